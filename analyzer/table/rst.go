@@ -166,7 +166,6 @@ func parseGrid(source string, lines []string, first, indent int) (entries []Entr
 	return entries, true, nil
 }
 
-
 func isNumber(s string) bool {
 	_, err := strconv.Atoi(strings.TrimSpace(s))
 	return err == nil

@@ -1,0 +1,167 @@
+package analyzer
+
+import (
+	"fmt"
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"net/http"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+	"honnef.co/go/tools/analysis/edit"
+	"honnef.co/go/tools/analysis/report"
+
+	"github.com/statuslint/statuslint/analyzer/table"
+)
+
+// The check IDs, set as each diagnostic's Category.
+const (
+	CheckRawLiteral   = "SL1001"
+	CheckUndocumented = "SL1002"
+	CheckUnused       = "SL1003"
+	CheckInvalid      = "SL1004"
+)
+
+// checker holds one pass's state.
+type checker struct {
+	pass      *analysis.Pass
+	tab       *table.Table
+	constants string
+
+	file    *ast.File
+	imports fileImports
+
+	projLoaded bool
+	projName   string
+	projConsts map[int64]projectConst
+}
+
+// nodeTypes are the nodes where a status can reach a sink.
+var nodeTypes = []ast.Node{
+	(*ast.CallExpr)(nil),
+	(*ast.BinaryExpr)(nil),
+	(*ast.AssignStmt)(nil),
+	(*ast.CompositeLit)(nil),
+	(*ast.SwitchStmt)(nil),
+}
+
+func (c *checker) inspect(in *inspector.Inspector) {
+	for fc := range in.Root().Children() {
+		f := fc.Node().(*ast.File)
+		if ast.IsGenerated(f) {
+			continue // its author cannot fix it by hand
+		}
+		c.file, c.imports = f, fileImports{}
+		for n := range fc.Preorder(nodeTypes...) {
+			c.visit(n.Node())
+		}
+	}
+}
+
+// check reports on a status value e found at s.
+func (c *checker) check(e ast.Expr, s site) {
+	tv, ok := c.pass.TypesInfo.Types[e]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.Int {
+		return // not a constant: not guessed
+	}
+	code, exact := constant.Int64Val(tv.Value)
+	if !exact || code < table.MinCode || code > table.MaxCode {
+		if s.writes || code != 0 {
+			c.report(e, CheckInvalid, fmt.Sprintf("invalid status %s in %s: HTTP status codes are %d-%d and net/http panics on others",
+				tv.Value.ExactString(), s.what, table.MinCode, table.MaxCode))
+		}
+		return
+	}
+	if isRawLiteral(c.pass.TypesInfo, e) {
+		c.reportRaw(e, code, s)
+	}
+	entry := c.tab.Lookup(code)
+	switch {
+	case entry == nil:
+		why := "clients of the API do not expect it; write a documented status or add it to the table"
+		if !s.writes {
+			why = "the API never returns it, so this comparison never matches; compare with a documented status or add it to the table"
+		}
+		c.report(e, CheckUndocumented, fmt.Sprintf("status %s in %s is not documented by %s: %s", describe(code), s.what, c.tab.Name, why))
+	case entry.Unused:
+		c.report(e, CheckUnused, fmt.Sprintf("status %d in %s is listed as unused by %s: use a status the API still uses", code, s.what, c.tab.Name))
+	}
+}
+
+// describe names a status: "307 (Temporary Redirect)", or just "299".
+func describe(code int64) string {
+	if text := http.StatusText(int(code)); text != "" {
+		return fmt.Sprintf("%d (%s)", code, text)
+	}
+	return fmt.Sprint(code)
+}
+
+func (c *checker) reportRaw(e ast.Expr, code int64, s site) {
+	target := literalTarget(c.pass.TypesInfo, e)
+	text, edits, ok := c.replacement(target, code)
+	if !ok {
+		c.report(e, CheckRawLiteral, fmt.Sprintf("raw status code %d in %s: net/http has no constant for it; declare a named constant", code, s.what))
+		return
+	}
+	edits = append(edits, edit.ReplaceWithString(target, text))
+	c.report(e, CheckRawLiteral, fmt.Sprintf("raw status code %d in %s: use %s", code, s.what, text), edit.Fix("Use "+text, edits...))
+}
+
+// report reports a diagnostic of a check. report.Report has no way to set
+// the category, which carries the check ID into -json and SARIF output.
+func (c *checker) report(n ast.Node, check, msg string, fixes ...analysis.SuggestedFix) {
+	c.pass.Report(analysis.Diagnostic{
+		Pos:            n.Pos(),
+		End:            n.End(),
+		Category:       check,
+		Message:        msg,
+		SuggestedFixes: fixes,
+	})
+}
+
+// isRawLiteral reports whether e is built only from integer literals:
+// 404, (404), 400+4, int(404).
+func isRawLiteral(info *types.Info, e ast.Expr) bool {
+	switch e := e.(type) {
+	case *ast.BasicLit:
+		return e.Kind == token.INT
+	case *ast.ParenExpr:
+		return isRawLiteral(info, e.X)
+	case *ast.UnaryExpr:
+		return isRawLiteral(info, e.X)
+	case *ast.BinaryExpr:
+		return isRawLiteral(info, e.X) && isRawLiteral(info, e.Y)
+	case *ast.CallExpr:
+		return isConversion(info, e) && isRawLiteral(info, e.Args[0])
+	}
+	return false
+}
+
+func isConversion(info *types.Info, call *ast.CallExpr) bool {
+	return len(call.Args) == 1 && info.Types[call.Fun].IsType()
+}
+
+// literalTarget is the part of a raw literal the fix replaces: conversions
+// stay, so int64(404) becomes int64(http.StatusNotFound) and keeps its type.
+func literalTarget(info *types.Info, e ast.Expr) ast.Expr {
+	for {
+		switch x := e.(type) {
+		case *ast.CallExpr:
+			if !isConversion(info, x) {
+				return e
+			}
+			e = x.Args[0]
+		case *ast.ParenExpr:
+			if _, isCall := x.X.(*ast.CallExpr); !isCall {
+				return e
+			}
+			e = x.X
+		default:
+			return e
+		}
+	}
+}
+
+func (c *checker) render(n ast.Node) string { return report.Render(c.pass, n) }

@@ -1,0 +1,220 @@
+package analyzer
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// fileImports caches, for the file being checked, the names its fixes may
+// add imports under, so that every fix in a file adds the same import.
+type fileImports struct {
+	idents map[string]bool            // identifiers used anywhere in the file
+	added  map[string]importAddition // by import path
+}
+
+type importAddition struct {
+	name string
+	edit analysis.TextEdit
+}
+
+// replacement returns the text that replaces the raw literal target with
+// the named constant for code, and the edits that make the name resolve.
+func (c *checker) replacement(target ast.Expr, code int64) (string, []analysis.TextEdit, bool) {
+	if c.constants != "" {
+		if pc, ok := c.projectConst(code); ok && (pc.Type == "" || pc.Type == types.TypeString(c.pass.TypesInfo.TypeOf(target), nil)) {
+			if text, edits, ok := c.ref(target.Pos(), c.constants, c.projName, pc.Name); ok {
+				return text, edits, true
+			}
+		}
+	}
+	name, ok := httpConstant(code)
+	if !ok {
+		return "", nil, false
+	}
+	return c.ref(target.Pos(), "net/http", "http", name)
+}
+
+func (c *checker) projectConst(code int64) (projectConst, bool) {
+	if !c.projLoaded {
+		c.projLoaded = true
+		name, consts, ok := projectConstants(c.pass, c.constants)
+		if ok {
+			c.projName = name
+			c.projConsts = make(map[int64]projectConst, len(consts))
+			for _, pc := range consts {
+				c.projConsts[pc.Value] = pc
+			}
+		}
+	}
+	pc, ok := c.projConsts[code]
+	return pc, ok
+}
+
+// ref returns how code at pos refers to member of the package at path:
+// through an import of the file that is not shadowed at pos, unqualified in
+// the package itself, or through a new import the edits add.
+func (c *checker) ref(pos token.Pos, path, name, member string) (string, []analysis.TextEdit, bool) {
+	info := c.pass.TypesInfo
+	scope := c.pass.Pkg.Scope().Innermost(pos)
+	if scope == nil {
+		return "", nil, false
+	}
+	if c.pass.Pkg.Path() == path {
+		if _, obj := scope.LookupParent(member, pos); obj != nil && obj.Pkg() == c.pass.Pkg && obj.Parent() == c.pass.Pkg.Scope() {
+			return member, nil, true
+		}
+		return "", nil, false // shadowed here; a package cannot import itself
+	}
+	for _, spec := range c.file.Imports {
+		if p, _ := strconv.Unquote(spec.Path.Value); p != path {
+			continue
+		}
+		if spec.Name != nil && spec.Name.Name == "." {
+			if _, obj := scope.LookupParent(member, pos); obj != nil && obj.Pkg() != nil && obj.Pkg().Path() == path {
+				return member, nil, true
+			}
+			continue
+		}
+		pn := info.PkgNameOf(spec)
+		if pn == nil || pn.Name() == "_" {
+			continue
+		}
+		if _, obj := scope.LookupParent(pn.Name(), pos); obj == pn {
+			return pn.Name() + "." + member, nil, true
+		}
+	}
+	add := c.addImport(path, name)
+	return add.name + "." + member, []analysis.TextEdit{add.edit}, true
+}
+
+// addImport returns the import that fixes in this file add for path: under
+// its own name if nothing in the file or package uses that name, else under
+// an alias that nothing uses.
+func (c *checker) addImport(path, name string) importAddition {
+	if a, ok := c.imports.added[path]; ok {
+		return a
+	}
+	if c.imports.idents == nil {
+		c.imports.idents = map[string]bool{}
+		ast.Inspect(c.file, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok {
+				c.imports.idents[id.Name] = true
+			}
+			return true
+		})
+	}
+	free := func(n string) bool {
+		return !c.imports.idents[n] && c.pass.Pkg.Scope().Lookup(n) == nil && types.Universe.Lookup(n) == nil
+	}
+	alias := name
+	for i := 0; !free(alias); i++ {
+		alias = aliasCandidate(path, name, i)
+	}
+	spec := strconv.Quote(path)
+	if alias != name {
+		spec = alias + " " + spec
+	}
+	a := importAddition{name: alias, edit: c.importEdit(path, spec)}
+	if c.imports.added == nil {
+		c.imports.added = map[string]importAddition{}
+	}
+	c.imports.added[path] = a
+	return a
+}
+
+// aliasCandidate returns the i-th alias to try for path: "nethttp" for
+// net/http, then "nethttp2", "nethttp3" and so on.
+func aliasCandidate(path, name string, i int) string {
+	base := strings.Map(func(r rune) rune {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			return r
+		}
+		return -1
+	}, strings.ToLower(path))
+	if base == "" || base == name {
+		base = name + "pkg"
+	}
+	if i == 0 {
+		return base
+	}
+	return fmt.Sprintf("%s%d", base, i+1)
+}
+
+// importEdit inserts an import spec where gofmt would keep it: in sorted
+// position in the file's first import group, after a single-line import,
+// or after the package clause when the file has no imports.
+func (c *checker) importEdit(path, spec string) analysis.TextEdit {
+	tf := c.pass.Fset.File(c.file.Pos())
+	lineStart := func(p token.Pos) token.Pos { return tf.LineStart(tf.Line(p)) }
+	nextLine := func(p token.Pos) token.Pos {
+		if l := tf.Line(p); l < tf.LineCount() {
+			return tf.LineStart(l + 1)
+		}
+		return token.Pos(tf.Base() + tf.Size())
+	}
+	for _, decl := range c.file.Decls {
+		gd, ok := decl.(*ast.GenDecl)
+		if !ok || gd.Tok != token.IMPORT {
+			continue
+		}
+		if !gd.Lparen.IsValid() {
+			return analysis.TextEdit{Pos: nextLine(gd.End()), End: nextLine(gd.End()), NewText: []byte("import " + spec + "\n")}
+		}
+		line := []byte("\t" + spec + "\n")
+		var last ast.Spec
+		for _, s := range gd.Specs {
+			is := s.(*ast.ImportSpec)
+			if last != nil && tf.Line(is.Pos()) > tf.Line(last.End())+1 {
+				break // a blank line ends the first group
+			}
+			if p, _ := strconv.Unquote(is.Path.Value); p > path {
+				at := is.Pos()
+				if is.Doc != nil {
+					at = is.Doc.Pos()
+				}
+				return analysis.TextEdit{Pos: lineStart(at), End: lineStart(at), NewText: line}
+			}
+			last = is
+		}
+		if last == nil {
+			return analysis.TextEdit{Pos: nextLine(gd.Lparen), End: nextLine(gd.Lparen), NewText: line}
+		}
+		at := last.End()
+		if cmt := last.(*ast.ImportSpec).Comment; cmt != nil {
+			at = cmt.End()
+		}
+		return analysis.TextEdit{Pos: nextLine(at), End: nextLine(at), NewText: line}
+	}
+	at := nextLine(c.file.Name.End())
+	return analysis.TextEdit{Pos: at, End: at, NewText: []byte("\nimport " + spec + "\n")}
+}
+
+// reachesHTTP reports whether pkg is net/http or imports it, directly or
+// not. Every status sink involves a net/http type, so other packages hold no
+// findings and are skipped.
+func reachesHTTP(pkg *types.Package) bool {
+	seen := map[*types.Package]bool{}
+	var walk func(p *types.Package) bool
+	walk = func(p *types.Package) bool {
+		if p.Path() == "net/http" {
+			return true
+		}
+		if seen[p] {
+			return false
+		}
+		seen[p] = true
+		for _, imp := range p.Imports() {
+			if walk(imp) {
+				return true
+			}
+		}
+		return false
+	}
+	return walk(pkg)
+}
