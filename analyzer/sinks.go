@@ -125,7 +125,11 @@ func (c *checker) visit(n ast.Node) {
 }
 
 func (c *checker) compositeLit(lit *ast.CompositeLit) {
-	st, ok := types.Unalias(c.pass.TypesInfo.TypeOf(lit)).Underlying().(*types.Struct)
+	typ := c.pass.TypesInfo.TypeOf(lit)
+	if ptr, ok := types.Unalias(typ).(*types.Pointer); ok {
+		typ = ptr.Elem() // &T elided in a []*T literal
+	}
+	st, ok := typ.Underlying().(*types.Struct)
 	if !ok {
 		return
 	}
@@ -141,7 +145,7 @@ func (c *checker) compositeLit(lit *ast.CompositeLit) {
 			field = st.Field(i)
 		}
 		if field != nil && isStatusField(field) {
-			c.check(value, site{what: types.TypeString(c.pass.TypesInfo.TypeOf(lit), pkgName) + " literal", writes: true})
+			c.check(value, site{what: types.TypeString(typ, pkgName) + " literal", writes: true})
 		}
 	}
 }

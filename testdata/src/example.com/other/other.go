@@ -1,0 +1,4 @@
+package other
+
+// Name is used by the import fixtures.
+const Name = "other"
