@@ -1,0 +1,217 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// These tests build the binary and run it the three ways users do: on its
+// own, under go vet and under go fix.
+
+const fixable = `package demo
+
+import "net/http"
+
+func Handler(w http.ResponseWriter, r *http.Request) {
+	w.WriteHeader(404)
+	if resp, err := http.Get("http://localhost/"); err == nil && resp.StatusCode == 200 {
+		http.Error(w, "ok", 400)
+	}
+}
+`
+
+const undocumented = `package demo
+
+import "net/http"
+
+func Teapot(w http.ResponseWriter) { w.WriteHeader(http.StatusTeapot) }
+`
+
+const clean = `package demo
+
+import "net/http"
+
+func Handler(w http.ResponseWriter, r *http.Request) {
+	w.WriteHeader(http.StatusNotFound)
+	if resp, err := http.Get("http://localhost/"); err == nil && resp.StatusCode >= 400 {
+		http.Error(w, "bad", http.StatusBadRequest)
+	}
+}
+`
+
+var binary string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "statuslint-bin")
+	if err != nil {
+		panic(err)
+	}
+	binary = filepath.Join(dir, "statuslint")
+	if out, err := exec.Command("go", "build", "-o", binary, ".").CombinedOutput(); err != nil {
+		panic("building statuslint: " + err.Error() + "\n" + string(out))
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// module writes a module with the given files and returns its directory.
+func module(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	files["go.mod"] = "module demo\n\ngo 1.26\n"
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// run runs name with args in dir and returns its combined output and exit
+// code.
+func run(t *testing.T, dir, name string, args ...string) (string, int) {
+	t.Helper()
+	cmd := exec.Command(name, args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOFLAGS=", "GOPROXY=off")
+	out, err := cmd.CombinedOutput()
+	code := 0
+	if ee, ok := err.(*exec.ExitError); ok {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatalf("%s %v: %v", name, args, err)
+	}
+	return string(out), code
+}
+
+func read(t *testing.T, dir, name string) string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(dir, name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
+
+func TestStandaloneExitCodes(t *testing.T) {
+	dir := module(t, map[string]string{"a.go": clean})
+	if out, code := run(t, dir, binary, "./..."); code != 0 || out != "" {
+		t.Errorf("clean module: exit %d, output %q", code, out)
+	}
+
+	dir = module(t, map[string]string{"a.go": fixable, "b.go": undocumented})
+	out, code := run(t, dir, binary, "./...")
+	if code != 3 {
+		t.Errorf("findings: exit %d, want 3\n%s", code, out)
+	}
+	for _, want := range []string{
+		"a.go:6:16: raw status code 404 in WriteHeader: use http.StatusNotFound",
+		"a.go:7:82: raw status code 200 in comparison with resp.StatusCode: use http.StatusOK",
+		"a.go:8:23: raw status code 400 in http.Error: use http.StatusBadRequest",
+		"b.go:5:52: status 418 (I'm a teapot) in WriteHeader is not documented by huaweicloud",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+
+	out, code = run(t, dir, binary, "-json", "./...")
+	var report map[string]map[string][]struct {
+		Category, Message string
+	}
+	if err := json.Unmarshal([]byte(out), &report); err != nil {
+		t.Fatalf("-json output is not JSON: %v\n%s", err, out)
+	}
+	if diags := report["demo"]["statuslint"]; len(diags) != 4 || diags[0].Category == "" {
+		t.Errorf("-json: got %+v", diags)
+	}
+
+	out, code = run(t, dir, binary, "-codes=nosuch.yaml", "./...")
+	if code != 1 || !strings.Contains(out, "statuslint: reading status-code table") || strings.Contains(out, "a.go") {
+		t.Errorf("bad -codes: exit %d\n%s", code, out)
+	}
+}
+
+func TestStandaloneFix(t *testing.T) {
+	dir := module(t, map[string]string{"a.go": fixable})
+	if out, code := run(t, dir, binary, "-fix", "-diff", "./..."); !strings.Contains(out, "+\tw.WriteHeader(http.StatusNotFound)") || read(t, dir, "a.go") != fixable {
+		t.Errorf("-fix -diff: exit %d, file changed or no diff:\n%s", code, out)
+	}
+	run(t, dir, binary, "-fix", "./...")
+	fixed := read(t, dir, "a.go")
+	for _, want := range []string{"w.WriteHeader(http.StatusNotFound)", "resp.StatusCode == http.StatusOK", `http.Error(w, "ok", http.StatusBadRequest)`} {
+		if !strings.Contains(fixed, want) {
+			t.Errorf("fixed file lacks %q:\n%s", want, fixed)
+		}
+	}
+	if out, code := run(t, dir, "go", "build", "./..."); code != 0 {
+		t.Errorf("fixed module does not build:\n%s", out)
+	}
+	if out, code := run(t, dir, "gofmt", "-l", "."); out != "" || code != 0 {
+		t.Errorf("fixed module is not gofmt-clean: %s", out)
+	}
+	if out, code := run(t, dir, binary, "./..."); code != 0 {
+		t.Errorf("second run still reports (exit %d):\n%s", code, out)
+	}
+}
+
+// A malformed table stops -fix before it touches anything.
+func TestBadTableChangesNothing(t *testing.T) {
+	dir := module(t, map[string]string{"a.go": fixable})
+	bad := filepath.Join(dir, "codes.md")
+	os.WriteFile(bad, []byte("| Status Code | Name |\n|---|---|\n| 200 | OK |\n| 200 | again |\n"), 0o644)
+	out, code := run(t, dir, binary, "-fix", "-codes="+bad, "./...")
+	if code != 1 || !strings.Contains(out, "codes.md:4: duplicate status code 200 (first listed on line 3)") {
+		t.Errorf("exit %d:\n%s", code, out)
+	}
+	if read(t, dir, "a.go") != fixable {
+		t.Error("a.go was changed")
+	}
+}
+
+func TestGoVet(t *testing.T) {
+	dir := module(t, map[string]string{"a.go": fixable, "b.go": undocumented})
+	out, code := run(t, dir, "go", "vet", "-vettool="+binary, "./...")
+	if code == 0 || !strings.Contains(out, "a.go:6:16: raw status code 404 in WriteHeader: use http.StatusNotFound") {
+		t.Errorf("go vet: exit %d\n%s", code, out)
+	}
+	// Flags pass through: under the IANA table 418 is unused, not undocumented.
+	out, _ = run(t, dir, "go", "vet", "-vettool="+binary, "-codes=iana", "./...")
+	if !strings.Contains(out, "status 418 in WriteHeader is listed as unused by iana") {
+		t.Errorf("go vet -codes=iana:\n%s", out)
+	}
+	dir = module(t, map[string]string{"a.go": clean})
+	if out, code := run(t, dir, "go", "vet", "-vettool="+binary, "./..."); code != 0 {
+		t.Errorf("go vet on clean code: exit %d\n%s", code, out)
+	}
+}
+
+func TestGoFix(t *testing.T) {
+	dir := module(t, map[string]string{"a.go": fixable, "b.go": undocumented})
+	out, _ := run(t, dir, "go", "fix", "-fixtool="+binary, "-diff", "./...")
+	if !strings.Contains(out, "+\tw.WriteHeader(http.StatusNotFound)") || read(t, dir, "a.go") != fixable {
+		t.Errorf("go fix -diff:\n%s", out)
+	}
+	if out, code := run(t, dir, "go", "fix", "-fixtool="+binary, "./..."); code != 0 {
+		t.Fatalf("go fix: exit %d\n%s", code, out)
+	}
+	if !strings.Contains(read(t, dir, "a.go"), `http.Error(w, "ok", http.StatusBadRequest)`) {
+		t.Errorf("go fix did not apply fixes:\n%s", read(t, dir, "a.go"))
+	}
+	if read(t, dir, "b.go") != undocumented {
+		t.Error("go fix changed a file with no fixable finding")
+	}
+	if out, code := run(t, dir, "go", "build", "./..."); code != 0 {
+		t.Errorf("fixed module does not build:\n%s", out)
+	}
+	// Only the undocumented status, which has no fix, is left.
+	out, code := run(t, dir, binary, "./...")
+	if code != 3 || strings.Count(out, "\n") != 1 || !strings.Contains(out, "not documented") {
+		t.Errorf("after go fix: exit %d\n%s", code, out)
+	}
+}
