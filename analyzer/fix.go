@@ -14,7 +14,7 @@ import (
 // fileImports caches, for the file being checked, the names its fixes may
 // add imports under, so that every fix in a file adds the same import.
 type fileImports struct {
-	idents map[string]bool            // identifiers used anywhere in the file
+	idents map[string]bool           // identifiers used anywhere in the file
 	added  map[string]importAddition // by import path
 }
 

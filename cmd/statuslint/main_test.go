@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -214,4 +215,27 @@ func TestGoFix(t *testing.T) {
 	if code != 3 || strings.Count(out, "\n") != 1 || !strings.Contains(out, "not documented") {
 		t.Errorf("after go fix: exit %d\n%s", code, out)
 	}
+}
+
+// The whole standard library: no panic, no error, only diagnostics.
+func TestStandardLibrary(t *testing.T) {
+	if testing.Short() {
+		t.Skip("analyzes the whole standard library")
+	}
+	out, code := run(t, t.TempDir(), binary, "std")
+	if code != 0 && code != 3 {
+		t.Fatalf("statuslint std: exit %d\n%s", code, out)
+	}
+	diag := regexp.MustCompile(`^\S+\.go:\d+:\d+: (raw status code|status \d+|invalid status) `)
+	n := 0
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		if line == "" {
+			continue
+		}
+		if !diag.MatchString(line) {
+			t.Errorf("not a diagnostic: %s", line)
+		}
+		n++
+	}
+	t.Logf("%d diagnostics in the standard library", n)
 }

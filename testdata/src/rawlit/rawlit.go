@@ -20,16 +20,16 @@ type notWriter struct{}
 func (notWriter) WriteHeader(code int) {}
 
 func handler(w http.ResponseWriter, r *http.Request) {
-	w.WriteHeader(404)                          // want `raw status code 404 in WriteHeader: use http.StatusNotFound`
-	w.WriteHeader((200))                        // want `raw status code 200 in WriteHeader: use http.StatusOK`
-	w.WriteHeader(400 + 4)                      // want `raw status code 404 in WriteHeader: use http.StatusNotFound`
-	w.WriteHeader(int(201))                     // want `raw status code 201 in WriteHeader: use http.StatusCreated`
-	http.Error(w, "bad", 400)                   // want `raw status code 400 in http.Error: use http.StatusBadRequest`
-	http.Redirect(w, r, "/x", 301)              // want `raw status code 301 in http.Redirect: use http.StatusMovedPermanently`
-	_ = http.RedirectHandler("/y", 302)         // want `raw status code 302 in http.RedirectHandler: use http.StatusFound`
-	_ = http.StatusText(500)                    // want `raw status code 500 in http.StatusText: use http.StatusInternalServerError`
-	wrapped{w}.WriteHeader(202)                 // want `raw status code 202 in WriteHeader: use http.StatusAccepted`
-	logWriter{w}.WriteHeader(204)               // want `raw status code 204 in WriteHeader: use http.StatusNoContent`
+	w.WriteHeader(404)                  // want `raw status code 404 in WriteHeader: use http.StatusNotFound`
+	w.WriteHeader((200))                // want `raw status code 200 in WriteHeader: use http.StatusOK`
+	w.WriteHeader(400 + 4)              // want `raw status code 404 in WriteHeader: use http.StatusNotFound`
+	w.WriteHeader(int(201))             // want `raw status code 201 in WriteHeader: use http.StatusCreated`
+	http.Error(w, "bad", 400)           // want `raw status code 400 in http.Error: use http.StatusBadRequest`
+	http.Redirect(w, r, "/x", 301)      // want `raw status code 301 in http.Redirect: use http.StatusMovedPermanently`
+	_ = http.RedirectHandler("/y", 302) // want `raw status code 302 in http.RedirectHandler: use http.StatusFound`
+	_ = http.StatusText(500)            // want `raw status code 500 in http.StatusText: use http.StatusInternalServerError`
+	wrapped{w}.WriteHeader(202)         // want `raw status code 202 in WriteHeader: use http.StatusAccepted`
+	logWriter{w}.WriteHeader(204)       // want `raw status code 204 in WriteHeader: use http.StatusNoContent`
 	var iface interface{ http.ResponseWriter } = w
 	iface.WriteHeader(403) // want `raw status code 403 in WriteHeader: use http.StatusForbidden`
 
@@ -78,7 +78,7 @@ func literals() []*http.Response {
 	rec := httptest.NewRecorder()
 	if rec.Code != 201 { // want `raw status code 201 in comparison with rec.Code: use http.StatusCreated`
 	}
-	rec.Code = 202 // want `raw status code 202 in assignment to rec.Code: use http.StatusAccepted`
+	rec.Code = 202                            // want `raw status code 202 in assignment to rec.Code: use http.StatusAccepted`
 	_ = &httptest.ResponseRecorder{Code: 200} // want `raw status code 200 in httptest.ResponseRecorder literal: use http.StatusOK`
 	return []*http.Response{
 		{StatusCode: 404, ProtoMajor: 1}, // want `raw status code 404 in http.Response literal: use http.StatusNotFound`
