@@ -123,7 +123,11 @@ func Parse(name, source string, data []byte) (*Table, error) {
 	case FormatMarkdown:
 		entries, err = parseMarkdown(source, data)
 	default:
-		entries, err = parseStructured(source, data)
+		var docName string
+		docName, entries, err = parseStructured(source, data)
+		if docName != "" {
+			name = docName
+		}
 	}
 	if err != nil {
 		return nil, err

@@ -7,6 +7,6 @@ import "net/http"
 func handler(w http.ResponseWriter) {
 	w.WriteHeader(http.StatusOK)
 	w.WriteHeader(http.StatusServiceUnavailable)
-	w.WriteHeader(http.StatusCreated)    // want `status 201 \(Created\) in WriteHeader is not documented by api.yaml`
-	w.WriteHeader(http.StatusBadRequest) // want `status 400 \(Bad Request\) in WriteHeader is not documented by api.yaml`
+	w.WriteHeader(http.StatusCreated)    // want `status 201 \(Created\) in WriteHeader is not documented by my-api`
+	w.WriteHeader(http.StatusBadRequest) // want `status 400 \(Bad Request\) in WriteHeader is not documented by my-api`
 }
