@@ -13,33 +13,43 @@ import (
 )
 
 // Analyzer checks HTTP status codes against the default status-code table;
-// its flags -codes and -constants configure it.
+// its flags configure it.
 var Analyzer = New(Config{})
 
 // Config configures an analyzer built with New. The zero value uses the
-// default table and net/http's constants.
+// default table, net/http's constants, the built-in sinks, and checks test
+// files.
 type Config struct {
 	// Codes is a built-in profile name or the path of a table file.
 	Codes string
 	// Constants is the import path of a package whose constants fixes use
 	// instead of net/http's.
 	Constants string
+	// Sinks adds status sinks: comma-separated pkgpath.Func:argIndex and
+	// pkgpath.Type.Method:argIndex.
+	Sinks string
+	// SkipTests leaves _test.go files unchecked.
+	SkipTests bool
 }
 
 // New returns a statuslint analyzer configured by cfg. Each analyzer owns its
-// flags, so several can run side by side with different tables.
+// flags, so several can run side by side with different tables. A bad
+// Codes or Sinks value makes every pass fail with that error.
 func New(cfg Config) *analysis.Analyzer {
-	s := &settings{codes: tableFlag{spec: cfg.Codes}, constants: cfg.Constants}
+	s := &settings{codes: tableFlag{spec: cfg.Codes}, constants: cfg.Constants, tests: !cfg.SkipTests}
+	s.sinks.err = s.sinks.Set(cfg.Sinks)
 	a := &analysis.Analyzer{
 		Name:      "statuslint",
 		Doc:       analyzerDoc(),
 		URL:       "https://github.com/statuslint/statuslint#checks",
 		Requires:  []*analysis.Analyzer{inspect.Analyzer, tokenfile.Analyzer},
 		Run:       s.run,
-		FactTypes: []analysis.Fact{new(constantsFact)},
+		FactTypes: []analysis.Fact{new(constantsFact), new(sinkFact)},
 	}
-	a.Flags.Var(&s.codes, "codes", "status-code `table`: a built-in profile ("+joinProfiles()+") or a file (.rst, .md, .yaml, .json)")
+	a.Flags.Var(&s.codes, "codes", "status-code `table`: a built-in profile ("+strings.Join(table.Profiles(), ", ")+") or a file (.rst, .md, .yaml, .json)")
 	a.Flags.StringVar(&s.constants, "constants", cfg.Constants, "import `path` of a package whose status constants fixes use instead of net/http's")
+	a.Flags.Var(&s.sinks, "sinks", "more status sinks, comma-separated: pkgpath.Func:argIndex or pkgpath.Type.Method:argIndex")
+	a.Flags.BoolVar(&s.tests, "tests", s.tests, "check _test.go files")
 	return a
 }
 
@@ -47,6 +57,8 @@ func New(cfg Config) *analysis.Analyzer {
 type settings struct {
 	codes     tableFlag
 	constants string
+	sinks     sinksFlag
+	tests     bool
 }
 
 // tableFlag is the -codes flag. The table is read once, on first use, and
@@ -83,8 +95,24 @@ func (f *tableFlag) table() (*table.Table, error) {
 	return f.tab, f.err
 }
 
-func joinProfiles() string {
-	return strings.Join(table.Profiles(), ", ")
+// sinksFlag is the -sinks flag, with the index of all sinks it implies.
+type sinksFlag struct {
+	value string
+	user  []sinkSpec
+	index sinkIndex
+	err   error
+}
+
+func (f *sinksFlag) String() string { return f.value }
+
+func (f *sinksFlag) Set(value string) error {
+	user, err := parseSinks(value)
+	if err != nil {
+		return err
+	}
+	f.value, f.user, f.err = value, user, nil
+	f.index = newSinkIndex(builtinSinks, user)
+	return nil
 }
 
 func (s *settings) run(pass *analysis.Pass) (any, error) {
@@ -92,13 +120,16 @@ func (s *settings) run(pass *analysis.Pass) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	if s.sinks.err != nil {
+		return nil, s.sinks.err
+	}
 	if s.constants != "" && pass.Pkg.Path() == s.constants {
 		exportConstants(pass)
 	}
-	if !reachesHTTP(pass.Pkg) {
+	if !reaches(pass.Pkg, s.sinks.user) {
 		return nil, nil
 	}
-	c := &checker{pass: pass, tab: tab, constants: s.constants}
-	c.inspect(pass.ResultOf[inspect.Analyzer].(*inspector.Inspector))
+	c := &checker{pass: pass, tab: tab, constants: s.constants, sinks: s.sinks.index}
+	c.inspect(pass.ResultOf[inspect.Analyzer].(*inspector.Inspector), s.tests)
 	return nil, nil
 }

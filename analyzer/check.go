@@ -7,6 +7,7 @@ import (
 	"go/token"
 	"go/types"
 	"net/http"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
@@ -29,6 +30,15 @@ type checker struct {
 	pass      *analysis.Pass
 	tab       *table.Table
 	constants string
+	sinks     sinkIndex
+
+	// allFiles are the package's files; checked, those reported on.
+	allFiles, checked []inspector.Cursor
+	// wrappers maps the package's sink wrappers to their status params.
+	wrappers map[*types.Func][]int
+	// statusFuncs are the package's functions whose result is a status.
+	statusFuncs map[*types.Func]bool
+	decls       map[*types.Func]*ast.FuncDecl
 
 	file    *ast.File
 	imports fileImports
@@ -47,17 +57,21 @@ var nodeTypes = []ast.Node{
 	(*ast.SwitchStmt)(nil),
 }
 
-func (c *checker) inspect(in *inspector.Inspector) {
+func (c *checker) inspect(in *inspector.Inspector, tests bool) {
 	for fc := range in.Root().Children() {
+		c.allFiles = append(c.allFiles, fc)
 		f := fc.Node().(*ast.File)
 		if ast.IsGenerated(f) {
 			continue // its author cannot fix it by hand
 		}
-		c.file, c.imports = f, fileImports{}
-		for n := range fc.Preorder(nodeTypes...) {
-			c.visit(n.Node())
+		if !tests && strings.HasSuffix(c.pass.Fset.File(f.Pos()).Name(), "_test.go") {
+			continue
 		}
+		c.checked = append(c.checked, fc)
 	}
+	c.wrappers, c.statusFuncs = map[*types.Func][]int{}, map[*types.Func]bool{}
+	c.findWrappers()
+	c.walk(c.checked, c.check)
 }
 
 // check reports on a status value e found at s.

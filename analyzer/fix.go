@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -195,20 +196,20 @@ func (c *checker) importEdit(path, spec string) analysis.TextEdit {
 	return analysis.TextEdit{Pos: at, End: at, NewText: []byte("\nimport " + spec + "\n")}
 }
 
-// reachesHTTP reports whether pkg is net/http or imports it, directly or
-// not. Every status sink involves a net/http type, so other packages hold no
-// findings and are skipped.
-func reachesHTTP(pkg *types.Package) bool {
+// reaches reports whether pkg is net/http or a package of a user's sink,
+// or imports one, directly or not. Every built-in sink involves a net/http
+// type, so other packages hold no findings and are skipped.
+func reaches(pkg *types.Package, user []sinkSpec) bool {
 	seen := map[*types.Package]bool{}
 	var walk func(p *types.Package) bool
 	walk = func(p *types.Package) bool {
-		if p.Path() == "net/http" {
-			return true
-		}
 		if seen[p] {
 			return false
 		}
 		seen[p] = true
+		if p.Path() == "net/http" || slices.ContainsFunc(user, func(s sinkSpec) bool { return s.path == p.Path() }) {
+			return true
+		}
 		for _, imp := range p.Imports() {
 			if walk(imp) {
 				return true

@@ -14,35 +14,70 @@ type site struct {
 	// status expression it is compared with, assigned to or set in.
 	what string
 	// writes is true where the value is produced (a call, an assignment, a
-	// literal) rather than compared.
+	// literal, a return) rather than compared.
 	writes bool
 }
 
-// statusFuncs are the net/http functions that take a status, by argument.
-var statusFuncs = map[string]int{
-	"Error":           2,
-	"Redirect":        3,
-	"RedirectHandler": 1,
-	"StatusText":      0,
+// equalAsserts are testify's equality assertions: when one side is a
+// status, so is the other.
+var equalAsserts = map[string]bool{"Equal": true, "EqualValues": true, "Exactly": true, "NotEqual": true, "NotEqualValues": true}
+
+func isTestify(path string) bool {
+	return path == "github.com/stretchr/testify/assert" || path == "github.com/stretchr/testify/require"
 }
 
-// callSink returns the status argument of call, if call is a status sink.
-func (c *checker) callSink(call *ast.CallExpr) (ast.Expr, string, bool) {
-	fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
-	if !ok || fn.Pkg() == nil {
-		return nil, "", false
+// callSinks calls fn for each status argument of call.
+func (c *checker) callSinks(call *ast.CallExpr, fn func(arg ast.Expr, s site)) {
+	callee, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
+	if !ok || callee.Pkg() == nil {
+		return
 	}
-	sig := fn.Signature()
-	if sig.Recv() == nil {
-		if i, ok := statusFuncs[fn.Name()]; ok && fn.Pkg().Path() == "net/http" && i < len(call.Args) {
-			return call.Args[i], "http." + fn.Name(), true
+	sig := callee.Signature()
+	recv := ""
+	if sig.Recv() != nil {
+		recv = recvName(sig.Recv().Type())
+		if callee.Name() == "WriteHeader" && len(call.Args) == 1 && isResponseWriter(sig.Recv().Type()) {
+			fn(call.Args[0], site{what: "WriteHeader", writes: true})
+			return
 		}
-		return nil, "", false
 	}
-	if fn.Name() == "WriteHeader" && len(call.Args) == 1 && isResponseWriter(sig.Recv().Type()) {
-		return call.Args[0], "WriteHeader", true
+	path := callee.Pkg().Path()
+	for _, s := range c.sinks[callee.Name()] {
+		if s.path == path && s.recv == recv {
+			if s.arg < len(call.Args) {
+				fn(call.Args[s.arg], site{what: s.label(), writes: true})
+			}
+			return // a known sink, whatever its body passes on
+		}
 	}
-	return nil, "", false
+	if equalAsserts[callee.Name()] && isTestify(path) {
+		i := 1 // (t, expected, actual)
+		if recv != "" {
+			i = 0 // (*Assertions).Equal(expected, actual)
+		}
+		if i+1 < len(call.Args) {
+			c.comparison(call.Args[i], call.Args[i+1], fn)
+		}
+		return
+	}
+	if params := c.wrapperParams(callee); params != nil {
+		for _, i := range params {
+			if i < len(call.Args) {
+				fn(call.Args[i], site{what: callee.Name(), writes: true})
+			}
+		}
+	}
+}
+
+// recvName returns the name of a method's receiver type, through pointers.
+func recvName(t types.Type) string {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if n, ok := types.Unalias(t).(*types.Named); ok {
+		return n.Obj().Name()
+	}
+	return ""
 }
 
 // isResponseWriter reports whether t has http.ResponseWriter's methods. It
@@ -63,19 +98,30 @@ func isResponseWriter(t types.Type) bool {
 	return ok
 }
 
-// isStatusField reports whether obj is a field that holds an HTTP status.
+// isStatusField reports whether obj is a field that holds an HTTP status:
+// by identity for the fields of net/http, httptest and echo, and by name
+// for integer fields named StatusCode, HTTPStatus or HttpStatusCode (the
+// cloud SDK's responses carry HttpStatusCode, its errors StatusCode).
 func isStatusField(obj types.Object) bool {
 	v, ok := obj.(*types.Var)
 	if !ok || !v.IsField() || v.Pkg() == nil {
 		return false
 	}
-	switch v.Pkg().Path() {
-	case "net/http":
-		return v.Name() == "StatusCode"
-	case "net/http/httptest":
-		return v.Name() == "Code"
+	switch v.Name() {
+	case "StatusCode", "HTTPStatus", "HttpStatusCode":
+		return isInteger(v.Type())
+	case "Code":
+		switch v.Pkg().Path() {
+		case "net/http/httptest", "github.com/labstack/echo/v4":
+			return isInteger(v.Type())
+		}
 	}
 	return false
+}
+
+func isInteger(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsInteger != 0
 }
 
 // isStatusExpr reports whether e reads a status field, like resp.StatusCode.
@@ -84,21 +130,23 @@ func (c *checker) isStatusExpr(e ast.Expr) bool {
 	return ok && isStatusField(c.pass.TypesInfo.Uses[sel.Sel])
 }
 
-// visit checks the status values that n passes to a sink.
-func (c *checker) visit(n ast.Node) {
+// comparison calls fn for the side of x == y that is compared with a status.
+func (c *checker) comparison(x, y ast.Expr, fn func(ast.Expr, site)) {
+	if c.isStatusExpr(x) {
+		fn(y, site{what: "comparison with " + c.render(x)})
+	} else if c.isStatusExpr(y) {
+		fn(x, site{what: "comparison with " + c.render(y)})
+	}
+}
+
+// statuses calls fn for each status value that n passes to a sink.
+func (c *checker) statuses(n ast.Node, fn func(ast.Expr, site)) {
 	switch n := n.(type) {
 	case *ast.CallExpr:
-		if arg, what, ok := c.callSink(n); ok {
-			c.check(arg, site{what: what, writes: true})
-		}
+		c.callSinks(n, fn)
 	case *ast.BinaryExpr:
-		if n.Op != token.EQL && n.Op != token.NEQ {
-			return // relational comparisons test a class, not a code
-		}
-		if c.isStatusExpr(n.X) {
-			c.check(n.Y, site{what: "comparison with " + c.render(n.X)})
-		} else if c.isStatusExpr(n.Y) {
-			c.check(n.X, site{what: "comparison with " + c.render(n.Y)})
+		if n.Op == token.EQL || n.Op == token.NEQ { // relational comparisons test a class, not a code
+			c.comparison(n.X, n.Y, fn)
 		}
 	case *ast.AssignStmt:
 		if len(n.Lhs) != len(n.Rhs) || (n.Tok != token.ASSIGN && n.Tok != token.DEFINE) {
@@ -106,11 +154,11 @@ func (c *checker) visit(n ast.Node) {
 		}
 		for i, lhs := range n.Lhs {
 			if c.isStatusExpr(lhs) {
-				c.check(n.Rhs[i], site{what: "assignment to " + c.render(lhs), writes: true})
+				fn(n.Rhs[i], site{what: "assignment to " + c.render(lhs), writes: true})
 			}
 		}
 	case *ast.CompositeLit:
-		c.compositeLit(n)
+		c.compositeLit(n, fn)
 	case *ast.SwitchStmt:
 		if n.Tag == nil || !c.isStatusExpr(n.Tag) {
 			return
@@ -118,13 +166,13 @@ func (c *checker) visit(n ast.Node) {
 		s := site{what: "case of switch on " + c.render(n.Tag)}
 		for _, stmt := range n.Body.List {
 			for _, e := range stmt.(*ast.CaseClause).List {
-				c.check(e, s)
+				fn(e, s)
 			}
 		}
 	}
 }
 
-func (c *checker) compositeLit(lit *ast.CompositeLit) {
+func (c *checker) compositeLit(lit *ast.CompositeLit, fn func(ast.Expr, site)) {
 	typ := c.pass.TypesInfo.TypeOf(lit)
 	if ptr, ok := types.Unalias(typ).(*types.Pointer); ok {
 		typ = ptr.Elem() // &T elided in a []*T literal
@@ -145,7 +193,7 @@ func (c *checker) compositeLit(lit *ast.CompositeLit) {
 			field = st.Field(i)
 		}
 		if field != nil && isStatusField(field) {
-			c.check(value, site{what: types.TypeString(typ, pkgName) + " literal", writes: true})
+			fn(value, site{what: types.TypeString(typ, pkgName) + " literal", writes: true})
 		}
 	}
 }
