@@ -66,3 +66,8 @@ func TestConfigCodes(t *testing.T) {
 	a := analyzer.New(analyzer.Config{Codes: "iana"})
 	analysistest.Run(t, testdata, a, "iana")
 }
+
+// Framework helpers, testify assertions and SDK fields, matched by type.
+func TestFrameworks(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, testdata, analyzer.New(analyzer.Config{}), "frameworks")
+}

@@ -73,7 +73,7 @@ func (c *checker) ref(pos token.Pos, path, name, member string) (string, []analy
 		return "", nil, false // shadowed here; a package cannot import itself
 	}
 	for _, spec := range c.file.Imports {
-		if p, _ := strconv.Unquote(spec.Path.Value); p != path {
+		if importPath(spec) != path {
 			continue
 		}
 		if spec.Name != nil && spec.Name.Name == "." {
@@ -147,11 +147,15 @@ func aliasCandidate(path, name string, i int) string {
 	return fmt.Sprintf("%s%d", base, i+1)
 }
 
-// importEdit inserts an import spec where gofmt would keep it: in sorted
-// position in the file's first import group, after a single-line import,
-// or after the package clause when the file has no imports.
+// importEdit inserts an import spec where gofmt and goimports would keep
+// it: in sorted position in the first import group of its kind (standard
+// library or not), in a new group if there is none, after a single-line
+// import, or after the package clause when the file has no imports.
 func (c *checker) importEdit(path, spec string) analysis.TextEdit {
 	tf := c.pass.Fset.File(c.file.Pos())
+	insert := func(at token.Pos, text string) analysis.TextEdit {
+		return analysis.TextEdit{Pos: at, End: at, NewText: []byte(text)}
+	}
 	lineStart := func(p token.Pos) token.Pos { return tf.LineStart(tf.Line(p)) }
 	nextLine := func(p token.Pos) token.Pos {
 		if l := tf.Line(p); l < tf.LineCount() {
@@ -159,41 +163,77 @@ func (c *checker) importEdit(path, spec string) analysis.TextEdit {
 		}
 		return token.Pos(tf.Base() + tf.Size())
 	}
+	var gd *ast.GenDecl
 	for _, decl := range c.file.Decls {
-		gd, ok := decl.(*ast.GenDecl)
-		if !ok || gd.Tok != token.IMPORT {
+		if d, ok := decl.(*ast.GenDecl); ok && d.Tok == token.IMPORT {
+			gd = d
+			break
+		}
+	}
+	switch {
+	case gd == nil:
+		return insert(nextLine(c.file.Name.End()), "\nimport "+spec+"\n")
+	case !gd.Lparen.IsValid():
+		return insert(nextLine(gd.End()), "import "+spec+"\n")
+	case len(gd.Specs) == 0:
+		return insert(nextLine(gd.Lparen), "\t"+spec+"\n")
+	}
+	groups := importGroups(tf, gd)
+	line := "\t" + spec + "\n"
+	for _, g := range groups {
+		if isStdPath(importPath(g[0])) != isStdPath(path) {
 			continue
 		}
-		if !gd.Lparen.IsValid() {
-			return analysis.TextEdit{Pos: nextLine(gd.End()), End: nextLine(gd.End()), NewText: []byte("import " + spec + "\n")}
-		}
-		line := []byte("\t" + spec + "\n")
-		var last ast.Spec
-		for _, s := range gd.Specs {
-			is := s.(*ast.ImportSpec)
-			if last != nil && tf.Line(is.Pos()) > tf.Line(last.End())+1 {
-				break // a blank line ends the first group
+		for _, is := range g {
+			if importPath(is) > path {
+				return insert(lineStart(specStart(is)), line)
 			}
-			if p, _ := strconv.Unquote(is.Path.Value); p > path {
-				at := is.Pos()
-				if is.Doc != nil {
-					at = is.Doc.Pos()
-				}
-				return analysis.TextEdit{Pos: lineStart(at), End: lineStart(at), NewText: line}
-			}
-			last = is
 		}
-		if last == nil {
-			return analysis.TextEdit{Pos: nextLine(gd.Lparen), End: nextLine(gd.Lparen), NewText: line}
-		}
-		at := last.End()
-		if cmt := last.(*ast.ImportSpec).Comment; cmt != nil {
-			at = cmt.End()
-		}
-		return analysis.TextEdit{Pos: nextLine(at), End: nextLine(at), NewText: line}
+		return insert(nextLine(specEnd(g[len(g)-1])), line)
 	}
-	at := nextLine(c.file.Name.End())
-	return analysis.TextEdit{Pos: at, End: at, NewText: []byte("\nimport " + spec + "\n")}
+	if isStdPath(path) {
+		return insert(lineStart(specStart(groups[0][0])), line+"\n")
+	}
+	return insert(nextLine(specEnd(groups[len(groups)-1][len(groups[len(groups)-1])-1])), "\n"+line)
+}
+
+// importGroups splits an import block into its blank-line-separated groups.
+func importGroups(tf *token.File, gd *ast.GenDecl) [][]*ast.ImportSpec {
+	var groups [][]*ast.ImportSpec
+	for i, s := range gd.Specs {
+		is := s.(*ast.ImportSpec)
+		if i == 0 || tf.Line(specStart(is)) > tf.Line(specEnd(gd.Specs[i-1].(*ast.ImportSpec)))+1 {
+			groups = append(groups, nil)
+		}
+		groups[len(groups)-1] = append(groups[len(groups)-1], is)
+	}
+	return groups
+}
+
+func specStart(is *ast.ImportSpec) token.Pos {
+	if is.Doc != nil {
+		return is.Doc.Pos()
+	}
+	return is.Pos()
+}
+
+func specEnd(is *ast.ImportSpec) token.Pos {
+	if is.Comment != nil {
+		return is.Comment.End()
+	}
+	return is.End()
+}
+
+func importPath(is *ast.ImportSpec) string {
+	p, _ := strconv.Unquote(is.Path.Value)
+	return p
+}
+
+// isStdPath reports whether path looks like a standard-library path: no
+// dot in its first element.
+func isStdPath(path string) bool {
+	first, _, _ := strings.Cut(path, "/")
+	return !strings.Contains(first, ".")
 }
 
 // reaches reports whether pkg is net/http or a package of a user's sink,

@@ -22,12 +22,23 @@ func (s sinkSpec) String() string {
 	return fmt.Sprintf("%s.%s:%d", s.path, s.name, s.arg)
 }
 
-// label is how diagnostics name the sink: "c.JSON" reads as "JSON".
+// label is how diagnostics name the sink: methods by name ("JSON"),
+// functions with their package name ("http.Error").
 func (s sinkSpec) label() string {
 	if s.recv != "" {
 		return s.name
 	}
-	return s.path[strings.LastIndex(s.path, "/")+1:] + "." + s.name
+	elems := strings.Split(s.path, "/")
+	name := elems[len(elems)-1]
+	if len(elems) > 1 && isMajorVersion(name) {
+		name = elems[len(elems)-2] // github.com/gofiber/fiber/v2 is package fiber
+	}
+	return name + "." + s.name
+}
+
+func isMajorVersion(elem string) bool {
+	_, err := strconv.Atoi(strings.TrimPrefix(elem, "v"))
+	return strings.HasPrefix(elem, "v") && err == nil
 }
 
 // builtinSinks are the functions and methods known to take a status, by

@@ -1,0 +1,19 @@
+// Package fiber is a stub of github.com/gofiber/fiber/v2.
+package fiber
+
+// Ctx is the request context.
+type Ctx struct{}
+
+// Error is an error with a status.
+type Error struct {
+	Code    int    `json:"code"`
+	Message string `json:"message"`
+}
+
+func (e *Error) Error() string { return e.Message }
+
+func NewError(code int, message ...string) *Error            { return &Error{Code: code} }
+func (c *Ctx) Redirect(location string, status ...int) error { return nil }
+func (c *Ctx) SendStatus(status int) error                   { return nil }
+func (c *Ctx) Status(status int) *Ctx                        { return c }
+func (c *Ctx) SendString(body string) error                  { return nil }

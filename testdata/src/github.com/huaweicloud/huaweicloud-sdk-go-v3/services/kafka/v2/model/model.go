@@ -1,0 +1,8 @@
+// Package model is a stub of the cloud SDK's Kafka models.
+package model
+
+// ShowInstanceResponse is a Kafka API response.
+type ShowInstanceResponse struct {
+	Name           *string `json:"name,omitempty"`
+	HttpStatusCode int     `json:"-"`
+}
