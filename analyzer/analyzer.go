@@ -32,6 +32,16 @@ type Config struct {
 	SkipTests bool
 }
 
+// Validate reports what is wrong with cfg: a table that cannot be read, a
+// malformed sink.
+func (cfg Config) Validate() error {
+	if _, err := table.Load(cfg.Codes); err != nil {
+		return err
+	}
+	_, err := parseSinks(cfg.Sinks)
+	return err
+}
+
 // New returns a statuslint analyzer configured by cfg. Each analyzer owns its
 // flags, so several can run side by side with different tables. A bad
 // Codes or Sinks value makes every pass fail with that error.

@@ -71,3 +71,55 @@ func TestConfigCodes(t *testing.T) {
 func TestFrameworks(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, testdata, analyzer.New(analyzer.Config{}), "frameworks")
 }
+
+// Wrappers of sinks are sinks, across packages through facts; functions
+// whose result reaches a sink have their returns checked.
+func TestWrappers(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, testdata, analyzer.New(analyzer.Config{}), "wrappers/...")
+}
+
+// -sinks adds a user's own sinks, functions and methods.
+func TestUserSinks(t *testing.T) {
+	a := analyzer.New(analyzer.Config{})
+	if err := a.Flags.Set("sinks", "usersinks/lib.Abort:1, usersinks/lib.Reply.Code:0"); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.RunWithSuggestedFixes(t, testdata, a, "usersinks/app")
+}
+
+func TestBadSinksFlag(t *testing.T) {
+	a := analyzer.New(analyzer.Config{})
+	for value, want := range map[string]string{
+		"lib.Abort":          `sink "lib.Abort": no argument index`,
+		"lib.Abort:x":        `sink "lib.Abort:x": argument index is not a number from 0`,
+		"nopkg:1":            `sink "nopkg:1": no function name`,
+		"a/b.T.M.X:0":        `sink "a/b.T.M.X:0": too many names`,
+		"example.com/x.1f:0": `"1f" is not a Go identifier`,
+		"example.com/x.F:-1": `argument index is not a number from 0`,
+	} {
+		err := a.Flags.Set("sinks", value)
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("-sinks=%s: got %v, want %q", value, err, want)
+		}
+	}
+	// Through Config (the plugin's way), Validate names the problem.
+	for cfg, want := range map[analyzer.Config]string{
+		{Sinks: "bad"}:                    `sink "bad": no argument index`,
+		{Codes: "nosuch"}:                 `unknown status-code profile "nosuch"`,
+		{Codes: "iana", Sinks: "a/b.F:0"}: "",
+	} {
+		err := cfg.Validate()
+		if (err == nil) != (want == "") || err != nil && !strings.Contains(err.Error(), want) {
+			t.Errorf("%+v.Validate() = %v, want %q", cfg, err, want)
+		}
+	}
+}
+
+// -tests=false leaves _test.go files alone.
+func TestSkipTests(t *testing.T) {
+	a := analyzer.New(analyzer.Config{})
+	if err := a.Flags.Set("tests", "false"); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, testdata, a, "notests")
+}
