@@ -54,7 +54,7 @@ func New(cfg Config) *analysis.Analyzer {
 		URL:       "https://github.com/statuslint/statuslint#checks",
 		Requires:  []*analysis.Analyzer{inspect.Analyzer, tokenfile.Analyzer},
 		Run:       s.run,
-		FactTypes: []analysis.Fact{new(constantsFact), new(sinkFact)},
+		FactTypes: []analysis.Fact{new(constantsFact), new(sinkFact), new(predFact)},
 	}
 	a.Flags.Var(&s.codes, "codes", "status-code `table`: a built-in profile ("+strings.Join(table.Profiles(), ", ")+") or a file (.rst, .md, .yaml, .json)")
 	a.Flags.StringVar(&s.constants, "constants", cfg.Constants, "import `path` of a package whose status constants fixes use instead of net/http's")

@@ -40,6 +40,13 @@ type checker struct {
 	statusFuncs map[*types.Func]bool
 	decls       map[*types.Func]*ast.FuncDecl
 
+	// For the retry checks: variables holding a status, evaluated
+	// predicates and code sets, and the diagnostics already made.
+	statusVars map[*types.Var]bool
+	preds      map[*types.Func]predResult
+	sets       map[*types.Var]codeSet
+	reported   map[string]bool
+
 	file    *ast.File
 	imports fileImports
 
@@ -72,6 +79,8 @@ func (c *checker) inspect(in *inspector.Inspector, tests bool) {
 	c.wrappers, c.statusFuncs = map[*types.Func][]int{}, map[*types.Func]bool{}
 	c.findWrappers()
 	c.walk(c.checked, c.check)
+	c.reported = map[string]bool{}
+	c.checkRetries()
 }
 
 // check reports on a status value e found at s.

@@ -1,0 +1,248 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+)
+
+// errKind says what a nil test of an error variable tells about the status.
+type errKind uint8
+
+const (
+	// errIndependent: the error says nothing about the status.
+	errIndependent errKind = iota
+	// errTransport: a non-nil error means there is no response, so no
+	// status (net/http's Client.Do, retryablehttp's CheckRetry).
+	errTransport
+	// errStatus: the error carries the status (the cloud SDK's
+	// ServiceResponseError), so any status may come with a non-nil error.
+	errStatus
+)
+
+// evaluator computes the status codes a condition lets through.
+type evaluator struct {
+	c *checker
+	// errs classifies the error variables of the code being evaluated.
+	errs map[*types.Var]errKind
+	// params are integer parameters that hold a status in a predicate.
+	params map[*types.Var]bool
+	// touched records that some condition depended on a status.
+	touched bool
+}
+
+// admits returns the codes for which cond (negated if neg) can hold. Parts
+// of cond that do not mention a status do not constrain it; a test that
+// there is no response ("err != nil" after Client.Do, "resp == nil") admits
+// no status at all.
+func (ev *evaluator) admits(cond ast.Expr, neg bool) codeSet {
+	info := ev.c.pass.TypesInfo
+	switch e := cond.(type) {
+	case *ast.ParenExpr:
+		return ev.admits(e.X, neg)
+	case *ast.UnaryExpr:
+		if e.Op == token.NOT {
+			return ev.admits(e.X, !neg)
+		}
+	case *ast.BinaryExpr:
+		switch e.Op {
+		case token.LAND, token.LOR:
+			x, y := ev.admits(e.X, neg), ev.admits(e.Y, neg)
+			if (e.Op == token.LAND) != neg {
+				return x.and(y)
+			}
+			return x.or(y)
+		case token.EQL, token.NEQ, token.LSS, token.LEQ, token.GTR, token.GEQ:
+			if s, ok := ev.comparison(e); ok {
+				if neg {
+					return s.not()
+				}
+				return s
+			}
+			if s, ok := ev.nilTest(e, neg); ok {
+				return s
+			}
+		}
+	case *ast.CallExpr:
+		if s, ok := ev.predicateCall(e); ok {
+			if neg {
+				return s.not()
+			}
+			return s
+		}
+	case *ast.IndexExpr:
+		if s, ok := ev.setLookup(e.X, e.Index); ok {
+			if neg {
+				return s.not()
+			}
+			return s
+		}
+	case *ast.Ident:
+		if tv, ok := info.Types[e]; ok && tv.Value != nil && tv.Value.Kind() == constant.Bool {
+			if constant.BoolVal(tv.Value) != neg {
+				return allCodes
+			}
+			return codeSet{}
+		}
+	}
+	return allCodes
+}
+
+// comparison evaluates status op constant, in either order, and
+// status/100 op constant.
+func (ev *evaluator) comparison(e *ast.BinaryExpr) (codeSet, bool) {
+	op, x, y := e.Op, e.X, e.Y
+	k, ok := ev.intConst(y)
+	if !ok {
+		if k, ok = ev.intConst(x); !ok {
+			return codeSet{}, false
+		}
+		x, op = y, flip(op)
+	}
+	if ev.isStatus(x) {
+		return relation(op, k), true
+	}
+	if q, ok := ast.Unparen(x).(*ast.BinaryExpr); ok && q.Op == token.QUO && ev.isStatus(q.X) {
+		if d, ok := ev.intConst(q.Y); ok && d == 100 {
+			return classRelation(op, k), true
+		}
+	}
+	return codeSet{}, false
+}
+
+func flip(op token.Token) token.Token {
+	switch op {
+	case token.LSS:
+		return token.GTR
+	case token.LEQ:
+		return token.GEQ
+	case token.GTR:
+		return token.LSS
+	case token.GEQ:
+		return token.LEQ
+	}
+	return op
+}
+
+func (ev *evaluator) intConst(e ast.Expr) (int64, bool) {
+	tv, ok := ev.c.pass.TypesInfo.Types[e]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.Int {
+		return 0, false
+	}
+	return constant.Int64Val(tv.Value)
+}
+
+// nilTest evaluates err != nil, err == nil, resp == nil and resp != nil.
+func (ev *evaluator) nilTest(e *ast.BinaryExpr, neg bool) (codeSet, bool) {
+	if e.Op != token.EQL && e.Op != token.NEQ {
+		return codeSet{}, false
+	}
+	x := e.X
+	if ev.c.pass.TypesInfo.Types[x].IsNil() {
+		x = e.Y
+	} else if !ev.c.pass.TypesInfo.Types[e.Y].IsNil() {
+		return codeSet{}, false
+	}
+	isNil := (e.Op == token.EQL) != neg
+	if ev.c.isResponse(x) {
+		if isNil {
+			return codeSet{}, true // no response, no status
+		}
+		return allCodes, true
+	}
+	id, ok := ast.Unparen(x).(*ast.Ident)
+	if !ok {
+		return codeSet{}, false
+	}
+	v, _ := ev.c.pass.TypesInfo.Uses[id].(*types.Var)
+	switch ev.errs[v] {
+	case errTransport:
+		if isNil {
+			return allCodes, true
+		}
+		return codeSet{}, true
+	case errStatus:
+		ev.touched = true
+		if isNil {
+			return codeSet{}, true
+		}
+		return allCodes, true
+	}
+	return codeSet{}, false
+}
+
+// isStatus reports whether e holds a status: a status field, a
+// StatusCode() method, a variable assigned one, or a predicate's status
+// parameter.
+func (ev *evaluator) isStatus(e ast.Expr) bool {
+	e = ast.Unparen(e)
+	is := ev.c.isStatusExpr(e) || ev.c.isStatusMethodCall(e)
+	if id, ok := e.(*ast.Ident); ok && !is {
+		v, _ := ev.c.pass.TypesInfo.Uses[id].(*types.Var)
+		is = v != nil && (ev.params[v] || ev.c.statusVars[v])
+	}
+	ev.touched = ev.touched || is
+	return is
+}
+
+// predicateCall evaluates a call of a retry predicate with a status or a
+// response argument.
+func (ev *evaluator) predicateCall(call *ast.CallExpr) (codeSet, bool) {
+	info := ev.c.pass.TypesInfo
+	if fn, ok := info.Uses[calleeName(call)].(*types.Func); ok && fn.Pkg() != nil && fn.Pkg().Path() == "slices" && fn.Name() == "Contains" && len(call.Args) == 2 {
+		return ev.setLookup(call.Args[0], call.Args[1])
+	}
+	fn, ok := info.Uses[calleeName(call)].(*types.Func)
+	if !ok {
+		return codeSet{}, false
+	}
+	p, ok := ev.c.predicate(fn)
+	if !ok || p.Arg >= len(call.Args) {
+		return codeSet{}, false
+	}
+	arg := call.Args[p.Arg]
+	if ev.isStatus(arg) || ev.c.isResponse(arg) {
+		ev.touched = true
+		return p.Set, true
+	}
+	return codeSet{}, false
+}
+
+func calleeName(call *ast.CallExpr) *ast.Ident {
+	switch f := ast.Unparen(call.Fun).(type) {
+	case *ast.Ident:
+		return f
+	case *ast.SelectorExpr:
+		return f.Sel
+	case *ast.IndexExpr: // generic instantiation
+		if id, ok := f.X.(*ast.Ident); ok {
+			return id
+		}
+		if sel, ok := f.X.(*ast.SelectorExpr); ok {
+			return sel.Sel
+		}
+	}
+	return nil
+}
+
+// setLookup evaluates set[status] and slices.Contains(set, status) where
+// set is a package-level map or slice of constant codes.
+func (ev *evaluator) setLookup(set, key ast.Expr) (codeSet, bool) {
+	if !ev.isStatus(key) {
+		return codeSet{}, false
+	}
+	id, ok := ast.Unparen(set).(*ast.Ident)
+	if !ok {
+		if sel, isSel := ast.Unparen(set).(*ast.SelectorExpr); isSel {
+			id = sel.Sel
+		} else {
+			return codeSet{}, false
+		}
+	}
+	v, _ := ev.c.pass.TypesInfo.Uses[id].(*types.Var)
+	if v == nil {
+		return codeSet{}, false
+	}
+	return ev.c.codeSetVar(v)
+}

@@ -1,0 +1,262 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+)
+
+// A frag is a set of status codes that reaches a point of the code, with
+// the condition that last narrowed it: where a diagnostic about those codes
+// belongs.
+type frag struct {
+	set codeSet
+	at  ast.Node
+}
+
+// restrict narrows every fragment to the codes in s, noting at as the
+// narrowing condition, and drops the fragments left empty.
+func restrict(live []frag, s codeSet, at ast.Node) []frag {
+	var out []frag
+	for _, fr := range live {
+		n := fr.set.and(s)
+		if n.empty() {
+			continue
+		}
+		if n != fr.set {
+			fr.at = at
+		}
+		fr.set = n
+		out = appendFrag(out, fr)
+	}
+	return out
+}
+
+// appendFrag adds fr, merging it with a fragment from the same condition.
+func appendFrag(list []frag, fr frag) []frag {
+	for i := range list {
+		if list[i].at == fr.at {
+			list[i].set = list[i].set.or(fr.set)
+			return list
+		}
+	}
+	return append(list, fr)
+}
+
+func unionFrags(a, b []frag) []frag {
+	for _, fr := range b {
+		a = appendFrag(a, fr)
+	}
+	return a
+}
+
+// flowMode says what makes a request go out again.
+type flowMode uint8
+
+const (
+	// modeLoop: reaching the end of a loop body or a continue.
+	modeLoop flowMode = iota
+	// modePredicate: returning true (the first result) from a retry
+	// decision.
+	modePredicate
+	// modeOperation: returning an error a retry library retries.
+	modeOperation
+)
+
+// flow follows status codes through statements, from the response to the
+// points where the request is sent again.
+type flow struct {
+	ev   *evaluator
+	mode flowMode
+	// self is the function being checked for self-recursive retries; a
+	// call of it that re-sends the same request is a retry.
+	self     *types.Func
+	sameArgs func(*ast.CallExpr) bool
+	// retried reports whether an operation's returned error is retried.
+	retried func(ast.Expr) bool
+	edges   []frag
+}
+
+func (f *flow) retry(live []frag, at ast.Node) {
+	for _, fr := range live {
+		if fr.at == nil {
+			fr.at = at
+		}
+		f.edges = appendFrag(f.edges, fr)
+	}
+}
+
+// stmts follows live through list and returns what falls out of its end;
+// breaks collects what an unlabeled break carries out of an enclosing
+// switch or select.
+func (f *flow) stmts(list []ast.Stmt, live []frag, breaks *[]frag) []frag {
+	for _, s := range list {
+		if len(live) == 0 {
+			return nil
+		}
+		live = f.stmt(s, live, breaks)
+	}
+	return live
+}
+
+func (f *flow) stmt(s ast.Stmt, live []frag, breaks *[]frag) []frag {
+	switch s := s.(type) {
+	case *ast.BlockStmt:
+		return f.stmts(s.List, live, breaks)
+	case *ast.LabeledStmt:
+		return f.stmt(s.Stmt, live, breaks)
+	case *ast.IfStmt:
+		if s.Init != nil {
+			live = f.stmt(s.Init, live, breaks)
+		}
+		then := f.stmts(s.Body.List, restrict(live, f.ev.admits(s.Cond, false), s.Cond), breaks)
+		els := restrict(live, f.ev.admits(s.Cond, true), s.Cond)
+		if s.Else != nil {
+			els = f.stmt(s.Else, els, breaks)
+		}
+		return unionFrags(then, els)
+	case *ast.SwitchStmt:
+		if s.Init != nil {
+			live = f.stmt(s.Init, live, breaks)
+		}
+		return f.switchStmt(s, live)
+	case *ast.TypeSwitchStmt:
+		var out, brk []frag
+		for _, cc := range s.Body.List {
+			out = unionFrags(out, f.stmts(cc.(*ast.CaseClause).Body, live, &brk))
+		}
+		return unionFrags(unionFrags(out, brk), live)
+	case *ast.SelectStmt:
+		var out, brk []frag
+		for _, cc := range s.Body.List {
+			out = unionFrags(out, f.stmts(cc.(*ast.CommClause).Body, live, &brk))
+		}
+		return unionFrags(out, brk)
+	case *ast.BranchStmt:
+		switch {
+		case s.Tok == token.CONTINUE && f.mode == modeLoop && s.Label == nil:
+			f.retry(live, s)
+		case s.Tok == token.BREAK && s.Label == nil && breaks != nil:
+			*breaks = unionFrags(*breaks, live)
+		}
+		return nil // break, continue, goto, fallthrough leave this path
+	case *ast.ReturnStmt:
+		f.returnStmt(s, live)
+		return nil
+	case *ast.ExprStmt:
+		if call, ok := s.X.(*ast.CallExpr); ok {
+			if f.selfCall(call) {
+				f.retry(live, call)
+			}
+			if f.ev.c.isNoReturn(call) {
+				return nil
+			}
+		}
+	case *ast.AssignStmt:
+		for _, r := range s.Rhs {
+			if call, ok := r.(*ast.CallExpr); ok && f.selfCall(call) {
+				f.retry(live, call)
+			}
+		}
+	}
+	return live
+}
+
+func (f *flow) selfCall(call *ast.CallExpr) bool {
+	if f.self == nil {
+		return false
+	}
+	fn, _ := f.ev.c.pass.TypesInfo.Uses[calleeName(call)].(*types.Func)
+	return fn == f.self && f.sameArgs(call)
+}
+
+func (f *flow) returnStmt(s *ast.ReturnStmt, live []frag) {
+	for _, r := range s.Results {
+		if call, ok := r.(*ast.CallExpr); ok && f.selfCall(call) {
+			f.retry(live, call)
+			return
+		}
+	}
+	switch f.mode {
+	case modePredicate:
+		if len(s.Results) == 0 {
+			return
+		}
+		cond := s.Results[0]
+		f.retry(restrict(live, f.ev.admits(cond, false), cond), s)
+	case modeOperation:
+		if len(s.Results) == 0 {
+			return
+		}
+		if err := s.Results[len(s.Results)-1]; f.retried(err) {
+			f.retry(live, s)
+		}
+	}
+}
+
+// switchStmt follows live into each case of a switch: on a status, the
+// cases' codes; without a tag, the cases' conditions in order.
+func (f *flow) switchStmt(s *ast.SwitchStmt, live []frag) []frag {
+	var out, brk []frag
+	rest := live
+	hasDefault := false
+	var deflt *ast.CaseClause
+	for _, stmt := range s.Body.List {
+		cc := stmt.(*ast.CaseClause)
+		if cc.List == nil {
+			hasDefault, deflt = true, cc
+			continue
+		}
+		var set codeSet
+		for _, e := range cc.List {
+			switch {
+			case s.Tag == nil:
+				set = set.or(f.ev.admits(e, false))
+			case f.ev.isStatus(s.Tag):
+				if k, ok := f.ev.intConst(e); ok {
+					set = set.or(singleCode(k))
+				} else {
+					set = allCodes
+				}
+			default:
+				set = allCodes
+			}
+		}
+		at := ast.Node(cc)
+		if len(cc.List) == 1 {
+			at = cc.List[0]
+		}
+		out = unionFrags(out, f.stmts(cc.Body, restrict(rest, set, at), &brk))
+		if set != allCodes {
+			rest = restrict(rest, set.not(), at)
+		}
+	}
+	if hasDefault {
+		out = unionFrags(out, f.stmts(deflt.Body, rest, &brk))
+	} else {
+		out = unionFrags(out, rest)
+	}
+	return unionFrags(out, brk)
+}
+
+// isNoReturn reports whether call never returns: panic, os.Exit, log.Fatal
+// and friends, t.Fatal.
+func (c *checker) isNoReturn(call *ast.CallExpr) bool {
+	switch obj := c.pass.TypesInfo.Uses[calleeName(call)].(type) {
+	case *types.Builtin:
+		return obj.Name() == "panic"
+	case *types.Func:
+		if obj.Pkg() == nil {
+			return false
+		}
+		switch obj.Pkg().Path() + "." + obj.Name() {
+		case "os.Exit", "log.Fatal", "log.Fatalf", "log.Fatalln", "log.Panic", "log.Panicf", "log.Panicln", "runtime.Goexit":
+			return true
+		}
+		switch obj.Name() {
+		case "Fatal", "Fatalf", "FailNow", "Skip", "Skipf", "SkipNow":
+			return obj.Pkg().Path() == "testing"
+		}
+	}
+	return false
+}

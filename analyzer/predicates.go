@@ -1,0 +1,222 @@
+package analyzer
+
+import (
+	"fmt"
+	"go/ast"
+	"go/constant"
+	"go/types"
+	"regexp"
+	"strings"
+
+	"github.com/statuslint/statuslint/analyzer/table"
+)
+
+// predFact marks a retry decision: a function that returns true (its
+// first result) exactly for the status codes in Set of its argument Arg,
+// a status or a response. Other packages' retry loops and hooks read it.
+type predFact struct {
+	Arg int
+	Set codeSet
+}
+
+func (*predFact) AFact() {}
+
+func (f *predFact) String() string { return "retries" + f.Set.String() }
+
+// String lists a set compactly: [500-599 429].
+func (s codeSet) String() string {
+	var parts []string
+	for c := table.MinCode; c <= table.MaxCode; c++ {
+		if !s.has(c) {
+			continue
+		}
+		end := c
+		for end+1 <= table.MaxCode && s.has(end+1) {
+			end++
+		}
+		if end > c {
+			parts = append(parts, fmt.Sprintf("%d-%d", c, end))
+		} else {
+			parts = append(parts, fmt.Sprint(c))
+		}
+		c = end
+	}
+	return "[" + strings.Join(parts, " ") + "]"
+}
+
+// retryName matches the names of retry decisions: shouldRetry,
+// isRetryable, retryable, canRetry, retriableStatus...
+var retryName = regexp.MustCompile(`(?i)retr(y|iable|yable)`)
+
+// libraryPredicates are retry policies of libraries, with what they retry.
+var libraryPredicates = map[string]predFact{
+	// retryablehttp's default: 429, and 5xx but 501 (and status 0).
+	"github.com/hashicorp/go-retryablehttp.DefaultRetryPolicy":         {Arg: 1, Set: retryablehttpDefault},
+	"github.com/hashicorp/go-retryablehttp.ErrorPropagatedRetryPolicy": {Arg: 1, Set: retryablehttpDefault},
+	"resty.dev/v3.RetryConditionStatus5XX":                             {Arg: 0, Set: codeRange(500, 599)},
+}
+
+var retryablehttpDefault = codeRange(500, 599).and(singleCode(501).not()).or(singleCode(429))
+
+type predResult struct {
+	fact predFact
+	ok   bool
+}
+
+// predicate returns what fn retries, if it is a retry decision over a
+// status or a response: from its body in this package, from its fact in
+// another.
+func (c *checker) predicate(fn *types.Func) (predFact, bool) {
+	if fn.Pkg() == nil {
+		return predFact{}, false
+	}
+	if p, ok := libraryPredicates[fn.Pkg().Path()+"."+fn.Name()]; ok {
+		return p, true
+	}
+	if fn.Pkg() != c.pass.Pkg {
+		var f predFact
+		ok := c.pass.ImportObjectFact(fn, &f)
+		return f, ok
+	}
+	if r, done := c.preds[fn]; done {
+		return r.fact, r.ok
+	}
+	c.preds[fn] = predResult{} // a recursive predicate is unknown to itself
+	decl := c.decls[fn]
+	if decl == nil {
+		return predFact{}, false
+	}
+	f, ok := c.evalPredicate(decl.Type, decl.Body, errTransport)
+	c.preds[fn] = predResult{f.fact(), ok}
+	return f.fact(), ok
+}
+
+// predEval is a predicate's evaluation: the codes it retries, by
+// condition, and which argument carries the status.
+type predEval struct {
+	arg   int
+	edges []frag
+}
+
+func (p predEval) fact() predFact {
+	var s codeSet
+	for _, fr := range p.edges {
+		s = s.or(fr.set)
+	}
+	return predFact{Arg: p.arg, Set: s}
+}
+
+// evalPredicate evaluates a function returning a bool first: the codes
+// for which it returns true. Its status is its first integer parameter or
+// the status of its first response parameter; its error parameter is of
+// the given kind. ok is false when it has no such parameter or its result
+// does not depend on a status.
+func (c *checker) evalPredicate(ft *ast.FuncType, body *ast.BlockStmt, errs errKind) (predEval, bool) {
+	info := c.pass.TypesInfo
+	if body == nil || ft.Results == nil || len(ft.Results.List) == 0 || !isBool(info.TypeOf(ft.Results.List[0].Type)) {
+		return predEval{}, false
+	}
+	ev := &evaluator{c: c, errs: map[*types.Var]errKind{}, params: map[*types.Var]bool{}}
+	arg, i := -1, 0
+	for _, field := range ft.Params.List {
+		names := field.Names
+		if len(names) == 0 {
+			names = []*ast.Ident{nil}
+		}
+		for _, name := range names {
+			var v *types.Var
+			if name != nil {
+				v, _ = info.Defs[name].(*types.Var)
+			}
+			t := info.TypeOf(field.Type)
+			switch {
+			case arg < 0 && isInteger(t):
+				arg = i
+				if v != nil {
+					ev.params[v] = true
+				}
+			case arg < 0 && c.isResponseType(t):
+				arg = i
+			case v != nil && isError(t):
+				ev.errs[v] = errs
+			}
+			i++
+		}
+	}
+	if arg < 0 && errs != errStatus {
+		return predEval{}, false
+	}
+	fl := &flow{ev: ev, mode: modePredicate}
+	fl.stmts(body.List, []frag{{set: allCodes}}, nil)
+	if !ev.touched {
+		return predEval{}, false
+	}
+	return predEval{arg: max(arg, 0), edges: fl.edges}, true
+}
+
+func isBool(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Kind() == types.Bool
+}
+
+func isError(t types.Type) bool {
+	return types.Identical(t, types.Universe.Lookup("error").Type())
+}
+
+// codeSetVar returns the codes a package-level map or slice literal of
+// this package lists: map keys whose value is not false, slice elements.
+func (c *checker) codeSetVar(v *types.Var) (codeSet, bool) {
+	if v.Pkg() != c.pass.Pkg || v.Parent() != c.pass.Pkg.Scope() {
+		return codeSet{}, false
+	}
+	if s, ok := c.sets[v]; ok {
+		return s, !s.empty()
+	}
+	var s codeSet
+	for _, f := range c.pass.Files {
+		for _, d := range f.Decls {
+			gd, ok := d.(*ast.GenDecl)
+			if !ok {
+				continue
+			}
+			for _, spec := range gd.Specs {
+				vs, ok := spec.(*ast.ValueSpec)
+				if !ok {
+					continue
+				}
+				for i, name := range vs.Names {
+					if c.pass.TypesInfo.Defs[name] == v && i < len(vs.Values) {
+						s = c.literalCodes(vs.Values[i])
+					}
+				}
+			}
+		}
+	}
+	c.sets[v] = s
+	return s, !s.empty()
+}
+
+func (c *checker) literalCodes(e ast.Expr) codeSet {
+	var s codeSet
+	lit, ok := ast.Unparen(e).(*ast.CompositeLit)
+	if !ok {
+		return s
+	}
+	for _, elt := range lit.Elts {
+		key := elt
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			key = kv.Key
+			if tv := c.pass.TypesInfo.Types[kv.Value]; tv.Value != nil && tv.Value.Kind() == constant.Bool && !constant.BoolVal(tv.Value) {
+				continue
+			}
+			if _, isMap := c.pass.TypesInfo.TypeOf(lit).Underlying().(*types.Map); !isMap {
+				key = kv.Value // an indexed slice element
+			}
+		}
+		if tv := c.pass.TypesInfo.Types[key]; tv.Value != nil && tv.Value.Kind() == constant.Int {
+			k, _ := constant.Int64Val(tv.Value)
+			s = s.or(singleCode(k))
+		}
+	}
+	return s
+}

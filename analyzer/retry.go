@@ -1,0 +1,225 @@
+package analyzer
+
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/statuslint/statuslint/analyzer/table"
+)
+
+// The retry checks' IDs.
+const (
+	CheckRetryNever      = "SL2001"
+	CheckRetryAfterWait  = "SL2002"
+	retryAfterHeaderName = "retry-after"
+)
+
+// responseTypes are the response types whose nil test means "no status"
+// and whose status a retry decision reads.
+var responseTypes = map[string]bool{
+	"net/http.Response":                  true,
+	"github.com/go-resty/resty/v2.Response": true,
+	"resty.dev/v3.Response":              true,
+}
+
+func (c *checker) isResponseType(t types.Type) bool {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && responseTypes[n.Obj().Pkg().Path()+"."+n.Obj().Name()]
+}
+
+func (c *checker) isResponse(e ast.Expr) bool {
+	t := c.pass.TypesInfo.TypeOf(e)
+	return t != nil && c.isResponseType(t)
+}
+
+// isStatusMethodCall reports whether e is x.StatusCode() returning an
+// integer, as resty's responses have.
+func (c *checker) isStatusMethodCall(e ast.Expr) bool {
+	call, ok := e.(*ast.CallExpr)
+	if !ok || len(call.Args) != 0 {
+		return false
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != "StatusCode" {
+		return false
+	}
+	return isInteger(c.pass.TypesInfo.TypeOf(call))
+}
+
+// collectStatusVars finds variables assigned a status: code := resp.StatusCode.
+func (c *checker) collectStatusVars() {
+	c.statusVars = map[*types.Var]bool{}
+	mark := func(lhs, rhs ast.Expr) {
+		id, ok := lhs.(*ast.Ident)
+		if !ok {
+			return
+		}
+		r := ast.Unparen(rhs)
+		if !c.isStatusExpr(r) && !c.isStatusMethodCall(r) {
+			return
+		}
+		if v, ok := c.pass.TypesInfo.ObjectOf(id).(*types.Var); ok {
+			c.statusVars[v] = true
+		}
+	}
+	for _, fc := range c.allFiles {
+		for n := range fc.Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)) {
+			switch n := n.Node().(type) {
+			case *ast.AssignStmt:
+				if len(n.Lhs) == len(n.Rhs) {
+					for i := range n.Lhs {
+						mark(n.Lhs[i], n.Rhs[i])
+					}
+				}
+			case *ast.ValueSpec:
+				if len(n.Names) == len(n.Values) {
+					for i := range n.Names {
+						mark(n.Names[i], n.Values[i])
+					}
+				}
+			}
+		}
+	}
+}
+
+// checkRetries runs the retry checks: retry loops and self-recursive
+// retries, retry predicates, and the hooks of retry libraries.
+func (c *checker) checkRetries() {
+	c.preds = map[*types.Func]predResult{}
+	c.sets = map[*types.Var]codeSet{}
+	c.collectStatusVars()
+
+	// Facts for every retry decision, reports for those named as one.
+	for fn, decl := range c.decls {
+		p, ok := c.predicate(fn)
+		if !ok {
+			continue
+		}
+		c.pass.ExportObjectFact(fn, &predFact{Arg: p.Arg, Set: p.Set})
+		if retryName.MatchString(fn.Name()) && c.isChecked(decl) {
+			ev, _ := c.evalPredicate(decl.Type, decl.Body, errTransport)
+			c.reportRetries(ev.edges, nil, mentionsRetryAfter(decl.Body), "")
+		}
+	}
+
+	for _, fc := range c.checked {
+		c.file = fc.Node().(*ast.File)
+		c.imports = fileImports{}
+		for cur := range fc.Preorder((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil), (*ast.FuncDecl)(nil), (*ast.CallExpr)(nil), (*ast.AssignStmt)(nil), (*ast.CompositeLit)(nil)) {
+			switch n := cur.Node().(type) {
+			case *ast.ForStmt:
+				c.retryLoop(cur, n, n.Body)
+			case *ast.RangeStmt:
+				c.retryLoop(cur, n, n.Body)
+			case *ast.FuncDecl:
+				c.recursiveRetry(n)
+			case *ast.CallExpr:
+				c.retryHook(n)
+			case *ast.AssignStmt:
+				c.retryFieldAssign(n)
+			case *ast.CompositeLit:
+				c.retryClientLit(n)
+			}
+		}
+	}
+}
+
+func (c *checker) isChecked(n ast.Node) bool {
+	for _, fc := range c.checked {
+		if f := fc.Node(); f.Pos() <= n.Pos() && n.End() <= f.End() {
+			return true
+		}
+	}
+	return false
+}
+
+// reportRetries reports the codes that reach a re-send and that the table
+// forbids retrying, or allows only after Retry-After when the code does not
+// wait for it. send, if known, is where the request goes out again; why
+// explains a library's default.
+func (c *checker) reportRetries(edges []frag, send ast.Node, waits bool, why string) {
+	for _, fr := range edges {
+		var never, wait []string
+		for _, e := range c.tab.Entries {
+			if !fr.set.has(e.Code) {
+				continue
+			}
+			switch e.Retry {
+			case table.RetryNever:
+				never = append(never, describe(int64(e.Code)))
+			case table.RetryAfterRetryAfter:
+				if !waits {
+					wait = append(wait, describe(int64(e.Code)))
+				}
+			}
+		}
+		at := fr.at
+		if at == nil {
+			at = send
+		}
+		if at == nil {
+			continue
+		}
+		var related []analysis.RelatedInformation
+		if send != nil {
+			related = []analysis.RelatedInformation{{Pos: send.Pos(), End: send.End(), Message: "the request is sent again here"}}
+		}
+		if len(never) > 0 {
+			c.reportOnce(analysis.Diagnostic{Pos: at.Pos(), End: at.End(), Category: CheckRetryNever, Related: related,
+				Message: fmt.Sprintf("retrying on %s%s: %s says to modify the request instead of re-initiating it", joinAnd(never), why, c.tab.Name)})
+		}
+		if len(wait) > 0 {
+			c.reportOnce(analysis.Diagnostic{Pos: at.Pos(), End: at.End(), Category: CheckRetryAfterWait, Related: related,
+				Message: fmt.Sprintf("retrying on %s%s without reading Retry-After: %s says to re-initiate only after the time in the response's Retry-After header", joinAnd(wait), why, c.tab.Name)})
+		}
+	}
+}
+
+func (c *checker) reportOnce(d analysis.Diagnostic) {
+	key := fmt.Sprint(d.Pos, d.Message)
+	if c.reported[key] {
+		return
+	}
+	c.reported[key] = true
+	c.pass.Report(d)
+}
+
+// joinAnd joins "a", "b" and "c" as "a, b and c".
+func joinAnd(items []string) string {
+	if len(items) <= 1 {
+		return strings.Join(items, "")
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+}
+
+// mentionsRetryAfter reports whether n reads the Retry-After header, or
+// hands the wait to something that does (a backoff named for it).
+func mentionsRetryAfter(n ast.Node) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.BasicLit:
+			found = found || strings.Contains(strings.ToLower(n.Value), retryAfterHeaderName)
+		case *ast.Ident:
+			found = found || strings.Contains(strings.ToLower(n.Name), "retryafter")
+		}
+		return !found
+	})
+	return found
+}
+
+// enclosingFunc returns the name of the function declaring cur, if any.
+func enclosingFunc(cur inspector.Cursor) *ast.FuncDecl {
+	for e := range cur.Enclosing((*ast.FuncDecl)(nil)) {
+		return e.Node().(*ast.FuncDecl)
+	}
+	return nil
+}

@@ -1,0 +1,346 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"regexp"
+	"strings"
+
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+const sdkServices = "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/"
+
+// sendKind classifies a call that sends an HTTP request; the kind says
+// what its error result tells about the status.
+func (c *checker) sendKind(call *ast.CallExpr) (errKind, bool) {
+	fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
+	if !ok || fn.Pkg() == nil {
+		return 0, false
+	}
+	path, name, recv := fn.Pkg().Path(), fn.Name(), ""
+	if r := fn.Signature().Recv(); r != nil {
+		recv = recvName(r.Type())
+	}
+	switch {
+	case path == "net/http" && recv == "" && (name == "Get" || name == "Post" || name == "Head" || name == "PostForm"):
+		return errTransport, true
+	case path == "net/http" && recv == "Client" && (name == "Do" || name == "Get" || name == "Post" || name == "Head" || name == "PostForm"):
+		return errTransport, true
+	case name == "RoundTrip" && len(call.Args) == 1 && isRequestPtr(c.pass.TypesInfo.TypeOf(call.Args[0])):
+		return errTransport, true
+	case path == "github.com/huaweicloud/huaweicloud-sdk-go-v3/core/invoker" && name == "Invoke":
+		return errStatus, true
+	case strings.HasPrefix(path, sdkServices) && strings.HasSuffix(recv, "Client") && !strings.HasSuffix(name, "Invoker"):
+		return errStatus, true
+	}
+	return 0, false
+}
+
+func isRequestPtr(t types.Type) bool {
+	p, ok := types.Unalias(t).(*types.Pointer)
+	if !ok {
+		return false
+	}
+	n, ok := types.Unalias(p.Elem()).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "net/http" && n.Obj().Name() == "Request"
+}
+
+// findSend returns the first statement of list that sends a request,
+// outside function literals, with the send and its kind.
+func (c *checker) findSend(list []ast.Stmt) (int, *ast.CallExpr, errKind) {
+	for i, s := range list {
+		var send *ast.CallExpr
+		var kind errKind
+		ast.Inspect(s, func(n ast.Node) bool {
+			if send != nil {
+				return false
+			}
+			switch n := n.(type) {
+			case *ast.FuncLit, *ast.ForStmt, *ast.RangeStmt:
+				return false
+			case *ast.CallExpr:
+				if k, ok := c.sendKind(n); ok {
+					send, kind = n, k
+					return false
+				}
+			}
+			return true
+		})
+		if send != nil {
+			return i, send, kind
+		}
+	}
+	return -1, nil, 0
+}
+
+// pollName matches functions that poll: a 404 there means "not yet".
+var pollName = regexp.MustCompile(`(?i)poll|wait|await|until|watch`)
+
+// retryLoop checks a loop that sends a request and goes round again under
+// a status the table forbids retrying.
+func (c *checker) retryLoop(cur inspector.Cursor, loop ast.Stmt, body *ast.BlockStmt) {
+	i, send, kind := c.findSend(body.List)
+	if send == nil || c.isPolling(cur, loop, body) || c.requestVaries(loop, body, send) {
+		return
+	}
+	ev := &evaluator{c: c, errs: c.sendErrs(body.List[i], send, kind)}
+	fl := &flow{ev: ev, mode: modeLoop}
+	end := fl.stmts(body.List[i:], []frag{{set: allCodes}}, nil)
+	fl.retry(end, nil)
+	c.reportRetries(fl.edges, send, mentionsRetryAfter(loop), "")
+}
+
+// sendErrs classifies the error variable the send's statement assigns.
+func (c *checker) sendErrs(stmt ast.Stmt, send *ast.CallExpr, kind errKind) map[*types.Var]errKind {
+	errs := map[*types.Var]errKind{}
+	ast.Inspect(stmt, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || len(as.Rhs) != 1 || ast.Unparen(as.Rhs[0]) != send {
+			return true
+		}
+		if id, ok := as.Lhs[len(as.Lhs)-1].(*ast.Ident); ok {
+			if v, ok := c.pass.TypesInfo.ObjectOf(id).(*types.Var); ok && isError(v.Type()) {
+				errs[v] = kind
+			}
+		}
+		return false
+	})
+	return errs
+}
+
+// isPolling reports whether the loop waits for something to appear: it
+// ranges over a channel, receives from one (a ticker), or sits in a
+// function named for polling or waiting.
+func (c *checker) isPolling(cur inspector.Cursor, loop ast.Stmt, body *ast.BlockStmt) bool {
+	if r, ok := loop.(*ast.RangeStmt); ok {
+		if _, isChan := c.pass.TypesInfo.TypeOf(r.X).Underlying().(*types.Chan); isChan {
+			return true
+		}
+	}
+	if fd := enclosingFunc(cur); fd != nil && pollName.MatchString(fd.Name.Name) {
+		return true
+	}
+	receives := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if u, ok := n.(*ast.UnaryExpr); ok && u.Op == token.ARROW {
+			receives = true
+		}
+		return !receives
+	})
+	return receives
+}
+
+// requestVaries reports whether the loop sends a different request each
+// time: the send depends on a range variable, or on a variable the loop
+// changes (a page, an offset, a rebuilt URL, a header set from a changing
+// value). Rewinding a request body is no change.
+func (c *checker) requestVaries(loop ast.Stmt, body *ast.BlockStmt, send *ast.CallExpr) bool {
+	info := c.pass.TypesInfo
+	changed := map[*types.Var]bool{}
+	var rangeVars []ast.Expr
+	switch l := loop.(type) {
+	case *ast.RangeStmt:
+		rangeVars = []ast.Expr{l.Key, l.Value}
+		if _, isInt := info.TypeOf(l.X).Underlying().(*types.Basic); isInt {
+			rangeVars = nil // for attempt := range n counts attempts
+		}
+	case *ast.ForStmt:
+		if l.Post != nil {
+			ast.Inspect(l.Post, func(n ast.Node) bool { markAssigned(info, n, changed); return true })
+		}
+	}
+	for _, e := range rangeVars {
+		if id, ok := e.(*ast.Ident); ok {
+			if v, ok := info.ObjectOf(id).(*types.Var); ok {
+				changed[v] = true
+			}
+		}
+	}
+	// defs maps a variable declared in the body to the expressions it is
+	// built from: its definitions and what is set on it.
+	defs := map[*types.Var][]ast.Expr{}
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for i, lhs := range n.Lhs {
+				root := rootVar(info, lhs)
+				if root == nil {
+					continue
+				}
+				if root.Pos() >= body.Pos() && root.Pos() < body.End() {
+					defs[root] = append(defs[root], n.Rhs[min(i, len(n.Rhs)-1)])
+				} else if !isBodyRewind(lhs) {
+					changed[root] = true
+				}
+			}
+		case *ast.IncDecStmt:
+			if root := rootVar(info, n.X); root != nil {
+				changed[root] = true
+			}
+		case *ast.CallExpr:
+			// req.Header.Set(...), req.SetBasicAuth(...), req.AddCookie(...)
+			sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr)
+			if !ok || !mutatesRequest(sel.Sel.Name) {
+				return true
+			}
+			if root := rootVar(info, sel.X); root != nil {
+				if root.Pos() >= body.Pos() && root.Pos() < body.End() {
+					defs[root] = append(defs[root], n.Args...)
+				} else {
+					changed[root] = true
+				}
+			}
+		}
+		return true
+	})
+	seen := map[*types.Var]bool{}
+	var varies func(e ast.Node, depth int) bool
+	varies = func(e ast.Node, depth int) bool {
+		found := false
+		ast.Inspect(e, func(n ast.Node) bool {
+			id, ok := n.(*ast.Ident)
+			if !ok || found {
+				return !found
+			}
+			v, ok := info.Uses[id].(*types.Var)
+			if !ok || seen[v] {
+				return true
+			}
+			seen[v] = true
+			if changed[v] {
+				found = true
+			} else if depth < 8 {
+				for _, d := range defs[v] {
+					if varies(d, depth+1) {
+						found = true
+					}
+				}
+			}
+			return !found
+		})
+		return found
+	}
+	for _, a := range send.Args {
+		if varies(a, 0) {
+			return true
+		}
+	}
+	return false
+}
+
+func mutatesRequest(method string) bool {
+	switch method {
+	case "Set", "Add", "Del", "SetBasicAuth", "AddCookie", "SetPathValue":
+		return true
+	}
+	return false
+}
+
+// isBodyRewind reports whether lhs resets a request's body for a re-send.
+func isBodyRewind(lhs ast.Expr) bool {
+	sel, ok := lhs.(*ast.SelectorExpr)
+	return ok && (sel.Sel.Name == "Body" || sel.Sel.Name == "GetBody" || sel.Sel.Name == "ContentLength")
+}
+
+// rootVar returns the variable at the root of x, x.f, x[i], *x.
+func rootVar(info *types.Info, e ast.Expr) *types.Var {
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			v, _ := info.ObjectOf(x).(*types.Var)
+			return v
+		case *ast.SelectorExpr:
+			e = x.X
+		case *ast.IndexExpr:
+			e = x.X
+		case *ast.StarExpr:
+			e = x.X
+		default:
+			return nil
+		}
+	}
+}
+
+func markAssigned(info *types.Info, n ast.Node, changed map[*types.Var]bool) {
+	switch n := n.(type) {
+	case *ast.AssignStmt:
+		for _, lhs := range n.Lhs {
+			if v := rootVar(info, lhs); v != nil {
+				changed[v] = true
+			}
+		}
+	case *ast.IncDecStmt:
+		if v := rootVar(info, n.X); v != nil {
+			changed[v] = true
+		}
+	}
+}
+
+// recursiveRetry checks a function that sends a request and calls itself
+// with the same request under a status the table forbids retrying.
+func (c *checker) recursiveRetry(fd *ast.FuncDecl) {
+	if fd.Body == nil {
+		return
+	}
+	fn, _ := c.pass.TypesInfo.Defs[fd.Name].(*types.Func)
+	if fn == nil || !callsItself(c.pass.TypesInfo, fd.Body, fn) {
+		return
+	}
+	i, send, kind := c.findSend(fd.Body.List)
+	if send == nil {
+		return
+	}
+	// The request's parameters must be passed on unchanged.
+	var reqParams []int
+	params := fn.Signature().Params()
+	for j := range params.Len() {
+		p := params.At(j)
+		for _, a := range send.Args {
+			if usesVar(c.pass.TypesInfo, a, p) {
+				reqParams = append(reqParams, j)
+				break
+			}
+		}
+	}
+	sameArgs := func(call *ast.CallExpr) bool {
+		for _, j := range reqParams {
+			if j >= len(call.Args) {
+				return false
+			}
+			id, ok := ast.Unparen(call.Args[j]).(*ast.Ident)
+			if !ok || c.pass.TypesInfo.Uses[id] != params.At(j) {
+				return false
+			}
+		}
+		return true
+	}
+	ev := &evaluator{c: c, errs: c.sendErrs(fd.Body.List[i], send, kind)}
+	fl := &flow{ev: ev, mode: modeLoop, self: fn, sameArgs: sameArgs}
+	fl.stmts(fd.Body.List[i:], []frag{{set: allCodes}}, nil)
+	c.reportRetries(fl.edges, send, mentionsRetryAfter(fd.Body), "")
+}
+
+func callsItself(info *types.Info, body *ast.BlockStmt, fn *types.Func) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok && info.Uses[calleeName(call)] == fn {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+func usesVar(info *types.Info, e ast.Expr, v *types.Var) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && info.Uses[id] == v {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
