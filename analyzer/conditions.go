@@ -17,9 +17,13 @@ const (
 	// status (net/http's Client.Do, retryablehttp's CheckRetry).
 	errTransport
 	// errStatus: the error carries the status (the cloud SDK's
-	// ServiceResponseError), so any status may come with a non-nil error.
+	// ServiceResponseError for every status from 400 on), so a nil error
+	// means a status below 400.
 	errStatus
 )
+
+// errorStatuses are the statuses the cloud SDK returns as errors.
+var errorStatuses = codeRange(400, 999)
 
 // evaluator computes the status codes a condition lets through.
 type evaluator struct {
@@ -165,9 +169,9 @@ func (ev *evaluator) nilTest(e *ast.BinaryExpr, neg bool) (codeSet, bool) {
 	case errStatus:
 		ev.touched = true
 		if isNil {
-			return codeSet{}, true
+			return codeRange(100, 399), true
 		}
-		return allCodes, true
+		return errorStatuses, true
 	}
 	return codeSet{}, false
 }

@@ -14,16 +14,35 @@ type frag struct {
 	at  ast.Node
 }
 
+// narrow restricts live to the codes for which cond (negated if neg)
+// holds. A condition on the status decides the fragments that pass it even
+// when it lets every code through, as "err != nil" does when errors carry
+// the status.
+func (f *flow) narrow(live []frag, cond ast.Expr, neg bool) []frag {
+	touched := f.ev.touched
+	f.ev.touched = false
+	set := f.ev.admits(cond, neg)
+	onStatus := f.ev.touched
+	f.ev.touched = onStatus || touched
+	return restrictAt(live, set, cond, onStatus)
+}
+
 // restrict narrows every fragment to the codes in s, noting at as the
 // narrowing condition, and drops the fragments left empty.
 func restrict(live []frag, s codeSet, at ast.Node) []frag {
+	return restrictAt(live, s, at, false)
+}
+
+// restrictAt is restrict; with force, at becomes the fragments' condition
+// even where it lets every code through (an error that carries the status).
+func restrictAt(live []frag, s codeSet, at ast.Node, force bool) []frag {
 	var out []frag
 	for _, fr := range live {
 		n := fr.set.and(s)
 		if n.empty() {
 			continue
 		}
-		if n != fr.set {
+		if n != fr.set || force {
 			fr.at = at
 		}
 		fr.set = n
@@ -77,11 +96,12 @@ type flow struct {
 	edges   []frag
 }
 
+// retry records that the codes in live reach a re-send at at. Codes no
+// status condition decided on (fr.at == nil) are kept too: a loop that
+// repeats whatever the status is repeats, it does not retry, and the
+// report skips them.
 func (f *flow) retry(live []frag, at ast.Node) {
 	for _, fr := range live {
-		if fr.at == nil {
-			fr.at = at
-		}
 		f.edges = appendFrag(f.edges, fr)
 	}
 }
@@ -109,8 +129,8 @@ func (f *flow) stmt(s ast.Stmt, live []frag, breaks *[]frag) []frag {
 		if s.Init != nil {
 			live = f.stmt(s.Init, live, breaks)
 		}
-		then := f.stmts(s.Body.List, restrict(live, f.ev.admits(s.Cond, false), s.Cond), breaks)
-		els := restrict(live, f.ev.admits(s.Cond, true), s.Cond)
+		then := f.stmts(s.Body.List, f.narrow(live, s.Cond, false), breaks)
+		els := f.narrow(live, s.Cond, true)
 		if s.Else != nil {
 			els = f.stmt(s.Else, els, breaks)
 		}
@@ -182,15 +202,22 @@ func (f *flow) returnStmt(s *ast.ReturnStmt, live []frag) {
 		if len(s.Results) == 0 {
 			return
 		}
-		cond := s.Results[0]
-		f.retry(restrict(live, f.ev.admits(cond, false), cond), s)
+		f.retry(f.narrow(live, s.Results[0], false), s)
 	case modeOperation:
 		if len(s.Results) == 0 {
 			return
 		}
-		if err := s.Results[len(s.Results)-1]; f.retried(err) {
-			f.retry(live, s)
+		err := s.Results[len(s.Results)-1]
+		if !f.retried(err) {
+			return
 		}
+		if id, ok := ast.Unparen(err).(*ast.Ident); ok {
+			if v, _ := f.ev.c.pass.TypesInfo.Uses[id].(*types.Var); f.ev.errs[v] == errStatus {
+				// Returning the SDK's error retries the statuses it carries.
+				live = restrictAt(live, errorStatuses, s, true)
+			}
+		}
+		f.retry(live, s)
 	}
 }
 

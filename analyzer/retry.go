@@ -22,9 +22,9 @@ const (
 // responseTypes are the response types whose nil test means "no status"
 // and whose status a retry decision reads.
 var responseTypes = map[string]bool{
-	"net/http.Response":                  true,
+	"net/http.Response":                     true,
 	"github.com/go-resty/resty/v2.Response": true,
-	"resty.dev/v3.Response":              true,
+	"resty.dev/v3.Response":                 true,
 }
 
 func (c *checker) isResponseType(t types.Type) bool {
@@ -103,7 +103,9 @@ func (c *checker) checkRetries() {
 		if !ok {
 			continue
 		}
-		c.pass.ExportObjectFact(fn, &predFact{Arg: p.Arg, Set: p.Set})
+		if fn.Exported() {
+			c.pass.ExportObjectFact(fn, &predFact{Arg: p.Arg, Set: p.Set})
+		}
 		if retryName.MatchString(fn.Name()) && c.isChecked(decl) {
 			ev, _ := c.evalPredicate(decl.Type, decl.Body, errTransport)
 			c.reportRetries(ev.edges, nil, mentionsRetryAfter(decl.Body), "")
@@ -163,10 +165,7 @@ func (c *checker) reportRetries(edges []frag, send ast.Node, waits bool, why str
 		}
 		at := fr.at
 		if at == nil {
-			at = send
-		}
-		if at == nil {
-			continue
+			continue // no status decided this: a repetition, not a retry
 		}
 		var related []analysis.RelatedInformation
 		if send != nil {

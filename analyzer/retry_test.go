@@ -12,3 +12,14 @@ import (
 func TestRetryLoops(t *testing.T) {
 	analysistest.Run(t, testdata, analyzer.New(analyzer.Config{}), "retry/loops")
 }
+
+// Retry predicates and retryable-code sets, in this package and, through
+// facts, in another.
+func TestRetryPredicates(t *testing.T) {
+	analysistest.Run(t, testdata, analyzer.New(analyzer.Config{}), "retry/policy", "retry/preds")
+}
+
+// The hooks of retry libraries, matched by type.
+func TestRetryLibraries(t *testing.T) {
+	analysistest.Run(t, testdata, analyzer.New(analyzer.Config{}), "retry/libs")
+}

@@ -46,25 +46,25 @@ type retryHook struct {
 // retryHooks are keyed by package path, receiver type ("" for functions)
 // and name, all matched by type.
 var retryHooks = map[[3]string]retryHook{
-	{restyV2Path, "Client", "AddRetryCondition"}:          {args: []int{0}, kind: hookPredicate, errs: errTransport},
-	{restyV2Path, "Request", "AddRetryCondition"}:         {args: []int{0}, kind: hookPredicate, errs: errTransport},
-	{restyV3Path, "Client", "AddRetryConditions"}:         {args: []int{-1}, kind: hookPredicate, errs: errTransport},
-	{restyV3Path, "Client", "SetRetryConditions"}:         {args: []int{-1}, kind: hookPredicate, errs: errTransport},
-	{restyV3Path, "Request", "AddRetryConditions"}:        {args: []int{-1}, kind: hookPredicate, errs: errTransport},
-	{restyV3Path, "Request", "SetRetryConditions"}:        {args: []int{-1}, kind: hookPredicate, errs: errTransport},
-	{retryPolicyPath, "Builder", "HandleIf"}:              {args: []int{0}, kind: hookPredicate, errs: errTransport},
-	{sdkInvokerPath, "BaseInvoker", "WithRetry"}:          {args: []int{1}, kind: hookPredicate, errs: errStatus},
-	{backoffV4Path, "", "Retry"}:                          {args: []int{0}, kind: hookOperation, stop: "Permanent"},
-	{backoffV4Path, "", "RetryNotify"}:                    {args: []int{0}, kind: hookOperation, stop: "Permanent"},
-	{backoffV4Path, "", "RetryWithData"}:                  {args: []int{0}, kind: hookOperation, stop: "Permanent"},
-	{backoffV4Path, "", "RetryNotifyWithData"}:            {args: []int{0}, kind: hookOperation, stop: "Permanent"},
-	{backoffV4Path, "", "RetryNotifyWithTimer"}:           {args: []int{0}, kind: hookOperation, stop: "Permanent"},
-	{backoffV4Path, "", "RetryNotifyWithTimerAndData"}:    {args: []int{0}, kind: hookOperation, stop: "Permanent"},
-	{backoffV5Path, "", "Retry"}:                          {args: []int{1}, kind: hookOperation, stop: "Permanent"},
-	{retryGoPath, "", "Do"}:                               {args: []int{0}, kind: hookOperation, stop: "Unrecoverable"},
-	{retryGoPath, "", "DoWithData"}:                       {args: []int{0}, kind: hookOperation, stop: "Unrecoverable"},
-	{goRetryPath, "", "Do"}:                               {args: []int{2}, kind: hookOperation, only: "RetryableError"},
-	{goRetryPath, "", "DoValue"}:                          {args: []int{2}, kind: hookOperation, only: "RetryableError"},
+	{restyV2Path, "Client", "AddRetryCondition"}:       {args: []int{0}, kind: hookPredicate, errs: errTransport},
+	{restyV2Path, "Request", "AddRetryCondition"}:      {args: []int{0}, kind: hookPredicate, errs: errTransport},
+	{restyV3Path, "Client", "AddRetryConditions"}:      {args: []int{-1}, kind: hookPredicate, errs: errTransport},
+	{restyV3Path, "Client", "SetRetryConditions"}:      {args: []int{-1}, kind: hookPredicate, errs: errTransport},
+	{restyV3Path, "Request", "AddRetryConditions"}:     {args: []int{-1}, kind: hookPredicate, errs: errTransport},
+	{restyV3Path, "Request", "SetRetryConditions"}:     {args: []int{-1}, kind: hookPredicate, errs: errTransport},
+	{retryPolicyPath, "Builder", "HandleIf"}:           {args: []int{0}, kind: hookPredicate, errs: errTransport},
+	{sdkInvokerPath, "BaseInvoker", "WithRetry"}:       {args: []int{1}, kind: hookPredicate, errs: errStatus},
+	{backoffV4Path, "", "Retry"}:                       {args: []int{0}, kind: hookOperation, stop: "Permanent"},
+	{backoffV4Path, "", "RetryNotify"}:                 {args: []int{0}, kind: hookOperation, stop: "Permanent"},
+	{backoffV4Path, "", "RetryWithData"}:               {args: []int{0}, kind: hookOperation, stop: "Permanent"},
+	{backoffV4Path, "", "RetryNotifyWithData"}:         {args: []int{0}, kind: hookOperation, stop: "Permanent"},
+	{backoffV4Path, "", "RetryNotifyWithTimer"}:        {args: []int{0}, kind: hookOperation, stop: "Permanent"},
+	{backoffV4Path, "", "RetryNotifyWithTimerAndData"}: {args: []int{0}, kind: hookOperation, stop: "Permanent"},
+	{backoffV5Path, "", "Retry"}:                       {args: []int{1}, kind: hookOperation, stop: "Permanent"},
+	{retryGoPath, "", "Do"}:                            {args: []int{0}, kind: hookOperation, stop: "Unrecoverable"},
+	{retryGoPath, "", "DoWithData"}:                    {args: []int{0}, kind: hookOperation, stop: "Unrecoverable"},
+	{goRetryPath, "", "Do"}:                            {args: []int{2}, kind: hookOperation, only: "RetryableError"},
+	{goRetryPath, "", "DoValue"}:                       {args: []int{2}, kind: hookOperation, only: "RetryableError"},
 }
 
 // retryHook checks the calls of retry libraries: the conditions and
@@ -92,7 +92,14 @@ func (c *checker) retryHook(call *ast.CallExpr) {
 	}
 	hook, ok := retryHooks[[3]string{path, recv, fn.Name()}]
 	if !ok {
-		return
+		// A method promoted from an embedded interface (failsafe-go's
+		// builders) is known by the type it is called on.
+		if path, recv, ok = c.selectionRecv(call); ok {
+			hook, ok = retryHooks[[3]string{path, recv, fn.Name()}]
+		}
+		if !ok {
+			return
+		}
 	}
 	if hook.stop == "Unrecoverable" && c.hasRetryIf(call) {
 		return // the RetryIf option decides, from the error alone
@@ -109,6 +116,28 @@ func (c *checker) retryHook(call *ast.CallExpr) {
 	for _, a := range args {
 		c.checkHookFunc(a, hook, call)
 	}
+}
+
+// selectionRecv returns the package and name of the type a method is
+// called on.
+func (c *checker) selectionRecv(call *ast.CallExpr) (string, string, bool) {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return "", "", false
+	}
+	s, ok := c.pass.TypesInfo.Selections[sel]
+	if !ok {
+		return "", "", false
+	}
+	t := s.Recv()
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return "", "", false
+	}
+	return n.Obj().Pkg().Path(), n.Obj().Name(), true
 }
 
 // checkHookFunc checks one function given to a retry library.
@@ -135,7 +164,10 @@ func (c *checker) checkHookFunc(arg ast.Expr, hook retryHook, call *ast.CallExpr
 			return
 		}
 		if p, ok := c.predicate(fn); ok {
-			c.reportRetries([]frag{{set: p.Set, at: arg}}, nil, false, fmt.Sprintf(" (through %s)", fn.Name()))
+			// retryablehttp's own policies come with a backoff that
+			// honours Retry-After.
+			waits := fn.Pkg() != nil && fn.Pkg().Path() == retryablehttpPath
+			c.reportRetries([]frag{{set: p.Set, at: arg}}, nil, waits, fmt.Sprintf(" (through %s)", fn.Name()))
 		}
 	}
 }

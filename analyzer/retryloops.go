@@ -90,6 +90,9 @@ func (c *checker) retryLoop(cur inspector.Cursor, loop ast.Stmt, body *ast.Block
 	fl := &flow{ev: ev, mode: modeLoop}
 	end := fl.stmts(body.List[i:], []frag{{set: allCodes}}, nil)
 	fl.retry(end, nil)
+	if repeatsAll(fl.edges) {
+		return // every status goes round: a repetition, not a retry
+	}
 	c.reportRetries(fl.edges, send, mentionsRetryAfter(loop), "")
 }
 
@@ -320,7 +323,19 @@ func (c *checker) recursiveRetry(fd *ast.FuncDecl) {
 	ev := &evaluator{c: c, errs: c.sendErrs(fd.Body.List[i], send, kind)}
 	fl := &flow{ev: ev, mode: modeLoop, self: fn, sameArgs: sameArgs}
 	fl.stmts(fd.Body.List[i:], []frag{{set: allCodes}}, nil)
+	if repeatsAll(fl.edges) {
+		return
+	}
 	c.reportRetries(fl.edges, send, mentionsRetryAfter(fd.Body), "")
+}
+
+// repeatsAll reports whether every status reaches a re-send.
+func repeatsAll(edges []frag) bool {
+	var all codeSet
+	for _, fr := range edges {
+		all = all.or(fr.set)
+	}
+	return all == allCodes
 }
 
 func callsItself(info *types.Info, body *ast.BlockStmt, fn *types.Func) bool {

@@ -6,3 +6,8 @@ type ShowInstanceResponse struct {
 	Name           *string `json:"name,omitempty"`
 	HttpStatusCode int     `json:"-"`
 }
+
+// ShowInstanceRequest asks for an instance.
+type ShowInstanceRequest struct {
+	InstanceId string `json:"instance_id"`
+}

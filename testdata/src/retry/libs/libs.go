@@ -1,0 +1,202 @@
+package libs
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"strconv"
+	"time"
+
+	retrygo "github.com/avast/retry-go/v4"
+	backoff4 "github.com/cenkalti/backoff/v4"
+	backoff5 "github.com/cenkalti/backoff/v5"
+	"github.com/failsafe-go/failsafe-go/circuitbreaker"
+	"github.com/failsafe-go/failsafe-go/retrypolicy"
+	resty2 "github.com/go-resty/resty/v2"
+	"github.com/hashicorp/go-retryablehttp"
+	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/invoker/retry"
+	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/sdkerr"
+	kafka "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/kafka/v2"
+	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/kafka/v2/model"
+	goretry "github.com/sethvargo/go-retry"
+	resty3 "resty.dev/v3"
+)
+
+// go-retryablehttp
+
+func defaultClient() *retryablehttp.Client {
+	return retryablehttp.NewClient() // want `retrying on 503 \(Service Unavailable\) \(retryablehttp.NewClient's default CheckRetry retries every 5xx but 501; set CheckRetry\): huaweicloud says`
+}
+
+func customPolicy() *retryablehttp.Client {
+	c := retryablehttp.NewClient()
+	c.CheckRetry = func(ctx context.Context, resp *http.Response, err error) (bool, error) {
+		if err != nil {
+			return true, nil // no response: retry the transport error
+		}
+		return resp.StatusCode == http.StatusNotFound, nil // want `retrying on 404 \(Not Found\): huaweicloud says`
+	}
+	return c
+}
+
+func safePolicy() *retryablehttp.Client {
+	c := retryablehttp.NewClient()
+	c.CheckRetry = func(ctx context.Context, resp *http.Response, err error) (bool, error) {
+		if err != nil {
+			return true, nil
+		}
+		return resp.StatusCode == http.StatusBadGateway || resp.StatusCode == http.StatusGatewayTimeout, nil
+	}
+	return c
+}
+
+var literalClient = &retryablehttp.Client{CheckRetry: retryablehttp.DefaultRetryPolicy} // want `retrying on 503 \(Service Unavailable\) \(through DefaultRetryPolicy\): huaweicloud says`
+
+// resty v2 and v3
+
+func restyClients() {
+	resty2.New().AddRetryCondition(func(r *resty2.Response, err error) bool {
+		return err != nil || r.StatusCode() == http.StatusMethodNotAllowed // want `retrying on 405 \(Method Not Allowed\): huaweicloud says`
+	})
+	resty2.New().AddRetryAfterErrorCondition()                      // want `retrying on 400 \(Bad Request\), 403 \(Forbidden\), 404 \(Not Found\), 405 \(Method Not Allowed\) and 503 \(Service Unavailable\) \(AddRetryAfterErrorCondition retries every status above 399\): huaweicloud says`
+	resty3.New().AddRetryConditions(resty3.RetryConditionStatus5XX) // want `retrying on 503 \(Service Unavailable\) \(through RetryConditionStatus5XX\): huaweicloud says`
+	resty3.New().R().SetRetryConditions(func(r *resty3.Response, err error) bool {
+		return r != nil && r.StatusCode() == http.StatusRequestTimeout
+	})
+}
+
+// cenkalti/backoff v4 and v5
+
+func backoffs(c *http.Client, req *http.Request) {
+	_ = backoff4.Retry(func() error {
+		resp, err := c.Do(req)
+		if err != nil {
+			return err
+		}
+		if resp.StatusCode == http.StatusNotFound {
+			return backoff4.Permanent(errors.New("not found")) // stop: fine
+		}
+		if resp.StatusCode != http.StatusOK { // want `retrying on 400 \(Bad Request\), 403 \(Forbidden\), 405 \(Method Not Allowed\) and 503 \(Service Unavailable\): huaweicloud says` `retrying on 429 \(Too Many Requests\) without reading Retry-After`
+			return fmt.Errorf("status %d", resp.StatusCode)
+		}
+		return nil
+	}, backoff4.NewExponentialBackOff())
+
+	_, _ = backoff5.Retry(context.Background(), func() (*http.Response, error) {
+		resp, err := c.Do(req)
+		if err != nil {
+			return nil, err
+		}
+		if resp.StatusCode == http.StatusTooManyRequests {
+			secs, _ := strconv.Atoi(resp.Header.Get("Retry-After"))
+			return nil, backoff5.RetryAfter(secs)
+		}
+		if resp.StatusCode >= 400 {
+			return nil, backoff5.Permanent(fmt.Errorf("status %d", resp.StatusCode))
+		}
+		return resp, nil
+	}, backoff5.WithMaxTries(3))
+}
+
+// avast/retry-go v4
+
+func retryGo(c *http.Client, req *http.Request) {
+	_ = retrygo.Do(func() error {
+		resp, err := c.Do(req)
+		if err != nil {
+			return err
+		}
+		if resp.StatusCode == http.StatusForbidden { // want `retrying on 403 \(Forbidden\): huaweicloud says`
+			return errors.New("forbidden")
+		}
+		if resp.StatusCode >= 400 {
+			return retrygo.Unrecoverable(fmt.Errorf("status %d", resp.StatusCode))
+		}
+		return nil
+	}, retrygo.Attempts(3))
+
+	// RetryIf decides from the error: not evaluated.
+	_ = retrygo.Do(func() error {
+		resp, err := c.Do(req)
+		if err == nil && resp.StatusCode != http.StatusOK {
+			return errors.New("status")
+		}
+		return err
+	}, retrygo.RetryIf(func(err error) bool { return false }))
+}
+
+// sethvargo/go-retry
+
+func goRetry(ctx context.Context, c *http.Client, req *http.Request) {
+	_ = goretry.Do(ctx, goretry.NewConstant(time.Second), func(ctx context.Context) error {
+		resp, err := c.Do(req)
+		if err != nil {
+			return goretry.RetryableError(err)
+		}
+		if resp.StatusCode == http.StatusServiceUnavailable { // want `retrying on 503 \(Service Unavailable\): huaweicloud says`
+			return goretry.RetryableError(errors.New("unavailable"))
+		}
+		if resp.StatusCode == http.StatusNotFound {
+			return errors.New("not found") // not retryable: fine
+		}
+		return nil
+	})
+}
+
+// failsafe-go: the retry policy, not the circuit breaker.
+
+func failsafe() {
+	retrypolicy.NewBuilder[*http.Response]().HandleIf(func(r *http.Response, err error) bool {
+		return r != nil && r.StatusCode == http.StatusBadRequest // want `retrying on 400 \(Bad Request\): huaweicloud says`
+	})
+	circuitbreaker.NewBuilder[*http.Response]().HandleIf(func(r *http.Response, err error) bool {
+		return r != nil && r.StatusCode == http.StatusBadRequest
+	})
+}
+
+// The cloud SDK's invoker: its errors carry the status.
+
+func sdkRetry(client *kafka.KafkaClient, req *model.ShowInstanceRequest) {
+	client.ShowInstanceInvoker(req).WithRetry(3, func(resp interface{}, err error) bool {
+		return err != nil // want `retrying on 400 \(Bad Request\), 403 \(Forbidden\), 404 \(Not Found\), 405 \(Method Not Allowed\) and 503 \(Service Unavailable\): huaweicloud says` `retrying on 429 \(Too Many Requests\) without reading Retry-After`
+	}, retry.NewExponential()).Invoke()
+
+	client.ShowInstanceInvoker(req).WithRetry(3, func(resp interface{}, err error) bool {
+		var se *sdkerr.ServiceResponseError
+		return errors.As(err, &se) && se.StatusCode == http.StatusRequestTimeout
+	}, retry.NewExponential()).Invoke()
+}
+
+// A hand-written loop around the SDK: a non-nil error may carry any status.
+func sdkLoop(client *kafka.KafkaClient, req *model.ShowInstanceRequest) (*model.ShowInstanceResponse, error) {
+	for i := 0; i < 3; i++ {
+		resp, err := client.ShowInstance(req)
+		if err != nil { // want `retrying on 400 \(Bad Request\), 403 \(Forbidden\), 404 \(Not Found\), 405 \(Method Not Allowed\) and 503 \(Service Unavailable\): huaweicloud says` `retrying on 429 \(Too Many Requests\) without reading Retry-After`
+			continue
+		}
+		return resp, nil
+	}
+	return nil, errors.New("gave up")
+}
+
+// backoff around an SDK call: the returned error carries 404 and the rest.
+func sdkBackoff(client *kafka.KafkaClient, req *model.ShowInstanceRequest) {
+	_ = backoff4.Retry(func() error {
+		_, err := client.ShowInstance(req)
+		return err // want `retrying on 400 \(Bad Request\), 403 \(Forbidden\), 404 \(Not Found\), 405 \(Method Not Allowed\) and 503 \(Service Unavailable\): huaweicloud says` `retrying on 429 \(Too Many Requests\) without reading Retry-After`
+	}, backoff4.NewExponentialBackOff())
+}
+
+// A test loop that repeats a request whatever its status is no retry.
+func repeat(c *http.Client, req *http.Request, errorf func(string, ...any)) {
+	for i := 0; i < 10; i++ {
+		resp, err := c.Do(req)
+		if err != nil {
+			return
+		}
+		if resp.StatusCode != http.StatusBadRequest {
+			errorf("got %d", resp.StatusCode)
+		}
+	}
+}
