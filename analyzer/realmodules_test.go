@@ -26,6 +26,14 @@ var realModules = map[string]string{
 	"github.com/gorilla/handlers":                  "v1.5.2",
 	"github.com/stretchr/testify":                  "v1.12.1",
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3": "v0.1.207",
+	"github.com/hashicorp/go-retryablehttp":        "v0.7.8",
+	"github.com/go-resty/resty/v2":                 "v2.17.2",
+	"resty.dev/v3":                                 "v3.0.0-rc.4",
+	"github.com/cenkalti/backoff/v4":               "v4.3.0",
+	"github.com/cenkalti/backoff/v5":               "v5.0.3",
+	"github.com/avast/retry-go/v4":                 "v4.7.0",
+	"github.com/sethvargo/go-retry":                "v0.5.0",
+	"github.com/failsafe-go/failsafe-go":           "v0.9.8",
 }
 
 // TestAgainstRealModules type-checks fixtures against the real modules from
@@ -35,7 +43,7 @@ func TestAgainstRealModules(t *testing.T) {
 	if testing.Short() {
 		t.Skip("downloads modules from the module proxy")
 	}
-	for _, fixture := range []string{"frameworks"} {
+	for _, fixture := range []string{"frameworks", "retry/libs"} {
 		t.Run(fixture, func(t *testing.T) {
 			dir := realModule(t, fixture)
 			checkWants(t, dir, analyzer.New(analyzer.Config{}))
@@ -67,12 +75,13 @@ func realModule(t *testing.T, fixture string) string {
 			t.Fatal(err)
 		}
 	}
-	for _, args := range [][]string{{"mod", "tidy"}, {"vet", "./..."}} {
-		cmd := exec.Command("go", args...)
-		cmd.Dir, cmd.Env = dir, append(os.Environ(), "GOFLAGS=-mod=mod")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("go %s in the real-module copy of %s: %v\n%s", strings.Join(args, " "), fixture, err, out)
-		}
+	// go vet resolves the modules and type-checks the fixture with its
+	// tests. (go mod tidy would also resolve the tests of dependencies,
+	// some of which do not build together.)
+	cmd := exec.Command("go", "vet", "./...")
+	cmd.Dir, cmd.Env = dir, append(os.Environ(), "GOFLAGS=-mod=mod")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go vet in the real-module copy of %s: %v\n%s", fixture, err, out)
 	}
 	return dir
 }
