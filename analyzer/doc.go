@@ -9,11 +9,16 @@
 // The table (flag -codes: a built-in profile, "huaweicloud" by default, or
 // a file in RST, Markdown, YAML or JSON) lists the codes an API documents and
 // whether a client may retry each. Every status value that reaches a status
-// sink is checked: the status argument of (http.ResponseWriter).WriteHeader
-// and of any WriteHeader(int) method of a ResponseWriter, http.Error,
-// http.Redirect, http.RedirectHandler and http.StatusText; and the StatusCode
-// field of http.Response and the Code field of httptest.ResponseRecorder in
-// composite literals, assignments, == and != comparisons and switch cases.
+// sink is checked. Sinks are the status arguments of
+// (http.ResponseWriter).WriteHeader and any WriteHeader(int) method of a
+// ResponseWriter, http.Error, http.Redirect, http.RedirectHandler and
+// http.StatusText; the responders of gin, echo, chi render, fiber and
+// gorilla handlers; testify's Equal and HTTPStatusCode assertions; status
+// fields (http.Response.StatusCode, httptest.ResponseRecorder.Code, integer
+// fields named StatusCode, HTTPStatus or HttpStatusCode) in composite
+// literals, assignments, == and != comparisons and switch cases; the
+// project's own wrappers of these, found across packages; and the sinks
+// named by -sinks.
 //
 // SL1001 raw status literal: an integer literal (or an expression built only
 // from literals) used as a status, such as w.WriteHeader(404). The fix
@@ -30,4 +35,11 @@
 // SL1004 invalid status: a constant outside 100-999 where a status is
 // written; net/http panics on it. Comparing a status with 0, the value of an
 // unset status, is not flagged.
+//
+// SL2001 retry on a status the table says must not be retried: a loop, a
+// self-recursive function, a retry predicate or a retry library's hook that
+// sends the same request again after such a status.
+//
+// SL2002 retry on a status the table says to retry only after the
+// response's Retry-After time (429), by code that never reads Retry-After.
 package analyzer
