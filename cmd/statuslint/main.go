@@ -16,12 +16,29 @@ import (
 )
 
 func main() {
-	if err := checkTable(os.Args[1:]); err != nil {
+	args := os.Args[1:]
+	if err := checkTable(args); err != nil {
 		// Before any analysis, so that nothing is reported or fixed.
 		fmt.Fprintf(os.Stderr, "statuslint: %v\n", err)
 		os.Exit(1)
 	}
+	if rest, ok := cutFlag(args, "sarif"); ok {
+		os.Exit(runSARIF(rest, os.Stdout, os.Stderr))
+	}
 	singlechecker.Main(analyzer.Analyzer)
+}
+
+// cutFlag removes the boolean flag -name (or --name) from args.
+func cutFlag(args []string, name string) ([]string, bool) {
+	for i, a := range args {
+		if a == "--" {
+			break
+		}
+		if a == "-"+name || a == "--"+name {
+			return append(append([]string{}, args[:i]...), args[i+1:]...), true
+		}
+	}
+	return args, false
 }
 
 // checkTable reads the table named by a -codes flag in args, so that a bad

@@ -239,3 +239,92 @@ func TestStandardLibrary(t *testing.T) {
 	}
 	t.Logf("%d diagnostics in the standard library", n)
 }
+
+func TestSARIF(t *testing.T) {
+	dir := module(t, map[string]string{"a.go": fixable, "b.go": undocumented})
+	out, code := run(t, dir, binary, "-sarif", "./...")
+	if code != 3 {
+		t.Fatalf("-sarif: exit %d\n%s", code, out)
+	}
+	var log struct {
+		Version string
+		Runs    []struct {
+			Tool struct {
+				Driver struct {
+					Name  string
+					Rules []struct{ ID string }
+				}
+			}
+			Results []struct {
+				RuleID    string
+				Message   struct{ Text string }
+				Locations []struct {
+					PhysicalLocation struct {
+						ArtifactLocation struct{ URI string }
+						Region           struct{ StartLine, StartColumn int }
+					}
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &log); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out)
+	}
+	if log.Version != "2.1.0" || len(log.Runs) != 1 || log.Runs[0].Tool.Driver.Name != "statuslint" || len(log.Runs[0].Tool.Driver.Rules) != 6 {
+		t.Fatalf("bad SARIF log: %+v", log)
+	}
+	results := log.Runs[0].Results
+	if len(results) != 4 {
+		t.Fatalf("%d results, want 4: %+v", len(results), results)
+	}
+	found := false
+	for _, r := range results {
+		loc := r.Locations[0].PhysicalLocation
+		if r.RuleID == "SL1001" && loc.ArtifactLocation.URI == "a.go" && loc.Region.StartLine == 6 && loc.Region.StartColumn == 16 &&
+			r.Message.Text == "raw status code 404 in WriteHeader: use http.StatusNotFound" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no SL1001 result at a.go:6:16: %+v", results)
+	}
+
+	cleanDir := module(t, map[string]string{"a.go": clean})
+	if out, code := run(t, cleanDir, binary, "-sarif", "./..."); code != 0 || !strings.Contains(out, `"version": "2.1.0"`) {
+		t.Errorf("-sarif on clean code: exit %d\n%s", code, out)
+	}
+}
+
+// go get -tool and go tool, with this checkout standing in for the
+// published module.
+func TestGoTool(t *testing.T) {
+	if testing.Short() {
+		t.Skip("resolves modules through the module proxy")
+	}
+	root, err := filepath.Abs("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := module(t, map[string]string{"a.go": fixable})
+	gomod := "module demo\n\ngo 1.26\n\nrequire github.com/statuslint/statuslint v0.0.0\n\nreplace github.com/statuslint/statuslint => " + root + "\n"
+	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte(gomod), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	get := exec.Command("go", "get", "-tool", "github.com/statuslint/statuslint/cmd/statuslint@v0.0.0")
+	get.Dir = dir
+	// The proxy would be asked whether .../cmd/statuslint is a module of
+	// its own; offline, go get settles on the replaced module. Its
+	// dependencies are in the module cache: this test's build used them.
+	get.Env = append(os.Environ(), "GOFLAGS=", "GOPROXY=off")
+	if out, err := get.CombinedOutput(); err != nil {
+		t.Fatalf("go get -tool: %v\n%s", err, out)
+	}
+	cmd := exec.Command("go", "tool", "statuslint", "./...")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOFLAGS=")
+	out, err := cmd.CombinedOutput()
+	ee, ok := err.(*exec.ExitError)
+	if !ok || ee.ExitCode() != 3 || !strings.Contains(string(out), "raw status code 404 in WriteHeader") {
+		t.Errorf("go tool statuslint: %v\n%s", err, out)
+	}
+}

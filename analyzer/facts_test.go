@@ -1,0 +1,37 @@
+package analyzer
+
+import (
+	"bytes"
+	"encoding/gob"
+	"reflect"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// Facts cross process boundaries (go vet, Bazel's nogo) gob-encoded.
+func TestFactsGobRoundTrip(t *testing.T) {
+	for _, f := range []analysis.Fact{
+		&sinkFact{Params: []int{1, 3}},
+		&predFact{Arg: 1, Set: codeRange(500, 599)},
+		&constantsFact{Consts: []projectConst{{Name: "NotFound", Value: 404}, {Name: "Created", Value: 201, Type: "example.com/status.Code"}}},
+	} {
+		var buf bytes.Buffer
+		if err := gob.NewEncoder(&buf).Encode(f); err != nil {
+			t.Fatalf("%T: %v", f, err)
+		}
+		got := reflect.New(reflect.TypeOf(f).Elem()).Interface()
+		if err := gob.NewDecoder(&buf).Decode(got); err != nil {
+			t.Fatalf("%T: %v", f, err)
+		}
+		if !reflect.DeepEqual(got, f) {
+			t.Errorf("%T: got %+v, want %+v", f, got, f)
+		}
+	}
+}
+
+func TestAnalyzerIsValid(t *testing.T) {
+	if err := analysis.Validate([]*analysis.Analyzer{Analyzer, New(Config{Codes: "iana"})}); err != nil {
+		t.Fatal(err)
+	}
+}
