@@ -71,10 +71,16 @@ func relation(op token.Token, k int64) codeSet {
 	case token.NEQ:
 		return singleCode(k).not()
 	case token.LSS:
+		if k <= table.MinCode {
+			return codeSet{} // and k-1 cannot overflow below
+		}
 		return codeRange(table.MinCode, k-1)
 	case token.LEQ:
 		return codeRange(table.MinCode, k)
 	case token.GTR:
+		if k >= table.MaxCode {
+			return codeSet{}
+		}
 		return codeRange(k+1, table.MaxCode)
 	case token.GEQ:
 		return codeRange(k, table.MaxCode)
@@ -84,6 +90,7 @@ func relation(op token.Token, k int64) codeSet {
 
 // classRelation returns the codes c for which "c/100 op k" holds.
 func classRelation(op token.Token, k int64) codeSet {
+	k = min(max(k, -1), 10) // classes beyond 0-9 hold no status; k*100 stays small
 	switch op {
 	case token.EQL:
 		return codeRange(k*100, k*100+99)
