@@ -77,8 +77,19 @@ func (c *checker) inspect(in *inspector.Inspector, tests bool) {
 		c.checked = append(c.checked, fc)
 	}
 	c.wrappers, c.statusFuncs = map[*types.Func][]int{}, map[*types.Func]bool{}
-	c.findWrappers()
-	c.walk(c.checked, c.check)
+	checked := map[*ast.File]bool{}
+	for _, fc := range c.checked {
+		checked[fc.Node().(*ast.File)] = true
+	}
+	for _, f := range c.findStatuses() {
+		if !checked[f.file] {
+			continue
+		}
+		if c.file != f.file {
+			c.file, c.imports = f.file, fileImports{}
+		}
+		c.check(f.e, f.s)
+	}
 	c.reported = map[string]bool{}
 	c.checkRetries()
 }

@@ -118,11 +118,18 @@ func (c *checker) checkRetries() {
 		for cur := range fc.Preorder((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil), (*ast.FuncDecl)(nil), (*ast.CallExpr)(nil), (*ast.AssignStmt)(nil), (*ast.CompositeLit)(nil)) {
 			switch n := cur.Node().(type) {
 			case *ast.ForStmt:
-				c.retryLoop(cur, n, n.Body)
+				if sends, _ := c.scanCalls(cur, nil); sends {
+					c.retryLoop(cur, n, n.Body)
+				}
 			case *ast.RangeStmt:
-				c.retryLoop(cur, n, n.Body)
+				if sends, _ := c.scanCalls(cur, nil); sends {
+					c.retryLoop(cur, n, n.Body)
+				}
 			case *ast.FuncDecl:
-				c.recursiveRetry(n)
+				fn, _ := c.pass.TypesInfo.Defs[n.Name].(*types.Func)
+				if sends, recurses := c.scanCalls(cur, fn); sends && recurses {
+					c.recursiveRetry(n, fn)
+				}
 			case *ast.CallExpr:
 				c.retryHook(n)
 			case *ast.AssignStmt:
@@ -132,6 +139,25 @@ func (c *checker) checkRetries() {
 			}
 		}
 	}
+}
+
+// scanCalls reports whether the code under cur sends a request, and
+// whether it calls self. The inspector's index makes this cheap enough to
+// ask of every loop and function.
+func (c *checker) scanCalls(cur inspector.Cursor, self *types.Func) (sends, calls bool) {
+	for call := range cur.Preorder((*ast.CallExpr)(nil)) {
+		n := call.Node().(*ast.CallExpr)
+		if !sends {
+			_, sends = c.sendKind(n)
+		}
+		if self != nil && !calls {
+			calls = c.pass.TypesInfo.Uses[calleeName(n)] == self
+		}
+		if sends && (calls || self == nil) {
+			break
+		}
+	}
+	return sends, calls
 }
 
 func (c *checker) isChecked(n ast.Node) bool {

@@ -284,12 +284,8 @@ func markAssigned(info *types.Info, n ast.Node, changed map[*types.Var]bool) {
 
 // recursiveRetry checks a function that sends a request and calls itself
 // with the same request under a status the table forbids retrying.
-func (c *checker) recursiveRetry(fd *ast.FuncDecl) {
-	if fd.Body == nil {
-		return
-	}
-	fn, _ := c.pass.TypesInfo.Defs[fd.Name].(*types.Func)
-	if fn == nil || !callsItself(c.pass.TypesInfo, fd.Body, fn) {
+func (c *checker) recursiveRetry(fd *ast.FuncDecl, fn *types.Func) {
+	if fd.Body == nil || fn == nil {
 		return
 	}
 	i, send, kind := c.findSend(fd.Body.List)
@@ -336,17 +332,6 @@ func repeatsAll(edges []frag) bool {
 		all = all.or(fr.set)
 	}
 	return all == allCodes
-}
-
-func callsItself(info *types.Info, body *ast.BlockStmt, fn *types.Func) bool {
-	found := false
-	ast.Inspect(body, func(n ast.Node) bool {
-		if call, ok := n.(*ast.CallExpr); ok && info.Uses[calleeName(call)] == fn {
-			found = true
-		}
-		return !found
-	})
-	return found
 }
 
 func usesVar(info *types.Info, e ast.Expr, v *types.Var) bool {

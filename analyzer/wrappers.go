@@ -52,16 +52,24 @@ type paramRef struct {
 	index int
 }
 
-// findWrappers finds the package's functions whose integer parameters
-// flow into status sinks, and those whose integer result does, repeating
-// until wrappers of wrappers are found too. It exports a fact for each
-// wrapper.
-func (c *checker) findWrappers() {
+// found is a status value at a sink.
+type found struct {
+	e    ast.Expr
+	s    site
+	file *ast.File
+}
+
+// findStatuses returns every status value that reaches a sink, after
+// finding the package's functions whose integer parameters flow into sinks
+// (wrappers, with a fact for each) and those whose integer result does. The
+// package is walked once; only calls that may become wrapper calls, and the
+// returns of new status functions, are looked at again.
+func (c *checker) findStatuses() []found {
 	info := c.pass.TypesInfo
 	params := map[*types.Var]paramRef{}
 	c.decls = map[*types.Func]*ast.FuncDecl{}
-	for _, f := range c.pass.Files {
-		for _, d := range f.Decls {
+	for _, fc := range c.allFiles {
+		for _, d := range fc.Node().(*ast.File).Decls {
 			fd, ok := d.(*ast.FuncDecl)
 			if !ok || fd.Body == nil {
 				continue
@@ -78,74 +86,102 @@ func (c *checker) findWrappers() {
 			}
 		}
 	}
-	for _, fd := range c.decls {
-		c.dropCounts(fd.Body, params)
-	}
+	counts := map[*types.Func]map[*types.Var]bool{}
 
-	changed := true
-	mark := func(e ast.Expr, _ site) {
+	var (
+		out     []found
+		seen    = map[ast.Expr]bool{}
+		changed bool
+		file    *ast.File
+	)
+	record := func(e ast.Expr, s site) {
+		if !seen[e] {
+			seen[e] = true
+			out = append(out, found{e, s, file})
+		}
 		switch e := stripConversions(info, e).(type) {
 		case *ast.Ident:
 			v, _ := info.Uses[e].(*types.Var)
 			ref, ok := params[v]
-			if ok && !slices.Contains(c.wrappers[ref.fn], ref.index) {
+			if !ok || slices.Contains(c.wrappers[ref.fn], ref.index) {
+				return
+			}
+			if counts[ref.fn] == nil {
+				counts[ref.fn] = c.counts(c.decls[ref.fn].Body)
+			}
+			if !counts[ref.fn][v] {
 				c.wrappers[ref.fn] = append(c.wrappers[ref.fn], ref.index)
 				changed = true
 			}
 		case *ast.CallExpr:
-			fn, ok := typeutil.StaticCallee(info, e), true
-			ok = fn != nil
-			if ok && c.decls[fn] != nil && !c.statusFuncs[fn] && returnsInteger(fn) {
+			fn := typeutil.StaticCallee(info, e)
+			if fn != nil && c.decls[fn] != nil && !c.statusFuncs[fn] && returnsInteger(fn) {
 				c.statusFuncs[fn] = true
 				changed = true
 			}
 		}
 	}
-	for changed {
+
+	type localCall struct {
+		call *ast.CallExpr
+		file *ast.File
+	}
+	var pending []localCall
+	for _, fc := range c.allFiles {
+		file = fc.Node().(*ast.File)
+		for cur := range fc.Preorder(nodeTypes...) {
+			n := cur.Node()
+			c.statuses(n, record)
+			if call, ok := n.(*ast.CallExpr); ok {
+				if fn := typeutil.StaticCallee(info, call); fn != nil && c.decls[fn] != nil && hasIntegerParam(fn.Signature()) {
+					pending = append(pending, localCall{call, file})
+				}
+			}
+		}
+	}
+	returnsDone := map[*types.Func]bool{}
+	for {
 		changed = false
-		c.walk(c.allFiles, mark)
+		for sf := range c.statusFuncs {
+			if returnsDone[sf] {
+				continue
+			}
+			returnsDone[sf] = true
+			fd := c.decls[sf]
+			file = fileOf(c.allFiles, fd)
+			s := site{what: "return of " + sf.Name(), writes: true}
+			ast.Inspect(fd.Body, func(n ast.Node) bool {
+				switch n := n.(type) {
+				case *ast.FuncLit:
+					return false // its returns are its own
+				case *ast.ReturnStmt:
+					if len(n.Results) == 1 {
+						record(n.Results[0], s)
+					}
+				}
+				return true
+			})
+		}
+		for _, lc := range pending {
+			file = lc.file
+			c.callSinks(lc.call, record)
+		}
+		if !changed {
+			break
+		}
 	}
 	for fn, idx := range c.wrappers {
 		slices.Sort(idx)
 		c.pass.ExportObjectFact(fn, &sinkFact{Params: idx})
 	}
+	return out
 }
 
-// walk calls fn for every status value reaching a sink in the package's
-// checked files, and for the values returned by functions whose result is
-// a status.
-func (c *checker) walk(files []inspector.Cursor, fn func(ast.Expr, site)) {
-	for _, fc := range files {
-		c.file, c.imports = fc.Node().(*ast.File), fileImports{}
-		for n := range fc.Preorder(nodeTypes...) {
-			c.statuses(n.Node(), fn)
-		}
-	}
-	for sf := range c.statusFuncs {
-		fd := c.decls[sf]
-		c.file, c.imports = fileOf(files, fd), fileImports{}
-		if c.file == nil {
-			continue
-		}
-		s := site{what: "return of " + sf.Name(), writes: true}
-		ast.Inspect(fd.Body, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.FuncLit:
-				return false // its returns are its own
-			case *ast.ReturnStmt:
-				if len(n.Results) == 1 {
-					fn(n.Results[0], s)
-				}
-			}
-			return true
-		})
-	}
-}
-
-// dropCounts removes from params those used as a loop bound, a size or an
+// counts returns the variables body uses as a loop bound, a size or an
 // index: such a parameter is a count, whatever else it reaches.
-func (c *checker) dropCounts(body *ast.BlockStmt, params map[*types.Var]paramRef) {
+func (c *checker) counts(body *ast.BlockStmt) map[*types.Var]bool {
 	info := c.pass.TypesInfo
+	counts := map[*types.Var]bool{}
 	drop := func(n ast.Node) {
 		if n == nil {
 			return
@@ -153,7 +189,7 @@ func (c *checker) dropCounts(body *ast.BlockStmt, params map[*types.Var]paramRef
 		ast.Inspect(n, func(n ast.Node) bool {
 			if id, ok := n.(*ast.Ident); ok {
 				if v, ok := info.Uses[id].(*types.Var); ok {
-					delete(params, v)
+					counts[v] = true
 				}
 			}
 			return true
@@ -182,6 +218,7 @@ func (c *checker) dropCounts(body *ast.BlockStmt, params map[*types.Var]paramRef
 		}
 		return true
 	})
+	return counts
 }
 
 func returnsInteger(fn *types.Func) bool {
