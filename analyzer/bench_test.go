@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 	"sync"
 	"testing"
 
@@ -13,6 +12,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/statuslint/statuslint/analyzer"
+	"github.com/statuslint/statuslint/internal/corpus"
 )
 
 // noop does nothing, with statuslint's Requires and a fact, so that the
@@ -29,72 +29,6 @@ var noop = &analysis.Analyzer{
 type noopFact struct{}
 
 func (*noopFact) AFact() {}
-
-// generatedCorpus writes ~10k lines of mixed HTTP code: handlers, clients,
-// retry loops and predicates, wrappers, and plain code.
-func generatedCorpus(n int) string {
-	var b strings.Builder
-	b.WriteString("package corpus\n\nimport (\n\t\"net/http\"\n\t\"time\"\n)\n\n")
-	for i := range n {
-		fmt.Fprintf(&b, `func handler%[1]d(w http.ResponseWriter, r *http.Request) {
-	if r.Method != http.MethodGet {
-		http.Error(w, "method", 405)
-		return
-	}
-	respond%[1]d(w, 200, "ok")
-}
-
-func respond%[1]d(w http.ResponseWriter, code int, body string) {
-	w.WriteHeader(code)
-	w.Write([]byte(body))
-}
-
-func statusFor%[1]d(err error) int {
-	if err != nil {
-		return 500
-	}
-	return http.StatusOK
-}
-
-func client%[1]d(c *http.Client, req *http.Request) (*http.Response, error) {
-	for i := 0; i < 3; i++ {
-		resp, err := c.Do(req)
-		if err != nil {
-			continue
-		}
-		switch resp.StatusCode {
-		case 200, 201:
-			return resp, nil
-		case http.StatusRequestTimeout:
-			time.Sleep(time.Second)
-			continue
-		}
-		if resp.StatusCode >= 500 {
-			continue
-		}
-		return resp, nil
-	}
-	return nil, nil
-}
-
-func shouldRetry%[1]d(code int) bool {
-	return code == http.StatusBadGateway || code == 504
-}
-
-func sum%[1]d(xs []int) int {
-	total := 0
-	for i := 0; i < len(xs); i++ {
-		if xs[i] == 200 {
-			total += xs[i]
-		}
-	}
-	return total
-}
-
-`, i)
-	}
-	return b.String()
-}
 
 var (
 	corpusOnce sync.Once
@@ -115,7 +49,7 @@ func loadCorpus(tb testing.TB) []*packages.Package {
 		if corpusErr = os.MkdirAll(dir, 0o755); corpusErr != nil {
 			return
 		}
-		if corpusErr = os.WriteFile(filepath.Join(dir, "corpus.go"), []byte(generatedCorpus(180)), 0o644); corpusErr != nil {
+		if corpusErr = os.WriteFile(filepath.Join(dir, "corpus.go"), []byte(corpus.Generate(180)), 0o644); corpusErr != nil {
 			return
 		}
 		cfg := &packages.Config{Mode: packages.LoadAllSyntax, Dir: dir, Env: append(os.Environ(), "GOPATH="+gopath, "GO111MODULE=off", "GOFLAGS=")}
@@ -168,9 +102,7 @@ func TestBenchmarkCorpusHasFindings(t *testing.T) {
 			n += len(act.Diagnostics)
 		}
 	}
-	// Per block: 405 in http.Error, 200 through respond, 200 and 201 in
-	// a switch case, and a retry on 503 (>= 500).
-	if want := 180 * 5; n != want {
+	if want := 180 * corpus.FindingsPerBlock; n != want {
 		t.Errorf("%d findings in the corpus, want %d", n, want)
 	}
 }

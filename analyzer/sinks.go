@@ -16,6 +16,10 @@ type site struct {
 	// writes is true where the value is produced (a call, an assignment, a
 	// literal, a return) rather than compared.
 	writes bool
+	// sentinels is true where values below 100 mean "no status": gin's
+	// Render(-1, r), a framework's own ResponseWriter. Only net/http's
+	// sinks panic on them.
+	sentinels bool
 }
 
 // equalAsserts are testify's equality assertions: when one side is a
@@ -37,7 +41,7 @@ func (c *checker) callSinks(call *ast.CallExpr, fn func(arg ast.Expr, s site)) {
 	if sig.Recv() != nil {
 		recv = recvName(sig.Recv().Type())
 		if callee.Name() == "WriteHeader" && len(call.Args) == 1 && isResponseWriter(sig.Recv().Type()) {
-			fn(call.Args[0], site{what: "WriteHeader", writes: true})
+			fn(call.Args[0], site{what: "WriteHeader", writes: true, sentinels: !c.netHTTPWriter(call)})
 			return
 		}
 	}
@@ -45,7 +49,7 @@ func (c *checker) callSinks(call *ast.CallExpr, fn func(arg ast.Expr, s site)) {
 	for _, s := range c.sinks[callee.Name()] {
 		if s.path == path && s.recv == recv {
 			if s.arg < len(call.Args) {
-				fn(call.Args[s.arg], site{what: s.label(), writes: true})
+				fn(call.Args[s.arg], site{what: s.label(), writes: true, sentinels: s.path != "net/http"})
 			}
 			return // a known sink, whatever its body passes on
 		}
@@ -67,6 +71,28 @@ func (c *checker) callSinks(call *ast.CallExpr, fn func(arg ast.Expr, s site)) {
 			}
 		}
 	}
+}
+
+// netHTTPWriter reports whether a WriteHeader call goes to net/http's
+// ResponseWriter (or a writer that does not say which): one that panics
+// on codes outside 100-999. A concrete writer of another package is its own.
+func (c *checker) netHTTPWriter(call *ast.CallExpr) bool {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return true
+	}
+	t := c.pass.TypesInfo.TypeOf(sel.X)
+	if t == nil {
+		return true
+	}
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil || types.IsInterface(n) {
+		return true
+	}
+	return n.Obj().Pkg().Path() == "net/http"
 }
 
 // recvName returns the name of a method's receiver type, through pointers.

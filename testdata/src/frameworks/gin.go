@@ -24,3 +24,11 @@ func ginHandler(c *gin.Context) {
 	_ = c.GetInt(404)
 	c.JSON(http.StatusOK, gin.H{"code": 404})
 }
+
+// gin's "no status" sentinel: Render and the responders skip the header
+// for codes below 1.
+func ginSentinel(c *gin.Context) {
+	c.JSON(-1, nil)
+	c.String(0, "body")
+	c.JSON(1000, nil) // want `invalid status 1000 in JSON`
+}

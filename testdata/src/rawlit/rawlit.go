@@ -85,3 +85,10 @@ func literals() []*http.Response {
 		{Status: "200 OK", ProtoMinor: 200},
 	}
 }
+
+// A concrete writer of this package decides what -1 means; net/http's
+// writer panics on it.
+func sentinels(l logWriter, w http.ResponseWriter) {
+	l.WriteHeader(-1)
+	w.WriteHeader(-1) // want `invalid status -1 in WriteHeader`
+}

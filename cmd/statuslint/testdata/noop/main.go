@@ -1,0 +1,30 @@
+// Command noop is a go/analysis checker that does nothing, with
+// statuslint's Requires: the baseline for whole-run comparisons. With
+// NOOP_FACTS=0 its analyzer has no fact type, so drivers skip dependencies.
+package main
+
+import (
+	"os"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/singlechecker"
+
+	"github.com/statuslint/statuslint/analyzer"
+)
+
+type fact struct{}
+
+func (*fact) AFact() {}
+
+func main() {
+	a := &analysis.Analyzer{
+		Name:     "noop",
+		Doc:      "noop: does nothing",
+		Requires: analyzer.Analyzer.Requires,
+		Run:      func(*analysis.Pass) (any, error) { return nil, nil },
+	}
+	if os.Getenv("NOOP_FACTS") != "0" {
+		a.FactTypes = []analysis.Fact{new(fact)}
+	}
+	singlechecker.Main(a)
+}
