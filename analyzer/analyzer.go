@@ -126,10 +126,6 @@ func (f *sinksFlag) Set(value string) error {
 }
 
 func (s *settings) run(pass *analysis.Pass) (any, error) {
-	tab, err := s.codes.table()
-	if err != nil {
-		return nil, err
-	}
 	if s.sinks.err != nil {
 		return nil, s.sinks.err
 	}
@@ -138,6 +134,13 @@ func (s *settings) run(pass *analysis.Pass) (any, error) {
 	}
 	if !reaches(pass.Pkg, s.sinks.user) {
 		return nil, nil
+	}
+	// Read the table only now: under go vet every package is a process of
+	// its own, and most of them (the standard library below net/http)
+	// stop above.
+	tab, err := s.codes.table()
+	if err != nil {
+		return nil, err
 	}
 	c := &checker{pass: pass, tab: tab, constants: s.constants, sinks: s.sinks.index}
 	c.inspect(pass.ResultOf[inspect.Analyzer].(*inspector.Inspector), s.tests)

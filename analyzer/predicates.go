@@ -7,6 +7,7 @@ import (
 	"go/types"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/statuslint/statuslint/analyzer/table"
 )
@@ -46,7 +47,7 @@ func (s codeSet) String() string {
 
 // retryName matches the names of retry decisions: shouldRetry,
 // isRetryable, retryable, canRetry, retriableStatus...
-var retryName = regexp.MustCompile(`(?i)retr(y|iable|yable)`)
+var retryName = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)retr(y|iable|yable)`) })
 
 // libraryPredicates are retry policies of libraries, with what they retry.
 var libraryPredicates = map[string]predFact{

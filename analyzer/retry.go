@@ -106,7 +106,7 @@ func (c *checker) checkRetries() {
 		if fn.Exported() {
 			c.pass.ExportObjectFact(fn, &predFact{Arg: p.Arg, Set: p.Set})
 		}
-		if retryName.MatchString(fn.Name()) && c.isChecked(decl) {
+		if retryName().MatchString(fn.Name()) && c.isChecked(decl) {
 			ev, _ := c.evalPredicate(decl.Type, decl.Body, errTransport)
 			c.reportRetries(ev.edges, nil, mentionsRetryAfter(decl.Body), "")
 		}

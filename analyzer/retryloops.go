@@ -6,6 +6,7 @@ import (
 	"go/types"
 	"regexp"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
@@ -77,7 +78,7 @@ func (c *checker) findSend(list []ast.Stmt) (int, *ast.CallExpr, errKind) {
 }
 
 // pollName matches functions that poll: a 404 there means "not yet".
-var pollName = regexp.MustCompile(`(?i)poll|wait|await|until|watch`)
+var pollName = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)poll|wait|await|until|watch`) })
 
 // retryLoop checks a loop that sends a request and goes round again under
 // a status the table forbids retrying.
@@ -123,7 +124,7 @@ func (c *checker) isPolling(cur inspector.Cursor, loop ast.Stmt, body *ast.Block
 			return true
 		}
 	}
-	if fd := enclosingFunc(cur); fd != nil && pollName.MatchString(fd.Name.Name) {
+	if fd := enclosingFunc(cur); fd != nil && pollName().MatchString(fd.Name.Name) {
 		return true
 	}
 	receives := false

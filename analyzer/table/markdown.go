@@ -4,11 +4,12 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 )
 
 var (
-	mdSeparator = regexp.MustCompile(`^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$`)
-	mdBreak     = regexp.MustCompile(`(?i)<br\s*/?>`)
+	mdSeparator = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$`) })
+	mdBreak     = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)<br\s*/?>`) })
 )
 
 // parseMarkdown reads the status-code pipe tables of a Markdown document:
@@ -23,7 +24,7 @@ func parseMarkdown(source string, data []byte) ([]Entry, error) {
 	var entries []Entry
 	found := false
 	for i := 0; i+1 < len(lines); i++ {
-		if !isPipeRow(lines[i]) || !mdSeparator.MatchString(strings.TrimSpace(lines[i+1])) {
+		if !isPipeRow(lines[i]) || !mdSeparator().MatchString(strings.TrimSpace(lines[i+1])) {
 			continue
 		}
 		header := splitPipeRow(lines[i])
@@ -84,5 +85,5 @@ func splitPipeRow(line string) []string {
 }
 
 func cellText(s string) string {
-	return strings.TrimSpace(mdBreak.ReplaceAllString(s, "\n\n"))
+	return strings.TrimSpace(mdBreak().ReplaceAllString(s, "\n\n"))
 }

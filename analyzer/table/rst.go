@@ -2,7 +2,6 @@ package table
 
 import (
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 )
@@ -82,6 +81,10 @@ func parseGrid(source string, lines []string, first, indent int) (entries []Entr
 		return nil, false, errorf(0, "table border must end with '+'")
 	}
 	ncol := len(bounds) - 1
+	isBound := make([]bool, len(top))
+	for _, b := range bounds {
+		isBound[b] = true
+	}
 
 	var (
 		header   []string
@@ -116,7 +119,7 @@ func parseGrid(source string, lines []string, first, indent int) (entries []Entr
 			rule := false
 			for j, r := range line {
 				want := r == '-' || r == '='
-				if slices.Contains(bounds, j) {
+				if isBound[j] {
 					want = r == '+'
 				}
 				if !want {

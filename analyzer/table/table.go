@@ -5,7 +5,6 @@ package table
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 )
 
@@ -103,26 +102,54 @@ func (t *Table) Lookup(code int64) *Entry {
 	return nil
 }
 
+// The phrases Classify looks for. Plain substring tests, not regular
+// expressions: every go vet process reads the table again.
 var (
-	spaces       = regexp.MustCompile(`\s+`)
-	neverRe      = regexp.MustCompile(`modify the request instead of re-?initiating|should not (re-?initiate|re-?send|retry)|must not (re-?initiate|re-?send|retry)`)
-	unchangedRe  = regexp.MustCompile(`may (re-?initiate|re-?send|retry) the request without (any )?modification`)
-	retryAfterRe = regexp.MustCompile(`(re-?initiate|re-?send|retry)[^.]*after[^.]*retry-after`)
-	unusedRe     = regexp.MustCompile(`no longer used|^unused$|\(unused\)`)
+	retryVerbs      = []string{"re-initiate", "reinitiate", "re-send", "resend", "retry", "re-try"}
+	neverPhrases    = []string{"instead of re-initiating", "instead of reinitiating", "instead of retrying", "instead of re-sending", "instead of resending"}
+	neverPrefixes   = []string{"should not ", "must not ", "should never ", "must never "}
+	unchangedSuffix = []string{" the request without any modification", " the request without modification", " it without any modification", " it without modification", " the request unchanged"}
 )
 
 // Classify derives retry guidance and the unused mark from an entry's
-// prose, the way the seed table states them.
+// prose, the way the seed table states them: "the client should modify
+// the request instead of re-initiating it" is RetryNever; "the client may
+// re-initiate the request without any modification" is RetryUnchanged;
+// re-initiating "after" the time in the "Retry-After" header is
+// RetryAfterRetryAfter. "Unused" as the name, or "no longer used", marks
+// a code unused.
 func Classify(name, description string) (Retry, bool) {
-	d := strings.ToLower(spaces.ReplaceAllString(description, " "))
-	unused := unusedRe.MatchString(strings.ToLower(strings.TrimSpace(name))) || unusedRe.MatchString(d)
-	switch {
-	case neverRe.MatchString(d):
-		return RetryNever, unused
-	case unchangedRe.MatchString(d):
-		return RetryUnchanged, unused
-	case retryAfterRe.MatchString(d):
-		return RetryAfterRetryAfter, unused
+	d := strings.ToLower(strings.Join(strings.Fields(description), " "))
+	n := strings.ToLower(strings.TrimSpace(name))
+	unused := n == "unused" || strings.Contains(n, "(unused)") || strings.Contains(d, "no longer used") || strings.Contains(d, "(unused)")
+	for _, p := range neverPhrases {
+		if strings.Contains(d, p) {
+			return RetryNever, unused
+		}
+	}
+	for _, v := range retryVerbs {
+		for _, p := range neverPrefixes {
+			if strings.Contains(d, p+v) {
+				return RetryNever, unused
+			}
+		}
+		for _, suffix := range unchangedSuffix {
+			if strings.Contains(d, "may "+v+suffix) {
+				return RetryUnchanged, unused
+			}
+		}
+	}
+	for sentence := range strings.SplitSeq(d, ". ") {
+		at := strings.Index(sentence, "retry-after")
+		if at < 0 {
+			continue
+		}
+		before := sentence[:at]
+		for _, v := range retryVerbs {
+			if i := strings.Index(before, v); i >= 0 && strings.Contains(before[i:], " after ") {
+				return RetryAfterRetryAfter, unused
+			}
+		}
 	}
 	return RetryUnspecified, unused
 }
