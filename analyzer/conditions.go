@@ -161,6 +161,8 @@ func (ev *evaluator) nilTest(e *ast.BinaryExpr, neg bool) (codeSet, bool) {
 	}
 	v, _ := ev.c.pass.TypesInfo.Uses[id].(*types.Var)
 	switch ev.errs[v] {
+	case errIndependent:
+		return codeSet{}, false
 	case errTransport:
 		if isNil {
 			return allCodes, true

@@ -121,7 +121,10 @@ func TestStandaloneExitCodes(t *testing.T) {
 		}
 	}
 
-	out, code = run(t, dir, binary, "-json", "./...")
+	// -json reports through its output and exits 0 (the x/tools convention).
+	if out, code = run(t, dir, binary, "-json", "./..."); code != 0 {
+		t.Errorf("-json: exit %d, want 0", code)
+	}
 	var report map[string]map[string][]struct {
 		Category, Message string
 	}
