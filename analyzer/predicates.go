@@ -60,8 +60,9 @@ var libraryPredicates = map[string]predFact{
 var retryablehttpDefault = codeRange(500, 599).and(singleCode(501).not()).or(singleCode(429))
 
 type predResult struct {
-	fact predFact
-	ok   bool
+	fact  predFact
+	ok    bool
+	edges []frag // where its body returns true, for reports
 }
 
 // predicate returns what fn retries, if it is a retry decision over a
@@ -88,7 +89,7 @@ func (c *checker) predicate(fn *types.Func) (predFact, bool) {
 		return predFact{}, false
 	}
 	f, ok := c.evalPredicate(decl.Type, decl.Body, errTransport)
-	c.preds[fn] = predResult{f.fact(), ok}
+	c.preds[fn] = predResult{f.fact(), ok, f.edges}
 	return f.fact(), ok
 }
 

@@ -107,8 +107,7 @@ func (c *checker) checkRetries() {
 			c.pass.ExportObjectFact(fn, &predFact{Arg: p.Arg, Set: p.Set})
 		}
 		if retryName().MatchString(fn.Name()) && c.isChecked(decl) {
-			ev, _ := c.evalPredicate(decl.Type, decl.Body, errTransport)
-			c.reportRetries(ev.edges, nil, mentionsRetryAfter(decl.Body), "")
+			c.reportRetries(c.preds[fn].edges, nil, mentionsRetryAfter(decl.Body), "")
 		}
 	}
 
