@@ -313,12 +313,28 @@ func TestGoTool(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte(gomod), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// The checkout's go.sum vouches for its dependencies without the
+	// checksum database.
+	sums, err := os.ReadFile(filepath.Join(root, "go.sum"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "go.sum"), sums, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// go get asks the proxy whether .../cmd/statuslint is a module of its
+	// own; the proxy refuses (403) an unpublished path, and "|off" turns
+	// that refusal into "no such module", so go get settles on the
+	// replaced module.
+	proxy, err := exec.Command("go", "env", "GOPROXY").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, _, _ := strings.Cut(strings.TrimSpace(string(proxy)), ",")
+	first, _, _ = strings.Cut(first, "|")
 	get := exec.Command("go", "get", "-tool", "github.com/statuslint/statuslint/cmd/statuslint@v0.0.0")
 	get.Dir = dir
-	// The proxy would be asked whether .../cmd/statuslint is a module of
-	// its own; offline, go get settles on the replaced module. Its
-	// dependencies are in the module cache: this test's build used them.
-	get.Env = append(os.Environ(), "GOFLAGS=", "GOPROXY=off")
+	get.Env = append(os.Environ(), "GOFLAGS=", "GOPROXY="+first+"|off")
 	if out, err := get.CombinedOutput(); err != nil {
 		t.Fatalf("go get -tool: %v\n%s", err, out)
 	}
