@@ -163,6 +163,9 @@ func (c *checker) checkHookFunc(arg ast.Expr, hook retryHook, call *ast.CallExpr
 		if !ok || hook.kind != hookPredicate {
 			return
 		}
+		if fn.Pkg() == c.pass.Pkg && retryName().MatchString(fn.Name()) {
+			return // reported where it is declared, on its conditions
+		}
 		if p, ok := c.predicate(fn); ok {
 			// retryablehttp's own policies come with a backoff that
 			// honours Retry-After.

@@ -200,3 +200,18 @@ func repeat(c *http.Client, req *http.Request, errorf func(string, ...any)) {
 		}
 	}
 }
+
+// A local retry predicate given to a library is reported once, where it
+// decides.
+func shouldRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
+	if err != nil {
+		return true, nil
+	}
+	return resp.StatusCode == http.StatusForbidden, nil // want `retrying on 403 \(Forbidden\): huaweicloud says`
+}
+
+func namedPolicy() *retryablehttp.Client {
+	c := retryablehttp.NewClient()
+	c.CheckRetry = shouldRetry
+	return c
+}
