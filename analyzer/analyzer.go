@@ -1,6 +1,8 @@
 package analyzer
 
 import (
+	"go/types"
+	"slices"
 	"strings"
 	"sync"
 
@@ -145,4 +147,28 @@ func (s *settings) run(pass *analysis.Pass) (any, error) {
 	c := &checker{pass: pass, tab: tab, constants: s.constants, sinks: s.sinks.index}
 	c.inspect(pass.ResultOf[inspect.Analyzer].(*inspector.Inspector), s.tests)
 	return nil, nil
+}
+
+// reaches reports whether pkg is net/http or a package of a user's sink,
+// or imports one, directly or not. Every built-in sink involves a net/http
+// type, so other packages hold no findings and are skipped.
+func reaches(pkg *types.Package, user []sinkSpec) bool {
+	seen := map[*types.Package]bool{}
+	var walk func(p *types.Package) bool
+	walk = func(p *types.Package) bool {
+		if seen[p] {
+			return false
+		}
+		seen[p] = true
+		if p.Path() == "net/http" || slices.ContainsFunc(user, func(s sinkSpec) bool { return s.path == p.Path() }) {
+			return true
+		}
+		for _, imp := range p.Imports() {
+			if walk(imp) {
+				return true
+			}
+		}
+		return false
+	}
+	return walk(pkg)
 }

@@ -195,13 +195,12 @@ func (ev *evaluator) isStatus(e ast.Expr) bool {
 // predicateCall evaluates a call of a retry predicate with a status or a
 // response argument.
 func (ev *evaluator) predicateCall(call *ast.CallExpr) (codeSet, bool) {
-	info := ev.c.pass.TypesInfo
-	if fn, ok := info.Uses[calleeName(call)].(*types.Func); ok && fn.Pkg() != nil && fn.Pkg().Path() == "slices" && fn.Name() == "Contains" && len(call.Args) == 2 {
-		return ev.setLookup(call.Args[0], call.Args[1])
-	}
-	fn, ok := info.Uses[calleeName(call)].(*types.Func)
+	fn, ok := ev.c.pass.TypesInfo.Uses[calleeName(call)].(*types.Func)
 	if !ok {
 		return codeSet{}, false
+	}
+	if fn.Pkg() != nil && fn.Pkg().Path() == "slices" && fn.Name() == "Contains" && len(call.Args) == 2 {
+		return ev.setLookup(call.Args[0], call.Args[1])
 	}
 	p, ok := ev.c.predicate(fn)
 	if !ok || p.Arg >= len(call.Args) {

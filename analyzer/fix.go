@@ -5,7 +5,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -234,28 +233,4 @@ func importPath(is *ast.ImportSpec) string {
 func isStdPath(path string) bool {
 	first, _, _ := strings.Cut(path, "/")
 	return !strings.Contains(first, ".")
-}
-
-// reaches reports whether pkg is net/http or a package of a user's sink,
-// or imports one, directly or not. Every built-in sink involves a net/http
-// type, so other packages hold no findings and are skipped.
-func reaches(pkg *types.Package, user []sinkSpec) bool {
-	seen := map[*types.Package]bool{}
-	var walk func(p *types.Package) bool
-	walk = func(p *types.Package) bool {
-		if seen[p] {
-			return false
-		}
-		seen[p] = true
-		if p.Path() == "net/http" || slices.ContainsFunc(user, func(s sinkSpec) bool { return s.path == p.Path() }) {
-			return true
-		}
-		for _, imp := range p.Imports() {
-			if walk(imp) {
-				return true
-			}
-		}
-		return false
-	}
-	return walk(pkg)
 }

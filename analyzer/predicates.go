@@ -50,11 +50,11 @@ func (s codeSet) String() string {
 var retryName = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)retr(y|iable|yable)`) })
 
 // libraryPredicates are retry policies of libraries, with what they retry.
-var libraryPredicates = map[string]predFact{
+var libraryPredicates = map[[2]string]predFact{
 	// retryablehttp's default: 429, and 5xx but 501 (and status 0).
-	"github.com/hashicorp/go-retryablehttp.DefaultRetryPolicy":         {Arg: 1, Set: retryablehttpDefault},
-	"github.com/hashicorp/go-retryablehttp.ErrorPropagatedRetryPolicy": {Arg: 1, Set: retryablehttpDefault},
-	"resty.dev/v3.RetryConditionStatus5XX":                             {Arg: 0, Set: codeRange(500, 599)},
+	{"github.com/hashicorp/go-retryablehttp", "DefaultRetryPolicy"}:         {Arg: 1, Set: retryablehttpDefault},
+	{"github.com/hashicorp/go-retryablehttp", "ErrorPropagatedRetryPolicy"}: {Arg: 1, Set: retryablehttpDefault},
+	{"resty.dev/v3", "RetryConditionStatus5XX"}:                             {Arg: 0, Set: codeRange(500, 599)},
 }
 
 var retryablehttpDefault = codeRange(500, 599).and(singleCode(501).not()).or(singleCode(429))
@@ -72,7 +72,7 @@ func (c *checker) predicate(fn *types.Func) (predFact, bool) {
 	if fn.Pkg() == nil {
 		return predFact{}, false
 	}
-	if p, ok := libraryPredicates[fn.Pkg().Path()+"."+fn.Name()]; ok {
+	if p, ok := libraryPredicates[[2]string{fn.Pkg().Path(), fn.Name()}]; ok {
 		return p, true
 	}
 	if fn.Pkg() != c.pass.Pkg {

@@ -21,18 +21,15 @@ const (
 
 // responseTypes are the response types whose nil test means "no status"
 // and whose status a retry decision reads.
-var responseTypes = map[string]bool{
-	"net/http.Response":                     true,
-	"github.com/go-resty/resty/v2.Response": true,
-	"resty.dev/v3.Response":                 true,
+var responseTypes = map[[2]string]bool{
+	{"net/http", "Response"}:                     true,
+	{"github.com/go-resty/resty/v2", "Response"}: true,
+	{"resty.dev/v3", "Response"}:                 true,
 }
 
 func (c *checker) isResponseType(t types.Type) bool {
-	if p, ok := types.Unalias(t).(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	n, ok := types.Unalias(t).(*types.Named)
-	return ok && n.Obj().Pkg() != nil && responseTypes[n.Obj().Pkg().Path()+"."+n.Obj().Name()]
+	path, name, ok := typePathName(t)
+	return ok && responseTypes[[2]string{path, name}]
 }
 
 func (c *checker) isResponse(e ast.Expr) bool {
@@ -106,7 +103,7 @@ func (c *checker) checkRetries() {
 		if fn.Exported() {
 			c.pass.ExportObjectFact(fn, &predFact{Arg: p.Arg, Set: p.Set})
 		}
-		if retryName().MatchString(fn.Name()) && c.isChecked(decl) {
+		if retryName().MatchString(fn.Name()) && fileOf(c.checked, decl) != nil {
 			c.reportRetries(c.preds[fn].edges, nil, mentionsRetryAfter(decl.Body), "")
 		}
 	}
@@ -130,7 +127,7 @@ func (c *checker) checkRetries() {
 					c.recursiveRetry(n, fn)
 				}
 			case *ast.CallExpr:
-				c.retryHook(n)
+				c.retryHook(cur, n)
 			case *ast.AssignStmt:
 				c.retryFieldAssign(n)
 			case *ast.CompositeLit:
@@ -157,15 +154,6 @@ func (c *checker) scanCalls(cur inspector.Cursor, self *types.Func) (sends, call
 		}
 	}
 	return sends, calls
-}
-
-func (c *checker) isChecked(n ast.Node) bool {
-	for _, fc := range c.checked {
-		if f := fc.Node(); f.Pos() <= n.Pos() && n.End() <= f.End() {
-			return true
-		}
-	}
-	return false
 }
 
 // reportRetries reports the codes that reach a re-send and that the table
@@ -240,7 +228,7 @@ func mentionsRetryAfter(n ast.Node) bool {
 	return found
 }
 
-// enclosingFunc returns the name of the function declaring cur, if any.
+// enclosingFunc returns the function declaration around cur, if any.
 func enclosingFunc(cur inspector.Cursor) *ast.FuncDecl {
 	for e := range cur.Enclosing((*ast.FuncDecl)(nil)) {
 		return e.Node().(*ast.FuncDecl)

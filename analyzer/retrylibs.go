@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/types"
 
+	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 )
 
@@ -69,7 +70,7 @@ var retryHooks = map[[3]string]retryHook{
 
 // retryHook checks the calls of retry libraries: the conditions and
 // operations they are given, and the policies they retry by default.
-func (c *checker) retryHook(call *ast.CallExpr) {
+func (c *checker) retryHook(cur inspector.Cursor, call *ast.CallExpr) {
 	fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
 	if !ok || fn.Pkg() == nil {
 		return
@@ -83,7 +84,7 @@ func (c *checker) retryHook(call *ast.CallExpr) {
 		c.reportRetries([]frag{{set: codeRange(400, 999), at: call}}, nil, true, " (AddRetryAfterErrorCondition retries every status above 399)")
 		return
 	case path == retryablehttpPath && fn.Name() == "NewClient" && recv == "":
-		if fd := c.enclosingDecl(call); fd == nil || !setsCheckRetry(fd.Body) {
+		if fd := enclosingFunc(cur); fd == nil || !setsCheckRetry(fd.Body) {
 			// Its default backoff honours Retry-After, so only the never
 			// codes are at fault.
 			c.reportRetries([]frag{{set: retryablehttpDefault, at: call}}, nil, true, " (retryablehttp.NewClient's default CheckRetry retries every 5xx but 501; set CheckRetry)")
@@ -129,15 +130,7 @@ func (c *checker) selectionRecv(call *ast.CallExpr) (string, string, bool) {
 	if !ok {
 		return "", "", false
 	}
-	t := s.Recv()
-	if p, ok := types.Unalias(t).(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	n, ok := types.Unalias(t).(*types.Named)
-	if !ok || n.Obj().Pkg() == nil {
-		return "", "", false
-	}
-	return n.Obj().Pkg().Path(), n.Obj().Name(), true
+	return typePathName(s.Recv())
 }
 
 // checkHookFunc checks one function given to a retry library.
@@ -275,14 +268,4 @@ func setsCheckRetry(body *ast.BlockStmt) bool {
 		return !found
 	})
 	return found
-}
-
-// enclosingDecl returns the function declaration around n.
-func (c *checker) enclosingDecl(n ast.Node) *ast.FuncDecl {
-	for _, fd := range c.decls {
-		if fd.Pos() <= n.Pos() && n.End() <= fd.End() {
-			return fd
-		}
-	}
-	return nil
 }

@@ -41,12 +41,9 @@ func (c *checker) sendKind(call *ast.CallExpr) (errKind, bool) {
 }
 
 func isRequestPtr(t types.Type) bool {
-	p, ok := types.Unalias(t).(*types.Pointer)
-	if !ok {
-		return false
-	}
-	n, ok := types.Unalias(p.Elem()).(*types.Named)
-	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "net/http" && n.Obj().Name() == "Request"
+	_, isPtr := types.Unalias(t).(*types.Pointer)
+	path, name, ok := typePathName(t)
+	return isPtr && ok && path == "net/http" && name == "Request"
 }
 
 // findSend returns the first statement of list that sends a request,

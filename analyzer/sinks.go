@@ -85,22 +85,35 @@ func (c *checker) netHTTPWriter(call *ast.CallExpr) bool {
 	if t == nil {
 		return true
 	}
-	if p, ok := types.Unalias(t).(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	n, ok := types.Unalias(t).(*types.Named)
-	if !ok || n.Obj().Pkg() == nil || types.IsInterface(n) {
+	n := namedOf(t)
+	if n == nil || n.Obj().Pkg() == nil || types.IsInterface(n) {
 		return true
 	}
 	return n.Obj().Pkg().Path() == "net/http"
 }
 
-// recvName returns the name of a method's receiver type, through pointers.
-func recvName(t types.Type) string {
+// namedOf returns the named type t is or points to, or nil.
+func namedOf(t types.Type) *types.Named {
 	if p, ok := types.Unalias(t).(*types.Pointer); ok {
 		t = p.Elem()
 	}
-	if n, ok := types.Unalias(t).(*types.Named); ok {
+	n, _ := types.Unalias(t).(*types.Named)
+	return n
+}
+
+// typePathName returns the package path and name of the named type t is
+// or points to; ok is false for other types and predeclared ones.
+func typePathName(t types.Type) (path, name string, ok bool) {
+	n := namedOf(t)
+	if n == nil || n.Obj().Pkg() == nil {
+		return "", "", false
+	}
+	return n.Obj().Pkg().Path(), n.Obj().Name(), true
+}
+
+// recvName returns the name of a method's receiver type, through pointers.
+func recvName(t types.Type) string {
+	if n := namedOf(t); n != nil {
 		return n.Obj().Name()
 	}
 	return ""

@@ -243,10 +243,10 @@ func stripConversions(info *types.Info, e ast.Expr) ast.Expr {
 	}
 }
 
-// fileOf returns the file among files that declares fd, or nil.
-func fileOf(files []inspector.Cursor, fd *ast.FuncDecl) *ast.File {
+// fileOf returns the file among files that holds n, or nil.
+func fileOf(files []inspector.Cursor, n ast.Node) *ast.File {
 	for _, fc := range files {
-		if f := fc.Node().(*ast.File); f.FileStart <= fd.Pos() && fd.Pos() < f.FileEnd {
+		if f := fc.Node().(*ast.File); f.FileStart <= n.Pos() && n.Pos() < f.FileEnd {
 			return f
 		}
 	}
