@@ -56,7 +56,7 @@ func New(cfg Config) *analysis.Analyzer {
 		URL:       "https://github.com/statuslint/statuslint#checks",
 		Requires:  []*analysis.Analyzer{inspect.Analyzer, tokenfile.Analyzer},
 		Run:       s.run,
-		FactTypes: []analysis.Fact{new(constantsFact), new(sinkFact), new(predFact)},
+		FactTypes: []analysis.Fact{new(sinkFact), new(predFact)},
 	}
 	a.Flags.Var(&s.codes, "codes", "status-code `table`: a built-in profile ("+strings.Join(table.Profiles(), ", ")+") or a file (.rst, .md, .yaml, .json)")
 	a.Flags.StringVar(&s.constants, "constants", cfg.Constants, "import `path` of a package whose status constants fixes use instead of net/http's")
@@ -131,9 +131,6 @@ func (s *settings) run(pass *analysis.Pass) (any, error) {
 	if s.sinks.err != nil {
 		return nil, s.sinks.err
 	}
-	if s.constants != "" && pass.Pkg.Path() == s.constants {
-		exportConstants(pass)
-	}
 	if !reaches(pass.Pkg, s.sinks.user) {
 		return nil, nil
 	}
@@ -153,22 +150,30 @@ func (s *settings) run(pass *analysis.Pass) (any, error) {
 // or imports one, directly or not. Every built-in sink involves a net/http
 // type, so other packages hold no findings and are skipped.
 func reaches(pkg *types.Package, user []sinkSpec) bool {
+	return findImport(pkg, func(p *types.Package) bool {
+		return p.Path() == "net/http" || slices.ContainsFunc(user, func(s sinkSpec) bool { return s.path == p.Path() })
+	}) != nil
+}
+
+// findImport returns pkg itself or the first package it imports, directly
+// or not, for which match is true; nil if there is none.
+func findImport(pkg *types.Package, match func(*types.Package) bool) *types.Package {
 	seen := map[*types.Package]bool{}
-	var walk func(p *types.Package) bool
-	walk = func(p *types.Package) bool {
+	var walk func(p *types.Package) *types.Package
+	walk = func(p *types.Package) *types.Package {
 		if seen[p] {
-			return false
+			return nil
 		}
 		seen[p] = true
-		if p.Path() == "net/http" || slices.ContainsFunc(user, func(s sinkSpec) bool { return s.path == p.Path() }) {
-			return true
+		if match(p) {
+			return p
 		}
 		for _, imp := range p.Imports() {
-			if walk(imp) {
-				return true
+			if found := walk(imp); found != nil {
+				return found
 			}
 		}
-		return false
+		return nil
 	}
 	return walk(pkg)
 }

@@ -9,16 +9,6 @@ import (
 	"golang.org/x/tools/go/analysis"
 )
 
-// constantsFact lists the status constants of the -constants package, so
-// that packages importing it (directly or not) can use them in fixes.
-type constantsFact struct {
-	Consts []projectConst
-}
-
-func (*constantsFact) AFact() {}
-
-func (f *constantsFact) String() string { return "statusConstants" }
-
 // projectConst is one exported integer constant with a status value.
 type projectConst struct {
 	Name  string
@@ -26,15 +16,6 @@ type projectConst struct {
 	// Type is the constant's type as types.TypeString prints it, or "" for
 	// an untyped constant, which fits wherever a literal does.
 	Type string
-}
-
-// exportConstants records the status constants of the package being
-// analyzed, the first declared winning where several share a value.
-func exportConstants(pass *analysis.Pass) {
-	fact := &constantsFact{Consts: statusConstants(pass.Pkg)}
-	if len(fact.Consts) > 0 {
-		pass.ExportPackageFact(fact)
-	}
 }
 
 // statusConstants returns pkg's exported integer constants in 100-999, one
@@ -72,17 +53,14 @@ func statusConstants(pkg *types.Package) []projectConst {
 }
 
 // projectConstants returns the status constants of the package at path as
-// seen from pass: its own scope when pass is that package, else the fact
-// it exported. ok is false when the package is not among pass's
+// seen from pass: its own scope when pass is that package, else the scope
+// of that package among pass's dependencies, direct or not. Constants are
+// in the export data, so this needs no facts and works whichever way the
+// dependency was loaded. ok is false when the package is not among pass's
 // dependencies, where importing it could make a cycle.
 func projectConstants(pass *analysis.Pass, path string) (name string, consts []projectConst, ok bool) {
-	if pass.Pkg.Path() == path {
-		return pass.Pkg.Name(), statusConstants(pass.Pkg), true
-	}
-	for _, pf := range pass.AllPackageFacts() {
-		if f, isConsts := pf.Fact.(*constantsFact); isConsts && pf.Package.Path() == path {
-			return pf.Package.Name(), f.Consts, true
-		}
+	if pkg := findImport(pass.Pkg, func(p *types.Package) bool { return p.Path() == path }); pkg != nil {
+		return pkg.Name(), statusConstants(pkg), true
 	}
 	return "", nil, false
 }

@@ -1,4 +1,4 @@
-package apistatus // want package:"statusConstants"
+package apistatus
 
 // Untyped constants fit wherever a literal does.
 const (
