@@ -5,27 +5,87 @@
 package main
 
 import (
+	"flag"
 	"fmt"
+	"log"
 	"os"
 	"strings"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/singlechecker"
+	"golang.org/x/tools/go/analysis/unitchecker"
 
 	"github.com/statuslint/statuslint/analyzer"
 	"github.com/statuslint/statuslint/analyzer/table"
 )
 
 func main() {
+	log.SetFlags(0)
+	log.SetPrefix("statuslint: ")
 	args := os.Args[1:]
 	if err := checkTable(args); err != nil {
 		// Before any analysis, so that nothing is reported or fixed.
 		fmt.Fprintf(os.Stderr, "statuslint: %v\n", err)
 		os.Exit(1)
 	}
+	if cfg, ok := vetConfigArg(args); ok {
+		skip, err := factsNotNeeded(cfg)
+		if err != nil {
+			log.Fatal(err)
+		}
+		if skip {
+			unitchecker.Run(cfg, []*analysis.Analyzer{typesOnly})
+		}
+	}
+	if toolProtocol(args) {
+		// go vet and go fix: one package per process, with unitchecker.
+		singlechecker.Main(analyzer.Analyzer)
+	}
 	if rest, ok := cutFlag(args, "sarif"); ok {
 		os.Exit(runSARIF(rest, os.Stdout, os.Stderr))
 	}
-	singlechecker.Main(analyzer.Analyzer)
+	os.Exit(runStandalone(analyzer.Analyzer, args))
+}
+
+// runStandalone parses args as singlechecker does and runs the standalone
+// driver.
+func runStandalone(a *analysis.Analyzer, args []string) int {
+	fs := flag.NewFlagSet("statuslint", flag.ExitOnError)
+	o := registerFlags(fs, a)
+	fs.Usage = func() {
+		paras := strings.Split(a.Doc, "\n\n")
+		fmt.Fprintf(fs.Output(), "%s: %s\n\nUsage: %s [-flag] [package]\n\n", a.Name, paras[0], a.Name)
+		if len(paras) > 1 {
+			fmt.Fprintln(fs.Output(), strings.Join(paras[1:], "\n\n"))
+		}
+		fmt.Fprintln(fs.Output(), "\nFlags:")
+		fs.PrintDefaults()
+	}
+	fs.Parse(args)
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return 1
+	}
+	return standalone(a, fs.Args(), o)
+}
+
+// toolProtocol reports whether the go command is running statuslint as a
+// vet or fix tool: asking for its flags or version, or handing it a
+// package's config.
+func toolProtocol(args []string) bool {
+	if _, ok := vetConfigArg(args); ok {
+		return true
+	}
+	for _, a := range args {
+		if a == "--" {
+			break
+		}
+		name, _, _ := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		if strings.HasPrefix(a, "-") && (name == "flags" || name == "V") {
+			return true
+		}
+	}
+	return false
 }
 
 // cutFlag removes the boolean flag -name (or --name) from args.

@@ -1,0 +1,232 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"log"
+	"os"
+	"runtime"
+	"runtime/pprof"
+	"runtime/trace"
+	"slices"
+	"strings"
+	"time"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+)
+
+// options are the driver's own flags, the ones singlechecker has.
+type options struct {
+	json, fix, diff, tests bool
+	context                int
+	debug                  string
+	cpuProfile, memProfile string
+	traceFile              string
+}
+
+// registerFlags adds the analyzer's flags and the driver's to fs, with
+// singlechecker's names and defaults, so that scripts written for it keep
+// working.
+func registerFlags(fs *flag.FlagSet, a *analysis.Analyzer) *options {
+	o := &options{context: -1, tests: true}
+	a.Flags.VisitAll(func(f *flag.Flag) { fs.Var(f.Value, f.Name, f.Usage) })
+	fs.BoolVar(&o.json, "json", false, "emit JSON output")
+	fs.IntVar(&o.context, "c", -1, "display offending line with this many lines of context")
+	fs.BoolVar(&o.fix, "fix", false, "apply all suggested fixes")
+	fs.BoolVar(&o.diff, "diff", false, "with -fix, don't update the files, but print a unified diff")
+	fs.BoolVar(&o.tests, "test", true, "indicates whether test files should be analyzed, too")
+	fs.StringVar(&o.debug, "debug", "", `debug flags, any subset of "fpstv"`)
+	fs.StringVar(&o.cpuProfile, "cpuprofile", "", "write CPU profile to this file")
+	fs.StringVar(&o.memProfile, "memprofile", "", "write memory profile to this file")
+	fs.StringVar(&o.traceFile, "trace", "", "write trace log to this file")
+	fs.Bool("sarif", false, "emit a SARIF 2.1.0 log for code-scanning tools")
+	// Legacy vet flags, accepted and ignored as singlechecker does.
+	for _, name := range []string{"source", "v", "all"} {
+		fs.Bool(name, false, "no effect (deprecated)")
+	}
+	fs.String("tags", "", "no effect (deprecated)")
+	return o
+}
+
+// standalone runs a on the packages matched by patterns and returns the
+// exit code: 0 clean, 3 findings, 1 errors (with -json and -fix, findings
+// do not change it, as with singlechecker).
+//
+// Unlike singlechecker, it never loads dependencies from source. Only the
+// packages the patterns match are parsed and type-checked; everything else
+// comes from export data, as for an analyzer without facts. Facts then
+// flow among the matched packages only, which is where the project's own
+// wrappers are; dependencies are covered by the built-in knowledge and
+// -sinks.
+func standalone(a *analysis.Analyzer, patterns []string, o *options) (code int) {
+	stop, err := o.profile()
+	if err != nil {
+		log.Print(err)
+		return 1
+	}
+	defer stop()
+
+	dbg := func(b byte) bool { return strings.IndexByte(o.debug, b) >= 0 }
+	if dbg('v') {
+		log.Printf("load %s", patterns)
+	}
+	conf := &packages.Config{Mode: packages.LoadSyntax | packages.NeedModule, Tests: o.tests}
+	roots, err := packages.Load(conf, patterns...)
+	if err == nil && len(roots) == 0 {
+		err = fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
+	}
+	if err != nil {
+		log.Print(err)
+		return 1
+	}
+	if packages.PrintErrors(roots) > 0 {
+		code = 1
+	}
+	keepRootImports(roots)
+
+	opts := &checker.Options{SanityCheck: dbg('s'), Sequential: dbg('p')}
+	if dbg('f') {
+		opts.FactLog = os.Stderr
+	}
+	graph, err := checker.Analyze([]*analysis.Analyzer{a}, roots, opts)
+	if err != nil {
+		log.Print(err)
+		return 1
+	}
+	if dbg('t') {
+		defer printTimes(graph)
+	}
+
+	switch {
+	case o.fix:
+		if err := applyFixes(graph.Roots, o.diff, os.Stdout); err != nil {
+			log.Print(err)
+			return 1
+		}
+		return code
+	case o.json:
+		if err := graph.PrintJSON(os.Stdout); err != nil {
+			return 1
+		}
+		return code
+	}
+	if err := graph.PrintText(os.Stderr, o.context); err != nil {
+		return 1
+	}
+	failed, found := false, false
+	for act := range graph.All() {
+		if act.Err != nil {
+			failed = true
+		} else if act.IsRoot && len(act.Diagnostics) > 0 {
+			found = true
+		}
+	}
+	switch {
+	case failed:
+		return 1
+	case found:
+		return max(code, 3)
+	}
+	return code
+}
+
+// keepRootImports cuts every root's imports down to the other roots. The
+// checker runs an analyzer with facts on every package it can reach through
+// imports; the others were loaded from export data and have no syntax to
+// find facts in, so visiting them would only cost time.
+func keepRootImports(roots []*packages.Package) {
+	isRoot := make(map[*packages.Package]bool, len(roots))
+	for _, p := range roots {
+		isRoot[p] = true
+	}
+	for _, p := range roots {
+		kept := make(map[string]*packages.Package)
+		for path, imp := range p.Imports {
+			if isRoot[imp] {
+				kept[path] = imp
+			}
+		}
+		p.Imports = kept
+	}
+}
+
+// profile starts the profiles and the trace the flags ask for; stop writes
+// them.
+func (o *options) profile() (stop func(), err error) {
+	var stops []func()
+	stop = func() {
+		for _, f := range slices.Backward(stops) {
+			f()
+		}
+	}
+	create := func(name string) (*os.File, error) {
+		f, err := os.Create(name)
+		if err != nil {
+			stop()
+		}
+		return f, err
+	}
+	if o.cpuProfile != "" {
+		f, err := create(o.cpuProfile)
+		if err != nil {
+			return nil, err
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			stop()
+			return nil, err
+		}
+		stops = append(stops, pprof.StopCPUProfile)
+	}
+	if o.traceFile != "" {
+		f, err := create(o.traceFile)
+		if err != nil {
+			return nil, err
+		}
+		if err := trace.Start(f); err != nil {
+			stop()
+			return nil, err
+		}
+		stops = append(stops, trace.Stop)
+	}
+	if o.memProfile != "" {
+		f, err := create(o.memProfile)
+		if err != nil {
+			return nil, err
+		}
+		stops = append(stops, func() {
+			runtime.GC() // up-to-date statistics
+			if err := pprof.WriteHeapProfile(f); err != nil {
+				log.Printf("writing memory profile: %v", err)
+			}
+			f.Close()
+		})
+	}
+	return stop, nil
+}
+
+// printTimes prints the slowest actions, those that make up 90% of the
+// total, as singlechecker's -debug=t does.
+func printTimes(graph *checker.Graph) {
+	var list []*checker.Action
+	var total time.Duration
+	for act := range graph.All() {
+		list = append(list, act)
+		total += act.Duration
+	}
+	slices.SortFunc(list, func(a, b *checker.Action) int { return int(b.Duration - a.Duration) })
+	var sum time.Duration
+	w := io.Writer(os.Stderr)
+	for _, act := range list {
+		fmt.Fprintf(w, "%s\t%s\n", act.Duration, act)
+		sum += act.Duration
+		if sum >= total*9/10 {
+			break
+		}
+	}
+	if total > sum {
+		fmt.Fprintf(w, "%s\tall others\n", total-sum)
+	}
+}

@@ -1,0 +1,58 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// vetConfig is the part of the go command's vet config (see
+// golang.org/x/tools/go/analysis/unitchecker.Config) that decides whether
+// a package needs analyzing at all.
+type vetConfig struct {
+	ModulePath    string // "" for the standard library
+	ModuleVersion string // "" for the main module and workspace modules
+	VetxOnly      bool
+	VetxOutput    string
+}
+
+// vetConfigArg returns the vet config file among args, as go vet and go fix
+// pass it: the last argument, ending in .cfg.
+func vetConfigArg(args []string) (string, bool) {
+	if len(args) == 0 || !strings.HasSuffix(args[len(args)-1], ".cfg") {
+		return "", false
+	}
+	return args[len(args)-1], true
+}
+
+// factsNotNeeded reports whether the vet config at path is one of the go
+// command's facts-only runs (made for every dependency of the packages
+// being vetted) that statuslint has no facts to find in. It keeps facts
+// only for the packages of the module being analyzed, as the standalone
+// driver does: the standard library's sinks and those of the frameworks
+// are built in, and a dependency module's own wrappers are out of scope
+// (-sinks names them).
+func factsNotNeeded(path string) (bool, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return false, err
+	}
+	var cfg vetConfig
+	if err := json.Unmarshal(data, &cfg); err != nil {
+		return false, fmt.Errorf("reading vet config %s: %v", path, err)
+	}
+	return cfg.VetxOnly && (cfg.ModulePath == "" || cfg.ModuleVersion != ""), nil
+}
+
+// typesOnly stands in for statuslint in facts-only runs that need no
+// facts. It has no fact types, so unitchecker runs no analysis at all: it
+// type-checks the package and writes the types that the packages importing
+// it need, with no facts, as it does for any fact-free vet tool.
+var typesOnly = &analysis.Analyzer{
+	Name: "statuslint",
+	Doc:  "statuslint: types only",
+	Run:  func(*analysis.Pass) (any, error) { return nil, nil },
+}
