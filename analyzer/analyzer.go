@@ -146,6 +146,20 @@ func (s *settings) run(pass *analysis.Pass) (any, error) {
 	return nil, nil
 }
 
+// Reaches reports whether pkg can hold a finding or a fact for a, an
+// analyzer made by New: whether it is or imports, directly or not, net/http
+// or the package of one of a's -sinks. Drivers use it to leave other
+// packages unloaded.
+func Reaches(a *analysis.Analyzer, pkg *types.Package) bool {
+	var user []sinkSpec
+	if f := a.Flags.Lookup("sinks"); f != nil {
+		if sinks, ok := f.Value.(*sinksFlag); ok {
+			user = sinks.user
+		}
+	}
+	return reaches(pkg, user)
+}
+
 // reaches reports whether pkg is net/http or a package of a user's sink,
 // or imports one, directly or not. Every built-in sink involves a net/http
 // type, so other packages hold no findings and are skipped.

@@ -3,6 +3,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"go/types"
 	"io"
 	"log"
 	"os"
@@ -16,6 +17,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
+
+	"github.com/statuslint/statuslint/analyzer"
 )
 
 // options are the driver's own flags, the ones singlechecker has.
@@ -73,16 +76,12 @@ func standalone(a *analysis.Analyzer, patterns []string, o *options) (code int) 
 	if dbg('v') {
 		log.Printf("load %s", patterns)
 	}
-	conf := &packages.Config{Mode: packages.LoadSyntax | packages.NeedModule, Tests: o.tests}
-	roots, err := packages.Load(conf, patterns...)
-	if err == nil && len(roots) == 0 {
-		err = fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
-	}
+	roots, report, err := load(patterns, o.tests, func(p *types.Package) bool { return analyzer.Reaches(a, p) })
 	if err != nil {
 		log.Print(err)
 		return 1
 	}
-	if packages.PrintErrors(roots) > 0 {
+	if packages.PrintErrors(report) > 0 {
 		code = 1
 	}
 	keepRootImports(roots)
@@ -99,6 +98,7 @@ func standalone(a *analysis.Analyzer, patterns []string, o *options) (code int) 
 	if dbg('t') {
 		defer printTimes(graph)
 	}
+	graph = reported(graph, report)
 
 	switch {
 	case o.fix:
@@ -131,6 +131,95 @@ func standalone(a *analysis.Analyzer, patterns []string, o *options) (code int) 
 		return max(code, 3)
 	}
 	return code
+}
+
+// load loads the packages matched by patterns from source, and their
+// dependencies from export data. Packages of the main module that the
+// matched ones import are loaded from source too, so that their wrappers
+// are found (go vet finds them as well); they are analyzed, not reported.
+// Only those for which need is true are loaded so.
+// It returns the packages to analyze and, among them, those to report.
+func load(patterns []string, tests bool, need func(*types.Package) bool) (roots, report []*packages.Package, err error) {
+	conf := &packages.Config{Mode: packages.LoadSyntax | packages.NeedModule, Tests: tests}
+	report, err = packages.Load(conf, patterns...)
+	if err == nil && len(report) == 0 {
+		err = fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	extra := mainModuleDeps(report, need)
+	if len(extra) == 0 {
+		return report, report, nil
+	}
+	all, err := packages.Load(conf, append(slices.Clone(patterns), extra...)...)
+	if err != nil {
+		return nil, nil, err
+	}
+	matched := map[string]bool{}
+	for _, p := range report {
+		matched[p.ID] = true
+	}
+	report = nil
+	for _, p := range all {
+		switch {
+		case matched[p.ID]:
+			report = append(report, p)
+			roots = append(roots, p)
+		case slices.Contains(extra, p.ID):
+			roots = append(roots, p) // not its test variants
+		}
+	}
+	return roots, report, nil
+}
+
+// mainModuleDeps returns the packages of a main module (the one in the
+// working directory, or a workspace's) that roots import, directly or not,
+// and that are not roots themselves, for which need is true.
+func mainModuleDeps(roots []*packages.Package, need func(*types.Package) bool) []string {
+	seen := map[*packages.Package]bool{}
+	for _, p := range roots {
+		seen[p] = true
+	}
+	var deps []string
+	var walk func(p *packages.Package)
+	walk = func(p *packages.Package) {
+		for _, imp := range p.Imports {
+			if seen[imp] {
+				continue
+			}
+			seen[imp] = true
+			if imp.Module != nil && imp.Module.Main && imp.Types != nil && need(imp.Types) && !slices.Contains(deps, imp.PkgPath) {
+				deps = append(deps, imp.PkgPath)
+			}
+			walk(imp)
+		}
+	}
+	for _, p := range roots {
+		walk(p)
+	}
+	// A package that is a root under another ID (p and p [p.test]) is
+	// loaded already.
+	deps = slices.DeleteFunc(deps, func(path string) bool {
+		return slices.ContainsFunc(roots, func(p *packages.Package) bool { return p.PkgPath == path })
+	})
+	slices.Sort(deps)
+	return deps
+}
+
+// reported returns the part of graph whose diagnostics are reported: the
+// actions on the packages in report. The others stop being roots, as the
+// printers report the diagnostics of every root they reach.
+func reported(graph *checker.Graph, report []*packages.Package) *checker.Graph {
+	var roots []*checker.Action
+	for _, act := range graph.Roots {
+		if slices.Contains(report, act.Package) {
+			roots = append(roots, act)
+		} else {
+			act.IsRoot = false
+		}
+	}
+	return &checker.Graph{Roots: roots}
 }
 
 // keepRootImports cuts every root's imports down to the other roots. The
