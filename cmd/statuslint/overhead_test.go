@@ -1,11 +1,11 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
 	"syscall"
@@ -19,92 +19,132 @@ var overheadModules = map[string]string{
 	"github.com/labstack/echo/v4":           "v4.16.0",
 	"github.com/hashicorp/go-retryablehttp": "v0.7.8",
 	"github.com/go-resty/resty/v2":          "v2.17.2",
+	"github.com/go-chi/chi/v5":              "v5.5.0",
 	"github.com/minio/minio-go/v7":          "v7.4.1",
+	"github.com/aws/aws-sdk-go-v2":          "v1.48.0",
+	"github.com/prometheus/client_golang":   "v1.25.0",
 }
 
-// TestWholeRunOverhead compares statuslint with a no-op checker of the same
-// shape over the standard library and real HTTP modules, standalone and
-// under go vet, and logs a table of CPU time and peak memory. It measures;
-// it does not judge. Run it with
+// BenchmarkWholeRun compares whole runs of statuslint with a go/analysis
+// checker that does nothing and has no fact types (the floor: what any
+// syntactic linter pays), and with the same no-op given a fact type (what
+// any analyzer with facts pays under the stock drivers). It reports CPU
+// time (user+sys, children included) and peak RSS per run:
 //
-//	STATUSLINT_COMPARE=1 go test ./cmd/statuslint -run WholeRunOverhead -v -timeout 60m
-func TestWholeRunOverhead(t *testing.T) {
-	if os.Getenv("STATUSLINT_COMPARE") == "" {
-		t.Skip("set STATUSLINT_COMPARE=1 to measure")
-	}
-	noop := filepath.Join(t.TempDir(), "noop")
+//	go test ./cmd/statuslint -run '^$' -bench WholeRun -benchtime 3x -timeout 60m
+//
+// Compare the lines with benchstat, or by eye: statuslint against
+// noop-nofacts is the overhead users pay. gin's repository is the module
+// of gin v1.12.0 from the proxy; its dependencies come from the proxy too.
+func BenchmarkWholeRun(b *testing.B) {
+	dir := b.TempDir()
+	noop := filepath.Join(dir, "noop")
 	if out, err := exec.Command("go", "build", "-o", noop, "./testdata/noop").CombinedOutput(); err != nil {
-		t.Fatalf("building noop: %v\n%s", err, out)
+		b.Fatalf("building noop: %v\n%s", err, out)
 	}
-	mod := overheadModule(t)
+	gin := moduleSource(b, "github.com/gin-gonic/gin", overheadModules["github.com/gin-gonic/gin"])
+	mods := overheadModule(b)
 	var pkgs []string
 	for m := range overheadModules {
 		pkgs = append(pkgs, m+"/...")
 	}
 	slices.Sort(pkgs)
+	nofacts := []string{"NOOP_FACTS=0"}
 
-	runs := []struct {
-		label string
-		dir   string
-		args  []string
-		env   []string
+	type tool struct {
+		name string
+		path string
+		env  []string
+	}
+	tools := []tool{{"statuslint", binary, nil}, {"noop-nofacts", noop, nofacts}, {"noop-facts", noop, nil}}
+	for _, target := range []struct {
+		name, dir string
+		args      []string
 	}{
-		{"statuslint std", "", []string{binary, "std"}, nil},
-		{"noop std", "", []string{noop, "std"}, nil},
-		{"statuslint modules", mod, append([]string{binary}, pkgs...), nil},
-		{"noop modules", mod, append([]string{noop}, pkgs...), nil},
-		{"go vet -vettool=statuslint modules", mod, append([]string{"go", "vet", "-vettool=" + binary}, pkgs...), nil},
-		{"go vet -vettool=noop (facts) modules", mod, append([]string{"go", "vet", "-vettool=" + noop}, pkgs...), nil},
-		{"go vet -vettool=noop (no facts) modules", mod, append([]string{"go", "vet", "-vettool=" + noop}, pkgs...), []string{"NOOP_FACTS=0"}},
-	}
-	const rounds = 3
-	type result struct {
-		cpu []time.Duration
-		rss []int64
-	}
-	results := make([]result, len(runs))
-	for round := range rounds {
-		for i, r := range runs {
-			args := slices.Clone(r.args)
-			if args[0] == "go" {
-				// go vet caches results by the tool's content: a copy with
-				// a byte more is a new tool, and the run does the work.
-				args[2] = "-vettool=" + uniqueCopy(t, strings.TrimPrefix(args[2], "-vettool="), round)
-			}
-			cpu, rss := measure(t, r.dir, r.env, args...)
-			results[i].cpu = append(results[i].cpu, cpu)
-			results[i].rss = append(results[i].rss, rss)
+		{"gin", gin, []string{"./..."}},
+		{"std+modules", mods, append([]string{"std"}, pkgs...)},
+		{"std", "", []string{"std"}},
+	} {
+		for _, tl := range tools {
+			b.Run(target.name+"/standalone/"+tl.name, func(b *testing.B) {
+				measureRuns(b, target.dir, tl.env, func(int) []string { return append([]string{tl.path}, target.args...) })
+			})
 		}
 	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "\n%s %s/%s, %d CPUs, median of %d\n\n| run | CPU (user+sys) | peak RSS |\n| --- | --- | --- |\n", runtime.Version(), runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), rounds)
-	for i, r := range runs {
-		slices.Sort(results[i].cpu)
-		slices.Sort(results[i].rss)
-		fmt.Fprintf(&b, "| %s | %.1fs | %d MiB |\n", r.label, results[i].cpu[rounds/2].Seconds(), results[i].rss[rounds/2]>>10)
+	for _, tl := range tools {
+		// go vet caches results by the tool's content: cold runs use a
+		// copy with a byte more, a new tool to the go command.
+		b.Run("gin/vet-cold/"+tl.name, func(b *testing.B) {
+			measureRuns(b, gin, tl.env, func(i int) []string {
+				return []string{"go", "vet", "-vettool=" + uniqueCopy(b, tl.path, i), "./..."}
+			})
+		})
+		b.Run("gin/vet-warm/"+tl.name, func(b *testing.B) {
+			measureRuns(b, gin, tl.env, func(int) []string { return []string{"go", "vet", "-vettool=" + tl.path, "./..."} })
+		})
 	}
-	t.Log(b.String())
+}
+
+// measureRuns runs the command args(i) b.N times in dir and reports its
+// CPU time and peak RSS.
+func measureRuns(b *testing.B, dir string, env []string, args func(i int) []string) {
+	var cpu time.Duration
+	var peak int64
+	for i := range b.N {
+		b.StopTimer()
+		a := args(i)
+		b.StartTimer()
+		c, rss := measure(b, dir, env, a...)
+		cpu += c
+		peak = max(peak, rss)
+	}
+	b.ReportMetric(cpu.Seconds()/float64(b.N), "cpu-s/op")
+	b.ReportMetric(float64(peak)/1024, "peak-MiB")
 }
 
 // uniqueCopy copies the executable at path with n+1 bytes appended, which
 // it runs unchanged but go vet sees as a different tool.
-func uniqueCopy(t *testing.T, path string, n int) string {
+func uniqueCopy(b *testing.B, path string, n int) string {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		t.Fatal(err)
+		b.Fatal(err)
 	}
-	dst := filepath.Join(t.TempDir(), filepath.Base(path))
+	dst := filepath.Join(b.TempDir(), filepath.Base(path))
 	data = append(data, make([]byte, n+1)...)
 	data[len(data)-1] = byte(time.Now().UnixNano())
 	if err := os.WriteFile(dst, data, 0o755); err != nil {
-		t.Fatal(err)
+		b.Fatal(err)
 	}
 	return dst
 }
 
+// moduleSource returns a writable copy of a module's source from the proxy,
+// with its dependencies downloaded.
+func moduleSource(b *testing.B, path, version string) string {
+	out, err := exec.Command("go", "mod", "download", "-json", path+"@"+version).Output()
+	if err != nil {
+		b.Fatalf("go mod download %s@%s: %v", path, version, err)
+	}
+	var info struct{ Dir string }
+	if err := json.Unmarshal(out, &info); err != nil {
+		b.Fatal(err)
+	}
+	dir := filepath.Join(b.TempDir(), "src")
+	if err := os.CopyFS(dir, os.DirFS(info.Dir)); err != nil {
+		b.Fatal(err)
+	}
+	filepath.WalkDir(dir, func(p string, _ os.DirEntry, _ error) error { return os.Chmod(p, 0o755) })
+	cmd := exec.Command("go", "mod", "download")
+	cmd.Dir = dir
+	if out, err := cmd.CombinedOutput(); err != nil {
+		b.Fatalf("go mod download in %s: %v\n%s", path, err, out)
+	}
+	return dir
+}
+
 // overheadModule makes a module that requires overheadModules.
-func overheadModule(t *testing.T) string {
-	dir := t.TempDir()
+func overheadModule(b *testing.B) string {
+	dir := b.TempDir()
 	var gomod strings.Builder
 	gomod.WriteString("module overhead\n\ngo 1.26\n\nrequire (\n")
 	var imports strings.Builder
@@ -118,20 +158,20 @@ func overheadModule(t *testing.T) string {
 	cmd := exec.Command("go", "mod", "tidy")
 	cmd.Dir = dir
 	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go mod tidy: %v\n%s", err, out)
+		b.Fatalf("go mod tidy: %v\n%s", err, out)
 	}
 	return dir
 }
 
 // measure runs a command and returns its CPU time (with its children) and
 // peak resident memory in KiB. Exit codes are ignored: findings are fine.
-func measure(t *testing.T, dir string, env []string, args ...string) (time.Duration, int64) {
+func measure(b *testing.B, dir string, env []string, args ...string) (time.Duration, int64) {
 	cmd := exec.Command(args[0], args[1:]...)
 	cmd.Dir = dir
 	cmd.Env = append(append(os.Environ(), "GOFLAGS=-mod=mod"), env...)
 	if err := cmd.Run(); err != nil {
 		if _, ok := err.(*exec.ExitError); !ok {
-			t.Fatal(err)
+			b.Fatal(err)
 		}
 	}
 	ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
