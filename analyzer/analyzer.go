@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"go/ast"
 	"go/types"
 	"slices"
 	"strings"
@@ -32,6 +33,9 @@ type Config struct {
 	Sinks string
 	// SkipTests leaves _test.go files unchecked.
 	SkipTests bool
+	// Checks selects the checks that run, in staticcheck's syntax:
+	// "all", IDs, "SL2*", and "-ID" to switch one off. Empty runs all.
+	Checks []string
 }
 
 // Validate reports what is wrong with cfg: a table that cannot be read, a
@@ -40,7 +44,10 @@ func (cfg Config) Validate() error {
 	if _, err := table.Load(cfg.Codes); err != nil {
 		return err
 	}
-	_, err := parseSinks(cfg.Sinks)
+	if _, err := parseSinks(cfg.Sinks); err != nil {
+		return err
+	}
+	_, err := selectChecks(cfg.Checks)
 	return err
 }
 
@@ -50,6 +57,7 @@ func (cfg Config) Validate() error {
 func New(cfg Config) *analysis.Analyzer {
 	s := &settings{codes: tableFlag{spec: cfg.Codes}, constants: cfg.Constants, tests: !cfg.SkipTests}
 	s.sinks.err = s.sinks.Set(cfg.Sinks)
+	s.checks.err = s.checks.Set(strings.Join(cfg.Checks, ","))
 	a := &analysis.Analyzer{
 		Name:      "statuslint",
 		Doc:       analyzerDoc(),
@@ -62,6 +70,7 @@ func New(cfg Config) *analysis.Analyzer {
 	a.Flags.StringVar(&s.constants, "constants", cfg.Constants, "import `path` of a package whose status constants fixes use instead of net/http's")
 	a.Flags.Var(&s.sinks, "sinks", "more status sinks, comma-separated: pkgpath.Func:argIndex or pkgpath.Type.Method:argIndex")
 	a.Flags.BoolVar(&s.tests, "tests", s.tests, "check _test.go files")
+	a.Flags.Var(&s.checks, "checks", "checks to run, comma-separated: all, IDs, SL2* and -ID to switch one off (all,-SL2001)")
 	return a
 }
 
@@ -71,6 +80,7 @@ type settings struct {
 	constants string
 	sinks     sinksFlag
 	tests     bool
+	checks    checksFlag
 }
 
 // tableFlag is the -codes flag. The table is read once, on first use, and
@@ -131,6 +141,17 @@ func (s *settings) run(pass *analysis.Pass) (any, error) {
 	if s.sinks.err != nil {
 		return nil, s.sinks.err
 	}
+	if s.checks.err != nil {
+		return nil, s.checks.err
+	}
+	var files []*ast.File
+	for _, f := range pass.Files {
+		if s.checksFile(pass, f) {
+			files = append(files, f)
+		}
+	}
+	report, done := filterReports(pass, files, s.checks.set)
+	defer done()
 	if !reaches(pass.Pkg, s.sinks.user) {
 		return nil, nil
 	}
@@ -141,9 +162,20 @@ func (s *settings) run(pass *analysis.Pass) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &checker{pass: pass, tab: tab, constants: s.constants, sinks: s.sinks.index}
-	c.inspect(pass.ResultOf[inspect.Analyzer].(*inspector.Inspector), s.tests)
+	filtered := *pass
+	filtered.Report = report
+	c := &checker{pass: &filtered, tab: tab, constants: s.constants, sinks: s.sinks.index, checks: s.checks.set}
+	c.inspect(pass.ResultOf[inspect.Analyzer].(*inspector.Inspector), s.checksFile)
 	return nil, nil
+}
+
+// checksFile reports whether f is reported on: generated files are not
+// (their author cannot fix them by hand), nor test files with -tests=false.
+func (s *settings) checksFile(pass *analysis.Pass, f *ast.File) bool {
+	if ast.IsGenerated(f) {
+		return false
+	}
+	return s.tests || !strings.HasSuffix(pass.Fset.File(f.Pos()).Name(), "_test.go")
 }
 
 // Reaches reports whether pkg can hold a finding or a fact for a, an

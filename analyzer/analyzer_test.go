@@ -103,11 +103,16 @@ func TestBadSinksFlag(t *testing.T) {
 		}
 	}
 	// Through Config (the plugin's way), Validate names the problem.
-	for cfg, want := range map[analyzer.Config]string{
-		{Sinks: "bad"}:                    `sink "bad": no argument index`,
-		{Codes: "nosuch"}:                 `unknown status-code profile "nosuch"`,
-		{Codes: "iana", Sinks: "a/b.F:0"}: "",
+	for _, tc := range []struct {
+		cfg  analyzer.Config
+		want string
+	}{
+		{analyzer.Config{Sinks: "bad"}, `sink "bad": no argument index`},
+		{analyzer.Config{Codes: "nosuch"}, `unknown status-code profile "nosuch"`},
+		{analyzer.Config{Checks: []string{"all", "-SL3001"}}, `unknown check "-SL3001"`},
+		{analyzer.Config{Codes: "iana", Sinks: "a/b.F:0", Checks: []string{"all", "-SL2*"}}, ""},
 	} {
+		cfg, want := tc.cfg, tc.want
 		err := cfg.Validate()
 		if (err == nil) != (want == "") || err != nil && !strings.Contains(err.Error(), want) {
 			t.Errorf("%+v.Validate() = %v, want %q", cfg, err, want)
@@ -122,4 +127,22 @@ func TestSkipTests(t *testing.T) {
 		t.Fatal(err)
 	}
 	analysistest.Run(t, testdata, a, "notests")
+}
+
+// Directives silence findings in every mode; malformed and unused ones are
+// reported.
+func TestDirectives(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, testdata, analyzer.New(analyzer.Config{}), "directives")
+}
+
+// -checks switches checks off, under every driver (it is an analyzer flag).
+func TestCheckSelection(t *testing.T) {
+	a := analyzer.New(analyzer.Config{})
+	if err := a.Flags.Set("checks", "all,-SL1001"); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, testdata, a, "checksel")
+	if err := a.Flags.Set("checks", "all,-SL1009"); err == nil || !strings.Contains(err.Error(), `unknown check "-SL1009"`) {
+		t.Errorf("-checks=all,-SL1009: %v", err)
+	}
 }

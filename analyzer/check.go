@@ -7,7 +7,6 @@ import (
 	"go/token"
 	"go/types"
 	"net/http"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
@@ -17,20 +16,13 @@ import (
 	"github.com/statuslint/statuslint/analyzer/table"
 )
 
-// The check IDs, set as each diagnostic's Category.
-const (
-	CheckRawLiteral   = "SL1001"
-	CheckUndocumented = "SL1002"
-	CheckUnused       = "SL1003"
-	CheckInvalid      = "SL1004"
-)
-
 // checker holds one pass's state.
 type checker struct {
 	pass      *analysis.Pass
 	tab       *table.Table
 	constants string
 	sinks     sinkIndex
+	checks    checkSet
 
 	// allFiles are the package's files; checked, those reported on.
 	allFiles, checked []inspector.Cursor
@@ -64,25 +56,21 @@ var nodeTypes = []ast.Node{
 	(*ast.SwitchStmt)(nil),
 }
 
-func (c *checker) inspect(in *inspector.Inspector, tests bool) {
+// inspect runs the checks on the files for which checked is true.
+func (c *checker) inspect(in *inspector.Inspector, checked func(*analysis.Pass, *ast.File) bool) {
 	for fc := range in.Root().Children() {
 		c.allFiles = append(c.allFiles, fc)
-		f := fc.Node().(*ast.File)
-		if ast.IsGenerated(f) {
-			continue // its author cannot fix it by hand
+		if checked(c.pass, fc.Node().(*ast.File)) {
+			c.checked = append(c.checked, fc)
 		}
-		if !tests && strings.HasSuffix(c.pass.Fset.File(f.Pos()).Name(), "_test.go") {
-			continue
-		}
-		c.checked = append(c.checked, fc)
 	}
 	c.wrappers, c.statusFuncs = map[*types.Func][]int{}, map[*types.Func]bool{}
-	checked := map[*ast.File]bool{}
+	isChecked := map[*ast.File]bool{}
 	for _, fc := range c.checked {
-		checked[fc.Node().(*ast.File)] = true
+		isChecked[fc.Node().(*ast.File)] = true
 	}
 	for _, f := range c.findStatuses() {
-		if !checked[f.file] {
+		if !isChecked[f.file] {
 			continue
 		}
 		if c.file != f.file {
@@ -91,7 +79,9 @@ func (c *checker) inspect(in *inspector.Inspector, tests bool) {
 		c.check(f.e, f.s)
 	}
 	c.reported = map[string]bool{}
-	c.checkRetries()
+	if c.checks[CheckRetryNever] || c.checks[CheckRetryAfterWait] {
+		c.checkRetries()
+	}
 }
 
 // check reports on a status value e found at s.

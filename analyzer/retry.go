@@ -12,12 +12,7 @@ import (
 	"github.com/statuslint/statuslint/analyzer/table"
 )
 
-// The retry checks' IDs.
-const (
-	CheckRetryNever      = "SL2001"
-	CheckRetryAfterWait  = "SL2002"
-	retryAfterHeaderName = "retry-after"
-)
+const retryAfterHeaderName = "retry-after"
 
 // responseTypes are the response types whose nil test means "no status"
 // and whose status a retry decision reads.

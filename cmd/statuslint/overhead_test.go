@@ -6,23 +6,23 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"slices"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
 )
 
-// overheadModules are the real HTTP modules of the whole-run comparison.
-var overheadModules = map[string]string{
-	"github.com/gin-gonic/gin":              "v1.12.0",
-	"github.com/labstack/echo/v4":           "v4.16.0",
-	"github.com/hashicorp/go-retryablehttp": "v0.7.8",
-	"github.com/go-resty/resty/v2":          "v2.17.2",
-	"github.com/go-chi/chi/v5":              "v5.5.0",
-	"github.com/minio/minio-go/v7":          "v7.4.1",
-	"github.com/aws/aws-sdk-go-v2":          "v1.48.0",
-	"github.com/prometheus/client_golang":   "v1.25.0",
+// overheadModules are the real HTTP modules of the whole-run comparison:
+// module, version, and the package whose tree is analyzed.
+var overheadModules = []struct{ path, version, pkg string }{
+	{"github.com/gin-gonic/gin", "v1.12.0", "github.com/gin-gonic/gin"},
+	{"github.com/labstack/echo/v4", "v4.16.0", "github.com/labstack/echo/v4"},
+	{"github.com/hashicorp/go-retryablehttp", "v0.7.8", "github.com/hashicorp/go-retryablehttp"},
+	{"github.com/go-resty/resty/v2", "v2.17.2", "github.com/go-resty/resty/v2"},
+	{"github.com/go-chi/chi/v5", "v5.5.0", "github.com/go-chi/chi/v5"},
+	{"github.com/minio/minio-go/v7", "v7.4.1", "github.com/minio/minio-go/v7"},
+	{"github.com/aws/aws-sdk-go-v2", "v1.48.0", "github.com/aws/aws-sdk-go-v2/aws"},
+	{"github.com/prometheus/client_golang", "v1.25.0", "github.com/prometheus/client_golang/prometheus"},
 }
 
 // BenchmarkWholeRun compares whole runs of statuslint with a go/analysis
@@ -42,13 +42,12 @@ func BenchmarkWholeRun(b *testing.B) {
 	if out, err := exec.Command("go", "build", "-o", noop, "./testdata/noop").CombinedOutput(); err != nil {
 		b.Fatalf("building noop: %v\n%s", err, out)
 	}
-	gin := moduleSource(b, "github.com/gin-gonic/gin", overheadModules["github.com/gin-gonic/gin"])
+	gin := moduleSource(b, overheadModules[0].path, overheadModules[0].version)
 	mods := overheadModule(b)
 	var pkgs []string
-	for m := range overheadModules {
-		pkgs = append(pkgs, m+"/...")
+	for _, m := range overheadModules {
+		pkgs = append(pkgs, m.pkg+"/...")
 	}
-	slices.Sort(pkgs)
 	nofacts := []string{"NOOP_FACTS=0"}
 
 	type tool struct {
@@ -148,9 +147,9 @@ func overheadModule(b *testing.B) string {
 	var gomod strings.Builder
 	gomod.WriteString("module overhead\n\ngo 1.26\n\nrequire (\n")
 	var imports strings.Builder
-	for m, v := range overheadModules {
-		fmt.Fprintf(&gomod, "\t%s %s\n", m, v)
-		fmt.Fprintf(&imports, "\t_ %q\n", m)
+	for _, m := range overheadModules {
+		fmt.Fprintf(&gomod, "\t%s %s\n", m.path, m.version)
+		fmt.Fprintf(&imports, "\t_ %q\n", m.pkg)
 	}
 	gomod.WriteString(")\n")
 	os.WriteFile(filepath.Join(dir, "go.mod"), []byte(gomod.String()), 0o644)
