@@ -43,7 +43,7 @@ func NotSilenced(w http.ResponseWriter) {
 
 func Malformed(w http.ResponseWriter) {
 	/* want `malformed //lint:ignore directive: it gives no reason; write //lint:ignore SL1001\[,SL2001\] reason` */ //lint:ignore SL1001
-	w.WriteHeader(404) // want `raw status code 404`
+	w.WriteHeader(404)                                                                                               // want `raw status code 404`
 
 	/* want `malformed //lint:ignore directive: it names no check` */ //lint:ignore
 	w.WriteHeader(http.StatusOK)
