@@ -25,6 +25,11 @@ var Analyzer = New(Config{})
 type Config struct {
 	// Codes is a built-in profile name or the path of a table file.
 	Codes string
+	// Table is a table already read, for build systems that cannot give
+	// the analyzer a file (Bazel's nogo): a package that embeds the team's
+	// table parses it with table.Parse and builds the analyzer with it.
+	// It wins over Codes; the -codes flag, when set, wins over both.
+	Table *table.Table
 	// Constants is the import path of a package whose constants fixes use
 	// instead of net/http's.
 	Constants string
@@ -41,8 +46,10 @@ type Config struct {
 // Validate reports what is wrong with cfg: a table that cannot be read, a
 // malformed sink.
 func (cfg Config) Validate() error {
-	if _, err := table.Load(cfg.Codes); err != nil {
-		return err
+	if cfg.Table == nil {
+		if _, err := table.Load(cfg.Codes); err != nil {
+			return err
+		}
 	}
 	if _, err := parseSinks(cfg.Sinks); err != nil {
 		return err
@@ -56,6 +63,11 @@ func (cfg Config) Validate() error {
 // Codes or Sinks value makes every pass fail with that error.
 func New(cfg Config) *analysis.Analyzer {
 	s := &settings{codes: tableFlag{spec: cfg.Codes}, constants: cfg.Constants, tests: !cfg.SkipTests}
+	if cfg.Table != nil {
+		s.codes.spec = cfg.Table.Name
+		s.codes.once.Do(func() {})
+		s.codes.tab = cfg.Table
+	}
 	s.sinks.err = s.sinks.Set(cfg.Sinks)
 	s.checks.err = s.checks.Set(strings.Join(cfg.Checks, ","))
 	a := &analysis.Analyzer{

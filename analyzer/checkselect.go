@@ -42,7 +42,7 @@ func selectChecks(items []string) (checkSet, error) {
 			matched = true
 		}
 		if !matched {
-			return nil, fmt.Errorf("checks: unknown check %q (statuslint -explain lists the checks)", item)
+			return nil, fmt.Errorf("unknown check %q (statuslint -explain lists the checks)", item)
 		}
 	}
 	return set, nil
@@ -74,4 +74,11 @@ func (f *checksFlag) Set(value string) error {
 	}
 	f.value, f.set, f.err = value, set, nil
 	return nil
+}
+
+// ValidateChecks reports what is wrong with a -checks value: an unknown
+// check, named.
+func ValidateChecks(value string) error {
+	_, err := selectChecks(strings.Split(value, ","))
+	return err
 }

@@ -20,26 +20,9 @@
 // project's own wrappers of these, found across packages; and the sinks
 // named by -sinks.
 //
-// SL1001 raw status literal: an integer literal (or an expression built only
-// from literals) used as a status, such as w.WriteHeader(404). The fix
-// replaces it with the named constant: http.StatusNotFound, or with
-// -constants=<import path> the constant of that package with the same value.
-// Relational comparisons (resp.StatusCode >= 400) are class checks and are
-// not flagged.
-//
-// SL1002 undocumented status: a status the table does not list, literal or
-// named (http.StatusTeapot).
-//
-// SL1003 unused status: a status the table lists as no longer used (306).
-//
-// SL1004 invalid status: a constant outside 100-999 where a status is
-// written; net/http panics on it. Comparing a status with 0, the value of an
-// unset status, is not flagged.
-//
-// SL2001 retry on a status the table says must not be retried: a loop, a
-// self-recursive function, a retry predicate or a retry library's hook that
-// sends the same request again after such a status.
-//
-// SL2002 retry on a status the table says to retry only after the
-// response's Retry-After time (429), by code that never reads Retry-After.
+// Each finding has a check ID as its category; checks.md describes every
+// check, with bad and good code, and "statuslint -explain ID" prints one.
+// -checks selects the checks that run (all,-SL2001), and a comment
+// "//lint:ignore SL1001 reason" on the line before a finding or at the end
+// of its line silences it.
 package analyzer

@@ -2,16 +2,28 @@ package analyzer
 
 import (
 	_ "embed"
+	"fmt"
 	"strings"
 )
 
 //go:embed doc.go
 var docSource string
 
-// analyzerDoc extracts the analyzer's documentation from doc.go: the
-// package comment from its "# Analyzer" heading on, so that the Go doc and
-// the -help text are one text.
+// analyzerDoc is the analyzer's documentation: the package comment of
+// doc.go from its "# Analyzer" heading on, so that the Go doc and the -help
+// text are one text, then each check's title and first paragraph.
 func analyzerDoc() string {
+	var b strings.Builder
+	b.WriteString(packageDoc())
+	b.WriteString("\n\nChecks:\n")
+	for _, c := range Checks {
+		first, _, _ := strings.Cut(c.Doc, "\n\n")
+		fmt.Fprintf(&b, "\n%s %s: %s\n", c.ID, c.Title, strings.Join(strings.Fields(first), " "))
+	}
+	return strings.TrimSpace(b.String())
+}
+
+func packageDoc() string {
 	var b strings.Builder
 	in := false
 	for line := range strings.Lines(docSource) {

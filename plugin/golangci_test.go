@@ -10,7 +10,7 @@ import (
 
 // TestGolangciLint builds golangci-lint with the plugin (the nested module
 // in gcl/, from the module proxy) and runs it on a fixture module: findings,
-// settings, --fix and //nolint.
+// settings (codes, checks), --fix, //nolint and //lint:ignore.
 func TestGolangciLint(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds golangci-lint")
@@ -64,13 +64,19 @@ func TestGolangciLint(t *testing.T) {
 	if strings.Contains(out, "a.go:8:") {
 		t.Errorf("//nolint:statuslint not honoured:\n%s", out)
 	}
+	if strings.Contains(out, "a.go:9:") {
+		t.Errorf("//lint:ignore SL1001 not honoured:\n%s", out)
+	}
+	if strings.Contains(out, "a.go:10:") {
+		t.Errorf("checks: [all, -SL1004] not honoured:\n%s", out)
+	}
 
 	run("run", "--fix", "./...")
 	fixed, err := os.ReadFile(filepath.Join(dir, "a.go"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(string(fixed), "w.WriteHeader(http.StatusNotFound)") || !strings.Contains(string(fixed), "w.WriteHeader(400) //nolint:statuslint") {
+	if !strings.Contains(string(fixed), "w.WriteHeader(http.StatusNotFound)") || !strings.Contains(string(fixed), "w.WriteHeader(400) //nolint:statuslint") || !strings.Contains(string(fixed), "w.WriteHeader(405) //lint:ignore") {
 		t.Errorf("--fix result:\n%s", fixed)
 	}
 	out, _ = run("run", "./...")

@@ -17,6 +17,7 @@
 //	          constants: example.com/project/status
 //	          sinks: ["example.com/project/api.Abort:1"]
 //	          tests: true
+//	          checks: ["all", "-SL2001"]
 package plugin
 
 import (
@@ -44,6 +45,8 @@ type Settings struct {
 	Sinks []string `json:"sinks"`
 	// Tests says whether _test.go files are checked (default true).
 	Tests *bool `json:"tests"`
+	// Checks selects the checks that run: "all", IDs, "SL2*", "-ID".
+	Checks []string `json:"checks"`
 }
 
 type plugin struct {
@@ -63,11 +66,15 @@ func New(raw any) (register.LinterPlugin, error) {
 		Constants: s.Constants,
 		Sinks:     strings.Join(s.Sinks, ","),
 		SkipTests: s.Tests != nil && !*s.Tests,
+		Checks:    s.Checks,
 	}
 	if err := cfg.Validate(); err != nil {
 		key := "codes"
-		if strings.HasPrefix(err.Error(), "sink ") {
+		switch {
+		case strings.HasPrefix(err.Error(), "sink "):
 			key = "sinks"
+		case strings.HasPrefix(err.Error(), "unknown check "):
+			key = "checks"
 		}
 		return nil, fmt.Errorf("statuslint settings: %s: %w", key, err)
 	}

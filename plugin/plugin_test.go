@@ -21,6 +21,8 @@ func TestSettings(t *testing.T) {
 		{map[string]any{"codes": "testdata/missing.yaml"}, "codes: reading status-code table"},
 		{map[string]any{"sinks": []any{"nope"}}, `sinks: sink "nope": no argument index`},
 		{map[string]any{"tests": "yes"}, "Settings.tests of type bool"},
+		{map[string]any{"checks": []any{"all", "-SL2001"}}, ""},
+		{map[string]any{"checks": []any{"all", "-SL2009"}}, `checks: unknown check "-SL2009"`},
 	} {
 		p, err := New(c.raw)
 		if c.want == "" {

@@ -23,7 +23,7 @@ func main() {
 	log.SetFlags(0)
 	log.SetPrefix("statuslint: ")
 	args := os.Args[1:]
-	if err := checkTable(args); err != nil {
+	if err := checkFlags(args); err != nil {
 		// Before any analysis, so that nothing is reported or fixed.
 		fmt.Fprintf(os.Stderr, "statuslint: %v\n", err)
 		os.Exit(1)
@@ -36,6 +36,12 @@ func main() {
 		if skip {
 			unitchecker.Run(cfg, []*analysis.Analyzer{typesOnly})
 		}
+	}
+	if id, ok := cutValueFlag(args, "explain"); ok {
+		if err := explain(os.Stdout, id); err != nil {
+			log.Fatal(err)
+		}
+		return
 	}
 	if toolProtocol(args) {
 		// go vet and go fix: one package per process, with unitchecker.
@@ -54,7 +60,7 @@ func runStandalone(a *analysis.Analyzer, args []string) int {
 	o := registerFlags(fs, a)
 	fs.Usage = func() {
 		paras := strings.Split(a.Doc, "\n\n")
-		fmt.Fprintf(fs.Output(), "%s: %s\n\nUsage: %s [-flag] [package]\n\n", a.Name, paras[0], a.Name)
+		fmt.Fprintf(fs.Output(), "%s\n\nUsage: %s [-flag] [package]\n       %s -explain [ID]\n\n", paras[0], a.Name, a.Name)
 		if len(paras) > 1 {
 			fmt.Fprintln(fs.Output(), strings.Join(paras[1:], "\n\n"))
 		}
@@ -101,16 +107,34 @@ func cutFlag(args []string, name string) ([]string, bool) {
 	return args, false
 }
 
-// checkTable reads the table named by a -codes flag in args, so that a bad
-// table is one clear error rather than a flag-parsing failure with the
-// whole usage text.
-func checkTable(args []string) error {
+// cutValueFlag finds -name=value, -name value or -name (value "") in args.
+func cutValueFlag(args []string, name string) (string, bool) {
+	for i, a := range args {
+		if a == "--" || !strings.HasPrefix(a, "-") {
+			break
+		}
+		flagName, value, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		if flagName != name {
+			continue
+		}
+		if !hasValue && i+1 < len(args) && !strings.HasPrefix(args[i+1], "-") {
+			value = args[i+1]
+		}
+		return value, true
+	}
+	return "", false
+}
+
+// checkFlags reads the table named by a -codes flag in args and checks a
+// -checks selection, so that a bad value is one clear error rather than a
+// flag-parsing failure with the whole usage text.
+func checkFlags(args []string) error {
 	for i, arg := range args {
 		if arg == "--" {
 			break
 		}
 		name, value, hasValue := strings.Cut(strings.TrimLeft(arg, "-"), "=")
-		if !strings.HasPrefix(arg, "-") || name != "codes" {
+		if !strings.HasPrefix(arg, "-") || name != "codes" && name != "checks" {
 			continue
 		}
 		if !hasValue {
@@ -119,8 +143,15 @@ func checkTable(args []string) error {
 			}
 			value = args[i+1]
 		}
-		_, err := table.Load(value)
-		return err
+		if name == "checks" {
+			if err := analyzer.ValidateChecks(value); err != nil {
+				return fmt.Errorf("-checks=%s: %v", value, err)
+			}
+			continue
+		}
+		if _, err := table.Load(value); err != nil {
+			return err
+		}
 	}
 	return nil
 }

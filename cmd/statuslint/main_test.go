@@ -8,6 +8,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/statuslint/statuslint/analyzer"
 )
 
 // These tests build the binary and run it the three ways users do: on its
@@ -244,7 +246,9 @@ func TestStandardLibrary(t *testing.T) {
 }
 
 func TestSARIF(t *testing.T) {
-	dir := module(t, map[string]string{"a.go": fixable, "b.go": undocumented})
+	// The test file makes a test variant of the package, which sees the
+	// same findings; each is reported once.
+	dir := module(t, map[string]string{"a.go": fixable, "b.go": undocumented, "a_test.go": "package demo\n"})
 	out, code := run(t, dir, binary, "-sarif", "./...")
 	if code != 3 {
 		t.Fatalf("-sarif: exit %d\n%s", code, out)
@@ -255,7 +259,7 @@ func TestSARIF(t *testing.T) {
 			Tool struct {
 				Driver struct {
 					Name  string
-					Rules []struct{ ID string }
+					Rules []struct{ ID, HelpURI string }
 				}
 			}
 			Results []struct {
@@ -273,8 +277,13 @@ func TestSARIF(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &log); err != nil {
 		t.Fatalf("not JSON: %v\n%s", err, out)
 	}
-	if log.Version != "2.1.0" || len(log.Runs) != 1 || log.Runs[0].Tool.Driver.Name != "statuslint" || len(log.Runs[0].Tool.Driver.Rules) != 6 {
+	if log.Version != "2.1.0" || len(log.Runs) != 1 || log.Runs[0].Tool.Driver.Name != "statuslint" || len(log.Runs[0].Tool.Driver.Rules) != len(analyzer.Checks) {
 		t.Fatalf("bad SARIF log: %+v", log)
+	}
+	for _, r := range log.Runs[0].Tool.Driver.Rules {
+		if c, _ := analyzer.LookupCheck(r.ID); r.HelpURI != c.URL() || r.HelpURI == "" {
+			t.Errorf("rule %s: helpUri %q, want %q", r.ID, r.HelpURI, c.URL())
+		}
 	}
 	results := log.Runs[0].Results
 	if len(results) != 4 {

@@ -79,11 +79,14 @@ func toSARIF(data []byte) (sarif.Log, bool, error) {
 		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sarif.ReportingDescriptor{
 			ID:                   c.ID,
 			ShortDescription:     sarif.Message{Text: c.Title},
-			Help:                 sarif.Message{Text: c.Title},
-			HelpURI:              "https://github.com/statuslint/statuslint#" + strings.ToLower(c.ID),
+			Help:                 sarif.Message{Text: c.Doc, Markdown: c.Doc + "\n\nBad:\n\n```go\n" + c.Bad + "\n```\n\nGood:\n\n```go\n" + c.Good + "\n```"},
+			HelpURI:              c.URL(),
 			DefaultConfiguration: sarif.ReportingConfiguration{Enabled: true, Level: sarif.Warning},
 		})
 	}
+	// A file of a package with tests is analyzed twice, in the package
+	// and in its test variant: report each finding once.
+	seen := map[string]bool{}
 	failed := false
 	for _, analyzers := range tree {
 		for _, raw := range analyzers {
@@ -93,6 +96,11 @@ func toSARIF(data []byte) (sarif.Log, bool, error) {
 				continue
 			}
 			for _, d := range diags {
+				key := d.Category + "\x00" + d.Posn + "\x00" + d.End + "\x00" + d.Message
+				if seen[key] {
+					continue
+				}
+				seen[key] = true
 				r := sarif.Result{
 					RuleID:       d.Category,
 					Kind:         sarif.Fail,

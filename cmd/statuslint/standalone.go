@@ -46,6 +46,7 @@ func registerFlags(fs *flag.FlagSet, a *analysis.Analyzer) *options {
 	fs.StringVar(&o.memProfile, "memprofile", "", "write memory profile to this file")
 	fs.StringVar(&o.traceFile, "trace", "", "write trace log to this file")
 	fs.Bool("sarif", false, "emit a SARIF 2.1.0 log for code-scanning tools")
+	fs.String("explain", "", "print the documentation of check `ID` (all: list the checks)")
 	// Legacy vet flags, accepted and ignored as singlechecker does.
 	for _, name := range []string{"source", "v", "all"} {
 		fs.Bool(name, false, "no effect (deprecated)")

@@ -6,4 +6,6 @@ func Handler(w http.ResponseWriter, r *http.Request) {
 	w.WriteHeader(404)
 	w.WriteHeader(http.StatusTeapot)
 	w.WriteHeader(400) //nolint:statuslint // the literal is deliberate
+	w.WriteHeader(405) //lint:ignore SL1001 staticcheck's form works here too
+	w.WriteHeader(0)   // SL1004, switched off in .golangci.yml
 }
