@@ -130,3 +130,17 @@ func TestAddFix(t *testing.T) {
 		t.Error("a file changed during analysis was fixed")
 	}
 }
+
+// -tags selects the files that are loaded, as for go build.
+func TestTags(t *testing.T) {
+	dir := module(t, map[string]string{
+		"a.go":     clean,
+		"extra.go": "//go:build extra\n\npackage demo\n\nimport \"net/http\"\n\nfunc Extra(w http.ResponseWriter) { w.WriteHeader(404) }\n",
+	})
+	if out, code := run(t, dir, binary, "./..."); code != 0 {
+		t.Errorf("without -tags: exit %d\n%s", code, out)
+	}
+	if out, code := run(t, dir, binary, "-tags=extra", "./..."); code != 3 || !strings.Contains(out, "extra.go:7:") {
+		t.Errorf("-tags=extra: exit %d\n%s", code, out)
+	}
+}

@@ -28,6 +28,7 @@ type options struct {
 	debug                  string
 	cpuProfile, memProfile string
 	traceFile              string
+	tags                   string
 }
 
 // registerFlags adds the analyzer's flags and the driver's to fs, with
@@ -51,7 +52,7 @@ func registerFlags(fs *flag.FlagSet, a *analysis.Analyzer) *options {
 	for _, name := range []string{"source", "v", "all"} {
 		fs.Bool(name, false, "no effect (deprecated)")
 	}
-	fs.String("tags", "", "no effect (deprecated)")
+	fs.StringVar(&o.tags, "tags", "", "comma-separated build `tags` for loading packages")
 	return o
 }
 
@@ -77,7 +78,7 @@ func standalone(a *analysis.Analyzer, patterns []string, o *options) (code int) 
 	if dbg('v') {
 		log.Printf("load %s", patterns)
 	}
-	roots, report, err := load(patterns, o.tests, func(p *types.Package) bool { return analyzer.Reaches(a, p) })
+	roots, report, err := load(patterns, o.tests, o.tags, func(p *types.Package) bool { return analyzer.Reaches(a, p) })
 	if err != nil {
 		log.Print(err)
 		return 1
@@ -140,8 +141,11 @@ func standalone(a *analysis.Analyzer, patterns []string, o *options) (code int) 
 // are found (go vet finds them as well); they are analyzed, not reported.
 // Only those for which need is true are loaded so.
 // It returns the packages to analyze and, among them, those to report.
-func load(patterns []string, tests bool, need func(*types.Package) bool) (roots, report []*packages.Package, err error) {
+func load(patterns []string, tests bool, tags string, need func(*types.Package) bool) (roots, report []*packages.Package, err error) {
 	conf := &packages.Config{Mode: packages.LoadSyntax | packages.NeedModule, Tests: tests}
+	if tags != "" {
+		conf.BuildFlags = []string{"-tags=" + tags}
+	}
 	report, err = packages.Load(conf, patterns...)
 	if err == nil && len(report) == 0 {
 		err = fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
