@@ -1,16 +1,11 @@
 package analyzer
 
 import (
-	"go/ast"
 	"go/types"
 	"slices"
-	"strings"
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
-	"golang.org/x/tools/go/ast/inspector"
-	"honnef.co/go/tools/analysis/facts/tokenfile"
 
 	"github.com/statuslint/statuslint/analyzer/table"
 )
@@ -56,34 +51,6 @@ func (cfg Config) Validate() error {
 	}
 	_, err := selectChecks(cfg.Checks)
 	return err
-}
-
-// New returns a statuslint analyzer configured by cfg. Each analyzer owns its
-// flags, so several can run side by side with different tables. A bad
-// Codes or Sinks value makes every pass fail with that error.
-func New(cfg Config) *analysis.Analyzer {
-	s := &settings{codes: tableFlag{spec: cfg.Codes}, constants: cfg.Constants, tests: !cfg.SkipTests}
-	if cfg.Table != nil {
-		s.codes.spec = cfg.Table.Name
-		s.codes.once.Do(func() {})
-		s.codes.tab = cfg.Table
-	}
-	s.sinks.err = s.sinks.Set(cfg.Sinks)
-	s.checks.err = s.checks.Set(strings.Join(cfg.Checks, ","))
-	a := &analysis.Analyzer{
-		Name:      "statuslint",
-		Doc:       analyzerDoc(),
-		URL:       "https://github.com/statuslint/statuslint#checks",
-		Requires:  []*analysis.Analyzer{inspect.Analyzer, tokenfile.Analyzer},
-		Run:       s.run,
-		FactTypes: []analysis.Fact{new(sinkFact), new(predFact)},
-	}
-	a.Flags.Var(&s.codes, "codes", "status-code `table`: a built-in profile ("+strings.Join(table.Profiles(), ", ")+") or a file (.rst, .md, .yaml, .json)")
-	a.Flags.StringVar(&s.constants, "constants", cfg.Constants, "import `path` of a package whose status constants fixes use instead of net/http's")
-	a.Flags.Var(&s.sinks, "sinks", "more status sinks, comma-separated: pkgpath.Func:argIndex or pkgpath.Type.Method:argIndex")
-	a.Flags.BoolVar(&s.tests, "tests", s.tests, "check _test.go files")
-	a.Flags.Var(&s.checks, "checks", "checks to run, comma-separated: all, IDs, SL2* and -ID to switch one off (all,-SL2001)")
-	return a
 }
 
 // settings holds one analyzer's configuration.
@@ -147,47 +114,6 @@ func (f *sinksFlag) Set(value string) error {
 	f.value, f.user, f.err = value, user, nil
 	f.index = newSinkIndex(builtinSinks, user)
 	return nil
-}
-
-func (s *settings) run(pass *analysis.Pass) (any, error) {
-	if s.sinks.err != nil {
-		return nil, s.sinks.err
-	}
-	if s.checks.err != nil {
-		return nil, s.checks.err
-	}
-	var files []*ast.File
-	for _, f := range pass.Files {
-		if s.checksFile(pass, f) {
-			files = append(files, f)
-		}
-	}
-	report, done := filterReports(pass, files, s.checks.set)
-	defer done()
-	if !reaches(pass.Pkg, s.sinks.user) {
-		return nil, nil
-	}
-	// Read the table only now: under go vet every package is a process of
-	// its own, and most of them (the standard library below net/http)
-	// stop above.
-	tab, err := s.codes.table()
-	if err != nil {
-		return nil, err
-	}
-	filtered := *pass
-	filtered.Report = report
-	c := &checker{pass: &filtered, tab: tab, constants: s.constants, sinks: s.sinks.index, checks: s.checks.set}
-	c.inspect(pass.ResultOf[inspect.Analyzer].(*inspector.Inspector), s.checksFile)
-	return nil, nil
-}
-
-// checksFile reports whether f is reported on: generated files are not
-// (their author cannot fix them by hand), nor test files with -tests=false.
-func (s *settings) checksFile(pass *analysis.Pass, f *ast.File) bool {
-	if ast.IsGenerated(f) {
-		return false
-	}
-	return s.tests || !strings.HasSuffix(pass.Fset.File(f.Pos()).Name(), "_test.go")
 }
 
 // Reaches reports whether pkg can hold a finding or a fact for a, an

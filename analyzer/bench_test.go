@@ -9,26 +9,27 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/packages"
 
 	"github.com/statuslint/statuslint/analyzer"
 	"github.com/statuslint/statuslint/internal/corpus"
 )
 
-// noop does nothing, with statuslint's Requires and no fact type: the
+// noop does nothing, with the inspector statuslint builds on and no fact type: the
 // floor, what any syntactic analyzer pays. noopFacts is the same with a
 // fact type, so that the checker also runs it on dependencies.
 var (
 	noop = &analysis.Analyzer{
 		Name:     "noop_nofacts",
 		Doc:      "does nothing",
-		Requires: analyzer.Analyzer.Requires,
+		Requires: []*analysis.Analyzer{inspect.Analyzer},
 		Run:      func(*analysis.Pass) (any, error) { return nil, nil },
 	}
 	noopFacts = &analysis.Analyzer{
 		Name:      "noop_facts",
 		Doc:       "does nothing",
-		Requires:  analyzer.Analyzer.Requires,
+		Requires:  []*analysis.Analyzer{inspect.Analyzer},
 		FactTypes: []analysis.Fact{new(noopFact)},
 		Run:       func(*analysis.Pass) (any, error) { return nil, nil },
 	}

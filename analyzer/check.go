@@ -9,36 +9,20 @@ import (
 	"net/http"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ast/inspector"
 	"honnef.co/go/tools/analysis/edit"
 	"honnef.co/go/tools/analysis/report"
 
 	"github.com/statuslint/statuslint/analyzer/table"
 )
 
-// checker holds one pass's state.
-type checker struct {
-	pass      *analysis.Pass
+// codeChecker is the codes pass's state: it checks each status the sinks
+// pass found against the table, and fixes raw literals.
+type codeChecker struct {
+	base
 	tab       *table.Table
 	constants string
-	sinks     sinkIndex
-	checks    checkSet
 
-	// allFiles are the package's files; checked, those reported on.
-	allFiles, checked []inspector.Cursor
-	// wrappers maps the package's sink wrappers to their status params.
-	wrappers map[*types.Func][]int
-	// statusFuncs are the package's functions whose result is a status.
-	statusFuncs map[*types.Func]bool
-	decls       map[*types.Func]*ast.FuncDecl
-
-	// For the retry checks: variables holding a status, evaluated
-	// predicates and code sets, and the diagnostics already made.
-	statusVars map[*types.Var]bool
-	preds      map[*types.Func]predResult
-	sets       map[*types.Var]codeSet
-	reported   map[string]bool
-
+	// The file being checked, and the imports its fixes add.
 	file    *ast.File
 	imports fileImports
 
@@ -56,36 +40,8 @@ var nodeTypes = []ast.Node{
 	(*ast.SwitchStmt)(nil),
 }
 
-// inspect runs the checks on the files for which checked is true.
-func (c *checker) inspect(in *inspector.Inspector, checked func(*analysis.Pass, *ast.File) bool) {
-	for fc := range in.Root().Children() {
-		c.allFiles = append(c.allFiles, fc)
-		if checked(c.pass, fc.Node().(*ast.File)) {
-			c.checked = append(c.checked, fc)
-		}
-	}
-	c.wrappers, c.statusFuncs = map[*types.Func][]int{}, map[*types.Func]bool{}
-	isChecked := map[*ast.File]bool{}
-	for _, fc := range c.checked {
-		isChecked[fc.Node().(*ast.File)] = true
-	}
-	for _, f := range c.findStatuses() {
-		if !isChecked[f.file] {
-			continue
-		}
-		if c.file != f.file {
-			c.file, c.imports = f.file, fileImports{}
-		}
-		c.check(f.e, f.s)
-	}
-	c.reported = map[string]bool{}
-	if c.checks[CheckRetryNever] || c.checks[CheckRetryAfterWait] {
-		c.checkRetries()
-	}
-}
-
 // check reports on a status value e found at s.
-func (c *checker) check(e ast.Expr, s site) {
+func (c *codeChecker) check(e ast.Expr, s site) {
 	tv, ok := c.pass.TypesInfo.Types[e]
 	if !ok || tv.Value == nil || tv.Value.Kind() != constant.Int {
 		return // not a constant: not guessed
@@ -125,7 +81,7 @@ func describe(code int64) string {
 	return fmt.Sprint(code)
 }
 
-func (c *checker) reportRaw(e ast.Expr, code int64, s site) {
+func (c *codeChecker) reportRaw(e ast.Expr, code int64, s site) {
 	target := literalTarget(c.pass.TypesInfo, e)
 	text, edits, ok := c.replacement(target, code)
 	if !ok {
@@ -138,7 +94,7 @@ func (c *checker) reportRaw(e ast.Expr, code int64, s site) {
 
 // report reports a diagnostic of a check. report.Report has no way to set
 // the category, which carries the check ID into -json and SARIF output.
-func (c *checker) report(n ast.Node, check, msg string, fixes ...analysis.SuggestedFix) {
+func (c *codeChecker) report(n ast.Node, check, msg string, fixes ...analysis.SuggestedFix) {
 	c.pass.Report(analysis.Diagnostic{
 		Pos:            n.Pos(),
 		End:            n.End(),
@@ -191,4 +147,4 @@ func literalTarget(info *types.Info, e ast.Expr) ast.Expr {
 	}
 }
 
-func (c *checker) render(n ast.Node) string { return report.Render(c.pass, n) }
+func (c *base) render(n ast.Node) string { return report.Render(c.pass, n) }

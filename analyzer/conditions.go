@@ -27,7 +27,7 @@ var errorStatuses = codeRange(400, 999)
 
 // evaluator computes the status codes a condition lets through.
 type evaluator struct {
-	c *checker
+	c *retryChecker
 	// errs classifies the error variables of the code being evaluated.
 	errs map[*types.Var]errKind
 	// params are integer parameters that hold a status in a predicate.

@@ -25,7 +25,7 @@ type importAddition struct {
 
 // replacement returns the text that replaces the raw literal target with
 // the named constant for code, and the edits that make the name resolve.
-func (c *checker) replacement(target ast.Expr, code int64) (string, []analysis.TextEdit, bool) {
+func (c *codeChecker) replacement(target ast.Expr, code int64) (string, []analysis.TextEdit, bool) {
 	if c.constants != "" {
 		if pc, ok := c.projectConst(code); ok && (pc.Type == "" || pc.Type == types.TypeString(c.pass.TypesInfo.TypeOf(target), nil)) {
 			if text, edits, ok := c.ref(target.Pos(), c.constants, c.projName, pc.Name); ok {
@@ -40,7 +40,7 @@ func (c *checker) replacement(target ast.Expr, code int64) (string, []analysis.T
 	return c.ref(target.Pos(), "net/http", "http", name)
 }
 
-func (c *checker) projectConst(code int64) (projectConst, bool) {
+func (c *codeChecker) projectConst(code int64) (projectConst, bool) {
 	if !c.projLoaded {
 		c.projLoaded = true
 		name, consts, ok := projectConstants(c.pass, c.constants)
@@ -59,7 +59,7 @@ func (c *checker) projectConst(code int64) (projectConst, bool) {
 // ref returns how code at pos refers to member of the package at path:
 // through an import of the file that is not shadowed at pos, unqualified in
 // the package itself, or through a new import the edits add.
-func (c *checker) ref(pos token.Pos, path, name, member string) (string, []analysis.TextEdit, bool) {
+func (c *codeChecker) ref(pos token.Pos, path, name, member string) (string, []analysis.TextEdit, bool) {
 	info := c.pass.TypesInfo
 	scope := c.pass.Pkg.Scope().Innermost(pos)
 	if scope == nil {
@@ -96,7 +96,7 @@ func (c *checker) ref(pos token.Pos, path, name, member string) (string, []analy
 // addImport returns the import that fixes in this file add for path: under
 // its own name if nothing in the file or package uses that name, else under
 // an alias that nothing uses.
-func (c *checker) addImport(path, name string) importAddition {
+func (c *codeChecker) addImport(path, name string) importAddition {
 	if a, ok := c.imports.added[path]; ok {
 		return a
 	}
@@ -150,7 +150,7 @@ func aliasCandidate(path, name string, i int) string {
 // it: in sorted position in the first import group of its kind (standard
 // library or not), in a new group if there is none, after a single-line
 // import, or after the package clause when the file has no imports.
-func (c *checker) importEdit(path, spec string) analysis.TextEdit {
+func (c *codeChecker) importEdit(path, spec string) analysis.TextEdit {
 	tf := c.pass.Fset.File(c.file.Pos())
 	insert := func(at token.Pos, text string) analysis.TextEdit {
 		return analysis.TextEdit{Pos: at, End: at, NewText: []byte(text)}

@@ -268,7 +268,7 @@ func (f *flow) switchStmt(s *ast.SwitchStmt, live []frag) []frag {
 
 // isNoReturn reports whether call never returns: panic, os.Exit, log.Fatal
 // and friends, t.Fatal.
-func (c *checker) isNoReturn(call *ast.CallExpr) bool {
+func (c *retryChecker) isNoReturn(call *ast.CallExpr) bool {
 	switch obj := c.pass.TypesInfo.Uses[calleeName(call)].(type) {
 	case *types.Builtin:
 		return obj.Name() == "panic"

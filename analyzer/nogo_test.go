@@ -9,9 +9,7 @@ import (
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/packages"
-	"honnef.co/go/tools/analysis/facts/tokenfile"
 
 	"github.com/statuslint/statuslint/analyzer"
 	"github.com/statuslint/statuslint/analyzer/table"
@@ -44,7 +42,15 @@ func TestNogoPass(t *testing.T) {
 	factKey := func(x any, f analysis.Fact) [2]any { return [2]any{x, reflect.TypeOf(f)} }
 	var diags []analysis.Diagnostic
 	results := map[*analysis.Analyzer]any{}
-	for _, an := range []*analysis.Analyzer{inspect.Analyzer, tokenfile.Analyzer, a} {
+	// Run each pass after those it requires, as nogo does.
+	var run func(an *analysis.Analyzer)
+	run = func(an *analysis.Analyzer) {
+		if _, done := results[an]; done {
+			return
+		}
+		for _, req := range an.Requires {
+			run(req)
+		}
 		pass := &analysis.Pass{
 			Analyzer:   an,
 			Fset:       pkg.Fset,
@@ -77,6 +83,7 @@ func TestNogoPass(t *testing.T) {
 		}
 		results[an] = res
 	}
+	run(a)
 	var got []string
 	for _, d := range diags {
 		msg, _, _ := strings.Cut(d.Message, ":")

@@ -68,7 +68,7 @@ type predResult struct {
 // predicate returns what fn retries, if it is a retry decision over a
 // status or a response: from its body in this package, from its fact in
 // another.
-func (c *checker) predicate(fn *types.Func) (predFact, bool) {
+func (c *retryChecker) predicate(fn *types.Func) (predFact, bool) {
 	if fn.Pkg() == nil {
 		return predFact{}, false
 	}
@@ -113,7 +113,7 @@ func (p predEval) fact() predFact {
 // the status of its first response parameter; its error parameter is of
 // the given kind. ok is false when it has no such parameter or its result
 // does not depend on a status.
-func (c *checker) evalPredicate(ft *ast.FuncType, body *ast.BlockStmt, errs errKind) (predEval, bool) {
+func (c *retryChecker) evalPredicate(ft *ast.FuncType, body *ast.BlockStmt, errs errKind) (predEval, bool) {
 	info := c.pass.TypesInfo
 	if body == nil || ft.Results == nil || len(ft.Results.List) == 0 || !isBool(info.TypeOf(ft.Results.List[0].Type)) {
 		return predEval{}, false
@@ -167,7 +167,7 @@ func isError(t types.Type) bool {
 
 // codeSetVar returns the codes a package-level map or slice literal of
 // this package lists: map keys whose value is not false, slice elements.
-func (c *checker) codeSetVar(v *types.Var) (codeSet, bool) {
+func (c *retryChecker) codeSetVar(v *types.Var) (codeSet, bool) {
 	if v.Pkg() != c.pass.Pkg || v.Parent() != c.pass.Pkg.Scope() {
 		return codeSet{}, false
 	}
@@ -198,7 +198,7 @@ func (c *checker) codeSetVar(v *types.Var) (codeSet, bool) {
 	return s, !s.empty()
 }
 
-func (c *checker) literalCodes(e ast.Expr) codeSet {
+func (c *retryChecker) literalCodes(e ast.Expr) codeSet {
 	var s codeSet
 	lit, ok := ast.Unparen(e).(*ast.CompositeLit)
 	if !ok {

@@ -22,19 +22,19 @@ var responseTypes = map[[2]string]bool{
 	{"resty.dev/v3", "Response"}:                 true,
 }
 
-func (c *checker) isResponseType(t types.Type) bool {
+func (c *retryChecker) isResponseType(t types.Type) bool {
 	path, name, ok := typePathName(t)
 	return ok && responseTypes[[2]string{path, name}]
 }
 
-func (c *checker) isResponse(e ast.Expr) bool {
+func (c *retryChecker) isResponse(e ast.Expr) bool {
 	t := c.pass.TypesInfo.TypeOf(e)
 	return t != nil && c.isResponseType(t)
 }
 
 // isStatusMethodCall reports whether e is x.StatusCode() returning an
 // integer, as resty's responses have.
-func (c *checker) isStatusMethodCall(e ast.Expr) bool {
+func (c *retryChecker) isStatusMethodCall(e ast.Expr) bool {
 	call, ok := e.(*ast.CallExpr)
 	if !ok || len(call.Args) != 0 {
 		return false
@@ -47,7 +47,7 @@ func (c *checker) isStatusMethodCall(e ast.Expr) bool {
 }
 
 // collectStatusVars finds variables assigned a status: code := resp.StatusCode.
-func (c *checker) collectStatusVars() {
+func (c *retryChecker) collectStatusVars() {
 	c.statusVars = map[*types.Var]bool{}
 	mark := func(lhs, rhs ast.Expr) {
 		id, ok := lhs.(*ast.Ident)
@@ -82,11 +82,26 @@ func (c *checker) collectStatusVars() {
 	}
 }
 
+// retryChecker is the retry pass's state.
+type retryChecker struct {
+	base
+	tab   *table.Table
+	decls map[*types.Func]*ast.FuncDecl
+
+	// Variables holding a status, evaluated predicates and code sets,
+	// and the diagnostics already made.
+	statusVars map[*types.Var]bool
+	preds      map[*types.Func]predResult
+	sets       map[*types.Var]codeSet
+	reported   map[string]bool
+}
+
 // checkRetries runs the retry checks: retry loops and self-recursive
 // retries, retry predicates, and the hooks of retry libraries.
-func (c *checker) checkRetries() {
+func (c *retryChecker) checkRetries() {
 	c.preds = map[*types.Func]predResult{}
 	c.sets = map[*types.Var]codeSet{}
+	c.reported = map[string]bool{}
 	c.collectStatusVars()
 
 	// Facts for every retry decision, reports for those named as one.
@@ -104,8 +119,6 @@ func (c *checker) checkRetries() {
 	}
 
 	for _, fc := range c.checked {
-		c.file = fc.Node().(*ast.File)
-		c.imports = fileImports{}
 		for cur := range fc.Preorder((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil), (*ast.FuncDecl)(nil), (*ast.CallExpr)(nil), (*ast.AssignStmt)(nil), (*ast.CompositeLit)(nil)) {
 			switch n := cur.Node().(type) {
 			case *ast.ForStmt:
@@ -135,7 +148,7 @@ func (c *checker) checkRetries() {
 // scanCalls reports whether the code under cur sends a request, and
 // whether it calls self. The inspector's index makes this cheap enough to
 // ask of every loop and function.
-func (c *checker) scanCalls(cur inspector.Cursor, self *types.Func) (sends, calls bool) {
+func (c *retryChecker) scanCalls(cur inspector.Cursor, self *types.Func) (sends, calls bool) {
 	for call := range cur.Preorder((*ast.CallExpr)(nil)) {
 		n := call.Node().(*ast.CallExpr)
 		if !sends {
@@ -155,7 +168,7 @@ func (c *checker) scanCalls(cur inspector.Cursor, self *types.Func) (sends, call
 // forbids retrying, or allows only after Retry-After when the code does not
 // wait for it. send, if known, is where the request goes out again; why
 // explains a library's default.
-func (c *checker) reportRetries(edges []frag, send ast.Node, waits bool, why string) {
+func (c *retryChecker) reportRetries(edges []frag, send ast.Node, waits bool, why string) {
 	for _, fr := range edges {
 		var never, wait []string
 		for _, e := range c.tab.Entries {
@@ -190,7 +203,7 @@ func (c *checker) reportRetries(edges []frag, send ast.Node, waits bool, why str
 	}
 }
 
-func (c *checker) reportOnce(d analysis.Diagnostic) {
+func (c *retryChecker) reportOnce(d analysis.Diagnostic) {
 	key := fmt.Sprint(d.Pos, d.Message)
 	if c.reported[key] {
 		return

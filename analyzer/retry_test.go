@@ -1,9 +1,15 @@
 package analyzer_test
 
 import (
+	"fmt"
+	"maps"
+	"os"
 	"testing"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
 
 	"github.com/statuslint/statuslint/analyzer"
 )
@@ -22,4 +28,35 @@ func TestRetryPredicates(t *testing.T) {
 // The hooks of retry libraries, matched by type.
 func TestRetryLibraries(t *testing.T) {
 	analysistest.Run(t, testdata, analyzer.New(analyzer.Config{}), "retry/libs")
+}
+
+// The retry pass exports what each exported retry predicate retries, for
+// other packages' loops and hooks.
+func TestPredicateFacts(t *testing.T) {
+	suite := analyzer.NewSuite(analyzer.Config{})
+	cfg := &packages.Config{Mode: packages.LoadAllSyntax, Dir: testdata, Env: append(os.Environ(), "GOPATH="+testdata, "GO111MODULE=off", "GOFLAGS=")}
+	pkgs, err := packages.Load(cfg, "retry/policy")
+	if err != nil || packages.PrintErrors(pkgs) > 0 {
+		t.Fatalf("loading: %v", err)
+	}
+	graph, err := checker.Analyze([]*analysis.Analyzer{suite.Analyzer}, pkgs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for act := range graph.All() {
+		if act.Analyzer == suite.Retry && act.Package.PkgPath == "retry/policy" {
+			for _, f := range act.AllObjectFacts() {
+				got[f.Object.Name()] = fmt.Sprint(f.Fact)
+			}
+		}
+	}
+	want := map[string]string{
+		"ShouldRetry": "retries[500-999]",
+		"Transient":   "retries[408 502 504]",
+		"IsSuccess":   "retries[200-299]",
+	}
+	if !maps.Equal(got, want) {
+		t.Errorf("facts: got %v, want %v", got, want)
+	}
 }

@@ -70,7 +70,7 @@ var retryHooks = map[[3]string]retryHook{
 
 // retryHook checks the calls of retry libraries: the conditions and
 // operations they are given, and the policies they retry by default.
-func (c *checker) retryHook(cur inspector.Cursor, call *ast.CallExpr) {
+func (c *retryChecker) retryHook(cur inspector.Cursor, call *ast.CallExpr) {
 	fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
 	if !ok || fn.Pkg() == nil {
 		return
@@ -121,7 +121,7 @@ func (c *checker) retryHook(cur inspector.Cursor, call *ast.CallExpr) {
 
 // selectionRecv returns the package and name of the type a method is
 // called on.
-func (c *checker) selectionRecv(call *ast.CallExpr) (string, string, bool) {
+func (c *retryChecker) selectionRecv(call *ast.CallExpr) (string, string, bool) {
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 	if !ok {
 		return "", "", false
@@ -134,7 +134,7 @@ func (c *checker) selectionRecv(call *ast.CallExpr) (string, string, bool) {
 }
 
 // checkHookFunc checks one function given to a retry library.
-func (c *checker) checkHookFunc(arg ast.Expr, hook retryHook, call *ast.CallExpr) {
+func (c *retryChecker) checkHookFunc(arg ast.Expr, hook retryHook, call *ast.CallExpr) {
 	info := c.pass.TypesInfo
 	switch f := ast.Unparen(arg).(type) {
 	case *ast.FuncLit:
@@ -170,7 +170,7 @@ func (c *checker) checkHookFunc(arg ast.Expr, hook retryHook, call *ast.CallExpr
 
 // checkOperation checks an operation a retry library re-runs while it
 // returns a retryable error.
-func (c *checker) checkOperation(lit *ast.FuncLit, hook retryHook, call *ast.CallExpr) {
+func (c *retryChecker) checkOperation(lit *ast.FuncLit, hook retryHook, call *ast.CallExpr) {
 	i, send, kind := c.findSend(lit.Body.List)
 	if send == nil {
 		return
@@ -209,7 +209,7 @@ func (c *checker) checkOperation(lit *ast.FuncLit, hook retryHook, call *ast.Cal
 }
 
 // hasRetryIf reports whether a retry-go call is given a RetryIf option.
-func (c *checker) hasRetryIf(call *ast.CallExpr) bool {
+func (c *retryChecker) hasRetryIf(call *ast.CallExpr) bool {
 	for _, a := range call.Args[1:] {
 		if opt, ok := a.(*ast.CallExpr); ok {
 			if fn, ok := c.pass.TypesInfo.Uses[calleeName(opt)].(*types.Func); ok && fn.Name() == "RetryIf" {
@@ -222,7 +222,7 @@ func (c *checker) hasRetryIf(call *ast.CallExpr) bool {
 
 // retryFieldAssign checks client.CheckRetry = policy on a retryablehttp
 // client.
-func (c *checker) retryFieldAssign(as *ast.AssignStmt) {
+func (c *retryChecker) retryFieldAssign(as *ast.AssignStmt) {
 	for i, lhs := range as.Lhs {
 		if i < len(as.Rhs) && c.isCheckRetryField(lhs) {
 			c.checkHookFunc(as.Rhs[i], retryHook{kind: hookPredicate, errs: errTransport}, nil)
@@ -231,7 +231,7 @@ func (c *checker) retryFieldAssign(as *ast.AssignStmt) {
 }
 
 // retryClientLit checks retryablehttp.Client{CheckRetry: policy}.
-func (c *checker) retryClientLit(lit *ast.CompositeLit) {
+func (c *retryChecker) retryClientLit(lit *ast.CompositeLit) {
 	for _, elt := range lit.Elts {
 		kv, ok := elt.(*ast.KeyValueExpr)
 		if !ok {
@@ -243,7 +243,7 @@ func (c *checker) retryClientLit(lit *ast.CompositeLit) {
 	}
 }
 
-func (c *checker) isCheckRetryField(e ast.Expr) bool {
+func (c *retryChecker) isCheckRetryField(e ast.Expr) bool {
 	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
 	return ok && isCheckRetryObj(c.pass.TypesInfo.Uses[sel.Sel])
 }

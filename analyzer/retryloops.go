@@ -16,7 +16,7 @@ const sdkServices = "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/"
 
 // sendKind classifies a call that sends an HTTP request; the kind says
 // what its error result tells about the status.
-func (c *checker) sendKind(call *ast.CallExpr) (errKind, bool) {
+func (c *retryChecker) sendKind(call *ast.CallExpr) (errKind, bool) {
 	fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
 	if !ok || fn.Pkg() == nil {
 		return 0, false
@@ -48,7 +48,7 @@ func isRequestPtr(t types.Type) bool {
 
 // findSend returns the first statement of list that sends a request,
 // outside function literals, with the send and its kind.
-func (c *checker) findSend(list []ast.Stmt) (int, *ast.CallExpr, errKind) {
+func (c *retryChecker) findSend(list []ast.Stmt) (int, *ast.CallExpr, errKind) {
 	for i, s := range list {
 		var send *ast.CallExpr
 		var kind errKind
@@ -79,7 +79,7 @@ var pollName = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(
 
 // retryLoop checks a loop that sends a request and goes round again under
 // a status the table forbids retrying.
-func (c *checker) retryLoop(cur inspector.Cursor, loop ast.Stmt, body *ast.BlockStmt) {
+func (c *retryChecker) retryLoop(cur inspector.Cursor, loop ast.Stmt, body *ast.BlockStmt) {
 	i, send, kind := c.findSend(body.List)
 	if send == nil || c.isPolling(cur, loop, body) || c.requestVaries(loop, body, send) {
 		return
@@ -95,7 +95,7 @@ func (c *checker) retryLoop(cur inspector.Cursor, loop ast.Stmt, body *ast.Block
 }
 
 // sendErrs classifies the error variable the send's statement assigns.
-func (c *checker) sendErrs(stmt ast.Stmt, send *ast.CallExpr, kind errKind) map[*types.Var]errKind {
+func (c *retryChecker) sendErrs(stmt ast.Stmt, send *ast.CallExpr, kind errKind) map[*types.Var]errKind {
 	errs := map[*types.Var]errKind{}
 	ast.Inspect(stmt, func(n ast.Node) bool {
 		as, ok := n.(*ast.AssignStmt)
@@ -115,7 +115,7 @@ func (c *checker) sendErrs(stmt ast.Stmt, send *ast.CallExpr, kind errKind) map[
 // isPolling reports whether the loop waits for something to appear: it
 // ranges over a channel, receives from one (a ticker), or sits in a
 // function named for polling or waiting.
-func (c *checker) isPolling(cur inspector.Cursor, loop ast.Stmt, body *ast.BlockStmt) bool {
+func (c *retryChecker) isPolling(cur inspector.Cursor, loop ast.Stmt, body *ast.BlockStmt) bool {
 	if r, ok := loop.(*ast.RangeStmt); ok {
 		if _, isChan := c.pass.TypesInfo.TypeOf(r.X).Underlying().(*types.Chan); isChan {
 			return true
@@ -138,7 +138,7 @@ func (c *checker) isPolling(cur inspector.Cursor, loop ast.Stmt, body *ast.Block
 // time: the send depends on a range variable, or on a variable the loop
 // changes (a page, an offset, a rebuilt URL, a header set from a changing
 // value). Rewinding a request body is no change.
-func (c *checker) requestVaries(loop ast.Stmt, body *ast.BlockStmt, send *ast.CallExpr) bool {
+func (c *retryChecker) requestVaries(loop ast.Stmt, body *ast.BlockStmt, send *ast.CallExpr) bool {
 	info := c.pass.TypesInfo
 	changed := map[*types.Var]bool{}
 	var rangeVars []ast.Expr
@@ -282,7 +282,7 @@ func markAssigned(info *types.Info, n ast.Node, changed map[*types.Var]bool) {
 
 // recursiveRetry checks a function that sends a request and calls itself
 // with the same request under a status the table forbids retrying.
-func (c *checker) recursiveRetry(fd *ast.FuncDecl, fn *types.Func) {
+func (c *retryChecker) recursiveRetry(fd *ast.FuncDecl, fn *types.Func) {
 	if fd.Body == nil || fn == nil {
 		return
 	}

@@ -31,7 +31,7 @@ func isTestify(path string) bool {
 }
 
 // callSinks calls fn for each status argument of call.
-func (c *checker) callSinks(call *ast.CallExpr, fn func(arg ast.Expr, s site)) {
+func (c *sinkFinder) callSinks(call *ast.CallExpr, fn func(arg ast.Expr, s site)) {
 	callee, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
 	if !ok || callee.Pkg() == nil {
 		return
@@ -76,7 +76,7 @@ func (c *checker) callSinks(call *ast.CallExpr, fn func(arg ast.Expr, s site)) {
 // netHTTPWriter reports whether a WriteHeader call goes to net/http's
 // ResponseWriter (or a writer that does not say which): one that panics
 // on codes outside 100-999. A concrete writer of another package is its own.
-func (c *checker) netHTTPWriter(call *ast.CallExpr) bool {
+func (c *sinkFinder) netHTTPWriter(call *ast.CallExpr) bool {
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 	if !ok {
 		return true
@@ -164,13 +164,13 @@ func isInteger(t types.Type) bool {
 }
 
 // isStatusExpr reports whether e reads a status field, like resp.StatusCode.
-func (c *checker) isStatusExpr(e ast.Expr) bool {
+func (c *base) isStatusExpr(e ast.Expr) bool {
 	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
 	return ok && isStatusField(c.pass.TypesInfo.Uses[sel.Sel])
 }
 
 // comparison calls fn for the side of x == y that is compared with a status.
-func (c *checker) comparison(x, y ast.Expr, fn func(ast.Expr, site)) {
+func (c *sinkFinder) comparison(x, y ast.Expr, fn func(ast.Expr, site)) {
 	if c.isStatusExpr(x) {
 		fn(y, site{what: "comparison with " + c.render(x)})
 	} else if c.isStatusExpr(y) {
@@ -179,7 +179,7 @@ func (c *checker) comparison(x, y ast.Expr, fn func(ast.Expr, site)) {
 }
 
 // statuses calls fn for each status value that n passes to a sink.
-func (c *checker) statuses(n ast.Node, fn func(ast.Expr, site)) {
+func (c *sinkFinder) statuses(n ast.Node, fn func(ast.Expr, site)) {
 	switch n := n.(type) {
 	case *ast.CallExpr:
 		c.callSinks(n, fn)
@@ -211,7 +211,7 @@ func (c *checker) statuses(n ast.Node, fn func(ast.Expr, site)) {
 	}
 }
 
-func (c *checker) compositeLit(lit *ast.CompositeLit, fn func(ast.Expr, site)) {
+func (c *sinkFinder) compositeLit(lit *ast.CompositeLit, fn func(ast.Expr, site)) {
 	typ := c.pass.TypesInfo.TypeOf(lit)
 	if ptr, ok := types.Unalias(typ).(*types.Pointer); ok {
 		typ = ptr.Elem() // &T elided in a []*T literal

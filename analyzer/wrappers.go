@@ -21,9 +21,28 @@ func (*sinkFact) AFact() {}
 
 func (f *sinkFact) String() string { return fmt.Sprintf("statusSink%v", f.Params) }
 
+// sinkFinder is the sinks pass's state.
+type sinkFinder struct {
+	base
+	sinks sinkIndex
+	// wrappers maps the package's sink wrappers to their status params.
+	wrappers map[*types.Func][]int
+	// statusFuncs are the package's functions whose result is a status.
+	statusFuncs map[*types.Func]bool
+	decls       map[*types.Func]*ast.FuncDecl
+}
+
+// statuses is the sinks pass's result.
+type statuses struct {
+	// found are the status values that reach a sink, in every file.
+	found []found
+	// decls are the package's function declarations with a body.
+	decls map[*types.Func]*ast.FuncDecl
+}
+
 // wrapperParams returns the status parameters of fn, a wrapper of a sink
 // in this package or, through its fact, in another.
-func (c *checker) wrapperParams(fn *types.Func) []int {
+func (c *sinkFinder) wrapperParams(fn *types.Func) []int {
 	if fn.Pkg() == c.pass.Pkg {
 		return c.wrappers[fn]
 	}
@@ -64,7 +83,7 @@ type found struct {
 // (wrappers, with a fact for each) and those whose integer result does. The
 // package is walked once; only calls that may become wrapper calls, and the
 // returns of new status functions, are looked at again.
-func (c *checker) findStatuses() []found {
+func (c *sinkFinder) findStatuses() []found {
 	info := c.pass.TypesInfo
 	params := map[*types.Var]paramRef{}
 	c.decls = map[*types.Func]*ast.FuncDecl{}
@@ -179,7 +198,7 @@ func (c *checker) findStatuses() []found {
 
 // counts returns the variables body uses as a loop bound, a size or an
 // index: such a parameter is a count, whatever else it reaches.
-func (c *checker) counts(body *ast.BlockStmt) map[*types.Var]bool {
+func (c *sinkFinder) counts(body *ast.BlockStmt) map[*types.Var]bool {
 	info := c.pass.TypesInfo
 	counts := map[*types.Var]bool{}
 	drop := func(n ast.Node) {

@@ -12,7 +12,7 @@ type logWriter struct{ w http.ResponseWriter }
 
 func (l logWriter) Header() http.Header         { return l.w.Header() }
 func (l logWriter) Write(b []byte) (int, error) { return l.w.Write(b) }
-func (l logWriter) WriteHeader(code int)        { l.w.WriteHeader(code) } // want WriteHeader:"statusSink.0."
+func (l logWriter) WriteHeader(code int)        { l.w.WriteHeader(code) }
 
 // notWriter has a WriteHeader method but is no ResponseWriter.
 type notWriter struct{}

@@ -1,15 +1,15 @@
-// Command noop is a go/analysis checker that does nothing, with
-// statuslint's Requires: the baseline for whole-run comparisons. With
-// NOOP_FACTS=0 its analyzer has no fact type, so drivers skip dependencies.
+// Command noop is a go/analysis checker that does nothing, with the
+// inspector statuslint builds on: the baseline for whole-run comparisons.
+// With NOOP_FACTS=0 its analyzer has no fact type, so drivers skip
+// dependencies.
 package main
 
 import (
 	"os"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/analysis/singlechecker"
-
-	"github.com/statuslint/statuslint/analyzer"
 )
 
 type fact struct{}
@@ -20,7 +20,7 @@ func main() {
 	a := &analysis.Analyzer{
 		Name:     "noop",
 		Doc:      "noop: does nothing",
-		Requires: analyzer.Analyzer.Requires,
+		Requires: []*analysis.Analyzer{inspect.Analyzer},
 		Run:      func(*analysis.Pass) (any, error) { return nil, nil },
 	}
 	if os.Getenv("NOOP_FACTS") != "0" {

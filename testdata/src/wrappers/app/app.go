@@ -1,6 +1,7 @@
 package app
 
 import (
+	"encoding/json"
 	"net/http"
 
 	"wrappers/respond"
@@ -18,4 +19,23 @@ func handler(w http.ResponseWriter, r *http.Request) {
 	respond.Pad(w, 404)
 	respond.Log(404, "x")
 	respond.JSON(w, http.StatusOK, 404)
+}
+
+// statusFor maps errors to statuses; its result reaches WriteHeader below,
+// so its returned literals are statuses.
+func statusFor(err error) int {
+	switch err {
+	case nil:
+		return 200 // want `raw status code 200 in return of statusFor: use http.StatusOK`
+	case errTeapot:
+		return http.StatusTeapot // want `status 418 \(I'm a teapot\) in return of statusFor is not documented by huaweicloud`
+	}
+	return 500 // want `raw status code 500 in return of statusFor: use http.StatusInternalServerError`
+}
+
+var errTeapot = json.Unmarshal(nil, nil)
+
+// Handle uses statusFor.
+func Handle(w http.ResponseWriter, err error) {
+	w.WriteHeader(statusFor(err))
 }

@@ -49,25 +49,6 @@ func Pad(w http.ResponseWriter, n int) {
 // Log takes an int that never reaches a sink.
 func Log(level int, msg string) {}
 
-// statusFor maps errors to statuses; its result reaches WriteHeader below,
-// so its returned literals are statuses.
-func statusFor(err error) int {
-	switch err {
-	case nil:
-		return 200 // want `raw status code 200 in return of statusFor: use http.StatusOK`
-	case errTeapot:
-		return http.StatusTeapot // want `status 418 \(I'm a teapot\) in return of statusFor is not documented by huaweicloud`
-	}
-	return 500 // want `raw status code 500 in return of statusFor: use http.StatusInternalServerError`
-}
-
-var errTeapot = json.Unmarshal(nil, nil)
-
-// Handle uses statusFor.
-func Handle(w http.ResponseWriter, err error) {
-	w.WriteHeader(statusFor(err))
-}
-
 // count returns an int that is no status.
 func count() int { return 404 }
 

@@ -1,0 +1,204 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/types"
+	"reflect"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/statuslint/statuslint/analyzer/table"
+)
+
+// A Suite is statuslint's passes, built from one Config and sharing its
+// settings. Each pass has one concern; Analyzer runs them and is the one
+// that tools see (the golangci-lint plugin, //nolint:statuslint).
+type Suite struct {
+	// Sinks finds the status values that reach a sink, and the project's
+	// wrappers of sinks (with a fact each, for other packages). It reports
+	// nothing; its result is what it found.
+	Sinks *analysis.Analyzer
+	// Codes checks the statuses Sinks found against the table: SL1001 to
+	// SL1004, with fixes.
+	Codes *analysis.Analyzer
+	// Retry finds retries of statuses the table forbids re-sending:
+	// SL2001 and SL2002, with a fact for each retry predicate.
+	Retry *analysis.Analyzer
+	// Analyzer, named statuslint, owns the flags, drops the findings of
+	// checks switched off and those that directives silence, reports the
+	// rest, and reports malformed and unused directives.
+	Analyzer *analysis.Analyzer
+}
+
+// New returns a statuslint analyzer configured by cfg: the Analyzer of
+// NewSuite(cfg).
+func New(cfg Config) *analysis.Analyzer { return NewSuite(cfg).Analyzer }
+
+// NewSuite builds statuslint's passes from cfg. Each suite owns its flags,
+// so several can run side by side with different tables. A bad Codes,
+// Sinks or Checks value makes every pass fail with that error.
+func NewSuite(cfg Config) *Suite {
+	s := &settings{codes: tableFlag{spec: cfg.Codes}, constants: cfg.Constants, tests: !cfg.SkipTests}
+	if cfg.Table != nil {
+		s.codes.spec = cfg.Table.Name
+		s.codes.once.Do(func() {})
+		s.codes.tab = cfg.Table
+	}
+	s.sinks.err = s.sinks.Set(cfg.Sinks)
+	s.checks.err = s.checks.Set(strings.Join(cfg.Checks, ","))
+
+	diagnostics := reflect.TypeFor[[]analysis.Diagnostic]()
+	suite := &Suite{}
+	suite.Sinks = &analysis.Analyzer{
+		Name:       "statussinks",
+		Doc:        "statussinks: find the status values that reach a status sink, and the wrappers of sinks (reports nothing)",
+		Requires:   []*analysis.Analyzer{inspect.Analyzer},
+		Run:        s.runSinks,
+		ResultType: reflect.TypeFor[*statuses](),
+		FactTypes:  []analysis.Fact{new(sinkFact)},
+	}
+	suite.Codes = &analysis.Analyzer{
+		Name:       "statuscodes",
+		Doc:        "statuscodes: check statuses against the API's table (SL1001-SL1004); its findings are reported by statuslint",
+		Requires:   []*analysis.Analyzer{suite.Sinks},
+		Run:        s.runCodes,
+		ResultType: diagnostics,
+	}
+	suite.Retry = &analysis.Analyzer{
+		Name:       "statusretry",
+		Doc:        "statusretry: find retries of statuses the API says not to re-send (SL2001, SL2002); its findings are reported by statuslint",
+		Requires:   []*analysis.Analyzer{inspect.Analyzer, suite.Sinks},
+		Run:        s.runRetry,
+		ResultType: diagnostics,
+		FactTypes:  []analysis.Fact{new(predFact)},
+	}
+	a := &analysis.Analyzer{
+		Name:     "statuslint",
+		Doc:      analyzerDoc(),
+		URL:      "https://github.com/statuslint/statuslint#checks",
+		Requires: []*analysis.Analyzer{suite.Codes, suite.Retry},
+		Run:      s.run,
+	}
+	a.Flags.Var(&s.codes, "codes", "status-code `table`: a built-in profile ("+strings.Join(table.Profiles(), ", ")+") or a file (.rst, .md, .yaml, .json)")
+	a.Flags.StringVar(&s.constants, "constants", cfg.Constants, "import `path` of a package whose status constants fixes use instead of net/http's")
+	a.Flags.Var(&s.sinks, "sinks", "more status sinks, comma-separated: pkgpath.Func:argIndex or pkgpath.Type.Method:argIndex")
+	a.Flags.BoolVar(&s.tests, "tests", s.tests, "check _test.go files")
+	a.Flags.Var(&s.checks, "checks", "checks to run, comma-separated: all, IDs, SL2* and -ID to switch one off (all,-SL2001)")
+	suite.Analyzer = a
+	return suite
+}
+
+// configErr is the error every pass fails with when the configuration is
+// bad.
+func (s *settings) configErr() error {
+	if s.sinks.err != nil {
+		return s.sinks.err
+	}
+	return s.checks.err
+}
+
+// runSinks is the sinks pass.
+func (s *settings) runSinks(pass *analysis.Pass) (any, error) {
+	if err := s.configErr(); err != nil {
+		return nil, err
+	}
+	if !reaches(pass.Pkg, s.sinks.user) {
+		return &statuses{}, nil
+	}
+	f := &sinkFinder{base: newBase(pass, pass.ResultOf[inspect.Analyzer].(*inspector.Inspector), s.checksFile), sinks: s.sinks.index,
+		wrappers: map[*types.Func][]int{}, statusFuncs: map[*types.Func]bool{}}
+	found := f.findStatuses()
+	return &statuses{found: found, decls: f.decls}, nil
+}
+
+// collect returns a copy of pass whose Report collects the diagnostics in
+// *diags, for the statuslint pass to filter and report.
+func collect(pass *analysis.Pass, diags *[]analysis.Diagnostic) *analysis.Pass {
+	p := *pass
+	p.Report = func(d analysis.Diagnostic) { *diags = append(*diags, d) }
+	return &p
+}
+
+// runCodes is the codes pass.
+func (s *settings) runCodes(pass *analysis.Pass) (any, error) {
+	var diags []analysis.Diagnostic
+	if err := s.configErr(); err != nil {
+		return diags, err
+	}
+	found := pass.ResultOf[pass.Analyzer.Requires[0]].(*statuses).found
+	if len(found) == 0 {
+		return diags, nil
+	}
+	// Read the table only now: under go vet every package is a process of
+	// its own, and most of them (the standard library below net/http)
+	// find no status.
+	tab, err := s.codes.table()
+	if err != nil {
+		return diags, err
+	}
+	c := &codeChecker{base: base{pass: collect(pass, &diags)}, tab: tab, constants: s.constants}
+	for _, f := range found {
+		if !s.checksFile(pass, f.file) {
+			continue
+		}
+		if c.file != f.file {
+			c.file, c.imports = f.file, fileImports{}
+		}
+		c.check(f.e, f.s)
+	}
+	return diags, nil
+}
+
+// runRetry is the retry pass.
+func (s *settings) runRetry(pass *analysis.Pass) (any, error) {
+	var diags []analysis.Diagnostic
+	if err := s.configErr(); err != nil {
+		return diags, err
+	}
+	if !reaches(pass.Pkg, s.sinks.user) || !s.checks.set[CheckRetryNever] && !s.checks.set[CheckRetryAfterWait] {
+		return diags, nil
+	}
+	tab, err := s.codes.table()
+	if err != nil {
+		return diags, err
+	}
+	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	sinks := pass.ResultOf[pass.Analyzer.Requires[1]].(*statuses)
+	c := &retryChecker{base: newBase(collect(pass, &diags), in, s.checksFile), tab: tab, decls: sinks.decls}
+	c.checkRetries()
+	return diags, nil
+}
+
+// run is the statuslint pass: it reports the findings of the codes and
+// retry passes that the checks selected and no directive silences.
+func (s *settings) run(pass *analysis.Pass) (any, error) {
+	if err := s.configErr(); err != nil {
+		return nil, err
+	}
+	var files []*ast.File
+	for _, f := range pass.Files {
+		if s.checksFile(pass, f) {
+			files = append(files, f)
+		}
+	}
+	report, done := filterReports(pass, files, s.checks.set)
+	for _, req := range pass.Analyzer.Requires {
+		for _, d := range pass.ResultOf[req].([]analysis.Diagnostic) {
+			report(d)
+		}
+	}
+	done()
+	return nil, nil
+}
+
+// checksFile reports whether f is reported on: generated files are not
+// (their author cannot fix them by hand), nor test files with -tests=false.
+func (s *settings) checksFile(pass *analysis.Pass, f *ast.File) bool {
+	if ast.IsGenerated(f) {
+		return false
+	}
+	return s.tests || !strings.HasSuffix(pass.Fset.File(f.Pos()).Name(), "_test.go")
+}
