@@ -135,7 +135,7 @@ func Reaches(a *analysis.Analyzer, pkg *types.Package) bool {
 // type, so other packages hold no findings and are skipped.
 func reaches(pkg *types.Package, user []sinkSpec) bool {
 	return findImport(pkg, func(p *types.Package) bool {
-		return p.Path() == "net/http" || slices.ContainsFunc(user, func(s sinkSpec) bool { return s.path == p.Path() })
+		return p.Path() == "net/http" || slices.ContainsFunc(user, func(s sinkSpec) bool { return s.Path == p.Path() })
 	}) != nil
 }
 

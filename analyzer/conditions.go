@@ -5,21 +5,17 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+
+	"github.com/statuslint/statuslint/analyzer/knowledge"
 )
 
 // errKind says what a nil test of an error variable tells about the status.
-type errKind uint8
+type errKind = knowledge.ErrKind
 
 const (
-	// errIndependent: the error says nothing about the status.
-	errIndependent errKind = iota
-	// errTransport: a non-nil error means there is no response, so no
-	// status (net/http's Client.Do, retryablehttp's CheckRetry).
-	errTransport
-	// errStatus: the error carries the status (the cloud SDK's
-	// ServiceResponseError for every status from 400 on), so a nil error
-	// means a status below 400.
-	errStatus
+	errIndependent = knowledge.ErrIndependent
+	errTransport   = knowledge.ErrTransport
+	errStatus      = knowledge.ErrStatus
 )
 
 // errorStatuses are the statuses the cloud SDK returns as errors.
@@ -195,11 +191,11 @@ func (ev *evaluator) isStatus(e ast.Expr) bool {
 // predicateCall evaluates a call of a retry predicate with a status or a
 // response argument.
 func (ev *evaluator) predicateCall(call *ast.CallExpr) (codeSet, bool) {
-	fn, ok := ev.c.pass.TypesInfo.Uses[calleeName(call)].(*types.Func)
+	fn, ok := ev.c.pass.TypesInfo.Uses[knowledge.CalleeIdent(call)].(*types.Func)
 	if !ok {
 		return codeSet{}, false
 	}
-	if fn.Pkg() != nil && fn.Pkg().Path() == "slices" && fn.Name() == "Contains" && len(call.Args) == 2 {
+	if knowledge.FuncKey(fn) == (knowledge.Key{Path: "slices", Name: "Contains"}) && len(call.Args) == 2 {
 		return ev.setLookup(call.Args[0], call.Args[1])
 	}
 	p, ok := ev.c.predicate(fn)
@@ -212,23 +208,6 @@ func (ev *evaluator) predicateCall(call *ast.CallExpr) (codeSet, bool) {
 		return p.Set, true
 	}
 	return codeSet{}, false
-}
-
-func calleeName(call *ast.CallExpr) *ast.Ident {
-	switch f := ast.Unparen(call.Fun).(type) {
-	case *ast.Ident:
-		return f
-	case *ast.SelectorExpr:
-		return f.Sel
-	case *ast.IndexExpr: // generic instantiation
-		if id, ok := f.X.(*ast.Ident); ok {
-			return id
-		}
-		if sel, ok := f.X.(*ast.SelectorExpr); ok {
-			return sel.Sel
-		}
-	}
-	return nil
 }
 
 // setLookup evaluates set[status] and slices.Contains(set, status) where

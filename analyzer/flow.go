@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+
+	"github.com/statuslint/statuslint/analyzer/knowledge"
 )
 
 // A frag is a set of status codes that reaches a point of the code, with
@@ -93,7 +95,69 @@ type flow struct {
 	sameArgs func(*ast.CallExpr) bool
 	// retried reports whether an operation's returned error is retried.
 	retried func(ast.Expr) bool
-	edges   []frag
+	// label is the retry loop's label, if it has one: "continue label"
+	// from a nested loop re-sends.
+	label string
+	// loops are the loops nested in the retry loop around the statement
+	// being followed, innermost last.
+	loops []*innerLoop
+	edges []frag
+}
+
+// innerLoop is a loop nested in the code being followed: what its
+// continues and breaks carry.
+type innerLoop struct {
+	label       string
+	conts, brks []frag
+}
+
+// nestedLoop follows live through a loop nested in the retry loop (or in
+// a predicate or operation). The loop does not change the status, so what
+// leaves it is what may skip it (it may run no round), what falls out of
+// its body or continues, and what breaks out; a continue or break that
+// names an outer loop is the outer loop's.
+func (f *flow) nestedLoop(label string, body *ast.BlockStmt, live []frag) []frag {
+	l := &innerLoop{label: label}
+	f.loops = append(f.loops, l)
+	end := f.stmts(body.List, live, &l.brks)
+	f.loops = f.loops[:len(f.loops)-1]
+	return unionFrags(unionFrags(unionFrags(live, end), l.conts), l.brks)
+}
+
+// branch follows a break or continue: to the loop it names or the
+// innermost one, to the retry loop's next round, or out of the code
+// being followed.
+func (f *flow) branch(s *ast.BranchStmt, live []frag, breaks *[]frag) {
+	label := ""
+	if s.Label != nil {
+		label = s.Label.Name
+	}
+	switch s.Tok {
+	case token.CONTINUE:
+		for i := len(f.loops) - 1; i >= 0; i-- {
+			if label == "" || f.loops[i].label == label {
+				f.loops[i].conts = unionFrags(f.loops[i].conts, live)
+				return
+			}
+		}
+		if f.mode == modeLoop && (label == "" || label == f.label) {
+			f.retry(live, s)
+		}
+	case token.BREAK:
+		if label == "" {
+			if breaks != nil {
+				*breaks = unionFrags(*breaks, live)
+			}
+			return // with no enclosing switch, select or loop: out of the retry loop
+		}
+		for _, l := range f.loops {
+			if l.label == label {
+				l.brks = unionFrags(l.brks, live)
+				return
+			}
+		}
+	}
+	// goto, and breaks out of the retry loop, leave the code followed.
 }
 
 // retry records that the codes in live reach a re-send at at. Codes no
@@ -124,7 +188,17 @@ func (f *flow) stmt(s ast.Stmt, live []frag, breaks *[]frag) []frag {
 	case *ast.BlockStmt:
 		return f.stmts(s.List, live, breaks)
 	case *ast.LabeledStmt:
+		switch loop := s.Stmt.(type) {
+		case *ast.ForStmt:
+			return f.forStmt(s.Label.Name, loop, live)
+		case *ast.RangeStmt:
+			return f.nestedLoop(s.Label.Name, loop.Body, live)
+		}
 		return f.stmt(s.Stmt, live, breaks)
+	case *ast.ForStmt:
+		return f.forStmt("", s, live)
+	case *ast.RangeStmt:
+		return f.nestedLoop("", s.Body, live)
 	case *ast.IfStmt:
 		if s.Init != nil {
 			live = f.stmt(s.Init, live, breaks)
@@ -153,13 +227,8 @@ func (f *flow) stmt(s ast.Stmt, live []frag, breaks *[]frag) []frag {
 		}
 		return unionFrags(out, brk)
 	case *ast.BranchStmt:
-		switch {
-		case s.Tok == token.CONTINUE && f.mode == modeLoop && s.Label == nil:
-			f.retry(live, s)
-		case s.Tok == token.BREAK && s.Label == nil && breaks != nil:
-			*breaks = unionFrags(*breaks, live)
-		}
-		return nil // break, continue, goto, fallthrough leave this path
+		f.branch(s, live, breaks)
+		return nil // the path goes where the branch goes; fallthrough is the switch's
 	case *ast.ReturnStmt:
 		f.returnStmt(s, live)
 		return nil
@@ -182,11 +251,19 @@ func (f *flow) stmt(s ast.Stmt, live []frag, breaks *[]frag) []frag {
 	return live
 }
 
+// forStmt follows a nested for loop; its init runs once, before it.
+func (f *flow) forStmt(label string, s *ast.ForStmt, live []frag) []frag {
+	if s.Init != nil {
+		live = f.stmt(s.Init, live, nil)
+	}
+	return f.nestedLoop(label, s.Body, live)
+}
+
 func (f *flow) selfCall(call *ast.CallExpr) bool {
 	if f.self == nil {
 		return false
 	}
-	fn, _ := f.ev.c.pass.TypesInfo.Uses[calleeName(call)].(*types.Func)
+	fn, _ := f.ev.c.pass.TypesInfo.Uses[knowledge.CalleeIdent(call)].(*types.Func)
 	return fn == f.self && f.sameArgs(call)
 }
 
@@ -224,14 +301,17 @@ func (f *flow) returnStmt(s *ast.ReturnStmt, live []frag) {
 // switchStmt follows live into each case of a switch: on a status, the
 // cases' codes; without a tag, the cases' conditions in order.
 func (f *flow) switchStmt(s *ast.SwitchStmt, live []frag) []frag {
-	var out, brk []frag
+	var out, brk, carry, defaultIn []frag
 	rest := live
 	hasDefault := false
 	var deflt *ast.CaseClause
 	for _, stmt := range s.Body.List {
 		cc := stmt.(*ast.CaseClause)
 		if cc.List == nil {
+			// The default runs last, for the codes no case took, and for
+			// what falls through into it.
 			hasDefault, deflt = true, cc
+			defaultIn, carry = carry, nil
 			continue
 		}
 		var set codeSet
@@ -253,37 +333,47 @@ func (f *flow) switchStmt(s *ast.SwitchStmt, live []frag) []frag {
 		if len(cc.List) == 1 {
 			at = cc.List[0]
 		}
-		out = unionFrags(out, f.stmts(cc.Body, restrict(rest, set, at), &brk))
+		in := unionFrags(restrict(rest, set, at), carry)
+		carry = nil
+		body, falls := fallsThrough(cc.Body)
+		end := f.stmts(body, in, &brk)
+		if falls {
+			carry = end // into the next clause's body, whatever its cases
+		} else {
+			out = unionFrags(out, end)
+		}
 		if set != allCodes {
 			rest = restrict(rest, set.not(), at)
 		}
 	}
 	if hasDefault {
-		out = unionFrags(out, f.stmts(deflt.Body, rest, &brk))
+		// A fallthrough out of the default is followed as if the switch
+		// ended there: an approximation that keeps every code it carries.
+		body, _ := fallsThrough(deflt.Body)
+		out = unionFrags(out, f.stmts(body, unionFrags(rest, defaultIn), &brk))
 	} else {
 		out = unionFrags(out, rest)
 	}
 	return unionFrags(out, brk)
 }
 
+// fallsThrough returns a case body without its final fallthrough, and
+// whether it had one.
+func fallsThrough(body []ast.Stmt) ([]ast.Stmt, bool) {
+	if n := len(body); n > 0 {
+		if b, ok := body[n-1].(*ast.BranchStmt); ok && b.Tok == token.FALLTHROUGH {
+			return body[:n-1], true
+		}
+	}
+	return body, false
+}
+
 // isNoReturn reports whether call never returns: panic, os.Exit, log.Fatal
 // and friends, t.Fatal.
 func (c *retryChecker) isNoReturn(call *ast.CallExpr) bool {
-	switch obj := c.pass.TypesInfo.Uses[calleeName(call)].(type) {
-	case *types.Builtin:
-		return obj.Name() == "panic"
-	case *types.Func:
-		if obj.Pkg() == nil {
-			return false
-		}
-		switch obj.Pkg().Path() + "." + obj.Name() {
-		case "os.Exit", "log.Fatal", "log.Fatalf", "log.Fatalln", "log.Panic", "log.Panicf", "log.Panicln", "runtime.Goexit":
-			return true
-		}
-		switch obj.Name() {
-		case "Fatal", "Fatalf", "FailNow", "Skip", "Skipf", "SkipNow":
-			return obj.Pkg().Path() == "testing"
-		}
+	if b, ok := c.pass.TypesInfo.Uses[knowledge.CalleeIdent(call)].(*types.Builtin); ok {
+		return b.Name() == "panic"
 	}
-	return false
+	key, via, _, ok := knowledge.Resolve(c.pass.TypesInfo, call)
+	return ok && (knowledge.NoReturn[key] || knowledge.NoReturn[via])
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/statuslint/statuslint/analyzer/knowledge"
 	"github.com/statuslint/statuslint/analyzer/table"
 )
 
@@ -49,15 +50,14 @@ func (s codeSet) String() string {
 // isRetryable, retryable, canRetry, retriableStatus...
 var retryName = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)retr(y|iable|yable)`) })
 
-// libraryPredicates are retry policies of libraries, with what they retry.
-var libraryPredicates = map[[2]string]predFact{
-	// retryablehttp's default: 429, and 5xx but 501 (and status 0).
-	{"github.com/hashicorp/go-retryablehttp", "DefaultRetryPolicy"}:         {Arg: 1, Set: retryablehttpDefault},
-	{"github.com/hashicorp/go-retryablehttp", "ErrorPropagatedRetryPolicy"}: {Arg: 1, Set: retryablehttpDefault},
-	{"resty.dev/v3", "RetryConditionStatus5XX"}:                             {Arg: 0, Set: codeRange(500, 599)},
+// policyCodes is the set of codes a library's policy retries.
+func policyCodes(p knowledge.Policy) codeSet {
+	var s codeSet
+	for _, r := range p.Codes {
+		s = s.or(codeRange(int64(r[0]), int64(r[1])))
+	}
+	return s
 }
-
-var retryablehttpDefault = codeRange(500, 599).and(singleCode(501).not()).or(singleCode(429))
 
 type predResult struct {
 	fact  predFact
@@ -72,8 +72,8 @@ func (c *retryChecker) predicate(fn *types.Func) (predFact, bool) {
 	if fn.Pkg() == nil {
 		return predFact{}, false
 	}
-	if p, ok := libraryPredicates[[2]string{fn.Pkg().Path(), fn.Name()}]; ok {
-		return p, true
+	if p, ok := knowledge.Policies[knowledge.FuncKey(fn)]; ok {
+		return predFact{Arg: p.Arg, Set: policyCodes(p)}, true
 	}
 	if fn.Pkg() != c.pass.Pkg {
 		var f predFact

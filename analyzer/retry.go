@@ -3,47 +3,36 @@ package analyzer
 import (
 	"fmt"
 	"go/ast"
+	"go/constant"
 	"go/types"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/statuslint/statuslint/analyzer/knowledge"
 	"github.com/statuslint/statuslint/analyzer/table"
 )
 
-const retryAfterHeaderName = "retry-after"
-
-// responseTypes are the response types whose nil test means "no status"
-// and whose status a retry decision reads.
-var responseTypes = map[[2]string]bool{
-	{"net/http", "Response"}:                     true,
-	{"github.com/go-resty/resty/v2", "Response"}: true,
-	{"resty.dev/v3", "Response"}:                 true,
+func (c *base) isResponseType(t types.Type) bool {
+	path, name, ok := knowledge.TypeName(t)
+	return ok && knowledge.ResponseTypes[knowledge.Key{Path: path, Name: name}]
 }
 
-func (c *retryChecker) isResponseType(t types.Type) bool {
-	path, name, ok := typePathName(t)
-	return ok && responseTypes[[2]string{path, name}]
-}
-
-func (c *retryChecker) isResponse(e ast.Expr) bool {
+func (c *base) isResponse(e ast.Expr) bool {
 	t := c.pass.TypesInfo.TypeOf(e)
 	return t != nil && c.isResponseType(t)
 }
 
-// isStatusMethodCall reports whether e is x.StatusCode() returning an
-// integer, as resty's responses have.
-func (c *retryChecker) isStatusMethodCall(e ast.Expr) bool {
+// isStatusMethodCall reports whether e calls a method that returns a
+// response's status, as resty's Response.StatusCode.
+func (c *base) isStatusMethodCall(e ast.Expr) bool {
 	call, ok := e.(*ast.CallExpr)
-	if !ok || len(call.Args) != 0 {
+	if !ok {
 		return false
 	}
-	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	if !ok || sel.Sel.Name != "StatusCode" {
-		return false
-	}
-	return isInteger(c.pass.TypesInfo.TypeOf(call))
+	key, via, _, ok := knowledge.Resolve(c.pass.TypesInfo, call)
+	return ok && (knowledge.StatusMethods[key] || knowledge.StatusMethods[via])
 }
 
 // collectStatusVars finds variables assigned a status: code := resp.StatusCode.
@@ -114,7 +103,7 @@ func (c *retryChecker) checkRetries() {
 			c.pass.ExportObjectFact(fn, &predFact{Arg: p.Arg, Set: p.Set})
 		}
 		if retryName().MatchString(fn.Name()) && fileOf(c.checked, decl) != nil {
-			c.reportRetries(c.preds[fn].edges, nil, mentionsRetryAfter(decl.Body), "")
+			c.reportRetries(c.preds[fn].edges, nil, c.readsRetryAfter(decl.Body), "")
 		}
 	}
 
@@ -155,7 +144,7 @@ func (c *retryChecker) scanCalls(cur inspector.Cursor, self *types.Func) (sends,
 			_, sends = c.sendKind(n)
 		}
 		if self != nil && !calls {
-			calls = c.pass.TypesInfo.Uses[calleeName(n)] == self
+			calls = c.pass.TypesInfo.Uses[knowledge.CalleeIdent(n)] == self
 		}
 		if sends && (calls || self == nil) {
 			break
@@ -220,16 +209,35 @@ func joinAnd(items []string) string {
 	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
 }
 
-// mentionsRetryAfter reports whether n reads the Retry-After header, or
-// hands the wait to something that does (a backoff named for it).
-func mentionsRetryAfter(n ast.Node) bool {
+// readsRetryAfter reports whether n reads the Retry-After header (a
+// header read with the constant name "Retry-After", in any case) or hands
+// the wait to something that honours it (knowledge.RetryAfterWaits).
+func (c *base) readsRetryAfter(n ast.Node) bool {
+	info := c.pass.TypesInfo
+	isName := func(e ast.Expr) bool {
+		tv := info.Types[e]
+		return tv.Value != nil && tv.Value.Kind() == constant.String && strings.EqualFold(constant.StringVal(tv.Value), "Retry-After")
+	}
 	found := false
 	ast.Inspect(n, func(n ast.Node) bool {
 		switch n := n.(type) {
-		case *ast.BasicLit:
-			found = found || strings.Contains(strings.ToLower(n.Value), retryAfterHeaderName)
-		case *ast.Ident:
-			found = found || strings.Contains(strings.ToLower(n.Name), "retryafter")
+		case *ast.CallExpr:
+			key, via, _, ok := knowledge.Resolve(info, n)
+			switch {
+			case !ok:
+			case knowledge.RetryAfterWaits[key]:
+				found = true
+			case (knowledge.HeaderReads[key] || knowledge.HeaderReads[via]) && len(n.Args) == 1 && isName(n.Args[0]):
+				found = true
+			}
+		case *ast.IndexExpr: // resp.Header["Retry-After"]
+			if path, name, ok := knowledge.TypeName(info.TypeOf(n.X)); ok && path == "net/http" && name == "Header" && isName(n.Index) {
+				found = true
+			}
+		case *ast.Ident: // a wait passed as a value: backoff: retryablehttp.DefaultBackoff
+			if fn, ok := info.Uses[n].(*types.Func); ok && knowledge.RetryAfterWaits[knowledge.FuncKey(fn)] {
+				found = true
+			}
 		}
 		return !found
 	})

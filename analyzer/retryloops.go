@@ -5,36 +5,32 @@ import (
 	"go/token"
 	"go/types"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 
 	"golang.org/x/tools/go/ast/inspector"
-	"golang.org/x/tools/go/types/typeutil"
-)
 
-const sdkServices = "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/"
+	"github.com/statuslint/statuslint/analyzer/knowledge"
+)
 
 // sendKind classifies a call that sends an HTTP request; the kind says
 // what its error result tells about the status.
 func (c *retryChecker) sendKind(call *ast.CallExpr) (errKind, bool) {
-	fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
-	if !ok || fn.Pkg() == nil {
+	key, via, _, ok := knowledge.Resolve(c.pass.TypesInfo, call)
+	if !ok {
 		return 0, false
 	}
-	path, name, recv := fn.Pkg().Path(), fn.Name(), ""
-	if r := fn.Signature().Recv(); r != nil {
-		recv = recvName(r.Type())
+	if kind, ok := knowledge.Sends[key]; ok {
+		return kind, true
+	}
+	if kind, ok := knowledge.Sends[via]; ok {
+		return kind, true
 	}
 	switch {
-	case path == "net/http" && recv == "" && (name == "Get" || name == "Post" || name == "Head" || name == "PostForm"):
+	case key.Name == "RoundTrip" && len(call.Args) == 1 && isRequestPtr(c.pass.TypesInfo.TypeOf(call.Args[0])):
 		return errTransport, true
-	case path == "net/http" && recv == "Client" && (name == "Do" || name == "Get" || name == "Post" || name == "Head" || name == "PostForm"):
-		return errTransport, true
-	case name == "RoundTrip" && len(call.Args) == 1 && isRequestPtr(c.pass.TypesInfo.TypeOf(call.Args[0])):
-		return errTransport, true
-	case path == "github.com/huaweicloud/huaweicloud-sdk-go-v3/core/invoker" && name == "Invoke":
-		return errStatus, true
-	case strings.HasPrefix(path, sdkServices) && strings.HasSuffix(recv, "Client") && !strings.HasSuffix(name, "Invoker"):
+	case strings.HasPrefix(key.Path, knowledge.SDKServices) && strings.HasSuffix(key.Recv, "Client") && !strings.HasSuffix(key.Name, "Invoker"):
 		return errStatus, true
 	}
 	return 0, false
@@ -42,7 +38,7 @@ func (c *retryChecker) sendKind(call *ast.CallExpr) (errKind, bool) {
 
 func isRequestPtr(t types.Type) bool {
 	_, isPtr := types.Unalias(t).(*types.Pointer)
-	path, name, ok := typePathName(t)
+	path, name, ok := knowledge.TypeName(t)
 	return isPtr && ok && path == "net/http" && name == "Request"
 }
 
@@ -86,12 +82,15 @@ func (c *retryChecker) retryLoop(cur inspector.Cursor, loop ast.Stmt, body *ast.
 	}
 	ev := &evaluator{c: c, errs: c.sendErrs(body.List[i], send, kind)}
 	fl := &flow{ev: ev, mode: modeLoop}
+	if l, ok := cur.Parent().Node().(*ast.LabeledStmt); ok {
+		fl.label = l.Label.Name
+	}
 	end := fl.stmts(body.List[i:], []frag{{set: allCodes}}, nil)
 	fl.retry(end, nil)
 	if repeatsAll(fl.edges) {
 		return // every status goes round: a repetition, not a retry
 	}
-	c.reportRetries(fl.edges, send, mentionsRetryAfter(loop), "")
+	c.reportRetries(fl.edges, send, c.readsRetryAfter(loop), "")
 }
 
 // sendErrs classifies the error variable the send's statement assigns.
@@ -184,7 +183,7 @@ func (c *retryChecker) requestVaries(loop ast.Stmt, body *ast.BlockStmt, send *a
 		case *ast.CallExpr:
 			// req.Header.Set(...), req.SetBasicAuth(...), req.AddCookie(...)
 			sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr)
-			if !ok || !mutatesRequest(sel.Sel.Name) {
+			if !ok || !c.mutatesRequest(n) {
 				return true
 			}
 			if root := rootVar(info, sel.X); root != nil {
@@ -197,47 +196,41 @@ func (c *retryChecker) requestVaries(loop ast.Stmt, body *ast.BlockStmt, send *a
 		}
 		return true
 	})
-	seen := map[*types.Var]bool{}
-	var varies func(e ast.Node, depth int) bool
-	varies = func(e ast.Node, depth int) bool {
-		found := false
-		ast.Inspect(e, func(n ast.Node) bool {
-			id, ok := n.(*ast.Ident)
-			if !ok || found {
-				return !found
-			}
-			v, ok := info.Uses[id].(*types.Var)
-			if !ok || seen[v] {
-				return true
-			}
-			seen[v] = true
+	// A variable varies if the loop changes it or it is built from one
+	// that varies: the least fixed point, whatever the order of the defs.
+	for grew := true; grew; {
+		grew = false
+		for v, exprs := range defs {
 			if changed[v] {
-				found = true
-			} else if depth < 8 {
-				for _, d := range defs[v] {
-					if varies(d, depth+1) {
-						found = true
-					}
-				}
+				continue
 			}
-			return !found
-		})
-		return found
-	}
-	for _, a := range send.Args {
-		if varies(a, 0) {
-			return true
+			if slices.ContainsFunc(exprs, func(e ast.Expr) bool { return usesAny(info, e, changed) }) {
+				changed[v], grew = true, true
+			}
 		}
 	}
-	return false
+	return slices.ContainsFunc(send.Args, func(a ast.Expr) bool { return usesAny(info, a, changed) })
 }
 
-func mutatesRequest(method string) bool {
-	switch method {
-	case "Set", "Add", "Del", "SetBasicAuth", "AddCookie", "SetPathValue":
-		return true
-	}
-	return false
+// usesAny reports whether e uses one of vars.
+func usesAny(info *types.Info, e ast.Node, vars map[*types.Var]bool) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok {
+			if v, ok := info.Uses[id].(*types.Var); ok && vars[v] {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// mutatesRequest reports whether call changes a request, its header or
+// its query (knowledge.RequestMutators).
+func (c *retryChecker) mutatesRequest(call *ast.CallExpr) bool {
+	key, via, _, ok := knowledge.Resolve(c.pass.TypesInfo, call)
+	return ok && (knowledge.RequestMutators[key] || knowledge.RequestMutators[via])
 }
 
 // isBodyRewind reports whether lhs resets a request's body for a re-send.
@@ -320,7 +313,7 @@ func (c *retryChecker) recursiveRetry(fd *ast.FuncDecl, fn *types.Func) {
 	if repeatsAll(fl.edges) {
 		return
 	}
-	c.reportRetries(fl.edges, send, mentionsRetryAfter(fd.Body), "")
+	c.reportRetries(fl.edges, send, c.readsRetryAfter(fd.Body), "")
 }
 
 // repeatsAll reports whether every status reaches a re-send.

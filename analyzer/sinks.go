@@ -5,7 +5,7 @@ import (
 	"go/token"
 	"go/types"
 
-	"golang.org/x/tools/go/types/typeutil"
+	"github.com/statuslint/statuslint/analyzer/knowledge"
 )
 
 // A site says where a status value was found, for the diagnostic.
@@ -22,41 +22,27 @@ type site struct {
 	sentinels bool
 }
 
-// equalAsserts are testify's equality assertions: when one side is a
-// status, so is the other.
-var equalAsserts = map[string]bool{"Equal": true, "EqualValues": true, "Exactly": true, "NotEqual": true, "NotEqualValues": true}
-
-func isTestify(path string) bool {
-	return path == "github.com/stretchr/testify/assert" || path == "github.com/stretchr/testify/require"
-}
-
 // callSinks calls fn for each status argument of call.
 func (c *sinkFinder) callSinks(call *ast.CallExpr, fn func(arg ast.Expr, s site)) {
-	callee, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
-	if !ok || callee.Pkg() == nil {
+	key, _, callee, ok := knowledge.Resolve(c.pass.TypesInfo, call)
+	if !ok {
 		return
 	}
-	sig := callee.Signature()
-	recv := ""
-	if sig.Recv() != nil {
-		recv = recvName(sig.Recv().Type())
-		if callee.Name() == "WriteHeader" && len(call.Args) == 1 && isResponseWriter(sig.Recv().Type()) {
-			fn(call.Args[0], site{what: "WriteHeader", writes: true, sentinels: !c.netHTTPWriter(call)})
-			return
-		}
+	if sig := callee.Signature(); sig.Recv() != nil && key.Name == "WriteHeader" && len(call.Args) == 1 && isResponseWriter(sig.Recv().Type()) {
+		fn(call.Args[0], site{what: "WriteHeader", writes: true, sentinels: !c.netHTTPWriter(call)})
+		return
 	}
-	path := callee.Pkg().Path()
-	for _, s := range c.sinks[callee.Name()] {
-		if s.path == path && s.recv == recv {
-			if s.arg < len(call.Args) {
-				fn(call.Args[s.arg], site{what: s.label(), writes: true, sentinels: s.path != "net/http"})
+	for _, s := range c.sinks[key.Name] {
+		if s.Key == key {
+			if s.Arg < len(call.Args) {
+				fn(call.Args[s.Arg], site{what: s.Label(), writes: true, sentinels: s.Path != "net/http"})
 			}
 			return // a known sink, whatever its body passes on
 		}
 	}
-	if equalAsserts[callee.Name()] && isTestify(path) {
+	if knowledge.EqualAsserts[key] {
 		i := 1 // (t, expected, actual)
-		if recv != "" {
+		if key.Recv != "" {
 			i = 0 // (*Assertions).Equal(expected, actual)
 		}
 		if i+1 < len(call.Args) {
@@ -101,24 +87,6 @@ func namedOf(t types.Type) *types.Named {
 	return n
 }
 
-// typePathName returns the package path and name of the named type t is
-// or points to; ok is false for other types and predeclared ones.
-func typePathName(t types.Type) (path, name string, ok bool) {
-	n := namedOf(t)
-	if n == nil || n.Obj().Pkg() == nil {
-		return "", "", false
-	}
-	return n.Obj().Pkg().Path(), n.Obj().Name(), true
-}
-
-// recvName returns the name of a method's receiver type, through pointers.
-func recvName(t types.Type) string {
-	if n := namedOf(t); n != nil {
-		return n.Obj().Name()
-	}
-	return ""
-}
-
 // isResponseWriter reports whether t has http.ResponseWriter's methods. It
 // matches by method shape so that wrappers and interfaces that embed
 // ResponseWriter count, without needing net/http's type object.
@@ -137,23 +105,22 @@ func isResponseWriter(t types.Type) bool {
 	return ok
 }
 
-// isStatusField reports whether obj is a field that holds an HTTP status:
-// by identity for the fields of net/http, httptest and echo, and by name
-// for integer fields named StatusCode, HTTPStatus or HttpStatusCode (the
-// cloud SDK's responses carry HttpStatusCode, its errors StatusCode).
-func isStatusField(obj types.Object) bool {
+// isStatusField reports whether obj, a field of the struct type recv (nil
+// if unknown), holds an HTTP status: by identity for the fields the
+// knowledge package lists, and by name for integer fields named
+// StatusCode, HTTPStatus or HttpStatusCode (the cloud SDK's responses
+// carry HttpStatusCode, its errors StatusCode).
+func isStatusField(obj types.Object, recv types.Type) bool {
 	v, ok := obj.(*types.Var)
-	if !ok || !v.IsField() || v.Pkg() == nil {
+	if !ok || !v.IsField() || v.Pkg() == nil || !isInteger(v.Type()) {
 		return false
 	}
-	switch v.Name() {
-	case "StatusCode", "HTTPStatus", "HttpStatusCode":
-		return isInteger(v.Type())
-	case "Code":
-		switch v.Pkg().Path() {
-		case "net/http/httptest", "github.com/labstack/echo/v4":
-			return isInteger(v.Type())
-		}
+	if knowledge.StatusFieldNames[v.Name()] {
+		return true
+	}
+	if recv != nil {
+		key, _ := knowledge.FieldKey(v, recv)
+		return knowledge.StatusFields[key]
 	}
 	return false
 }
@@ -166,7 +133,11 @@ func isInteger(t types.Type) bool {
 // isStatusExpr reports whether e reads a status field, like resp.StatusCode.
 func (c *base) isStatusExpr(e ast.Expr) bool {
 	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
-	return ok && isStatusField(c.pass.TypesInfo.Uses[sel.Sel])
+	if !ok {
+		return false
+	}
+	s, ok := c.pass.TypesInfo.Selections[sel]
+	return ok && isStatusField(s.Obj(), s.Recv())
 }
 
 // comparison calls fn for the side of x == y that is compared with a status.
@@ -231,7 +202,7 @@ func (c *sinkFinder) compositeLit(lit *ast.CompositeLit, fn func(ast.Expr, site)
 		} else if i < st.NumFields() {
 			field = st.Field(i)
 		}
-		if field != nil && isStatusField(field) {
+		if field != nil && isStatusField(field, typ) {
 			fn(value, site{what: types.TypeString(typ, pkgName) + " literal", writes: true})
 		}
 	}

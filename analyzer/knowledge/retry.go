@@ -1,0 +1,229 @@
+package knowledge
+
+// Import paths of the retry libraries statuslint knows.
+const (
+	RetryableHTTP = "github.com/hashicorp/go-retryablehttp"
+	RestyV2       = "github.com/go-resty/resty/v2"
+	RestyV3       = "resty.dev/v3"
+	BackoffV4     = "github.com/cenkalti/backoff/v4"
+	BackoffV5     = "github.com/cenkalti/backoff/v5"
+	RetryGo       = "github.com/avast/retry-go/v4"
+	GoRetry       = "github.com/sethvargo/go-retry"
+	RetryPolicy   = "github.com/failsafe-go/failsafe-go/retrypolicy"
+	SDKInvoker    = "github.com/huaweicloud/huaweicloud-sdk-go-v3/core/invoker"
+	// SDKServices is the prefix of the cloud SDK's service packages, whose
+	// *Client methods send requests.
+	SDKServices = "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/"
+)
+
+// ErrKind says what a nil test of an error tells about the status.
+type ErrKind uint8
+
+const (
+	// ErrIndependent: the error says nothing about the status.
+	ErrIndependent ErrKind = iota
+	// ErrTransport: a non-nil error means there is no response, so no
+	// status (net/http's Client.Do, retryablehttp's CheckRetry).
+	ErrTransport
+	// ErrStatus: the error carries the status (the cloud SDK's
+	// ServiceResponseError for every status from 400 on), so a nil error
+	// means a status below 400.
+	ErrStatus
+)
+
+// Sends are the calls that send a request, with what their error result
+// says about the status. Any RoundTrip(*http.Request) method sends too, and
+// so does every *Client method of the cloud SDK's service packages but the
+// ...Invoker builders; those are rules, not entries.
+var Sends = map[Key]ErrKind{
+	{"net/http", "", "Get"}:               ErrTransport,
+	{"net/http", "", "Post"}:              ErrTransport,
+	{"net/http", "", "Head"}:              ErrTransport,
+	{"net/http", "", "PostForm"}:          ErrTransport,
+	{"net/http", "Client", "Do"}:          ErrTransport,
+	{"net/http", "Client", "Get"}:         ErrTransport,
+	{"net/http", "Client", "Post"}:        ErrTransport,
+	{"net/http", "Client", "Head"}:        ErrTransport,
+	{"net/http", "Client", "PostForm"}:    ErrTransport,
+	{SDKInvoker, "BaseInvoker", "Invoke"}: ErrStatus,
+}
+
+// HookKind says how a retry library uses a function it is given.
+type HookKind uint8
+
+const (
+	// HookPredicate: a function returning true to retry, given the
+	// response (or, with ErrStatus, an error carrying the status).
+	HookPredicate HookKind = iota
+	// HookOperation: an operation retried when it returns an error other
+	// than the library's stop marker.
+	HookOperation
+)
+
+// A Hook is a retry library entry point: which of its arguments are
+// functions the library calls, and how it treats them.
+type Hook struct {
+	// Args are the indexes of the function arguments; -1 means every
+	// argument from the first function on.
+	Args []int
+	Kind HookKind
+	Errs ErrKind
+	// Stop, for operations, is the library's "do not retry" marker; Only,
+	// if set, is the one marker that retries.
+	Stop, Only Key
+	// Option, if set, is an option whose presence hands the decision to
+	// a predicate given with it (retry-go's RetryIf).
+	Option Key
+}
+
+var (
+	backoffV4Stop = Key{BackoffV4, "", "Permanent"}
+	backoffV5Stop = Key{BackoffV5, "", "Permanent"}
+	retryGoStop   = Key{RetryGo, "", "Unrecoverable"}
+	retryGoIf     = Key{RetryGo, "", "RetryIf"}
+	goRetryOnly   = Key{GoRetry, "", "RetryableError"}
+)
+
+// Hooks are the retry libraries' entry points. A method promoted from an
+// embedded interface (failsafe-go's builders) is listed under the type it
+// is called on.
+var Hooks = map[Key]Hook{
+	{RestyV2, "Client", "AddRetryCondition"}:       {Args: []int{0}, Kind: HookPredicate, Errs: ErrTransport},
+	{RestyV2, "Request", "AddRetryCondition"}:      {Args: []int{0}, Kind: HookPredicate, Errs: ErrTransport},
+	{RestyV3, "Client", "AddRetryConditions"}:      {Args: []int{-1}, Kind: HookPredicate, Errs: ErrTransport},
+	{RestyV3, "Client", "SetRetryConditions"}:      {Args: []int{-1}, Kind: HookPredicate, Errs: ErrTransport},
+	{RestyV3, "Request", "AddRetryConditions"}:     {Args: []int{-1}, Kind: HookPredicate, Errs: ErrTransport},
+	{RestyV3, "Request", "SetRetryConditions"}:     {Args: []int{-1}, Kind: HookPredicate, Errs: ErrTransport},
+	{RetryPolicy, "Builder", "HandleIf"}:           {Args: []int{0}, Kind: HookPredicate, Errs: ErrTransport},
+	{SDKInvoker, "BaseInvoker", "WithRetry"}:       {Args: []int{1}, Kind: HookPredicate, Errs: ErrStatus},
+	{BackoffV4, "", "Retry"}:                       {Args: []int{0}, Kind: HookOperation, Stop: backoffV4Stop},
+	{BackoffV4, "", "RetryNotify"}:                 {Args: []int{0}, Kind: HookOperation, Stop: backoffV4Stop},
+	{BackoffV4, "", "RetryWithData"}:               {Args: []int{0}, Kind: HookOperation, Stop: backoffV4Stop},
+	{BackoffV4, "", "RetryNotifyWithData"}:         {Args: []int{0}, Kind: HookOperation, Stop: backoffV4Stop},
+	{BackoffV4, "", "RetryNotifyWithTimer"}:        {Args: []int{0}, Kind: HookOperation, Stop: backoffV4Stop},
+	{BackoffV4, "", "RetryNotifyWithTimerAndData"}: {Args: []int{0}, Kind: HookOperation, Stop: backoffV4Stop},
+	{BackoffV5, "", "Retry"}:                       {Args: []int{1}, Kind: HookOperation, Stop: backoffV5Stop},
+	{RetryGo, "", "Do"}:                            {Args: []int{0}, Kind: HookOperation, Stop: retryGoStop, Option: retryGoIf},
+	{RetryGo, "", "DoWithData"}:                    {Args: []int{0}, Kind: HookOperation, Stop: retryGoStop, Option: retryGoIf},
+	{GoRetry, "", "Do"}:                            {Args: []int{2}, Kind: HookOperation, Only: goRetryOnly},
+	{GoRetry, "", "DoValue"}:                       {Args: []int{2}, Kind: HookOperation, Only: goRetryOnly},
+}
+
+// PredicateFields are function-valued fields that hold a retry predicate
+// (retryablehttp's Client.CheckRetry).
+var PredicateFields = map[Key]Hook{
+	{RetryableHTTP, "Client", "CheckRetry"}: {Kind: HookPredicate, Errs: ErrTransport},
+}
+
+// A Policy is a retry predicate a library ships: it retries the codes in
+// Codes (ranges, inclusive) of its argument Arg.
+type Policy struct {
+	Arg   int
+	Codes [][2]int
+	// WaitsRetryAfter is true when the library pairs it with a backoff
+	// that honours Retry-After.
+	WaitsRetryAfter bool
+}
+
+// retryablehttpDefault is what retryablehttp's default policy retries:
+// 429, and every 5xx but 501.
+var retryablehttpDefault = [][2]int{{429, 429}, {500, 500}, {502, 599}}
+
+// Policies are the retry predicates libraries ship.
+var Policies = map[Key]Policy{
+	{RetryableHTTP, "", "DefaultRetryPolicy"}:         {Arg: 1, Codes: retryablehttpDefault, WaitsRetryAfter: true},
+	{RetryableHTTP, "", "ErrorPropagatedRetryPolicy"}: {Arg: 1, Codes: retryablehttpDefault, WaitsRetryAfter: true},
+	{RestyV3, "", "RetryConditionStatus5XX"}:          {Arg: 0, Codes: [][2]int{{500, 599}}},
+}
+
+// Defaults are calls that set up retries with a library's default policy:
+// the policy, and the setting that replaces it.
+var Defaults = map[Key]Default{
+	{RetryableHTTP, "", "NewClient"}: {
+		Policy:   Key{RetryableHTTP, "", "DefaultRetryPolicy"},
+		Override: Key{RetryableHTTP, "Client", "CheckRetry"},
+		Why:      "retryablehttp.NewClient's default CheckRetry retries every 5xx but 501; set CheckRetry",
+	},
+}
+
+// A Default is a library's default retry policy.
+type Default struct {
+	// Policy is the predicate used unless Override, a field, is set in
+	// the same function.
+	Policy, Override Key
+	// Why explains it in diagnostics.
+	Why string
+}
+
+// RetryAllErrors are calls that make a client retry on every error status
+// (400-999), with why.
+var RetryAllErrors = map[Key]string{
+	{RestyV2, "Client", "AddRetryAfterErrorCondition"}: "AddRetryAfterErrorCondition retries every status above 399",
+}
+
+// RequestMutators are calls that change a request before it is sent
+// again: what the API asks for instead of a plain re-send.
+var RequestMutators = map[Key]bool{
+	{"net/http", "Header", "Set"}:           true,
+	{"net/http", "Header", "Add"}:           true,
+	{"net/http", "Header", "Del"}:           true,
+	{"net/http", "Request", "SetBasicAuth"}: true,
+	{"net/http", "Request", "AddCookie"}:    true,
+	{"net/http", "Request", "SetPathValue"}: true,
+	{"net/url", "Values", "Set"}:            true,
+	{"net/url", "Values", "Add"}:            true,
+	{"net/url", "Values", "Del"}:            true,
+}
+
+// ResponseTypes are the response types whose nil test means "no status"
+// and whose status a retry decision reads (Name is the type name).
+var ResponseTypes = map[Key]bool{
+	{"net/http", "", "Response"}: true,
+	{RestyV2, "", "Response"}:    true,
+	{RestyV3, "", "Response"}:    true,
+}
+
+// StatusMethods are methods that return a response's status.
+var StatusMethods = map[Key]bool{
+	{RestyV2, "Response", "StatusCode"}: true,
+	{RestyV3, "Response", "StatusCode"}: true,
+}
+
+// HeaderReads are calls that read a response header by name: a constant
+// "Retry-After" argument there means the code reads Retry-After.
+var HeaderReads = map[Key]bool{
+	{"net/http", "Header", "Get"}:    true,
+	{"net/http", "Header", "Values"}: true,
+}
+
+// RetryAfterWaits are functions that hand a wait to something that honours
+// Retry-After: the code using them waits as the API asks.
+var RetryAfterWaits = map[Key]bool{
+	{BackoffV5, "", "RetryAfter"}:                       true,
+	{RetryableHTTP, "", "DefaultBackoff"}:               true,
+	{RetryableHTTP, "", "RateLimitLinearJitterBackoff"}: true,
+}
+
+// NoReturn are calls that never return: the flow past them is dead.
+var NoReturn = map[Key]bool{
+	{"os", "", "Exit"}:               true,
+	{"log", "", "Fatal"}:             true,
+	{"log", "", "Fatalf"}:            true,
+	{"log", "", "Fatalln"}:           true,
+	{"log", "", "Panic"}:             true,
+	{"log", "", "Panicf"}:            true,
+	{"log", "", "Panicln"}:           true,
+	{"runtime", "", "Goexit"}:        true,
+	{"testing", "common", "Fatal"}:   true,
+	{"testing", "common", "Fatalf"}:  true,
+	{"testing", "common", "FailNow"}: true,
+	{"testing", "common", "Skip"}:    true,
+	{"testing", "common", "Skipf"}:   true,
+	{"testing", "common", "SkipNow"}: true,
+	{"testing", "TB", "Fatal"}:       true,
+	{"testing", "TB", "Fatalf"}:      true,
+	{"testing", "TB", "FailNow"}:     true,
+	{"testing", "TB", "Skip"}:        true,
+	{"testing", "TB", "Skipf"}:       true,
+	{"testing", "TB", "SkipNow"}:     true,
+}

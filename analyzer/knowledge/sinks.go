@@ -1,0 +1,147 @@
+package knowledge
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// A Sink is a function or method that takes a status: argument Arg.
+type Sink struct {
+	Key
+	Arg int
+}
+
+// String is the sink in -sinks syntax: pkgpath.Func:argIndex or
+// pkgpath.Type.Method:argIndex.
+func (s Sink) String() string {
+	if s.Recv != "" {
+		return fmt.Sprintf("%s.%s.%s:%d", s.Path, s.Recv, s.Name, s.Arg)
+	}
+	return fmt.Sprintf("%s.%s:%d", s.Path, s.Name, s.Arg)
+}
+
+// Label is how diagnostics name the sink: methods by name ("JSON"),
+// functions with their package name ("http.Error").
+func (s Sink) Label() string {
+	if s.Recv != "" {
+		return s.Name
+	}
+	elems := strings.Split(s.Path, "/")
+	name := elems[len(elems)-1]
+	if len(elems) > 1 && isMajorVersion(name) {
+		name = elems[len(elems)-2] // github.com/gofiber/fiber/v2 is package fiber
+	}
+	return name + "." + s.Name
+}
+
+func isMajorVersion(elem string) bool {
+	_, err := strconv.Atoi(strings.TrimPrefix(elem, "v"))
+	return strings.HasPrefix(elem, "v") && err == nil
+}
+
+// builtinSinks are the functions and methods known to take a status, by
+// package and type, so that a method of the same name elsewhere is not one.
+
+// Sinks are the functions and methods known to take a status, by package
+// and type, so that a method of the same name elsewhere is not one. Any
+// WriteHeader(int) method of a type with http.ResponseWriter's methods is
+// a sink too; that is decided by the method set, not listed here.
+var Sinks = []Sink{
+	{Key{"net/http", "", "Error"}, 2},
+	{Key{"net/http", "", "Redirect"}, 3},
+	{Key{"net/http", "", "RedirectHandler"}, 1},
+	{Key{"net/http", "", "StatusText"}, 0},
+
+	// gin: every (*gin.Context) responder takes the status first.
+	{Key{"github.com/gin-gonic/gin", "Context", "AbortWithError"}, 0},
+	{Key{"github.com/gin-gonic/gin", "Context", "AbortWithStatus"}, 0},
+	{Key{"github.com/gin-gonic/gin", "Context", "AbortWithStatusJSON"}, 0},
+	{Key{"github.com/gin-gonic/gin", "Context", "AbortWithStatusPureJSON"}, 0},
+	{Key{"github.com/gin-gonic/gin", "Context", "AsciiJSON"}, 0},
+	{Key{"github.com/gin-gonic/gin", "Context", "Data"}, 0},
+	{Key{"github.com/gin-gonic/gin", "Context", "DataFromReader"}, 0},
+	{Key{"github.com/gin-gonic/gin", "Context", "HTML"}, 0},
+	{Key{"github.com/gin-gonic/gin", "Context", "IndentedJSON"}, 0},
+	{Key{"github.com/gin-gonic/gin", "Context", "JSON"}, 0},
+	{Key{"github.com/gin-gonic/gin", "Context", "JSONP"}, 0},
+	{Key{"github.com/gin-gonic/gin", "Context", "Negotiate"}, 0},
+	{Key{"github.com/gin-gonic/gin", "Context", "ProtoBuf"}, 0},
+	{Key{"github.com/gin-gonic/gin", "Context", "PureJSON"}, 0},
+	{Key{"github.com/gin-gonic/gin", "Context", "Redirect"}, 0},
+	{Key{"github.com/gin-gonic/gin", "Context", "Render"}, 0},
+	{Key{"github.com/gin-gonic/gin", "Context", "SecureJSON"}, 0},
+	{Key{"github.com/gin-gonic/gin", "Context", "Status"}, 0},
+	{Key{"github.com/gin-gonic/gin", "Context", "String"}, 0},
+	{Key{"github.com/gin-gonic/gin", "Context", "TOML"}, 0},
+	{Key{"github.com/gin-gonic/gin", "Context", "XML"}, 0},
+	{Key{"github.com/gin-gonic/gin", "Context", "YAML"}, 0},
+
+	// echo v4: the Context interface's responders, and NewHTTPError.
+	{Key{"github.com/labstack/echo/v4", "", "NewHTTPError"}, 0},
+	{Key{"github.com/labstack/echo/v4", "Context", "Blob"}, 0},
+	{Key{"github.com/labstack/echo/v4", "Context", "HTML"}, 0},
+	{Key{"github.com/labstack/echo/v4", "Context", "HTMLBlob"}, 0},
+	{Key{"github.com/labstack/echo/v4", "Context", "JSON"}, 0},
+	{Key{"github.com/labstack/echo/v4", "Context", "JSONBlob"}, 0},
+	{Key{"github.com/labstack/echo/v4", "Context", "JSONP"}, 0},
+	{Key{"github.com/labstack/echo/v4", "Context", "JSONPBlob"}, 0},
+	{Key{"github.com/labstack/echo/v4", "Context", "JSONPretty"}, 0},
+	{Key{"github.com/labstack/echo/v4", "Context", "NoContent"}, 0},
+	{Key{"github.com/labstack/echo/v4", "Context", "Redirect"}, 0},
+	{Key{"github.com/labstack/echo/v4", "Context", "Render"}, 0},
+	{Key{"github.com/labstack/echo/v4", "Context", "Stream"}, 0},
+	{Key{"github.com/labstack/echo/v4", "Context", "String"}, 0},
+	{Key{"github.com/labstack/echo/v4", "Context", "XML"}, 0},
+	{Key{"github.com/labstack/echo/v4", "Context", "XMLBlob"}, 0},
+	{Key{"github.com/labstack/echo/v4", "Context", "XMLPretty"}, 0},
+
+	// chi's render package.
+	{Key{"github.com/go-chi/render", "", "Status"}, 1},
+
+	// fiber v2 (*Ctx) and v3 (the Ctx interface and its Redirect helper).
+	{Key{"github.com/gofiber/fiber/v2", "", "NewError"}, 0},
+	{Key{"github.com/gofiber/fiber/v2", "Ctx", "Redirect"}, 1},
+	{Key{"github.com/gofiber/fiber/v2", "Ctx", "SendStatus"}, 0},
+	{Key{"github.com/gofiber/fiber/v2", "Ctx", "Status"}, 0},
+	{Key{"github.com/gofiber/fiber/v3", "", "NewError"}, 0},
+	{Key{"github.com/gofiber/fiber/v3", "Ctx", "SendStatus"}, 0},
+	{Key{"github.com/gofiber/fiber/v3", "Ctx", "Status"}, 0},
+	{Key{"github.com/gofiber/fiber/v3", "Redirect", "Status"}, 0},
+
+	// gorilla/handlers redirects with the given status.
+	{Key{"github.com/gorilla/handlers", "", "CanonicalHost"}, 1},
+
+	// testify's HTTP status assertion, as a function and as a method.
+	{Key{"github.com/stretchr/testify/assert", "", "HTTPStatusCode"}, 5},
+	{Key{"github.com/stretchr/testify/assert", "Assertions", "HTTPStatusCode"}, 4},
+	{Key{"github.com/stretchr/testify/require", "", "HTTPStatusCode"}, 5},
+	{Key{"github.com/stretchr/testify/require", "Assertions", "HTTPStatusCode"}, 4},
+}
+
+// EqualAsserts are testify's equality assertions, as functions and as
+// *Assertions methods: when one side is a status, so is the other.
+var EqualAsserts = map[Key]bool{}
+
+func init() {
+	for _, pkg := range []string{"github.com/stretchr/testify/assert", "github.com/stretchr/testify/require"} {
+		for _, name := range []string{"Equal", "EqualValues", "Exactly", "NotEqual", "NotEqualValues"} {
+			EqualAsserts[Key{pkg, "", name}] = true
+			EqualAsserts[Key{pkg, "Assertions", name}] = true
+		}
+	}
+}
+
+// StatusFields are the integer fields that hold a status, by identity.
+// Integer fields named StatusCode, HTTPStatus or HttpStatusCode in any
+// package count too, by name: the one name rule among the sinks, because
+// SDKs and clients name their status fields that way.
+var StatusFields = map[Key]bool{
+	{"net/http", "Response", "StatusCode"}:               true,
+	{"net/http/httptest", "ResponseRecorder", "Code"}:    true,
+	{"github.com/labstack/echo/v4", "HTTPError", "Code"}: true,
+}
+
+// StatusFieldNames are the integer field names that hold a status in any
+// package.
+var StatusFieldNames = map[string]bool{"StatusCode": true, "HTTPStatus": true, "HttpStatusCode": true}
