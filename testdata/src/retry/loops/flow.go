@@ -1,0 +1,132 @@
+package loops
+
+import (
+	"errors"
+	"net/http"
+	"time"
+)
+
+// Positive: a labeled continue from a nested loop re-sends.
+func labeledContinue(c *http.Client, req *http.Request, okCodes []int) {
+outer:
+	for i := 0; i < 3; i++ {
+		resp, err := c.Do(req)
+		if err != nil {
+			return
+		}
+		for _, ok := range okCodes {
+			if resp.StatusCode == ok {
+				return
+			}
+		}
+		if resp.StatusCode == http.StatusNotFound { // want `retrying on 404 \(Not Found\): huaweicloud says`
+			for j := 0; j < 2; j++ {
+				time.Sleep(time.Second)
+				continue outer
+			}
+		}
+		return
+	}
+}
+
+// Negative: a continue or break in a nested loop is the nested loop's, and
+// a labeled break leaves the retry loop.
+func nestedBranches(c *http.Client, req *http.Request, logs []string) {
+outer:
+	for i := 0; i < 3; i++ {
+		resp, err := c.Do(req)
+		if err != nil {
+			continue
+		}
+		if resp.StatusCode == http.StatusNotFound {
+			for _, l := range logs {
+				if l == "" {
+					continue
+				}
+				break
+			}
+			break outer
+		}
+		if resp.StatusCode == http.StatusRequestTimeout {
+			continue
+		}
+		return
+	}
+}
+
+// Positive: fallthrough carries 503 into the case that retries.
+func fallthroughRetry(c *http.Client, req *http.Request) {
+	for {
+		resp, err := c.Do(req)
+		if err != nil {
+			return
+		}
+		switch resp.StatusCode {
+		case http.StatusServiceUnavailable: // want `retrying on 503 \(Service Unavailable\): huaweicloud says`
+			fallthrough
+		case http.StatusRequestTimeout:
+			continue
+		}
+		return
+	}
+}
+
+// Negative, deliberately: a loop that receives from a channel, in a select
+// or not, waits for something and is taken for polling, even when it goes
+// round on 403.
+func selectRetry(c *http.Client, req *http.Request, done chan struct{}) {
+	for {
+		resp, err := c.Do(req)
+		if err != nil || resp.StatusCode != http.StatusForbidden {
+			return
+		}
+		select {
+		case <-done:
+			return
+		default:
+		}
+	}
+}
+
+// Positive: a type switch on the error does not hide the status test.
+func typeSwitchRetry(c *http.Client, req *http.Request) error {
+	for {
+		resp, err := c.Do(req)
+		switch err.(type) {
+		case nil:
+		default:
+			return err
+		}
+		if resp.StatusCode == http.StatusBadRequest { // want `retrying on 400 \(Bad Request\): huaweicloud says`
+			continue
+		}
+		return nil
+	}
+}
+
+// Negative: the request is rebuilt from a page number through a chain of
+// variables longer than any depth cut-off: each round sends a new request.
+func deepChain(c *http.Client, base string) error {
+	for page := 0; page < 10; page++ {
+		p1 := page
+		p2 := p1 + 1
+		p3 := p2 * 2
+		p4 := p3
+		p5 := p4
+		p6 := p5
+		p7 := p6
+		p8 := p7
+		p9 := p8
+		p10 := p9
+		req, _ := http.NewRequest("GET", base+string(rune('0'+p10)), nil)
+		resp, err := c.Do(req)
+		if err != nil {
+			return err
+		}
+		if resp.StatusCode == http.StatusNotFound {
+			continue
+		}
+		return errors.New("done")
+	}
+	return nil
+}
