@@ -1,11 +1,15 @@
 package analyzer_test
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
 
 	"github.com/statuslint/statuslint/analyzer"
 )
@@ -60,11 +64,30 @@ func TestBadTableFlag(t *testing.T) {
 	}
 }
 
-// Config.Codes, used by the golangci-lint plugin, reports a bad table as
-// an error of the analysis instead of silently using the default.
+// Config.Codes, used by the golangci-lint plugin, reaches the analysis;
+// a bad table is an error of every package that needs it, naming the file
+// and line, instead of silently using the default.
 func TestConfigCodes(t *testing.T) {
-	a := analyzer.New(analyzer.Config{Codes: "iana"})
-	analysistest.Run(t, testdata, a, "iana")
+	analysistest.Run(t, testdata, analyzer.New(analyzer.Config{Codes: "iana"}), "iana")
+
+	bad := filepath.Join(testdata, "tables", "bad", "duplicate.md")
+	cfg := analyzer.Config{Codes: bad}
+	if err := cfg.Validate(); err == nil || !strings.Contains(err.Error(), "duplicate.md:") {
+		t.Errorf("Validate: %v", err)
+	}
+	pkgs, err := packages.Load(&packages.Config{Mode: packages.LoadSyntax, Dir: testdata, Env: append(os.Environ(), "GOPATH="+testdata, "GO111MODULE=off", "GOFLAGS=")}, "iana")
+	if err != nil {
+		t.Fatal(err)
+	}
+	graph, err := checker.Analyze([]*analysis.Analyzer{analyzer.New(cfg)}, pkgs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, act := range graph.Roots {
+		if act.Err == nil || !strings.Contains(act.Err.Error(), "duplicate") || len(act.Diagnostics) > 0 {
+			t.Errorf("%s: err %v, %d diagnostics; want the table's error and none", act, act.Err, len(act.Diagnostics))
+		}
+	}
 }
 
 // Framework helpers, testify assertions and SDK fields, matched by type.

@@ -172,7 +172,7 @@ func (c *retryChecker) requestVaries(loop ast.Stmt, body *ast.BlockStmt, send *a
 				}
 				if root.Pos() >= body.Pos() && root.Pos() < body.End() {
 					defs[root] = append(defs[root], n.Rhs[min(i, len(n.Rhs)-1)])
-				} else if !isBodyRewind(lhs) {
+				} else if !c.isBodyRewind(lhs) {
 					changed[root] = true
 				}
 			}
@@ -233,10 +233,19 @@ func (c *retryChecker) mutatesRequest(call *ast.CallExpr) bool {
 	return ok && (knowledge.RequestMutators[key] || knowledge.RequestMutators[via])
 }
 
-// isBodyRewind reports whether lhs resets a request's body for a re-send.
-func isBodyRewind(lhs ast.Expr) bool {
+// isBodyRewind reports whether lhs resets a request's body for a re-send
+// (knowledge.BodyRewinds).
+func (c *retryChecker) isBodyRewind(lhs ast.Expr) bool {
 	sel, ok := lhs.(*ast.SelectorExpr)
-	return ok && (sel.Sel.Name == "Body" || sel.Sel.Name == "GetBody" || sel.Sel.Name == "ContentLength")
+	if !ok {
+		return false
+	}
+	s, ok := c.pass.TypesInfo.Selections[sel]
+	if !ok {
+		return false
+	}
+	key, _ := knowledge.FieldKey(s.Obj(), s.Recv())
+	return knowledge.BodyRewinds[key]
 }
 
 // rootVar returns the variable at the root of x, x.f, x[i], *x.

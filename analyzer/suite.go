@@ -137,7 +137,7 @@ func (s *settings) runCodes(pass *analysis.Pass) (any, error) {
 	// find no status.
 	tab, err := s.codes.table()
 	if err != nil {
-		return diags, err
+		return diags, nil // the statuslint pass reports it, once
 	}
 	c := &codeChecker{base: base{pass: collect(pass, &diags)}, tab: tab, constants: s.constants}
 	for _, f := range found {
@@ -163,7 +163,7 @@ func (s *settings) runRetry(pass *analysis.Pass) (any, error) {
 	}
 	tab, err := s.codes.table()
 	if err != nil {
-		return diags, err
+		return diags, nil // the statuslint pass reports it, once
 	}
 	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	sinks := pass.ResultOf[pass.Analyzer.Requires[1]].(*statuses)
@@ -177,6 +177,13 @@ func (s *settings) runRetry(pass *analysis.Pass) (any, error) {
 func (s *settings) run(pass *analysis.Pass) (any, error) {
 	if err := s.configErr(); err != nil {
 		return nil, err
+	}
+	if reaches(pass.Pkg, s.sinks.user) {
+		// A package that can hold no finding needs no table, and does
+		// not fail on a bad one.
+		if _, err := s.codes.table(); err != nil {
+			return nil, err
+		}
 	}
 	var files []*ast.File
 	for _, f := range pass.Files {

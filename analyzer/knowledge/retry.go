@@ -175,6 +175,14 @@ var RequestMutators = map[Key]bool{
 	{"net/url", "Values", "Del"}:            true,
 }
 
+// BodyRewinds are the request fields a retry resets so that the same
+// request can be sent again: no change to the request.
+var BodyRewinds = map[Key]bool{
+	{"net/http", "Request", "Body"}:          true,
+	{"net/http", "Request", "GetBody"}:       true,
+	{"net/http", "Request", "ContentLength"}: true,
+}
+
 // ResponseTypes are the response types whose nil test means "no status"
 // and whose status a retry decision reads (Name is the type name).
 var ResponseTypes = map[Key]bool{
