@@ -16,6 +16,18 @@ import (
 
 var testdata, _ = filepath.Abs("../testdata")
 
+// loadTestdata loads packages of testdata/src, GOPATH-style as analysistest
+// does, for tests that look at the checker's graph themselves.
+func loadTestdata(t *testing.T, mode packages.LoadMode, patterns ...string) []*packages.Package {
+	t.Helper()
+	cfg := &packages.Config{Mode: mode, Dir: testdata, Env: append(os.Environ(), "GOPATH="+testdata, "GO111MODULE=off", "GOFLAGS=")}
+	pkgs, err := packages.Load(cfg, patterns...)
+	if err != nil || packages.PrintErrors(pkgs) > 0 {
+		t.Fatalf("loading %v: %v", patterns, err)
+	}
+	return pkgs
+}
+
 func TestRawLiterals(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, testdata, analyzer.New(analyzer.Config{}), "rawlit")
 }
@@ -75,10 +87,7 @@ func TestConfigCodes(t *testing.T) {
 	if err := cfg.Validate(); err == nil || !strings.Contains(err.Error(), "duplicate.md:") {
 		t.Errorf("Validate: %v", err)
 	}
-	pkgs, err := packages.Load(&packages.Config{Mode: packages.LoadSyntax, Dir: testdata, Env: append(os.Environ(), "GOPATH="+testdata, "GO111MODULE=off", "GOFLAGS=")}, "iana")
-	if err != nil {
-		t.Fatal(err)
-	}
+	pkgs := loadTestdata(t, packages.LoadSyntax, "iana")
 	graph, err := checker.Analyze([]*analysis.Analyzer{analyzer.New(cfg)}, pkgs, nil)
 	if err != nil {
 		t.Fatal(err)

@@ -32,12 +32,7 @@ func TestNogoPass(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	cfg := &packages.Config{Mode: packages.LoadSyntax, Dir: testdata, Env: append(os.Environ(), "GOPATH="+testdata, "GO111MODULE=off", "GOFLAGS=")}
-	pkgs, err := packages.Load(cfg, "customtable")
-	if err != nil || packages.PrintErrors(pkgs) > 0 {
-		t.Fatalf("loading the fixture: %v", err)
-	}
-	pkg := pkgs[0]
+	pkg := loadTestdata(t, packages.LoadSyntax, "customtable")[0]
 	facts := map[any]analysis.Fact{}
 	factKey := func(x any, f analysis.Fact) [2]any { return [2]any{x, reflect.TypeOf(f)} }
 	var diags []analysis.Diagnostic

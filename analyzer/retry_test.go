@@ -3,7 +3,6 @@ package analyzer_test
 import (
 	"fmt"
 	"maps"
-	"os"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
@@ -34,11 +33,7 @@ func TestRetryLibraries(t *testing.T) {
 // other packages' loops and hooks.
 func TestPredicateFacts(t *testing.T) {
 	suite := analyzer.NewSuite(analyzer.Config{})
-	cfg := &packages.Config{Mode: packages.LoadAllSyntax, Dir: testdata, Env: append(os.Environ(), "GOPATH="+testdata, "GO111MODULE=off", "GOFLAGS=")}
-	pkgs, err := packages.Load(cfg, "retry/policy")
-	if err != nil || packages.PrintErrors(pkgs) > 0 {
-		t.Fatalf("loading: %v", err)
-	}
+	pkgs := loadTestdata(t, packages.LoadAllSyntax, "retry/policy")
 	graph, err := checker.Analyze([]*analysis.Analyzer{suite.Analyzer}, pkgs, nil)
 	if err != nil {
 		t.Fatal(err)
