@@ -4,6 +4,7 @@ import (
 	"go/token"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -142,5 +143,38 @@ func TestTags(t *testing.T) {
 	}
 	if out, code := run(t, dir, binary, "-tags=extra", "./..."); code != 3 || !strings.Contains(out, "extra.go:7:") {
 		t.Errorf("-tags=extra: exit %d\n%s", code, out)
+	}
+}
+
+// Under go vet, a relative -codes path is the module root's, whichever
+// package directory the go command runs the tool in; a bad one is still an
+// error that names it.
+func TestGoVetRelativeTable(t *testing.T) {
+	dir := module(t, map[string]string{})
+	os.MkdirAll(filepath.Join(dir, "docs"), 0o755)
+	os.MkdirAll(filepath.Join(dir, "api"), 0o755)
+	os.WriteFile(filepath.Join(dir, "docs", "api.md"), []byte("| Status Code | Name |\n|---|---|\n| 200 | OK |\n| 404 | Not Found |\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "api", "api.go"), []byte(undocumented), 0o644)
+	out, _ := run(t, dir, "go", "vet", "-vettool="+binary, "-codes=docs/api.md", "./...")
+	if !strings.Contains(out, "status 418 (I'm a teapot) in WriteHeader is not documented by api") {
+		t.Errorf("go vet -codes=docs/api.md:\n%s", out)
+	}
+	out, code := run(t, dir, "go", "vet", "-vettool="+binary, "-codes=docs/nosuch.md", "./...")
+	if code == 0 || !strings.Contains(out, "nosuch.md") {
+		t.Errorf("go vet -codes=docs/nosuch.md: exit %d\n%s", code, out)
+	}
+}
+
+func TestResolveTable(t *testing.T) {
+	root := func() (string, bool) { return "/mod", true }
+	for _, tc := range []struct{ in, want []string }{
+		{[]string{"-codes=docs/a.md", "x.cfg"}, []string{"-codes=/mod/docs/a.md", "x.cfg"}},
+		{[]string{"-codes", "docs/a.md", "x.cfg"}, []string{"-codes", "/mod/docs/a.md", "x.cfg"}},
+		{[]string{"-codes=iana", "x.cfg"}, []string{"-codes=iana", "x.cfg"}},
+		{[]string{"-codes=/abs/a.md", "x.cfg"}, []string{"-codes=/abs/a.md", "x.cfg"}},
+	} {
+		if got := resolveTable(tc.in, root); !slices.Equal(got, tc.want) {
+			t.Errorf("%v: got %v, want %v", tc.in, got, tc.want)
+		}
 	}
 }

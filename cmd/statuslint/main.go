@@ -23,19 +23,24 @@ func main() {
 	log.SetFlags(0)
 	log.SetPrefix("statuslint: ")
 	args := os.Args[1:]
-	if err := checkFlags(args); err != nil {
-		// Before any analysis, so that nothing is reported or fixed.
-		fmt.Fprintf(os.Stderr, "statuslint: %v\n", err)
-		os.Exit(1)
-	}
 	if cfg, ok := vetConfigArg(args); ok {
 		skip, err := factsNotNeeded(cfg)
 		if err != nil {
 			log.Fatal(err)
 		}
 		if skip {
+			// Before the table is read: these runs need none.
 			unitchecker.Run(cfg, []*analysis.Analyzer{typesOnly})
 		}
+		// The go command runs a vet tool in each package's directory: a
+		// relative table path is the module root's.
+		args = resolveTable(args, moduleRoot)
+		os.Args = append(os.Args[:1], args...)
+	}
+	if err := checkFlags(args); err != nil {
+		// Before any analysis, so that nothing is reported or fixed.
+		fmt.Fprintf(os.Stderr, "statuslint: %v\n", err)
+		os.Exit(1)
 	}
 	if id, ok := cutValueFlag(args, "explain"); ok {
 		if err := explain(os.Stdout, id); err != nil {
