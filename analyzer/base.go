@@ -2,9 +2,13 @@ package analyzer
 
 import (
 	"go/ast"
+	"go/token"
+	"go/types"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/statuslint/statuslint/analyzer/knowledge"
 )
 
 // base is what every pass works on: the pass and the package's files.
@@ -13,6 +17,8 @@ type base struct {
 	// allFiles are the package's files; checked, those reported on (not
 	// generated, not tests under -tests=false).
 	allFiles, checked []inspector.Cursor
+	// statusVars are the local variables that hold a status.
+	statusVars map[*types.Var]bool
 }
 
 // newBase indexes the package's files; checked says which are reported on.
@@ -25,4 +31,125 @@ func newBase(pass *analysis.Pass, in *inspector.Inspector, checked func(*analysi
 		}
 	}
 	return b
+}
+
+// isStatusExpr reports whether e reads a status: a status field
+// (resp.StatusCode), a status method (resty's r.StatusCode(), fasthttp's
+// resp.StatusCode()), or a variable that holds one.
+func (c *base) isStatusExpr(e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.SelectorExpr:
+		s, ok := c.pass.TypesInfo.Selections[e]
+		return ok && isStatusField(s.Obj(), s.Recv())
+	case *ast.CallExpr:
+		return c.isStatusMethodCall(e)
+	case *ast.Ident:
+		v, ok := c.pass.TypesInfo.Uses[e].(*types.Var)
+		return ok && c.statusVars[v]
+	}
+	return false
+}
+
+// findStatusVars finds the variables that hold a status: assigned a
+// status field or method (code := resp.StatusCode), or the status result
+// of a call (statusCode, body, err := fasthttp.Get(nil, url)), and nothing
+// else but their zero value.
+func (c *base) findStatusVars() {
+	info := c.pass.TypesInfo
+	status, other := map[*types.Var]bool{}, map[*types.Var]bool{}
+	mark := func(lhs ast.Expr, isStatus bool) {
+		id, ok := ast.Unparen(lhs).(*ast.Ident)
+		if !ok {
+			return
+		}
+		v, ok := info.ObjectOf(id).(*types.Var)
+		if !ok || v.IsField() || !isInteger(v.Type()) {
+			return
+		}
+		if isStatus {
+			status[v] = true
+		} else {
+			other[v] = true
+		}
+	}
+	isStatus := func(e ast.Expr) bool {
+		switch e := ast.Unparen(e).(type) {
+		case *ast.SelectorExpr:
+			s, ok := info.Selections[e]
+			return ok && isStatusField(s.Obj(), s.Recv())
+		case *ast.CallExpr:
+			return c.isStatusMethodCall(e)
+		}
+		return false
+	}
+	assign := func(lhs, rhs []ast.Expr) {
+		if len(rhs) == 1 && len(lhs) > 1 {
+			call, _ := ast.Unparen(rhs[0]).(*ast.CallExpr)
+			idx := -1
+			if call != nil {
+				if key, via, _, ok := knowledge.Resolve(info, call); ok {
+					if i, ok := knowledge.StatusResults[key]; ok {
+						idx = i
+					} else if i, ok := knowledge.StatusResults[via]; ok {
+						idx = i
+					}
+				}
+			}
+			for i, l := range lhs {
+				mark(l, i == idx)
+			}
+			return
+		}
+		for i, l := range lhs {
+			if i < len(rhs) {
+				mark(l, isStatus(rhs[i]))
+			}
+		}
+	}
+	for _, fc := range c.allFiles {
+		for n := range fc.Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.IncDecStmt)(nil), (*ast.RangeStmt)(nil)) {
+			switch n := n.Node().(type) {
+			case *ast.AssignStmt:
+				if n.Tok == token.ASSIGN || n.Tok == token.DEFINE {
+					assign(n.Lhs, n.Rhs)
+				} else {
+					for _, l := range n.Lhs {
+						mark(l, false) // code += 1
+					}
+				}
+			case *ast.ValueSpec:
+				var lhs []ast.Expr
+				for _, name := range n.Names {
+					lhs = append(lhs, name)
+				}
+				assign(lhs, n.Values) // var code int: no value, not marked
+			case *ast.IncDecStmt:
+				mark(n.X, false)
+			case *ast.RangeStmt:
+				if n.Key != nil {
+					mark(n.Key, false)
+				}
+				if n.Value != nil {
+					mark(n.Value, false)
+				}
+			}
+		}
+	}
+	c.statusVars = map[*types.Var]bool{}
+	for v := range status {
+		if !other[v] {
+			c.statusVars[v] = true
+		}
+	}
+}
+
+// isStatusMethodCall reports whether e calls a method that returns a
+// response's status, as resty's Response.StatusCode.
+func (c *base) isStatusMethodCall(e ast.Expr) bool {
+	call, ok := e.(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	key, via, _, ok := knowledge.Resolve(c.pass.TypesInfo, call)
+	return ok && (knowledge.StatusMethods[key] || knowledge.StatusMethods[via])
 }

@@ -3,12 +3,16 @@ package analyzer
 import (
 	"fmt"
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/statuslint/statuslint/analyzer/knowledge"
 )
 
 // fileImports caches, for the file being checked, the names its fixes may
@@ -37,7 +41,39 @@ func (c *codeChecker) replacement(target ast.Expr, code int64) (string, []analys
 	if !ok {
 		return "", nil, false
 	}
+	// net/http's constant where the file can name it already, else a
+	// framework's the file imports, else net/http's through a new import.
+	if text, edits, ok := c.ref(target.Pos(), "net/http", "", name); ok {
+		return text, edits, true
+	}
+	if path, ok := c.frameworkConstants(name, code); ok {
+		if text, edits, ok := c.ref(target.Pos(), path, "", name); ok {
+			return text, edits, true
+		}
+	}
 	return c.ref(target.Pos(), "net/http", "http", name)
+}
+
+// frameworkConstants returns the framework package (fasthttp, fiber) whose
+// constant name, of value code, the fix should use: the package being
+// fixed, or one the file already imports. Fixes in such code then add no
+// import of net/http.
+func (c *codeChecker) frameworkConstants(name string, code int64) (string, bool) {
+	for _, path := range knowledge.ConstantPackages {
+		if c.pass.Pkg.Path() != path && !slices.ContainsFunc(c.file.Imports, func(s *ast.ImportSpec) bool { return importPath(s) == path }) {
+			continue
+		}
+		pkg := findImport(c.pass.Pkg, func(p *types.Package) bool { return p.Path() == path })
+		if pkg == nil {
+			continue
+		}
+		if k, ok := pkg.Scope().Lookup(name).(*types.Const); ok && k.Val().Kind() == constant.Int {
+			if v, exact := constant.Int64Val(k.Val()); exact && v == code {
+				return path, true
+			}
+		}
+	}
+	return "", false
 }
 
 func (c *codeChecker) projectConst(code int64) (projectConst, bool) {
@@ -58,7 +94,8 @@ func (c *codeChecker) projectConst(code int64) (projectConst, bool) {
 
 // ref returns how code at pos refers to member of the package at path:
 // through an import of the file that is not shadowed at pos, unqualified in
-// the package itself, or through a new import the edits add.
+// the package itself, or through a new import the edits add, under name
+// (with name "", no import is added).
 func (c *codeChecker) ref(pos token.Pos, path, name, member string) (string, []analysis.TextEdit, bool) {
 	info := c.pass.TypesInfo
 	scope := c.pass.Pkg.Scope().Innermost(pos)
@@ -88,6 +125,9 @@ func (c *codeChecker) ref(pos token.Pos, path, name, member string) (string, []a
 		if _, obj := scope.LookupParent(pn.Name(), pos); obj == pn {
 			return pn.Name() + "." + member, nil, true
 		}
+	}
+	if name == "" {
+		return "", nil, false // use the file's imports only
 	}
 	add := c.addImport(path, name)
 	return add.name + "." + member, []analysis.TextEdit{add.edit}, true

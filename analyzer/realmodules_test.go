@@ -19,6 +19,7 @@ var realModules = map[string]string{
 	"github.com/go-chi/render":                     "v1.0.3",
 	"github.com/gofiber/fiber/v2":                  "v2.52.15",
 	"github.com/gofiber/fiber/v3":                  "v3.1.0",
+	"github.com/valyala/fasthttp":                  "v1.78.0",
 	"github.com/gorilla/handlers":                  "v1.5.2",
 	"github.com/stretchr/testify":                  "v1.12.1",
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3": "v0.1.207",

@@ -24,53 +24,6 @@ func (c *base) isResponse(e ast.Expr) bool {
 	return t != nil && c.isResponseType(t)
 }
 
-// isStatusMethodCall reports whether e calls a method that returns a
-// response's status, as resty's Response.StatusCode.
-func (c *base) isStatusMethodCall(e ast.Expr) bool {
-	call, ok := e.(*ast.CallExpr)
-	if !ok {
-		return false
-	}
-	key, via, _, ok := knowledge.Resolve(c.pass.TypesInfo, call)
-	return ok && (knowledge.StatusMethods[key] || knowledge.StatusMethods[via])
-}
-
-// collectStatusVars finds variables assigned a status: code := resp.StatusCode.
-func (c *retryChecker) collectStatusVars() {
-	c.statusVars = map[*types.Var]bool{}
-	mark := func(lhs, rhs ast.Expr) {
-		id, ok := lhs.(*ast.Ident)
-		if !ok {
-			return
-		}
-		r := ast.Unparen(rhs)
-		if !c.isStatusExpr(r) && !c.isStatusMethodCall(r) {
-			return
-		}
-		if v, ok := c.pass.TypesInfo.ObjectOf(id).(*types.Var); ok {
-			c.statusVars[v] = true
-		}
-	}
-	for _, fc := range c.allFiles {
-		for n := range fc.Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)) {
-			switch n := n.Node().(type) {
-			case *ast.AssignStmt:
-				if len(n.Lhs) == len(n.Rhs) {
-					for i := range n.Lhs {
-						mark(n.Lhs[i], n.Rhs[i])
-					}
-				}
-			case *ast.ValueSpec:
-				if len(n.Names) == len(n.Values) {
-					for i := range n.Names {
-						mark(n.Names[i], n.Values[i])
-					}
-				}
-			}
-		}
-	}
-}
-
 // retryChecker is the retry pass's state.
 type retryChecker struct {
 	base
@@ -79,10 +32,9 @@ type retryChecker struct {
 
 	// Variables holding a status, evaluated predicates and code sets,
 	// and the diagnostics already made.
-	statusVars map[*types.Var]bool
-	preds      map[*types.Func]predResult
-	sets       map[*types.Var]codeSet
-	reported   map[string]bool
+	preds    map[*types.Func]predResult
+	sets     map[*types.Var]codeSet
+	reported map[string]bool
 }
 
 // checkRetries runs the retry checks: retry loops and self-recursive
@@ -91,7 +43,7 @@ func (c *retryChecker) checkRetries() {
 	c.preds = map[*types.Func]predResult{}
 	c.sets = map[*types.Var]codeSet{}
 	c.reported = map[string]bool{}
-	c.collectStatusVars()
+	c.findStatusVars()
 
 	// Facts for every retry decision, reports for those named as one.
 	for fn, decl := range c.decls {

@@ -28,7 +28,7 @@ func (c *sinkFinder) callSinks(call *ast.CallExpr, fn func(arg ast.Expr, s site)
 	if !ok {
 		return
 	}
-	if sig := callee.Signature(); sig.Recv() != nil && key.Name == "WriteHeader" && len(call.Args) == 1 && isResponseWriter(sig.Recv().Type()) {
+	if callee != nil && callee.Signature().Recv() != nil && key.Name == "WriteHeader" && len(call.Args) == 1 && isResponseWriter(callee.Signature().Recv().Type()) {
 		fn(call.Args[0], site{what: "WriteHeader", writes: true, sentinels: !c.netHTTPWriter(call)})
 		return
 	}
@@ -49,6 +49,9 @@ func (c *sinkFinder) callSinks(call *ast.CallExpr, fn func(arg ast.Expr, s site)
 			c.comparison(call.Args[i], call.Args[i+1], fn)
 		}
 		return
+	}
+	if callee == nil {
+		return // a function variable, known only by its key
 	}
 	if params := c.wrapperParams(callee); params != nil {
 		for _, i := range params {
@@ -128,16 +131,6 @@ func isStatusField(obj types.Object, recv types.Type) bool {
 func isInteger(t types.Type) bool {
 	b, ok := t.Underlying().(*types.Basic)
 	return ok && b.Info()&types.IsInteger != 0
-}
-
-// isStatusExpr reports whether e reads a status field, like resp.StatusCode.
-func (c *base) isStatusExpr(e ast.Expr) bool {
-	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
-	if !ok {
-		return false
-	}
-	s, ok := c.pass.TypesInfo.Selections[sel]
-	return ok && isStatusField(s.Obj(), s.Recv())
 }
 
 // comparison calls fn for the side of x == y that is compared with a status.

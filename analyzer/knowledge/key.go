@@ -17,14 +17,26 @@ type Key struct {
 // generic instantiations (f[T](x), r.M[T, U](x)). A method promoted from
 // an embedded interface is declared on the interface; via is then the Key
 // under the type it is called on (failsafe-go's builders), else via equals
-// key. ok is false for calls of function values, builtins and
-// conversions.
+// key. A package-level function variable (huma.NewError) has a key too,
+// and a nil fn. ok is false for calls of other function values, builtins
+// and conversions.
 func Resolve(info *types.Info, call *ast.CallExpr) (key, via Key, fn *types.Func, ok bool) {
-	fn, ok = typeutil.Callee(info, call).(*types.Func)
-	if !ok || fn.Pkg() == nil {
+	switch obj := typeutil.Callee(info, call).(type) {
+	case *types.Func:
+		if obj.Pkg() == nil {
+			return Key{}, Key{}, nil, false
+		}
+		fn, key = obj, FuncKey(obj)
+	case *types.Var:
+		// A package-level function variable (huma.NewError): its key is
+		// its name; fn stays nil.
+		if obj.Pkg() == nil || obj.Parent() != obj.Pkg().Scope() {
+			return Key{}, Key{}, nil, false
+		}
+		return Key{obj.Pkg().Path(), "", obj.Name()}, Key{obj.Pkg().Path(), "", obj.Name()}, nil, true
+	default:
 		return Key{}, Key{}, nil, false
 	}
-	key = FuncKey(fn)
 	via = key
 	if sel, isSel := ast.Unparen(unindex(call.Fun)).(*ast.SelectorExpr); isSel {
 		if s, isMethod := info.Selections[sel]; isMethod {

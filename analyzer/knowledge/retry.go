@@ -48,6 +48,16 @@ var Sends = map[Key]ErrKind{
 	{SDKInvoker, "BaseInvoker", "Invoke"}: ErrStatus,
 }
 
+func init() {
+	// fasthttp: Do and its variants, as functions and on its clients, and
+	// the calls that return the status.
+	for _, recv := range []string{"", "Client", "HostClient"} {
+		for _, name := range []string{"Do", "DoTimeout", "DoDeadline", "DoRedirects", "Get", "GetTimeout", "GetDeadline", "Post"} {
+			Sends[Key{"github.com/valyala/fasthttp", recv, name}] = ErrTransport
+		}
+	}
+}
+
 // HookKind says how a retry library uses a function it is given.
 type HookKind uint8
 
@@ -186,22 +196,18 @@ var BodyRewinds = map[Key]bool{
 // ResponseTypes are the response types whose nil test means "no status"
 // and whose status a retry decision reads (Name is the type name).
 var ResponseTypes = map[Key]bool{
-	{"net/http", "", "Response"}: true,
-	{RestyV2, "", "Response"}:    true,
-	{RestyV3, "", "Response"}:    true,
-}
-
-// StatusMethods are methods that return a response's status.
-var StatusMethods = map[Key]bool{
-	{RestyV2, "Response", "StatusCode"}: true,
-	{RestyV3, "Response", "StatusCode"}: true,
+	{"net/http", "", "Response"}:                    true,
+	{"github.com/valyala/fasthttp", "", "Response"}: true,
+	{RestyV2, "", "Response"}:                       true,
+	{RestyV3, "", "Response"}:                       true,
 }
 
 // HeaderReads are calls that read a response header by name: a constant
 // "Retry-After" argument there means the code reads Retry-After.
 var HeaderReads = map[Key]bool{
-	{"net/http", "Header", "Get"}:    true,
-	{"net/http", "Header", "Values"}: true,
+	{"net/http", "Header", "Get"}:                             true,
+	{"net/http", "Header", "Values"}:                          true,
+	{"github.com/valyala/fasthttp", "ResponseHeader", "Peek"}: true,
 }
 
 // RetryAfterWaits are functions that hand a wait to something that honours

@@ -109,6 +109,22 @@ var Sinks = []Sink{
 	{Key{"github.com/gofiber/fiber/v3", "Ctx", "Status"}, 0},
 	{Key{"github.com/gofiber/fiber/v3", "Redirect", "Status"}, 0},
 
+	// fasthttp: the request context's responders, and the status of a
+	// response or its header.
+	{Key{"github.com/valyala/fasthttp", "RequestCtx", "SetStatusCode"}, 0},
+	{Key{"github.com/valyala/fasthttp", "RequestCtx", "Error"}, 1},
+	{Key{"github.com/valyala/fasthttp", "RequestCtx", "Redirect"}, 1},
+	{Key{"github.com/valyala/fasthttp", "RequestCtx", "RedirectBytes"}, 1},
+	{Key{"github.com/valyala/fasthttp", "Response", "SetStatusCode"}, 0},
+	{Key{"github.com/valyala/fasthttp", "ResponseHeader", "SetStatusCode"}, 0},
+
+	// huma v2: the Context interface, WriteErr, and the NewError
+	// function variables.
+	{Key{"github.com/danielgtaylor/huma/v2", "Context", "SetStatus"}, 0},
+	{Key{"github.com/danielgtaylor/huma/v2", "", "WriteErr"}, 2},
+	{Key{"github.com/danielgtaylor/huma/v2", "", "NewError"}, 0},
+	{Key{"github.com/danielgtaylor/huma/v2", "", "NewErrorWithContext"}, 1},
+
 	// gorilla/handlers redirects with the given status.
 	{Key{"github.com/gorilla/handlers", "", "CanonicalHost"}, 1},
 
@@ -137,11 +153,40 @@ func init() {
 // package count too, by name: the one name rule among the sinks, because
 // SDKs and clients name their status fields that way.
 var StatusFields = map[Key]bool{
-	{"net/http", "Response", "StatusCode"}:               true,
-	{"net/http/httptest", "ResponseRecorder", "Code"}:    true,
-	{"github.com/labstack/echo/v4", "HTTPError", "Code"}: true,
+	{"github.com/danielgtaylor/huma/v2", "Operation", "DefaultStatus"}: true,
+	{"net/http", "Response", "StatusCode"}:                             true,
+	{"net/http/httptest", "ResponseRecorder", "Code"}:                  true,
+	{"github.com/labstack/echo/v4", "HTTPError", "Code"}:               true,
 }
 
 // StatusFieldNames are the integer field names that hold a status in any
 // package.
 var StatusFieldNames = map[string]bool{"StatusCode": true, "HTTPStatus": true, "HttpStatusCode": true}
+
+// StatusMethods are methods that return a response's status: a constant
+// compared with their result is a status.
+var StatusMethods = map[Key]bool{
+	{"github.com/go-resty/resty/v2", "Response", "StatusCode"}:      true,
+	{"resty.dev/v3", "Response", "StatusCode"}:                      true,
+	{"github.com/valyala/fasthttp", "Response", "StatusCode"}:       true,
+	{"github.com/valyala/fasthttp", "ResponseHeader", "StatusCode"}: true,
+}
+
+// StatusResults are calls one of whose results is the response's status
+// (fasthttp.Get's statusCode): the variable it is assigned to is a
+// status.
+var StatusResults = map[Key]int{}
+
+func init() {
+	for _, recv := range []string{"", "Client", "HostClient"} {
+		for _, name := range []string{"Get", "GetTimeout", "GetDeadline", "Post"} {
+			StatusResults[Key{"github.com/valyala/fasthttp", recv, name}] = 0
+		}
+	}
+}
+
+// ConstantPackages are frameworks that declare the status constants under
+// net/http's names (fasthttp.StatusNotFound, fiber.StatusNotFound). Fixes
+// in a file that imports one use its constants, and the package itself
+// uses its own, instead of adding net/http.
+var ConstantPackages = []string{"github.com/valyala/fasthttp", "github.com/gofiber/fiber/v2", "github.com/gofiber/fiber/v3"}

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"net/http"
 	"time"
+
+	"github.com/valyala/fasthttp"
 )
 
 // Positive: a labeled continue from a nested loop re-sends.
@@ -129,4 +131,18 @@ func deepChain(c *http.Client, base string) error {
 		return errors.New("done")
 	}
 	return nil
+}
+
+// Positive: fasthttp's Do, and its response's StatusCode method.
+func fasthttpRetry(req *fasthttp.Request) {
+	resp := fasthttp.AcquireResponse()
+	for i := 0; i < 3; i++ {
+		if err := fasthttp.Do(req, resp); err != nil {
+			continue
+		}
+		if resp.StatusCode() == fasthttp.StatusServiceUnavailable { // want `retrying on 503 \(Service Unavailable\): huaweicloud says`
+			continue
+		}
+		return
+	}
 }

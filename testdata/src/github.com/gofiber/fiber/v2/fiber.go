@@ -1,6 +1,8 @@
 // Package fiber is a stub of github.com/gofiber/fiber/v2.
 package fiber
 
+import "github.com/valyala/fasthttp"
+
 // Ctx is the request context.
 type Ctx struct{}
 
@@ -17,3 +19,16 @@ func (c *Ctx) Redirect(location string, status ...int) error { return nil }
 func (c *Ctx) SendStatus(status int) error                   { return nil }
 func (c *Ctx) Status(status int) *Ctx                        { return c }
 func (c *Ctx) SendString(body string) error                  { return nil }
+
+func (c *Ctx) Response() *fasthttp.Response { return nil }
+
+const (
+	StatusOK                 = 200
+	StatusCreated            = 201
+	StatusAccepted           = 202
+	StatusMovedPermanently   = 301
+	StatusSeeOther           = 303
+	StatusNotFound           = 404
+	StatusBadGateway         = 502
+	StatusServiceUnavailable = 503
+)
