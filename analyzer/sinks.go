@@ -2,8 +2,10 @@ package analyzer
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"github.com/statuslint/statuslint/analyzer/knowledge"
 )
@@ -59,7 +61,72 @@ func (c *sinkFinder) callSinks(call *ast.CallExpr, fn func(arg ast.Expr, s site)
 				fn(call.Args[i], site{what: callee.Name(), writes: true})
 			}
 		}
+		return
 	}
+	c.assertion(call, key, fn)
+}
+
+// assertion calls fn for the constants an assertion compares with a
+// status: the argument beside a status in a call of a helper named for
+// equality (AssertEqual(t, 200, resp.StatusCode), gotest.tools'
+// assert.Equal, is.Equal, qt.Equals(got, want)), the value on the other
+// side of quicktest's qt.Equals checker, and the argument of gomega's
+// Equal matcher applied to a status: Expect(resp.StatusCode).To(Equal(200)).
+func (c *sinkFinder) assertion(call *ast.CallExpr, key knowledge.Key, fn func(ast.Expr, site)) {
+	info := c.pass.TypesInfo
+	isChecker := func(e ast.Expr) bool {
+		var id *ast.Ident
+		switch e := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			id = e
+		case *ast.SelectorExpr:
+			id = e.Sel
+		}
+		obj := info.Uses[id]
+		return id != nil && obj != nil && obj.Pkg() != nil && knowledge.QuicktestCheckers[knowledge.Key{Path: obj.Pkg().Path(), Name: obj.Name()}]
+	}
+	equalNamed := strings.Contains(strings.ToLower(key.Name), "equal")
+	for i := 0; i+1 < len(call.Args); i++ {
+		x, y := call.Args[i], call.Args[i+1]
+		if isChecker(y) && i+2 < len(call.Args) {
+			x, y = call.Args[i], call.Args[i+2] // got, qt.Equals, want
+		} else if !equalNamed {
+			continue
+		}
+		if c.isIntConst(x) || c.isIntConst(y) {
+			c.comparison(x, y, fn)
+		}
+	}
+	if !knowledge.GomegaAssertions[key] || len(call.Args) == 0 {
+		return
+	}
+	matcher, ok := ast.Unparen(call.Args[0]).(*ast.CallExpr)
+	sel, ok2 := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || !ok2 || len(matcher.Args) != 1 {
+		return
+	}
+	expect, ok := ast.Unparen(sel.X).(*ast.CallExpr)
+	if !ok {
+		return
+	}
+	mkey, _, _, ok := knowledge.Resolve(info, matcher)
+	if !ok || !knowledge.GomegaEqualities[mkey] {
+		return
+	}
+	ekey, evia, _, ok := knowledge.Resolve(info, expect)
+	at, known := knowledge.GomegaActuals[ekey]
+	if !known {
+		at, known = knowledge.GomegaActuals[evia]
+	}
+	if ok && known && at < len(expect.Args) {
+		c.comparison(expect.Args[at], matcher.Args[0], fn)
+	}
+}
+
+// isIntConst reports whether e is an integer constant.
+func (c *base) isIntConst(e ast.Expr) bool {
+	tv := c.pass.TypesInfo.Types[e]
+	return tv.Value != nil && tv.Value.Kind() == constant.Int
 }
 
 // netHTTPWriter reports whether a WriteHeader call goes to net/http's

@@ -190,3 +190,45 @@ func init() {
 // in a file that imports one use its constants, and the package itself
 // uses its own, instead of adding net/http.
 var ConstantPackages = []string{"github.com/valyala/fasthttp", "github.com/gofiber/fiber/v2", "github.com/gofiber/fiber/v3"}
+
+// Assertion libraries whose comparisons are not calls of an Equal-named
+// helper.
+const (
+	Gomega      = "github.com/onsi/gomega"
+	GomegaTypes = "github.com/onsi/gomega/types"
+	Quicktest   = "github.com/frankban/quicktest"
+)
+
+// GomegaActuals are gomega's functions that take the actual value, with
+// its index: Expect(resp.StatusCode).To(Equal(200)).
+var GomegaActuals = map[Key]int{
+	{Gomega, "", "Expect"}:            0,
+	{Gomega, "", "Ω"}:                 0,
+	{Gomega, "", "ExpectWithOffset"}:  1,
+	{Gomega, "WithT", "Expect"}:       0,
+	{GomegaTypes, "Gomega", "Expect"}: 0,
+}
+
+// GomegaAssertions are the methods that apply a matcher to the actual
+// value.
+var GomegaAssertions = map[Key]bool{
+	{GomegaTypes, "Assertion", "To"}:        true,
+	{GomegaTypes, "Assertion", "ToNot"}:     true,
+	{GomegaTypes, "Assertion", "NotTo"}:     true,
+	{GomegaTypes, "Assertion", "Should"}:    true,
+	{GomegaTypes, "Assertion", "ShouldNot"}: true,
+}
+
+// GomegaEqualities are gomega's matchers that compare with their argument.
+var GomegaEqualities = map[Key]bool{
+	{Gomega, "", "Equal"}:          true,
+	{Gomega, "", "BeEquivalentTo"}: true,
+	{Gomega, "", "BeIdenticalTo"}:  true,
+}
+
+// QuicktestCheckers are quicktest's equality checkers, passed between the
+// values they compare: c.Assert(resp.StatusCode, qt.Equals, 200).
+var QuicktestCheckers = map[Key]bool{
+	{Quicktest, "", "Equals"}:     true,
+	{Quicktest, "", "DeepEquals"}: true,
+}
