@@ -52,13 +52,34 @@ func (c *sinkFinder) callSinks(call *ast.CallExpr, fn func(arg ast.Expr, s site)
 		}
 		return
 	}
+	if key == (knowledge.Key{Path: "slices", Name: "Contains"}) && len(call.Args) == 2 && c.isStatusExpr(call.Args[1]) {
+		// slices.Contains(codes, resp.StatusCode): the codes are statuses,
+		// a literal's elements or a variadic parameter's arguments.
+		s := site{what: "comparison with " + c.render(call.Args[1])}
+		if lit, ok := ast.Unparen(call.Args[0]).(*ast.CompositeLit); ok {
+			for _, e := range lit.Elts {
+				fn(e, s)
+			}
+		} else {
+			fn(call.Args[0], s)
+		}
+		return
+	}
 	if callee == nil {
 		return // a function variable, known only by its key
 	}
 	if params := c.wrapperParams(callee); params != nil {
-		for _, i := range params {
-			if i < len(call.Args) {
-				fn(call.Args[i], site{what: callee.Name(), writes: true})
+		sig := callee.Signature()
+		for _, w := range params {
+			s := site{what: callee.Name(), writes: true, sentinels: w.partial}
+			args := call.Args[min(w.index, len(call.Args)):]
+			if !sig.Variadic() || w.index != sig.Params().Len()-1 {
+				args = args[:min(1, len(args))]
+			} else if call.Ellipsis.IsValid() {
+				args = nil // codes...: a slice, not constants
+			}
+			for _, a := range args {
+				fn(a, s)
 			}
 		}
 		return

@@ -109,7 +109,7 @@ func (s *settings) runSinks(pass *analysis.Pass) (any, error) {
 		return &statuses{}, nil
 	}
 	f := &sinkFinder{base: newBase(pass, pass.ResultOf[inspect.Analyzer].(*inspector.Inspector), s.checksFile), sinks: s.sinks.index,
-		wrappers: map[*types.Func][]int{}, statusFuncs: map[*types.Func]bool{}}
+		wrappers: map[*types.Func][]wrapperParam{}, statusFuncs: map[*types.Func]bool{}}
 	f.findStatusVars()
 	found := f.findStatuses()
 	return &statuses{found: found, decls: f.decls}, nil

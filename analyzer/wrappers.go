@@ -3,6 +3,7 @@ package analyzer
 import (
 	"fmt"
 	"go/ast"
+	"go/token"
 	"go/types"
 	"slices"
 
@@ -15,18 +16,28 @@ import (
 // calls to it are then checked like calls to WriteHeader.
 type sinkFact struct {
 	Params []int
+	// Partial are the Params that reach the sink only on some paths, or
+	// that the function may overwrite first: a value below 100 given for
+	// one is taken for "no status", not reported as invalid.
+	Partial []int
 }
 
 func (*sinkFact) AFact() {}
 
 func (f *sinkFact) String() string { return fmt.Sprintf("statusSink%v", f.Params) }
 
+// wrapper is what the sinks pass knows of a sink wrapper's parameter.
+type wrapperParam struct {
+	index   int
+	partial bool
+}
+
 // sinkFinder is the sinks pass's state.
 type sinkFinder struct {
 	base
 	sinks sinkIndex
 	// wrappers maps the package's sink wrappers to their status params.
-	wrappers map[*types.Func][]int
+	wrappers map[*types.Func][]wrapperParam
 	// statusFuncs are the package's functions whose result is a status.
 	statusFuncs map[*types.Func]bool
 	decls       map[*types.Func]*ast.FuncDecl
@@ -42,7 +53,7 @@ type statuses struct {
 
 // wrapperParams returns the status parameters of fn, a wrapper of a sink
 // in this package or, through its fact, in another.
-func (c *sinkFinder) wrapperParams(fn *types.Func) []int {
+func (c *sinkFinder) wrapperParams(fn *types.Func) []wrapperParam {
 	if fn.Pkg() == c.pass.Pkg {
 		return c.wrappers[fn]
 	}
@@ -50,19 +61,30 @@ func (c *sinkFinder) wrapperParams(fn *types.Func) []int {
 		return nil
 	}
 	var f sinkFact
-	if c.pass.ImportObjectFact(fn, &f) {
-		return f.Params
+	if !c.pass.ImportObjectFact(fn, &f) {
+		return nil
 	}
-	return nil
+	var out []wrapperParam
+	for _, i := range f.Params {
+		out = append(out, wrapperParam{i, slices.Contains(f.Partial, i)})
+	}
+	return out
 }
 
 func hasIntegerParam(sig *types.Signature) bool {
 	for p := range sig.Params().Variables() {
-		if isInteger(p.Type()) {
+		if isInteger(p.Type()) || isIntegerSlice(p.Type()) {
 			return true
 		}
 	}
 	return false
+}
+
+// isIntegerSlice reports whether t is a slice of integers: a variadic
+// ...int parameter (requireHttpCodes(resp, 200, 204)).
+func isIntegerSlice(t types.Type) bool {
+	s, ok := t.Underlying().(*types.Slice)
+	return ok && isInteger(s.Elem())
 }
 
 // paramRef is an integer parameter that may turn out to be a status.
@@ -98,9 +120,17 @@ func (c *sinkFinder) findStatuses() []found {
 				continue
 			}
 			c.decls[fn] = fd
-			for i, p := range slices.Collect(fn.Signature().Params().Variables()) {
-				if isInteger(p.Type()) {
+			sig := fn.Signature()
+			for i, p := range slices.Collect(sig.Params().Variables()) {
+				switch {
+				case isInteger(p.Type()):
 					params[p] = paramRef{fn, i}
+				case sig.Variadic() && i == sig.Params().Len()-1 && isIntegerSlice(p.Type()):
+					// codes ...int: the slice, and the values ranged over.
+					params[p] = paramRef{fn, i}
+					for v := range rangeValues(info, fd.Body, p) {
+						params[v] = paramRef{fn, i}
+					}
 				}
 			}
 		}
@@ -122,14 +152,17 @@ func (c *sinkFinder) findStatuses() []found {
 		case *ast.Ident:
 			v, _ := info.Uses[e].(*types.Var)
 			ref, ok := params[v]
-			if !ok || slices.Contains(c.wrappers[ref.fn], ref.index) {
+			if !ok || slices.ContainsFunc(c.wrappers[ref.fn], func(w wrapperParam) bool { return w.index == ref.index }) {
 				return
 			}
+			decl := c.decls[ref.fn]
 			if counts[ref.fn] == nil {
-				counts[ref.fn] = c.counts(c.decls[ref.fn].Body)
+				counts[ref.fn] = c.counts(decl.Body)
 			}
 			if !counts[ref.fn][v] {
-				c.wrappers[ref.fn] = append(c.wrappers[ref.fn], ref.index)
+				param := ref.fn.Signature().Params().At(ref.index)
+				partial := assigns(info, decl.Body, param) || !unconditional(info, decl.Body, e)
+				c.wrappers[ref.fn] = append(c.wrappers[ref.fn], wrapperParam{ref.index, partial})
 				changed = true
 			}
 		case *ast.CallExpr:
@@ -189,9 +222,17 @@ func (c *sinkFinder) findStatuses() []found {
 			break
 		}
 	}
-	for fn, idx := range c.wrappers {
-		slices.Sort(idx)
-		c.pass.ExportObjectFact(fn, &sinkFact{Params: idx})
+	for fn, params := range c.wrappers {
+		f := &sinkFact{}
+		for _, w := range params {
+			f.Params = append(f.Params, w.index)
+			if w.partial {
+				f.Partial = append(f.Partial, w.index)
+			}
+		}
+		slices.Sort(f.Params)
+		slices.Sort(f.Partial)
+		c.pass.ExportObjectFact(fn, f)
 	}
 	return out
 }
@@ -219,7 +260,9 @@ func (c *sinkFinder) counts(body *ast.BlockStmt) map[*types.Var]bool {
 		case *ast.ForStmt:
 			drop(n.Cond)
 		case *ast.RangeStmt:
-			drop(n.X)
+			if isInteger(info.TypeOf(n.X)) {
+				drop(n.X) // for i := range n counts; ranging over codes does not
+			}
 		case *ast.IndexExpr:
 			drop(n.Index)
 		case *ast.SliceExpr:
@@ -270,4 +313,91 @@ func fileOf(files []inspector.Cursor, n ast.Node) *ast.File {
 		}
 	}
 	return nil
+}
+
+// rangeValues returns the value variables of the loops in body that range
+// over the slice p: for _, code := range codes.
+func rangeValues(info *types.Info, body *ast.BlockStmt, p *types.Var) map[*types.Var]bool {
+	out := map[*types.Var]bool{}
+	ast.Inspect(body, func(n ast.Node) bool {
+		r, ok := n.(*ast.RangeStmt)
+		if !ok || r.Value == nil {
+			return true
+		}
+		if x, ok := ast.Unparen(r.X).(*ast.Ident); ok && info.Uses[x] == p {
+			if id, ok := r.Value.(*ast.Ident); ok {
+				if v, ok := info.Defs[id].(*types.Var); ok {
+					out[v] = true
+				}
+			}
+		}
+		return true
+	})
+	return out
+}
+
+// assigns reports whether body assigns to v, takes its address, or
+// changes it in place.
+func assigns(info *types.Info, body *ast.BlockStmt, v *types.Var) bool {
+	is := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		return ok && info.Uses[id] == v
+	}
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			found = found || slices.ContainsFunc(n.Lhs, is)
+		case *ast.IncDecStmt:
+			found = found || is(n.X)
+		case *ast.UnaryExpr:
+			found = found || n.Op == token.AND && is(n.X)
+		}
+		return !found
+	})
+	return found
+}
+
+// unconditional reports whether use, inside body, runs whenever the
+// function does: it is in a statement of body's own list (not under an if,
+// a switch, a loop or a function literal), and no statement before it can
+// return.
+func unconditional(info *types.Info, body *ast.BlockStmt, use ast.Node) bool {
+	for _, stmt := range body.List {
+		if use.Pos() < stmt.Pos() || use.Pos() >= stmt.End() {
+			if stmt.End() <= use.Pos() && mayReturn(stmt) {
+				return false
+			}
+			continue
+		}
+		switch stmt.(type) {
+		case *ast.ExprStmt, *ast.AssignStmt, *ast.ReturnStmt, *ast.DeclStmt, *ast.DeferStmt:
+			inLit := false
+			ast.Inspect(stmt, func(n ast.Node) bool {
+				if lit, ok := n.(*ast.FuncLit); ok && lit.Pos() <= use.Pos() && use.Pos() < lit.End() {
+					inLit = true
+				}
+				return !inLit
+			})
+			return !inLit
+		}
+		return false
+	}
+	return false
+}
+
+// mayReturn reports whether stmt holds a return, outside function
+// literals.
+func mayReturn(stmt ast.Stmt) bool {
+	found := false
+	ast.Inspect(stmt, func(n ast.Node) bool {
+		switch n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			found = true
+		}
+		return !found
+	})
+	return found
 }

@@ -19,6 +19,17 @@ func handler(w http.ResponseWriter, r *http.Request) {
 	respond.Pad(w, 404)
 	respond.Log(404, "x")
 	respond.JSON(w, http.StatusOK, 404)
+
+	// Variadic wrappers: each code is a status.
+	respond.RequireCodes(nil, 200, 204)   // want `raw status code 200 in RequireCodes: use http.StatusOK` `raw status code 204 in RequireCodes: use http.StatusNoContent`
+	respond.AnyOf(nil, http.StatusTeapot) // want `status 418 \(I'm a teapot\) in AnyOf is not documented by huaweicloud`
+	codes := []int{http.StatusOK}
+	respond.RequireCodes(nil, codes...)
+
+	// A parameter that reaches the sink on some paths only: 0 is its
+	// "no status", and a code is still a status.
+	respond.HandleError(w, nil, 0)
+	respond.HandleError(w, errTeapot, 500) // want `raw status code 500 in HandleError: use http.StatusInternalServerError`
 }
 
 // statusFor maps errors to statuses; its result reaches WriteHeader below,

@@ -5,6 +5,7 @@ package respond
 import (
 	"encoding/json"
 	"net/http"
+	"slices"
 )
 
 // JSON writes v with the given status.
@@ -54,3 +55,35 @@ func count() int { return 404 }
 
 // Total is not a sink.
 func Total() int { return count() + 1 }
+
+// RequireCodes fails unless the status is one of codes, as consul/api's
+// requireHttpCodes does: each of the codes is a status.
+func RequireCodes(resp *http.Response, codes ...int) bool { // want RequireCodes:"statusSink.1."
+	for _, code := range codes {
+		if resp.StatusCode == code {
+			return true
+		}
+	}
+	return false
+}
+
+// AnyOf does the same with slices.Contains.
+func AnyOf(resp *http.Response, codes ...int) bool { // want AnyOf:"statusSink.1."
+	return slices.Contains(codes, resp.StatusCode)
+}
+
+// HandleError writes its status only when there is an error, and may
+// overwrite it first (as jaeger's handleError does): a status, but 0 is
+// its "no status", not an invalid one.
+func HandleError(w http.ResponseWriter, err error, status int) bool { // want HandleError:"statusSink.2."
+	if err == nil {
+		return false
+	}
+	if err == errGone {
+		status = http.StatusGone
+	}
+	http.Error(w, err.Error(), status)
+	return true
+}
+
+var errGone = json.Unmarshal(nil, nil)
