@@ -187,6 +187,8 @@ func (c *sinkFinder) findStatuses() []found {
 			if call, ok := n.(*ast.CallExpr); ok {
 				if fn := typeutil.StaticCallee(info, call); fn != nil && c.decls[fn] != nil && hasIntegerParam(fn.Signature()) {
 					pending = append(pending, localCall{call, file})
+				} else if fn, ok := typeutil.Callee(info, call).(*types.Func); ok && fn.Pkg() == c.pass.Pkg && fn.Signature().Recv() != nil && types.IsInterface(fn.Signature().Recv().Type()) && hasIntegerParam(fn.Signature()) {
+					pending = append(pending, localCall{call, file}) // may become a call of a wrapper interface
 				}
 			}
 		}
@@ -213,6 +215,9 @@ func (c *sinkFinder) findStatuses() []found {
 				}
 				return true
 			})
+		}
+		if c.interfaceWrappers() {
+			changed = true
 		}
 		for _, lc := range pending {
 			file = lc.file
@@ -400,4 +405,76 @@ func mayReturn(stmt ast.Stmt) bool {
 		return !found
 	})
 	return found
+}
+
+// interfaceWrappers makes wrappers of the methods of the package's
+// interfaces whose every implementation in the package is a wrapper with
+// the same status parameter: a call through the interface then passes a
+// status. It reports whether it found new ones.
+func (c *sinkFinder) interfaceWrappers() bool {
+	scope := c.pass.Pkg.Scope()
+	var ifaces, concrete []*types.Named
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || tn.IsAlias() {
+			continue
+		}
+		n, ok := tn.Type().(*types.Named)
+		if !ok {
+			continue
+		}
+		if types.IsInterface(n) {
+			ifaces = append(ifaces, n)
+		} else {
+			concrete = append(concrete, n)
+		}
+	}
+	grew := false
+	for _, n := range ifaces {
+		iface := n.Underlying().(*types.Interface)
+		var impls []types.Type
+		for _, t := range concrete {
+			for _, cand := range []types.Type{t, types.NewPointer(t)} {
+				if types.Implements(cand, iface) {
+					impls = append(impls, cand)
+					break
+				}
+			}
+		}
+		if len(impls) == 0 {
+			continue
+		}
+		for m := range iface.ExplicitMethods() {
+			if len(c.wrappers[m]) > 0 || !hasIntegerParam(m.Signature()) {
+				continue
+			}
+			var common []wrapperParam
+			for i, impl := range impls {
+				obj, _, _ := types.LookupFieldOrMethod(impl, true, c.pass.Pkg, m.Name())
+				fn, ok := obj.(*types.Func)
+				if !ok {
+					common = nil
+					break
+				}
+				params := c.wrappers[fn]
+				if i == 0 {
+					common = slices.Clone(params)
+					continue
+				}
+				common = slices.DeleteFunc(common, func(w wrapperParam) bool {
+					j := slices.IndexFunc(params, func(p wrapperParam) bool { return p.index == w.index })
+					return j < 0
+				})
+				for k := range common {
+					j := slices.IndexFunc(params, func(p wrapperParam) bool { return p.index == common[k].index })
+					common[k].partial = common[k].partial || params[j].partial
+				}
+			}
+			if len(common) > 0 {
+				c.wrappers[m] = common
+				grew = true
+			}
+		}
+	}
+	return grew
 }

@@ -28,6 +28,11 @@ func handler(w http.ResponseWriter, r *http.Request) {
 
 	// A parameter that reaches the sink on some paths only: 0 is its
 	// "no status", and a code is still a status.
+	var rs respond.Responder
+	rs.Respond(w, 201) // want `raw status code 201 in Respond: use http.StatusCreated`
+	var l respond.Logger
+	l.Log(3)
+
 	respond.HandleError(w, nil, 0)
 	respond.HandleError(w, errTeapot, 500) // want `raw status code 500 in HandleError: use http.StatusInternalServerError`
 }

@@ -87,3 +87,26 @@ func HandleError(w http.ResponseWriter, err error, status int) bool { // want Ha
 }
 
 var errGone = json.Unmarshal(nil, nil)
+
+// Responder's only implementation writes the status it is given: a call
+// through the interface passes a status.
+type Responder interface {
+	Respond(w http.ResponseWriter, code int) // want Respond:"statusSink.1."
+}
+
+type plain struct{}
+
+func (plain) Respond(w http.ResponseWriter, code int) { w.WriteHeader(code) } // want Respond:"statusSink.1."
+
+// Logger has an implementation that only logs: its level is no status.
+type Logger interface {
+	Log(level int)
+}
+
+type quiet struct{}
+
+func (quiet) Log(level int) {}
+
+type loud struct{}
+
+func (loud) Log(level int) { _ = http.StatusText(level) } // want Log:"statusSink.0."
