@@ -180,3 +180,9 @@ func TestCheckSelection(t *testing.T) {
 		t.Errorf("-checks=all,-SL1009: %v", err)
 	}
 }
+
+// Constants that travel to a sink through a local variable or a struct
+// field (table-driven tests) are reported, and fixed, where they are set.
+func TestValuesThatTravel(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, testdata, analyzer.New(analyzer.Config{}), "travel")
+}

@@ -52,7 +52,7 @@ func (c *codeChecker) check(e ast.Expr, s site) {
 			return // the sink's "no status"
 		}
 		if s.writes || code != 0 {
-			c.report(e, CheckInvalid, fmt.Sprintf("invalid status %s in %s: HTTP status codes are %d-%d and net/http panics on others",
+			c.report(e, s, CheckInvalid, fmt.Sprintf("invalid status %s in %s: HTTP status codes are %d-%d and net/http panics on others",
 				tv.Value.ExactString(), s.what, table.MinCode, table.MaxCode))
 		}
 		return
@@ -67,9 +67,9 @@ func (c *codeChecker) check(e ast.Expr, s site) {
 		if !s.writes {
 			why = "the API never returns it, so this comparison never matches; compare with a documented status or add it to the table"
 		}
-		c.report(e, CheckUndocumented, fmt.Sprintf("status %s in %s is not documented by %s: %s", describe(code), s.what, c.tab.Name, why))
+		c.report(e, s, CheckUndocumented, fmt.Sprintf("status %s in %s is not documented by %s: %s", describe(code), s.what, c.tab.Name, why))
 	case entry.Unused:
-		c.report(e, CheckUnused, fmt.Sprintf("status %d in %s is listed as unused by %s: use a status the API still uses", code, s.what, c.tab.Name))
+		c.report(e, s, CheckUnused, fmt.Sprintf("status %d in %s is listed as unused by %s: use a status the API still uses", code, s.what, c.tab.Name))
 	}
 }
 
@@ -85,23 +85,29 @@ func (c *codeChecker) reportRaw(e ast.Expr, code int64, s site) {
 	target := literalTarget(c.pass.TypesInfo, e)
 	text, edits, ok := c.replacement(target, code)
 	if !ok {
-		c.report(e, CheckRawLiteral, fmt.Sprintf("raw status code %d in %s: net/http has no constant for it; declare a named constant", code, s.what))
+		c.report(e, s, CheckRawLiteral, fmt.Sprintf("raw status code %d in %s: net/http has no constant for it; declare a named constant", code, s.what))
 		return
 	}
 	edits = append(edits, edit.ReplaceWithString(target, text))
-	c.report(e, CheckRawLiteral, fmt.Sprintf("raw status code %d in %s: use %s", code, s.what, text), edit.Fix("Use "+text, edits...))
+	c.report(e, s, CheckRawLiteral, fmt.Sprintf("raw status code %d in %s: use %s", code, s.what, text), edit.Fix("Use "+text, edits...))
 }
 
 // report reports a diagnostic of a check. report.Report has no way to set
 // the category, which carries the check ID into -json and SARIF output.
-func (c *codeChecker) report(n ast.Node, check, msg string, fixes ...analysis.SuggestedFix) {
-	c.pass.Report(analysis.Diagnostic{
+func (c *codeChecker) report(n ast.Node, s site, check, msg string, fixes ...analysis.SuggestedFix) {
+	d := analysis.Diagnostic{
 		Pos:            n.Pos(),
 		End:            n.End(),
 		Category:       check,
 		Message:        msg,
 		SuggestedFixes: fixes,
-	})
+	}
+	if s.via != nil {
+		// A value that travels: reported where it is set, with where it
+		// reaches the sink.
+		d.Related = []analysis.RelatedInformation{{Pos: s.via.Pos(), End: s.via.End(), Message: "it reaches " + s.sink + " here"}}
+	}
+	c.pass.Report(d)
 }
 
 // isRawLiteral reports whether e is built only from integer literals:

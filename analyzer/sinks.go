@@ -22,6 +22,22 @@ type site struct {
 	// Render(-1, r), a framework's own ResponseWriter. Only net/http's
 	// sinks panic on them.
 	sentinels bool
+	// via is set for a constant that travels to the sink through a local
+	// variable or a struct field: the expression at the sink, whose site
+	// is sink.
+	via  ast.Expr
+	sink string
+}
+
+// through returns the site of a constant stored in name, which reaches
+// the sink of s at e. Values below 100 stored there are taken for "no
+// status": the variable may be overwritten before the sink.
+func (s site) through(name string, e ast.Expr) site {
+	sink, via := s.what, e
+	if s.via != nil {
+		sink, via = s.sink, s.via // a hop further from the sink
+	}
+	return site{what: sink + " (through " + name + ")", writes: s.writes, sentinels: true, via: via, sink: sink}
 }
 
 // callSinks calls fn for each status argument of call.

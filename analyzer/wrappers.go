@@ -7,6 +7,7 @@ import (
 	"go/types"
 	"slices"
 
+	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -142,16 +143,36 @@ func (c *sinkFinder) findStatuses() []found {
 		seen    = map[ast.Expr]bool{}
 		changed bool
 		file    *ast.File
+		// Values that travel: locals and fields whose value reaches a
+		// sink, and the sites of the constants stored in them.
+		travelled    = map[*types.Var]bool{}
+		travelFields = map[*types.Var]site{}
 	)
-	record := func(e ast.Expr, s site) {
+	var record func(e ast.Expr, s site)
+	record = func(e ast.Expr, s site) {
 		if !seen[e] {
 			seen[e] = true
 			out = append(out, found{e, s, file})
 		}
 		switch e := stripConversions(info, e).(type) {
+		case *ast.SelectorExpr:
+			if sel, ok := info.Selections[e]; ok && sel.Kind() == types.FieldVal {
+				f := sel.Obj().(*types.Var)
+				if _, done := travelFields[f]; !done && isInteger(f.Type()) && !isStatusField(f, sel.Recv()) {
+					travelFields[f] = s.through(f.Name(), e)
+					changed = true
+				}
+			}
 		case *ast.Ident:
 			v, _ := info.Uses[e].(*types.Var)
 			ref, ok := params[v]
+			if !ok && v != nil && !travelled[v] && isLocal(c.pass.Pkg, v) && isInteger(v.Type()) && !c.statusVars[v] {
+				travelled[v] = true
+				for _, rhs := range localValues(info, file, e, v) {
+					record(rhs, s.through(v.Name(), e))
+				}
+				return
+			}
 			if !ok || slices.ContainsFunc(c.wrappers[ref.fn], func(w wrapperParam) bool { return w.index == ref.index }) {
 				return
 			}
@@ -179,11 +200,20 @@ func (c *sinkFinder) findStatuses() []found {
 		file *ast.File
 	}
 	var pending []localCall
+	type store struct {
+		n    ast.Node // a composite literal or an assignment
+		file *ast.File
+	}
+	var stores []store
 	for _, fc := range c.allFiles {
 		file = fc.Node().(*ast.File)
 		for cur := range fc.Preorder(nodeTypes...) {
 			n := cur.Node()
 			c.statuses(n, record)
+			switch n.(type) {
+			case *ast.CompositeLit, *ast.AssignStmt:
+				stores = append(stores, store{n, file})
+			}
 			if call, ok := n.(*ast.CallExpr); ok {
 				if fn := typeutil.StaticCallee(info, call); fn != nil && c.decls[fn] != nil && hasIntegerParam(fn.Signature()) {
 					pending = append(pending, localCall{call, file})
@@ -218,6 +248,12 @@ func (c *sinkFinder) findStatuses() []found {
 		}
 		if c.interfaceWrappers() {
 			changed = true
+		}
+		if len(travelFields) > 0 {
+			for _, st := range stores {
+				file = st.file
+				c.fieldStores(st.n, travelFields, record)
+			}
 		}
 		for _, lc := range pending {
 			file = lc.file
@@ -477,4 +513,107 @@ func (c *sinkFinder) interfaceWrappers() bool {
 		}
 	}
 	return grew
+}
+
+// isLocal reports whether v is a variable of a function: not a field, not
+// package-level.
+func isLocal(pkg *types.Package, v *types.Var) bool {
+	return !v.IsField() && v.Pkg() == pkg && v.Parent() != nil && v.Parent() != pkg.Scope()
+}
+
+// localValues returns the values assigned to the local v in the function
+// around use, in file.
+func localValues(info *types.Info, file *ast.File, use ast.Expr, v *types.Var) []ast.Expr {
+	if file == nil {
+		return nil
+	}
+	path, _ := astutil.PathEnclosingInterval(file, use.Pos(), use.End())
+	var body *ast.BlockStmt
+	for _, n := range path {
+		if fd, ok := n.(*ast.FuncDecl); ok {
+			body = fd.Body
+			break
+		}
+		if fl, ok := n.(*ast.FuncLit); ok {
+			body = fl.Body
+			break
+		}
+	}
+	if body == nil {
+		return nil
+	}
+	var out []ast.Expr
+	is := func(e ast.Expr) bool {
+		id, ok := e.(*ast.Ident)
+		return ok && info.ObjectOf(id) == v
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			if len(n.Lhs) == len(n.Rhs) && (n.Tok == token.ASSIGN || n.Tok == token.DEFINE) {
+				for i, l := range n.Lhs {
+					if is(l) {
+						out = append(out, n.Rhs[i])
+					}
+				}
+			}
+		case *ast.ValueSpec:
+			if len(n.Names) == len(n.Values) {
+				for i, name := range n.Names {
+					if is(name) {
+						out = append(out, n.Values[i])
+					}
+				}
+			}
+		}
+		return true
+	})
+	return out
+}
+
+// fieldStores calls record for the values n stores in the fields of
+// fields: in a composite literal, keyed or not, or by assignment.
+func (c *sinkFinder) fieldStores(n ast.Node, fields map[*types.Var]site, record func(ast.Expr, site)) {
+	info := c.pass.TypesInfo
+	switch n := n.(type) {
+	case *ast.CompositeLit:
+		t := info.TypeOf(n)
+		if p, ok := types.Unalias(t).(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		st, ok := t.Underlying().(*types.Struct)
+		if !ok {
+			return
+		}
+		for i, elt := range n.Elts {
+			var f types.Object
+			value := elt
+			if kv, ok := elt.(*ast.KeyValueExpr); ok {
+				if key, ok := kv.Key.(*ast.Ident); ok {
+					f = info.Uses[key]
+				}
+				value = kv.Value
+			} else if i < st.NumFields() {
+				f = st.Field(i)
+			}
+			if v, ok := f.(*types.Var); ok {
+				if s, ok := fields[v]; ok {
+					record(value, s)
+				}
+			}
+		}
+	case *ast.AssignStmt:
+		if len(n.Lhs) != len(n.Rhs) {
+			return
+		}
+		for i, l := range n.Lhs {
+			if sel, ok := ast.Unparen(l).(*ast.SelectorExpr); ok {
+				if v, ok := info.Uses[sel.Sel].(*types.Var); ok {
+					if s, ok := fields[v]; ok {
+						record(n.Rhs[i], s)
+					}
+				}
+			}
+		}
+	}
 }

@@ -33,11 +33,13 @@ func handler(w http.ResponseWriter, r *http.Request) {
 	var iface interface{ http.ResponseWriter } = w
 	iface.WriteHeader(403) // want `raw status code 403 in WriteHeader: use http.StatusForbidden`
 
+	// A constant that travels to the sink through a local variable.
+	code := 404 // want `raw status code 404 in WriteHeader \(through code\): use http.StatusNotFound`
+	w.WriteHeader(code)
+
 	// Not sinks, or not raw literals: nothing to report.
 	notWriter{}.WriteHeader(404)
 	w.WriteHeader(http.StatusOK)
-	code := 404
-	w.WriteHeader(code)
 	const notFound = 404
 	w.WriteHeader(notFound)
 	http.Error(w, "bad", http.StatusBadRequest)
