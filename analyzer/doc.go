@@ -12,13 +12,16 @@
 // sink is checked. Sinks are the status arguments of
 // (http.ResponseWriter).WriteHeader and any WriteHeader(int) method of a
 // ResponseWriter, http.Error, http.Redirect, http.RedirectHandler and
-// http.StatusText; the responders of gin, echo, chi render, fiber and
-// gorilla handlers; testify's Equal and HTTPStatusCode assertions; status
-// fields (http.Response.StatusCode, httptest.ResponseRecorder.Code, integer
-// fields named StatusCode, HTTPStatus or HttpStatusCode) in composite
+// http.StatusText; the responders of gin, echo, chi render, fiber,
+// fasthttp, huma and gorilla handlers; testify's Equal and HTTPStatusCode
+// assertions, Equal-named helpers, quicktest's and gomega's equality
+// checks; status fields (http.Response.StatusCode,
+// httptest.ResponseRecorder.Code, integer fields named StatusCode,
+// HTTPStatus or HttpStatusCode), status methods and variables in composite
 // literals, assignments, == and != comparisons and switch cases; the
-// project's own wrappers of these, found across packages; and the sinks
-// named by -sinks.
+// project's own wrappers of these, variadic and behind interfaces, found
+// across packages; constants that travel to a sink through a variable or a
+// struct field; and the sinks named by -sinks.
 //
 // Each finding has a check ID as its category; checks.md describes every
 // check, with bad and good code, and "statuslint -explain ID" prints one.
