@@ -41,12 +41,19 @@ func (c *codeChecker) replacement(target ast.Expr, code int64) (string, []analys
 	if !ok {
 		return "", nil, false
 	}
-	// net/http's constant where the file can name it already, else a
-	// framework's the file imports, else net/http's through a new import.
+	// In a framework that declares the constants, its own; else net/http's
+	// where the file can name it already; else a framework's the file
+	// imports; else net/http's through a new import.
+	path, framework := c.frameworkConstants(name, code)
+	if framework && path == c.pass.Pkg.Path() {
+		if text, edits, ok := c.ref(target.Pos(), path, "", name); ok {
+			return text, edits, true
+		}
+	}
 	if text, edits, ok := c.ref(target.Pos(), "net/http", "", name); ok {
 		return text, edits, true
 	}
-	if path, ok := c.frameworkConstants(name, code); ok {
+	if framework {
 		if text, edits, ok := c.ref(target.Pos(), path, "", name); ok {
 			return text, edits, true
 		}
@@ -59,7 +66,11 @@ func (c *codeChecker) replacement(target ast.Expr, code int64) (string, []analys
 // fixed, or one the file already imports. Fixes in such code then add no
 // import of net/http.
 func (c *codeChecker) frameworkConstants(name string, code int64) (string, bool) {
-	for _, path := range knowledge.ConstantPackages {
+	paths := knowledge.ConstantPackages
+	if slices.Contains(paths, c.pass.Pkg.Path()) {
+		paths = []string{c.pass.Pkg.Path()} // its own, first
+	}
+	for _, path := range paths {
 		if c.pass.Pkg.Path() != path && !slices.ContainsFunc(c.file.Imports, func(s *ast.ImportSpec) bool { return importPath(s) == path }) {
 			continue
 		}

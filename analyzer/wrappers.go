@@ -182,7 +182,9 @@ func (c *sinkFinder) findStatuses() []found {
 			}
 			if !counts[ref.fn][v] {
 				param := ref.fn.Signature().Params().At(ref.index)
-				partial := assigns(info, decl.Body, param) || !unconditional(info, decl.Body, e)
+				// The sink's own "no status" values (a framework's) are
+				// the wrapper's too.
+				partial := s.sentinels || assigns(info, decl.Body, param) || !unconditional(info, decl.Body, e)
 				c.wrappers[ref.fn] = append(c.wrappers[ref.fn], wrapperParam{ref.index, partial})
 				changed = true
 			}

@@ -1,0 +1,190 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/realworld from the current findings")
+
+// realWorld are the real modules statuslint is measured on, pinned, with
+// only the packages each case needs, so that a fresh machine fetches and
+// compiles little. Their findings are kept, each with why it is right, in
+// testdata/realworld/NAME.txt.
+var realWorld = []struct {
+	name            string
+	module, version string
+	patterns        []string
+}{
+	{"fasthttp", "github.com/valyala/fasthttp", "v1.78.0", []string{"."}},
+	{"fiber-v2", "github.com/gofiber/fiber/v2", "v2.52.15", []string{"."}},
+	{"fiber-v3", "github.com/gofiber/fiber/v3", "v3.1.0", []string{"."}},
+	{"huma-v2", "github.com/danielgtaylor/huma/v2", "v2.37.2", []string{"."}},
+	{"consul-api", "github.com/hashicorp/consul/api", "v1.34.5", []string{"."}},
+	{"vault-api", "github.com/hashicorp/vault/api", "v1.23.0", []string{"."}},
+	{"gin", "github.com/gin-gonic/gin", "v1.12.0", []string{"."}},
+	{"caddy", "github.com/caddyserver/caddy/v2", "v2.11.9", []string{"./modules/caddyhttp", "./modules/caddyhttp/reverseproxy", "./caddyconfig"}},
+	// tryHandleError(w, nil, 0): a partial wrapper parameter, no finding.
+	{"jaeger", "github.com/jaegertracing/jaeger", "v1.76.0", []string{"./cmd/query/app/apiv3"}},
+}
+
+// reasons say why a finding of a shape is right; every finding must have
+// one. They were written by reading the findings of each shape in the
+// modules above.
+var reasons = []struct {
+	shape *regexp.Regexp
+	why   string
+}{
+	{regexp.MustCompile(`\(through \w+\)`), "a constant stored in a variable or struct field whose value reaches the sink"},
+	{regexp.MustCompile(`^retrying on `), "the retry decision admits a code the table says not to re-send unchanged"},
+	{regexp.MustCompile(`in comparison with [^ ]*\.(StatusCode|Code)(\(\))?( is |:)`), "compared with a response's status field or method"},
+	{regexp.MustCompile(`in comparison with \w+( is |:)`), "compared with a variable that holds only a status (a status field, method or fasthttp.Get's status)"},
+	{regexp.MustCompile(`in case of switch on `), "a case of a switch on the status"},
+	{regexp.MustCompile(`in [\w.]+ literal:`), "a status field (by identity, or an integer field named StatusCode) set in a composite literal"},
+	{regexp.MustCompile(`in assignment to `), "assigned to a status field"},
+	{regexp.MustCompile(`in [\w.]+[: ]`), "the status argument of a sink: net/http's, a framework's, or a wrapper of one that statuslint found (its parameter reaches a sink)"},
+}
+
+// findingReason returns why the finding with message msg is right, or "".
+func findingReason(msg string) string {
+	for _, r := range reasons {
+		if r.shape.MatchString(msg) {
+			why := r.why
+			switch {
+			case strings.Contains(msg, "is not documented by"):
+				why += "; the code is not in the table"
+			case strings.Contains(msg, "is listed as unused"):
+				why += "; the table lists the code as unused"
+			case strings.HasPrefix(msg, "invalid status"):
+				why += "; the code is outside 100-999"
+			}
+			return why
+		}
+	}
+	return ""
+}
+
+// TestRealWorld runs statuslint as users do on real modules from the
+// module proxy and compares every finding with the ones on record.
+func TestRealWorld(t *testing.T) {
+	if testing.Short() {
+		t.Skip("fetches real modules from the module proxy")
+	}
+	for _, rw := range realWorld {
+		t.Run(rw.name, func(t *testing.T) {
+			dir := moduleCopy(t, rw.module, rw.version)
+			args := append([]string{"-json", "-codes=iana"}, rw.patterns...)
+			got := realFindings(t, dir, args)
+			header := fmt.Sprintf("# statuslint %s in %s %s\n# Every finding, with why it is right.\n", strings.Join(args[1:], " "), rw.module, rw.version)
+			var b strings.Builder
+			b.WriteString(header)
+			for _, f := range got {
+				why := findingReason(f[strings.Index(f, ": ")+2:])
+				if why == "" {
+					why = "UNREVIEWED: no shape explains it"
+					t.Errorf("%s: %s: a finding of a shape no reason covers; read it, then add a reason", rw.name, f)
+				}
+				fmt.Fprintf(&b, "%s\n\twhy: %s\n", f, why)
+			}
+			path := filepath.Join("testdata", "realworld", rw.name+".txt")
+			if *update {
+				os.MkdirAll(filepath.Dir(path), 0o755)
+				if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (run with -update to record the findings)", err)
+			}
+			var want []string
+			for _, line := range strings.Split(string(data), "\n") {
+				if line != "" && !strings.HasPrefix(line, "#") && !strings.HasPrefix(line, "\t") {
+					want = append(want, line)
+				}
+			}
+			for _, f := range got {
+				if !slices.Contains(want, f) {
+					t.Errorf("new finding: %s", f)
+				}
+			}
+			for _, f := range want {
+				if !slices.Contains(got, f) {
+					t.Errorf("finding gone: %s", f)
+				}
+			}
+		})
+	}
+}
+
+// moduleCopy returns a writable copy of a module's source from the proxy.
+func moduleCopy(t *testing.T, module, version string) string {
+	t.Helper()
+	out, err := exec.Command("go", "mod", "download", "-json", module+"@"+version).Output()
+	if err != nil {
+		t.Fatalf("go mod download %s@%s: %v", module, version, err)
+	}
+	var info struct{ Dir string }
+	if err := json.Unmarshal(out, &info); err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(t.TempDir(), "src")
+	if err := os.CopyFS(dir, os.DirFS(info.Dir)); err != nil {
+		t.Fatal(err)
+	}
+	filepath.WalkDir(dir, func(p string, d os.DirEntry, _ error) error {
+		mode := os.FileMode(0o644)
+		if d.IsDir() {
+			mode = 0o755
+		}
+		return os.Chmod(p, mode)
+	})
+	return dir
+}
+
+// realFindings runs statuslint with args in dir and returns its findings as
+// "file:line:col: message", file relative to dir, sorted and once each.
+func realFindings(t *testing.T, dir string, args []string) []string {
+	t.Helper()
+	cmd := exec.Command(binary, args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("statuslint %v: %v\n%s", args, err, stderr.String())
+	}
+	var tree map[string]map[string]json.RawMessage
+	if err := json.Unmarshal(out, &tree); err != nil {
+		t.Fatalf("statuslint -json: %v\n%s", err, out)
+	}
+	var list []string
+	for pkg, analyzers := range tree {
+		for name, raw := range analyzers {
+			var diags []jsonDiagnostic
+			if err := json.Unmarshal(raw, &diags); err != nil {
+				t.Fatalf("%s: %s failed: %s", pkg, name, raw)
+			}
+			for _, d := range diags {
+				rel, err := filepath.Rel(dir, d.Posn)
+				if err != nil {
+					rel = d.Posn
+				}
+				list = append(list, filepath.ToSlash(rel)+": "+d.Message)
+			}
+		}
+	}
+	slices.Sort(list)
+	return slices.Compact(list)
+}
