@@ -74,7 +74,9 @@ func findingReason(msg string) string {
 }
 
 // TestRealWorld runs statuslint as users do on real modules from the
-// module proxy and compares every finding with the ones on record.
+// module proxy, compares every finding with the ones on record, then
+// applies the fixes and checks that the packages still build and have
+// nothing left to fix.
 func TestRealWorld(t *testing.T) {
 	if testing.Short() {
 		t.Skip("fetches real modules from the module proxy")
@@ -121,6 +123,24 @@ func TestRealWorld(t *testing.T) {
 			for _, f := range want {
 				if !slices.Contains(got, f) {
 					t.Errorf("finding gone: %s", f)
+				}
+			}
+
+			// The fixes build, tests included, and leave nothing to fix.
+			fix := exec.Command(binary, append([]string{"-fix", "-codes=iana"}, rw.patterns...)...)
+			fix.Dir, fix.Env = dir, append(os.Environ(), "GOFLAGS=-mod=mod")
+			if out, err := fix.CombinedOutput(); err != nil {
+				t.Fatalf("statuslint -fix: %v\n%s", err, out)
+			}
+			build := exec.Command("go", append([]string{"test", "-vet=off", "-count=1", "-run=^$"}, rw.patterns...)...)
+			build.Dir, build.Env = dir, append(os.Environ(), "GOFLAGS=-mod=mod")
+			if out, err := build.CombinedOutput(); err != nil {
+				t.Errorf("the fixed packages do not build with their tests: %v\n%s", err, out)
+			}
+			fixable := regexp.MustCompile(`: raw status code \d+ in .*: use \S+$`)
+			for _, f := range realFindings(t, dir, args) {
+				if fixable.MatchString(f) {
+					t.Errorf("left to fix after -fix: %s", f)
 				}
 			}
 		})
