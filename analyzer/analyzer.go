@@ -60,6 +60,9 @@ type settings struct {
 	sinks     sinksFlag
 	tests     bool
 	checks    checksFlag
+	// codesPass and retryPass are the -statuscodes and -statusretry
+	// switches.
+	codesPass, retryPass bool
 }
 
 // tableFlag is the -codes flag. The table is read once, on first use, and

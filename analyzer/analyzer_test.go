@@ -186,3 +186,18 @@ func TestCheckSelection(t *testing.T) {
 func TestValuesThatTravel(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, testdata, analyzer.New(analyzer.Config{}), "travel")
 }
+
+// -statusretry=false and -statuscodes=false switch a pass off, as go vet's
+// -NAME=false switches do.
+func TestPassSwitches(t *testing.T) {
+	a := analyzer.New(analyzer.Config{})
+	if err := a.Flags.Set("statuscodes", "false"); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, testdata, a, "passoff/codes")
+	a = analyzer.New(analyzer.Config{})
+	if err := a.Flags.Set("statusretry", "false"); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, testdata, a, "passoff/retry")
+}

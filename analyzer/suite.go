@@ -87,6 +87,10 @@ func NewSuite(cfg Config) *Suite {
 	a.Flags.Var(&s.sinks, "sinks", "more status sinks, comma-separated: pkgpath.Func:argIndex or pkgpath.Type.Method:argIndex")
 	a.Flags.BoolVar(&s.tests, "tests", s.tests, "check _test.go files")
 	a.Flags.Var(&s.checks, "checks", "checks to run, comma-separated: all, IDs, SL2* and -ID to switch one off (all,-SL2001)")
+	// -NAME=false switches a pass off, as go vet's switches do; the pass
+	// names are not prefixes of the flags, so -codes stays -codes.
+	a.Flags.BoolVar(&s.codesPass, suite.Codes.Name, true, "run the "+suite.Codes.Name+" pass (SL1001-SL1004); same as -checks=all,-SL1*")
+	a.Flags.BoolVar(&s.retryPass, suite.Retry.Name, true, "run the "+suite.Retry.Name+" pass (SL2001, SL2002); same as -checks=all,-SL2*")
 	suite.Analyzer = a
 	return suite
 }
@@ -130,7 +134,7 @@ func (s *settings) runCodes(pass *analysis.Pass) (any, error) {
 		return diags, err
 	}
 	found := pass.ResultOf[pass.Analyzer.Requires[0]].(*statuses).found
-	if len(found) == 0 {
+	if len(found) == 0 || !s.codesPass {
 		return diags, nil
 	}
 	// Read the table only now: under go vet every package is a process of
@@ -159,7 +163,7 @@ func (s *settings) runRetry(pass *analysis.Pass) (any, error) {
 	if err := s.configErr(); err != nil {
 		return diags, err
 	}
-	if !reaches(pass.Pkg, s.sinks.user) || !s.checks.set[CheckRetryNever] && !s.checks.set[CheckRetryAfterWait] {
+	if !reaches(pass.Pkg, s.sinks.user) || !s.retryPass || !s.checks.set[CheckRetryNever] && !s.checks.set[CheckRetryAfterWait] {
 		return diags, nil
 	}
 	tab, err := s.codes.table()

@@ -1,0 +1,15 @@
+package codes
+
+import "net/http"
+
+// With -statuscodes=false, the retry pass still reports; raw literals do
+// not.
+func f(c *http.Client, req *http.Request, w http.ResponseWriter) {
+	w.WriteHeader(404)
+	for {
+		resp, err := c.Do(req)
+		if err != nil || resp.StatusCode != 404 { // want `retrying on 404 \(Not Found\)`
+			return
+		}
+	}
+}
