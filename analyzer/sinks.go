@@ -167,8 +167,9 @@ func (c *base) isIntConst(e ast.Expr) bool {
 }
 
 // netHTTPWriter reports whether a WriteHeader call goes to net/http's
-// ResponseWriter (or a writer that does not say which): one that panics
-// on codes outside 100-999. A concrete writer of another package is its own.
+// ResponseWriter (or a writer that does not say which: an unnamed
+// interface): one that panics on codes outside 100-999. A named writer
+// type of another package is its own.
 func (c *sinkFinder) netHTTPWriter(call *ast.CallExpr) bool {
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 	if !ok {
@@ -179,9 +180,11 @@ func (c *sinkFinder) netHTTPWriter(call *ast.CallExpr) bool {
 		return true
 	}
 	n := namedOf(t)
-	if n == nil || n.Obj().Pkg() == nil || types.IsInterface(n) {
+	if n == nil || n.Obj().Pkg() == nil {
 		return true
 	}
+	// A named type of another package, an interface included (gin's
+	// ResponseWriter, whose writer ignores codes below 1), is its own.
 	return n.Obj().Pkg().Path() == "net/http"
 }
 

@@ -32,3 +32,9 @@ func ginSentinel(c *gin.Context) {
 	c.String(0, "body")
 	c.JSON(1000, nil) // want `invalid status 1000 in JSON`
 }
+
+// gin's own ResponseWriter interface: its writer takes -1 for "keep the
+// status", as gin's tests do.
+func ginWriter(w gin.ResponseWriter) {
+	w.WriteHeader(-1)
+}

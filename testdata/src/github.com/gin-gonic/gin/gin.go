@@ -2,6 +2,14 @@
 // signatures of the methods the fixtures use.
 package gin
 
+import "net/http"
+
+// ResponseWriter is gin's writer; its WriteHeader ignores codes below 1.
+type ResponseWriter interface {
+	http.ResponseWriter
+	Status() int
+}
+
 // H is a shortcut for map[string]any.
 type H map[string]any
 
