@@ -43,7 +43,9 @@ func (c *retryChecker) checkRetries() {
 	c.preds = map[*types.Func]predResult{}
 	c.sets = map[*types.Var]codeSet{}
 	c.reported = map[string]bool{}
-	c.findStatusVars()
+	if c.statusVars == nil {
+		c.findStatusVars()
+	}
 
 	// Facts for every retry decision, reports for those named as one.
 	for fn, decl := range c.decls {

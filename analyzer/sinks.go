@@ -283,9 +283,20 @@ func (c *sinkFinder) statuses(n ast.Node, fn func(ast.Expr, site)) {
 }
 
 func (c *sinkFinder) compositeLit(lit *ast.CompositeLit, fn func(ast.Expr, site)) {
-	typ := c.pass.TypesInfo.TypeOf(lit)
+	litFields(c.pass.TypesInfo, lit, func(field types.Object, value ast.Expr, typ types.Type) {
+		if isStatusField(field, typ) {
+			fn(value, site{what: types.TypeString(typ, pkgName) + " literal", writes: true})
+		}
+	})
+}
+
+// litFields calls fn for each field a struct literal sets, keyed or not,
+// with the value and the struct type (&T elided in a []*T literal
+// included).
+func litFields(info *types.Info, lit *ast.CompositeLit, fn func(field types.Object, value ast.Expr, typ types.Type)) {
+	typ := info.TypeOf(lit)
 	if ptr, ok := types.Unalias(typ).(*types.Pointer); ok {
-		typ = ptr.Elem() // &T elided in a []*T literal
+		typ = ptr.Elem()
 	}
 	st, ok := typ.Underlying().(*types.Struct)
 	if !ok {
@@ -296,14 +307,14 @@ func (c *sinkFinder) compositeLit(lit *ast.CompositeLit, fn func(ast.Expr, site)
 		value := elt
 		if kv, ok := elt.(*ast.KeyValueExpr); ok {
 			if key, ok := kv.Key.(*ast.Ident); ok {
-				field = c.pass.TypesInfo.Uses[key]
+				field = info.Uses[key]
 			}
 			value = kv.Value
 		} else if i < st.NumFields() {
 			field = st.Field(i)
 		}
-		if field != nil && isStatusField(field, typ) {
-			fn(value, site{what: types.TypeString(typ, pkgName) + " literal", writes: true})
+		if field != nil {
+			fn(field, value, typ)
 		}
 	}
 }

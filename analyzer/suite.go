@@ -116,7 +116,7 @@ func (s *settings) runSinks(pass *analysis.Pass) (any, error) {
 		wrappers: map[*types.Func][]wrapperParam{}, statusFuncs: map[*types.Func]bool{}}
 	f.findStatusVars()
 	found := f.findStatuses()
-	return &statuses{found: found, decls: f.decls}, nil
+	return &statuses{found: found, decls: f.decls, statusVars: f.statusVars}, nil
 }
 
 // collect returns a copy of pass whose Report collects the diagnostics in
@@ -173,6 +173,7 @@ func (s *settings) runRetry(pass *analysis.Pass) (any, error) {
 	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	sinks := pass.ResultOf[pass.Analyzer.Requires[1]].(*statuses)
 	c := &retryChecker{base: newBase(collect(pass, &diags), in, s.checksFile), tab: tab, decls: sinks.decls}
+	c.statusVars = sinks.statusVars
 	c.checkRetries()
 	return diags, nil
 }

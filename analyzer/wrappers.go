@@ -50,6 +50,8 @@ type statuses struct {
 	found []found
 	// decls are the package's function declarations with a body.
 	decls map[*types.Func]*ast.FuncDecl
+	// statusVars are the local variables that hold a status.
+	statusVars map[*types.Var]bool
 }
 
 // wrapperParams returns the status parameters of fn, a wrapper of a sink
@@ -579,31 +581,13 @@ func (c *sinkFinder) fieldStores(n ast.Node, fields map[*types.Var]site, record 
 	info := c.pass.TypesInfo
 	switch n := n.(type) {
 	case *ast.CompositeLit:
-		t := info.TypeOf(n)
-		if p, ok := types.Unalias(t).(*types.Pointer); ok {
-			t = p.Elem()
-		}
-		st, ok := t.Underlying().(*types.Struct)
-		if !ok {
-			return
-		}
-		for i, elt := range n.Elts {
-			var f types.Object
-			value := elt
-			if kv, ok := elt.(*ast.KeyValueExpr); ok {
-				if key, ok := kv.Key.(*ast.Ident); ok {
-					f = info.Uses[key]
-				}
-				value = kv.Value
-			} else if i < st.NumFields() {
-				f = st.Field(i)
-			}
+		litFields(info, n, func(f types.Object, value ast.Expr, _ types.Type) {
 			if v, ok := f.(*types.Var); ok {
 				if s, ok := fields[v]; ok {
 					record(value, s)
 				}
 			}
-		}
+		})
 	case *ast.AssignStmt:
 		if len(n.Lhs) != len(n.Rhs) {
 			return
