@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -28,9 +27,13 @@ type directive struct {
 	used bool
 }
 
-// statuslintID matches the form of statuslint's check IDs; other IDs in a
-// lint:ignore directive belong to other tools (staticcheck's SA1019).
-var statuslintID = regexp.MustCompile(`^SL\d{4}$`)
+// isStatuslintID reports whether id has the form of statuslint's check
+// IDs, SL and four digits; other IDs in a lint:ignore directive belong to
+// other tools (staticcheck's SA1019).
+func isStatuslintID(id string) bool {
+	digits, ok := strings.CutPrefix(id, "SL")
+	return ok && len(digits) == 4 && strings.Trim(digits, "0123456789") == ""
+}
 
 // directives returns the directives in files, and reports malformed ones.
 // A directive alone on its line covers the statement or declaration that
@@ -114,7 +117,7 @@ func parseDirective(pass *analysis.Pass, c *ast.Comment, enabled checkSet) *dire
 	}
 	var ours []string
 	for _, id := range strings.Split(fields[0], ",") {
-		if !statuslintID.MatchString(id) {
+		if !isStatuslintID(id) {
 			continue // another tool's
 		}
 		if _, ok := LookupCheck(id); !ok {
@@ -192,7 +195,6 @@ func checkURL(id string) string {
 
 // nodeLines finds the lines a directive alone on its line covers.
 type nodeLines struct {
-	fset *token.FileSet
 	// ends maps a line to the last line of the outermost statement or
 	// declaration that starts on it.
 	ends map[int]int
@@ -201,7 +203,7 @@ type nodeLines struct {
 }
 
 func newNodeLines(fset *token.FileSet, f *ast.File) *nodeLines {
-	nl := &nodeLines{fset: fset, ends: map[int]int{}, code: map[int][]int{}}
+	nl := &nodeLines{ends: map[int]int{}, code: map[int][]int{}}
 	ast.Inspect(f, func(n ast.Node) bool {
 		if n == nil {
 			return false
