@@ -60,12 +60,13 @@ func registerFlags(fs *flag.FlagSet, a *analysis.Analyzer) *options {
 // exit code: 0 clean, 3 findings, 1 errors (with -json and -fix, findings
 // do not change it, as with singlechecker).
 //
-// Unlike singlechecker, it never loads dependencies from source. Only the
-// packages the patterns match are parsed and type-checked; everything else
-// comes from export data, as for an analyzer without facts. Facts then
-// flow among the matched packages only, which is where the project's own
-// wrappers are; dependencies are covered by the built-in knowledge and
-// -sinks.
+// Unlike singlechecker, it does not load every dependency from source.
+// The packages the patterns match are parsed and type-checked, and so are
+// the main module's packages they import that can hold a wrapper (see
+// load); everything else comes from export data, as for an analyzer
+// without facts. Facts then flow among those packages only, which is where
+// the project's own wrappers are; dependencies are covered by the built-in
+// knowledge and -sinks.
 func standalone(a *analysis.Analyzer, patterns []string, o *options) (code int) {
 	stop, err := o.profile()
 	if err != nil {
