@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
@@ -120,19 +119,7 @@ func uniqueCopy(b *testing.B, path string, n int) string {
 // moduleSource returns a writable copy of a module's source from the proxy,
 // with its dependencies downloaded.
 func moduleSource(b *testing.B, path, version string) string {
-	out, err := exec.Command("go", "mod", "download", "-json", path+"@"+version).Output()
-	if err != nil {
-		b.Fatalf("go mod download %s@%s: %v", path, version, err)
-	}
-	var info struct{ Dir string }
-	if err := json.Unmarshal(out, &info); err != nil {
-		b.Fatal(err)
-	}
-	dir := filepath.Join(b.TempDir(), "src")
-	if err := os.CopyFS(dir, os.DirFS(info.Dir)); err != nil {
-		b.Fatal(err)
-	}
-	filepath.WalkDir(dir, func(p string, _ os.DirEntry, _ error) error { return os.Chmod(p, 0o755) })
+	dir := moduleCopy(b, path, version)
 	cmd := exec.Command("go", "mod", "download")
 	cmd.Dir = dir
 	if out, err := cmd.CombinedOutput(); err != nil {

@@ -148,7 +148,7 @@ func TestRealWorld(t *testing.T) {
 }
 
 // moduleCopy returns a writable copy of a module's source from the proxy.
-func moduleCopy(t *testing.T, module, version string) string {
+func moduleCopy(t testing.TB, module, version string) string {
 	t.Helper()
 	out, err := exec.Command("go", "mod", "download", "-json", module+"@"+version).Output()
 	if err != nil {
