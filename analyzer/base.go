@@ -144,12 +144,25 @@ func (c *base) findStatusVars() {
 }
 
 // isStatusMethodCall reports whether e calls a method that returns a
-// response's status, as resty's Response.StatusCode.
+// response's status: a known one (resty's and fasthttp's StatusCode), or
+// the Status() int of a response writer.
 func (c *base) isStatusMethodCall(e ast.Expr) bool {
 	call, ok := e.(*ast.CallExpr)
 	if !ok {
 		return false
 	}
-	key, via, _, ok := knowledge.Resolve(c.pass.TypesInfo, call)
-	return ok && (knowledge.StatusMethods[key] || knowledge.StatusMethods[via])
+	key, via, fn, ok := knowledge.Resolve(c.pass.TypesInfo, call)
+	if !ok {
+		return false
+	}
+	if knowledge.StatusMethods[key] || knowledge.StatusMethods[via] {
+		return true
+	}
+	// A response writer's or recorder's own Status() int (gin's
+	// ResponseWriter, caddy's ResponseRecorder) reports the status written.
+	if fn == nil || fn.Name() != "Status" || len(call.Args) != 0 || fn.Signature().Recv() == nil {
+		return false
+	}
+	results := fn.Signature().Results()
+	return results.Len() == 1 && isInteger(results.At(0).Type()) && isResponseWriter(fn.Signature().Recv().Type())
 }

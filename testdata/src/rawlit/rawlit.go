@@ -94,3 +94,22 @@ func sentinels(l logWriter, w http.ResponseWriter) {
 	l.WriteHeader(-1)
 	w.WriteHeader(-1) // want `invalid status -1 in WriteHeader`
 }
+
+// A response writer's own Status() int reports the status written.
+type recorder struct {
+	http.ResponseWriter
+	code int
+}
+
+func (r *recorder) Status() int { return r.code }
+
+func written(r *recorder) bool {
+	return r.Status() == 404 // want `raw status code 404 in comparison with r.Status\(\): use http.StatusNotFound`
+}
+
+// Status() on a type that is no writer is not a status.
+type job struct{}
+
+func (job) Status() int { return 3 }
+
+func done(j job) bool { return j.Status() == 3 }
