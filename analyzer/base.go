@@ -37,15 +37,22 @@ func newBase(pass *analysis.Pass, in *inspector.Inspector, checked func(*analysi
 // (resp.StatusCode), a status method (resty's r.StatusCode(), fasthttp's
 // resp.StatusCode()), or a variable that holds one.
 func (c *base) isStatusExpr(e ast.Expr) bool {
+	if id, ok := ast.Unparen(e).(*ast.Ident); ok {
+		v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
+		return ok && c.statusVars[v]
+	}
+	return c.readsStatus(e)
+}
+
+// readsStatus reports whether e reads a status field or calls a status
+// method.
+func (c *base) readsStatus(e ast.Expr) bool {
 	switch e := ast.Unparen(e).(type) {
 	case *ast.SelectorExpr:
 		s, ok := c.pass.TypesInfo.Selections[e]
 		return ok && isStatusField(s.Obj(), s.Recv())
 	case *ast.CallExpr:
 		return c.isStatusMethodCall(e)
-	case *ast.Ident:
-		v, ok := c.pass.TypesInfo.Uses[e].(*types.Var)
-		return ok && c.statusVars[v]
 	}
 	return false
 }
@@ -72,16 +79,6 @@ func (c *base) findStatusVars() {
 			other[v] = true
 		}
 	}
-	isStatus := func(e ast.Expr) bool {
-		switch e := ast.Unparen(e).(type) {
-		case *ast.SelectorExpr:
-			s, ok := info.Selections[e]
-			return ok && isStatusField(s.Obj(), s.Recv())
-		case *ast.CallExpr:
-			return c.isStatusMethodCall(e)
-		}
-		return false
-	}
 	assign := func(lhs, rhs []ast.Expr) {
 		if len(rhs) == 1 && len(lhs) > 1 {
 			call, _ := ast.Unparen(rhs[0]).(*ast.CallExpr)
@@ -102,7 +99,7 @@ func (c *base) findStatusVars() {
 		}
 		for i, l := range lhs {
 			if i < len(rhs) {
-				mark(l, isStatus(rhs[i]))
+				mark(l, c.readsStatus(rhs[i]))
 			}
 		}
 	}

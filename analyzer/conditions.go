@@ -179,10 +179,10 @@ func (ev *evaluator) nilTest(e *ast.BinaryExpr, neg bool) (codeSet, bool) {
 // parameter.
 func (ev *evaluator) isStatus(e ast.Expr) bool {
 	e = ast.Unparen(e)
-	is := ev.c.isStatusExpr(e) || ev.c.isStatusMethodCall(e)
+	is := ev.c.isStatusExpr(e)
 	if id, ok := e.(*ast.Ident); ok && !is {
 		v, _ := ev.c.pass.TypesInfo.Uses[id].(*types.Var)
-		is = v != nil && (ev.params[v] || ev.c.statusVars[v])
+		is = v != nil && ev.params[v]
 	}
 	ev.touched = ev.touched || is
 	return is

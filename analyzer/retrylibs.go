@@ -166,20 +166,13 @@ func (c *retryChecker) retryFieldAssign(as *ast.AssignStmt) {
 
 // retryClientLit checks retryablehttp.Client{CheckRetry: policy}.
 func (c *retryChecker) retryClientLit(lit *ast.CompositeLit) {
-	t := c.pass.TypesInfo.TypeOf(lit)
-	for _, elt := range lit.Elts {
-		kv, ok := elt.(*ast.KeyValueExpr)
-		if !ok {
-			continue
-		}
-		if key, ok := kv.Key.(*ast.Ident); ok {
-			if fk, ok := knowledge.FieldKey(c.pass.TypesInfo.Uses[key], t); ok {
-				if hook, ok := knowledge.PredicateFields[fk]; ok {
-					c.checkHookFunc(kv.Value, hook, nil)
-				}
+	litFields(c.pass.TypesInfo, lit, func(field types.Object, value ast.Expr, t types.Type) {
+		if fk, ok := knowledge.FieldKey(field, t); ok {
+			if hook, ok := knowledge.PredicateFields[fk]; ok {
+				c.checkHookFunc(value, hook, nil)
 			}
 		}
-	}
+	})
 }
 
 // predicateField returns the hook of a predicate field selected by sel.
@@ -206,15 +199,10 @@ func (c *retryChecker) setsField(body *ast.BlockStmt, field knowledge.Key) bool 
 				found = found || key == field
 			}
 		case *ast.CompositeLit:
-			t := info.TypeOf(n)
-			for _, elt := range n.Elts {
-				if kv, ok := elt.(*ast.KeyValueExpr); ok {
-					if id, ok := kv.Key.(*ast.Ident); ok {
-						key, _ := knowledge.FieldKey(info.Uses[id], t)
-						found = found || key == field
-					}
-				}
-			}
+			litFields(info, n, func(f types.Object, _ ast.Expr, t types.Type) {
+				key, _ := knowledge.FieldKey(f, t)
+				found = found || key == field
+			})
 		}
 		return !found
 	})

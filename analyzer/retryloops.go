@@ -298,7 +298,7 @@ func (c *retryChecker) recursiveRetry(fd *ast.FuncDecl, fn *types.Func) {
 	for j := range params.Len() {
 		p := params.At(j)
 		for _, a := range send.Args {
-			if usesVar(c.pass.TypesInfo, a, p) {
+			if usesAny(c.pass.TypesInfo, a, map[*types.Var]bool{p: true}) {
 				reqParams = append(reqParams, j)
 				break
 			}
@@ -332,15 +332,4 @@ func repeatsAll(edges []frag) bool {
 		all = all.or(fr.set)
 	}
 	return all == allCodes
-}
-
-func usesVar(info *types.Info, e ast.Expr, v *types.Var) bool {
-	found := false
-	ast.Inspect(e, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok && info.Uses[id] == v {
-			found = true
-		}
-		return !found
-	})
-	return found
 }

@@ -220,24 +220,22 @@ var RetryAfterWaits = map[Key]bool{
 
 // NoReturn are calls that never return: the flow past them is dead.
 var NoReturn = map[Key]bool{
-	{"os", "", "Exit"}:               true,
-	{"log", "", "Fatal"}:             true,
-	{"log", "", "Fatalf"}:            true,
-	{"log", "", "Fatalln"}:           true,
-	{"log", "", "Panic"}:             true,
-	{"log", "", "Panicf"}:            true,
-	{"log", "", "Panicln"}:           true,
-	{"runtime", "", "Goexit"}:        true,
-	{"testing", "common", "Fatal"}:   true,
-	{"testing", "common", "Fatalf"}:  true,
-	{"testing", "common", "FailNow"}: true,
-	{"testing", "common", "Skip"}:    true,
-	{"testing", "common", "Skipf"}:   true,
-	{"testing", "common", "SkipNow"}: true,
-	{"testing", "TB", "Fatal"}:       true,
-	{"testing", "TB", "Fatalf"}:      true,
-	{"testing", "TB", "FailNow"}:     true,
-	{"testing", "TB", "Skip"}:        true,
-	{"testing", "TB", "Skipf"}:       true,
-	{"testing", "TB", "SkipNow"}:     true,
+	{"os", "", "Exit"}:        true,
+	{"log", "", "Fatal"}:      true,
+	{"log", "", "Fatalf"}:     true,
+	{"log", "", "Fatalln"}:    true,
+	{"log", "", "Panic"}:      true,
+	{"log", "", "Panicf"}:     true,
+	{"log", "", "Panicln"}:    true,
+	{"runtime", "", "Goexit"}: true,
+}
+
+func init() {
+	// testing's T, B and F methods are declared on the unexported common;
+	// TB is the interface.
+	for _, recv := range []string{"common", "TB"} {
+		for _, name := range []string{"Fatal", "Fatalf", "FailNow", "Skip", "Skipf", "SkipNow"} {
+			NoReturn[Key{"testing", recv, name}] = true
+		}
+	}
 }

@@ -217,9 +217,13 @@ func mainModuleDeps(roots []*packages.Package, need func(*types.Package) bool) [
 // actions on the packages in report. The others stop being roots, as the
 // printers report the diagnostics of every root they reach.
 func reported(graph *checker.Graph, report []*packages.Package) *checker.Graph {
+	reportSet := make(map[*packages.Package]bool, len(report))
+	for _, p := range report {
+		reportSet[p] = true
+	}
 	var roots []*checker.Action
 	for _, act := range graph.Roots {
-		if slices.Contains(report, act.Package) {
+		if reportSet[act.Package] {
 			roots = append(roots, act)
 		} else {
 			act.IsRoot = false
