@@ -21,15 +21,34 @@ const (
 // errorStatuses are the statuses the cloud SDK returns as errors.
 var errorStatuses = codeRange(400, 999)
 
+// errCodes returns the statuses for which an error of this kind is
+// non-nil: none for a transport error (non-nil means no response at all),
+// 400-999 for the cloud SDK's. ok is false when the error says nothing
+// about the status.
+func errCodes(kind errKind) (codeSet, bool) {
+	switch kind {
+	case errTransport:
+		return codeSet{}, true
+	case errStatus:
+		return errorStatuses, true
+	}
+	return codeSet{}, false
+}
+
 // evaluator computes the status codes a condition lets through.
 type evaluator struct {
 	c *retryChecker
-	// errs classifies the error variables of the code being evaluated.
-	errs map[*types.Var]errKind
+	// errs holds, for the error variables of the code being evaluated that
+	// tell about the status, the statuses for which each is non-nil; a
+	// non-nil error means no response for every other status.
+	errs map[*types.Var]codeSet
 	// params are integer parameters that hold a status in a predicate.
 	params map[*types.Var]bool
 	// touched records that some condition depended on a status.
 	touched bool
+	// waited are the codes a library's policy decided, where the library
+	// pairs it with a backoff that waits for Retry-After.
+	waited codeSet
 }
 
 // admits returns the codes for which cond (negated if neg) can hold. Parts
@@ -65,6 +84,12 @@ func (ev *evaluator) admits(cond ast.Expr, neg bool) codeSet {
 			}
 		}
 	case *ast.CallExpr:
+		if s, ok := ev.errorsAs(e); ok {
+			if neg {
+				return allCodes // another error, or none
+			}
+			return s
+		}
 		if s, ok := ev.predicateCall(e); ok {
 			if neg {
 				return s.not()
@@ -84,6 +109,11 @@ func (ev *evaluator) admits(cond ast.Expr, neg bool) codeSet {
 				return allCodes
 			}
 			return codeSet{}
+		}
+		if d, ok := ev.condOf(e); ok {
+			if s, ok := ev.admitsDef(d, neg); ok {
+				return s
+			}
 		}
 	}
 	return allCodes
@@ -156,22 +186,20 @@ func (ev *evaluator) nilTest(e *ast.BinaryExpr, neg bool) (codeSet, bool) {
 		return codeSet{}, false
 	}
 	v, _ := ev.c.pass.TypesInfo.Uses[id].(*types.Var)
-	switch ev.errs[v] {
-	case errIndependent:
+	return ev.errTest(v, isNil)
+}
+
+// errTest evaluates a nil test of the error variable v.
+func (ev *evaluator) errTest(v *types.Var, isNil bool) (codeSet, bool) {
+	s, ok := ev.errs[v]
+	if !ok {
 		return codeSet{}, false
-	case errTransport:
-		if isNil {
-			return allCodes, true
-		}
-		return codeSet{}, true
-	case errStatus:
-		ev.touched = true
-		if isNil {
-			return codeRange(100, 399), true
-		}
-		return errorStatuses, true
 	}
-	return codeSet{}, false
+	ev.touched = ev.touched || !s.empty()
+	if isNil {
+		return s.not(), true
+	}
+	return s, true
 }
 
 // isStatus reports whether e holds a status: a status field, a
@@ -198,6 +226,13 @@ func (ev *evaluator) predicateCall(call *ast.CallExpr) (codeSet, bool) {
 	if knowledge.FuncKey(fn) == (knowledge.Key{Path: "slices", Name: "Contains"}) && len(call.Args) == 2 {
 		return ev.setLookup(call.Args[0], call.Args[1])
 	}
+	// set.Contains(code) on a package-level set built from constants
+	// (minio's set.CreateIntSet(...)).
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && fn.Signature().Recv() != nil && len(call.Args) == 1 && setMethods[fn.Name()] {
+		if s, ok := ev.setLookup(sel.X, call.Args[0]); ok {
+			return s, true
+		}
+	}
 	p, ok := ev.c.predicate(fn)
 	if !ok || p.Arg >= len(call.Args) {
 		return codeSet{}, false
@@ -205,9 +240,32 @@ func (ev *evaluator) predicateCall(call *ast.CallExpr) (codeSet, bool) {
 	arg := call.Args[p.Arg]
 	if ev.isStatus(arg) || ev.c.isResponse(arg) {
 		ev.touched = true
+		ev.waited = ev.waited.or(p.Waited)
 		return p.Set, true
 	}
 	return codeSet{}, false
+}
+
+// setMethods are the names of the membership tests of set types.
+var setMethods = map[string]bool{"Contains": true, "Has": true, "Includes": true, "Exists": true}
+
+// errorsAs evaluates errors.As(err, &target) and errors.Is(err, target)
+// for an error variable whose statuses are known: true only where err is
+// non-nil.
+func (ev *evaluator) errorsAs(call *ast.CallExpr) (codeSet, bool) {
+	fn, ok := ev.c.pass.TypesInfo.Uses[knowledge.CalleeIdent(call)].(*types.Func)
+	if !ok || len(call.Args) != 2 {
+		return codeSet{}, false
+	}
+	if k := knowledge.FuncKey(fn); k.Path != "errors" || (k.Name != "As" && k.Name != "Is") {
+		return codeSet{}, false
+	}
+	id, ok := ast.Unparen(call.Args[0]).(*ast.Ident)
+	if !ok {
+		return codeSet{}, false
+	}
+	v, _ := ev.c.pass.TypesInfo.Uses[id].(*types.Var)
+	return ev.errTest(v, false)
 }
 
 // setLookup evaluates set[status] and slices.Contains(set, status) where

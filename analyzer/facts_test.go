@@ -14,6 +14,7 @@ func TestFactsGobRoundTrip(t *testing.T) {
 	for _, f := range []analysis.Fact{
 		&sinkFact{Params: []int{1, 3}},
 		&predFact{Arg: 1, Set: codeRange(500, 599)},
+		&errFact{Sends: true, Errs: codeRange(500, 999)},
 	} {
 		var buf bytes.Buffer
 		if err := gob.NewEncoder(&buf).Encode(f); err != nil {

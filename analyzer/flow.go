@@ -21,12 +21,30 @@ type frag struct {
 // when it lets every code through, as "err != nil" does when errors carry
 // the status.
 func (f *flow) narrow(live []frag, cond ast.Expr, neg bool) []frag {
+	out, _ := f.narrowOn(live, cond, neg)
+	return out
+}
+
+// narrowOn is narrow, and reports whether cond tests a status. The
+// fragments it decides are placed at what decides them: a boolean
+// variable's definition (a delegated policy call), or cond itself.
+func (f *flow) narrowOn(live []frag, cond ast.Expr, neg bool) ([]frag, bool) {
 	touched := f.ev.touched
 	f.ev.touched = false
 	set := f.ev.admits(cond, neg)
 	onStatus := f.ev.touched
 	f.ev.touched = onStatus || touched
-	return restrictAt(live, set, cond, onStatus)
+	return restrictAt(live, set, f.ev.anchor(cond), onStatus), onStatus
+}
+
+// decided reports whether a status condition decided that the codes of fr
+// take the path being followed: the innermost condition around it tests
+// a status, or, outside any condition, an earlier one did.
+func (f *flow) decided(fr frag) bool {
+	if n := len(f.guards); n > 0 {
+		return fr.at != nil && f.guards[n-1]
+	}
+	return fr.at != nil
 }
 
 // restrict narrows every fragment to the codes in s, noting at as the
@@ -82,6 +100,9 @@ const (
 	modePredicate
 	// modeOperation: returning an error a retry library retries.
 	modeOperation
+	// modeErrors: nothing re-sends; the flow collects the statuses for
+	// which the function returns a non-nil error (errCodes).
+	modeErrors
 )
 
 // flow follows status codes through statements, from the response to the
@@ -101,7 +122,13 @@ type flow struct {
 	// loops are the loops nested in the retry loop around the statement
 	// being followed, innermost last.
 	loops []*innerLoop
-	edges []frag
+	// guards says, for each condition around the statement being followed,
+	// innermost last, whether it tests a status.
+	guards []bool
+	edges  []frag
+	// errCodes are, in modeErrors, the statuses for which the function
+	// returns a non-nil error.
+	errCodes codeSet
 }
 
 // innerLoop is a loop nested in the code being followed: what its
@@ -203,7 +230,10 @@ func (f *flow) stmt(s ast.Stmt, live []frag, breaks *[]frag) []frag {
 		if s.Init != nil {
 			live = f.stmt(s.Init, live, breaks)
 		}
-		then := f.stmts(s.Body.List, f.narrow(live, s.Cond, false), breaks)
+		in, onStatus := f.narrowOn(live, s.Cond, false)
+		f.guards = append(f.guards, onStatus)
+		defer func() { f.guards = f.guards[:len(f.guards)-1] }()
+		then := f.stmts(s.Body.List, in, breaks)
 		els := f.narrow(live, s.Cond, true)
 		if s.Else != nil {
 			els = f.stmt(s.Else, els, breaks)
@@ -215,12 +245,16 @@ func (f *flow) stmt(s ast.Stmt, live []frag, breaks *[]frag) []frag {
 		}
 		return f.switchStmt(s, live)
 	case *ast.TypeSwitchStmt:
+		f.guards = append(f.guards, false)
+		defer func() { f.guards = f.guards[:len(f.guards)-1] }()
 		var out, brk []frag
 		for _, cc := range s.Body.List {
 			out = unionFrags(out, f.stmts(cc.(*ast.CaseClause).Body, live, &brk))
 		}
 		return unionFrags(unionFrags(out, brk), live)
 	case *ast.SelectStmt:
+		f.guards = append(f.guards, false)
+		defer func() { f.guards = f.guards[:len(f.guards)-1] }()
 		var out, brk []frag
 		for _, cc := range s.Body.List {
 			out = unionFrags(out, f.stmts(cc.(*ast.CommClause).Body, live, &brk))
@@ -247,6 +281,7 @@ func (f *flow) stmt(s ast.Stmt, live []frag, breaks *[]frag) []frag {
 				f.retry(live, call)
 			}
 		}
+		f.assignErr(s, live)
 	}
 	return live
 }
@@ -280,6 +315,10 @@ func (f *flow) returnStmt(s *ast.ReturnStmt, live []frag) {
 			return
 		}
 		f.retry(f.narrow(live, s.Results[0], false), s)
+	case modeErrors:
+		if len(s.Results) > 0 {
+			f.errCodes = f.errCodes.or(f.errorCodes(s.Results[len(s.Results)-1], live))
+		}
 	case modeOperation:
 		if len(s.Results) == 0 {
 			return
@@ -289,9 +328,12 @@ func (f *flow) returnStmt(s *ast.ReturnStmt, live []frag) {
 			return
 		}
 		if id, ok := ast.Unparen(err).(*ast.Ident); ok {
-			if v, _ := f.ev.c.pass.TypesInfo.Uses[id].(*types.Var); f.ev.errs[v] == errStatus {
-				// Returning the SDK's error retries the statuses it carries.
-				live = restrictAt(live, errorStatuses, s, true)
+			v, _ := f.ev.c.pass.TypesInfo.Uses[id].(*types.Var)
+			if codes, ok := f.ev.errs[v]; ok {
+				// Returning the send's error retries the statuses it
+				// carries; where there is a response, a transport error
+				// is nil.
+				live = restrictAt(live, codes, s, !codes.empty())
 			}
 		}
 		f.retry(live, s)
@@ -336,7 +378,9 @@ func (f *flow) switchStmt(s *ast.SwitchStmt, live []frag) []frag {
 		in := unionFrags(restrict(rest, set, at), carry)
 		carry = nil
 		body, falls := fallsThrough(cc.Body)
+		f.guards = append(f.guards, set != allCodes)
 		end := f.stmts(body, in, &brk)
+		f.guards = f.guards[:len(f.guards)-1]
 		if falls {
 			carry = end // into the next clause's body, whatever its cases
 		} else {
@@ -350,7 +394,9 @@ func (f *flow) switchStmt(s *ast.SwitchStmt, live []frag) []frag {
 		// A fallthrough out of the default is followed as if the switch
 		// ended there: an approximation that keeps every code it carries.
 		body, _ := fallsThrough(deflt.Body)
+		f.guards = append(f.guards, rest != nil && restNarrowed(rest, live))
 		out = unionFrags(out, f.stmts(body, unionFrags(rest, defaultIn), &brk))
+		f.guards = f.guards[:len(f.guards)-1]
 	} else {
 		out = unionFrags(out, rest)
 	}
@@ -376,4 +422,17 @@ func (c *retryChecker) isNoReturn(call *ast.CallExpr) bool {
 	}
 	key, via, _, ok := knowledge.Resolve(c.pass.TypesInfo, call)
 	return ok && (knowledge.NoReturn[key] || knowledge.NoReturn[via])
+}
+
+// restNarrowed reports whether the codes left for a switch's default are
+// fewer than those that entered the switch: its cases tested the status.
+func restNarrowed(rest, live []frag) bool {
+	var a, b codeSet
+	for _, fr := range rest {
+		a = a.or(fr.set)
+	}
+	for _, fr := range live {
+		b = b.or(fr.set)
+	}
+	return a != b
 }

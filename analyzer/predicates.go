@@ -19,6 +19,9 @@ import (
 type predFact struct {
 	Arg int
 	Set codeSet
+	// Waited are the codes of Set retried only after Retry-After: those a
+	// library's policy decides, where the library's backoff waits for it.
+	Waited codeSet
 }
 
 func (*predFact) AFact() {}
@@ -73,7 +76,11 @@ func (c *retryChecker) predicate(fn *types.Func) (predFact, bool) {
 		return predFact{}, false
 	}
 	if p, ok := knowledge.Policies[knowledge.FuncKey(fn)]; ok {
-		return predFact{Arg: p.Arg, Set: policyCodes(p)}, true
+		f := predFact{Arg: p.Arg, Set: policyCodes(p)}
+		if p.WaitsRetryAfter {
+			f.Waited = f.Set
+		}
+		return f, true
 	}
 	if fn.Pkg() != c.pass.Pkg {
 		var f predFact
@@ -96,8 +103,9 @@ func (c *retryChecker) predicate(fn *types.Func) (predFact, bool) {
 // predEval is a predicate's evaluation: the codes it retries, by
 // condition, and which argument carries the status.
 type predEval struct {
-	arg   int
-	edges []frag
+	arg    int
+	edges  []frag
+	waited codeSet
 }
 
 func (p predEval) fact() predFact {
@@ -105,7 +113,7 @@ func (p predEval) fact() predFact {
 	for _, fr := range p.edges {
 		s = s.or(fr.set)
 	}
-	return predFact{Arg: p.arg, Set: s}
+	return predFact{Arg: p.arg, Set: s, Waited: s.and(p.waited)}
 }
 
 // evalPredicate evaluates a function returning a bool first: the codes
@@ -113,12 +121,19 @@ func (p predEval) fact() predFact {
 // the status of its first response parameter; its error parameter is of
 // the given kind. ok is false when it has no such parameter or its result
 // does not depend on a status.
-func (c *retryChecker) evalPredicate(ft *ast.FuncType, body *ast.BlockStmt, errs errKind) (predEval, bool) {
+func (c *retryChecker) evalPredicate(ft *ast.FuncType, body *ast.BlockStmt, kind errKind) (predEval, bool) {
+	errs, known := errCodes(kind)
+	return c.evalPredicateErrs(ft, body, errs, known)
+}
+
+// evalPredicateErrs is evalPredicate for an error parameter that is
+// non-nil for the statuses in errs (if known).
+func (c *retryChecker) evalPredicateErrs(ft *ast.FuncType, body *ast.BlockStmt, errs codeSet, known bool) (predEval, bool) {
 	info := c.pass.TypesInfo
 	if body == nil || ft.Results == nil || len(ft.Results.List) == 0 || !isBool(info.TypeOf(ft.Results.List[0].Type)) {
 		return predEval{}, false
 	}
-	ev := &evaluator{c: c, errs: map[*types.Var]errKind{}, params: map[*types.Var]bool{}}
+	ev := &evaluator{c: c, errs: map[*types.Var]codeSet{}, params: map[*types.Var]bool{}}
 	arg, i := -1, 0
 	for _, field := range ft.Params.List {
 		names := field.Names
@@ -139,13 +154,13 @@ func (c *retryChecker) evalPredicate(ft *ast.FuncType, body *ast.BlockStmt, errs
 				}
 			case arg < 0 && c.isResponseType(t):
 				arg = i
-			case v != nil && isError(t):
+			case v != nil && isError(t) && known:
 				ev.errs[v] = errs
 			}
 			i++
 		}
 	}
-	if arg < 0 && errs != errStatus {
+	if arg < 0 && errs.empty() {
 		return predEval{}, false
 	}
 	fl := &flow{ev: ev, mode: modePredicate}
@@ -153,7 +168,7 @@ func (c *retryChecker) evalPredicate(ft *ast.FuncType, body *ast.BlockStmt, errs
 	if !ev.touched {
 		return predEval{}, false
 	}
-	return predEval{arg: max(arg, 0), edges: fl.edges}, true
+	return predEval{arg: max(arg, 0), edges: fl.edges, waited: ev.waited}, true
 }
 
 func isBool(t types.Type) bool {
@@ -166,7 +181,8 @@ func isError(t types.Type) bool {
 }
 
 // codeSetVar returns the codes a package-level map or slice literal of
-// this package lists: map keys whose value is not false, slice elements.
+// this package lists (map keys whose value is not false, slice elements),
+// or that a set constructor is given.
 func (c *retryChecker) codeSetVar(v *types.Var) (codeSet, bool) {
 	if v.Pkg() != c.pass.Pkg || v.Parent() != c.pass.Pkg.Scope() {
 		return codeSet{}, false
@@ -200,6 +216,19 @@ func (c *retryChecker) codeSetVar(v *types.Var) (codeSet, bool) {
 
 func (c *retryChecker) literalCodes(e ast.Expr) codeSet {
 	var s codeSet
+	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok {
+		// A set type's constructor given the codes: set.CreateIntSet(408,
+		// 429, ...). Every argument must be a constant code.
+		for _, a := range call.Args {
+			tv := c.pass.TypesInfo.Types[a]
+			if tv.Value == nil || tv.Value.Kind() != constant.Int {
+				return codeSet{}
+			}
+			k, _ := constant.Int64Val(tv.Value)
+			s = s.or(singleCode(k))
+		}
+		return s
+	}
 	lit, ok := ast.Unparen(e).(*ast.CompositeLit)
 	if !ok {
 		return s

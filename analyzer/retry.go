@@ -33,31 +33,40 @@ type retryChecker struct {
 	// Variables holding a status, evaluated predicates and code sets,
 	// and the diagnostics already made.
 	preds    map[*types.Func]predResult
+	errSums  map[*types.Func]errResult
 	sets     map[*types.Var]codeSet
 	reported map[string]bool
+	// conds are the boolean variables set once, with what sets them:
+	// filled on first use.
+	conds map[*types.Var]condDef
 }
 
 // checkRetries runs the retry checks: retry loops and self-recursive
 // retries, retry predicates, and the hooks of retry libraries.
 func (c *retryChecker) checkRetries() {
 	c.preds = map[*types.Func]predResult{}
+	c.errSums = map[*types.Func]errResult{}
 	c.sets = map[*types.Var]codeSet{}
 	c.reported = map[string]bool{}
 	if c.statusVars == nil {
 		c.findStatusVars()
 	}
 
-	// Facts for every retry decision, reports for those named as one.
+	// Facts for every retry decision and every function whose error tells
+	// the status; reports for the decisions named as one.
 	for fn, decl := range c.decls {
+		if f, ok := c.errSummary(fn); ok && fn.Exported() {
+			c.pass.ExportObjectFact(fn, &f)
+		}
 		p, ok := c.predicate(fn)
 		if !ok {
 			continue
 		}
 		if fn.Exported() {
-			c.pass.ExportObjectFact(fn, &predFact{Arg: p.Arg, Set: p.Set})
+			c.pass.ExportObjectFact(fn, &p)
 		}
 		if retryName().MatchString(fn.Name()) && fileOf(c.checked, decl) != nil {
-			c.reportRetries(c.preds[fn].edges, nil, c.readsRetryAfter(decl.Body), "")
+			c.reportRetries(c.preds[fn].edges, nil, p.Waited.or(waitedIf(c.readsRetryAfter(decl.Body))), "")
 		}
 	}
 
@@ -109,10 +118,17 @@ func (c *retryChecker) scanCalls(cur inspector.Cursor, self *types.Func) (sends,
 
 // reportRetries reports the codes that reach a re-send and that the table
 // forbids retrying, or allows only after Retry-After when the code does not
-// wait for it. send, if known, is where the request goes out again; why
-// explains a library's default.
-func (c *retryChecker) reportRetries(edges []frag, send ast.Node, waits bool, why string) {
+// wait for it (waited are the codes it waits for). send, if known, is where
+// the request goes out again; why explains a library's default.
+//
+// A fragment with 200 in it is no retry: the condition that sent it round
+// did not tell success from failure, so something other than the status
+// (the body, a budget) decided the re-send.
+func (c *retryChecker) reportRetries(edges []frag, send ast.Node, waited codeSet, why string) {
 	for _, fr := range edges {
+		if fr.set.has(200) {
+			continue
+		}
 		var never, wait []string
 		for _, e := range c.tab.Entries {
 			if !fr.set.has(e.Code) {
@@ -122,7 +138,7 @@ func (c *retryChecker) reportRetries(edges []frag, send ast.Node, waits bool, wh
 			case table.RetryNever:
 				never = append(never, describe(int64(e.Code)))
 			case table.RetryAfterRetryAfter:
-				if !waits {
+				if !waited.has(e.Code) {
 					wait = append(wait, describe(int64(e.Code)))
 				}
 			}
@@ -144,6 +160,15 @@ func (c *retryChecker) reportRetries(edges []frag, send ast.Node, waits bool, wh
 				Message: fmt.Sprintf("retrying on %s%s without reading Retry-After: %s says to re-initiate only after the time in the response's Retry-After header", joinAnd(wait), why, c.tab.Name)})
 		}
 	}
+}
+
+// waitedIf returns every code if the code waits for Retry-After, none if
+// not.
+func waitedIf(waits bool) codeSet {
+	if waits {
+		return allCodes
+	}
+	return codeSet{}
 }
 
 func (c *retryChecker) reportOnce(d analysis.Diagnostic) {

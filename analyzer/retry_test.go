@@ -29,8 +29,9 @@ func TestRetryLibraries(t *testing.T) {
 	analysistest.Run(t, testdata, analyzer.New(analyzer.Config{}), "retry/libs")
 }
 
-// The retry pass exports what each exported retry predicate retries, for
-// other packages' loops and hooks.
+// The retry pass exports what each exported retry predicate retries, and
+// for which statuses each exported sender or response check returns an
+// error, for other packages' loops and hooks.
 func TestPredicateFacts(t *testing.T) {
 	suite := analyzer.NewSuite(analyzer.Config{})
 	pkgs := loadTestdata(t, packages.LoadAllSyntax, "retry/policy")
@@ -42,7 +43,9 @@ func TestPredicateFacts(t *testing.T) {
 	for act := range graph.All() {
 		if act.Analyzer == suite.Retry && act.Package.PkgPath == "retry/policy" {
 			for _, f := range act.AllObjectFacts() {
-				got[f.Object.Name()] = fmt.Sprint(f.Fact)
+				if f.Object.Pkg() == act.Package.Types {
+					got[f.Object.Name()] = fmt.Sprint(f.Fact)
+				}
 			}
 		}
 	}
@@ -50,6 +53,8 @@ func TestPredicateFacts(t *testing.T) {
 		"ShouldRetry": "retries[500-999]",
 		"Transient":   "retries[408 502 504]",
 		"IsSuccess":   "retries[200-299]",
+		"Fetch":       "sends, errs[100-199 500-999]",
+		"Check":       "errs[404 503]",
 	}
 	if !maps.Equal(got, want) {
 		t.Errorf("facts: got %v, want %v", got, want)

@@ -28,7 +28,7 @@ func (c *retryChecker) retryHook(cur inspector.Cursor, call *ast.CallExpr) {
 		return
 	}
 	if why, ok := knowledge.RetryAllErrors[key]; ok {
-		c.reportRetries([]frag{{set: errorStatuses, at: call}}, nil, true, " ("+why+")")
+		c.reportRetries([]frag{{set: errorStatuses, at: call}}, nil, allCodes, " ("+why+")")
 		return
 	}
 	if d, ok := knowledge.Defaults[key]; ok {
@@ -36,7 +36,7 @@ func (c *retryChecker) retryHook(cur inspector.Cursor, call *ast.CallExpr) {
 			// Its default backoff honours Retry-After, so only the never
 			// codes are at fault.
 			p := knowledge.Policies[d.Policy]
-			c.reportRetries([]frag{{set: policyCodes(p), at: call}}, nil, p.WaitsRetryAfter, " ("+d.Why+")")
+			c.reportRetries([]frag{{set: policyCodes(p), at: call}}, nil, waitedIf(p.WaitsRetryAfter), " ("+d.Why+")")
 		}
 		return
 	}
@@ -70,7 +70,7 @@ func (c *retryChecker) checkHookFunc(arg ast.Expr, hook retryHook, call *ast.Cal
 	case *ast.FuncLit:
 		if hook.Kind == hookPredicate {
 			ev, _ := c.evalPredicate(f.Type, f.Body, hook.Errs)
-			c.reportRetries(ev.edges, nil, c.readsRetryAfter(f.Body), "")
+			c.reportRetries(ev.edges, nil, ev.waited.or(waitedIf(c.readsRetryAfter(f.Body))), "")
 			return
 		}
 		c.checkOperation(f, hook, call)
@@ -92,8 +92,7 @@ func (c *retryChecker) checkHookFunc(arg ast.Expr, hook retryHook, call *ast.Cal
 		if p, ok := c.predicate(fn); ok {
 			// Libraries' own policies may come with a backoff that
 			// honours Retry-After.
-			waits := knowledge.Policies[knowledge.FuncKey(fn)].WaitsRetryAfter
-			c.reportRetries([]frag{{set: p.Set, at: arg}}, nil, waits, fmt.Sprintf(" (through %s)", fn.Name()))
+			c.reportRetries([]frag{{set: p.Set, at: arg}}, nil, p.Waited, fmt.Sprintf(" (through %s)", fn.Name()))
 		}
 	}
 }
@@ -101,11 +100,11 @@ func (c *retryChecker) checkHookFunc(arg ast.Expr, hook retryHook, call *ast.Cal
 // checkOperation checks an operation a retry library re-runs while it
 // returns a retryable error.
 func (c *retryChecker) checkOperation(lit *ast.FuncLit, hook retryHook, call *ast.CallExpr) {
-	i, send, kind := c.findSend(lit.Body.List)
+	i, send, errs := c.findSend(lit.Body.List)
 	if send == nil {
 		return
 	}
-	ev := &evaluator{c: c, errs: c.sendErrs(lit.Body.List[i], send, kind)}
+	ev := &evaluator{c: c, errs: c.sendErrs(lit.Body.List[i], send, errs)}
 	info := c.pass.TypesInfo
 	fl := &flow{ev: ev, mode: modeOperation}
 	fl.retried = func(e ast.Expr) bool {
@@ -123,18 +122,10 @@ func (c *retryChecker) checkOperation(lit *ast.FuncLit, hook retryHook, call *as
 				}
 			}
 		}
-		if hook.Only != (knowledge.Key{}) {
-			return false
-		}
-		if id, ok := e.(*ast.Ident); ok {
-			if v, ok := info.Uses[id].(*types.Var); ok && ev.errs[v] == errTransport {
-				return false // nil whenever there is a response
-			}
-		}
-		return true
+		return hook.Only == (knowledge.Key{})
 	}
 	fl.stmts(lit.Body.List[i:], []frag{{set: allCodes}}, nil)
-	c.reportRetries(fl.edges, call, c.readsRetryAfter(lit.Body), "")
+	c.reportRetries(fl.edges, call, ev.waited.or(waitedIf(c.readsRetryAfter(lit.Body))), "")
 }
 
 // hasOption reports whether a retry call is given the option opt

@@ -2,38 +2,39 @@ package analyzer
 
 import (
 	"go/ast"
-	"go/token"
 	"go/types"
-	"regexp"
 	"slices"
 	"strings"
-	"sync"
 
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/statuslint/statuslint/analyzer/knowledge"
 )
 
-// sendKind classifies a call that sends an HTTP request; the kind says
-// what its error result tells about the status.
-func (c *retryChecker) sendKind(call *ast.CallExpr) (errKind, bool) {
-	key, via, _, ok := knowledge.Resolve(c.pass.TypesInfo, call)
+// sendKind reports whether call sends an HTTP request, with the statuses
+// for which its error result is non-nil (none for net/http: an error
+// there means no response).
+func (c *retryChecker) sendKind(call *ast.CallExpr) (codeSet, bool) {
+	key, via, fn, ok := knowledge.Resolve(c.pass.TypesInfo, call)
 	if !ok {
-		return 0, false
+		return codeSet{}, false
 	}
 	if kind, ok := knowledge.Sends[key]; ok {
-		return kind, true
+		return errCodes(kind)
 	}
 	if kind, ok := knowledge.Sends[via]; ok {
-		return kind, true
+		return errCodes(kind)
 	}
 	switch {
 	case key.Name == "RoundTrip" && len(call.Args) == 1 && isRequestPtr(c.pass.TypesInfo.TypeOf(call.Args[0])):
-		return errTransport, true
+		return errCodes(errTransport)
 	case strings.HasPrefix(key.Path, knowledge.SDKServices) && strings.HasSuffix(key.Recv, "Client") && !strings.HasSuffix(key.Name, "Invoker"):
-		return errStatus, true
+		return errCodes(errStatus)
 	}
-	return 0, false
+	if fn != nil {
+		return c.sender(fn)
+	}
+	return codeSet{}, false
 }
 
 func isRequestPtr(t types.Type) bool {
@@ -44,10 +45,10 @@ func isRequestPtr(t types.Type) bool {
 
 // findSend returns the first statement of list that sends a request,
 // outside function literals, with the send and its kind.
-func (c *retryChecker) findSend(list []ast.Stmt) (int, *ast.CallExpr, errKind) {
+func (c *retryChecker) findSend(list []ast.Stmt) (int, *ast.CallExpr, codeSet) {
 	for i, s := range list {
 		var send *ast.CallExpr
-		var kind errKind
+		var kind codeSet
 		ast.Inspect(s, func(n ast.Node) bool {
 			if send != nil {
 				return false
@@ -67,20 +68,17 @@ func (c *retryChecker) findSend(list []ast.Stmt) (int, *ast.CallExpr, errKind) {
 			return i, send, kind
 		}
 	}
-	return -1, nil, 0
+	return -1, nil, codeSet{}
 }
-
-// pollName matches functions that poll: a 404 there means "not yet".
-var pollName = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)poll|wait|await|until|watch`) })
 
 // retryLoop checks a loop that sends a request and goes round again under
 // a status the table forbids retrying.
 func (c *retryChecker) retryLoop(cur inspector.Cursor, loop ast.Stmt, body *ast.BlockStmt) {
-	i, send, kind := c.findSend(body.List)
-	if send == nil || c.isPolling(cur, loop, body) || c.requestVaries(loop, body, send) {
+	i, send, errs := c.findSend(body.List)
+	if send == nil || c.isPolling(cur, send, body.List[i]) || c.requestVaries(loop, body, send) {
 		return
 	}
-	ev := &evaluator{c: c, errs: c.sendErrs(body.List[i], send, kind)}
+	ev := &evaluator{c: c, errs: c.sendErrs(body.List[i], send, errs)}
 	fl := &flow{ev: ev, mode: modeLoop}
 	if l, ok := cur.Parent().Node().(*ast.LabeledStmt); ok {
 		fl.label = l.Label.Name
@@ -90,12 +88,13 @@ func (c *retryChecker) retryLoop(cur inspector.Cursor, loop ast.Stmt, body *ast.
 	if repeatsAll(fl.edges) {
 		return // every status goes round: a repetition, not a retry
 	}
-	c.reportRetries(fl.edges, send, c.readsRetryAfter(loop), "")
+	c.reportRetries(fl.edges, send, ev.waited.or(waitedIf(c.readsRetryAfter(loop))), "")
 }
 
-// sendErrs classifies the error variable the send's statement assigns.
-func (c *retryChecker) sendErrs(stmt ast.Stmt, send *ast.CallExpr, kind errKind) map[*types.Var]errKind {
-	errs := map[*types.Var]errKind{}
+// sendErrs maps the error variable the send's statement assigns to the
+// statuses for which the send's error is non-nil.
+func (c *retryChecker) sendErrs(stmt ast.Stmt, send *ast.CallExpr, codes codeSet) map[*types.Var]codeSet {
+	errs := map[*types.Var]codeSet{}
 	ast.Inspect(stmt, func(n ast.Node) bool {
 		as, ok := n.(*ast.AssignStmt)
 		if !ok || len(as.Rhs) != 1 || ast.Unparen(as.Rhs[0]) != send {
@@ -103,34 +102,12 @@ func (c *retryChecker) sendErrs(stmt ast.Stmt, send *ast.CallExpr, kind errKind)
 		}
 		if id, ok := as.Lhs[len(as.Lhs)-1].(*ast.Ident); ok {
 			if v, ok := c.pass.TypesInfo.ObjectOf(id).(*types.Var); ok && isError(v.Type()) {
-				errs[v] = kind
+				errs[v] = codes
 			}
 		}
 		return false
 	})
 	return errs
-}
-
-// isPolling reports whether the loop waits for something to appear: it
-// ranges over a channel, receives from one (a ticker), or sits in a
-// function named for polling or waiting.
-func (c *retryChecker) isPolling(cur inspector.Cursor, loop ast.Stmt, body *ast.BlockStmt) bool {
-	if r, ok := loop.(*ast.RangeStmt); ok {
-		if _, isChan := c.pass.TypesInfo.TypeOf(r.X).Underlying().(*types.Chan); isChan {
-			return true
-		}
-	}
-	if fd := enclosingFunc(cur); fd != nil && pollName().MatchString(fd.Name.Name) {
-		return true
-	}
-	receives := false
-	ast.Inspect(body, func(n ast.Node) bool {
-		if u, ok := n.(*ast.UnaryExpr); ok && u.Op == token.ARROW {
-			receives = true
-		}
-		return !receives
-	})
-	return receives
 }
 
 // requestVaries reports whether the loop sends a different request each
@@ -288,7 +265,7 @@ func (c *retryChecker) recursiveRetry(fd *ast.FuncDecl, fn *types.Func) {
 	if fd.Body == nil || fn == nil {
 		return
 	}
-	i, send, kind := c.findSend(fd.Body.List)
+	i, send, errs := c.findSend(fd.Body.List)
 	if send == nil {
 		return
 	}
@@ -316,13 +293,13 @@ func (c *retryChecker) recursiveRetry(fd *ast.FuncDecl, fn *types.Func) {
 		}
 		return true
 	}
-	ev := &evaluator{c: c, errs: c.sendErrs(fd.Body.List[i], send, kind)}
+	ev := &evaluator{c: c, errs: c.sendErrs(fd.Body.List[i], send, errs)}
 	fl := &flow{ev: ev, mode: modeLoop, self: fn, sameArgs: sameArgs}
 	fl.stmts(fd.Body.List[i:], []frag{{set: allCodes}}, nil)
 	if repeatsAll(fl.edges) {
 		return
 	}
-	c.reportRetries(fl.edges, send, c.readsRetryAfter(fd.Body), "")
+	c.reportRetries(fl.edges, send, ev.waited.or(waitedIf(c.readsRetryAfter(fd.Body))), "")
 }
 
 // repeatsAll reports whether every status reaches a re-send.

@@ -73,7 +73,7 @@ func NewSuite(cfg Config) *Suite {
 		Requires:   []*analysis.Analyzer{inspect.Analyzer, suite.Sinks},
 		Run:        s.runRetry,
 		ResultType: diagnostics,
-		FactTypes:  []analysis.Fact{new(predFact)},
+		FactTypes:  []analysis.Fact{new(predFact), new(errFact)},
 	}
 	a := &analysis.Analyzer{
 		Name:     "statuslint",

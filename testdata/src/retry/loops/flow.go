@@ -73,13 +73,12 @@ func fallthroughRetry(c *http.Client, req *http.Request) {
 	}
 }
 
-// Negative, deliberately: a loop that receives from a channel, in a select
-// or not, waits for something and is taken for polling, even when it goes
-// round on 403.
+// Positive: receiving from a channel (a cancellation, a timer) is how a
+// retry waits; it does not make the loop a poll.
 func selectRetry(c *http.Client, req *http.Request, done chan struct{}) {
 	for {
 		resp, err := c.Do(req)
-		if err != nil || resp.StatusCode != http.StatusForbidden {
+		if err != nil || resp.StatusCode != http.StatusForbidden { // want `retrying on 403 \(Forbidden\): huaweicloud says`
 			return
 		}
 		select {

@@ -2,7 +2,12 @@
 // carry what each retries.
 package policy
 
-import "net/http"
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+)
 
 // ShouldRetry retries 5xx.
 func ShouldRetry(code int) bool {
@@ -22,3 +27,39 @@ func Transient(resp *http.Response) bool {
 func IsSuccess(code int) bool {
 	return code >= 200 && code < 300
 }
+
+// Fetch sends a request and makes an error of every status below 200 or
+// above 499, as caddy's attemptHttpCall does: a fact says for which.
+func Fetch(c *http.Client, req *http.Request) (*http.Response, error) {
+	resp, err := c.Do(req)
+	if err != nil {
+		return nil, fmt.Errorf("calling %s: %v", req.URL, err)
+	} else if resp.StatusCode < 200 || resp.StatusCode > 499 {
+		resp.Body.Close()
+		return nil, fmt.Errorf("bad status %d", resp.StatusCode)
+	}
+	return resp, nil
+}
+
+// Check makes an error of a response's status, for two of them.
+func Check(resp *http.Response) error {
+	switch resp.StatusCode {
+	case http.StatusNotFound:
+		return ErrNotFound
+	case http.StatusServiceUnavailable:
+		return &StatusError{Code: resp.StatusCode}
+	}
+	var body struct{ Error string }
+	if err := json.NewDecoder(resp.Body).Decode(&body); err != nil {
+		return fmt.Errorf("decoding: %w", err) // a read error: no status decided it
+	}
+	return nil
+}
+
+// ErrNotFound is a sentinel error.
+var ErrNotFound = errors.New("not found")
+
+// StatusError carries a status.
+type StatusError struct{ Code int }
+
+func (e *StatusError) Error() string { return fmt.Sprint("status ", e.Code) }

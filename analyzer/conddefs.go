@@ -1,0 +1,139 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+)
+
+// A condDef is what sets a boolean variable assigned once: an expression,
+// or the index-th result of a call or comma-ok lookup (retry, err :=
+// policy(ctx, resp, err); _, ok := set[code]).
+type condDef struct {
+	expr  ast.Expr
+	index int
+}
+
+// condDef returns the definition of v, a boolean variable of this package
+// assigned exactly once and never through a pointer.
+func (c *retryChecker) condDef(v *types.Var) (condDef, bool) {
+	if c.conds == nil {
+		c.conds = c.findCondDefs()
+	}
+	d, ok := c.conds[v]
+	return d, ok
+}
+
+func (c *retryChecker) findCondDefs() map[*types.Var]condDef {
+	info := c.pass.TypesInfo
+	defs := map[*types.Var]condDef{}
+	count := map[*types.Var]int{}
+	note := func(id *ast.Ident, d condDef) {
+		v, ok := info.ObjectOf(id).(*types.Var)
+		if !ok || !isBool(v.Type()) {
+			return
+		}
+		count[v]++
+		defs[v] = d
+	}
+	for _, f := range c.pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				for i, lhs := range n.Lhs {
+					id, ok := lhs.(*ast.Ident)
+					if !ok {
+						continue
+					}
+					switch {
+					case n.Tok != token.ASSIGN && n.Tok != token.DEFINE:
+						note(id, condDef{})
+					case len(n.Rhs) == len(n.Lhs):
+						note(id, condDef{expr: n.Rhs[i]})
+					case len(n.Rhs) == 1:
+						note(id, condDef{expr: n.Rhs[0], index: i})
+					}
+				}
+			case *ast.ValueSpec:
+				for i, id := range n.Names {
+					switch {
+					case len(n.Values) == len(n.Names):
+						note(id, condDef{expr: n.Values[i]})
+					case len(n.Values) == 1:
+						note(id, condDef{expr: n.Values[0], index: i})
+					default:
+						note(id, condDef{}) // declared zero, maybe set later
+					}
+				}
+			case *ast.UnaryExpr:
+				if n.Op == token.AND {
+					if id, ok := ast.Unparen(n.X).(*ast.Ident); ok {
+						// Its address escapes: it may change anywhere.
+						note(id, condDef{})
+						note(id, condDef{})
+					}
+				}
+			}
+			return true
+		})
+	}
+	for v, n := range count {
+		if n != 1 || defs[v].expr == nil || v.Parent() == nil || v.Parent() == c.pass.Pkg.Scope() {
+			delete(defs, v)
+		}
+	}
+	return defs
+}
+
+// condOf returns the definition of the boolean variable e names, if it
+// is set once.
+func (ev *evaluator) condOf(e ast.Expr) (condDef, bool) {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return condDef{}, false
+	}
+	v, ok := ev.c.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok {
+		return condDef{}, false
+	}
+	return ev.c.condDef(v)
+}
+
+// admitsDef evaluates a boolean variable through its definition: the
+// expression, the first result of a retry decision, or a comma-ok lookup
+// in a code set.
+func (ev *evaluator) admitsDef(d condDef, neg bool) (codeSet, bool) {
+	x := ast.Unparen(d.expr)
+	var s codeSet
+	ok := false
+	_, isTuple := ev.c.pass.TypesInfo.TypeOf(x).(*types.Tuple)
+	switch {
+	case !isTuple && d.index == 0:
+		return ev.admits(x, neg), true
+	case d.index == 0:
+		if call, isCall := x.(*ast.CallExpr); isCall {
+			s, ok = ev.predicateCall(call)
+		}
+	case d.index == 1:
+		if ix, isIndex := x.(*ast.IndexExpr); isIndex {
+			s, ok = ev.setLookup(ix.X, ix.Index)
+		}
+	}
+	if ok && neg {
+		s = s.not()
+	}
+	return s, ok
+}
+
+// anchor returns where the codes a condition decides are reported: the
+// definition of a boolean variable, or the condition itself.
+func (ev *evaluator) anchor(cond ast.Expr) ast.Node {
+	x := ast.Unparen(cond)
+	if u, ok := x.(*ast.UnaryExpr); ok && u.Op == token.NOT {
+		x = ast.Unparen(u.X)
+	}
+	if d, ok := ev.condOf(x); ok {
+		return d.expr
+	}
+	return cond
+}

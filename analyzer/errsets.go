@@ -1,0 +1,235 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/types"
+	"regexp"
+	"sync"
+
+	"github.com/statuslint/statuslint/analyzer/knowledge"
+)
+
+// errFact marks a function whose error result tells about the status: it
+// is non-nil for the statuses in Errs (and, if Sends, when the request it
+// sends gets no response). Sends is true for a function that sends a
+// request (caddy's attemptHttpCall: Errs below 200 and above 499); false
+// for one that checks a response it is given (a CheckResponse). Other
+// packages' retry loops read it.
+type errFact struct {
+	Sends bool
+	Errs  codeSet
+}
+
+func (*errFact) AFact() {}
+
+func (f *errFact) String() string {
+	if f.Sends {
+		return "sends, errs" + f.Errs.String()
+	}
+	return "errs" + f.Errs.String()
+}
+
+type errResult struct {
+	fact errFact
+	ok   bool
+}
+
+// sender reports whether fn sends a request, with the statuses for which
+// its error is non-nil.
+func (c *retryChecker) sender(fn *types.Func) (codeSet, bool) {
+	f, ok := c.errSummary(fn)
+	return f.Errs, ok && f.Sends
+}
+
+// errSummary returns what fn's error result tells about the status, if
+// fn sends a request or checks a response and returns an error last: from
+// its body in this package, from its fact in another.
+func (c *retryChecker) errSummary(fn *types.Func) (errFact, bool) {
+	if fn.Pkg() == nil {
+		return errFact{}, false
+	}
+	if fn.Pkg() != c.pass.Pkg {
+		var f errFact
+		ok := c.pass.ImportObjectFact(fn, &f)
+		return f, ok
+	}
+	if r, done := c.errSums[fn]; done {
+		return r.fact, r.ok
+	}
+	c.errSums[fn] = errResult{} // a recursive function is unknown to itself
+	decl := c.decls[fn]
+	res := fn.Signature().Results()
+	if decl == nil || res.Len() == 0 || !isError(res.At(res.Len()-1).Type()) {
+		return errFact{}, false
+	}
+	var r errResult
+	if i, send, errs := c.findSend(decl.Body.List); send != nil {
+		ev := &evaluator{c: c, errs: c.sendErrs(decl.Body.List[i], send, errs)}
+		fl := &flow{ev: ev, mode: modeErrors}
+		fl.stmts(decl.Body.List[i:], []frag{{set: allCodes}}, nil)
+		r = errResult{errFact{Sends: true, Errs: fl.errCodes}, true}
+	} else if ev, ok := c.statusParams(decl.Type); ok {
+		fl := &flow{ev: ev, mode: modeErrors}
+		fl.stmts(decl.Body.List, []frag{{set: allCodes}}, nil)
+		r = errResult{errFact{Errs: fl.errCodes}, ev.touched && !fl.errCodes.empty()}
+	}
+	c.errSums[fn] = r
+	return r.fact, r.ok
+}
+
+// statusParams returns an evaluator for a function that takes a response
+// or a status: its first integer parameter named for one (status, code)
+// is the status.
+func (c *retryChecker) statusParams(ft *ast.FuncType) (*evaluator, bool) {
+	info := c.pass.TypesInfo
+	ev := &evaluator{c: c, errs: map[*types.Var]codeSet{}, params: map[*types.Var]bool{}}
+	found := false
+	for _, field := range ft.Params.List {
+		t := info.TypeOf(field.Type)
+		switch {
+		case c.isResponseType(t):
+			found = true
+		case isInteger(t) && !found:
+			for _, name := range field.Names {
+				if v, ok := info.Defs[name].(*types.Var); ok && statusParamName().MatchString(name.Name) {
+					ev.params[v] = true
+					found = true
+					break
+				}
+			}
+		}
+	}
+	return ev, found
+}
+
+// callErrs returns the statuses for which the error of call, a function
+// errSummary knows, is non-nil.
+func (c *retryChecker) callErrs(call *ast.CallExpr) (codeSet, bool) {
+	if codes, ok := c.sendKind(call); ok {
+		return codes, true
+	}
+	_, _, fn, ok := knowledge.Resolve(c.pass.TypesInfo, call)
+	if !ok || fn == nil {
+		return codeSet{}, false
+	}
+	f, ok := c.errSummary(fn)
+	return f.Errs, ok
+}
+
+// errorCodes returns the statuses, among those live, for which e, an
+// error value, is non-nil because of the status: a variable whose
+// statuses are known, a call of a function errSummary knows, or a new
+// error made where a status condition decided.
+func (f *flow) errorCodes(e ast.Expr, live []frag) codeSet {
+	info := f.ev.c.pass.TypesInfo
+	e = ast.Unparen(e)
+	if info.Types[e].IsNil() {
+		return codeSet{}
+	}
+	var in, decided codeSet
+	for _, fr := range live {
+		in = in.or(fr.set)
+		if f.decided(fr) {
+			decided = decided.or(fr.set)
+		}
+	}
+	if id, ok := e.(*ast.Ident); ok {
+		if v, ok := info.Uses[id].(*types.Var); ok {
+			if codes, ok := f.ev.errs[v]; ok {
+				return in.and(codes)
+			}
+		}
+	}
+	if call, ok := e.(*ast.CallExpr); ok {
+		if codes, ok := f.ev.c.callErrs(call); ok {
+			return in.and(codes)
+		}
+	}
+	if f.ev.c.newError(e) {
+		return decided
+	}
+	return codeSet{}
+}
+
+// newError reports whether e is certainly a non-nil error: errors.New,
+// fmt.Errorf, a value of a concrete error type, a package-level error
+// (a sentinel). An error-typed local or a call returning error may be nil.
+func (c *retryChecker) newError(e ast.Expr) bool {
+	info := c.pass.TypesInfo
+	e = ast.Unparen(e)
+	concrete := func(t types.Type) bool {
+		return t != nil && !types.IsInterface(t)
+	}
+	switch x := e.(type) {
+	case *ast.CompositeLit, *ast.UnaryExpr:
+		return true
+	case *ast.CallExpr:
+		if tv := info.Types[x.Fun]; tv.IsType() {
+			return true
+		}
+		if fn, ok := info.Uses[knowledge.CalleeIdent(x)].(*types.Func); ok {
+			switch knowledge.FuncKey(fn) {
+			case knowledge.Key{Path: "errors", Name: "New"}, knowledge.Key{Path: "fmt", Name: "Errorf"}:
+				return true
+			}
+		}
+		return concrete(info.TypeOf(x))
+	case *ast.Ident, *ast.SelectorExpr:
+		id, _ := x.(*ast.Ident)
+		if sel, ok := x.(*ast.SelectorExpr); ok {
+			id = sel.Sel
+		}
+		v, ok := info.Uses[id].(*types.Var)
+		if !ok {
+			return false
+		}
+		return concrete(v.Type()) || (v.Pkg() != nil && v.Parent() == v.Pkg().Scope())
+	}
+	return false
+}
+
+// assignErr follows an assignment to error variables: a send or a call
+// errSummary knows sets the statuses of the variable; a new error made
+// where a status condition decided adds those statuses; any other error
+// value is taken as one that a response makes nil (a read error).
+func (f *flow) assignErr(s *ast.AssignStmt, live []frag) {
+	info := f.ev.c.pass.TypesInfo
+	for i, lhs := range s.Lhs {
+		id, ok := lhs.(*ast.Ident)
+		if !ok {
+			continue
+		}
+		v, ok := info.ObjectOf(id).(*types.Var)
+		if !ok || !isError(v.Type()) {
+			continue
+		}
+		_, tracked := f.ev.errs[v]
+		switch {
+		case len(s.Rhs) == len(s.Lhs):
+			rhs := s.Rhs[i]
+			if call, ok := ast.Unparen(rhs).(*ast.CallExpr); ok {
+				if codes, ok := f.ev.c.callErrs(call); ok {
+					f.ev.errs[v] = codes
+					continue
+				}
+			}
+			if tracked {
+				f.ev.errs[v] = f.ev.errs[v].or(f.errorCodes(rhs, live))
+			}
+		case len(s.Rhs) == 1 && i == len(s.Lhs)-1:
+			if call, ok := ast.Unparen(s.Rhs[0]).(*ast.CallExpr); ok {
+				if codes, ok := f.ev.c.callErrs(call); ok {
+					f.ev.errs[v] = codes
+					continue
+				}
+			}
+			if tracked {
+				f.ev.errs[v] = codeSet{}
+			}
+		}
+	}
+}
+
+// statusParamName matches the names of integer parameters that hold a
+// status in a function returning an error for some statuses.
+var statusParamName = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)status|code`) })
