@@ -84,12 +84,6 @@ func (ev *evaluator) admits(cond ast.Expr, neg bool) codeSet {
 			}
 		}
 	case *ast.CallExpr:
-		if s, ok := ev.errorsAs(e); ok {
-			if neg {
-				return allCodes // another error, or none
-			}
-			return s
-		}
 		if s, ok := ev.predicateCall(e); ok {
 			if neg {
 				return s.not()
@@ -248,25 +242,6 @@ func (ev *evaluator) predicateCall(call *ast.CallExpr) (codeSet, bool) {
 
 // setMethods are the names of the membership tests of set types.
 var setMethods = map[string]bool{"Contains": true, "Has": true, "Includes": true, "Exists": true}
-
-// errorsAs evaluates errors.As(err, &target) and errors.Is(err, target)
-// for an error variable whose statuses are known: true only where err is
-// non-nil.
-func (ev *evaluator) errorsAs(call *ast.CallExpr) (codeSet, bool) {
-	fn, ok := ev.c.pass.TypesInfo.Uses[knowledge.CalleeIdent(call)].(*types.Func)
-	if !ok || len(call.Args) != 2 {
-		return codeSet{}, false
-	}
-	if k := knowledge.FuncKey(fn); k.Path != "errors" || (k.Name != "As" && k.Name != "Is") {
-		return codeSet{}, false
-	}
-	id, ok := ast.Unparen(call.Args[0]).(*ast.Ident)
-	if !ok {
-		return codeSet{}, false
-	}
-	v, _ := ev.c.pass.TypesInfo.Uses[id].(*types.Var)
-	return ev.errTest(v, false)
-}
 
 // setLookup evaluates set[status] and slices.Contains(set, status) where
 // set is a package-level map or slice of constant codes.

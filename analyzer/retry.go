@@ -39,6 +39,10 @@ type retryChecker struct {
 	// conds are the boolean variables set once, with what sets them:
 	// filled on first use.
 	conds map[*types.Var]condDef
+	// funcVals are the values local function variables are given: filled
+	// on first use.
+	funcVals map[*types.Var][]ast.Expr
+	funcSeen map[*types.Var]bool
 }
 
 // checkRetries runs the retry checks: retry loops and self-recursive
@@ -46,6 +50,7 @@ type retryChecker struct {
 func (c *retryChecker) checkRetries() {
 	c.preds = map[*types.Func]predResult{}
 	c.errSums = map[*types.Func]errResult{}
+	c.funcSeen = map[*types.Var]bool{}
 	c.sets = map[*types.Var]codeSet{}
 	c.reported = map[string]bool{}
 	if c.statusVars == nil {
@@ -89,7 +94,7 @@ func (c *retryChecker) checkRetries() {
 			case *ast.CallExpr:
 				c.retryHook(cur, n)
 			case *ast.AssignStmt:
-				c.retryFieldAssign(n)
+				c.retryFieldAssign(cur, n)
 			case *ast.CompositeLit:
 				c.retryClientLit(n)
 			}

@@ -59,18 +59,19 @@ func (c *retryChecker) retryHook(cur inspector.Cursor, call *ast.CallExpr) {
 		}
 	}
 	for _, a := range args {
-		c.checkHookFunc(a, hook, call)
+		c.checkHookFunc(a, hook, call, codeSet{})
 	}
 }
 
-// checkHookFunc checks one function given to a retry library.
-func (c *retryChecker) checkHookFunc(arg ast.Expr, hook retryHook, call *ast.CallExpr) {
+// checkHookFunc checks one function given to a retry library; waited are
+// the codes the client already waits for Retry-After on (its backoff).
+func (c *retryChecker) checkHookFunc(arg ast.Expr, hook retryHook, call *ast.CallExpr, waited codeSet) {
 	info := c.pass.TypesInfo
 	switch f := ast.Unparen(arg).(type) {
 	case *ast.FuncLit:
 		if hook.Kind == hookPredicate {
 			ev, _ := c.evalPredicate(f.Type, f.Body, hook.Errs)
-			c.reportRetries(ev.edges, nil, ev.waited.or(waitedIf(c.readsRetryAfter(f.Body))), "")
+			c.reportRetries(ev.edges, nil, waited.or(ev.waited).or(waitedIf(c.readsRetryAfter(f.Body))), "")
 			return
 		}
 		c.checkOperation(f, hook, call)
@@ -82,6 +83,17 @@ func (c *retryChecker) checkHookFunc(arg ast.Expr, hook retryHook, call *ast.Cal
 		case *ast.SelectorExpr:
 			id = f.Sel
 		}
+		if v, ok := info.Uses[id].(*types.Var); ok && hook.Kind == hookPredicate {
+			// A policy kept in a variable: each function it is given
+			// (once: variables may be given each other).
+			if !c.funcSeen[v] {
+				c.funcSeen[v] = true
+				for _, val := range c.funcValues(v) {
+					c.checkHookFunc(val, hook, call, waited)
+				}
+			}
+			return
+		}
 		fn, ok := info.Uses[id].(*types.Func)
 		if !ok || hook.Kind != hookPredicate {
 			return
@@ -92,7 +104,7 @@ func (c *retryChecker) checkHookFunc(arg ast.Expr, hook retryHook, call *ast.Cal
 		if p, ok := c.predicate(fn); ok {
 			// Libraries' own policies may come with a backoff that
 			// honours Retry-After.
-			c.reportRetries([]frag{{set: p.Set, at: arg}}, nil, p.Waited, fmt.Sprintf(" (through %s)", fn.Name()))
+			c.reportRetries([]frag{{set: p.Set, at: arg}}, nil, waited.or(p.Waited), fmt.Sprintf(" (through %s)", fn.Name()))
 		}
 	}
 }
@@ -142,28 +154,94 @@ func (c *retryChecker) hasOption(call *ast.CallExpr, opt knowledge.Key) bool {
 }
 
 // retryFieldAssign checks client.CheckRetry = policy, for the predicate
-// fields knowledge lists.
-func (c *retryChecker) retryFieldAssign(as *ast.AssignStmt) {
+// fields knowledge lists. A backoff that honours Retry-After set in the
+// same function makes the client wait for it.
+func (c *retryChecker) retryFieldAssign(cur inspector.Cursor, as *ast.AssignStmt) {
 	for i, lhs := range as.Lhs {
 		sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
 		if !ok || i >= len(as.Rhs) {
 			continue
 		}
 		if hook, ok := c.predicateField(sel); ok {
-			c.checkHookFunc(as.Rhs[i], hook, nil)
+			var waited codeSet
+			if fn := enclosingFuncNode(cur); fn != nil {
+				waited = waitedIf(c.setsWaitingBackoff(fn))
+			}
+			c.checkHookFunc(as.Rhs[i], hook, nil, waited)
 		}
 	}
 }
 
-// retryClientLit checks retryablehttp.Client{CheckRetry: policy}.
+// retryClientLit checks retryablehttp.Client{CheckRetry: policy}, with
+// the literal's backoff.
 func (c *retryChecker) retryClientLit(lit *ast.CompositeLit) {
 	litFields(c.pass.TypesInfo, lit, func(field types.Object, value ast.Expr, t types.Type) {
 		if fk, ok := knowledge.FieldKey(field, t); ok {
 			if hook, ok := knowledge.PredicateFields[fk]; ok {
-				c.checkHookFunc(value, hook, nil)
+				c.checkHookFunc(value, hook, nil, waitedIf(c.setsWaitingBackoff(lit)))
 			}
 		}
 	})
+}
+
+// setsWaitingBackoff reports whether n gives a client a backoff that
+// honours Retry-After (knowledge.RetryAfterWaits), outside the function
+// literals in it.
+func (c *retryChecker) setsWaitingBackoff(n ast.Node) bool {
+	found := false
+	ast.Inspect(n, func(m ast.Node) bool {
+		if _, ok := m.(*ast.FuncLit); ok && m != n {
+			return false
+		}
+		if id, ok := m.(*ast.Ident); ok {
+			if fn, ok := c.pass.TypesInfo.Uses[id].(*types.Func); ok && knowledge.RetryAfterWaits[knowledge.FuncKey(fn)] {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// funcValues returns the values given to v, a local variable of function
+// type, where it is declared or assigned.
+func (c *retryChecker) funcValues(v *types.Var) []ast.Expr {
+	if v.Parent() == nil || v.Parent() == c.pass.Pkg.Scope() {
+		return nil
+	}
+	if c.funcVals == nil {
+		c.funcVals = map[*types.Var][]ast.Expr{}
+		info := c.pass.TypesInfo
+		add := func(id ast.Expr, val ast.Expr) {
+			if id, ok := id.(*ast.Ident); ok {
+				if w, ok := info.ObjectOf(id).(*types.Var); ok {
+					if _, isFunc := w.Type().Underlying().(*types.Signature); isFunc {
+						c.funcVals[w] = append(c.funcVals[w], val)
+					}
+				}
+			}
+		}
+		for _, f := range c.pass.Files {
+			ast.Inspect(f, func(n ast.Node) bool {
+				switch n := n.(type) {
+				case *ast.AssignStmt:
+					if len(n.Lhs) == len(n.Rhs) {
+						for i := range n.Lhs {
+							add(n.Lhs[i], n.Rhs[i])
+						}
+					}
+				case *ast.ValueSpec:
+					if len(n.Names) == len(n.Values) {
+						for i := range n.Names {
+							add(n.Names[i], n.Values[i])
+						}
+					}
+				}
+				return true
+			})
+		}
+	}
+	return c.funcVals[v]
 }
 
 // predicateField returns the hook of a predicate field selected by sel.

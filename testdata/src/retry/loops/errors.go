@@ -1,0 +1,145 @@
+package loops
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"time"
+
+	"retry/policy"
+)
+
+// Statuses turned into errors, then retried on the error.
+
+// attempt makes an error of every status below 200 or above 499, as
+// caddy's attemptHttpCall does.
+func attempt(client *http.Client, request *http.Request) (*http.Response, error) {
+	resp, err := client.Do(request)
+	if err != nil {
+		return nil, fmt.Errorf("calling: %v", err)
+	} else if resp.StatusCode < 200 || resp.StatusCode > 499 {
+		resp.Body.Close()
+		return nil, fmt.Errorf("bad status: %v", resp.StatusCode)
+	}
+	return resp, nil
+}
+
+// Positive: the retry on attempt's error re-sends 503 unchanged; waiting
+// in a select is a retry's wait, not a poll.
+func withRetries(ctx context.Context, client *http.Client, request *http.Request) (*http.Response, error) {
+	var resp *http.Response
+	var err error
+	for i := range 10 {
+		resp, err = attempt(client, request)
+		if err != nil && i < 9 { // want `retrying on 503 \(Service Unavailable\): huaweicloud says`
+			select {
+			case <-time.After(500 * time.Millisecond):
+			case <-ctx.Done():
+				return resp, ctx.Err()
+			}
+		} else {
+			break
+		}
+	}
+	return resp, err
+}
+
+// Positive: the error made inline under a status condition.
+func inlineError(c *http.Client, req *http.Request) (*http.Response, error) {
+	for {
+		resp, err := c.Do(req)
+		if err == nil && resp.StatusCode >= 500 {
+			resp.Body.Close()
+			err = errors.New("server error")
+		}
+		if err != nil { // want `retrying on 503 \(Service Unavailable\): huaweicloud says`
+			time.Sleep(time.Second)
+			continue
+		}
+		return resp, nil
+	}
+}
+
+// Positive: a helper in another package (a fact) makes the error.
+func otherPackage(c *http.Client, req *http.Request) (*http.Response, error) {
+	for i := 0; i < 3; i++ {
+		resp, err := policy.Fetch(c, req)
+		if err == nil { // want `retrying on 503 \(Service Unavailable\): huaweicloud says`
+			return resp, nil
+		}
+	}
+	return nil, errors.New("gave up")
+}
+
+// Positive: a response check in another package returns the error.
+func checked(c *http.Client, req *http.Request) error {
+	for {
+		resp, err := c.Do(req)
+		if err != nil {
+			return err
+		}
+		if err := policy.Check(resp); err != nil { // want `retrying on 404 \(Not Found\) and 503 \(Service Unavailable\): huaweicloud says`
+			continue
+		}
+		return nil
+	}
+}
+
+// Negative, deliberately: errors.As tells the error's type, which the
+// check does not follow; Check's 404 is a sentinel, its 503 a StatusError.
+func checkedAs(c *http.Client, req *http.Request) error {
+	for {
+		resp, err := c.Do(req)
+		if err != nil {
+			return err
+		}
+		err = policy.Check(resp)
+		var se *policy.StatusError
+		if errors.As(err, &se) {
+			continue
+		}
+		return err
+	}
+}
+
+// Negative: only transport errors and 408 become a retried error; a read
+// error after the status was accepted decides nothing about the status.
+func transportAndTimeout(c *http.Client, req *http.Request) (*http.Response, error) {
+	for {
+		resp, err := c.Do(req)
+		if err == nil && resp.StatusCode == http.StatusRequestTimeout {
+			err = fmt.Errorf("timeout")
+		}
+		if err != nil {
+			continue
+		}
+		return resp, nil
+	}
+}
+
+// Negative: the helper's error is a decoding error, whatever the status.
+func decodeOnly(c *http.Client, req *http.Request) (*http.Response, error) {
+	resp, err := c.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	if resp.StatusCode == http.StatusNoContent {
+		return resp, nil
+	}
+	var v struct{}
+	if err := decode(resp, &v); err != nil {
+		return nil, fmt.Errorf("decoding: %w", err)
+	}
+	return resp, nil
+}
+
+func decode(resp *http.Response, v any) error { return nil }
+
+func retryDecodeOnly(c *http.Client, req *http.Request) {
+	for i := 0; i < 3; i++ {
+		if _, err := decodeOnly(c, req); err == nil {
+			return
+		}
+	}
+}
