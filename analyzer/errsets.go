@@ -63,7 +63,7 @@ func (c *retryChecker) errSummary(fn *types.Func) (errFact, bool) {
 		return errFact{}, false
 	}
 	var r errResult
-	if i, send, errs := c.findSend(decl.Body.List); send != nil {
+	if i, send, errs := c.findSend(decl.Body.List); send != nil && !returnsRequest(res) {
 		ev := &evaluator{c: c, errs: c.sendErrs(decl.Body.List[i], send, errs)}
 		fl := &flow{ev: ev, mode: modeErrors}
 		fl.stmts(decl.Body.List[i:], []frag{{set: allCodes}}, nil)
@@ -75,6 +75,18 @@ func (c *retryChecker) errSummary(fn *types.Func) (errFact, bool) {
 	}
 	c.errSums[fn] = r
 	return r.fact, r.ok
+}
+
+// returnsRequest reports whether a function returns a request: one that
+// builds a request may send another on the way (a lookup), but is no
+// sender.
+func returnsRequest(res *types.Tuple) bool {
+	for v := range res.Variables() {
+		if isRequestPtr(v.Type()) {
+			return true
+		}
+	}
+	return false
 }
 
 // statusParams returns an evaluator for a function that takes a response

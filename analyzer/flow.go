@@ -14,6 +14,9 @@ import (
 type frag struct {
 	set codeSet
 	at  ast.Node
+	// varied is set once the path changed what the send depends on: the
+	// next round sends another request.
+	varied bool
 }
 
 // narrow restricts live to the codes for which cond (negated if neg)
@@ -74,7 +77,7 @@ func restrictAt(live []frag, s codeSet, at ast.Node, force bool) []frag {
 // appendFrag adds fr, merging it with a fragment from the same condition.
 func appendFrag(list []frag, fr frag) []frag {
 	for i := range list {
-		if list[i].at == fr.at {
+		if list[i].at == fr.at && list[i].varied == fr.varied {
 			list[i].set = list[i].set.or(fr.set)
 			return list
 		}
@@ -129,6 +132,10 @@ type flow struct {
 	// errCodes are, in modeErrors, the statuses for which the function
 	// returns a non-nil error.
 	errCodes codeSet
+	// deps are what the loop's send depends on: a change to them varies
+	// the request on that path. send is the send.
+	deps map[*types.Var]bool
+	send *ast.CallExpr
 }
 
 // innerLoop is a loop nested in the code being followed: what its
@@ -193,7 +200,9 @@ func (f *flow) branch(s *ast.BranchStmt, live []frag, breaks *[]frag) {
 // report skips them.
 func (f *flow) retry(live []frag, at ast.Node) {
 	for _, fr := range live {
-		f.edges = appendFrag(f.edges, fr)
+		if !fr.varied {
+			f.edges = appendFrag(f.edges, fr)
+		}
 	}
 }
 
@@ -211,6 +220,14 @@ func (f *flow) stmts(list []ast.Stmt, live []frag, breaks *[]frag) []frag {
 }
 
 func (f *flow) stmt(s ast.Stmt, live []frag, breaks *[]frag) []frag {
+	if f.deps != nil && f.ev.c.changesDeps(s, f.deps, f.send) {
+		var out []frag
+		for _, fr := range live {
+			fr.varied = true
+			out = appendFrag(out, fr)
+		}
+		live = out
+	}
 	switch s := s.(type) {
 	case *ast.BlockStmt:
 		return f.stmts(s.List, live, breaks)

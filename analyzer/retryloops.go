@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"slices"
 	"strings"
@@ -75,11 +76,15 @@ func (c *retryChecker) findSend(list []ast.Stmt) (int, *ast.CallExpr, codeSet) {
 // a status the table forbids retrying.
 func (c *retryChecker) retryLoop(cur inspector.Cursor, loop ast.Stmt, body *ast.BlockStmt) {
 	i, send, errs := c.findSend(body.List)
-	if send == nil || c.isPolling(cur, send, body.List[i]) || c.requestVaries(loop, body, send) {
+	if send == nil || c.isPolling(cur, send, body.List[i]) {
+		return
+	}
+	varies, deps := c.requestVaries(loop, body, i, send)
+	if varies {
 		return
 	}
 	ev := &evaluator{c: c, errs: c.sendErrs(body.List[i], send, errs)}
-	fl := &flow{ev: ev, mode: modeLoop}
+	fl := &flow{ev: ev, mode: modeLoop, deps: deps, send: send}
 	if l, ok := cur.Parent().Node().(*ast.LabeledStmt); ok {
 		fl.label = l.Label.Name
 	}
@@ -111,10 +116,13 @@ func (c *retryChecker) sendErrs(stmt ast.Stmt, send *ast.CallExpr, codes codeSet
 }
 
 // requestVaries reports whether the loop sends a different request each
-// time: the send depends on a range variable, or on a variable the loop
-// changes (a page, an offset, a rebuilt URL, a header set from a changing
-// value). Rewinding a request body is no change.
-func (c *retryChecker) requestVaries(loop ast.Stmt, body *ast.BlockStmt, send *ast.CallExpr) bool {
+// round: the send depends on a range variable, or on a variable the loop
+// changes before the send (a page, an offset, a rebuilt URL, a header set
+// from a changing value) or in its post statement. Rewinding a request
+// body is no change. deps are the variables the send depends on, for
+// changes after the send, which vary the request on their path only
+// (a token refreshed after a 401).
+func (c *retryChecker) requestVaries(loop ast.Stmt, body *ast.BlockStmt, i int, send *ast.CallExpr) (varies bool, deps map[*types.Var]bool) {
 	info := c.pass.TypesInfo
 	changed := map[*types.Var]bool{}
 	var rangeVars []ast.Expr
@@ -136,43 +144,47 @@ func (c *retryChecker) requestVaries(loop ast.Stmt, body *ast.BlockStmt, send *a
 			}
 		}
 	}
+	inBody := func(v *types.Var) bool { return v.Pos() >= body.Pos() && v.Pos() < body.End() }
 	// defs maps a variable declared in the body to the expressions it is
 	// built from: its definitions and what is set on it.
 	defs := map[*types.Var][]ast.Expr{}
-	ast.Inspect(body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.AssignStmt:
-			for i, lhs := range n.Lhs {
-				root := rootVar(info, lhs)
-				if root == nil {
-					continue
+	for j, stmt := range body.List {
+		before := j < i
+		ast.Inspect(stmt, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				for k, lhs := range n.Lhs {
+					root := rootVar(info, lhs)
+					if root == nil {
+						continue
+					}
+					if inBody(root) {
+						defs[root] = append(defs[root], n.Rhs[min(k, len(n.Rhs)-1)])
+					} else if before && !c.isBodyRewind(lhs) {
+						changed[root] = true
+					}
 				}
-				if root.Pos() >= body.Pos() && root.Pos() < body.End() {
-					defs[root] = append(defs[root], n.Rhs[min(i, len(n.Rhs)-1)])
-				} else if !c.isBodyRewind(lhs) {
+			case *ast.IncDecStmt:
+				if root := rootVar(info, n.X); root != nil && before {
 					changed[root] = true
 				}
-			}
-		case *ast.IncDecStmt:
-			if root := rootVar(info, n.X); root != nil {
-				changed[root] = true
-			}
-		case *ast.CallExpr:
-			// req.Header.Set(...), req.SetBasicAuth(...), req.AddCookie(...)
-			sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr)
-			if !ok || !c.mutatesRequest(n) {
-				return true
-			}
-			if root := rootVar(info, sel.X); root != nil {
-				if root.Pos() >= body.Pos() && root.Pos() < body.End() {
-					defs[root] = append(defs[root], n.Args...)
-				} else {
-					changed[root] = true
+			case *ast.CallExpr:
+				// req.Header.Set(...), req.SetBasicAuth(...), req.AddCookie(...)
+				sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr)
+				if !ok || !c.mutatesRequest(n) {
+					return true
+				}
+				if root := rootVar(info, sel.X); root != nil {
+					if inBody(root) {
+						defs[root] = append(defs[root], n.Args...)
+					} else if before {
+						changed[root] = true
+					}
 				}
 			}
-		}
-		return true
-	})
+			return true
+		})
+	}
 	// A variable varies if the loop changes it or it is built from one
 	// that varies: the least fixed point, whatever the order of the defs.
 	for grew := true; grew; {
@@ -186,7 +198,72 @@ func (c *retryChecker) requestVaries(loop ast.Stmt, body *ast.BlockStmt, send *a
 			}
 		}
 	}
-	return slices.ContainsFunc(send.Args, func(a ast.Expr) bool { return usesAny(info, a, changed) })
+	if slices.ContainsFunc(send.Args, func(a ast.Expr) bool { return usesAny(info, a, changed) }) {
+		return true, nil
+	}
+	// What the send depends on, through the body's definitions.
+	deps = map[*types.Var]bool{}
+	var add func(e ast.Node)
+	add = func(e ast.Node) {
+		ast.Inspect(e, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok {
+				// A response the send fills (fasthttp's Do(req, resp)) is
+				// not what is sent.
+				if v, ok := info.Uses[id].(*types.Var); ok && !deps[v] && !c.isResponseType(v.Type()) {
+					deps[v] = true
+					for _, d := range defs[v] {
+						add(d)
+					}
+				}
+			}
+			return true
+		})
+	}
+	for _, a := range send.Args {
+		add(a)
+	}
+	if sel, ok := ast.Unparen(send.Fun).(*ast.SelectorExpr); ok {
+		add(sel.X) // the client, which may carry the request's settings
+	}
+	return false, deps
+}
+
+// changesDeps reports whether stmt, on the path after the send, changes
+// what the send depends on: assigns it, calls a method on it or hands out
+// its address. Calls on it count whatever they do (a cache updated, a
+// token refreshed); the send itself does not.
+func (c *retryChecker) changesDeps(stmt ast.Stmt, deps map[*types.Var]bool, send *ast.CallExpr) bool {
+	info := c.pass.TypesInfo
+	in := func(e ast.Expr) bool {
+		v := rootVar(info, e)
+		return v != nil && deps[v]
+	}
+	found := false
+	ast.Inspect(stmt, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit, *ast.BlockStmt, *ast.IfStmt, *ast.ForStmt, *ast.RangeStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
+			return n == stmt // the flow follows compound statements itself
+		case *ast.AssignStmt:
+			for _, lhs := range n.Lhs {
+				if in(lhs) && !c.isBodyRewind(lhs) && n.Tok != token.DEFINE {
+					found = true
+				}
+			}
+		case *ast.IncDecStmt:
+			found = found || in(n.X)
+		case *ast.UnaryExpr:
+			found = found || (n.Op == token.AND && in(n.X))
+		case *ast.CallExpr:
+			if n == send {
+				return true
+			}
+			if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok && info.Selections[sel] != nil && info.Selections[sel].Kind() == types.MethodVal && in(sel.X) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // usesAny reports whether e uses one of vars.

@@ -145,3 +145,52 @@ func fasthttpRetry(req *fasthttp.Request) {
 		return
 	}
 }
+
+// Positive: the 401 path refreshes the token, so only the other path
+// re-sends the same request.
+func refreshOn401(c *http.Client, req *http.Request, token func() string) (*http.Response, error) {
+	for {
+		resp, err := c.Do(req)
+		if err != nil {
+			return nil, err
+		}
+		switch resp.StatusCode {
+		case http.StatusUnauthorized:
+			req.Header.Set("Authorization", token())
+			continue
+		case http.StatusServiceUnavailable: // want `retrying on 503 \(Service Unavailable\): huaweicloud says`
+			continue
+		}
+		return resp, nil
+	}
+}
+
+// Negative: a cache the request is built from changes on the retried
+// path (minio-go's region redirect).
+type regionClient struct {
+	hc      *http.Client
+	regions map[string]string
+}
+
+func (rc *regionClient) newRequest(bucket string) *http.Request {
+	req, _ := http.NewRequest("GET", "https://"+rc.regions[bucket], nil)
+	return req
+}
+
+func (rc *regionClient) setRegion(bucket, region string) { rc.regions[bucket] = region }
+
+func (rc *regionClient) get(bucket string) (*http.Response, error) {
+	for i := 0; i < 3; i++ {
+		req := rc.newRequest(bucket)
+		resp, err := rc.hc.Do(req)
+		if err != nil {
+			return nil, err
+		}
+		if resp.StatusCode == http.StatusMovedPermanently || resp.StatusCode == http.StatusBadRequest {
+			rc.setRegion(bucket, resp.Header.Get("X-Region"))
+			continue
+		}
+		return resp, nil
+	}
+	return nil, nil
+}
