@@ -17,6 +17,9 @@ type frag struct {
 	// varied is set once the path changed what the send depends on: the
 	// next round sends another request.
 	varied bool
+	// decided is set on a re-send that a status condition decided, with
+	// no other condition in between (see flow.decided).
+	decided bool
 }
 
 // narrow restricts live to the codes for which cond (negated if neg)
@@ -77,7 +80,7 @@ func restrictAt(live []frag, s codeSet, at ast.Node, force bool) []frag {
 // appendFrag adds fr, merging it with a fragment from the same condition.
 func appendFrag(list []frag, fr frag) []frag {
 	for i := range list {
-		if list[i].at == fr.at && list[i].varied == fr.varied {
+		if list[i].at == fr.at && list[i].varied == fr.varied && list[i].decided == fr.decided {
 			list[i].set = list[i].set.or(fr.set)
 			return list
 		}
@@ -201,6 +204,7 @@ func (f *flow) branch(s *ast.BranchStmt, live []frag, breaks *[]frag) {
 func (f *flow) retry(live []frag, at ast.Node) {
 	for _, fr := range live {
 		if !fr.varied {
+			fr.decided = f.decided(fr)
 			f.edges = appendFrag(f.edges, fr)
 		}
 	}

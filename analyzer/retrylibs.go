@@ -46,8 +46,11 @@ func (c *retryChecker) retryHook(cur inspector.Cursor, call *ast.CallExpr) {
 			return
 		}
 	}
-	if hook.Option != (knowledge.Key{}) && c.hasOption(call, hook.Option) {
-		return // the option's predicate decides, from the error alone
+	if hook.Option != (knowledge.Key{}) {
+		if opt := c.findOption(call, hook.Option); opt != nil {
+			c.checkRetryIf(call, hook, opt)
+			return
+		}
 	}
 	var args []ast.Expr
 	for _, i := range hook.Args {
@@ -140,17 +143,55 @@ func (c *retryChecker) checkOperation(lit *ast.FuncLit, hook retryHook, call *as
 	c.reportRetries(fl.edges, call, ev.waited.or(waitedIf(c.readsRetryAfter(lit.Body))), "")
 }
 
-// hasOption reports whether a retry call is given the option opt
-// (retry-go's RetryIf).
-func (c *retryChecker) hasOption(call *ast.CallExpr, opt knowledge.Key) bool {
+// findOption returns the option opt given to a retry call (retry-go's
+// RetryIf), or nil.
+func (c *retryChecker) findOption(call *ast.CallExpr, opt knowledge.Key) *ast.CallExpr {
 	for _, a := range call.Args {
 		if o, ok := ast.Unparen(a).(*ast.CallExpr); ok {
 			if key, _, _, ok := knowledge.Resolve(c.pass.TypesInfo, o); ok && key == opt {
-				return true
+				return o
 			}
 		}
 	}
-	return false
+	return nil
+}
+
+// checkRetryIf checks a retry call whose option decides from the
+// operation's error (retry-go's RetryIf): the statuses retried are those
+// for which the operation returns an error and the option's predicate,
+// given that error, returns true. A predicate that does not test the error
+// against nil (only its type or text) is not judged.
+func (c *retryChecker) checkRetryIf(call *ast.CallExpr, hook retryHook, opt *ast.CallExpr) {
+	if len(opt.Args) != 1 || len(hook.Args) != 1 || hook.Args[0] < 0 || hook.Args[0] >= len(call.Args) {
+		return
+	}
+	op, ok := ast.Unparen(call.Args[hook.Args[0]]).(*ast.FuncLit)
+	if !ok {
+		return
+	}
+	i, send, errs := c.findSend(op.Body.List)
+	if send == nil {
+		return
+	}
+	fl := &flow{ev: &evaluator{c: c, errs: c.sendErrs(op.Body.List[i], send, errs)}, mode: modeErrors}
+	fl.stmts(op.Body.List[i:], []frag{{set: allCodes}}, nil)
+	var ft *ast.FuncType
+	var body *ast.BlockStmt
+	switch p := ast.Unparen(opt.Args[0]).(type) {
+	case *ast.FuncLit:
+		ft, body = p.Type, p.Body
+	case *ast.Ident:
+		if fn, ok := c.pass.TypesInfo.Uses[p].(*types.Func); ok && c.decls[fn] != nil {
+			ft, body = c.decls[fn].Type, c.decls[fn].Body
+		}
+	}
+	if body == nil {
+		return
+	}
+	ev, ok := c.evalPredicateErrs(ft, body, fl.errCodes, true)
+	if ok {
+		c.reportRetries(ev.edges, call, ev.waited.or(waitedIf(c.readsRetryAfter(op.Body))), "")
+	}
 }
 
 // retryFieldAssign checks client.CheckRetry = policy, for the predicate
@@ -176,12 +217,32 @@ func (c *retryChecker) retryFieldAssign(cur inspector.Cursor, as *ast.AssignStmt
 // the literal's backoff.
 func (c *retryChecker) retryClientLit(lit *ast.CompositeLit) {
 	litFields(c.pass.TypesInfo, lit, func(field types.Object, value ast.Expr, t types.Type) {
-		if fk, ok := knowledge.FieldKey(field, t); ok {
-			if hook, ok := knowledge.PredicateFields[fk]; ok {
-				c.checkHookFunc(value, hook, nil, waitedIf(c.setsWaitingBackoff(lit)))
-			}
+		fk, ok := knowledge.FieldKey(field, t)
+		if !ok {
+			return
+		}
+		if hook, ok := knowledge.PredicateFields[fk]; ok {
+			c.checkHookFunc(value, hook, nil, waitedIf(c.setsWaitingBackoff(lit)))
+		}
+		if knowledge.RetrySetFields[fk] {
+			c.checkRetrySet(value, fk)
 		}
 	})
+}
+
+// checkRetrySet checks a set of retried statuses given to a retry
+// library: a literal, or a package-level set of this package. Whether the
+// library waits for Retry-After is not known, so only SL2001 is reported.
+func (c *retryChecker) checkRetrySet(value ast.Expr, field knowledge.Key) {
+	set := c.literalCodes(value)
+	if id, ok := ast.Unparen(value).(*ast.Ident); ok {
+		if v, ok := c.pass.TypesInfo.Uses[id].(*types.Var); ok {
+			set, _ = c.codeSetVar(v)
+		}
+	}
+	if !set.empty() {
+		c.reportRetries([]frag{{set: set, at: value}}, nil, allCodes, fmt.Sprintf(" (through %s.%s)", field.Recv, field.Name))
+	}
 }
 
 // setsWaitingBackoff reports whether n gives a client a backoff that

@@ -93,7 +93,7 @@ func (c *retryChecker) retryLoop(cur inspector.Cursor, loop ast.Stmt, body *ast.
 	if repeatsAll(fl.edges) {
 		return // every status goes round: a repetition, not a retry
 	}
-	c.reportRetries(fl.edges, send, ev.waited.or(waitedIf(c.readsRetryAfter(loop))), "")
+	c.reportRetries(c.notDeclared(fl.edges), send, ev.waited.or(waitedIf(c.readsRetryAfter(loop))), "")
 }
 
 // sendErrs maps the error variable the send's statement assigns to the
@@ -376,14 +376,39 @@ func (c *retryChecker) recursiveRetry(fd *ast.FuncDecl, fn *types.Func) {
 	if repeatsAll(fl.edges) {
 		return
 	}
-	c.reportRetries(fl.edges, send, ev.waited.or(waitedIf(c.readsRetryAfter(fd.Body))), "")
+	c.reportRetries(c.notDeclared(fl.edges), send, ev.waited.or(waitedIf(c.readsRetryAfter(fd.Body))), "")
 }
 
-// repeatsAll reports whether every status reaches a re-send.
+// notDeclared drops the re-sends decided by a call of a retry decision
+// of this package named as one: those are reported where it is declared,
+// once, on its own conditions.
+func (c *retryChecker) notDeclared(edges []frag) []frag {
+	var out []frag
+	for _, fr := range edges {
+		if call, ok := fr.at.(*ast.CallExpr); ok {
+			fn, _ := c.pass.TypesInfo.Uses[knowledge.CalleeIdent(call)].(*types.Func)
+			if fn != nil && fn.Pkg() == c.pass.Pkg && retryName().MatchString(fn.Name()) {
+				if r := c.preds[fn]; r.ok && c.decls[fn] != nil && fileOf(c.checked, c.decls[fn]) != nil {
+					continue
+				}
+			}
+		}
+		out = append(out, fr)
+	}
+	return out
+}
+
+// repeatsAll reports whether every status reaches a re-send, success
+// included with nothing but the status deciding it: the code repeats
+// whatever the answer, it does not retry. (A success sent round by another
+// condition, an error code in the body, leaves the loop a retry for the
+// statuses it tests.)
 func repeatsAll(edges []frag) bool {
 	var all codeSet
+	plain := false
 	for _, fr := range edges {
 		all = all.or(fr.set)
+		plain = plain || (fr.set.has(200) && (fr.decided || fr.at == nil))
 	}
-	return all == allCodes
+	return all == allCodes && plain
 }

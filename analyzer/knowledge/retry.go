@@ -11,6 +11,7 @@ const (
 	GoRetry       = "github.com/sethvargo/go-retry"
 	RetryPolicy   = "github.com/failsafe-go/failsafe-go/retrypolicy"
 	SDKInvoker    = "github.com/huaweicloud/huaweicloud-sdk-go-v3/core/invoker"
+	AWSRetry      = "github.com/aws/aws-sdk-go-v2/aws/retry"
 	// SDKServices is the prefix of the cloud SDK's service packages, whose
 	// *Client methods send requests.
 	SDKServices = "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/"
@@ -123,6 +124,13 @@ var Hooks = map[Key]Hook{
 // (retryablehttp's Client.CheckRetry).
 var PredicateFields = map[Key]Hook{
 	{RetryableHTTP, "Client", "CheckRetry"}: {Kind: HookPredicate, Errs: ErrTransport},
+}
+
+// RetrySetFields are struct fields that hold a set of retried statuses
+// (aws-sdk-go-v2's RetryableHTTPStatusCode{Codes: ...}): the codes given
+// there are retried unchanged.
+var RetrySetFields = map[Key]bool{
+	{AWSRetry, "RetryableHTTPStatusCode", "Codes"}: true,
 }
 
 // A Policy is a retry predicate a library ships: it retries the codes in

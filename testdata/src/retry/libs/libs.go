@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"net/http"
 	"strconv"
 	"time"
@@ -116,7 +117,7 @@ func retryGo(c *http.Client, req *http.Request) {
 		return nil
 	}, retrygo.Attempts(3))
 
-	// RetryIf decides from the error: not evaluated.
+	// Negative: RetryIf never retries.
 	_ = retrygo.Do(func() error {
 		resp, err := c.Do(req)
 		if err == nil && resp.StatusCode != http.StatusOK {
@@ -124,6 +125,25 @@ func retryGo(c *http.Client, req *http.Request) {
 		}
 		return err
 	}, retrygo.RetryIf(func(err error) bool { return false }))
+
+	// Positive: RetryIf retries every error, and the operation makes one
+	// of every status but 200.
+	_ = retrygo.Do(func() error {
+		resp, err := c.Do(req)
+		if err == nil && resp.StatusCode != http.StatusOK {
+			return errors.New("status")
+		}
+		return err
+	}, retrygo.RetryIf(func(err error) bool { return err != nil })) // want `retrying on 400 \(Bad Request\), 403 \(Forbidden\), 404 \(Not Found\), 405 \(Method Not Allowed\) and 503 \(Service Unavailable\): huaweicloud says` `retrying on 429`
+
+	// Negative: only 5xx become errors, and RetryIf sorts by the text.
+	_ = retrygo.Do(func() error {
+		resp, err := c.Do(req)
+		if err == nil && resp.StatusCode >= 500 {
+			return errors.New("server")
+		}
+		return err
+	}, retrygo.RetryIf(func(err error) bool { return strings.Contains(err.Error(), "timeout") }))
 }
 
 // sethvargo/go-retry
