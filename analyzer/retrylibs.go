@@ -3,6 +3,7 @@ package analyzer
 import (
 	"fmt"
 	"go/ast"
+	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/ast/inspector"
@@ -28,7 +29,7 @@ func (c *retryChecker) retryHook(cur inspector.Cursor, call *ast.CallExpr) {
 		return
 	}
 	if why, ok := knowledge.RetryAllErrors[key]; ok {
-		c.reportRetries([]frag{{set: errorStatuses, at: call}}, nil, allCodes, " ("+why+")")
+		c.reportRetries([]frag{{set: errorStatuses, at: calledName(call)}}, nil, allCodes, " ("+why+")")
 		return
 	}
 	if d, ok := knowledge.Defaults[key]; ok {
@@ -36,7 +37,7 @@ func (c *retryChecker) retryHook(cur inspector.Cursor, call *ast.CallExpr) {
 			// Its default backoff honours Retry-After, so only the never
 			// codes are at fault.
 			p := knowledge.Policies[d.Policy]
-			c.reportRetries([]frag{{set: policyCodes(p), at: call}}, nil, waitedIf(p.WaitsRetryAfter), " ("+d.Why+")")
+			c.reportRetries([]frag{{set: policyCodes(p), at: calledName(call)}}, nil, waitedIf(p.WaitsRetryAfter), " ("+d.Why+")")
 		}
 		return
 	}
@@ -65,6 +66,24 @@ func (c *retryChecker) retryHook(cur inspector.Cursor, call *ast.CallExpr) {
 		c.checkHookFunc(a, hook, call, codeSet{})
 	}
 }
+
+// calledName returns where a call names what it calls: the method's name
+// in a chain (dc().SetRetryCount(2).AddRetryAfterErrorCondition()), the
+// call itself otherwise.
+func calledName(call *ast.CallExpr) ast.Node {
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		if _, isCall := ast.Unparen(sel.X).(*ast.CallExpr); isCall {
+			return span{sel.Sel.Pos(), call.End()}
+		}
+	}
+	return call
+}
+
+// span is a stretch of source to report at.
+type span struct{ pos, end token.Pos }
+
+func (s span) Pos() token.Pos { return s.pos }
+func (s span) End() token.Pos { return s.end }
 
 // checkHookFunc checks one function given to a retry library; waited are
 // the codes the client already waits for Retry-After on (its backoff).

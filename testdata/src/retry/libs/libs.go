@@ -4,9 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	retrygo "github.com/avast/retry-go/v4"

@@ -1,0 +1,129 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// retryWorld are the real clients the retry check is measured on, pinned,
+// with the packages that hold their retries. Their retry findings under
+// the default table are kept in testdata/realworld/retry/NAME.txt, each
+// judged by reading the code, with the re-sends the check is known to
+// miss.
+var retryWorld = []struct {
+	name            string
+	module, version string
+	patterns        []string
+}{
+	{"vault-api", "github.com/hashicorp/vault/api", "v1.23.0", []string{"."}},
+	{"consul-api", "github.com/hashicorp/consul/api", "v1.34.5", []string{"."}},
+	{"minio-go", "github.com/minio/minio-go/v7", "v7.4.1", []string{"."}},
+	{"caddy", "github.com/caddyserver/caddy/v2", "v2.11.9", []string{"./caddyconfig", "./modules/caddyhttp/reverseproxy"}},
+	{"prometheus", "github.com/prometheus/prometheus", "v0.316.0", []string{"./storage/remote"}},
+	{"aws-retry", "github.com/aws/aws-sdk-go-v2", "v1.48.0", []string{"./aws/retry"}},
+	{"resty-v2", "github.com/go-resty/resty/v2", "v2.17.2", []string{"."}},
+	{"cloud-sdk", "github.com/huaweicloud/huaweicloud-sdk-go-v3", "v0.1.207", []string{"./core/invoker/..."}},
+	{"jaeger", "github.com/jaegertracing/jaeger", "v1.76.0", []string{"./crossdock"}},
+}
+
+// unjudged marks a finding no one has read yet.
+const unjudged = "UNJUDGED: read the code, then say why this finding is true"
+
+// TestRealWorldRetry runs the retry checks with the default table on real
+// clients and compares every finding with the judged ones on record.
+// -update re-records the findings, keeping the reasons of those that stay
+// and the notes on misses; a new finding is recorded unjudged and fails
+// until someone judges it.
+func TestRealWorldRetry(t *testing.T) {
+	if testing.Short() {
+		t.Skip("fetches real modules from the module proxy")
+	}
+	for _, rw := range retryWorld {
+		t.Run(rw.name, func(t *testing.T) {
+			dir := moduleCopy(t, rw.module, rw.version)
+			args := append([]string{"-json", "-checks=SL2001,SL2002"}, rw.patterns...)
+			got := realFindings(t, dir, args)
+			path := filepath.Join("testdata", "realworld", "retry", rw.name+".txt")
+			rec, err := readJudged(path)
+			if err != nil && !*update {
+				t.Fatalf("%v (run with -update to record the findings)", err)
+			}
+			if *update {
+				header := fmt.Sprintf("# statuslint %s in %s %s (the default table)\n# Every retry finding, judged by reading the code; \"# miss:\" lines are\n# re-sends the check does not find, \"# note:\" lines say why none is.\n", strings.Join(args[1:], " "), rw.module, rw.version)
+				if err := writeJudged(path, header, got, rec); err != nil {
+					t.Fatal(err)
+				}
+				rec, _ = readJudged(path)
+			}
+			for _, f := range got {
+				why, ok := rec.why[f]
+				switch {
+				case !ok:
+					t.Errorf("new finding: %s", f)
+				case why == "" || why == unjudged:
+					t.Errorf("finding not judged: %s", f)
+				}
+			}
+			for f := range rec.why {
+				if !slices.Contains(got, f) {
+					t.Errorf("finding gone: %s", f)
+				}
+			}
+		})
+	}
+}
+
+// judged is a record of findings: each with why it is true, and the
+// "# miss:" and "# note:" lines on what the check misses or leaves alone.
+type judged struct {
+	why    map[string]string
+	misses []string
+}
+
+func readJudged(path string) (judged, error) {
+	rec := judged{why: map[string]string{}}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return rec, err
+	}
+	last := ""
+	for _, line := range strings.Split(string(data), "\n") {
+		switch {
+		case strings.HasPrefix(line, "# miss:"), strings.HasPrefix(line, "# note:"):
+			rec.misses = append(rec.misses, line)
+		case line == "" || strings.HasPrefix(line, "#"):
+		case strings.HasPrefix(line, "\twhy: "):
+			if last == "" {
+				return rec, fmt.Errorf("%s: a reason with no finding: %q", path, line)
+			}
+			rec.why[last] = strings.TrimPrefix(line, "\twhy: ")
+		default:
+			last = line
+			rec.why[line] = ""
+		}
+	}
+	return rec, nil
+}
+
+func writeJudged(path, header string, got []string, old judged) error {
+	var b strings.Builder
+	b.WriteString(header)
+	for _, f := range got {
+		why := old.why[f]
+		if why == "" {
+			why = unjudged
+		}
+		fmt.Fprintf(&b, "%s\n\twhy: %s\n", f, why)
+	}
+	for _, m := range old.misses {
+		b.WriteString(m + "\n")
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(path, []byte(b.String()), 0o644)
+}
