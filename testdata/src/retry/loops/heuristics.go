@@ -2,7 +2,8 @@ package loops
 
 import "net/http"
 
-// The polling rule goes by the function's name (poll, wait, await, until,
+// Where the method of a probe cannot be known (a request given as a
+// parameter), the polling rule goes by the function's name (poll, wait, await, until,
 // watch): the same loop is a poll in waitUntilReady and a retry in
 // fetchWithRetry.
 
