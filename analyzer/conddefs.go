@@ -6,35 +6,46 @@ import (
 	"go/types"
 )
 
-// A condDef is what sets a boolean variable assigned once: an expression,
-// or the index-th result of a call or comma-ok lookup (retry, err :=
-// policy(ctx, resp, err); _, ok := set[code]).
+// A condDef is a value a variable is given: an expression, or the
+// index-th result of a call or comma-ok lookup (retry, err := policy(ctx,
+// resp, err); _, ok := set[code]).
 type condDef struct {
 	expr  ast.Expr
 	index int
 }
 
-// condDef returns the definition of v, a boolean variable of this package
-// assigned exactly once and never through a pointer.
+// condDef returns the definition of v, a boolean local variable of this
+// package assigned exactly once and never through a pointer.
 func (c *retryChecker) condDef(v *types.Var) (condDef, bool) {
-	if c.conds == nil {
-		c.conds = c.findCondDefs()
+	vals := c.valuesOf(v)
+	if len(vals) != 1 || vals[0].expr == nil || !isBool(v.Type()) {
+		return condDef{}, false
 	}
-	d, ok := c.conds[v]
-	return d, ok
+	return vals[0], true
 }
 
-func (c *retryChecker) findCondDefs() map[*types.Var]condDef {
+// valuesOf returns what v, a local variable of this package, is given
+// where it is declared or assigned; a nil expr stands for a value not
+// known (declared zero, an op-assignment, its address taken).
+func (c *retryChecker) valuesOf(v *types.Var) []condDef {
+	if v.Parent() == nil || v.Parent() == c.pass.Pkg.Scope() {
+		return nil
+	}
+	if c.values == nil {
+		c.values = c.findValues()
+	}
+	return c.values[v]
+}
+
+// findValues indexes, in one walk of the package, what each local
+// variable is given.
+func (c *retryChecker) findValues() map[*types.Var][]condDef {
 	info := c.pass.TypesInfo
-	defs := map[*types.Var]condDef{}
-	count := map[*types.Var]int{}
+	values := map[*types.Var][]condDef{}
 	note := func(id *ast.Ident, d condDef) {
-		v, ok := info.ObjectOf(id).(*types.Var)
-		if !ok || !isBool(v.Type()) {
-			return
+		if v, ok := info.ObjectOf(id).(*types.Var); ok {
+			values[v] = append(values[v], d)
 		}
-		count[v]++
-		defs[v] = d
 	}
 	for _, f := range c.pass.Files {
 		ast.Inspect(f, func(n ast.Node) bool {
@@ -68,21 +79,14 @@ func (c *retryChecker) findCondDefs() map[*types.Var]condDef {
 			case *ast.UnaryExpr:
 				if n.Op == token.AND {
 					if id, ok := ast.Unparen(n.X).(*ast.Ident); ok {
-						// Its address escapes: it may change anywhere.
-						note(id, condDef{})
-						note(id, condDef{})
+						note(id, condDef{}) // its address escapes: it may change anywhere
 					}
 				}
 			}
 			return true
 		})
 	}
-	for v, n := range count {
-		if n != 1 || defs[v].expr == nil || v.Parent() == nil || v.Parent() == c.pass.Pkg.Scope() {
-			delete(defs, v)
-		}
-	}
-	return defs
+	return values
 }
 
 // condOf returns the definition of the boolean variable e names, if it

@@ -36,12 +36,9 @@ type retryChecker struct {
 	errSums  map[*types.Func]errResult
 	sets     map[*types.Var]codeSet
 	reported map[string]bool
-	// conds are the boolean variables set once, with what sets them:
+	// values are what local variables are given (condDef, funcValues):
 	// filled on first use.
-	conds map[*types.Var]condDef
-	// funcVals are the values local function variables are given: filled
-	// on first use.
-	funcVals map[*types.Var][]ast.Expr
+	values   map[*types.Var][]condDef
 	funcSeen map[*types.Var]bool
 }
 

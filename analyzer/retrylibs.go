@@ -283,45 +283,21 @@ func (c *retryChecker) setsWaitingBackoff(n ast.Node) bool {
 	return found
 }
 
-// funcValues returns the values given to v, a local variable of function
-// type, where it is declared or assigned.
+// funcValues returns the functions given to v, a local variable of
+// function type, where it is declared or assigned.
 func (c *retryChecker) funcValues(v *types.Var) []ast.Expr {
-	if v.Parent() == nil || v.Parent() == c.pass.Pkg.Scope() {
+	if _, isFunc := v.Type().Underlying().(*types.Signature); !isFunc {
 		return nil
 	}
-	if c.funcVals == nil {
-		c.funcVals = map[*types.Var][]ast.Expr{}
-		info := c.pass.TypesInfo
-		add := func(id ast.Expr, val ast.Expr) {
-			if id, ok := id.(*ast.Ident); ok {
-				if w, ok := info.ObjectOf(id).(*types.Var); ok {
-					if _, isFunc := w.Type().Underlying().(*types.Signature); isFunc {
-						c.funcVals[w] = append(c.funcVals[w], val)
-					}
-				}
+	var out []ast.Expr
+	for _, d := range c.valuesOf(v) {
+		if d.expr != nil && d.index == 0 {
+			if _, isTuple := c.pass.TypesInfo.TypeOf(d.expr).(*types.Tuple); !isTuple {
+				out = append(out, d.expr)
 			}
 		}
-		for _, f := range c.pass.Files {
-			ast.Inspect(f, func(n ast.Node) bool {
-				switch n := n.(type) {
-				case *ast.AssignStmt:
-					if len(n.Lhs) == len(n.Rhs) {
-						for i := range n.Lhs {
-							add(n.Lhs[i], n.Rhs[i])
-						}
-					}
-				case *ast.ValueSpec:
-					if len(n.Names) == len(n.Values) {
-						for i := range n.Names {
-							add(n.Names[i], n.Values[i])
-						}
-					}
-				}
-				return true
-			})
-		}
 	}
-	return c.funcVals[v]
+	return out
 }
 
 // predicateField returns the hook of a predicate field selected by sel.
