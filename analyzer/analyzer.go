@@ -60,9 +60,12 @@ type settings struct {
 	sinks     sinksFlag
 	tests     bool
 	checks    checksFlag
-	// codesPass and retryPass are the -statuscodes and -statusretry
-	// switches.
-	codesPass, retryPass bool
+	// codesPass, retryPass and routesPass are the -statuscodes,
+	// -statusretry and -statusroutes switches.
+	codesPass, retryPass, routesPass bool
+	// routes is -routes: list the routes and their operations instead of
+	// the findings.
+	routes bool
 }
 
 // tableFlag is the -codes flag. The table is read once, on first use, and

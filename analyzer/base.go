@@ -19,6 +19,9 @@ type base struct {
 	allFiles, checked []inspector.Cursor
 	// statusVars are the local variables that hold a status.
 	statusVars map[*types.Var]bool
+	// values are what local variables are given (valuesOf): filled on
+	// first use.
+	values map[*types.Var][]condDef
 }
 
 // newBase indexes the package's files; checked says which are reported on.

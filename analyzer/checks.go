@@ -12,6 +12,8 @@ const (
 	CheckUndocumented   = "SL1002"
 	CheckUnused         = "SL1003"
 	CheckInvalid        = "SL1004"
+	CheckOperation      = "SL1005"
+	CheckRoute          = "SL1006"
 	CheckRetryNever     = "SL2001"
 	CheckRetryAfterWait = "SL2002"
 	CheckBadDirective   = "SL0001"

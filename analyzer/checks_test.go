@@ -64,7 +64,7 @@ func TestCheckURLsResolve(t *testing.T) {
 // Every check constant has its documentation, and checks.md only
 // documents checks that exist.
 func TestChecksDocumented(t *testing.T) {
-	ids := []string{CheckRawLiteral, CheckUndocumented, CheckUnused, CheckInvalid, CheckRetryNever, CheckRetryAfterWait, CheckBadDirective, CheckUnusedIgnore}
+	ids := []string{CheckRawLiteral, CheckUndocumented, CheckUnused, CheckInvalid, CheckOperation, CheckRoute, CheckRetryNever, CheckRetryAfterWait, CheckBadDirective, CheckUnusedIgnore}
 	for _, id := range ids {
 		if _, ok := LookupCheck(id); !ok {
 			t.Errorf("%s is not in checks.md", id)

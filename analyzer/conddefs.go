@@ -17,6 +17,9 @@ type condDef struct {
 // condDef returns the definition of v, a boolean local variable of this
 // package assigned exactly once and never through a pointer.
 func (c *retryChecker) condDef(v *types.Var) (condDef, bool) {
+	if isPackageLevel(v) {
+		return condDef{}, false
+	}
 	vals := c.valuesOf(v)
 	if len(vals) != 1 || vals[0].expr == nil || !isBool(v.Type()) {
 		return condDef{}, false
@@ -24,12 +27,12 @@ func (c *retryChecker) condDef(v *types.Var) (condDef, bool) {
 	return vals[0], true
 }
 
-// valuesOf returns what v, a local variable of this package, is given
-// where it is declared or assigned; a nil expr stands for a value not
-// known (declared zero, an op-assignment, its address taken).
-func (c *retryChecker) valuesOf(v *types.Var) []condDef {
-	if v.Parent() == nil || v.Parent() == c.pass.Pkg.Scope() {
-		return nil
+// valuesOf returns what v, a variable of this package, is given in this
+// package where it is declared or assigned; a nil expr stands for a value
+// not known (declared zero, an op-assignment, its address taken).
+func (c *base) valuesOf(v *types.Var) []condDef {
+	if v.Pkg() != c.pass.Pkg || v.Parent() == nil {
+		return nil // a field, or another package's
 	}
 	if c.values == nil {
 		c.values = c.findValues()
@@ -39,7 +42,7 @@ func (c *retryChecker) valuesOf(v *types.Var) []condDef {
 
 // findValues indexes, in one walk of the package, what each local
 // variable is given.
-func (c *retryChecker) findValues() map[*types.Var][]condDef {
+func (c *base) findValues() map[*types.Var][]condDef {
 	info := c.pass.TypesInfo
 	values := map[*types.Var][]condDef{}
 	note := func(id *ast.Ident, d condDef) {
@@ -140,4 +143,10 @@ func (ev *evaluator) anchor(cond ast.Expr) ast.Node {
 		return d.expr
 	}
 	return cond
+}
+
+// isPackageLevel reports whether v is declared at package level: other
+// packages, and init order, may set it.
+func isPackageLevel(v *types.Var) bool {
+	return v.Pkg() != nil && v.Parent() == v.Pkg().Scope()
 }

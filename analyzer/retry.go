@@ -36,9 +36,6 @@ type retryChecker struct {
 	errSums  map[*types.Func]errResult
 	sets     map[*types.Var]codeSet
 	reported map[string]bool
-	// values are what local variables are given (condDef, funcValues):
-	// filled on first use.
-	values   map[*types.Var][]condDef
 	funcSeen map[*types.Var]bool
 }
 

@@ -286,7 +286,7 @@ func (c *retryChecker) setsWaitingBackoff(n ast.Node) bool {
 // funcValues returns the functions given to v, a local variable of
 // function type, where it is declared or assigned.
 func (c *retryChecker) funcValues(v *types.Var) []ast.Expr {
-	if _, isFunc := v.Type().Underlying().(*types.Signature); !isFunc {
+	if _, isFunc := v.Type().Underlying().(*types.Signature); !isFunc || isPackageLevel(v) {
 		return nil
 	}
 	var out []ast.Expr

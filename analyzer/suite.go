@@ -27,6 +27,9 @@ type Suite struct {
 	// Retry finds retries of statuses the table forbids re-sending:
 	// SL2001 and SL2002, with a fact for each retry predicate.
 	Retry *analysis.Analyzer
+	// Routes ties handlers to the operations of an OpenAPI table and
+	// checks their statuses per operation: SL1005 and SL1006.
+	Routes *analysis.Analyzer
 	// Analyzer, named statuslint, owns the flags, drops the findings of
 	// checks switched off and those that directives silence, reports the
 	// rest, and reports malformed and unused directives.
@@ -75,11 +78,18 @@ func NewSuite(cfg Config) *Suite {
 		ResultType: diagnostics,
 		FactTypes:  []analysis.Fact{new(predFact), new(errFact)},
 	}
+	suite.Routes = &analysis.Analyzer{
+		Name:       "statusroutes",
+		Doc:        "statusroutes: check the statuses of each route's handler against its OpenAPI operation (SL1005, SL1006); its findings are reported by statuslint",
+		Requires:   []*analysis.Analyzer{inspect.Analyzer, suite.Sinks},
+		Run:        s.runRoutes,
+		ResultType: reflect.TypeFor[routeResult](),
+	}
 	a := &analysis.Analyzer{
 		Name:     "statuslint",
 		Doc:      analyzerDoc(),
 		URL:      "https://github.com/statuslint/statuslint#checks",
-		Requires: []*analysis.Analyzer{suite.Codes, suite.Retry},
+		Requires: []*analysis.Analyzer{suite.Codes, suite.Retry, suite.Routes},
 		Run:      s.run,
 	}
 	a.Flags.Var(&s.codes, "codes", "status-code `table`: a built-in profile ("+strings.Join(table.Profiles(), ", ")+") or a file (.rst, .md, .yaml, .json)")
@@ -91,6 +101,8 @@ func NewSuite(cfg Config) *Suite {
 	// names are not prefixes of the flags, so -codes stays -codes.
 	a.Flags.BoolVar(&s.codesPass, suite.Codes.Name, true, "run the "+suite.Codes.Name+" pass (SL1001-SL1004); same as -checks=all,-SL1*")
 	a.Flags.BoolVar(&s.retryPass, suite.Retry.Name, true, "run the "+suite.Retry.Name+" pass (SL2001, SL2002); same as -checks=all,-SL2*")
+	a.Flags.BoolVar(&s.routesPass, suite.Routes.Name, true, "run the "+suite.Routes.Name+" pass (SL1005, SL1006, with an OpenAPI table); same as -checks=all,-SL1005,-SL1006")
+	a.Flags.BoolVar(&s.routes, "routes", false, "list each route and the OpenAPI operation it is tied to, instead of the findings")
 	suite.Analyzer = a
 	return suite
 }
@@ -178,8 +190,27 @@ func (s *settings) runRetry(pass *analysis.Pass) (any, error) {
 	return diags, nil
 }
 
-// run is the statuslint pass: it reports the findings of the codes and
-// retry passes that the checks selected and no directive silences.
+// runRoutes is the routes pass; it does nothing unless the table is an
+// OpenAPI spec.
+func (s *settings) runRoutes(pass *analysis.Pass) (any, error) {
+	if err := s.configErr(); err != nil {
+		return routeResult{}, err
+	}
+	if !s.routesPass || !reaches(pass.Pkg, s.sinks.user) || !s.routes && !s.checks.set[CheckOperation] && !s.checks.set[CheckRoute] {
+		return routeResult{}, nil
+	}
+	tab, err := s.codes.table()
+	if err != nil || tab.Spec == nil {
+		return routeResult{}, nil
+	}
+	sinks := pass.ResultOf[pass.Analyzer.Requires[1]].(*statuses)
+	b := newBase(pass, pass.ResultOf[inspect.Analyzer].(*inspector.Inspector), s.checksFile)
+	return checkRoutes(&routeFinder{base: &b, decls: sinks.decls}, tab, sinks.found), nil
+}
+
+// run is the statuslint pass: it reports the findings of the codes, retry
+// and routes passes that the checks selected and no directive silences;
+// with -routes, the route listing instead.
 func (s *settings) run(pass *analysis.Pass) (any, error) {
 	if err := s.configErr(); err != nil {
 		return nil, err
@@ -197,11 +228,21 @@ func (s *settings) run(pass *analysis.Pass) (any, error) {
 			files = append(files, f)
 		}
 	}
+	routes := pass.ResultOf[pass.Analyzer.Requires[2]].(routeResult)
+	if s.routes {
+		for _, d := range routes.listing {
+			pass.Report(d)
+		}
+		return nil, nil
+	}
 	report, done := filterReports(pass, files, s.checks.set)
-	for _, req := range pass.Analyzer.Requires {
+	for _, req := range pass.Analyzer.Requires[:2] {
 		for _, d := range pass.ResultOf[req].([]analysis.Diagnostic) {
 			report(d)
 		}
+	}
+	for _, d := range routes.diags {
+		report(d)
 	}
 	done()
 	return nil, nil

@@ -117,7 +117,13 @@ func Parse(name, source string, data []byte) (*Table, error) {
 		entries []Entry
 		err     error
 	)
-	switch Detect(source, data) {
+	format := Detect(source, data)
+	if format == FormatYAML || format == FormatJSON {
+		if _, ok := isOpenAPI(data); ok {
+			return parseOpenAPI(source, data)
+		}
+	}
+	switch format {
 	case FormatRST:
 		entries, err = parseRST(source, data)
 	case FormatMarkdown:

@@ -66,6 +66,8 @@ type Table struct {
 	// Name identifies the table in diagnostics: a profile name or file name.
 	Name    string
 	Entries []Entry
+	// Spec, for a table read from OpenAPI, holds each operation's codes.
+	Spec *Spec
 	// index maps a code to 1+its position in Entries; 0 means absent. An
 	// array, not a map, because lookups happen once per status in every
 	// package.

@@ -27,3 +27,29 @@ func (c *Context) Redirect(code int, location string)             {}
 func (c *Context) Data(code int, contentType string, data []byte) {}
 func (c *Context) GetInt(key any) (i int)                         { return 0 }
 func (c *Context) Set(key any, value any)                         {}
+
+// HandlerFunc handles a request.
+type HandlerFunc func(*Context)
+
+// RouterGroup registers routes under a prefix.
+type RouterGroup struct{}
+
+// Engine is the router; it embeds a RouterGroup.
+type Engine struct{ RouterGroup }
+
+func New() *Engine     { return &Engine{} }
+func Default() *Engine { return &Engine{} }
+
+// IRoutes is what route registrations return.
+type IRoutes interface{}
+
+func (group *RouterGroup) Group(relativePath string, handlers ...HandlerFunc) *RouterGroup {
+	return group
+}
+func (group *RouterGroup) GET(relativePath string, handlers ...HandlerFunc) IRoutes    { return nil }
+func (group *RouterGroup) POST(relativePath string, handlers ...HandlerFunc) IRoutes   { return nil }
+func (group *RouterGroup) PUT(relativePath string, handlers ...HandlerFunc) IRoutes    { return nil }
+func (group *RouterGroup) DELETE(relativePath string, handlers ...HandlerFunc) IRoutes { return nil }
+func (group *RouterGroup) Handle(httpMethod, relativePath string, handlers ...HandlerFunc) IRoutes {
+	return nil
+}

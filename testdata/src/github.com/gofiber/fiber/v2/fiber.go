@@ -32,3 +32,25 @@ const (
 	StatusBadGateway         = 502
 	StatusServiceUnavailable = 503
 )
+
+// Handler handles a request.
+type Handler = func(*Ctx) error
+
+// Router registers routes.
+type Router interface {
+	Get(path string, handlers ...Handler) Router
+	Post(path string, handlers ...Handler) Router
+	Group(prefix string, handlers ...Handler) Router
+}
+
+// App is fiber's application.
+type App struct{}
+
+// Config configures an App.
+type Config struct{}
+
+func New(config ...Config) *App { return &App{} }
+
+func (app *App) Get(path string, handlers ...Handler) Router     { return nil }
+func (app *App) Post(path string, handlers ...Handler) Router    { return nil }
+func (app *App) Group(prefix string, handlers ...Handler) Router { return nil }

@@ -21,3 +21,30 @@ type HTTPError struct {
 func (he *HTTPError) Error() string { return "" }
 
 func NewHTTPError(code int, message ...interface{}) *HTTPError { return &HTTPError{Code: code} }
+
+// HandlerFunc handles a request.
+type HandlerFunc func(c Context) error
+
+// MiddlewareFunc wraps a handler.
+type MiddlewareFunc func(next HandlerFunc) HandlerFunc
+
+// Route is a registered route.
+type Route struct{}
+
+// Echo is the router.
+type Echo struct{}
+
+// Group is a router under a prefix.
+type Group struct{}
+
+func New() *Echo { return &Echo{} }
+
+func (e *Echo) Group(prefix string, m ...MiddlewareFunc) *Group                { return &Group{} }
+func (e *Echo) GET(path string, h HandlerFunc, m ...MiddlewareFunc) *Route     { return nil }
+func (e *Echo) POST(path string, h HandlerFunc, m ...MiddlewareFunc) *Route    { return nil }
+func (g *Group) Group(prefix string, middleware ...MiddlewareFunc) *Group      { return g }
+func (g *Group) GET(path string, h HandlerFunc, m ...MiddlewareFunc) *Route    { return nil }
+func (g *Group) DELETE(path string, h HandlerFunc, m ...MiddlewareFunc) *Route { return nil }
+func (e *Echo) Add(method, path string, handler HandlerFunc, m ...MiddlewareFunc) *Route {
+	return nil
+}

@@ -1,0 +1,116 @@
+package knowledge
+
+// A Route is a call that registers a handler for a method and a path.
+type Route struct {
+	// Method is the method the call registers, "" for every method;
+	// MethodArg, when not -1, is the argument that names it instead.
+	Method    string
+	MethodArg int
+	// PathArg is the path's argument; Pattern marks a net/http pattern
+	// ("GET /items/{id}"), whose method is part of it.
+	PathArg int
+	Pattern bool
+	// HandlerArg is the handler's argument; -1 is the last one (after
+	// middleware).
+	HandlerArg int
+}
+
+// A Group is a call that returns a router whose routes have a prefix:
+// gin's Group, echo's Group, fiber's Group.
+type Group struct {
+	PrefixArg int
+}
+
+// A Subrouter is a call that gives a function a router with a prefix
+// (PrefixArg -1: the same prefix): chi's Route and Group.
+type Subrouter struct {
+	PrefixArg, FuncArg int
+}
+
+// Import paths of the routers statuslint follows.
+const (
+	Gin   = "github.com/gin-gonic/gin"
+	Echo  = "github.com/labstack/echo/v4"
+	Chi   = "github.com/go-chi/chi/v5"
+	Fiber = "github.com/gofiber/fiber/v2"
+)
+
+// Routes are the calls that register handlers.
+var Routes = map[Key]Route{
+	{"net/http", "ServeMux", "Handle"}:     {MethodArg: -1, Pattern: true, HandlerArg: 1},
+	{"net/http", "ServeMux", "HandleFunc"}: {MethodArg: -1, Pattern: true, HandlerArg: 1},
+	{"net/http", "", "Handle"}:             {MethodArg: -1, Pattern: true, HandlerArg: 1},
+	{"net/http", "", "HandleFunc"}:         {MethodArg: -1, Pattern: true, HandlerArg: 1},
+	{Gin, "RouterGroup", "Any"}:            {MethodArg: -1, HandlerArg: -1},
+	{Gin, "RouterGroup", "Handle"}:         {MethodArg: 0, PathArg: 1, HandlerArg: -1},
+	{Echo, "Echo", "Any"}:                  {MethodArg: -1, HandlerArg: 1},
+	{Echo, "Group", "Any"}:                 {MethodArg: -1, HandlerArg: 1},
+	{Echo, "Echo", "Add"}:                  {MethodArg: 0, PathArg: 1, HandlerArg: 2},
+	{Echo, "Group", "Add"}:                 {MethodArg: 0, PathArg: 1, HandlerArg: 2},
+	{Chi, "Mux", "Handle"}:                 {MethodArg: -1, HandlerArg: 1},
+	{Chi, "Mux", "HandleFunc"}:             {MethodArg: -1, HandlerArg: 1},
+	{Chi, "Router", "Handle"}:              {MethodArg: -1, HandlerArg: 1},
+	{Chi, "Router", "HandleFunc"}:          {MethodArg: -1, HandlerArg: 1},
+	{Chi, "Mux", "Method"}:                 {MethodArg: 0, PathArg: 1, HandlerArg: 2},
+	{Chi, "Mux", "MethodFunc"}:             {MethodArg: 0, PathArg: 1, HandlerArg: 2},
+	{Chi, "Router", "Method"}:              {MethodArg: 0, PathArg: 1, HandlerArg: 2},
+	{Chi, "Router", "MethodFunc"}:          {MethodArg: 0, PathArg: 1, HandlerArg: 2},
+	{Fiber, "App", "All"}:                  {MethodArg: -1, HandlerArg: -1},
+	{Fiber, "Group", "All"}:                {MethodArg: -1, HandlerArg: -1},
+	{Fiber, "Router", "All"}:               {MethodArg: -1, HandlerArg: -1},
+}
+
+// Groups are the calls that return a router under a prefix.
+var Groups = map[Key]Group{
+	{Gin, "RouterGroup", "Group"}: {PrefixArg: 0},
+	{Echo, "Echo", "Group"}:       {PrefixArg: 0},
+	{Echo, "Group", "Group"}:      {PrefixArg: 0},
+	{Fiber, "App", "Group"}:       {PrefixArg: 0},
+	{Fiber, "Group", "Group"}:     {PrefixArg: 0},
+	{Fiber, "Router", "Group"}:    {PrefixArg: 0},
+}
+
+// Subrouters are the calls that give a function a router under a prefix.
+var Subrouters = map[Key]Subrouter{
+	{Chi, "Mux", "Route"}:    {PrefixArg: 0, FuncArg: 1},
+	{Chi, "Router", "Route"}: {PrefixArg: 0, FuncArg: 1},
+	{Chi, "Mux", "Group"}:    {PrefixArg: -1, FuncArg: 0},
+	{Chi, "Router", "Group"}: {PrefixArg: -1, FuncArg: 0},
+}
+
+// RootRouters are the constructors of routers with no prefix.
+var RootRouters = map[Key]bool{
+	{"net/http", "", "NewServeMux"}: true,
+	{Gin, "", "New"}:                true,
+	{Gin, "", "Default"}:            true,
+	{Echo, "", "New"}:               true,
+	{Chi, "", "NewRouter"}:          true,
+	{Chi, "", "NewMux"}:             true,
+	{Fiber, "", "New"}:              true,
+}
+
+func init() {
+	methods := []string{"GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"}
+	for _, m := range methods {
+		Routes[Key{Gin, "RouterGroup", m}] = Route{Method: m, MethodArg: -1, HandlerArg: -1}
+		Routes[Key{Echo, "Echo", m}] = Route{Method: m, MethodArg: -1, HandlerArg: 1}
+		Routes[Key{Echo, "Group", m}] = Route{Method: m, MethodArg: -1, HandlerArg: 1}
+		name := m[:1] + toLower(m[1:]) // Get, Post, ...
+		for _, recv := range []string{"Mux", "Router"} {
+			Routes[Key{Chi, recv, name}] = Route{Method: m, MethodArg: -1, HandlerArg: 1}
+		}
+		for _, recv := range []string{"App", "Group", "Router"} {
+			Routes[Key{Fiber, recv, name}] = Route{Method: m, MethodArg: -1, HandlerArg: -1}
+		}
+	}
+}
+
+func toLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}

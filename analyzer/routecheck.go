@@ -1,0 +1,146 @@
+package analyzer
+
+import (
+	"fmt"
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"os"
+	"path/filepath"
+	"sync"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/statuslint/statuslint/analyzer/table"
+)
+
+// routeResult is what the routes pass hands the statuslint pass: its
+// findings (SL1005, SL1006), and for -routes the mapping of each route.
+type routeResult struct {
+	diags, listing []analysis.Diagnostic
+}
+
+// checkRoutes ties each route to the spec's operations and checks the
+// statuses its handler writes against them.
+func checkRoutes(f *routeFinder, tab *table.Table, found []found) routeResult {
+	var res routeResult
+	spec := tab.Spec
+	pass := f.pass
+	specAt := func(line int) token.Pos { return specPos(pass.Fset, spec.Source, line) }
+	reported := map[string]bool{}
+	for _, r := range f.findRoutes() {
+		name := r.method
+		if name == "" {
+			name = "*"
+		}
+		name += " " + r.path
+		if !r.resolved {
+			res.listing = append(res.listing, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: "routes",
+				Message: fmt.Sprintf("route %s -> not resolved (its path or router is not constant): the API-wide table applies", name)})
+			continue
+		}
+		ops, ok := spec.Match(r.method, table.Segments(r.path))
+		switch {
+		case !ok:
+			res.listing = append(res.listing, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: "routes",
+				Message: fmt.Sprintf("route %s -> a wildcard, tied to no operation: the API-wide table applies", name)})
+			continue
+		case len(ops) == 0:
+			res.listing = append(res.listing, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: "routes",
+				Message: fmt.Sprintf("route %s -> no operation", name)})
+			res.diags = append(res.diags, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: CheckRoute,
+				Message: fmt.Sprintf("route %s is not in %s: clients cannot know it; document the operation in the spec or remove the route", name, tab.Name)})
+			continue
+		}
+		for _, op := range ops {
+			res.listing = append(res.listing, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: "routes",
+				Message: fmt.Sprintf("route %s -> %s %s (%s, %s:%d)", name, op.Method, op.Path, op.Name(), filepath.Base(spec.Source), op.Line)})
+		}
+		if r.handler == nil {
+			continue
+		}
+		bodies := f.bodies(r.handler)
+		for _, fd := range found {
+			if !fd.s.writes || !inAny(bodies, fd.e.Pos()) {
+				continue
+			}
+			tv := pass.TypesInfo.Types[fd.e]
+			if tv.Value == nil || tv.Value.Kind() != constant.Int {
+				continue
+			}
+			code, exact := constant.Int64Val(tv.Value)
+			if !exact || tab.Lookup(code) == nil {
+				continue // invalid, or undocumented by the whole API: SL1004, SL1002
+			}
+			for _, op := range ops {
+				if op.Documents(int(code)) {
+					continue
+				}
+				key := fmt.Sprint(fd.e.Pos(), op.Method, op.Path)
+				if reported[key] {
+					continue
+				}
+				reported[key] = true
+				res.diags = append(res.diags, analysis.Diagnostic{Pos: fd.e.Pos(), End: fd.e.End(), Category: CheckOperation,
+					Message: fmt.Sprintf("status %s in %s is not documented for %s %s (documented: %s): its clients do not expect it; write a documented status or add the response to the spec",
+						describe(code), fd.s.what, op.Method, op.Path, op.Documented()),
+					Related: related(
+						analysis.RelatedInformation{Pos: r.at.Pos(), End: r.at.End(), Message: fmt.Sprintf("the handler is registered here for %s", name)},
+						analysis.RelatedInformation{Pos: specAt(op.Line), Message: fmt.Sprintf("%s is documented here", op.Name())},
+					)})
+			}
+		}
+	}
+	return res
+}
+
+// related keeps the related information that has a position (the spec
+// may not be readable where the analysis runs, as under Bazel).
+func related(infos ...analysis.RelatedInformation) []analysis.RelatedInformation {
+	var out []analysis.RelatedInformation
+	for _, r := range infos {
+		if r.Pos.IsValid() {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func inAny(bodies []*ast.BlockStmt, pos token.Pos) bool {
+	for _, b := range bodies {
+		if b.Pos() <= pos && pos < b.End() {
+			return true
+		}
+	}
+	return false
+}
+
+// specFiles holds, per file set, the spec files added to it so that
+// diagnostics can point into them.
+var specFiles sync.Map // specKey -> *token.File
+
+type specKey struct {
+	fset *token.FileSet
+	path string
+}
+
+// specPos returns the position of line in the spec file at path, adding
+// the file to fset once. It returns NoPos if the file cannot be read.
+func specPos(fset *token.FileSet, path string, line int) token.Pos {
+	key := specKey{fset, path}
+	f, ok := specFiles.Load(key)
+	if !ok {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return token.NoPos
+		}
+		tf := fset.AddFile(path, -1, len(data))
+		tf.SetLinesForContent(data)
+		f, _ = specFiles.LoadOrStore(key, tf)
+	}
+	tf := f.(*token.File)
+	if line < 1 || line > tf.LineCount() {
+		return token.NoPos
+	}
+	return tf.LineStart(line)
+}

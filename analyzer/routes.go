@@ -1,0 +1,287 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/types"
+	"strings"
+
+	"github.com/statuslint/statuslint/analyzer/knowledge"
+)
+
+// A route is a handler registered for a method and a path.
+type route struct {
+	call *ast.CallExpr
+	// at is the argument naming the path, where findings about the route
+	// go.
+	at ast.Expr
+	// method is "" for every method.
+	method, path string
+	// resolved is false when the path cannot be known statically (a
+	// prefix from a parameter, a path that is no constant).
+	resolved bool
+	// handler is the handler's function, if it can be known.
+	handler ast.Node
+}
+
+// routeFinder finds route registrations and follows routers to their
+// prefixes.
+type routeFinder struct {
+	*base
+	decls map[*types.Func]*ast.FuncDecl
+	// subrouters maps the router parameter of a function given to chi's
+	// Route or Group to that call.
+	subrouters map[*types.Var]*ast.CallExpr
+	depth      int
+}
+
+// findRoutes returns the package's route registrations.
+func (c *routeFinder) findRoutes() []route {
+	info := c.pass.TypesInfo
+	c.subrouters = map[*types.Var]*ast.CallExpr{}
+	var calls []*ast.CallExpr
+	for _, fc := range c.allFiles {
+		for cur := range fc.Preorder((*ast.CallExpr)(nil)) {
+			call := cur.Node().(*ast.CallExpr)
+			key, via, _, ok := knowledge.Resolve(info, call)
+			if !ok {
+				continue
+			}
+			if sub, ok := lookup(knowledge.Subrouters, key, via); ok && sub.FuncArg < len(call.Args) {
+				if lit, ok := ast.Unparen(call.Args[sub.FuncArg]).(*ast.FuncLit); ok && len(lit.Type.Params.List) > 0 && len(lit.Type.Params.List[0].Names) > 0 {
+					if v, ok := info.Defs[lit.Type.Params.List[0].Names[0]].(*types.Var); ok {
+						c.subrouters[v] = call
+					}
+				}
+			}
+			if _, ok := lookup(knowledge.Routes, key, via); ok && fileOf(c.checked, call) != nil {
+				calls = append(calls, call)
+			}
+		}
+	}
+	var routes []route
+	for _, call := range calls {
+		key, via, _, _ := knowledge.Resolve(info, call)
+		rt, _ := lookup(knowledge.Routes, key, via)
+		routes = append(routes, c.route(call, rt))
+	}
+	return routes
+}
+
+func lookup[V any](m map[knowledge.Key]V, key, via knowledge.Key) (V, bool) {
+	if v, ok := m[key]; ok {
+		return v, true
+	}
+	v, ok := m[via]
+	return v, ok
+}
+
+// route reads one registration.
+func (c *routeFinder) route(call *ast.CallExpr, rt knowledge.Route) route {
+	r := route{call: call, method: rt.Method}
+	arg := func(i int) ast.Expr {
+		if i < 0 {
+			i = len(call.Args) - 1
+		}
+		if i < len(call.Args) {
+			return call.Args[i]
+		}
+		return nil
+	}
+	r.at = arg(rt.PathArg)
+	if r.at == nil {
+		r.at = call
+	}
+	if h := arg(rt.HandlerArg); h != nil {
+		r.handler = c.handlerFunc(h)
+	}
+	path, ok := c.constString(arg(rt.PathArg))
+	if rt.MethodArg >= 0 {
+		m, isConst := c.constString(arg(rt.MethodArg))
+		ok = ok && isConst
+		r.method = strings.ToUpper(m)
+	}
+	if rt.Pattern {
+		r.method, path = splitPattern(path)
+	}
+	var recv ast.Expr
+	if sel, isSel := ast.Unparen(call.Fun).(*ast.SelectorExpr); isSel {
+		if _, isPkg := c.pass.TypesInfo.Uses[knowledge.CalleeIdent(call)].(*types.Func); isPkg && c.pass.TypesInfo.Selections[sel] != nil {
+			recv = sel.X
+		}
+	}
+	prefix, known := "", true
+	if recv != nil {
+		c.depth = 0
+		prefix, known = c.prefix(recv)
+	}
+	r.path, r.resolved = joinPath(prefix, path), ok && known
+	return r
+}
+
+// splitPattern splits a net/http pattern: "GET example.com/items/{id}"
+// is GET and /items/{id}.
+func splitPattern(p string) (method, path string) {
+	if i := strings.IndexAny(p, " \t"); i >= 0 {
+		method, p = strings.ToUpper(p[:i]), strings.TrimLeft(p[i:], " \t")
+	}
+	if i := strings.IndexByte(p, '/'); i > 0 {
+		p = p[i:] // a host before the path
+	}
+	return method, p
+}
+
+func joinPath(prefix, path string) string {
+	if prefix == "" {
+		return path
+	}
+	return strings.TrimSuffix(prefix, "/") + "/" + strings.TrimPrefix(path, "/")
+}
+
+// prefix returns the path prefix of the router e: "" for a root router
+// (gin.New(), echo.New(), chi.NewRouter(), fiber.New(),
+// http.NewServeMux()), a group's prefix after its parent's, or a chi
+// subrouter's. ok is false where it cannot be known: a router from a
+// parameter or a field, or a variable set more than once.
+func (c *routeFinder) prefix(e ast.Expr) (string, bool) {
+	c.depth++
+	if c.depth > 32 {
+		return "", false
+	}
+	info := c.pass.TypesInfo
+	switch x := ast.Unparen(e).(type) {
+	case *ast.CallExpr:
+		key, via, _, ok := knowledge.Resolve(info, x)
+		if !ok {
+			return "", false
+		}
+		if knowledge.RootRouters[key] {
+			return "", true
+		}
+		if g, ok := lookup(knowledge.Groups, key, via); ok {
+			return c.under(x, g.PrefixArg)
+		}
+		if sub, ok := lookup(knowledge.Subrouters, key, via); ok && sub.PrefixArg >= 0 {
+			return c.under(x, sub.PrefixArg) // chi's Route returns the subrouter too
+		}
+	case *ast.UnaryExpr: // &http.ServeMux{}
+		if lit, ok := x.X.(*ast.CompositeLit); ok && len(lit.Elts) == 0 {
+			return "", true
+		}
+	case *ast.CompositeLit:
+		if len(x.Elts) == 0 {
+			return "", true
+		}
+	case *ast.Ident:
+		v, ok := info.Uses[x].(*types.Var)
+		if !ok {
+			return "", false
+		}
+		if call, ok := c.subrouters[v]; ok {
+			key, via, _, _ := knowledge.Resolve(info, call)
+			sub, _ := lookup(knowledge.Subrouters, key, via)
+			return c.under(call, sub.PrefixArg)
+		}
+		vals := c.valuesOf(v)
+		if len(vals) != 1 || vals[0].expr == nil || vals[0].index != 0 {
+			return "", false
+		}
+		return c.prefix(vals[0].expr)
+	}
+	return "", false
+}
+
+// under returns the prefix a group or subrouter call adds to its
+// receiver's (none when arg is -1).
+func (c *routeFinder) under(call *ast.CallExpr, arg int) (string, bool) {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return "", false
+	}
+	parent, ok := c.prefix(sel.X)
+	if !ok {
+		return "", false
+	}
+	if arg < 0 {
+		return parent, true
+	}
+	if arg >= len(call.Args) {
+		return "", false
+	}
+	p, ok := c.constString(call.Args[arg])
+	return joinPath(parent, p), ok
+}
+
+func (c *routeFinder) constString(e ast.Expr) (string, bool) {
+	if e == nil {
+		return "", false
+	}
+	tv := c.pass.TypesInfo.Types[e]
+	if tv.Value == nil || tv.Value.Kind() != constant.String {
+		return "", false
+	}
+	return constant.StringVal(tv.Value), true
+}
+
+// handlerFunc returns the function a handler argument stands for: a
+// function literal, or the declaration of a function or method of this
+// package (http.HandlerFunc(f) and a method value h.get included).
+func (c *routeFinder) handlerFunc(e ast.Expr) ast.Node {
+	info := c.pass.TypesInfo
+	switch x := ast.Unparen(e).(type) {
+	case *ast.FuncLit:
+		return x
+	case *ast.CallExpr:
+		if tv := info.Types[x.Fun]; tv.IsType() && len(x.Args) == 1 {
+			return c.handlerFunc(x.Args[0])
+		}
+	case *ast.Ident, *ast.SelectorExpr:
+		id, _ := x.(*ast.Ident)
+		if sel, ok := x.(*ast.SelectorExpr); ok {
+			id = sel.Sel
+		}
+		if fn, ok := info.Uses[id].(*types.Func); ok {
+			if d := c.decls[fn]; d != nil {
+				return d
+			}
+		}
+	}
+	return nil
+}
+
+// bodies returns the bodies of fn and of the functions of this package it
+// calls, transitively: where the statuses its handler writes are.
+func (c *routeFinder) bodies(fn ast.Node) []*ast.BlockStmt {
+	var out []*ast.BlockStmt
+	seen := map[ast.Node]bool{}
+	var visit func(n ast.Node)
+	visit = func(n ast.Node) {
+		if n == nil || seen[n] {
+			return
+		}
+		seen[n] = true
+		var body *ast.BlockStmt
+		switch f := n.(type) {
+		case *ast.FuncLit:
+			body = f.Body
+		case *ast.FuncDecl:
+			body = f.Body
+		}
+		if body == nil {
+			return
+		}
+		out = append(out, body)
+		ast.Inspect(body, func(m ast.Node) bool {
+			if call, ok := m.(*ast.CallExpr); ok {
+				if fn, ok := c.pass.TypesInfo.Uses[knowledge.CalleeIdent(call)].(*types.Func); ok {
+					if d := c.decls[fn]; d != nil {
+						visit(d)
+					}
+				}
+			}
+			return true
+		})
+	}
+	visit(fn)
+	return out
+}

@@ -1,0 +1,386 @@
+package table
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/url"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi2"
+	"github.com/getkin/kin-openapi/openapi2conv"
+	"github.com/getkin/kin-openapi/openapi3"
+	"gopkg.in/yaml.v3"
+)
+
+// RetryExtension is the OpenAPI response extension that states the retry
+// guidance explicitly; it wins over the description's prose.
+const RetryExtension = "x-statuslint-retry"
+
+// Spec is an API's status codes per operation, read from OpenAPI 3 or
+// Swagger 2.
+type Spec struct {
+	// Source is the spec's file.
+	Source     string
+	Operations []*Operation
+}
+
+// An Operation is one method on one path, with the responses it
+// documents.
+type Operation struct {
+	Method string // upper case
+	// Path is the template with the server's base path in front
+	// (/v2/{project_id}/instances); Segments is it split, parameters as "{}".
+	Path     string
+	Segments []string
+	ID       string
+	// Codes are the exact codes documented; Ranges the classes (4 for
+	// 4XX); Default is set by a default response.
+	Codes   []int
+	Ranges  []int
+	Default bool
+	// Line is where the operation is in Source.
+	Line int
+}
+
+// Documents reports whether the operation documents code.
+func (op *Operation) Documents(code int) bool {
+	return op.Default || slices.Contains(op.Codes, code) || slices.Contains(op.Ranges, code/100)
+}
+
+// Documented lists the operation's responses as the spec writes them.
+func (op *Operation) Documented() string {
+	var parts []string
+	for _, c := range op.Codes {
+		parts = append(parts, strconv.Itoa(c))
+	}
+	for _, r := range op.Ranges {
+		parts = append(parts, fmt.Sprintf("%dXX", r))
+	}
+	if op.Default {
+		parts = append(parts, "default")
+	}
+	return strings.Join(parts, ", ")
+}
+
+// Name names the operation: its operationId, or METHOD path.
+func (op *Operation) Name() string {
+	if op.ID != "" {
+		return op.ID
+	}
+	return op.Method + " " + op.Path
+}
+
+// isOpenAPI reports whether data is an OpenAPI or Swagger document: a
+// mapping with a top-level "openapi" or "swagger" key.
+func isOpenAPI(data []byte) (version string, ok bool) {
+	var head struct {
+		OpenAPI string `yaml:"openapi"`
+		Swagger string `yaml:"swagger"`
+	}
+	if yaml.Unmarshal(data, &head) != nil {
+		return "", false
+	}
+	if head.OpenAPI != "" {
+		return head.OpenAPI, true
+	}
+	return head.Swagger, head.Swagger != ""
+}
+
+// parseOpenAPI reads a spec: its operations, and the table of every code
+// any operation documents (ranges as all their codes; default responses
+// do not widen it).
+func parseOpenAPI(source string, data []byte) (*Table, error) {
+	version, _ := isOpenAPI(data)
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		return nil, fmt.Errorf("%s: %v", source, err)
+	}
+	lines := specLines(&root)
+	loader := openapi3.NewLoader()
+	loader.IsExternalRefsAllowed = true
+	var doc *openapi3.T
+	var err error
+	if strings.HasPrefix(version, "2") {
+		var doc2 openapi2.T
+		var plain any
+		if err := yaml.Unmarshal(data, &plain); err != nil {
+			return nil, fmt.Errorf("%s: %v", source, err)
+		}
+		js, err := json.Marshal(jsonable(plain))
+		if err != nil {
+			return nil, fmt.Errorf("%s: %v", source, err)
+		}
+		if err := json.Unmarshal(js, &doc2); err != nil {
+			return nil, fmt.Errorf("%s: reading Swagger 2: %v", source, err)
+		}
+		doc, err = openapi2conv.ToV3WithLoader(&doc2, loader, &url.URL{Path: filepath.ToSlash(source)})
+	} else {
+		doc, err = loader.LoadFromDataWithPath(data, &url.URL{Path: filepath.ToSlash(source)})
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: reading OpenAPI: %v", source, err)
+	}
+	if doc.Paths == nil || doc.Paths.Len() == 0 {
+		return nil, fmt.Errorf("%s: the spec has no paths", source)
+	}
+	spec := &Spec{Source: source}
+	bases := basePaths(doc)
+	entries := map[int]*Entry{}
+	for _, path := range doc.Paths.InMatchingOrder() {
+		item := doc.Paths.Value(path)
+		for method, op := range item.Operations() {
+			method = strings.ToUpper(method)
+			line := lines[path+" "+strings.ToLower(method)]
+			var codes, ranges []int
+			var deflt bool
+			if op.Responses == nil || op.Responses.Len() == 0 {
+				return nil, fmt.Errorf("%s:%d: %s %s documents no responses", source, line, method, path)
+			}
+			for key, ref := range op.Responses.Map() {
+				rline := lines[path+" "+strings.ToLower(method)+" "+key]
+				if rline == 0 {
+					rline = line
+				}
+				lo, hi, err := responseKey(key)
+				if err != nil {
+					return nil, fmt.Errorf("%s:%d: %s %s: %v", source, rline, method, path, err)
+				}
+				switch {
+				case lo == 0:
+					deflt = true
+					continue
+				case lo == hi:
+					codes = append(codes, lo)
+				default:
+					ranges = append(ranges, lo/100)
+				}
+				retry, err := responseRetry(ref)
+				if err != nil {
+					return nil, fmt.Errorf("%s:%d: %s %s %s: %v", source, rline, method, path, key, err)
+				}
+				desc := ""
+				if ref != nil && ref.Value != nil && ref.Value.Description != nil {
+					desc = *ref.Value.Description
+				}
+				for c := lo; c <= hi; c++ {
+					if e, ok := entries[c]; ok {
+						if e.Retry == RetryUnspecified {
+							e.Retry = retry
+						}
+						continue
+					}
+					name := http.StatusText(c)
+					if lo != hi {
+						name = key
+					}
+					entries[c] = &Entry{Code: c, Name: name, Description: desc, Retry: retry, Line: rline}
+				}
+			}
+			slices.Sort(codes)
+			slices.Sort(ranges)
+			for _, base := range bases {
+				full := strings.TrimSuffix(base, "/") + path
+				spec.Operations = append(spec.Operations, &Operation{
+					Method: method, Path: full, Segments: Segments(full), ID: op.OperationID,
+					Codes: codes, Ranges: ranges, Default: deflt, Line: line,
+				})
+			}
+		}
+	}
+	slices.SortFunc(spec.Operations, func(a, b *Operation) int {
+		return strings.Compare(a.Path+" "+a.Method, b.Path+" "+b.Method)
+	})
+	var list []Entry
+	for c := MinCode; c <= MaxCode; c++ {
+		if e, ok := entries[c]; ok {
+			list = append(list, *e)
+		}
+	}
+	name := filepath.Base(source)
+	t, err := New(name, source, list)
+	if err != nil {
+		return nil, err
+	}
+	t.Spec = spec
+	return t, nil
+}
+
+// responseKey parses a responses key: a code, a class (4XX) or default
+// (0, 0).
+func responseKey(key string) (lo, hi int, err error) {
+	switch k := strings.ToUpper(key); {
+	case k == "DEFAULT":
+		return 0, 0, nil
+	case len(k) == 3 && k[1:] == "XX" && k[0] >= '1' && k[0] <= '5':
+		c := int(k[0]-'0') * 100
+		return c, c + 99, nil
+	}
+	c, err := strconv.Atoi(key)
+	if err != nil || c < MinCode || c > MaxCode {
+		return 0, 0, fmt.Errorf("response key %q is no status code, class (4XX) or default", key)
+	}
+	return c, c, nil
+}
+
+// responseRetry is a response's retry guidance: its x-statuslint-retry
+// extension, else what its description says.
+func responseRetry(ref *openapi3.ResponseRef) (Retry, error) {
+	if ref == nil || ref.Value == nil {
+		return RetryUnspecified, nil
+	}
+	if x, ok := ref.Value.Extensions[RetryExtension]; ok {
+		s, isString := x.(string)
+		if !isString {
+			return 0, fmt.Errorf("%s must be a string", RetryExtension)
+		}
+		return ParseRetry(s)
+	}
+	desc := ""
+	if ref.Value.Description != nil {
+		desc = *ref.Value.Description
+	}
+	r, _ := Classify("", desc)
+	return r, nil
+}
+
+// basePaths returns the path parts of the spec's server URLs ("/v2"), or
+// "" when there are none.
+func basePaths(doc *openapi3.T) []string {
+	var out []string
+	for _, s := range doc.Servers {
+		u := s.URL
+		if i := strings.Index(u, "://"); i >= 0 {
+			u = u[i+3:]
+			if j := strings.IndexByte(u, '/'); j >= 0 {
+				u = u[j:]
+			} else {
+				u = ""
+			}
+		}
+		u = strings.TrimSuffix(u, "/")
+		if !slices.Contains(out, u) {
+			out = append(out, u)
+		}
+	}
+	if len(out) == 0 {
+		out = []string{""}
+	}
+	return out
+}
+
+// specLines maps "path method" and "path method key" to their lines in
+// the document, for messages; kin-openapi's origins do not survive the
+// Swagger 2 conversion.
+func specLines(root *yaml.Node) map[string]int {
+	lines := map[string]int{}
+	if len(root.Content) == 0 {
+		return lines
+	}
+	paths := mapValue(root.Content[0], "paths")
+	if paths == nil {
+		return lines
+	}
+	for i := 0; i+1 < len(paths.Content); i += 2 {
+		path, item := paths.Content[i].Value, paths.Content[i+1]
+		for j := 0; j+1 < len(item.Content); j += 2 {
+			method, op := strings.ToLower(item.Content[j].Value), item.Content[j+1]
+			lines[path+" "+method] = item.Content[j].Line
+			if resp := mapValue(op, "responses"); resp != nil {
+				for k := 0; k+1 < len(resp.Content); k += 2 {
+					lines[path+" "+method+" "+resp.Content[k].Value] = resp.Content[k].Line
+				}
+			}
+		}
+	}
+	return lines
+}
+
+func mapValue(n *yaml.Node, key string) *yaml.Node {
+	if n == nil || n.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return n.Content[i+1]
+		}
+	}
+	return nil
+}
+
+// jsonable turns what yaml.v3 decodes into values encoding/json takes:
+// map keys become strings (response codes are numbers in YAML).
+func jsonable(v any) any {
+	switch x := v.(type) {
+	case map[string]any:
+		for k, e := range x {
+			x[k] = jsonable(e)
+		}
+		return x
+	case map[any]any:
+		m := make(map[string]any, len(x))
+		for k, e := range x {
+			m[fmt.Sprint(k)] = jsonable(e)
+		}
+		return m
+	case []any:
+		for i, e := range x {
+			x[i] = jsonable(e)
+		}
+	}
+	return v
+}
+
+// Segments splits a route or path template into its segments, with every
+// parameter as "{}" whatever its syntax ({id}, :id, {id:[0-9]+}), a
+// wildcard ({id...}, *, *name) as "*", and net/http's {$} dropped.
+func Segments(path string) []string {
+	path = strings.TrimSuffix(path, "{$}")
+	var out []string
+	for _, s := range strings.Split(strings.Trim(path, "/"), "/") {
+		switch {
+		case s == "":
+			continue
+		case strings.HasPrefix(s, "{") && strings.HasSuffix(s, "...}"), strings.HasPrefix(s, "*"):
+			out = append(out, "*")
+		case strings.HasPrefix(s, "{") && strings.HasSuffix(s, "}"), strings.HasPrefix(s, ":"):
+			out = append(out, "{}")
+		default:
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// Match returns the operations for method (every method if "") on a
+// route's segments; ok is false when the route is a wildcard, which
+// cannot be tied to operations.
+func (s *Spec) Match(method string, segs []string) (ops []*Operation, ok bool) {
+	if slices.Contains(segs, "*") {
+		return nil, false
+	}
+	for _, op := range s.Operations {
+		if (method == "" || op.Method == method) && segmentsMatch(op.Segments, segs) {
+			ops = append(ops, op)
+		}
+	}
+	return ops, true
+}
+
+// segmentsMatch reports whether a route's segments fall under an
+// operation's: a parameter of the spec takes any segment (/pets/mine is a
+// /pets/{petId}); a parameter of the route needs one of the spec.
+func segmentsMatch(spec, route []string) bool {
+	if len(spec) != len(route) {
+		return false
+	}
+	for i := range spec {
+		if spec[i] != "{}" && spec[i] != route[i] {
+			return false
+		}
+	}
+	return true
+}

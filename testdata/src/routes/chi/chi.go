@@ -1,0 +1,26 @@
+// Package chi registers handlers on chi routers, with Route and Group.
+package chi
+
+import (
+	"net/http"
+
+	"github.com/go-chi/chi/v5"
+)
+
+func routes() {
+	r := chi.NewRouter()
+	r.Route("/v2/{project}", func(r chi.Router) {
+		r.Group(func(r chi.Router) {
+			// Positive: a prefix from Route, through Group.
+			r.Post("/instances", func(w http.ResponseWriter, req *http.Request) {
+				http.Error(w, "busy", http.StatusConflict) // want `status 409 \(Conflict\) in http.Error is not documented for POST /v2/\{project_id\}/instances`
+			})
+		})
+		// Negative: a regular-expression parameter; documented.
+		r.Delete("/instances/{id:[0-9]+}", func(w http.ResponseWriter, req *http.Request) {
+			w.WriteHeader(http.StatusConflict)
+		})
+		// Positive: Method with a constant method, not in the spec.
+		r.Method("PATCH", "/instances/{id}", http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {})) // want `route PATCH /v2/\{project\}/instances/\{id\} is not in routes.yaml`
+	})
+}

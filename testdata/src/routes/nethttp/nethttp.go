@@ -1,0 +1,67 @@
+// Package nethttp registers handlers with Go 1.22 patterns; the table is
+// testdata/specs/routes.yaml (base path /v2).
+package nethttp
+
+import "net/http"
+
+func routes(lookup func(string) bool) {
+	mux := http.NewServeMux()
+
+	// Positive: 409 is documented for DELETE, not for POST.
+	mux.HandleFunc("POST /v2/{project}/instances", func(w http.ResponseWriter, r *http.Request) {
+		if lookup(r.PathValue("project")) {
+			w.WriteHeader(http.StatusConflict) // want `status 409 \(Conflict\) in WriteHeader is not documented for POST /v2/\{project_id\}/instances \(documented: 200, 400, 403\)`
+			return
+		}
+		w.WriteHeader(http.StatusOK)
+	})
+
+	// Negative: every status it writes is documented for DELETE; a
+	// method value as the handler.
+	h := &handlers{}
+	mux.HandleFunc("DELETE /v2/{project}/instances/{id}", h.delete)
+
+	// Positive, in a helper the handler calls; the handler converted with
+	// http.HandlerFunc.
+	mux.Handle("GET /v2/{project}/instances", http.HandlerFunc(list))
+
+	// Negative: a class (4XX) and default documents it.
+	mux.HandleFunc("GET /v2/{project}/instances/{id}", func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusTeapot)
+	})
+
+	// Positive: no operation has this route.
+	mux.HandleFunc("GET /v2/{project}/stats", func(w http.ResponseWriter, r *http.Request) {}) // want `route GET /v2/\{project\}/stats is not in routes.yaml`
+
+	// Negative: an exact match, {$} and all.
+	http.HandleFunc("GET /v2/health/{$}", func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusServiceUnavailable)
+	})
+
+	// Negative: a wildcard cannot be tied to an operation; the API-wide
+	// table applies.
+	mux.HandleFunc("/v2/{rest...}", func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusConflict)
+	})
+}
+
+type handlers struct{}
+
+func (h *handlers) delete(w http.ResponseWriter, r *http.Request) {
+	w.WriteHeader(http.StatusConflict)
+}
+
+func list(w http.ResponseWriter, r *http.Request) {
+	forbid(w)
+}
+
+func forbid(w http.ResponseWriter) {
+	w.WriteHeader(http.StatusServiceUnavailable) // want `status 503 \(Service Unavailable\) in WriteHeader is not documented for GET /v2/\{project_id\}/instances \(documented: 200, 4XX\)`
+}
+
+// Negative: a mux from a parameter has a prefix that cannot be known.
+func register(mux *http.ServeMux) {
+	mux.HandleFunc("POST /{project}/instances", func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusConflict)
+	})
+}
