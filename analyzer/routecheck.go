@@ -18,12 +18,15 @@ import (
 // findings (SL1005, SL1006), and for -routes the mapping of each route.
 type routeResult struct {
 	diags, listing []analysis.Diagnostic
+	// tied are the statuses checked against their operations: the
+	// API-wide SL1002 does not apply to them.
+	tied map[token.Pos]bool
 }
 
 // checkRoutes ties each route to the spec's operations and checks the
 // statuses its handler writes against them.
 func checkRoutes(f *routeFinder, tab *table.Table, found []found) routeResult {
-	var res routeResult
+	res := routeResult{tied: map[token.Pos]bool{}}
 	spec := tab.Spec
 	pass := f.pass
 	specAt := func(line int) token.Pos { return specPos(pass.Fset, spec.Source, line) }
@@ -69,9 +72,10 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []found) routeResult {
 				continue
 			}
 			code, exact := constant.Int64Val(tv.Value)
-			if !exact || tab.Lookup(code) == nil {
-				continue // invalid, or undocumented by the whole API: SL1004, SL1002
+			if !exact || code < table.MinCode || code > table.MaxCode {
+				continue // SL1004
 			}
+			res.tied[fd.e.Pos()] = true
 			for _, op := range ops {
 				if op.Documents(int(code)) {
 					continue

@@ -128,6 +128,9 @@ func splitPattern(p string) (method, path string) {
 	if i := strings.IndexByte(p, '/'); i > 0 {
 		p = p[i:] // a host before the path
 	}
+	if strings.HasSuffix(p, "/") {
+		p += "{rest...}" // a trailing slash matches the whole subtree
+	}
 	return method, p
 }
 

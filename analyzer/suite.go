@@ -238,6 +238,9 @@ func (s *settings) run(pass *analysis.Pass) (any, error) {
 	report, done := filterReports(pass, files, s.checks.set)
 	for _, req := range pass.Analyzer.Requires[:2] {
 		for _, d := range pass.ResultOf[req].([]analysis.Diagnostic) {
+			if d.Category == CheckUndocumented && routes.tied[d.Pos] {
+				continue // checked against its operations instead
+			}
 			report(d)
 		}
 	}

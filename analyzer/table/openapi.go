@@ -362,8 +362,23 @@ func (s *Spec) Match(method string, segs []string) (ops []*Operation, ok bool) {
 	if slices.Contains(segs, "*") {
 		return nil, false
 	}
+	// The most specific operation of each method wins, as in routers: a
+	// literal segment of the spec before a parameter (/pet/findByStatus
+	// before /pet/{petId}).
+	best := map[string]int{}
 	for _, op := range s.Operations {
 		if (method == "" || op.Method == method) && segmentsMatch(op.Segments, segs) {
+			n := slices.Index(append(slices.Clone(op.Segments), ""), "{}") // the first parameter
+			if n < 0 {
+				n = len(op.Segments)
+			}
+			if b, ok := best[op.Method]; ok && b > n {
+				continue
+			}
+			if b, ok := best[op.Method]; ok && b < n {
+				ops = slices.DeleteFunc(ops, func(o *Operation) bool { return o.Method == op.Method })
+			}
+			best[op.Method] = n
 			ops = append(ops, op)
 		}
 	}
