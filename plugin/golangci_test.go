@@ -83,4 +83,27 @@ func TestGolangciLint(t *testing.T) {
 	if strings.Contains(out, "raw status code") {
 		t.Errorf("fix left a raw literal:\n%s", out)
 	}
+
+	// An OpenAPI spec as the table: the Swagger Petstore's server, with
+	// codes: swagger.json.
+	dir = t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS(filepath.Join("..", "testdata", "petstore"))); err != nil {
+		t.Fatal(err)
+	}
+	spec, err := os.ReadFile(filepath.Join("..", "testdata", "specs", "petstore", "swagger.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	config := "version: \"2\"\nlinters:\n  default: none\n  enable:\n    - statuslint\n  settings:\n    custom:\n      statuslint:\n        type: module\n        settings:\n          codes: swagger.json\n"
+	os.WriteFile(filepath.Join(dir, "swagger.json"), spec, 0o644)
+	os.WriteFile(filepath.Join(dir, ".golangci.yml"), []byte(config), 0o644)
+	out, code = run("run", ".")
+	for _, want := range []string{
+		"main.go:48:17: status 409 (Conflict) in WriteHeader is not documented for POST /v2/pet (documented: 405)",
+		"main.go:33:17: route GET /v2/store/stats is not in swagger.json",
+	} {
+		if code != 1 || !strings.Contains(out, want) {
+			t.Errorf("golangci-lint with codes: swagger.json: exit %d, output lacks %q:\n%s", code, want, out)
+		}
+	}
 }

@@ -52,3 +52,18 @@ func FuzzMarkdown(f *testing.F) { fuzzParse(f, "t.md") }
 func FuzzYAML(f *testing.F)     { fuzzParse(f, "t.yaml") }
 func FuzzJSON(f *testing.F)     { fuzzParse(f, "t.json") }
 func FuzzDetect(f *testing.F)   { fuzzParse(f, "t.txt") }
+
+// FuzzOpenAPI fuzzes the spec reader from OpenAPI and Swagger seeds.
+func FuzzOpenAPI(f *testing.F) {
+	for _, pattern := range []string{"openapi/*.yaml", "bad/openapi-*.yaml", "../specs/*.yaml", "../specs/petstore/*.*"} {
+		matches, _ := filepath.Glob(filepath.Join(fixtures, pattern))
+		for _, m := range matches {
+			data, err := os.ReadFile(m)
+			if err != nil {
+				f.Fatal(err)
+			}
+			f.Add(data)
+		}
+	}
+	fuzzParse(f, "t.yaml")
+}

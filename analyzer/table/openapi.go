@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -74,27 +75,27 @@ func (op *Operation) Name() string {
 	return op.Method + " " + op.Path
 }
 
-// isOpenAPI reports whether data is an OpenAPI or Swagger document: a
-// mapping with a top-level "openapi" or "swagger" key.
-func isOpenAPI(data []byte) (version string, ok bool) {
+// isOpenAPI reports whether data is an OpenAPI document (a mapping with a
+// top-level "openapi" key) or a Swagger 2 one ("swagger").
+func isOpenAPI(data []byte) (swagger2, ok bool) {
 	var head struct {
 		OpenAPI string `yaml:"openapi"`
 		Swagger string `yaml:"swagger"`
 	}
 	if yaml.Unmarshal(data, &head) != nil {
-		return "", false
+		return false, false
 	}
 	if head.OpenAPI != "" {
-		return head.OpenAPI, true
+		return false, true
 	}
-	return head.Swagger, head.Swagger != ""
+	return true, head.Swagger != ""
 }
 
 // parseOpenAPI reads a spec: its operations, and the table of every code
 // any operation documents (ranges as all their codes; default responses
 // do not widen it).
 func parseOpenAPI(source string, data []byte) (*Table, error) {
-	version, _ := isOpenAPI(data)
+	swagger2, _ := isOpenAPI(data)
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
 		return nil, fmt.Errorf("%s: %v", source, err)
@@ -102,37 +103,37 @@ func parseOpenAPI(source string, data []byte) (*Table, error) {
 	lines := specLines(&root)
 	loader := openapi3.NewLoader()
 	loader.IsExternalRefsAllowed = true
+	loader.ReadFromURIFunc = readLocal
 	var doc *openapi3.T
-	var err error
-	if strings.HasPrefix(version, "2") {
-		var doc2 openapi2.T
-		var plain any
-		if err := yaml.Unmarshal(data, &plain); err != nil {
-			return nil, fmt.Errorf("%s: %v", source, err)
-		}
-		js, err := json.Marshal(jsonable(plain))
+	if swagger2 {
+		doc2, err := readSwagger2(source, data)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %v", source, err)
+			return nil, err
 		}
-		if err := json.Unmarshal(js, &doc2); err != nil {
+		if doc, err = openapi2conv.ToV3WithLoader(doc2, loader, &url.URL{Path: filepath.ToSlash(source)}); err != nil {
 			return nil, fmt.Errorf("%s: reading Swagger 2: %v", source, err)
 		}
-		doc, err = openapi2conv.ToV3WithLoader(&doc2, loader, &url.URL{Path: filepath.ToSlash(source)})
 	} else {
-		doc, err = loader.LoadFromDataWithPath(data, &url.URL{Path: filepath.ToSlash(source)})
-	}
-	if err != nil {
-		return nil, fmt.Errorf("%s: reading OpenAPI: %v", source, err)
+		var err error
+		if doc, err = loader.LoadFromDataWithPath(data, &url.URL{Path: filepath.ToSlash(source)}); err != nil {
+			return nil, fmt.Errorf("%s: reading OpenAPI: %v", source, err)
+		}
 	}
 	if doc.Paths == nil || doc.Paths.Len() == 0 {
 		return nil, fmt.Errorf("%s: the spec has no paths", source)
 	}
 	spec := &Spec{Source: source}
 	bases := basePaths(doc)
-	entries := map[int]*Entry{}
+	entries := map[int]*specEntry{}
 	for _, path := range doc.Paths.InMatchingOrder() {
 		item := doc.Paths.Value(path)
+		if item == nil {
+			continue
+		}
 		for method, op := range item.Operations() {
+			if op == nil {
+				continue
+			}
 			method = strings.ToUpper(method)
 			line := lines[path+" "+strings.ToLower(method)]
 			var codes, ranges []int
@@ -167,17 +168,18 @@ func parseOpenAPI(source string, data []byte) (*Table, error) {
 					desc = *ref.Value.Description
 				}
 				for c := lo; c <= hi; c++ {
-					if e, ok := entries[c]; ok {
-						if e.Retry == RetryUnspecified {
-							e.Retry = retry
+					e, ok := entries[c]
+					switch {
+					case !ok || e.class && lo == hi:
+						// A code's own response wins over a class.
+						name := http.StatusText(c)
+						if lo != hi {
+							name = key
 						}
-						continue
+						entries[c] = &specEntry{Entry{Code: c, Name: name, Description: desc, Retry: retry, Line: rline}, lo != hi}
+					case e.Retry == RetryUnspecified && e.class == (lo != hi):
+						e.Retry = retry
 					}
-					name := http.StatusText(c)
-					if lo != hi {
-						name = key
-					}
-					entries[c] = &Entry{Code: c, Name: name, Description: desc, Retry: retry, Line: rline}
 				}
 			}
 			slices.Sort(codes)
@@ -197,7 +199,7 @@ func parseOpenAPI(source string, data []byte) (*Table, error) {
 	var list []Entry
 	for c := MinCode; c <= MaxCode; c++ {
 		if e, ok := entries[c]; ok {
-			list = append(list, *e)
+			list = append(list, e.Entry)
 		}
 	}
 	name := filepath.Base(source)
@@ -207,6 +209,40 @@ func parseOpenAPI(source string, data []byte) (*Table, error) {
 	}
 	t.Spec = spec
 	return t, nil
+}
+
+// specEntry is an entry of the API-wide table, and whether a class
+// (4XX) made it.
+type specEntry struct {
+	Entry
+	class bool
+}
+
+// readSwagger2 decodes a Swagger 2 document, YAML or JSON, through JSON
+// (kin-openapi's Swagger 2 types decode JSON only).
+func readSwagger2(source string, data []byte) (*openapi2.T, error) {
+	var plain any
+	if err := yaml.Unmarshal(data, &plain); err != nil {
+		return nil, fmt.Errorf("%s: %v", source, err)
+	}
+	js, err := json.Marshal(jsonable(plain))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", source, err)
+	}
+	var doc2 openapi2.T
+	if err := json.Unmarshal(js, &doc2); err != nil {
+		return nil, fmt.Errorf("%s: reading Swagger 2: %v", source, err)
+	}
+	return &doc2, nil
+}
+
+// readLocal reads a file a $ref names; statuslint reads no network (a
+// linter run must not depend on one).
+func readLocal(_ *openapi3.Loader, u *url.URL) ([]byte, error) {
+	if u.Scheme != "" && u.Scheme != "file" || u.Host != "" {
+		return nil, fmt.Errorf("%s: a $ref to another host is not followed; keep the referenced files next to the spec", u)
+	}
+	return os.ReadFile(filepath.FromSlash(u.Path))
 }
 
 // responseKey parses a responses key: a code, a class (4XX) or default
@@ -252,6 +288,9 @@ func responseRetry(ref *openapi3.ResponseRef) (Retry, error) {
 func basePaths(doc *openapi3.T) []string {
 	var out []string
 	for _, s := range doc.Servers {
+		if s == nil {
+			continue
+		}
 		u := s.URL
 		if i := strings.Index(u, "://"); i >= 0 {
 			u = u[i+3:]

@@ -129,6 +129,10 @@ func TestMalformed(t *testing.T) {
 		"notanumber.md":   `notanumber.md:3: status code "2xx" is not a number`,
 		"nottable.md":     "nottable.md: no status-code table found",
 		"unknownkey.yaml": `unknownkey.yaml:2: unknown key "nmae"`,
+		"openapi-retry.yaml":       `openapi-retry.yaml:7: GET /pets 200: unknown retry value "sometimes"`,
+		"openapi-key.yaml":         `openapi-key.yaml:7: GET /pets: response key "2xx0" is no status code, class (4XX) or default`,
+		"openapi-noresponses.yaml": "openapi-noresponses.yaml:5: GET /pets documents no responses",
+		"openapi-ref.yaml":         "openapi-ref.yaml: reading OpenAPI:",
 	} {
 		_, err := Load(filepath.Join(fixtures, "bad", file))
 		if err == nil {

@@ -1,0 +1,107 @@
+package table
+
+import (
+	"path/filepath"
+	"slices"
+	"testing"
+)
+
+// An OpenAPI 3.1 spec: operations under every server's base path, exact
+// codes, classes, a $ref to another file, and retry guidance from the
+// prose and from x-statuslint-retry.
+func TestOpenAPI(t *testing.T) {
+	tab, err := Load(filepath.Join(fixtures, "openapi", "api.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tab.Spec == nil || tab.Name != "api.yaml" {
+		t.Fatalf("no spec, or name %q", tab.Name)
+	}
+	var got []string
+	for _, op := range tab.Spec.Operations {
+		got = append(got, op.Method+" "+op.Path+" "+op.Name()+" ["+op.Documented()+"]")
+	}
+	want := []string{
+		"DELETE /beta/{project_id}/instances/{instance_id} deleteInstance [204, 409, 503]",
+		"PUT /beta/{project_id}/instances/{instance_id} PUT /beta/{project_id}/instances/{instance_id} [200, 429, 4XX]",
+		"DELETE /v2/{project_id}/instances/{instance_id} deleteInstance [204, 409, 503]",
+		"PUT /v2/{project_id}/instances/{instance_id} PUT /v2/{project_id}/instances/{instance_id} [200, 429, 4XX]",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("operations:\n%q\nwant\n%q", got, want)
+	}
+	for code, retry := range map[int64]Retry{
+		409: RetryUnchanged,       // from the referenced file's prose
+		503: RetryNever,           // from the prose
+		404: RetryNever,           // the class's x-statuslint-retry
+		429: RetryAfterRetryAfter, // its own entry's prose wins over the class
+		204: RetryUnspecified,
+	} {
+		e := tab.Lookup(code)
+		if e == nil {
+			t.Errorf("%d: not in the table", code)
+			continue
+		}
+		if e.Retry != retry {
+			t.Errorf("%d: retry %v, want %v", code, e.Retry, retry)
+		}
+	}
+	if tab.Lookup(499) == nil || tab.Lookup(500) != nil {
+		t.Error("the 4XX class is not the table's 400-499")
+	}
+	op := tab.Spec.Operations[2]
+	if op.Line != 11 || !op.Documents(409) || op.Documents(404) {
+		t.Errorf("DELETE: line %d, documents 409 %v, 404 %v", op.Line, op.Documents(409), op.Documents(404))
+	}
+}
+
+// A Swagger 2 spec in YAML: basePath, numeric response keys, default.
+func TestSwagger2(t *testing.T) {
+	tab, err := Load(filepath.Join(fixtures, "openapi", "swagger.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(tab.Spec.Operations) != 1 {
+		t.Fatalf("operations: %v", tab.Spec.Operations)
+	}
+	op := tab.Spec.Operations[0]
+	if op.Path != "/api/pets/{id}" || op.ID != "getPet" || !op.Default || !op.Documents(418) || op.Line != 8 {
+		t.Errorf("operation: %+v", op)
+	}
+	if tab.Lookup(404) == nil || tab.Lookup(418) != nil {
+		t.Error("the table is the documented codes; default does not widen it")
+	}
+}
+
+// Routes match operations whatever their parameter syntax; a literal
+// segment of the spec wins over a parameter; wildcards match nothing.
+func TestMatch(t *testing.T) {
+	spec := &Spec{}
+	for _, p := range [][2]string{{"GET", "/pets/{petId}"}, {"GET", "/pets/findByStatus"}, {"DELETE", "/pets/{petId}"}} {
+		spec.Operations = append(spec.Operations, &Operation{Method: p[0], Path: p[1], Segments: Segments(p[1])})
+	}
+	for _, c := range []struct {
+		method, route string
+		want          []string
+		ok            bool
+	}{
+		{"GET", "/pets/:id", []string{"GET /pets/{petId}"}, true},
+		{"GET", "/pets/{id:[0-9]+}", []string{"GET /pets/{petId}"}, true},
+		{"GET", "/pets/findByStatus", []string{"GET /pets/findByStatus"}, true},
+		{"GET", "/pets/mine", []string{"GET /pets/{petId}"}, true},
+		{"", "/pets/{id}/", []string{"GET /pets/{petId}", "DELETE /pets/{petId}"}, true},
+		{"POST", "/pets/{id}", nil, true},
+		{"GET", "/pets/{rest...}", nil, false},
+		{"GET", "/pets/*", nil, false},
+		{"GET", "/pets/{petId}/{$}", []string{"GET /pets/{petId}"}, true},
+	} {
+		ops, ok := spec.Match(c.method, Segments(c.route))
+		var got []string
+		for _, op := range ops {
+			got = append(got, op.Method+" "+op.Path)
+		}
+		if ok != c.ok || !slices.Equal(got, c.want) {
+			t.Errorf("%s %s: %v %v, want %v %v", c.method, c.route, got, ok, c.want, c.ok)
+		}
+	}
+}
