@@ -27,7 +27,7 @@ func TestSelectChecks(t *testing.T) {
 		{"all,-SL2001", without("SL2001")},
 		{"*,-SL2*", without("SL2001", "SL2002")},
 		{"SL1001,SL2001", []string{"SL1001", "SL2001"}},
-		{"SL1*,-SL1004", []string{"SL1001", "SL1002", "SL1003"}},
+		{"SL1*,-SL1004", []string{"SL1001", "SL1002", "SL1003", "SL1005", "SL1006"}},
 		{"none,SL0001", []string{"SL0001"}},
 		{"all,-none", all()},
 	} {
