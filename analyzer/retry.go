@@ -124,6 +124,16 @@ func (c *retryChecker) scanCalls(cur inspector.Cursor, self *types.Func) (sends,
 // did not tell success from failure, so something other than the status
 // (the body, a budget) decided the re-send.
 func (c *retryChecker) reportRetries(edges []frag, send ast.Node, waited codeSet, why string) {
+	c.reportRetriesFor(nil, edges, send, waited, why)
+}
+
+// reportRetriesFor is reportRetries for a request tied to op, an OpenAPI
+// operation: its responses' retry guidance comes first.
+func (c *retryChecker) reportRetriesFor(op *table.Operation, edges []frag, send ast.Node, waited codeSet, why string) {
+	says := c.tab.Name
+	if op != nil {
+		says += " for " + op.Name()
+	}
 	for _, fr := range edges {
 		if fr.set.has(200) {
 			continue
@@ -133,7 +143,13 @@ func (c *retryChecker) reportRetries(edges []frag, send ast.Node, waited codeSet
 			if !fr.set.has(e.Code) {
 				continue
 			}
-			switch e.Retry {
+			retry := e.Retry
+			if op != nil {
+				if r, ok := op.RetryFor(e.Code); ok {
+					retry = r
+				}
+			}
+			switch retry {
 			case table.RetryNever:
 				never = append(never, describe(int64(e.Code)))
 			case table.RetryAfterRetryAfter:
@@ -152,11 +168,11 @@ func (c *retryChecker) reportRetries(edges []frag, send ast.Node, waited codeSet
 		}
 		if len(never) > 0 {
 			c.reportOnce(analysis.Diagnostic{Pos: at.Pos(), End: at.End(), Category: CheckRetryNever, Related: related,
-				Message: fmt.Sprintf("retrying on %s%s: %s says to modify the request instead of re-initiating it", joinAnd(never), why, c.tab.Name)})
+				Message: fmt.Sprintf("retrying on %s%s: %s says to modify the request instead of re-initiating it", joinAnd(never), why, says)})
 		}
 		if len(wait) > 0 {
 			c.reportOnce(analysis.Diagnostic{Pos: at.Pos(), End: at.End(), Category: CheckRetryAfterWait, Related: related,
-				Message: fmt.Sprintf("retrying on %s%s without reading Retry-After: %s says to re-initiate only after the time in the response's Retry-After header", joinAnd(wait), why, c.tab.Name)})
+				Message: fmt.Sprintf("retrying on %s%s without reading Retry-After: %s says to re-initiate only after the time in the response's Retry-After header", joinAnd(wait), why, says)})
 		}
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/statuslint/statuslint/analyzer/knowledge"
+	"github.com/statuslint/statuslint/analyzer/table"
 )
 
 // sendKind reports whether call sends an HTTP request, with the statuses
@@ -93,7 +94,7 @@ func (c *retryChecker) retryLoop(cur inspector.Cursor, loop ast.Stmt, body *ast.
 	if repeatsAll(fl.edges) {
 		return // every status goes round: a repetition, not a retry
 	}
-	c.reportRetries(c.notDeclared(fl.edges), send, ev.waited.or(waitedIf(c.readsRetryAfter(loop))), "")
+	c.reportRetriesFor(c.sendOp(send), c.notDeclared(fl.edges), send, ev.waited.or(waitedIf(c.readsRetryAfter(loop))), "")
 }
 
 // sendErrs maps the error variable the send's statement assigns to the
@@ -377,6 +378,16 @@ func (c *retryChecker) recursiveRetry(fd *ast.FuncDecl, fn *types.Func) {
 		return
 	}
 	c.reportRetries(c.notDeclared(fl.edges), send, ev.waited.or(waitedIf(c.readsRetryAfter(fd.Body))), "")
+}
+
+// sendOp returns the OpenAPI operation a send is tied to, if the table is
+// a spec and the send's method and URL resolve.
+func (c *retryChecker) sendOp(send *ast.CallExpr) *table.Operation {
+	if c.tab.Spec == nil {
+		return nil
+	}
+	op, _ := c.requestOp(c.tab.Spec, send)
+	return op
 }
 
 // notDeclared drops the re-sends decided by a call of a retry decision

@@ -95,6 +95,7 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []found) routeResult {
 			}
 		}
 	}
+	checkClients(f, tab, &res)
 	return res
 }
 

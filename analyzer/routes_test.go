@@ -13,5 +13,5 @@ import (
 // routes of each router.
 func TestRoutes(t *testing.T) {
 	spec := filepath.Join(testdata, "specs", "routes.yaml")
-	analysistest.Run(t, testdata, analyzer.New(analyzer.Config{Codes: spec}), "routes/nethttp", "routes/gin", "routes/echo", "routes/chi", "routes/fiber")
+	analysistest.Run(t, testdata, analyzer.New(analyzer.Config{Codes: spec}), "routes/nethttp", "routes/gin", "routes/echo", "routes/chi", "routes/fiber", "routes/client")
 }

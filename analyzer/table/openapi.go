@@ -43,6 +43,11 @@ type Operation struct {
 	Codes   []int
 	Ranges  []int
 	Default bool
+	// Local is Segments without the server's base path: a client may hold
+	// the base in its base URL.
+	Local []string
+	// retries is the retry guidance per response key ("404", "4XX").
+	retries map[string]Retry
 	// Line is where the operation is in Source.
 	Line int
 }
@@ -50,6 +55,50 @@ type Operation struct {
 // Documents reports whether the operation documents code.
 func (op *Operation) Documents(code int) bool {
 	return op.Default || slices.Contains(op.Codes, code) || slices.Contains(op.Ranges, code/100)
+}
+
+// RetryFor returns the operation's retry guidance for code: its own
+// response's, else its class's; ok is false when the operation has
+// neither.
+func (op *Operation) RetryFor(code int) (Retry, bool) {
+	if r, ok := op.retries[strconv.Itoa(code)]; ok {
+		return r, true
+	}
+	r, ok := op.retries[fmt.Sprintf("%dXX", code/100)]
+	return r, ok
+}
+
+// MatchClient returns the one operation of method that a request's path
+// segments name, with or without the server's base path in front ("{}"
+// for the parts not known statically); ok is false when none or several
+// do.
+func (s *Spec) MatchClient(method string, segs []string) (*Operation, bool) {
+	if method == "" || slices.Contains(segs, "*") {
+		return nil, false
+	}
+	var found *Operation
+	best := -1
+	for _, op := range s.Operations {
+		if op.Method != method {
+			continue
+		}
+		for _, cand := range [][]string{op.Segments, op.Local} {
+			if !segmentsMatch(cand, segs) {
+				continue
+			}
+			n := slices.Index(append(slices.Clone(cand), ""), "{}")
+			if n < 0 {
+				n = len(cand)
+			}
+			switch {
+			case n > best:
+				found, best = op, n
+			case n == best && found != nil && !slices.Equal(found.Local, op.Local):
+				found = nil // two operations as specific: ambiguous
+			}
+		}
+	}
+	return found, found != nil
 }
 
 // Documented lists the operation's responses as the spec writes them.
@@ -138,6 +187,7 @@ func parseOpenAPI(source string, data []byte) (*Table, error) {
 			line := lines[path+" "+strings.ToLower(method)]
 			var codes, ranges []int
 			var deflt bool
+			retries := map[string]Retry{}
 			if op.Responses == nil || op.Responses.Len() == 0 {
 				return nil, fmt.Errorf("%s:%d: %s %s documents no responses", source, line, method, path)
 			}
@@ -163,6 +213,7 @@ func parseOpenAPI(source string, data []byte) (*Table, error) {
 				if err != nil {
 					return nil, fmt.Errorf("%s:%d: %s %s %s: %v", source, rline, method, path, key, err)
 				}
+				retries[strings.ToUpper(key)] = retry
 				desc := ""
 				if ref != nil && ref.Value != nil && ref.Value.Description != nil {
 					desc = *ref.Value.Description
@@ -189,6 +240,7 @@ func parseOpenAPI(source string, data []byte) (*Table, error) {
 				spec.Operations = append(spec.Operations, &Operation{
 					Method: method, Path: full, Segments: Segments(full), ID: op.OperationID,
 					Codes: codes, Ranges: ranges, Default: deflt, Line: line,
+					Local: Segments(path), retries: retries,
 				})
 			}
 		}
