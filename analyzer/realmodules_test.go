@@ -17,6 +17,7 @@ var realModules = map[string]string{
 	"github.com/gin-gonic/gin":                     "v1.12.0",
 	"github.com/labstack/echo/v4":                  "v4.16.0",
 	"github.com/go-chi/render":                     "v1.0.3",
+	"github.com/go-chi/chi/v5":                     "v5.5.0",
 	"github.com/gofiber/fiber/v2":                  "v2.52.15",
 	"github.com/gofiber/fiber/v3":                  "v3.1.0",
 	"github.com/valyala/fasthttp":                  "v1.78.0",
@@ -44,12 +45,17 @@ func TestAgainstRealModules(t *testing.T) {
 	if testing.Short() {
 		t.Skip("downloads modules from the module proxy")
 	}
-	for _, fixture := range []string{"frameworks", "retry/libs"} {
+	spec := filepath.Join(testdata, "specs", "routes.yaml")
+	for _, fixture := range []string{"frameworks", "retry/libs", "routes/gin", "routes/echo", "routes/chi", "routes/fiber"} {
 		t.Run(fixture, func(t *testing.T) {
 			dir := realModule(t, fixture)
 			// analysistest's module mode loads the module offline, from the
 			// cache realModule filled.
-			analysistest.Run(t, dir, analyzer.New(analyzer.Config{}), "./...")
+			cfg := analyzer.Config{}
+			if strings.HasPrefix(fixture, "routes/") {
+				cfg.Codes = spec
+			}
+			analysistest.Run(t, dir, analyzer.New(cfg), "./...")
 		})
 	}
 }

@@ -29,10 +29,11 @@ type Subrouter struct {
 
 // Import paths of the routers statuslint follows.
 const (
-	Gin   = "github.com/gin-gonic/gin"
-	Echo  = "github.com/labstack/echo/v4"
-	Chi   = "github.com/go-chi/chi/v5"
-	Fiber = "github.com/gofiber/fiber/v2"
+	Gin     = "github.com/gin-gonic/gin"
+	Echo    = "github.com/labstack/echo/v4"
+	Chi     = "github.com/go-chi/chi/v5"
+	Fiber   = "github.com/gofiber/fiber/v2"
+	FiberV3 = "github.com/gofiber/fiber/v3"
 )
 
 // Routes are the calls that register handlers.
@@ -55,9 +56,6 @@ var Routes = map[Key]Route{
 	{Chi, "Mux", "MethodFunc"}:             {MethodArg: 0, PathArg: 1, HandlerArg: 2},
 	{Chi, "Router", "Method"}:              {MethodArg: 0, PathArg: 1, HandlerArg: 2},
 	{Chi, "Router", "MethodFunc"}:          {MethodArg: 0, PathArg: 1, HandlerArg: 2},
-	{Fiber, "App", "All"}:                  {MethodArg: -1, HandlerArg: -1},
-	{Fiber, "Group", "All"}:                {MethodArg: -1, HandlerArg: -1},
-	{Fiber, "Router", "All"}:               {MethodArg: -1, HandlerArg: -1},
 }
 
 // Groups are the calls that return a router under a prefix.
@@ -65,9 +63,6 @@ var Groups = map[Key]Group{
 	{Gin, "RouterGroup", "Group"}: {PrefixArg: 0},
 	{Echo, "Echo", "Group"}:       {PrefixArg: 0},
 	{Echo, "Group", "Group"}:      {PrefixArg: 0},
-	{Fiber, "App", "Group"}:       {PrefixArg: 0},
-	{Fiber, "Group", "Group"}:     {PrefixArg: 0},
-	{Fiber, "Router", "Group"}:    {PrefixArg: 0},
 }
 
 // Subrouters are the calls that give a function a router under a prefix.
@@ -87,6 +82,7 @@ var RootRouters = map[Key]bool{
 	{Chi, "", "NewRouter"}:          true,
 	{Chi, "", "NewMux"}:             true,
 	{Fiber, "", "New"}:              true,
+	{FiberV3, "", "New"}:            true,
 }
 
 func init() {
@@ -99,8 +95,17 @@ func init() {
 		for _, recv := range []string{"Mux", "Router"} {
 			Routes[Key{Chi, recv, name}] = Route{Method: m, MethodArg: -1, HandlerArg: 1}
 		}
+		for _, path := range []string{Fiber, FiberV3} {
+			for _, recv := range []string{"App", "Group", "Router"} {
+				Routes[Key{path, recv, name}] = Route{Method: m, MethodArg: -1, HandlerArg: -1}
+			}
+		}
+	}
+	// fiber v2 and v3 alike: the last handler is the route's.
+	for _, path := range []string{Fiber, FiberV3} {
 		for _, recv := range []string{"App", "Group", "Router"} {
-			Routes[Key{Fiber, recv, name}] = Route{Method: m, MethodArg: -1, HandlerArg: -1}
+			Routes[Key{path, recv, "All"}] = Route{MethodArg: -1, HandlerArg: -1}
+			Groups[Key{path, recv, "Group"}] = Group{PrefixArg: 0}
 		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"github.com/gofiber/fiber/v2"
+	fiber3 "github.com/gofiber/fiber/v3"
 )
 
 func routes() {
@@ -19,5 +20,22 @@ func routes() {
 	// Negative: documented for GET health.
 	api.Get("/health", func(c *fiber.Ctx) error {
 		return c.SendStatus(http.StatusServiceUnavailable)
+	})
+}
+
+// fiber v3: the handler is the last argument too; a group from a group.
+func routesV3() {
+	app := fiber3.New()
+	v2 := app.Group("/v2")
+	projects := v2.Group("/:project")
+
+	// Positive: 503 is not documented for GET instances.
+	projects.Get("/instances", func(c fiber3.Ctx) error {
+		return c.SendStatus(http.StatusServiceUnavailable) // want `status 503 \(Service Unavailable\) in SendStatus is not documented for GET /v2/\{project_id\}/instances`
+	})
+
+	// Negative: documented by the 4XX class.
+	projects.Get("/instances", func(c fiber3.Ctx) error {
+		return c.SendStatus(http.StatusNotFound)
 	})
 }

@@ -24,3 +24,21 @@ type Error struct {
 func (e *Error) Error() string { return e.Message }
 
 func NewError(code int, message ...string) *Error { return &Error{Code: code} }
+
+// Router registers routes.
+type Router interface {
+	Get(path string, handler any, handlers ...any) Router
+	Group(prefix string, handlers ...any) Router
+}
+
+// App is fiber's application.
+type App struct{}
+
+// Config configures an App.
+type Config struct{}
+
+func New(config ...Config) *App { return &App{} }
+
+func (app *App) Get(path string, handler any, handlers ...any) Router  { return nil }
+func (app *App) Post(path string, handler any, handlers ...any) Router { return nil }
+func (app *App) Group(prefix string, handlers ...any) Router           { return nil }
