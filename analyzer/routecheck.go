@@ -44,6 +44,10 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []found) routeResult {
 		}
 		ops, ok := spec.Match(r.method, table.Segments(r.path))
 		switch {
+		case len(ops) == 0 && r.mounted:
+			res.listing = append(res.listing, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: "routes",
+				Message: fmt.Sprintf("route %s -> no operation; its router is handed elsewhere and may be mounted under a prefix, so the API-wide table applies", name)})
+			continue
 		case !ok:
 			res.listing = append(res.listing, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: "routes",
 				Message: fmt.Sprintf("route %s -> a wildcard, tied to no operation: the API-wide table applies", name)})

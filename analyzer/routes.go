@@ -6,6 +6,8 @@ import (
 	"go/types"
 	"strings"
 
+	"golang.org/x/tools/go/ast/inspector"
+
 	"github.com/statuslint/statuslint/analyzer/knowledge"
 )
 
@@ -20,6 +22,10 @@ type route struct {
 	// resolved is false when the path cannot be known statically (a
 	// prefix from a parameter, a path that is no constant).
 	resolved bool
+	// mounted is set when a router on the way is handed elsewhere
+	// (returned, passed, stored): it may be mounted under a prefix this
+	// package does not show.
+	mounted bool
 	// handler is the handler's function, if it can be known.
 	handler ast.Node
 }
@@ -33,6 +39,11 @@ type routeFinder struct {
 	// Route or Group to that call.
 	subrouters map[*types.Var]*ast.CallExpr
 	depth      int
+	// mounted records, while a prefix is resolved, that a router on the
+	// way escapes.
+	mounted bool
+	// escapes caches escaped.
+	escapes map[*types.Var]bool
 }
 
 // findRoutes returns the package's route registrations.
@@ -112,8 +123,9 @@ func (c *routeFinder) route(call *ast.CallExpr, rt knowledge.Route) route {
 	}
 	prefix, known := "", true
 	if recv != nil {
-		c.depth = 0
+		c.depth, c.mounted = 0, false
 		prefix, known = c.prefix(recv)
+		r.mounted = c.mounted
 	}
 	r.path, r.resolved = joinPath(prefix, path), ok && known
 	return r
@@ -189,9 +201,67 @@ func (c *routeFinder) prefix(e ast.Expr) (string, bool) {
 		if len(vals) != 1 || vals[0].expr == nil || vals[0].index != 0 {
 			return "", false
 		}
+		if c.escaped(v) {
+			c.mounted = true
+		}
 		return c.prefix(vals[0].expr)
 	}
 	return "", false
+}
+
+// escaped reports whether the router in v is used other than to call its
+// methods: returned, passed, stored or converted, it may be mounted under a
+// prefix elsewhere (chi's Mount, http.StripPrefix, another package).
+func (c *routeFinder) escaped(v *types.Var) bool {
+	if e, ok := c.escapes[v]; ok {
+		return e
+	}
+	if c.escapes == nil {
+		c.escapes = map[*types.Var]bool{}
+	}
+	esc := false
+	for _, fc := range c.allFiles {
+		for cur := range fc.Preorder((*ast.Ident)(nil)) {
+			if c.pass.TypesInfo.Uses[cur.Node().(*ast.Ident)] != v {
+				continue
+			}
+			if sel, ok := cur.Parent().Node().(*ast.SelectorExpr); ok && sel.X == cur.Node() {
+				continue // a method call: r.Get(...)
+			}
+			if c.servedAtRoot(cur) {
+				continue
+			}
+			esc = true
+			break
+		}
+	}
+	c.escapes[v] = esc
+	return esc
+}
+
+// servedAtRoot reports whether the router at cur is served as the whole
+// server: http.ListenAndServe(addr, r), http.Serve(l, r),
+// http.Server{Handler: r}.
+func (c *routeFinder) servedAtRoot(cur inspector.Cursor) bool {
+	switch p := cur.Parent().Node().(type) {
+	case *ast.CallExpr:
+		if fn, ok := c.pass.TypesInfo.Uses[knowledge.CalleeIdent(p)].(*types.Func); ok {
+			k := knowledge.FuncKey(fn)
+			return k.Path == "net/http" && (k.Name == "ListenAndServe" || k.Name == "ListenAndServeTLS" || k.Name == "Serve" || k.Name == "ServeTLS")
+		}
+	case *ast.KeyValueExpr:
+		key, ok := p.Key.(*ast.Ident)
+		if !ok || key.Name != "Handler" {
+			return false
+		}
+		lit, ok := cur.Parent().Parent().Node().(*ast.CompositeLit)
+		if !ok {
+			return false
+		}
+		path, name, ok := knowledge.TypeName(c.pass.TypesInfo.TypeOf(lit))
+		return ok && path == "net/http" && name == "Server"
+	}
+	return false
 }
 
 // under returns the prefix a group or subrouter call adds to its

@@ -99,7 +99,7 @@ func TestGolangciLint(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, ".golangci.yml"), []byte(config), 0o644)
 	out, code = run("run", ".")
 	for _, want := range []string{
-		"main.go:48:17: status 409 (Conflict) in WriteHeader is not documented for POST /v2/pet (documented: 405)",
+		"main.go:49:17: status 409 (Conflict) in WriteHeader is not documented for POST /v2/pet (documented: 405)",
 		"main.go:33:17: route GET /v2/store/stats is not in swagger.json",
 	} {
 		if code != 1 || !strings.Contains(out, want) {

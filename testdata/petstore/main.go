@@ -32,7 +32,8 @@ func main() {
 	mux.HandleFunc("DELETE /v2/pet/{petId}", s.deletePet)
 	mux.HandleFunc("GET /v2/store/stats", s.stats)
 	mux.HandleFunc("GET /v2/store/inventory", s.inventory)
-	mux.Handle("/v1/", v1.Handler())
+	mux.Handle("/v1/", http.NotFoundHandler())
+	go v1.Serve(":8081")
 	http.ListenAndServe(":8080", mux)
 }
 

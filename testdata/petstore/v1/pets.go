@@ -7,8 +7,8 @@ import (
 	"net/http"
 )
 
-// Handler serves the /v1 routes.
-func Handler() http.Handler {
+// Serve serves the /v1 routes at addr.
+func Serve(addr string) error {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /v1/pets", func(w http.ResponseWriter, r *http.Request) {
 		json.NewEncoder(w).Encode([]string{})
@@ -22,5 +22,5 @@ func Handler() http.Handler {
 	mux.HandleFunc("DELETE /v1/pets/{petId}", func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusNoContent) // no such operation
 	})
-	return mux
+	return http.ListenAndServe(addr, mux)
 }

@@ -24,3 +24,22 @@ func routes() {
 		r.Method("PATCH", "/instances/{id}", http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {})) // want `route PATCH /v2/\{project\}/instances/\{id\} is not in routes.yaml`
 	})
 }
+
+// Negative: a router handed elsewhere may be mounted under a prefix
+// (here Mount("/v2/{project}", api)): its routes are not reported as
+// missing from the spec.
+func mounted(root *chi.Mux) {
+	api := chi.NewRouter()
+	api.Get("/instances", func(w http.ResponseWriter, req *http.Request) {})
+	root.Mount("/v2/{project}", api)
+}
+
+// A router returned to the caller, with full paths: a route that matches
+// an operation is still checked against it.
+func returned() *chi.Mux {
+	r := chi.NewRouter()
+	r.Get("/v2/{project}/instances", func(w http.ResponseWriter, req *http.Request) {
+		w.WriteHeader(http.StatusServiceUnavailable) // want `status 503 \(Service Unavailable\) in WriteHeader is not documented for GET /v2/\{project_id\}/instances`
+	})
+	return r
+}

@@ -27,3 +27,5 @@ func (mx *Mux) Get(pattern string, handlerFn http.HandlerFunc)      {}
 func (mx *Mux) Post(pattern string, handlerFn http.HandlerFunc)     {}
 func (mx *Mux) Delete(pattern string, handlerFn http.HandlerFunc)   {}
 func (mx *Mux) Method(method, pattern string, handler http.Handler) {}
+
+func (mx *Mux) Mount(pattern string, handler http.Handler) {}
