@@ -38,7 +38,10 @@ type routeFinder struct {
 	// subrouters maps the router parameter of a function given to chi's
 	// Route or Group to that call.
 	subrouters map[*types.Var]*ast.CallExpr
-	depth      int
+	// mounts maps a router variable served under a prefix (chi's Mount,
+	// http.StripPrefix) to that call.
+	mounts map[*types.Var]*ast.CallExpr
+	depth  int
 	// mounted records, while a prefix is resolved, that a router on the
 	// way escapes.
 	mounted bool
@@ -50,6 +53,8 @@ type routeFinder struct {
 func (c *routeFinder) findRoutes() []route {
 	info := c.pass.TypesInfo
 	c.subrouters = map[*types.Var]*ast.CallExpr{}
+	c.mounts = map[*types.Var]*ast.CallExpr{}
+	multiple := map[*types.Var]bool{}
 	var calls []*ast.CallExpr
 	for _, fc := range c.allFiles {
 		for cur := range fc.Preorder((*ast.CallExpr)(nil)) {
@@ -65,9 +70,22 @@ func (c *routeFinder) findRoutes() []route {
 					}
 				}
 			}
+			if m, ok := lookup(knowledge.Mounts, key, via); ok && m.RouterArg < len(call.Args) {
+				if id, ok := ast.Unparen(call.Args[m.RouterArg]).(*ast.Ident); ok {
+					if v, ok := info.Uses[id].(*types.Var); ok {
+						multiple[v] = c.mounts[v] != nil
+						c.mounts[v] = call
+					}
+				}
+			}
 			if _, ok := lookup(knowledge.Routes, key, via); ok && fileOf(c.checked, call) != nil {
 				calls = append(calls, call)
 			}
+		}
+	}
+	for v, more := range multiple {
+		if more {
+			delete(c.mounts, v) // served under two prefixes: neither is its own
 		}
 	}
 	var routes []route
@@ -197,6 +215,9 @@ func (c *routeFinder) prefix(e ast.Expr) (string, bool) {
 			sub, _ := lookup(knowledge.Subrouters, key, via)
 			return c.under(call, sub.PrefixArg)
 		}
+		if call, ok := c.mounts[v]; ok {
+			return c.mountPrefix(call)
+		}
 		vals := c.valuesOf(v)
 		if len(vals) != 1 || vals[0].expr == nil || vals[0].index != 0 {
 			return "", false
@@ -227,6 +248,9 @@ func (c *routeFinder) escaped(v *types.Var) bool {
 			}
 			if sel, ok := cur.Parent().Node().(*ast.SelectorExpr); ok && sel.X == cur.Node() {
 				continue // a method call: r.Get(...)
+			}
+			if call, ok := c.mounts[v]; ok && cur.Parent().Node() == call {
+				continue // its mount, which gives its prefix
 			}
 			if c.servedAtRoot(cur) {
 				continue
@@ -262,6 +286,25 @@ func (c *routeFinder) servedAtRoot(cur inspector.Cursor) bool {
 		return ok && path == "net/http" && name == "Server"
 	}
 	return false
+}
+
+// mountPrefix returns the prefix a router is served under: chi's
+// r.Mount(prefix, sub) adds prefix to r's; http.StripPrefix(prefix, sub)
+// adds it to the route its result is handed to, or to nothing when the
+// result is served as it is.
+func (c *routeFinder) mountPrefix(call *ast.CallExpr) (string, bool) {
+	key, via, _, _ := knowledge.Resolve(c.pass.TypesInfo, call)
+	m, _ := lookup(knowledge.Mounts, key, via)
+	if _, isMethod := ast.Unparen(call.Fun).(*ast.SelectorExpr); isMethod && key.Recv != "" {
+		return c.under(call, m.PrefixArg)
+	}
+	p, ok := c.constString(call.Args[m.PrefixArg])
+	if !ok {
+		return "", false
+	}
+	// The prefix StripPrefix removes is the path the outer route has
+	// before the router's own.
+	return p, true
 }
 
 // under returns the prefix a group or subrouter call adds to its

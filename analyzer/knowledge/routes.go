@@ -73,6 +73,19 @@ var Subrouters = map[Key]Subrouter{
 	{Chi, "Router", "Group"}: {PrefixArg: -1, FuncArg: 0},
 }
 
+// A Mount is a call that serves a router under a prefix: chi's
+// Mount(prefix, router), net/http's StripPrefix(prefix, handler).
+type Mount struct {
+	PrefixArg, RouterArg int
+}
+
+// Mounts are the calls that serve a router under a prefix.
+var Mounts = map[Key]Mount{
+	{Chi, "Mux", "Mount"}:           {PrefixArg: 0, RouterArg: 1},
+	{Chi, "Router", "Mount"}:        {PrefixArg: 0, RouterArg: 1},
+	{"net/http", "", "StripPrefix"}: {PrefixArg: 0, RouterArg: 1},
+}
+
 // RootRouters are the constructors of routers with no prefix.
 var RootRouters = map[Key]bool{
 	{"net/http", "", "NewServeMux"}: true,

@@ -43,3 +43,13 @@ func returned() *chi.Mux {
 	})
 	return r
 }
+
+// Positive: a router mounted under a prefix on a known router gets it.
+func mountedKnown() {
+	r := chi.NewRouter()
+	api := chi.NewRouter()
+	api.Post("/instances", func(w http.ResponseWriter, req *http.Request) {
+		w.WriteHeader(http.StatusNoContent) // want `status 204 \(No Content\) in WriteHeader is not documented for POST /v2/\{project_id\}/instances`
+	})
+	r.Mount("/v2/{project}", api)
+}

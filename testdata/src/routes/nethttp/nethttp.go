@@ -65,3 +65,14 @@ func register(mux *http.ServeMux) {
 		w.WriteHeader(http.StatusConflict)
 	})
 }
+
+// Positive: a mux served under http.StripPrefix gets the prefix it strips.
+func stripped() {
+	mux := http.NewServeMux()
+	sub := http.NewServeMux()
+	sub.HandleFunc("GET /health", func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusConflict) // want `status 409 \(Conflict\) in WriteHeader is not documented for GET /v2/health \(documented: 200, 503\)`
+	})
+	mux.Handle("/v2/", http.StripPrefix("/v2", sub))
+	http.ListenAndServe(":8080", mux)
+}
