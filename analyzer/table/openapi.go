@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -147,7 +148,7 @@ func parseOpenAPI(source string, data []byte) (*Table, error) {
 	swagger2, _ := isOpenAPI(data)
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
-		return nil, fmt.Errorf("%s: %v", source, err)
+		return nil, specError(source, data, err)
 	}
 	lines := specLines(&root)
 	loader := openapi3.NewLoader()
@@ -160,12 +161,12 @@ func parseOpenAPI(source string, data []byte) (*Table, error) {
 			return nil, err
 		}
 		if doc, err = openapi2conv.ToV3WithLoader(doc2, loader, &url.URL{Path: filepath.ToSlash(source)}); err != nil {
-			return nil, fmt.Errorf("%s: reading Swagger 2: %v", source, err)
+			return nil, specError(source, data, err)
 		}
 	} else {
 		var err error
 		if doc, err = loader.LoadFromDataWithPath(data, &url.URL{Path: filepath.ToSlash(source)}); err != nil {
-			return nil, fmt.Errorf("%s: reading OpenAPI: %v", source, err)
+			return nil, specError(source, data, err)
 		}
 	}
 	if doc.Paths == nil || doc.Paths.Len() == 0 {
@@ -268,6 +269,30 @@ func parseOpenAPI(source string, data []byte) (*Table, error) {
 type specEntry struct {
 	Entry
 	class bool
+}
+
+// yamlLine and quoted find where a YAML or kin-openapi error is: "yaml:
+// line 7: ...", or a quoted $ref that stands on some line of the spec.
+var (
+	yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+	quoted   = regexp.MustCompile(`"([^"]+)"`)
+)
+
+// specError turns an error reading a spec into "file:line: problem",
+// with the line where it can be found.
+func specError(source string, data []byte, err error) error {
+	msg := err.Error()
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		return fmt.Errorf("%s:%s: %s", source, m[1], m[2])
+	}
+	for _, q := range quoted.FindAllStringSubmatch(msg, -1) {
+		for i, line := range strings.Split(string(data), "\n") {
+			if strings.Contains(line, "$ref") && strings.Contains(line, q[1]) {
+				return fmt.Errorf("%s:%d: %s", source, i+1, msg)
+			}
+		}
+	}
+	return fmt.Errorf("%s: %s", source, msg)
 }
 
 // readSwagger2 decodes a Swagger 2 document, YAML or JSON, through JSON

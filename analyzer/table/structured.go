@@ -25,7 +25,7 @@ func parseStructured(source string, data []byte) (string, []Entry, error) {
 	var name string
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return "", nil, fmt.Errorf("%s: %v", source, err)
+		return "", nil, specError(source, data, err)
 	}
 	if len(doc.Content) == 0 {
 		return "", nil, fmt.Errorf("%s: the table lists no status codes", source)

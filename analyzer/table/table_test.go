@@ -132,7 +132,7 @@ func TestMalformed(t *testing.T) {
 		"openapi-retry.yaml":       `openapi-retry.yaml:7: GET /pets 200: unknown retry value "sometimes"`,
 		"openapi-key.yaml":         `openapi-key.yaml:7: GET /pets: response key "2xx0" is no status code, class (4XX) or default`,
 		"openapi-noresponses.yaml": "openapi-noresponses.yaml:5: GET /pets documents no responses",
-		"openapi-ref.yaml":         "openapi-ref.yaml: reading OpenAPI:",
+		"openapi-ref.yaml":         `openapi-ref.yaml:8: error resolving reference "missing.yaml#/Conflict"`,
 	} {
 		_, err := Load(filepath.Join(fixtures, "bad", file))
 		if err == nil {
