@@ -193,15 +193,7 @@ func sprintfTemplate(format string, args []string) (string, bool) {
 // urlPath returns the path of a URL template: without scheme and host,
 // without a base URL that is not known ("{}" in front), without query.
 func urlPath(tmpl string) string {
-	if i := strings.Index(tmpl, "://"); i >= 0 {
-		tmpl = tmpl[i+3:]
-		if j := strings.IndexByte(tmpl, '/'); j >= 0 {
-			tmpl = tmpl[j:]
-		} else {
-			tmpl = "/"
-		}
-	}
-	tmpl = strings.TrimPrefix(tmpl, "{}")
+	tmpl = strings.TrimPrefix(table.URLPath(tmpl), "{}")
 	if i := strings.IndexAny(tmpl, "?#"); i >= 0 {
 		tmpl = tmpl[:i]
 	}

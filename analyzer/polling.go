@@ -2,10 +2,8 @@ package analyzer
 
 import (
 	"go/ast"
-	"go/constant"
 	"go/types"
 	"regexp"
-	"strings"
 	"sync"
 
 	"golang.org/x/tools/go/ast/inspector"
@@ -29,7 +27,7 @@ func (c *retryChecker) isPolling(cur inspector.Cursor, send *ast.CallExpr, stmt 
 	if !c.statusOnly(cur, send, stmt) {
 		return false
 	}
-	switch c.sendMethod(cur, send) {
+	switch c.sendMethod(send) {
 	case "GET", "HEAD":
 		return true
 	case "":
@@ -41,7 +39,7 @@ func (c *retryChecker) isPolling(cur inspector.Cursor, send *ast.CallExpr, stmt 
 
 // sendMethod returns the HTTP method of a send, upper case, or "" when it
 // cannot be known.
-func (c *retryChecker) sendMethod(cur inspector.Cursor, send *ast.CallExpr) string {
+func (c *retryChecker) sendMethod(send *ast.CallExpr) string {
 	info := c.pass.TypesInfo
 	key, _, _, ok := knowledge.Resolve(info, send)
 	if !ok {
@@ -61,56 +59,8 @@ func (c *retryChecker) sendMethod(cur inspector.Cursor, send *ast.CallExpr) stri
 		return ""
 	}
 	// client.Do(req) or RoundTrip(req): the method req was made with, if
-	// the function makes it with a constant one.
-	id, ok := ast.Unparen(send.Args[0]).(*ast.Ident)
-	if !ok {
-		return ""
-	}
-	req, ok := info.Uses[id].(*types.Var)
-	if !ok {
-		return ""
-	}
-	fn := enclosingFuncNode(cur)
-	if fn == nil {
-		return ""
-	}
-	method := ""
-	ast.Inspect(fn, func(n ast.Node) bool {
-		as, ok := n.(*ast.AssignStmt)
-		if !ok || len(as.Rhs) != 1 || len(as.Lhs) == 0 {
-			return true
-		}
-		lhs, ok := as.Lhs[0].(*ast.Ident)
-		if !ok || info.ObjectOf(lhs) != req {
-			return true
-		}
-		call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
-		if !ok {
-			return true
-		}
-		fn, ok := info.Uses[knowledge.CalleeIdent(call)].(*types.Func)
-		if !ok {
-			return true
-		}
-		k := knowledge.FuncKey(fn)
-		arg := -1
-		switch {
-		case k.Path != "net/http":
-		case k.Name == "NewRequest":
-			arg = 0
-		case k.Name == "NewRequestWithContext":
-			arg = 1
-		}
-		if arg >= 0 && arg < len(call.Args) {
-			if tv := info.Types[call.Args[arg]]; tv.Value != nil && tv.Value.Kind() == constant.String {
-				method = strings.ToUpper(constant.StringVal(tv.Value))
-				if method == "" {
-					method = "GET" // net/http's default
-				}
-			}
-		}
-		return true
-	})
+	// it was made once, with a constant one.
+	method, _ := c.newRequestArgs(send.Args[0])
 	return method
 }
 

@@ -368,16 +368,7 @@ func basePaths(doc *openapi3.T) []string {
 		if s == nil {
 			continue
 		}
-		u := s.URL
-		if i := strings.Index(u, "://"); i >= 0 {
-			u = u[i+3:]
-			if j := strings.IndexByte(u, '/'); j >= 0 {
-				u = u[j:]
-			} else {
-				u = ""
-			}
-		}
-		u = strings.TrimSuffix(u, "/")
+		u := strings.TrimSuffix(URLPath(s.URL), "/")
 		if !slices.Contains(out, u) {
 			out = append(out, u)
 		}
@@ -386,6 +377,20 @@ func basePaths(doc *openapi3.T) []string {
 		out = []string{""}
 	}
 	return out
+}
+
+// URLPath returns the path of a URL or URL template: what follows the
+// scheme and host, if it has them.
+func URLPath(u string) string {
+	i := strings.Index(u, "://")
+	if i < 0 {
+		return u
+	}
+	u = u[i+3:]
+	if j := strings.IndexByte(u, '/'); j >= 0 {
+		return u[j:]
+	}
+	return ""
 }
 
 // specLines maps "path method" and "path method key" to their lines in
