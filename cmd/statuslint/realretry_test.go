@@ -46,34 +46,56 @@ func TestRealWorldRetry(t *testing.T) {
 		t.Run(rw.name, func(t *testing.T) {
 			dir := moduleCopy(t, rw.module, rw.version)
 			args := append([]string{"-json", "-checks=SL2001,SL2002"}, rw.patterns...)
-			got := realFindings(t, dir, args)
-			path := filepath.Join("testdata", "realworld", "retry", rw.name+".txt")
-			rec, err := readJudged(path)
-			if err != nil && !*update {
-				t.Fatalf("%v (run with -update to record the findings)", err)
-			}
-			if *update {
-				header := fmt.Sprintf("# statuslint %s in %s %s (the default table)\n# Every retry finding, judged by reading the code; \"# miss:\" lines are\n# re-sends the check does not find, \"# note:\" lines say why none is.\n", strings.Join(args[1:], " "), rw.module, rw.version)
-				if err := writeJudged(path, header, got, rec); err != nil {
-					t.Fatal(err)
-				}
-				rec, _ = readJudged(path)
-			}
-			for _, f := range got {
-				why, ok := rec.why[f]
-				switch {
-				case !ok:
-					t.Errorf("new finding: %s", f)
-				case why == "" || why == unjudged:
-					t.Errorf("finding not judged: %s", f)
-				}
-			}
-			for f := range rec.why {
-				if !slices.Contains(got, f) {
-					t.Errorf("finding gone: %s", f)
-				}
-			}
+			header := fmt.Sprintf("# statuslint %s in %s %s (the default table)\n# Every retry finding, judged by reading the code; \"# miss:\" lines are\n# re-sends the check does not find, \"# note:\" lines say why none is.\n", strings.Join(args[1:], " "), rw.module, rw.version)
+			compareJudged(t, filepath.Join("testdata", "realworld", "retry", rw.name+".txt"), header, realFindings(t, dir, args))
 		})
+	}
+}
+
+// TestRealWorldSpec runs statuslint with a real API's OpenAPI spec on the
+// real server that implements it, and compares every finding with the
+// judged ones on record in testdata/realworld/spec.
+func TestRealWorldSpec(t *testing.T) {
+	if testing.Short() {
+		t.Skip("fetches real modules from the module proxy")
+	}
+	// jaeger's api_v3 HTTP gateway, against the spec jaeger-idl publishes
+	// for it (grpc-gateway's Swagger 2).
+	dir := moduleCopy(t, "github.com/jaegertracing/jaeger", "v1.76.0")
+	idl := moduleCopy(t, "github.com/jaegertracing/jaeger-idl", "v0.6.0")
+	spec := filepath.Join(idl, "swagger", "api_v3", "query_service.swagger.json")
+	args := []string{"-json", "-codes=" + spec, "./cmd/query/app/apiv3"}
+	header := "# statuslint -codes=jaeger-idl@v0.6.0/swagger/api_v3/query_service.swagger.json ./cmd/query/app/apiv3\n# in github.com/jaegertracing/jaeger v1.76.0. Every finding, judged by reading the code and the spec.\n"
+	compareJudged(t, filepath.Join("testdata", "realworld", "spec", "jaeger.txt"), header, realFindings(t, dir, args))
+}
+
+// compareJudged compares findings with the judged record at path; with
+// -update it re-records them first, keeping the reasons of those that stay.
+func compareJudged(t *testing.T, path, header string, got []string) {
+	t.Helper()
+	rec, err := readJudged(path)
+	if err != nil && !*update {
+		t.Fatalf("%v (run with -update to record the findings)", err)
+	}
+	if *update {
+		if err := writeJudged(path, header, got, rec); err != nil {
+			t.Fatal(err)
+		}
+		rec, _ = readJudged(path)
+	}
+	for _, f := range got {
+		why, ok := rec.why[f]
+		switch {
+		case !ok:
+			t.Errorf("new finding: %s", f)
+		case why == "" || why == unjudged:
+			t.Errorf("finding not judged: %s", f)
+		}
+	}
+	for f := range rec.why {
+		if !slices.Contains(got, f) {
+			t.Errorf("finding gone: %s", f)
+		}
 	}
 }
 
