@@ -249,15 +249,7 @@ func (ev *evaluator) setLookup(set, key ast.Expr) (codeSet, bool) {
 	if !ev.isStatus(key) {
 		return codeSet{}, false
 	}
-	id, ok := ast.Unparen(set).(*ast.Ident)
-	if !ok {
-		if sel, isSel := ast.Unparen(set).(*ast.SelectorExpr); isSel {
-			id = sel.Sel
-		} else {
-			return codeSet{}, false
-		}
-	}
-	v, _ := ev.c.pass.TypesInfo.Uses[id].(*types.Var)
+	v, _ := ev.c.pass.TypesInfo.Uses[knowledge.NameIdent(set)].(*types.Var)
 	if v == nil {
 		return codeSet{}, false
 	}

@@ -187,15 +187,11 @@ func (c *retryChecker) newError(e ast.Expr) bool {
 		}
 		return concrete(info.TypeOf(x))
 	case *ast.Ident, *ast.SelectorExpr:
-		id, _ := x.(*ast.Ident)
-		if sel, ok := x.(*ast.SelectorExpr); ok {
-			id = sel.Sel
-		}
-		v, ok := info.Uses[id].(*types.Var)
+		v, ok := info.Uses[knowledge.NameIdent(x)].(*types.Var)
 		if !ok {
 			return false
 		}
-		return concrete(v.Type()) || (v.Pkg() != nil && v.Parent() == v.Pkg().Scope())
+		return concrete(v.Type()) || isPackageLevel(v)
 	}
 	return false
 }

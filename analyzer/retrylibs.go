@@ -98,13 +98,7 @@ func (c *retryChecker) checkHookFunc(arg ast.Expr, hook retryHook, call *ast.Cal
 		}
 		c.checkOperation(f, hook, call)
 	case *ast.Ident, *ast.SelectorExpr, *ast.IndexExpr:
-		var id *ast.Ident
-		switch f := f.(type) {
-		case *ast.Ident:
-			id = f
-		case *ast.SelectorExpr:
-			id = f.Sel
-		}
+		id := knowledge.NameIdent(f) // nil for an instantiation, which is left alone
 		if v, ok := info.Uses[id].(*types.Var); ok && hook.Kind == hookPredicate {
 			// A policy kept in a variable: each function it is given
 			// (once: variables may be given each other).

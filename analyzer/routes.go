@@ -352,11 +352,7 @@ func (c *routeFinder) handlerFunc(e ast.Expr) ast.Node {
 			return c.handlerFunc(x.Args[0])
 		}
 	case *ast.Ident, *ast.SelectorExpr:
-		id, _ := x.(*ast.Ident)
-		if sel, ok := x.(*ast.SelectorExpr); ok {
-			id = sel.Sel
-		}
-		if fn, ok := info.Uses[id].(*types.Func); ok {
+		if fn, ok := info.Uses[knowledge.NameIdent(x)].(*types.Func); ok {
 			if d := c.decls[fn]; d != nil {
 				return d
 			}

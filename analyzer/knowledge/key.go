@@ -62,7 +62,13 @@ func unindex(e ast.Expr) ast.Expr {
 // CalleeIdent returns the identifier that names what call calls (f in
 // f(x), pkg.F[T](x), r.M(x)), or nil.
 func CalleeIdent(call *ast.CallExpr) *ast.Ident {
-	switch f := ast.Unparen(unindex(call.Fun)).(type) {
+	return NameIdent(unindex(call.Fun))
+}
+
+// NameIdent returns the identifier an expression names: x itself, or Sel
+// of x.Sel; nil for anything else.
+func NameIdent(e ast.Expr) *ast.Ident {
+	switch f := ast.Unparen(e).(type) {
 	case *ast.Ident:
 		return f
 	case *ast.SelectorExpr:
