@@ -63,11 +63,12 @@ func (c *retryChecker) errSummary(fn *types.Func) (errFact, bool) {
 		return errFact{}, false
 	}
 	var r errResult
-	if i, send, errs := c.findSend(decl.Body.List); send != nil && !returnsRequest(res) {
-		ev := &evaluator{c: c, errs: c.sendErrs(decl.Body.List[i], send, errs)}
-		fl := &flow{ev: ev, mode: modeErrors}
-		fl.stmts(decl.Body.List[i:], []frag{{set: allCodes}}, nil)
-		r = errResult{errFact{Sends: true, Errs: fl.errCodes}, true}
+	errs, sends := codeSet{}, false
+	if !returnsRequest(res) {
+		errs, sends = c.sentErrors(decl.Body.List)
+	}
+	if sends {
+		r = errResult{errFact{Sends: true, Errs: errs}, true}
 	} else if ev, ok := c.statusParams(decl.Type); ok {
 		fl := &flow{ev: ev, mode: modeErrors}
 		fl.stmts(decl.Body.List, []frag{{set: allCodes}}, nil)
@@ -75,6 +76,19 @@ func (c *retryChecker) errSummary(fn *types.Func) (errFact, bool) {
 	}
 	c.errSums[fn] = r
 	return r.fact, r.ok
+}
+
+// sentErrors follows code from its first send to its returns: the
+// statuses for which it returns a non-nil error. ok is false when it sends
+// nothing.
+func (c *retryChecker) sentErrors(list []ast.Stmt) (codeSet, bool) {
+	i, send, errs := c.findSend(list)
+	if send == nil {
+		return codeSet{}, false
+	}
+	fl := &flow{ev: &evaluator{c: c, errs: c.sendErrs(list[i], send, errs)}, mode: modeErrors}
+	fl.stmts(list[i:], []frag{{set: allCodes}}, nil)
+	return fl.errCodes, true
 }
 
 // returnsRequest reports whether a function returns a request: one that

@@ -415,7 +415,8 @@ func (f *flow) switchStmt(s *ast.SwitchStmt, live []frag) []frag {
 		// A fallthrough out of the default is followed as if the switch
 		// ended there: an approximation that keeps every code it carries.
 		body, _ := fallsThrough(deflt.Body)
-		f.guards = append(f.guards, rest != nil && restNarrowed(rest, live))
+		// The default decides by the status if the cases took codes away.
+		f.guards = append(f.guards, rest != nil && codesOf(rest) != codesOf(live))
 		out = unionFrags(out, f.stmts(body, unionFrags(rest, defaultIn), &brk))
 		f.guards = f.guards[:len(f.guards)-1]
 	} else {
@@ -445,15 +446,11 @@ func (c *retryChecker) isNoReturn(call *ast.CallExpr) bool {
 	return ok && (knowledge.NoReturn[key] || knowledge.NoReturn[via])
 }
 
-// restNarrowed reports whether the codes left for a switch's default are
-// fewer than those that entered the switch: its cases tested the status.
-func restNarrowed(rest, live []frag) bool {
-	var a, b codeSet
-	for _, fr := range rest {
-		a = a.or(fr.set)
+// codesOf returns every code the fragments carry.
+func codesOf(frags []frag) codeSet {
+	var s codeSet
+	for _, fr := range frags {
+		s = s.or(fr.set)
 	}
-	for _, fr := range live {
-		b = b.or(fr.set)
-	}
-	return a != b
+	return s
 }

@@ -109,10 +109,7 @@ type predEval struct {
 }
 
 func (p predEval) fact() predFact {
-	var s codeSet
-	for _, fr := range p.edges {
-		s = s.or(fr.set)
-	}
+	s := codesOf(p.edges)
 	return predFact{Arg: p.arg, Set: s, Waited: s.and(p.waited)}
 }
 

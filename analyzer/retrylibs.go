@@ -182,12 +182,10 @@ func (c *retryChecker) checkRetryIf(call *ast.CallExpr, hook retryHook, opt *ast
 	if !ok {
 		return
 	}
-	i, send, errs := c.findSend(op.Body.List)
-	if send == nil {
+	opErrs, sends := c.sentErrors(op.Body.List)
+	if !sends {
 		return
 	}
-	fl := &flow{ev: &evaluator{c: c, errs: c.sendErrs(op.Body.List[i], send, errs)}, mode: modeErrors}
-	fl.stmts(op.Body.List[i:], []frag{{set: allCodes}}, nil)
 	var ft *ast.FuncType
 	var body *ast.BlockStmt
 	switch p := ast.Unparen(opt.Args[0]).(type) {
@@ -201,7 +199,7 @@ func (c *retryChecker) checkRetryIf(call *ast.CallExpr, hook retryHook, opt *ast
 	if body == nil {
 		return
 	}
-	ev, ok := c.evalPredicateErrs(ft, body, fl.errCodes, true)
+	ev, ok := c.evalPredicateErrs(ft, body, opErrs, true)
 	if ok {
 		c.reportRetries(ev.edges, call, ev.waited.or(waitedIf(c.readsRetryAfter(op.Body))), "")
 	}
