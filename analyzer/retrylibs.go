@@ -41,11 +41,9 @@ func (c *retryChecker) retryHook(cur inspector.Cursor, call *ast.CallExpr) {
 		}
 		return
 	}
-	hook, ok := knowledge.Hooks[key]
+	hook, ok := knowledge.Lookup(knowledge.Hooks, key, via)
 	if !ok {
-		if hook, ok = knowledge.Hooks[via]; !ok {
-			return
-		}
+		return
 	}
 	if hook.Option != (knowledge.Key{}) {
 		if opt := c.findOption(call, hook.Option); opt != nil {

@@ -21,10 +21,7 @@ func (c *retryChecker) sendKind(call *ast.CallExpr) (codeSet, bool) {
 	if !ok {
 		return codeSet{}, false
 	}
-	if kind, ok := knowledge.Sends[key]; ok {
-		return errCodes(kind)
-	}
-	if kind, ok := knowledge.Sends[via]; ok {
+	if kind, ok := knowledge.Lookup(knowledge.Sends, key, via); ok {
 		return errCodes(kind)
 	}
 	switch {

@@ -63,14 +63,14 @@ func (c *routeFinder) findRoutes() []route {
 			if !ok {
 				continue
 			}
-			if sub, ok := lookup(knowledge.Subrouters, key, via); ok && sub.FuncArg < len(call.Args) {
+			if sub, ok := knowledge.Lookup(knowledge.Subrouters, key, via); ok && sub.FuncArg < len(call.Args) {
 				if lit, ok := ast.Unparen(call.Args[sub.FuncArg]).(*ast.FuncLit); ok && len(lit.Type.Params.List) > 0 && len(lit.Type.Params.List[0].Names) > 0 {
 					if v, ok := info.Defs[lit.Type.Params.List[0].Names[0]].(*types.Var); ok {
 						c.subrouters[v] = call
 					}
 				}
 			}
-			if m, ok := lookup(knowledge.Mounts, key, via); ok && m.RouterArg < len(call.Args) {
+			if m, ok := knowledge.Lookup(knowledge.Mounts, key, via); ok && m.RouterArg < len(call.Args) {
 				if id, ok := ast.Unparen(call.Args[m.RouterArg]).(*ast.Ident); ok {
 					if v, ok := info.Uses[id].(*types.Var); ok {
 						multiple[v] = c.mounts[v] != nil
@@ -78,7 +78,7 @@ func (c *routeFinder) findRoutes() []route {
 					}
 				}
 			}
-			if _, ok := lookup(knowledge.Routes, key, via); ok && fileOf(c.checked, call) != nil {
+			if _, ok := knowledge.Lookup(knowledge.Routes, key, via); ok && fileOf(c.checked, call) != nil {
 				calls = append(calls, call)
 			}
 		}
@@ -91,18 +91,10 @@ func (c *routeFinder) findRoutes() []route {
 	var routes []route
 	for _, call := range calls {
 		key, via, _, _ := knowledge.Resolve(info, call)
-		rt, _ := lookup(knowledge.Routes, key, via)
+		rt, _ := knowledge.Lookup(knowledge.Routes, key, via)
 		routes = append(routes, c.route(call, rt))
 	}
 	return routes
-}
-
-func lookup[V any](m map[knowledge.Key]V, key, via knowledge.Key) (V, bool) {
-	if v, ok := m[key]; ok {
-		return v, true
-	}
-	v, ok := m[via]
-	return v, ok
 }
 
 // route reads one registration.
@@ -191,10 +183,10 @@ func (c *routeFinder) prefix(e ast.Expr) (string, bool) {
 		if knowledge.RootRouters[key] {
 			return "", true
 		}
-		if g, ok := lookup(knowledge.Groups, key, via); ok {
+		if g, ok := knowledge.Lookup(knowledge.Groups, key, via); ok {
 			return c.under(x, g.PrefixArg)
 		}
-		if sub, ok := lookup(knowledge.Subrouters, key, via); ok && sub.PrefixArg >= 0 {
+		if sub, ok := knowledge.Lookup(knowledge.Subrouters, key, via); ok && sub.PrefixArg >= 0 {
 			return c.under(x, sub.PrefixArg) // chi's Route returns the subrouter too
 		}
 	case *ast.UnaryExpr: // &http.ServeMux{}
@@ -212,7 +204,7 @@ func (c *routeFinder) prefix(e ast.Expr) (string, bool) {
 		}
 		if call, ok := c.subrouters[v]; ok {
 			key, via, _, _ := knowledge.Resolve(info, call)
-			sub, _ := lookup(knowledge.Subrouters, key, via)
+			sub, _ := knowledge.Lookup(knowledge.Subrouters, key, via)
 			return c.under(call, sub.PrefixArg)
 		}
 		if call, ok := c.mounts[v]; ok {
@@ -294,7 +286,7 @@ func (c *routeFinder) servedAtRoot(cur inspector.Cursor) bool {
 // result is served as it is.
 func (c *routeFinder) mountPrefix(call *ast.CallExpr) (string, bool) {
 	key, via, _, _ := knowledge.Resolve(c.pass.TypesInfo, call)
-	m, _ := lookup(knowledge.Mounts, key, via)
+	m, _ := knowledge.Lookup(knowledge.Mounts, key, via)
 	if _, isMethod := ast.Unparen(call.Fun).(*ast.SelectorExpr); isMethod && key.Recv != "" {
 		return c.under(call, m.PrefixArg)
 	}

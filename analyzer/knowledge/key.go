@@ -113,3 +113,13 @@ func TypeName(t types.Type) (path, name string, ok bool) {
 	}
 	return n.Obj().Pkg().Path(), n.Obj().Name(), true
 }
+
+// Lookup finds what a table knows of a call: under its key, or under the
+// key of the method it was promoted from (Resolve's via).
+func Lookup[V any](m map[Key]V, key, via Key) (V, bool) {
+	if v, ok := m[key]; ok {
+		return v, true
+	}
+	v, ok := m[via]
+	return v, ok
+}
