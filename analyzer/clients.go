@@ -261,7 +261,7 @@ func checkClients(c *routeFinder, tab *table.Table, res *routeResult) {
 							describe(code), types.ExprString(p[0]), op.Method, op.Path, op.Documented()),
 						Related: related(
 							analysis.RelatedInformation{Pos: send.Pos(), End: send.End(), Message: fmt.Sprintf("the request for %s is sent here", op.Name())},
-							analysis.RelatedInformation{Pos: specPos(c.pass.Fset, tab.Spec.Source, op.Line), Message: fmt.Sprintf("%s is documented here", op.Name())},
+							analysis.RelatedInformation{Pos: specPos(c.pass.Fset, tab.Spec, op.Line), Message: fmt.Sprintf("%s is documented here", op.Name())},
 						)})
 				}
 			}

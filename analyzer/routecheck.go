@@ -5,7 +5,6 @@ import (
 	"go/ast"
 	"go/constant"
 	"go/token"
-	"os"
 	"path/filepath"
 	"sync"
 
@@ -29,7 +28,7 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []found) routeResult {
 	res := routeResult{tied: map[token.Pos]bool{}}
 	spec := tab.Spec
 	pass := f.pass
-	specAt := func(line int) token.Pos { return specPos(pass.Fset, spec.Source, line) }
+	specAt := func(line int) token.Pos { return specPos(pass.Fset, spec, line) }
 	reported := map[string]bool{}
 	for _, r := range f.findRoutes() {
 		name := r.method
@@ -103,8 +102,8 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []found) routeResult {
 	return res
 }
 
-// related keeps the related information that has a position (the spec
-// may not be readable where the analysis runs, as under Bazel).
+// related keeps the related information that has a position (an
+// operation whose line is not known has none).
 func related(infos ...analysis.RelatedInformation) []analysis.RelatedInformation {
 	var out []analysis.RelatedInformation
 	for _, r := range infos {
@@ -133,18 +132,14 @@ type specKey struct {
 	path string
 }
 
-// specPos returns the position of line in the spec file at path, adding
-// the file to fset once. It returns NoPos if the file cannot be read.
-func specPos(fset *token.FileSet, path string, line int) token.Pos {
-	key := specKey{fset, path}
+// specPos returns the position of line in the spec, adding its file to
+// fset once.
+func specPos(fset *token.FileSet, spec *table.Spec, line int) token.Pos {
+	key := specKey{fset, spec.Source}
 	f, ok := specFiles.Load(key)
 	if !ok {
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return token.NoPos
-		}
-		tf := fset.AddFile(path, -1, len(data))
-		tf.SetLinesForContent(data)
+		tf := fset.AddFile(spec.Source, -1, len(spec.Data))
+		tf.SetLinesForContent(spec.Data)
 		f, _ = specFiles.LoadOrStore(key, tf)
 	}
 	tf := f.(*token.File)

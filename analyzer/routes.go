@@ -13,7 +13,8 @@ import (
 
 // A route is a handler registered for a method and a path.
 type route struct {
-	call *ast.CallExpr
+	call      *ast.CallExpr
+	knowledge knowledge.Route
 	// at is the argument naming the path, where findings about the route
 	// go.
 	at ast.Expr
@@ -55,7 +56,11 @@ func (c *routeFinder) findRoutes() []route {
 	c.subrouters = map[*types.Var]*ast.CallExpr{}
 	c.mounts = map[*types.Var]*ast.CallExpr{}
 	multiple := map[*types.Var]bool{}
-	var calls []*ast.CallExpr
+	checked := map[ast.Node]bool{}
+	for _, fc := range c.checked {
+		checked[fc.Node()] = true
+	}
+	var routes []route
 	for _, fc := range c.allFiles {
 		for cur := range fc.Preorder((*ast.CallExpr)(nil)) {
 			call := cur.Node().(*ast.CallExpr)
@@ -78,8 +83,9 @@ func (c *routeFinder) findRoutes() []route {
 					}
 				}
 			}
-			if _, ok := knowledge.Lookup(knowledge.Routes, key, via); ok && fileOf(c.checked, call) != nil {
-				calls = append(calls, call)
+			if rt, ok := knowledge.Lookup(knowledge.Routes, key, via); ok && checked[fc.Node()] {
+				// Read once the loop has found every mount and subrouter.
+				routes = append(routes, route{call: call, knowledge: rt})
 			}
 		}
 	}
@@ -88,18 +94,15 @@ func (c *routeFinder) findRoutes() []route {
 			delete(c.mounts, v) // served under two prefixes: neither is its own
 		}
 	}
-	var routes []route
-	for _, call := range calls {
-		key, via, _, _ := knowledge.Resolve(info, call)
-		rt, _ := knowledge.Lookup(knowledge.Routes, key, via)
-		routes = append(routes, c.route(call, rt))
+	for i := range routes {
+		routes[i] = c.route(routes[i].call, routes[i].knowledge)
 	}
 	return routes
 }
 
 // route reads one registration.
 func (c *routeFinder) route(call *ast.CallExpr, rt knowledge.Route) route {
-	r := route{call: call, method: rt.Method}
+	r := route{call: call, knowledge: rt, method: rt.Method}
 	arg := func(i int) ast.Expr {
 		if i < 0 {
 			i = len(call.Args) - 1

@@ -25,8 +25,10 @@ const RetryExtension = "x-statuslint-retry"
 // Spec is an API's status codes per operation, read from OpenAPI 3 or
 // Swagger 2.
 type Spec struct {
-	// Source is the spec's file.
+	// Source is the spec's file, and Data what it held when read:
+	// diagnostics point into it.
 	Source     string
+	Data       []byte
 	Operations []*Operation
 }
 
@@ -172,7 +174,7 @@ func parseOpenAPI(source string, data []byte) (*Table, error) {
 	if doc.Paths == nil || doc.Paths.Len() == 0 {
 		return nil, fmt.Errorf("%s: the spec has no paths", source)
 	}
-	spec := &Spec{Source: source}
+	spec := &Spec{Source: source, Data: data}
 	bases := basePaths(doc)
 	entries := map[int]*specEntry{}
 	for _, path := range doc.Paths.InMatchingOrder() {
