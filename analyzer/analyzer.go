@@ -66,6 +66,8 @@ type settings struct {
 	// routes is -routes: list the routes and their operations instead of
 	// the findings.
 	routes bool
+	// suite holds the passes, whose results the passes read by analyzer.
+	suite *Suite
 }
 
 // tableFlag is the -codes flag. The table is read once, on first use, and

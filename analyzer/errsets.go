@@ -53,14 +53,16 @@ func (c *retryChecker) errSummary(fn *types.Func) (errFact, bool) {
 		ok := c.pass.ImportObjectFact(fn, &f)
 		return f, ok
 	}
-	if r, done := c.errSums[fn]; done {
-		return r.fact, r.ok
-	}
-	c.errSums[fn] = errResult{} // a recursive function is unknown to itself
-	decl := c.decls[fn]
+	r := c.summaryOf(fn).err
+	return r.fact, r.ok
+}
+
+// evalErrSummary evaluates what the error result of fn, declared by decl,
+// tells about the status.
+func (c *retryChecker) evalErrSummary(fn *types.Func, decl *ast.FuncDecl) errResult {
 	res := fn.Signature().Results()
-	if decl == nil || res.Len() == 0 || !isError(res.At(res.Len()-1).Type()) {
-		return errFact{}, false
+	if res.Len() == 0 || !isError(res.At(res.Len()-1).Type()) {
+		return errResult{}
 	}
 	var r errResult
 	errs, sends := codeSet{}, false
@@ -74,8 +76,7 @@ func (c *retryChecker) errSummary(fn *types.Func) (errFact, bool) {
 		fl.stmts(decl.Body.List, []frag{{set: allCodes}}, nil)
 		r = errResult{errFact{Errs: fl.errCodes}, ev.touched && !fl.errCodes.empty()}
 	}
-	c.errSums[fn] = r
-	return r.fact, r.ok
+	return r
 }
 
 // sentErrors follows code from its first send to its returns: the

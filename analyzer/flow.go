@@ -141,10 +141,11 @@ type flow struct {
 	send *ast.CallExpr
 }
 
-// innerLoop is a loop nested in the code being followed: what its
-// continues and breaks carry.
+// innerLoop is a loop nested in the code being followed, or a labeled
+// switch or select (not a loop): what its continues and breaks carry.
 type innerLoop struct {
 	label       string
+	notLoop     bool
 	conts, brks []frag
 }
 
@@ -172,7 +173,7 @@ func (f *flow) branch(s *ast.BranchStmt, live []frag, breaks *[]frag) {
 	switch s.Tok {
 	case token.CONTINUE:
 		for i := len(f.loops) - 1; i >= 0; i-- {
-			if label == "" || f.loops[i].label == label {
+			if !f.loops[i].notLoop && (label == "" || f.loops[i].label == label) {
 				f.loops[i].conts = unionFrags(f.loops[i].conts, live)
 				return
 			}
@@ -194,7 +195,9 @@ func (f *flow) branch(s *ast.BranchStmt, live []frag, breaks *[]frag) {
 			}
 		}
 	}
-	// goto, and breaks out of the retry loop, leave the code followed.
+	// goto, and breaks out of the retry loop, leave the code followed: a
+	// goto's path is not followed (see docs/checks: what the retry check
+	// follows), which can miss a retry and never makes one up.
 }
 
 // retry records that the codes in live reach a re-send at at. Codes no
@@ -241,6 +244,14 @@ func (f *flow) stmt(s ast.Stmt, live []frag, breaks *[]frag) []frag {
 			return f.forStmt(s.Label.Name, loop, live)
 		case *ast.RangeStmt:
 			return f.nestedLoop(s.Label.Name, loop.Body, live)
+		case *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
+			// "break label" leaves the switch or select, as a plain
+			// break does.
+			l := &innerLoop{label: s.Label.Name, notLoop: true}
+			f.loops = append(f.loops, l)
+			out := f.stmt(s.Stmt, live, breaks)
+			f.loops = f.loops[:len(f.loops)-1]
+			return unionFrags(out, l.brks)
 		}
 		return f.stmt(s.Stmt, live, breaks)
 	case *ast.ForStmt:
@@ -269,10 +280,16 @@ func (f *flow) stmt(s ast.Stmt, live []frag, breaks *[]frag) []frag {
 		f.guards = append(f.guards, false)
 		defer func() { f.guards = f.guards[:len(f.guards)-1] }()
 		var out, brk []frag
+		hasDefault := false
 		for _, cc := range s.Body.List {
-			out = unionFrags(out, f.stmts(cc.(*ast.CaseClause).Body, live, &brk))
+			cc := cc.(*ast.CaseClause)
+			hasDefault = hasDefault || cc.List == nil
+			out = unionFrags(out, f.stmts(cc.Body, live, &brk))
 		}
-		return unionFrags(unionFrags(out, brk), live)
+		if !hasDefault {
+			out = unionFrags(out, live) // no case matched
+		}
+		return unionFrags(out, brk)
 	case *ast.SelectStmt:
 		f.guards = append(f.guards, false)
 		defer func() { f.guards = f.guards[:len(f.guards)-1] }()
@@ -362,19 +379,24 @@ func (f *flow) returnStmt(s *ast.ReturnStmt, live []frag) {
 }
 
 // switchStmt follows live into each case of a switch: on a status, the
-// cases' codes; without a tag, the cases' conditions in order.
+// cases' codes; without a tag, the cases' conditions in order. The default
+// takes the codes no case took, wherever it stands; a fallthrough carries
+// what ends a clause into the next one in the source, the default's too.
 func (f *flow) switchStmt(s *ast.SwitchStmt, live []frag) []frag {
-	var out, brk, carry, defaultIn []frag
+	type clause struct {
+		cc    *ast.CaseClause
+		in    []frag
+		guard bool
+	}
+	// First the codes each clause takes, in the order Go tests them.
+	clauses := make([]clause, len(s.Body.List))
 	rest := live
-	hasDefault := false
-	var deflt *ast.CaseClause
-	for _, stmt := range s.Body.List {
+	deflt := -1
+	for i, stmt := range s.Body.List {
 		cc := stmt.(*ast.CaseClause)
+		clauses[i].cc = cc
 		if cc.List == nil {
-			// The default runs last, for the codes no case took, and for
-			// what falls through into it.
-			hasDefault, deflt = true, cc
-			defaultIn, carry = carry, nil
+			deflt = i
 			continue
 		}
 		var set codeSet
@@ -396,31 +418,30 @@ func (f *flow) switchStmt(s *ast.SwitchStmt, live []frag) []frag {
 		if len(cc.List) == 1 {
 			at = cc.List[0]
 		}
-		in := unionFrags(restrict(rest, set, at), carry)
-		carry = nil
-		body, falls := fallsThrough(cc.Body)
-		f.guards = append(f.guards, set != allCodes)
-		end := f.stmts(body, in, &brk)
+		clauses[i].in, clauses[i].guard = restrict(rest, set, at), set != allCodes
+		if set != allCodes {
+			rest = restrict(rest, set.not(), at)
+		}
+	}
+	var out, brk, carry []frag
+	if deflt >= 0 {
+		// The default decides by the status if the cases took codes away.
+		clauses[deflt].in, clauses[deflt].guard = rest, rest != nil && codesOf(rest) != codesOf(live)
+	} else {
+		out = rest
+	}
+	// Then the bodies, in source order, for fallthrough.
+	for _, cl := range clauses {
+		body, falls := fallsThrough(cl.cc.Body)
+		f.guards = append(f.guards, cl.guard)
+		end := f.stmts(body, unionFrags(cl.in, carry), &brk)
 		f.guards = f.guards[:len(f.guards)-1]
+		carry = nil
 		if falls {
 			carry = end // into the next clause's body, whatever its cases
 		} else {
 			out = unionFrags(out, end)
 		}
-		if set != allCodes {
-			rest = restrict(rest, set.not(), at)
-		}
-	}
-	if hasDefault {
-		// A fallthrough out of the default is followed as if the switch
-		// ended there: an approximation that keeps every code it carries.
-		body, _ := fallsThrough(deflt.Body)
-		// The default decides by the status if the cases took codes away.
-		f.guards = append(f.guards, rest != nil && codesOf(rest) != codesOf(live))
-		out = unionFrags(out, f.stmts(body, unionFrags(rest, defaultIn), &brk))
-		f.guards = f.guards[:len(f.guards)-1]
-	} else {
-		out = unionFrags(out, rest)
 	}
 	return unionFrags(out, brk)
 }

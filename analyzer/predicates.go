@@ -87,17 +87,8 @@ func (c *retryChecker) predicate(fn *types.Func) (predFact, bool) {
 		ok := c.pass.ImportObjectFact(fn, &f)
 		return f, ok
 	}
-	if r, done := c.preds[fn]; done {
-		return r.fact, r.ok
-	}
-	c.preds[fn] = predResult{} // a recursive predicate is unknown to itself
-	decl := c.decls[fn]
-	if decl == nil {
-		return predFact{}, false
-	}
-	f, ok := c.evalPredicate(decl.Type, decl.Body, errTransport)
-	c.preds[fn] = predResult{f.fact(), ok, f.edges}
-	return f.fact(), ok
+	r := c.summaryOf(fn).pred
+	return r.fact, r.ok
 }
 
 // predEval is a predicate's evaluation: the codes it retries, by

@@ -32,8 +32,12 @@ type retryChecker struct {
 
 	// Variables holding a status, evaluated predicates and code sets,
 	// and the diagnostics already made.
-	preds    map[*types.Func]predResult
-	errSums  map[*types.Func]errResult
+	// sums are the summaries of the package's functions (summaryOf);
+	// solving, those of the component being solved; comps, the
+	// components of the call graph.
+	sums     map[*types.Func]summary
+	solving  map[*types.Func]*summary
+	comps    map[*types.Func][]*types.Func
 	sets     map[*types.Var]codeSet
 	reported map[string]bool
 	funcSeen map[*types.Var]bool
@@ -42,8 +46,8 @@ type retryChecker struct {
 // checkRetries runs the retry checks: retry loops and self-recursive
 // retries, retry predicates, and the hooks of retry libraries.
 func (c *retryChecker) checkRetries() {
-	c.preds = map[*types.Func]predResult{}
-	c.errSums = map[*types.Func]errResult{}
+	c.sums = map[*types.Func]summary{}
+	c.solving = map[*types.Func]*summary{}
 	c.funcSeen = map[*types.Var]bool{}
 	c.sets = map[*types.Var]codeSet{}
 	c.reported = map[string]bool{}
@@ -53,7 +57,8 @@ func (c *retryChecker) checkRetries() {
 
 	// Facts for every retry decision and every function whose error tells
 	// the status; reports for the decisions named as one.
-	for fn, decl := range c.decls {
+	for _, fn := range sortedDecls(c.decls) {
+		decl := c.decls[fn]
 		if f, ok := c.errSummary(fn); ok && fn.Exported() {
 			c.pass.ExportObjectFact(fn, &f)
 		}
@@ -65,7 +70,7 @@ func (c *retryChecker) checkRetries() {
 			c.pass.ExportObjectFact(fn, &p)
 		}
 		if retryName().MatchString(fn.Name()) && fileOf(c.checked, decl) != nil {
-			c.reportRetries(c.preds[fn].edges, nil, p.Waited.or(waitedIf(c.readsRetryAfter(decl.Body))), "")
+			c.reportRetries(c.summaryOf(fn).pred.edges, nil, p.Waited.or(waitedIf(c.readsRetryAfter(decl.Body))), "")
 		}
 	}
 

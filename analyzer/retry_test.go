@@ -60,3 +60,9 @@ func TestPredicateFacts(t *testing.T) {
 		t.Errorf("facts: got %v, want %v", got, want)
 	}
 }
+
+// Retry decisions that call each other: the same findings whichever is
+// evaluated first.
+func TestRetryRecursive(t *testing.T) {
+	analysistest.Run(t, testdata, analyzer.New(analyzer.Config{}), "retry/recursive")
+}

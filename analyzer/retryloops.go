@@ -396,7 +396,7 @@ func (c *retryChecker) notDeclared(edges []frag) []frag {
 		if call, ok := fr.at.(*ast.CallExpr); ok {
 			fn, _ := c.pass.TypesInfo.Uses[knowledge.CalleeIdent(call)].(*types.Func)
 			if fn != nil && fn.Pkg() == c.pass.Pkg && retryName().MatchString(fn.Name()) {
-				if r := c.preds[fn]; r.ok && c.decls[fn] != nil && fileOf(c.checked, c.decls[fn]) != nil {
+				if r := c.summaryOf(fn).pred; r.ok && c.decls[fn] != nil && fileOf(c.checked, c.decls[fn]) != nil {
 					continue
 				}
 			}

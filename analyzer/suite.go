@@ -1,9 +1,11 @@
 package analyzer
 
 import (
+	"cmp"
 	"go/ast"
 	"go/types"
 	"reflect"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -55,6 +57,7 @@ func NewSuite(cfg Config) *Suite {
 
 	diagnostics := reflect.TypeFor[[]analysis.Diagnostic]()
 	suite := &Suite{}
+	s.suite = suite
 	suite.Sinks = &analysis.Analyzer{
 		Name:       "statussinks",
 		Doc:        "statussinks: find the status values that reach a status sink, and the wrappers of sinks (reports nothing)",
@@ -145,7 +148,7 @@ func (s *settings) runCodes(pass *analysis.Pass) (any, error) {
 	if err := s.configErr(); err != nil {
 		return diags, err
 	}
-	found := pass.ResultOf[pass.Analyzer.Requires[0]].(*statuses).found
+	found := pass.ResultOf[s.suite.Sinks].(*statuses).found
 	if len(found) == 0 || !s.codesPass {
 		return diags, nil
 	}
@@ -183,7 +186,7 @@ func (s *settings) runRetry(pass *analysis.Pass) (any, error) {
 		return diags, nil // the statuslint pass reports it, once
 	}
 	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	sinks := pass.ResultOf[pass.Analyzer.Requires[1]].(*statuses)
+	sinks := pass.ResultOf[s.suite.Sinks].(*statuses)
 	c := &retryChecker{base: newBase(collect(pass, &diags), in, s.checksFile), tab: tab, decls: sinks.decls}
 	c.statusVars = sinks.statusVars
 	c.checkRetries()
@@ -203,7 +206,7 @@ func (s *settings) runRoutes(pass *analysis.Pass) (any, error) {
 	if err != nil || tab.Spec == nil {
 		return routeResult{}, nil
 	}
-	sinks := pass.ResultOf[pass.Analyzer.Requires[1]].(*statuses)
+	sinks := pass.ResultOf[s.suite.Sinks].(*statuses)
 	b := newBase(pass, pass.ResultOf[inspect.Analyzer].(*inspector.Inspector), s.checksFile)
 	return checkRoutes(&routeFinder{base: &b, decls: sinks.decls}, tab, sinks.found), nil
 }
@@ -228,23 +231,28 @@ func (s *settings) run(pass *analysis.Pass) (any, error) {
 			files = append(files, f)
 		}
 	}
-	routes := pass.ResultOf[pass.Analyzer.Requires[2]].(routeResult)
+	routes := pass.ResultOf[s.suite.Routes].(routeResult)
 	if s.routes {
 		for _, d := range routes.listing {
 			pass.Report(d)
 		}
 		return nil, nil
 	}
-	report, done := filterReports(pass, files, s.checks.set)
-	for _, req := range pass.Analyzer.Requires[:2] {
-		for _, d := range pass.ResultOf[req].([]analysis.Diagnostic) {
-			if d.Category == CheckUndocumented && routes.tied[d.Pos] {
-				continue // checked against its operations instead
-			}
-			report(d)
+	var all []analysis.Diagnostic
+	for _, d := range slices.Concat(pass.ResultOf[s.suite.Codes].([]analysis.Diagnostic), pass.ResultOf[s.suite.Retry].([]analysis.Diagnostic)) {
+		if d.Category == CheckUndocumented && routes.tied[d.Pos] {
+			continue // checked against its operations instead
 		}
+		all = append(all, d)
 	}
-	for _, d := range routes.diags {
+	all = append(all, routes.diags...)
+	// By position, so that the same code gives the same output in the
+	// same order, whatever order the passes found it in.
+	slices.SortStableFunc(all, func(a, b analysis.Diagnostic) int {
+		return cmp.Or(cmp.Compare(a.Pos, b.Pos), cmp.Compare(a.Category, b.Category), cmp.Compare(a.Message, b.Message))
+	})
+	report, done := filterReports(pass, files, s.checks.set)
+	for _, d := range all {
 		report(d)
 	}
 	done()

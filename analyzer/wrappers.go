@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"maps"
 	"slices"
 
 	"golang.org/x/tools/go/ast/astutil"
@@ -230,8 +231,8 @@ func (c *sinkFinder) findStatuses() []found {
 	returnsDone := map[*types.Func]bool{}
 	for {
 		changed = false
-		for sf := range c.statusFuncs {
-			if returnsDone[sf] {
+		for _, sf := range sortedDecls(c.decls) {
+			if !c.statusFuncs[sf] || returnsDone[sf] {
 				continue
 			}
 			returnsDone[sf] = true
@@ -267,7 +268,11 @@ func (c *sinkFinder) findStatuses() []found {
 			break
 		}
 	}
-	for fn, params := range c.wrappers {
+	// Interface methods are wrappers too: sorted by position, not by
+	// declaration.
+	fns := slices.SortedFunc(maps.Keys(c.wrappers), func(a, b *types.Func) int { return int(a.Pos() - b.Pos()) })
+	for _, fn := range fns {
+		params := c.wrappers[fn]
 		f := &sinkFact{}
 		for _, w := range params {
 			f.Params = append(f.Params, w.index)
