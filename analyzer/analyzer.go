@@ -38,19 +38,42 @@ type Config struct {
 	Checks []string
 }
 
-// Validate reports what is wrong with cfg: a table that cannot be read, a
-// malformed sink.
-func (cfg Config) Validate() error {
+// A ConfigError is a configuration value statuslint cannot use: a table
+// that cannot be read, a malformed sink, an unknown check. Field names the
+// setting, as the flag and the golangci-lint setting spell it.
+type ConfigError struct {
+	Field string // "codes", "sinks" or "checks"
+	Err   error
+}
+
+func (e *ConfigError) Error() string { return e.Err.Error() }
+
+func (e *ConfigError) Unwrap() error { return e.Err }
+
+// configError wraps a non-nil err as the field's ConfigError.
+func configError(field string, err error) error {
+	if err == nil {
+		return nil
+	}
+	return &ConfigError{Field: field, Err: err}
+}
+
+// Validate reports what is wrong with cfg, as a *ConfigError: a table that
+// cannot be read, a malformed sink, an unknown check. A Config whose table
+// Validate read is given it in Table, so that it is read once.
+func (cfg *Config) Validate() error {
 	if cfg.Table == nil {
-		if _, err := table.Load(cfg.Codes); err != nil {
-			return err
+		tab, err := table.Load(cfg.Codes)
+		if err != nil {
+			return configError("codes", err)
 		}
+		cfg.Table = tab
 	}
 	if _, err := parseSinks(cfg.Sinks); err != nil {
-		return err
+		return configError("sinks", err)
 	}
 	_, err := selectChecks(cfg.Checks)
-	return err
+	return configError("checks", err)
 }
 
 // settings holds one analyzer's configuration.
@@ -89,6 +112,9 @@ func (f *tableFlag) String() string {
 // Set validates the table at once, so that a bad table stops the tool
 // before it analyzes anything.
 func (f *tableFlag) Set(spec string) error {
+	if f.tab != nil && spec == f.spec {
+		return nil // read already: the driver checks the flag before parsing it
+	}
 	tab, err := table.Load(spec)
 	if err != nil {
 		return err
@@ -100,7 +126,10 @@ func (f *tableFlag) Set(spec string) error {
 }
 
 func (f *tableFlag) table() (*table.Table, error) {
-	f.once.Do(func() { f.tab, f.err = table.Load(f.spec) })
+	f.once.Do(func() {
+		f.tab, f.err = table.Load(f.spec)
+		f.err = configError("codes", f.err)
+	})
 	return f.tab, f.err
 }
 

@@ -1,6 +1,7 @@
 package analyzer_test
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -152,6 +153,55 @@ func TestBadSinksFlag(t *testing.T) {
 			t.Errorf("%+v.Validate() = %v, want %q", cfg, err, want)
 		}
 	}
+}
+
+// Validate's errors say which setting is wrong by type, not by message.
+func TestConfigErrorField(t *testing.T) {
+	for field, cfg := range map[string]analyzer.Config{
+		"codes":  {Codes: filepath.Join(testdata, "tables", "bad", "duplicate.md")},
+		"sinks":  {Sinks: "lib.Abort"},
+		"checks": {Checks: []string{"SL9"}},
+	} {
+		err := cfg.Validate()
+		var ce *analyzer.ConfigError
+		if !errors.As(err, &ce) || ce.Field != field {
+			t.Errorf("%s: Validate() = %#v, want a ConfigError for %s", field, err, field)
+		}
+	}
+}
+
+// The table is read once: Validate keeps it in the Config for the
+// analyzer, and setting -codes again to the same table does not read it
+// again. Each is shown by removing the file after the first read.
+func TestTableReadOnce(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "api.yaml")
+	data, err := os.ReadFile(filepath.Join(testdata, "tables", "api.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	write := func() {
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	write()
+	a := analyzer.New(analyzer.Config{})
+	if err := a.Flags.Set("codes", path); err != nil {
+		t.Fatal(err)
+	}
+	os.Remove(path)
+	if err := a.Flags.Set("codes", path); err != nil {
+		t.Errorf("setting -codes to the table read already read it again: %v", err)
+	}
+
+	write()
+	cfg := analyzer.Config{Codes: path}
+	if err := cfg.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	os.Remove(path)
+	analysistest.Run(t, testdata, analyzer.New(cfg), "customtable")
 }
 
 // -tests=false leaves _test.go files alone.

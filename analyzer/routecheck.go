@@ -6,7 +6,9 @@ import (
 	"go/constant"
 	"go/token"
 	"path/filepath"
+	"runtime"
 	"sync"
+	"weak"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -124,23 +126,29 @@ func inAny(bodies []*ast.BlockStmt, pos token.Pos) bool {
 }
 
 // specFiles holds, per file set, the spec files added to it so that
-// diagnostics can point into them.
+// diagnostics can point into them. A file set is held weakly and its
+// entries go with it, so that a long-lived host (a language server, a
+// linter daemon) that analyzes with a new file set each time does not
+// keep them all.
 var specFiles sync.Map // specKey -> *token.File
 
 type specKey struct {
-	fset *token.FileSet
+	fset weak.Pointer[token.FileSet]
 	path string
 }
 
 // specPos returns the position of line in the spec, adding its file to
 // fset once.
 func specPos(fset *token.FileSet, spec *table.Spec, line int) token.Pos {
-	key := specKey{fset, spec.Source}
+	key := specKey{weak.Make(fset), spec.Source}
 	f, ok := specFiles.Load(key)
 	if !ok {
 		tf := fset.AddFile(spec.Source, -1, len(spec.Data))
 		tf.SetLinesForContent(spec.Data)
-		f, _ = specFiles.LoadOrStore(key, tf)
+		var loaded bool
+		if f, loaded = specFiles.LoadOrStore(key, tf); !loaded {
+			runtime.AddCleanup(fset, func(k specKey) { specFiles.Delete(k) }, key)
+		}
 	}
 	tf := f.(*token.File)
 	if line < 1 || line > tf.LineCount() {

@@ -114,9 +114,9 @@ func NewSuite(cfg Config) *Suite {
 // bad.
 func (s *settings) configErr() error {
 	if s.sinks.err != nil {
-		return s.sinks.err
+		return configError("sinks", s.sinks.err)
 	}
-	return s.checks.err
+	return configError("checks", s.checks.err)
 }
 
 // runSinks is the sinks pass.

@@ -21,6 +21,7 @@
 package plugin
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -68,13 +69,11 @@ func New(raw any) (register.LinterPlugin, error) {
 		SkipTests: s.Tests != nil && !*s.Tests,
 		Checks:    s.Checks,
 	}
+	// Validate reads the table once and keeps it in cfg for the analyzer.
 	if err := cfg.Validate(); err != nil {
 		key := "codes"
-		switch {
-		case strings.HasPrefix(err.Error(), "sink "):
-			key = "sinks"
-		case strings.HasPrefix(err.Error(), "unknown check "):
-			key = "checks"
+		if ce := (*analyzer.ConfigError)(nil); errors.As(err, &ce) {
+			key = ce.Field
 		}
 		return nil, fmt.Errorf("statuslint settings: %s: %w", key, err)
 	}

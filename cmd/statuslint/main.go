@@ -16,7 +16,6 @@ import (
 	"golang.org/x/tools/go/analysis/unitchecker"
 
 	"github.com/statuslint/statuslint/analyzer"
-	"github.com/statuslint/statuslint/analyzer/table"
 )
 
 func main() {
@@ -37,7 +36,7 @@ func main() {
 		args = resolveTable(args, moduleRoot)
 		os.Args = append(os.Args[:1], args...)
 	}
-	if err := checkFlags(args); err != nil {
+	if err := checkFlags(analyzer.Analyzer, args); err != nil {
 		// Before any analysis, so that nothing is reported or fixed.
 		fmt.Fprintf(os.Stderr, "statuslint: %v\n", err)
 		os.Exit(1)
@@ -51,9 +50,6 @@ func main() {
 	if toolProtocol(args) {
 		// go vet and go fix: one package per process, with unitchecker.
 		singlechecker.Main(analyzer.Analyzer)
-	}
-	if rest, ok := cutFlag(args, "sarif"); ok {
-		os.Exit(runSARIF(rest, os.Stdout, os.Stderr))
 	}
 	os.Exit(runStandalone(analyzer.Analyzer, args))
 }
@@ -130,10 +126,10 @@ func cutValueFlag(args []string, name string) (string, bool) {
 	return "", false
 }
 
-// checkFlags reads the table named by a -codes flag in args and checks a
-// -checks selection, so that a bad value is one clear error rather than a
+// checkFlags reads the table named by a -codes flag in args into a's flag
+// and checks a -checks selection, so that a bad value is one clear error rather than a
 // flag-parsing failure with the whole usage text.
-func checkFlags(args []string) error {
+func checkFlags(a *analysis.Analyzer, args []string) error {
 	for i, arg := range args {
 		if arg == "--" {
 			break
@@ -154,7 +150,9 @@ func checkFlags(args []string) error {
 			}
 			continue
 		}
-		if _, err := table.Load(value); err != nil {
+		// Set through the analyzer's flag, which keeps the table: parsing
+		// the flags again does not read it again.
+		if err := a.Flags.Set("codes", value); err != nil {
 			return err
 		}
 	}

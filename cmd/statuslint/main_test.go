@@ -143,6 +143,43 @@ func TestStandaloneExitCodes(t *testing.T) {
 	}
 }
 
+// A package that does not compile: each error once, naming its package,
+// no "failed prerequisites", exit 1; the packages that compile are
+// analyzed and reported, in every output mode.
+func TestLoadErrorsOnce(t *testing.T) {
+	dir := module(t, map[string]string{
+		"a.go":      "package demo\n\nimport \"net/http\"\n\nfunc H(w http.ResponseWriter) { w.WriteHeader(404); undefinedThing() }\n",
+		"a_test.go": "package demo\n\nimport \"testing\"\n\nfunc TestX(t *testing.T) { alsoUndefined() }\n",
+	})
+	if err := os.MkdirAll(filepath.Join(dir, "ok"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "ok", "ok.go"), []byte("package ok\n\nimport \"net/http\"\n\nfunc H(w http.ResponseWriter) { w.WriteHeader(404) }\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, mode := range [][]string{nil, {"-json"}, {"-sarif"}} {
+		out, code := run(t, dir, binary, append(mode, "./...")...)
+		if code != 1 {
+			t.Errorf("%v: exit %d, want 1\n%s", mode, code, out)
+		}
+		for _, want := range []string{
+			"statuslint: demo: a.go:5:53: undefined: undefinedThing\n",
+			"statuslint: demo: a_test.go:5:28: undefined: alsoUndefined\n",
+		} {
+			if n := strings.Count(out, want); n != 1 {
+				t.Errorf("%v: %q printed %d times, want once:\n%s", mode, want, n, out)
+			}
+		}
+		if strings.Contains(out, "prerequisites") || strings.Contains(out, "analysis skipped") {
+			t.Errorf("%v: the analysis's own errors repeat the load errors:\n%s", mode, out)
+		}
+		finding := map[string]string{"": "ok.go:5:47: raw status code 404 in WriteHeader", "-json": `ok.go:5:47",`, "-sarif": `"uri": "ok/ok.go"`}[strings.Join(mode, "")]
+		if n := strings.Count(out, finding); n != 1 {
+			t.Errorf("%v: want the finding in ok/ok.go and none in the broken package:\n%s", mode, out)
+		}
+	}
+}
+
 func TestStandaloneFix(t *testing.T) {
 	dir := module(t, map[string]string{"a.go": fixable})
 	if out, code := run(t, dir, binary, "-fix", "-diff", "./..."); !strings.Contains(out, "+\tw.WriteHeader(http.StatusNotFound)") || read(t, dir, "a.go") != fixable {

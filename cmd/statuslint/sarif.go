@@ -1,16 +1,14 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
-	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
 
+	"golang.org/x/tools/go/analysis/checker"
 	"honnef.co/go/tools/sarif"
 
 	"github.com/statuslint/statuslint/analyzer"
@@ -28,49 +26,17 @@ type jsonDiagnostic struct {
 	} `json:"related"`
 }
 
-// runSARIF runs statuslint with -json and prints the findings as a SARIF
-// 2.1.0 log for code-scanning tools. It returns the exit code: 0 clean, 3
-// findings, 1 errors.
-func runSARIF(args []string, stdout, stderr io.Writer) int {
-	exe, err := os.Executable()
-	if err != nil {
-		fmt.Fprintln(stderr, "statuslint:", err)
-		return 1
-	}
-	cmd := exec.Command(exe, append([]string{"-json"}, args...)...)
-	cmd.Stderr = stderr
-	out, err := cmd.Output()
-	if err != nil {
-		if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 3 {
-			return 1
-		}
-	}
-	log, failed, err := toSARIF(out)
-	if err != nil {
-		fmt.Fprintln(stderr, "statuslint:", err)
-		return 1
-	}
-	enc := json.NewEncoder(stdout)
+// writeSARIF writes the findings of graph's roots as a SARIF 2.1.0 log
+// for code-scanning tools, and returns how many results it holds.
+func writeSARIF(w io.Writer, graph *checker.Graph) (int, error) {
+	log := toSARIF(graph)
+	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
-	if err := enc.Encode(log); err != nil {
-		return 1
-	}
-	switch {
-	case failed:
-		return 1
-	case len(log.Runs[0].Results) > 0:
-		return 3
-	}
-	return 0
+	return len(log.Runs[0].Results), enc.Encode(log)
 }
 
-// toSARIF converts the checker's JSON tree; failed reports packages whose
-// analysis failed.
-func toSARIF(data []byte) (sarif.Log, bool, error) {
-	var tree map[string]map[string]json.RawMessage
-	if err := json.NewDecoder(bytes.NewReader(data)).Decode(&tree); err != nil && err != io.EOF {
-		return sarif.Log{}, false, fmt.Errorf("reading -json output: %v", err)
-	}
+// toSARIF makes the log of graph's findings, one rule per check.
+func toSARIF(graph *checker.Graph) sarif.Log {
 	run := sarif.Run{Tool: sarif.Tool{Driver: sarif.ToolComponent{
 		Name:           "statuslint",
 		InformationURI: "https://github.com/statuslint/statuslint",
@@ -87,38 +53,36 @@ func toSARIF(data []byte) (sarif.Log, bool, error) {
 	// A file of a package with tests is analyzed twice, in the package
 	// and in its test variant: report each finding once.
 	seen := map[string]bool{}
-	failed := false
-	for _, analyzers := range tree {
-		for _, raw := range analyzers {
-			var diags []jsonDiagnostic
-			if err := json.Unmarshal(raw, &diags); err != nil {
-				failed = true // {"error": "..."}
+	run.Results = []sarif.Result{}
+	for _, act := range graph.Roots {
+		fset := act.Package.Fset
+		for _, d := range act.Diagnostics {
+			posn, end := fset.Position(d.Pos).String(), ""
+			if d.End.IsValid() {
+				end = fset.Position(d.End).String()
+			}
+			key := d.Category + "\x00" + posn + "\x00" + end + "\x00" + d.Message
+			if seen[key] {
 				continue
 			}
-			for _, d := range diags {
-				key := d.Category + "\x00" + d.Posn + "\x00" + d.End + "\x00" + d.Message
-				if seen[key] {
-					continue
-				}
-				seen[key] = true
-				r := sarif.Result{
-					RuleID:       d.Category,
-					Kind:         sarif.Fail,
-					Level:        sarif.Warning,
-					Message:      sarif.Message{Text: d.Message},
-					Locations:    []sarif.Location{location(d.Posn, d.End)},
-					Suppressions: []sarif.Suppression{},
-				}
-				for _, rel := range d.Related {
-					loc := location(rel.Posn, "")
-					loc.Message = &sarif.Message{Text: rel.Message}
-					r.RelatedLocations = append(r.RelatedLocations, loc)
-				}
-				run.Results = append(run.Results, r)
+			seen[key] = true
+			r := sarif.Result{
+				RuleID:       d.Category,
+				Kind:         sarif.Fail,
+				Level:        sarif.Warning,
+				Message:      sarif.Message{Text: d.Message},
+				Locations:    []sarif.Location{location(posn, end)},
+				Suppressions: []sarif.Suppression{},
 			}
+			for _, rel := range d.Related {
+				loc := location(fset.Position(rel.Pos).String(), "")
+				loc.Message = &sarif.Message{Text: rel.Message}
+				r.RelatedLocations = append(r.RelatedLocations, loc)
+			}
+			run.Results = append(run.Results, r)
 		}
 	}
-	return sarif.Log{Version: sarif.Version, Schema: sarif.Schema, Runs: []sarif.Run{run}}, failed, nil
+	return sarif.Log{Version: sarif.Version, Schema: sarif.Schema, Runs: []sarif.Run{run}}
 }
 
 // location turns "file:line:col" positions into a SARIF location with a

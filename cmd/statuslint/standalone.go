@@ -24,6 +24,7 @@ import (
 // options are the driver's own flags, the ones singlechecker has.
 type options struct {
 	json, fix, diff, tests bool
+	sarif                  bool
 	context                int
 	debug                  string
 	cpuProfile, memProfile string
@@ -46,7 +47,7 @@ func registerFlags(fs *flag.FlagSet, a *analysis.Analyzer) *options {
 	fs.StringVar(&o.cpuProfile, "cpuprofile", "", "write CPU profile to this file")
 	fs.StringVar(&o.memProfile, "memprofile", "", "write memory profile to this file")
 	fs.StringVar(&o.traceFile, "trace", "", "write trace log to this file")
-	fs.Bool("sarif", false, "emit a SARIF 2.1.0 log for code-scanning tools")
+	fs.BoolVar(&o.sarif, "sarif", false, "emit a SARIF 2.1.0 log for code-scanning tools")
 	fs.String("explain", "", "print the documentation of check `ID` (all: list the checks)")
 	// Legacy vet flags, accepted and ignored as singlechecker does.
 	for _, name := range []string{"source", "v", "all"} {
@@ -57,8 +58,8 @@ func registerFlags(fs *flag.FlagSet, a *analysis.Analyzer) *options {
 }
 
 // standalone runs a on the packages matched by patterns and returns the
-// exit code: 0 clean, 3 findings, 1 errors (with -json and -fix, findings
-// do not change it, as with singlechecker).
+// exit code: 0 clean, 3 findings, 1 errors, which win over findings (with
+// -json and -fix, findings do not change it, as with singlechecker).
 //
 // Unlike singlechecker, it does not load every dependency from source.
 // The packages the patterns match are parsed and type-checked, and so are
@@ -84,8 +85,15 @@ func standalone(a *analysis.Analyzer, patterns []string, o *options) (code int) 
 		log.Print(err)
 		return 1
 	}
-	if packages.PrintErrors(report) > 0 {
+	// Each load error once, naming its package; packages that do not
+	// type-check are not analyzed (their errors are the go command's to
+	// explain), so that no "failed prerequisites" follow.
+	broken := printLoadErrors(os.Stderr, report)
+	if len(broken) > 0 {
 		code = 1
+		isBroken := func(p *packages.Package) bool { return broken[p] }
+		roots = slices.DeleteFunc(roots, isBroken)
+		report = slices.DeleteFunc(report, isBroken)
 	}
 	keepRootImports(roots)
 
@@ -102,6 +110,9 @@ func standalone(a *analysis.Analyzer, patterns []string, o *options) (code int) 
 		defer printTimes(graph)
 	}
 	graph = reported(graph, report)
+	if printActionErrors(os.Stderr, graph) {
+		code = 1
+	}
 
 	switch {
 	case o.fix:
@@ -112,26 +123,29 @@ func standalone(a *analysis.Analyzer, patterns []string, o *options) (code int) 
 		return code
 	case o.json:
 		if err := graph.PrintJSON(os.Stdout); err != nil {
+			log.Printf("writing -json output: %v", err)
 			return 1
+		}
+		return code
+	case o.sarif:
+		n, err := writeSARIF(os.Stdout, graph)
+		if err != nil {
+			log.Printf("writing -sarif output: %v", err)
+			return 1
+		}
+		if n > 0 && code == 0 {
+			return 3
 		}
 		return code
 	}
 	if err := graph.PrintText(os.Stderr, o.context); err != nil {
+		log.Printf("writing findings: %v", err)
 		return 1
 	}
-	failed, found := false, false
 	for act := range graph.All() {
-		if act.Err != nil {
-			failed = true
-		} else if act.IsRoot && len(act.Diagnostics) > 0 {
-			found = true
+		if act.IsRoot && len(act.Diagnostics) > 0 && code == 0 {
+			return 3 // errors, exit 1, come first
 		}
-	}
-	switch {
-	case failed:
-		return 1
-	case found:
-		return max(code, 3)
 	}
 	return code
 }
