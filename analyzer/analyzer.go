@@ -7,6 +7,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/statuslint/statuslint/analyzer/knowledge"
 	"github.com/statuslint/statuslint/analyzer/table"
 )
 
@@ -154,26 +155,43 @@ func (f *sinksFlag) Set(value string) error {
 }
 
 // Reaches reports whether pkg can hold a finding or a fact for a, an
-// analyzer made by New: whether it is or imports, directly or not, net/http
-// or the package of one of a's -sinks. Drivers use it to leave other
-// packages unloaded.
+// analyzer made by New: whether it is or imports, directly or not, a
+// package in KnownPackage. For a package loaded from export data, Imports
+// lists only what its exported API mentions: drivers that have the import
+// graph walk it with KnownPackage instead.
 func Reaches(a *analysis.Analyzer, pkg *types.Package) bool {
-	var user []sinkSpec
-	if f := a.Flags.Lookup("sinks"); f != nil {
-		if sinks, ok := f.Value.(*sinksFlag); ok {
-			user = sinks.user
-		}
-	}
-	return reaches(pkg, user)
+	return reaches(pkg, userSinks(a))
 }
 
-// reaches reports whether pkg is net/http or a package of a user's sink,
-// or imports one, directly or not. Every built-in sink involves a net/http
-// type, so other packages hold no findings and are skipped.
+// KnownPackage reports whether a, an analyzer made by New, knows the
+// values of the package at path: net/http, a framework, client or retry
+// library of the knowledge tables (fasthttp, gin, resty...), or the
+// package of one of a's -sinks. Drivers use it, over the import graph,
+// to leave packages that reach none of them unloaded.
+func KnownPackage(a *analysis.Analyzer, path string) bool {
+	return known(path, userSinks(a))
+}
+
+func userSinks(a *analysis.Analyzer) []sinkSpec {
+	if f := a.Flags.Lookup("sinks"); f != nil {
+		if sinks, ok := f.Value.(*sinksFlag); ok {
+			return sinks.user
+		}
+	}
+	return nil
+}
+
+func known(path string, user []sinkSpec) bool {
+	return knowledge.IsKnownPackage(path) || slices.ContainsFunc(user, func(s sinkSpec) bool { return s.Path == path })
+}
+
+// reaches reports whether pkg is, or imports directly or not, a package
+// whose values statuslint knows. The type checker lists every direct
+// import of the package being analyzed; the rest of the walk sees what
+// export data gives, and the passes make up for it with the facts of the
+// packages they import.
 func reaches(pkg *types.Package, user []sinkSpec) bool {
-	return findImport(pkg, func(p *types.Package) bool {
-		return p.Path() == "net/http" || slices.ContainsFunc(user, func(s sinkSpec) bool { return s.Path == p.Path() })
-	}) != nil
+	return findImport(pkg, func(p *types.Package) bool { return known(p.Path(), user) }) != nil
 }
 
 // findImport returns pkg itself or the first package it imports, directly

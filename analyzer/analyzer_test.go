@@ -251,3 +251,9 @@ func TestPassSwitches(t *testing.T) {
 	}
 	analysistest.Run(t, testdata, a, "passoff/retry")
 }
+
+// A package that reaches HTTP through fasthttp alone is checked like one
+// that imports net/http: sinks, comparisons and retries.
+func TestFasthttpOnly(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, testdata, analyzer.New(analyzer.Config{}), "fasthttponly")
+}

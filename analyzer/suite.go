@@ -92,7 +92,7 @@ func NewSuite(cfg Config) *Suite {
 		Name:     "statuslint",
 		Doc:      analyzerDoc(),
 		URL:      "https://github.com/statuslint/statuslint#checks",
-		Requires: []*analysis.Analyzer{suite.Codes, suite.Retry, suite.Routes},
+		Requires: []*analysis.Analyzer{suite.Sinks, suite.Codes, suite.Retry, suite.Routes},
 		Run:      s.run,
 	}
 	a.Flags.Var(&s.codes, "codes", "status-code `table`: a built-in profile ("+strings.Join(table.Profiles(), ", ")+") or a file (.rst, .md, .yaml, .json)")
@@ -124,14 +124,16 @@ func (s *settings) runSinks(pass *analysis.Pass) (any, error) {
 	if err := s.configErr(); err != nil {
 		return nil, err
 	}
-	if !reaches(pass.Pkg, s.sinks.user) {
+	// A package that imports one whose sinks have facts (a helper
+	// package over fasthttp whose API does not show it) reaches too.
+	if !reaches(pass.Pkg, s.sinks.user) && len(pass.AllObjectFacts()) == 0 {
 		return &statuses{}, nil
 	}
 	f := &sinkFinder{base: newBase(pass, pass.ResultOf[inspect.Analyzer].(*inspector.Inspector), s.checksFile), sinks: s.sinks.index,
 		wrappers: map[*types.Func][]wrapperParam{}, statusFuncs: map[*types.Func]bool{}}
 	f.findStatusVars()
 	found := f.findStatuses()
-	return &statuses{found: found, decls: f.decls, statusVars: f.statusVars}, nil
+	return &statuses{reached: true, found: found, decls: f.decls, statusVars: f.statusVars}, nil
 }
 
 // collect returns a copy of pass whose Report collects the diagnostics in
@@ -178,17 +180,24 @@ func (s *settings) runRetry(pass *analysis.Pass) (any, error) {
 	if err := s.configErr(); err != nil {
 		return diags, err
 	}
-	if !reaches(pass.Pkg, s.sinks.user) || !s.retryPass || !s.checks.set[CheckRetryNever] && !s.checks.set[CheckRetryAfterWait] {
+	sinks := pass.ResultOf[s.suite.Sinks].(*statuses)
+	if !s.retryPass || !s.checks.set[CheckRetryNever] && !s.checks.set[CheckRetryAfterWait] {
 		return diags, nil
+	}
+	if !sinks.reached && len(pass.AllObjectFacts()) == 0 {
+		return diags, nil // no known package, and no sender or decision imported
 	}
 	tab, err := s.codes.table()
 	if err != nil {
 		return diags, nil // the statuslint pass reports it, once
 	}
 	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	sinks := pass.ResultOf[s.suite.Sinks].(*statuses)
 	c := &retryChecker{base: newBase(collect(pass, &diags), in, s.checksFile), tab: tab, decls: sinks.decls}
 	c.statusVars = sinks.statusVars
+	if !sinks.reached {
+		c.decls = funcDecls(pass.TypesInfo, pass.Files) // the sinks pass did not look
+		c.findStatusVars()
+	}
 	c.checkRetries()
 	return diags, nil
 }
@@ -199,14 +208,14 @@ func (s *settings) runRoutes(pass *analysis.Pass) (any, error) {
 	if err := s.configErr(); err != nil {
 		return routeResult{}, err
 	}
-	if !s.routesPass || !reaches(pass.Pkg, s.sinks.user) || !s.routes && !s.checks.set[CheckOperation] && !s.checks.set[CheckRoute] {
+	sinks := pass.ResultOf[s.suite.Sinks].(*statuses)
+	if !s.routesPass || !sinks.reached || !s.routes && !s.checks.set[CheckOperation] && !s.checks.set[CheckRoute] {
 		return routeResult{}, nil
 	}
 	tab, err := s.codes.table()
 	if err != nil || tab.Spec == nil {
 		return routeResult{}, nil
 	}
-	sinks := pass.ResultOf[s.suite.Sinks].(*statuses)
 	b := newBase(pass, pass.ResultOf[inspect.Analyzer].(*inspector.Inspector), s.checksFile)
 	return checkRoutes(&routeFinder{base: &b, decls: sinks.decls}, tab, sinks.found), nil
 }
@@ -218,7 +227,7 @@ func (s *settings) run(pass *analysis.Pass) (any, error) {
 	if err := s.configErr(); err != nil {
 		return nil, err
 	}
-	if reaches(pass.Pkg, s.sinks.user) {
+	if pass.ResultOf[s.suite.Sinks].(*statuses).reached {
 		// A package that can hold no finding needs no table, and does
 		// not fail on a bad one.
 		if _, err := s.codes.table(); err != nil {

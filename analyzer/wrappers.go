@@ -47,12 +47,32 @@ type sinkFinder struct {
 
 // statuses is the sinks pass's result.
 type statuses struct {
+	// reached says that the package can hold a finding: it imports a
+	// package statuslint knows, or one with sink facts. The other fields
+	// are empty if not.
+	reached bool
 	// found are the status values that reach a sink, in every file.
 	found []found
 	// decls are the package's function declarations with a body.
 	decls map[*types.Func]*ast.FuncDecl
 	// statusVars are the local variables that hold a status.
 	statusVars map[*types.Var]bool
+}
+
+// funcDecls returns the declarations of the functions and methods of
+// files that have a body.
+func funcDecls(info *types.Info, files []*ast.File) map[*types.Func]*ast.FuncDecl {
+	decls := map[*types.Func]*ast.FuncDecl{}
+	for _, f := range files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
+				if fn, ok := info.Defs[fd.Name].(*types.Func); ok {
+					decls[fn] = fd
+				}
+			}
+		}
+	}
+	return decls
 }
 
 // wrapperParams returns the status parameters of fn, a wrapper of a sink
@@ -112,29 +132,19 @@ type found struct {
 func (c *sinkFinder) findStatuses() []found {
 	info := c.pass.TypesInfo
 	params := map[*types.Var]paramRef{}
-	c.decls = map[*types.Func]*ast.FuncDecl{}
-	for _, fc := range c.allFiles {
-		for _, d := range fc.Node().(*ast.File).Decls {
-			fd, ok := d.(*ast.FuncDecl)
-			if !ok || fd.Body == nil {
-				continue
-			}
-			fn, ok := info.Defs[fd.Name].(*types.Func)
-			if !ok {
-				continue
-			}
-			c.decls[fn] = fd
-			sig := fn.Signature()
-			for i, p := range slices.Collect(sig.Params().Variables()) {
-				switch {
-				case isInteger(p.Type()):
-					params[p] = paramRef{fn, i}
-				case sig.Variadic() && i == sig.Params().Len()-1 && isIntegerSlice(p.Type()):
-					// codes ...int: the slice, and the values ranged over.
-					params[p] = paramRef{fn, i}
-					for v := range rangeValues(info, fd.Body, p) {
-						params[v] = paramRef{fn, i}
-					}
+	c.decls = funcDecls(info, c.pass.Files)
+	for _, fn := range sortedDecls(c.decls) {
+		fd := c.decls[fn]
+		sig := fn.Signature()
+		for i, p := range slices.Collect(sig.Params().Variables()) {
+			switch {
+			case isInteger(p.Type()):
+				params[p] = paramRef{fn, i}
+			case sig.Variadic() && i == sig.Params().Len()-1 && isIntegerSlice(p.Type()):
+				// codes ...int: the slice, and the values ranged over.
+				params[p] = paramRef{fn, i}
+				for v := range rangeValues(info, fd.Body, p) {
+					params[v] = paramRef{fn, i}
 				}
 			}
 		}

@@ -1,6 +1,7 @@
 package plugin
 
 import (
+	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -34,7 +35,9 @@ func TestGolangciLint(t *testing.T) {
 		}
 	}
 	run := func(args ...string) (string, int) {
-		cmd := exec.Command(gcl, args...)
+		// Beside another golangci-lint (an editor's, another test's), v2
+		// refuses to run without this.
+		cmd := exec.Command(gcl, append(args[:1:1], append([]string{"--allow-parallel-runners"}, args[1:]...)...)...)
 		cmd.Dir = dir
 		cmd.Env = append(os.Environ(), "GOFLAGS=", "GOLANGCI_LINT_CACHE="+t.TempDir())
 		out, err := cmd.CombinedOutput()
@@ -105,5 +108,26 @@ func TestGolangciLint(t *testing.T) {
 		if code != 1 || !strings.Contains(out, want) {
 			t.Errorf("golangci-lint with codes: swagger.json: exit %d, output lacks %q:\n%s", code, want, out)
 		}
+	}
+
+	// A user of fasthttp that never imports net/http (fasthttp/router),
+	// with its dependencies from the module proxy.
+	dl, err := exec.Command("go", "mod", "download", "-json", "github.com/fasthttp/router@v1.5.4").Output()
+	if err != nil {
+		t.Fatalf("go mod download: %v", err)
+	}
+	var mod struct{ Dir string }
+	if err := json.Unmarshal(dl, &mod); err != nil {
+		t.Fatal(err)
+	}
+	dir = t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS(mod.Dir)); err != nil {
+		t.Fatal(err)
+	}
+	os.Chmod(dir, 0o755)
+	os.WriteFile(filepath.Join(dir, ".golangci.yml"), []byte(strings.Replace(config, "swagger.json", "iana", 1)), 0o644)
+	out, code = run("run", ".")
+	if want := "router_test.go:955:34: raw status code 200 in comparison with resp.Header.StatusCode(): use fasthttp.StatusOK (statuslint)"; code != 1 || !strings.Contains(out, want) {
+		t.Errorf("golangci-lint on a fasthttp-only package: exit %d, output lacks %q:\n%s", code, want, out)
 	}
 }

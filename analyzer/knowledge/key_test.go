@@ -103,3 +103,18 @@ func TestTablesConsistent(t *testing.T) {
 		seen[s.Key] = true
 	}
 }
+
+// Packages lists what the tables name, frameworks that do not import
+// net/http among them, and nothing they do not.
+func TestPackages(t *testing.T) {
+	for _, path := range []string{"net/http", "github.com/valyala/fasthttp", "github.com/gin-gonic/gin", "github.com/hashicorp/go-retryablehttp"} {
+		if !IsKnownPackage(path) {
+			t.Errorf("%s is not a known package", path)
+		}
+	}
+	for _, path := range []string{"", "fmt", "github.com/valyala/fasthttp/fasthttputil"} {
+		if IsKnownPackage(path) {
+			t.Errorf("%s is a known package", path)
+		}
+	}
+}

@@ -35,6 +35,9 @@ var realWorld = []struct {
 	{"caddy", "github.com/caddyserver/caddy/v2", "v2.11.9", []string{"./modules/caddyhttp", "./modules/caddyhttp/reverseproxy", "./caddyconfig"}},
 	// tryHandleError(w, nil, 0): a partial wrapper parameter, no finding.
 	{"jaeger", "github.com/jaegertracing/jaeger", "v1.76.0", []string{"./cmd/query/app/apiv3"}},
+	// A user of fasthttp that never imports net/http: a router and its
+	// example. Before the reach gate knew fasthttp, nothing was checked.
+	{"fasthttp-router", "github.com/fasthttp/router", "v1.5.4", []string{".", "./_examples/hosts"}},
 }
 
 // reasons say why a finding of a shape is right; every finding must have
@@ -71,6 +74,27 @@ func findingReason(msg string) string {
 		}
 	}
 	return ""
+}
+
+// A package that reaches HTTP through fasthttp alone is checked under go
+// vet too, where each package is a process of its own and its
+// dependencies come from export data.
+func TestFasthttpOnlyVet(t *testing.T) {
+	if testing.Short() {
+		t.Skip("fetches real modules from the module proxy")
+	}
+	dir := moduleCopy(t, "github.com/fasthttp/router", "v1.5.4")
+	cmd := exec.Command("go", "vet", "-vettool="+binary, "-codes=iana", ".", "./_examples/hosts")
+	cmd.Dir, cmd.Env = dir, append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
+	out, _ := cmd.CombinedOutput()
+	for _, want := range []string{
+		"hosts.go:34:26: raw status code 403 in Error: use fasthttp.StatusForbidden",
+		"router_test.go:955:34: raw status code 200 in comparison with resp.Header.StatusCode(): use fasthttp.StatusOK",
+	} {
+		if !strings.Contains(string(out), want) {
+			t.Errorf("go vet output lacks %q:\n%s", want, out)
+		}
+	}
 }
 
 // TestRealWorld runs statuslint as users do on real modules from the

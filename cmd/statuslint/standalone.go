@@ -3,7 +3,6 @@ package main
 import (
 	"flag"
 	"fmt"
-	"go/types"
 	"io"
 	"log"
 	"os"
@@ -80,7 +79,7 @@ func standalone(a *analysis.Analyzer, patterns []string, o *options) (code int) 
 	if dbg('v') {
 		log.Printf("load %s", patterns)
 	}
-	roots, report, err := load(patterns, o.tests, o.tags, func(p *types.Package) bool { return analyzer.Reaches(a, p) })
+	roots, report, err := load(patterns, o.tests, o.tags, func(path string) bool { return analyzer.KnownPackage(a, path) })
 	if err != nil {
 		log.Print(err)
 		return 1
@@ -154,9 +153,10 @@ func standalone(a *analysis.Analyzer, patterns []string, o *options) (code int) 
 // dependencies from export data. Packages of the main module that the
 // matched ones import are loaded from source too, so that their wrappers
 // are found (go vet finds them as well); they are analyzed, not reported.
-// Only those for which need is true are loaded so.
+// Only those that import, directly or not, a package for which known is
+// true are loaded so.
 // It returns the packages to analyze and, among them, those to report.
-func load(patterns []string, tests bool, tags string, need func(*types.Package) bool) (roots, report []*packages.Package, err error) {
+func load(patterns []string, tests bool, tags string, known func(path string) bool) (roots, report []*packages.Package, err error) {
 	conf := &packages.Config{Mode: packages.LoadSyntax | packages.NeedModule, Tests: tests}
 	if tags != "" {
 		conf.BuildFlags = []string{"-tags=" + tags}
@@ -168,7 +168,7 @@ func load(patterns []string, tests bool, tags string, need func(*types.Package) 
 	if err != nil {
 		return nil, nil, err
 	}
-	extra := mainModuleDeps(report, need)
+	extra := mainModuleDeps(report, reachesAny(known))
 	if len(extra) == 0 {
 		return report, report, nil
 	}
@@ -193,10 +193,35 @@ func load(patterns []string, tests bool, tags string, need func(*types.Package) 
 	return roots, report, nil
 }
 
+// reachesAny returns a test of whether a package is, or imports directly
+// or not, a package for which known is true. It walks the import graph
+// the go command gives: the types of a package loaded from export data
+// list only the imports its API mentions.
+func reachesAny(known func(path string) bool) func(*packages.Package) bool {
+	memo := map[*packages.Package]bool{}
+	var reach func(p *packages.Package) bool
+	reach = func(p *packages.Package) bool {
+		if r, ok := memo[p]; ok {
+			return r
+		}
+		memo[p] = false // an import cycle is an error the loader reports
+		r := known(p.PkgPath)
+		for _, imp := range p.Imports {
+			if r {
+				break
+			}
+			r = reach(imp)
+		}
+		memo[p] = r
+		return r
+	}
+	return reach
+}
+
 // mainModuleDeps returns the packages of a main module (the one in the
 // working directory, or a workspace's) that roots import, directly or not,
 // and that are not roots themselves, for which need is true.
-func mainModuleDeps(roots []*packages.Package, need func(*types.Package) bool) []string {
+func mainModuleDeps(roots []*packages.Package, need func(*packages.Package) bool) []string {
 	seen := map[*packages.Package]bool{}
 	for _, p := range roots {
 		seen[p] = true
@@ -209,7 +234,7 @@ func mainModuleDeps(roots []*packages.Package, need func(*types.Package) bool) [
 				continue
 			}
 			seen[imp] = true
-			if imp.Module != nil && imp.Module.Main && imp.Types != nil && need(imp.Types) && !slices.Contains(deps, imp.PkgPath) {
+			if imp.Module != nil && imp.Module.Main && need(imp) && !slices.Contains(deps, imp.PkgPath) {
 				deps = append(deps, imp.PkgPath)
 			}
 			walk(imp)
