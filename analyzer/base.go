@@ -22,6 +22,9 @@ type base struct {
 	// values are what local variables are given (valuesOf): filled on
 	// first use.
 	values map[*types.Var][]condDef
+	// foreign indexes the imported facts by package path and object
+	// path (importFact): built on first use.
+	foreign map[string]*pkgFacts
 }
 
 // newBase indexes the package's files; checked says which are reported on.

@@ -50,7 +50,7 @@ func (c *retryChecker) errSummary(fn *types.Func) (errFact, bool) {
 	}
 	if fn.Pkg() != c.pass.Pkg {
 		var f errFact
-		ok := c.pass.ImportObjectFact(fn, &f)
+		ok := c.importFact(fn, &f)
 		return f, ok
 	}
 	r := c.summaryOf(fn).err

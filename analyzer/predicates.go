@@ -84,7 +84,7 @@ func (c *retryChecker) predicate(fn *types.Func) (predFact, bool) {
 	}
 	if fn.Pkg() != c.pass.Pkg {
 		var f predFact
-		ok := c.pass.ImportObjectFact(fn, &f)
+		ok := c.importFact(fn, &f)
 		return f, ok
 	}
 	r := c.summaryOf(fn).pred

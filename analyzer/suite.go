@@ -126,7 +126,7 @@ func (s *settings) runSinks(pass *analysis.Pass) (any, error) {
 	}
 	// A package that imports one whose sinks have facts (a helper
 	// package over fasthttp whose API does not show it) reaches too.
-	if !reaches(pass.Pkg, s.sinks.user) && len(pass.AllObjectFacts()) == 0 {
+	if !reaches(pass.Pkg, s.sinks.user) && !importsFacts(pass) {
 		return &statuses{}, nil
 	}
 	f := &sinkFinder{base: newBase(pass, pass.ResultOf[inspect.Analyzer].(*inspector.Inspector), s.checksFile), sinks: s.sinks.index,
@@ -134,6 +134,12 @@ func (s *settings) runSinks(pass *analysis.Pass) (any, error) {
 	f.findStatusVars()
 	found := f.findStatuses()
 	return &statuses{reached: true, found: found, decls: f.decls, statusVars: f.statusVars}, nil
+}
+
+// importsFacts reports whether the pass imported facts of its analyzer
+// from the packages it imports.
+func importsFacts(pass *analysis.Pass) bool {
+	return pass.AllObjectFacts != nil && len(pass.AllObjectFacts()) > 0
 }
 
 // collect returns a copy of pass whose Report collects the diagnostics in
@@ -184,7 +190,7 @@ func (s *settings) runRetry(pass *analysis.Pass) (any, error) {
 	if !s.retryPass || !s.checks.set[CheckRetryNever] && !s.checks.set[CheckRetryAfterWait] {
 		return diags, nil
 	}
-	if !sinks.reached && len(pass.AllObjectFacts()) == 0 {
+	if !sinks.reached && !importsFacts(pass) {
 		return diags, nil // no known package, and no sender or decision imported
 	}
 	tab, err := s.codes.table()

@@ -85,7 +85,7 @@ func (c *sinkFinder) wrapperParams(fn *types.Func) []wrapperParam {
 		return nil
 	}
 	var f sinkFact
-	if !c.pass.ImportObjectFact(fn, &f) {
+	if !c.importFact(fn, &f) {
 		return nil
 	}
 	var out []wrapperParam

@@ -1,10 +1,15 @@
 package main
 
 import (
+	"bufio"
 	"flag"
 	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/types"
 	"io"
 	"log"
+	"maps"
 	"os"
 	"runtime"
 	"runtime/pprof"
@@ -151,10 +156,11 @@ func standalone(a *analysis.Analyzer, patterns []string, o *options) (code int) 
 
 // load loads the packages matched by patterns from source, and their
 // dependencies from export data. Packages of the main module that the
-// matched ones import are loaded from source too, so that their wrappers
-// are found (go vet finds them as well); they are analyzed, not reported.
-// Only those that import, directly or not, a package for which known is
-// true are loaded so.
+// matched ones import are type-checked from source too, so that their
+// wrappers are found (go vet finds them as well); they are analyzed, not
+// reported. Only those that can hold a fact (canHoldFacts) and whose
+// facts the matched packages could use (demanded) are, so that a narrow
+// run in a big module costs about what its own packages cost.
 // It returns the packages to analyze and, among them, those to report.
 func load(patterns []string, tests bool, tags string, known func(path string) bool) (roots, report []*packages.Package, err error) {
 	conf := &packages.Config{Mode: packages.LoadSyntax | packages.NeedModule, Tests: tests}
@@ -168,54 +174,244 @@ func load(patterns []string, tests bool, tags string, known func(path string) bo
 	if err != nil {
 		return nil, nil, err
 	}
-	extra := mainModuleDeps(report, reachesAny(known))
+	extra := mainModuleDeps(report, canHoldFacts(known))
 	if len(extra) == 0 {
 		return report, report, nil
 	}
-	all, err := packages.Load(conf, append(slices.Clone(patterns), extra...)...)
-	if err != nil {
-		return nil, nil, err
+	// The module's own imported packages, type-checked from the source
+	// files the go command listed, against the export data of their
+	// imports: no second go list, and none of their tests, which a
+	// narrow run does not need. The reported packages keep their view of
+	// them from export data; the analyzer matches facts across the two
+	// views by object path.
+	byPath := map[string]*packages.Package{}
+	packages.Visit(report, nil, func(p *packages.Package) {
+		if slices.Contains(extra, p.PkgPath) && byPath[p.PkgPath] == nil && !strings.Contains(p.ID, " [") {
+			byPath[p.PkgPath] = p
+		}
+	})
+	bySource := map[string]*packages.Package{}
+	var order []string
+	queue := report
+	for len(queue) > 0 {
+		var next []*packages.Package
+		for _, path := range demanded(queue, byPath) {
+			if _, done := bySource[path]; done {
+				continue
+			}
+			// One that does not type-check stays seen through export
+			// data: its errors are not the reported packages'.
+			src, err := fromSource(byPath[path])
+			bySource[path] = src
+			if err == nil {
+				order = append(order, path)
+				next = append(next, src)
+			}
+		}
+		queue = next
 	}
-	matched := map[string]bool{}
-	for _, p := range report {
-		matched[p.ID] = true
+	roots = slices.Clone(report)
+	for _, path := range order {
+		roots = append(roots, bySource[path])
 	}
-	report = nil
-	for _, p := range all {
-		switch {
-		case matched[p.ID]:
-			report = append(report, p)
-			roots = append(roots, p)
-		case slices.Contains(extra, p.ID):
-			roots = append(roots, p) // not its test variants
+	for _, p := range roots {
+		for path, imp := range p.Imports {
+			if src := bySource[imp.PkgPath]; src != nil {
+				p.Imports[path] = src
+			}
 		}
 	}
 	return roots, report, nil
 }
 
-// reachesAny returns a test of whether a package is, or imports directly
-// or not, a package for which known is true. It walks the import graph
-// the go command gives: the types of a package loaded from export data
-// list only the imports its API mentions.
-func reachesAny(known func(path string) bool) func(*packages.Package) bool {
+// demanded returns, sorted, the paths among candidates whose functions
+// the files of pkgs use in a way a fact could change what is reported:
+// called with an integer argument (a wrapper of a sink, a retry decision
+// over a status), returning a boolean (a retry decision over a
+// response), returning an error inside a loop or a function literal (a
+// sender that a retry loop or a retry library's operation retries), or
+// passed as a value (a hook).
+func demanded(pkgs []*packages.Package, candidates map[string]*packages.Package) []string {
+	found := map[string]bool{}
+	for _, p := range pkgs {
+		if p.TypesInfo == nil {
+			continue
+		}
+		for _, f := range p.Syntax {
+			var stack []ast.Node
+			loops := 0
+			ast.Inspect(f, func(n ast.Node) bool {
+				if n == nil {
+					switch stack[len(stack)-1].(type) {
+					case *ast.ForStmt, *ast.RangeStmt, *ast.FuncLit:
+						loops--
+					}
+					stack = stack[:len(stack)-1]
+					return true
+				}
+				stack = append(stack, n)
+				switch n := n.(type) {
+				case *ast.ForStmt, *ast.RangeStmt, *ast.FuncLit:
+					loops++
+				case *ast.Ident:
+					fn, ok := p.TypesInfo.Uses[n].(*types.Func)
+					if !ok || fn.Pkg() == nil || candidates[fn.Pkg().Path()] == nil || found[fn.Pkg().Path()] {
+						break
+					}
+					if mayHaveFact(fn.Signature(), loops > 0, isCalled(stack)) {
+						found[fn.Pkg().Path()] = true
+					}
+				}
+				return true
+			})
+		}
+	}
+	return slices.Sorted(maps.Keys(found))
+}
+
+// isCalled reports whether the identifier atop stack is the function of
+// a call (f(x), pkg.F(x), v.M(x)) rather than a value passed on.
+func isCalled(stack []ast.Node) bool {
+	i := len(stack) - 2
+	if i >= 0 {
+		if sel, ok := stack[i].(*ast.SelectorExpr); ok && sel.Sel == stack[i+1] {
+			i--
+		}
+	}
+	if i < 0 {
+		return false
+	}
+	call, ok := stack[i].(*ast.CallExpr)
+	return ok && ast.Unparen(call.Fun) == stack[i+1]
+}
+
+// mayHaveFact reports whether a function of this signature, used so, can
+// carry a fact that matters to its user.
+func mayHaveFact(sig *types.Signature, inLoop, called bool) bool {
+	if !called {
+		return true
+	}
+	for v := range sig.Params().Variables() {
+		t := v.Type().Underlying()
+		if sl, ok := t.(*types.Slice); ok {
+			t = sl.Elem().Underlying()
+		}
+		if b, ok := t.(*types.Basic); ok && b.Info()&types.IsInteger != 0 {
+			return true
+		}
+	}
+	res := sig.Results()
+	if res.Len() == 0 {
+		return false
+	}
+	if b, ok := res.At(0).Type().Underlying().(*types.Basic); ok && b.Kind() == types.Bool {
+		return true
+	}
+	return inLoop && types.Identical(res.At(res.Len()-1).Type(), types.Universe.Lookup("error").Type())
+}
+
+// fromSource returns p, a package loaded from export data, parsed and
+// type-checked from its files: its imports are those of p, from export
+// data.
+func fromSource(p *packages.Package) (*packages.Package, error) {
+	if len(p.CompiledGoFiles) == 0 || p.Fset == nil {
+		return nil, fmt.Errorf("%s: no files", p.PkgPath)
+	}
+	src := &packages.Package{ID: p.ID, Name: p.Name, PkgPath: p.PkgPath, Fset: p.Fset, Module: p.Module,
+		GoFiles: p.GoFiles, CompiledGoFiles: p.CompiledGoFiles, TypesSizes: p.TypesSizes,
+		Imports: maps.Clone(p.Imports)}
+	for _, name := range p.CompiledGoFiles {
+		f, err := parser.ParseFile(p.Fset, name, nil, parser.ParseComments|parser.SkipObjectResolution)
+		if err != nil {
+			return nil, err
+		}
+		src.Syntax = append(src.Syntax, f)
+	}
+	src.TypesInfo = &types.Info{
+		Types:        map[ast.Expr]types.TypeAndValue{},
+		Defs:         map[*ast.Ident]types.Object{},
+		Uses:         map[*ast.Ident]types.Object{},
+		Implicits:    map[ast.Node]types.Object{},
+		Instances:    map[*ast.Ident]types.Instance{},
+		Scopes:       map[ast.Node]*types.Scope{},
+		Selections:   map[*ast.SelectorExpr]*types.Selection{},
+		FileVersions: map[*ast.File]string{},
+	}
+	conf := types.Config{
+		Importer: importerFunc(func(path string) (*types.Package, error) {
+			if imp := p.Imports[path]; imp != nil && imp.Types != nil {
+				return imp.Types, nil
+			}
+			return nil, fmt.Errorf("%s: no export data for %s", p.PkgPath, path)
+		}),
+		Sizes: p.TypesSizes,
+	}
+	if p.Module != nil && p.Module.GoVersion != "" {
+		conf.GoVersion = "go" + p.Module.GoVersion
+	}
+	pkg, err := conf.Check(p.PkgPath, p.Fset, src.Syntax, src.TypesInfo)
+	if err != nil {
+		return nil, err
+	}
+	src.Types = pkg
+	return src, nil
+}
+
+// importerFunc is a types.Importer made of a function.
+type importerFunc func(path string) (*types.Package, error)
+
+func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
+
+// canHoldFacts returns a test of whether a package can hold a fact that
+// the packages importing it need: it imports, directly, a package for
+// which known is true (net/http, a framework, a -sinks package) or
+// another package that can hold one, and it has a file that is not
+// generated. A package that reaches net/http only through others
+// (Kubernetes' scheme, which imports every API type) calls no sink and
+// sends nothing itself; generated code is nobody's wrapper. The test walks
+// the import graph the go command gives: the types of a package loaded
+// from export data list only the imports its API mentions.
+func canHoldFacts(known func(path string) bool) func(*packages.Package) bool {
 	memo := map[*packages.Package]bool{}
-	var reach func(p *packages.Package) bool
-	reach = func(p *packages.Package) bool {
+	var can func(p *packages.Package) bool
+	can = func(p *packages.Package) bool {
 		if r, ok := memo[p]; ok {
 			return r
 		}
 		memo[p] = false // an import cycle is an error the loader reports
-		r := known(p.PkgPath)
+		r := false
 		for _, imp := range p.Imports {
-			if r {
+			if known(imp.PkgPath) || imp.Module != nil && imp.Module.Main && can(imp) {
+				r = true
 				break
 			}
-			r = reach(imp)
 		}
+		r = r && slices.ContainsFunc(p.GoFiles, func(name string) bool { return !isGenerated(name) })
 		memo[p] = r
 		return r
 	}
-	return reach
+	return can
+}
+
+// isGenerated reports whether the Go file at name has a "Code generated
+// ... DO NOT EDIT." comment before its package clause, reading no further.
+func isGenerated(name string) bool {
+	f, err := os.Open(name)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := sc.Text()
+		if strings.HasPrefix(line, "package ") {
+			return false
+		}
+		if strings.HasPrefix(line, "// Code generated ") && strings.HasSuffix(line, " DO NOT EDIT.") {
+			return true
+		}
+	}
+	return false
 }
 
 // mainModuleDeps returns the packages of a main module (the one in the
