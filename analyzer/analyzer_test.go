@@ -257,3 +257,9 @@ func TestPassSwitches(t *testing.T) {
 func TestFasthttpOnly(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, testdata, analyzer.New(analyzer.Config{}), "fasthttponly")
 }
+
+// A field named StatusCode is a status where its type's package speaks
+// HTTP: not Docker's container exit code.
+func TestStatusFieldsByType(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, testdata, analyzer.New(analyzer.Config{}), "exitcodes/app")
+}

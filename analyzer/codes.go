@@ -7,8 +7,10 @@ import (
 	"go/token"
 	"go/types"
 	"net/http"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/astutil"
 	"honnef.co/go/tools/analysis/edit"
 	"honnef.co/go/tools/analysis/report"
 
@@ -29,6 +31,19 @@ type codeChecker struct {
 	projLoaded bool
 	projName   string
 	projConsts map[int64]projectConst
+
+	// out are the findings; byStmt indexes them by statement, check and
+	// code, so that a status a statement holds twice
+	// (http.Error(w, http.StatusText(503), 503)) is one finding.
+	out    *[]analysis.Diagnostic
+	byStmt map[stmtKey]int
+}
+
+// stmtKey is a finding's statement, check and code.
+type stmtKey struct {
+	stmt  token.Pos
+	check string
+	code  string
 }
 
 // nodeTypes are the nodes where a status can reach a sink.
@@ -107,7 +122,45 @@ func (c *codeChecker) report(n ast.Node, s site, check, msg string, fixes ...ana
 		// reaches the sink.
 		d.Related = []analysis.RelatedInformation{{Pos: s.via.Pos(), End: s.via.End(), Message: "it reaches " + s.sink + " here"}}
 	}
-	c.pass.Report(d)
+	key := stmtKey{c.enclosingStmt(n), check, ""}
+	if e, ok := n.(ast.Expr); ok && c.pass.TypesInfo.Types[e].Value != nil {
+		key.code = c.pass.TypesInfo.Types[e].Value.ExactString()
+	}
+	if i, dup := c.byStmt[key]; dup && key.stmt.IsValid() {
+		// The same status again in the statement: one finding, which
+		// points here too and fixes both.
+		first := &(*c.out)[i]
+		first.Related = append(first.Related, analysis.RelatedInformation{Pos: n.Pos(), End: n.End(), Message: "the same status here"})
+		if len(fixes) > 0 && len(first.SuggestedFixes) > 0 {
+			fix := &first.SuggestedFixes[0]
+			for _, te := range fixes[0].TextEdits {
+				if !slices.ContainsFunc(fix.TextEdits, func(x analysis.TextEdit) bool {
+					return x.Pos == te.Pos && x.End == te.End && string(x.NewText) == string(te.NewText)
+				}) {
+					fix.TextEdits = append(fix.TextEdits, te)
+				}
+			}
+		}
+		return
+	}
+	if c.byStmt == nil {
+		c.byStmt = map[stmtKey]int{}
+	}
+	c.byStmt[key] = len(*c.out)
+	*c.out = append(*c.out, d)
+}
+
+// enclosingStmt returns the start of the statement (or declaration) of
+// the file being checked that holds n.
+func (c *codeChecker) enclosingStmt(n ast.Node) token.Pos {
+	path, _ := astutil.PathEnclosingInterval(c.file, n.Pos(), n.End())
+	for _, p := range path {
+		switch p.(type) {
+		case ast.Stmt, ast.Spec:
+			return p.Pos()
+		}
+	}
+	return token.NoPos
 }
 
 // isRawLiteral reports whether e is built only from integer literals:

@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"github.com/statuslint/statuslint/analyzer/knowledge"
@@ -219,18 +220,38 @@ func isResponseWriter(t types.Type) bool {
 // if unknown), holds an HTTP status: by identity for the fields the
 // knowledge package lists, and by name for integer fields named
 // StatusCode, HTTPStatus or HttpStatusCode (the cloud SDK's responses
-// carry HttpStatusCode, its errors StatusCode).
+// carry HttpStatusCode, its errors StatusCode) in a package that speaks
+// HTTP.
 func isStatusField(obj types.Object, recv types.Type) bool {
 	v, ok := obj.(*types.Var)
 	if !ok || !v.IsField() || v.Pkg() == nil || !isInteger(v.Type()) {
 		return false
 	}
 	if knowledge.StatusFieldNames[v.Name()] {
-		return true
+		// By name only where the type's package speaks HTTP: Docker's
+		// container.WaitResponse.StatusCode is an exit code.
+		return speaksHTTP(v.Pkg())
 	}
 	if recv != nil {
 		key, _ := knowledge.FieldKey(v, recv)
 		return knowledge.StatusFields[key]
+	}
+	return false
+}
+
+// speaksHTTP reports whether pkg is a package statuslint knows, or
+// imports one (for a package from export data, one its API mentions): an
+// SDK's response and error types sit beside its client.
+func speaksHTTP(pkg *types.Package) bool {
+	if knowledge.IsKnownPackage(pkg.Path()) || slices.ContainsFunc(knowledge.StatusFieldModules, func(m string) bool {
+		return pkg.Path() == m || strings.HasPrefix(pkg.Path(), m+"/")
+	}) {
+		return true
+	}
+	for _, imp := range pkg.Imports() {
+		if knowledge.IsKnownPackage(imp.Path()) {
+			return true
+		}
 	}
 	return false
 }

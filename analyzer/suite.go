@@ -167,7 +167,7 @@ func (s *settings) runCodes(pass *analysis.Pass) (any, error) {
 	if err != nil {
 		return diags, nil // the statuslint pass reports it, once
 	}
-	c := &codeChecker{base: base{pass: collect(pass, &diags)}, tab: tab, constants: s.constants}
+	c := &codeChecker{base: base{pass: pass}, tab: tab, constants: s.constants, out: &diags}
 	for _, f := range found {
 		if !s.checksFile(pass, f.file) {
 			continue

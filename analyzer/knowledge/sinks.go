@@ -159,9 +159,17 @@ var StatusFields = map[Key]bool{
 	{"github.com/labstack/echo/v4", "HTTPError", "Code"}:               true,
 }
 
-// StatusFieldNames are the integer field names that hold a status in any
-// package.
+// StatusFieldNames are the integer field names that hold a status in a
+// package that speaks HTTP: one that is, or whose API mentions, a package
+// of Packages, or one of StatusFieldModules. Elsewhere (Docker's
+// container.WaitResponse.StatusCode, an exit code) the name says nothing.
 var StatusFieldNames = map[string]bool{"StatusCode": true, "HTTPStatus": true, "HttpStatusCode": true}
+
+// StatusFieldModules are the module paths whose packages' status-named
+// fields hold statuses although their package mentions no HTTP package:
+// the cloud SDK's response models (model.ShowInstanceResponse's
+// HttpStatusCode) import only its converters.
+var StatusFieldModules = []string{"github.com/huaweicloud/huaweicloud-sdk-go-v3"}
 
 // StatusMethods are methods that return a response's status: a constant
 // compared with their result is a status.

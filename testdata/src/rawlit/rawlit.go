@@ -113,3 +113,8 @@ type job struct{}
 func (job) Status() int { return 3 }
 
 func done(j job) bool { return j.Status() == 3 }
+
+// One finding per status per statement: the fix replaces both literals.
+func twice(w http.ResponseWriter) {
+	http.Error(w, http.StatusText(503), 503) // want `raw status code 503 in http.Error: use http.StatusServiceUnavailable`
+}

@@ -26,6 +26,9 @@ func handler(w http.ResponseWriter, r *http.Request, resp *http.Response) {
 	if resp.StatusCode == 99 { // want `invalid status 99 in comparison with resp.StatusCode`
 	}
 
+	// One finding per status per statement.
+	http.Error(w, http.StatusText(http.StatusTeapot), http.StatusTeapot) // want `status 418 \(I'm a teapot\) in http.Error is not documented by huaweicloud`
+
 	// Documented codes, non-constant codes and unset-status tests pass.
 	w.WriteHeader(http.StatusNotFound)
 	w.WriteHeader(http.StatusTooManyRequests)
