@@ -37,6 +37,15 @@ type Config struct {
 	// Checks selects the checks that run, in staticcheck's syntax:
 	// "all", IDs, "SL2*", and "-ID" to switch one off. Empty runs all.
 	Checks []string
+	// ShowIDs ends each message with its check ID, "(SL1001)", for hosts
+	// that print a diagnostic's message and not its category (go vet's
+	// text output, golangci-lint), so that users can write //lint:ignore
+	// and -checks from what they read.
+	ShowIDs bool
+	// FoldRelated moves related positions into the message ("...; the
+	// request is sent again at client.go:42"), for hosts that show each
+	// related position as a finding of its own (golangci-lint).
+	FoldRelated bool
 }
 
 // A ConfigError is a configuration value statuslint cannot use: a table
@@ -92,6 +101,8 @@ type settings struct {
 	routes bool
 	// suite holds the passes, whose results the passes read by analyzer.
 	suite *Suite
+	// showIDs and foldRelated are Config's.
+	showIDs, foldRelated bool
 }
 
 // tableFlag is the -codes flag. The table is read once, on first use, and

@@ -2,6 +2,8 @@ package analyzer
 
 import (
 	"cmp"
+	"fmt"
+	"path/filepath"
 	"go/ast"
 	"go/types"
 	"reflect"
@@ -46,7 +48,8 @@ func New(cfg Config) *analysis.Analyzer { return NewSuite(cfg).Analyzer }
 // so several can run side by side with different tables. A bad Codes,
 // Sinks or Checks value makes every pass fail with that error.
 func NewSuite(cfg Config) *Suite {
-	s := &settings{codes: tableFlag{spec: cfg.Codes}, constants: cfg.Constants, tests: !cfg.SkipTests}
+	s := &settings{codes: tableFlag{spec: cfg.Codes}, constants: cfg.Constants, tests: !cfg.SkipTests,
+		showIDs: cfg.ShowIDs, foldRelated: cfg.FoldRelated}
 	if cfg.Table != nil {
 		s.codes.spec = cfg.Table.Name
 		s.codes.once.Do(func() {})
@@ -102,7 +105,7 @@ func NewSuite(cfg Config) *Suite {
 	a.Flags.Var(&s.checks, "checks", "checks to run, comma-separated: all, IDs, SL2* and -ID to switch one off (all,-SL2001)")
 	// -NAME=false switches a pass off, as go vet's switches do; the pass
 	// names are not prefixes of the flags, so -codes stays -codes.
-	a.Flags.BoolVar(&s.codesPass, suite.Codes.Name, true, "run the "+suite.Codes.Name+" pass (SL1001-SL1004); same as -checks=all,-SL1*")
+	a.Flags.BoolVar(&s.codesPass, suite.Codes.Name, true, "run the "+suite.Codes.Name+" pass (SL1001-SL1004); same as -checks=all,-SL1001,-SL1002,-SL1003,-SL1004")
 	a.Flags.BoolVar(&s.retryPass, suite.Retry.Name, true, "run the "+suite.Retry.Name+" pass (SL2001, SL2002); same as -checks=all,-SL2*")
 	a.Flags.BoolVar(&s.routesPass, suite.Routes.Name, true, "run the "+suite.Routes.Name+" pass (SL1005, SL1006, with an OpenAPI table); same as -checks=all,-SL1005,-SL1006")
 	a.Flags.BoolVar(&s.routes, "routes", false, "list each route and the OpenAPI operation it is tied to, instead of the findings")
@@ -266,12 +269,33 @@ func (s *settings) run(pass *analysis.Pass) (any, error) {
 	slices.SortStableFunc(all, func(a, b analysis.Diagnostic) int {
 		return cmp.Or(cmp.Compare(a.Pos, b.Pos), cmp.Compare(a.Category, b.Category), cmp.Compare(a.Message, b.Message))
 	})
-	report, done := filterReports(pass, files, s.checks.set)
+	shown := *pass
+	present := s.present(pass)
+	shown.Report = func(d analysis.Diagnostic) { pass.Report(present(d)) }
+	report, done := filterReports(&shown, files, s.checks.set)
 	for _, d := range all {
 		report(d)
 	}
 	done()
 	return nil, nil
+}
+
+// present returns how the host shows a finding: with its check ID in the
+// message, its related positions folded in, as Config asks.
+func (s *settings) present(pass *analysis.Pass) func(analysis.Diagnostic) analysis.Diagnostic {
+	return func(d analysis.Diagnostic) analysis.Diagnostic {
+		if s.foldRelated {
+			for _, r := range d.Related {
+				p := pass.Fset.Position(r.Pos)
+				d.Message += fmt.Sprintf("; %s at %s:%d", strings.TrimSuffix(r.Message, " here"), filepath.Base(p.Filename), p.Line)
+			}
+			d.Related = nil
+		}
+		if s.showIDs && d.Category != "" {
+			d.Message += " (" + d.Category + ")"
+		}
+		return d
+	}
 }
 
 // checksFile reports whether f is reported on: generated files are not

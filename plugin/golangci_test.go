@@ -55,7 +55,11 @@ func TestGolangciLint(t *testing.T) {
 		t.Errorf("golangci-lint run: exit %d, want 1\n%s", code, out)
 	}
 	for _, want := range []string{
-		"a.go:6:16: raw status code 404 in WriteHeader: use http.StatusNotFound (statuslint)",
+		// The check ID is in the message, for //lint:ignore and checks.
+		"a.go:6:16: raw status code 404 in WriteHeader: use http.StatusNotFound (SL1001) (statuslint)",
+		// The related position is folded into the finding, which stays
+		// one issue.
+		"a.go:19:6: retrying on 404 (Not Found): iana says to modify the request instead of re-initiating it; the request is sent again at a.go:15 (SL2001) (statuslint)",
 		// codes: iana reached the analyzer: under the default table 418 is
 		// undocumented, under IANA's it is unused.
 		"a.go:7:16: status 418 in WriteHeader is listed as unused by iana",
@@ -63,6 +67,9 @@ func TestGolangciLint(t *testing.T) {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
+	}
+	if n := strings.Count(out, "(statuslint)"); n != 3 {
+		t.Errorf("%d issues, want 3 (one per finding):\n%s", n, out)
 	}
 	if strings.Contains(out, "a.go:8:") {
 		t.Errorf("//nolint:statuslint not honoured:\n%s", out)

@@ -68,6 +68,11 @@ func New(raw any) (register.LinterPlugin, error) {
 		Sinks:     strings.Join(s.Sinks, ","),
 		SkipTests: s.Tests != nil && !*s.Tests,
 		Checks:    s.Checks,
+		// golangci-lint shows a message and the linter's name: the check
+		// ID goes into the message, and related positions too, which it
+		// would count as findings of their own.
+		ShowIDs:     true,
+		FoldRelated: true,
 	}
 	// Validate reads the table once and keeps it in cfg for the analyzer.
 	if err := cfg.Validate(); err != nil {

@@ -7,8 +7,10 @@ package main
 import (
 	"flag"
 	"fmt"
+	"io"
 	"log"
 	"os"
+	"runtime/debug"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -22,6 +24,15 @@ func main() {
 	log.SetFlags(0)
 	log.SetPrefix("statuslint: ")
 	args := os.Args[1:]
+	if len(args) == 1 && (args[0] == "-version" || args[0] == "--version" || args[0] == "-V" || args[0] == "--V") {
+		fmt.Println("statuslint", version())
+		return
+	}
+	// Under go vet and go fix, the go command prints each message alone
+	// (since Go 1.26 it asks the tool for JSON and prints the messages
+	// itself, so -json says nothing about what the user sees): the check
+	// ID goes into the message.
+	a := analyzer.New(analyzer.Config{ShowIDs: toolProtocol(args)})
 	if cfg, ok := vetConfigArg(args); ok {
 		skip, err := factsNotNeeded(cfg)
 		if err != nil {
@@ -36,7 +47,7 @@ func main() {
 		args = resolveTable(args, moduleRoot)
 		os.Args = append(os.Args[:1], args...)
 	}
-	if err := checkFlags(analyzer.Analyzer, args); err != nil {
+	if err := checkFlags(a, args); err != nil {
 		// Before any analysis, so that nothing is reported or fixed.
 		fmt.Fprintf(os.Stderr, "statuslint: %v\n", err)
 		os.Exit(1)
@@ -49,31 +60,79 @@ func main() {
 	}
 	if toolProtocol(args) {
 		// go vet and go fix: one package per process, with unitchecker.
-		singlechecker.Main(analyzer.Analyzer)
+		singlechecker.Main(a)
 	}
-	os.Exit(runStandalone(analyzer.Analyzer, args))
+	os.Exit(runStandalone(a, args, os.Stdout))
 }
 
 // runStandalone parses args as singlechecker does and runs the standalone
-// driver.
-func runStandalone(a *analysis.Analyzer, args []string) int {
-	fs := flag.NewFlagSet("statuslint", flag.ExitOnError)
+// driver. A flag that does not parse is one line and exit 1; -h and help
+// print the usage, to out.
+func runStandalone(a *analysis.Analyzer, args []string, out io.Writer) int {
+	fs := flag.NewFlagSet("statuslint", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
 	o := registerFlags(fs, a)
-	fs.Usage = func() {
-		paras := strings.Split(a.Doc, "\n\n")
-		fmt.Fprintf(fs.Output(), "%s\n\nUsage: %s [-flag] [package]\n       %s -explain [ID]\n\n", paras[0], a.Name, a.Name)
-		if len(paras) > 1 {
-			fmt.Fprintln(fs.Output(), strings.Join(paras[1:], "\n\n"))
-		}
-		fmt.Fprintln(fs.Output(), "\nFlags:")
-		fs.PrintDefaults()
+	if len(args) > 0 && args[0] == "help" {
+		usage(out, a, fs)
+		return 0
 	}
-	fs.Parse(args)
+	if err := fs.Parse(args); err != nil {
+		if err == flag.ErrHelp {
+			usage(out, a, fs)
+			return 0
+		}
+		log.Printf("%v (statuslint -h lists the flags)", err)
+		return 1
+	}
 	if fs.NArg() == 0 {
-		fs.Usage()
+		log.Print("no packages given: statuslint [flags] packages, as in statuslint ./... (statuslint -h lists the flags)")
 		return 1
 	}
 	return standalone(a, fs.Args(), o)
+}
+
+// hiddenFlag is the usage of flags accepted for compatibility and not
+// listed.
+const hiddenFlag = "no effect (deprecated)"
+
+// usage prints how to run statuslint and its flags; the checks are
+// -explain's.
+func usage(w io.Writer, a *analysis.Analyzer, fs *flag.FlagSet) {
+	fmt.Fprintf(w, "%s\n\nUsage: statuslint [flags] packages\n       statuslint -explain [ID]    the checks, or one check's documentation\n       statuslint -version\n\nFlags:\n", strings.SplitN(a.Doc, "\n", 2)[0])
+	fs.VisitAll(func(f *flag.Flag) {
+		if f.Usage == hiddenFlag || f.Name == "explain" {
+			return
+		}
+		name, text := flag.UnquoteUsage(f)
+		line := "  -" + f.Name
+		if name != "" {
+			line += " " + name
+		}
+		fmt.Fprintf(w, "%s\n    \t%s", line, strings.ReplaceAll(text, "\n", "\n    \t"))
+		if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "0" {
+			fmt.Fprintf(w, " (default %s)", f.DefValue)
+		}
+		fmt.Fprintln(w)
+	})
+}
+
+// version is the module version statuslint was built at: a release's
+// tag, or "(devel)" from a clone, with the commit when the build knew it.
+func version() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "(unknown)"
+	}
+	v := info.Main.Version
+	if v == "" {
+		v = "(devel)"
+	}
+	for _, s := range info.Settings {
+		if s.Key == "vcs.revision" && len(s.Value) >= 12 {
+			v += " " + s.Value[:12]
+		}
+	}
+	return v
 }
 
 // toolProtocol reports whether the go command is running statuslint as a

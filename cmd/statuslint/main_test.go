@@ -180,6 +180,46 @@ func TestLoadErrorsOnce(t *testing.T) {
 	}
 }
 
+// What a newcomer reads: findings sorted by position, files relative to
+// the working directory, each with its check ID, under go vet too; -v
+// sums up; a bad flag is one line and exit 1; -h lists the flags only;
+// -version and help answer.
+func TestOutputAndFlags(t *testing.T) {
+	dir := module(t, map[string]string{"b.go": undocumented, "a.go": fixable})
+	out, code := run(t, dir, binary, "-v", "./...")
+	want := "a.go:6:16: raw status code 404 in WriteHeader: use http.StatusNotFound (SL1001)\n" +
+		"a.go:7:82: raw status code 200 in comparison with resp.StatusCode: use http.StatusOK (SL1001)\n" +
+		"a.go:8:23: raw status code 400 in http.Error: use http.StatusBadRequest (SL1001)\n" +
+		"b.go:5:52: status 418 (I'm a teapot) in WriteHeader is not documented by huaweicloud: clients of the API do not expect it; write a documented status or add it to the table (SL1002)\n" +
+		"statuslint: 1 package analyzed, 4 findings\n"
+	if code != 3 || out != want {
+		t.Errorf("statuslint -v: exit %d\n%s\nwant:\n%s", code, out, want)
+	}
+	if out, _ := run(t, dir, "go", "vet", "-vettool="+binary, "./..."); !strings.Contains(out, "a.go:6:16: raw status code 404 in WriteHeader: use http.StatusNotFound (SL1001)") {
+		t.Errorf("go vet: no check ID:\n%s", out)
+	}
+	if out, _ := run(t, dir, binary, "-json", "./..."); strings.Contains(out, "(SL1001)") {
+		t.Errorf("-json has the check in its category, not in the message:\n%s", out)
+	}
+
+	out, code = run(t, dir, binary, "-nosuch", "./...")
+	if code != 1 || strings.Count(out, "\n") != 1 || !strings.Contains(out, "-nosuch") {
+		t.Errorf("bad flag: exit %d, want 1 and one line:\n%s", code, out)
+	}
+	out, code = run(t, dir, binary, "-h")
+	if code != 0 || !strings.Contains(out, "-codes table") || strings.Contains(out, "-source") || strings.Count(out, "\n") > 60 {
+		t.Errorf("-h: exit %d\n%s", code, out)
+	}
+	if help, _ := run(t, dir, binary, "help"); help != out {
+		t.Errorf("help differs from -h:\n%s", help)
+	}
+	for _, flag := range []string{"-version", "-V"} {
+		if out, code := run(t, dir, binary, flag); code != 0 || !strings.HasPrefix(out, "statuslint ") {
+			t.Errorf("%s: exit %d\n%s", flag, code, out)
+		}
+	}
+}
+
 func TestStandaloneFix(t *testing.T) {
 	dir := module(t, map[string]string{"a.go": fixable})
 	if out, code := run(t, dir, binary, "-fix", "-diff", "./..."); !strings.Contains(out, "+\tw.WriteHeader(http.StatusNotFound)") || read(t, dir, "a.go") != fixable {

@@ -39,6 +39,7 @@ func writeSARIF(w io.Writer, graph *checker.Graph) (int, error) {
 func toSARIF(graph *checker.Graph) sarif.Log {
 	run := sarif.Run{Tool: sarif.Tool{Driver: sarif.ToolComponent{
 		Name:           "statuslint",
+		Version:        version(),
 		InformationURI: "https://github.com/statuslint/statuslint",
 	}}}
 	for _, c := range analyzer.Checks {

@@ -28,7 +28,7 @@ import (
 // options are the driver's own flags, the ones singlechecker has.
 type options struct {
 	json, fix, diff, tests bool
-	sarif                  bool
+	sarif, verbose         bool
 	context                int
 	debug                  string
 	cpuProfile, memProfile string
@@ -46,16 +46,18 @@ func registerFlags(fs *flag.FlagSet, a *analysis.Analyzer) *options {
 	fs.IntVar(&o.context, "c", -1, "display offending line with this many lines of context")
 	fs.BoolVar(&o.fix, "fix", false, "apply all suggested fixes")
 	fs.BoolVar(&o.diff, "diff", false, "with -fix, don't update the files, but print a unified diff")
-	fs.BoolVar(&o.tests, "test", true, "indicates whether test files should be analyzed, too")
+	fs.BoolVar(&o.tests, "test", true, "load the packages' tests too (with -tests=false, nothing in _test.go files is reported)")
 	fs.StringVar(&o.debug, "debug", "", `debug flags, any subset of "fpstv"`)
 	fs.StringVar(&o.cpuProfile, "cpuprofile", "", "write CPU profile to this file")
 	fs.StringVar(&o.memProfile, "memprofile", "", "write memory profile to this file")
 	fs.StringVar(&o.traceFile, "trace", "", "write trace log to this file")
 	fs.BoolVar(&o.sarif, "sarif", false, "emit a SARIF 2.1.0 log for code-scanning tools")
 	fs.String("explain", "", "print the documentation of check `ID` (all: list the checks)")
-	// Legacy vet flags, accepted and ignored as singlechecker does.
-	for _, name := range []string{"source", "v", "all"} {
-		fs.Bool(name, false, "no effect (deprecated)")
+	fs.BoolVar(&o.verbose, "v", false, "say how many packages were analyzed and how many findings there are")
+	// Legacy vet flags, accepted and ignored as singlechecker does; not
+	// listed.
+	for _, name := range []string{"source", "all"} {
+		fs.Bool(name, false, hiddenFlag)
 	}
 	fs.StringVar(&o.tags, "tags", "", "comma-separated build `tags` for loading packages")
 	return o
@@ -142,14 +144,16 @@ func standalone(a *analysis.Analyzer, patterns []string, o *options) (code int) 
 		}
 		return code
 	}
-	if err := graph.PrintText(os.Stderr, o.context); err != nil {
+	list := sortedFindings(graph)
+	if err := printText(os.Stderr, list, o.context); err != nil {
 		log.Printf("writing findings: %v", err)
 		return 1
 	}
-	for act := range graph.All() {
-		if act.IsRoot && len(act.Diagnostics) > 0 && code == 0 {
-			return 3 // errors, exit 1, come first
-		}
+	if o.verbose {
+		log.Printf("%s analyzed, %s", plural(len(report), "package"), plural(len(list), "finding"))
+	}
+	if len(list) > 0 && code == 0 {
+		return 3 // errors, exit 1, come first
 	}
 	return code
 }
@@ -563,4 +567,12 @@ func printTimes(graph *checker.Graph) {
 	if total > sum {
 		fmt.Fprintf(w, "%s\tall others\n", total-sum)
 	}
+}
+
+// plural is "1 finding", "2 findings".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

@@ -9,8 +9,8 @@ import (
 )
 
 func handler(ctx *fasthttp.RequestCtx) {
-	ctx.SetStatusCode(404)  // want `raw status code 404 in SetStatusCode: use fasthttp.StatusNotFound`
-	ctx.Error("boom", 500)  // want `raw status code 500 in Error: use fasthttp.StatusInternalServerError`
+	ctx.SetStatusCode(404) // want `raw status code 404 in SetStatusCode: use fasthttp.StatusNotFound`
+	ctx.Error("boom", 500) // want `raw status code 500 in Error: use fasthttp.StatusInternalServerError`
 	ctx.SetStatusCode(fasthttp.StatusOK)
 }
 
