@@ -3,9 +3,9 @@ package analyzer
 import (
 	"cmp"
 	"fmt"
-	"path/filepath"
 	"go/ast"
 	"go/types"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
