@@ -151,13 +151,19 @@ func (c *codeChecker) report(n ast.Node, s site, check, msg string, fixes ...ana
 }
 
 // enclosingStmt returns the start of the statement (or declaration) of
-// the file being checked that holds n.
+// the file being checked that holds n; in a composite literal, of the
+// element that holds it, so that each row of a test table stays a finding
+// of its own.
 func (c *codeChecker) enclosingStmt(n ast.Node) token.Pos {
 	path, _ := astutil.PathEnclosingInterval(c.file, n.Pos(), n.End())
-	for _, p := range path {
+	for i, p := range path {
 		switch p.(type) {
 		case ast.Stmt, ast.Spec:
 			return p.Pos()
+		case *ast.CompositeLit:
+			if i > 0 {
+				return path[i-1].Pos()
+			}
 		}
 	}
 	return token.NoPos

@@ -36,6 +36,13 @@ var realModules = map[string]string{
 	"github.com/avast/retry-go/v4":                 "v4.7.0",
 	"github.com/sethvargo/go-retry":                "v0.5.0",
 	"github.com/failsafe-go/failsafe-go":           "v0.9.8",
+	// SDKs whose errors carry statuses.
+	"google.golang.org/api":                        "v0.312.0",
+	"github.com/aws/smithy-go":                     "v1.28.9",
+	"github.com/aws/aws-sdk-go-v2/service/sqs":     "v1.53.0",
+	"github.com/aws/aws-sdk-go":                    "v1.55.8",
+	"github.com/Azure/azure-sdk-for-go/sdk/azcore": "v1.24.0",
+	"k8s.io/apimachinery":                          "v0.37.2",
 }
 
 // TestAgainstRealModules type-checks fixtures against the real modules from
@@ -46,7 +53,7 @@ func TestAgainstRealModules(t *testing.T) {
 		t.Skip("downloads modules from the module proxy")
 	}
 	spec := filepath.Join(testdata, "specs", "routes.yaml")
-	for _, fixture := range []string{"frameworks", "retry/libs", "routes/gin", "routes/echo", "routes/chi", "routes/fiber"} {
+	for _, fixture := range []string{"frameworks", "retry/libs", "sdkerrors", "routes/gin", "routes/echo", "routes/chi", "routes/fiber"} {
 		t.Run(fixture, func(t *testing.T) {
 			dir := realModule(t, fixture)
 			// analysistest's module mode loads the module offline, from the

@@ -66,3 +66,9 @@ func TestPredicateFacts(t *testing.T) {
 func TestRetryRecursive(t *testing.T) {
 	analysistest.Run(t, testdata, analyzer.New(analyzer.Config{}), "retry/recursive")
 }
+
+// Statuses carried by SDK errors: comparisons after errors.As and type
+// assertions, and retries decided on them around SDK calls.
+func TestSDKErrors(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, testdata, analyzer.New(analyzer.Config{}), "sdkerrors")
+}

@@ -27,8 +27,12 @@ func (c *retryChecker) sendKind(call *ast.CallExpr) (codeSet, bool) {
 	switch {
 	case key.Name == "RoundTrip" && len(call.Args) == 1 && isRequestPtr(c.pass.TypesInfo.TypeOf(call.Args[0])):
 		return errCodes(errTransport)
-	case strings.HasPrefix(key.Path, knowledge.SDKServices) && strings.HasSuffix(key.Recv, "Client") && !strings.HasSuffix(key.Name, "Invoker"):
-		return errCodes(errStatus)
+	}
+	for _, r := range knowledge.SDKSends {
+		if strings.HasPrefix(key.Path, r.Prefix) && key.Recv != "" && strings.HasSuffix(key.Recv, r.RecvSuffix) &&
+			(r.Name == "" || key.Name == r.Name) && (r.Except == "" || !strings.HasSuffix(key.Name, r.Except)) {
+			return errCodes(r.Kind)
+		}
 	}
 	if fn != nil {
 		return c.sender(fn)
@@ -253,7 +257,10 @@ func (c *retryChecker) changesDeps(stmt ast.Stmt, deps map[*types.Var]bool, send
 			found = found || (n.Op == token.AND && in(n.X))
 		case *ast.CallExpr:
 			if n == send {
-				return true
+				// The send and what builds its request in the same
+				// expression (svc.Objects.Get(b, o).Do()) make this
+				// request, they do not change the next.
+				return false
 			}
 			if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok && info.Selections[sel] != nil && info.Selections[sel].Kind() == types.MethodVal && in(sel.X) {
 				found = true

@@ -228,9 +228,9 @@ func isStatusField(obj types.Object, recv types.Type) bool {
 		return false
 	}
 	if knowledge.StatusFieldNames[v.Name()] {
-		// By name only where the type's package speaks HTTP: Docker's
+		// By name only where the type speaks HTTP: Docker's
 		// container.WaitResponse.StatusCode is an exit code.
-		return speaksHTTP(v.Pkg())
+		return speaksHTTP(v.Pkg()) || recv != nil && hasHTTPField(recv)
 	}
 	if recv != nil {
 		key, _ := knowledge.FieldKey(v, recv)
@@ -250,6 +250,30 @@ func speaksHTTP(pkg *types.Package) bool {
 	}
 	for _, imp := range pkg.Imports() {
 		if knowledge.IsKnownPackage(imp.Path()) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasHTTPField reports whether the struct t (or *t) has a field of a type
+// from a package statuslint knows: azcore's ResponseError has its
+// RawResponse *http.Response. (Its package, seen through another's export
+// data, may show no imports at all.)
+func hasHTTPField(t types.Type) bool {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	for f := range st.Fields() {
+		ft := f.Type()
+		if p, ok := types.Unalias(ft).(*types.Pointer); ok {
+			ft = p.Elem()
+		}
+		if n, ok := types.Unalias(ft).(*types.Named); ok && n.Obj().Pkg() != nil && knowledge.IsKnownPackage(n.Obj().Pkg().Path()) {
 			return true
 		}
 	}

@@ -2,6 +2,7 @@ package knowledge
 
 import (
 	"slices"
+	"strings"
 	"sync"
 )
 
@@ -72,8 +73,22 @@ var Packages = sync.OnceValue(func() []string {
 	return out
 })
 
-// IsKnownPackage reports whether path is one of Packages.
+// IsKnownPackage reports whether path is one of Packages, or a package of
+// an SDK whose generated calls send (SDKSends) or whose status-named
+// fields are statuses (StatusFieldModules).
 func IsKnownPackage(path string) bool {
-	_, found := slices.BinarySearch(Packages(), path)
-	return found
+	if _, found := slices.BinarySearch(Packages(), path); found {
+		return true
+	}
+	for _, r := range SDKSends {
+		if strings.HasPrefix(path, r.Prefix) {
+			return true
+		}
+	}
+	for _, m := range StatusFieldModules {
+		if path == m || strings.HasPrefix(path, m+"/") {
+			return true
+		}
+	}
+	return false
 }

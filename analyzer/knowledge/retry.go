@@ -17,6 +17,27 @@ const (
 	SDKServices = "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/"
 )
 
+// An SDKSend is a rule for an SDK's generated calls, too many to list:
+// a method named Name (any, if empty) of a type whose name ends in
+// RecvSuffix, in a package under Prefix, sends a request, and its error
+// carries the status as Kind says.
+type SDKSend struct {
+	Prefix, RecvSuffix, Name string
+	Kind                     ErrKind
+	// Except is a suffix of method names that build rather than send
+	// (the cloud SDK's ...Invoker).
+	Except string
+}
+
+// SDKSends are the SDKs' generated calls that send: each error is the
+// SDK's status-carrying error for a status from 400 on (the cloud SDK's
+// ServiceResponseError, googleapi.Error, smithy-go's ResponseError).
+var SDKSends = []SDKSend{
+	{Prefix: SDKServices, RecvSuffix: "Client", Kind: ErrStatus, Except: "Invoker"},
+	{Prefix: "google.golang.org/api/", RecvSuffix: "Call", Name: "Do", Kind: ErrStatus},
+	{Prefix: "github.com/aws/aws-sdk-go-v2/service/", RecvSuffix: "Client", Kind: ErrStatus},
+}
+
 // ErrKind says what a nil test of an error tells about the status.
 type ErrKind uint8
 

@@ -157,6 +157,13 @@ var StatusFields = map[Key]bool{
 	{"net/http", "Response", "StatusCode"}:                             true,
 	{"net/http/httptest", "ResponseRecorder", "Code"}:                  true,
 	{"github.com/labstack/echo/v4", "HTTPError", "Code"}:               true,
+
+	// Statuses carried by SDK errors, read after errors.As: Google's
+	// APIs, Kubernetes' API errors (StatusError.ErrStatus.Code). Azure's
+	// azcore.ResponseError.StatusCode and minio's ErrorResponse.StatusCode
+	// count by name.
+	{"google.golang.org/api/googleapi", "Error", "Code"}:       true,
+	{"k8s.io/apimachinery/pkg/apis/meta/v1", "Status", "Code"}: true,
 }
 
 // StatusFieldNames are the integer field names that hold a status in a
@@ -178,6 +185,11 @@ var StatusMethods = map[Key]bool{
 	{"resty.dev/v3", "Response", "StatusCode"}:                      true,
 	{"github.com/valyala/fasthttp", "Response", "StatusCode"}:       true,
 	{"github.com/valyala/fasthttp", "ResponseHeader", "StatusCode"}: true,
+
+	// SDK errors: smithy-go's (aws-sdk-go-v2's, embedded in its
+	// awshttp.ResponseError) and aws-sdk-go v1's RequestFailure.
+	{"github.com/aws/smithy-go/transport/http", "ResponseError", "HTTPStatusCode"}: true,
+	{"github.com/aws/aws-sdk-go/aws/awserr", "RequestFailure", "StatusCode"}:       true,
 }
 
 // StatusResults are calls one of whose results is the response's status

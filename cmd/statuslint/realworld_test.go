@@ -110,6 +110,10 @@ func TestRealWorld(t *testing.T) {
 			dir := moduleCopy(t, rw.module, rw.version)
 			args := append([]string{"-json", "-codes=iana"}, rw.patterns...)
 			got := realFindings(t, dir, args)
+			// The same again: a linter in CI says the same every run.
+			if again := realFindings(t, dir, args); !slices.Equal(got, again) {
+				t.Errorf("a second run differs:\n%s", lineDiff(strings.Join(got, "\n"), strings.Join(again, "\n")))
+			}
 			header := fmt.Sprintf("# statuslint %s in %s %s\n# Every finding, with why it is right.\n", strings.Join(args[1:], " "), rw.module, rw.version)
 			var b strings.Builder
 			b.WriteString(header)
@@ -208,6 +212,9 @@ func realFindings(t *testing.T, dir string, args []string) []string {
 	out, err := cmd.Output()
 	if err != nil {
 		t.Fatalf("statuslint %v: %v\n%s", args, err, stderr.String())
+	}
+	if strings.Contains(stderr.String(), "panic") || strings.Contains(stderr.String(), "statuslint: ") {
+		t.Errorf("statuslint %v said more than its findings:\n%s", args, stderr.String())
 	}
 	var tree map[string]map[string]json.RawMessage
 	if err := json.Unmarshal(out, &tree); err != nil {

@@ -1,0 +1,12 @@
+// Package errors is a stub of k8s.io/apimachinery/pkg/api/errors.
+package errors
+
+import metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+
+type StatusError struct {
+	ErrStatus metav1.Status
+}
+
+func (e *StatusError) Error() string { return e.ErrStatus.Message }
+
+func IsNotFound(err error) bool { return false }
