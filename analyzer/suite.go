@@ -291,7 +291,7 @@ func (s *settings) present(pass *analysis.Pass) func(analysis.Diagnostic) analys
 			}
 			d.Related = nil
 		}
-		if s.showIDs && d.Category != "" {
+		if _, isCheck := LookupCheck(d.Category); s.showIDs && isCheck {
 			d.Message += " (" + d.Category + ")"
 		}
 		return d

@@ -134,7 +134,7 @@ func TestGolangciLint(t *testing.T) {
 	os.Chmod(dir, 0o755)
 	os.WriteFile(filepath.Join(dir, ".golangci.yml"), []byte(strings.Replace(config, "swagger.json", "iana", 1)), 0o644)
 	out, code = run("run", ".")
-	if want := "router_test.go:955:34: raw status code 200 in comparison with resp.Header.StatusCode(): use fasthttp.StatusOK (statuslint)"; code != 1 || !strings.Contains(out, want) {
+	if want := "router_test.go:955:34: raw status code 200 in comparison with resp.Header.StatusCode(): use fasthttp.StatusOK (SL1001) (statuslint)"; code != 1 || !strings.Contains(out, want) {
 		t.Errorf("golangci-lint on a fasthttp-only package: exit %d, output lacks %q:\n%s", code, want, out)
 	}
 }

@@ -53,9 +53,9 @@ func TestPetstore(t *testing.T) {
 	dir, swagger, openapi := petstore(t)
 	out, code := run(t, dir, binary, "-codes="+swagger, ".")
 	want := []string{
-		"main.go:107:16: status 200 (OK) in WriteHeader is not documented for DELETE /v2/pet/{petId} (documented: 400, 404): its clients do not expect it; write a documented status or add the response to the spec",
-		"main.go:33:17: route GET /v2/store/stats is not in swagger.json: clients cannot know it; document the operation in the spec or remove the route",
-		"main.go:49:17: status 409 (Conflict) in WriteHeader is not documented for POST /v2/pet (documented: 405): its clients do not expect it; write a documented status or add the response to the spec",
+		"main.go:107:16: status 200 (OK) in WriteHeader is not documented for DELETE /v2/pet/{petId} (documented: 400, 404): its clients do not expect it; write a documented status or add the response to the spec (SL1005)",
+		"main.go:33:17: route GET /v2/store/stats is not in swagger.json: clients cannot know it; document the operation in the spec or remove the route (SL1006)",
+		"main.go:49:17: status 409 (Conflict) in WriteHeader is not documented for POST /v2/pet (documented: 405): its clients do not expect it; write a documented status or add the response to the spec (SL1005)",
 	}
 	if got := findingLines(out); code != 3 || !slices.Equal(got, want) {
 		t.Errorf("statuslint -codes=swagger.json: exit %d\ngot:\n%s\nwant:\n%s", code, strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -68,8 +68,8 @@ func TestPetstore(t *testing.T) {
 	// route it lacks, and that route's status, are findings.
 	out, _ = run(t, dir, binary, "-codes="+openapi, "./v1")
 	want = []string{
-		"pets.go:22:17: route DELETE /v1/pets/{petId} is not in openapi.yaml: clients cannot know it; document the operation in the spec or remove the route",
-		"pets.go:23:17: status 204 (No Content) in WriteHeader is not documented by openapi.yaml: clients of the API do not expect it; write a documented status or add it to the table",
+		"pets.go:22:17: route DELETE /v1/pets/{petId} is not in openapi.yaml: clients cannot know it; document the operation in the spec or remove the route (SL1006)",
+		"pets.go:23:17: status 204 (No Content) in WriteHeader is not documented by openapi.yaml: clients of the API do not expect it; write a documented status or add it to the table (SL1002)",
 	}
 	if got := findingLines(out); !slices.Equal(got, want) {
 		t.Errorf("statuslint -codes=openapi.yaml ./v1:\ngot:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

@@ -11,6 +11,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis/checker"
+
+	"github.com/statuslint/statuslint/analyzer"
 )
 
 // finding is a diagnostic ready to print, with its positions resolved.
@@ -81,8 +83,8 @@ func printText(w io.Writer, list []finding, context int) error {
 	}
 	for _, f := range list {
 		fmt.Fprintf(&b, "%s: %s", relPosn(f.posn, cwd), f.message)
-		if f.check != "" {
-			fmt.Fprintf(&b, " (%s)", f.check)
+		if _, ok := analyzer.LookupCheck(f.check); ok {
+			fmt.Fprintf(&b, " (%s)", f.check) // not -routes' listing
 		}
 		b.WriteString("\n")
 		show(f.posn, f.end)
