@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/statuslint/statuslint/analyzer"
+	"github.com/statuslint/statuslint/internal/testenv"
 )
 
 // realModules are the versions the stubs under testdata/src mirror.
@@ -49,9 +50,7 @@ var realModules = map[string]string{
 // the module proxy, so the stubs cannot drift from them, and checks that
 // statuslint reports exactly the fixtures' // want comments there too.
 func TestAgainstRealModules(t *testing.T) {
-	if testing.Short() {
-		t.Skip("downloads modules from the module proxy")
-	}
+	testenv.Slow(t, "downloads modules from the module proxy")
 	spec := filepath.Join(testdata, "specs", "routes.yaml")
 	for _, fixture := range []string{"frameworks", "retry/libs", "sdkerrors", "routes/gin", "routes/echo", "routes/chi", "routes/fiber"} {
 		t.Run(fixture, func(t *testing.T) {

@@ -7,15 +7,15 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/statuslint/statuslint/internal/testenv"
 )
 
 // TestGolangciLint builds golangci-lint with the plugin (the nested module
 // in gcl/, from the module proxy) and runs it on a fixture module: findings,
 // settings (codes, checks), --fix, //nolint and //lint:ignore.
 func TestGolangciLint(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds golangci-lint")
-	}
+	testenv.Slow(t, "builds golangci-lint")
 	gcl := filepath.Join(t.TempDir(), "golangci-lint")
 	build := exec.Command("go", "build", "-o", gcl, ".")
 	build.Dir = "gcl"

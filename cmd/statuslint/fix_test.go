@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/statuslint/statuslint/internal/corpus"
+	"github.com/statuslint/statuslint/internal/testenv"
 )
 
 // findings runs statuslint -json in dir and returns its diagnostics, and
@@ -86,9 +87,7 @@ func TestFixCorpus(t *testing.T) {
 
 // A copy of gin, a real module with tests: the same property.
 func TestFixRealModule(t *testing.T) {
-	if testing.Short() {
-		t.Skip("downloads gin from the module proxy")
-	}
+	testenv.Slow(t, "downloads gin from the module proxy")
 	out, err := exec.Command("go", "mod", "download", "-json", "github.com/gin-gonic/gin@v1.12.0").Output()
 	if err != nil {
 		t.Fatalf("go mod download: %v", err)

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/statuslint/statuslint/analyzer"
+	"github.com/statuslint/statuslint/internal/testenv"
 )
 
 // These tests build the binary and run it the three ways users do: on its
@@ -302,9 +303,7 @@ func TestGoFix(t *testing.T) {
 
 // The whole standard library: no panic, no error, only diagnostics.
 func TestStandardLibrary(t *testing.T) {
-	if testing.Short() {
-		t.Skip("analyzes the whole standard library")
-	}
+	testenv.Slow(t, "analyzes the whole standard library")
 	out, code := run(t, t.TempDir(), binary, "std")
 	if code != 0 && code != 3 {
 		t.Fatalf("statuslint std: exit %d\n%s", code, out)
@@ -392,9 +391,7 @@ func TestSARIF(t *testing.T) {
 // go get -tool and go tool, with this checkout standing in for the
 // published module.
 func TestGoTool(t *testing.T) {
-	if testing.Short() {
-		t.Skip("resolves modules through the module proxy")
-	}
+	testenv.Slow(t, "resolves modules through the module proxy")
 	root, err := filepath.Abs("../..")
 	if err != nil {
 		t.Fatal(err)

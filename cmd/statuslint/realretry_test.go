@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/statuslint/statuslint/internal/testenv"
 )
 
 // retryWorld are the real clients the retry check is measured on, pinned,
@@ -39,9 +41,7 @@ const unjudged = "UNJUDGED: read the code, then say why this finding is true"
 // and the notes on misses; a new finding is recorded unjudged and fails
 // until someone judges it.
 func TestRealWorldRetry(t *testing.T) {
-	if testing.Short() {
-		t.Skip("fetches real modules from the module proxy")
-	}
+	testenv.Slow(t, "fetches real modules from the module proxy")
 	for _, rw := range retryWorld {
 		t.Run(rw.name, func(t *testing.T) {
 			dir := moduleCopy(t, rw.module, rw.version)
@@ -56,9 +56,7 @@ func TestRealWorldRetry(t *testing.T) {
 // real server that implements it, and compares every finding with the
 // judged ones on record in testdata/realworld/spec.
 func TestRealWorldSpec(t *testing.T) {
-	if testing.Short() {
-		t.Skip("fetches real modules from the module proxy")
-	}
+	testenv.Slow(t, "fetches real modules from the module proxy")
 	// jaeger's api_v3 HTTP gateway, against the spec jaeger-idl publishes
 	// for it (grpc-gateway's Swagger 2).
 	dir := moduleCopy(t, "github.com/jaegertracing/jaeger", "v1.76.0")

@@ -12,6 +12,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/statuslint/statuslint/internal/testenv"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/realworld from the current findings")
@@ -80,9 +82,7 @@ func findingReason(msg string) string {
 // vet too, where each package is a process of its own and its
 // dependencies come from export data.
 func TestFasthttpOnlyVet(t *testing.T) {
-	if testing.Short() {
-		t.Skip("fetches real modules from the module proxy")
-	}
+	testenv.Slow(t, "fetches real modules from the module proxy")
 	dir := moduleCopy(t, "github.com/fasthttp/router", "v1.5.4")
 	cmd := exec.Command("go", "vet", "-vettool="+binary, "-codes=iana", ".", "./_examples/hosts")
 	cmd.Dir, cmd.Env = dir, append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
@@ -102,9 +102,7 @@ func TestFasthttpOnlyVet(t *testing.T) {
 // applies the fixes and checks that the packages still build and have
 // nothing left to fix.
 func TestRealWorld(t *testing.T) {
-	if testing.Short() {
-		t.Skip("fetches real modules from the module proxy")
-	}
+	testenv.Slow(t, "fetches real modules from the module proxy")
 	for _, rw := range realWorld {
 		t.Run(rw.name, func(t *testing.T) {
 			dir := moduleCopy(t, rw.module, rw.version)
