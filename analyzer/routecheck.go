@@ -44,6 +44,18 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []found) routeResult {
 			continue
 		}
 		ops, ok := spec.Match(r.method, table.Segments(r.path))
+		if r.tentative {
+			// A router given as a parameter may be mounted under a
+			// prefix: tied where the path names one operation, with or
+			// without the spec's base path; never reported missing.
+			op, one := spec.MatchClient(r.method, table.Segments(r.path))
+			if !one {
+				res.listing = append(res.listing, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: "routes",
+					Message: fmt.Sprintf("route %s -> not resolved: its router is a parameter that may be mounted under a prefix, and the path names no single operation; the API-wide table applies", name)})
+				continue
+			}
+			ops, ok = []*table.Operation{op}, true
+		}
 		switch {
 		case len(ops) == 0 && r.mounted:
 			res.listing = append(res.listing, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: "routes",

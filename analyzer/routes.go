@@ -29,6 +29,10 @@ type route struct {
 	mounted bool
 	// handler is the handler's function, if it can be known.
 	handler ast.Node
+	// tentative is set when the router came in a parameter of a type that
+	// can be mounted under a prefix: the path is tied only where it names
+	// one operation as written, and never reported missing.
+	tentative bool
 }
 
 // routeFinder finds route registrations and follows routers to their
@@ -48,6 +52,9 @@ type routeFinder struct {
 	mounted bool
 	// escapes caches escaped.
 	escapes map[*types.Var]bool
+	// tentative records, while a prefix is resolved, that the router
+	// came in a parameter that may be mounted under a prefix.
+	tentative bool
 }
 
 // findRoutes returns the package's route registrations.
@@ -136,9 +143,9 @@ func (c *routeFinder) route(call *ast.CallExpr, rt knowledge.Route) route {
 	}
 	prefix, known := "", true
 	if recv != nil {
-		c.depth, c.mounted = 0, false
+		c.depth, c.mounted, c.tentative = 0, false, false
 		prefix, known = c.prefix(recv)
-		r.mounted = c.mounted
+		r.mounted, r.tentative = c.mounted, c.tentative
 	}
 	r.path, r.resolved = joinPath(prefix, path), ok && known
 	return r
@@ -213,16 +220,39 @@ func (c *routeFinder) prefix(e ast.Expr) (string, bool) {
 		if call, ok := c.mounts[v]; ok {
 			return c.mountPrefix(call)
 		}
+		if isParam(v) {
+			// The router a function is given (func SetRoutes(r
+			// *gin.Engine)): an engine is the root; a router that can
+			// be mounted is tied tentatively.
+			switch {
+			case routerKind(v.Type(), knowledge.RootEngines):
+				return "", true
+			case routerKind(v.Type(), knowledge.MountableRouters):
+				c.tentative = true
+				return "", true
+			}
+			return "", false
+		}
 		vals := c.valuesOf(v)
 		if len(vals) != 1 || vals[0].expr == nil || vals[0].index != 0 {
 			return "", false
 		}
-		if c.escaped(v) {
-			c.mounted = true
+		if c.escaped(v) && !routerKind(v.Type(), knowledge.RootEngines) {
+			c.mounted = true // handing an engine to a helper does not mount it
 		}
 		return c.prefix(vals[0].expr)
 	}
 	return "", false
+}
+
+// isParam reports whether v is a parameter of a function.
+func isParam(v *types.Var) bool { return v.Kind() == types.ParamVar }
+
+// routerKind reports whether t, or what it points to, is a router type
+// of set.
+func routerKind(t types.Type, set map[knowledge.Key]bool) bool {
+	path, name, ok := knowledge.TypeName(t)
+	return ok && set[knowledge.Key{Path: path, Name: name}]
 }
 
 // escaped reports whether the router in v is used other than to call its

@@ -98,6 +98,36 @@ var RootRouters = map[Key]bool{
 	{FiberV3, "", "New"}:            true,
 }
 
+// RootEngines are the router types (by package and type name) that are
+// almost never mounted under a prefix: a parameter of one of them
+// (func SetRoutes(r *gin.Engine)) is taken as the root router, and handing
+// one to a helper (to add middleware) does not make its routes unknown.
+var RootEngines = map[Key]bool{
+	{Path: Gin, Name: "Engine"}:  true,
+	{Path: Echo, Name: "Echo"}:   true,
+	{Path: Fiber, Name: "App"}:   true,
+	{Path: FiberV3, Name: "App"}: true,
+}
+
+// MountableRouters are the router types that a parameter may hold under a
+// prefix this package does not show (func Routes(mux *http.ServeMux),
+// func Mount(r chi.Router), a group): their routes are tied where the path
+// as written, with or without the spec's base path, names exactly one
+// operation, and are never reported missing.
+var MountableRouters = map[Key]bool{
+	{Path: "net/http", Name: "ServeMux"}: true,
+	{Path: Chi, Name: "Router"}:          true,
+	{Path: Chi, Name: "Mux"}:             true,
+	{Path: Gin, Name: "RouterGroup"}:     true,
+	{Path: Gin, Name: "IRouter"}:         true,
+	{Path: Gin, Name: "IRoutes"}:         true,
+	{Path: Echo, Name: "Group"}:          true,
+	{Path: Fiber, Name: "Router"}:        true,
+	{Path: Fiber, Name: "Group"}:         true,
+	{Path: FiberV3, Name: "Router"}:      true,
+	{Path: FiberV3, Name: "Group"}:       true,
+}
+
 func init() {
 	methods := []string{"GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"}
 	for _, m := range methods {

@@ -44,3 +44,29 @@ func register(g *gin.RouterGroup) {
 		c.Status(http.StatusConflict)
 	})
 }
+
+// SetRoutes is the common shape: the engine comes in a parameter. An
+// engine is the root router.
+func SetRoutes(r *gin.Engine) {
+	useMiddleware(r)
+	r.GET("/v2/health", func(c *gin.Context) {
+		c.Status(http.StatusForbidden) // want `status 403 \(Forbidden\) in Status is not documented for GET /v2/health \(documented: 200, 503\)`
+	})
+	// Positive: handing the engine to a helper that adds middleware does
+	// not hide a route the spec lacks.
+	r.GET("/v2/stats", func(c *gin.Context) {}) // want `route GET /v2/stats is not in routes.yaml`
+}
+
+func useMiddleware(r *gin.Engine) { r.Use(auth) }
+
+// SetGroupRoutes gets a group, which may be mounted anywhere: its routes
+// are tied where the path names one operation, with or without the base
+// path, and never reported missing.
+func SetGroupRoutes(g *gin.RouterGroup) {
+	g.DELETE("/:project/instances/:id", func(c *gin.Context) {
+		c.Status(http.StatusTeapot) // want `status 418 \(I'm a teapot\) in Status is not documented for DELETE /v2/\{project_id\}/instances/\{instance_id\}`
+	})
+	// Negative: no operation has this path; the group may be mounted
+	// under a prefix that makes one.
+	g.GET("/whatever", func(c *gin.Context) {})
+}

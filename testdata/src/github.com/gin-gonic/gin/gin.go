@@ -37,6 +37,8 @@ type RouterGroup struct{}
 // Engine is the router; it embeds a RouterGroup.
 type Engine struct{ RouterGroup }
 
+func (engine *Engine) Use(middleware ...HandlerFunc) IRoutes { return nil }
+
 func New() *Engine     { return &Engine{} }
 func Default() *Engine { return &Engine{} }
 
