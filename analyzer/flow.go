@@ -20,6 +20,9 @@ type frag struct {
 	// decided is set on a re-send that a status condition decided, with
 	// no other condition in between (see flow.decided).
 	decided bool
+	// known and value hold, one bit per flag of the loop (flags.go),
+	// whether the flag's value is known on this path, and what it is.
+	known, value uint64
 }
 
 // narrow restricts live to the codes for which cond (negated if neg)
@@ -35,6 +38,9 @@ func (f *flow) narrow(live []frag, cond ast.Expr, neg bool) []frag {
 // fragments it decides are placed at what decides them: a boolean
 // variable's definition (a delegated policy call), or cond itself.
 func (f *flow) narrowOn(live []frag, cond ast.Expr, neg bool) ([]frag, bool) {
+	if out, ok := f.flagTest(live, cond, neg); ok {
+		return out, false
+	}
 	touched := f.ev.touched
 	f.ev.touched = false
 	set := f.ev.admits(cond, neg)
@@ -80,7 +86,7 @@ func restrictAt(live []frag, s codeSet, at ast.Node, force bool) []frag {
 // appendFrag adds fr, merging it with a fragment from the same condition.
 func appendFrag(list []frag, fr frag) []frag {
 	for i := range list {
-		if list[i].at == fr.at && list[i].varied == fr.varied && list[i].decided == fr.decided {
+		if list[i].at == fr.at && list[i].varied == fr.varied && list[i].decided == fr.decided && list[i].known == fr.known && list[i].value == fr.value {
 			list[i].set = list[i].set.or(fr.set)
 			return list
 		}
@@ -139,6 +145,8 @@ type flow struct {
 	// the request on that path. send is the send.
 	deps map[*types.Var]bool
 	send *ast.CallExpr
+	// flags are the retry loop's flags, each with its bit (flags.go).
+	flags map[*types.Var]uint
 }
 
 // innerLoop is a loop nested in the code being followed, or a labeled
@@ -235,6 +243,7 @@ func (f *flow) stmt(s ast.Stmt, live []frag, breaks *[]frag) []frag {
 		}
 		live = out
 	}
+	live = f.setFlags(s, live)
 	switch s := s.(type) {
 	case *ast.BlockStmt:
 		return f.stmts(s.List, live, breaks)

@@ -27,6 +27,10 @@ func (c *retryChecker) sendKind(call *ast.CallExpr) (codeSet, bool) {
 	switch {
 	case key.Name == "RoundTrip" && len(call.Args) == 1 && isRequestPtr(c.pass.TypesInfo.TypeOf(call.Args[0])):
 		return errCodes(errTransport)
+	case fn != nil && isInterfaceMethod(fn) && isDoSignature(fn.Signature()):
+		// An SDK's replaceable client: type httpClient interface {
+		// Do(*http.Request) (*http.Response, error) }.
+		return errCodes(errTransport)
 	}
 	for _, r := range knowledge.SDKSends {
 		if strings.HasPrefix(key.Path, r.Prefix) && key.Recv != "" && strings.HasSuffix(key.Recv, r.RecvSuffix) &&
@@ -38,6 +42,23 @@ func (c *retryChecker) sendKind(call *ast.CallExpr) (codeSet, bool) {
 		return c.sender(fn)
 	}
 	return codeSet{}, false
+}
+
+// isInterfaceMethod reports whether fn is a method of an interface.
+func isInterfaceMethod(fn *types.Func) bool {
+	recv := fn.Signature().Recv()
+	return recv != nil && types.IsInterface(recv.Type())
+}
+
+// isDoSignature reports whether sig is http.Client.Do's:
+// func(*http.Request) (*http.Response, error).
+func isDoSignature(sig *types.Signature) bool {
+	if sig.Params().Len() != 1 || sig.Results().Len() != 2 || !isRequestPtr(sig.Params().At(0).Type()) {
+		return false
+	}
+	_, isPtr := types.Unalias(sig.Results().At(0).Type()).(*types.Pointer)
+	path, name, ok := knowledge.TypeName(sig.Results().At(0).Type())
+	return isPtr && ok && path == "net/http" && name == "Response" && isError(sig.Results().At(1).Type())
 }
 
 func isRequestPtr(t types.Type) bool {
@@ -86,7 +107,7 @@ func (c *retryChecker) retryLoop(cur inspector.Cursor, loop ast.Stmt, body *ast.
 		return
 	}
 	ev := &evaluator{c: c, errs: c.sendErrs(body.List[i], send, errs)}
-	fl := &flow{ev: ev, mode: modeLoop, deps: deps, send: send}
+	fl := &flow{ev: ev, mode: modeLoop, deps: deps, send: send, flags: c.loopFlags(body)}
 	if l, ok := cur.Parent().Node().(*ast.LabeledStmt); ok {
 		fl.label = l.Label.Name
 	}

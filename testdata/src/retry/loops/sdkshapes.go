@@ -1,0 +1,84 @@
+package loops
+
+import (
+	"net/http"
+	"time"
+)
+
+// doer is how SDKs make their HTTP client replaceable.
+type doer interface {
+	Do(*http.Request) (*http.Response, error)
+}
+
+// Positive: a send through the interface is a send.
+func viaInterface(c doer, req *http.Request) (*http.Response, error) {
+	for i := 0; i < 3; i++ {
+		resp, err := c.Do(req)
+		if err != nil {
+			return nil, err
+		}
+		if resp.StatusCode == http.StatusServiceUnavailable { // want `retrying on 503 \(Service Unavailable\): huaweicloud says`
+			time.Sleep(time.Second)
+			continue
+		}
+		return resp, nil
+	}
+	return nil, nil
+}
+
+// notDoer has a Do of another shape: no send.
+type notDoer interface {
+	Do(name string) (int, error)
+}
+
+// Negative: a loop around another Do is no retry.
+func viaOther(c notDoer) int {
+	for i := 0; i < 3; i++ {
+		code, err := c.Do("job")
+		if err != nil {
+			continue
+		}
+		if code == http.StatusServiceUnavailable {
+			continue
+		}
+		return code
+	}
+	return 0
+}
+
+// Positive: the decision kept in a flag, set under a status test.
+func flagRetry(c *http.Client, req *http.Request) (*http.Response, error) {
+	for attempt := 0; attempt < 3; attempt++ {
+		res, err := c.Do(req)
+		if err != nil {
+			return nil, err
+		}
+		shouldRetry := false
+		if res.StatusCode == http.StatusBadGateway || res.StatusCode == http.StatusServiceUnavailable { // want `retrying on 503 \(Service Unavailable\): huaweicloud says`
+			shouldRetry = true
+		}
+		if !shouldRetry {
+			return res, nil
+		}
+		time.Sleep(time.Second)
+	}
+	return nil, nil
+}
+
+// Negative: the flag is set only for what may be re-sent.
+func flagRetryTimeout(c *http.Client, req *http.Request) (*http.Response, error) {
+	for attempt := 0; attempt < 3; attempt++ {
+		res, err := c.Do(req)
+		if err != nil {
+			return nil, err
+		}
+		var retry bool
+		if res.StatusCode == http.StatusRequestTimeout {
+			retry = true
+		}
+		if !retry {
+			return res, nil
+		}
+	}
+	return nil, nil
+}
