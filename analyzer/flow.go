@@ -46,7 +46,45 @@ func (f *flow) narrowOn(live []frag, cond ast.Expr, neg bool) ([]frag, bool) {
 	set := f.ev.admits(cond, neg)
 	onStatus := f.ev.touched
 	f.ev.touched = onStatus || touched
-	return restrictAt(live, set, f.ev.anchor(cond), onStatus), onStatus
+	out := restrictAt(live, set, f.ev.anchor(cond), onStatus)
+	if !onStatus && f.opaque(cond) {
+		// Something this check cannot read decides on the response
+		// (client-go's done, from a closure over IsNextRetry): what goes
+		// round after it was not decided by a status test.
+		for i := range out {
+			out[i].at = nil
+		}
+	}
+	return out, onStatus
+}
+
+// opaque reports whether cond decides on the send's response or error
+// through what the evaluator cannot read: a boolean defined from them, a
+// call given them.
+func (f *flow) opaque(cond ast.Expr) bool {
+	if len(f.sendVars) == 0 {
+		return false
+	}
+	info := f.ev.c.pass.TypesInfo
+	x := ast.Unparen(cond)
+	if u, ok := x.(*ast.UnaryExpr); ok && u.Op == token.NOT {
+		x = ast.Unparen(u.X)
+	}
+	switch x := x.(type) {
+	case *ast.Ident:
+		v, ok := info.Uses[x].(*types.Var)
+		if !ok || f.sendVars[v] {
+			return false
+		}
+		for _, d := range f.ev.c.valuesOf(v) {
+			if d.expr != nil && usesAny(info, d.expr, f.sendVars) {
+				return true
+			}
+		}
+	case *ast.CallExpr:
+		return usesAny(info, x, f.sendVars)
+	}
+	return false
 }
 
 // decided reports whether a status condition decided that the codes of fr
@@ -147,6 +185,9 @@ type flow struct {
 	send *ast.CallExpr
 	// flags are the retry loop's flags, each with its bit (flags.go).
 	flags map[*types.Var]uint
+	// sendVars are the variables the loop's send assigns: its response
+	// and its error.
+	sendVars map[*types.Var]bool
 }
 
 // innerLoop is a loop nested in the code being followed, or a labeled

@@ -41,6 +41,8 @@ type retryChecker struct {
 	sets     map[*types.Var]codeSet
 	reported map[string]bool
 	funcSeen map[*types.Var]bool
+	// waits memoizes funcWaits.
+	waits map[*types.Func]bool
 }
 
 // checkRetries runs the retry checks: retry loops and self-recursive
@@ -70,7 +72,8 @@ func (c *retryChecker) checkRetries() {
 			c.pass.ExportObjectFact(fn, &p)
 		}
 		if retryName().MatchString(fn.Name()) && fileOf(c.checked, decl) != nil {
-			c.reportRetries(c.summaryOf(fn).pred.edges, nil, p.Waited.or(waitedIf(c.readsRetryAfter(decl.Body))), "")
+			waits := c.readsRetryAfter(decl.Body) || c.callersWait(fn)
+			c.reportRetries(c.summaryOf(fn).pred.edges, nil, p.Waited.or(waitedIf(waits)), "")
 		}
 	}
 
@@ -209,24 +212,39 @@ func joinAnd(items []string) string {
 }
 
 // readsRetryAfter reports whether n reads the Retry-After header (a
-// header read with the constant name "Retry-After", in any case) or hands
-// the wait to something that honours it (knowledge.RetryAfterWaits).
-func (c *base) readsRetryAfter(n ast.Node) bool {
+// header read with the constant name "Retry-After", in any case, or with a
+// name from a list that holds it, as openai-go's parseRetryAfterHeader
+// does) or hands the wait to something that honours it
+// (knowledge.RetryAfterWaits), itself or in the functions of this package
+// it calls (a retryDelay helper).
+func (c *retryChecker) readsRetryAfter(n ast.Node) bool {
+	return c.readsRetryAfterDepth(n, 0)
+}
+
+func (c *retryChecker) readsRetryAfterDepth(n ast.Node, depth int) bool {
 	info := c.pass.TypesInfo
 	isName := func(e ast.Expr) bool {
 		tv := info.Types[e]
 		return tv.Value != nil && tv.Value.Kind() == constant.String && strings.EqualFold(constant.StringVal(tv.Value), "Retry-After")
 	}
-	found := false
+	found, namesIt, readsByName := false, false, false
 	ast.Inspect(n, func(n ast.Node) bool {
 		switch n := n.(type) {
+		case *ast.BasicLit:
+			namesIt = namesIt || isName(n)
 		case *ast.CallExpr:
-			key, via, _, ok := knowledge.Resolve(info, n)
+			key, via, fn, ok := knowledge.Resolve(info, n)
 			switch {
 			case !ok:
 			case knowledge.RetryAfterWaits[key]:
 				found = true
-			case (knowledge.HeaderReads[key] || knowledge.HeaderReads[via]) && len(n.Args) == 1 && isName(n.Args[0]):
+			case (knowledge.HeaderReads[key] || knowledge.HeaderReads[via]) && len(n.Args) == 1:
+				if isName(n.Args[0]) {
+					found = true
+				} else {
+					readsByName = true // the name from a variable: a list of them
+				}
+			case fn != nil && depth < 3 && c.decls[fn] != nil && c.funcWaits(fn, depth+1):
 				found = true
 			}
 		case *ast.IndexExpr: // resp.Header["Retry-After"]
@@ -240,7 +258,53 @@ func (c *base) readsRetryAfter(n ast.Node) bool {
 		}
 		return !found
 	})
-	return found
+	return found || namesIt && readsByName
+}
+
+// funcWaits reports whether the body of fn, a function of this package,
+// reads Retry-After; memoized.
+func (c *retryChecker) funcWaits(fn *types.Func, depth int) bool {
+	if w, ok := c.waits[fn]; ok {
+		return w
+	}
+	if c.waits == nil {
+		c.waits = map[*types.Func]bool{}
+	}
+	c.waits[fn] = false // a recursive helper waits only if it says so elsewhere
+	w := c.readsRetryAfterDepth(c.decls[fn].Body, depth)
+	c.waits[fn] = w
+	return w
+}
+
+// callersWait reports whether every call of fn, a retry decision of this
+// package, is in a loop (or, outside loops, a function) that waits as
+// Retry-After says: a decision is judged with its callers, which may read
+// the header the decision does not (openai-go's shouldRetry, whose loop
+// waits through retryDelay). False when the package does not call it;
+// tests' calls do not count.
+func (c *retryChecker) callersWait(fn *types.Func) bool {
+	called := false
+	for _, fc := range c.allFiles {
+		if strings.HasSuffix(c.pass.Fset.File(fc.Node().Pos()).Name(), "_test.go") {
+			continue // a test calls a decision to test it, not to retry
+		}
+		for cur := range fc.Preorder((*ast.CallExpr)(nil)) {
+			call := cur.Node().(*ast.CallExpr)
+			if c.pass.TypesInfo.Uses[knowledge.CalleeIdent(call)] != fn {
+				continue
+			}
+			called = true
+			var scope ast.Node
+			for e := range cur.Enclosing((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil), (*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+				scope = e.Node()
+				break
+			}
+			if scope == nil || !c.readsRetryAfter(scope) {
+				return false
+			}
+		}
+	}
+	return called
 }
 
 // enclosingFunc returns the function declaration around cur, if any.

@@ -107,7 +107,7 @@ func (c *retryChecker) retryLoop(cur inspector.Cursor, loop ast.Stmt, body *ast.
 		return
 	}
 	ev := &evaluator{c: c, errs: c.sendErrs(body.List[i], send, errs)}
-	fl := &flow{ev: ev, mode: modeLoop, deps: deps, send: send, flags: c.loopFlags(body)}
+	fl := &flow{ev: ev, mode: modeLoop, deps: deps, send: send, flags: c.loopFlags(body), sendVars: c.sendResults(body.List[i], send)}
 	if l, ok := cur.Parent().Node().(*ast.LabeledStmt); ok {
 		fl.label = l.Label.Name
 	}
@@ -117,6 +117,26 @@ func (c *retryChecker) retryLoop(cur inspector.Cursor, loop ast.Stmt, body *ast.
 		return // every status goes round: a repetition, not a retry
 	}
 	c.reportRetriesFor(c.sendOp(send), c.notDeclared(fl.edges), send, ev.waited.or(waitedIf(c.readsRetryAfter(loop))), "")
+}
+
+// sendResults returns the variables the send's statement assigns.
+func (c *retryChecker) sendResults(stmt ast.Stmt, send *ast.CallExpr) map[*types.Var]bool {
+	vars := map[*types.Var]bool{}
+	ast.Inspect(stmt, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || len(as.Rhs) != 1 || ast.Unparen(as.Rhs[0]) != send {
+			return true
+		}
+		for _, lhs := range as.Lhs {
+			if id, ok := lhs.(*ast.Ident); ok {
+				if v, ok := c.pass.TypesInfo.ObjectOf(id).(*types.Var); ok {
+					vars[v] = true
+				}
+			}
+		}
+		return false
+	})
+	return vars
 }
 
 // sendErrs maps the error variable the send's statement assigns to the
@@ -421,7 +441,15 @@ func (c *retryChecker) sendOp(send *ast.CallExpr) *table.Operation {
 func (c *retryChecker) notDeclared(edges []frag) []frag {
 	var out []frag
 	for _, fr := range edges {
-		if call, ok := fr.at.(*ast.CallExpr); ok {
+		at := fr.at
+		if e, ok := at.(ast.Expr); ok {
+			// if !shouldRetry(resp) { return }: the call decides.
+			at = ast.Unparen(e)
+			if u, ok := at.(*ast.UnaryExpr); ok && u.Op == token.NOT {
+				at = ast.Unparen(u.X)
+			}
+		}
+		if call, ok := at.(*ast.CallExpr); ok {
 			fn, _ := c.pass.TypesInfo.Uses[knowledge.CalleeIdent(call)].(*types.Func)
 			if fn != nil && fn.Pkg() == c.pass.Pkg && retryName().MatchString(fn.Name()) {
 				if r := c.summaryOf(fn).pred; r.ok && c.decls[fn] != nil && fileOf(c.checked, c.decls[fn]) != nil {
