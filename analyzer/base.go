@@ -19,6 +19,9 @@ type base struct {
 	allFiles, checked []inspector.Cursor
 	// statusVars are the local variables that hold a status.
 	statusVars map[*types.Var]bool
+	// statusFields are the fields that carry a status by data flow
+	// (findStatusFields): the package's own and, through facts, others'.
+	statusFields map[*types.Var]bool
 	// values are what local variables are given (valuesOf): filled on
 	// first use.
 	values map[*types.Var][]condDef
@@ -56,7 +59,7 @@ func (c *base) readsStatus(e ast.Expr) bool {
 	switch e := ast.Unparen(e).(type) {
 	case *ast.SelectorExpr:
 		s, ok := c.pass.TypesInfo.Selections[e]
-		return ok && isStatusField(s.Obj(), s.Recv())
+		return ok && c.isStatusFieldOf(s.Obj(), s.Recv())
 	case *ast.CallExpr:
 		return c.isStatusMethodCall(e)
 	}

@@ -72,3 +72,10 @@ func TestRetryRecursive(t *testing.T) {
 func TestSDKErrors(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, testdata, analyzer.New(analyzer.Config{}), "sdkerrors")
 }
+
+// A project's own error types whose field is given the response's status:
+// comparisons and retries on it, in the package and, through a fact, in
+// another.
+func TestOwnErrors(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, testdata, analyzer.New(analyzer.Config{}), "ownerrors")
+}

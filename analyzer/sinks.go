@@ -329,7 +329,7 @@ func (c *sinkFinder) statuses(n ast.Node, fn func(ast.Expr, site)) {
 
 func (c *sinkFinder) compositeLit(lit *ast.CompositeLit, fn func(ast.Expr, site)) {
 	litFields(c.pass.TypesInfo, lit, func(field types.Object, value ast.Expr, typ types.Type) {
-		if isStatusField(field, typ) {
+		if c.isStatusFieldOf(field, typ) {
 			fn(value, site{what: types.TypeString(typ, pkgName) + " literal", writes: true})
 		}
 	})

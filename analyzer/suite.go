@@ -67,7 +67,7 @@ func NewSuite(cfg Config) *Suite {
 		Requires:   []*analysis.Analyzer{inspect.Analyzer},
 		Run:        s.runSinks,
 		ResultType: reflect.TypeFor[*statuses](),
-		FactTypes:  []analysis.Fact{new(sinkFact)},
+		FactTypes:  []analysis.Fact{new(sinkFact), new(statusFieldFact)},
 	}
 	suite.Codes = &analysis.Analyzer{
 		Name:       "statuscodes",
@@ -135,8 +135,9 @@ func (s *settings) runSinks(pass *analysis.Pass) (any, error) {
 	f := &sinkFinder{base: newBase(pass, pass.ResultOf[inspect.Analyzer].(*inspector.Inspector), s.checksFile), sinks: s.sinks.index,
 		wrappers: map[*types.Func][]wrapperParam{}, statusFuncs: map[*types.Func]bool{}}
 	f.findStatusVars()
+	f.findStatusFields()
 	found := f.findStatuses()
-	return &statuses{reached: true, found: found, decls: f.decls, statusVars: f.statusVars}, nil
+	return &statuses{reached: true, found: found, decls: f.decls, statusVars: f.statusVars, statusFields: f.statusFields}, nil
 }
 
 // importsFacts reports whether the pass imported facts of its analyzer
@@ -202,7 +203,7 @@ func (s *settings) runRetry(pass *analysis.Pass) (any, error) {
 	}
 	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	c := &retryChecker{base: newBase(collect(pass, &diags), in, s.checksFile), tab: tab, decls: sinks.decls}
-	c.statusVars = sinks.statusVars
+	c.statusVars, c.statusFields = sinks.statusVars, sinks.statusFields
 	if !sinks.reached {
 		c.decls = funcDecls(pass.TypesInfo, pass.Files) // the sinks pass did not look
 		c.findStatusVars()

@@ -57,6 +57,8 @@ type statuses struct {
 	decls map[*types.Func]*ast.FuncDecl
 	// statusVars are the local variables that hold a status.
 	statusVars map[*types.Var]bool
+	// statusFields are the fields that carry a status by data flow.
+	statusFields map[*types.Var]bool
 }
 
 // funcDecls returns the declarations of the functions and methods of
@@ -171,7 +173,7 @@ func (c *sinkFinder) findStatuses() []found {
 		case *ast.SelectorExpr:
 			if sel, ok := info.Selections[e]; ok && sel.Kind() == types.FieldVal {
 				f := sel.Obj().(*types.Var)
-				if _, done := travelFields[f]; !done && isInteger(f.Type()) && !isStatusField(f, sel.Recv()) {
+				if _, done := travelFields[f]; !done && isInteger(f.Type()) && !c.isStatusFieldOf(f, sel.Recv()) {
 					travelFields[f] = s.through(f.Name(), e)
 					changed = true
 				}

@@ -51,7 +51,7 @@ var reasons = []struct {
 }{
 	{regexp.MustCompile(`\(through \w+\)`), "a constant stored in a variable or struct field whose value reaches the sink"},
 	{regexp.MustCompile(`^retrying on `), "the retry decision admits a code the table says not to re-send unchanged, or to re-send only after Retry-After"},
-	{regexp.MustCompile(`in comparison with [^ ]*\.(StatusCode|Code)(\(\))?( is |:)`), "compared with a response's status field or method"},
+	{regexp.MustCompile(`in comparison with [^ ]*\.(StatusCode|Code)(\(\))?( is |:)`), "compared with a response's status field or method, or with a field the package gives only statuses (consul's StatusError{Code: resp.StatusCode})"},
 	{regexp.MustCompile(`in comparison with \w+( is |:)`), "compared with a variable that holds only a status (a status field or method, a writer's Status(), or fasthttp.Get's status)"},
 	{regexp.MustCompile(`in case of switch on `), "a case of a switch on the status"},
 	{regexp.MustCompile(`in [\w.]+ literal:`), "a status field (by identity, or an integer field named StatusCode) set in a composite literal"},
