@@ -263,3 +263,8 @@ func TestFasthttpOnly(t *testing.T) {
 func TestStatusFieldsByType(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, testdata, analyzer.New(analyzer.Config{}), "exitcodes/app")
 }
+
+// go-restful's and go-openapi runtime's sinks, status fields and methods.
+func TestRestfulAndOpenAPIRuntime(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, testdata, analyzer.New(analyzer.Config{}), "restfulapp")
+}

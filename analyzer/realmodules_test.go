@@ -44,6 +44,8 @@ var realModules = map[string]string{
 	"github.com/aws/aws-sdk-go":                    "v1.55.8",
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore": "v1.24.0",
 	"k8s.io/apimachinery":                          "v0.37.2",
+	"github.com/emicklei/go-restful/v3":            "v3.14.0",
+	"github.com/go-openapi/runtime":                "v0.33.4",
 }
 
 // TestAgainstRealModules type-checks fixtures against the real modules from
@@ -52,7 +54,7 @@ var realModules = map[string]string{
 func TestAgainstRealModules(t *testing.T) {
 	testenv.Slow(t, "downloads modules from the module proxy")
 	spec := filepath.Join(testdata, "specs", "routes.yaml")
-	for _, fixture := range []string{"frameworks", "retry/libs", "sdkerrors", "routes/gin", "routes/echo", "routes/chi", "routes/fiber"} {
+	for _, fixture := range []string{"frameworks", "retry/libs", "sdkerrors", "restfulapp", "routes/gin", "routes/echo", "routes/chi", "routes/fiber"} {
 		t.Run(fixture, func(t *testing.T) {
 			dir := realModule(t, fixture)
 			// analysistest's module mode loads the module offline, from the

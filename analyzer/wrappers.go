@@ -586,6 +586,18 @@ func localValues(info *types.Info, file *ast.File, use ast.Expr, v *types.Var) [
 					}
 				}
 			}
+		case *ast.RangeStmt:
+			// for _, code := range []int{200, 429}: each element.
+			if n.Value != nil && is(n.Value) {
+				if lit, ok := ast.Unparen(n.X).(*ast.CompositeLit); ok {
+					for _, e := range lit.Elts {
+						if kv, ok := e.(*ast.KeyValueExpr); ok {
+							e = kv.Value
+						}
+						out = append(out, e)
+					}
+				}
+			}
 		}
 		return true
 	})

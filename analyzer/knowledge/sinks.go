@@ -111,6 +111,18 @@ var Sinks = []Sink{
 
 	// fasthttp: the request context's responders, and the status of a
 	// response or its header.
+	// go-restful v3: the response's status writers and its ServiceError;
+	// go-openapi's runtime.NewAPIError (a generated client's error).
+	{Key{"github.com/emicklei/go-restful/v3", "Response", "WriteHeaderAndEntity"}, 0},
+	{Key{"github.com/emicklei/go-restful/v3", "Response", "WriteHeaderAndXml"}, 0},
+	{Key{"github.com/emicklei/go-restful/v3", "Response", "WriteHeaderAndJson"}, 0},
+	{Key{"github.com/emicklei/go-restful/v3", "Response", "WriteError"}, 0},
+	{Key{"github.com/emicklei/go-restful/v3", "Response", "WriteServiceError"}, 0},
+	{Key{"github.com/emicklei/go-restful/v3", "Response", "WriteErrorString"}, 0},
+	{Key{"github.com/emicklei/go-restful/v3", "", "NewError"}, 0},
+	{Key{"github.com/emicklei/go-restful/v3", "", "NewErrorWithHeader"}, 0},
+	{Key{"github.com/go-openapi/runtime", "", "NewAPIError"}, 2},
+
 	{Key{"github.com/valyala/fasthttp", "RequestCtx", "SetStatusCode"}, 0},
 	{Key{"github.com/valyala/fasthttp", "RequestCtx", "Error"}, 1},
 	{Key{"github.com/valyala/fasthttp", "RequestCtx", "Redirect"}, 1},
@@ -162,8 +174,10 @@ var StatusFields = map[Key]bool{
 	// APIs, Kubernetes' API errors (StatusError.ErrStatus.Code). Azure's
 	// azcore.ResponseError.StatusCode and minio's ErrorResponse.StatusCode
 	// count by name.
-	{"google.golang.org/api/googleapi", "Error", "Code"}:       true,
-	{"k8s.io/apimachinery/pkg/apis/meta/v1", "Status", "Code"}: true,
+	{"google.golang.org/api/googleapi", "Error", "Code"}:          true,
+	{"github.com/emicklei/go-restful/v3", "ServiceError", "Code"}: true,
+	{"github.com/go-openapi/runtime", "APIError", "Code"}:         true,
+	{"k8s.io/apimachinery/pkg/apis/meta/v1", "Status", "Code"}:    true,
 }
 
 // StatusFieldNames are the integer field names that hold a status in a
@@ -190,6 +204,10 @@ var StatusMethods = map[Key]bool{
 	// awshttp.ResponseError) and aws-sdk-go v1's RequestFailure.
 	{"github.com/aws/smithy-go/transport/http", "ResponseError", "HTTPStatusCode"}: true,
 	{"github.com/aws/aws-sdk-go/aws/awserr", "RequestFailure", "StatusCode"}:       true,
+
+	// go-restful\'s response, go-openapi\'s client response (an interface).
+	{"github.com/emicklei/go-restful/v3", "Response", "StatusCode"}: true,
+	{"github.com/go-openapi/runtime", "ClientResponse", "Code"}:     true,
 }
 
 // StatusResults are calls one of whose results is the response's status
