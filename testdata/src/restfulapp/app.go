@@ -10,7 +10,7 @@ import (
 )
 
 func handler(req *restful.Request, resp *restful.Response) {
-	resp.WriteErrorString(404, "no such thing")                   // want `raw status code 404 in WriteErrorString: use http.StatusNotFound`
+	resp.WriteErrorString(404, "no such thing")                    // want `raw status code 404 in WriteErrorString: use http.StatusNotFound`
 	resp.WriteServiceError(409, restful.NewError(409, "conflict")) // want `raw status code 409 in WriteServiceError: use http.StatusConflict`
 	if resp.StatusCode() == 200 {                                  // want `raw status code 200 in comparison with resp.StatusCode\(\): use http.StatusOK`
 		return
