@@ -252,19 +252,14 @@ func TestPassSwitches(t *testing.T) {
 	analysistest.Run(t, testdata, a, "passoff/retry")
 }
 
-// A package that reaches HTTP through fasthttp alone is checked like one
-// that imports net/http: sinks, comparisons and retries.
-func TestFasthttpOnly(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, testdata, analyzer.New(analyzer.Config{}), "fasthttponly")
-}
-
-// A field named StatusCode is a status where its type's package speaks
-// HTTP: not Docker's container exit code.
-func TestStatusFieldsByType(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, testdata, analyzer.New(analyzer.Config{}), "exitcodes/app")
-}
-
-// go-restful's and go-openapi runtime's sinks, status fields and methods.
-func TestRestfulAndOpenAPIRuntime(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, testdata, analyzer.New(analyzer.Config{}), "restfulapp")
+// The shapes of application code, in one load: a package that reaches
+// HTTP through fasthttp alone; a field named StatusCode that is a status
+// only where its type speaks HTTP (not Docker's exit code); go-restful's
+// and go-openapi runtime's sinks, status fields and methods; statuses that
+// SDK errors carry, compared after errors.As and retried on around SDK
+// calls; a project's own error types whose field is given the response's
+// status, in the package and, through a fact, in another.
+func TestApplicationShapes(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, testdata, analyzer.New(analyzer.Config{}),
+		"fasthttponly", "exitcodes/app", "restfulapp", "sdkerrors", "ownerrors")
 }

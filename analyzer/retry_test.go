@@ -66,16 +66,3 @@ func TestPredicateFacts(t *testing.T) {
 func TestRetryRecursive(t *testing.T) {
 	analysistest.Run(t, testdata, analyzer.New(analyzer.Config{}), "retry/recursive")
 }
-
-// Statuses carried by SDK errors: comparisons after errors.As and type
-// assertions, and retries decided on them around SDK calls.
-func TestSDKErrors(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, testdata, analyzer.New(analyzer.Config{}), "sdkerrors")
-}
-
-// A project's own error types whose field is given the response's status:
-// comparisons and retries on it, in the package and, through a fact, in
-// another.
-func TestOwnErrors(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, testdata, analyzer.New(analyzer.Config{}), "ownerrors")
-}
