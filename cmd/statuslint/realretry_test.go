@@ -74,6 +74,45 @@ func TestRealWorldSpec(t *testing.T) {
 	compareJudged(t, filepath.Join("testdata", "realworld", "spec", "jaeger.txt"), header, realFindings(t, dir, args))
 }
 
+// TestRealWorldSDKErrors runs statuslint on application code that calls
+// SDKs and decides on the statuses their errors carry: Prometheus' service
+// discovery, which calls Azure's (azcore), AWS's (aws-sdk-go-v2,
+// smithy-go) and Google's (google.golang.org/api) SDKs. Under the default
+// table its comparisons with azcore's ResponseError.StatusCode hold a
+// documented status; under a table without 404 they are reported, which
+// shows they are read. Both runs are judged in testdata/realworld/sdk.
+func TestRealWorldSDKErrors(t *testing.T) {
+	testenv.Slow(t, "fetches real modules from the module proxy")
+	dir := moduleCopy(t, "github.com/prometheus/prometheus", "v0.316.0")
+	patterns := []string{"./discovery/azure", "./discovery/aws", "./discovery/gce"}
+	for _, table := range []struct{ name, codes string }{
+		{"prometheus-discovery", ""},
+		{"prometheus-discovery-no404", filepath.Join(testdataAbs(t), "..", "..", "..", "testdata", "tables", "no404.yaml")},
+	} {
+		t.Run(table.name, func(t *testing.T) {
+			args := []string{"-json"}
+			shown := "(the default table)"
+			if table.codes != "" {
+				args = append(args, "-codes="+table.codes)
+				shown = "-codes=testdata/tables/no404.yaml"
+			}
+			args = append(args, patterns...)
+			header := fmt.Sprintf("# statuslint %s %s in github.com/prometheus/prometheus v0.316.0\n# Every finding, judged by reading the code; \"# note:\" lines say what was read and why it is no finding.\n", shown, strings.Join(patterns, " "))
+			compareJudged(t, filepath.Join("testdata", "realworld", "sdk", table.name+".txt"), header, realFindings(t, dir, args))
+		})
+	}
+}
+
+// testdataAbs is this package's testdata directory, absolute.
+func testdataAbs(t *testing.T) string {
+	t.Helper()
+	dir, err := filepath.Abs("testdata")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
 // compareJudged compares findings with the judged record at path; with
 // -update it re-records them first, keeping the reasons of those that stay.
 func compareJudged(t *testing.T, path, header string, got []string) {
