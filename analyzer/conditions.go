@@ -227,6 +227,16 @@ func (ev *evaluator) predicateCall(call *ast.CallExpr) (codeSet, bool) {
 			return s, true
 		}
 	}
+	if codes, ok := knowledge.ErrorPredicates[knowledge.FuncKey(fn)]; ok && len(call.Args) == 1 {
+		// apierrors.IsNotFound(err): true exactly for the status the
+		// error carries.
+		var s codeSet
+		for _, r := range codes {
+			s = s.or(codeRange(int64(r[0]), int64(r[1])))
+		}
+		ev.touched = true
+		return s, true
+	}
 	p, ok := ev.c.predicate(fn)
 	if !ok || p.Arg >= len(call.Args) {
 		return codeSet{}, false

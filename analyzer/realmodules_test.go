@@ -44,6 +44,8 @@ var realModules = map[string]string{
 	"github.com/aws/aws-sdk-go":                    "v1.55.8",
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore": "v1.24.0",
 	"k8s.io/apimachinery":                          "v0.37.2",
+	"k8s.io/api":                                   "v0.37.2",
+	"k8s.io/client-go":                             "v0.37.2",
 	"github.com/emicklei/go-restful/v3":            "v3.14.0",
 	"github.com/go-openapi/runtime":                "v0.33.4",
 }

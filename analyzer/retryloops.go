@@ -34,7 +34,8 @@ func (c *retryChecker) sendKind(call *ast.CallExpr) (codeSet, bool) {
 	}
 	for _, r := range knowledge.SDKSends {
 		if strings.HasPrefix(key.Path, r.Prefix) && key.Recv != "" && strings.HasSuffix(key.Recv, r.RecvSuffix) &&
-			(r.Name == "" || key.Name == r.Name) && (r.Except == "" || !strings.HasSuffix(key.Name, r.Except)) {
+			(r.Name == "" || key.Name == r.Name) && (r.Except == "" || !strings.HasSuffix(key.Name, r.Except)) &&
+			(fn == nil || returnsError(fn.Signature())) {
 			return errCodes(r.Kind)
 		}
 	}
@@ -42,6 +43,13 @@ func (c *retryChecker) sendKind(call *ast.CallExpr) (codeSet, bool) {
 		return c.sender(fn)
 	}
 	return codeSet{}, false
+}
+
+// returnsError reports whether sig's last result is an error: an SDK
+// call that sends reports its failure so (CoreV1().Pods(ns) only builds).
+func returnsError(sig *types.Signature) bool {
+	res := sig.Results()
+	return res.Len() > 0 && isError(res.At(res.Len()-1).Type())
 }
 
 // isInterfaceMethod reports whether fn is a method of an interface.

@@ -36,6 +36,25 @@ var SDKSends = []SDKSend{
 	{Prefix: SDKServices, RecvSuffix: "Client", Kind: ErrStatus, Except: "Invoker"},
 	{Prefix: "google.golang.org/api/", RecvSuffix: "Call", Name: "Do", Kind: ErrStatus},
 	{Prefix: "github.com/aws/aws-sdk-go-v2/service/", RecvSuffix: "Client", Kind: ErrStatus},
+	// client-go's typed clients: PodInterface.Get, Update, ...
+	{Prefix: "k8s.io/client-go/kubernetes/typed/", RecvSuffix: "Interface", Kind: ErrStatus},
+}
+
+// ErrorPredicates are an SDK's tests of the status an error carries, with
+// the codes for which each is true: Kubernetes' apierrors.IsNotFound and
+// the rest. A retry decided on one is decided on those statuses.
+var ErrorPredicates = map[Key][][2]int{}
+
+func init() {
+	const apierrors = "k8s.io/apimachinery/pkg/api/errors"
+	for name, code := range map[string]int{
+		"IsBadRequest": 400, "IsUnauthorized": 401, "IsForbidden": 403, "IsNotFound": 404,
+		"IsMethodNotSupported": 405, "IsNotAcceptable": 406, "IsConflict": 409, "IsGone": 410,
+		"IsRequestEntityTooLargeError": 413, "IsUnsupportedMediaType": 415, "IsInvalid": 422,
+		"IsTooManyRequests": 429, "IsInternalError": 500, "IsServiceUnavailable": 503, "IsTimeout": 504,
+	} {
+		ErrorPredicates[Key{Path: apierrors, Name: name}] = [][2]int{{code, code}}
+	}
 }
 
 // ErrKind says what a nil test of an error tells about the status.

@@ -14,7 +14,10 @@ import (
 	smithyhttp "github.com/aws/smithy-go/transport/http"
 	"google.golang.org/api/googleapi"
 	storage "google.golang.org/api/storage/v1"
+	corev1 "k8s.io/api/core/v1"
 	apierrors "k8s.io/apimachinery/pkg/api/errors"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	corev1client "k8s.io/client-go/kubernetes/typed/core/v1"
 )
 
 // Comparisons with the statuses SDK errors carry are status comparisons.
@@ -98,5 +101,30 @@ func fetchAll(svc *storage.Service, names []string) {
 		if errors.As(err, &apiErr) && apiErr.Code == http.StatusNotFound {
 			continue
 		}
+	}
+}
+
+// Kubernetes: a typed client's call sends, and apierrors' predicates test
+// the status its error carries.
+func updatePod(ctx context.Context, pods corev1client.PodInterface, pod *corev1.Pod) error {
+	for i := 0; i < 5; i++ {
+		_, err := pods.Update(ctx, pod, metav1.UpdateOptions{})
+		if apierrors.IsServiceUnavailable(err) { // want `retrying on 503 \(Service Unavailable\): huaweicloud says`
+			time.Sleep(time.Second)
+			continue
+		}
+		return err
+	}
+	return nil
+}
+
+// Negative: retry on conflict, the controller idiom; 409 may be re-sent.
+func updatePodOnConflict(ctx context.Context, pods corev1client.PodInterface, pod *corev1.Pod) error {
+	for {
+		_, err := pods.Update(ctx, pod, metav1.UpdateOptions{})
+		if apierrors.IsConflict(err) {
+			continue
+		}
+		return err
 	}
 }

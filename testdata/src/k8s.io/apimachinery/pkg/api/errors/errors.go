@@ -10,3 +10,9 @@ type StatusError struct {
 func (e *StatusError) Error() string { return e.ErrStatus.Message }
 
 func IsNotFound(err error) bool { return false }
+
+func IsConflict(err error) bool { return false }
+
+func IsServiceUnavailable(err error) bool { return false }
+
+func IsTooManyRequests(err error) bool { return false }

@@ -11,3 +11,11 @@ type Status struct {
 	Reason  StatusReason `json:"reason,omitempty"`
 	Code    int32        `json:"code,omitempty"`
 }
+
+type GetOptions struct {
+	ResourceVersion string `json:"resourceVersion,omitempty"`
+}
+
+type UpdateOptions struct {
+	DryRun []string `json:"dryRun,omitempty"`
+}
