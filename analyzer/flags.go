@@ -54,13 +54,7 @@ func (c *retryChecker) loopFlags(body *ast.BlockStmt) map[*types.Var]uint {
 			}
 		case *ast.ValueSpec:
 			for i, id := range n.Names {
-				var rhs ast.Expr = declaredZero
-				if i < len(n.Values) {
-					rhs = n.Values[i]
-				} else if len(n.Values) > 0 {
-					rhs = nil
-				}
-				note(id, rhs)
+				note(id, specValue(n, i))
 			}
 		case *ast.UnaryExpr:
 			if id, ok := ast.Unparen(n.X).(*ast.Ident); ok && n.Op == token.AND {
@@ -82,6 +76,18 @@ func (c *retryChecker) loopFlags(body *ast.BlockStmt) map[*types.Var]uint {
 
 // declaredZero stands for the value of a flag declared without one.
 var declaredZero = ast.NewIdent("false")
+
+// specValue returns the value a declaration gives its i-th name:
+// declaredZero when it gives none, nil when one call gives them all.
+func specValue(vs *ast.ValueSpec, i int) ast.Expr {
+	switch {
+	case i < len(vs.Values) && len(vs.Values) == len(vs.Names):
+		return vs.Values[i]
+	case len(vs.Values) == 0:
+		return declaredZero
+	}
+	return nil
+}
 
 // boolConst returns the value of a constant boolean expression, or of
 // declaredZero.
@@ -138,11 +144,7 @@ func (f *flow) setFlags(s ast.Stmt, live []frag) []frag {
 			for _, spec := range gd.Specs {
 				if vs, ok := spec.(*ast.ValueSpec); ok {
 					for i, id := range vs.Names {
-						var rhs ast.Expr = declaredZero
-						if i < len(vs.Values) {
-							rhs = vs.Values[i]
-						}
-						add(id, rhs)
+						add(id, specValue(vs, i))
 					}
 				}
 			}

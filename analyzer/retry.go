@@ -34,15 +34,17 @@ type retryChecker struct {
 	// and the diagnostics already made.
 	// sums are the summaries of the package's functions (summaryOf);
 	// solving, those of the component being solved; comps, the
-	// components of the call graph.
+	// components of the call graph, and cyclic, the functions whose
+	// summaries depend on themselves.
 	sums     map[*types.Func]summary
 	solving  map[*types.Func]*summary
 	comps    map[*types.Func][]*types.Func
+	cyclic   map[*types.Func]bool
 	sets     map[*types.Var]codeSet
 	reported map[string]bool
 	funcSeen map[*types.Var]bool
 	// waits memoizes funcWaits.
-	waits map[*types.Func]bool
+	waits map[*types.Func]waitInfo
 }
 
 // checkRetries runs the retry checks: retry loops and self-recursive
@@ -218,16 +220,59 @@ func joinAnd(items []string) string {
 // (knowledge.RetryAfterWaits), itself or in the functions of this package
 // it calls (a retryDelay helper).
 func (c *retryChecker) readsRetryAfter(n ast.Node) bool {
-	return c.readsRetryAfterDepth(n, 0)
+	// The functions of this package n calls, up to three calls deep,
+	// level by level: each is looked at once, at the least depth it is
+	// reached at, so the answer does not depend on which code asked
+	// first.
+	direct, callees := c.readsRetryAfterHere(n)
+	seen := map[*types.Func]bool{}
+	for depth := 0; !direct && depth < 3 && len(callees) > 0; depth++ {
+		var next []*types.Func
+		for _, fn := range callees {
+			if seen[fn] {
+				continue
+			}
+			seen[fn] = true
+			w := c.funcWaits(fn)
+			direct = direct || w.direct
+			next = append(next, w.callees...)
+		}
+		callees = next
+	}
+	return direct
 }
 
-func (c *retryChecker) readsRetryAfterDepth(n ast.Node, depth int) bool {
+// waitInfo is what a function's own body says about Retry-After: whether
+// it reads it, and the functions of this package it calls.
+type waitInfo struct {
+	direct  bool
+	callees []*types.Func
+}
+
+// funcWaits returns fn's waitInfo, memoized.
+func (c *retryChecker) funcWaits(fn *types.Func) waitInfo {
+	if w, ok := c.waits[fn]; ok {
+		return w
+	}
+	if c.waits == nil {
+		c.waits = map[*types.Func]waitInfo{}
+	}
+	var w waitInfo
+	w.direct, w.callees = c.readsRetryAfterHere(c.decls[fn].Body)
+	c.waits[fn] = w
+	return w
+}
+
+// readsRetryAfterHere reports whether n itself reads Retry-After, and
+// returns the functions of this package it calls.
+func (c *retryChecker) readsRetryAfterHere(n ast.Node) (bool, []*types.Func) {
 	info := c.pass.TypesInfo
 	isName := func(e ast.Expr) bool {
 		tv := info.Types[e]
 		return tv.Value != nil && tv.Value.Kind() == constant.String && strings.EqualFold(constant.StringVal(tv.Value), "Retry-After")
 	}
 	found, namesIt, readsByName := false, false, false
+	var callees []*types.Func
 	ast.Inspect(n, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.BasicLit:
@@ -244,8 +289,8 @@ func (c *retryChecker) readsRetryAfterDepth(n ast.Node, depth int) bool {
 				} else {
 					readsByName = true // the name from a variable: a list of them
 				}
-			case fn != nil && depth < 3 && c.decls[fn] != nil && c.funcWaits(fn, depth+1):
-				found = true
+			case fn != nil && c.decls[fn] != nil:
+				callees = append(callees, fn)
 			}
 		case *ast.IndexExpr: // resp.Header["Retry-After"]
 			if path, name, ok := knowledge.TypeName(info.TypeOf(n.X)); ok && path == "net/http" && name == "Header" && isName(n.Index) {
@@ -258,22 +303,7 @@ func (c *retryChecker) readsRetryAfterDepth(n ast.Node, depth int) bool {
 		}
 		return !found
 	})
-	return found || namesIt && readsByName
-}
-
-// funcWaits reports whether the body of fn, a function of this package,
-// reads Retry-After; memoized.
-func (c *retryChecker) funcWaits(fn *types.Func, depth int) bool {
-	if w, ok := c.waits[fn]; ok {
-		return w
-	}
-	if c.waits == nil {
-		c.waits = map[*types.Func]bool{}
-	}
-	c.waits[fn] = false // a recursive helper waits only if it says so elsewhere
-	w := c.readsRetryAfterDepth(c.decls[fn].Body, depth)
-	c.waits[fn] = w
-	return w
+	return found || namesIt && readsByName, callees
 }
 
 // callersWait reports whether every call of fn, a retry decision of this

@@ -45,10 +45,10 @@ func (c *retryChecker) summaryOf(fn *types.Func) summary {
 		return summary{}
 	}
 	if c.comps == nil {
-		c.comps = sccs(c.decls, c.pass.TypesInfo)
+		c.comps, c.cyclic = sccs(c.decls, c.pass.TypesInfo)
 	}
 	comp := c.comps[fn]
-	if len(comp) == 1 && !calls(c.decls[fn], fn, c.pass.TypesInfo) {
+	if !c.cyclic[fn] {
 		s := c.evalSummary(fn)
 		c.sums[fn] = s
 		return s
@@ -104,26 +104,13 @@ func (c *retryChecker) evalSummary(fn *types.Func) summary {
 	return s
 }
 
-// calls reports whether decl's body refers to fn.
-func calls(decl *ast.FuncDecl, fn *types.Func, info *types.Info) bool {
-	found := false
-	ast.Inspect(decl.Body, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok {
-			if f, ok := info.Uses[id].(*types.Func); ok && f.Origin() == fn {
-				found = true
-			}
-		}
-		return !found
-	})
-	return found
-}
-
 // sccs returns, for each declared function, the strongly connected
 // component of the package's call graph it belongs to (Tarjan's
 // algorithm), its members in declaration order. A function refers to
 // another when its body names it: a call, a method value, a function
-// value passed on.
-func sccs(decls map[*types.Func]*ast.FuncDecl, info *types.Info) map[*types.Func][]*types.Func {
+// value passed on. cyclic holds the functions whose summaries depend on
+// themselves: in a component of several, or referring to themselves.
+func sccs(decls map[*types.Func]*ast.FuncDecl, info *types.Info) (comp map[*types.Func][]*types.Func, cyclic map[*types.Func]bool) {
 	fns := sortedDecls(decls)
 	edges := func(fn *types.Func) []*types.Func {
 		var out []*types.Func
@@ -138,7 +125,8 @@ func sccs(decls map[*types.Func]*ast.FuncDecl, info *types.Info) map[*types.Func
 		return out
 	}
 
-	comp := make(map[*types.Func][]*types.Func, len(fns))
+	comp = make(map[*types.Func][]*types.Func, len(fns))
+	cyclic = map[*types.Func]bool{}
 	index := map[*types.Func]int{}
 	low := map[*types.Func]int{}
 	onStack := map[*types.Func]bool{}
@@ -150,6 +138,9 @@ func sccs(decls map[*types.Func]*ast.FuncDecl, info *types.Info) map[*types.Func
 		stack = append(stack, fn)
 		onStack[fn] = true
 		for _, g := range edges(fn) {
+			if g == fn {
+				cyclic[fn] = true
+			}
 			if _, seen := index[g]; !seen {
 				visit(g)
 				low[fn] = min(low[fn], low[g])
@@ -173,6 +164,9 @@ func sccs(decls map[*types.Func]*ast.FuncDecl, info *types.Info) map[*types.Func
 		slices.SortFunc(members, func(a, b *types.Func) int { return int(decls[a].Pos() - decls[b].Pos()) })
 		for _, m := range members {
 			comp[m] = members
+			if len(members) > 1 {
+				cyclic[m] = true
+			}
 		}
 	}
 	for _, fn := range fns {
@@ -180,7 +174,7 @@ func sccs(decls map[*types.Func]*ast.FuncDecl, info *types.Info) map[*types.Func
 			visit(fn)
 		}
 	}
-	return comp
+	return comp, cyclic
 }
 
 // sortedDecls returns the declared functions in declaration order, so that
