@@ -99,8 +99,6 @@ type settings struct {
 	// routes is -routes: list the routes and their operations instead of
 	// the findings.
 	routes bool
-	// suite holds the passes, whose results the passes read by analyzer.
-	suite *Suite
 	// showIDs and foldRelated are Config's.
 	showIDs, foldRelated bool
 }

@@ -35,14 +35,14 @@ func (c *base) isStatusFieldOf(obj types.Object, recv types.Type) bool {
 // the fields of other packages this package uses that have one.
 func (c *sinkFinder) findStatusFields() {
 	info := c.pass.TypesInfo
-	status, other := map[*types.Var]bool{}, map[*types.Var]bool{}
+	carry, other := map[*types.Var]bool{}, map[*types.Var]bool{}
 	give := func(f *types.Var, value ast.Expr) {
 		if f == nil || !f.IsField() || f.Pkg() != c.pass.Pkg || !isInteger(f.Type()) {
 			return
 		}
 		switch {
 		case c.isStatusExpr(value):
-			status[f] = true
+			carry[f] = true
 		case info.Types[value].Value == nil:
 			other[f] = true // computed: the field may hold anything
 		}
@@ -85,7 +85,7 @@ func (c *sinkFinder) findStatusFields() {
 		}
 	}
 	c.statusFields = map[*types.Var]bool{}
-	for _, fn := range sortedVars(status) {
+	for _, fn := range sortedVars(carry) {
 		if !other[fn] {
 			c.statusFields[fn] = true
 			c.pass.ExportObjectFact(fn, new(statusFieldFact))

@@ -58,45 +58,17 @@ func NewSuite(cfg Config) *Suite {
 	s.sinks.err = s.sinks.Set(cfg.Sinks)
 	s.checks.err = s.checks.Set(strings.Join(cfg.Checks, ","))
 
-	diagnostics := reflect.TypeFor[[]analysis.Diagnostic]()
 	suite := &Suite{}
-	s.suite = suite
-	suite.Sinks = &analysis.Analyzer{
-		Name:       "statussinks",
-		Doc:        "statussinks: find the status values that reach a status sink, and the wrappers of sinks (reports nothing)",
-		Requires:   []*analysis.Analyzer{inspect.Analyzer},
-		Run:        s.runSinks,
-		ResultType: reflect.TypeFor[*statuses](),
-		FactTypes:  []analysis.Fact{new(sinkFact), new(statusFieldFact)},
-	}
-	suite.Codes = &analysis.Analyzer{
-		Name:       "statuscodes",
-		Doc:        "statuscodes: check statuses against the API's table (SL1001-SL1004); its findings are reported by statuslint",
-		Requires:   []*analysis.Analyzer{suite.Sinks},
-		Run:        s.runCodes,
-		ResultType: diagnostics,
-	}
-	suite.Retry = &analysis.Analyzer{
-		Name:       "statusretry",
-		Doc:        "statusretry: find retries of statuses the API says not to re-send (SL2001, SL2002); its findings are reported by statuslint",
-		Requires:   []*analysis.Analyzer{inspect.Analyzer, suite.Sinks},
-		Run:        s.runRetry,
-		ResultType: diagnostics,
-		FactTypes:  []analysis.Fact{new(predFact), new(errFact)},
-	}
-	suite.Routes = &analysis.Analyzer{
-		Name:       "statusroutes",
-		Doc:        "statusroutes: check the statuses of each route's handler against its OpenAPI operation (SL1005, SL1006); its findings are reported by statuslint",
-		Requires:   []*analysis.Analyzer{inspect.Analyzer, suite.Sinks},
-		Run:        s.runRoutes,
-		ResultType: reflect.TypeFor[routeResult](),
-	}
+	suite.Sinks = newSinksPass(s)
+	suite.Codes = newCodesPass(s, suite.Sinks)
+	suite.Retry = newRetryPass(s, suite.Sinks)
+	suite.Routes = newRoutesPass(s, suite.Sinks)
 	a := &analysis.Analyzer{
 		Name:     "statuslint",
 		Doc:      analyzerDoc(),
 		URL:      "https://github.com/statuslint/statuslint#checks",
 		Requires: []*analysis.Analyzer{suite.Sinks, suite.Codes, suite.Retry, suite.Routes},
-		Run:      s.run,
+		Run:      func(pass *analysis.Pass) (any, error) { return run(s, suite, pass) },
 	}
 	a.Flags.Var(&s.codes, "codes", "status-code `table`: a built-in profile ("+strings.Join(table.Profiles(), ", ")+") or a file (.rst, .md, .yaml, .json)")
 	a.Flags.StringVar(&s.constants, "constants", cfg.Constants, "import `path` of a package whose status constants fixes use instead of net/http's")
@@ -122,8 +94,22 @@ func (s *settings) configErr() error {
 	return configError("checks", s.checks.err)
 }
 
+// newSinksPass returns the sinks pass: it finds the status values that
+// reach a sink, and the project's wrappers of sinks (with a fact each, for
+// other packages). It reports nothing; its result is what it found.
+func newSinksPass(s *settings) *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name:       "statussinks",
+		Doc:        "statussinks: find the status values that reach a status sink, and the wrappers of sinks (reports nothing)",
+		Requires:   []*analysis.Analyzer{inspect.Analyzer},
+		Run:        func(pass *analysis.Pass) (any, error) { return runSinks(s, pass) },
+		ResultType: reflect.TypeFor[*statuses](),
+		FactTypes:  []analysis.Fact{new(sinkFact), new(statusFieldFact)},
+	}
+}
+
 // runSinks is the sinks pass.
-func (s *settings) runSinks(pass *analysis.Pass) (any, error) {
+func runSinks(s *settings, pass *analysis.Pass) (any, error) {
 	if err := s.configErr(); err != nil {
 		return nil, err
 	}
@@ -154,13 +140,25 @@ func collect(pass *analysis.Pass, diags *[]analysis.Diagnostic) *analysis.Pass {
 	return &p
 }
 
+// newCodesPass returns the codes pass: it checks the statuses the sinks
+// pass found against the table (SL1001 to SL1004, with fixes).
+func newCodesPass(s *settings, sinks *analysis.Analyzer) *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name:       "statuscodes",
+		Doc:        "statuscodes: check statuses against the API's table (SL1001-SL1004); its findings are reported by statuslint",
+		Requires:   []*analysis.Analyzer{sinks},
+		Run:        func(pass *analysis.Pass) (any, error) { return runCodes(s, pass, sinks) },
+		ResultType: reflect.TypeFor[[]analysis.Diagnostic](),
+	}
+}
+
 // runCodes is the codes pass.
-func (s *settings) runCodes(pass *analysis.Pass) (any, error) {
+func runCodes(s *settings, pass *analysis.Pass, sinks *analysis.Analyzer) (any, error) {
 	var diags []analysis.Diagnostic
 	if err := s.configErr(); err != nil {
 		return diags, err
 	}
-	found := pass.ResultOf[s.suite.Sinks].(*statuses).found
+	found := pass.ResultOf[sinks].(*statuses).found
 	if len(found) == 0 || !s.codesPass {
 		return diags, nil
 	}
@@ -184,13 +182,27 @@ func (s *settings) runCodes(pass *analysis.Pass) (any, error) {
 	return diags, nil
 }
 
+// newRetryPass returns the retry pass: it finds retries of statuses the
+// table forbids re-sending (SL2001 and SL2002), with a fact for each retry
+// predicate and error-returning sender.
+func newRetryPass(s *settings, sinks *analysis.Analyzer) *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name:       "statusretry",
+		Doc:        "statusretry: find retries of statuses the API says not to re-send (SL2001, SL2002); its findings are reported by statuslint",
+		Requires:   []*analysis.Analyzer{inspect.Analyzer, sinks},
+		Run:        func(pass *analysis.Pass) (any, error) { return runRetry(s, pass, sinks) },
+		ResultType: reflect.TypeFor[[]analysis.Diagnostic](),
+		FactTypes:  []analysis.Fact{new(predFact), new(errFact)},
+	}
+}
+
 // runRetry is the retry pass.
-func (s *settings) runRetry(pass *analysis.Pass) (any, error) {
+func runRetry(s *settings, pass *analysis.Pass, sinksPass *analysis.Analyzer) (any, error) {
 	var diags []analysis.Diagnostic
 	if err := s.configErr(); err != nil {
 		return diags, err
 	}
-	sinks := pass.ResultOf[s.suite.Sinks].(*statuses)
+	sinks := pass.ResultOf[sinksPass].(*statuses)
 	if !s.retryPass || !s.checks.set[CheckRetryNever] && !s.checks.set[CheckRetryAfterWait] {
 		return diags, nil
 	}
@@ -212,13 +224,26 @@ func (s *settings) runRetry(pass *analysis.Pass) (any, error) {
 	return diags, nil
 }
 
+// newRoutesPass returns the routes pass: it ties handlers to the
+// operations of an OpenAPI table and checks their statuses per operation
+// (SL1005 and SL1006).
+func newRoutesPass(s *settings, sinks *analysis.Analyzer) *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name:       "statusroutes",
+		Doc:        "statusroutes: check the statuses of each route's handler against its OpenAPI operation (SL1005, SL1006); its findings are reported by statuslint",
+		Requires:   []*analysis.Analyzer{inspect.Analyzer, sinks},
+		Run:        func(pass *analysis.Pass) (any, error) { return runRoutes(s, pass, sinks) },
+		ResultType: reflect.TypeFor[routeResult](),
+	}
+}
+
 // runRoutes is the routes pass; it does nothing unless the table is an
 // OpenAPI spec.
-func (s *settings) runRoutes(pass *analysis.Pass) (any, error) {
+func runRoutes(s *settings, pass *analysis.Pass, sinksPass *analysis.Analyzer) (any, error) {
 	if err := s.configErr(); err != nil {
 		return routeResult{}, err
 	}
-	sinks := pass.ResultOf[s.suite.Sinks].(*statuses)
+	sinks := pass.ResultOf[sinksPass].(*statuses)
 	if !s.routesPass || !sinks.reached || !s.routes && !s.checks.set[CheckOperation] && !s.checks.set[CheckRoute] {
 		return routeResult{}, nil
 	}
@@ -233,11 +258,11 @@ func (s *settings) runRoutes(pass *analysis.Pass) (any, error) {
 // run is the statuslint pass: it reports the findings of the codes, retry
 // and routes passes that the checks selected and no directive silences;
 // with -routes, the route listing instead.
-func (s *settings) run(pass *analysis.Pass) (any, error) {
+func run(s *settings, suite *Suite, pass *analysis.Pass) (any, error) {
 	if err := s.configErr(); err != nil {
 		return nil, err
 	}
-	if pass.ResultOf[s.suite.Sinks].(*statuses).reached {
+	if pass.ResultOf[suite.Sinks].(*statuses).reached {
 		// A package that can hold no finding needs no table, and does
 		// not fail on a bad one.
 		if _, err := s.codes.table(); err != nil {
@@ -250,7 +275,7 @@ func (s *settings) run(pass *analysis.Pass) (any, error) {
 			files = append(files, f)
 		}
 	}
-	routes := pass.ResultOf[s.suite.Routes].(routeResult)
+	routes := pass.ResultOf[suite.Routes].(routeResult)
 	if s.routes {
 		for _, d := range routes.listing {
 			pass.Report(d)
@@ -258,7 +283,7 @@ func (s *settings) run(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	var all []analysis.Diagnostic
-	for _, d := range slices.Concat(pass.ResultOf[s.suite.Codes].([]analysis.Diagnostic), pass.ResultOf[s.suite.Retry].([]analysis.Diagnostic)) {
+	for _, d := range slices.Concat(pass.ResultOf[suite.Codes].([]analysis.Diagnostic), pass.ResultOf[suite.Retry].([]analysis.Diagnostic)) {
 		if d.Category == CheckUndocumented && routes.tied[d.Pos] {
 			continue // checked against its operations instead
 		}
@@ -271,8 +296,8 @@ func (s *settings) run(pass *analysis.Pass) (any, error) {
 		return cmp.Or(cmp.Compare(a.Pos, b.Pos), cmp.Compare(a.Category, b.Category), cmp.Compare(a.Message, b.Message))
 	})
 	shown := *pass
-	present := s.present(pass)
-	shown.Report = func(d analysis.Diagnostic) { pass.Report(present(d)) }
+	show := present(s, pass)
+	shown.Report = func(d analysis.Diagnostic) { pass.Report(show(d)) }
 	report, done := filterReports(&shown, files, s.checks.set)
 	for _, d := range all {
 		report(d)
@@ -283,7 +308,7 @@ func (s *settings) run(pass *analysis.Pass) (any, error) {
 
 // present returns how the host shows a finding: with its check ID in the
 // message, its related positions folded in, as Config asks.
-func (s *settings) present(pass *analysis.Pass) func(analysis.Diagnostic) analysis.Diagnostic {
+func present(s *settings, pass *analysis.Pass) func(analysis.Diagnostic) analysis.Diagnostic {
 	return func(d analysis.Diagnostic) analysis.Diagnostic {
 		if s.foldRelated {
 			for _, r := range d.Related {
