@@ -4,6 +4,8 @@ import (
 	_ "embed"
 	"fmt"
 	"strings"
+
+	"github.com/statuslint/statuslint/internal/checks"
 )
 
 //go:embed doc.go
@@ -16,7 +18,7 @@ func analyzerDoc() string {
 	var b strings.Builder
 	b.WriteString(packageDoc())
 	b.WriteString("\n\nChecks:\n")
-	for _, c := range Checks {
+	for _, c := range checks.All {
 		first, _, _ := strings.Cut(c.Doc, "\n\n")
 		fmt.Fprintf(&b, "\n%s %s: %s\n", c.ID, c.Title, strings.Join(strings.Fields(first), " "))
 	}

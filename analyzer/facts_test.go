@@ -6,15 +6,17 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/statuslint/statuslint/internal/retry"
+	"github.com/statuslint/statuslint/internal/sinks"
 	"golang.org/x/tools/go/analysis"
 )
 
 // Facts cross process boundaries (go vet, Bazel's nogo) gob-encoded.
 func TestFactsGobRoundTrip(t *testing.T) {
 	for _, f := range []analysis.Fact{
-		&sinkFact{Params: []int{1, 3}},
-		&predFact{Arg: 1, Set: codeRange(500, 599)},
-		&errFact{Sends: true, Errs: codeRange(500, 999)},
+		&sinks.SinkFact{Params: []int{1, 3}},
+		&retry.PredFact{Arg: 1, Set: retry.CodeRange(500, 599)},
+		&retry.ErrFact{Sends: true, Errs: retry.CodeRange(500, 999)},
 	} {
 		var buf bytes.Buffer
 		if err := gob.NewEncoder(&buf).Encode(f); err != nil {

@@ -1,0 +1,51 @@
+package codes
+
+import (
+	"reflect"
+
+	"github.com/statuslint/statuslint/internal/config"
+	"github.com/statuslint/statuslint/internal/status"
+	"golang.org/x/tools/go/analysis"
+)
+
+// newCodesPass returns the codes pass: it checks the statuses the sinks
+// pass found against the table (SL1001 to SL1004, with fixes).
+func New(s *config.Settings, sinks *analysis.Analyzer) *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name:       "statuscodes",
+		Doc:        "statuscodes: check statuses against the API's table (SL1001-SL1004); its findings are reported by statuslint",
+		Requires:   []*analysis.Analyzer{sinks},
+		Run:        func(pass *analysis.Pass) (any, error) { return runCodes(s, pass, sinks) },
+		ResultType: reflect.TypeFor[[]analysis.Diagnostic](),
+	}
+}
+
+// runCodes is the codes pass.
+func runCodes(s *config.Settings, pass *analysis.Pass, sinks *analysis.Analyzer) (any, error) {
+	var diags []analysis.Diagnostic
+	if err := s.ConfigErr(); err != nil {
+		return diags, err
+	}
+	found := pass.ResultOf[sinks].(*status.Statuses).Found
+	if len(found) == 0 || !s.CodesPass {
+		return diags, nil
+	}
+	// Read the table only now: under go vet every package is a process of
+	// its own, and most of them (the standard library below net/http)
+	// find no status.
+	tab, err := s.Codes.Table()
+	if err != nil {
+		return diags, nil // the statuslint pass reports it, once
+	}
+	c := &codeChecker{Base: status.Base{Pass: pass}, tab: tab, constants: s.Constants, out: &diags}
+	for _, f := range found {
+		if !s.ChecksFile(pass, f.File) {
+			continue
+		}
+		if c.file != f.File {
+			c.file, c.imports = f.File, fileImports{}
+		}
+		c.check(f.E, f.S)
+	}
+	return diags, nil
+}

@@ -1,0 +1,143 @@
+package config
+
+import (
+	"go/ast"
+	"go/types"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/statuslint/statuslint/analyzer/table"
+	"github.com/statuslint/statuslint/internal/checks"
+	"github.com/statuslint/statuslint/internal/knowledge"
+	"github.com/statuslint/statuslint/internal/typesx"
+	"golang.org/x/tools/go/analysis"
+)
+
+// A ConfigError is a configuration value statuslint cannot use: a table
+// that cannot be read, a malformed sink, an unknown check. Field names the
+// setting, as the flag and the golangci-lint setting spell it.
+type ConfigError struct {
+	Field string // "codes", "sinks" or "checks"
+	Err   error
+}
+
+func (e *ConfigError) Error() string { return e.Err.Error() }
+
+func (e *ConfigError) Unwrap() error { return e.Err }
+
+// configError wraps a non-nil err as the field's ConfigError.
+func NewError(field string, err error) error {
+	if err == nil {
+		return nil
+	}
+	return &ConfigError{Field: field, Err: err}
+}
+
+// Settings holds one analyzer's configuration.
+type Settings struct {
+	Codes     TableFlag
+	Constants string
+	Sinks     SinksFlag
+	Tests     bool
+	Checks    checks.Flag
+	// CodesPass, retryPass and routesPass are the -statuscodes,
+	// -statusretry and -statusroutes switches.
+	CodesPass, RetryPass, RoutesPass bool
+	// Routes is -routes: list the routes and their operations instead of
+	// the findings.
+	Routes bool
+	// ShowIDs and foldRelated are Config's.
+	ShowIDs, FoldRelated bool
+}
+
+// TableFlag is the -codes flag. The table is read once, on first use, and
+// shared read-only by all passes.
+type TableFlag struct {
+	Spec string
+	Once sync.Once
+	Tab  *table.Table
+	err  error
+}
+
+func (f *TableFlag) String() string {
+	if f.Spec == "" {
+		return table.DefaultProfile
+	}
+	return f.Spec
+}
+
+// Set validates the table at once, so that a bad table stops the tool
+// before it analyzes anything.
+func (f *TableFlag) Set(spec string) error {
+	if f.Tab != nil && spec == f.Spec {
+		return nil // read already: the driver checks the flag before parsing it
+	}
+	tab, err := table.Load(spec)
+	if err != nil {
+		return err
+	}
+	f.Spec = spec
+	f.Once.Do(func() {})
+	f.Tab, f.err = tab, nil
+	return nil
+}
+
+func (f *TableFlag) Table() (*table.Table, error) {
+	f.Once.Do(func() {
+		f.Tab, f.err = table.Load(f.Spec)
+		f.err = NewError("codes", f.err)
+	})
+	return f.Tab, f.err
+}
+
+// SinksFlag is the -sinks flag, with the index of all sinks it implies.
+type SinksFlag struct {
+	value string
+	User  []SinkSpec
+	Index SinkIndex
+	Err   error
+}
+
+func (f *SinksFlag) String() string { return f.value }
+
+func (f *SinksFlag) Set(value string) error {
+	user, err := ParseSinks(value)
+	if err != nil {
+		return err
+	}
+	f.value, f.User, f.Err = value, user, nil
+	f.Index = newSinkIndex(builtinSinks, user)
+	return nil
+}
+
+func Known(path string, user []SinkSpec) bool {
+	return knowledge.IsKnownPackage(path) || slices.ContainsFunc(user, func(s SinkSpec) bool { return s.Path == path })
+}
+
+// Reaches reports whether pkg is, or imports directly or not, a package
+// whose values statuslint knows. The type checker lists every direct
+// import of the package being analyzed; the rest of the walk sees what
+// export data gives, and the passes make up for it with the facts of the
+// packages they import.
+func Reaches(pkg *types.Package, user []SinkSpec) bool {
+	return typesx.FindImport(pkg, func(p *types.Package) bool { return Known(p.Path(), user) }) != nil
+}
+
+// ConfigErr is the error every pass fails with when the configuration is
+// bad.
+func (s *Settings) ConfigErr() error {
+	if s.Sinks.Err != nil {
+		return NewError("sinks", s.Sinks.Err)
+	}
+	return NewError("checks", s.Checks.Err)
+}
+
+// ChecksFile reports whether f is reported on: generated files are not
+// (their author cannot fix them by hand), nor test files with -tests=false.
+func (s *Settings) ChecksFile(pass *analysis.Pass, f *ast.File) bool {
+	if ast.IsGenerated(f) {
+		return false
+	}
+	return s.Tests || !strings.HasSuffix(pass.Fset.File(f.Pos()).Name(), "_test.go")
+}

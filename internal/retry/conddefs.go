@@ -1,0 +1,76 @@
+package retry
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"github.com/statuslint/statuslint/internal/status"
+	"github.com/statuslint/statuslint/internal/typesx"
+)
+
+// condDef returns the definition of v, a boolean local variable of this
+// package assigned exactly once and never through a pointer.
+func (c *retryChecker) condDef(v *types.Var) (status.Value, bool) {
+	if typesx.IsPackageLevel(v) {
+		return status.Value{}, false
+	}
+	vals := c.ValuesOf(v)
+	if len(vals) != 1 || vals[0].Expr == nil || !typesx.IsBool(v.Type()) {
+		return status.Value{}, false
+	}
+	return vals[0], true
+}
+
+// condOf returns the definition of the boolean variable e names, if it
+// is set once.
+func (ev *evaluator) condOf(e ast.Expr) (status.Value, bool) {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return status.Value{}, false
+	}
+	v, ok := ev.c.Pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok {
+		return status.Value{}, false
+	}
+	return ev.c.condDef(v)
+}
+
+// admitsDef evaluates a boolean variable through its definition: the
+// expression, the first result of a retry decision, or a comma-ok lookup
+// in a code set.
+func (ev *evaluator) admitsDef(d status.Value, neg bool) (codeSet, bool) {
+	x := ast.Unparen(d.Expr)
+	var s codeSet
+	ok := false
+	_, isTuple := ev.c.Pass.TypesInfo.TypeOf(x).(*types.Tuple)
+	switch {
+	case !isTuple && d.Index == 0:
+		return ev.admits(x, neg), true
+	case d.Index == 0:
+		if call, isCall := x.(*ast.CallExpr); isCall {
+			s, ok = ev.predicateCall(call)
+		}
+	case d.Index == 1:
+		if ix, isIndex := x.(*ast.IndexExpr); isIndex {
+			s, ok = ev.setLookup(ix.X, ix.Index)
+		}
+	}
+	if ok && neg {
+		s = s.not()
+	}
+	return s, ok
+}
+
+// anchor returns where the codes a condition decides are reported: the
+// definition of a boolean variable, or the condition itself.
+func (ev *evaluator) anchor(cond ast.Expr) ast.Node {
+	x := ast.Unparen(cond)
+	if u, ok := x.(*ast.UnaryExpr); ok && u.Op == token.NOT {
+		x = ast.Unparen(u.X)
+	}
+	if d, ok := ev.condOf(x); ok {
+		return d.Expr
+	}
+	return cond
+}

@@ -1,0 +1,267 @@
+package retry
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+
+	"github.com/statuslint/statuslint/internal/knowledge"
+)
+
+// errKind says what a nil test of an error variable tells about the status.
+type errKind = knowledge.ErrKind
+
+const (
+	errIndependent = knowledge.ErrIndependent
+	errTransport   = knowledge.ErrTransport
+	errStatus      = knowledge.ErrStatus
+)
+
+// errorStatuses are the statuses the cloud SDK returns as errors.
+var errorStatuses = CodeRange(400, 999)
+
+// errCodes returns the statuses for which an error of this kind is
+// non-nil: none for a transport error (non-nil means no response at all),
+// 400-999 for the cloud SDK's. ok is false when the error says nothing
+// about the status.
+func errCodes(kind errKind) (codeSet, bool) {
+	switch kind {
+	case errTransport:
+		return codeSet{}, true
+	case errStatus:
+		return errorStatuses, true
+	}
+	return codeSet{}, false
+}
+
+// evaluator computes the status codes a condition lets through.
+type evaluator struct {
+	c *retryChecker
+	// errs holds, for the error variables of the code being evaluated that
+	// tell about the status, the statuses for which each is non-nil; a
+	// non-nil error means no response for every other status.
+	errs map[*types.Var]codeSet
+	// params are integer parameters that hold a status in a predicate.
+	params map[*types.Var]bool
+	// touched records that some condition depended on a status.
+	touched bool
+	// waited are the codes a library's policy decided, where the library
+	// pairs it with a backoff that waits for Retry-After.
+	waited codeSet
+}
+
+// admits returns the codes for which cond (negated if neg) can hold. Parts
+// of cond that do not mention a status do not constrain it; a test that
+// there is no response ("err != nil" after Client.Do, "resp == nil") admits
+// no status at all.
+func (ev *evaluator) admits(cond ast.Expr, neg bool) codeSet {
+	info := ev.c.Pass.TypesInfo
+	switch e := cond.(type) {
+	case *ast.ParenExpr:
+		return ev.admits(e.X, neg)
+	case *ast.UnaryExpr:
+		if e.Op == token.NOT {
+			return ev.admits(e.X, !neg)
+		}
+	case *ast.BinaryExpr:
+		switch e.Op {
+		case token.LAND, token.LOR:
+			x, y := ev.admits(e.X, neg), ev.admits(e.Y, neg)
+			if (e.Op == token.LAND) != neg {
+				return x.and(y)
+			}
+			return x.or(y)
+		case token.EQL, token.NEQ, token.LSS, token.LEQ, token.GTR, token.GEQ:
+			if s, ok := ev.comparison(e); ok {
+				if neg {
+					return s.not()
+				}
+				return s
+			}
+			if s, ok := ev.nilTest(e, neg); ok {
+				return s
+			}
+		}
+	case *ast.CallExpr:
+		if s, ok := ev.predicateCall(e); ok {
+			if neg {
+				return s.not()
+			}
+			return s
+		}
+	case *ast.IndexExpr:
+		if s, ok := ev.setLookup(e.X, e.Index); ok {
+			if neg {
+				return s.not()
+			}
+			return s
+		}
+	case *ast.Ident:
+		if tv, ok := info.Types[e]; ok && tv.Value != nil && tv.Value.Kind() == constant.Bool {
+			if constant.BoolVal(tv.Value) != neg {
+				return allCodes
+			}
+			return codeSet{}
+		}
+		if d, ok := ev.condOf(e); ok {
+			if s, ok := ev.admitsDef(d, neg); ok {
+				return s
+			}
+		}
+	}
+	return allCodes
+}
+
+// comparison evaluates status op constant, in either order, and
+// status/100 op constant.
+func (ev *evaluator) comparison(e *ast.BinaryExpr) (codeSet, bool) {
+	op, x, y := e.Op, e.X, e.Y
+	k, ok := ev.intConst(y)
+	if !ok {
+		if k, ok = ev.intConst(x); !ok {
+			return codeSet{}, false
+		}
+		x, op = y, flip(op)
+	}
+	if ev.isStatus(x) {
+		return relation(op, k), true
+	}
+	if q, ok := ast.Unparen(x).(*ast.BinaryExpr); ok && q.Op == token.QUO && ev.isStatus(q.X) {
+		if d, ok := ev.intConst(q.Y); ok && d == 100 {
+			return classRelation(op, k), true
+		}
+	}
+	return codeSet{}, false
+}
+
+func flip(op token.Token) token.Token {
+	switch op {
+	case token.LSS:
+		return token.GTR
+	case token.LEQ:
+		return token.GEQ
+	case token.GTR:
+		return token.LSS
+	case token.GEQ:
+		return token.LEQ
+	}
+	return op
+}
+
+func (ev *evaluator) intConst(e ast.Expr) (int64, bool) {
+	tv, ok := ev.c.Pass.TypesInfo.Types[e]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.Int {
+		return 0, false
+	}
+	return constant.Int64Val(tv.Value)
+}
+
+// nilTest evaluates err != nil, err == nil, resp == nil and resp != nil.
+func (ev *evaluator) nilTest(e *ast.BinaryExpr, neg bool) (codeSet, bool) {
+	if e.Op != token.EQL && e.Op != token.NEQ {
+		return codeSet{}, false
+	}
+	x := e.X
+	if ev.c.Pass.TypesInfo.Types[x].IsNil() {
+		x = e.Y
+	} else if !ev.c.Pass.TypesInfo.Types[e.Y].IsNil() {
+		return codeSet{}, false
+	}
+	isNil := (e.Op == token.EQL) != neg
+	if ev.c.IsResponse(x) {
+		if isNil {
+			return codeSet{}, true // no response, no status
+		}
+		return allCodes, true
+	}
+	id, ok := ast.Unparen(x).(*ast.Ident)
+	if !ok {
+		return codeSet{}, false
+	}
+	v, _ := ev.c.Pass.TypesInfo.Uses[id].(*types.Var)
+	return ev.errTest(v, isNil)
+}
+
+// errTest evaluates a nil test of the error variable v.
+func (ev *evaluator) errTest(v *types.Var, isNil bool) (codeSet, bool) {
+	s, ok := ev.errs[v]
+	if !ok {
+		return codeSet{}, false
+	}
+	ev.touched = ev.touched || !s.empty()
+	if isNil {
+		return s.not(), true
+	}
+	return s, true
+}
+
+// isStatus reports whether e holds a status: a status field, a
+// StatusCode() method, a variable assigned one, or a predicate's status
+// parameter.
+func (ev *evaluator) isStatus(e ast.Expr) bool {
+	e = ast.Unparen(e)
+	is := ev.c.IsStatusExpr(e)
+	if id, ok := e.(*ast.Ident); ok && !is {
+		v, _ := ev.c.Pass.TypesInfo.Uses[id].(*types.Var)
+		is = v != nil && ev.params[v]
+	}
+	ev.touched = ev.touched || is
+	return is
+}
+
+// predicateCall evaluates a call of a retry predicate with a status or a
+// response argument.
+func (ev *evaluator) predicateCall(call *ast.CallExpr) (codeSet, bool) {
+	fn, ok := ev.c.Pass.TypesInfo.Uses[knowledge.CalleeIdent(call)].(*types.Func)
+	if !ok {
+		return codeSet{}, false
+	}
+	if knowledge.FuncKey(fn) == (knowledge.Key{Path: "slices", Name: "Contains"}) && len(call.Args) == 2 {
+		return ev.setLookup(call.Args[0], call.Args[1])
+	}
+	// set.Contains(code) on a package-level set built from constants
+	// (minio's set.CreateIntSet(...)).
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && fn.Signature().Recv() != nil && len(call.Args) == 1 && setMethods[fn.Name()] {
+		if s, ok := ev.setLookup(sel.X, call.Args[0]); ok {
+			return s, true
+		}
+	}
+	if codes, ok := knowledge.ErrorPredicates[knowledge.FuncKey(fn)]; ok && len(call.Args) == 1 {
+		// apierrors.IsNotFound(err): true exactly for the status the
+		// error carries.
+		var s codeSet
+		for _, r := range codes {
+			s = s.or(CodeRange(int64(r[0]), int64(r[1])))
+		}
+		ev.touched = true
+		return s, true
+	}
+	p, ok := ev.c.predicate(fn)
+	if !ok || p.Arg >= len(call.Args) {
+		return codeSet{}, false
+	}
+	arg := call.Args[p.Arg]
+	if ev.isStatus(arg) || ev.c.IsResponse(arg) {
+		ev.touched = true
+		ev.waited = ev.waited.or(p.Waited)
+		return p.Set, true
+	}
+	return codeSet{}, false
+}
+
+// setMethods are the names of the membership tests of set types.
+var setMethods = map[string]bool{"Contains": true, "Has": true, "Includes": true, "Exists": true}
+
+// setLookup evaluates set[status] and slices.Contains(set, status) where
+// set is a package-level map or slice of constant codes.
+func (ev *evaluator) setLookup(set, key ast.Expr) (codeSet, bool) {
+	if !ev.isStatus(key) {
+		return codeSet{}, false
+	}
+	v, _ := ev.c.Pass.TypesInfo.Uses[knowledge.NameIdent(set)].(*types.Var)
+	if v == nil {
+		return codeSet{}, false
+	}
+	return ev.c.codeSetVar(v)
+}

@@ -1,0 +1,8 @@
+// Package retry is the statusretry pass: it finds re-sends of statuses the
+// API says not to re-send (SL2001) or to re-send only after Retry-After
+// (SL2002), in retry loops, recursive retries, retry libraries' hooks and
+// policies, with facts for retry predicates and error-returning senders.
+//
+// Its flow engine (flow.go) evaluates which statuses reach each statement
+// of a loop or predicate; code sets (codeset.go) are what it computes.
+package retry

@@ -1,0 +1,259 @@
+package retry
+
+import (
+	"go/ast"
+	"go/types"
+	"regexp"
+	"sync"
+
+	"github.com/statuslint/statuslint/internal/knowledge"
+	"github.com/statuslint/statuslint/internal/typesx"
+)
+
+// ErrFact marks a function whose error result tells about the status: it
+// is non-nil for the statuses in Errs (and, if Sends, when the request it
+// sends gets no response). Sends is true for a function that sends a
+// request (caddy's attemptHttpCall: Errs below 200 and above 499); false
+// for one that checks a response it is given (a CheckResponse). Other
+// packages' retry loops read it.
+type ErrFact struct {
+	Sends bool
+	Errs  codeSet
+}
+
+func (*ErrFact) AFact() {}
+
+func (f *ErrFact) String() string {
+	if f.Sends {
+		return "sends, errs" + f.Errs.String()
+	}
+	return "errs" + f.Errs.String()
+}
+
+type errResult struct {
+	fact ErrFact
+	ok   bool
+}
+
+// sender reports whether fn sends a request, with the statuses for which
+// its error is non-nil.
+func (c *retryChecker) sender(fn *types.Func) (codeSet, bool) {
+	f, ok := c.errSummary(fn)
+	return f.Errs, ok && f.Sends
+}
+
+// errSummary returns what fn's error result tells about the status, if
+// fn sends a request or checks a response and returns an error last: from
+// its body in this package, from its fact in another.
+func (c *retryChecker) errSummary(fn *types.Func) (ErrFact, bool) {
+	if fn.Pkg() == nil {
+		return ErrFact{}, false
+	}
+	if fn.Pkg() != c.Pass.Pkg {
+		var f ErrFact
+		ok := c.ImportFact(fn, &f)
+		return f, ok
+	}
+	r := c.summaryOf(fn).err
+	return r.fact, r.ok
+}
+
+// evalErrSummary evaluates what the error result of fn, declared by decl,
+// tells about the status.
+func (c *retryChecker) evalErrSummary(fn *types.Func, decl *ast.FuncDecl) errResult {
+	res := fn.Signature().Results()
+	if res.Len() == 0 || !typesx.IsError(res.At(res.Len()-1).Type()) {
+		return errResult{}
+	}
+	var r errResult
+	errs, sends := codeSet{}, false
+	if !returnsRequest(res) {
+		errs, sends = c.sentErrors(decl.Body.List)
+	}
+	if sends {
+		r = errResult{ErrFact{Sends: true, Errs: errs}, true}
+	} else if ev, ok := c.statusParams(decl.Type); ok {
+		fl := &flow{ev: ev, mode: modeErrors}
+		fl.stmts(decl.Body.List, []frag{{set: allCodes}}, nil)
+		r = errResult{ErrFact{Errs: fl.errCodes}, ev.touched && !fl.errCodes.empty()}
+	}
+	return r
+}
+
+// sentErrors follows code from its first send to its returns: the
+// statuses for which it returns a non-nil error. ok is false when it sends
+// nothing.
+func (c *retryChecker) sentErrors(list []ast.Stmt) (codeSet, bool) {
+	i, send, errs := c.findSend(list)
+	if send == nil {
+		return codeSet{}, false
+	}
+	fl := &flow{ev: &evaluator{c: c, errs: c.sendErrs(list[i], send, errs)}, mode: modeErrors}
+	fl.stmts(list[i:], []frag{{set: allCodes}}, nil)
+	return fl.errCodes, true
+}
+
+// returnsRequest reports whether a function returns a request: one that
+// builds a request may send another on the way (a lookup), but is no
+// sender.
+func returnsRequest(res *types.Tuple) bool {
+	for v := range res.Variables() {
+		if typesx.IsRequestPtr(v.Type()) {
+			return true
+		}
+	}
+	return false
+}
+
+// statusParams returns an evaluator for a function that takes a response
+// or a status: its first integer parameter named for one (status, code)
+// is the status.
+func (c *retryChecker) statusParams(ft *ast.FuncType) (*evaluator, bool) {
+	info := c.Pass.TypesInfo
+	ev := &evaluator{c: c, errs: map[*types.Var]codeSet{}, params: map[*types.Var]bool{}}
+	found := false
+	for _, field := range ft.Params.List {
+		t := info.TypeOf(field.Type)
+		switch {
+		case c.IsResponseType(t):
+			found = true
+		case typesx.IsInteger(t) && !found:
+			for _, name := range field.Names {
+				if v, ok := info.Defs[name].(*types.Var); ok && statusParamName().MatchString(name.Name) {
+					ev.params[v] = true
+					found = true
+					break
+				}
+			}
+		}
+	}
+	return ev, found
+}
+
+// callErrs returns the statuses for which the error of call, a function
+// errSummary knows, is non-nil.
+func (c *retryChecker) callErrs(call *ast.CallExpr) (codeSet, bool) {
+	if codes, ok := c.sendKind(call); ok {
+		return codes, true
+	}
+	_, _, fn, ok := knowledge.Resolve(c.Pass.TypesInfo, call)
+	if !ok || fn == nil {
+		return codeSet{}, false
+	}
+	f, ok := c.errSummary(fn)
+	return f.Errs, ok
+}
+
+// errorCodes returns the statuses, among those live, for which e, an
+// error value, is non-nil because of the status: a variable whose
+// statuses are known, a call of a function errSummary knows, or a new
+// error made where a status condition decided.
+func (f *flow) errorCodes(e ast.Expr, live []frag) codeSet {
+	info := f.ev.c.Pass.TypesInfo
+	e = ast.Unparen(e)
+	if info.Types[e].IsNil() {
+		return codeSet{}
+	}
+	var in, decided codeSet
+	for _, fr := range live {
+		in = in.or(fr.set)
+		if f.decided(fr) {
+			decided = decided.or(fr.set)
+		}
+	}
+	if id, ok := e.(*ast.Ident); ok {
+		if v, ok := info.Uses[id].(*types.Var); ok {
+			if codes, ok := f.ev.errs[v]; ok {
+				return in.and(codes)
+			}
+		}
+	}
+	if call, ok := e.(*ast.CallExpr); ok {
+		if codes, ok := f.ev.c.callErrs(call); ok {
+			return in.and(codes)
+		}
+	}
+	if f.ev.c.newError(e) {
+		return decided
+	}
+	return codeSet{}
+}
+
+// newError reports whether e is certainly a non-nil error: errors.New,
+// fmt.Errorf, a value of a concrete error type, a package-level error
+// (a sentinel). An error-typed local or a call returning error may be nil.
+func (c *retryChecker) newError(e ast.Expr) bool {
+	info := c.Pass.TypesInfo
+	e = ast.Unparen(e)
+	concrete := func(t types.Type) bool {
+		return t != nil && !types.IsInterface(t)
+	}
+	switch x := e.(type) {
+	case *ast.CompositeLit, *ast.UnaryExpr:
+		return true
+	case *ast.CallExpr:
+		if tv := info.Types[x.Fun]; tv.IsType() {
+			return true
+		}
+		if fn, ok := info.Uses[knowledge.CalleeIdent(x)].(*types.Func); ok {
+			switch knowledge.FuncKey(fn) {
+			case knowledge.Key{Path: "errors", Name: "New"}, knowledge.Key{Path: "fmt", Name: "Errorf"}:
+				return true
+			}
+		}
+		return concrete(info.TypeOf(x))
+	case *ast.Ident, *ast.SelectorExpr:
+		v, ok := info.Uses[knowledge.NameIdent(x)].(*types.Var)
+		if !ok {
+			return false
+		}
+		return concrete(v.Type()) || typesx.IsPackageLevel(v)
+	}
+	return false
+}
+
+// assignErr follows an assignment to error variables: a send or a call
+// errSummary knows sets the statuses of the variable; a new error made
+// where a status condition decided adds those statuses; any other error
+// value is taken as one that a response makes nil (a read error).
+func (f *flow) assignErr(s *ast.AssignStmt, live []frag) {
+	info := f.ev.c.Pass.TypesInfo
+	for i, lhs := range s.Lhs {
+		id, ok := lhs.(*ast.Ident)
+		if !ok {
+			continue
+		}
+		v, ok := info.ObjectOf(id).(*types.Var)
+		if !ok || !typesx.IsError(v.Type()) {
+			continue
+		}
+		_, tracked := f.ev.errs[v]
+		switch {
+		case len(s.Rhs) == len(s.Lhs):
+			rhs := s.Rhs[i]
+			if call, ok := ast.Unparen(rhs).(*ast.CallExpr); ok {
+				if codes, ok := f.ev.c.callErrs(call); ok {
+					f.ev.errs[v] = codes
+					continue
+				}
+			}
+			if tracked {
+				f.ev.errs[v] = f.ev.errs[v].or(f.errorCodes(rhs, live))
+			}
+		case len(s.Rhs) == 1 && i == len(s.Lhs)-1:
+			if call, ok := ast.Unparen(s.Rhs[0]).(*ast.CallExpr); ok {
+				if codes, ok := f.ev.c.callErrs(call); ok {
+					f.ev.errs[v] = codes
+					continue
+				}
+			}
+			if tracked {
+				f.ev.errs[v] = codeSet{}
+			}
+		}
+	}
+}
+
+// statusParamName matches the names of integer parameters that hold a
+// status in a function returning an error for some statuses.
+var statusParamName = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)status|code`) })

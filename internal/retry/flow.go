@@ -1,0 +1,527 @@
+package retry
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"github.com/statuslint/statuslint/internal/knowledge"
+)
+
+// A frag is a set of status codes that reaches a point of the code, with
+// the condition that last narrowed it: where a diagnostic about those codes
+// belongs.
+type frag struct {
+	set codeSet
+	at  ast.Node
+	// varied is set once the path changed what the send depends on: the
+	// next round sends another request.
+	varied bool
+	// decided is set on a re-send that a status condition decided, with
+	// no other condition in between (see flow.decided).
+	decided bool
+	// known and value hold, one bit per flag of the loop (flags.go),
+	// whether the flag's value is known on this path, and what it is.
+	known, value uint64
+}
+
+// narrow restricts live to the codes for which cond (negated if neg)
+// holds. A condition on the status decides the fragments that pass it even
+// when it lets every code through, as "err != nil" does when errors carry
+// the status.
+func (f *flow) narrow(live []frag, cond ast.Expr, neg bool) []frag {
+	out, _ := f.narrowOn(live, cond, neg)
+	return out
+}
+
+// narrowOn is narrow, and reports whether cond tests a status. The
+// fragments it decides are placed at what decides them: a boolean
+// variable's definition (a delegated policy call), or cond itself.
+func (f *flow) narrowOn(live []frag, cond ast.Expr, neg bool) ([]frag, bool) {
+	if out, ok := f.flagTest(live, cond, neg); ok {
+		return out, false
+	}
+	touched := f.ev.touched
+	f.ev.touched = false
+	set := f.ev.admits(cond, neg)
+	onStatus := f.ev.touched
+	f.ev.touched = onStatus || touched
+	out := restrictAt(live, set, f.ev.anchor(cond), onStatus)
+	if !onStatus && f.opaque(cond) {
+		// Something this check cannot read decides on the response
+		// (client-go's done, from a closure over IsNextRetry): what goes
+		// round after it was not decided by a status test.
+		for i := range out {
+			out[i].at = nil
+		}
+	}
+	return out, onStatus
+}
+
+// opaque reports whether cond decides on the send's response or error
+// through what the evaluator cannot read: a boolean defined from them, a
+// call given them.
+func (f *flow) opaque(cond ast.Expr) bool {
+	if len(f.sendVars) == 0 {
+		return false
+	}
+	info := f.ev.c.Pass.TypesInfo
+	x := ast.Unparen(cond)
+	if u, ok := x.(*ast.UnaryExpr); ok && u.Op == token.NOT {
+		x = ast.Unparen(u.X)
+	}
+	switch x := x.(type) {
+	case *ast.Ident:
+		v, ok := info.Uses[x].(*types.Var)
+		if !ok || f.sendVars[v] {
+			return false
+		}
+		for _, d := range f.ev.c.ValuesOf(v) {
+			if d.Expr != nil && usesAny(info, d.Expr, f.sendVars) {
+				return true
+			}
+		}
+	case *ast.CallExpr:
+		return usesAny(info, x, f.sendVars)
+	}
+	return false
+}
+
+// decided reports whether a status condition decided that the codes of fr
+// take the path being followed: the innermost condition around it tests
+// a status, or, outside any condition, an earlier one did.
+func (f *flow) decided(fr frag) bool {
+	if n := len(f.guards); n > 0 {
+		return fr.at != nil && f.guards[n-1]
+	}
+	return fr.at != nil
+}
+
+// restrict narrows every fragment to the codes in s, noting at as the
+// narrowing condition, and drops the fragments left empty.
+func restrict(live []frag, s codeSet, at ast.Node) []frag {
+	return restrictAt(live, s, at, false)
+}
+
+// restrictAt is restrict; with force, at becomes the fragments' condition
+// even where it lets every code through (an error that carries the status).
+func restrictAt(live []frag, s codeSet, at ast.Node, force bool) []frag {
+	var out []frag
+	for _, fr := range live {
+		n := fr.set.and(s)
+		if n.empty() {
+			continue
+		}
+		if n != fr.set || force {
+			fr.at = at
+		}
+		fr.set = n
+		out = appendFrag(out, fr)
+	}
+	return out
+}
+
+// appendFrag adds fr, merging it with a fragment from the same condition.
+func appendFrag(list []frag, fr frag) []frag {
+	for i := range list {
+		if list[i].at == fr.at && list[i].varied == fr.varied && list[i].decided == fr.decided && list[i].known == fr.known && list[i].value == fr.value {
+			list[i].set = list[i].set.or(fr.set)
+			return list
+		}
+	}
+	return append(list, fr)
+}
+
+func unionFrags(a, b []frag) []frag {
+	for _, fr := range b {
+		a = appendFrag(a, fr)
+	}
+	return a
+}
+
+// flowMode says what makes a request go out again.
+type flowMode uint8
+
+const (
+	// modeLoop: reaching the end of a loop body or a continue.
+	modeLoop flowMode = iota
+	// modePredicate: returning true (the first result) from a retry
+	// decision.
+	modePredicate
+	// modeOperation: returning an error a retry library retries.
+	modeOperation
+	// modeErrors: nothing re-sends; the flow collects the statuses for
+	// which the function returns a non-nil error (errCodes).
+	modeErrors
+)
+
+// flow follows status codes through statements, from the response to the
+// points where the request is sent again.
+type flow struct {
+	ev   *evaluator
+	mode flowMode
+	// self is the function being checked for self-recursive retries; a
+	// call of it that re-sends the same request is a retry.
+	self     *types.Func
+	sameArgs func(*ast.CallExpr) bool
+	// retried reports whether an operation's returned error is retried.
+	retried func(ast.Expr) bool
+	// label is the retry loop's label, if it has one: "continue label"
+	// from a nested loop re-sends.
+	label string
+	// loops are the loops nested in the retry loop around the statement
+	// being followed, innermost last.
+	loops []*innerLoop
+	// guards says, for each condition around the statement being followed,
+	// innermost last, whether it tests a status.
+	guards []bool
+	edges  []frag
+	// errCodes are, in modeErrors, the statuses for which the function
+	// returns a non-nil error.
+	errCodes codeSet
+	// deps are what the loop's send depends on: a change to them varies
+	// the request on that path. send is the send.
+	deps map[*types.Var]bool
+	send *ast.CallExpr
+	// flags are the retry loop's flags, each with its bit (flags.go).
+	flags map[*types.Var]uint
+	// sendVars are the variables the loop's send assigns: its response
+	// and its error.
+	sendVars map[*types.Var]bool
+}
+
+// innerLoop is a loop nested in the code being followed, or a labeled
+// switch or select (not a loop): what its continues and breaks carry.
+type innerLoop struct {
+	label       string
+	notLoop     bool
+	conts, brks []frag
+}
+
+// nestedLoop follows live through a loop nested in the retry loop (or in
+// a predicate or operation). The loop does not change the status, so what
+// leaves it is what may skip it (it may run no round), what falls out of
+// its body or continues, and what breaks out; a continue or break that
+// names an outer loop is the outer loop's.
+func (f *flow) nestedLoop(label string, body *ast.BlockStmt, live []frag) []frag {
+	l := &innerLoop{label: label}
+	f.loops = append(f.loops, l)
+	end := f.stmts(body.List, live, &l.brks)
+	f.loops = f.loops[:len(f.loops)-1]
+	return unionFrags(unionFrags(unionFrags(live, end), l.conts), l.brks)
+}
+
+// branch follows a break or continue: to the loop it names or the
+// innermost one, to the retry loop's next round, or out of the code
+// being followed.
+func (f *flow) branch(s *ast.BranchStmt, live []frag, breaks *[]frag) {
+	label := ""
+	if s.Label != nil {
+		label = s.Label.Name
+	}
+	switch s.Tok {
+	case token.CONTINUE:
+		for i := len(f.loops) - 1; i >= 0; i-- {
+			if !f.loops[i].notLoop && (label == "" || f.loops[i].label == label) {
+				f.loops[i].conts = unionFrags(f.loops[i].conts, live)
+				return
+			}
+		}
+		if f.mode == modeLoop && (label == "" || label == f.label) {
+			f.retry(live, s)
+		}
+	case token.BREAK:
+		if label == "" {
+			if breaks != nil {
+				*breaks = unionFrags(*breaks, live)
+			}
+			return // with no enclosing switch, select or loop: out of the retry loop
+		}
+		for _, l := range f.loops {
+			if l.label == label {
+				l.brks = unionFrags(l.brks, live)
+				return
+			}
+		}
+	}
+	// goto, and breaks out of the retry loop, leave the code followed: a
+	// goto's path is not followed (see docs/checks: what the retry check
+	// follows), which can miss a retry and never makes one up.
+}
+
+// retry records that the codes in live reach a re-send at at. Codes no
+// status condition decided on (fr.at == nil) are kept too: a loop that
+// repeats whatever the status is repeats, it does not retry, and the
+// report skips them.
+func (f *flow) retry(live []frag, at ast.Node) {
+	for _, fr := range live {
+		if !fr.varied {
+			fr.decided = f.decided(fr)
+			f.edges = appendFrag(f.edges, fr)
+		}
+	}
+}
+
+// stmts follows live through list and returns what falls out of its end;
+// breaks collects what an unlabeled break carries out of an enclosing
+// switch or select.
+func (f *flow) stmts(list []ast.Stmt, live []frag, breaks *[]frag) []frag {
+	for _, s := range list {
+		if len(live) == 0 {
+			return nil
+		}
+		live = f.stmt(s, live, breaks)
+	}
+	return live
+}
+
+func (f *flow) stmt(s ast.Stmt, live []frag, breaks *[]frag) []frag {
+	if f.deps != nil && f.ev.c.changesDeps(s, f.deps, f.send) {
+		var out []frag
+		for _, fr := range live {
+			fr.varied = true
+			out = appendFrag(out, fr)
+		}
+		live = out
+	}
+	live = f.setFlags(s, live)
+	switch s := s.(type) {
+	case *ast.BlockStmt:
+		return f.stmts(s.List, live, breaks)
+	case *ast.LabeledStmt:
+		switch loop := s.Stmt.(type) {
+		case *ast.ForStmt:
+			return f.forStmt(s.Label.Name, loop, live)
+		case *ast.RangeStmt:
+			return f.nestedLoop(s.Label.Name, loop.Body, live)
+		case *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
+			// "break label" leaves the switch or select, as a plain
+			// break does.
+			l := &innerLoop{label: s.Label.Name, notLoop: true}
+			f.loops = append(f.loops, l)
+			out := f.stmt(s.Stmt, live, breaks)
+			f.loops = f.loops[:len(f.loops)-1]
+			return unionFrags(out, l.brks)
+		}
+		return f.stmt(s.Stmt, live, breaks)
+	case *ast.ForStmt:
+		return f.forStmt("", s, live)
+	case *ast.RangeStmt:
+		return f.nestedLoop("", s.Body, live)
+	case *ast.IfStmt:
+		if s.Init != nil {
+			live = f.stmt(s.Init, live, breaks)
+		}
+		in, onStatus := f.narrowOn(live, s.Cond, false)
+		f.guards = append(f.guards, onStatus)
+		defer func() { f.guards = f.guards[:len(f.guards)-1] }()
+		then := f.stmts(s.Body.List, in, breaks)
+		els := f.narrow(live, s.Cond, true)
+		if s.Else != nil {
+			els = f.stmt(s.Else, els, breaks)
+		}
+		return unionFrags(then, els)
+	case *ast.SwitchStmt:
+		if s.Init != nil {
+			live = f.stmt(s.Init, live, breaks)
+		}
+		return f.switchStmt(s, live)
+	case *ast.TypeSwitchStmt:
+		f.guards = append(f.guards, false)
+		defer func() { f.guards = f.guards[:len(f.guards)-1] }()
+		var out, brk []frag
+		hasDefault := false
+		for _, cc := range s.Body.List {
+			cc := cc.(*ast.CaseClause)
+			hasDefault = hasDefault || cc.List == nil
+			out = unionFrags(out, f.stmts(cc.Body, live, &brk))
+		}
+		if !hasDefault {
+			out = unionFrags(out, live) // no case matched
+		}
+		return unionFrags(out, brk)
+	case *ast.SelectStmt:
+		f.guards = append(f.guards, false)
+		defer func() { f.guards = f.guards[:len(f.guards)-1] }()
+		var out, brk []frag
+		for _, cc := range s.Body.List {
+			out = unionFrags(out, f.stmts(cc.(*ast.CommClause).Body, live, &brk))
+		}
+		return unionFrags(out, brk)
+	case *ast.BranchStmt:
+		f.branch(s, live, breaks)
+		return nil // the path goes where the branch goes; fallthrough is the switch's
+	case *ast.ReturnStmt:
+		f.returnStmt(s, live)
+		return nil
+	case *ast.ExprStmt:
+		if call, ok := s.X.(*ast.CallExpr); ok {
+			if f.selfCall(call) {
+				f.retry(live, call)
+			}
+			if f.ev.c.isNoReturn(call) {
+				return nil
+			}
+		}
+	case *ast.AssignStmt:
+		for _, r := range s.Rhs {
+			if call, ok := r.(*ast.CallExpr); ok && f.selfCall(call) {
+				f.retry(live, call)
+			}
+		}
+		f.assignErr(s, live)
+	}
+	return live
+}
+
+// forStmt follows a nested for loop; its init runs once, before it.
+func (f *flow) forStmt(label string, s *ast.ForStmt, live []frag) []frag {
+	if s.Init != nil {
+		live = f.stmt(s.Init, live, nil)
+	}
+	return f.nestedLoop(label, s.Body, live)
+}
+
+func (f *flow) selfCall(call *ast.CallExpr) bool {
+	if f.self == nil {
+		return false
+	}
+	fn, _ := f.ev.c.Pass.TypesInfo.Uses[knowledge.CalleeIdent(call)].(*types.Func)
+	return fn == f.self && f.sameArgs(call)
+}
+
+func (f *flow) returnStmt(s *ast.ReturnStmt, live []frag) {
+	for _, r := range s.Results {
+		if call, ok := r.(*ast.CallExpr); ok && f.selfCall(call) {
+			f.retry(live, call)
+			return
+		}
+	}
+	switch f.mode {
+	case modePredicate:
+		if len(s.Results) == 0 {
+			return
+		}
+		f.retry(f.narrow(live, s.Results[0], false), s)
+	case modeErrors:
+		if len(s.Results) > 0 {
+			f.errCodes = f.errCodes.or(f.errorCodes(s.Results[len(s.Results)-1], live))
+		}
+	case modeOperation:
+		if len(s.Results) == 0 {
+			return
+		}
+		err := s.Results[len(s.Results)-1]
+		if !f.retried(err) {
+			return
+		}
+		if id, ok := ast.Unparen(err).(*ast.Ident); ok {
+			v, _ := f.ev.c.Pass.TypesInfo.Uses[id].(*types.Var)
+			if codes, ok := f.ev.errs[v]; ok {
+				// Returning the send's error retries the statuses it
+				// carries; where there is a response, a transport error
+				// is nil.
+				live = restrictAt(live, codes, s, !codes.empty())
+			}
+		}
+		f.retry(live, s)
+	}
+}
+
+// switchStmt follows live into each case of a switch: on a status, the
+// cases' codes; without a tag, the cases' conditions in order. The default
+// takes the codes no case took, wherever it stands; a fallthrough carries
+// what ends a clause into the next one in the source, the default's too.
+func (f *flow) switchStmt(s *ast.SwitchStmt, live []frag) []frag {
+	type clause struct {
+		cc    *ast.CaseClause
+		in    []frag
+		guard bool
+	}
+	// First the codes each clause takes, in the order Go tests them.
+	clauses := make([]clause, len(s.Body.List))
+	rest := live
+	deflt := -1
+	for i, stmt := range s.Body.List {
+		cc := stmt.(*ast.CaseClause)
+		clauses[i].cc = cc
+		if cc.List == nil {
+			deflt = i
+			continue
+		}
+		var set codeSet
+		for _, e := range cc.List {
+			switch {
+			case s.Tag == nil:
+				set = set.or(f.ev.admits(e, false))
+			case f.ev.isStatus(s.Tag):
+				if k, ok := f.ev.intConst(e); ok {
+					set = set.or(singleCode(k))
+				} else {
+					set = allCodes
+				}
+			default:
+				set = allCodes
+			}
+		}
+		at := ast.Node(cc)
+		if len(cc.List) == 1 {
+			at = cc.List[0]
+		}
+		clauses[i].in, clauses[i].guard = restrict(rest, set, at), set != allCodes
+		if set != allCodes {
+			rest = restrict(rest, set.not(), at)
+		}
+	}
+	var out, brk, carry []frag
+	if deflt >= 0 {
+		// The default decides by the status if the cases took codes away.
+		clauses[deflt].in, clauses[deflt].guard = rest, rest != nil && codesOf(rest) != codesOf(live)
+	} else {
+		out = rest
+	}
+	// Then the bodies, in source order, for fallthrough.
+	for _, cl := range clauses {
+		body, falls := fallsThrough(cl.cc.Body)
+		f.guards = append(f.guards, cl.guard)
+		end := f.stmts(body, unionFrags(cl.in, carry), &brk)
+		f.guards = f.guards[:len(f.guards)-1]
+		carry = nil
+		if falls {
+			carry = end // into the next clause's body, whatever its cases
+		} else {
+			out = unionFrags(out, end)
+		}
+	}
+	return unionFrags(out, brk)
+}
+
+// fallsThrough returns a case body without its final fallthrough, and
+// whether it had one.
+func fallsThrough(body []ast.Stmt) ([]ast.Stmt, bool) {
+	if n := len(body); n > 0 {
+		if b, ok := body[n-1].(*ast.BranchStmt); ok && b.Tok == token.FALLTHROUGH {
+			return body[:n-1], true
+		}
+	}
+	return body, false
+}
+
+// isNoReturn reports whether call never returns: panic, os.Exit, log.Fatal
+// and friends, t.Fatal.
+func (c *retryChecker) isNoReturn(call *ast.CallExpr) bool {
+	if b, ok := c.Pass.TypesInfo.Uses[knowledge.CalleeIdent(call)].(*types.Builtin); ok {
+		return b.Name() == "panic"
+	}
+	key, via, _, ok := knowledge.Resolve(c.Pass.TypesInfo, call)
+	return ok && (knowledge.NoReturn[key] || knowledge.NoReturn[via])
+}
+
+// codesOf returns every code the fragments carry.
+func codesOf(frags []frag) codeSet {
+	var s codeSet
+	for _, fr := range frags {
+		s = s.or(fr.set)
+	}
+	return s
+}

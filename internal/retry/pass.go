@@ -1,0 +1,63 @@
+package retry
+
+import (
+	"reflect"
+
+	"github.com/statuslint/statuslint/internal/checks"
+	"github.com/statuslint/statuslint/internal/config"
+	"github.com/statuslint/statuslint/internal/status"
+	"github.com/statuslint/statuslint/internal/typesx"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// collect returns a copy of pass whose Report collects the diagnostics in
+// *diags, for the statuslint pass to filter and report.
+func collect(pass *analysis.Pass, diags *[]analysis.Diagnostic) *analysis.Pass {
+	p := *pass
+	p.Report = func(d analysis.Diagnostic) { *diags = append(*diags, d) }
+	return &p
+}
+
+// newRetryPass returns the retry pass: it finds retries of statuses the
+// table forbids re-sending (SL2001 and SL2002), with a fact for each retry
+// predicate and error-returning sender.
+func New(s *config.Settings, sinks *analysis.Analyzer) *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name:       "statusretry",
+		Doc:        "statusretry: find retries of statuses the API says not to re-send (SL2001, SL2002); its findings are reported by statuslint",
+		Requires:   []*analysis.Analyzer{inspect.Analyzer, sinks},
+		Run:        func(pass *analysis.Pass) (any, error) { return runRetry(s, pass, sinks) },
+		ResultType: reflect.TypeFor[[]analysis.Diagnostic](),
+		FactTypes:  []analysis.Fact{new(PredFact), new(ErrFact)},
+	}
+}
+
+// runRetry is the retry pass.
+func runRetry(s *config.Settings, pass *analysis.Pass, sinksPass *analysis.Analyzer) (any, error) {
+	var diags []analysis.Diagnostic
+	if err := s.ConfigErr(); err != nil {
+		return diags, err
+	}
+	sinks := pass.ResultOf[sinksPass].(*status.Statuses)
+	if !s.RetryPass || !s.Checks.On[checks.RetryNever] && !s.Checks.On[checks.RetryAfterWait] {
+		return diags, nil
+	}
+	if !sinks.Reached && !status.ImportsFacts(pass) {
+		return diags, nil // no known package, and no sender or decision imported
+	}
+	tab, err := s.Codes.Table()
+	if err != nil {
+		return diags, nil // the statuslint pass reports it, once
+	}
+	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	c := &retryChecker{Base: status.NewBase(collect(pass, &diags), in, s.ChecksFile), tab: tab, decls: sinks.Decls}
+	c.StatusVars, c.StatusFields = sinks.StatusVars, sinks.StatusFields
+	if !sinks.Reached {
+		c.decls = typesx.FuncDecls(pass.TypesInfo, pass.Files) // the sinks pass did not look
+		c.FindStatusVars()
+	}
+	c.checkRetries()
+	return diags, nil
+}

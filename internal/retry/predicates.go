@@ -1,0 +1,233 @@
+package retry
+
+import (
+	"fmt"
+	"go/ast"
+	"go/constant"
+	"go/types"
+	"regexp"
+	"strings"
+	"sync"
+
+	"github.com/statuslint/statuslint/analyzer/table"
+	"github.com/statuslint/statuslint/internal/knowledge"
+	"github.com/statuslint/statuslint/internal/typesx"
+)
+
+// PredFact marks a retry decision: a function that returns true (its
+// first result) exactly for the status codes in Set of its argument Arg,
+// a status or a response. Other packages' retry loops and hooks read it.
+type PredFact struct {
+	Arg int
+	Set codeSet
+	// Waited are the codes of Set retried only after Retry-After: those a
+	// library's policy decides, where the library's backoff waits for it.
+	Waited codeSet
+}
+
+func (*PredFact) AFact() {}
+
+func (f *PredFact) String() string { return "retries" + f.Set.String() }
+
+// String lists a set compactly: [500-599 429].
+func (s codeSet) String() string {
+	var parts []string
+	for c := table.MinCode; c <= table.MaxCode; c++ {
+		if !s.has(c) {
+			continue
+		}
+		end := c
+		for end+1 <= table.MaxCode && s.has(end+1) {
+			end++
+		}
+		if end > c {
+			parts = append(parts, fmt.Sprintf("%d-%d", c, end))
+		} else {
+			parts = append(parts, fmt.Sprint(c))
+		}
+		c = end
+	}
+	return "[" + strings.Join(parts, " ") + "]"
+}
+
+// retryName matches the names of retry decisions: shouldRetry,
+// isRetryable, retryable, canRetry, retriableStatus...
+var retryName = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)retr(y|iable|yable)`) })
+
+// policyCodes is the set of codes a library's policy retries.
+func policyCodes(p knowledge.Policy) codeSet {
+	var s codeSet
+	for _, r := range p.Codes {
+		s = s.or(CodeRange(int64(r[0]), int64(r[1])))
+	}
+	return s
+}
+
+type predResult struct {
+	fact  PredFact
+	ok    bool
+	edges []frag // where its body returns true, for reports
+}
+
+// predicate returns what fn retries, if it is a retry decision over a
+// status or a response: from its body in this package, from its fact in
+// another.
+func (c *retryChecker) predicate(fn *types.Func) (PredFact, bool) {
+	if fn.Pkg() == nil {
+		return PredFact{}, false
+	}
+	if p, ok := knowledge.Policies[knowledge.FuncKey(fn)]; ok {
+		f := PredFact{Arg: p.Arg, Set: policyCodes(p)}
+		if p.WaitsRetryAfter {
+			f.Waited = f.Set
+		}
+		return f, true
+	}
+	if fn.Pkg() != c.Pass.Pkg {
+		var f PredFact
+		ok := c.ImportFact(fn, &f)
+		return f, ok
+	}
+	r := c.summaryOf(fn).pred
+	return r.fact, r.ok
+}
+
+// predEval is a predicate's evaluation: the codes it retries, by
+// condition, and which argument carries the status.
+type predEval struct {
+	arg    int
+	edges  []frag
+	waited codeSet
+}
+
+func (p predEval) fact() PredFact {
+	s := codesOf(p.edges)
+	return PredFact{Arg: p.arg, Set: s, Waited: s.and(p.waited)}
+}
+
+// evalPredicate evaluates a function returning a bool first: the codes
+// for which it returns true. Its status is its first integer parameter or
+// the status of its first response parameter; its error parameter is of
+// the given kind. ok is false when it has no such parameter or its result
+// does not depend on a status.
+func (c *retryChecker) evalPredicate(ft *ast.FuncType, body *ast.BlockStmt, kind errKind) (predEval, bool) {
+	errs, known := errCodes(kind)
+	return c.evalPredicateErrs(ft, body, errs, known)
+}
+
+// evalPredicateErrs is evalPredicate for an error parameter that is
+// non-nil for the statuses in errs (if known).
+func (c *retryChecker) evalPredicateErrs(ft *ast.FuncType, body *ast.BlockStmt, errs codeSet, known bool) (predEval, bool) {
+	info := c.Pass.TypesInfo
+	if body == nil || ft.Results == nil || len(ft.Results.List) == 0 || !typesx.IsBool(info.TypeOf(ft.Results.List[0].Type)) {
+		return predEval{}, false
+	}
+	ev := &evaluator{c: c, errs: map[*types.Var]codeSet{}, params: map[*types.Var]bool{}}
+	arg, i := -1, 0
+	for _, field := range ft.Params.List {
+		names := field.Names
+		if len(names) == 0 {
+			names = []*ast.Ident{nil}
+		}
+		for _, name := range names {
+			var v *types.Var
+			if name != nil {
+				v, _ = info.Defs[name].(*types.Var)
+			}
+			t := info.TypeOf(field.Type)
+			switch {
+			case arg < 0 && typesx.IsInteger(t):
+				arg = i
+				if v != nil {
+					ev.params[v] = true
+				}
+			case arg < 0 && c.IsResponseType(t):
+				arg = i
+			case v != nil && typesx.IsError(t) && known:
+				ev.errs[v] = errs
+			}
+			i++
+		}
+	}
+	if arg < 0 && errs.empty() {
+		return predEval{}, false
+	}
+	fl := &flow{ev: ev, mode: modePredicate}
+	fl.stmts(body.List, []frag{{set: allCodes}}, nil)
+	if !ev.touched {
+		return predEval{}, false
+	}
+	return predEval{arg: max(arg, 0), edges: fl.edges, waited: ev.waited}, true
+}
+
+// codeSetVar returns the codes a package-level map or slice literal of
+// this package lists (map keys whose value is not false, slice elements),
+// or that a set constructor is given.
+func (c *retryChecker) codeSetVar(v *types.Var) (codeSet, bool) {
+	if v.Pkg() != c.Pass.Pkg || v.Parent() != c.Pass.Pkg.Scope() {
+		return codeSet{}, false
+	}
+	if s, ok := c.sets[v]; ok {
+		return s, !s.empty()
+	}
+	var s codeSet
+	for _, f := range c.Pass.Files {
+		for _, d := range f.Decls {
+			gd, ok := d.(*ast.GenDecl)
+			if !ok {
+				continue
+			}
+			for _, spec := range gd.Specs {
+				vs, ok := spec.(*ast.ValueSpec)
+				if !ok {
+					continue
+				}
+				for i, name := range vs.Names {
+					if c.Pass.TypesInfo.Defs[name] == v && i < len(vs.Values) {
+						s = c.literalCodes(vs.Values[i])
+					}
+				}
+			}
+		}
+	}
+	c.sets[v] = s
+	return s, !s.empty()
+}
+
+func (c *retryChecker) literalCodes(e ast.Expr) codeSet {
+	var s codeSet
+	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok {
+		// A set type's constructor given the codes: set.CreateIntSet(408,
+		// 429, ...). Every argument must be a constant code.
+		for _, a := range call.Args {
+			tv := c.Pass.TypesInfo.Types[a]
+			if tv.Value == nil || tv.Value.Kind() != constant.Int {
+				return codeSet{}
+			}
+			k, _ := constant.Int64Val(tv.Value)
+			s = s.or(singleCode(k))
+		}
+		return s
+	}
+	lit, ok := ast.Unparen(e).(*ast.CompositeLit)
+	if !ok {
+		return s
+	}
+	for _, elt := range lit.Elts {
+		key := elt
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			key = kv.Key
+			if tv := c.Pass.TypesInfo.Types[kv.Value]; tv.Value != nil && tv.Value.Kind() == constant.Bool && !constant.BoolVal(tv.Value) {
+				continue
+			}
+			if _, isMap := c.Pass.TypesInfo.TypeOf(lit).Underlying().(*types.Map); !isMap {
+				key = kv.Value // an indexed slice element
+			}
+		}
+		if tv := c.Pass.TypesInfo.Types[key]; tv.Value != nil && tv.Value.Kind() == constant.Int {
+			k, _ := constant.Int64Val(tv.Value)
+			s = s.or(singleCode(k))
+		}
+	}
+	return s
+}

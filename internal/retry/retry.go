@@ -1,0 +1,330 @@
+package retry
+
+import (
+	"fmt"
+	"go/ast"
+	"go/constant"
+	"go/types"
+	"strings"
+
+	"github.com/statuslint/statuslint/analyzer/table"
+	"github.com/statuslint/statuslint/internal/checks"
+	"github.com/statuslint/statuslint/internal/knowledge"
+	"github.com/statuslint/statuslint/internal/status"
+	"github.com/statuslint/statuslint/internal/typesx"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// retryChecker is the retry pass's state.
+type retryChecker struct {
+	status.Base
+	tab   *table.Table
+	decls map[*types.Func]*ast.FuncDecl
+
+	// Variables holding a status, evaluated predicates and code sets,
+	// and the diagnostics already made.
+	// sums are the summaries of the package's functions (summaryOf);
+	// solving, those of the component being solved; comps, the
+	// components of the call graph, and cyclic, the functions whose
+	// summaries depend on themselves.
+	sums     map[*types.Func]summary
+	solving  map[*types.Func]*summary
+	comps    map[*types.Func][]*types.Func
+	cyclic   map[*types.Func]bool
+	sets     map[*types.Var]codeSet
+	reported map[string]bool
+	funcSeen map[*types.Var]bool
+	// waits memoizes funcWaits.
+	waits map[*types.Func]waitInfo
+}
+
+// checkRetries runs the retry checks: retry loops and self-recursive
+// retries, retry predicates, and the hooks of retry libraries.
+func (c *retryChecker) checkRetries() {
+	c.sums = map[*types.Func]summary{}
+	c.solving = map[*types.Func]*summary{}
+	c.funcSeen = map[*types.Var]bool{}
+	c.sets = map[*types.Var]codeSet{}
+	c.reported = map[string]bool{}
+	if c.StatusVars == nil {
+		c.FindStatusVars()
+	}
+
+	// Facts for every retry decision and every function whose error tells
+	// the status; reports for the decisions named as one.
+	for _, fn := range typesx.SortedDecls(c.decls) {
+		decl := c.decls[fn]
+		if f, ok := c.errSummary(fn); ok && fn.Exported() {
+			c.Pass.ExportObjectFact(fn, &f)
+		}
+		p, ok := c.predicate(fn)
+		if !ok {
+			continue
+		}
+		if fn.Exported() {
+			c.Pass.ExportObjectFact(fn, &p)
+		}
+		if retryName().MatchString(fn.Name()) && typesx.FileOf(c.Checked, decl) != nil {
+			waits := c.readsRetryAfter(decl.Body) || c.callersWait(fn)
+			c.reportRetries(c.summaryOf(fn).pred.edges, nil, p.Waited.or(waitedIf(waits)), "")
+		}
+	}
+
+	for _, fc := range c.Checked {
+		for cur := range fc.Preorder((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil), (*ast.FuncDecl)(nil), (*ast.CallExpr)(nil), (*ast.AssignStmt)(nil), (*ast.CompositeLit)(nil)) {
+			switch n := cur.Node().(type) {
+			case *ast.ForStmt:
+				if sends, _ := c.scanCalls(cur, nil); sends {
+					c.retryLoop(cur, n, n.Body)
+				}
+			case *ast.RangeStmt:
+				if sends, _ := c.scanCalls(cur, nil); sends {
+					c.retryLoop(cur, n, n.Body)
+				}
+			case *ast.FuncDecl:
+				fn, _ := c.Pass.TypesInfo.Defs[n.Name].(*types.Func)
+				if sends, recurses := c.scanCalls(cur, fn); sends && recurses {
+					c.recursiveRetry(n, fn)
+				}
+			case *ast.CallExpr:
+				c.retryHook(cur, n)
+			case *ast.AssignStmt:
+				c.retryFieldAssign(cur, n)
+			case *ast.CompositeLit:
+				c.retryClientLit(n)
+			}
+		}
+	}
+}
+
+// scanCalls reports whether the code under cur sends a request, and
+// whether it calls self. The inspector's index makes this cheap enough to
+// ask of every loop and function.
+func (c *retryChecker) scanCalls(cur inspector.Cursor, self *types.Func) (sends, calls bool) {
+	for call := range cur.Preorder((*ast.CallExpr)(nil)) {
+		n := call.Node().(*ast.CallExpr)
+		if !sends {
+			_, sends = c.sendKind(n)
+		}
+		if self != nil && !calls {
+			calls = c.Pass.TypesInfo.Uses[knowledge.CalleeIdent(n)] == self
+		}
+		if sends && (calls || self == nil) {
+			break
+		}
+	}
+	return sends, calls
+}
+
+// reportRetries reports the codes that reach a re-send and that the table
+// forbids retrying, or allows only after Retry-After when the code does not
+// wait for it (waited are the codes it waits for). send, if known, is where
+// the request goes out again; why explains a library's default.
+//
+// A fragment with 200 in it is no retry: the condition that sent it round
+// did not tell success from failure, so something other than the status
+// (the body, a budget) decided the re-send.
+func (c *retryChecker) reportRetries(edges []frag, send ast.Node, waited codeSet, why string) {
+	c.reportRetriesFor(nil, edges, send, waited, why)
+}
+
+// reportRetriesFor is reportRetries for a request tied to op, an OpenAPI
+// operation: its responses' retry guidance comes first.
+func (c *retryChecker) reportRetriesFor(op *table.Operation, edges []frag, send ast.Node, waited codeSet, why string) {
+	says := c.tab.Name
+	if op != nil {
+		says += " for " + op.Name()
+	}
+	for _, fr := range edges {
+		if fr.set.has(200) {
+			continue
+		}
+		var never, wait []string
+		for _, e := range c.tab.Entries {
+			if !fr.set.has(e.Code) {
+				continue
+			}
+			retry := e.Retry
+			if op != nil {
+				if r, ok := op.RetryFor(e.Code); ok {
+					retry = r
+				}
+			}
+			switch retry {
+			case table.RetryNever:
+				never = append(never, status.Describe(int64(e.Code)))
+			case table.RetryAfterRetryAfter:
+				if !waited.has(e.Code) {
+					wait = append(wait, status.Describe(int64(e.Code)))
+				}
+			}
+		}
+		at := fr.at
+		if at == nil {
+			continue // no status decided this: a repetition, not a retry
+		}
+		var related []analysis.RelatedInformation
+		if send != nil {
+			related = []analysis.RelatedInformation{{Pos: send.Pos(), End: send.End(), Message: "the request is sent again here"}}
+		}
+		if len(never) > 0 {
+			c.reportOnce(analysis.Diagnostic{Pos: at.Pos(), End: at.End(), Category: checks.RetryNever, Related: related,
+				Message: fmt.Sprintf("retrying on %s%s: %s says to modify the request instead of re-initiating it", joinAnd(never), why, says)})
+		}
+		if len(wait) > 0 {
+			c.reportOnce(analysis.Diagnostic{Pos: at.Pos(), End: at.End(), Category: checks.RetryAfterWait, Related: related,
+				Message: fmt.Sprintf("retrying on %s%s without reading Retry-After: %s says to re-initiate only after the time in the response's Retry-After header", joinAnd(wait), why, says)})
+		}
+	}
+}
+
+// waitedIf returns every code if the code waits for Retry-After, none if
+// not.
+func waitedIf(waits bool) codeSet {
+	if waits {
+		return allCodes
+	}
+	return codeSet{}
+}
+
+func (c *retryChecker) reportOnce(d analysis.Diagnostic) {
+	key := fmt.Sprint(d.Pos, d.Message)
+	if c.reported[key] {
+		return
+	}
+	c.reported[key] = true
+	c.Pass.Report(d)
+}
+
+// joinAnd joins "a", "b" and "c" as "a, b and c".
+func joinAnd(items []string) string {
+	if len(items) <= 1 {
+		return strings.Join(items, "")
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+}
+
+// readsRetryAfter reports whether n reads the Retry-After header (a
+// header read with the constant name "Retry-After", in any case, or with a
+// name from a list that holds it, as openai-go's parseRetryAfterHeader
+// does) or hands the wait to something that honours it
+// (knowledge.RetryAfterWaits), itself or in the functions of this package
+// it calls (a retryDelay helper).
+func (c *retryChecker) readsRetryAfter(n ast.Node) bool {
+	// The functions of this package n calls, up to three calls deep,
+	// level by level: each is looked at once, at the least depth it is
+	// reached at, so the answer does not depend on which code asked
+	// first.
+	direct, callees := c.readsRetryAfterHere(n)
+	seen := map[*types.Func]bool{}
+	for depth := 0; !direct && depth < 3 && len(callees) > 0; depth++ {
+		var next []*types.Func
+		for _, fn := range callees {
+			if seen[fn] {
+				continue
+			}
+			seen[fn] = true
+			w := c.funcWaits(fn)
+			direct = direct || w.direct
+			next = append(next, w.callees...)
+		}
+		callees = next
+	}
+	return direct
+}
+
+// waitInfo is what a function's own body says about Retry-After: whether
+// it reads it, and the functions of this package it calls.
+type waitInfo struct {
+	direct  bool
+	callees []*types.Func
+}
+
+// funcWaits returns fn's waitInfo, memoized.
+func (c *retryChecker) funcWaits(fn *types.Func) waitInfo {
+	if w, ok := c.waits[fn]; ok {
+		return w
+	}
+	if c.waits == nil {
+		c.waits = map[*types.Func]waitInfo{}
+	}
+	var w waitInfo
+	w.direct, w.callees = c.readsRetryAfterHere(c.decls[fn].Body)
+	c.waits[fn] = w
+	return w
+}
+
+// readsRetryAfterHere reports whether n itself reads Retry-After, and
+// returns the functions of this package it calls.
+func (c *retryChecker) readsRetryAfterHere(n ast.Node) (bool, []*types.Func) {
+	info := c.Pass.TypesInfo
+	isName := func(e ast.Expr) bool {
+		tv := info.Types[e]
+		return tv.Value != nil && tv.Value.Kind() == constant.String && strings.EqualFold(constant.StringVal(tv.Value), "Retry-After")
+	}
+	found, namesIt, readsByName := false, false, false
+	var callees []*types.Func
+	ast.Inspect(n, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.BasicLit:
+			namesIt = namesIt || isName(n)
+		case *ast.CallExpr:
+			key, via, fn, ok := knowledge.Resolve(info, n)
+			switch {
+			case !ok:
+			case knowledge.RetryAfterWaits[key]:
+				found = true
+			case (knowledge.HeaderReads[key] || knowledge.HeaderReads[via]) && len(n.Args) == 1:
+				if isName(n.Args[0]) {
+					found = true
+				} else {
+					readsByName = true // the name from a variable: a list of them
+				}
+			case fn != nil && c.decls[fn] != nil:
+				callees = append(callees, fn)
+			}
+		case *ast.IndexExpr: // resp.Header["Retry-After"]
+			if path, name, ok := knowledge.TypeName(info.TypeOf(n.X)); ok && path == "net/http" && name == "Header" && isName(n.Index) {
+				found = true
+			}
+		case *ast.Ident: // a wait passed as a value: backoff: retryablehttp.DefaultBackoff
+			if fn, ok := info.Uses[n].(*types.Func); ok && knowledge.RetryAfterWaits[knowledge.FuncKey(fn)] {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found || namesIt && readsByName, callees
+}
+
+// callersWait reports whether every call of fn, a retry decision of this
+// package, is in a loop (or, outside loops, a function) that waits as
+// Retry-After says: a decision is judged with its callers, which may read
+// the header the decision does not (openai-go's shouldRetry, whose loop
+// waits through retryDelay). False when the package does not call it;
+// tests' calls do not count.
+func (c *retryChecker) callersWait(fn *types.Func) bool {
+	called := false
+	for _, fc := range c.AllFiles {
+		if strings.HasSuffix(c.Pass.Fset.File(fc.Node().Pos()).Name(), "_test.go") {
+			continue // a test calls a decision to test it, not to retry
+		}
+		for cur := range fc.Preorder((*ast.CallExpr)(nil)) {
+			call := cur.Node().(*ast.CallExpr)
+			if c.Pass.TypesInfo.Uses[knowledge.CalleeIdent(call)] != fn {
+				continue
+			}
+			called = true
+			var scope ast.Node
+			for e := range cur.Enclosing((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil), (*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+				scope = e.Node()
+				break
+			}
+			if scope == nil || !c.readsRetryAfter(scope) {
+				return false
+			}
+		}
+	}
+	return called
+}

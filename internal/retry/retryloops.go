@@ -1,0 +1,480 @@
+package retry
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+	"strings"
+
+	"github.com/statuslint/statuslint/analyzer/table"
+	"github.com/statuslint/statuslint/internal/knowledge"
+	"github.com/statuslint/statuslint/internal/typesx"
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// sendKind reports whether call sends an HTTP request, with the statuses
+// for which its error result is non-nil (none for net/http: an error
+// there means no response).
+func (c *retryChecker) sendKind(call *ast.CallExpr) (codeSet, bool) {
+	key, via, fn, ok := knowledge.Resolve(c.Pass.TypesInfo, call)
+	if !ok {
+		return codeSet{}, false
+	}
+	if kind, ok := knowledge.Lookup(knowledge.Sends, key, via); ok {
+		return errCodes(kind)
+	}
+	switch {
+	case key.Name == "RoundTrip" && len(call.Args) == 1 && typesx.IsRequestPtr(c.Pass.TypesInfo.TypeOf(call.Args[0])):
+		return errCodes(errTransport)
+	case fn != nil && isInterfaceMethod(fn) && isDoSignature(fn.Signature()):
+		// An SDK's replaceable client: type httpClient interface {
+		// Do(*http.Request) (*http.Response, error) }.
+		return errCodes(errTransport)
+	}
+	for _, r := range knowledge.SDKSends {
+		if strings.HasPrefix(key.Path, r.Prefix) && key.Recv != "" && strings.HasSuffix(key.Recv, r.RecvSuffix) &&
+			(r.Name == "" || key.Name == r.Name) && (r.Except == "" || !strings.HasSuffix(key.Name, r.Except)) &&
+			(fn == nil || returnsError(fn.Signature())) {
+			return errCodes(r.Kind)
+		}
+	}
+	if fn != nil {
+		return c.sender(fn)
+	}
+	return codeSet{}, false
+}
+
+// returnsError reports whether sig's last result is an error: an SDK
+// call that sends reports its failure so (CoreV1().Pods(ns) only builds).
+func returnsError(sig *types.Signature) bool {
+	res := sig.Results()
+	return res.Len() > 0 && typesx.IsError(res.At(res.Len()-1).Type())
+}
+
+// isInterfaceMethod reports whether fn is a method of an interface.
+func isInterfaceMethod(fn *types.Func) bool {
+	recv := fn.Signature().Recv()
+	return recv != nil && types.IsInterface(recv.Type())
+}
+
+// isDoSignature reports whether sig is http.Client.Do's:
+// func(*http.Request) (*http.Response, error).
+func isDoSignature(sig *types.Signature) bool {
+	if sig.Params().Len() != 1 || sig.Results().Len() != 2 || !typesx.IsRequestPtr(sig.Params().At(0).Type()) {
+		return false
+	}
+	_, isPtr := types.Unalias(sig.Results().At(0).Type()).(*types.Pointer)
+	path, name, ok := knowledge.TypeName(sig.Results().At(0).Type())
+	return isPtr && ok && path == "net/http" && name == "Response" && typesx.IsError(sig.Results().At(1).Type())
+}
+
+// findSend returns the first statement of list that sends a request,
+// outside function literals, with the send and its kind.
+func (c *retryChecker) findSend(list []ast.Stmt) (int, *ast.CallExpr, codeSet) {
+	for i, s := range list {
+		var send *ast.CallExpr
+		var kind codeSet
+		ast.Inspect(s, func(n ast.Node) bool {
+			if send != nil {
+				return false
+			}
+			switch n := n.(type) {
+			case *ast.FuncLit, *ast.ForStmt, *ast.RangeStmt:
+				return false
+			case *ast.CallExpr:
+				if k, ok := c.sendKind(n); ok {
+					send, kind = n, k
+					return false
+				}
+			}
+			return true
+		})
+		if send != nil {
+			return i, send, kind
+		}
+	}
+	return -1, nil, codeSet{}
+}
+
+// retryLoop checks a loop that sends a request and goes round again under
+// a status the table forbids retrying.
+func (c *retryChecker) retryLoop(cur inspector.Cursor, loop ast.Stmt, body *ast.BlockStmt) {
+	i, send, errs := c.findSend(body.List)
+	if send == nil || c.isPolling(cur, send, body.List[i]) {
+		return
+	}
+	varies, deps := c.requestVaries(loop, body, i, send)
+	if varies {
+		return
+	}
+	ev := &evaluator{c: c, errs: c.sendErrs(body.List[i], send, errs)}
+	fl := &flow{ev: ev, mode: modeLoop, deps: deps, send: send, flags: c.loopFlags(body), sendVars: c.sendResults(body.List[i], send)}
+	if l, ok := cur.Parent().Node().(*ast.LabeledStmt); ok {
+		fl.label = l.Label.Name
+	}
+	end := fl.stmts(body.List[i:], []frag{{set: allCodes}}, nil)
+	fl.retry(end, nil)
+	if repeatsAll(fl.edges) {
+		return // every status goes round: a repetition, not a retry
+	}
+	c.reportRetriesFor(c.sendOp(send), c.notDeclared(fl.edges), send, ev.waited.or(waitedIf(c.readsRetryAfter(loop))), "")
+}
+
+// sendResults returns the variables the send's statement assigns.
+func (c *retryChecker) sendResults(stmt ast.Stmt, send *ast.CallExpr) map[*types.Var]bool {
+	vars := map[*types.Var]bool{}
+	ast.Inspect(stmt, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || len(as.Rhs) != 1 || ast.Unparen(as.Rhs[0]) != send {
+			return true
+		}
+		for _, lhs := range as.Lhs {
+			if id, ok := lhs.(*ast.Ident); ok {
+				if v, ok := c.Pass.TypesInfo.ObjectOf(id).(*types.Var); ok {
+					vars[v] = true
+				}
+			}
+		}
+		return false
+	})
+	return vars
+}
+
+// sendErrs maps the error variable the send's statement assigns to the
+// statuses for which the send's error is non-nil.
+func (c *retryChecker) sendErrs(stmt ast.Stmt, send *ast.CallExpr, codes codeSet) map[*types.Var]codeSet {
+	errs := map[*types.Var]codeSet{}
+	ast.Inspect(stmt, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || len(as.Rhs) != 1 || ast.Unparen(as.Rhs[0]) != send {
+			return true
+		}
+		if id, ok := as.Lhs[len(as.Lhs)-1].(*ast.Ident); ok {
+			if v, ok := c.Pass.TypesInfo.ObjectOf(id).(*types.Var); ok && typesx.IsError(v.Type()) {
+				errs[v] = codes
+			}
+		}
+		return false
+	})
+	return errs
+}
+
+// requestVaries reports whether the loop sends a different request each
+// round: the send depends on a range variable, or on a variable the loop
+// changes before the send (a page, an offset, a rebuilt URL, a header set
+// from a changing value) or in its post statement. Rewinding a request
+// body is no change. deps are the variables the send depends on, for
+// changes after the send, which vary the request on their path only
+// (a token refreshed after a 401).
+func (c *retryChecker) requestVaries(loop ast.Stmt, body *ast.BlockStmt, i int, send *ast.CallExpr) (varies bool, deps map[*types.Var]bool) {
+	info := c.Pass.TypesInfo
+	changed := map[*types.Var]bool{}
+	var rangeVars []ast.Expr
+	switch l := loop.(type) {
+	case *ast.RangeStmt:
+		rangeVars = []ast.Expr{l.Key, l.Value}
+		if _, isInt := info.TypeOf(l.X).Underlying().(*types.Basic); isInt {
+			rangeVars = nil // for attempt := range n counts attempts
+		}
+	case *ast.ForStmt:
+		if l.Post != nil {
+			ast.Inspect(l.Post, func(n ast.Node) bool { markAssigned(info, n, changed); return true })
+		}
+	}
+	for _, e := range rangeVars {
+		if id, ok := e.(*ast.Ident); ok {
+			if v, ok := info.ObjectOf(id).(*types.Var); ok {
+				changed[v] = true
+			}
+		}
+	}
+	inBody := func(v *types.Var) bool { return v.Pos() >= body.Pos() && v.Pos() < body.End() }
+	// defs maps a variable declared in the body to the expressions it is
+	// built from: its definitions and what is set on it.
+	defs := map[*types.Var][]ast.Expr{}
+	for j, stmt := range body.List {
+		before := j < i
+		ast.Inspect(stmt, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				for k, lhs := range n.Lhs {
+					root := rootVar(info, lhs)
+					if root == nil {
+						continue
+					}
+					if inBody(root) {
+						defs[root] = append(defs[root], n.Rhs[min(k, len(n.Rhs)-1)])
+					} else if before && !c.isBodyRewind(lhs) {
+						changed[root] = true
+					}
+				}
+			case *ast.IncDecStmt:
+				if root := rootVar(info, n.X); root != nil && before {
+					changed[root] = true
+				}
+			case *ast.CallExpr:
+				// req.Header.Set(...), req.SetBasicAuth(...), req.AddCookie(...)
+				sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr)
+				if !ok || !c.mutatesRequest(n) {
+					return true
+				}
+				if root := rootVar(info, sel.X); root != nil {
+					if inBody(root) {
+						defs[root] = append(defs[root], n.Args...)
+					} else if before {
+						changed[root] = true
+					}
+				}
+			}
+			return true
+		})
+	}
+	// A variable varies if the loop changes it or it is built from one
+	// that varies: the least fixed point, whatever the order of the defs.
+	for grew := true; grew; {
+		grew = false
+		for v, exprs := range defs {
+			if changed[v] {
+				continue
+			}
+			if slices.ContainsFunc(exprs, func(e ast.Expr) bool { return usesAny(info, e, changed) }) {
+				changed[v], grew = true, true
+			}
+		}
+	}
+	if slices.ContainsFunc(send.Args, func(a ast.Expr) bool { return usesAny(info, a, changed) }) {
+		return true, nil
+	}
+	// What the send depends on, through the body's definitions.
+	deps = map[*types.Var]bool{}
+	var add func(e ast.Node)
+	add = func(e ast.Node) {
+		ast.Inspect(e, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok {
+				// A response the send fills (fasthttp's Do(req, resp)) is
+				// not what is sent.
+				if v, ok := info.Uses[id].(*types.Var); ok && !deps[v] && !c.IsResponseType(v.Type()) {
+					deps[v] = true
+					for _, d := range defs[v] {
+						add(d)
+					}
+				}
+			}
+			return true
+		})
+	}
+	for _, a := range send.Args {
+		add(a)
+	}
+	if sel, ok := ast.Unparen(send.Fun).(*ast.SelectorExpr); ok {
+		add(sel.X) // the client, which may carry the request's settings
+	}
+	return false, deps
+}
+
+// changesDeps reports whether stmt, on the path after the send, changes
+// what the send depends on: assigns it, calls a method on it or hands out
+// its address. Calls on it count whatever they do (a cache updated, a
+// token refreshed); the send itself does not.
+func (c *retryChecker) changesDeps(stmt ast.Stmt, deps map[*types.Var]bool, send *ast.CallExpr) bool {
+	info := c.Pass.TypesInfo
+	in := func(e ast.Expr) bool {
+		v := rootVar(info, e)
+		return v != nil && deps[v]
+	}
+	found := false
+	ast.Inspect(stmt, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit, *ast.BlockStmt, *ast.IfStmt, *ast.ForStmt, *ast.RangeStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
+			return n == stmt // the flow follows compound statements itself
+		case *ast.AssignStmt:
+			for _, lhs := range n.Lhs {
+				if in(lhs) && !c.isBodyRewind(lhs) && n.Tok != token.DEFINE {
+					found = true
+				}
+			}
+		case *ast.IncDecStmt:
+			found = found || in(n.X)
+		case *ast.UnaryExpr:
+			found = found || (n.Op == token.AND && in(n.X))
+		case *ast.CallExpr:
+			if n == send {
+				// The send and what builds its request in the same
+				// expression (svc.Objects.Get(b, o).Do()) make this
+				// request, they do not change the next.
+				return false
+			}
+			if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok && info.Selections[sel] != nil && info.Selections[sel].Kind() == types.MethodVal && in(sel.X) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// usesAny reports whether e uses one of vars.
+func usesAny(info *types.Info, e ast.Node, vars map[*types.Var]bool) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok {
+			if v, ok := info.Uses[id].(*types.Var); ok && vars[v] {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// mutatesRequest reports whether call changes a request, its header or
+// its query (knowledge.RequestMutators).
+func (c *retryChecker) mutatesRequest(call *ast.CallExpr) bool {
+	key, via, _, ok := knowledge.Resolve(c.Pass.TypesInfo, call)
+	return ok && (knowledge.RequestMutators[key] || knowledge.RequestMutators[via])
+}
+
+// isBodyRewind reports whether lhs resets a request's body for a re-send
+// (knowledge.BodyRewinds).
+func (c *retryChecker) isBodyRewind(lhs ast.Expr) bool {
+	sel, ok := lhs.(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	s, ok := c.Pass.TypesInfo.Selections[sel]
+	if !ok {
+		return false
+	}
+	key, _ := knowledge.FieldKey(s.Obj(), s.Recv())
+	return knowledge.BodyRewinds[key]
+}
+
+// rootVar returns the variable at the root of x, x.f, x[i], *x.
+func rootVar(info *types.Info, e ast.Expr) *types.Var {
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			v, _ := info.ObjectOf(x).(*types.Var)
+			return v
+		case *ast.SelectorExpr:
+			e = x.X
+		case *ast.IndexExpr:
+			e = x.X
+		case *ast.StarExpr:
+			e = x.X
+		default:
+			return nil
+		}
+	}
+}
+
+func markAssigned(info *types.Info, n ast.Node, changed map[*types.Var]bool) {
+	switch n := n.(type) {
+	case *ast.AssignStmt:
+		for _, lhs := range n.Lhs {
+			if v := rootVar(info, lhs); v != nil {
+				changed[v] = true
+			}
+		}
+	case *ast.IncDecStmt:
+		if v := rootVar(info, n.X); v != nil {
+			changed[v] = true
+		}
+	}
+}
+
+// recursiveRetry checks a function that sends a request and calls itself
+// with the same request under a status the table forbids retrying.
+func (c *retryChecker) recursiveRetry(fd *ast.FuncDecl, fn *types.Func) {
+	if fd.Body == nil || fn == nil {
+		return
+	}
+	i, send, errs := c.findSend(fd.Body.List)
+	if send == nil {
+		return
+	}
+	// The request's parameters must be passed on unchanged.
+	var reqParams []int
+	params := fn.Signature().Params()
+	for j := range params.Len() {
+		p := params.At(j)
+		for _, a := range send.Args {
+			if usesAny(c.Pass.TypesInfo, a, map[*types.Var]bool{p: true}) {
+				reqParams = append(reqParams, j)
+				break
+			}
+		}
+	}
+	sameArgs := func(call *ast.CallExpr) bool {
+		for _, j := range reqParams {
+			if j >= len(call.Args) {
+				return false
+			}
+			id, ok := ast.Unparen(call.Args[j]).(*ast.Ident)
+			if !ok || c.Pass.TypesInfo.Uses[id] != params.At(j) {
+				return false
+			}
+		}
+		return true
+	}
+	ev := &evaluator{c: c, errs: c.sendErrs(fd.Body.List[i], send, errs)}
+	fl := &flow{ev: ev, mode: modeLoop, self: fn, sameArgs: sameArgs}
+	fl.stmts(fd.Body.List[i:], []frag{{set: allCodes}}, nil)
+	if repeatsAll(fl.edges) {
+		return
+	}
+	c.reportRetries(c.notDeclared(fl.edges), send, ev.waited.or(waitedIf(c.readsRetryAfter(fd.Body))), "")
+}
+
+// sendOp returns the OpenAPI operation a send is tied to, if the table is
+// a spec and the send's method and URL resolve.
+func (c *retryChecker) sendOp(send *ast.CallExpr) *table.Operation {
+	if c.tab.Spec == nil {
+		return nil
+	}
+	op, _ := c.RequestOp(c.tab.Spec, send)
+	return op
+}
+
+// notDeclared drops the re-sends decided by a call of a retry decision
+// of this package named as one: those are reported where it is declared,
+// once, on its own conditions.
+func (c *retryChecker) notDeclared(edges []frag) []frag {
+	var out []frag
+	for _, fr := range edges {
+		at := fr.at
+		if e, ok := at.(ast.Expr); ok {
+			// if !shouldRetry(resp) { return }: the call decides.
+			at = ast.Unparen(e)
+			if u, ok := at.(*ast.UnaryExpr); ok && u.Op == token.NOT {
+				at = ast.Unparen(u.X)
+			}
+		}
+		if call, ok := at.(*ast.CallExpr); ok {
+			fn, _ := c.Pass.TypesInfo.Uses[knowledge.CalleeIdent(call)].(*types.Func)
+			if fn != nil && fn.Pkg() == c.Pass.Pkg && retryName().MatchString(fn.Name()) {
+				if r := c.summaryOf(fn).pred; r.ok && c.decls[fn] != nil && typesx.FileOf(c.Checked, c.decls[fn]) != nil {
+					continue
+				}
+			}
+		}
+		out = append(out, fr)
+	}
+	return out
+}
+
+// repeatsAll reports whether every status reaches a re-send, success
+// included with nothing but the status deciding it: the code repeats
+// whatever the answer, it does not retry. (A success sent round by another
+// condition, an error code in the body, leaves the loop a retry for the
+// statuses it tests.)
+func repeatsAll(edges []frag) bool {
+	var all codeSet
+	plain := false
+	for _, fr := range edges {
+		all = all.or(fr.set)
+		plain = plain || (fr.set.has(200) && (fr.decided || fr.at == nil))
+	}
+	return all == allCodes && plain
+}

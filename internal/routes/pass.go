@@ -1,0 +1,43 @@
+package routes
+
+import (
+	"reflect"
+
+	"github.com/statuslint/statuslint/internal/checks"
+	"github.com/statuslint/statuslint/internal/config"
+	"github.com/statuslint/statuslint/internal/status"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// newRoutesPass returns the routes pass: it ties handlers to the
+// operations of an OpenAPI table and checks their statuses per operation
+// (SL1005 and SL1006).
+func New(s *config.Settings, sinks *analysis.Analyzer) *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name:       "statusroutes",
+		Doc:        "statusroutes: check the statuses of each route's handler against its OpenAPI operation (SL1005, SL1006); its findings are reported by statuslint",
+		Requires:   []*analysis.Analyzer{inspect.Analyzer, sinks},
+		Run:        func(pass *analysis.Pass) (any, error) { return runRoutes(s, pass, sinks) },
+		ResultType: reflect.TypeFor[RouteResult](),
+	}
+}
+
+// runRoutes is the routes pass; it does nothing unless the table is an
+// OpenAPI spec.
+func runRoutes(s *config.Settings, pass *analysis.Pass, sinksPass *analysis.Analyzer) (any, error) {
+	if err := s.ConfigErr(); err != nil {
+		return RouteResult{}, err
+	}
+	sinks := pass.ResultOf[sinksPass].(*status.Statuses)
+	if !s.RoutesPass || !sinks.Reached || !s.Routes && !s.Checks.On[checks.Operation] && !s.Checks.On[checks.Route] {
+		return RouteResult{}, nil
+	}
+	tab, err := s.Codes.Table()
+	if err != nil || tab.Spec == nil {
+		return RouteResult{}, nil
+	}
+	b := status.NewBase(pass, pass.ResultOf[inspect.Analyzer].(*inspector.Inspector), s.ChecksFile)
+	return checkRoutes(&routeFinder{Base: &b, decls: sinks.Decls}, tab, sinks.Found), nil
+}

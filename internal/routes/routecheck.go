@@ -1,0 +1,173 @@
+package routes
+
+import (
+	"fmt"
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"weak"
+
+	"github.com/statuslint/statuslint/analyzer/table"
+	"github.com/statuslint/statuslint/internal/checks"
+	"github.com/statuslint/statuslint/internal/status"
+	"golang.org/x/tools/go/analysis"
+)
+
+// RouteResult is what the routes pass hands the statuslint pass: its
+// findings (SL1005, SL1006), and for -routes the mapping of each route.
+type RouteResult struct {
+	Diags, Listing []analysis.Diagnostic
+	// Tied are the statuses checked against their operations: the
+	// API-wide SL1002 does not apply to them.
+	Tied map[token.Pos]bool
+}
+
+// checkRoutes ties each route to the spec's operations and checks the
+// statuses its handler writes against them.
+func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteResult {
+	res := RouteResult{Tied: map[token.Pos]bool{}}
+	spec := tab.Spec
+	pass := f.Pass
+	specAt := func(line int) token.Pos { return specPos(pass.Fset, spec, line) }
+	reported := map[string]bool{}
+	for _, r := range f.findRoutes() {
+		name := r.method
+		if name == "" {
+			name = "*"
+		}
+		name += " " + r.path
+		if !r.resolved {
+			res.Listing = append(res.Listing, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: "routes",
+				Message: fmt.Sprintf("route %s -> not resolved (its path or router is not constant): the API-wide table applies", name)})
+			continue
+		}
+		ops, ok := spec.Match(r.method, table.Segments(r.path))
+		if r.tentative {
+			// A router given as a parameter may be mounted under a
+			// prefix: tied where the path names one operation, with or
+			// without the spec's base path; never reported missing.
+			op, one := spec.MatchClient(r.method, table.Segments(r.path))
+			if !one {
+				res.Listing = append(res.Listing, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: "routes",
+					Message: fmt.Sprintf("route %s -> not resolved: its router is a parameter that may be mounted under a prefix, and the path names no single operation; the API-wide table applies", name)})
+				continue
+			}
+			ops, ok = []*table.Operation{op}, true
+		}
+		switch {
+		case len(ops) == 0 && r.mounted:
+			res.Listing = append(res.Listing, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: "routes",
+				Message: fmt.Sprintf("route %s -> no operation; its router is handed elsewhere and may be mounted under a prefix, so the API-wide table applies", name)})
+			continue
+		case !ok:
+			res.Listing = append(res.Listing, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: "routes",
+				Message: fmt.Sprintf("route %s -> a wildcard, tied to no operation: the API-wide table applies", name)})
+			continue
+		case len(ops) == 0:
+			res.Listing = append(res.Listing, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: "routes",
+				Message: fmt.Sprintf("route %s -> no operation", name)})
+			res.Diags = append(res.Diags, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: checks.Route,
+				Message: fmt.Sprintf("route %s is not in %s: clients cannot know it; document the operation in the spec or remove the route", name, tab.Name)})
+			continue
+		}
+		for _, op := range ops {
+			res.Listing = append(res.Listing, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: "routes",
+				Message: fmt.Sprintf("route %s -> %s %s (%s, %s:%d)", name, op.Method, op.Path, op.Name(), filepath.Base(spec.Source), op.Line)})
+		}
+		if r.handler == nil {
+			continue
+		}
+		bodies := f.bodies(r.handler)
+		for _, fd := range found {
+			if !fd.S.Writes || !inAny(bodies, fd.E.Pos()) {
+				continue
+			}
+			tv := pass.TypesInfo.Types[fd.E]
+			if tv.Value == nil || tv.Value.Kind() != constant.Int {
+				continue
+			}
+			code, exact := constant.Int64Val(tv.Value)
+			if !exact || code < table.MinCode || code > table.MaxCode {
+				continue // SL1004
+			}
+			res.Tied[fd.E.Pos()] = true
+			for _, op := range ops {
+				if op.Documents(int(code)) {
+					continue
+				}
+				key := fmt.Sprint(fd.E.Pos(), op.Method, op.Path)
+				if reported[key] {
+					continue
+				}
+				reported[key] = true
+				res.Diags = append(res.Diags, analysis.Diagnostic{Pos: fd.E.Pos(), End: fd.E.End(), Category: checks.Operation,
+					Message: fmt.Sprintf("status %s in %s is not documented for %s %s (documented: %s): its clients do not expect it; write a documented status or add the response to the spec",
+						status.Describe(code), fd.S.What, op.Method, op.Path, op.Documented()),
+					Related: related(
+						analysis.RelatedInformation{Pos: r.at.Pos(), End: r.at.End(), Message: fmt.Sprintf("the handler is registered here for %s", name)},
+						analysis.RelatedInformation{Pos: specAt(op.Line), Message: fmt.Sprintf("%s is documented here", op.Name())},
+					)})
+			}
+		}
+	}
+	checkClients(f, tab, &res)
+	return res
+}
+
+// related keeps the related information that has a position (an
+// operation whose line is not known has none).
+func related(infos ...analysis.RelatedInformation) []analysis.RelatedInformation {
+	var out []analysis.RelatedInformation
+	for _, r := range infos {
+		if r.Pos.IsValid() {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func inAny(bodies []*ast.BlockStmt, pos token.Pos) bool {
+	for _, b := range bodies {
+		if b.Pos() <= pos && pos < b.End() {
+			return true
+		}
+	}
+	return false
+}
+
+// specFiles holds, per file set, the spec files added to it so that
+// diagnostics can point into them. A file set is held weakly and its
+// entries go with it, so that a long-lived host (a language server, a
+// linter daemon) that analyzes with a new file set each time does not
+// keep them all.
+var specFiles sync.Map
+
+// specKey -> *token.File
+
+type specKey struct {
+	fset weak.Pointer[token.FileSet]
+	path string
+}
+
+// specPos returns the position of line in the spec, adding its file to
+// fset once.
+func specPos(fset *token.FileSet, spec *table.Spec, line int) token.Pos {
+	key := specKey{weak.Make(fset), spec.Source}
+	f, ok := specFiles.Load(key)
+	if !ok {
+		tf := fset.AddFile(spec.Source, -1, len(spec.Data))
+		tf.SetLinesForContent(spec.Data)
+		var loaded bool
+		if f, loaded = specFiles.LoadOrStore(key, tf); !loaded {
+			runtime.AddCleanup(fset, func(k specKey) { specFiles.Delete(k) }, key)
+		}
+	}
+	tf := f.(*token.File)
+	if line < 1 || line > tf.LineCount() {
+		return token.NoPos
+	}
+	return tf.LineStart(line)
+}

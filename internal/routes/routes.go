@@ -1,0 +1,424 @@
+package routes
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/types"
+	"strings"
+
+	"github.com/statuslint/statuslint/internal/knowledge"
+	"github.com/statuslint/statuslint/internal/status"
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// A route is a handler registered for a method and a path.
+type route struct {
+	call      *ast.CallExpr
+	knowledge knowledge.Route
+	// at is the argument naming the path, where findings about the route
+	// go.
+	at ast.Expr
+	// method is "" for every method.
+	method, path string
+	// resolved is false when the path cannot be known statically (a
+	// prefix from a parameter, a path that is no constant).
+	resolved bool
+	// mounted is set when a router on the way is handed elsewhere
+	// (returned, passed, stored): it may be mounted under a prefix this
+	// package does not show.
+	mounted bool
+	// handler is the handler's function, if it can be known.
+	handler ast.Node
+	// tentative is set when the router came in a parameter of a type that
+	// can be mounted under a prefix: the path is tied only where it names
+	// one operation as written, and never reported missing.
+	tentative bool
+}
+
+// routeFinder finds route registrations and follows routers to their
+// prefixes.
+type routeFinder struct {
+	*status.Base
+	decls map[*types.Func]*ast.FuncDecl
+	// subrouters maps the router parameter of a function given to chi's
+	// Route or Group to that call.
+	subrouters map[*types.Var]*ast.CallExpr
+	// mounts maps a router variable served under a prefix (chi's Mount,
+	// http.StripPrefix) to that call.
+	mounts map[*types.Var]*ast.CallExpr
+	depth  int
+	// mounted records, while a prefix is resolved, that a router on the
+	// way escapes.
+	mounted bool
+	// escapes caches escaped.
+	escapes map[*types.Var]bool
+	// tentative records, while a prefix is resolved, that the router
+	// came in a parameter that may be mounted under a prefix.
+	tentative bool
+}
+
+// findRoutes returns the package's route registrations.
+func (c *routeFinder) findRoutes() []route {
+	info := c.Pass.TypesInfo
+	c.subrouters = map[*types.Var]*ast.CallExpr{}
+	c.mounts = map[*types.Var]*ast.CallExpr{}
+	multiple := map[*types.Var]bool{}
+	checked := map[ast.Node]bool{}
+	for _, fc := range c.Checked {
+		checked[fc.Node()] = true
+	}
+	var routes []route
+	for _, fc := range c.AllFiles {
+		for cur := range fc.Preorder((*ast.CallExpr)(nil)) {
+			call := cur.Node().(*ast.CallExpr)
+			key, via, _, ok := knowledge.Resolve(info, call)
+			if !ok {
+				continue
+			}
+			if sub, ok := knowledge.Lookup(knowledge.Subrouters, key, via); ok && sub.FuncArg < len(call.Args) {
+				if lit, ok := ast.Unparen(call.Args[sub.FuncArg]).(*ast.FuncLit); ok && len(lit.Type.Params.List) > 0 && len(lit.Type.Params.List[0].Names) > 0 {
+					if v, ok := info.Defs[lit.Type.Params.List[0].Names[0]].(*types.Var); ok {
+						c.subrouters[v] = call
+					}
+				}
+			}
+			if m, ok := knowledge.Lookup(knowledge.Mounts, key, via); ok && m.RouterArg < len(call.Args) {
+				if id, ok := ast.Unparen(call.Args[m.RouterArg]).(*ast.Ident); ok {
+					if v, ok := info.Uses[id].(*types.Var); ok {
+						multiple[v] = c.mounts[v] != nil
+						c.mounts[v] = call
+					}
+				}
+			}
+			if rt, ok := knowledge.Lookup(knowledge.Routes, key, via); ok && checked[fc.Node()] {
+				// Read once the loop has found every mount and subrouter.
+				routes = append(routes, route{call: call, knowledge: rt})
+			}
+		}
+	}
+	for v, more := range multiple {
+		if more {
+			delete(c.mounts, v) // served under two prefixes: neither is its own
+		}
+	}
+	for i := range routes {
+		routes[i] = c.route(routes[i].call, routes[i].knowledge)
+	}
+	return routes
+}
+
+// route reads one registration.
+func (c *routeFinder) route(call *ast.CallExpr, rt knowledge.Route) route {
+	r := route{call: call, knowledge: rt, method: rt.Method}
+	arg := func(i int) ast.Expr {
+		if i < 0 {
+			i = len(call.Args) - 1
+		}
+		if i < len(call.Args) {
+			return call.Args[i]
+		}
+		return nil
+	}
+	r.at = arg(rt.PathArg)
+	if r.at == nil {
+		r.at = call
+	}
+	if h := arg(rt.HandlerArg); h != nil {
+		r.handler = c.handlerFunc(h)
+	}
+	path, ok := c.constString(arg(rt.PathArg))
+	if rt.MethodArg >= 0 {
+		m, isConst := c.constString(arg(rt.MethodArg))
+		ok = ok && isConst
+		r.method = strings.ToUpper(m)
+	}
+	if rt.Pattern {
+		r.method, path = splitPattern(path)
+	}
+	var recv ast.Expr
+	if sel, isSel := ast.Unparen(call.Fun).(*ast.SelectorExpr); isSel {
+		if _, isPkg := c.Pass.TypesInfo.Uses[knowledge.CalleeIdent(call)].(*types.Func); isPkg && c.Pass.TypesInfo.Selections[sel] != nil {
+			recv = sel.X
+		}
+	}
+	prefix, known := "", true
+	if recv != nil {
+		c.depth, c.mounted, c.tentative = 0, false, false
+		prefix, known = c.prefix(recv)
+		r.mounted, r.tentative = c.mounted, c.tentative
+	}
+	r.path, r.resolved = joinPath(prefix, path), ok && known
+	return r
+}
+
+// splitPattern splits a net/http pattern: "GET example.com/items/{id}"
+// is GET and /items/{id}.
+func splitPattern(p string) (method, path string) {
+	if i := strings.IndexAny(p, " \t"); i >= 0 {
+		method, p = strings.ToUpper(p[:i]), strings.TrimLeft(p[i:], " \t")
+	}
+	if i := strings.IndexByte(p, '/'); i > 0 {
+		p = p[i:] // a host before the path
+	}
+	if strings.HasSuffix(p, "/") {
+		p += "{rest...}" // a trailing slash matches the whole subtree
+	}
+	return method, p
+}
+
+func joinPath(prefix, path string) string {
+	if prefix == "" {
+		return path
+	}
+	return strings.TrimSuffix(prefix, "/") + "/" + strings.TrimPrefix(path, "/")
+}
+
+// prefix returns the path prefix of the router e: "" for a root router
+// (gin.New(), echo.New(), chi.NewRouter(), fiber.New(),
+// http.NewServeMux()), a group's prefix after its parent's, or a chi
+// subrouter's. ok is false where it cannot be known: a router from a
+// parameter or a field, or a variable set more than once.
+func (c *routeFinder) prefix(e ast.Expr) (string, bool) {
+	c.depth++
+	if c.depth > 32 {
+		return "", false
+	}
+	info := c.Pass.TypesInfo
+	switch x := ast.Unparen(e).(type) {
+	case *ast.CallExpr:
+		key, via, _, ok := knowledge.Resolve(info, x)
+		if !ok {
+			return "", false
+		}
+		if knowledge.RootRouters[key] {
+			return "", true
+		}
+		if g, ok := knowledge.Lookup(knowledge.Groups, key, via); ok {
+			return c.under(x, g.PrefixArg)
+		}
+		if sub, ok := knowledge.Lookup(knowledge.Subrouters, key, via); ok && sub.PrefixArg >= 0 {
+			return c.under(x, sub.PrefixArg) // chi's Route returns the subrouter too
+		}
+	case *ast.UnaryExpr: // &http.ServeMux{}
+		if lit, ok := x.X.(*ast.CompositeLit); ok && len(lit.Elts) == 0 {
+			return "", true
+		}
+	case *ast.CompositeLit:
+		if len(x.Elts) == 0 {
+			return "", true
+		}
+	case *ast.Ident:
+		v, ok := info.Uses[x].(*types.Var)
+		if !ok {
+			return "", false
+		}
+		if call, ok := c.subrouters[v]; ok {
+			key, via, _, _ := knowledge.Resolve(info, call)
+			sub, _ := knowledge.Lookup(knowledge.Subrouters, key, via)
+			return c.under(call, sub.PrefixArg)
+		}
+		if call, ok := c.mounts[v]; ok {
+			return c.mountPrefix(call)
+		}
+		if isParam(v) {
+			// The router a function is given (func SetRoutes(r
+			// *gin.Engine)): an engine is the root; a router that can
+			// be mounted is tied tentatively.
+			switch {
+			case routerKind(v.Type(), knowledge.RootEngines):
+				return "", true
+			case routerKind(v.Type(), knowledge.MountableRouters):
+				c.tentative = true
+				return "", true
+			}
+			return "", false
+		}
+		vals := c.ValuesOf(v)
+		if len(vals) != 1 || vals[0].Expr == nil || vals[0].Index != 0 {
+			return "", false
+		}
+		if c.escaped(v) && !routerKind(v.Type(), knowledge.RootEngines) {
+			c.mounted = true // handing an engine to a helper does not mount it
+		}
+		return c.prefix(vals[0].Expr)
+	}
+	return "", false
+}
+
+// isParam reports whether v is a parameter of a function.
+func isParam(v *types.Var) bool { return v.Kind() == types.ParamVar }
+
+// routerKind reports whether t, or what it points to, is a router type
+// of set.
+func routerKind(t types.Type, set map[knowledge.Key]bool) bool {
+	path, name, ok := knowledge.TypeName(t)
+	return ok && set[knowledge.Key{Path: path, Name: name}]
+}
+
+// escaped reports whether the router in v is used other than to call its
+// methods: returned, passed, stored or converted, it may be mounted under a
+// prefix elsewhere (chi's Mount, http.StripPrefix, another package).
+func (c *routeFinder) escaped(v *types.Var) bool {
+	if e, ok := c.escapes[v]; ok {
+		return e
+	}
+	if c.escapes == nil {
+		c.escapes = map[*types.Var]bool{}
+	}
+	esc := false
+	for _, fc := range c.AllFiles {
+		for cur := range fc.Preorder((*ast.Ident)(nil)) {
+			if c.Pass.TypesInfo.Uses[cur.Node().(*ast.Ident)] != v {
+				continue
+			}
+			if sel, ok := cur.Parent().Node().(*ast.SelectorExpr); ok && sel.X == cur.Node() {
+				continue // a method call: r.Get(...)
+			}
+			if call, ok := c.mounts[v]; ok && cur.Parent().Node() == call {
+				continue // its mount, which gives its prefix
+			}
+			if c.servedAtRoot(cur) {
+				continue
+			}
+			esc = true
+			break
+		}
+	}
+	c.escapes[v] = esc
+	return esc
+}
+
+// servedAtRoot reports whether the router at cur is served as the whole
+// server: http.ListenAndServe(addr, r), http.Serve(l, r),
+// http.Server{Handler: r}.
+func (c *routeFinder) servedAtRoot(cur inspector.Cursor) bool {
+	switch p := cur.Parent().Node().(type) {
+	case *ast.CallExpr:
+		if fn, ok := c.Pass.TypesInfo.Uses[knowledge.CalleeIdent(p)].(*types.Func); ok {
+			k := knowledge.FuncKey(fn)
+			return k.Path == "net/http" && (k.Name == "ListenAndServe" || k.Name == "ListenAndServeTLS" || k.Name == "Serve" || k.Name == "ServeTLS")
+		}
+	case *ast.KeyValueExpr:
+		key, ok := p.Key.(*ast.Ident)
+		if !ok || key.Name != "Handler" {
+			return false
+		}
+		lit, ok := cur.Parent().Parent().Node().(*ast.CompositeLit)
+		if !ok {
+			return false
+		}
+		path, name, ok := knowledge.TypeName(c.Pass.TypesInfo.TypeOf(lit))
+		return ok && path == "net/http" && name == "Server"
+	}
+	return false
+}
+
+// mountPrefix returns the prefix a router is served under: chi's
+// r.Mount(prefix, sub) adds prefix to r's; http.StripPrefix(prefix, sub)
+// adds it to the route its result is handed to, or to nothing when the
+// result is served as it is.
+func (c *routeFinder) mountPrefix(call *ast.CallExpr) (string, bool) {
+	key, via, _, _ := knowledge.Resolve(c.Pass.TypesInfo, call)
+	m, _ := knowledge.Lookup(knowledge.Mounts, key, via)
+	if _, isMethod := ast.Unparen(call.Fun).(*ast.SelectorExpr); isMethod && key.Recv != "" {
+		return c.under(call, m.PrefixArg)
+	}
+	p, ok := c.constString(call.Args[m.PrefixArg])
+	if !ok {
+		return "", false
+	}
+	// The prefix StripPrefix removes is the path the outer route has
+	// before the router's own.
+	return p, true
+}
+
+// under returns the prefix a group or subrouter call adds to its
+// receiver's (none when arg is -1).
+func (c *routeFinder) under(call *ast.CallExpr, arg int) (string, bool) {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return "", false
+	}
+	parent, ok := c.prefix(sel.X)
+	if !ok {
+		return "", false
+	}
+	if arg < 0 {
+		return parent, true
+	}
+	if arg >= len(call.Args) {
+		return "", false
+	}
+	p, ok := c.constString(call.Args[arg])
+	return joinPath(parent, p), ok
+}
+
+func (c *routeFinder) constString(e ast.Expr) (string, bool) {
+	if e == nil {
+		return "", false
+	}
+	tv := c.Pass.TypesInfo.Types[e]
+	if tv.Value == nil || tv.Value.Kind() != constant.String {
+		return "", false
+	}
+	return constant.StringVal(tv.Value), true
+}
+
+// handlerFunc returns the function a handler argument stands for: a
+// function literal, or the declaration of a function or method of this
+// package (http.HandlerFunc(f) and a method value h.get included).
+func (c *routeFinder) handlerFunc(e ast.Expr) ast.Node {
+	info := c.Pass.TypesInfo
+	switch x := ast.Unparen(e).(type) {
+	case *ast.FuncLit:
+		return x
+	case *ast.CallExpr:
+		if tv := info.Types[x.Fun]; tv.IsType() && len(x.Args) == 1 {
+			return c.handlerFunc(x.Args[0])
+		}
+	case *ast.Ident, *ast.SelectorExpr:
+		if fn, ok := info.Uses[knowledge.NameIdent(x)].(*types.Func); ok {
+			if d := c.decls[fn]; d != nil {
+				return d
+			}
+		}
+	}
+	return nil
+}
+
+// bodies returns the bodies of fn and of the functions of this package it
+// calls, transitively: where the statuses its handler writes are.
+func (c *routeFinder) bodies(fn ast.Node) []*ast.BlockStmt {
+	var out []*ast.BlockStmt
+	seen := map[ast.Node]bool{}
+	var visit func(n ast.Node)
+	visit = func(n ast.Node) {
+		if n == nil || seen[n] {
+			return
+		}
+		seen[n] = true
+		var body *ast.BlockStmt
+		switch f := n.(type) {
+		case *ast.FuncLit:
+			body = f.Body
+		case *ast.FuncDecl:
+			body = f.Body
+		}
+		if body == nil {
+			return
+		}
+		out = append(out, body)
+		ast.Inspect(body, func(m ast.Node) bool {
+			if call, ok := m.(*ast.CallExpr); ok {
+				if fn, ok := c.Pass.TypesInfo.Uses[knowledge.CalleeIdent(call)].(*types.Func); ok {
+					if d := c.decls[fn]; d != nil {
+						visit(d)
+					}
+				}
+			}
+			return true
+		})
+	}
+	visit(fn)
+	return out
+}

@@ -1,0 +1,82 @@
+package typesx
+
+import (
+	"go/ast"
+	"go/types"
+	"slices"
+
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// EnclosingFuncCursor returns the innermost function around cur: a
+// declaration or a literal.
+func EnclosingFuncCursor(cur inspector.Cursor) (inspector.Cursor, bool) {
+	for e := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		return e, true
+	}
+	return inspector.Cursor{}, false
+}
+
+// EnclosingFuncNode returns the innermost function around cur, or nil.
+func EnclosingFuncNode(cur inspector.Cursor) ast.Node {
+	if e, ok := EnclosingFuncCursor(cur); ok {
+		return e.Node()
+	}
+	return nil
+}
+
+// EnclosingFunc returns the function declaration around cur, if any.
+func EnclosingFunc(cur inspector.Cursor) *ast.FuncDecl {
+	for e := range cur.Enclosing((*ast.FuncDecl)(nil)) {
+		return e.Node().(*ast.FuncDecl)
+	}
+	return nil
+}
+
+// SortedDecls returns the declared functions in declaration order, so that
+// what is computed and reported from them does not depend on map order.
+func SortedDecls(decls map[*types.Func]*ast.FuncDecl) []*types.Func {
+	fns := make([]*types.Func, 0, len(decls))
+	for fn := range decls {
+		fns = append(fns, fn)
+	}
+	slices.SortFunc(fns, func(a, b *types.Func) int { return int(decls[a].Pos() - decls[b].Pos()) })
+	return fns
+}
+
+// FuncDecls returns the declarations of the functions and methods of
+// files that have a body.
+func FuncDecls(info *types.Info, files []*ast.File) map[*types.Func]*ast.FuncDecl {
+	decls := map[*types.Func]*ast.FuncDecl{}
+	for _, f := range files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
+				if fn, ok := info.Defs[fd.Name].(*types.Func); ok {
+					decls[fn] = fd
+				}
+			}
+		}
+	}
+	return decls
+}
+
+// FileOf returns the file among files that holds n, or nil.
+func FileOf(files []inspector.Cursor, n ast.Node) *ast.File {
+	for _, fc := range files {
+		if f := fc.Node().(*ast.File); f.FileStart <= n.Pos() && n.Pos() < f.FileEnd {
+			return f
+		}
+	}
+	return nil
+}
+
+// SortedVars returns the keys of m in source order, for facts exported
+// in the same order every run.
+func SortedVars(m map[*types.Var]bool) []*types.Var {
+	out := make([]*types.Var, 0, len(m))
+	for v := range m {
+		out = append(out, v)
+	}
+	slices.SortFunc(out, func(a, b *types.Var) int { return int(a.Pos() - b.Pos()) })
+	return out
+}

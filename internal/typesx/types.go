@@ -1,0 +1,163 @@
+package typesx
+
+import (
+	"go/ast"
+	"go/types"
+	"slices"
+	"strings"
+
+	"github.com/statuslint/statuslint/internal/knowledge"
+)
+
+func IsConversion(info *types.Info, call *ast.CallExpr) bool {
+	return len(call.Args) == 1 && info.Types[call.Fun].IsType()
+}
+
+// IsPackageLevel reports whether v is declared at package level: other
+// packages, and init order, may set it.
+func IsPackageLevel(v *types.Var) bool {
+	return v.Pkg() != nil && v.Parent() == v.Pkg().Scope()
+}
+
+func IsBool(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Kind() == types.Bool
+}
+
+func IsError(t types.Type) bool {
+	return types.Identical(t, types.Universe.Lookup("error").Type())
+}
+
+func IsRequestPtr(t types.Type) bool {
+	_, isPtr := types.Unalias(t).(*types.Pointer)
+	path, name, ok := knowledge.TypeName(t)
+	return isPtr && ok && path == "net/http" && name == "Request"
+}
+
+// NamedOf returns the named type t is or points to, or nil.
+func NamedOf(t types.Type) *types.Named {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, _ := types.Unalias(t).(*types.Named)
+	return n
+}
+
+// IsResponseWriter reports whether t has http.ResponseWriter's methods. It
+// matches by method shape so that wrappers and interfaces that embed
+// ResponseWriter count, without needing net/http's type object.
+func IsResponseWriter(t types.Type) bool {
+	header, _, _ := types.LookupFieldOrMethod(t, true, nil, "Header")
+	fn, ok := header.(*types.Func)
+	if !ok || fn.Signature().Results().Len() != 1 {
+		return false
+	}
+	named, ok := types.Unalias(fn.Signature().Results().At(0).Type()).(*types.Named)
+	if !ok || named.Obj().Pkg() == nil || named.Obj().Pkg().Path() != "net/http" || named.Obj().Name() != "Header" {
+		return false
+	}
+	write, _, _ := types.LookupFieldOrMethod(t, true, nil, "Write")
+	_, ok = write.(*types.Func)
+	return ok
+}
+
+// IsStatusField reports whether obj, a field of the struct type recv (nil
+// if unknown), holds an HTTP status: by identity for the fields the
+// knowledge package lists, and by name for integer fields named
+// StatusCode, HTTPStatus or HttpStatusCode (the cloud SDK's responses
+// carry HttpStatusCode, its errors StatusCode) in a package that speaks
+// HTTP.
+func IsStatusField(obj types.Object, recv types.Type) bool {
+	v, ok := obj.(*types.Var)
+	if !ok || !v.IsField() || v.Pkg() == nil || !IsInteger(v.Type()) {
+		return false
+	}
+	if knowledge.StatusFieldNames[v.Name()] {
+		// By name only where the type speaks HTTP: Docker's
+		// container.WaitResponse.StatusCode is an exit code.
+		return speaksHTTP(v.Pkg()) || recv != nil && hasHTTPField(recv)
+	}
+	if recv != nil {
+		key, _ := knowledge.FieldKey(v, recv)
+		return knowledge.StatusFields[key]
+	}
+	return false
+}
+
+// speaksHTTP reports whether pkg is a package statuslint knows, or
+// imports one (for a package from export data, one its API mentions): an
+// SDK's response and error types sit beside its client.
+func speaksHTTP(pkg *types.Package) bool {
+	if knowledge.IsKnownPackage(pkg.Path()) || slices.ContainsFunc(knowledge.StatusFieldModules, func(m string) bool {
+		return pkg.Path() == m || strings.HasPrefix(pkg.Path(), m+"/")
+	}) {
+		return true
+	}
+	for _, imp := range pkg.Imports() {
+		if knowledge.IsKnownPackage(imp.Path()) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasHTTPField reports whether the struct t (or *t) has a field of a type
+// from a package statuslint knows: azcore's ResponseError has its
+// RawResponse *http.Response. (Its package, seen through another's export
+// data, may show no imports at all.)
+func hasHTTPField(t types.Type) bool {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	for f := range st.Fields() {
+		ft := f.Type()
+		if p, ok := types.Unalias(ft).(*types.Pointer); ok {
+			ft = p.Elem()
+		}
+		if n, ok := types.Unalias(ft).(*types.Named); ok && n.Obj().Pkg() != nil && knowledge.IsKnownPackage(n.Obj().Pkg().Path()) {
+			return true
+		}
+	}
+	return false
+}
+
+func IsInteger(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsInteger != 0
+}
+
+// LitFields calls fn for each field a struct literal sets, keyed or not,
+// with the value and the struct type (&T elided in a []*T literal
+// included).
+func LitFields(info *types.Info, lit *ast.CompositeLit, fn func(field types.Object, value ast.Expr, typ types.Type)) {
+	typ := info.TypeOf(lit)
+	if ptr, ok := types.Unalias(typ).(*types.Pointer); ok {
+		typ = ptr.Elem()
+	}
+	st, ok := typ.Underlying().(*types.Struct)
+	if !ok {
+		return
+	}
+	for i, elt := range lit.Elts {
+		var field types.Object
+		value := elt
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			if key, ok := kv.Key.(*ast.Ident); ok {
+				field = info.Uses[key]
+			}
+			value = kv.Value
+		} else if i < st.NumFields() {
+			field = st.Field(i)
+		}
+		if field != nil {
+			fn(field, value, typ)
+		}
+	}
+}
+
+// PkgName qualifies type names by package name, as code spells them.
+func PkgName(p *types.Package) string { return p.Name() }
