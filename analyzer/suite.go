@@ -69,7 +69,7 @@ func NewSuite(cfg Config) *Suite {
 	a := &analysis.Analyzer{
 		Name:     "statuslint",
 		Doc:      analyzerDoc(),
-		URL:      "https://github.com/statuslint/statuslint#checks",
+		URL:      checks.DocsURL + "README.md",
 		Requires: []*analysis.Analyzer{suite.Sinks, suite.Codes, suite.Retry, suite.Routes},
 		Run:      func(pass *analysis.Pass) (any, error) { return run(s, suite, pass) },
 	}

@@ -31,26 +31,51 @@ type Check struct {
 	Bad, Good string
 }
 
-// Heading is the check's README heading.
+// Heading is the check's heading: its ID and title.
 func (c Check) Heading() string { return c.ID + " " + c.Title }
 
-// URL is the address of the check's documentation: the README heading's
-// anchor, as GitHub makes it.
-func (c Check) URL() string {
-	return "https://github.com/statuslint/statuslint#" + anchor(c.Heading())
+// DocsURL is where the checks' pages are published: docs/checks in the
+// repository, one page per check named by its ID, so that a check's address
+// never changes when its title or the docs around it do.
+const DocsURL = "https://github.com/statuslint/statuslint/blob/main/docs/checks/"
+
+// URL is the address of the check's page.
+func (c Check) URL() string { return DocsURL + c.ID + ".md" }
+
+// Page is the check's page in docs/checks, generated from checks.md: the
+// rule, a bad and a good example, and how to silence it or switch it off.
+func (c Check) Page() string {
+	return fmt.Sprintf(`<!-- generated from internal/checks/checks.md by go test ./internal/checks -run TestCheckPages -update; edit that file -->
+# %[1]s %[2]s
+
+%[3]s
+
+Bad:
+
+`+"```go\n%[4]s\n```"+`
+
+Good:
+
+`+"```go\n%[5]s\n```"+`
+
+Silence one finding with `+"`//lint:ignore %[1]s <reason>`"+` on the line before
+it or at the end of its line, every finding of a file with
+`+"`//lint:file-ignore %[1]s <reason>`"+`; switch the check off with
+`+"`-checks=all,-%[1]s`"+` (see [choosing checks](../usage.md#silencing-findings-and-choosing-checks)).
+
+[All checks](README.md)
+`, c.ID, c.Title, c.Doc, c.Bad, c.Good)
 }
 
-// anchor returns GitHub's anchor for a heading: lower case, spaces to
-// hyphens, punctuation other than hyphens and underscores dropped.
-func anchor(heading string) string {
+// Index is docs/checks/README.md: every check with a link to its page.
+func Index() string {
 	var b strings.Builder
-	for _, r := range strings.ToLower(heading) {
-		switch {
-		case r == ' ':
-			b.WriteByte('-')
-		case r == '-' || r == '_' || r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
-			b.WriteRune(r)
-		}
+	b.WriteString("<!-- generated from internal/checks/checks.md by go test ./internal/checks -run TestCheckPages -update; edit that file -->\n")
+	b.WriteString("# Checks\n\n")
+	b.WriteString("Every check looks at the status values that reach a status sink; [what statuslint reads](../sinks.md) lists them.\n\n")
+	b.WriteString("| ID | check |\n| --- | --- |\n")
+	for _, c := range All {
+		fmt.Fprintf(&b, "| [%s](%s.md) | %s |\n", c.ID, c.ID, c.Title)
 	}
 	return b.String()
 }
@@ -58,13 +83,12 @@ func anchor(heading string) string {
 //go:embed checks.md
 var checksDoc string
 
-// Markdown is the documentation of every check, the README's
-// section on them.
+// Markdown is the documentation of every check: checks.md.
 func Markdown() string { return checksDoc }
 
 // All lists every check, in the order of checks.md, the one place
 // where checks are described: the analyzer's doc, -explain, SARIF rules and
-// the README come from it.
+// the pages in docs/checks come from it.
 var All = mustParseChecks(checksDoc)
 
 // Lookup returns the check with the given ID.

@@ -3,61 +3,70 @@ package checks
 import (
 	"flag"
 	"os"
-	"regexp"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
 
-var update = flag.Bool("update", false, "rewrite the README's checks section from checks.md")
+var update = flag.Bool("update", false, "rewrite docs/checks from checks.md")
 
-const (
-	readmeBegin = "<!-- checks: generated from analyzer/checks.md; edit that file, then run go test ./analyzer -run TestREADMEChecks -update -->\n"
-	readmeEnd   = "<!-- end of checks -->\n"
-)
+// docsDir holds a page per check and their index.
+const docsDir = "../../docs/checks"
 
-// The README's section on checks is checks.md, word for word.
-func TestREADMEChecks(t *testing.T) {
-	data, err := os.ReadFile("../../README.md")
-	if err != nil {
-		t.Fatal(err)
-	}
-	readme := string(data)
-	before, rest, ok1 := strings.Cut(readme, readmeBegin)
-	section, after, ok2 := strings.Cut(rest, readmeEnd)
-	if !ok1 || !ok2 {
-		t.Fatalf("README.md lacks the markers %q and %q", readmeBegin, readmeEnd)
-	}
-	if section == Markdown() {
-		return
+// docs/checks is checks.md, a page per check, word for word; a page of a
+// check that no longer exists fails too.
+func TestCheckPages(t *testing.T) {
+	want := map[string]string{"README.md": Index()}
+	for _, c := range All {
+		want[c.ID+".md"] = c.Page()
 	}
 	if *update {
-		if err := os.WriteFile("../../README.md", []byte(before+readmeBegin+Markdown()+readmeEnd+after), 0o644); err != nil {
+		if err := os.MkdirAll(docsDir, 0o755); err != nil {
 			t.Fatal(err)
+		}
+		old, _ := filepath.Glob(filepath.Join(docsDir, "*.md"))
+		for _, f := range old {
+			if _, ok := want[filepath.Base(f)]; !ok {
+				os.Remove(f)
+			}
+		}
+		for name, page := range want {
+			if err := os.WriteFile(filepath.Join(docsDir, name), []byte(page), 0o644); err != nil {
+				t.Fatal(err)
+			}
 		}
 		return
 	}
-	t.Error("README.md's checks section differs from analyzer/checks.md; run go test ./analyzer -run TestREADMEChecks -update")
-}
-
-// Every check's URL is the anchor of a README heading (as GitHub makes
-// anchors), and its diagnostics carry it.
-func TestCheckURLsResolve(t *testing.T) {
-	data, err := os.ReadFile("../../README.md")
+	have, err := filepath.Glob(filepath.Join(docsDir, "*.md"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	anchors := map[string]bool{}
-	for _, m := range regexp.MustCompile(`(?m)^#+ (.+)$`).FindAllStringSubmatch(string(data), -1) {
-		anchors[anchor(m[1])] = true
-	}
-	for _, c := range All {
-		_, frag, _ := strings.Cut(c.URL(), "#")
-		if !anchors[frag] {
-			t.Errorf("%s: %s names no README heading", c.ID, c.URL())
+	for _, f := range have {
+		if _, ok := want[filepath.Base(f)]; !ok {
+			t.Errorf("%s documents no check; run go test ./internal/checks -run TestCheckPages -update", f)
 		}
 	}
-	if got, want := anchor("SL2002 retry on 429 without reading Retry-After"), "sl2002-retry-on-429-without-reading-retry-after"; got != want {
-		t.Errorf("anchor: got %q, want %q", got, want)
+	for name, page := range want {
+		data, err := os.ReadFile(filepath.Join(docsDir, name))
+		if err != nil || string(data) != page {
+			t.Errorf("docs/checks/%s differs from checks.md; run go test ./internal/checks -run TestCheckPages -update", name)
+		}
+	}
+}
+
+// Every check's URL is its page, named by its ID.
+func TestCheckURLs(t *testing.T) {
+	for _, c := range All {
+		if !strings.HasPrefix(c.URL(), DocsURL) || !strings.HasSuffix(c.URL(), "/"+c.ID+".md") {
+			t.Errorf("%s: URL %s is not its page", c.ID, c.URL())
+		}
+		if !strings.Contains(c.Page(), "# "+c.Heading()+"\n") || !strings.Contains(c.Page(), c.Bad) {
+			t.Errorf("%s: the page lacks its heading or example", c.ID)
+		}
+	}
+	if !strings.Contains(Index(), "[SL2002](SL2002.md)") {
+		t.Error("the index does not link SL2002's page")
 	}
 }
 
@@ -70,7 +79,7 @@ func TestChecksDocumented(t *testing.T) {
 			t.Errorf("%s is not in checks.md", id)
 		}
 	}
-	if len(All) != len(ids) {
+	if len(All) != len(ids) || slices.ContainsFunc(All, func(c Check) bool { return !slices.Contains(ids, c.ID) }) {
 		t.Errorf("checks.md documents %d checks, the code has %d", len(All), len(ids))
 	}
 	if _, err := parseChecksDoc("### SL1001 raw\n\nDoc only.\n"); err == nil {
