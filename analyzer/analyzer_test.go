@@ -13,47 +13,15 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/statuslint/statuslint/analyzer"
+	"github.com/statuslint/statuslint/internal/testenv"
 )
 
-var testdata, _ = filepath.Abs("../testdata")
+var testdata = testenv.Testdata("..")
 
-// loadTestdata loads packages of testdata/src, GOPATH-style as analysistest
-// does, for tests that look at the checker's graph themselves.
+// loadTestdata loads packages of testdata/src for tests that look at the
+// checker's graph themselves.
 func loadTestdata(t *testing.T, mode packages.LoadMode, patterns ...string) []*packages.Package {
-	t.Helper()
-	cfg := &packages.Config{Mode: mode, Dir: testdata, Env: append(os.Environ(), "GOPATH="+testdata, "GO111MODULE=off", "GOFLAGS=")}
-	pkgs, err := packages.Load(cfg, patterns...)
-	if err != nil || packages.PrintErrors(pkgs) > 0 {
-		t.Fatalf("loading %v: %v", patterns, err)
-	}
-	return pkgs
-}
-
-func TestRawLiterals(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, testdata, analyzer.New(analyzer.Config{}), "rawlit")
-}
-
-// Fixes must resolve the constant however the file imports net/http:
-// renamed, shadowed, dot-imported, blocked by a package-level name, or not
-// imported at all.
-func TestFixImports(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, testdata, analyzer.New(analyzer.Config{}),
-		"imports/renamed", "imports/shadowed", "imports/missing", "imports/dot", "imports/conflict")
-}
-
-const projectConstants = "constants/apistatus"
-
-// With -constants, fixes use the project's constants where they fit.
-func TestProjectConstants(t *testing.T) {
-	a := analyzer.New(analyzer.Config{})
-	if err := a.Flags.Set("constants", projectConstants); err != nil {
-		t.Fatal(err)
-	}
-	analysistest.RunWithSuggestedFixes(t, testdata, a, "constants/user", "constants/apistatus", "constants/unrelated")
-}
-
-func TestUndocumented(t *testing.T) {
-	analysistest.Run(t, testdata, analyzer.New(analyzer.Config{}), "undocumented")
+	return testenv.LoadTestdata(t, testdata, mode, patterns...)
 }
 
 // -codes selects another table: what it does not list is undocumented.
@@ -98,19 +66,6 @@ func TestConfigCodes(t *testing.T) {
 			t.Errorf("%s: err %v, %d diagnostics; want the table's error and none", act, act.Err, len(act.Diagnostics))
 		}
 	}
-}
-
-// Framework helpers, testify assertions and SDK fields, matched by type.
-func TestFrameworks(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, testdata, analyzer.New(analyzer.Config{}), "frameworks")
-}
-
-// Wrappers of sinks are sinks, across packages through facts; functions
-// whose result reaches a sink have their returns checked.
-func TestWrappers(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, testdata, analyzer.New(analyzer.Config{}), "wrappers/app")
-	// The sinks pass, which reports nothing, exports a fact per wrapper.
-	analysistest.Run(t, testdata, analyzer.NewSuite(analyzer.Config{}).Sinks, "wrappers/respond")
 }
 
 // -sinks adds a user's own sinks, functions and methods.
@@ -231,12 +186,6 @@ func TestCheckSelection(t *testing.T) {
 	}
 }
 
-// Constants that travel to a sink through a local variable or a struct
-// field (table-driven tests) are reported, and fixed, where they are set.
-func TestValuesThatTravel(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, testdata, analyzer.New(analyzer.Config{}), "travel")
-}
-
 // -statusretry=false and -statuscodes=false switch a pass off, as go vet's
 // -NAME=false switches do.
 func TestPassSwitches(t *testing.T) {
@@ -250,16 +199,4 @@ func TestPassSwitches(t *testing.T) {
 		t.Fatal(err)
 	}
 	analysistest.Run(t, testdata, a, "passoff/retry")
-}
-
-// The shapes of application code, in one load: a package that reaches
-// HTTP through fasthttp alone; a field named StatusCode that is a status
-// only where its type speaks HTTP (not Docker's exit code); go-restful's
-// and go-openapi runtime's sinks, status fields and methods; statuses that
-// SDK errors carry, compared after errors.As and retried on around SDK
-// calls; a project's own error types whose field is given the response's
-// status, in the package and, through a fact, in another.
-func TestApplicationShapes(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, testdata, analyzer.New(analyzer.Config{}),
-		"fasthttponly", "exitcodes/app", "restfulapp", "sdkerrors", "ownerrors")
 }

@@ -1,4 +1,4 @@
-package analyzer_test
+package retry_test
 
 import (
 	"fmt"
@@ -11,22 +11,19 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/statuslint/statuslint/analyzer"
+	"github.com/statuslint/statuslint/internal/testenv"
 )
 
-// Hand-written retry loops and self-recursive retries.
-func TestRetryLoops(t *testing.T) {
-	analysistest.Run(t, testdata, analyzer.New(analyzer.Config{}), "retry/loops")
-}
+var testdata = testenv.Testdata("../..")
 
-// Retry predicates and retryable-code sets, in this package and, through
-// facts, in another.
-func TestRetryPredicates(t *testing.T) {
-	analysistest.Run(t, testdata, analyzer.New(analyzer.Config{}), "retry/policy", "retry/preds")
-}
-
-// The hooks of retry libraries, matched by type.
-func TestRetryLibraries(t *testing.T) {
-	analysistest.Run(t, testdata, analyzer.New(analyzer.Config{}), "retry/libs")
+// The retry pass's fixtures, in one load (net/http is loaded once):
+// hand-written retry loops and self-recursive retries; retry predicates
+// and retryable-code sets, in this package and, through facts, in
+// another; the hooks of retry libraries, matched by type; retry decisions
+// that call each other, with the same findings whichever is evaluated
+// first.
+func TestFixtures(t *testing.T) {
+	analysistest.Run(t, testdata, analyzer.New(analyzer.Config{}), "retry/loops", "retry/policy", "retry/preds", "retry/libs", "retry/recursive")
 }
 
 // The retry pass exports what each exported retry predicate retries, and
@@ -34,7 +31,7 @@ func TestRetryLibraries(t *testing.T) {
 // error, for other packages' loops and hooks.
 func TestPredicateFacts(t *testing.T) {
 	suite := analyzer.NewSuite(analyzer.Config{})
-	pkgs := loadTestdata(t, packages.LoadAllSyntax, "retry/policy")
+	pkgs := testenv.LoadTestdata(t, testdata, packages.LoadAllSyntax, "retry/policy")
 	graph, err := checker.Analyze([]*analysis.Analyzer{suite.Analyzer}, pkgs, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -59,10 +56,4 @@ func TestPredicateFacts(t *testing.T) {
 	if !maps.Equal(got, want) {
 		t.Errorf("facts: got %v, want %v", got, want)
 	}
-}
-
-// Retry decisions that call each other: the same findings whichever is
-// evaluated first.
-func TestRetryRecursive(t *testing.T) {
-	analysistest.Run(t, testdata, analyzer.New(analyzer.Config{}), "retry/recursive")
 }

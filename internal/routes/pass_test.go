@@ -1,4 +1,4 @@
-package analyzer_test
+package routes_test
 
 import (
 	"path/filepath"
@@ -7,11 +7,13 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/statuslint/statuslint/analyzer"
+	"github.com/statuslint/statuslint/internal/testenv"
 )
 
 // Handlers checked against the operations of an OpenAPI spec, through the
 // routes of each router.
-func TestRoutes(t *testing.T) {
+func TestFixtures(t *testing.T) {
+	testdata := testenv.Testdata("../..")
 	spec := filepath.Join(testdata, "specs", "routes.yaml")
 	analysistest.Run(t, testdata, analyzer.New(analyzer.Config{Codes: spec}), "routes/nethttp", "routes/gin", "routes/echo", "routes/chi", "routes/fiber", "routes/client")
 }
