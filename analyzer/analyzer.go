@@ -3,10 +3,11 @@ package analyzer
 import (
 	"go/types"
 
+	"golang.org/x/tools/go/analysis"
+
 	"github.com/statuslint/statuslint/analyzer/table"
 	"github.com/statuslint/statuslint/internal/checks"
 	"github.com/statuslint/statuslint/internal/config"
-	"golang.org/x/tools/go/analysis"
 )
 
 // Analyzer checks HTTP status codes against the default status-code table;

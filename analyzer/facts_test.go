@@ -6,9 +6,10 @@ import (
 	"reflect"
 	"testing"
 
+	"golang.org/x/tools/go/analysis"
+
 	"github.com/statuslint/statuslint/internal/retry"
 	"github.com/statuslint/statuslint/internal/sinks"
-	"golang.org/x/tools/go/analysis"
 )
 
 // Facts cross process boundaries (go vet, Bazel's nogo) gob-encoded.

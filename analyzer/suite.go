@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 
+	"golang.org/x/tools/go/analysis"
+
 	"github.com/statuslint/statuslint/analyzer/table"
 	"github.com/statuslint/statuslint/internal/checks"
 	"github.com/statuslint/statuslint/internal/codes"
@@ -17,7 +19,6 @@ import (
 	"github.com/statuslint/statuslint/internal/routes"
 	"github.com/statuslint/statuslint/internal/sinks"
 	"github.com/statuslint/statuslint/internal/status"
-	"golang.org/x/tools/go/analysis"
 )
 
 // A Suite is statuslint's passes, built from one Config and sharing its
@@ -51,13 +52,8 @@ func New(cfg Config) *analysis.Analyzer { return NewSuite(cfg).Analyzer }
 // so several can run side by side with different tables. A bad Codes,
 // Sinks or Checks value makes every pass fail with that error.
 func NewSuite(cfg Config) *Suite {
-	s := &config.Settings{Codes: config.TableFlag{Spec: cfg.Codes}, Constants: cfg.Constants, Tests: !cfg.SkipTests,
+	s := &config.Settings{Codes: config.NewTableFlag(cfg.Codes, cfg.Table), Constants: cfg.Constants, Tests: !cfg.SkipTests,
 		ShowIDs: cfg.ShowIDs, FoldRelated: cfg.FoldRelated}
-	if cfg.Table != nil {
-		s.Codes.Spec = cfg.Table.Name
-		s.Codes.Once.Do(func() {})
-		s.Codes.Tab = cfg.Table
-	}
 	s.Sinks.Err = s.Sinks.Set(cfg.Sinks)
 	s.Checks.Err = s.Checks.Set(strings.Join(cfg.Checks, ","))
 
@@ -73,7 +69,7 @@ func NewSuite(cfg Config) *Suite {
 		Requires: []*analysis.Analyzer{suite.Sinks, suite.Codes, suite.Retry, suite.Routes},
 		Run:      func(pass *analysis.Pass) (any, error) { return run(s, suite, pass) },
 	}
-	a.Flags.Var(&s.Codes, "codes", "status-code `table`: a built-in profile ("+strings.Join(table.Profiles(), ", ")+") or a file (.rst, .md, .yaml, .json)")
+	a.Flags.Var(s.Codes, "codes", "status-code `table`: a built-in profile ("+strings.Join(table.Profiles(), ", ")+") or a file (.rst, .md, .yaml, .json)")
 	a.Flags.StringVar(&s.Constants, "constants", cfg.Constants, "import `path` of a package whose status constants fixes use instead of net/http's")
 	a.Flags.Var(&s.Sinks, "sinks", "more status sinks, comma-separated: pkgpath.Func:argIndex or pkgpath.Type.Method:argIndex")
 	a.Flags.BoolVar(&s.Tests, "tests", s.Tests, "check _test.go files")

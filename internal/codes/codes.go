@@ -8,13 +8,14 @@ import (
 	"go/types"
 	"slices"
 
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/astutil"
+	"honnef.co/go/tools/analysis/edit"
+
 	"github.com/statuslint/statuslint/analyzer/table"
 	"github.com/statuslint/statuslint/internal/checks"
 	"github.com/statuslint/statuslint/internal/status"
 	"github.com/statuslint/statuslint/internal/typesx"
-	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ast/astutil"
-	"honnef.co/go/tools/analysis/edit"
 )
 
 // codeChecker is the codes pass's state: it checks each status the sinks
@@ -24,7 +25,8 @@ type codeChecker struct {
 	tab       *table.Table
 	constants string
 
-	// The file being checked, and the imports its fixes add.
+	// The file being checked (check moves to the file of each status),
+	// and the imports its fixes add.
 	file    *ast.File
 	imports fileImports
 
@@ -46,8 +48,12 @@ type stmtKey struct {
 	code  string
 }
 
-// check reports on a status value e found at s.
-func (c *codeChecker) check(e ast.Expr, s status.Site) {
+// check reports on a status value the sinks pass found, in its file.
+func (c *codeChecker) check(f status.Found) {
+	if c.file != f.File {
+		c.file, c.imports = f.File, fileImports{}
+	}
+	e, s := f.E, f.S
 	tv, ok := c.Pass.TypesInfo.Types[e]
 	if !ok || tv.Value == nil || tv.Value.Kind() != constant.Int {
 		return // not a constant: not guessed

@@ -6,8 +6,9 @@ import (
 	"go/types"
 	"slices"
 
-	"github.com/statuslint/statuslint/internal/typesx"
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/statuslint/statuslint/internal/typesx"
 )
 
 // projectConst is one exported integer constant with a status value.

@@ -3,12 +3,13 @@ package codes
 import (
 	"reflect"
 
+	"golang.org/x/tools/go/analysis"
+
 	"github.com/statuslint/statuslint/internal/config"
 	"github.com/statuslint/statuslint/internal/status"
-	"golang.org/x/tools/go/analysis"
 )
 
-// newCodesPass returns the codes pass: it checks the statuses the sinks
+// New returns the codes pass: it checks the statuses the sinks
 // pass found against the table (SL1001 to SL1004, with fixes).
 func New(s *config.Settings, sinks *analysis.Analyzer) *analysis.Analyzer {
 	return &analysis.Analyzer{
@@ -39,13 +40,9 @@ func runCodes(s *config.Settings, pass *analysis.Pass, sinks *analysis.Analyzer)
 	}
 	c := &codeChecker{Base: status.Base{Pass: pass}, tab: tab, constants: s.Constants, out: &diags}
 	for _, f := range found {
-		if !s.ChecksFile(pass, f.File) {
-			continue
+		if s.ChecksFile(pass, f.File) {
+			c.check(f)
 		}
-		if c.file != f.File {
-			c.file, c.imports = f.File, fileImports{}
-		}
-		c.check(f.E, f.S)
 	}
 	return diags, nil
 }

@@ -7,11 +7,12 @@ import (
 	"strings"
 	"sync"
 
+	"golang.org/x/tools/go/analysis"
+
 	"github.com/statuslint/statuslint/analyzer/table"
 	"github.com/statuslint/statuslint/internal/checks"
 	"github.com/statuslint/statuslint/internal/knowledge"
 	"github.com/statuslint/statuslint/internal/typesx"
-	"golang.org/x/tools/go/analysis"
 )
 
 // A ConfigError is a configuration value statuslint cannot use: a table
@@ -36,7 +37,7 @@ func NewError(field string, err error) error {
 
 // Settings holds one analyzer's configuration.
 type Settings struct {
-	Codes     TableFlag
+	Codes     *TableFlag
 	Constants string
 	Sinks     SinksFlag
 	Tests     bool
@@ -51,44 +52,62 @@ type Settings struct {
 	ShowIDs, FoldRelated bool
 }
 
-// TableFlag is the -codes flag. The table is read once, on first use, and
-// shared read-only by all passes.
+// TableFlag is the -codes flag. The table is read once, on first use (or
+// when the flag is set), and shared read-only by all passes, which may ask
+// for it at the same time.
 type TableFlag struct {
-	Spec string
-	Once sync.Once
-	Tab  *table.Table
+	mu   sync.Mutex
+	spec string
+	// read says that tab and err are spec's table and the error reading it.
+	read bool
+	tab  *table.Table
 	err  error
 }
 
+// NewTableFlag returns the flag for spec; a table read already (Config's
+// Table) is used as spec's instead of reading it again.
+func NewTableFlag(spec string, tab *table.Table) *TableFlag {
+	if tab != nil {
+		return &TableFlag{spec: tab.Name, read: true, tab: tab}
+	}
+	return &TableFlag{spec: spec}
+}
+
 func (f *TableFlag) String() string {
-	if f.Spec == "" {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.spec == "" {
 		return table.DefaultProfile
 	}
-	return f.Spec
+	return f.spec
 }
 
 // Set validates the table at once, so that a bad table stops the tool
 // before it analyzes anything.
 func (f *TableFlag) Set(spec string) error {
-	if f.Tab != nil && spec == f.Spec {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.read && f.tab != nil && spec == f.spec {
 		return nil // read already: the driver checks the flag before parsing it
 	}
 	tab, err := table.Load(spec)
 	if err != nil {
 		return err
 	}
-	f.Spec = spec
-	f.Once.Do(func() {})
-	f.Tab, f.err = tab, nil
+	f.spec, f.read, f.tab, f.err = spec, true, tab, nil
 	return nil
 }
 
+// Table returns the table, reading it on first use.
 func (f *TableFlag) Table() (*table.Table, error) {
-	f.Once.Do(func() {
-		f.Tab, f.err = table.Load(f.Spec)
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if !f.read {
+		f.tab, f.err = table.Load(f.spec)
 		f.err = NewError("codes", f.err)
-	})
-	return f.Tab, f.err
+		f.read = true
+	}
+	return f.tab, f.err
 }
 
 // SinksFlag is the -sinks flag, with the index of all sinks it implies.

@@ -7,8 +7,9 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/statuslint/statuslint/internal/checks"
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/statuslint/statuslint/internal/checks"
 )
 
 // A directive silences findings: staticcheck's //lint:ignore and

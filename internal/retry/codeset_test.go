@@ -9,9 +9,10 @@ import (
 	"go/types"
 	"testing"
 
+	"golang.org/x/tools/go/analysis"
+
 	"github.com/statuslint/statuslint/analyzer/table"
 	"github.com/statuslint/statuslint/internal/status"
-	"golang.org/x/tools/go/analysis"
 )
 
 // evalCondition type-checks cond as the body of func(code int) bool and

@@ -51,6 +51,17 @@ type evaluator struct {
 	waited codeSet
 }
 
+// decide returns admits(cond, neg), and whether cond tests a status; the
+// evaluator keeps the record that some condition did.
+func (ev *evaluator) decide(cond ast.Expr, neg bool) (set codeSet, onStatus bool) {
+	before := ev.touched
+	ev.touched = false
+	set = ev.admits(cond, neg)
+	onStatus = ev.touched
+	ev.touched = before || onStatus
+	return set, onStatus
+}
+
 // admits returns the codes for which cond (negated if neg) can hold. Parts
 // of cond that do not mention a status do not constrain it; a test that
 // there is no response ("err != nil" after Client.Do, "resp == nil") admits

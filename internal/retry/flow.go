@@ -41,11 +41,7 @@ func (f *flow) narrowOn(live []frag, cond ast.Expr, neg bool) ([]frag, bool) {
 	if out, ok := f.flagTest(live, cond, neg); ok {
 		return out, false
 	}
-	touched := f.ev.touched
-	f.ev.touched = false
-	set := f.ev.admits(cond, neg)
-	onStatus := f.ev.touched
-	f.ev.touched = onStatus || touched
+	set, onStatus := f.ev.decide(cond, neg)
 	out := restrictAt(live, set, f.ev.anchor(cond), onStatus)
 	if !onStatus && f.opaque(cond) {
 		// Something this check cannot read decides on the response

@@ -1,15 +1,18 @@
 package retry
 
 import (
+	"go/types"
 	"reflect"
 
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/statuslint/statuslint/analyzer/table"
 	"github.com/statuslint/statuslint/internal/checks"
 	"github.com/statuslint/statuslint/internal/config"
 	"github.com/statuslint/statuslint/internal/status"
 	"github.com/statuslint/statuslint/internal/typesx"
-	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
-	"golang.org/x/tools/go/ast/inspector"
 )
 
 // collect returns a copy of pass whose Report collects the diagnostics in
@@ -20,7 +23,7 @@ func collect(pass *analysis.Pass, diags *[]analysis.Diagnostic) *analysis.Pass {
 	return &p
 }
 
-// newRetryPass returns the retry pass: it finds retries of statuses the
+// New returns the retry pass: it finds retries of statuses the
 // table forbids re-sending (SL2001 and SL2002), with a fact for each retry
 // predicate and error-returning sender.
 func New(s *config.Settings, sinks *analysis.Analyzer) *analysis.Analyzer {
@@ -52,12 +55,22 @@ func runRetry(s *config.Settings, pass *analysis.Pass, sinksPass *analysis.Analy
 		return diags, nil // the statuslint pass reports it, once
 	}
 	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	c := &retryChecker{Base: status.NewBase(collect(pass, &diags), in, s.ChecksFile), tab: tab, decls: sinks.Decls}
+	newRetryChecker(status.NewBase(collect(pass, &diags), in, s.ChecksFile), tab, sinks).checkRetries()
+	return diags, nil
+}
+
+// newRetryChecker returns the retry pass's state, complete: the package's
+// function declarations and the variables that hold a status, from the
+// sinks pass or, where it did not look (a package that reaches HTTP only
+// through imported facts), found here.
+func newRetryChecker(b status.Base, tab *table.Table, sinks *status.Statuses) *retryChecker {
+	c := &retryChecker{Base: b, tab: tab, decls: sinks.Decls,
+		sums: map[*types.Func]summary{}, solving: map[*types.Func]*summary{},
+		funcSeen: map[*types.Var]bool{}, sets: map[*types.Var]codeSet{}, reported: map[string]bool{}, waits: map[*types.Func]waitInfo{}}
 	c.StatusVars, c.StatusFields = sinks.StatusVars, sinks.StatusFields
 	if !sinks.Reached {
-		c.decls = typesx.FuncDecls(pass.TypesInfo, pass.Files) // the sinks pass did not look
+		c.decls = typesx.FuncDecls(b.Pass.TypesInfo, b.Pass.Files)
 		c.FindStatusVars()
 	}
-	c.checkRetries()
-	return diags, nil
+	return c
 }

@@ -6,9 +6,10 @@ import (
 	"regexp"
 	"sync"
 
+	"golang.org/x/tools/go/ast/inspector"
+
 	"github.com/statuslint/statuslint/internal/knowledge"
 	"github.com/statuslint/statuslint/internal/typesx"
-	"golang.org/x/tools/go/ast/inspector"
 )
 
 // pollName matches functions that wait for something: where the

@@ -7,13 +7,14 @@ import (
 	"go/types"
 	"strings"
 
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+
 	"github.com/statuslint/statuslint/analyzer/table"
 	"github.com/statuslint/statuslint/internal/checks"
 	"github.com/statuslint/statuslint/internal/knowledge"
 	"github.com/statuslint/statuslint/internal/status"
 	"github.com/statuslint/statuslint/internal/typesx"
-	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ast/inspector"
 )
 
 // retryChecker is the retry pass's state.
@@ -42,15 +43,6 @@ type retryChecker struct {
 // checkRetries runs the retry checks: retry loops and self-recursive
 // retries, retry predicates, and the hooks of retry libraries.
 func (c *retryChecker) checkRetries() {
-	c.sums = map[*types.Func]summary{}
-	c.solving = map[*types.Func]*summary{}
-	c.funcSeen = map[*types.Var]bool{}
-	c.sets = map[*types.Var]codeSet{}
-	c.reported = map[string]bool{}
-	if c.StatusVars == nil {
-		c.FindStatusVars()
-	}
-
 	// Facts for every retry decision and every function whose error tells
 	// the status; reports for the decisions named as one.
 	for _, fn := range typesx.SortedDecls(c.decls) {
@@ -245,9 +237,6 @@ type waitInfo struct {
 func (c *retryChecker) funcWaits(fn *types.Func) waitInfo {
 	if w, ok := c.waits[fn]; ok {
 		return w
-	}
-	if c.waits == nil {
-		c.waits = map[*types.Func]waitInfo{}
 	}
 	var w waitInfo
 	w.direct, w.callees = c.readsRetryAfterHere(c.decls[fn].Body)

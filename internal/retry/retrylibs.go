@@ -6,15 +6,13 @@ import (
 	"go/token"
 	"go/types"
 
+	"golang.org/x/tools/go/ast/inspector"
+
 	"github.com/statuslint/statuslint/internal/knowledge"
 	"github.com/statuslint/statuslint/internal/typesx"
-	"golang.org/x/tools/go/ast/inspector"
 )
 
-type (
-	hookKind  = knowledge.HookKind
-	retryHook = knowledge.Hook
-)
+type retryHook = knowledge.Hook
 
 const (
 	hookPredicate = knowledge.HookPredicate

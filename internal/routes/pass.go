@@ -3,15 +3,16 @@ package routes
 import (
 	"reflect"
 
-	"github.com/statuslint/statuslint/internal/checks"
-	"github.com/statuslint/statuslint/internal/config"
-	"github.com/statuslint/statuslint/internal/status"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/statuslint/statuslint/internal/checks"
+	"github.com/statuslint/statuslint/internal/config"
+	"github.com/statuslint/statuslint/internal/status"
 )
 
-// newRoutesPass returns the routes pass: it ties handlers to the
+// New returns the routes pass: it ties handlers to the
 // operations of an OpenAPI table and checks their statuses per operation
 // (SL1005 and SL1006).
 func New(s *config.Settings, sinks *analysis.Analyzer) *analysis.Analyzer {
@@ -39,5 +40,5 @@ func runRoutes(s *config.Settings, pass *analysis.Pass, sinksPass *analysis.Anal
 		return RouteResult{}, nil
 	}
 	b := status.NewBase(pass, pass.ResultOf[inspect.Analyzer].(*inspector.Inspector), s.ChecksFile)
-	return checkRoutes(&routeFinder{Base: &b, decls: sinks.Decls}, tab, sinks.Found), nil
+	return checkRoutes(newRouteFinder(&b, sinks.Decls), tab, sinks.Found), nil
 }

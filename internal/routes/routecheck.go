@@ -10,10 +10,11 @@ import (
 	"sync"
 	"weak"
 
+	"golang.org/x/tools/go/analysis"
+
 	"github.com/statuslint/statuslint/analyzer/table"
 	"github.com/statuslint/statuslint/internal/checks"
 	"github.com/statuslint/statuslint/internal/status"
-	"golang.org/x/tools/go/analysis"
 )
 
 // RouteResult is what the routes pass hands the statuslint pass: its

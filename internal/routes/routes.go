@@ -6,9 +6,10 @@ import (
 	"go/types"
 	"strings"
 
+	"golang.org/x/tools/go/ast/inspector"
+
 	"github.com/statuslint/statuslint/internal/knowledge"
 	"github.com/statuslint/statuslint/internal/status"
-	"golang.org/x/tools/go/ast/inspector"
 )
 
 // A route is a handler registered for a method and a path.
@@ -46,22 +47,31 @@ type routeFinder struct {
 	// mounts maps a router variable served under a prefix (chi's Mount,
 	// http.StripPrefix) to that call.
 	mounts map[*types.Var]*ast.CallExpr
-	depth  int
-	// mounted records, while a prefix is resolved, that a router on the
-	// way escapes.
-	mounted bool
 	// escapes caches escaped.
 	escapes map[*types.Var]bool
-	// tentative records, while a prefix is resolved, that the router
-	// came in a parameter that may be mounted under a prefix.
+}
+
+// newRouteFinder returns the routes pass's state for the package of b,
+// complete: the routers served under a prefix (chi's Route and Group,
+// Mount, http.StripPrefix) are found by findRoutes.
+func newRouteFinder(b *status.Base, decls map[*types.Func]*ast.FuncDecl) *routeFinder {
+	return &routeFinder{Base: b, decls: decls, subrouters: map[*types.Var]*ast.CallExpr{},
+		mounts: map[*types.Var]*ast.CallExpr{}, escapes: map[*types.Var]bool{}}
+}
+
+// A resolution is what resolving one router's prefix found on the way.
+type resolution struct {
+	depth int
+	// mounted records that a router on the way escapes.
+	mounted bool
+	// tentative records that the router came in a parameter that may be
+	// mounted under a prefix.
 	tentative bool
 }
 
 // findRoutes returns the package's route registrations.
 func (c *routeFinder) findRoutes() []route {
 	info := c.Pass.TypesInfo
-	c.subrouters = map[*types.Var]*ast.CallExpr{}
-	c.mounts = map[*types.Var]*ast.CallExpr{}
 	multiple := map[*types.Var]bool{}
 	checked := map[ast.Node]bool{}
 	for _, fc := range c.Checked {
@@ -143,9 +153,9 @@ func (c *routeFinder) route(call *ast.CallExpr, rt knowledge.Route) route {
 	}
 	prefix, known := "", true
 	if recv != nil {
-		c.depth, c.mounted, c.tentative = 0, false, false
-		prefix, known = c.prefix(recv)
-		r.mounted, r.tentative = c.mounted, c.tentative
+		var res resolution
+		prefix, known = c.prefix(&res, recv)
+		r.mounted, r.tentative = res.mounted, res.tentative
 	}
 	r.path, r.resolved = joinPath(prefix, path), ok && known
 	return r
@@ -178,9 +188,9 @@ func joinPath(prefix, path string) string {
 // http.NewServeMux()), a group's prefix after its parent's, or a chi
 // subrouter's. ok is false where it cannot be known: a router from a
 // parameter or a field, or a variable set more than once.
-func (c *routeFinder) prefix(e ast.Expr) (string, bool) {
-	c.depth++
-	if c.depth > 32 {
+func (c *routeFinder) prefix(res *resolution, e ast.Expr) (string, bool) {
+	res.depth++
+	if res.depth > 32 {
 		return "", false
 	}
 	info := c.Pass.TypesInfo
@@ -194,10 +204,10 @@ func (c *routeFinder) prefix(e ast.Expr) (string, bool) {
 			return "", true
 		}
 		if g, ok := knowledge.Lookup(knowledge.Groups, key, via); ok {
-			return c.under(x, g.PrefixArg)
+			return c.under(res, x, g.PrefixArg)
 		}
 		if sub, ok := knowledge.Lookup(knowledge.Subrouters, key, via); ok && sub.PrefixArg >= 0 {
-			return c.under(x, sub.PrefixArg) // chi's Route returns the subrouter too
+			return c.under(res, x, sub.PrefixArg) // chi's Route returns the subrouter too
 		}
 	case *ast.UnaryExpr: // &http.ServeMux{}
 		if lit, ok := x.X.(*ast.CompositeLit); ok && len(lit.Elts) == 0 {
@@ -215,10 +225,10 @@ func (c *routeFinder) prefix(e ast.Expr) (string, bool) {
 		if call, ok := c.subrouters[v]; ok {
 			key, via, _, _ := knowledge.Resolve(info, call)
 			sub, _ := knowledge.Lookup(knowledge.Subrouters, key, via)
-			return c.under(call, sub.PrefixArg)
+			return c.under(res, call, sub.PrefixArg)
 		}
 		if call, ok := c.mounts[v]; ok {
-			return c.mountPrefix(call)
+			return c.mountPrefix(res, call)
 		}
 		if isParam(v) {
 			// The router a function is given (func SetRoutes(r
@@ -228,7 +238,7 @@ func (c *routeFinder) prefix(e ast.Expr) (string, bool) {
 			case routerKind(v.Type(), knowledge.RootEngines):
 				return "", true
 			case routerKind(v.Type(), knowledge.MountableRouters):
-				c.tentative = true
+				res.tentative = true
 				return "", true
 			}
 			return "", false
@@ -238,9 +248,9 @@ func (c *routeFinder) prefix(e ast.Expr) (string, bool) {
 			return "", false
 		}
 		if c.escaped(v) && !routerKind(v.Type(), knowledge.RootEngines) {
-			c.mounted = true // handing an engine to a helper does not mount it
+			res.mounted = true // handing an engine to a helper does not mount it
 		}
-		return c.prefix(vals[0].Expr)
+		return c.prefix(res, vals[0].Expr)
 	}
 	return "", false
 }
@@ -261,9 +271,6 @@ func routerKind(t types.Type, set map[knowledge.Key]bool) bool {
 func (c *routeFinder) escaped(v *types.Var) bool {
 	if e, ok := c.escapes[v]; ok {
 		return e
-	}
-	if c.escapes == nil {
-		c.escapes = map[*types.Var]bool{}
 	}
 	esc := false
 	for _, fc := range c.AllFiles {
@@ -317,11 +324,11 @@ func (c *routeFinder) servedAtRoot(cur inspector.Cursor) bool {
 // r.Mount(prefix, sub) adds prefix to r's; http.StripPrefix(prefix, sub)
 // adds it to the route its result is handed to, or to nothing when the
 // result is served as it is.
-func (c *routeFinder) mountPrefix(call *ast.CallExpr) (string, bool) {
+func (c *routeFinder) mountPrefix(res *resolution, call *ast.CallExpr) (string, bool) {
 	key, via, _, _ := knowledge.Resolve(c.Pass.TypesInfo, call)
 	m, _ := knowledge.Lookup(knowledge.Mounts, key, via)
 	if _, isMethod := ast.Unparen(call.Fun).(*ast.SelectorExpr); isMethod && key.Recv != "" {
-		return c.under(call, m.PrefixArg)
+		return c.under(res, call, m.PrefixArg)
 	}
 	p, ok := c.constString(call.Args[m.PrefixArg])
 	if !ok {
@@ -334,12 +341,12 @@ func (c *routeFinder) mountPrefix(call *ast.CallExpr) (string, bool) {
 
 // under returns the prefix a group or subrouter call adds to its
 // receiver's (none when arg is -1).
-func (c *routeFinder) under(call *ast.CallExpr, arg int) (string, bool) {
+func (c *routeFinder) under(res *resolution, call *ast.CallExpr, arg int) (string, bool) {
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 	if !ok {
 		return "", false
 	}
-	parent, ok := c.prefix(sel.X)
+	parent, ok := c.prefix(res, sel.X)
 	if !ok {
 		return "", false
 	}

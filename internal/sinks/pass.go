@@ -4,14 +4,16 @@ import (
 	"go/types"
 	"reflect"
 
-	"github.com/statuslint/statuslint/internal/config"
-	"github.com/statuslint/statuslint/internal/status"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/statuslint/statuslint/internal/config"
+	"github.com/statuslint/statuslint/internal/status"
+	"github.com/statuslint/statuslint/internal/typesx"
 )
 
-// newSinksPass returns the sinks pass: it finds the status values that
+// New returns the sinks pass: it finds the status values that
 // reach a sink, and the project's wrappers of sinks (with a fact each, for
 // other packages). It reports nothing; its result is what it found.
 func New(s *config.Settings) *analysis.Analyzer {
@@ -35,10 +37,18 @@ func runSinks(s *config.Settings, pass *analysis.Pass) (any, error) {
 	if !config.Reaches(pass.Pkg, s.Sinks.User) && !status.ImportsFacts(pass) {
 		return &status.Statuses{}, nil
 	}
+	f := newSinkFinder(pass, s)
+	return &status.Statuses{Reached: true, Found: f.findStatuses(), Decls: f.decls, StatusVars: f.StatusVars, StatusFields: f.StatusFields}, nil
+}
+
+// newSinkFinder returns the sinks pass's state for pass, complete: the
+// package's function declarations, the variables that hold a status and
+// the fields that carry one.
+func newSinkFinder(pass *analysis.Pass, s *config.Settings) *sinkFinder {
 	f := &sinkFinder{Base: status.NewBase(pass, pass.ResultOf[inspect.Analyzer].(*inspector.Inspector), s.ChecksFile), sinks: s.Sinks.Index,
-		wrappers: map[*types.Func][]wrapperParam{}, statusFuncs: map[*types.Func]bool{}}
+		wrappers: map[*types.Func][]wrapperParam{}, statusFuncs: map[*types.Func]bool{},
+		decls: typesx.FuncDecls(pass.TypesInfo, pass.Files)}
 	f.FindStatusVars()
 	f.findStatusFields()
-	found := f.findStatuses()
-	return &status.Statuses{Reached: true, Found: found, Decls: f.decls, StatusVars: f.StatusVars, StatusFields: f.StatusFields}, nil
+	return f
 }

@@ -8,11 +8,12 @@ import (
 	"maps"
 	"slices"
 
+	"golang.org/x/tools/go/ast/astutil"
+	"golang.org/x/tools/go/types/typeutil"
+
 	"github.com/statuslint/statuslint/internal/config"
 	"github.com/statuslint/statuslint/internal/status"
 	"github.com/statuslint/statuslint/internal/typesx"
-	"golang.org/x/tools/go/ast/astutil"
-	"golang.org/x/tools/go/types/typeutil"
 )
 
 // SinkFact marks a function whose integer parameters (by index) are
@@ -97,7 +98,6 @@ type paramRef struct {
 func (c *sinkFinder) findStatuses() []status.Found {
 	info := c.Pass.TypesInfo
 	params := map[*types.Var]paramRef{}
-	c.decls = typesx.FuncDecls(info, c.Pass.Files)
 	for _, fn := range typesx.SortedDecls(c.decls) {
 		fd := c.decls[fn]
 		sig := fn.Signature()

@@ -6,11 +6,12 @@ import (
 	"go/token"
 	"go/types"
 
-	"github.com/statuslint/statuslint/internal/knowledge"
-	"github.com/statuslint/statuslint/internal/typesx"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 	"honnef.co/go/tools/analysis/report"
+
+	"github.com/statuslint/statuslint/internal/knowledge"
+	"github.com/statuslint/statuslint/internal/typesx"
 )
 
 // Base is what every pass works on: the pass and the package's files.
