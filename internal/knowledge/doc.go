@@ -6,5 +6,5 @@
 //
 // Everything is keyed by Key, a package path, receiver type and name, and
 // matched by type: a method of the same name in another package is not
-// the library's. Resolve finds the Key of a call.
+// the library's. typesx.Resolve finds the Key of a call.
 package knowledge

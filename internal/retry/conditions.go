@@ -7,6 +7,7 @@ import (
 	"go/types"
 
 	"github.com/statuslint/statuslint/internal/knowledge"
+	"github.com/statuslint/statuslint/internal/typesx"
 )
 
 // errKind says what a nil test of an error variable tells about the status.
@@ -224,11 +225,11 @@ func (ev *evaluator) isStatus(e ast.Expr) bool {
 // predicateCall evaluates a call of a retry predicate with a status or a
 // response argument.
 func (ev *evaluator) predicateCall(call *ast.CallExpr) (codeSet, bool) {
-	fn, ok := ev.c.Pass.TypesInfo.Uses[knowledge.CalleeIdent(call)].(*types.Func)
-	if !ok {
+	fn := typesx.Callee(ev.c.Pass.TypesInfo, call)
+	if fn == nil {
 		return codeSet{}, false
 	}
-	if knowledge.FuncKey(fn) == (knowledge.Key{Path: "slices", Name: "Contains"}) && len(call.Args) == 2 {
+	if typesx.FuncKey(fn) == (knowledge.Key{Path: "slices", Name: "Contains"}) && len(call.Args) == 2 {
 		return ev.setLookup(call.Args[0], call.Args[1])
 	}
 	// set.Contains(code) on a package-level set built from constants
@@ -238,7 +239,7 @@ func (ev *evaluator) predicateCall(call *ast.CallExpr) (codeSet, bool) {
 			return s, true
 		}
 	}
-	if codes, ok := knowledge.ErrorPredicates[knowledge.FuncKey(fn)]; ok && len(call.Args) == 1 {
+	if codes, ok := knowledge.ErrorPredicates[typesx.FuncKey(fn)]; ok && len(call.Args) == 1 {
 		// apierrors.IsNotFound(err): true exactly for the status the
 		// error carries.
 		var s codeSet
@@ -270,7 +271,7 @@ func (ev *evaluator) setLookup(set, key ast.Expr) (codeSet, bool) {
 	if !ev.isStatus(key) {
 		return codeSet{}, false
 	}
-	v, _ := ev.c.Pass.TypesInfo.Uses[knowledge.NameIdent(set)].(*types.Var)
+	v, _ := ev.c.Pass.TypesInfo.Uses[typesx.NameIdent(set)].(*types.Var)
 	if v == nil {
 		return codeSet{}, false
 	}

@@ -136,7 +136,7 @@ func (c *retryChecker) callErrs(call *ast.CallExpr) (codeSet, bool) {
 	if codes, ok := c.sendKind(call); ok {
 		return codes, true
 	}
-	_, _, fn, ok := knowledge.Resolve(c.Pass.TypesInfo, call)
+	_, _, fn, ok := typesx.Resolve(c.Pass.TypesInfo, call)
 	if !ok || fn == nil {
 		return codeSet{}, false
 	}
@@ -195,15 +195,15 @@ func (c *retryChecker) newError(e ast.Expr) bool {
 		if tv := info.Types[x.Fun]; tv.IsType() {
 			return true
 		}
-		if fn, ok := info.Uses[knowledge.CalleeIdent(x)].(*types.Func); ok {
-			switch knowledge.FuncKey(fn) {
+		if fn := typesx.Callee(info, x); fn != nil {
+			switch typesx.FuncKey(fn) {
 			case knowledge.Key{Path: "errors", Name: "New"}, knowledge.Key{Path: "fmt", Name: "Errorf"}:
 				return true
 			}
 		}
 		return concrete(info.TypeOf(x))
 	case *ast.Ident, *ast.SelectorExpr:
-		v, ok := info.Uses[knowledge.NameIdent(x)].(*types.Var)
+		v, ok := info.Uses[typesx.NameIdent(x)].(*types.Var)
 		if !ok {
 			return false
 		}

@@ -6,6 +6,7 @@ import (
 	"go/types"
 
 	"github.com/statuslint/statuslint/internal/knowledge"
+	"github.com/statuslint/statuslint/internal/typesx"
 )
 
 // A frag is a set of status codes that reaches a point of the code, with
@@ -382,7 +383,7 @@ func (f *flow) selfCall(call *ast.CallExpr) bool {
 	if f.self == nil {
 		return false
 	}
-	fn, _ := f.ev.c.Pass.TypesInfo.Uses[knowledge.CalleeIdent(call)].(*types.Func)
+	fn := typesx.Callee(f.ev.c.Pass.TypesInfo, call)
 	return fn == f.self && f.sameArgs(call)
 }
 
@@ -506,10 +507,10 @@ func fallsThrough(body []ast.Stmt) ([]ast.Stmt, bool) {
 // isNoReturn reports whether call never returns: panic, os.Exit, log.Fatal
 // and friends, t.Fatal.
 func (c *retryChecker) isNoReturn(call *ast.CallExpr) bool {
-	if b, ok := c.Pass.TypesInfo.Uses[knowledge.CalleeIdent(call)].(*types.Builtin); ok {
-		return b.Name() == "panic"
+	if typesx.IsBuiltin(c.Pass.TypesInfo, call, "panic") {
+		return true
 	}
-	key, via, _, ok := knowledge.Resolve(c.Pass.TypesInfo, call)
+	key, via, _, ok := typesx.Resolve(c.Pass.TypesInfo, call)
 	return ok && (knowledge.NoReturn[key] || knowledge.NoReturn[via])
 }
 

@@ -8,7 +8,6 @@ import (
 
 	"golang.org/x/tools/go/ast/inspector"
 
-	"github.com/statuslint/statuslint/internal/knowledge"
 	"github.com/statuslint/statuslint/internal/typesx"
 )
 
@@ -42,7 +41,7 @@ func (c *retryChecker) isPolling(cur inspector.Cursor, send *ast.CallExpr, stmt 
 // cannot be known.
 func (c *retryChecker) sendMethod(send *ast.CallExpr) string {
 	info := c.Pass.TypesInfo
-	key, _, _, ok := knowledge.Resolve(info, send)
+	key, _, _, ok := typesx.Resolve(info, send)
 	if !ok {
 		return ""
 	}
@@ -133,11 +132,11 @@ func (c *retryChecker) statusUse(id inspector.Cursor) bool {
 			case *ast.SelectorExpr:
 				return gp.Sel.Name == "Close"
 			case *ast.CallExpr:
-				fn, ok := c.Pass.TypesInfo.Uses[knowledge.CalleeIdent(gp)].(*types.Func)
-				if !ok || len(gp.Args) != 2 || gp.Args[1] != p {
+				fn := typesx.Callee(c.Pass.TypesInfo, gp)
+				if fn == nil || len(gp.Args) != 2 || gp.Args[1] != p {
 					return false
 				}
-				k := knowledge.FuncKey(fn)
+				k := typesx.FuncKey(fn)
 				return k.Path == "io" && (k.Name == "Copy" || k.Name == "CopyN") && isDiscard(c.Pass.TypesInfo, gp.Args[0])
 			}
 		}

@@ -76,7 +76,7 @@ func (c *retryChecker) predicate(fn *types.Func) (PredFact, bool) {
 	if fn.Pkg() == nil {
 		return PredFact{}, false
 	}
-	if p, ok := knowledge.Policies[knowledge.FuncKey(fn)]; ok {
+	if p, ok := knowledge.Policies[typesx.FuncKey(fn)]; ok {
 		f := PredFact{Arg: p.Arg, Set: policyCodes(p)}
 		if p.WaitsRetryAfter {
 			f.Waited = f.Set

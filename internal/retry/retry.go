@@ -100,7 +100,7 @@ func (c *retryChecker) scanCalls(cur inspector.Cursor, self *types.Func) (sends,
 			_, sends = c.sendKind(n)
 		}
 		if self != nil && !calls {
-			calls = c.Pass.TypesInfo.Uses[knowledge.CalleeIdent(n)] == self
+			calls = typesx.Callee(c.Pass.TypesInfo, n) == self
 		}
 		if sends && (calls || self == nil) {
 			break
@@ -259,7 +259,7 @@ func (c *retryChecker) readsRetryAfterHere(n ast.Node) (bool, []*types.Func) {
 		case *ast.BasicLit:
 			namesIt = namesIt || isName(n)
 		case *ast.CallExpr:
-			key, via, fn, ok := knowledge.Resolve(info, n)
+			key, via, fn, ok := typesx.Resolve(info, n)
 			switch {
 			case !ok:
 			case knowledge.RetryAfterWaits[key]:
@@ -274,11 +274,11 @@ func (c *retryChecker) readsRetryAfterHere(n ast.Node) (bool, []*types.Func) {
 				callees = append(callees, fn)
 			}
 		case *ast.IndexExpr: // resp.Header["Retry-After"]
-			if path, name, ok := knowledge.TypeName(info.TypeOf(n.X)); ok && path == "net/http" && name == "Header" && isName(n.Index) {
+			if path, name, ok := typesx.TypeName(info.TypeOf(n.X)); ok && path == "net/http" && name == "Header" && isName(n.Index) {
 				found = true
 			}
 		case *ast.Ident: // a wait passed as a value: backoff: retryablehttp.DefaultBackoff
-			if fn, ok := info.Uses[n].(*types.Func); ok && knowledge.RetryAfterWaits[knowledge.FuncKey(fn)] {
+			if fn, ok := info.Uses[n].(*types.Func); ok && knowledge.RetryAfterWaits[typesx.FuncKey(fn)] {
 				found = true
 			}
 		}
@@ -301,7 +301,7 @@ func (c *retryChecker) callersWait(fn *types.Func) bool {
 		}
 		for cur := range fc.Preorder((*ast.CallExpr)(nil)) {
 			call := cur.Node().(*ast.CallExpr)
-			if c.Pass.TypesInfo.Uses[knowledge.CalleeIdent(call)] != fn {
+			if typesx.Callee(c.Pass.TypesInfo, call) != fn {
 				continue
 			}
 			called = true

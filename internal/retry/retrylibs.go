@@ -22,7 +22,7 @@ const (
 // retryHook checks the calls of retry libraries: the conditions and
 // operations they are given, and the policies they retry by default.
 func (c *retryChecker) retryHook(cur inspector.Cursor, call *ast.CallExpr) {
-	key, via, _, ok := knowledge.Resolve(c.Pass.TypesInfo, call)
+	key, via, _, ok := typesx.Resolve(c.Pass.TypesInfo, call)
 	if !ok {
 		return
 	}
@@ -95,7 +95,7 @@ func (c *retryChecker) checkHookFunc(arg ast.Expr, hook retryHook, call *ast.Cal
 		}
 		c.checkOperation(f, hook, call)
 	case *ast.Ident, *ast.SelectorExpr, *ast.IndexExpr:
-		id := knowledge.NameIdent(f) // nil for an instantiation, which is left alone
+		id := typesx.NameIdent(f) // nil for an instantiation, which is left alone
 		if v, ok := info.Uses[id].(*types.Var); ok && hook.Kind == hookPredicate {
 			// A policy kept in a variable: each function it is given
 			// (once: variables may be given each other).
@@ -138,7 +138,7 @@ func (c *retryChecker) checkOperation(lit *ast.FuncLit, hook retryHook, call *as
 			return false
 		}
 		if call, ok := e.(*ast.CallExpr); ok {
-			if key, _, _, ok := knowledge.Resolve(info, call); ok {
+			if key, _, _, ok := typesx.Resolve(info, call); ok {
 				if hook.Only != (knowledge.Key{}) {
 					return key == hook.Only
 				}
@@ -158,7 +158,7 @@ func (c *retryChecker) checkOperation(lit *ast.FuncLit, hook retryHook, call *as
 func (c *retryChecker) findOption(call *ast.CallExpr, opt knowledge.Key) *ast.CallExpr {
 	for _, a := range call.Args {
 		if o, ok := ast.Unparen(a).(*ast.CallExpr); ok {
-			if key, _, _, ok := knowledge.Resolve(c.Pass.TypesInfo, o); ok && key == opt {
+			if key, _, _, ok := typesx.Resolve(c.Pass.TypesInfo, o); ok && key == opt {
 				return o
 			}
 		}
@@ -225,7 +225,7 @@ func (c *retryChecker) retryFieldAssign(cur inspector.Cursor, as *ast.AssignStmt
 // the literal's backoff.
 func (c *retryChecker) retryClientLit(lit *ast.CompositeLit) {
 	typesx.LitFields(c.Pass.TypesInfo, lit, func(field types.Object, value ast.Expr, t types.Type) {
-		fk, ok := knowledge.FieldKey(field, t)
+		fk, ok := typesx.FieldKey(field, t)
 		if !ok {
 			return
 		}
@@ -263,7 +263,7 @@ func (c *retryChecker) setsWaitingBackoff(n ast.Node) bool {
 			return false
 		}
 		if id, ok := m.(*ast.Ident); ok {
-			if fn, ok := c.Pass.TypesInfo.Uses[id].(*types.Func); ok && knowledge.RetryAfterWaits[knowledge.FuncKey(fn)] {
+			if fn, ok := c.Pass.TypesInfo.Uses[id].(*types.Func); ok && knowledge.RetryAfterWaits[typesx.FuncKey(fn)] {
 				found = true
 			}
 		}
@@ -295,7 +295,7 @@ func (c *retryChecker) predicateField(sel *ast.SelectorExpr) (retryHook, bool) {
 	if !ok {
 		return retryHook{}, false
 	}
-	key, ok := knowledge.FieldKey(s.Obj(), s.Recv())
+	key, ok := typesx.FieldKey(s.Obj(), s.Recv())
 	hook, ok2 := knowledge.PredicateFields[key]
 	return hook, ok && ok2
 }
@@ -309,12 +309,12 @@ func (c *retryChecker) setsField(body *ast.BlockStmt, field knowledge.Key) bool 
 		switch n := n.(type) {
 		case *ast.SelectorExpr:
 			if s, ok := info.Selections[n]; ok {
-				key, _ := knowledge.FieldKey(s.Obj(), s.Recv())
+				key, _ := typesx.FieldKey(s.Obj(), s.Recv())
 				found = found || key == field
 			}
 		case *ast.CompositeLit:
 			typesx.LitFields(info, n, func(f types.Object, _ ast.Expr, t types.Type) {
-				key, _ := knowledge.FieldKey(f, t)
+				key, _ := typesx.FieldKey(f, t)
 				found = found || key == field
 			})
 		}

@@ -18,7 +18,7 @@ import (
 // for which its error result is non-nil (none for net/http: an error
 // there means no response).
 func (c *retryChecker) sendKind(call *ast.CallExpr) (codeSet, bool) {
-	key, via, fn, ok := knowledge.Resolve(c.Pass.TypesInfo, call)
+	key, via, fn, ok := typesx.Resolve(c.Pass.TypesInfo, call)
 	if !ok {
 		return codeSet{}, false
 	}
@@ -66,7 +66,7 @@ func isDoSignature(sig *types.Signature) bool {
 		return false
 	}
 	_, isPtr := types.Unalias(sig.Results().At(0).Type()).(*types.Pointer)
-	path, name, ok := knowledge.TypeName(sig.Results().At(0).Type())
+	path, name, ok := typesx.TypeName(sig.Results().At(0).Type())
 	return isPtr && ok && path == "net/http" && name == "Response" && typesx.IsError(sig.Results().At(1).Type())
 }
 
@@ -332,7 +332,7 @@ func usesAny(info *types.Info, e ast.Node, vars map[*types.Var]bool) bool {
 // mutatesRequest reports whether call changes a request, its header or
 // its query (knowledge.RequestMutators).
 func (c *retryChecker) mutatesRequest(call *ast.CallExpr) bool {
-	key, via, _, ok := knowledge.Resolve(c.Pass.TypesInfo, call)
+	key, via, _, ok := typesx.Resolve(c.Pass.TypesInfo, call)
 	return ok && (knowledge.RequestMutators[key] || knowledge.RequestMutators[via])
 }
 
@@ -347,7 +347,7 @@ func (c *retryChecker) isBodyRewind(lhs ast.Expr) bool {
 	if !ok {
 		return false
 	}
-	key, _ := knowledge.FieldKey(s.Obj(), s.Recv())
+	key, _ := typesx.FieldKey(s.Obj(), s.Recv())
 	return knowledge.BodyRewinds[key]
 }
 
@@ -453,7 +453,7 @@ func (c *retryChecker) notDeclared(edges []frag) []frag {
 			}
 		}
 		if call, ok := at.(*ast.CallExpr); ok {
-			fn, _ := c.Pass.TypesInfo.Uses[knowledge.CalleeIdent(call)].(*types.Func)
+			fn := typesx.Callee(c.Pass.TypesInfo, call)
 			if fn != nil && fn.Pkg() == c.Pass.Pkg && retryName().MatchString(fn.Name()) {
 				if r := c.summaryOf(fn).pred; r.ok && c.decls[fn] != nil && typesx.FileOf(c.Checked, c.decls[fn]) != nil {
 					continue

@@ -10,6 +10,7 @@ import (
 
 	"github.com/statuslint/statuslint/internal/knowledge"
 	"github.com/statuslint/statuslint/internal/status"
+	"github.com/statuslint/statuslint/internal/typesx"
 )
 
 // A route is a handler registered for a method and a path.
@@ -81,7 +82,7 @@ func (c *routeFinder) findRoutes() []route {
 	for _, fc := range c.AllFiles {
 		for cur := range fc.Preorder((*ast.CallExpr)(nil)) {
 			call := cur.Node().(*ast.CallExpr)
-			key, via, _, ok := knowledge.Resolve(info, call)
+			key, via, _, ok := typesx.Resolve(info, call)
 			if !ok {
 				continue
 			}
@@ -147,7 +148,7 @@ func (c *routeFinder) route(call *ast.CallExpr, rt knowledge.Route) route {
 	}
 	var recv ast.Expr
 	if sel, isSel := ast.Unparen(call.Fun).(*ast.SelectorExpr); isSel {
-		if _, isPkg := c.Pass.TypesInfo.Uses[knowledge.CalleeIdent(call)].(*types.Func); isPkg && c.Pass.TypesInfo.Selections[sel] != nil {
+		if typesx.Callee(c.Pass.TypesInfo, call) != nil && c.Pass.TypesInfo.Selections[sel] != nil {
 			recv = sel.X
 		}
 	}
@@ -196,7 +197,7 @@ func (c *routeFinder) prefix(res *resolution, e ast.Expr) (string, bool) {
 	info := c.Pass.TypesInfo
 	switch x := ast.Unparen(e).(type) {
 	case *ast.CallExpr:
-		key, via, _, ok := knowledge.Resolve(info, x)
+		key, via, _, ok := typesx.Resolve(info, x)
 		if !ok {
 			return "", false
 		}
@@ -223,7 +224,7 @@ func (c *routeFinder) prefix(res *resolution, e ast.Expr) (string, bool) {
 			return "", false
 		}
 		if call, ok := c.subrouters[v]; ok {
-			key, via, _, _ := knowledge.Resolve(info, call)
+			key, via, _, _ := typesx.Resolve(info, call)
 			sub, _ := knowledge.Lookup(knowledge.Subrouters, key, via)
 			return c.under(res, call, sub.PrefixArg)
 		}
@@ -261,7 +262,7 @@ func isParam(v *types.Var) bool { return v.Kind() == types.ParamVar }
 // routerKind reports whether t, or what it points to, is a router type
 // of set.
 func routerKind(t types.Type, set map[knowledge.Key]bool) bool {
-	path, name, ok := knowledge.TypeName(t)
+	path, name, ok := typesx.TypeName(t)
 	return ok && set[knowledge.Key{Path: path, Name: name}]
 }
 
@@ -301,8 +302,8 @@ func (c *routeFinder) escaped(v *types.Var) bool {
 func (c *routeFinder) servedAtRoot(cur inspector.Cursor) bool {
 	switch p := cur.Parent().Node().(type) {
 	case *ast.CallExpr:
-		if fn, ok := c.Pass.TypesInfo.Uses[knowledge.CalleeIdent(p)].(*types.Func); ok {
-			k := knowledge.FuncKey(fn)
+		if fn := typesx.Callee(c.Pass.TypesInfo, p); fn != nil {
+			k := typesx.FuncKey(fn)
 			return k.Path == "net/http" && (k.Name == "ListenAndServe" || k.Name == "ListenAndServeTLS" || k.Name == "Serve" || k.Name == "ServeTLS")
 		}
 	case *ast.KeyValueExpr:
@@ -314,7 +315,7 @@ func (c *routeFinder) servedAtRoot(cur inspector.Cursor) bool {
 		if !ok {
 			return false
 		}
-		path, name, ok := knowledge.TypeName(c.Pass.TypesInfo.TypeOf(lit))
+		path, name, ok := typesx.TypeName(c.Pass.TypesInfo.TypeOf(lit))
 		return ok && path == "net/http" && name == "Server"
 	}
 	return false
@@ -325,7 +326,7 @@ func (c *routeFinder) servedAtRoot(cur inspector.Cursor) bool {
 // adds it to the route its result is handed to, or to nothing when the
 // result is served as it is.
 func (c *routeFinder) mountPrefix(res *resolution, call *ast.CallExpr) (string, bool) {
-	key, via, _, _ := knowledge.Resolve(c.Pass.TypesInfo, call)
+	key, via, _, _ := typesx.Resolve(c.Pass.TypesInfo, call)
 	m, _ := knowledge.Lookup(knowledge.Mounts, key, via)
 	if _, isMethod := ast.Unparen(call.Fun).(*ast.SelectorExpr); isMethod && key.Recv != "" {
 		return c.under(res, call, m.PrefixArg)
@@ -384,7 +385,7 @@ func (c *routeFinder) handlerFunc(e ast.Expr) ast.Node {
 			return c.handlerFunc(x.Args[0])
 		}
 	case *ast.Ident, *ast.SelectorExpr:
-		if fn, ok := info.Uses[knowledge.NameIdent(x)].(*types.Func); ok {
+		if fn, ok := info.Uses[typesx.NameIdent(x)].(*types.Func); ok {
 			if d := c.decls[fn]; d != nil {
 				return d
 			}
@@ -417,7 +418,7 @@ func (c *routeFinder) bodies(fn ast.Node) []*ast.BlockStmt {
 		out = append(out, body)
 		ast.Inspect(body, func(m ast.Node) bool {
 			if call, ok := m.(*ast.CallExpr); ok {
-				if fn, ok := c.Pass.TypesInfo.Uses[knowledge.CalleeIdent(call)].(*types.Func); ok {
+				if fn := typesx.Callee(c.Pass.TypesInfo, call); fn != nil {
 					if d := c.decls[fn]; d != nil {
 						visit(d)
 					}

@@ -22,7 +22,7 @@ var nodeTypes = []ast.Node{
 
 // callSinks calls fn for each status argument of call.
 func (c *sinkFinder) callSinks(call *ast.CallExpr, fn func(arg ast.Expr, s status.Site)) {
-	key, _, callee, ok := knowledge.Resolve(c.Pass.TypesInfo, call)
+	key, _, callee, ok := typesx.Resolve(c.Pass.TypesInfo, call)
 	if !ok {
 		return
 	}
@@ -126,11 +126,11 @@ func (c *sinkFinder) assertion(call *ast.CallExpr, key knowledge.Key, fn func(as
 	if !ok {
 		return
 	}
-	mkey, _, _, ok := knowledge.Resolve(info, matcher)
+	mkey, _, _, ok := typesx.Resolve(info, matcher)
 	if !ok || !knowledge.GomegaEqualities[mkey] {
 		return
 	}
-	ekey, evia, _, ok := knowledge.Resolve(info, expect)
+	ekey, evia, _, ok := typesx.Resolve(info, expect)
 	at, known := knowledge.GomegaActuals[ekey]
 	if !known {
 		at, known = knowledge.GomegaActuals[evia]

@@ -9,7 +9,6 @@ import (
 	"slices"
 
 	"golang.org/x/tools/go/ast/astutil"
-	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/statuslint/statuslint/internal/config"
 	"github.com/statuslint/statuslint/internal/status"
@@ -167,7 +166,7 @@ func (c *sinkFinder) findStatuses() []status.Found {
 				changed = true
 			}
 		case *ast.CallExpr:
-			fn := typeutil.StaticCallee(info, e)
+			fn := typesx.StaticCallee(info, e)
 			if fn != nil && c.decls[fn] != nil && !c.statusFuncs[fn] && returnsInteger(fn) {
 				c.statusFuncs[fn] = true
 				changed = true
@@ -195,9 +194,9 @@ func (c *sinkFinder) findStatuses() []status.Found {
 				stores = append(stores, store{n, file})
 			}
 			if call, ok := n.(*ast.CallExpr); ok {
-				if fn := typeutil.StaticCallee(info, call); fn != nil && c.decls[fn] != nil && hasIntegerParam(fn.Signature()) {
+				if fn := typesx.StaticCallee(info, call); fn != nil && c.decls[fn] != nil && hasIntegerParam(fn.Signature()) {
 					pending = append(pending, localCall{call, file})
-				} else if fn, ok := typeutil.Callee(info, call).(*types.Func); ok && fn.Pkg() == c.Pass.Pkg && fn.Signature().Recv() != nil && types.IsInterface(fn.Signature().Recv().Type()) && hasIntegerParam(fn.Signature()) {
+				} else if fn := typesx.Callee(info, call); fn != nil && fn.Pkg() == c.Pass.Pkg && fn.Signature().Recv() != nil && types.IsInterface(fn.Signature().Recv().Type()) && hasIntegerParam(fn.Signature()) {
 					pending = append(pending, localCall{call, file}) // may become a call of a wrapper interface
 				}
 			}

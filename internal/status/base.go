@@ -96,7 +96,7 @@ func (c *Base) FindStatusVars() {
 			call, _ := ast.Unparen(rhs[0]).(*ast.CallExpr)
 			idx := -1
 			if call != nil {
-				if key, via, _, ok := knowledge.Resolve(info, call); ok {
+				if key, via, _, ok := typesx.Resolve(info, call); ok {
 					if i, ok := knowledge.StatusResults[key]; ok {
 						idx = i
 					} else if i, ok := knowledge.StatusResults[via]; ok {
@@ -160,7 +160,7 @@ func (c *Base) isStatusMethodCall(e ast.Expr) bool {
 	if !ok {
 		return false
 	}
-	key, via, fn, ok := knowledge.Resolve(c.Pass.TypesInfo, call)
+	key, via, fn, ok := typesx.Resolve(c.Pass.TypesInfo, call)
 	if !ok {
 		return false
 	}
@@ -179,7 +179,7 @@ func (c *Base) isStatusMethodCall(e ast.Expr) bool {
 func (c *Base) Render(n ast.Node) string { return report.Render(c.Pass, n) }
 
 func (c *Base) IsResponseType(t types.Type) bool {
-	path, name, ok := knowledge.TypeName(t)
+	path, name, ok := typesx.TypeName(t)
 	return ok && knowledge.ResponseTypes[knowledge.Key{Path: path, Name: name}]
 }
 

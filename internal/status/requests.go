@@ -21,7 +21,7 @@ var clientSends = map[string]string{"Get": "GET", "Head": "HEAD", "Post": "POST"
 // fmt.Sprintf's %s, %d and %v, url.JoinPath, with a base URL (a field or
 // variable) in front.
 func (c *Base) RequestOp(spec *table.Spec, send *ast.CallExpr) (*table.Operation, bool) {
-	key, _, _, ok := knowledge.Resolve(c.Pass.TypesInfo, send)
+	key, _, _, ok := typesx.Resolve(c.Pass.TypesInfo, send)
 	if !ok || key.Path != "net/http" || len(send.Args) == 0 {
 		return nil, false
 	}
@@ -58,11 +58,11 @@ func (c *Base) NewRequestArgs(e ast.Expr) (string, ast.Expr) {
 	if !ok {
 		return "", nil
 	}
-	fn, ok := c.Pass.TypesInfo.Uses[knowledge.CalleeIdent(call)].(*types.Func)
-	if !ok {
+	fn := typesx.Callee(c.Pass.TypesInfo, call)
+	if fn == nil {
 		return "", nil
 	}
-	k := knowledge.FuncKey(fn)
+	k := typesx.FuncKey(fn)
 	arg := -1
 	switch {
 	case k.Path != "net/http":
@@ -106,11 +106,11 @@ func (c *Base) urlTemplate(e ast.Expr, depth int) (string, bool) {
 		r, ok2 := c.urlTemplate(x.Y, depth+1)
 		return l + r, ok1 && ok2
 	case *ast.CallExpr:
-		fn, ok := info.Uses[knowledge.CalleeIdent(x)].(*types.Func)
-		if !ok {
+		fn := typesx.Callee(info, x)
+		if fn == nil {
 			return "{}", true
 		}
-		switch knowledge.FuncKey(fn) {
+		switch typesx.FuncKey(fn) {
 		case knowledge.Key{Path: "fmt", Name: "Sprintf"}:
 			if len(x.Args) == 0 {
 				return "", false

@@ -30,7 +30,7 @@ func IsError(t types.Type) bool {
 
 func IsRequestPtr(t types.Type) bool {
 	_, isPtr := types.Unalias(t).(*types.Pointer)
-	path, name, ok := knowledge.TypeName(t)
+	path, name, ok := TypeName(t)
 	return isPtr && ok && path == "net/http" && name == "Request"
 }
 
@@ -78,7 +78,7 @@ func IsStatusField(obj types.Object, recv types.Type) bool {
 		return speaksHTTP(v.Pkg()) || recv != nil && hasHTTPField(recv)
 	}
 	if recv != nil {
-		key, _ := knowledge.FieldKey(v, recv)
+		key, _ := FieldKey(v, recv)
 		return knowledge.StatusFields[key]
 	}
 	return false
