@@ -38,7 +38,7 @@ func (c *codeChecker) replacement(target ast.Expr, code int64) (string, []analys
 			}
 		}
 	}
-	name, ok := httpConstant(code)
+	name, ok := knowledge.HTTPConstant(code)
 	if !ok {
 		return "", nil, false
 	}
@@ -51,7 +51,7 @@ func (c *codeChecker) replacement(target ast.Expr, code int64) (string, []analys
 			return text, edits, true
 		}
 	}
-	if text, edits, ok := c.ref(target.Pos(), "net/http", "", name); ok {
+	if text, edits, ok := c.ref(target.Pos(), knowledge.NetHTTP, "", name); ok {
 		return text, edits, true
 	}
 	if framework {
@@ -59,7 +59,7 @@ func (c *codeChecker) replacement(target ast.Expr, code int64) (string, []analys
 			return text, edits, true
 		}
 	}
-	return c.ref(target.Pos(), "net/http", "http", name)
+	return c.ref(target.Pos(), knowledge.NetHTTP, "http", name)
 }
 
 // frameworkConstants returns the framework package (fasthttp, fiber) whose

@@ -15,3 +15,11 @@ func Lookup[V any](m map[Key]V, key, via Key) (V, bool) {
 	v, ok := m[via]
 	return v, ok
 }
+
+// with returns m with what add puts in it: a table's families of entries
+// (every HTTP method of a router, every variant of a client's call) are
+// written as loops beside the table's literal, not in an init function.
+func with[V any](m map[Key]V, add func(map[Key]V)) map[Key]V {
+	add(m)
+	return m
+}

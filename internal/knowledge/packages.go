@@ -15,7 +15,7 @@ import (
 // setters, header readers, assertion libraries) do not count: they matter
 // only beside a status that comes from one of these.
 var Packages = sync.OnceValue(func() []string {
-	seen := map[string]bool{"net/http": true}
+	seen := map[string]bool{NetHTTP: true}
 	add := func(k Key) {
 		if k.Path != "" {
 			seen[k.Path] = true

@@ -43,9 +43,7 @@ var SDKSends = []SDKSend{
 // ErrorPredicates are an SDK's tests of the status an error carries, with
 // the codes for which each is true: Kubernetes' apierrors.IsNotFound and
 // the rest. A retry decided on one is decided on those statuses.
-var ErrorPredicates = map[Key][][2]int{}
-
-func init() {
+var ErrorPredicates = with(map[Key][][2]int{}, func(m map[Key][][2]int) {
 	const apierrors = "k8s.io/apimachinery/pkg/api/errors"
 	for name, code := range map[string]int{
 		"IsBadRequest": 400, "IsUnauthorized": 401, "IsForbidden": 403, "IsNotFound": 404,
@@ -53,9 +51,9 @@ func init() {
 		"IsRequestEntityTooLargeError": 413, "IsUnsupportedMediaType": 415, "IsInvalid": 422,
 		"IsTooManyRequests": 429, "IsInternalError": 500, "IsServiceUnavailable": 503, "IsTimeout": 504,
 	} {
-		ErrorPredicates[Key{Path: apierrors, Name: name}] = [][2]int{{code, code}}
+		m[Key{Path: apierrors, Name: name}] = [][2]int{{code, code}}
 	}
-}
+})
 
 // ErrKind says what a nil test of an error tells about the status.
 type ErrKind uint8
@@ -76,28 +74,26 @@ const (
 // says about the status. Any RoundTrip(*http.Request) method sends too, and
 // so does every *Client method of the cloud SDK's service packages but the
 // ...Invoker builders; those are rules, not entries.
-var Sends = map[Key]ErrKind{
-	{"net/http", "", "Get"}:               ErrTransport,
-	{"net/http", "", "Post"}:              ErrTransport,
-	{"net/http", "", "Head"}:              ErrTransport,
-	{"net/http", "", "PostForm"}:          ErrTransport,
-	{"net/http", "Client", "Do"}:          ErrTransport,
-	{"net/http", "Client", "Get"}:         ErrTransport,
-	{"net/http", "Client", "Post"}:        ErrTransport,
-	{"net/http", "Client", "Head"}:        ErrTransport,
-	{"net/http", "Client", "PostForm"}:    ErrTransport,
+var Sends = with(map[Key]ErrKind{
+	{NetHTTP, "", "Get"}:                  ErrTransport,
+	{NetHTTP, "", "Post"}:                 ErrTransport,
+	{NetHTTP, "", "Head"}:                 ErrTransport,
+	{NetHTTP, "", "PostForm"}:             ErrTransport,
+	{NetHTTP, "Client", "Do"}:             ErrTransport,
+	{NetHTTP, "Client", "Get"}:            ErrTransport,
+	{NetHTTP, "Client", "Post"}:           ErrTransport,
+	{NetHTTP, "Client", "Head"}:           ErrTransport,
+	{NetHTTP, "Client", "PostForm"}:       ErrTransport,
 	{SDKInvoker, "BaseInvoker", "Invoke"}: ErrStatus,
-}
-
-func init() {
+}, func(m map[Key]ErrKind) {
 	// fasthttp: Do and its variants, as functions and on its clients, and
 	// the calls that return the status.
 	for _, recv := range []string{"", "Client", "HostClient"} {
 		for _, name := range []string{"Do", "DoTimeout", "DoDeadline", "DoRedirects", "Get", "GetTimeout", "GetDeadline", "Post"} {
-			Sends[Key{"github.com/valyala/fasthttp", recv, name}] = ErrTransport
+			m[Key{Fasthttp, recv, name}] = ErrTransport
 		}
 	}
-}
+})
 
 // HookKind says how a retry library uses a function it is given.
 type HookKind uint8
@@ -222,40 +218,40 @@ var RetryAllErrors = map[Key]string{
 // RequestMutators are calls that change a request before it is sent
 // again: what the API asks for instead of a plain re-send.
 var RequestMutators = map[Key]bool{
-	{"net/http", "Header", "Set"}:           true,
-	{"net/http", "Header", "Add"}:           true,
-	{"net/http", "Header", "Del"}:           true,
-	{"net/http", "Request", "SetBasicAuth"}: true,
-	{"net/http", "Request", "AddCookie"}:    true,
-	{"net/http", "Request", "SetPathValue"}: true,
-	{"net/url", "Values", "Set"}:            true,
-	{"net/url", "Values", "Add"}:            true,
-	{"net/url", "Values", "Del"}:            true,
+	{NetHTTP, "Header", "Set"}:           true,
+	{NetHTTP, "Header", "Add"}:           true,
+	{NetHTTP, "Header", "Del"}:           true,
+	{NetHTTP, "Request", "SetBasicAuth"}: true,
+	{NetHTTP, "Request", "AddCookie"}:    true,
+	{NetHTTP, "Request", "SetPathValue"}: true,
+	{"net/url", "Values", "Set"}:         true,
+	{"net/url", "Values", "Add"}:         true,
+	{"net/url", "Values", "Del"}:         true,
 }
 
 // BodyRewinds are the request fields a retry resets so that the same
 // request can be sent again: no change to the request.
 var BodyRewinds = map[Key]bool{
-	{"net/http", "Request", "Body"}:          true,
-	{"net/http", "Request", "GetBody"}:       true,
-	{"net/http", "Request", "ContentLength"}: true,
+	{NetHTTP, "Request", "Body"}:          true,
+	{NetHTTP, "Request", "GetBody"}:       true,
+	{NetHTTP, "Request", "ContentLength"}: true,
 }
 
 // ResponseTypes are the response types whose nil test means "no status"
 // and whose status a retry decision reads (Name is the type name).
 var ResponseTypes = map[Key]bool{
-	{"net/http", "", "Response"}:                    true,
-	{"github.com/valyala/fasthttp", "", "Response"}: true,
-	{RestyV2, "", "Response"}:                       true,
-	{RestyV3, "", "Response"}:                       true,
+	{NetHTTP, "", "Response"}:  true,
+	{Fasthttp, "", "Response"}: true,
+	{RestyV2, "", "Response"}:  true,
+	{RestyV3, "", "Response"}:  true,
 }
 
 // HeaderReads are calls that read a response header by name: a constant
 // "Retry-After" argument there means the code reads Retry-After.
 var HeaderReads = map[Key]bool{
-	{"net/http", "Header", "Get"}:                             true,
-	{"net/http", "Header", "Values"}:                          true,
-	{"github.com/valyala/fasthttp", "ResponseHeader", "Peek"}: true,
+	{NetHTTP, "Header", "Get"}:           true,
+	{NetHTTP, "Header", "Values"}:        true,
+	{Fasthttp, "ResponseHeader", "Peek"}: true,
 }
 
 // RetryAfterWaits are functions that hand a wait to something that honours
@@ -267,7 +263,7 @@ var RetryAfterWaits = map[Key]bool{
 }
 
 // NoReturn are calls that never return: the flow past them is dead.
-var NoReturn = map[Key]bool{
+var NoReturn = with(map[Key]bool{
 	{"os", "", "Exit"}:        true,
 	{"log", "", "Fatal"}:      true,
 	{"log", "", "Fatalf"}:     true,
@@ -276,14 +272,12 @@ var NoReturn = map[Key]bool{
 	{"log", "", "Panicf"}:     true,
 	{"log", "", "Panicln"}:    true,
 	{"runtime", "", "Goexit"}: true,
-}
-
-func init() {
+}, func(m map[Key]bool) {
 	// testing's T, B and F methods are declared on the unexported common;
 	// TB is the interface.
 	for _, recv := range []string{"common", "TB"} {
 		for _, name := range []string{"Fatal", "Fatalf", "FailNow", "Skip", "Skipf", "SkipNow"} {
-			NoReturn[Key{"testing", recv, name}] = true
+			m[Key{"testing", recv, name}] = true
 		}
 	}
-}
+})

@@ -37,33 +37,60 @@ const (
 )
 
 // Routes are the calls that register handlers.
-var Routes = map[Key]Route{
-	{"net/http", "ServeMux", "Handle"}:     {MethodArg: -1, Pattern: true, HandlerArg: 1},
-	{"net/http", "ServeMux", "HandleFunc"}: {MethodArg: -1, Pattern: true, HandlerArg: 1},
-	{"net/http", "", "Handle"}:             {MethodArg: -1, Pattern: true, HandlerArg: 1},
-	{"net/http", "", "HandleFunc"}:         {MethodArg: -1, Pattern: true, HandlerArg: 1},
-	{Gin, "RouterGroup", "Any"}:            {MethodArg: -1, HandlerArg: -1},
-	{Gin, "RouterGroup", "Handle"}:         {MethodArg: 0, PathArg: 1, HandlerArg: -1},
-	{Echo, "Echo", "Any"}:                  {MethodArg: -1, HandlerArg: 1},
-	{Echo, "Group", "Any"}:                 {MethodArg: -1, HandlerArg: 1},
-	{Echo, "Echo", "Add"}:                  {MethodArg: 0, PathArg: 1, HandlerArg: 2},
-	{Echo, "Group", "Add"}:                 {MethodArg: 0, PathArg: 1, HandlerArg: 2},
-	{Chi, "Mux", "Handle"}:                 {MethodArg: -1, HandlerArg: 1},
-	{Chi, "Mux", "HandleFunc"}:             {MethodArg: -1, HandlerArg: 1},
-	{Chi, "Router", "Handle"}:              {MethodArg: -1, HandlerArg: 1},
-	{Chi, "Router", "HandleFunc"}:          {MethodArg: -1, HandlerArg: 1},
-	{Chi, "Mux", "Method"}:                 {MethodArg: 0, PathArg: 1, HandlerArg: 2},
-	{Chi, "Mux", "MethodFunc"}:             {MethodArg: 0, PathArg: 1, HandlerArg: 2},
-	{Chi, "Router", "Method"}:              {MethodArg: 0, PathArg: 1, HandlerArg: 2},
-	{Chi, "Router", "MethodFunc"}:          {MethodArg: 0, PathArg: 1, HandlerArg: 2},
-}
+var Routes = with(map[Key]Route{
+	{NetHTTP, "ServeMux", "Handle"}:     {MethodArg: -1, Pattern: true, HandlerArg: 1},
+	{NetHTTP, "ServeMux", "HandleFunc"}: {MethodArg: -1, Pattern: true, HandlerArg: 1},
+	{NetHTTP, "", "Handle"}:             {MethodArg: -1, Pattern: true, HandlerArg: 1},
+	{NetHTTP, "", "HandleFunc"}:         {MethodArg: -1, Pattern: true, HandlerArg: 1},
+	{Gin, "RouterGroup", "Any"}:         {MethodArg: -1, HandlerArg: -1},
+	{Gin, "RouterGroup", "Handle"}:      {MethodArg: 0, PathArg: 1, HandlerArg: -1},
+	{Echo, "Echo", "Any"}:               {MethodArg: -1, HandlerArg: 1},
+	{Echo, "Group", "Any"}:              {MethodArg: -1, HandlerArg: 1},
+	{Echo, "Echo", "Add"}:               {MethodArg: 0, PathArg: 1, HandlerArg: 2},
+	{Echo, "Group", "Add"}:              {MethodArg: 0, PathArg: 1, HandlerArg: 2},
+	{Chi, "Mux", "Handle"}:              {MethodArg: -1, HandlerArg: 1},
+	{Chi, "Mux", "HandleFunc"}:          {MethodArg: -1, HandlerArg: 1},
+	{Chi, "Router", "Handle"}:           {MethodArg: -1, HandlerArg: 1},
+	{Chi, "Router", "HandleFunc"}:       {MethodArg: -1, HandlerArg: 1},
+	{Chi, "Mux", "Method"}:              {MethodArg: 0, PathArg: 1, HandlerArg: 2},
+	{Chi, "Mux", "MethodFunc"}:          {MethodArg: 0, PathArg: 1, HandlerArg: 2},
+	{Chi, "Router", "Method"}:           {MethodArg: 0, PathArg: 1, HandlerArg: 2},
+	{Chi, "Router", "MethodFunc"}:       {MethodArg: 0, PathArg: 1, HandlerArg: 2},
+}, func(m map[Key]Route) {
+	for _, method := range []string{"GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"} {
+		m[Key{Gin, "RouterGroup", method}] = Route{Method: method, MethodArg: -1, HandlerArg: -1}
+		m[Key{Echo, "Echo", method}] = Route{Method: method, MethodArg: -1, HandlerArg: 1}
+		m[Key{Echo, "Group", method}] = Route{Method: method, MethodArg: -1, HandlerArg: 1}
+		name := method[:1] + toLower(method[1:]) // Get, Post, ...
+		for _, recv := range []string{"Mux", "Router"} {
+			m[Key{Chi, recv, name}] = Route{Method: method, MethodArg: -1, HandlerArg: 1}
+		}
+		for _, path := range []string{Fiber, FiberV3} {
+			for _, recv := range []string{"App", "Group", "Router"} {
+				m[Key{path, recv, name}] = Route{Method: method, MethodArg: -1, HandlerArg: -1}
+			}
+		}
+	}
+	// fiber v2 and v3 alike: the last handler is the route's.
+	for _, path := range []string{Fiber, FiberV3} {
+		for _, recv := range []string{"App", "Group", "Router"} {
+			m[Key{path, recv, "All"}] = Route{MethodArg: -1, HandlerArg: -1}
+		}
+	}
+})
 
 // Groups are the calls that return a router under a prefix.
-var Groups = map[Key]Group{
+var Groups = with(map[Key]Group{
 	{Gin, "RouterGroup", "Group"}: {PrefixArg: 0},
 	{Echo, "Echo", "Group"}:       {PrefixArg: 0},
 	{Echo, "Group", "Group"}:      {PrefixArg: 0},
-}
+}, func(m map[Key]Group) {
+	for _, path := range []string{Fiber, FiberV3} {
+		for _, recv := range []string{"App", "Group", "Router"} {
+			m[Key{path, recv, "Group"}] = Group{PrefixArg: 0}
+		}
+	}
+})
 
 // Subrouters are the calls that give a function a router under a prefix.
 var Subrouters = map[Key]Subrouter{
@@ -81,21 +108,21 @@ type Mount struct {
 
 // Mounts are the calls that serve a router under a prefix.
 var Mounts = map[Key]Mount{
-	{Chi, "Mux", "Mount"}:           {PrefixArg: 0, RouterArg: 1},
-	{Chi, "Router", "Mount"}:        {PrefixArg: 0, RouterArg: 1},
-	{"net/http", "", "StripPrefix"}: {PrefixArg: 0, RouterArg: 1},
+	{Chi, "Mux", "Mount"}:        {PrefixArg: 0, RouterArg: 1},
+	{Chi, "Router", "Mount"}:     {PrefixArg: 0, RouterArg: 1},
+	{NetHTTP, "", "StripPrefix"}: {PrefixArg: 0, RouterArg: 1},
 }
 
 // RootRouters are the constructors of routers with no prefix.
 var RootRouters = map[Key]bool{
-	{"net/http", "", "NewServeMux"}: true,
-	{Gin, "", "New"}:                true,
-	{Gin, "", "Default"}:            true,
-	{Echo, "", "New"}:               true,
-	{Chi, "", "NewRouter"}:          true,
-	{Chi, "", "NewMux"}:             true,
-	{Fiber, "", "New"}:              true,
-	{FiberV3, "", "New"}:            true,
+	{NetHTTP, "", "NewServeMux"}: true,
+	{Gin, "", "New"}:             true,
+	{Gin, "", "Default"}:         true,
+	{Echo, "", "New"}:            true,
+	{Chi, "", "NewRouter"}:       true,
+	{Chi, "", "NewMux"}:          true,
+	{Fiber, "", "New"}:           true,
+	{FiberV3, "", "New"}:         true,
 }
 
 // RootEngines are the router types (by package and type name) that are
@@ -115,42 +142,17 @@ var RootEngines = map[Key]bool{
 // as written, with or without the spec's base path, names exactly one
 // operation, and are never reported missing.
 var MountableRouters = map[Key]bool{
-	{Path: "net/http", Name: "ServeMux"}: true,
-	{Path: Chi, Name: "Router"}:          true,
-	{Path: Chi, Name: "Mux"}:             true,
-	{Path: Gin, Name: "RouterGroup"}:     true,
-	{Path: Gin, Name: "IRouter"}:         true,
-	{Path: Gin, Name: "IRoutes"}:         true,
-	{Path: Echo, Name: "Group"}:          true,
-	{Path: Fiber, Name: "Router"}:        true,
-	{Path: Fiber, Name: "Group"}:         true,
-	{Path: FiberV3, Name: "Router"}:      true,
-	{Path: FiberV3, Name: "Group"}:       true,
-}
-
-func init() {
-	methods := []string{"GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"}
-	for _, m := range methods {
-		Routes[Key{Gin, "RouterGroup", m}] = Route{Method: m, MethodArg: -1, HandlerArg: -1}
-		Routes[Key{Echo, "Echo", m}] = Route{Method: m, MethodArg: -1, HandlerArg: 1}
-		Routes[Key{Echo, "Group", m}] = Route{Method: m, MethodArg: -1, HandlerArg: 1}
-		name := m[:1] + toLower(m[1:]) // Get, Post, ...
-		for _, recv := range []string{"Mux", "Router"} {
-			Routes[Key{Chi, recv, name}] = Route{Method: m, MethodArg: -1, HandlerArg: 1}
-		}
-		for _, path := range []string{Fiber, FiberV3} {
-			for _, recv := range []string{"App", "Group", "Router"} {
-				Routes[Key{path, recv, name}] = Route{Method: m, MethodArg: -1, HandlerArg: -1}
-			}
-		}
-	}
-	// fiber v2 and v3 alike: the last handler is the route's.
-	for _, path := range []string{Fiber, FiberV3} {
-		for _, recv := range []string{"App", "Group", "Router"} {
-			Routes[Key{path, recv, "All"}] = Route{MethodArg: -1, HandlerArg: -1}
-			Groups[Key{path, recv, "Group"}] = Group{PrefixArg: 0}
-		}
-	}
+	{Path: NetHTTP, Name: "ServeMux"}: true,
+	{Path: Chi, Name: "Router"}:       true,
+	{Path: Chi, Name: "Mux"}:          true,
+	{Path: Gin, Name: "RouterGroup"}:  true,
+	{Path: Gin, Name: "IRouter"}:      true,
+	{Path: Gin, Name: "IRoutes"}:      true,
+	{Path: Echo, Name: "Group"}:       true,
+	{Path: Fiber, Name: "Router"}:     true,
+	{Path: Fiber, Name: "Group"}:      true,
+	{Path: FiberV3, Name: "Router"}:   true,
+	{Path: FiberV3, Name: "Group"}:    true,
 }
 
 func toLower(s string) string {

@@ -48,10 +48,10 @@ func isMajorVersion(elem string) bool {
 // WriteHeader(int) method of a type with http.ResponseWriter's methods is
 // a sink too; that is decided by the method set, not listed here.
 var Sinks = []Sink{
-	{Key{"net/http", "", "Error"}, 2},
-	{Key{"net/http", "", "Redirect"}, 3},
-	{Key{"net/http", "", "RedirectHandler"}, 1},
-	{Key{"net/http", "", "StatusText"}, 0},
+	{Key{NetHTTP, "", "Error"}, 2},
+	{Key{NetHTTP, "", "Redirect"}, 3},
+	{Key{NetHTTP, "", "RedirectHandler"}, 1},
+	{Key{NetHTTP, "", "StatusText"}, 0},
 
 	// gin: every (*gin.Context) responder takes the status first.
 	{Key{"github.com/gin-gonic/gin", "Context", "AbortWithError"}, 0},
@@ -123,12 +123,12 @@ var Sinks = []Sink{
 	{Key{"github.com/emicklei/go-restful/v3", "", "NewErrorWithHeader"}, 0},
 	{Key{"github.com/go-openapi/runtime", "", "NewAPIError"}, 2},
 
-	{Key{"github.com/valyala/fasthttp", "RequestCtx", "SetStatusCode"}, 0},
-	{Key{"github.com/valyala/fasthttp", "RequestCtx", "Error"}, 1},
-	{Key{"github.com/valyala/fasthttp", "RequestCtx", "Redirect"}, 1},
-	{Key{"github.com/valyala/fasthttp", "RequestCtx", "RedirectBytes"}, 1},
-	{Key{"github.com/valyala/fasthttp", "Response", "SetStatusCode"}, 0},
-	{Key{"github.com/valyala/fasthttp", "ResponseHeader", "SetStatusCode"}, 0},
+	{Key{Fasthttp, "RequestCtx", "SetStatusCode"}, 0},
+	{Key{Fasthttp, "RequestCtx", "Error"}, 1},
+	{Key{Fasthttp, "RequestCtx", "Redirect"}, 1},
+	{Key{Fasthttp, "RequestCtx", "RedirectBytes"}, 1},
+	{Key{Fasthttp, "Response", "SetStatusCode"}, 0},
+	{Key{Fasthttp, "ResponseHeader", "SetStatusCode"}, 0},
 
 	// huma v2: the Context interface, WriteErr, and the NewError
 	// function variables.
@@ -149,16 +149,14 @@ var Sinks = []Sink{
 
 // EqualAsserts are testify's equality assertions, as functions and as
 // *Assertions methods: when one side is a status, so is the other.
-var EqualAsserts = map[Key]bool{}
-
-func init() {
+var EqualAsserts = with(map[Key]bool{}, func(m map[Key]bool) {
 	for _, pkg := range []string{"github.com/stretchr/testify/assert", "github.com/stretchr/testify/require"} {
 		for _, name := range []string{"Equal", "EqualValues", "Exactly", "NotEqual", "NotEqualValues"} {
-			EqualAsserts[Key{pkg, "", name}] = true
-			EqualAsserts[Key{pkg, "Assertions", name}] = true
+			m[Key{pkg, "", name}] = true
+			m[Key{pkg, "Assertions", name}] = true
 		}
 	}
-}
+})
 
 // StatusFields are the integer fields that hold a status, by identity.
 // Integer fields named StatusCode, HTTPStatus or HttpStatusCode in any
@@ -166,7 +164,7 @@ func init() {
 // SDKs and clients name their status fields that way.
 var StatusFields = map[Key]bool{
 	{"github.com/danielgtaylor/huma/v2", "Operation", "DefaultStatus"}: true,
-	{"net/http", "Response", "StatusCode"}:                             true,
+	{NetHTTP, "Response", "StatusCode"}:                                true,
 	{"net/http/httptest", "ResponseRecorder", "Code"}:                  true,
 	{"github.com/labstack/echo/v4", "HTTPError", "Code"}:               true,
 
@@ -195,10 +193,10 @@ var StatusFieldModules = []string{"github.com/huaweicloud/huaweicloud-sdk-go-v3"
 // StatusMethods are methods that return a response's status: a constant
 // compared with their result is a status.
 var StatusMethods = map[Key]bool{
-	{"github.com/go-resty/resty/v2", "Response", "StatusCode"}:      true,
-	{"resty.dev/v3", "Response", "StatusCode"}:                      true,
-	{"github.com/valyala/fasthttp", "Response", "StatusCode"}:       true,
-	{"github.com/valyala/fasthttp", "ResponseHeader", "StatusCode"}: true,
+	{"github.com/go-resty/resty/v2", "Response", "StatusCode"}: true,
+	{"resty.dev/v3", "Response", "StatusCode"}:                 true,
+	{Fasthttp, "Response", "StatusCode"}:                       true,
+	{Fasthttp, "ResponseHeader", "StatusCode"}:                 true,
 
 	// SDK errors: smithy-go's (aws-sdk-go-v2's, embedded in its
 	// awshttp.ResponseError) and aws-sdk-go v1's RequestFailure.
@@ -213,21 +211,19 @@ var StatusMethods = map[Key]bool{
 // StatusResults are calls one of whose results is the response's status
 // (fasthttp.Get's statusCode): the variable it is assigned to is a
 // status.
-var StatusResults = map[Key]int{}
-
-func init() {
+var StatusResults = with(map[Key]int{}, func(m map[Key]int) {
 	for _, recv := range []string{"", "Client", "HostClient"} {
 		for _, name := range []string{"Get", "GetTimeout", "GetDeadline", "Post"} {
-			StatusResults[Key{"github.com/valyala/fasthttp", recv, name}] = 0
+			m[Key{Fasthttp, recv, name}] = 0
 		}
 	}
-}
+})
 
 // ConstantPackages are frameworks that declare the status constants under
 // net/http's names (fasthttp.StatusNotFound, fiber.StatusNotFound). Fixes
 // in a file that imports one use its constants, and the package itself
 // uses its own, instead of adding net/http.
-var ConstantPackages = []string{"github.com/valyala/fasthttp", "github.com/gofiber/fiber/v2", "github.com/gofiber/fiber/v3"}
+var ConstantPackages = []string{Fasthttp, "github.com/gofiber/fiber/v2", "github.com/gofiber/fiber/v3"}
 
 // Assertion libraries whose comparisons are not calls of an Equal-named
 // helper.

@@ -19,8 +19,8 @@ const (
 	errStatus      = knowledge.ErrStatus
 )
 
-// errorStatuses are the statuses the cloud SDK returns as errors.
-var errorStatuses = CodeRange(400, 999)
+// errorStatuses are the statuses an SDK returns as its status error.
+var errorStatuses = CodeRange(knowledge.SDKErrorStatuses[0], knowledge.SDKErrorStatuses[1])
 
 // errCodes returns the statuses for which an error of this kind is
 // non-nil: none for a transport error (non-nil means no response at all),
@@ -229,12 +229,12 @@ func (ev *evaluator) predicateCall(call *ast.CallExpr) (codeSet, bool) {
 	if fn == nil {
 		return codeSet{}, false
 	}
-	if typesx.FuncKey(fn) == (knowledge.Key{Path: "slices", Name: "Contains"}) && len(call.Args) == 2 {
+	if typesx.FuncKey(fn) == knowledge.SliceContains && len(call.Args) == 2 {
 		return ev.setLookup(call.Args[0], call.Args[1])
 	}
 	// set.Contains(code) on a package-level set built from constants
 	// (minio's set.CreateIntSet(...)).
-	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && fn.Signature().Recv() != nil && len(call.Args) == 1 && setMethods[fn.Name()] {
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && fn.Signature().Recv() != nil && len(call.Args) == 1 && knowledge.SetMethods[fn.Name()] {
 		if s, ok := ev.setLookup(sel.X, call.Args[0]); ok {
 			return s, true
 		}
@@ -261,9 +261,6 @@ func (ev *evaluator) predicateCall(call *ast.CallExpr) (codeSet, bool) {
 	}
 	return codeSet{}, false
 }
-
-// setMethods are the names of the membership tests of set types.
-var setMethods = map[string]bool{"Contains": true, "Has": true, "Includes": true, "Exists": true}
 
 // setLookup evaluates set[status] and slices.Contains(set, status) where
 // set is a package-level map or slice of constant codes.

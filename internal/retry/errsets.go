@@ -196,8 +196,7 @@ func (c *retryChecker) newError(e ast.Expr) bool {
 			return true
 		}
 		if fn := typesx.Callee(info, x); fn != nil {
-			switch typesx.FuncKey(fn) {
-			case knowledge.Key{Path: "errors", Name: "New"}, knowledge.Key{Path: "fmt", Name: "Errorf"}:
+			if knowledge.ErrorConstructors[typesx.FuncKey(fn)] {
 				return true
 			}
 		}

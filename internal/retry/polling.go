@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/statuslint/statuslint/internal/knowledge"
 	"github.com/statuslint/statuslint/internal/typesx"
 )
 
@@ -45,7 +46,7 @@ func (c *retryChecker) sendMethod(send *ast.CallExpr) string {
 	if !ok {
 		return ""
 	}
-	if key.Path == "net/http" || key.Path == "github.com/valyala/fasthttp" {
+	if key.Path == knowledge.NetHTTP || key.Path == knowledge.Fasthttp {
 		switch key.Name {
 		case "Get", "GetTimeout", "GetDeadline":
 			return "GET"
@@ -55,7 +56,7 @@ func (c *retryChecker) sendMethod(send *ast.CallExpr) string {
 			return "POST"
 		}
 	}
-	if key.Path != "net/http" || len(send.Args) != 1 {
+	if key.Path != knowledge.NetHTTP || len(send.Args) != 1 {
 		return ""
 	}
 	// client.Do(req) or RoundTrip(req): the method req was made with, if
@@ -136,8 +137,7 @@ func (c *retryChecker) statusUse(id inspector.Cursor) bool {
 				if fn == nil || len(gp.Args) != 2 || gp.Args[1] != p {
 					return false
 				}
-				k := typesx.FuncKey(fn)
-				return k.Path == "io" && (k.Name == "Copy" || k.Name == "CopyN") && isDiscard(c.Pass.TypesInfo, gp.Args[0])
+				return knowledge.BodyDrains[typesx.FuncKey(fn)] && isDiscard(c.Pass.TypesInfo, gp.Args[0])
 			}
 		}
 	}
@@ -150,5 +150,5 @@ func isDiscard(info *types.Info, e ast.Expr) bool {
 		return false
 	}
 	v, ok := info.Uses[sel.Sel].(*types.Var)
-	return ok && v.Pkg() != nil && v.Pkg().Path() == "io" && v.Name() == "Discard"
+	return ok && v.Pkg() != nil && (knowledge.Key{Path: v.Pkg().Path(), Name: v.Name()}) == knowledge.Discard
 }

@@ -250,7 +250,7 @@ func (c *retryChecker) readsRetryAfterHere(n ast.Node) (bool, []*types.Func) {
 	info := c.Pass.TypesInfo
 	isName := func(e ast.Expr) bool {
 		tv := info.Types[e]
-		return tv.Value != nil && tv.Value.Kind() == constant.String && strings.EqualFold(constant.StringVal(tv.Value), "Retry-After")
+		return tv.Value != nil && tv.Value.Kind() == constant.String && strings.EqualFold(constant.StringVal(tv.Value), knowledge.RetryAfter)
 	}
 	found, namesIt, readsByName := false, false, false
 	var callees []*types.Func
@@ -274,7 +274,7 @@ func (c *retryChecker) readsRetryAfterHere(n ast.Node) (bool, []*types.Func) {
 				callees = append(callees, fn)
 			}
 		case *ast.IndexExpr: // resp.Header["Retry-After"]
-			if path, name, ok := typesx.TypeName(info.TypeOf(n.X)); ok && path == "net/http" && name == "Header" && isName(n.Index) {
+			if typesx.Is(info.TypeOf(n.X), knowledge.HTTPHeader) && isName(n.Index) {
 				found = true
 			}
 		case *ast.Ident: // a wait passed as a value: backoff: retryablehttp.DefaultBackoff

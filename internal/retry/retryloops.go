@@ -66,8 +66,7 @@ func isDoSignature(sig *types.Signature) bool {
 		return false
 	}
 	_, isPtr := types.Unalias(sig.Results().At(0).Type()).(*types.Pointer)
-	path, name, ok := typesx.TypeName(sig.Results().At(0).Type())
-	return isPtr && ok && path == "net/http" && name == "Response" && typesx.IsError(sig.Results().At(1).Type())
+	return isPtr && typesx.Is(sig.Results().At(0).Type(), knowledge.HTTPResponse) && typesx.IsError(sig.Results().At(1).Type())
 }
 
 // findSend returns the first statement of list that sends a request,

@@ -303,8 +303,7 @@ func (c *routeFinder) servedAtRoot(cur inspector.Cursor) bool {
 	switch p := cur.Parent().Node().(type) {
 	case *ast.CallExpr:
 		if fn := typesx.Callee(c.Pass.TypesInfo, p); fn != nil {
-			k := typesx.FuncKey(fn)
-			return k.Path == "net/http" && (k.Name == "ListenAndServe" || k.Name == "ListenAndServeTLS" || k.Name == "Serve" || k.Name == "ServeTLS")
+			return knowledge.Serves[typesx.FuncKey(fn)]
 		}
 	case *ast.KeyValueExpr:
 		key, ok := p.Key.(*ast.Ident)
@@ -315,8 +314,7 @@ func (c *routeFinder) servedAtRoot(cur inspector.Cursor) bool {
 		if !ok {
 			return false
 		}
-		path, name, ok := typesx.TypeName(c.Pass.TypesInfo.TypeOf(lit))
-		return ok && path == "net/http" && name == "Server"
+		return typesx.Is(c.Pass.TypesInfo.TypeOf(lit), knowledge.HTTPServer)
 	}
 	return false
 }

@@ -33,7 +33,7 @@ func (c *sinkFinder) callSinks(call *ast.CallExpr, fn func(arg ast.Expr, s statu
 	for _, s := range c.sinks[key.Name] {
 		if s.Key == key {
 			if s.Arg < len(call.Args) {
-				fn(call.Args[s.Arg], status.Site{What: s.Label(), Writes: true, Sentinels: s.Path != "net/http"})
+				fn(call.Args[s.Arg], status.Site{What: s.Label(), Writes: true, Sentinels: !knowledge.PanicsOnInvalid(s.Path)})
 			}
 			return // a known sink, whatever its body passes on
 		}
@@ -48,7 +48,7 @@ func (c *sinkFinder) callSinks(call *ast.CallExpr, fn func(arg ast.Expr, s statu
 		}
 		return
 	}
-	if key == (knowledge.Key{Path: "slices", Name: "Contains"}) && len(call.Args) == 2 && c.IsStatusExpr(call.Args[1]) {
+	if key == knowledge.SliceContains && len(call.Args) == 2 && c.IsStatusExpr(call.Args[1]) {
 		// slices.Contains(codes, resp.StatusCode): the codes are statuses,
 		// a literal's elements or a variadic parameter's arguments.
 		s := status.Site{What: "comparison with " + c.Render(call.Args[1])}
@@ -159,7 +159,7 @@ func (c *sinkFinder) netHTTPWriter(call *ast.CallExpr) bool {
 	}
 	// A named type of another package, an interface included (gin's
 	// ResponseWriter, whose writer ignores codes below 1), is its own.
-	return n.Obj().Pkg().Path() == "net/http"
+	return knowledge.PanicsOnInvalid(n.Obj().Pkg().Path())
 }
 
 // comparison calls fn for the side of x == y that is compared with a status.

@@ -12,20 +12,16 @@ import (
 	"github.com/statuslint/statuslint/internal/typesx"
 )
 
-// clientSends are net/http's sends whose method is their name; Do takes
-// a request made by NewRequest.
-var clientSends = map[string]string{"Get": "GET", "Head": "HEAD", "Post": "POST", "PostForm": "POST"}
-
 // RequestOp returns the operation a send of net/http calls, when its
 // method and URL resolve statically: constants, concatenation,
 // fmt.Sprintf's %s, %d and %v, url.JoinPath, with a base URL (a field or
 // variable) in front.
 func (c *Base) RequestOp(spec *table.Spec, send *ast.CallExpr) (*table.Operation, bool) {
 	key, _, _, ok := typesx.Resolve(c.Pass.TypesInfo, send)
-	if !ok || key.Path != "net/http" || len(send.Args) == 0 {
+	if !ok || key.Path != knowledge.NetHTTP || len(send.Args) == 0 {
 		return nil, false
 	}
-	method, urlArg := clientSends[key.Name], send.Args[0]
+	method, urlArg := knowledge.ClientSends[key.Name], send.Args[0]
 	if key.Name == "Do" && key.Recv == "Client" {
 		method, urlArg = c.NewRequestArgs(send.Args[0])
 	}
@@ -62,19 +58,11 @@ func (c *Base) NewRequestArgs(e ast.Expr) (string, ast.Expr) {
 	if fn == nil {
 		return "", nil
 	}
-	k := typesx.FuncKey(fn)
-	arg := -1
-	switch {
-	case k.Path != "net/http":
-	case k.Name == "NewRequest":
-		arg = 0
-	case k.Name == "NewRequestWithContext":
-		arg = 1
-	}
-	if arg < 0 || arg+1 >= len(call.Args) {
+	b, ok := knowledge.RequestBuilders[typesx.FuncKey(fn)]
+	if !ok || b.MethodArg >= len(call.Args) || b.URLArg >= len(call.Args) {
 		return "", nil
 	}
-	tv := c.Pass.TypesInfo.Types[call.Args[arg]]
+	tv := c.Pass.TypesInfo.Types[call.Args[b.MethodArg]]
 	if tv.Value == nil || tv.Value.Kind() != constant.String {
 		return "", nil
 	}
@@ -82,7 +70,7 @@ func (c *Base) NewRequestArgs(e ast.Expr) (string, ast.Expr) {
 	if method == "" {
 		method = "GET"
 	}
-	return method, call.Args[arg+1]
+	return method, call.Args[b.URLArg]
 }
 
 // urlTemplate renders a URL expression with "{}" for what is not known.
@@ -111,7 +99,7 @@ func (c *Base) urlTemplate(e ast.Expr, depth int) (string, bool) {
 			return "{}", true
 		}
 		switch typesx.FuncKey(fn) {
-		case knowledge.Key{Path: "fmt", Name: "Sprintf"}:
+		case knowledge.Sprintf:
 			if len(x.Args) == 0 {
 				return "", false
 			}
@@ -128,7 +116,7 @@ func (c *Base) urlTemplate(e ast.Expr, depth int) (string, bool) {
 				args = append(args, t)
 			}
 			return sprintfTemplate(constant.StringVal(tv.Value), args)
-		case knowledge.Key{Path: "net/url", Name: "JoinPath"}:
+		case knowledge.JoinPath:
 			var parts []string
 			for _, a := range x.Args {
 				p, ok := c.urlTemplate(a, depth+1)

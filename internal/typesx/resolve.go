@@ -129,3 +129,10 @@ func IsBuiltin(info *types.Info, call *ast.CallExpr, name string) bool {
 	b, ok := typeutil.Callee(info, call).(*types.Builtin)
 	return ok && b.Name() == name
 }
+
+// Is reports whether t is, or points to, the named type k (a Key with no
+// receiver: its package path and name).
+func Is(t types.Type, k knowledge.Key) bool {
+	path, name, ok := TypeName(t)
+	return ok && path == k.Path && name == k.Name
+}

@@ -30,8 +30,7 @@ func IsError(t types.Type) bool {
 
 func IsRequestPtr(t types.Type) bool {
 	_, isPtr := types.Unalias(t).(*types.Pointer)
-	path, name, ok := TypeName(t)
-	return isPtr && ok && path == "net/http" && name == "Request"
+	return isPtr && Is(t, knowledge.HTTPRequest)
 }
 
 // NamedOf returns the named type t is or points to, or nil.
@@ -52,8 +51,7 @@ func IsResponseWriter(t types.Type) bool {
 	if !ok || fn.Signature().Results().Len() != 1 {
 		return false
 	}
-	named, ok := types.Unalias(fn.Signature().Results().At(0).Type()).(*types.Named)
-	if !ok || named.Obj().Pkg() == nil || named.Obj().Pkg().Path() != "net/http" || named.Obj().Name() != "Header" {
+	if !Is(fn.Signature().Results().At(0).Type(), knowledge.HTTPHeader) {
 		return false
 	}
 	write, _, _ := types.LookupFieldOrMethod(t, true, nil, "Write")

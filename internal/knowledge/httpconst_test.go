@@ -1,4 +1,4 @@
-package codes
+package knowledge
 
 import (
 	"go/constant"
@@ -30,9 +30,9 @@ func TestHTTPConstants(t *testing.T) {
 		want[v] = name
 	}
 	for code := int64(0); code < int64(len(httpConstants)); code++ {
-		got, ok := httpConstant(code)
+		got, ok := HTTPConstant(code)
 		if w, wok := want[code]; ok != wok || got != w {
-			t.Errorf("httpConstant(%d) = %q, %v; net/http has %q", code, got, ok, w)
+			t.Errorf("HTTPConstant(%d) = %q, %v; net/http has %q", code, got, ok, w)
 		}
 	}
 	if len(want) == 0 {

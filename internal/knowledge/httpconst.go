@@ -1,4 +1,4 @@
-package codes
+package knowledge
 
 // httpConstants names the net/http constant of each status code, indexed
 // by code. It mirrors net/http/status.go; TestHTTPConstants keeps the two in
@@ -68,8 +68,8 @@ var httpConstants = [...]string{
 	511: "StatusNetworkAuthenticationRequired",
 }
 
-// httpConstant returns the name of net/http's constant for code, if any.
-func httpConstant(code int64) (string, bool) {
+// HTTPConstant returns the name of net/http's constant for code, if any.
+func HTTPConstant(code int64) (string, bool) {
 	if code < 0 || code >= int64(len(httpConstants)) || httpConstants[code] == "" {
 		return "", false
 	}

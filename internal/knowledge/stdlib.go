@@ -1,0 +1,81 @@
+package knowledge
+
+// Import paths spelled once.
+const (
+	NetHTTP  = "net/http"
+	Fasthttp = "github.com/valyala/fasthttp"
+)
+
+// RetryAfter is the response header that says how long to wait before a
+// request may be sent again (429, 503).
+const RetryAfter = "Retry-After"
+
+// Types of net/http the passes recognise by identity.
+var (
+	HTTPRequest  = Key{Path: NetHTTP, Name: "Request"}
+	HTTPResponse = Key{Path: NetHTTP, Name: "Response"}
+	HTTPHeader   = Key{Path: NetHTTP, Name: "Header"}
+	HTTPServer   = Key{Path: NetHTTP, Name: "Server"}
+)
+
+// PanicsOnInvalid reports whether the sinks of the package at path panic
+// on a status outside 100-999 (net/http's); the others take values below
+// 100 for "no status" (gin's Render(-1, r), a framework's own writer).
+func PanicsOnInvalid(path string) bool { return path == NetHTTP }
+
+// ClientSends are net/http's shorthand sends, function or *Client method,
+// with the method each sends; its argument 0 is the URL.
+var ClientSends = map[string]string{"Get": "GET", "Head": "HEAD", "Post": "POST", "PostForm": "POST"}
+
+// A RequestBuilder builds a request from a method and a URL argument.
+type RequestBuilder struct{ MethodArg, URLArg int }
+
+// RequestBuilders are net/http's request constructors.
+var RequestBuilders = map[Key]RequestBuilder{
+	{Path: NetHTTP, Name: "NewRequest"}:            {MethodArg: 0, URLArg: 1},
+	{Path: NetHTTP, Name: "NewRequestWithContext"}: {MethodArg: 1, URLArg: 2},
+}
+
+// URL builders whose result a request's path template is read from.
+var (
+	Sprintf  = Key{Path: "fmt", Name: "Sprintf"}
+	JoinPath = Key{Path: "net/url", Name: "JoinPath"}
+)
+
+// ErrorConstructors make an error from a message: a sender that returns
+// one for a status returns an error for that status.
+var ErrorConstructors = map[Key]bool{
+	{Path: "errors", Name: "New"}: true,
+	{Path: "fmt", Name: "Errorf"}: true,
+}
+
+// SliceContains is slices.Contains: a status looked up in a list of
+// constants makes each a status.
+var SliceContains = Key{Path: "slices", Name: "Contains"}
+
+// SetMethods are the method names of set types (a project's code set, a
+// map wrapper) whose call with a status looks the status up: the codes
+// the set holds are statuses. A name rule: sets have no common type.
+var SetMethods = map[string]bool{"Contains": true, "Has": true, "Includes": true, "Exists": true}
+
+// BodyDrains are the calls that read a response's body to the end (into
+// io.Discard) so that its connection is reused: a poll, not a use of the
+// response.
+var (
+	BodyDrains = map[Key]bool{{Path: "io", Name: "Copy"}: true, {Path: "io", Name: "CopyN"}: true}
+	Discard    = Key{Path: "io", Name: "Discard"}
+)
+
+// Serves are the calls that serve a handler: the handler given them, or
+// an http.Server's Handler, is the root of the routes.
+var Serves = map[Key]bool{
+	{Path: NetHTTP, Name: "ListenAndServe"}:    true,
+	{Path: NetHTTP, Name: "ListenAndServeTLS"}: true,
+	{Path: NetHTTP, Name: "Serve"}:             true,
+	{Path: NetHTTP, Name: "ServeTLS"}:          true,
+}
+
+// SDKErrorStatuses are the statuses an SDK's status-carrying error stands
+// for (the cloud SDK's ServiceResponseError, googleapi.Error): every
+// status from 400 on.
+var SDKErrorStatuses = [2]int64{400, 999}
