@@ -158,6 +158,19 @@ the checks, and [contributing](contributing.md#adding-a-library) how to add a li
 		}
 		fmt.Fprintf(&b, "| `%s` | %s | %s |\n", r.path, r.role, strings.Join(quoted, ", "))
 	}
+	b.WriteString(`
+## Name rules
+
+Where no type can say, a name decides; these are all the places it does.
+Each is shown both ways in its fixture under ` + "`testdata/src`" + ` (the lines marked
+` + "`// Name rule ID: positive`" + ` and ` + "`negative`" + `).
+
+| rule | names | what it decides | why a name | fixture |
+| --- | --- | --- | --- | --- |
+`)
+	for _, r := range knowledge.NameRules {
+		fmt.Fprintf(&b, "| %s | `%s` | %s | %s | `%s` |\n", r.ID, strings.ReplaceAll(r.Names, "|", "\\|"), r.Applies, r.Reason, r.Fixture)
+	}
 	return b.String()
 }
 

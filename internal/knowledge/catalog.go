@@ -68,7 +68,7 @@ func Catalog() []Entry {
 		out = append(out, Entry{strings.TrimSuffix(s.Prefix, "/") + "/...", "generated sends", name})
 	}
 	for _, m := range StatusFieldModules {
-		out = append(out, Entry{m + "/...", "status field", strings.Join(slices.Sorted(maps.Keys(StatusFieldNames)), ", ")})
+		out = append(out, Entry{m + "/...", "status field", StatusFieldNames.Names})
 	}
 	for _, p := range ConstantPackages {
 		out = append(out, Entry{p, "status constants for fixes", "Status*"})

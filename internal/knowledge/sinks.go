@@ -178,12 +178,6 @@ var StatusFields = map[Key]bool{
 	{"k8s.io/apimachinery/pkg/apis/meta/v1", "Status", "Code"}:    true,
 }
 
-// StatusFieldNames are the integer field names that hold a status in a
-// package that speaks HTTP: one that is, or whose API mentions, a package
-// of Packages, or one of StatusFieldModules. Elsewhere (Docker's
-// container.WaitResponse.StatusCode, an exit code) the name says nothing.
-var StatusFieldNames = map[string]bool{"StatusCode": true, "HTTPStatus": true, "HttpStatusCode": true}
-
 // StatusFieldModules are the module paths whose packages' status-named
 // fields hold statuses although their package mentions no HTTP package:
 // the cloud SDK's response models (model.ShowInstanceResponse's

@@ -53,11 +53,6 @@ var ErrorConstructors = map[Key]bool{
 // constants makes each a status.
 var SliceContains = Key{Path: "slices", Name: "Contains"}
 
-// SetMethods are the method names of set types (a project's code set, a
-// map wrapper) whose call with a status looks the status up: the codes
-// the set holds are statuses. A name rule: sets have no common type.
-var SetMethods = map[string]bool{"Contains": true, "Has": true, "Includes": true, "Exists": true}
-
 // BodyDrains are the calls that read a response's body to the end (into
 // io.Discard) so that its connection is reused: a poll, not a use of the
 // response.

@@ -234,7 +234,7 @@ func (ev *evaluator) predicateCall(call *ast.CallExpr) (codeSet, bool) {
 	}
 	// set.Contains(code) on a package-level set built from constants
 	// (minio's set.CreateIntSet(...)).
-	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && fn.Signature().Recv() != nil && len(call.Args) == 1 && knowledge.SetMethods[fn.Name()] {
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && fn.Signature().Recv() != nil && len(call.Args) == 1 && knowledge.SetMethodNames.Match(fn.Name()) {
 		if s, ok := ev.setLookup(sel.X, call.Args[0]); ok {
 			return s, true
 		}

@@ -3,8 +3,6 @@ package retry
 import (
 	"go/ast"
 	"go/types"
-	"regexp"
-	"sync"
 
 	"github.com/statuslint/statuslint/internal/knowledge"
 	"github.com/statuslint/statuslint/internal/typesx"
@@ -119,7 +117,7 @@ func (c *retryChecker) statusParams(ft *ast.FuncType) (*evaluator, bool) {
 			found = true
 		case typesx.IsInteger(t) && !found:
 			for _, name := range field.Names {
-				if v, ok := info.Defs[name].(*types.Var); ok && statusParamName().MatchString(name.Name) {
+				if v, ok := info.Defs[name].(*types.Var); ok && knowledge.StatusParamNames.Match(name.Name) {
 					ev.params[v] = true
 					found = true
 					break
@@ -252,7 +250,3 @@ func (f *flow) assignErr(s *ast.AssignStmt, live []frag) {
 		}
 	}
 }
-
-// statusParamName matches the names of integer parameters that hold a
-// status in a function returning an error for some statuses.
-var statusParamName = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)status|code`) })

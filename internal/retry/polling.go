@@ -3,20 +3,12 @@ package retry
 import (
 	"go/ast"
 	"go/types"
-	"regexp"
-	"sync"
 
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/statuslint/statuslint/internal/knowledge"
 	"github.com/statuslint/statuslint/internal/typesx"
 )
-
-// pollName matches functions that wait for something: where the
-// behaviour cannot tell a poll from a retry, a loop there is a poll.
-var pollName = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`(?i)poll|wait|await|until|watch|health|ready|readiness|liveness`)
-})
 
 // isPolling reports whether a loop waits for a state rather than recovering
 // from a failure. It is a poll when its send only probes: a read (GET or
@@ -33,7 +25,7 @@ func (c *retryChecker) isPolling(cur inspector.Cursor, send *ast.CallExpr, stmt 
 		return true
 	case "":
 		fd := typesx.EnclosingFunc(cur)
-		return fd != nil && pollName().MatchString(fd.Name.Name)
+		return fd != nil && knowledge.PollNames.Match(fd.Name.Name)
 	}
 	return false
 }

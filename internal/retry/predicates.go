@@ -5,9 +5,7 @@ import (
 	"go/ast"
 	"go/constant"
 	"go/types"
-	"regexp"
 	"strings"
-	"sync"
 
 	"github.com/statuslint/statuslint/analyzer/table"
 	"github.com/statuslint/statuslint/internal/knowledge"
@@ -49,10 +47,6 @@ func (s codeSet) String() string {
 	}
 	return "[" + strings.Join(parts, " ") + "]"
 }
-
-// retryName matches the names of retry decisions: shouldRetry,
-// isRetryable, retryable, canRetry, retriableStatus...
-var retryName = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)retr(y|iable|yable)`) })
 
 // policyCodes is the set of codes a library's policy retries.
 func policyCodes(p knowledge.Policy) codeSet {

@@ -57,7 +57,7 @@ func (c *retryChecker) checkRetries() {
 		if fn.Exported() {
 			c.Pass.ExportObjectFact(fn, &p)
 		}
-		if retryName().MatchString(fn.Name()) && typesx.FileOf(c.Checked, decl) != nil {
+		if knowledge.RetryDecisionNames.Match(fn.Name()) && typesx.FileOf(c.Checked, decl) != nil {
 			waits := c.readsRetryAfter(decl.Body) || c.callersWait(fn)
 			c.reportRetries(c.summaryOf(fn).pred.edges, nil, p.Waited.or(waitedIf(waits)), "")
 		}

@@ -111,7 +111,7 @@ func (c *retryChecker) checkHookFunc(arg ast.Expr, hook retryHook, call *ast.Cal
 		if !ok || hook.Kind != hookPredicate {
 			return
 		}
-		if fn.Pkg() == c.Pass.Pkg && retryName().MatchString(fn.Name()) {
+		if fn.Pkg() == c.Pass.Pkg && knowledge.RetryDecisionNames.Match(fn.Name()) {
 			return // reported where it is declared, on its conditions
 		}
 		if p, ok := c.predicate(fn); ok {

@@ -4,7 +4,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"strings"
 
 	"github.com/statuslint/statuslint/internal/knowledge"
 	"github.com/statuslint/statuslint/internal/status"
@@ -102,7 +101,7 @@ func (c *sinkFinder) assertion(call *ast.CallExpr, key knowledge.Key, fn func(as
 		obj := info.Uses[id]
 		return id != nil && obj != nil && obj.Pkg() != nil && knowledge.QuicktestCheckers[knowledge.Key{Path: obj.Pkg().Path(), Name: obj.Name()}]
 	}
-	equalNamed := strings.Contains(strings.ToLower(key.Name), "equal")
+	equalNamed := knowledge.EqualityHelperNames.Match(key.Name)
 	for i := 0; i+1 < len(call.Args); i++ {
 		x, y := call.Args[i], call.Args[i+1]
 		if isChecker(y) && i+2 < len(call.Args) {

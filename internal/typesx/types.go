@@ -70,7 +70,7 @@ func IsStatusField(obj types.Object, recv types.Type) bool {
 	if !ok || !v.IsField() || v.Pkg() == nil || !IsInteger(v.Type()) {
 		return false
 	}
-	if knowledge.StatusFieldNames[v.Name()] {
+	if knowledge.StatusFieldNames.Match(v.Name()) {
 		// By name only where the type speaks HTTP: Docker's
 		// container.WaitResponse.StatusCode is an exit code.
 		return speaksHTTP(v.Pkg()) || recv != nil && hasHTTPField(recv)

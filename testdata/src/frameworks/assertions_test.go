@@ -17,6 +17,7 @@ func AssertEqual(tb testing.TB, expected, actual any, description ...string) {}
 // status.
 func TestAssertions(t *testing.T) {
 	var resp *http.Response
+	// Name rule equality-helper: positive: a helper named for equality.
 	AssertEqual(t, 200, resp.StatusCode)                   // want `raw status code 200 in comparison with resp.StatusCode: use http.StatusOK`
 	AssertEqual(t, resp.StatusCode, 404, "not found", "x") // want `raw status code 404 in comparison with resp.StatusCode: use http.StatusNotFound`
 	assert.Equal(t, resp.StatusCode, 201)                  // want `raw status code 201 in comparison with resp.StatusCode: use http.StatusCreated`
@@ -33,6 +34,7 @@ func TestAssertions(t *testing.T) {
 	Expect(len(resp.Header)).To(Equal(2))
 	Expect(resp.StatusCode).To(BeNumerically(">=", 500))
 	qt.Assert(t, len(resp.Header), qt.Equals, 1)
+	// Name rule equality-helper: negative: a helper of another name.
 	logPair(t, 200, resp.StatusCode)
 }
 

@@ -9,13 +9,13 @@ import (
 	"exitcodes/sdk"
 )
 
-// Negative: an exit code in a field named StatusCode of a type that is
-// not HTTP's.
+// Name rule status-field: negative: an exit code in a field named
+// StatusCode of a type that is not HTTP's.
 func exited(w container.WaitResponse) bool {
 	return w.StatusCode == 15 || w.StatusCode == 0
 }
 
-// Positive: the SDK's error type speaks HTTP.
+// Name rule status-field: positive: the SDK's error type speaks HTTP.
 func notFound(err *sdk.ServiceError) bool {
 	return err.StatusCode == 404 // want `raw status code 404 in comparison with err.StatusCode: use http.StatusNotFound`
 }

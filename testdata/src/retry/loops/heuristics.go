@@ -7,7 +7,8 @@ import "net/http"
 // watch): the same loop is a poll in waitUntilReady and a retry in
 // fetchWithRetry.
 
-// Negative: named for waiting, a 404 here means "not there yet".
+// Name rule poll: negative: named for waiting, a 404 here means "not there
+// yet".
 func waitUntilReady(c *http.Client, req *http.Request) {
 	for i := 0; i < 30; i++ {
 		resp, err := c.Do(req)
@@ -17,7 +18,7 @@ func waitUntilReady(c *http.Client, req *http.Request) {
 	}
 }
 
-// Positive: the same loop, named for fetching.
+// Name rule poll: positive: the same loop, named for fetching, is a retry.
 func fetchWithRetry(c *http.Client, req *http.Request) {
 	for i := 0; i < 30; i++ {
 		resp, err := c.Do(req)
