@@ -61,14 +61,58 @@ func Load(spec string) (*Table, error) {
 	if _, ok := profileFiles[spec]; ok {
 		return Profile(spec)
 	}
-	data, err := os.ReadFile(spec)
+	path := Path(spec)
+	data, err := os.ReadFile(path)
 	if err != nil {
 		if os.IsNotExist(err) && !strings.ContainsAny(spec, `./\`) {
 			return nil, fmt.Errorf("unknown status-code profile %q (built-in: %s) and no such file", spec, strings.Join(Profiles(), ", "))
 		}
+		if os.IsNotExist(err) && path != spec {
+			return nil, fmt.Errorf("reading status-code table: no file %s (a relative -codes path is taken from the module root)", path)
+		}
 		return nil, fmt.Errorf("reading status-code table: %v", err)
 	}
-	return Parse(filepath.Base(spec), spec, data)
+	return Parse(filepath.Base(spec), path, data)
+}
+
+// Path returns the file a -codes value names. A relative path is taken
+// from the module root, the nearest directory at or above the working
+// directory that holds a go.mod, in every mode: standalone, under go vet
+// and go fix (which run the tool in each package's directory) and in
+// golangci-lint; outside a module, from the working directory. The path
+// is given relative to the working directory where it lies below it.
+func Path(spec string) string {
+	if spec == "" || filepath.IsAbs(spec) {
+		return spec
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return spec
+	}
+	root, ok := moduleRoot(wd)
+	if !ok {
+		return spec
+	}
+	path := filepath.Join(root, spec)
+	if rel, err := filepath.Rel(wd, path); err == nil && !strings.HasPrefix(rel, "..") {
+		return rel
+	}
+	return path
+}
+
+// moduleRoot returns the nearest directory at or above dir that holds a
+// go.mod.
+func moduleRoot(dir string) (string, bool) {
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir, true
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", false
+		}
+		dir = parent
+	}
 }
 
 // Format is the syntax of a table file.

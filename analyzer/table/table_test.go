@@ -7,7 +7,9 @@ import (
 	"testing"
 )
 
-const fixtures = "../../testdata/tables"
+// fixtures are the table files, by absolute path: a relative -codes path
+// is the module root's.
+var fixtures, _ = filepath.Abs("../../testdata/tables")
 
 func TestSeedProfile(t *testing.T) {
 	tab, err := Profile(DefaultProfile)
@@ -56,7 +58,7 @@ func TestDefaultProfileIsTheSeed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	copies := []string{"../../testdata/tables/seed/000_3ea55462075d4c91.txt"}
+	copies := []string{filepath.Join(fixtures, "seed", "000_3ea55462075d4c91.txt")}
 	if _, err := os.Stat("../../../shared/seeds/000_3ea55462075d4c91.txt"); err == nil {
 		copies = append(copies, "../../../shared/seeds/000_3ea55462075d4c91.txt")
 	}
@@ -168,5 +170,39 @@ func TestDetect(t *testing.T) {
 		if got := Detect(c.file, []byte(c.data)); got != c.want {
 			t.Errorf("Detect(%s, %q) = %v, want %v", c.file, c.data, got, c.want)
 		}
+	}
+}
+
+// A relative -codes path is the module root's, wherever the tool runs in
+// the module (go vet runs it in each package's directory).
+func TestPathFromModuleRoot(t *testing.T) {
+	root := t.TempDir()
+	for _, f := range []string{"go.mod", "docs/api.md"} {
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(root, f)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(root, f), []byte("module m\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.MkdirAll(filepath.Join(root, "pkg", "sub"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(root)
+	if got := Path("docs/api.md"); got != filepath.Join("docs", "api.md") {
+		t.Errorf("at the root: %s", got)
+	}
+	t.Chdir(filepath.Join(root, "pkg", "sub"))
+	if got, want := Path("docs/api.md"), filepath.Join(root, "docs", "api.md"); got != want {
+		t.Errorf("in a package: %s, want %s", got, want)
+	}
+	for _, spec := range []string{"iana", "", filepath.Join(root, "x.md")} {
+		if got := Path(spec); got != spec && spec != "iana" {
+			t.Errorf("Path(%q) = %q", spec, got)
+		}
+	}
+	_, err := Load("docs/nosuch.md")
+	if err == nil || !strings.Contains(err.Error(), "taken from the module root") {
+		t.Errorf("Load of a missing file: %v", err)
 	}
 }

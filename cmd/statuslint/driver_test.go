@@ -4,7 +4,6 @@ import (
 	"go/token"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 )
@@ -164,19 +163,5 @@ func TestGoVetRelativeTable(t *testing.T) {
 	out, code := run(t, dir, "go", "vet", "-vettool="+binary, "-codes=docs/nosuch.md", "./...")
 	if code == 0 || !strings.Contains(out, "nosuch.md") {
 		t.Errorf("go vet -codes=docs/nosuch.md: exit %d\n%s", code, out)
-	}
-}
-
-func TestResolveTable(t *testing.T) {
-	root := func() (string, bool) { return "/mod", true }
-	for _, tc := range []struct{ in, want []string }{
-		{[]string{"-codes=docs/a.md", "x.cfg"}, []string{"-codes=/mod/docs/a.md", "x.cfg"}},
-		{[]string{"-codes", "docs/a.md", "x.cfg"}, []string{"-codes", "/mod/docs/a.md", "x.cfg"}},
-		{[]string{"-codes=iana", "x.cfg"}, []string{"-codes=iana", "x.cfg"}},
-		{[]string{"-codes=/abs/a.md", "x.cfg"}, []string{"-codes=/abs/a.md", "x.cfg"}},
-	} {
-		if got := resolveTable(tc.in, root); !slices.Equal(got, tc.want) {
-			t.Errorf("%v: got %v, want %v", tc.in, got, tc.want)
-		}
 	}
 }

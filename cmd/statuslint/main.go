@@ -42,10 +42,6 @@ func main() {
 			// Before the table is read: these runs need none.
 			unitchecker.Run(cfg, []*analysis.Analyzer{typesOnly})
 		}
-		// The go command runs a vet tool in each package's directory: a
-		// relative table path is the module root's.
-		args = resolveTable(args, moduleRoot)
-		os.Args = append(os.Args[:1], args...)
 	}
 	if err := checkFlags(a, args); err != nil {
 		// Before any analysis, so that nothing is reported or fixed.

@@ -75,7 +75,10 @@ func TestPetstore(t *testing.T) {
 		t.Errorf("statuslint -codes=openapi.yaml ./v1:\ngot:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 
-	out, _ = run(t, dir, binary, "-routes", "-codes="+swagger, ".")
+	out, code = run(t, dir, binary, "-routes", "-codes="+swagger, ".")
+	if code != 0 {
+		t.Errorf("-routes exits %d; it lists, it finds nothing", code)
+	}
 	for _, w := range []string{
 		"main.go:30:17: route GET /v2/pet/findByStatus -> GET /v2/pet/findByStatus (findPetsByStatus, swagger.json:1)",
 		"main.go:31:17: route GET /v2/pet/{petId} -> GET /v2/pet/{petId} (getPetById, swagger.json:1)",

@@ -152,10 +152,17 @@ func standalone(a *analysis.Analyzer, patterns []string, o *options) (code int) 
 	if o.verbose {
 		log.Printf("%s analyzed, %s", plural(len(report), "package"), plural(len(list), "finding"))
 	}
-	if len(list) > 0 && code == 0 {
-		return 3 // errors, exit 1, come first
+	if len(list) > 0 && code == 0 && !listsRoutes(a) {
+		return 3 // errors, exit 1, come first; -routes lists, it finds nothing
 	}
 	return code
+}
+
+// listsRoutes reports whether a runs with -routes: the lines it prints
+// are the routes and their operations, not findings.
+func listsRoutes(a *analysis.Analyzer) bool {
+	f := a.Flags.Lookup("routes")
+	return f != nil && f.Value.String() == "true"
 }
 
 // load loads the packages matched by patterns from source, and their

@@ -4,13 +4,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"path/filepath"
-	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-
-	"github.com/statuslint/statuslint/analyzer/table"
 )
 
 // vetConfig is the part of the go command's vet config (see
@@ -59,59 +55,4 @@ var typesOnly = &analysis.Analyzer{
 	Name: "statuslint",
 	Doc:  "statuslint: types only",
 	Run:  func(*analysis.Pass) (any, error) { return nil, nil },
-}
-
-// resolveTable rewrites a relative -codes file path in args against the
-// directory root returns for the working directory; profiles and absolute
-// paths stay.
-func resolveTable(args []string, root func() (string, bool)) []string {
-	out := slices.Clone(args)
-	for i, arg := range out {
-		if arg == "--" || !strings.HasPrefix(arg, "-") {
-			break
-		}
-		name, value, hasValue := strings.Cut(strings.TrimLeft(arg, "-"), "=")
-		if name != "codes" {
-			continue
-		}
-		at := i
-		if !hasValue {
-			if i+1 >= len(out) {
-				break
-			}
-			at, value = i+1, out[i+1]
-		}
-		if value == "" || filepath.IsAbs(value) || slices.Contains(table.Profiles(), value) {
-			continue
-		}
-		dir, ok := root()
-		if !ok {
-			continue
-		}
-		if hasValue {
-			out[at] = "-codes=" + filepath.Join(dir, value)
-		} else {
-			out[at] = filepath.Join(dir, value)
-		}
-	}
-	return out
-}
-
-// moduleRoot returns the nearest directory at or above the working
-// directory that holds a go.mod.
-func moduleRoot() (string, bool) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", false
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir, true
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", false
-		}
-		dir = parent
-	}
 }
