@@ -65,6 +65,18 @@ func (cfg *Config) Validate() error {
 	return config.NewError("checks", err)
 }
 
+// TableWarnings returns the problems of the table a, an analyzer made by
+// New, has read that do not affect statuses, each "file:line: problem;
+// what is done instead": a driver shows them once, before the findings.
+func TableWarnings(a *analysis.Analyzer) []string {
+	if f := a.Flags.Lookup("codes"); f != nil {
+		if t, ok := f.Value.(*config.TableFlag); ok {
+			return t.Warnings()
+		}
+	}
+	return nil
+}
+
 // Reaches reports whether pkg can hold a finding or a fact for a, an
 // analyzer made by New: whether it is or imports, directly or not, a
 // package in KnownPackage. For a package loaded from export data, Imports

@@ -23,6 +23,7 @@ package plugin
 import (
 	"errors"
 	"fmt"
+	"os"
 	"strings"
 
 	"github.com/golangci/plugin-module-register/register"
@@ -81,6 +82,9 @@ func New(raw any) (register.LinterPlugin, error) {
 			key = ce.Field
 		}
 		return nil, fmt.Errorf("statuslint settings: %s: %w", key, err)
+	}
+	for _, w := range cfg.Table.Warnings {
+		fmt.Fprintf(os.Stderr, "statuslint: warning: %s\n", w)
 	}
 	return &plugin{cfg: cfg}, nil
 }

@@ -163,7 +163,17 @@ func Parse(name, source string, data []byte) (*Table, error) {
 	)
 	format := Detect(source, data)
 	if format == FormatYAML || format == FormatJSON {
+		// Before anything reads the file: a spec read before is not
+		// decoded again, not even to see that it is one.
+		if t, ok := loadCached(source, data); ok {
+			return t, nil
+		}
 		if _, ok := isOpenAPI(data); ok {
+			return parseOpenAPI(source, data)
+		}
+		if _, ok := looksLikeSpec(data); ok {
+			// A spec cut short, or without its version: say so rather
+			// than read it as a status table.
 			return parseOpenAPI(source, data)
 		}
 	}

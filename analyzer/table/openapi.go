@@ -3,6 +3,7 @@ package table
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"net/http"
 	"net/url"
 	"os"
@@ -147,29 +148,57 @@ func isOpenAPI(data []byte) (swagger2, ok bool) {
 // any operation documents (ranges as all their codes; default responses
 // do not widen it).
 func parseOpenAPI(source string, data []byte) (*Table, error) {
-	swagger2, _ := isOpenAPI(data)
+	t, err := readOpenAPI(source, data)
+	if err == nil {
+		storeCached(data, t)
+	}
+	return t, err
+}
+
+// readOpenAPI is parseOpenAPI without the cache.
+func readOpenAPI(source string, data []byte) (*Table, error) {
+	swagger2, isSpec := isOpenAPI(data)
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
+		if key, ok := looksLikeSpec(data); ok {
+			return nil, fmt.Errorf("%v (it has a top-level %q, as a spec does: is the file cut short?)", specError(source, data, err), key)
+		}
 		return nil, specError(source, data, err)
 	}
+	if !isSpec {
+		key, _ := looksLikeSpec(data)
+		return nil, fmt.Errorf("%s: a spec without an \"openapi\" or \"swagger\" version (it has a top-level %q): is the file cut short?", source, key)
+	}
 	lines := specLines(&root)
+	warnings := danglingRefs(source, &root)
+	var plain any
+	if err := root.Decode(&plain); err != nil {
+		return nil, specError(source, data, err)
+	}
+	top, ok := jsonable(plain).(map[string]any)
+	if !ok {
+		return nil, fmt.Errorf("%s: the spec is not a mapping", source)
+	}
+	prune(top, swagger2)
+	js, err := json.Marshal(top)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", source, err)
+	}
 	loader := openapi3.NewLoader()
 	loader.IsExternalRefsAllowed = true
 	loader.ReadFromURIFunc = readLocal
+	location := &url.URL{Path: filepath.ToSlash(source)}
 	var doc *openapi3.T
 	if swagger2 {
-		doc2, err := readSwagger2(source, data)
-		if err != nil {
-			return nil, err
+		var doc2 openapi2.T
+		if err := json.Unmarshal(js, &doc2); err != nil {
+			return nil, fmt.Errorf("%s: reading Swagger 2: %v", source, err)
 		}
-		if doc, err = openapi2conv.ToV3WithLoader(doc2, loader, &url.URL{Path: filepath.ToSlash(source)}); err != nil {
+		if doc, err = openapi2conv.ToV3WithLoader(&doc2, loader, location); err != nil {
 			return nil, specError(source, data, err)
 		}
-	} else {
-		var err error
-		if doc, err = loader.LoadFromDataWithPath(data, &url.URL{Path: filepath.ToSlash(source)}); err != nil {
-			return nil, specError(source, data, err)
-		}
+	} else if doc, err = loader.LoadFromDataWithPath(js, location); err != nil {
+		return nil, specError(source, data, err)
 	}
 	if doc.Paths == nil || doc.Paths.Len() == 0 {
 		return nil, fmt.Errorf("%s: the spec has no paths", source)
@@ -182,7 +211,12 @@ func parseOpenAPI(source string, data []byte) (*Table, error) {
 		if item == nil {
 			continue
 		}
-		for method, op := range item.Operations() {
+		ops := item.Operations()
+		// In method order, and each operation's responses in key order:
+		// the first response to document a code gives its table entry
+		// (its description and line), the same on every run.
+		for _, method := range slices.Sorted(maps.Keys(ops)) {
+			op := ops[method]
 			if op == nil {
 				continue
 			}
@@ -192,9 +226,14 @@ func parseOpenAPI(source string, data []byte) (*Table, error) {
 			var deflt bool
 			retries := map[string]Retry{}
 			if op.Responses == nil || op.Responses.Len() == 0 {
-				return nil, fmt.Errorf("%s:%d: %s %s documents no responses", source, line, method, path)
+				// swag writes responses: {} for a handler without
+				// annotations: nothing says what it returns.
+				warnings = append(warnings, fmt.Sprintf("%s:%d: %s %s documents no responses; its statuses are not checked", source, line, method, path))
+				deflt = true
 			}
-			for key, ref := range op.Responses.Map() {
+			responses := op.Responses.Map()
+			for _, key := range slices.Sorted(maps.Keys(responses)) {
+				ref := responses[key]
 				rline := lines[path+" "+strings.ToLower(method)+" "+key]
 				if rline == 0 {
 					rline = line
@@ -257,12 +296,16 @@ func parseOpenAPI(source string, data []byte) (*Table, error) {
 			list = append(list, e.Entry)
 		}
 	}
+	if len(list) == 0 {
+		return nil, fmt.Errorf("%s: no operation documents a status (%s)", source, strings.Join(warnings, "; "))
+	}
 	name := filepath.Base(source)
 	t, err := New(name, source, list)
 	if err != nil {
 		return nil, err
 	}
 	t.Spec = spec
+	t.Warnings = warnings
 	return t, nil
 }
 
@@ -295,24 +338,6 @@ func specError(source string, data []byte, err error) error {
 		}
 	}
 	return fmt.Errorf("%s: %s", source, msg)
-}
-
-// readSwagger2 decodes a Swagger 2 document, YAML or JSON, through JSON
-// (kin-openapi's Swagger 2 types decode JSON only).
-func readSwagger2(source string, data []byte) (*openapi2.T, error) {
-	var plain any
-	if err := yaml.Unmarshal(data, &plain); err != nil {
-		return nil, fmt.Errorf("%s: %v", source, err)
-	}
-	js, err := json.Marshal(jsonable(plain))
-	if err != nil {
-		return nil, fmt.Errorf("%s: %v", source, err)
-	}
-	var doc2 openapi2.T
-	if err := json.Unmarshal(js, &doc2); err != nil {
-		return nil, fmt.Errorf("%s: reading Swagger 2: %v", source, err)
-	}
-	return &doc2, nil
 }
 
 // readLocal reads a file a $ref names; statuslint reads no network (a

@@ -3,6 +3,7 @@ package table
 import (
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -103,5 +104,52 @@ func TestMatch(t *testing.T) {
 		if ok != c.ok || !slices.Equal(got, c.want) {
 			t.Errorf("%s %s: %v %v, want %v %v", c.method, c.route, got, ok, c.want, c.ok)
 		}
+	}
+}
+
+// A spec whose statuses are fine is read whatever else is wrong with it:
+// swag's responses: {} for an unannotated handler and schema $refs that
+// name nothing are warnings with file and line, and the rest is used.
+func TestSpecTolerance(t *testing.T) {
+	tab, err := Load(filepath.Join(fixtures, "tolerant", "swag.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"swag.yaml:6: $ref \"#/definitions/model.Owner\" names nothing; statuses do not depend on it, so the spec is read without it",
+		"swag.yaml:26: DELETE /pets/{id} documents no responses; its statuses are not checked",
+	}
+	if len(tab.Warnings) != len(want) {
+		t.Fatalf("warnings: %q", tab.Warnings)
+	}
+	for i, w := range want {
+		if !strings.HasSuffix(tab.Warnings[i], w) {
+			t.Errorf("warning %d: %q, want ...%q", i, tab.Warnings[i], w)
+		}
+	}
+	get, _ := tab.Spec.Match("GET", Segments("/api/pets"))
+	del, _ := tab.Spec.Match("DELETE", Segments("/api/pets/{id}"))
+	if len(get) != 1 || !get[0].Documents(404) || get[0].Documents(500) {
+		t.Errorf("GET /api/pets: %+v", get)
+	}
+	if len(del) != 1 || !del[0].Documents(418) {
+		t.Errorf("DELETE /api/pets/{id}, which documents nothing, must take every status: %+v", del)
+	}
+
+	tab, err = Load(filepath.Join(fixtures, "tolerant", "openapi3.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(tab.Warnings) != 2 || !strings.Contains(tab.Warnings[0], "openapi3.yaml:12: $ref \"#/components/schemas/Missing\" names nothing") {
+		t.Errorf("warnings: %q", tab.Warnings)
+	}
+	if e := tab.Lookup(404); e == nil || e.Retry != RetryNever {
+		t.Errorf("404 through a response $ref: %+v", e)
+	}
+
+	// A spec cut short is a spec's error, not a status table's.
+	_, err = Load(filepath.Join(fixtures, "bad", "truncated.json"))
+	if err == nil || !strings.Contains(err.Error(), "truncated.json") || !strings.Contains(err.Error(), "cut short") || strings.Contains(err.Error(), "unknown key") {
+		t.Errorf("truncated spec: %v", err)
 	}
 }

@@ -68,6 +68,10 @@ type Table struct {
 	Entries []Entry
 	// Spec, for a table read from OpenAPI, holds each operation's codes.
 	Spec *Spec
+	// Warnings are problems of the table that do not affect statuses
+	// ("file:line: problem; what is done instead"): a schema $ref that
+	// names nothing, an operation that documents no responses.
+	Warnings []string
 	// index maps a code to 1+its position in Entries; 0 means absent. An
 	// array, not a map, because lookups happen once per status in every
 	// package.

@@ -48,6 +48,13 @@ func main() {
 		fmt.Fprintf(os.Stderr, "statuslint: %v\n", err)
 		os.Exit(1)
 	}
+	if !toolProtocol(args) {
+		// Once, standalone; under go vet each package's process reads
+		// the table, and the warnings would repeat per package.
+		for _, w := range analyzer.TableWarnings(a) {
+			fmt.Fprintf(os.Stderr, "statuslint: warning: %s\n", w)
+		}
+	}
 	if id, ok := cutValueFlag(args, "explain"); ok {
 		if err := explain(os.Stdout, id); err != nil {
 			log.Fatal(err)

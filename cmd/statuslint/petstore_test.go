@@ -114,3 +114,29 @@ func TestBadSpec(t *testing.T) {
 		t.Error("main.go was changed")
 	}
 }
+
+// A spec with problems that do not touch statuses (swag's responses: {},
+// a schema $ref that names nothing) is used, and each problem is one
+// warning with its file and line, before the findings.
+func TestSpecWarnings(t *testing.T) {
+	dir, _, _ := petstore(t)
+	data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "tables", "tolerant", "swag.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "swag.yaml"), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, code := run(t, dir, binary, "-codes=swag.yaml", ".")
+	for _, w := range []string{
+		"statuslint: warning: swag.yaml:6: $ref \"#/definitions/model.Owner\" names nothing",
+		"statuslint: warning: swag.yaml:26: DELETE /pets/{id} documents no responses; its statuses are not checked",
+	} {
+		if strings.Count(out, w) != 1 {
+			t.Errorf("want once %q:\n%s", w, out)
+		}
+	}
+	if code == 1 || strings.Contains(out, "statuslint: swag.yaml") {
+		t.Errorf("the spec was refused: exit %d\n%s", code, out)
+	}
+}

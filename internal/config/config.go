@@ -98,6 +98,17 @@ func (f *TableFlag) Set(spec string) error {
 	return nil
 }
 
+// Warnings are the problems of the table read so far that do not affect
+// statuses (Table.Warnings).
+func (f *TableFlag) Warnings() []string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.tab == nil {
+		return nil
+	}
+	return f.tab.Warnings
+}
+
 // Table returns the table, reading it on first use.
 func (f *TableFlag) Table() (*table.Table, error) {
 	f.mu.Lock()
