@@ -22,7 +22,7 @@ import (
 // changes: old entries are then never found. The key holds the build's
 // module version and VCS revision too, so that another statuslint never
 // reads what this one cached.
-const cacheVersion = "statuslint-spec-1"
+const cacheVersion = "statuslint-spec-2"
 
 // buildKey is this build's module version and VCS revision.
 var buildKey = sync.OnceValue(func() string {
@@ -45,6 +45,7 @@ type cachedTable struct {
 	Entries    []Entry
 	Operations []cachedOperation
 	Warnings   []string
+	AnyStatus  bool
 }
 
 // cachedOperation is an Operation, its retry guidance exported for gob.
@@ -91,7 +92,7 @@ func loadCached(source string, data []byte) (*Table, bool) {
 		op.retries = co.Retries
 		spec.Operations = append(spec.Operations, &op)
 	}
-	t.Spec, t.Warnings = spec, c.Warnings
+	t.Spec, t.Warnings, t.AnyStatus = spec, c.Warnings, c.AnyStatus
 	return t, true
 }
 
@@ -101,7 +102,7 @@ func storeCached(data []byte, t *Table) {
 	if path == "" {
 		return
 	}
-	c := cachedTable{Name: t.Name, Entries: t.Entries, Warnings: t.Warnings}
+	c := cachedTable{Name: t.Name, Entries: t.Entries, Warnings: t.Warnings, AnyStatus: t.AnyStatus}
 	for _, op := range t.Spec.Operations {
 		c.Operations = append(c.Operations, cachedOperation{Operation: *op, Retries: op.retries})
 	}

@@ -306,6 +306,7 @@ func readOpenAPI(source string, data []byte) (*Table, error) {
 	}
 	t.Spec = spec
 	t.Warnings = warnings
+	t.AnyStatus = slices.ContainsFunc(spec.Operations, func(op *Operation) bool { return op.Default })
 	return t, nil
 }
 
@@ -507,6 +508,24 @@ func Segments(path string) []string {
 // route's segments; ok is false when the route is a wildcard, which
 // cannot be tied to operations.
 func (s *Spec) Match(method string, segs []string) (ops []*Operation, ok bool) {
+	return s.match(method, segs, func(op *Operation) []string { return op.Segments })
+}
+
+// MatchLocal is Match on the operations' paths without the servers' base
+// path: a server behind a proxy that serves it under /api registers
+// /pets for the spec's /api/pets. A spec without a base path has none.
+func (s *Spec) MatchLocal(method string, segs []string) []*Operation {
+	ops, _ := s.match(method, segs, func(op *Operation) []string {
+		if len(op.Local) == len(op.Segments) {
+			return nil // no base path: Match has looked already
+		}
+		return op.Local
+	})
+	return ops
+}
+
+// match is Match on the segments segsOf gives of each operation.
+func (s *Spec) match(method string, segs []string, segsOf func(*Operation) []string) (ops []*Operation, ok bool) {
 	if slices.Contains(segs, "*") {
 		return nil, false
 	}
@@ -515,10 +534,14 @@ func (s *Spec) Match(method string, segs []string) (ops []*Operation, ok bool) {
 	// before /pet/{petId}).
 	best := map[string]int{}
 	for _, op := range s.Operations {
-		if (method == "" || op.Method == method) && segmentsMatch(op.Segments, segs) {
-			n := slices.Index(append(slices.Clone(op.Segments), ""), "{}") // the first parameter
+		opSegs := segsOf(op)
+		if opSegs == nil && len(op.Segments) > 0 {
+			continue
+		}
+		if (method == "" || op.Method == method) && segmentsMatch(opSegs, segs) {
+			n := slices.Index(append(slices.Clone(opSegs), ""), "{}") // the first parameter
 			if n < 0 {
-				n = len(op.Segments)
+				n = len(opSegs)
 			}
 			if b, ok := best[op.Method]; ok && b > n {
 				continue

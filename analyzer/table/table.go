@@ -68,6 +68,11 @@ type Table struct {
 	Entries []Entry
 	// Spec, for a table read from OpenAPI, holds each operation's codes.
 	Spec *Spec
+	// AnyStatus is set for a spec with an operation that documents a
+	// default response (or no responses): any status may then be
+	// documented for some operation, and a status is undocumented only
+	// where it is tied to an operation that does not document it.
+	AnyStatus bool
 	// Warnings are problems of the table that do not affect statuses
 	// ("file:line: problem; what is done instead"): a schema $ref that
 	// names nothing, an operation that documents no responses.

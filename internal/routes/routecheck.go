@@ -46,6 +46,14 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteRe
 			continue
 		}
 		ops, ok := spec.Match(r.method, table.Segments(r.path))
+		local := false
+		if ok && len(ops) == 0 && !r.tentative {
+			// Registered without the servers' base path (/pets for a
+			// spec served under /api): the server sits behind a proxy or
+			// is mounted under the base where this package does not show.
+			ops = spec.MatchLocal(r.method, table.Segments(r.path))
+			local = len(ops) > 0
+		}
 		if r.tentative {
 			// A router given as a parameter may be mounted under a
 			// prefix: tied where the path names one operation, with or
@@ -75,8 +83,12 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteRe
 			continue
 		}
 		for _, op := range ops {
+			how := ""
+			if local {
+				how = ", without the servers' base path"
+			}
 			res.Listing = append(res.Listing, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: "routes",
-				Message: fmt.Sprintf("route %s -> %s %s (%s, %s:%d)", name, op.Method, op.Path, op.Name(), filepath.Base(spec.Source), op.Line)})
+				Message: fmt.Sprintf("route %s -> %s %s (%s, %s:%d%s)", name, op.Method, op.Path, op.Name(), filepath.Base(spec.Source), op.Line, how)})
 		}
 		if r.handler == nil {
 			continue

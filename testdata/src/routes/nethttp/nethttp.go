@@ -84,3 +84,14 @@ func stripped() {
 func metrics(mux *http.ServeMux) {
 	mux.HandleFunc("GET /metrics", func(w http.ResponseWriter, r *http.Request) {})
 }
+
+// Positive: a server behind a proxy that serves it under the spec's base
+// path (/v2) registers its routes without it: tied to the operation.
+func behindProxy() {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /health", func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusConflict) // want `status 409 \(Conflict\) in WriteHeader is not documented for GET /v2/health \(documented: 200, 503\)`
+	})
+	mux.HandleFunc("GET /status", func(w http.ResponseWriter, r *http.Request) {}) // want `route GET /status is not in routes.yaml`
+	http.ListenAndServe(":8080", mux)
+}
