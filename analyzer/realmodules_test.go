@@ -27,6 +27,8 @@ var realModules = map[string]string{
 	"github.com/matryer/is":                        "v1.4.1",
 	"gotest.tools/v3":                              "v3.5.2",
 	"github.com/gorilla/handlers":                  "v1.5.2",
+	"github.com/gorilla/mux":                       "v1.8.1",
+	"github.com/julienschmidt/httprouter":          "v1.3.0",
 	"github.com/stretchr/testify":                  "v1.12.1",
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3": "v0.1.207",
 	"github.com/hashicorp/go-retryablehttp":        "v0.7.8",
@@ -56,7 +58,7 @@ var realModules = map[string]string{
 func TestAgainstRealModules(t *testing.T) {
 	testenv.Slow(t, "downloads modules from the module proxy")
 	spec := filepath.Join(testdata, "specs", "routes.yaml")
-	for _, fixture := range []string{"frameworks", "retry/libs", "sdkerrors", "restfulapp", "routes/gin", "routes/echo", "routes/chi", "routes/fiber"} {
+	for _, fixture := range []string{"frameworks", "retry/libs", "sdkerrors", "restfulapp", "routes/gin", "routes/echo", "routes/chi", "routes/fiber", "routes/gorilla", "routes/httprouter"} {
 		t.Run(fixture, func(t *testing.T) {
 			dir := realModule(t, fixture)
 			// analysistest's module mode loads the module offline, from the

@@ -13,6 +13,10 @@ type Route struct {
 	// HandlerArg is the handler's argument; -1 is the last one (after
 	// middleware).
 	HandlerArg int
+	// MethodCall, if set, names the method of the call's result that
+	// gives its method: gorilla/mux's HandleFunc(p, h).Methods("GET").
+	// Without it, or with several methods, the route takes every method.
+	MethodCall string
 }
 
 // A Group is a call that returns a router whose routes have a prefix:
@@ -34,33 +38,43 @@ const (
 	Chi     = "github.com/go-chi/chi/v5"
 	Fiber   = "github.com/gofiber/fiber/v2"
 	FiberV3 = "github.com/gofiber/fiber/v3"
+	// GorillaMux and HTTPRouter are gorilla/mux and
+	// julienschmidt/httprouter.
+	GorillaMux = "github.com/gorilla/mux"
+	HTTPRouter = "github.com/julienschmidt/httprouter"
 )
 
 // Routes are the calls that register handlers.
 var Routes = with(map[Key]Route{
-	{NetHTTP, "ServeMux", "Handle"}:     {MethodArg: -1, Pattern: true, HandlerArg: 1},
-	{NetHTTP, "ServeMux", "HandleFunc"}: {MethodArg: -1, Pattern: true, HandlerArg: 1},
-	{NetHTTP, "", "Handle"}:             {MethodArg: -1, Pattern: true, HandlerArg: 1},
-	{NetHTTP, "", "HandleFunc"}:         {MethodArg: -1, Pattern: true, HandlerArg: 1},
-	{Gin, "RouterGroup", "Any"}:         {MethodArg: -1, HandlerArg: -1},
-	{Gin, "RouterGroup", "Handle"}:      {MethodArg: 0, PathArg: 1, HandlerArg: -1},
-	{Echo, "Echo", "Any"}:               {MethodArg: -1, HandlerArg: 1},
-	{Echo, "Group", "Any"}:              {MethodArg: -1, HandlerArg: 1},
-	{Echo, "Echo", "Add"}:               {MethodArg: 0, PathArg: 1, HandlerArg: 2},
-	{Echo, "Group", "Add"}:              {MethodArg: 0, PathArg: 1, HandlerArg: 2},
-	{Chi, "Mux", "Handle"}:              {MethodArg: -1, HandlerArg: 1},
-	{Chi, "Mux", "HandleFunc"}:          {MethodArg: -1, HandlerArg: 1},
-	{Chi, "Router", "Handle"}:           {MethodArg: -1, HandlerArg: 1},
-	{Chi, "Router", "HandleFunc"}:       {MethodArg: -1, HandlerArg: 1},
-	{Chi, "Mux", "Method"}:              {MethodArg: 0, PathArg: 1, HandlerArg: 2},
-	{Chi, "Mux", "MethodFunc"}:          {MethodArg: 0, PathArg: 1, HandlerArg: 2},
-	{Chi, "Router", "Method"}:           {MethodArg: 0, PathArg: 1, HandlerArg: 2},
-	{Chi, "Router", "MethodFunc"}:       {MethodArg: 0, PathArg: 1, HandlerArg: 2},
+	{NetHTTP, "ServeMux", "Handle"}:       {MethodArg: -1, Pattern: true, HandlerArg: 1},
+	{NetHTTP, "ServeMux", "HandleFunc"}:   {MethodArg: -1, Pattern: true, HandlerArg: 1},
+	{NetHTTP, "", "Handle"}:               {MethodArg: -1, Pattern: true, HandlerArg: 1},
+	{NetHTTP, "", "HandleFunc"}:           {MethodArg: -1, Pattern: true, HandlerArg: 1},
+	{Gin, "RouterGroup", "Any"}:           {MethodArg: -1, HandlerArg: -1},
+	{Gin, "RouterGroup", "Handle"}:        {MethodArg: 0, PathArg: 1, HandlerArg: -1},
+	{Echo, "Echo", "Any"}:                 {MethodArg: -1, HandlerArg: 1},
+	{Echo, "Group", "Any"}:                {MethodArg: -1, HandlerArg: 1},
+	{Echo, "Echo", "Add"}:                 {MethodArg: 0, PathArg: 1, HandlerArg: 2},
+	{Echo, "Group", "Add"}:                {MethodArg: 0, PathArg: 1, HandlerArg: 2},
+	{Chi, "Mux", "Handle"}:                {MethodArg: -1, HandlerArg: 1},
+	{Chi, "Mux", "HandleFunc"}:            {MethodArg: -1, HandlerArg: 1},
+	{Chi, "Router", "Handle"}:             {MethodArg: -1, HandlerArg: 1},
+	{Chi, "Router", "HandleFunc"}:         {MethodArg: -1, HandlerArg: 1},
+	{Chi, "Mux", "Method"}:                {MethodArg: 0, PathArg: 1, HandlerArg: 2},
+	{Chi, "Mux", "MethodFunc"}:            {MethodArg: 0, PathArg: 1, HandlerArg: 2},
+	{Chi, "Router", "Method"}:             {MethodArg: 0, PathArg: 1, HandlerArg: 2},
+	{Chi, "Router", "MethodFunc"}:         {MethodArg: 0, PathArg: 1, HandlerArg: 2},
+	{GorillaMux, "Router", "HandleFunc"}:  {MethodArg: -1, HandlerArg: 1, MethodCall: "Methods"},
+	{GorillaMux, "Router", "Handle"}:      {MethodArg: -1, HandlerArg: 1, MethodCall: "Methods"},
+	{HTTPRouter, "Router", "Handle"}:      {MethodArg: 0, PathArg: 1, HandlerArg: 2},
+	{HTTPRouter, "Router", "Handler"}:     {MethodArg: 0, PathArg: 1, HandlerArg: 2},
+	{HTTPRouter, "Router", "HandlerFunc"}: {MethodArg: 0, PathArg: 1, HandlerArg: 2},
 }, func(m map[Key]Route) {
 	for _, method := range []string{"GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"} {
 		m[Key{Gin, "RouterGroup", method}] = Route{Method: method, MethodArg: -1, HandlerArg: -1}
 		m[Key{Echo, "Echo", method}] = Route{Method: method, MethodArg: -1, HandlerArg: 1}
 		m[Key{Echo, "Group", method}] = Route{Method: method, MethodArg: -1, HandlerArg: 1}
+		m[Key{HTTPRouter, "Router", method}] = Route{Method: method, MethodArg: -1, HandlerArg: 1}
 		name := method[:1] + toLower(method[1:]) // Get, Post, ...
 		for _, recv := range []string{"Mux", "Router"} {
 			m[Key{Chi, recv, name}] = Route{Method: method, MethodArg: -1, HandlerArg: 1}
@@ -84,6 +98,11 @@ var Groups = with(map[Key]Group{
 	{Gin, "RouterGroup", "Group"}: {PrefixArg: 0},
 	{Echo, "Echo", "Group"}:       {PrefixArg: 0},
 	{Echo, "Group", "Group"}:      {PrefixArg: 0},
+	// gorilla/mux: r.PathPrefix("/api").Subrouter(); the *Route
+	// PathPrefix returns carries the prefix to its Subrouter.
+	{GorillaMux, "Router", "PathPrefix"}: {PrefixArg: 0},
+	{GorillaMux, "Route", "PathPrefix"}:  {PrefixArg: 0},
+	{GorillaMux, "Route", "Subrouter"}:   {PrefixArg: -1},
 }, func(m map[Key]Group) {
 	for _, path := range []string{Fiber, FiberV3} {
 		for _, recv := range []string{"App", "Group", "Router"} {
@@ -115,14 +134,16 @@ var Mounts = map[Key]Mount{
 
 // RootRouters are the constructors of routers with no prefix.
 var RootRouters = map[Key]bool{
-	{NetHTTP, "", "NewServeMux"}: true,
-	{Gin, "", "New"}:             true,
-	{Gin, "", "Default"}:         true,
-	{Echo, "", "New"}:            true,
-	{Chi, "", "NewRouter"}:       true,
-	{Chi, "", "NewMux"}:          true,
-	{Fiber, "", "New"}:           true,
-	{FiberV3, "", "New"}:         true,
+	{NetHTTP, "", "NewServeMux"}:  true,
+	{Gin, "", "New"}:              true,
+	{Gin, "", "Default"}:          true,
+	{Echo, "", "New"}:             true,
+	{Chi, "", "NewRouter"}:        true,
+	{Chi, "", "NewMux"}:           true,
+	{Fiber, "", "New"}:            true,
+	{FiberV3, "", "New"}:          true,
+	{GorillaMux, "", "NewRouter"}: true,
+	{HTTPRouter, "", "New"}:       true,
 }
 
 // RootEngines are the router types (by package and type name) that are
@@ -153,6 +174,10 @@ var MountableRouters = map[Key]bool{
 	{Path: Fiber, Name: "Group"}:      true,
 	{Path: FiberV3, Name: "Router"}:   true,
 	{Path: FiberV3, Name: "Group"}:    true,
+	// A gorilla/mux router is often a subrouter handed to a function; an
+	// httprouter one can be served under http.StripPrefix.
+	{Path: GorillaMux, Name: "Router"}: true,
+	{Path: HTTPRouter, Name: "Router"}: true,
 }
 
 func toLower(s string) string {

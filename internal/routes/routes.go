@@ -17,6 +17,9 @@ import (
 type route struct {
 	call      *ast.CallExpr
 	knowledge knowledge.Route
+	// chained is the call that gives the method on the registration's
+	// result (Route.MethodCall), if any.
+	chained *ast.CallExpr
 	// at is the argument naming the path, where findings about the route
 	// go.
 	at ast.Expr
@@ -103,7 +106,7 @@ func (c *routeFinder) findRoutes() []route {
 			}
 			if rt, ok := knowledge.Lookup(knowledge.Routes, key, via); ok && checked[fc.Node()] {
 				// Read once the loop has found every mount and subrouter.
-				routes = append(routes, route{call: call, knowledge: rt})
+				routes = append(routes, route{call: call, knowledge: rt, chained: chainedCall(cur, rt.MethodCall)})
 			}
 		}
 	}
@@ -113,14 +116,34 @@ func (c *routeFinder) findRoutes() []route {
 		}
 	}
 	for i := range routes {
-		routes[i] = c.route(routes[i].call, routes[i].knowledge)
+		routes[i] = c.route(routes[i].call, routes[i].knowledge, routes[i].chained)
 	}
 	return routes
 }
 
+// chainedCall returns the call of the method name on the result of the
+// call at cur (HandleFunc(p, h).Methods("GET")), or nil.
+func chainedCall(cur inspector.Cursor, name string) *ast.CallExpr {
+	if name == "" {
+		return nil
+	}
+	sel, ok := cur.Parent().Node().(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != name {
+		return nil
+	}
+	call, _ := cur.Parent().Parent().Node().(*ast.CallExpr)
+	return call
+}
+
 // route reads one registration.
-func (c *routeFinder) route(call *ast.CallExpr, rt knowledge.Route) route {
+func (c *routeFinder) route(call *ast.CallExpr, rt knowledge.Route, chained *ast.CallExpr) route {
 	r := route{call: call, knowledge: rt, method: rt.Method}
+	if chained != nil && len(chained.Args) == 1 {
+		// One method: .Methods("GET"); several take every method.
+		if m, ok := c.constString(chained.Args[0]); ok {
+			r.method = strings.ToUpper(m)
+		}
+	}
 	arg := func(i int) ast.Expr {
 		if i < 0 {
 			i = len(call.Args) - 1
