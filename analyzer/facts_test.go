@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/statuslint/statuslint/internal/retry"
+	"github.com/statuslint/statuslint/internal/routes"
 	"github.com/statuslint/statuslint/internal/sinks"
 )
 
@@ -18,6 +19,7 @@ func TestFactsGobRoundTrip(t *testing.T) {
 		&sinks.SinkFact{Params: []int{1, 3}},
 		&retry.PredFact{Arg: 1, Set: retry.CodeRange(500, 599)},
 		&retry.ErrFact{Sends: true, Errs: retry.CodeRange(500, 999)},
+		&routes.HandlerFact{Writes: []routes.Written{{Code: 409, At: "create.go:12"}}},
 	} {
 		var buf bytes.Buffer
 		if err := gob.NewEncoder(&buf).Encode(f); err != nil {

@@ -15,7 +15,16 @@ import (
 func TestFixtures(t *testing.T) {
 	testdata := testenv.Testdata("../..")
 	spec := filepath.Join(testdata, "specs", "routes.yaml")
-	analysistest.Run(t, testdata, analyzer.New(analyzer.Config{Codes: spec}), "routes/nethttp", "routes/gin", "routes/echo", "routes/chi", "routes/fiber", "routes/client", "routes/fallbackopen", "routes/gorilla", "routes/httprouter")
+	analysistest.Run(t, testdata, analyzer.New(analyzer.Config{Codes: spec}), "routes/nethttp", "routes/gin", "routes/echo", "routes/chi", "routes/fiber", "routes/client", "routes/fallbackopen", "routes/gorilla", "routes/httprouter", "routes/split")
 	// Without a default response anywhere, the API-wide table holds.
 	analysistest.Run(t, testdata, analyzer.New(analyzer.Config{Codes: filepath.Join(testdata, "specs", "nodefault.yaml")}), "routes/fallbackclosed")
+}
+
+// The routes pass exports, for each exported function that writes a
+// constant status (itself or through its package's functions), what it
+// writes: routes/split, which registers them, checks them by it.
+func TestHandlerFacts(t *testing.T) {
+	testdata := testenv.Testdata("../..")
+	suite := analyzer.NewSuite(analyzer.Config{Codes: filepath.Join(testdata, "specs", "routes.yaml")})
+	analysistest.Run(t, testdata, suite.Routes, "routes/handlers")
 }

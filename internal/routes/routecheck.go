@@ -91,6 +91,9 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteRe
 				Message: fmt.Sprintf("route %s -> %s %s (%s, %s:%d%s)", name, op.Method, op.Path, op.Name(), filepath.Base(spec.Source), op.Line, how)})
 		}
 		if r.handler == nil {
+			if fn := f.importedHandler(r.handlerExpr); fn != nil {
+				res.Diags = append(res.Diags, checkImported(f, fn, r, ops, specAt)...)
+			}
 			continue
 		}
 		bodies := f.bodies(r.handler)
@@ -127,6 +130,7 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteRe
 		}
 	}
 	checkClients(f, tab, &res)
+	exportHandlers(f, found)
 	return res
 }
 

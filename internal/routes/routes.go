@@ -32,8 +32,10 @@ type route struct {
 	// (returned, passed, stored): it may be mounted under a prefix this
 	// package does not show.
 	mounted bool
-	// handler is the handler's function, if it can be known.
-	handler ast.Node
+	// handler is the handler's function, if it can be known;
+	// handlerExpr, the argument that names it.
+	handler     ast.Node
+	handlerExpr ast.Expr
 	// tentative is set when the router came in a parameter of a type that
 	// can be mounted under a prefix: the path is tied only where it names
 	// one operation as written, and never reported missing.
@@ -158,7 +160,7 @@ func (c *routeFinder) route(call *ast.CallExpr, rt knowledge.Route, chained *ast
 		r.at = call
 	}
 	if h := arg(rt.HandlerArg); h != nil {
-		r.handler = c.handlerFunc(h)
+		r.handler, r.handlerExpr = c.handlerFunc(h), h
 	}
 	path, ok := c.constString(arg(rt.PathArg))
 	if rt.MethodArg >= 0 {

@@ -1,0 +1,29 @@
+// Package handlers holds handlers that another package (routes/split)
+// registers: each exported one's written statuses are a fact.
+package handlers
+
+import "net/http"
+
+// Create writes 409 through a helper of its package.
+func Create(w http.ResponseWriter, r *http.Request) { // want Create:"writes\\[409\\]"
+	conflict(w)
+}
+
+func conflict(w http.ResponseWriter) {
+	w.WriteHeader(http.StatusConflict)
+}
+
+// Health writes only what its operation documents.
+func Health(w http.ResponseWriter, r *http.Request) { // want Health:"writes\\[503\\]"
+	w.WriteHeader(http.StatusServiceUnavailable)
+}
+
+// Instances is a handler type; its methods are handlers.
+type Instances struct{}
+
+func (Instances) Delete(w http.ResponseWriter, r *http.Request) { // want Delete:"writes\\[418\\]"
+	w.WriteHeader(http.StatusTeapot)
+}
+
+// List writes no constant status: no fact.
+func List(w http.ResponseWriter, r *http.Request) {}
