@@ -524,6 +524,23 @@ func (s *Spec) MatchLocal(method string, segs []string) []*Operation {
 	return ops
 }
 
+// MatchTemplate returns the operations of method whose path, without the
+// servers' base path, is the template path as the spec writes it: what a
+// generated server's interface names.
+func (s *Spec) MatchTemplate(method, path string) []*Operation {
+	segs := Segments(path)
+	var ops []*Operation
+	for _, op := range s.Operations {
+		// One operation under several servers' base paths is one: the
+		// first, as the spec lists its servers.
+		if op.Method == method && slices.Equal(op.Local, segs) &&
+			!slices.ContainsFunc(ops, func(o *Operation) bool { return o.Line == op.Line }) {
+			ops = append(ops, op)
+		}
+	}
+	return ops
+}
+
 // match is Match on the segments segsOf gives of each operation.
 func (s *Spec) match(method string, segs []string, segsOf func(*Operation) []string) (ops []*Operation, ok bool) {
 	if slices.Contains(segs, "*") {

@@ -15,7 +15,7 @@ import (
 func TestFixtures(t *testing.T) {
 	testdata := testenv.Testdata("../..")
 	spec := filepath.Join(testdata, "specs", "routes.yaml")
-	analysistest.Run(t, testdata, analyzer.New(analyzer.Config{Codes: spec}), "routes/nethttp", "routes/gin", "routes/echo", "routes/chi", "routes/fiber", "routes/client", "routes/fallbackopen", "routes/gorilla", "routes/httprouter", "routes/split")
+	analysistest.Run(t, testdata, analyzer.New(analyzer.Config{Codes: spec}), "routes/nethttp", "routes/gin", "routes/echo", "routes/chi", "routes/fiber", "routes/client", "routes/fallbackopen", "routes/gorilla", "routes/httprouter", "routes/split", "oapi/server")
 	// Without a default response anywhere, the API-wide table holds.
 	analysistest.Run(t, testdata, analyzer.New(analyzer.Config{Codes: filepath.Join(testdata, "specs", "nodefault.yaml")}), "routes/fallbackclosed")
 }
@@ -26,5 +26,5 @@ func TestFixtures(t *testing.T) {
 func TestHandlerFacts(t *testing.T) {
 	testdata := testenv.Testdata("../..")
 	suite := analyzer.NewSuite(analyzer.Config{Codes: filepath.Join(testdata, "specs", "routes.yaml")})
-	analysistest.Run(t, testdata, suite.Routes, "routes/handlers")
+	analysistest.Run(t, testdata, suite.Routes, "routes/handlers", "oapi/gen")
 }

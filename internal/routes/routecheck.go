@@ -3,7 +3,6 @@ package routes
 import (
 	"fmt"
 	"go/ast"
-	"go/constant"
 	"go/token"
 	"path/filepath"
 	"runtime"
@@ -96,39 +95,10 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteRe
 			}
 			continue
 		}
-		bodies := f.bodies(r.handler)
-		for _, fd := range found {
-			if !fd.S.Writes || !inAny(bodies, fd.E.Pos()) {
-				continue
-			}
-			tv := pass.TypesInfo.Types[fd.E]
-			if tv.Value == nil || tv.Value.Kind() != constant.Int {
-				continue
-			}
-			code, exact := constant.Int64Val(tv.Value)
-			if !exact || code < table.MinCode || code > table.MaxCode {
-				continue // SL1004
-			}
-			res.Tied[fd.E.Pos()] = true
-			for _, op := range ops {
-				if op.Documents(int(code)) {
-					continue
-				}
-				key := fmt.Sprint(fd.E.Pos(), op.Method, op.Path)
-				if reported[key] {
-					continue
-				}
-				reported[key] = true
-				res.Diags = append(res.Diags, analysis.Diagnostic{Pos: fd.E.Pos(), End: fd.E.End(), Category: checks.Operation,
-					Message: fmt.Sprintf("status %s in %s is not documented for %s %s (documented: %s): its clients do not expect it; write a documented status or add the response to the spec",
-						status.Describe(code), fd.S.What, op.Method, op.Path, op.Documented()),
-					Related: related(
-						analysis.RelatedInformation{Pos: r.at.Pos(), End: r.at.End(), Message: fmt.Sprintf("the handler is registered here for %s", name)},
-						analysis.RelatedInformation{Pos: specAt(op.Line), Message: fmt.Sprintf("%s is documented here", op.Name())},
-					)})
-			}
-		}
+		registered := analysis.RelatedInformation{Pos: r.at.Pos(), End: r.at.End(), Message: fmt.Sprintf("the handler is registered here for %s", name)}
+		checkHandler(f, f.bodies(r.handler), ops, found, registered, specAt, reported, &res)
 	}
+	checkGenerated(f, spec, found, specAt, reported, &res)
 	checkClients(f, tab, &res)
 	exportHandlers(f, found)
 	return res
@@ -187,4 +157,37 @@ func specPos(fset *token.FileSet, spec *table.Spec, line int) token.Pos {
 		return token.NoPos
 	}
 	return tf.LineStart(line)
+}
+
+// checkHandler ties the constant statuses written in bodies, a handler's
+// and those of the functions of its package it calls, to ops, and reports
+// those an operation does not document. how says where the handler was
+// bound to them (a registration, a generated server's interface).
+func checkHandler(f *routeFinder, bodies []*ast.BlockStmt, ops []*table.Operation, found []status.Found, how analysis.RelatedInformation, specAt func(int) token.Pos, reported map[string]bool, res *RouteResult) {
+	for _, fd := range found {
+		if !fd.S.Writes || !inAny(bodies, fd.E.Pos()) {
+			continue
+		}
+		code, ok := constCode(f.Pass.TypesInfo, fd.E)
+		if !ok {
+			continue // not a constant, or SL1004's
+		}
+		res.Tied[fd.E.Pos()] = true
+		for _, op := range ops {
+			if op.Documents(code) {
+				continue
+			}
+			key := fmt.Sprint(fd.E.Pos(), op.Method, op.Path)
+			if reported[key] {
+				continue
+			}
+			reported[key] = true
+			res.Diags = append(res.Diags, analysis.Diagnostic{Pos: fd.E.Pos(), End: fd.E.End(), Category: checks.Operation,
+				Message: fmt.Sprintf("status %s in %s is not documented for %s %s (documented: %s): its clients do not expect it; write a documented status or add the response to the spec",
+					status.Describe(int64(code)), fd.S.What, op.Method, op.Path, op.Documented()),
+				Related: related(how,
+					analysis.RelatedInformation{Pos: specAt(op.Line), Message: fmt.Sprintf("%s is documented here", op.Name())},
+				)})
+		}
+	}
 }
