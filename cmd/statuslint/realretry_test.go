@@ -59,19 +59,58 @@ func TestRealWorldRetry(t *testing.T) {
 	}
 }
 
+// specWorld are real servers with the OpenAPI spec they implement, pinned:
+// a gateway whose spec another module publishes, oapi-codegen's generated
+// servers (chi, echo, gin, gorilla, strict) with the hand-written handlers
+// that implement them, and a swag-annotated net/http example. For each,
+// the findings and (with routes) the -routes listing are on record in
+// testdata/realworld/spec, every line judged.
+var specWorld = []struct {
+	name            string
+	module, version string
+	// spec is the spec's path: in the module, or "module@version/path"
+	// for one another module publishes.
+	spec     string
+	patterns []string
+	// routes records the -routes listing too.
+	routes bool
+}{
+	{"jaeger", "github.com/jaegertracing/jaeger", "v1.76.0", "github.com/jaegertracing/jaeger-idl@v0.6.0/swagger/api_v3/query_service.swagger.json", []string{"./cmd/query/app/apiv3"}, false},
+	{"oapi-codegen-petstore", "github.com/deepmap/oapi-codegen", "v1.12.4", "examples/petstore-expanded/petstore-expanded.yaml", []string{"./examples/petstore-expanded/..."}, true},
+	{"swag-basic", "github.com/swaggo/swag", "v1.16.6", "example/basic/docs/swagger/swagger.yaml", []string{"./example/basic/..."}, true},
+}
+
 // TestRealWorldSpec runs statuslint with a real API's OpenAPI spec on the
-// real server that implements it, and compares every finding with the
-// judged ones on record in testdata/realworld/spec.
+// real server that implements it, and compares every finding, and every
+// route's mapping, with the judged ones on record in
+// testdata/realworld/spec.
 func TestRealWorldSpec(t *testing.T) {
 	testenv.Slow(t, "fetches real modules from the module proxy")
-	// jaeger's api_v3 HTTP gateway, against the spec jaeger-idl publishes
-	// for it (grpc-gateway's Swagger 2).
-	dir := moduleCopy(t, "github.com/jaegertracing/jaeger", "v1.76.0")
-	idl := moduleCopy(t, "github.com/jaegertracing/jaeger-idl", "v0.6.0")
-	spec := filepath.Join(idl, "swagger", "api_v3", "query_service.swagger.json")
-	args := []string{"-json", "-codes=" + spec, "./cmd/query/app/apiv3"}
-	header := "# statuslint -codes=jaeger-idl@v0.6.0/swagger/api_v3/query_service.swagger.json ./cmd/query/app/apiv3\n# in github.com/jaegertracing/jaeger v1.76.0. Every finding, judged by reading the code and the spec.\n"
-	compareJudged(t, filepath.Join("testdata", "realworld", "spec", "jaeger.txt"), header, realFindings(t, dir, args))
+	for _, sw := range specWorld {
+		t.Run(sw.name, func(t *testing.T) {
+			dir := moduleCopy(t, sw.module, sw.version)
+			spec := filepath.Join(dir, sw.spec)
+			if mod, rest, ok := strings.Cut(sw.spec, "@"); ok {
+				version, path, _ := strings.Cut(rest, "/")
+				spec = filepath.Join(moduleCopy(t, mod, version), path)
+			}
+			for _, listing := range []bool{false, true} {
+				if listing && !sw.routes {
+					continue
+				}
+				args := []string{"-json", "-codes=" + spec}
+				name, what := sw.name, "Every finding"
+				if listing {
+					args = append(args, "-routes")
+					name, what = sw.name+"-routes", "Every route and handler's mapping"
+				}
+				args = append(args, sw.patterns...)
+				header := fmt.Sprintf("# statuslint -codes=%s%s %s\n# in %s %s. %s, judged by reading the code and the spec.\n",
+					sw.spec, map[bool]string{true: " -routes"}[listing], strings.Join(sw.patterns, " "), sw.module, sw.version, what)
+				compareJudged(t, filepath.Join("testdata", "realworld", "spec", name+".txt"), header, realFindings(t, dir, args))
+			}
+		})
+	}
 }
 
 // TestRealWorldSDKErrors runs statuslint on application code that calls

@@ -101,8 +101,8 @@ func checkGenerated(f *routeFinder, spec *table.Spec, found []status.Found, spec
 	scope := f.Pass.Pkg.Scope()
 	for _, name := range scope.Names() {
 		tn, ok := scope.Lookup(name).(*types.TypeName)
-		if !ok || tn.IsAlias() || types.IsInterface(tn.Type()) {
-			continue
+		if !ok || tn.IsAlias() || types.IsInterface(tn.Type()) || f.generated(tn.Pos()) {
+			continue // a generated adapter (a strict server's) is no handler
 		}
 		for _, it := range ifaces {
 			recv := types.Type(tn.Type())
@@ -137,6 +137,16 @@ func checkGenerated(f *routeFinder, spec *table.Spec, found []status.Found, spec
 			}
 		}
 	}
+}
+
+// generated reports whether pos is in a generated file of the package.
+func (f *routeFinder) generated(pos token.Pos) bool {
+	for _, fc := range f.AllFiles {
+		if file := fc.Node().(*ast.File); file.FileStart <= pos && pos <= file.FileEnd {
+			return ast.IsGenerated(file)
+		}
+	}
+	return false
 }
 
 // operationOf returns the operation a generated interface method names,
