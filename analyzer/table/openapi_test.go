@@ -153,3 +153,15 @@ func TestSpecTolerance(t *testing.T) {
 		t.Errorf("truncated spec: %v", err)
 	}
 }
+
+// OpenAPI 3.2 specs are read like 3.0 and 3.1 ones.
+func TestOpenAPI32(t *testing.T) {
+	tab, err := Load(filepath.Join(fixtures, "openapi", "v32.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ops, _ := tab.Spec.Match("GET", Segments("/pets"))
+	if len(ops) != 1 || !ops[0].Documents(404) || ops[0].Documents(500) {
+		t.Errorf("GET /pets: %+v", ops)
+	}
+}
