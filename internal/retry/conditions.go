@@ -129,6 +129,15 @@ func (ev *evaluator) admits(cond ast.Expr, neg bool) codeSet {
 // status/100 op constant.
 func (ev *evaluator) comparison(e *ast.BinaryExpr) (codeSet, bool) {
 	op, x, y := e.Op, e.X, e.Y
+	if op == token.EQL {
+		// status == code, code ranging over a list of codes.
+		if s, ok := ev.rangedCodes(y); ok && ev.isStatus(x) {
+			return s, true
+		}
+		if s, ok := ev.rangedCodes(x); ok && ev.isStatus(y) {
+			return s, true
+		}
+	}
 	k, ok := ev.intConst(y)
 	if !ok {
 		if k, ok = ev.intConst(x); !ok {

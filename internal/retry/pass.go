@@ -1,6 +1,7 @@
 package retry
 
 import (
+	"go/ast"
 	"go/types"
 	"reflect"
 
@@ -66,7 +67,8 @@ func runRetry(s *config.Settings, pass *analysis.Pass, sinksPass *analysis.Analy
 func newRetryChecker(b status.Base, tab *table.Table, sinks *status.Statuses) *retryChecker {
 	c := &retryChecker{Base: b, tab: tab, decls: sinks.Decls,
 		sums: map[*types.Func]summary{}, solving: map[*types.Func]*summary{},
-		funcSeen: map[*types.Var]bool{}, sets: map[*types.Var]codeSet{}, reported: map[string]bool{}, waits: map[*types.Func]waitInfo{}}
+		funcSeen: map[*types.Var]bool{}, sets: map[*types.Var]codeSet{}, reported: map[string]bool{}, waits: map[*types.Func]waitInfo{},
+		fields: map[*types.Var][]ast.Expr{}}
 	c.StatusVars, c.StatusFields = sinks.StatusVars, sinks.StatusFields
 	if !sinks.Reached {
 		c.decls = typesx.FuncDecls(b.Pass.TypesInfo, b.Pass.Files)

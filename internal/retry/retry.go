@@ -38,6 +38,10 @@ type retryChecker struct {
 	funcSeen map[*types.Var]bool
 	// waits memoizes funcWaits.
 	waits map[*types.Func]waitInfo
+	// ranges indexes range statements by their value variable (rangeOf),
+	// built on first use; fields memoizes fieldValues.
+	ranges map[*types.Var]*ast.RangeStmt
+	fields map[*types.Var][]ast.Expr
 }
 
 // checkRetries runs the retry checks: retry loops and self-recursive

@@ -113,7 +113,13 @@ func (c *retryChecker) retryLoop(cur inspector.Cursor, loop ast.Stmt, body *ast.
 	if l, ok := cur.Parent().Node().(*ast.LabeledStmt); ok {
 		fl.label = l.Label.Name
 	}
-	end := fl.stmts(body.List[i:], []frag{{set: allCodes}}, nil)
+	// Flags the round sets before it sends (var shouldRetry bool) start
+	// each round with that value.
+	live := []frag{{set: allCodes}}
+	for _, s := range body.List[:i] {
+		live = fl.setFlags(s, live)
+	}
+	end := fl.stmts(body.List[i:], live, nil)
 	fl.retry(end, nil)
 	if repeatsAll(fl.edges) {
 		return // every status goes round: a repetition, not a retry
