@@ -89,6 +89,9 @@ func BenchmarkParseSchemaSpec(b *testing.B) {
 		}
 	})
 	b.Run("cached", func(b *testing.B) {
+		b.Setenv("XDG_CACHE_HOME", b.TempDir())
+		cacheInTests = true
+		b.Cleanup(func() { cacheInTests = false })
 		b.SetBytes(int64(len(data)))
 		if _, err := Load(path); err != nil {
 			b.Fatal(err)

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"sync"
+	"testing"
 )
 
 // A spec is read in every process that needs it: under go vet, one per
@@ -21,7 +22,8 @@ import (
 // cacheVersion changes whenever what is cached, or how a spec is read,
 // changes: old entries are then never found. The key holds the build's
 // module version and VCS revision too, so that another statuslint never
-// reads what this one cached.
+// reads what this one cached (builds of one modified checkout share a
+// key: clear the cache after changing how specs are read).
 const cacheVersion = "statuslint-spec-2"
 
 // buildKey is this build's module version and VCS revision.
@@ -54,9 +56,17 @@ type cachedOperation struct {
 	Retries map[string]Retry
 }
 
+// cacheInTests lets the cache's own test use it: a test binary is not
+// stamped with a VCS revision, so the tests of a changed reading would
+// otherwise read what an older one cached.
+var cacheInTests = false
+
 // cachePath returns the cache file for a spec's contents, or "" when
 // there is no cache directory.
 func cachePath(data []byte) string {
+	if testing.Testing() && !cacheInTests {
+		return ""
+	}
 	dir, err := os.UserCacheDir()
 	if err != nil || dir == "" {
 		return ""

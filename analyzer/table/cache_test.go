@@ -11,6 +11,8 @@ import (
 // an edited spec is read again, and a torn cache file is no error.
 func TestSpecCache(t *testing.T) {
 	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	cacheInTests = true
+	t.Cleanup(func() { cacheInTests = false })
 	path := filepath.Join(t.TempDir(), "api.yaml")
 	data := largeSpec(3)
 	if err := os.WriteFile(path, data, 0o644); err != nil {
