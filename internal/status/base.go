@@ -28,6 +28,8 @@ type Base struct {
 	// values are what local variables are given (valuesOf): filled on
 	// first use.
 	values map[*types.Var][]Value
+	// helpers memoizes the summaries of client helpers (helperRequest).
+	helpers map[*types.Func]helperSummary
 	// foreign indexes the imported facts by package path and object
 	// path (importFact): built on first use.
 	foreign map[string]*pkgFacts

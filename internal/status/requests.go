@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"strconv"
 	"strings"
 
 	"github.com/statuslint/statuslint/analyzer/table"
@@ -17,27 +18,160 @@ import (
 // fmt.Sprintf's %s, %d and %v, url.JoinPath, with a base URL (a field or
 // variable) in front.
 func (c *Base) RequestOp(spec *table.Spec, send *ast.CallExpr) (*table.Operation, bool) {
-	key, _, _, ok := typesx.Resolve(c.Pass.TypesInfo, send)
-	if !ok || key.Path != knowledge.NetHTTP || len(send.Args) == 0 {
-		return nil, false
+	method, tmpl, ok := c.request(send, nil)
+	if !ok {
+		method, tmpl, ok = c.helperRequest(send)
 	}
-	method, urlArg := knowledge.ClientSends[key.Name], send.Args[0]
-	if key.Name == "Do" && key.Recv == "Client" {
-		method, urlArg = c.NewRequestArgs(send.Args[0])
-	}
-	if method == "" || urlArg == nil {
-		return nil, false
-	}
-	tmpl, ok := c.urlTemplate(urlArg, 0)
 	if !ok {
 		return nil, false
 	}
 	return spec.MatchClient(method, table.Segments(urlPath(tmpl)))
 }
 
+// request returns the method and URL template of a send of net/http;
+// params stands in for parameters of the function that holds it (see
+// helperRequest), a method among them as its placeholder.
+func (c *Base) request(send *ast.CallExpr, params map[*types.Var]string) (method, tmpl string, ok bool) {
+	key, _, _, ok := typesx.Resolve(c.Pass.TypesInfo, send)
+	if !ok || key.Path != knowledge.NetHTTP || len(send.Args) == 0 {
+		return "", "", false
+	}
+	method, urlArg := knowledge.ClientSends[key.Name], send.Args[0]
+	if key.Name == "Do" && key.Recv == "Client" {
+		method, urlArg = c.newRequestArgs(send.Args[0], params)
+	}
+	if method == "" || urlArg == nil {
+		return "", "", false
+	}
+	tmpl, ok = c.urlTemplate(urlArg, 0, params)
+	return method, tmpl, ok
+}
+
+// A client's own helper (c.get(ctx, "/pets/"+id)) that makes and sends
+// one request from its parameters: its method and URL template, with a
+// placeholder for each parameter, filled in at each call.
+type helperSummary struct {
+	method, tmpl string
+	ok           bool
+}
+
+// helperRequest returns the method and URL template of call, a call of a
+// function of this package that sends one net/http request made from its
+// parameters and returns the response: the helper's request with the
+// call's arguments in place of the parameters.
+func (c *Base) helperRequest(call *ast.CallExpr) (method, tmpl string, ok bool) {
+	fn := typesx.StaticCallee(c.Pass.TypesInfo, call)
+	if fn == nil || fn.Pkg() != c.Pass.Pkg || !returnsResponse(fn) {
+		return "", "", false
+	}
+	if c.helpers == nil {
+		c.helpers = map[*types.Func]helperSummary{}
+	}
+	h, seen := c.helpers[fn]
+	if !seen {
+		h = c.summarizeHelper(fn)
+		c.helpers[fn] = h
+	}
+	if !h.ok {
+		return "", "", false
+	}
+	method, tmpl = h.method, h.tmpl
+	for i, arg := range call.Args {
+		mark := placeholder(i)
+		if !strings.Contains(method+tmpl, mark) {
+			continue
+		}
+		v, known := c.urlTemplate(arg, 0, nil)
+		if !known {
+			v = "{}"
+		}
+		if method == mark {
+			tv := c.Pass.TypesInfo.Types[arg]
+			if tv.Value == nil || tv.Value.Kind() != constant.String {
+				return "", "", false // a method that is no constant
+			}
+			method = strings.ToUpper(constant.StringVal(tv.Value))
+		}
+		tmpl = strings.ReplaceAll(tmpl, mark, v)
+	}
+	if strings.Contains(method+tmpl, "\x00") {
+		return "", "", false // a variadic argument, or fewer arguments
+	}
+	return method, tmpl, true
+}
+
+// summarizeHelper finds the one net/http send of fn and its request.
+func (c *Base) summarizeHelper(fn *types.Func) helperSummary {
+	decl := c.funcDecl(fn)
+	if decl == nil || decl.Body == nil {
+		return helperSummary{}
+	}
+	params := map[*types.Var]string{}
+	i := 0
+	for _, field := range decl.Type.Params.List {
+		for _, name := range field.Names {
+			if v, ok := c.Pass.TypesInfo.Defs[name].(*types.Var); ok {
+				params[v] = placeholder(i)
+			}
+			i++
+		}
+		if len(field.Names) == 0 {
+			i++
+		}
+	}
+	var sends []*ast.CallExpr
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		if _, ok := n.(*ast.FuncLit); ok {
+			return false
+		}
+		if call, ok := n.(*ast.CallExpr); ok {
+			if key, _, _, ok := typesx.Resolve(c.Pass.TypesInfo, call); ok && knowledge.Sends[key] == knowledge.ErrTransport && key.Path == knowledge.NetHTTP {
+				sends = append(sends, call)
+			}
+		}
+		return true
+	})
+	if len(sends) != 1 {
+		return helperSummary{}
+	}
+	method, tmpl, ok := c.request(sends[0], params)
+	return helperSummary{method, tmpl, ok}
+}
+
+// placeholder stands for the i-th parameter of a helper in its summary.
+func placeholder(i int) string { return "\x00" + strconv.Itoa(i) + "\x00" }
+
+// returnsResponse reports whether fn returns an *http.Response.
+func returnsResponse(fn *types.Func) bool {
+	for v := range fn.Signature().Results().Variables() {
+		if _, isPtr := types.Unalias(v.Type()).(*types.Pointer); isPtr && typesx.Is(v.Type(), knowledge.HTTPResponse) {
+			return true
+		}
+	}
+	return false
+}
+
+// funcDecl returns the declaration of fn, a function of this package.
+func (c *Base) funcDecl(fn *types.Func) *ast.FuncDecl {
+	for _, f := range c.Pass.Files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && c.Pass.TypesInfo.Defs[fd.Name] == fn {
+				return fd
+			}
+		}
+	}
+	return nil
+}
+
 // NewRequestArgs returns the method and URL a request variable was made
 // with by http.NewRequest or NewRequestWithContext.
 func (c *Base) NewRequestArgs(e ast.Expr) (string, ast.Expr) {
+	return c.newRequestArgs(e, nil)
+}
+
+// newRequestArgs is NewRequestArgs where a method that is one of params
+// is its placeholder.
+func (c *Base) newRequestArgs(e ast.Expr, params map[*types.Var]string) (string, ast.Expr) {
 	id, ok := ast.Unparen(e).(*ast.Ident)
 	if !ok {
 		return "", nil
@@ -62,6 +196,13 @@ func (c *Base) NewRequestArgs(e ast.Expr) (string, ast.Expr) {
 	if !ok || b.MethodArg >= len(call.Args) || b.URLArg >= len(call.Args) {
 		return "", nil
 	}
+	if id, ok := ast.Unparen(call.Args[b.MethodArg]).(*ast.Ident); ok {
+		if v, ok := c.Pass.TypesInfo.Uses[id].(*types.Var); ok {
+			if p, ok := params[v]; ok {
+				return p, call.Args[b.URLArg] // the helper's method parameter
+			}
+		}
+	}
 	tv := c.Pass.TypesInfo.Types[call.Args[b.MethodArg]]
 	if tv.Value == nil || tv.Value.Kind() != constant.String {
 		return "", nil
@@ -74,7 +215,7 @@ func (c *Base) NewRequestArgs(e ast.Expr) (string, ast.Expr) {
 }
 
 // urlTemplate renders a URL expression with "{}" for what is not known.
-func (c *Base) urlTemplate(e ast.Expr, depth int) (string, bool) {
+func (c *Base) urlTemplate(e ast.Expr, depth int, params map[*types.Var]string) (string, bool) {
 	info := c.Pass.TypesInfo
 	if depth > 16 {
 		return "", false
@@ -90,8 +231,8 @@ func (c *Base) urlTemplate(e ast.Expr, depth int) (string, bool) {
 		if x.Op != token.ADD {
 			return "", false
 		}
-		l, ok1 := c.urlTemplate(x.X, depth+1)
-		r, ok2 := c.urlTemplate(x.Y, depth+1)
+		l, ok1 := c.urlTemplate(x.X, depth+1, params)
+		r, ok2 := c.urlTemplate(x.Y, depth+1, params)
 		return l + r, ok1 && ok2
 	case *ast.CallExpr:
 		fn := typesx.Callee(info, x)
@@ -109,7 +250,7 @@ func (c *Base) urlTemplate(e ast.Expr, depth int) (string, bool) {
 			}
 			var args []string
 			for _, a := range x.Args[1:] {
-				t, ok := c.urlTemplate(a, depth+1)
+				t, ok := c.urlTemplate(a, depth+1, params)
 				if !ok {
 					t = "{}"
 				}
@@ -119,7 +260,7 @@ func (c *Base) urlTemplate(e ast.Expr, depth int) (string, bool) {
 		case knowledge.JoinPath:
 			var parts []string
 			for _, a := range x.Args {
-				p, ok := c.urlTemplate(a, depth+1)
+				p, ok := c.urlTemplate(a, depth+1, params)
 				if !ok {
 					return "", false
 				}
@@ -133,9 +274,12 @@ func (c *Base) urlTemplate(e ast.Expr, depth int) (string, bool) {
 		if !ok {
 			return "", false
 		}
+		if p, ok := params[v]; ok {
+			return p, true // a helper's parameter, filled in at its call
+		}
 		if vals := c.ValuesOf(v); len(vals) == 1 && vals[0].Expr != nil && !typesx.IsPackageLevel(v) {
 			if vals[0].Index == 0 {
-				return c.urlTemplate(vals[0].Expr, depth+1)
+				return c.urlTemplate(vals[0].Expr, depth+1, params)
 			}
 			return "", false
 		}
