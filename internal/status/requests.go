@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -20,7 +21,7 @@ import (
 func (c *Base) RequestOp(spec *table.Spec, send *ast.CallExpr) (*table.Operation, bool) {
 	method, tmpl, ok := c.request(send, nil)
 	if !ok {
-		method, tmpl, ok = c.helperRequest(send)
+		method, tmpl, ok = c.helperRequest(send, nil)
 	}
 	if !ok {
 		return nil, false
@@ -57,9 +58,10 @@ type helperSummary struct {
 
 // helperRequest returns the method and URL template of call, a call of a
 // function of this package that sends one net/http request made from its
-// parameters and returns the response: the helper's request with the
-// call's arguments in place of the parameters.
-func (c *Base) helperRequest(call *ast.CallExpr) (method, tmpl string, ok bool) {
+// parameters, itself or through another such helper, and returns the
+// response: the helper's request with the call's arguments in place of
+// the parameters. params are the caller's own, where it is a helper too.
+func (c *Base) helperRequest(call *ast.CallExpr, params map[*types.Var]string) (method, tmpl string, ok bool) {
 	fn := typesx.StaticCallee(c.Pass.TypesInfo, call)
 	if fn == nil || fn.Pkg() != c.Pass.Pkg || !returnsResponse(fn) {
 		return "", "", false
@@ -69,35 +71,58 @@ func (c *Base) helperRequest(call *ast.CallExpr) (method, tmpl string, ok bool) 
 	}
 	h, seen := c.helpers[fn]
 	if !seen {
+		c.helpers[fn] = helperSummary{} // a helper that calls itself is none
 		h = c.summarizeHelper(fn)
 		c.helpers[fn] = h
 	}
 	if !h.ok {
 		return "", "", false
 	}
-	method, tmpl = h.method, h.tmpl
-	for i, arg := range call.Args {
-		mark := placeholder(i)
-		if !strings.Contains(method+tmpl, mark) {
-			continue
+	// Every placeholder at once (strings.Replacer does not look again at
+	// what it put in): an argument's template may hold the caller's own
+	// placeholders.
+	var pairs []string
+	for _, m := range placeholders.FindAllStringSubmatch(h.method+h.tmpl, -1) {
+		i, _ := strconv.Atoi(m[1])
+		if i >= len(call.Args) || call.Ellipsis.IsValid() && i == len(call.Args)-1 {
+			return "", "", false // a variadic argument
 		}
-		v, known := c.urlTemplate(arg, 0, nil)
+		v, known := c.urlTemplate(call.Args[i], 0, params)
 		if !known {
 			v = "{}"
 		}
-		if method == mark {
-			tv := c.Pass.TypesInfo.Types[arg]
-			if tv.Value == nil || tv.Value.Kind() != constant.String {
-				return "", "", false // a method that is no constant
-			}
-			method = strings.ToUpper(constant.StringVal(tv.Value))
+		pairs = append(pairs, m[0], v)
+	}
+	method = h.method
+	if strings.Contains(method, "\x00") {
+		m := placeholders.FindStringSubmatch(method)
+		if m == nil || m[0] != method {
+			return "", "", false
 		}
-		tmpl = strings.ReplaceAll(tmpl, mark, v)
+		i, _ := strconv.Atoi(m[1])
+		if method = c.methodOf(call.Args[i], params); method == "" {
+			return "", "", false // a method that is no constant
+		}
 	}
-	if strings.Contains(method+tmpl, "\x00") {
-		return "", "", false // a variadic argument, or fewer arguments
-	}
+	tmpl = strings.NewReplacer(pairs...).Replace(h.tmpl)
 	return method, tmpl, true
+}
+
+// methodOf returns the method arg gives: a constant, upper case, or the
+// placeholder of one of params; "" if neither.
+func (c *Base) methodOf(arg ast.Expr, params map[*types.Var]string) string {
+	if id, ok := ast.Unparen(arg).(*ast.Ident); ok {
+		if v, ok := c.Pass.TypesInfo.Uses[id].(*types.Var); ok {
+			if p, ok := params[v]; ok {
+				return p
+			}
+		}
+	}
+	tv := c.Pass.TypesInfo.Types[arg]
+	if tv.Value == nil || tv.Value.Kind() != constant.String {
+		return ""
+	}
+	return strings.ToUpper(constant.StringVal(tv.Value))
 }
 
 // summarizeHelper finds the one net/http send of fn and its request.
@@ -127,6 +152,8 @@ func (c *Base) summarizeHelper(fn *types.Func) helperSummary {
 		if call, ok := n.(*ast.CallExpr); ok {
 			if key, _, _, ok := typesx.Resolve(c.Pass.TypesInfo, call); ok && knowledge.Sends[key] == knowledge.ErrTransport && key.Path == knowledge.NetHTTP {
 				sends = append(sends, call)
+			} else if callee := typesx.StaticCallee(c.Pass.TypesInfo, call); callee != nil && callee != fn && callee.Pkg() == c.Pass.Pkg && returnsResponse(callee) {
+				sends = append(sends, call) // another helper
 			}
 		}
 		return true
@@ -135,11 +162,17 @@ func (c *Base) summarizeHelper(fn *types.Func) helperSummary {
 		return helperSummary{}
 	}
 	method, tmpl, ok := c.request(sends[0], params)
+	if !ok {
+		method, tmpl, ok = c.helperRequest(sends[0], params)
+	}
 	return helperSummary{method, tmpl, ok}
 }
 
-// placeholder stands for the i-th parameter of a helper in its summary.
+// placeholder stands for the i-th parameter of a helper in its summary;
+// placeholders finds them.
 func placeholder(i int) string { return "\x00" + strconv.Itoa(i) + "\x00" }
+
+var placeholders = regexp.MustCompile("\x00([0-9]+)\x00")
 
 // returnsResponse reports whether fn returns an *http.Response.
 func returnsResponse(fn *types.Func) bool {

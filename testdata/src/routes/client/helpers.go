@@ -63,3 +63,21 @@ func (c *Client) Twice(ctx context.Context) bool {
 	resp, err := c.twice(ctx, "/health")
 	return err == nil && resp.StatusCode == http.StatusGone
 }
+
+// Positive: a helper over a helper (as Docker's client: get calls
+// sendRequest, which makes the request).
+func (c *Client) sendRequest(ctx context.Context, method, path string) (*http.Response, error) {
+	return c.send(ctx, method, path)
+}
+
+func (c *Client) del(ctx context.Context, path string) (*http.Response, error) {
+	return c.sendRequest(ctx, http.MethodDelete, path)
+}
+
+func (c *Client) RemoveThrough(ctx context.Context, project, id string) bool {
+	resp, err := c.del(ctx, "/"+project+"/instances/"+id)
+	if err != nil {
+		return false
+	}
+	return resp.StatusCode == http.StatusGone // want `status 410 \(Gone\) in comparison with resp.StatusCode: DELETE /v2/\{project_id\}/instances/\{instance_id\} never returns it`
+}
