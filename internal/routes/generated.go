@@ -12,6 +12,7 @@ import (
 
 	"github.com/statuslint/statuslint/analyzer/table"
 	"github.com/statuslint/statuslint/internal/status"
+	"github.com/statuslint/statuslint/internal/typesx"
 )
 
 // Generated servers (oapi-codegen's, for net/http, chi, gorilla, echo,
@@ -141,12 +142,8 @@ func checkGenerated(f *routeFinder, spec *table.Spec, found []status.Found, spec
 
 // generated reports whether pos is in a generated file of the package.
 func (f *routeFinder) generated(pos token.Pos) bool {
-	for _, fc := range f.AllFiles {
-		if file := fc.Node().(*ast.File); file.FileStart <= pos && pos <= file.FileEnd {
-			return ast.IsGenerated(file)
-		}
-	}
-	return false
+	file := typesx.FileAt(f.AllFiles, pos)
+	return file != nil && ast.IsGenerated(file)
 }
 
 // operationOf returns the operation a generated interface method names,

@@ -28,8 +28,10 @@ type Base struct {
 	// values are what local variables are given (valuesOf): filled on
 	// first use.
 	values map[*types.Var][]Value
-	// helpers memoizes the summaries of client helpers (helperRequest).
+	// helpers memoizes the summaries of client helpers (helperRequest);
+	// decls are the package's function declarations, on first use.
 	helpers map[*types.Func]helperSummary
+	decls   map[*types.Func]*ast.FuncDecl
 	// foreign indexes the imported facts by package path and object
 	// path (importFact): built on first use.
 	foreign map[string]*pkgFacts

@@ -186,14 +186,10 @@ func returnsResponse(fn *types.Func) bool {
 
 // funcDecl returns the declaration of fn, a function of this package.
 func (c *Base) funcDecl(fn *types.Func) *ast.FuncDecl {
-	for _, f := range c.Pass.Files {
-		for _, d := range f.Decls {
-			if fd, ok := d.(*ast.FuncDecl); ok && c.Pass.TypesInfo.Defs[fd.Name] == fn {
-				return fd
-			}
-		}
+	if c.decls == nil {
+		c.decls = typesx.FuncDecls(c.Pass.TypesInfo, c.Pass.Files)
 	}
-	return nil
+	return c.decls[fn]
 }
 
 // NewRequestArgs returns the method and URL a request variable was made

@@ -2,6 +2,7 @@ package typesx
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"slices"
 
@@ -62,8 +63,13 @@ func FuncDecls(info *types.Info, files []*ast.File) map[*types.Func]*ast.FuncDec
 
 // FileOf returns the file among files that holds n, or nil.
 func FileOf(files []inspector.Cursor, n ast.Node) *ast.File {
+	return FileAt(files, n.Pos())
+}
+
+// FileAt returns the file of files that holds pos, or nil.
+func FileAt(files []inspector.Cursor, pos token.Pos) *ast.File {
 	for _, fc := range files {
-		if f := fc.Node().(*ast.File); f.FileStart <= n.Pos() && n.Pos() < f.FileEnd {
+		if f := fc.Node().(*ast.File); f.FileStart <= pos && pos < f.FileEnd {
 			return f
 		}
 	}
