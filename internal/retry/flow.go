@@ -21,6 +21,10 @@ type frag struct {
 	// decided is set on a re-send that a status condition decided, with
 	// no other condition in between (see flow.decided).
 	decided bool
+	// opaque is set once something the check cannot read decided on the
+	// response (a user's callback): what goes round there says nothing
+	// of whether the loop repeats every status.
+	opaque bool
 	// known and value hold, one bit per flag of the loop (flags.go),
 	// whether the flag's value is known on this path, and what it is.
 	known, value uint64
@@ -49,7 +53,7 @@ func (f *flow) narrowOn(live []frag, cond ast.Expr, neg bool) ([]frag, bool) {
 		// (client-go's done, from a closure over IsNextRetry): what goes
 		// round after it was not decided by a status test.
 		for i := range out {
-			out[i].at = nil
+			out[i].at, out[i].opaque = nil, true
 		}
 	}
 	return out, onStatus

@@ -480,7 +480,7 @@ func repeatsAll(edges []frag) bool {
 	plain := false
 	for _, fr := range edges {
 		all = all.or(fr.set)
-		plain = plain || (fr.set.has(200) && (fr.decided || fr.at == nil))
+		plain = plain || (fr.set.has(200) && (fr.decided || fr.at == nil) && !fr.opaque)
 	}
 	return all == allCodes && plain
 }
