@@ -3,7 +3,6 @@ package routes
 import (
 	"fmt"
 	"go/ast"
-	"go/constant"
 	"go/token"
 	"go/types"
 
@@ -52,21 +51,17 @@ func checkClients(c *routeFinder, tab *table.Table, res *RouteResult) {
 					if !isStatusOf(info, p[0], resp) {
 						continue
 					}
-					tv := info.Types[p[1]]
-					if tv.Value == nil || tv.Value.Kind() != constant.Int {
-						continue
-					}
-					code, exact := constant.Int64Val(tv.Value)
-					if !exact || code < table.MinCode || code > table.MaxCode {
+					code, ok := constCode(info, p[1])
+					if !ok {
 						continue
 					}
 					res.Tied[p[1].Pos()] = true
-					if op.Documents(int(code)) {
+					if op.Documents(code) {
 						continue
 					}
 					res.Diags = append(res.Diags, analysis.Diagnostic{Pos: p[1].Pos(), End: p[1].End(), Category: checks.Operation,
 						Message: fmt.Sprintf("status %s in comparison with %s: %s %s never returns it (documented: %s), so this comparison never matches; compare with a documented status or add the response to the spec",
-							status.Describe(code), types.ExprString(p[0]), op.Method, op.Path, op.Documented()),
+							status.Describe(int64(code)), types.ExprString(p[0]), op.Method, op.Path, op.Documented()),
 						Related: related(
 							analysis.RelatedInformation{Pos: send.Pos(), End: send.End(), Message: fmt.Sprintf("the request for %s is sent here", op.Name())},
 							analysis.RelatedInformation{Pos: specPos(c.Pass.Fset, tab.Spec, op.Line), Message: fmt.Sprintf("%s is documented here", op.Name())},

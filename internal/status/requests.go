@@ -1,6 +1,7 @@
 package status
 
 import (
+	"cmp"
 	"go/ast"
 	"go/constant"
 	"go/token"
@@ -108,8 +109,9 @@ func (c *Base) helperRequest(call *ast.CallExpr, params map[*types.Var]string) (
 	return method, tmpl, true
 }
 
-// methodOf returns the method arg gives: a constant, upper case, or the
-// placeholder of one of params; "" if neither.
+// methodOf returns the method arg gives: a constant, upper case ("" is
+// GET, as net/http takes it), or the placeholder of one of params; "" if
+// neither.
 func (c *Base) methodOf(arg ast.Expr, params map[*types.Var]string) string {
 	if id, ok := ast.Unparen(arg).(*ast.Ident); ok {
 		if v, ok := c.Pass.TypesInfo.Uses[id].(*types.Var); ok {
@@ -122,7 +124,7 @@ func (c *Base) methodOf(arg ast.Expr, params map[*types.Var]string) string {
 	if tv.Value == nil || tv.Value.Kind() != constant.String {
 		return ""
 	}
-	return strings.ToUpper(constant.StringVal(tv.Value))
+	return strings.ToUpper(cmp.Or(constant.StringVal(tv.Value), "GET"))
 }
 
 // summarizeHelper finds the one net/http send of fn and its request.
@@ -225,20 +227,9 @@ func (c *Base) newRequestArgs(e ast.Expr, params map[*types.Var]string) (string,
 	if !ok || b.MethodArg >= len(call.Args) || b.URLArg >= len(call.Args) {
 		return "", nil
 	}
-	if id, ok := ast.Unparen(call.Args[b.MethodArg]).(*ast.Ident); ok {
-		if v, ok := c.Pass.TypesInfo.Uses[id].(*types.Var); ok {
-			if p, ok := params[v]; ok {
-				return p, call.Args[b.URLArg] // the helper's method parameter
-			}
-		}
-	}
-	tv := c.Pass.TypesInfo.Types[call.Args[b.MethodArg]]
-	if tv.Value == nil || tv.Value.Kind() != constant.String {
-		return "", nil
-	}
-	method := strings.ToUpper(constant.StringVal(tv.Value))
+	method := c.methodOf(call.Args[b.MethodArg], params)
 	if method == "" {
-		method = "GET"
+		return "", nil
 	}
 	return method, call.Args[b.URLArg]
 }
