@@ -541,6 +541,26 @@ func (s *Spec) MatchTemplate(method, path string) []*Operation {
 	return ops
 }
 
+// Covers reports whether a route's segments fall inside the API's paths:
+// their first segment is the literal first segment of some operation's
+// path, with or without the servers' base path. A route beside the API (a
+// web UI at /, /docs, /metrics) is not the spec's business; a first
+// segment that is a parameter in the spec covers nothing, so that a
+// tenant-style API (/{tenant}/items) does not claim every route.
+func (s *Spec) Covers(segs []string) bool {
+	if len(segs) == 0 {
+		return false
+	}
+	for _, op := range s.Operations {
+		for _, p := range [][]string{op.Segments, op.Local} {
+			if len(p) > 0 && p[0] != "{}" && p[0] == segs[0] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // match is Match on the segments segsOf gives of each operation.
 func (s *Spec) match(method string, segs []string, segsOf func(*Operation) []string) (ops []*Operation, ok bool) {
 	if slices.Contains(segs, "*") {

@@ -107,6 +107,27 @@ func TestMatch(t *testing.T) {
 	}
 }
 
+// A route is inside the API where its first segment is the literal first
+// segment of an operation's path, with or without the base path; a
+// parameter there claims nothing.
+func TestCovers(t *testing.T) {
+	spec := &Spec{Operations: []*Operation{
+		{Method: "GET", Path: "/api/pets", Segments: Segments("/api/pets"), Local: Segments("/pets")},
+		{Method: "GET", Path: "/{tenant}/items", Segments: Segments("/{tenant}/items"), Local: Segments("/{tenant}/items")},
+	}}
+	for route, want := range map[string]bool{
+		"/api/users":  true,  // under the base path
+		"/pets/:id":   true,  // registered without it
+		"/":           false, // a web UI
+		"/docs":       false, // beside the API
+		"/acme/items": false, // only a parameter would cover it
+	} {
+		if got := spec.Covers(Segments(route)); got != want {
+			t.Errorf("Covers(%s) = %v, want %v", route, got, want)
+		}
+	}
+}
+
 // A spec whose statuses are fine is read whatever else is wrong with it:
 // swag's responses: {} for an unannotated handler and schema $refs that
 // name nothing are warnings with file and line, and the rest is used.

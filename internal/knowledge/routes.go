@@ -13,6 +13,9 @@ type Route struct {
 	// HandlerArg is the handler's argument; -1 is the last one (after
 	// middleware).
 	HandlerArg int
+	// MethodList marks a MethodArg that is a list of methods (gin's
+	// Match([]string{"GET", "HEAD"}, ...)).
+	MethodList bool
 	// MethodCall, if set, names the method of the call's result that
 	// gives its method: gorilla/mux's HandleFunc(p, h).Methods("GET").
 	// Without it, or with several methods, the route takes every method.
@@ -52,6 +55,10 @@ var Routes = with(map[Key]Route{
 	{NetHTTP, "", "HandleFunc"}:           {MethodArg: -1, Pattern: true, HandlerArg: 1},
 	{Gin, "RouterGroup", "Any"}:           {MethodArg: -1, HandlerArg: -1},
 	{Gin, "RouterGroup", "Handle"}:        {MethodArg: 0, PathArg: 1, HandlerArg: -1},
+	{Gin, "RouterGroup", "Match"}:         {MethodArg: 0, MethodList: true, PathArg: 1, HandlerArg: -1},
+	{Gin, "IRoutes", "Any"}:               {MethodArg: -1, HandlerArg: -1},
+	{Gin, "IRoutes", "Handle"}:            {MethodArg: 0, PathArg: 1, HandlerArg: -1},
+	{Gin, "IRoutes", "Match"}:             {MethodArg: 0, MethodList: true, PathArg: 1, HandlerArg: -1},
 	{Echo, "Echo", "Any"}:                 {MethodArg: -1, HandlerArg: 1},
 	{Echo, "Group", "Any"}:                {MethodArg: -1, HandlerArg: 1},
 	{Echo, "Echo", "Add"}:                 {MethodArg: 0, PathArg: 1, HandlerArg: 2},
@@ -71,7 +78,10 @@ var Routes = with(map[Key]Route{
 	{HTTPRouter, "Router", "HandlerFunc"}: {MethodArg: 0, PathArg: 1, HandlerArg: 2},
 }, func(m map[Key]Route) {
 	for _, method := range []string{"GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"} {
+		// gin's IRoutes, what Use and registrations return, is the
+		// same router: g.Group("/user").Use(auth).POST("", h).
 		m[Key{Gin, "RouterGroup", method}] = Route{Method: method, MethodArg: -1, HandlerArg: -1}
+		m[Key{Gin, "IRoutes", method}] = Route{Method: method, MethodArg: -1, HandlerArg: -1}
 		m[Key{Echo, "Echo", method}] = Route{Method: method, MethodArg: -1, HandlerArg: 1}
 		m[Key{Echo, "Group", method}] = Route{Method: method, MethodArg: -1, HandlerArg: 1}
 		m[Key{HTTPRouter, "Router", method}] = Route{Method: method, MethodArg: -1, HandlerArg: 1}
@@ -96,8 +106,12 @@ var Routes = with(map[Key]Route{
 // Groups are the calls that return a router under a prefix.
 var Groups = with(map[Key]Group{
 	{Gin, "RouterGroup", "Group"}: {PrefixArg: 0},
-	{Echo, "Echo", "Group"}:       {PrefixArg: 0},
-	{Echo, "Group", "Group"}:      {PrefixArg: 0},
+	// gin's Use returns the router it is called on, as an IRoutes.
+	{Gin, "RouterGroup", "Use"}: {PrefixArg: -1},
+	{Gin, "Engine", "Use"}:      {PrefixArg: -1},
+	{Gin, "IRoutes", "Use"}:     {PrefixArg: -1},
+	{Echo, "Echo", "Group"}:     {PrefixArg: 0},
+	{Echo, "Group", "Group"}:    {PrefixArg: 0},
 	// gorilla/mux: r.PathPrefix("/api").Subrouter(); the *Route
 	// PathPrefix returns carries the prefix to its Subrouter.
 	{GorillaMux, "Router", "PathPrefix"}: {PrefixArg: 0},

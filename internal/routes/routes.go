@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/constant"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/ast/inspector"
@@ -164,7 +165,11 @@ func (c *routeFinder) route(call *ast.CallExpr, rt knowledge.Route, chained *ast
 	}
 	path, ok := c.constString(arg(rt.PathArg))
 	if rt.MethodArg >= 0 {
-		m, isConst := c.constString(arg(rt.MethodArg))
+		read := c.constString
+		if rt.MethodList {
+			read = c.oneMethod
+		}
+		m, isConst := read(arg(rt.MethodArg))
 		ok = ok && isConst
 		r.method = strings.ToUpper(m)
 	}
@@ -202,9 +207,11 @@ func splitPattern(p string) (method, path string) {
 	return method, p
 }
 
+// joinPath puts a route's path after its router's prefix; an empty path
+// is the prefix itself (gin's, echo's and fiber's Group("/x").GET("")).
 func joinPath(prefix, path string) string {
-	if prefix == "" {
-		return path
+	if prefix == "" || path == "" {
+		return prefix + path
 	}
 	return strings.TrimSuffix(prefix, "/") + "/" + strings.TrimPrefix(path, "/")
 }
@@ -382,6 +389,31 @@ func (c *routeFinder) under(res *resolution, call *ast.CallExpr, arg int) (strin
 	}
 	p, ok := c.constString(call.Args[arg])
 	return joinPath(parent, p), ok
+}
+
+// oneMethod reads a literal list of methods that registers one operation:
+// one method, or GET with HEAD, which HTTP serves as GET without its body.
+// Other lists are not resolved: their handler is not one operation's.
+func (c *routeFinder) oneMethod(e ast.Expr) (string, bool) {
+	lit, ok := ast.Unparen(e).(*ast.CompositeLit)
+	if !ok {
+		return "", false
+	}
+	var methods []string
+	for _, elt := range lit.Elts {
+		m, ok := c.constString(elt)
+		if !ok {
+			return "", false
+		}
+		methods = append(methods, strings.ToUpper(m))
+	}
+	if len(methods) == 2 && slices.Contains(methods, "GET") && slices.Contains(methods, "HEAD") {
+		return "GET", true
+	}
+	if len(methods) != 1 {
+		return "", false
+	}
+	return methods[0], true
 }
 
 func (c *routeFinder) constString(e ast.Expr) (string, bool) {

@@ -70,3 +70,27 @@ func SetGroupRoutes(g *gin.RouterGroup) {
 	// under a prefix that makes one.
 	g.GET("/whatever", func(c *gin.Context) {})
 }
+
+// The chains of real services: gin's Use returns the router it is called
+// on (as an IRoutes), Match with GET and HEAD is GET's operation, and an
+// empty path is the group's own.
+func chains(r *gin.Engine) {
+	r.Group("/v2").Use(auth).POST("/:project/instances", func(c *gin.Context) {
+		c.JSON(http.StatusConflict, gin.H{}) // want `status 409 \(Conflict\) in JSON is not documented for POST /v2/\{project_id\}/instances`
+	})
+	r.Match([]string{http.MethodGet, http.MethodHead}, "/v2/health", func(c *gin.Context) {
+		c.Status(http.StatusForbidden) // want `status 403 \(Forbidden\) in Status is not documented for GET /v2/health`
+	})
+	r.Group("/v2/health").GET("", func(c *gin.Context) {
+		c.Status(http.StatusTeapot) // want `status 418 \(I'm a teapot\) in Status is not documented for GET /v2/health`
+	})
+	// Negative: two operations' methods in one handler are no one
+	// operation's.
+	r.Match([]string{"GET", "POST"}, "/v2/health", func(c *gin.Context) {
+		c.Status(http.StatusTeapot)
+	})
+	// Negative: routes beside the API's paths (a web UI, its docs) are not
+	// the spec's business.
+	r.GET("/", func(c *gin.Context) {})
+	r.GET("/docs", func(c *gin.Context) {})
+}

@@ -92,6 +92,8 @@ func behindProxy() {
 	mux.HandleFunc("GET /health", func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusConflict) // want `status 409 \(Conflict\) in WriteHeader is not documented for GET /v2/health \(documented: 200, 503\)`
 	})
-	mux.HandleFunc("GET /status", func(w http.ResponseWriter, r *http.Request) {}) // want `route GET /status is not in routes.yaml`
+	mux.HandleFunc("GET /health/deep", func(w http.ResponseWriter, r *http.Request) {}) // want `route GET /health/deep is not in routes.yaml`
+	// Negative: beside the API's paths, not the spec's business.
+	mux.HandleFunc("GET /status", func(w http.ResponseWriter, r *http.Request) {})
 	http.ListenAndServe(":8080", mux)
 }

@@ -42,8 +42,18 @@ func (engine *Engine) Use(middleware ...HandlerFunc) IRoutes { return nil }
 func New() *Engine     { return &Engine{} }
 func Default() *Engine { return &Engine{} }
 
-// IRoutes is what route registrations return.
-type IRoutes interface{}
+// IRoutes is what route registrations and Use return: the same router.
+type IRoutes interface {
+	Use(...HandlerFunc) IRoutes
+	GET(string, ...HandlerFunc) IRoutes
+	POST(string, ...HandlerFunc) IRoutes
+	Match([]string, string, ...HandlerFunc) IRoutes
+}
+
+func (group *RouterGroup) Use(middleware ...HandlerFunc) IRoutes { return nil }
+func (group *RouterGroup) Match(methods []string, relativePath string, handlers ...HandlerFunc) IRoutes {
+	return nil
+}
 
 func (group *RouterGroup) Group(relativePath string, handlers ...HandlerFunc) *RouterGroup {
 	return group
