@@ -89,7 +89,7 @@ var specWorld = []struct {
 	checks string
 }{
 	{name: "jaeger", module: "github.com/jaegertracing/jaeger", version: "v1.76.0",
-		spec: "github.com/jaegertracing/jaeger-idl@v0.6.0/swagger/api_v3/query_service.swagger.json", patterns: []string{"./cmd/query/app/apiv3"}},
+		spec: "github.com/jaegertracing/jaeger-idl@v0.6.0/swagger/api_v3/query_service.swagger.json", patterns: []string{"./cmd/query/app/apiv3"}, routes: true},
 	{name: "oapi-codegen-petstore", module: "github.com/deepmap/oapi-codegen", version: "v1.12.4",
 		spec: "examples/petstore-expanded/petstore-expanded.yaml", patterns: []string{"./examples/petstore-expanded/..."}, routes: true},
 	{name: "swag-basic", module: "github.com/swaggo/swag", version: "v1.16.6",

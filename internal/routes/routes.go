@@ -41,6 +41,9 @@ type route struct {
 	// can be mounted under a prefix: the path is tied only where it names
 	// one operation as written, and never reported missing.
 	tentative bool
+	// routerArg is, for a registrar's call, the argument that is the
+	// router (-1: none); -2 for a router's own method.
+	routerArg int
 }
 
 // routeFinder finds route registrations and follows routers to their
@@ -56,6 +59,9 @@ type routeFinder struct {
 	mounts map[*types.Var]*ast.CallExpr
 	// escapes caches escaped.
 	escapes map[*types.Var]bool
+	// registrars are the package's functions that register one route
+	// from their parameters.
+	registrars map[*types.Func]registrar
 }
 
 // newRouteFinder returns the routes pass's state for the package of b,
@@ -63,7 +69,7 @@ type routeFinder struct {
 // Mount, http.StripPrefix) are found by findRoutes.
 func newRouteFinder(b *status.Base, decls map[*types.Func]*ast.FuncDecl) *routeFinder {
 	return &routeFinder{Base: b, decls: decls, subrouters: map[*types.Var]*ast.CallExpr{},
-		mounts: map[*types.Var]*ast.CallExpr{}, escapes: map[*types.Var]bool{}}
+		mounts: map[*types.Var]*ast.CallExpr{}, escapes: map[*types.Var]bool{}, registrars: map[*types.Func]registrar{}}
 }
 
 // A resolution is what resolving one router's prefix found on the way.
@@ -84,7 +90,13 @@ func (c *routeFinder) findRoutes() []route {
 	for _, fc := range c.Checked {
 		checked[fc.Node()] = true
 	}
-	var routes []route
+	type found struct {
+		cur     inspector.Cursor
+		rt      knowledge.Route
+		checked bool
+	}
+	var direct []found
+	perDecl := map[*ast.FuncDecl]int{}
 	for _, fc := range c.AllFiles {
 		for cur := range fc.Preorder((*ast.CallExpr)(nil)) {
 			call := cur.Node().(*ast.CallExpr)
@@ -107,11 +119,39 @@ func (c *routeFinder) findRoutes() []route {
 					}
 				}
 			}
-			if rt, ok := knowledge.Lookup(knowledge.Routes, key, via); ok && checked[fc.Node()] {
+			if rt, ok := knowledge.Lookup(knowledge.Routes, key, via); ok {
 				// Read once the loop has found every mount and subrouter.
-				routes = append(routes, route{call: call, knowledge: rt, chained: chainedCall(cur, rt.MethodCall)})
+				direct = append(direct, found{cur, rt, checked[fc.Node()]})
+				perDecl[typesx.EnclosingFunc(cur)]++
 			}
 		}
+	}
+	// A function whose one registration takes its path and router from
+	// its parameters is a registrar: its calls are the routes.
+	registrars := c.registrars
+	var routes []route
+	for _, d := range direct {
+		call := d.cur.Node().(*ast.CallExpr)
+		if perDecl[typesx.EnclosingFunc(d.cur)] == 1 {
+			if fn, reg, ok := c.registrarOf(d.cur, d.rt); ok {
+				registrars[fn] = reg
+				continue
+			}
+		}
+		if d.checked {
+			routes = append(routes, route{call: call, knowledge: d.rt, chained: chainedCall(d.cur, d.rt.MethodCall), routerArg: -2})
+		}
+	}
+	if len(registrars) > 0 {
+		for _, fc := range c.Checked {
+			for cur := range fc.Preorder((*ast.CallExpr)(nil)) {
+				call := cur.Node().(*ast.CallExpr)
+				if reg, ok := registrars[typesx.StaticCallee(info, call)]; ok {
+					routes = append(routes, route{call: call, knowledge: reg.knowledge, chained: chainedCall(cur, reg.knowledge.MethodCall), routerArg: reg.routerArg})
+				}
+			}
+		}
+		slices.SortFunc(routes, func(a, b route) int { return int(a.call.Pos() - b.call.Pos()) })
 	}
 	for v, more := range multiple {
 		if more {
@@ -119,7 +159,7 @@ func (c *routeFinder) findRoutes() []route {
 		}
 	}
 	for i := range routes {
-		routes[i] = c.route(routes[i].call, routes[i].knowledge, routes[i].chained)
+		routes[i] = c.route(routes[i].call, routes[i].knowledge, routes[i].chained, routes[i].routerArg)
 	}
 	return routes
 }
@@ -138,9 +178,11 @@ func chainedCall(cur inspector.Cursor, name string) *ast.CallExpr {
 	return call
 }
 
-// route reads one registration.
-func (c *routeFinder) route(call *ast.CallExpr, rt knowledge.Route, chained *ast.CallExpr) route {
-	r := route{call: call, knowledge: rt, method: rt.Method}
+// route reads one registration: a router's method (routerArg -2), or a
+// registrar's call, whose router is the argument routerArg (-1: none,
+// net/http's default mux).
+func (c *routeFinder) route(call *ast.CallExpr, rt knowledge.Route, chained *ast.CallExpr, routerArg int) route {
+	r := route{call: call, knowledge: rt, method: rt.Method, routerArg: routerArg}
 	if chained != nil && len(chained.Args) == 1 {
 		// One method: .Methods("GET"); several take every method.
 		if m, ok := c.constString(chained.Args[0]); ok {
@@ -177,9 +219,19 @@ func (c *routeFinder) route(call *ast.CallExpr, rt knowledge.Route, chained *ast
 		r.method, path = splitPattern(path)
 	}
 	var recv ast.Expr
-	if sel, isSel := ast.Unparen(call.Fun).(*ast.SelectorExpr); isSel {
-		if typesx.Callee(c.Pass.TypesInfo, call) != nil && c.Pass.TypesInfo.Selections[sel] != nil {
-			recv = sel.X
+	switch {
+	case routerArg >= 0:
+		recv = arg(routerArg)
+		if recv == nil {
+			ok = false
+		}
+	case routerArg == -1:
+		// a registrar on net/http's default mux
+	default:
+		if sel, isSel := ast.Unparen(call.Fun).(*ast.SelectorExpr); isSel {
+			if typesx.Callee(c.Pass.TypesInfo, call) != nil && c.Pass.TypesInfo.Selections[sel] != nil {
+				recv = sel.X
+			}
 		}
 	}
 	prefix, known := "", true
@@ -317,7 +369,7 @@ func (c *routeFinder) escaped(v *types.Var) bool {
 			if call, ok := c.mounts[v]; ok && cur.Parent().Node() == call {
 				continue // its mount, which gives its prefix
 			}
-			if c.servedAtRoot(cur) {
+			if c.servedAtRoot(cur) || c.registersOn(cur) {
 				continue
 			}
 			esc = true

@@ -97,3 +97,18 @@ func behindProxy() {
 	mux.HandleFunc("GET /status", func(w http.ResponseWriter, r *http.Request) {})
 	http.ListenAndServe(":8080", mux)
 }
+
+// handle registers on the mux it is given: a registrar on net/http.
+func handle(mux *http.ServeMux, pattern string, h http.HandlerFunc) {
+	mux.HandleFunc(pattern, h)
+}
+
+func withRegistrar() {
+	mux := http.NewServeMux()
+	// Positive: the route is the registrar's call.
+	handle(mux, "GET /v2/health", func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusConflict) // want `status 409 \(Conflict\) in WriteHeader is not documented for GET /v2/health`
+	})
+	handle(mux, "GET /v2/version", func(w http.ResponseWriter, r *http.Request) {}) // want `route GET /v2/version is not in routes.yaml`
+	http.ListenAndServe(":8080", mux)
+}

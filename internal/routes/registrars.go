@@ -1,0 +1,133 @@
+package routes
+
+import (
+	"go/ast"
+	"go/types"
+
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/statuslint/statuslint/internal/knowledge"
+	"github.com/statuslint/statuslint/internal/typesx"
+)
+
+// A registrar is a function of the package that registers one route from
+// its parameters: jaeger's addRoute(router, f, path) wraps f in middleware
+// and calls router.HandleFunc(path, handler.ServeHTTP). Each of its calls
+// is a route, read with the caller's arguments.
+type registrar struct {
+	// knowledge is the registration's, its argument indexes the
+	// registrar's parameters'.
+	knowledge knowledge.Route
+	// routerArg is the router's parameter; -1 for net/http's default
+	// mux (http.HandleFunc).
+	routerArg int
+	// returns is set when the registrar returns the registration's
+	// result, whose chained method (gorilla's .Methods) applies.
+	returns bool
+}
+
+// registrarOf returns what the function around the registration call at
+// cur registers, if the function is a registrar: its only registration,
+// with the path, the router and the method (if not fixed) from its
+// parameters, and its one handler parameter used in its body.
+func (c *routeFinder) registrarOf(cur inspector.Cursor, rt knowledge.Route) (*types.Func, registrar, bool) {
+	info := c.Pass.TypesInfo
+	call := cur.Node().(*ast.CallExpr)
+	decl := typesx.EnclosingFunc(cur)
+	if decl == nil || typesx.EnclosingFuncNode(cur) != decl || rt.MethodList {
+		return nil, registrar{}, false
+	}
+	fn, _ := info.Defs[decl.Name].(*types.Func)
+	if fn == nil {
+		return nil, registrar{}, false
+	}
+	params := fn.Signature().Params()
+	paramOf := func(e ast.Expr) int {
+		if id, ok := ast.Unparen(e).(*ast.Ident); ok {
+			for i := range params.Len() {
+				if info.Uses[id] == params.At(i) {
+					return i
+				}
+			}
+		}
+		return -1
+	}
+	arg := func(i int) ast.Expr {
+		if i < 0 {
+			i = len(call.Args) - 1
+		}
+		if i < 0 || i >= len(call.Args) {
+			return nil
+		}
+		return call.Args[i]
+	}
+	reg := registrar{knowledge: rt, routerArg: -1}
+	if reg.knowledge.PathArg = paramOf(arg(rt.PathArg)); reg.knowledge.PathArg < 0 {
+		return nil, registrar{}, false
+	}
+	if rt.MethodArg >= 0 {
+		if _, isConst := c.constString(arg(rt.MethodArg)); isConst {
+			return nil, registrar{}, false // a fixed method in a method argument: not worth a shape of its own
+		}
+		if reg.knowledge.MethodArg = paramOf(arg(rt.MethodArg)); reg.knowledge.MethodArg < 0 {
+			return nil, registrar{}, false
+		}
+	}
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && info.Selections[sel] != nil {
+		if reg.routerArg = paramOf(sel.X); reg.routerArg < 0 {
+			return nil, registrar{}, false // a router of its own or a field's
+		}
+	}
+	handlers := 0
+	for i := range params.Len() {
+		p := params.At(i)
+		if i != reg.routerArg && p.Name() != "_" && p.Name() != "" && isHandlerType(p.Type()) && usedIn(info, decl.Body, p) {
+			handlers++
+			reg.knowledge.HandlerArg = i
+		}
+	}
+	if handlers != 1 {
+		return nil, registrar{}, false
+	}
+	if ret, ok := cur.Parent().Node().(*ast.ReturnStmt); ok && len(ret.Results) == 1 {
+		reg.returns = true
+	}
+	if !reg.returns {
+		reg.knowledge.MethodCall = ""
+	}
+	return fn, reg, true
+}
+
+// isHandlerType reports whether t can hold a handler: a function, or a
+// type with a ServeHTTP method.
+func isHandlerType(t types.Type) bool {
+	if _, ok := t.Underlying().(*types.Signature); ok {
+		return true
+	}
+	obj, _, _ := types.LookupFieldOrMethod(t, true, nil, "ServeHTTP")
+	_, ok := obj.(*types.Func)
+	return ok
+}
+
+// usedIn reports whether v is used in body.
+func usedIn(info *types.Info, body *ast.BlockStmt, v *types.Var) bool {
+	used := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && info.Uses[id] == v {
+			used = true
+		}
+		return !used
+	})
+	return used
+}
+
+// registersOn reports whether the router at cur is the router argument of
+// a registrar's call: handing a router to it registers a route on it.
+func (c *routeFinder) registersOn(cur inspector.Cursor) bool {
+	call, ok := cur.Parent().Node().(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	reg, ok := c.registrars[typesx.StaticCallee(c.Pass.TypesInfo, call)]
+	return ok && reg.routerArg >= 0 && reg.routerArg < len(call.Args) && call.Args[reg.routerArg] == cur.Node()
+}
