@@ -165,3 +165,67 @@ func TestGoVetRelativeTable(t *testing.T) {
 		t.Errorf("go vet -codes=docs/nosuch.md: exit %d\n%s", code, out)
 	}
 }
+
+// A package of the module that the patterns import is read from source
+// for its facts even where it imports what no reported package needs
+// (the loader then has no types for it): its membership test decides the
+// reported package's retry loop.
+func TestFactsThroughUnneededImports(t *testing.T) {
+	dir := module(t, map[string]string{})
+	write := func(name, text string) {
+		path := filepath.Join(dir, name)
+		os.MkdirAll(filepath.Dir(path), 0o755)
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("internal/codes/codes.go", `package codes
+
+import (
+	"net/http"
+	"sync/atomic"
+)
+
+var tests atomic.Int64
+
+// Tests says how often a test ran.
+func Tests() int64 { return tests.Load() }
+
+// Has reports whether resp's status is one of codes.
+func Has(resp *http.Response, codes ...int) bool {
+	if resp == nil {
+		return false
+	}
+	for _, c := range codes {
+		if resp.StatusCode == c {
+			return true
+		}
+	}
+	return false
+}
+`)
+	write("api/api.go", `package api
+
+import (
+	"net/http"
+	"time"
+
+	"demo/internal/codes"
+)
+
+func Get(c *http.Client, req *http.Request) (resp *http.Response, err error) {
+	for try := 0; try < 3; try++ {
+		resp, err = c.Do(req)
+		if err == nil && !codes.Has(resp, http.StatusServiceUnavailable) {
+			return
+		}
+		time.Sleep(time.Second)
+	}
+	return
+}
+`)
+	const want = "api.go:13:6: retrying on 503 (Service Unavailable)"
+	if out, code := run(t, dir, binary, "./api"); code != 3 || !strings.Contains(out, want) {
+		t.Errorf("statuslint ./api: exit %d, want %q\n%s", code, want, out)
+	}
+}

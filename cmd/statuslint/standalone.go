@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/parser"
+	"go/token"
 	"go/types"
 	"io"
 	"log"
@@ -20,6 +21,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/gcexportdata"
 	"golang.org/x/tools/go/packages"
 
 	"github.com/statuslint/statuslint/analyzer"
@@ -174,7 +176,7 @@ func listsRoutes(a *analysis.Analyzer) bool {
 // run in a big module costs about what its own packages cost.
 // It returns the packages to analyze and, among them, those to report.
 func load(patterns []string, tests bool, tags string, known func(path string) bool) (roots, report []*packages.Package, err error) {
-	conf := &packages.Config{Mode: packages.LoadSyntax | packages.NeedModule, Tests: tests}
+	conf := &packages.Config{Mode: packages.LoadSyntax | packages.NeedModule | packages.NeedExportFile, Tests: tests}
 	if tags != "" {
 		conf.BuildFlags = []string{"-tags=" + tags}
 	}
@@ -202,6 +204,14 @@ func load(patterns []string, tests bool, tags string, known func(path string) bo
 		}
 	})
 	bySource := map[string]*packages.Package{}
+	// The types every load shares: those the loader made, and what
+	// readExport adds.
+	seen := map[string]*types.Package{}
+	packages.Visit(report, nil, func(p *packages.Package) {
+		if p.Types != nil && p.Types.Complete() && seen[p.PkgPath] == nil && !strings.Contains(p.ID, " [") {
+			seen[p.PkgPath] = p.Types
+		}
+	})
 	var order []string
 	queue := report
 	for len(queue) > 0 {
@@ -212,7 +222,7 @@ func load(patterns []string, tests bool, tags string, known func(path string) bo
 			}
 			// One that does not type-check stays seen through export
 			// data: its errors are not the reported packages'.
-			src, err := fromSource(byPath[path])
+			src, err := fromSource(byPath[path], seen)
 			bySource[path] = src
 			if err == nil {
 				order = append(order, path)
@@ -324,7 +334,7 @@ func mayHaveFact(sig *types.Signature, inLoop, called bool) bool {
 // fromSource returns p, a package loaded from export data, parsed and
 // type-checked from its files: its imports are those of p, from export
 // data.
-func fromSource(p *packages.Package) (*packages.Package, error) {
+func fromSource(p *packages.Package, seen map[string]*types.Package) (*packages.Package, error) {
 	if len(p.CompiledGoFiles) == 0 || p.Fset == nil {
 		return nil, fmt.Errorf("%s: no files", p.PkgPath)
 	}
@@ -350,10 +360,17 @@ func fromSource(p *packages.Package) (*packages.Package, error) {
 	}
 	conf := types.Config{
 		Importer: importerFunc(func(path string) (*types.Package, error) {
-			if imp := p.Imports[path]; imp != nil && imp.Types != nil {
+			imp := p.Imports[path]
+			if imp == nil {
+				return nil, fmt.Errorf("%s: no export data for %s", p.PkgPath, path)
+			}
+			if imp.Types != nil && imp.Types.Complete() {
 				return imp.Types, nil
 			}
-			return nil, fmt.Errorf("%s: no export data for %s", p.PkgPath, path)
+			// An import no reported package needed the types of (azcore's
+			// internal/exported imports sync/atomic): the loader left a
+			// placeholder; its export data completes it.
+			return readExport(imp, p.Fset, seen)
 		}),
 		Sizes: p.TypesSizes,
 	}
@@ -366,6 +383,28 @@ func fromSource(p *packages.Package) (*packages.Package, error) {
 	}
 	src.Types = pkg
 	return src, nil
+}
+
+// readExport reads the types of imp from its export data into seen, the
+// packages already read, so that a package is one object however many
+// import it.
+func readExport(imp *packages.Package, fset *token.FileSet, seen map[string]*types.Package) (*types.Package, error) {
+	if pkg := seen[imp.PkgPath]; pkg != nil && pkg.Complete() {
+		return pkg, nil
+	}
+	if imp.ExportFile == "" {
+		return nil, fmt.Errorf("no export data for %s", imp.PkgPath)
+	}
+	f, err := os.Open(imp.ExportFile)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	r, err := gcexportdata.NewReader(bufio.NewReader(f))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", imp.PkgPath, err)
+	}
+	return gcexportdata.Read(r, fset, seen, imp.PkgPath)
 }
 
 // importerFunc is a types.Importer made of a function.

@@ -46,6 +46,8 @@ func Catalog() []Entry {
 	addAll("retry default", maps.Keys(Defaults))
 	addAll("retries every error", maps.Keys(RetryAllErrors))
 	addAll("request change", maps.Keys(RequestMutators))
+	addAll("request read", maps.Keys(RequestReads))
+	addAll("request unwrap", maps.Keys(RequestUnwraps))
 	addAll("body rewind", maps.Keys(BodyRewinds))
 	addAll("response type", maps.Keys(ResponseTypes))
 	addAll("header read", maps.Keys(HeaderReads))

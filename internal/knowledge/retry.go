@@ -12,6 +12,12 @@ const (
 	RetryPolicy   = "github.com/failsafe-go/failsafe-go/retrypolicy"
 	SDKInvoker    = "github.com/huaweicloud/huaweicloud-sdk-go-v3/core/invoker"
 	AWSRetry      = "github.com/aws/aws-sdk-go-v2/aws/retry"
+	// AzcoreExported declares azcore's pipeline request (policy.Request
+	// is an alias of it).
+	AzcoreExported = "github.com/Azure/azure-sdk-for-go/sdk/azcore/internal/exported"
+	AzcoreRuntime  = "github.com/Azure/azure-sdk-for-go/sdk/azcore/runtime"
+	// AzureInternalExported is the Azure SDK's shared internal module's.
+	AzureInternalExported = "github.com/Azure/azure-sdk-for-go/sdk/internal/exported"
 	// SDKServices is the prefix of the cloud SDK's service packages, whose
 	// *Client methods send requests.
 	SDKServices = "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/"
@@ -85,6 +91,10 @@ var Sends = with(map[Key]ErrKind{
 	{NetHTTP, "Client", "Head"}:           ErrTransport,
 	{NetHTTP, "Client", "PostForm"}:       ErrTransport,
 	{SDKInvoker, "BaseInvoker", "Invoke"}: ErrStatus,
+	// azcore's pipeline: a policy sends the request on through the
+	// policies after it, the last of which performs it; its error means
+	// no response.
+	{AzcoreExported, "Request", "Next"}: ErrTransport,
 }, func(m map[Key]ErrKind) {
 	// fasthttp: Do and its variants, as functions and on its clients, and
 	// the calls that return the status.
@@ -174,6 +184,9 @@ var RetrySetFields = map[Key]bool{
 type Policy struct {
 	Arg   int
 	Codes [][2]int
+	// List, if not 0, makes the predicate a membership test: true for
+	// the statuses of its argument List-1, a list (Codes is empty).
+	List int
 	// WaitsRetryAfter is true when the library pairs it with a backoff
 	// that honours Retry-After.
 	WaitsRetryAfter bool
@@ -188,6 +201,11 @@ var Policies = map[Key]Policy{
 	{RetryableHTTP, "", "DefaultRetryPolicy"}:         {Arg: 1, Codes: retryablehttpDefault, WaitsRetryAfter: true},
 	{RetryableHTTP, "", "ErrorPropagatedRetryPolicy"}: {Arg: 1, Codes: retryablehttpDefault, WaitsRetryAfter: true},
 	{RestyV3, "", "RetryConditionStatus5XX"}:          {Arg: 0, Codes: [][2]int{{500, 599}}},
+	// azcore's runtime.HasStatusCode(resp, codes...), which its retry
+	// policy and SDKs' own loops test their status lists with, and the
+	// shared module's function it calls.
+	{AzcoreRuntime, "", "HasStatusCode"}:         {Arg: 0, List: 2},
+	{AzureInternalExported, "", "HasStatusCode"}: {Arg: 0, List: 2},
 }
 
 // Defaults are calls that set up retries with a library's default policy:
@@ -213,6 +231,24 @@ type Default struct {
 // (400-999), with why.
 var RetryAllErrors = map[Key]string{
 	{RestyV2, "Client", "AddRetryAfterErrorCondition"}: "AddRetryAfterErrorCondition retries every status above 399",
+}
+
+// RequestReads are methods of a request that only read it: called on the
+// request after the send (azcore's req.Raw().Context().Err()), they do
+// not change what the next round sends. Any other method called on it
+// counts as a change.
+var RequestReads = map[Key]bool{
+	{NetHTTP, "Request", "Context"}:     true,
+	{NetHTTP, "Request", "Cookie"}:      true,
+	{NetHTTP, "Request", "UserAgent"}:   true,
+	{AzcoreExported, "Request", "Raw"}:  true,
+	{AzcoreExported, "Request", "Body"}: true,
+}
+
+// RequestUnwraps are reads of a request that return the request it wraps
+// (azcore's req.Raw()): what is set through them is set on it.
+var RequestUnwraps = map[Key]bool{
+	{AzcoreExported, "Request", "Raw"}: true,
 }
 
 // RequestMutators are calls that change a request before it is sent

@@ -264,9 +264,15 @@ func (ev *evaluator) predicateCall(call *ast.CallExpr) (codeSet, bool) {
 	}
 	arg := call.Args[p.Arg]
 	if ev.isStatus(arg) || ev.c.IsResponse(arg) {
+		set := p.Set
+		if p.List > 0 {
+			if set, ok = ev.memberCodes(call, fn, p); !ok {
+				return codeSet{}, false
+			}
+		}
 		ev.touched = true
 		ev.waited = ev.waited.or(p.Waited)
-		return p.Set, true
+		return set, true
 	}
 	return codeSet{}, false
 }

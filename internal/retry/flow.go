@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"github.com/statuslint/statuslint/internal/knowledge"
 	"github.com/statuslint/statuslint/internal/typesx"
@@ -184,6 +185,15 @@ type flow struct {
 	// the request on that path. send is the send.
 	deps map[*types.Var]bool
 	send *ast.CallExpr
+	// sendStmt is the loop body's statement that holds the send, and
+	// local the variables the loop body declares. Where the send is
+	// nested (azcore's if timeout == 0 { clone = req.Clone(ctx); resp,
+	// err = clone.Next() } else { ... }), the statements before it in its
+	// block build this round's request: setting a local there is no change
+	// made after the send (requestVaries has judged what it is built
+	// from).
+	sendStmt ast.Stmt
+	local    func(*types.Var) bool
 	// flags are the retry loop's flags, each with its bit (flags.go).
 	flags map[*types.Var]uint
 	// sendVars are the variables the loop's send assigns: its response
@@ -267,13 +277,49 @@ func (f *flow) retry(live []frag, at ast.Node) {
 // breaks collects what an unlabeled break carries out of an enclosing
 // switch or select.
 func (f *flow) stmts(list []ast.Stmt, live []frag, breaks *[]frag) []frag {
-	for _, s := range list {
+	pre := f.preSend(list)
+	for i, s := range list {
 		if len(live) == 0 {
 			return nil
+		}
+		if i < pre {
+			live = f.stmtBefore(s, live, breaks)
+			continue
 		}
 		live = f.stmt(s, live, breaks)
 	}
 	return live
+}
+
+// preSend returns how many statements of list come before a send in it,
+// where list is a block inside the statement that holds the loop's send;
+// 0 elsewhere.
+func (f *flow) preSend(list []ast.Stmt) int {
+	if f.sendStmt == nil || len(list) == 0 || list[0] == f.sendStmt ||
+		list[0].Pos() < f.sendStmt.Pos() || list[len(list)-1].End() > f.sendStmt.End() {
+		return 0
+	}
+	i, _, _ := f.ev.c.findSend(list)
+	return max(i, 0)
+}
+
+// stmtBefore follows a statement that builds the request the send after
+// it in its block sends: setting a variable the loop body declares is no
+// change; anything else is judged as after the send.
+func (f *flow) stmtBefore(s ast.Stmt, live []frag, breaks *[]frag) []frag {
+	if as, ok := s.(*ast.AssignStmt); ok && f.local != nil && !slices.ContainsFunc(as.Lhs, func(e ast.Expr) bool {
+		v, ok := ast.Unparen(e).(*ast.Ident)
+		if !ok {
+			return true
+		}
+		obj, _ := f.ev.c.Pass.TypesInfo.ObjectOf(v).(*types.Var)
+		return obj == nil || !f.local(obj)
+	}) {
+		deps := f.deps
+		f.deps = nil
+		defer func() { f.deps = deps }()
+	}
+	return f.stmt(s, live, breaks)
 }
 
 func (f *flow) stmt(s ast.Stmt, live []frag, breaks *[]frag) []frag {

@@ -71,7 +71,10 @@ func (c *retryChecker) listCodes(e ast.Expr, depth int) codeSet {
 		}
 	case *ast.SelectorExpr:
 		if sel, ok := info.Selections[x]; ok {
-			if f, ok := sel.Obj().(*types.Var); ok && f.IsField() && f.Pkg() == c.Pass.Pkg {
+			// A field, of this package's type or another's (azcore's
+			// policy.RetryOptions.StatusCodes): what this package gives
+			// it.
+			if f, ok := sel.Obj().(*types.Var); ok && f.IsField() {
 				var s codeSet
 				for _, given := range c.fieldValues(f) {
 					s = s.or(c.listCodes(given, depth+1))

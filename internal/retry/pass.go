@@ -26,7 +26,7 @@ func collect(pass *analysis.Pass, diags *[]analysis.Diagnostic) *analysis.Pass {
 
 // New returns the retry pass: it finds retries of statuses the
 // table forbids re-sending (SL2001 and SL2002), with a fact for each retry
-// predicate and error-returning sender.
+// predicate, error-returning sender and reader of Retry-After.
 func New(s *config.Settings, sinks *analysis.Analyzer) *analysis.Analyzer {
 	return &analysis.Analyzer{
 		Name:       "statusretry",
@@ -34,7 +34,7 @@ func New(s *config.Settings, sinks *analysis.Analyzer) *analysis.Analyzer {
 		Requires:   []*analysis.Analyzer{inspect.Analyzer, sinks},
 		Run:        func(pass *analysis.Pass) (any, error) { return runRetry(s, pass, sinks) },
 		ResultType: reflect.TypeFor[[]analysis.Diagnostic](),
-		FactTypes:  []analysis.Fact{new(PredFact), new(ErrFact)},
+		FactTypes:  []analysis.Fact{new(PredFact), new(ErrFact), new(WaitFact)},
 	}
 }
 

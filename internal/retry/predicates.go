@@ -21,11 +21,19 @@ type PredFact struct {
 	// Waited are the codes of Set retried only after Retry-After: those a
 	// library's policy decides, where the library's backoff waits for it.
 	Waited codeSet
+	// List, if not 0, makes the function a membership test: true exactly
+	// for the statuses of its parameter List-1, a list (Set is empty).
+	List int
 }
 
 func (*PredFact) AFact() {}
 
-func (f *PredFact) String() string { return "retries" + f.Set.String() }
+func (f *PredFact) String() string {
+	if f.List > 0 {
+		return fmt.Sprintf("retries the statuses of argument %d", f.List-1)
+	}
+	return "retries" + f.Set.String()
+}
 
 // String lists a set compactly: [500-599 429].
 func (s codeSet) String() string {
@@ -71,7 +79,7 @@ func (c *retryChecker) predicate(fn *types.Func) (PredFact, bool) {
 		return PredFact{}, false
 	}
 	if p, ok := knowledge.Policies[typesx.FuncKey(fn)]; ok {
-		f := PredFact{Arg: p.Arg, Set: policyCodes(p)}
+		f := PredFact{Arg: p.Arg, Set: policyCodes(p), List: p.List}
 		if p.WaitsRetryAfter {
 			f.Waited = f.Set
 		}

@@ -54,6 +54,9 @@ func (c *retryChecker) checkRetries() {
 		if f, ok := c.errSummary(fn); ok && fn.Exported() {
 			c.Pass.ExportObjectFact(fn, &f)
 		}
+		if fn.Exported() && c.takesResponse(fn) && c.readsRetryAfter(decl.Body) {
+			c.Pass.ExportObjectFact(fn, new(WaitFact))
+		}
 		p, ok := c.predicate(fn)
 		if !ok {
 			continue
@@ -230,6 +233,27 @@ func (c *retryChecker) readsRetryAfter(n ast.Node) bool {
 	return direct
 }
 
+// WaitFact marks a function that reads a response's Retry-After, itself
+// or through the functions of its package it calls (azcore's
+// shared.RetryAfter(resp)): a loop of another package that calls it waits
+// for it.
+type WaitFact struct{}
+
+func (*WaitFact) AFact() {}
+
+func (*WaitFact) String() string { return "readsRetryAfter" }
+
+// takesResponse reports whether fn has a response or header parameter,
+// which a reader of Retry-After needs.
+func (c *retryChecker) takesResponse(fn *types.Func) bool {
+	for p := range fn.Signature().Params().Variables() {
+		if c.IsResponseType(p.Type()) || typesx.Is(p.Type(), knowledge.HTTPHeader) {
+			return true
+		}
+	}
+	return false
+}
+
 // waitInfo is what a function's own body says about Retry-After: whether
 // it reads it, and the functions of this package it calls.
 type waitInfo struct {
@@ -268,6 +292,8 @@ func (c *retryChecker) readsRetryAfterHere(n ast.Node) (bool, []*types.Func) {
 			case !ok:
 			case knowledge.RetryAfterWaits[key]:
 				found = true
+			case fn != nil && fn.Pkg() != c.Pass.Pkg && c.ImportFact(fn, new(WaitFact)):
+				found = true // azcore's shared.RetryAfter(resp)
 			case (knowledge.HeaderReads[key] || knowledge.HeaderReads[via]) && len(n.Args) == 1:
 				if isName(n.Args[0]) {
 					found = true
@@ -285,6 +311,9 @@ func (c *retryChecker) readsRetryAfterHere(n ast.Node) (bool, []*types.Func) {
 			if fn, ok := info.Uses[n].(*types.Func); ok && knowledge.RetryAfterWaits[typesx.FuncKey(fn)] {
 				found = true
 			}
+			// A named constant in a list of header names (azcore's
+			// shared.RetryAfter: header: HeaderRetryAfter).
+			namesIt = namesIt || isName(n)
 		}
 		return !found
 	})

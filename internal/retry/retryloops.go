@@ -109,7 +109,8 @@ func (c *retryChecker) retryLoop(cur inspector.Cursor, loop ast.Stmt, body *ast.
 		return
 	}
 	ev := &evaluator{c: c, errs: c.sendErrs(body.List[i], send, errs)}
-	fl := &flow{ev: ev, mode: modeLoop, deps: deps, send: send, flags: c.loopFlags(body), sendVars: c.sendResults(body.List[i], send)}
+	fl := &flow{ev: ev, mode: modeLoop, deps: deps, send: send, flags: c.loopFlags(body), sendVars: c.sendResults(body.List[i], send),
+		sendStmt: body.List[i], local: func(v *types.Var) bool { return v.Pos() >= body.Pos() && v.Pos() < body.End() }}
 	if l, ok := cur.Parent().Node().(*ast.LabeledStmt); ok {
 		fl.label = l.Label.Name
 	}
@@ -282,7 +283,8 @@ func (c *retryChecker) requestVaries(loop ast.Stmt, body *ast.BlockStmt, i int, 
 // changesDeps reports whether stmt, on the path after the send, changes
 // what the send depends on: assigns it, calls a method on it or hands out
 // its address. Calls on it count whatever they do (a cache updated, a
-// token refreshed); the send itself does not.
+// token refreshed), but for a request's reads (knowledge.RequestReads);
+// the send itself does not.
 func (c *retryChecker) changesDeps(stmt ast.Stmt, deps map[*types.Var]bool, send *ast.CallExpr) bool {
 	info := c.Pass.TypesInfo
 	in := func(e ast.Expr) bool {
@@ -312,7 +314,9 @@ func (c *retryChecker) changesDeps(stmt ast.Stmt, deps map[*types.Var]bool, send
 				return false
 			}
 			if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok && info.Selections[sel] != nil && info.Selections[sel].Kind() == types.MethodVal && in(sel.X) {
-				found = true
+				if fn := typesx.Callee(info, n); fn == nil || !knowledge.RequestReads[typesx.FuncKey(fn)] {
+					found = true
+				}
 			}
 		}
 		return !found
@@ -356,7 +360,8 @@ func (c *retryChecker) isBodyRewind(lhs ast.Expr) bool {
 	return knowledge.BodyRewinds[key]
 }
 
-// rootVar returns the variable at the root of x, x.f, x[i], *x.
+// rootVar returns the variable at the root of x, x.f, x[i], *x, and
+// x.Raw() for a read of a request that returns what it wraps.
 func rootVar(info *types.Info, e ast.Expr) *types.Var {
 	for {
 		switch x := ast.Unparen(e).(type) {
@@ -369,6 +374,15 @@ func rootVar(info *types.Info, e ast.Expr) *types.Var {
 			e = x.X
 		case *ast.StarExpr:
 			e = x.X
+		case *ast.CallExpr:
+			// A read of the request that returns what it wraps: azcore's
+			// req.Raw().Header is req's.
+			sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr)
+			fn := typesx.Callee(info, x)
+			if !ok || fn == nil || !knowledge.RequestUnwraps[typesx.FuncKey(fn)] {
+				return nil
+			}
+			e = sel.X
 		default:
 			return nil
 		}

@@ -99,7 +99,9 @@ func (c *retryChecker) bottomPred(fn *types.Func) predResult {
 func (c *retryChecker) evalSummary(fn *types.Func) summary {
 	decl := c.decls[fn]
 	var s summary
-	if f, ok := c.evalPredicate(decl.Type, decl.Body, errTransport); ok {
+	if f, ok := c.memberPred(fn, decl); ok {
+		s.pred = predResult{fact: f, ok: true}
+	} else if f, ok := c.evalPredicate(decl.Type, decl.Body, errTransport); ok {
 		s.pred = predResult{f.fact(), true, f.edges}
 	}
 	s.err = c.evalErrSummary(fn, decl)

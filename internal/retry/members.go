@@ -1,0 +1,142 @@
+package retry
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"github.com/statuslint/statuslint/internal/typesx"
+)
+
+// A membership test decides on a list its caller gives: azcore's
+// HasStatusCode(resp, options.StatusCodes...) is true exactly for the
+// statuses of the list. Its fact says which parameters are the status and
+// the list; each call is evaluated on the list it is given there.
+
+// memberPred returns the fact of fn if it is a membership test: a bool
+// function that ranges over a list parameter and returns true when the
+// status of another parameter equals an element (false otherwise), or
+// that returns such a test's result on its own parameters (a wrapper, in
+// the package or through a fact).
+func (c *retryChecker) memberPred(fn *types.Func, decl *ast.FuncDecl) (PredFact, bool) {
+	sig := fn.Signature()
+	if decl.Body == nil || sig.Results().Len() != 1 || !typesx.IsBool(sig.Results().At(0).Type()) {
+		return PredFact{}, false
+	}
+	info := c.Pass.TypesInfo
+	param := func(e ast.Expr) int {
+		if id, ok := ast.Unparen(e).(*ast.Ident); ok {
+			for i := range sig.Params().Len() {
+				if info.Uses[id] == sig.Params().At(i) {
+					return i
+				}
+			}
+		}
+		return -1
+	}
+	list := decl.Body.List
+	if len(list) == 1 {
+		// return hasStatusCode(resp, codes...)
+		ret, ok := list[0].(*ast.ReturnStmt)
+		if !ok || len(ret.Results) != 1 {
+			return PredFact{}, false
+		}
+		call, ok := ast.Unparen(ret.Results[0]).(*ast.CallExpr)
+		if !ok {
+			return PredFact{}, false
+		}
+		callee := typesx.StaticCallee(info, call)
+		if callee == nil || callee == fn {
+			return PredFact{}, false
+		}
+		p, ok := c.predicate(callee)
+		if !ok || p.List == 0 || p.Arg >= len(call.Args) || p.List-1 >= len(call.Args) {
+			return PredFact{}, false
+		}
+		arg, l := param(call.Args[p.Arg]), param(call.Args[p.List-1])
+		if arg < 0 || l < 0 || callee.Signature().Variadic() && p.List == len(call.Args) && !call.Ellipsis.IsValid() {
+			return PredFact{}, false
+		}
+		return PredFact{Arg: arg, List: l + 1}, true
+	}
+	// [if resp == nil { return false }] for _, sc := range list { if
+	// status == sc { return true } } return false
+	if n := len(list); n < 2 || n > 3 || !returnsConst(info, list[n-1], false) {
+		return PredFact{}, false
+	}
+	rs, ok := list[len(list)-2].(*ast.RangeStmt)
+	if !ok || len(rs.Body.List) != 1 {
+		return PredFact{}, false
+	}
+	if len(list) == 3 {
+		guard, ok := list[0].(*ast.IfStmt)
+		if !ok || guard.Init != nil || guard.Else != nil || len(guard.Body.List) != 1 || !returnsConst(info, guard.Body.List[0], false) {
+			return PredFact{}, false
+		}
+	}
+	l := param(rs.X)
+	elem, _ := info.Defs[typesx.NameIdent(rs.Value)].(*types.Var)
+	if l < 0 || elem == nil || !typesx.IsInteger(elem.Type()) {
+		return PredFact{}, false
+	}
+	test, ok := rs.Body.List[0].(*ast.IfStmt)
+	if !ok || test.Init != nil || test.Else != nil || len(test.Body.List) != 1 || !returnsConst(info, test.Body.List[0], true) {
+		return PredFact{}, false
+	}
+	eq, ok := ast.Unparen(test.Cond).(*ast.BinaryExpr)
+	if !ok || eq.Op != token.EQL {
+		return PredFact{}, false
+	}
+	status := eq.X
+	if id, ok := ast.Unparen(eq.X).(*ast.Ident); ok && info.Uses[id] == elem {
+		status = eq.Y
+	} else if id, ok := ast.Unparen(eq.Y).(*ast.Ident); !ok || info.Uses[id] != elem {
+		return PredFact{}, false
+	}
+	arg := param(status)
+	if arg >= 0 && !typesx.IsInteger(sig.Params().At(arg).Type()) {
+		arg = -1
+	}
+	if sel, ok := ast.Unparen(status).(*ast.SelectorExpr); ok && sel.Sel.Name == "StatusCode" {
+		if a := param(sel.X); a >= 0 && c.IsResponseType(sig.Params().At(a).Type()) {
+			arg = a
+		}
+	}
+	if arg < 0 || arg == l {
+		return PredFact{}, false
+	}
+	return PredFact{Arg: arg, List: l + 1}, true
+}
+
+// returnsConst reports whether s is return b.
+func returnsConst(info *types.Info, s ast.Stmt, b bool) bool {
+	ret, ok := s.(*ast.ReturnStmt)
+	if !ok || len(ret.Results) != 1 {
+		return false
+	}
+	tv := info.Types[ret.Results[0]]
+	return tv.Value != nil && tv.Value.String() == map[bool]string{true: "true", false: "false"}[b]
+}
+
+// memberCodes returns the codes of the list a membership test is given at
+// call: one list argument (codes... or a slice), or the codes of the
+// variadic arguments, each a constant.
+func (ev *evaluator) memberCodes(call *ast.CallExpr, fn *types.Func, p PredFact) (codeSet, bool) {
+	i := p.List - 1
+	if i >= len(call.Args) {
+		return codeSet{}, false // no codes given: never true
+	}
+	if !fn.Signature().Variadic() || i != fn.Signature().Params().Len()-1 || call.Ellipsis.IsValid() {
+		s := ev.c.listCodes(call.Args[i], 0)
+		return s, !s.empty()
+	}
+	var s codeSet
+	for _, a := range call.Args[i:] {
+		k, ok := ev.intConst(a)
+		if !ok {
+			return codeSet{}, false
+		}
+		s = s.or(singleCode(k))
+	}
+	return s, true
+}
