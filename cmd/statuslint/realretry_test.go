@@ -34,7 +34,7 @@ var retryWorld = []struct {
 	// clients SDKs are made of).
 	{"openai-go", "github.com/openai/openai-go/v3", "v3.98.0", []string{"./internal/requestconfig"}},
 	{"client-go", "k8s.io/client-go", "v0.37.2", []string{"./rest"}},
-	{"slack-go", "github.com/slack-go/slack", "v0.35.0", []string{"."}},
+	{"slack-go", "github.com/slack-go/slack", "v0.35.0", []string{".", "./socketmode"}},
 	{"elastic-transport", "github.com/elastic/elastic-transport-go/v8", "v8.11.0", []string{"./elastictransport"}},
 	{"azcore", "github.com/Azure/azure-sdk-for-go/sdk/azcore", "v1.24.0", []string{"./runtime"}},
 }
