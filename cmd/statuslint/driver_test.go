@@ -41,15 +41,8 @@ func TestStandaloneFixOnce(t *testing.T) {
 // caller's package is named.
 func TestWrapperAcrossPackages(t *testing.T) {
 	dir := module(t, map[string]string{})
-	write := func(name, text string) {
-		path := filepath.Join(dir, name)
-		os.MkdirAll(filepath.Dir(path), 0o755)
-		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	write("internal/httputil/reply.go", "package httputil\n\nimport \"net/http\"\n\nfunc Reply(w http.ResponseWriter, code int) { w.WriteHeader(code) }\n")
-	write("api/api.go", "package api\n\nimport (\n\t\"net/http\"\n\n\t\"demo/internal/httputil\"\n)\n\nfunc H(w http.ResponseWriter, r *http.Request) { httputil.Reply(w, 404) }\n")
+	writeFile(t, dir, "internal/httputil/reply.go", "package httputil\n\nimport \"net/http\"\n\nfunc Reply(w http.ResponseWriter, code int) { w.WriteHeader(code) }\n")
+	writeFile(t, dir, "api/api.go", "package api\n\nimport (\n\t\"net/http\"\n\n\t\"demo/internal/httputil\"\n)\n\nfunc H(w http.ResponseWriter, r *http.Request) { httputil.Reply(w, 404) }\n")
 	const want = "api.go:9:68: raw status code 404 in Reply: use http.StatusNotFound"
 	if out, code := run(t, dir, binary, "./..."); code != 3 || !strings.Contains(out, want) {
 		t.Errorf("statuslint ./...: exit %d, want %q\n%s", code, want, out)
@@ -64,7 +57,7 @@ func TestWrapperAcrossPackages(t *testing.T) {
 	}
 	// Standalone, the main module's packages that the patterns import
 	// are analyzed for wrappers, but not reported.
-	write("internal/httputil/own.go", "package httputil\n\nimport \"net/http\"\n\nfunc Own(w http.ResponseWriter) { w.WriteHeader(500) }\n")
+	writeFile(t, dir, "internal/httputil/own.go", "package httputil\n\nimport \"net/http\"\n\nfunc Own(w http.ResponseWriter) { w.WriteHeader(500) }\n")
 	if out, code := run(t, dir, binary, "./api"); code != 3 || !strings.Contains(out, want) || strings.Contains(out, "own.go") {
 		t.Errorf("statuslint ./api: exit %d, want only %q\n%s", code, want, out)
 	}
@@ -172,14 +165,7 @@ func TestGoVetRelativeTable(t *testing.T) {
 // reported package's retry loop.
 func TestFactsThroughUnneededImports(t *testing.T) {
 	dir := module(t, map[string]string{})
-	write := func(name, text string) {
-		path := filepath.Join(dir, name)
-		os.MkdirAll(filepath.Dir(path), 0o755)
-		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	write("internal/codes/codes.go", `package codes
+	writeFile(t, dir, "internal/codes/codes.go", `package codes
 
 import (
 	"net/http"
@@ -204,7 +190,7 @@ func Has(resp *http.Response, codes ...int) bool {
 	return false
 }
 `)
-	write("api/api.go", `package api
+	writeFile(t, dir, "api/api.go", `package api
 
 import (
 	"net/http"
