@@ -2,6 +2,7 @@ package retry
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 
@@ -24,16 +25,7 @@ func (c *retryChecker) memberPred(fn *types.Func, decl *ast.FuncDecl) (PredFact,
 		return PredFact{}, false
 	}
 	info := c.Pass.TypesInfo
-	param := func(e ast.Expr) int {
-		if id, ok := ast.Unparen(e).(*ast.Ident); ok {
-			for i := range sig.Params().Len() {
-				if info.Uses[id] == sig.Params().At(i) {
-					return i
-				}
-			}
-		}
-		return -1
-	}
+	param := func(e ast.Expr) int { return typesx.ParamIndex(info, sig, e) }
 	list := decl.Body.List
 	if len(list) == 1 {
 		// return hasStatusCode(resp, codes...)
@@ -115,7 +107,7 @@ func returnsConst(info *types.Info, s ast.Stmt, b bool) bool {
 		return false
 	}
 	tv := info.Types[ret.Results[0]]
-	return tv.Value != nil && tv.Value.String() == map[bool]string{true: "true", false: "false"}[b]
+	return tv.Value != nil && tv.Value.Kind() == constant.Bool && constant.BoolVal(tv.Value) == b
 }
 
 // memberCodes returns the codes of the list a membership test is given at

@@ -3,6 +3,7 @@ package routes
 import (
 	"go/ast"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/ast/inspector"
 
@@ -42,34 +43,16 @@ func (c *routeFinder) registrarOf(cur inspector.Cursor, rt knowledge.Route) (*ty
 		return nil, registrar{}, false
 	}
 	params := fn.Signature().Params()
-	paramOf := func(e ast.Expr) int {
-		if id, ok := ast.Unparen(e).(*ast.Ident); ok {
-			for i := range params.Len() {
-				if info.Uses[id] == params.At(i) {
-					return i
-				}
-			}
-		}
-		return -1
-	}
-	arg := func(i int) ast.Expr {
-		if i < 0 {
-			i = len(call.Args) - 1
-		}
-		if i < 0 || i >= len(call.Args) {
-			return nil
-		}
-		return call.Args[i]
-	}
+	paramOf := func(e ast.Expr) int { return typesx.ParamIndex(info, fn.Signature(), e) }
 	reg := registrar{knowledge: rt, routerArg: -1}
-	if reg.knowledge.PathArg = paramOf(arg(rt.PathArg)); reg.knowledge.PathArg < 0 {
+	if reg.knowledge.PathArg = paramOf(argAt(call, rt.PathArg)); reg.knowledge.PathArg < 0 {
 		return nil, registrar{}, false
 	}
 	if rt.MethodArg >= 0 {
-		if _, isConst := c.constString(arg(rt.MethodArg)); isConst {
-			return nil, registrar{}, false // a fixed method in a method argument: not worth a shape of its own
-		}
-		if reg.knowledge.MethodArg = paramOf(arg(rt.MethodArg)); reg.knowledge.MethodArg < 0 {
+		if m, isConst := c.constString(argAt(call, rt.MethodArg)); isConst {
+			// r.Handle("GET", path, h): the registrar's method is fixed.
+			reg.knowledge.Method, reg.knowledge.MethodArg = strings.ToUpper(m), -1
+		} else if reg.knowledge.MethodArg = paramOf(argAt(call, rt.MethodArg)); reg.knowledge.MethodArg < 0 {
 			return nil, registrar{}, false
 		}
 	}

@@ -189,15 +189,7 @@ func (c *routeFinder) route(call *ast.CallExpr, rt knowledge.Route, chained *ast
 			r.method = strings.ToUpper(m)
 		}
 	}
-	arg := func(i int) ast.Expr {
-		if i < 0 {
-			i = len(call.Args) - 1
-		}
-		if i < len(call.Args) {
-			return call.Args[i]
-		}
-		return nil
-	}
+	arg := func(i int) ast.Expr { return argAt(call, i) }
 	r.at = arg(rt.PathArg)
 	if r.at == nil {
 		r.at = call
@@ -242,6 +234,17 @@ func (c *routeFinder) route(call *ast.CallExpr, rt knowledge.Route, chained *ast
 	}
 	r.path, r.resolved = joinPath(prefix, path), ok && known
 	return r
+}
+
+// argAt returns the argument i of call (-1: the last), or nil.
+func argAt(call *ast.CallExpr, i int) ast.Expr {
+	if i < 0 {
+		i = len(call.Args) - 1
+	}
+	if i < 0 || i >= len(call.Args) {
+		return nil
+	}
+	return call.Args[i]
 }
 
 // splitPattern splits a net/http pattern: "GET example.com/items/{id}"

@@ -86,3 +86,17 @@ func SortedVars(m map[*types.Var]bool) []*types.Var {
 	slices.SortFunc(out, func(a, b *types.Var) int { return int(a.Pos() - b.Pos()) })
 	return out
 }
+
+// ParamIndex returns the index of the parameter of sig that e names, or
+// -1: how a summary of a function says which argument of a call stands
+// for what.
+func ParamIndex(info *types.Info, sig *types.Signature, e ast.Expr) int {
+	if id, ok := ast.Unparen(e).(*ast.Ident); ok {
+		for i := range sig.Params().Len() {
+			if info.Uses[id] == sig.Params().At(i) {
+				return i
+			}
+		}
+	}
+	return -1
+}

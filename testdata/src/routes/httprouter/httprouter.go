@@ -27,3 +27,21 @@ func routes() {
 func health(w http.ResponseWriter, req *http.Request) {
 	w.WriteHeader(http.StatusTeapot) // want `status 418 \(I'm a teapot\) in WriteHeader is not documented for GET /v2/health \(documented: 200, 503\)`
 }
+
+// get registers a GET route: a registrar whose method is fixed.
+func get(r *httprouter.Router, path string, h httprouter.Handle) {
+	r.Handle(http.MethodGet, path, h)
+}
+
+func withRegistrar() {
+	r := httprouter.New()
+	// Positive: the registrar's call is a GET route.
+	get(r, "/v2/health", func(w http.ResponseWriter, req *http.Request, _ httprouter.Params) {
+		w.WriteHeader(http.StatusConflict) // want `status 409 \(Conflict\) in WriteHeader is not documented for GET /v2/health`
+	})
+	// Negative: 503 is documented for GET /v2/health.
+	get(r, "/v2/health", func(w http.ResponseWriter, req *http.Request, _ httprouter.Params) {
+		w.WriteHeader(http.StatusServiceUnavailable)
+	})
+	http.ListenAndServe(":8080", r)
+}
