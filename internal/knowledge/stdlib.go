@@ -18,6 +18,13 @@ var (
 	HTTPServer   = Key{Path: NetHTTP, Name: "Server"}
 )
 
+// The standard library's loggers: a call on one writes a line and changes
+// nothing a request is built from.
+var (
+	StdLogger  = Key{Path: "log", Name: "Logger"}
+	SlogLogger = Key{Path: "log/slog", Name: "Logger"}
+)
+
 // PanicsOnInvalid reports whether the sinks of the package at path panic
 // on a status outside 100-999 (net/http's); the others take values below
 // 100 for "no status" (gin's Render(-1, r), a framework's own writer).

@@ -42,6 +42,11 @@ type retryChecker struct {
 	// built on first use; fields memoizes fieldValues.
 	ranges map[*types.Var]*ast.RangeStmt
 	fields map[*types.Var][]ast.Expr
+	// leaves memoizes leavesReceiver; stdLog is log.Logger's type, once
+	// stdLogRead.
+	leaves     map[*types.Func]bool
+	stdLog     types.Type
+	stdLogRead bool
 }
 
 // checkRetries runs the retry checks: retry loops and self-recursive
@@ -204,6 +209,13 @@ func joinAnd(items []string) string {
 	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
 }
 
+// maxWaitDepth is how many calls deep readsRetryAfter looks: an SDK's
+// connect loop reaches the reader of its response's Retry-After through a
+// chain of its own helpers (slack-go's RTM: connect -> startRTMAndDial ->
+// ... -> postForm -> checkStatusCode, seven calls). Looking deeper can
+// only find a wait, which silences SL2002; it never adds a finding.
+const maxWaitDepth = 8
+
 // readsRetryAfter reports whether n reads the Retry-After header (a
 // header read with the constant name "Retry-After", in any case, or with a
 // name from a list that holds it, as openai-go's parseRetryAfterHeader
@@ -211,13 +223,13 @@ func joinAnd(items []string) string {
 // (knowledge.RetryAfterWaits), itself or in the functions of this package
 // it calls (a retryDelay helper).
 func (c *retryChecker) readsRetryAfter(n ast.Node) bool {
-	// The functions of this package n calls, up to three calls deep,
-	// level by level: each is looked at once, at the least depth it is
-	// reached at, so the answer does not depend on which code asked
+	// The functions of this package n calls, up to maxWaitDepth calls
+	// deep, level by level: each is looked at once, at the least depth it
+	// is reached at, so the answer does not depend on which code asked
 	// first.
 	direct, callees := c.readsRetryAfterHere(n)
 	seen := map[*types.Func]bool{}
-	for depth := 0; !direct && depth < 3 && len(callees) > 0; depth++ {
+	for depth := 0; !direct && depth < maxWaitDepth && len(callees) > 0; depth++ {
 		var next []*types.Func
 		for _, fn := range callees {
 			if seen[fn] {

@@ -283,8 +283,9 @@ func (c *retryChecker) requestVaries(loop ast.Stmt, body *ast.BlockStmt, i int, 
 // changesDeps reports whether stmt, on the path after the send, changes
 // what the send depends on: assigns it, calls a method on it or hands out
 // its address. Calls on it count whatever they do (a cache updated, a
-// token refreshed), but for a request's reads (knowledge.RequestReads);
-// the send itself does not.
+// token refreshed), but for a request's reads (knowledge.RequestReads)
+// and the package's methods that leave their receiver alone
+// (leavesReceiver); the send itself does not.
 func (c *retryChecker) changesDeps(stmt ast.Stmt, deps map[*types.Var]bool, send *ast.CallExpr) bool {
 	info := c.Pass.TypesInfo
 	in := func(e ast.Expr) bool {
@@ -314,7 +315,15 @@ func (c *retryChecker) changesDeps(stmt ast.Stmt, deps map[*types.Var]bool, send
 				return false
 			}
 			if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok && info.Selections[sel] != nil && info.Selections[sel].Kind() == types.MethodVal && in(sel.X) {
-				if fn := typesx.Callee(info, n); fn == nil || !knowledge.RequestReads[typesx.FuncKey(fn)] {
+				fn := typesx.Callee(info, n)
+				switch {
+				case fn == nil:
+					found = true
+				case knowledge.RequestReads[typesx.FuncKey(fn)]:
+				case fn.Pkg() == c.Pass.Pkg && c.leavesReceiver(fn):
+					// A method of the package that changes nothing its
+					// receiver holds (an event sent, a line logged).
+				default:
 					found = true
 				}
 			}
