@@ -4,7 +4,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"slices"
 
 	"github.com/statuslint/statuslint/internal/knowledge"
 	"github.com/statuslint/statuslint/internal/typesx"
@@ -79,12 +78,12 @@ func (f *flow) opaque(cond ast.Expr) bool {
 			return false
 		}
 		for _, d := range f.ev.c.ValuesOf(v) {
-			if d.Expr != nil && usesAny(info, d.Expr, f.sendVars) {
+			if d.Expr != nil && typesx.UsesAny(info, d.Expr, f.sendVars) {
 				return true
 			}
 		}
 	case *ast.CallExpr:
-		return usesAny(info, x, f.sendVars)
+		return typesx.UsesAny(info, x, f.sendVars)
 	}
 	return false
 }
@@ -307,19 +306,31 @@ func (f *flow) preSend(list []ast.Stmt) int {
 // it in its block sends: setting a variable the loop body declares is no
 // change; anything else is judged as after the send.
 func (f *flow) stmtBefore(s ast.Stmt, live []frag, breaks *[]frag) []frag {
-	if as, ok := s.(*ast.AssignStmt); ok && f.local != nil && !slices.ContainsFunc(as.Lhs, func(e ast.Expr) bool {
-		v, ok := ast.Unparen(e).(*ast.Ident)
-		if !ok {
-			return true
-		}
-		obj, _ := f.ev.c.Pass.TypesInfo.ObjectOf(v).(*types.Var)
-		return obj == nil || !f.local(obj)
-	}) {
+	if f.setsLocalsOnly(s) {
 		deps := f.deps
 		f.deps = nil
 		defer func() { f.deps = deps }()
 	}
 	return f.stmt(s, live, breaks)
+}
+
+// setsLocalsOnly reports whether s is an assignment to variables the loop
+// body declares, and to nothing else.
+func (f *flow) setsLocalsOnly(s ast.Stmt) bool {
+	as, ok := s.(*ast.AssignStmt)
+	if !ok || f.local == nil {
+		return false
+	}
+	for _, lhs := range as.Lhs {
+		id, ok := ast.Unparen(lhs).(*ast.Ident)
+		if !ok {
+			return false
+		}
+		if v, _ := f.ev.c.Pass.TypesInfo.ObjectOf(id).(*types.Var); v == nil || !f.local(v) {
+			return false
+		}
+	}
+	return true
 }
 
 func (f *flow) stmt(s ast.Stmt, live []frag, breaks *[]frag) []frag {

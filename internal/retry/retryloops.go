@@ -245,12 +245,12 @@ func (c *retryChecker) requestVaries(loop ast.Stmt, body *ast.BlockStmt, i int, 
 			if changed[v] {
 				continue
 			}
-			if slices.ContainsFunc(exprs, func(e ast.Expr) bool { return usesAny(info, e, changed) }) {
+			if slices.ContainsFunc(exprs, func(e ast.Expr) bool { return typesx.UsesAny(info, e, changed) }) {
 				changed[v], grew = true, true
 			}
 		}
 	}
-	if slices.ContainsFunc(send.Args, func(a ast.Expr) bool { return usesAny(info, a, changed) }) {
+	if slices.ContainsFunc(send.Args, func(a ast.Expr) bool { return typesx.UsesAny(info, a, changed) }) {
 		return true, nil
 	}
 	// What the send depends on, through the body's definitions.
@@ -326,20 +326,6 @@ func (c *retryChecker) changesDeps(stmt ast.Stmt, deps map[*types.Var]bool, send
 				default:
 					found = true
 				}
-			}
-		}
-		return !found
-	})
-	return found
-}
-
-// usesAny reports whether e uses one of vars.
-func usesAny(info *types.Info, e ast.Node, vars map[*types.Var]bool) bool {
-	found := false
-	ast.Inspect(e, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok {
-			if v, ok := info.Uses[id].(*types.Var); ok && vars[v] {
-				found = true
 			}
 		}
 		return !found
@@ -429,7 +415,7 @@ func (c *retryChecker) recursiveRetry(fd *ast.FuncDecl, fn *types.Func) {
 	for j := range params.Len() {
 		p := params.At(j)
 		for _, a := range send.Args {
-			if usesAny(c.Pass.TypesInfo, a, map[*types.Var]bool{p: true}) {
+			if typesx.UsesAny(c.Pass.TypesInfo, a, map[*types.Var]bool{p: true}) {
 				reqParams = append(reqParams, j)
 				break
 			}

@@ -64,7 +64,7 @@ func (c *routeFinder) registrarOf(cur inspector.Cursor, rt knowledge.Route) (*ty
 	handlers := 0
 	for i := range params.Len() {
 		p := params.At(i)
-		if i != reg.routerArg && p.Name() != "_" && p.Name() != "" && isHandlerType(p.Type()) && usedIn(info, decl.Body, p) {
+		if i != reg.routerArg && p.Name() != "_" && p.Name() != "" && isHandlerType(p.Type()) && typesx.UsesAny(info, decl.Body, map[*types.Var]bool{p: true}) {
 			handlers++
 			reg.knowledge.HandlerArg = i
 		}
@@ -90,18 +90,6 @@ func isHandlerType(t types.Type) bool {
 	obj, _, _ := types.LookupFieldOrMethod(t, true, nil, "ServeHTTP")
 	_, ok := obj.(*types.Func)
 	return ok
-}
-
-// usedIn reports whether v is used in body.
-func usedIn(info *types.Info, body *ast.BlockStmt, v *types.Var) bool {
-	used := false
-	ast.Inspect(body, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok && info.Uses[id] == v {
-			used = true
-		}
-		return !used
-	})
-	return used
 }
 
 // registersOn reports whether the router at cur is the router argument of

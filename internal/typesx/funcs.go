@@ -100,3 +100,17 @@ func ParamIndex(info *types.Info, sig *types.Signature, e ast.Expr) int {
 	}
 	return -1
 }
+
+// UsesAny reports whether n uses one of vars.
+func UsesAny(info *types.Info, n ast.Node, vars map[*types.Var]bool) bool {
+	found := false
+	ast.Inspect(n, func(m ast.Node) bool {
+		if id, ok := m.(*ast.Ident); ok {
+			if v, ok := info.Uses[id].(*types.Var); ok && vars[v] {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
