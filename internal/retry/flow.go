@@ -182,7 +182,7 @@ type flow struct {
 	errCodes codeSet
 	// deps are what the loop's send depends on: a change to them varies
 	// the request on that path. send is the send.
-	deps map[*types.Var]bool
+	deps *sendDeps
 	send *ast.CallExpr
 	// sendStmt is the loop body's statement that holds the send, and
 	// local the variables the loop body declares. Where the send is

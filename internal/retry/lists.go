@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+
+	"github.com/statuslint/statuslint/internal/typesx"
 )
 
 // Statuses to re-send are often a list the loop ranges over, compared one
@@ -91,7 +93,9 @@ func (c *retryChecker) listCodes(e ast.Expr, depth int) codeSet {
 }
 
 // fieldValues returns what the package gives the field f: the values of
-// its composite literals' f: keys and of its assignments to x.f.
+// its composite literals' f: keys and of its assignments to x.f. Its tests
+// do not count: what they configure is a user's choice, not the package's
+// default (elastic-transport's tests retry on 404 and 429).
 func (c *retryChecker) fieldValues(f *types.Var) []ast.Expr {
 	if vals, ok := c.fields[f]; ok {
 		return vals
@@ -99,6 +103,9 @@ func (c *retryChecker) fieldValues(f *types.Var) []ast.Expr {
 	info := c.Pass.TypesInfo
 	var vals []ast.Expr
 	for _, fc := range c.AllFiles {
+		if typesx.InTestFile(c.Pass.Fset, fc.Node().Pos()) {
+			continue
+		}
 		for cur := range fc.Preorder((*ast.KeyValueExpr)(nil), (*ast.AssignStmt)(nil)) {
 			switch n := cur.Node().(type) {
 			case *ast.KeyValueExpr:

@@ -11,79 +11,167 @@ import (
 
 // A method called on the client after the send may change what the next
 // request is built from (a token refreshed, a cache updated), and then the
-// next round sends a different request. A method of the package that
-// provably leaves its receiver alone does not: slack-go's socketmode loop
-// calls smc.sendEvent (a channel send) and smc.Debugf (a logger) after
-// every failed connect.
+// next round sends a different request. What a method of the package does
+// to its receiver is read field by field: slack-go's socketmode loop calls
+// smc.sendEvent (a channel send) and smc.Debugf (a logger) after every
+// failed connect, which change nothing; elastic-transport's loop counts
+// the response in c.metrics and logs through c.logger, which its send
+// (c.roundTrip: c.transport, c.interceptor) never reads.
 
-// leavesReceiver reports whether fn, a method of this package, changes
-// nothing its receiver holds: it assigns through the receiver nowhere,
-// takes the address of nothing in it, hands it to no call, and calls on
-// it (or on what it holds) only methods that leave it alone themselves,
-// reads of a request, or a logger's methods. A method without a body, or
-// one that calls itself back, is taken to change it.
-func (c *retryChecker) leavesReceiver(fn *types.Func) bool {
-	if r, ok := c.leaves[fn]; ok {
+// changedFields returns the fields of fn's receiver that fn, a method of
+// this package, may change: those it assigns through, takes the address
+// of, hands to a call as a pointer, map, slice or the like, or calls a
+// method on that is not a request's read or a logger's, with what the
+// package's methods it calls on the receiver change. Handing the receiver
+// itself on, or a method without a body, changes all of it; so does a
+// method that calls itself back.
+func (c *retryChecker) changedFields(fn *types.Func) fieldSet {
+	if r, ok := c.changed[fn]; ok {
 		return r
 	}
-	c.leaves[fn] = false // while it is being decided: a cycle changes it
-	r := c.evalLeavesReceiver(fn)
-	c.leaves[fn] = r
+	c.changed[fn] = allFields // while it is being decided: a cycle changes it
+	r := c.evalChangedFields(fn)
+	c.changed[fn] = r
 	return r
 }
 
-func (c *retryChecker) evalLeavesReceiver(fn *types.Func) bool {
-	decl := c.decls[fn]
-	if decl == nil || decl.Recv == nil || len(decl.Recv.List) != 1 || len(decl.Recv.List[0].Names) != 1 {
-		return false
+func (c *retryChecker) evalChangedFields(fn *types.Func) fieldSet {
+	recv := c.receiverOf(fn)
+	if recv == nil {
+		return allFields
 	}
 	info := c.Pass.TypesInfo
-	recv, _ := info.Defs[decl.Recv.List[0].Names[0]].(*types.Var)
-	if recv == nil {
-		return false
+	var fs fieldSet
+	touch := func(e ast.Expr) {
+		if root, field := topField(info, e); root == recv {
+			fs = fs.with(field)
+		}
 	}
-	of := func(e ast.Expr) bool { return rootVar(info, e) == recv }
-	leaves := true
-	ast.Inspect(decl.Body, func(n ast.Node) bool {
+	ast.Inspect(c.decls[fn].Body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.AssignStmt:
 			for _, lhs := range n.Lhs {
-				if of(lhs) {
-					leaves = false
+				touch(lhs)
+			}
+			for _, rhs := range n.Rhs {
+				if sharesState(info.TypeOf(rhs)) {
+					touch(rhs) // an alias: what is done through it is done to the field
 				}
 			}
 		case *ast.IncDecStmt:
-			leaves = leaves && !of(n.X)
+			touch(n.X)
 		case *ast.UnaryExpr:
-			leaves = leaves && !(n.Op == token.AND && of(n.X))
+			if n.Op == token.AND {
+				touch(n.X)
+			}
 		case *ast.CallExpr:
 			for _, a := range n.Args {
-				if of(a) {
-					leaves = false // handed on: whatever the callee does
+				if root, field := topField(info, a); root == recv && (field < 0 || sharesState(info.TypeOf(a))) {
+					fs = fs.with(field) // handed on: whatever the callee does
 				}
 			}
 			sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr)
-			if !ok || !of(sel.X) {
+			if !ok {
+				break
+			}
+			root, field := topField(info, sel.X)
+			if root != recv {
 				break
 			}
 			callee := typesx.Callee(info, n)
 			switch {
 			case callee == nil:
-				leaves = false // a function value the receiver holds
+				fs = allFields // a function value the receiver holds
 			case knowledge.RequestReads[typesx.FuncKey(callee)], c.isLogger(info.TypeOf(sel.X)):
 			case callee.Pkg() == c.Pass.Pkg && c.decls[callee] != nil:
 				// A method of the package on the receiver itself; on
 				// what it holds, its own receiver is that field.
-				if !c.leavesReceiver(callee) {
-					leaves = false
+				inner := c.changedFields(callee)
+				if field < 0 {
+					fs = fs.union(inner)
+				} else if !inner.empty() {
+					fs = fs.with(field)
 				}
 			default:
-				leaves = false
+				fs = fs.with(field)
 			}
 		}
-		return leaves
+		return !fs.all
 	})
-	return leaves
+	return fs
+}
+
+// readFields returns the fields of fn's receiver that fn, a method of
+// this package, reads, with those the package's methods it calls on the
+// receiver read; all of them if it uses the receiver otherwise than
+// through a field or a method (hands it on, copies it), has no body, or
+// calls itself back.
+func (c *retryChecker) readFields(fn *types.Func) fieldSet {
+	if r, ok := c.read[fn]; ok {
+		return r
+	}
+	c.read[fn] = allFields
+	r := c.evalReadFields(fn)
+	c.read[fn] = r
+	return r
+}
+
+func (c *retryChecker) evalReadFields(fn *types.Func) fieldSet {
+	recv := c.receiverOf(fn)
+	if recv == nil {
+		return allFields
+	}
+	info := c.Pass.TypesInfo
+	var fs fieldSet
+	selected := map[*ast.Ident]bool{}
+	ast.Inspect(c.decls[fn].Body, func(n ast.Node) bool {
+		if fs.all {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.SelectorExpr:
+			id, ok := stripStar(n.X).(*ast.Ident)
+			if !ok || info.Uses[id] != recv {
+				break
+			}
+			selected[id] = true
+			s := info.Selections[n]
+			switch {
+			case s == nil:
+				fs = allFields
+			case s.Kind() == types.FieldVal:
+				fs = fs.with(s.Index()[0])
+			case len(s.Index()) > 1:
+				fs = fs.with(s.Index()[0]) // a method promoted from an embedded field
+			default:
+				if m, ok := s.Obj().(*types.Func); ok && m.Pkg() == c.Pass.Pkg && c.decls[m] != nil {
+					fs = fs.union(c.readFields(m))
+				} else {
+					fs = allFields
+				}
+			}
+		case *ast.Ident:
+			if info.Uses[n] == recv && !selected[n] {
+				fs = allFields
+			}
+		}
+		return true
+	})
+	return fs
+}
+
+// receiverOf returns the receiver variable of fn, a method of this package
+// on a struct (or a pointer to one), or nil.
+func (c *retryChecker) receiverOf(fn *types.Func) *types.Var {
+	decl := c.decls[fn]
+	if decl == nil || decl.Body == nil || decl.Recv == nil || len(decl.Recv.List) != 1 || len(decl.Recv.List[0].Names) != 1 {
+		return nil
+	}
+	recv, _ := c.Pass.TypesInfo.Defs[decl.Recv.List[0].Names[0]].(*types.Var)
+	if recv == nil || structOf(recv.Type()) == nil {
+		return nil
+	}
+	return recv
 }
 
 // isLogger reports whether t is a logger: *log.Logger, *slog.Logger, or a

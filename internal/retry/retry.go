@@ -42,11 +42,11 @@ type retryChecker struct {
 	// built on first use; fields memoizes fieldValues.
 	ranges map[*types.Var]*ast.RangeStmt
 	fields map[*types.Var][]ast.Expr
-	// leaves memoizes leavesReceiver; stdLog is log.Logger's type, once
-	// stdLogRead.
-	leaves     map[*types.Func]bool
-	stdLog     types.Type
-	stdLogRead bool
+	// changed and read memoize changedFields and readFields; stdLog is
+	// log.Logger's type, once stdLogRead.
+	changed, read map[*types.Func]fieldSet
+	stdLog        types.Type
+	stdLogRead    bool
 }
 
 // checkRetries runs the retry checks: retry loops and self-recursive

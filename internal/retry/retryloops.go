@@ -108,6 +108,7 @@ func (c *retryChecker) retryLoop(cur inspector.Cursor, loop ast.Stmt, body *ast.
 	if varies {
 		return
 	}
+	deps.restores = c.restoresOf(cur, loop)
 	ev := &evaluator{c: c, errs: c.sendErrs(body.List[i], send, errs)}
 	fl := &flow{ev: ev, mode: modeLoop, deps: deps, send: send, flags: c.loopFlags(body), sendVars: c.sendResults(body.List[i], send),
 		sendStmt: body.List[i], local: func(v *types.Var) bool { return v.Pos() >= body.Pos() && v.Pos() < body.End() }}
@@ -174,7 +175,7 @@ func (c *retryChecker) sendErrs(stmt ast.Stmt, send *ast.CallExpr, codes codeSet
 // body is no change. deps are the variables the send depends on, for
 // changes after the send, which vary the request on their path only
 // (a token refreshed after a 401).
-func (c *retryChecker) requestVaries(loop ast.Stmt, body *ast.BlockStmt, i int, send *ast.CallExpr) (varies bool, deps map[*types.Var]bool) {
+func (c *retryChecker) requestVaries(loop ast.Stmt, body *ast.BlockStmt, i int, send *ast.CallExpr) (varies bool, deps *sendDeps) {
 	info := c.Pass.TypesInfo
 	changed := map[*types.Var]bool{}
 	var rangeVars []ast.Expr
@@ -254,15 +255,15 @@ func (c *retryChecker) requestVaries(loop ast.Stmt, body *ast.BlockStmt, i int, 
 		return true, nil
 	}
 	// What the send depends on, through the body's definitions.
-	deps = map[*types.Var]bool{}
+	deps = &sendDeps{vars: map[*types.Var]bool{}}
 	var add func(e ast.Node)
 	add = func(e ast.Node) {
 		ast.Inspect(e, func(n ast.Node) bool {
 			if id, ok := n.(*ast.Ident); ok {
 				// A response the send fills (fasthttp's Do(req, resp)) is
 				// not what is sent.
-				if v, ok := info.Uses[id].(*types.Var); ok && !deps[v] && !c.IsResponseType(v.Type()) {
-					deps[v] = true
+				if v, ok := info.Uses[id].(*types.Var); ok && !deps.vars[v] && !c.IsResponseType(v.Type()) {
+					deps.vars[v] = true
 					for _, d := range defs[v] {
 						add(d)
 					}
@@ -275,62 +276,14 @@ func (c *retryChecker) requestVaries(loop ast.Stmt, body *ast.BlockStmt, i int, 
 		add(a)
 	}
 	if sel, ok := ast.Unparen(send.Fun).(*ast.SelectorExpr); ok {
-		add(sel.X) // the client, which may carry the request's settings
+		// The client, which may carry the request's settings: those of
+		// its fields the send reads, where that can be told.
+		if root, fs := c.clientFields(send, sel.X); root != nil && !inBody(root) && !deps.vars[root] && !fs.all {
+			deps.fields = map[*types.Var]fieldSet{root: fs}
+		}
+		add(sel.X)
 	}
 	return false, deps
-}
-
-// changesDeps reports whether stmt, on the path after the send, changes
-// what the send depends on: assigns it, calls a method on it or hands out
-// its address. Calls on it count whatever they do (a cache updated, a
-// token refreshed), but for a request's reads (knowledge.RequestReads)
-// and the package's methods that leave their receiver alone
-// (leavesReceiver); the send itself does not.
-func (c *retryChecker) changesDeps(stmt ast.Stmt, deps map[*types.Var]bool, send *ast.CallExpr) bool {
-	info := c.Pass.TypesInfo
-	in := func(e ast.Expr) bool {
-		v := rootVar(info, e)
-		return v != nil && deps[v]
-	}
-	found := false
-	ast.Inspect(stmt, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit, *ast.BlockStmt, *ast.IfStmt, *ast.ForStmt, *ast.RangeStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
-			return n == stmt // the flow follows compound statements itself
-		case *ast.AssignStmt:
-			for _, lhs := range n.Lhs {
-				if in(lhs) && !c.isBodyRewind(lhs) && n.Tok != token.DEFINE {
-					found = true
-				}
-			}
-		case *ast.IncDecStmt:
-			found = found || in(n.X)
-		case *ast.UnaryExpr:
-			found = found || (n.Op == token.AND && in(n.X))
-		case *ast.CallExpr:
-			if n == send {
-				// The send and what builds its request in the same
-				// expression (svc.Objects.Get(b, o).Do()) make this
-				// request, they do not change the next.
-				return false
-			}
-			if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok && info.Selections[sel] != nil && info.Selections[sel].Kind() == types.MethodVal && in(sel.X) {
-				fn := typesx.Callee(info, n)
-				switch {
-				case fn == nil:
-					found = true
-				case knowledge.RequestReads[typesx.FuncKey(fn)]:
-				case fn.Pkg() == c.Pass.Pkg && c.leavesReceiver(fn):
-					// A method of the package that changes nothing its
-					// receiver holds (an event sent, a line logged).
-				default:
-					found = true
-				}
-			}
-		}
-		return !found
-	})
-	return found
 }
 
 // mutatesRequest reports whether call changes a request, its header or

@@ -6,7 +6,6 @@ import (
 	"go/token"
 	"path/filepath"
 	"runtime"
-	"strings"
 	"sync"
 	"weak"
 
@@ -15,6 +14,7 @@ import (
 	"github.com/statuslint/statuslint/analyzer/table"
 	"github.com/statuslint/statuslint/internal/checks"
 	"github.com/statuslint/statuslint/internal/status"
+	"github.com/statuslint/statuslint/internal/typesx"
 )
 
 // RouteResult is what the routes pass hands the statuslint pass: its
@@ -75,7 +75,7 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteRe
 			res.Listing = append(res.Listing, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: "routes",
 				Message: fmt.Sprintf("route %s -> a wildcard, tied to no operation: the API-wide table applies", name)})
 			continue
-		case len(ops) == 0 && strings.HasSuffix(pass.Fset.File(r.call.Pos()).Name(), "_test.go"):
+		case len(ops) == 0 && typesx.InTestFile(pass.Fset, r.call.Pos()):
 			// A test's own server stands in for whatever it tests.
 			res.Listing = append(res.Listing, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: "routes",
 				Message: fmt.Sprintf("route %s -> no operation; registered in a test, so not reported", name)})

@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/ast/inspector"
 )
@@ -64,6 +65,12 @@ func FuncDecls(info *types.Info, files []*ast.File) map[*types.Func]*ast.FuncDec
 // FileOf returns the file among files that holds n, or nil.
 func FileOf(files []inspector.Cursor, n ast.Node) *ast.File {
 	return FileAt(files, n.Pos())
+}
+
+// InTestFile reports whether pos is in a _test.go file.
+func InTestFile(fset *token.FileSet, pos token.Pos) bool {
+	f := fset.File(pos)
+	return f != nil && strings.HasSuffix(f.Name(), "_test.go")
 }
 
 // FileAt returns the file of files that holds pos, or nil.

@@ -1,0 +1,142 @@
+package loops
+
+import (
+	"net/http"
+	"net/url"
+	"sync"
+)
+
+// A transport over a pool of nodes (elastic-transport-go's shape): each
+// round points the request at the pool's next node and puts its path back
+// at the end, counts the response in the client's metrics and logs
+// through the client's logger. None of that changes what the send reads
+// of the client (its transport), nor the request the next round starts
+// from.
+
+type roundLogger interface {
+	LogRoundTrip(*http.Request, *http.Response) error
+}
+
+type poolMetrics struct {
+	sync.Mutex
+	responses map[int]int
+}
+
+type poolClient struct {
+	transport http.RoundTripper
+	nodes     []*url.URL
+	metrics   *poolMetrics
+	logger    roundLogger
+	header    http.Header
+}
+
+func (c *poolClient) roundTrip(req *http.Request) (*http.Response, error) {
+	return c.transport.RoundTrip(req)
+}
+
+func (c *poolClient) logRoundTrip(req *http.Request, res *http.Response) {
+	_ = c.logger.LogRoundTrip(req, res)
+}
+
+func (c *poolClient) count(code int) {
+	c.metrics.Lock()
+	c.metrics.responses[code]++
+	c.metrics.Unlock()
+}
+
+func (c *poolClient) setHeader(k, v string) {
+	c.header.Set(k, v)
+}
+
+func setNode(u *url.URL, req *http.Request) {
+	req.URL.Host = u.Host
+	req.URL.Path = u.Path + req.URL.Path
+}
+
+// Positive: 503 goes again, to the next node, with the same path, headers
+// and body.
+func (c *poolClient) perform(req *http.Request) (*http.Response, error) {
+	var res *http.Response
+	var err error
+	originalPath := req.URL.Path
+	for i := 0; i < 3; i++ {
+		setNode(c.nodes[i%len(c.nodes)], req)
+		res, err = c.roundTrip(req)
+		if c.logger != nil {
+			c.logRoundTrip(req, res)
+		}
+		if err != nil {
+			return nil, err
+		}
+		c.count(res.StatusCode)
+		c.metrics.responses[0]++
+		if res.StatusCode != http.StatusServiceUnavailable { // want `retrying on 503 \(Service Unavailable\): huaweicloud says`
+			break
+		}
+		req.URL.Path = originalPath
+	}
+	return res, err
+}
+
+// Negative: what is put back is not the path taken before the loop: each
+// round sends another path.
+func (c *poolClient) performElsewhere(req *http.Request) (*http.Response, error) {
+	var res *http.Response
+	var err error
+	originalPath := req.URL.Path
+	for i := 0; i < 3; i++ {
+		res, err = c.roundTrip(req)
+		if err != nil {
+			return nil, err
+		}
+		if res.StatusCode != http.StatusServiceUnavailable {
+			break
+		}
+		req.URL.Path = originalPath + "/fallback"
+	}
+	return res, err
+}
+
+// Negative: the copy is changed in the loop before it is put back.
+func (c *poolClient) performMovedCopy(req *http.Request) (*http.Response, error) {
+	var res *http.Response
+	var err error
+	originalPath := req.URL.Path
+	for i := 0; i < 3; i++ {
+		res, err = c.roundTrip(req)
+		if err != nil {
+			return nil, err
+		}
+		if res.StatusCode != http.StatusServiceUnavailable {
+			break
+		}
+		originalPath = "/v2" + originalPath
+		req.URL.Path = originalPath
+	}
+	return res, err
+}
+
+// Negative: the send reads what the method after it changes (a header
+// the next request carries).
+func (c *poolClient) performWithHeader(req *http.Request) (*http.Response, error) {
+	var res *http.Response
+	var err error
+	for i := 0; i < 3; i++ {
+		res, err = c.send(req)
+		if err != nil {
+			return nil, err
+		}
+		if res.StatusCode != http.StatusServiceUnavailable {
+			break
+		}
+		c.setHeader("X-Attempt", "again")
+	}
+	return res, err
+}
+
+func (c *poolClient) send(req *http.Request) (*http.Response, error) {
+	for k, v := range c.header {
+		req.Header[k] = v
+	}
+	return c.roundTrip(req)
+}
