@@ -46,6 +46,9 @@ func (f *flow) narrowOn(live []frag, cond ast.Expr, neg bool) ([]frag, bool) {
 	if out, ok := f.flagTest(live, cond, neg); ok {
 		return out, false
 	}
+	if out, ok := f.splitOn(live, cond, neg); ok {
+		return out, true
+	}
 	set, onStatus := f.ev.decide(cond, neg)
 	out := restrictAt(live, set, f.ev.anchor(cond), onStatus)
 	if !onStatus && f.opaque(cond) {
@@ -57,6 +60,29 @@ func (f *flow) narrowOn(live []frag, cond ast.Expr, neg bool) ([]frag, bool) {
 		}
 	}
 	return out, onStatus
+}
+
+// splitOn narrows live on !(a && b), or on a || b, where a does not test
+// the status and b does, as the nested conditions it stands for: !a,
+// which a status did not decide (a typed error's ok: errors.AsType
+// failed), or a and !b, which one did. Read as one condition, the status
+// b excludes would take the path with every other status whenever a
+// might not hold: slack-go's socketmode loop returns on `ok &&
+// codeErr.Code == 404` and goes round on every other error, 404 never.
+func (f *flow) splitOn(live []frag, cond ast.Expr, neg bool) ([]frag, bool) {
+	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok || (b.Op != token.LAND && b.Op != token.LOR) || (b.Op == token.LAND) != neg {
+		return nil, false
+	}
+	if _, on := f.ev.decide(b.X, neg); on {
+		return nil, false
+	}
+	if _, on := f.ev.decide(b.Y, neg); !on {
+		return nil, false
+	}
+	notX := f.narrow(live, b.X, neg)
+	xNotY := f.narrow(f.narrow(live, b.X, !neg), b.Y, neg)
+	return unionFrags(notX, xNotY), true
 }
 
 // opaque reports whether cond decides on the send's response or error

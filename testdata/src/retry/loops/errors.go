@@ -143,3 +143,68 @@ func retryDecodeOnly(c *http.Client, req *http.Request) {
 		}
 	}
 }
+
+// codeError carries every status but 200, as slack-go's StatusCodeError
+// does.
+type codeError struct{ Code int }
+
+func (e codeError) Error() string { return http.StatusText(e.Code) }
+
+func openStream(c *http.Client, req *http.Request) error {
+	resp, err := c.Do(req)
+	if err != nil {
+		return err
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return codeError{Code: resp.StatusCode}
+	}
+	return nil
+}
+
+// Positive: every error but a 404 goes round (slack-go's socketmode
+// loop); the typed error's test and the status in one condition, whose
+// negation is "not that error type, or not 404": 404 is never re-sent.
+func connectAsType(c *http.Client, req *http.Request) error {
+	for {
+		err := openStream(c, req)
+		if err == nil {
+			return nil
+		}
+		if ce, ok := errors.AsType[codeError](err); ok && ce.Code == http.StatusNotFound { // want `retrying on 400 \(Bad Request\), 403 \(Forbidden\), 405 \(Method Not Allowed\) and 503 \(Service Unavailable\): huaweicloud says` `retrying on 429 \(Too Many Requests\) without reading Retry-After`
+			return err
+		}
+		time.Sleep(time.Second)
+	}
+}
+
+// Positive: the same with errors.As, and the test written as its
+// negation: only a 503 goes round.
+func connectAs(c *http.Client, req *http.Request) error {
+	for {
+		err := openStream(c, req)
+		if err == nil {
+			return nil
+		}
+		var ce codeError
+		if !errors.As(err, &ce) || ce.Code != http.StatusServiceUnavailable { // want `retrying on 503 \(Service Unavailable\): huaweicloud says`
+			return err
+		}
+		time.Sleep(time.Second)
+	}
+}
+
+// Negative: every status error returns; only errors of another type go
+// round, which no status decided.
+func connectOtherErrors(c *http.Client, req *http.Request) error {
+	for {
+		err := openStream(c, req)
+		if err == nil {
+			return nil
+		}
+		if ce, ok := errors.AsType[codeError](err); ok && ce.Code >= 400 {
+			return err
+		}
+		time.Sleep(time.Second)
+	}
+}
