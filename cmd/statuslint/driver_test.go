@@ -215,3 +215,60 @@ func Get(c *http.Client, req *http.Request) (resp *http.Response, err error) {
 		t.Errorf("statuslint ./api: exit %d, want %q\n%s", code, want, out)
 	}
 }
+
+// A sender of another package of the module that a loop reaches only
+// through a function of its own package (slack-go's socketmode: connect's
+// loop calls openAndDial, which calls slack's StartSocketModeContext) is
+// read for its facts when only the loop's package is named.
+func TestFactsThroughLocalCalls(t *testing.T) {
+	dir := module(t, map[string]string{})
+	writeFile(t, dir, "internal/conn/conn.go", `package conn
+
+import "net/http"
+
+// Open sends the request and returns an error for a 503.
+func Open(c *http.Client, req *http.Request) error {
+	resp, err := c.Do(req)
+	if err != nil {
+		return err
+	}
+	resp.Body.Close()
+	if resp.StatusCode == http.StatusServiceUnavailable {
+		return errUnavailable
+	}
+	return nil
+}
+
+type unavailable struct{}
+
+func (unavailable) Error() string { return "unavailable" }
+
+var errUnavailable error = unavailable{}
+`)
+	writeFile(t, dir, "api/api.go", `package api
+
+import (
+	"net/http"
+	"time"
+
+	"demo/internal/conn"
+)
+
+func dial(c *http.Client, req *http.Request) error {
+	return conn.Open(c, req)
+}
+
+func Connect(c *http.Client, req *http.Request) error {
+	for {
+		if err := dial(c, req); err == nil {
+			return nil
+		}
+		time.Sleep(time.Second)
+	}
+}
+`)
+	const want = "api.go:16:27: retrying on 503 (Service Unavailable)"
+	if out, code := run(t, dir, binary, "./api"); code != 3 || !strings.Contains(out, want) {
+		t.Errorf("statuslint ./api: exit %d, want %q\n%s", code, want, out)
+	}
+}

@@ -23,6 +23,7 @@ import (
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/gcexportdata"
 	"golang.org/x/tools/go/packages"
+	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/statuslint/statuslint/analyzer"
 )
@@ -251,13 +252,17 @@ func load(patterns []string, tests bool, tags string, known func(path string) bo
 // over a status), returning a boolean (a retry decision over a
 // response), returning an error inside a loop or a function literal (a
 // sender that a retry loop or a retry library's operation retries), or
-// passed as a value (a hook).
+// passed as a value (a hook). A function of the package that a loop
+// calls, directly or through others of the package, counts as a loop: its
+// sender is the loop's (slack-go's socketmode loop calls openAndDial,
+// which calls slack's StartSocketModeContext).
 func demanded(pkgs []*packages.Package, candidates map[string]*packages.Package) []string {
 	found := map[string]bool{}
 	for _, p := range pkgs {
 		if p.TypesInfo == nil {
 			continue
 		}
+		inLoops := loopReached(p)
 		for _, f := range p.Syntax {
 			var stack []ast.Node
 			loops := 0
@@ -266,6 +271,8 @@ func demanded(pkgs []*packages.Package, candidates map[string]*packages.Package)
 					switch stack[len(stack)-1].(type) {
 					case *ast.ForStmt, *ast.RangeStmt, *ast.FuncLit:
 						loops--
+					case *ast.FuncDecl:
+						loops = 0
 					}
 					stack = stack[:len(stack)-1]
 					return true
@@ -274,6 +281,10 @@ func demanded(pkgs []*packages.Package, candidates map[string]*packages.Package)
 				switch n := n.(type) {
 				case *ast.ForStmt, *ast.RangeStmt, *ast.FuncLit:
 					loops++
+				case *ast.FuncDecl:
+					if fn, ok := p.TypesInfo.Defs[n.Name].(*types.Func); ok && inLoops[fn] {
+						loops = 1
+					}
 				case *ast.Ident:
 					fn, ok := p.TypesInfo.Uses[n].(*types.Func)
 					if !ok || fn.Pkg() == nil || candidates[fn.Pkg().Path()] == nil || found[fn.Pkg().Path()] {
@@ -288,6 +299,58 @@ func demanded(pkgs []*packages.Package, candidates map[string]*packages.Package)
 		}
 	}
 	return slices.Sorted(maps.Keys(found))
+}
+
+// loopReached returns the functions of p that a loop of p calls, or a
+// function literal, directly or through other functions of p.
+func loopReached(p *packages.Package) map[*types.Func]bool {
+	decls := map[*types.Func]*ast.FuncDecl{}
+	for _, f := range p.Syntax {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
+				if fn, ok := p.TypesInfo.Defs[fd.Name].(*types.Func); ok {
+					decls[fn] = fd
+				}
+			}
+		}
+	}
+	reached := map[*types.Func]bool{}
+	var queue []*types.Func
+	// calls adds the functions of p that n calls, all of them or, with
+	// loopsOnly, those called inside a loop or function literal.
+	calls := func(n ast.Node, loopsOnly bool) {
+		var visit func(n ast.Node, inLoop bool)
+		visit = func(n ast.Node, inLoop bool) {
+			ast.Inspect(n, func(m ast.Node) bool {
+				switch m := m.(type) {
+				case *ast.ForStmt, *ast.RangeStmt, *ast.FuncLit:
+					if !inLoop && m != n {
+						visit(m, true)
+						return false
+					}
+				case *ast.CallExpr:
+					if !inLoop && loopsOnly {
+						break
+					}
+					if fn := typeutil.StaticCallee(p.TypesInfo, m); fn != nil && decls[fn] != nil && !reached[fn] {
+						reached[fn] = true
+						queue = append(queue, fn)
+					}
+				}
+				return true
+			})
+		}
+		visit(n, !loopsOnly)
+	}
+	for _, fd := range decls {
+		calls(fd.Body, true)
+	}
+	for len(queue) > 0 {
+		fn := queue[0]
+		queue = queue[1:]
+		calls(decls[fn].Body, false)
+	}
+	return reached
 }
 
 // isCalled reports whether the identifier atop stack is the function of

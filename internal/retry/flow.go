@@ -85,6 +85,39 @@ func (f *flow) splitOn(live []frag, cond ast.Expr, neg bool) ([]frag, bool) {
 	return unionFrags(notX, xNotY), true
 }
 
+// onlyGoesOn reports whether both branches of s end where s does: they
+// return nowhere, branch nowhere, call nothing that does not return, and
+// set none of the loop's flags.
+func (f *flow) onlyGoesOn(s *ast.IfStmt) bool {
+	info := f.ev.c.Pass.TypesInfo
+	goesOn := true
+	check := func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt, *ast.BranchStmt:
+			goesOn = false
+		case *ast.CallExpr:
+			goesOn = goesOn && !f.ev.c.isNoReturn(n)
+		case *ast.AssignStmt:
+			for _, lhs := range n.Lhs {
+				if id, ok := ast.Unparen(lhs).(*ast.Ident); ok {
+					if v, ok := info.ObjectOf(id).(*types.Var); ok {
+						_, flag := f.flags[v]
+						goesOn = goesOn && !flag
+					}
+				}
+			}
+		}
+		return goesOn
+	}
+	ast.Inspect(s.Body, check)
+	if s.Else != nil {
+		ast.Inspect(s.Else, check)
+	}
+	return goesOn
+}
+
 // opaque reports whether cond decides on the send's response or error
 // through what the evaluator cannot read: a boolean defined from them, a
 // call given them.
@@ -397,10 +430,16 @@ func (f *flow) stmt(s ast.Stmt, live []frag, breaks *[]frag) []frag {
 			live = f.stmt(s.Init, live, breaks)
 		}
 		in, onStatus := f.narrowOn(live, s.Cond, false)
+		els := f.narrow(live, s.Cond, true)
+		if !onStatus && f.opaque(s.Cond) && f.onlyGoesOn(s) {
+			// What the check cannot read picks between branches that
+			// both go on (a backoff taken from a rate-limit error): it
+			// decides nothing.
+			in, els = live, live
+		}
 		f.guards = append(f.guards, onStatus)
 		defer func() { f.guards = f.guards[:len(f.guards)-1] }()
 		then := f.stmts(s.Body.List, in, breaks)
-		els := f.narrow(live, s.Cond, true)
 		if s.Else != nil {
 			els = f.stmt(s.Else, els, breaks)
 		}

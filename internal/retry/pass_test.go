@@ -41,7 +41,10 @@ func TestPredicateFacts(t *testing.T) {
 		if act.Analyzer == suite.Retry && act.Package.PkgPath == "retry/policy" {
 			for _, f := range act.AllObjectFacts() {
 				if f.Object.Pkg() == act.Package.Types {
-					got[f.Object.Name()] = fmt.Sprint(f.Fact)
+					if got[f.Object.Name()] != "" {
+						got[f.Object.Name()] += "; "
+					}
+					got[f.Object.Name()] += fmt.Sprint(f.Fact)
 				}
 			}
 		}
@@ -52,6 +55,7 @@ func TestPredicateFacts(t *testing.T) {
 		"IsSuccess":   "retries[200-299]",
 		"Fetch":       "sends, errs[100-199 500-999]",
 		"Check":       "errs[404 503]",
+		"Connect":     "sends, errs[100-199 201-999]; readsRetryAfter",
 	}
 	if !maps.Equal(got, want) {
 		t.Errorf("facts: got %v, want %v", got, want)

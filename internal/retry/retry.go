@@ -56,10 +56,11 @@ func (c *retryChecker) checkRetries() {
 	// the status; reports for the decisions named as one.
 	for _, fn := range typesx.SortedDecls(c.decls) {
 		decl := c.decls[fn]
-		if f, ok := c.errSummary(fn); ok && fn.Exported() {
+		f, tellsStatus := c.errSummary(fn)
+		if tellsStatus && fn.Exported() {
 			c.Pass.ExportObjectFact(fn, &f)
 		}
-		if fn.Exported() && c.takesResponse(fn) && c.readsRetryAfter(decl.Body) {
+		if fn.Exported() && (c.takesResponse(fn) || tellsStatus) && c.readsRetryAfter(decl.Body) {
 			c.Pass.ExportObjectFact(fn, new(WaitFact))
 		}
 		p, ok := c.predicate(fn)
@@ -246,9 +247,11 @@ func (c *retryChecker) readsRetryAfter(n ast.Node) bool {
 }
 
 // WaitFact marks a function that reads a response's Retry-After, itself
-// or through the functions of its package it calls (azcore's
-// shared.RetryAfter(resp)): a loop of another package that calls it waits
-// for it.
+// or through the functions of its package it calls: one given the
+// response (azcore's shared.RetryAfter(resp)), or a sender whose error
+// tells the status and carries the wait (slack-go's
+// StartSocketModeContext, whose RateLimitedError holds it). A loop of
+// another package that calls it waits for it.
 type WaitFact struct{}
 
 func (*WaitFact) AFact() {}
@@ -341,7 +344,7 @@ func (c *retryChecker) readsRetryAfterHere(n ast.Node) (bool, []*types.Func) {
 func (c *retryChecker) callersWait(fn *types.Func) bool {
 	called := false
 	for _, fc := range c.AllFiles {
-		if strings.HasSuffix(c.Pass.Fset.File(fc.Node().Pos()).Name(), "_test.go") {
+		if typesx.InTestFile(c.Pass.Fset, fc.Node().Pos()) {
 			continue // a test calls a decision to test it, not to retry
 		}
 		for cur := range fc.Preorder((*ast.CallExpr)(nil)) {

@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strconv"
+	"time"
 )
 
 // ShouldRetry retries 5xx.
@@ -63,3 +65,31 @@ var ErrNotFound = errors.New("not found")
 type StatusError struct{ Code int }
 
 func (e *StatusError) Error() string { return fmt.Sprint("status ", e.Code) }
+
+// RateLimitedError is a 429, with the wait its Retry-After gives.
+type RateLimitedError struct{ RetryAfter time.Duration }
+
+func (e *RateLimitedError) Error() string { return fmt.Sprint("rate limited for ", e.RetryAfter) }
+
+// CodeError carries every other status but 200.
+type CodeError struct{ Code int }
+
+func (e CodeError) Error() string { return fmt.Sprint("status ", e.Code) }
+
+// Connect sends req: a 429 is a RateLimitedError that holds the wait
+// Retry-After gives, every other status but 200 a CodeError.
+func Connect(c *http.Client, req *http.Request) error {
+	resp, err := c.Do(req)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode == http.StatusTooManyRequests {
+		secs, _ := strconv.Atoi(resp.Header.Get("Retry-After"))
+		return &RateLimitedError{RetryAfter: time.Duration(secs) * time.Second}
+	}
+	if resp.StatusCode != http.StatusOK {
+		return CodeError{Code: resp.StatusCode}
+	}
+	return nil
+}
