@@ -71,31 +71,14 @@ func (s fieldSet) meets(t fieldSet) bool {
 // metrics is c's second field, -1 for c itself or *c, or where the root is
 // no struct.
 func topField(info *types.Info, e ast.Expr) (*types.Var, int) {
-	root := rootVar(info, e)
-	if root == nil || structOf(root.Type()) == nil {
+	root, sel := rootSel(info, e)
+	if root == nil || sel == nil || structOf(root.Type()) == nil {
 		return root, -1
 	}
-	for {
-		switch x := ast.Unparen(e).(type) {
-		case *ast.SelectorExpr:
-			if id, ok := stripStar(x.X).(*ast.Ident); ok && info.Uses[id] == root {
-				if s := info.Selections[x]; s != nil && s.Kind() == types.FieldVal {
-					return root, s.Index()[0]
-				}
-				return root, -1
-			}
-			e = x.X
-		case *ast.IndexExpr:
-			e = x.X
-		case *ast.StarExpr:
-			e = x.X
-		case *ast.CallExpr:
-			// a request's read that returns what it wraps (rootVar)
-			e = ast.Unparen(x.Fun).(*ast.SelectorExpr).X
-		default:
-			return root, -1
-		}
+	if s := info.Selections[sel]; s != nil && s.Kind() == types.FieldVal {
+		return root, s.Index()[0]
 	}
+	return root, -1
 }
 
 // structOf returns the struct t is, or points to; nil for anything else.

@@ -26,12 +26,18 @@ import (
 // itself on, or a method without a body, changes all of it; so does a
 // method that calls itself back.
 func (c *retryChecker) changedFields(fn *types.Func) fieldSet {
-	if r, ok := c.changed[fn]; ok {
+	return memoFields(c.changed, fn, c.evalChangedFields)
+}
+
+// memoFields returns memo[fn], computing it with eval the first time; while
+// it is computed, a cycle back to fn finds all fields.
+func memoFields(memo map[*types.Func]fieldSet, fn *types.Func, eval func(*types.Func) fieldSet) fieldSet {
+	if r, ok := memo[fn]; ok {
 		return r
 	}
-	c.changed[fn] = allFields // while it is being decided: a cycle changes it
-	r := c.evalChangedFields(fn)
-	c.changed[fn] = r
+	memo[fn] = allFields
+	r := eval(fn)
+	memo[fn] = r
 	return r
 }
 
@@ -107,13 +113,7 @@ func (c *retryChecker) evalChangedFields(fn *types.Func) fieldSet {
 // through a field or a method (hands it on, copies it), has no body, or
 // calls itself back.
 func (c *retryChecker) readFields(fn *types.Func) fieldSet {
-	if r, ok := c.read[fn]; ok {
-		return r
-	}
-	c.read[fn] = allFields
-	r := c.evalReadFields(fn)
-	c.read[fn] = r
-	return r
+	return memoFields(c.read, fn, c.evalReadFields)
 }
 
 func (c *retryChecker) evalReadFields(fn *types.Func) fieldSet {

@@ -311,13 +311,24 @@ func (c *retryChecker) isBodyRewind(lhs ast.Expr) bool {
 // rootVar returns the variable at the root of x, x.f, x[i], *x, and
 // x.Raw() for a read of a request that returns what it wraps.
 func rootVar(info *types.Info, e ast.Expr) *types.Var {
+	v, _ := rootSel(info, e)
+	return v
+}
+
+// rootSel is rootVar, with the selector of e that selects from the root
+// variable itself (c.metrics in c.metrics.n[k]), if there is one.
+func rootSel(info *types.Info, e ast.Expr) (*types.Var, *ast.SelectorExpr) {
+	var last *ast.SelectorExpr
 	for {
 		switch x := ast.Unparen(e).(type) {
 		case *ast.Ident:
 			v, _ := info.ObjectOf(x).(*types.Var)
-			return v
+			if last != nil && stripStar(last.X) != x {
+				last = nil
+			}
+			return v, last
 		case *ast.SelectorExpr:
-			e = x.X
+			last, e = x, x.X
 		case *ast.IndexExpr:
 			e = x.X
 		case *ast.StarExpr:
@@ -328,11 +339,11 @@ func rootVar(info *types.Info, e ast.Expr) *types.Var {
 			sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr)
 			fn := typesx.Callee(info, x)
 			if !ok || fn == nil || !knowledge.RequestUnwraps[typesx.FuncKey(fn)] {
-				return nil
+				return nil, nil
 			}
 			e = sel.X
 		default:
-			return nil
+			return nil, nil
 		}
 	}
 }
