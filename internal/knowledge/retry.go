@@ -243,6 +243,14 @@ var RequestReads = map[Key]bool{
 	{NetHTTP, "Request", "UserAgent"}:   true,
 	{AzcoreExported, "Request", "Raw"}:  true,
 	{AzcoreExported, "Request", "Body"}: true,
+	// Its URL's reads, for a request logged or described.
+	{"net/url", "URL", "String"}:      true,
+	{"net/url", "URL", "Redacted"}:    true,
+	{"net/url", "URL", "Query"}:       true,
+	{"net/url", "URL", "Hostname"}:    true,
+	{"net/url", "URL", "Port"}:        true,
+	{"net/url", "URL", "EscapedPath"}: true,
+	{"net/url", "URL", "RequestURI"}:  true,
 }
 
 // RequestUnwraps are reads of a request that return the request it wraps

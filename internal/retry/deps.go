@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ast/inspector"
 
@@ -49,6 +50,47 @@ func (c *retryChecker) clientFields(send *ast.CallExpr, x ast.Expr) (*types.Var,
 		return root, allFields
 	}
 	return root, c.readFields(fn)
+}
+
+// preSendReads returns the fields of client that the calls before the
+// send read when they are given what the send depends on: s.sign(req)
+// builds the request from what sign reads of s (its token), and
+// setAuth(req, s.token) from s.token.
+func (c *retryChecker) preSendReads(pre []ast.Stmt, client *types.Var, deps map[*types.Var]bool) fieldSet {
+	info := c.Pass.TypesInfo
+	var fs fieldSet
+	for _, stmt := range pre {
+		ast.Inspect(stmt, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok {
+				_, lit := n.(*ast.FuncLit)
+				return !lit
+			}
+			if !slices.ContainsFunc(call.Args, func(a ast.Expr) bool { return typesx.UsesAny(info, a, deps) }) {
+				return true
+			}
+			for _, a := range call.Args {
+				if root, field := topField(info, a); root == client {
+					fs = fs.with(field)
+				}
+			}
+			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+				if root, field := topField(info, sel.X); root == client {
+					fn := typesx.Callee(info, call)
+					switch {
+					case field >= 0:
+						fs = fs.with(field)
+					case fn != nil && fn.Pkg() == c.Pass.Pkg && c.decls[fn] != nil:
+						fs = fs.union(c.readFields(fn))
+					default:
+						fs = allFields
+					}
+				}
+			}
+			return true
+		})
+	}
+	return fs
 }
 
 // hits reports whether e goes through what the send depends on: a
@@ -216,6 +258,11 @@ func (c *retryChecker) changesDeps(stmt ast.Stmt, deps *sendDeps, send *ast.Call
 				// request, they do not change the next.
 				return false
 			}
+			for i, a := range n.Args {
+				if deps.hits(info, a) && sharesState(info.TypeOf(a)) && !c.leavesArg(n, i) {
+					found = true // s.sign(req), setAuth(req, token)
+				}
+			}
 			sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr)
 			if !ok || info.Selections[sel] == nil || info.Selections[sel].Kind() != types.MethodVal || !deps.hits(info, sel.X) {
 				break
@@ -230,9 +277,9 @@ func (c *retryChecker) changesDeps(stmt ast.Stmt, deps *sendDeps, send *ast.Call
 				// receiver, against what the send reads of it.
 				root, field := topField(info, sel.X)
 				if fs, ok := deps.fields[root]; ok && field < 0 {
-					found = c.changedFields(fn).meets(fs)
+					found = found || c.changedFields(fn).meets(fs)
 				} else {
-					found = !c.changedFields(fn).empty()
+					found = found || !c.changedFields(fn).empty()
 				}
 			default:
 				found = true

@@ -45,8 +45,10 @@ type retryChecker struct {
 	// changed and read memoize changedFields and readFields; stdLog is
 	// log.Logger's type, once stdLogRead.
 	changed, read map[*types.Func]fieldSet
-	stdLog        types.Type
-	stdLogRead    bool
+	// leavesParams memoizes leavesParam.
+	leavesParams map[paramKey]bool
+	stdLog       types.Type
+	stdLogRead   bool
 }
 
 // checkRetries runs the retry checks: retry loops and self-recursive

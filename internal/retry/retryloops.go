@@ -279,7 +279,10 @@ func (c *retryChecker) requestVaries(loop ast.Stmt, body *ast.BlockStmt, i int, 
 		// The client, which may carry the request's settings: those of
 		// its fields the send reads, where that can be told.
 		if root, fs := c.clientFields(send, sel.X); root != nil && !inBody(root) && !deps.vars[root] && !fs.all {
-			deps.fields = map[*types.Var]fieldSet{root: fs}
+			fs = fs.union(c.preSendReads(body.List[:i], root, deps.vars))
+			if !fs.all {
+				deps.fields = map[*types.Var]fieldSet{root: fs}
+			}
 		}
 		add(sel.X)
 	}

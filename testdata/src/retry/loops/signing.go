@@ -1,0 +1,102 @@
+package loops
+
+import (
+	"fmt"
+	"log"
+	"net/http"
+	"time"
+)
+
+// A request handed to a function after the send may come back changed: a
+// signer sets its Authorization header again. A function that only reads
+// it (logs it, formats it) changes nothing.
+
+type signer struct {
+	hc    *http.Client
+	token string
+}
+
+func (s *signer) sign(req *http.Request) {
+	req.Header.Set("Authorization", "Bearer "+s.token)
+}
+
+func (s *signer) refresh() {
+	s.token = "fresh"
+}
+
+func setAuth(req *http.Request, token string) {
+	req.Header.Set("Authorization", "Bearer "+token)
+}
+
+func describe(req *http.Request) string {
+	return fmt.Sprintf("%s %s", req.Method, req.URL.Redacted())
+}
+
+func logAttempt(req *http.Request, code int) {
+	log.Printf("%s: %d", describe(req), code)
+}
+
+// Negative: a 403 re-signs the request before it goes again.
+func (s *signer) resign(req *http.Request) (*http.Response, error) {
+	for {
+		resp, err := s.hc.Do(req)
+		if err != nil {
+			return nil, err
+		}
+		if resp.StatusCode == http.StatusForbidden {
+			s.refresh()
+			s.sign(req)
+			continue
+		}
+		return resp, nil
+	}
+}
+
+// Negative: the same with a function of the package.
+func (s *signer) resignFunc(req *http.Request) (*http.Response, error) {
+	for {
+		resp, err := s.hc.Do(req)
+		if err != nil {
+			return nil, err
+		}
+		if resp.StatusCode == http.StatusForbidden {
+			setAuth(req, "fresh")
+			continue
+		}
+		return resp, nil
+	}
+}
+
+// Negative: each round signs the request with the client's token before
+// it sends, and a 403 refreshes the token: the next request differs,
+// though the send reads only the client's HTTP client.
+func (s *signer) signEachRound(req *http.Request) (*http.Response, error) {
+	for {
+		s.sign(req)
+		resp, err := s.hc.Do(req)
+		if err != nil {
+			return nil, err
+		}
+		if resp.StatusCode == http.StatusForbidden {
+			s.refresh()
+			continue
+		}
+		return resp, nil
+	}
+}
+
+// Positive: after the send the request is only logged.
+func (s *signer) logged(req *http.Request) (*http.Response, error) {
+	for {
+		resp, err := s.hc.Do(req)
+		if err != nil {
+			return nil, err
+		}
+		logAttempt(req, resp.StatusCode)
+		if resp.StatusCode == http.StatusServiceUnavailable { // want `retrying on 503 \(Service Unavailable\): huaweicloud says`
+			time.Sleep(time.Second)
+			continue
+		}
+		return resp, nil
+	}
+}
