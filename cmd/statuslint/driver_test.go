@@ -210,7 +210,7 @@ func Get(c *http.Client, req *http.Request) (resp *http.Response, err error) {
 	return
 }
 `)
-	const want = "api.go:13:6: retrying on 503 (Service Unavailable)"
+	const want = "api.go:13:20: retrying on 503 (Service Unavailable)"
 	if out, code := run(t, dir, binary, "./api"); code != 3 || !strings.Contains(out, want) {
 		t.Errorf("statuslint ./api: exit %d, want %q\n%s", code, want, out)
 	}

@@ -37,6 +37,10 @@ var retryWorld = []struct {
 	{"slack-go", "github.com/slack-go/slack", "v0.35.0", []string{".", "./socketmode"}},
 	{"elastic-transport", "github.com/elastic/elastic-transport-go/v8", "v8.11.0", []string{"./elastictransport"}},
 	{"azcore", "github.com/Azure/azure-sdk-for-go/sdk/azcore", "v1.24.0", []string{"./runtime"}},
+	// SDKs that retry through a library (godo: go-retryablehttp with a
+	// CheckRetry of its own) or by hand (stripe-go).
+	{"godo", "github.com/digitalocean/godo", "v1.237.0", []string{"."}},
+	{"stripe-go", "github.com/stripe/stripe-go/v82", "v82.5.1", []string{"."}},
 }
 
 // unjudged marks a finding no one has read yet.

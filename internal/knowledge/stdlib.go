@@ -25,6 +25,10 @@ var (
 	SlogLogger = Key{Path: "log/slog", Name: "Logger"}
 )
 
+// Context is context.Context: no call can change a context it is given
+// (a derived one is a new value), so handing one on changes nothing.
+var Context = Key{Path: "context", Name: "Context"}
+
 // PanicsOnInvalid reports whether the sinks of the package at path panic
 // on a status outside 100-999 (net/http's); the others take values below
 // 100 for "no status" (gin's Render(-1, r), a framework's own writer).

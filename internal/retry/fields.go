@@ -3,6 +3,9 @@ package retry
 import (
 	"go/ast"
 	"go/types"
+
+	"github.com/statuslint/statuslint/internal/knowledge"
+	"github.com/statuslint/statuslint/internal/typesx"
 )
 
 // A fieldSet is a set of a struct's top-level fields, by index, or all of
@@ -104,10 +107,13 @@ func stripStar(e ast.Expr) ast.Expr {
 
 // sharesState reports whether a value of type t shares what it refers to
 // with where it was copied from: a pointer, map, slice, channel, function
-// or interface.
+// or interface, but a context, which nothing can change.
 func sharesState(t types.Type) bool {
 	if t == nil {
 		return true
+	}
+	if typesx.Is(t, knowledge.Context) {
+		return false
 	}
 	switch t.Underlying().(type) {
 	case *types.Pointer, *types.Map, *types.Slice, *types.Chan, *types.Signature, *types.Interface:

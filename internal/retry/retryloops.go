@@ -254,19 +254,42 @@ func (c *retryChecker) requestVaries(loop ast.Stmt, body *ast.BlockStmt, i int, 
 	if slices.ContainsFunc(send.Args, func(a ast.Expr) bool { return typesx.UsesAny(info, a, changed) }) {
 		return true, nil
 	}
-	// What the send depends on, through the body's definitions.
+	// What the send depends on, through the body's definitions: of a
+	// struct used only through some of its fields (options.TryTimeout),
+	// those fields.
 	deps = &sendDeps{vars: map[*types.Var]bool{}}
+	usage := map[*types.Var]fieldSet{}
 	var add func(e ast.Node)
+	use := func(v *types.Var, fs fieldSet) {
+		// A response the send fills (fasthttp's Do(req, resp)) is not
+		// what is sent.
+		if c.IsResponseType(v.Type()) {
+			return
+		}
+		usage[v] = usage[v].union(fs)
+		if !deps.vars[v] {
+			deps.vars[v] = true
+			for _, d := range defs[v] {
+				add(d)
+			}
+		}
+	}
 	add = func(e ast.Node) {
 		ast.Inspect(e, func(n ast.Node) bool {
-			if id, ok := n.(*ast.Ident); ok {
-				// A response the send fills (fasthttp's Do(req, resp)) is
-				// not what is sent.
-				if v, ok := info.Uses[id].(*types.Var); ok && !deps.vars[v] && !c.IsResponseType(v.Type()) {
-					deps.vars[v] = true
-					for _, d := range defs[v] {
-						add(d)
-					}
+			switch n := n.(type) {
+			case *ast.SelectorExpr:
+				id, ok := stripStar(n.X).(*ast.Ident)
+				if !ok {
+					break
+				}
+				v, ok := info.Uses[id].(*types.Var)
+				if s := info.Selections[n]; ok && s != nil && s.Kind() == types.FieldVal && structOf(v.Type()) != nil {
+					use(v, fieldSet{}.with(s.Index()[0]))
+					return false
+				}
+			case *ast.Ident:
+				if v, ok := info.Uses[n].(*types.Var); ok && !v.IsField() {
+					use(v, allFields)
 				}
 			}
 			return true
@@ -277,14 +300,31 @@ func (c *retryChecker) requestVaries(loop ast.Stmt, body *ast.BlockStmt, i int, 
 	}
 	if sel, ok := ast.Unparen(send.Fun).(*ast.SelectorExpr); ok {
 		// The client, which may carry the request's settings: those of
-		// its fields the send reads, where that can be told.
-		if root, fs := c.clientFields(send, sel.X); root != nil && !inBody(root) && !deps.vars[root] && !fs.all {
+		// its fields the send reads, where that can be told, and those
+		// the calls before the send that build the request read.
+		root, fs := c.clientFields(send, sel.X)
+		if root != nil && !fs.all {
 			fs = fs.union(c.preSendReads(body.List[:i], root, deps.vars))
-			if !fs.all {
-				deps.fields = map[*types.Var]fieldSet{root: fs}
-			}
 		}
-		add(sel.X)
+		if root != nil {
+			use(root, fs)
+		}
+		ast.Inspect(sel.X, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok {
+				if v, ok := info.Uses[id].(*types.Var); ok && v != root && !v.IsField() {
+					use(v, allFields)
+				}
+			}
+			return true
+		})
+	}
+	for v, fs := range usage {
+		if !fs.all && structOf(v.Type()) != nil {
+			if deps.fields == nil {
+				deps.fields = map[*types.Var]fieldSet{}
+			}
+			deps.fields[v] = fs
+		}
 	}
 	return false, deps
 }

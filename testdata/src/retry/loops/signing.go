@@ -1,9 +1,11 @@
 package loops
 
 import (
+	"context"
 	"fmt"
 	"log"
 	"net/http"
+	"sort"
 	"time"
 )
 
@@ -98,5 +100,45 @@ func (s *signer) logged(req *http.Request) (*http.Response, error) {
 			continue
 		}
 		return resp, nil
+	}
+}
+
+// tryOptions are a retry policy's options: the request is built from one
+// field (azcore's TryTimeout), the statuses are another.
+type tryOptions struct {
+	TryTimeout time.Duration
+	Codes      []int
+}
+
+// Positive: each round's request takes its context from opts.TryTimeout;
+// handing opts.Codes on after the send changes nothing it is built from.
+func withTimeouts(c *http.Client, req *http.Request, opts *tryOptions) (*http.Response, error) {
+	for {
+		ctx, cancel := context.WithTimeout(req.Context(), opts.TryTimeout)
+		resp, err := c.Do(req.WithContext(ctx))
+		cancel()
+		if err != nil {
+			return nil, err
+		}
+		sort.Ints(opts.Codes)
+		if resp.StatusCode != http.StatusServiceUnavailable { // want `retrying on 503 \(Service Unavailable\): huaweicloud says`
+			return resp, nil
+		}
+	}
+}
+
+// Negative: the field the request is built from grows each round.
+func withGrowingTimeouts(c *http.Client, req *http.Request, opts *tryOptions) (*http.Response, error) {
+	for {
+		ctx, cancel := context.WithTimeout(req.Context(), opts.TryTimeout)
+		resp, err := c.Do(req.WithContext(ctx))
+		cancel()
+		if err != nil {
+			return nil, err
+		}
+		if resp.StatusCode != http.StatusServiceUnavailable {
+			return resp, nil
+		}
+		opts.TryTimeout *= 2
 	}
 }
