@@ -301,8 +301,11 @@ func demanded(pkgs []*packages.Package, candidates map[string]*packages.Package)
 	return slices.Sorted(maps.Keys(found))
 }
 
-// loopReached returns the functions of p that a loop of p calls, or a
-// function literal, directly or through other functions of p.
+// loopReached returns the functions of p that return an error and that a
+// loop of p calls, directly or through other such functions of p: the
+// senders whose errors the loop decides on. (A function literal, a retry
+// library's operation, and a test's loop count for the calls in them
+// only.)
 func loopReached(p *packages.Package) map[*types.Func]bool {
 	decls := map[*types.Func]*ast.FuncDecl{}
 	for _, f := range p.Syntax {
@@ -317,13 +320,13 @@ func loopReached(p *packages.Package) map[*types.Func]bool {
 	reached := map[*types.Func]bool{}
 	var queue []*types.Func
 	// calls adds the functions of p that n calls, all of them or, with
-	// loopsOnly, those called inside a loop or function literal.
+	// loopsOnly, those called inside a loop.
 	calls := func(n ast.Node, loopsOnly bool) {
 		var visit func(n ast.Node, inLoop bool)
 		visit = func(n ast.Node, inLoop bool) {
 			ast.Inspect(n, func(m ast.Node) bool {
 				switch m := m.(type) {
-				case *ast.ForStmt, *ast.RangeStmt, *ast.FuncLit:
+				case *ast.ForStmt, *ast.RangeStmt:
 					if !inLoop && m != n {
 						visit(m, true)
 						return false
@@ -332,7 +335,7 @@ func loopReached(p *packages.Package) map[*types.Func]bool {
 					if !inLoop && loopsOnly {
 						break
 					}
-					if fn := typeutil.StaticCallee(p.TypesInfo, m); fn != nil && decls[fn] != nil && !reached[fn] {
+					if fn := typeutil.StaticCallee(p.TypesInfo, m); fn != nil && decls[fn] != nil && !reached[fn] && returnsError(fn.Signature()) {
 						reached[fn] = true
 						queue = append(queue, fn)
 					}
@@ -343,14 +346,34 @@ func loopReached(p *packages.Package) map[*types.Func]bool {
 		visit(n, !loopsOnly)
 	}
 	for _, fd := range decls {
-		calls(fd.Body, true)
+		// A test's loops go over its cases: the calls in them count
+		// only where they stand.
+		if !strings.HasSuffix(p.Fset.File(fd.Pos()).Name(), "_test.go") {
+			calls(fd.Body, true)
+		}
 	}
-	for len(queue) > 0 {
-		fn := queue[0]
-		queue = queue[1:]
-		calls(decls[fn].Body, false)
+	// Level by level, up to maxReach calls from the loop: a sender is
+	// seldom further (slack-go's socketmode: openAndDial, OpenContext),
+	// and further on come the package's constructors and helpers, whose
+	// imports would be read for nothing.
+	for depth := 1; depth < maxReach && len(queue) > 0; depth++ {
+		level := queue
+		queue = nil
+		for _, fn := range level {
+			calls(decls[fn].Body, false)
+		}
 	}
 	return reached
+}
+
+// maxReach is how many calls deep loopReached follows a loop's callees.
+const maxReach = 2
+
+// returnsError reports whether sig's last result is an error: what a loop
+// learns of a status from a function it calls, if not from a response.
+func returnsError(sig *types.Signature) bool {
+	res := sig.Results()
+	return res.Len() > 0 && types.Identical(res.At(res.Len()-1).Type(), types.Universe.Lookup("error").Type())
 }
 
 // isCalled reports whether the identifier atop stack is the function of
@@ -391,7 +414,7 @@ func mayHaveFact(sig *types.Signature, inLoop, called bool) bool {
 	if b, ok := res.At(0).Type().Underlying().(*types.Basic); ok && b.Kind() == types.Bool {
 		return true
 	}
-	return inLoop && types.Identical(res.At(res.Len()-1).Type(), types.Universe.Lookup("error").Type())
+	return inLoop && returnsError(sig)
 }
 
 // fromSource returns p, a package loaded from export data, parsed and
