@@ -254,6 +254,11 @@ func (c *retryChecker) requestVaries(loop ast.Stmt, body *ast.BlockStmt, i int, 
 	if slices.ContainsFunc(send.Args, func(a ast.Expr) bool { return typesx.UsesAny(info, a, changed) }) {
 		return true, nil
 	}
+	// The request built in the send's own expression: svc.Objects.Get(b,
+	// name).Do(), name ranging over the objects.
+	if sel, ok := ast.Unparen(send.Fun).(*ast.SelectorExpr); ok && typesx.UsesAny(info, sel.X, changed) {
+		return true, nil
+	}
 	// What the send depends on, through the body's definitions: of a
 	// struct used only through some of its fields (options.TryTimeout),
 	// those fields.

@@ -246,3 +246,17 @@ func connectOtherStops(c *http.Client, req *http.Request) error {
 		time.Sleep(time.Second)
 	}
 }
+
+// Negative: the loop goes round on success too (a watch that is
+// re-opened whenever it ends): every status but a 404 goes round, 200
+// included, plainly so, for a nil error is never a codeError. A
+// repetition, not a retry.
+func watchUntilGone(c *http.Client, req *http.Request) error {
+	for {
+		err := openStream(c, req)
+		if ce, ok := errors.AsType[codeError](err); ok && ce.Code == http.StatusNotFound {
+			return err
+		}
+		time.Sleep(time.Second)
+	}
+}

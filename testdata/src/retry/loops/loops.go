@@ -229,3 +229,38 @@ func server(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusServiceUnavailable)
 	}
 }
+
+// objectCall is a request built by a call chain, sent by its Do (a Google
+// API client's shape).
+type objectCall struct {
+	c    *http.Client
+	name string
+}
+
+func getObject(c *http.Client, name string) *objectCall {
+	return &objectCall{c: c, name: name}
+}
+
+func (oc *objectCall) Do() (*http.Response, error) {
+	req, err := http.NewRequest(http.MethodGet, "https://storage.example.com/"+oc.name, nil)
+	if err != nil {
+		return nil, err
+	}
+	return oc.c.Do(req)
+}
+
+// Negative: the first of the names that exists: each round asks for
+// another object, in the send's own expression.
+func firstFound(c *http.Client, names []string) *http.Response {
+	for _, name := range names {
+		resp, err := getObject(c, name).Do()
+		if err != nil {
+			return nil
+		}
+		if resp.StatusCode == http.StatusNotFound {
+			continue
+		}
+		return resp
+	}
+	return nil
+}
