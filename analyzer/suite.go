@@ -4,9 +4,11 @@ import (
 	"cmp"
 	"fmt"
 	"go/ast"
+	"go/types"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -42,6 +44,9 @@ type Suite struct {
 	// checks switched off and those that directives silence, reports the
 	// rest, and reports malformed and unused directives.
 	Analyzer *analysis.Analyzer
+
+	// demand is each pass's FactDemand.
+	demand []func(types.Object) bool
 }
 
 // New returns a statuslint analyzer configured by cfg: the Analyzer of
@@ -81,7 +86,73 @@ func NewSuite(cfg Config) *Suite {
 	a.Flags.BoolVar(&s.RoutesPass, suite.Routes.Name, true, "run the "+suite.Routes.Name+" pass (SL1005, SL1006, with an OpenAPI table); same as -checks=all,-SL1005,-SL1006")
 	a.Flags.BoolVar(&s.Routes, "routes", false, "list each route and the OpenAPI operation it is tied to, instead of the findings")
 	suite.Analyzer = a
+	suite.demand = []func(types.Object) bool{sinks.FactDemand, retry.FactDemand, routes.FactDemand(s)}
+	suites.Store(a, suite)
 	return suite
+}
+
+// suites maps each Suite's Analyzer to its Suite, for FactDemand.
+var suites sync.Map
+
+// FactDemand returns what a driver must read from source for a, an
+// analyzer made by New or NewSuite: it reports whether obj, an object of
+// an imported package that a package being analyzed uses, can carry a fact
+// of one of a's passes, so that the package declaring obj must be analyzed
+// first (its facts read from source, as go vet does for the main module's
+// packages). Each pass declares its own demand beside its fact types; a
+// named type stands for its methods and fields. For any other analyzer,
+// FactDemand returns nil.
+func FactDemand(a *analysis.Analyzer) func(obj types.Object) bool {
+	v, ok := suites.Load(a)
+	if !ok {
+		return nil
+	}
+	return v.(*Suite).demands
+}
+
+// demands reports whether obj, or a method or field of obj's type if obj
+// is a type name, can carry a fact of one of the suite's passes.
+func (s *Suite) demands(obj types.Object) bool {
+	if tn, ok := obj.(*types.TypeName); ok {
+		return typeDemands(tn.Type(), s.demandsObj)
+	}
+	return s.demandsObj(obj)
+}
+
+func (s *Suite) demandsObj(obj types.Object) bool {
+	for _, d := range s.demand {
+		if d(obj) {
+			return true
+		}
+	}
+	return false
+}
+
+// typeDemands reports whether a method of t, of its interface, or a field
+// of its struct satisfies demand.
+func typeDemands(t types.Type, demand func(types.Object) bool) bool {
+	if named, ok := types.Unalias(t).(*types.Named); ok {
+		for m := range named.Methods() {
+			if demand(m) {
+				return true
+			}
+		}
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Interface:
+		for m := range u.Methods() {
+			if demand(m) {
+				return true
+			}
+		}
+	case *types.Struct:
+		for f := range u.Fields() {
+			if demand(f) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // run is the statuslint pass: it reports the findings of the codes, retry

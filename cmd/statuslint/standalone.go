@@ -23,7 +23,6 @@ import (
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/gcexportdata"
 	"golang.org/x/tools/go/packages"
-	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/statuslint/statuslint/analyzer"
 )
@@ -89,7 +88,7 @@ func standalone(a *analysis.Analyzer, patterns []string, o *options) (code int) 
 	if dbg('v') {
 		log.Printf("load %s", patterns)
 	}
-	roots, report, err := load(patterns, o.tests, o.tags, func(path string) bool { return analyzer.KnownPackage(a, path) })
+	roots, report, err := load(patterns, o.tests, o.tags, func(path string) bool { return analyzer.KnownPackage(a, path) }, analyzer.FactDemand(a))
 	if err != nil {
 		log.Print(err)
 		return 1
@@ -131,7 +130,7 @@ func standalone(a *analysis.Analyzer, patterns []string, o *options) (code int) 
 		}
 		return code
 	case o.json:
-		if err := graph.PrintJSON(os.Stdout); err != nil {
+		if err := writeJSON(os.Stdout, graph); err != nil {
 			log.Printf("writing -json output: %v", err)
 			return 1
 		}
@@ -176,7 +175,7 @@ func listsRoutes(a *analysis.Analyzer) bool {
 // facts the matched packages could use (demanded) are, so that a narrow
 // run in a big module costs about what its own packages cost.
 // It returns the packages to analyze and, among them, those to report.
-func load(patterns []string, tests bool, tags string, known func(path string) bool) (roots, report []*packages.Package, err error) {
+func load(patterns []string, tests bool, tags string, known func(path string) bool, demand func(types.Object) bool) (roots, report []*packages.Package, err error) {
 	conf := &packages.Config{Mode: packages.LoadSyntax | packages.NeedModule | packages.NeedExportFile, Tests: tests}
 	if tags != "" {
 		conf.BuildFlags = []string{"-tags=" + tags}
@@ -187,6 +186,9 @@ func load(patterns []string, tests bool, tags string, known func(path string) bo
 	}
 	if err != nil {
 		return nil, nil, err
+	}
+	if demand == nil {
+		demand = func(types.Object) bool { return true }
 	}
 	extra := mainModuleDeps(report, canHoldFacts(known))
 	if len(extra) == 0 {
@@ -217,7 +219,7 @@ func load(patterns []string, tests bool, tags string, known func(path string) bo
 	queue := report
 	for len(queue) > 0 {
 		var next []*packages.Package
-		for _, path := range demanded(queue, byPath) {
+		for _, path := range demanded(queue, byPath, demand) {
 			if _, done := bySource[path]; done {
 				continue
 			}
@@ -246,175 +248,27 @@ func load(patterns []string, tests bool, tags string, known func(path string) bo
 	return roots, report, nil
 }
 
-// demanded returns, sorted, the paths among candidates whose functions
-// the files of pkgs use in a way a fact could change what is reported:
-// called with an integer argument (a wrapper of a sink, a retry decision
-// over a status), returning a boolean (a retry decision over a
-// response), returning an error inside a loop or a function literal (a
-// sender that a retry loop or a retry library's operation retries), or
-// passed as a value (a hook). A function of the package that a loop
-// calls, directly or through others of the package, counts as a loop: its
-// sender is the loop's (slack-go's socketmode loop calls openAndDial,
-// which calls slack's StartSocketModeContext).
-func demanded(pkgs []*packages.Package, candidates map[string]*packages.Package) []string {
+// demanded returns, sorted, the paths among candidates that the files of
+// pkgs use an object of that can carry a fact (demand, the passes' own
+// answer): those packages must be analyzed from source first, as go vet
+// analyzes every package of the main module that a vetted one imports.
+func demanded(pkgs []*packages.Package, candidates map[string]*packages.Package, demand func(types.Object) bool) []string {
 	found := map[string]bool{}
 	for _, p := range pkgs {
 		if p.TypesInfo == nil {
 			continue
 		}
-		inLoops := loopReached(p)
-		for _, f := range p.Syntax {
-			var stack []ast.Node
-			loops := 0
-			ast.Inspect(f, func(n ast.Node) bool {
-				if n == nil {
-					switch stack[len(stack)-1].(type) {
-					case *ast.ForStmt, *ast.RangeStmt, *ast.FuncLit:
-						loops--
-					case *ast.FuncDecl:
-						loops = 0
-					}
-					stack = stack[:len(stack)-1]
-					return true
-				}
-				stack = append(stack, n)
-				switch n := n.(type) {
-				case *ast.ForStmt, *ast.RangeStmt, *ast.FuncLit:
-					loops++
-				case *ast.FuncDecl:
-					if fn, ok := p.TypesInfo.Defs[n.Name].(*types.Func); ok && inLoops[fn] {
-						loops = 1
-					}
-				case *ast.Ident:
-					fn, ok := p.TypesInfo.Uses[n].(*types.Func)
-					if !ok || fn.Pkg() == nil || candidates[fn.Pkg().Path()] == nil || found[fn.Pkg().Path()] {
-						break
-					}
-					if mayHaveFact(fn.Signature(), loops > 0, isCalled(stack)) {
-						found[fn.Pkg().Path()] = true
-					}
-				}
-				return true
-			})
-		}
-	}
-	return slices.Sorted(maps.Keys(found))
-}
-
-// loopReached returns the functions of p that return an error and that a
-// loop of p calls, directly or through other such functions of p: the
-// senders whose errors the loop decides on. (A function literal, a retry
-// library's operation, and a test's loop count for the calls in them
-// only.)
-func loopReached(p *packages.Package) map[*types.Func]bool {
-	decls := map[*types.Func]*ast.FuncDecl{}
-	for _, f := range p.Syntax {
-		for _, d := range f.Decls {
-			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
-				if fn, ok := p.TypesInfo.Defs[fd.Name].(*types.Func); ok {
-					decls[fn] = fd
-				}
+		for _, obj := range p.TypesInfo.Uses {
+			pkg := obj.Pkg()
+			if pkg == nil || pkg == p.Types || found[pkg.Path()] || candidates[pkg.Path()] == nil {
+				continue
+			}
+			if demand(obj) {
+				found[pkg.Path()] = true
 			}
 		}
 	}
-	reached := map[*types.Func]bool{}
-	var queue []*types.Func
-	// calls adds the functions of p that n calls, all of them or, with
-	// loopsOnly, those called inside a loop.
-	calls := func(n ast.Node, loopsOnly bool) {
-		var visit func(n ast.Node, inLoop bool)
-		visit = func(n ast.Node, inLoop bool) {
-			ast.Inspect(n, func(m ast.Node) bool {
-				switch m := m.(type) {
-				case *ast.ForStmt, *ast.RangeStmt:
-					if !inLoop && m != n {
-						visit(m, true)
-						return false
-					}
-				case *ast.CallExpr:
-					if !inLoop && loopsOnly {
-						break
-					}
-					if fn := typeutil.StaticCallee(p.TypesInfo, m); fn != nil && decls[fn] != nil && !reached[fn] && returnsError(fn.Signature()) {
-						reached[fn] = true
-						queue = append(queue, fn)
-					}
-				}
-				return true
-			})
-		}
-		visit(n, !loopsOnly)
-	}
-	for _, fd := range decls {
-		// A test's loops go over its cases: the calls in them count
-		// only where they stand.
-		if !strings.HasSuffix(p.Fset.File(fd.Pos()).Name(), "_test.go") {
-			calls(fd.Body, true)
-		}
-	}
-	// Level by level, up to maxReach calls from the loop: a sender is
-	// seldom further (slack-go's socketmode: openAndDial, OpenContext),
-	// and further on come the package's constructors and helpers, whose
-	// imports would be read for nothing.
-	for depth := 1; depth < maxReach && len(queue) > 0; depth++ {
-		level := queue
-		queue = nil
-		for _, fn := range level {
-			calls(decls[fn].Body, false)
-		}
-	}
-	return reached
-}
-
-// maxReach is how many calls deep loopReached follows a loop's callees.
-const maxReach = 2
-
-// returnsError reports whether sig's last result is an error: what a loop
-// learns of a status from a function it calls, if not from a response.
-func returnsError(sig *types.Signature) bool {
-	res := sig.Results()
-	return res.Len() > 0 && types.Identical(res.At(res.Len()-1).Type(), types.Universe.Lookup("error").Type())
-}
-
-// isCalled reports whether the identifier atop stack is the function of
-// a call (f(x), pkg.F(x), v.M(x)) rather than a value passed on.
-func isCalled(stack []ast.Node) bool {
-	i := len(stack) - 2
-	if i >= 0 {
-		if sel, ok := stack[i].(*ast.SelectorExpr); ok && sel.Sel == stack[i+1] {
-			i--
-		}
-	}
-	if i < 0 {
-		return false
-	}
-	call, ok := stack[i].(*ast.CallExpr)
-	return ok && ast.Unparen(call.Fun) == stack[i+1]
-}
-
-// mayHaveFact reports whether a function of this signature, used so, can
-// carry a fact that matters to its user.
-func mayHaveFact(sig *types.Signature, inLoop, called bool) bool {
-	if !called {
-		return true
-	}
-	for v := range sig.Params().Variables() {
-		t := v.Type().Underlying()
-		if sl, ok := t.(*types.Slice); ok {
-			t = sl.Elem().Underlying()
-		}
-		if b, ok := t.(*types.Basic); ok && b.Info()&types.IsInteger != 0 {
-			return true
-		}
-	}
-	res := sig.Results()
-	if res.Len() == 0 {
-		return false
-	}
-	if b, ok := res.At(0).Type().Underlying().(*types.Basic); ok && b.Kind() == types.Bool {
-		return true
-	}
-	return inLoop && returnsError(sig)
+	return slices.Sorted(maps.Keys(found))
 }
 
 // fromSource returns p, a package loaded from export data, parsed and
@@ -501,12 +355,11 @@ func (f importerFunc) Import(path string) (*types.Package, error) { return f(pat
 // canHoldFacts returns a test of whether a package can hold a fact that
 // the packages importing it need: it imports, directly, a package for
 // which known is true (net/http, a framework, a -sinks package) or
-// another package that can hold one, and it has a file that is not
-// generated. A package that reaches net/http only through others
-// (Kubernetes' scheme, which imports every API type) calls no sink and
-// sends nothing itself; generated code is nobody's wrapper. The test walks
-// the import graph the go command gives: the types of a package loaded
-// from export data list only the imports its API mentions.
+// another package that can hold one. The passes leave any other package
+// at once, as they find it neither reaching a known package nor importing
+// facts. The test walks the import graph the go command gives: the types
+// of a package loaded from export data list only the imports its API
+// mentions.
 func canHoldFacts(known func(path string) bool) func(*packages.Package) bool {
 	memo := map[*packages.Package]bool{}
 	var can func(p *packages.Package) bool
@@ -522,32 +375,10 @@ func canHoldFacts(known func(path string) bool) func(*packages.Package) bool {
 				break
 			}
 		}
-		r = r && slices.ContainsFunc(p.GoFiles, func(name string) bool { return !isGenerated(name) })
 		memo[p] = r
 		return r
 	}
 	return can
-}
-
-// isGenerated reports whether the Go file at name has a "Code generated
-// ... DO NOT EDIT." comment before its package clause, reading no further.
-func isGenerated(name string) bool {
-	f, err := os.Open(name)
-	if err != nil {
-		return false
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		line := sc.Text()
-		if strings.HasPrefix(line, "package ") {
-			return false
-		}
-		if strings.HasPrefix(line, "// Code generated ") && strings.HasSuffix(line, " DO NOT EDIT.") {
-			return true
-		}
-	}
-	return false
 }
 
 // mainModuleDeps returns the packages of a main module (the one in the

@@ -1,0 +1,136 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/statuslint/statuslint/analyzer"
+	"github.com/statuslint/statuslint/internal/testenv"
+)
+
+// TestOneAnswer runs every fixture package the four ways users and tests
+// do, and asks each for the same findings in that package: through
+// analysistest (every package from source, the reference), standalone on
+// that package alone (a narrow run: the driver reads what the package
+// imports for facts), standalone on every package (./...), and under go vet -vettool. The
+// fixtures are copied into a workspace of modules, one per fixture and
+// per library stub, as a user's code and its libraries would be.
+func TestOneAnswer(t *testing.T) {
+	testenv.Slow(t, "runs the binary and go vet on every fixture package")
+	testdata := testenv.Testdata("../..")
+	ws, all := testenv.FixtureWorkspace(t, testdata)
+	for _, g := range testenv.FixtureGroups {
+		flags := g.FlagsFor(testdata)
+		name := strings.Join(g.Packages[:1], "")
+		if len(flags) > 0 {
+			name = strings.Join(flags, " ")
+		}
+		t.Run(name, func(t *testing.T) {
+			want := referenceFindings(t, testdata, flags, g.Packages)
+			inGroup := func(list []string) []string {
+				return slices.DeleteFunc(list, func(f string) bool {
+					return !slices.Contains(g.Packages, filepath.ToSlash(filepath.Dir(f[:strings.Index(f, ":")])))
+				})
+			}
+			var narrow []string
+			for _, pkg := range g.Packages {
+				narrow = append(narrow, inGroup(realFindings(t, ws, append(append([]string{"-json"}, flags...), pkg), "GOFLAGS=", "GOWORK="))...)
+			}
+			slices.Sort(narrow)
+			full := inGroup(realFindings(t, ws, slices.Concat([]string{"-json"}, flags, all), "GOFLAGS=", "GOWORK="))
+			vet := inGroup(vetFindings(t, ws, flags, all))
+			if len(want) == 0 {
+				t.Errorf("no findings through analysistest: the group %v tests nothing", g.Packages)
+			}
+			for mode, got := range map[string][]string{"narrow standalone": narrow, "standalone ./...": full, "go vet": vet} {
+				if d := setDiff(want, got); d != "" {
+					t.Errorf("%s differs from analysistest (- only analysistest, + only %s):\n%s", mode, mode, d)
+				}
+			}
+		})
+	}
+}
+
+// referenceFindings returns the findings analysistest gives in pkgs with
+// flags, as "path:line:col: message", path relative to testdata/src.
+func referenceFindings(t *testing.T, testdata string, flags, pkgs []string) []string {
+	t.Helper()
+	a := analyzer.New(analyzer.Config{})
+	for _, f := range flags {
+		name, value, _ := strings.Cut(strings.TrimPrefix(f, "-"), "=")
+		if err := a.Flags.Set(name, value); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var list []string
+	src := filepath.Join(testdata, "src")
+	for _, r := range analysistest.Run(silent{}, testdata, a, pkgs...) {
+		if r.Err != nil {
+			t.Fatalf("%s: %v", r.Action, r.Err)
+		}
+		for _, d := range r.Diagnostics {
+			p := r.Pass.Fset.Position(d.Pos)
+			rel, _ := filepath.Rel(src, p.Filename)
+			list = append(list, fmt.Sprintf("%s:%d:%d: %s", filepath.ToSlash(rel), p.Line, p.Column, d.Message))
+		}
+	}
+	slices.Sort(list)
+	return slices.Compact(list)
+}
+
+// silent is an analysistest.Testing that hears nothing: the fixtures'
+// expectations are their own tests' business.
+type silent struct{}
+
+func (silent) Errorf(string, ...any) {}
+
+var vetLine = regexp.MustCompile(`^(?:\./)?(\S+\.go):(\d+):(\d+): (.*)$`)
+
+// checkID is the " (SL1001)" go vet's text output ends a message with.
+var checkID = regexp.MustCompile(` \(SL\d{4}\)$`)
+
+// vetFindings runs go vet with statuslint and flags on patterns in dir and
+// returns its findings as realFindings does (a finding's related
+// positions, on lines of their own that start with a tab, left out).
+func vetFindings(t *testing.T, dir string, flags, patterns []string) []string {
+	t.Helper()
+	cmd := exec.Command("go", slices.Concat([]string{"vet", "-vettool=" + binary}, flags, patterns)...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOFLAGS=", "GOWORK=", "GOPROXY=off")
+	out, _ := cmd.CombinedOutput()
+	var list []string
+	for _, line := range strings.Split(string(out), "\n") {
+		if m := vetLine.FindStringSubmatch(line); m != nil && !strings.HasPrefix(m[4], "\t") {
+			list = append(list, fmt.Sprintf("%s:%s:%s: %s", m[1], m[2], m[3], checkID.ReplaceAllString(m[4], "")))
+		} else if m == nil && strings.Contains(line, "panic") || strings.HasPrefix(line, "statuslint: ") {
+			t.Errorf("go vet: %s", line)
+		}
+	}
+	slices.Sort(list)
+	return slices.Compact(list)
+}
+
+// setDiff returns the lines only in want, marked -, and only in got,
+// marked +; "" if the two hold the same.
+func setDiff(want, got []string) string {
+	var b strings.Builder
+	for _, w := range want {
+		if !slices.Contains(got, w) {
+			fmt.Fprintf(&b, "- %s\n", w)
+		}
+	}
+	for _, g := range got {
+		if !slices.Contains(want, g) {
+			fmt.Fprintf(&b, "+ %s\n", g)
+		}
+	}
+	return b.String()
+}

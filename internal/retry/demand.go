@@ -1,0 +1,21 @@
+package retry
+
+import (
+	"go/types"
+)
+
+// FactDemand reports whether obj, an object of another package, can carry
+// a fact of this pass, judged by its type alone: a function with a result
+// (a retry decision's PredFact, a sender's ErrFact) or with a parameter (a
+// reader of Retry-After's WaitFact takes the response or its header).
+// Drivers that load a package's imports for facts read an import from
+// source when the package uses such an object of it; TestFactDemand
+// checks every fact the pass exports on the fixtures against it.
+func FactDemand(obj types.Object) bool {
+	fn, ok := obj.(*types.Func)
+	if !ok {
+		return false
+	}
+	sig := fn.Signature()
+	return sig.Results().Len() > 0 || sig.Params().Len() > 0
+}

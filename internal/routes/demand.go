@@ -1,0 +1,24 @@
+package routes
+
+import (
+	"go/types"
+
+	"github.com/statuslint/statuslint/internal/config"
+)
+
+// FactDemand returns whether obj, an object of another package, can carry
+// a fact of this pass under s: with an OpenAPI table, any function or
+// method (a handler's HandlerFact, a generated interface method's
+// OperationFact); without one the pass finds nothing and exports nothing.
+// Drivers that load a package's imports for facts read an import from
+// source when the package uses such an object of it; TestFactDemand
+// checks every fact the pass exports on the fixtures against it.
+func FactDemand(s *config.Settings) func(obj types.Object) bool {
+	return func(obj types.Object) bool {
+		if _, ok := obj.(*types.Func); !ok || !s.RoutesPass {
+			return false
+		}
+		tab, err := s.Codes.Table()
+		return err == nil && tab.Spec != nil
+	}
+}

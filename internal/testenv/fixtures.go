@@ -1,0 +1,109 @@
+package testenv
+
+import (
+	"io/fs"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// A FixtureGroup is fixture packages of testdata/src that the passes'
+// tests run with the same flags: the flags are the analyzer's, as a user
+// gives them to the binary, with {testdata} standing for the testdata
+// directory.
+type FixtureGroup struct {
+	Flags    []string
+	Packages []string
+}
+
+// FixtureGroups are the fixture packages that hold findings (the library
+// stubs beside them hold none of their own) with the flags their tests
+// give: every mode of running statuslint must find the same in them.
+var FixtureGroups = []FixtureGroup{
+	{nil, []string{"rawlit", "imports/renamed", "imports/shadowed", "imports/missing", "imports/dot", "imports/conflict",
+		"undocumented", "frameworks", "wrappers/app", "wrappers/respond", "travel", "fasthttponly",
+		"exitcodes/app", "exitcodes/container", "exitcodes/sdk", "restfulapp", "sdkerrors", "ownerrors", "ownerr", "directives",
+		"retry/loops", "retry/policy", "retry/preds", "retry/libs", "retry/recursive", "retry/pipeline", "retry/azshared"}},
+	{[]string{"-codes={testdata}/tables/api.yaml"}, []string{"customtable"}},
+	{[]string{"-codes=iana"}, []string{"iana"}},
+	{[]string{"-sinks=usersinks/lib.Abort:1,usersinks/lib.Reply.Code:0"}, []string{"usersinks/app", "usersinks/lib"}},
+	{[]string{"-tests=false"}, []string{"notests"}},
+	{[]string{"-checks=all,-SL1001"}, []string{"checksel"}},
+	{[]string{"-statuscodes=false"}, []string{"passoff/codes"}},
+	{[]string{"-statusretry=false"}, []string{"passoff/retry"}},
+	{[]string{"-constants=constants/apistatus"}, []string{"constants/user", "constants/apistatus", "constants/unrelated"}},
+	{[]string{"-codes={testdata}/specs/routes.yaml"}, []string{"routes/nethttp", "routes/gin", "routes/echo", "routes/chi", "routes/fiber",
+		"routes/client", "routes/fallbackopen", "routes/gorilla", "routes/httprouter", "routes/split", "routes/handlers", "oapi/server", "oapi/gen"}},
+	{[]string{"-codes={testdata}/specs/nodefault.yaml"}, []string{"routes/fallbackclosed"}},
+}
+
+// FlagsFor returns g's flags with testdata in place.
+func (g FixtureGroup) FlagsFor(testdata string) []string {
+	var out []string
+	for _, f := range g.Flags {
+		out = append(out, strings.ReplaceAll(f, "{testdata}", testdata))
+	}
+	return out
+}
+
+// FixtureWorkspace copies testdata/src into a new directory as a Go
+// workspace, the layout users have: a module for each top-level fixture
+// (retry, oapi...) and for each library stub (github.com/gin-gonic/gin,
+// k8s.io/api...), all in one go.work, so that every package is a package of
+// the main modules, as every package is analyzed from source under
+// analysistest. It returns the directory, and a pattern for every package
+// of every module ("retry/...", "github.com/gin-gonic/gin/..."): the
+// workspace's ./..., which the go command does not take at a workspace's
+// root outside its modules.
+func FixtureWorkspace(t testing.TB, testdata string) (dir string, all []string) {
+	t.Helper()
+	src := filepath.Join(testdata, "src")
+	dir = filepath.Join(t.TempDir(), "src")
+	if err := os.CopyFS(dir, os.DirFS(src)); err != nil {
+		t.Fatal(err)
+	}
+	roots := map[string]bool{}
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, filepath.Dir(path))
+		roots[moduleRoot(filepath.ToSlash(rel))] = true
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	work := "go 1.26\n\nuse (\n"
+	for _, root := range slices.Sorted(maps.Keys(roots)) {
+		gomod := "module " + root + "\n\ngo 1.26\n"
+		if err := os.WriteFile(filepath.Join(dir, root, "go.mod"), []byte(gomod), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		work += "\t./" + root + "\n"
+		all = append(all, root+"/...")
+	}
+	work += ")\n"
+	if err := os.WriteFile(filepath.Join(dir, "go.work"), []byte(work), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir, all
+}
+
+// moduleRoot returns the path of the fixture module that holds the
+// package at path: github.com/OWNER/REPO, HOST/NAME for other hosts, and
+// the first element of a path without a host.
+func moduleRoot(path string) string {
+	parts := strings.Split(path, "/")
+	n := 1
+	switch {
+	case parts[0] == "github.com":
+		n = 3
+	case strings.Contains(parts[0], "."):
+		n = 2
+	}
+	return strings.Join(parts[:min(n, len(parts))], "/")
+}
