@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -467,4 +468,41 @@ func lineDiff(a, b string) string {
 		return "(the same lines, in another order)"
 	}
 	return out.String()
+}
+
+// -json lists each finding once, though a package with tests is analyzed
+// twice (the package and its test variant), under the package's own ID,
+// with paths relative to the working directory, sorted by position; run
+// twice, the same bytes.
+func TestJSONOnce(t *testing.T) {
+	dir := module(t, map[string]string{
+		"api/b.go":      "package api\n\nimport \"net/http\"\n\nfunc B(w http.ResponseWriter) { w.WriteHeader(500) }\n",
+		"api/a.go":      "package api\n\nimport \"net/http\"\n\nfunc A(w http.ResponseWriter) { w.WriteHeader(404); w.WriteHeader(201) }\n",
+		"api/a_test.go": "package api\n\nimport (\n\t\"net/http/httptest\"\n\t\"testing\"\n)\n\nfunc TestA(t *testing.T) {\n\tr := httptest.NewRecorder()\n\tA(r)\n\tif r.Code != 404 {\n\t\tt.Fail()\n\t}\n}\n",
+	})
+	out, code := run(t, dir, binary, "-json", "./...")
+	if code != 0 {
+		t.Fatalf("-json: exit %d\n%s", code, out)
+	}
+	var report map[string]map[string][]struct{ Posn string }
+	if err := json.Unmarshal([]byte(out), &report); err != nil {
+		t.Fatalf("-json output is not JSON: %v\n%s", err, out)
+	}
+	var got []string
+	for _, id := range slices.Sorted(maps.Keys(report)) {
+		for _, d := range report[id]["statuslint"] {
+			got = append(got, id+" "+d.Posn)
+		}
+	}
+	want := []string{
+		"demo/api api/a.go:5:47", "demo/api api/a.go:5:67", "demo/api api/b.go:5:47",
+		"demo/api [demo/api.test] api/a_test.go:11:15",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("-json findings:\n%s\nwant:\n%s\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"), out)
+	}
+	// The same bytes again.
+	if again, _ := run(t, dir, binary, "-json", "./..."); again != out {
+		t.Errorf("a second -json run differs:\n%s", lineDiff(out, again))
+	}
 }

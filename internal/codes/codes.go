@@ -9,7 +9,6 @@ import (
 	"slices"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ast/astutil"
 	"honnef.co/go/tools/analysis/edit"
 
 	"github.com/statuslint/statuslint/analyzer/table"
@@ -39,6 +38,8 @@ type codeChecker struct {
 	// (http.Error(w, http.StatusText(503), 503)) is one finding.
 	out    *[]analysis.Diagnostic
 	byStmt map[stmtKey]int
+	// stmts indexes each file's statements, for enclosingStmt.
+	stmts map[*ast.File]*stmtIndex
 }
 
 // stmtKey is a finding's statement, check and code.
@@ -154,18 +155,15 @@ func (c *codeChecker) report(n ast.Node, s status.Site, check, msg string, fixes
 // element that holds it, so that each row of a test table stays a finding
 // of its own.
 func (c *codeChecker) enclosingStmt(n ast.Node) token.Pos {
-	path, _ := astutil.PathEnclosingInterval(c.file, n.Pos(), n.End())
-	for i, p := range path {
-		switch p.(type) {
-		case ast.Stmt, ast.Spec:
-			return p.Pos()
-		case *ast.CompositeLit:
-			if i > 0 {
-				return path[i-1].Pos()
-			}
+	x := c.stmts[c.file]
+	if x == nil {
+		if c.stmts == nil {
+			c.stmts = map[*ast.File]*stmtIndex{}
 		}
+		x = newStmtIndex(c.file)
+		c.stmts[c.file] = x
 	}
-	return token.NoPos
+	return x.enclosing(n)
 }
 
 // isRawLiteral reports whether e is built only from integer literals:

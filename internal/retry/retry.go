@@ -49,6 +49,8 @@ type retryChecker struct {
 	leavesParams map[paramKey]bool
 	stdLog       types.Type
 	stdLogRead   bool
+	// callers indexes the package's calls by callee, for callersWait.
+	callers map[*types.Func][]inspector.Cursor
 }
 
 // checkRetries runs the retry checks: retry loops and self-recursive
@@ -344,26 +346,37 @@ func (c *retryChecker) readsRetryAfterHere(n ast.Node) (bool, []*types.Func) {
 // waits through retryDelay). False when the package does not call it;
 // tests' calls do not count.
 func (c *retryChecker) callersWait(fn *types.Func) bool {
-	called := false
+	if c.callers == nil {
+		c.callers = c.indexCalls()
+	}
+	calls := c.callers[fn]
+	for _, cur := range calls {
+		var scope ast.Node
+		for e := range cur.Enclosing((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil), (*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+			scope = e.Node()
+			break
+		}
+		if scope == nil || !c.readsRetryAfter(scope) {
+			return false
+		}
+	}
+	return len(calls) > 0
+}
+
+// indexCalls returns the calls of the package's non-test files by callee:
+// one walk of the package, where a walk per decision made big generated
+// packages cost the square of their size.
+func (c *retryChecker) indexCalls() map[*types.Func][]inspector.Cursor {
+	out := map[*types.Func][]inspector.Cursor{}
 	for _, fc := range c.AllFiles {
 		if typesx.InTestFile(c.Pass.Fset, fc.Node().Pos()) {
 			continue // a test calls a decision to test it, not to retry
 		}
 		for cur := range fc.Preorder((*ast.CallExpr)(nil)) {
-			call := cur.Node().(*ast.CallExpr)
-			if typesx.Callee(c.Pass.TypesInfo, call) != fn {
-				continue
-			}
-			called = true
-			var scope ast.Node
-			for e := range cur.Enclosing((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil), (*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-				scope = e.Node()
-				break
-			}
-			if scope == nil || !c.readsRetryAfter(scope) {
-				return false
+			if fn := typesx.Callee(c.Pass.TypesInfo, cur.Node().(*ast.CallExpr)); fn != nil {
+				out[fn] = append(out[fn], cur)
 			}
 		}
 	}
-	return called
+	return out
 }

@@ -45,6 +45,10 @@ type sinkFinder struct {
 	// statusFuncs are the package's functions whose result is a status.
 	statusFuncs map[*types.Func]bool
 	decls       map[*types.Func]*ast.FuncDecl
+	// ifaceImpls are the implementations of the package's interfaces
+	// that can be wrappers, in ifaceOrder; see implementations.
+	ifaceImpls map[*types.Named][]types.Type
+	ifaceOrder []*types.Named
 }
 
 // wrapperParams returns the status parameters of fn, a wrapper of a sink
@@ -421,35 +425,13 @@ func mayReturn(stmt ast.Stmt) bool {
 // the same status parameter: a call through the interface then passes a
 // status. It reports whether it found new ones.
 func (c *sinkFinder) interfaceWrappers() bool {
-	scope := c.Pass.Pkg.Scope()
-	var ifaces, concrete []*types.Named
-	for _, name := range scope.Names() {
-		tn, ok := scope.Lookup(name).(*types.TypeName)
-		if !ok || tn.IsAlias() {
-			continue
-		}
-		n, ok := tn.Type().(*types.Named)
-		if !ok {
-			continue
-		}
-		if types.IsInterface(n) {
-			ifaces = append(ifaces, n)
-		} else {
-			concrete = append(concrete, n)
-		}
+	if c.ifaceImpls == nil {
+		c.ifaceImpls = c.implementations()
 	}
 	grew := false
-	for _, n := range ifaces {
+	for _, n := range c.ifaceOrder {
 		iface := n.Underlying().(*types.Interface)
-		var impls []types.Type
-		for _, t := range concrete {
-			for _, cand := range []types.Type{t, types.NewPointer(t)} {
-				if types.Implements(cand, iface) {
-					impls = append(impls, cand)
-					break
-				}
-			}
-		}
+		impls := c.ifaceImpls[n]
 		if len(impls) == 0 {
 			continue
 		}
@@ -486,6 +468,60 @@ func (c *sinkFinder) interfaceWrappers() bool {
 		}
 	}
 	return grew
+}
+
+// implementations returns, for each interface type of the package with a
+// method that has an integer parameter (the only ones that can be
+// wrappers), the package's concrete types that implement it (T or *T),
+// and sets ifaceOrder to those interfaces in scope order. A concrete type
+// is tried only if it has a method of that name: a package of 300
+// generated files has thousands of types, and trying each against each
+// interface cost more than the rest of the analysis.
+func (c *sinkFinder) implementations() map[*types.Named][]types.Type {
+	scope := c.Pass.Pkg.Scope()
+	var ifaces []*types.Named
+	byMethod := map[string][]*types.Named{}
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || tn.IsAlias() {
+			continue
+		}
+		n, ok := tn.Type().(*types.Named)
+		if !ok {
+			continue
+		}
+		if types.IsInterface(n) {
+			if slices.ContainsFunc(slices.Collect(n.Underlying().(*types.Interface).ExplicitMethods()), func(m *types.Func) bool { return hasIntegerParam(m.Signature()) }) {
+				ifaces = append(ifaces, n)
+			}
+			continue
+		}
+		ms := types.NewMethodSet(types.NewPointer(n))
+		for i := range ms.Len() {
+			byMethod[ms.At(i).Obj().Name()] = append(byMethod[ms.At(i).Obj().Name()], n)
+		}
+	}
+	out := map[*types.Named][]types.Type{}
+	for _, n := range ifaces {
+		iface := n.Underlying().(*types.Interface)
+		if iface.NumMethods() == 0 {
+			continue
+		}
+		var impls []types.Type
+		for _, t := range byMethod[iface.Method(0).Name()] {
+			for _, cand := range []types.Type{t, types.NewPointer(t)} {
+				if types.Implements(cand, iface) {
+					impls = append(impls, cand)
+					break
+				}
+			}
+		}
+		if len(impls) > 0 {
+			out[n] = impls
+			c.ifaceOrder = append(c.ifaceOrder, n)
+		}
+	}
+	return out
 }
 
 // isLocal reports whether v is a variable of a function: not a field, not
