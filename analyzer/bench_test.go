@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 
@@ -114,4 +115,63 @@ func TestBenchmarkCorpusHasFindings(t *testing.T) {
 	if want := 180 * corpus.FindingsPerBlock; n != want {
 		t.Errorf("%d findings in the corpus, want %d", n, want)
 	}
+}
+
+// BenchmarkSize analyzes one generated package of dense HTTP code at 10k,
+// 40k and 160k lines (from source, net/http from export data) and reports
+// the cost per line, statuslint's and the no-op's; it fails if
+// statuslint's cost per line at 160k lines is more than twice its cost at
+// 10k: every search that walked a package or a file per finding made it
+// grow with the square of the size.
+//
+//	go test ./analyzer -run '^$' -bench Size -benchtime 3x
+func BenchmarkSize(b *testing.B) {
+	perLine := map[int]float64{}
+	for _, blocks := range []int{180, 720, 2880} {
+		src := corpus.Generate(blocks)
+		lines := strings.Count(src, "\n")
+		pkgs := loadGenerated(b, src)
+		for _, a := range []*analysis.Analyzer{noop, analyzer.New(analyzer.Config{})} {
+			b.Run(fmt.Sprintf("%dk/%s", (lines+500)/1000, a.Name), func(b *testing.B) {
+				for b.Loop() {
+					graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
+					if err != nil {
+						b.Fatal(err)
+					}
+					for act := range graph.All() {
+						if act.Err != nil {
+							b.Fatal(act.Err)
+						}
+					}
+				}
+				ns := float64(b.Elapsed().Nanoseconds()) / float64(b.N) / float64(lines)
+				b.ReportMetric(ns, "ns/line")
+				if a.Name == "statuslint" {
+					perLine[blocks] = ns
+				}
+			})
+		}
+	}
+	if small, big := perLine[180], perLine[2880]; small > 0 && big > 2*small {
+		b.Errorf("cost per line grows with the package: %.0f ns/line at 10k lines, %.0f at 160k", small, big)
+	}
+}
+
+// loadGenerated loads src as the one file of package corpus, from source,
+// its imports from export data.
+func loadGenerated(tb testing.TB, src string) []*packages.Package {
+	gopath := tb.TempDir()
+	dir := filepath.Join(gopath, "src", "corpus")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		tb.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "corpus.go"), []byte(src), 0o644); err != nil {
+		tb.Fatal(err)
+	}
+	cfg := &packages.Config{Mode: packages.LoadSyntax, Dir: dir, Env: append(os.Environ(), "GOPATH="+gopath, "GO111MODULE=off", "GOFLAGS=")}
+	pkgs, err := packages.Load(cfg, "corpus")
+	if err != nil || packages.PrintErrors(pkgs) > 0 {
+		tb.Fatalf("loading the generated package: %v", err)
+	}
+	return pkgs
 }
