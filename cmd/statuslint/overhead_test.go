@@ -24,7 +24,8 @@ var overheadModules = []struct{ path, version, pkg string }{
 	{"github.com/prometheus/client_golang", "v1.25.0", "github.com/prometheus/client_golang/prometheus"},
 }
 
-// narrowRuns are the narrow patterns of the whole-run comparison.
+// narrowRuns are the narrow patterns of the whole-run comparison, and a
+// big module whole.
 var narrowRuns = []struct {
 	name, module, version string
 	patterns              []string
@@ -32,6 +33,9 @@ var narrowRuns = []struct {
 	{"client-go-rest", "k8s.io/client-go", "v0.37.2", []string{"./rest/"}},
 	{"slack-narrow", "github.com/slack-go/slack", "v0.35.0", []string{".", "./socketmode/", "./internal/..."}},
 	{"openai-narrow", "github.com/openai/openai-go/v3", "v3.98.0", []string{"./internal/requestconfig", "./option", "./packages/param"}},
+	// A big generated SDK module whole: a root package of 300 generated
+	// files, dense with requests and types.
+	{"openai-all", "github.com/openai/openai-go/v3", "v3.98.0", []string{"./..."}},
 }
 
 // BenchmarkWholeRun compares whole runs of statuslint with a go/analysis
