@@ -2,27 +2,64 @@ package plugin
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/statuslint/statuslint/internal/testenv"
 )
+
+// gcl is golangci-lint with the plugin, built once for the package's
+// tests by golangciLint; gclErr is why it could not be.
+var (
+	gclOnce sync.Once
+	gcl     string
+	gclErr  error
+)
+
+// golangciLint builds golangci-lint with the plugin (the nested module in
+// gcl/, from the module proxy), once, and returns the binary's path.
+func golangciLint(t *testing.T) string {
+	t.Helper()
+	gclOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "statuslint-gcl")
+		if err != nil {
+			gclErr = err
+			return
+		}
+		gcl = filepath.Join(dir, "golangci-lint")
+		build := exec.Command("go", "build", "-o", gcl, ".")
+		build.Dir = "gcl"
+		build.Env = append(os.Environ(), "GOFLAGS=-mod=mod")
+		if out, err := build.CombinedOutput(); err != nil {
+			gclErr = fmt.Errorf("building golangci-lint with the plugin: %v\n%s", err, out)
+		}
+	})
+	if gclErr != nil {
+		t.Fatal(gclErr)
+	}
+	return gcl
+}
+
+// TestMain removes the golangci-lint the tests built.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if gcl != "" {
+		os.RemoveAll(filepath.Dir(gcl))
+	}
+	os.Exit(code)
+}
 
 // TestGolangciLint builds golangci-lint with the plugin (the nested module
 // in gcl/, from the module proxy) and runs it on a fixture module: findings,
 // settings (codes, checks), --fix, //nolint and //lint:ignore.
 func TestGolangciLint(t *testing.T) {
 	testenv.Slow(t, "builds golangci-lint")
-	gcl := filepath.Join(t.TempDir(), "golangci-lint")
-	build := exec.Command("go", "build", "-o", gcl, ".")
-	build.Dir = "gcl"
-	build.Env = append(os.Environ(), "GOFLAGS=-mod=mod")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("building golangci-lint with the plugin: %v\n%s", err, out)
-	}
+	bin := golangciLint(t)
 
 	dir := t.TempDir()
 	for _, name := range []string{"a.go", "go.mod", ".golangci.yml"} {
@@ -37,7 +74,7 @@ func TestGolangciLint(t *testing.T) {
 	run := func(args ...string) (string, int) {
 		// Beside another golangci-lint (an editor's, another test's), v2
 		// refuses to run without this.
-		cmd := exec.Command(gcl, append(args[:1:1], append([]string{"--allow-parallel-runners"}, args[1:]...)...)...)
+		cmd := exec.Command(bin, append(args[:1:1], append([]string{"--allow-parallel-runners"}, args[1:]...)...)...)
 		cmd.Dir = dir
 		cmd.Env = append(os.Environ(), "GOFLAGS=", "GOLANGCI_LINT_CACHE="+t.TempDir())
 		out, err := cmd.CombinedOutput()

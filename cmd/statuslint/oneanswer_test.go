@@ -4,13 +4,10 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
-
-	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/statuslint/statuslint/analyzer"
 	"github.com/statuslint/statuslint/internal/testenv"
@@ -35,23 +32,18 @@ func TestOneAnswer(t *testing.T) {
 		}
 		t.Run(name, func(t *testing.T) {
 			want := referenceFindings(t, testdata, flags, g.Packages)
-			inGroup := func(list []string) []string {
-				return slices.DeleteFunc(list, func(f string) bool {
-					return !slices.Contains(g.Packages, filepath.ToSlash(filepath.Dir(f[:strings.Index(f, ":")])))
-				})
-			}
 			var narrow []string
 			for _, pkg := range g.Packages {
-				narrow = append(narrow, inGroup(realFindings(t, ws, append(append([]string{"-json"}, flags...), pkg), "GOFLAGS=", "GOWORK="))...)
+				narrow = append(narrow, g.InGroup(realFindings(t, ws, append(append([]string{"-json"}, flags...), pkg), "GOFLAGS=", "GOWORK="))...)
 			}
 			slices.Sort(narrow)
-			full := inGroup(realFindings(t, ws, slices.Concat([]string{"-json"}, flags, all), "GOFLAGS=", "GOWORK="))
-			vet := inGroup(vetFindings(t, ws, flags, all))
+			full := g.InGroup(realFindings(t, ws, slices.Concat([]string{"-json"}, flags, all), "GOFLAGS=", "GOWORK="))
+			vet := g.InGroup(vetFindings(t, ws, flags, all))
 			if len(want) == 0 {
 				t.Errorf("no findings through analysistest: the group %v tests nothing", g.Packages)
 			}
 			for mode, got := range map[string][]string{"narrow standalone": narrow, "standalone ./...": full, "go vet": vet} {
-				if d := setDiff(want, got); d != "" {
+				if d := testenv.SetDiff(want, got); d != "" {
 					t.Errorf("%s differs from analysistest (- only analysistest, + only %s):\n%s", mode, mode, d)
 				}
 			}
@@ -70,27 +62,8 @@ func referenceFindings(t *testing.T, testdata string, flags, pkgs []string) []st
 			t.Fatal(err)
 		}
 	}
-	var list []string
-	src := filepath.Join(testdata, "src")
-	for _, r := range analysistest.Run(silent{}, testdata, a, pkgs...) {
-		if r.Err != nil {
-			t.Fatalf("%s: %v", r.Action, r.Err)
-		}
-		for _, d := range r.Diagnostics {
-			p := r.Pass.Fset.Position(d.Pos)
-			rel, _ := filepath.Rel(src, p.Filename)
-			list = append(list, fmt.Sprintf("%s:%d:%d: %s", filepath.ToSlash(rel), p.Line, p.Column, d.Message))
-		}
-	}
-	slices.Sort(list)
-	return slices.Compact(list)
+	return testenv.Reference(t, testdata, a, pkgs)
 }
-
-// silent is an analysistest.Testing that hears nothing: the fixtures'
-// expectations are their own tests' business.
-type silent struct{}
-
-func (silent) Errorf(string, ...any) {}
 
 var vetLine = regexp.MustCompile(`^(?:\./)?(\S+\.go):(\d+):(\d+): (.*)$`)
 
@@ -116,21 +89,4 @@ func vetFindings(t *testing.T, dir string, flags, patterns []string) []string {
 	}
 	slices.Sort(list)
 	return slices.Compact(list)
-}
-
-// setDiff returns the lines only in want, marked -, and only in got,
-// marked +; "" if the two hold the same.
-func setDiff(want, got []string) string {
-	var b strings.Builder
-	for _, w := range want {
-		if !slices.Contains(got, w) {
-			fmt.Fprintf(&b, "- %s\n", w)
-		}
-	}
-	for _, g := range got {
-		if !slices.Contains(want, g) {
-			fmt.Fprintf(&b, "+ %s\n", g)
-		}
-	}
-	return b.String()
 }

@@ -1,6 +1,7 @@
 package testenv
 
 import (
+	"fmt"
 	"io/fs"
 	"maps"
 	"os"
@@ -8,6 +9,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
 )
 
 // A FixtureGroup is fixture packages of testdata/src that the passes'
@@ -106,4 +110,57 @@ func moduleRoot(path string) string {
 		n = 2
 	}
 	return strings.Join(parts[:min(n, len(parts))], "/")
+}
+
+// Reference returns the findings a gives in pkgs of testdata/src through
+// analysistest, where every package is analyzed from source: the answer
+// every other mode must give. Each is "path:line:col: message", the path
+// relative to testdata/src, sorted.
+func Reference(t testing.TB, testdata string, a *analysis.Analyzer, pkgs []string) []string {
+	t.Helper()
+	var list []string
+	src := filepath.Join(testdata, "src")
+	for _, r := range analysistest.Run(silent{}, testdata, a, pkgs...) {
+		if r.Err != nil {
+			t.Fatalf("%s: %v", r.Action, r.Err)
+		}
+		for _, d := range r.Diagnostics {
+			p := r.Pass.Fset.Position(d.Pos)
+			rel, _ := filepath.Rel(src, p.Filename)
+			list = append(list, fmt.Sprintf("%s:%d:%d: %s", filepath.ToSlash(rel), p.Line, p.Column, d.Message))
+		}
+	}
+	slices.Sort(list)
+	return slices.Compact(list)
+}
+
+// silent is an analysistest.Testing that hears nothing: the fixtures'
+// expectations are their own tests' business.
+type silent struct{}
+
+func (silent) Errorf(string, ...any) {}
+
+// InGroup returns the findings of list ("path:line:col: message") whose
+// file is in one of the packages pkgs.
+func (g FixtureGroup) InGroup(list []string) []string {
+	return slices.DeleteFunc(list, func(f string) bool {
+		return !slices.Contains(g.Packages, filepath.ToSlash(filepath.Dir(f[:strings.Index(f, ":")])))
+	})
+}
+
+// SetDiff returns the lines only in want, marked -, and only in got,
+// marked +; "" if the two hold the same.
+func SetDiff(want, got []string) string {
+	var b strings.Builder
+	for _, w := range want {
+		if !slices.Contains(got, w) {
+			fmt.Fprintf(&b, "- %s\n", w)
+		}
+	}
+	for _, g := range got {
+		if !slices.Contains(want, g) {
+			fmt.Fprintf(&b, "+ %s\n", g)
+		}
+	}
+	return b.String()
 }
