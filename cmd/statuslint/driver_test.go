@@ -272,3 +272,19 @@ func Connect(c *http.Client, req *http.Request) error {
 		t.Errorf("statuslint ./api: exit %d, want %q\n%s", code, want, out)
 	}
 }
+
+// A package of the module read for facts in a narrow run uses a type that
+// the reported package knows only as an export file mentions it
+// (http.Server's ErrorLog, a *log.Logger, where the reported package
+// imports no log): one type, whichever export file names it, or the
+// package does not type-check and its wrapper is lost (caddy's
+// reverseproxy lost caddyhttp.Error so).
+func TestFactsFromPackageSharingPartialImports(t *testing.T) {
+	dir := module(t, map[string]string{})
+	writeFile(t, dir, "web/web.go", "package web\n\nimport (\n\t\"log\"\n\t\"net/http\"\n\t\"os\"\n)\n\nfunc Fail(w http.ResponseWriter, code int) { w.WriteHeader(code) }\n\nfunc NewServer() *http.Server { return &http.Server{ErrorLog: log.New(os.Stderr, \"\", 0)} }\n")
+	writeFile(t, dir, "api/api.go", "package api\n\nimport (\n\t\"net/http\"\n\n\t\"demo/web\"\n)\n\nfunc H(w http.ResponseWriter, r *http.Request) { web.Fail(w, 404) }\n")
+	const want = "api.go:9:62: raw status code 404 in Fail: use http.StatusNotFound"
+	if out, code := run(t, dir, binary, "./api"); code != 3 || !strings.Contains(out, want) {
+		t.Errorf("statuslint ./api: exit %d, want %q\n%s", code, want, out)
+	}
+}

@@ -208,10 +208,13 @@ func load(patterns []string, tests bool, tags string, known func(path string) bo
 	})
 	bySource := map[string]*packages.Package{}
 	// The types every load shares: those the loader made, and what
-	// readExport adds.
+	// readExport adds. Those it made only in part (log, where an export
+	// file mentions log.Logger and no reported package imports log) are
+	// shared too: readExport completes them in place, so that log.Logger
+	// is one type, whichever export file names it.
 	seen := map[string]*types.Package{}
 	packages.Visit(report, nil, func(p *packages.Package) {
-		if p.Types != nil && p.Types.Complete() && seen[p.PkgPath] == nil && !strings.Contains(p.ID, " [") {
+		if p.Types != nil && seen[p.PkgPath] == nil && !strings.Contains(p.ID, " [") {
 			seen[p.PkgPath] = p.Types
 		}
 	})
