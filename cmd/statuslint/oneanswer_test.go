@@ -70,14 +70,19 @@ var vetLine = regexp.MustCompile(`^(?:\./)?(\S+\.go):(\d+):(\d+): (.*)$`)
 // checkID is the " (SL1001)" go vet's text output ends a message with.
 var checkID = regexp.MustCompile(` \(SL\d{4}\)$`)
 
-// vetFindings runs go vet with statuslint and flags on patterns in dir and
-// returns its findings as realFindings does (a finding's related
-// positions, on lines of their own that start with a tab, left out).
-func vetFindings(t *testing.T, dir string, flags, patterns []string) []string {
+// vetFindings runs go vet with statuslint and flags on patterns in dir,
+// with env added to its environment (the fixtures' workspace's by
+// default), and returns its findings as realFindings does (a finding's
+// related positions, on lines of their own that start with a tab, left
+// out).
+func vetFindings(t *testing.T, dir string, flags, patterns []string, env ...string) []string {
 	t.Helper()
 	cmd := exec.Command("go", slices.Concat([]string{"vet", "-vettool=" + binary}, flags, patterns)...)
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GOFLAGS=", "GOWORK=", "GOPROXY=off")
+	if env == nil {
+		env = []string{"GOFLAGS=", "GOWORK=", "GOPROXY=off"}
+	}
+	cmd.Env = append(os.Environ(), env...)
 	out, _ := cmd.CombinedOutput()
 	var list []string
 	for _, line := range strings.Split(string(out), "\n") {
