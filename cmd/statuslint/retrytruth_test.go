@@ -119,12 +119,9 @@ func retryFindings(t *testing.T, dir string, patterns []string) []retryFinding {
 	if err := json.Unmarshal(out, &tree); err != nil {
 		t.Fatalf("statuslint -json: %v\n%s", err, out)
 	}
+	// -json's paths are relative to the working directory, the module's.
 	line := func(posn string) string {
-		rel, err := filepath.Rel(dir, posn)
-		if err != nil {
-			rel = posn
-		}
-		parts := strings.Split(filepath.ToSlash(rel), ":")
+		parts := strings.Split(filepath.ToSlash(posn), ":")
 		return strings.Join(parts[:min(2, len(parts))], ":")
 	}
 	var list []retryFinding
@@ -143,8 +140,7 @@ func retryFindings(t *testing.T, dir string, patterns []string) []retryFinding {
 				for _, r := range d.Related {
 					f.positions = append(f.positions, line(r.Posn))
 				}
-				rel, _ := filepath.Rel(dir, d.Posn)
-				f.text = filepath.ToSlash(rel) + ": " + d.Message
+				f.text = filepath.ToSlash(d.Posn) + ": " + d.Message
 				list = append(list, f)
 			}
 		}
