@@ -52,6 +52,8 @@ func Catalog() []Entry {
 	addAll("response type", maps.Keys(ResponseTypes))
 	addAll("header read", maps.Keys(HeaderReads))
 	addAll("Retry-After wait", maps.Keys(RetryAfterWaits))
+	addAll("Retry-After wait option", maps.Keys(RetryAfterOptions))
+	addAll("client that waits", maps.Keys(WaitingClients))
 	addAll("never returns", maps.Keys(NoReturn))
 	addAll("route", maps.Keys(Routes))
 	addAll("route group", maps.Keys(Groups))

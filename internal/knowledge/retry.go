@@ -306,6 +306,22 @@ var RetryAfterWaits = map[Key]bool{
 	{RetryableHTTP, "", "RateLimitLinearJitterBackoff"}: true,
 }
 
+// RetryAfterOptions are retry libraries' options that take the function
+// the library waits by before each re-send, with the argument that takes
+// it: given one that reads Retry-After (linodego's respectRetryAfter), the
+// client the package configures waits as the API asks, whichever of its
+// conditions sent it round.
+var RetryAfterOptions = map[Key]int{
+	{RestyV2, "Client", "SetRetryAfter"}: 0,
+}
+
+// WaitingClients are retry libraries' constructors whose client waits as
+// Retry-After says (go-retryablehttp's NewClient: its Backoff is
+// DefaultBackoff) until the field given here is set.
+var WaitingClients = map[Key]Key{
+	{RetryableHTTP, "", "NewClient"}: {RetryableHTTP, "Client", "Backoff"},
+}
+
 // NoReturn are calls that never return: the flow past them is dead.
 var NoReturn = with(map[Key]bool{
 	{"os", "", "Exit"}:        true,

@@ -287,5 +287,12 @@ func (ev *evaluator) setLookup(set, key ast.Expr) (codeSet, bool) {
 	if v == nil {
 		return codeSet{}, false
 	}
+	if v.IsField() {
+		// c.retryOnStatus[resp.StatusCode]: the sets the package gives
+		// the field (a constructor's default, a literal), as for a list
+		// ranged over.
+		s := ev.c.listCodes(set, 0)
+		return s, !s.empty()
+	}
 	return ev.c.codeSetVar(v)
 }

@@ -9,6 +9,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/statuslint/statuslint/analyzer/table"
 	"github.com/statuslint/statuslint/internal/checks"
@@ -51,6 +52,13 @@ type retryChecker struct {
 	stdLogRead   bool
 	// callers indexes the package's calls by callee, for callersWait.
 	callers map[*types.Func][]inspector.Cursor
+	// libWaits caches libraryWaits by the library's path.
+	libWaits map[string]bool
+	// funcRefs indexes where the package's non-test files name its
+	// functions, for hookedWaiting.
+	funcRefs map[*types.Func][]inspector.Cursor
+	// used holds the package's functions that some code of it names.
+	used map[*types.Func]bool
 }
 
 // checkRetries runs the retry checks: retry loops and self-recursive
@@ -74,8 +82,17 @@ func (c *retryChecker) checkRetries() {
 		if fn.Exported() {
 			c.Pass.ExportObjectFact(fn, &p)
 		}
-		if knowledge.RetryDecisionNames.Match(fn.Name()) && typesx.FileOf(c.Checked, decl) != nil {
+		// A decision named as one is reported where it is: but one that
+		// nothing names, and no other package can, reaches no re-send
+		// (linodego's //nolint:unused retry conditions).
+		if knowledge.RetryDecisionNames.Match(fn.Name()) && typesx.FileOf(c.Checked, decl) != nil && (fn.Exported() || c.isUsed(fn)) {
 			waits := c.readsRetryAfter(decl.Body) || c.callersWait(fn)
+			if lib := takesLibraryResponse(fn); lib != "" {
+				// A condition of a retry library's client: the client
+				// waits as the package configures it.
+				waits = waits || c.libraryWaits(lib)
+			}
+			waits = waits || c.hookedWaiting(fn)
 			c.reportRetries(c.summaryOf(fn).pred.edges, nil, p.Waited.or(waitedIf(waits)), "")
 		}
 	}
@@ -309,6 +326,10 @@ func (c *retryChecker) readsRetryAfterHere(n ast.Node) (bool, []*types.Func) {
 			key, via, fn, ok := typesx.Resolve(info, n)
 			switch {
 			case !ok:
+				// A hook the user gives (gophercloud's RetryBackoffFunc)
+				// handed the response's headers: how long it waits is
+				// the user's, who can read Retry-After there.
+				found = c.handsHeaders(n)
 			case knowledge.RetryAfterWaits[key]:
 				found = true
 			case fn != nil && fn.Pkg() != c.Pass.Pkg && c.ImportFact(fn, new(WaitFact)):
@@ -379,4 +400,56 @@ func (c *retryChecker) indexCalls() map[*types.Func][]inspector.Cursor {
 		}
 	}
 	return out
+}
+
+// isUsed reports whether code of the package names fn: calls it, passes
+// it, stores it.
+func (c *retryChecker) isUsed(fn *types.Func) bool {
+	if c.used == nil {
+		c.used = map[*types.Func]bool{}
+		for _, obj := range c.Pass.TypesInfo.Uses {
+			if f, ok := obj.(*types.Func); ok && f.Pkg() == c.Pass.Pkg {
+				c.used[f.Origin()] = true
+			}
+		}
+	}
+	return c.used[fn]
+}
+
+// handsHeaders reports whether call calls a function value (not a
+// function the code names) with an argument a response's headers can be
+// read from: a response, its http.Header, or a struct (or pointer to one)
+// with such a field, such as an error that keeps them.
+func (c *retryChecker) handsHeaders(call *ast.CallExpr) bool {
+	info := c.Pass.TypesInfo
+	if tv, ok := info.Types[call.Fun]; !ok || tv.IsType() {
+		return false
+	}
+	if _, isBuiltin := typeutil.Callee(info, call).(*types.Builtin); isBuiltin {
+		return false
+	}
+	if _, isSig := info.TypeOf(call.Fun).Underlying().(*types.Signature); !isSig {
+		return false
+	}
+	carries := func(t types.Type) bool {
+		if typesx.Is(t, knowledge.HTTPHeader) || c.IsResponseType(t) {
+			return true
+		}
+		s := structOf(t)
+		if s == nil || typesx.IsRequestPtr(t) || typesx.Is(t, knowledge.HTTPRequest) {
+			return false // the request's headers are what was sent
+		}
+		for i := range s.NumFields() {
+			if ft := s.Field(i).Type(); typesx.Is(ft, knowledge.HTTPHeader) || c.IsResponseType(ft) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, a := range call.Args {
+		if t := info.TypeOf(a); t != nil && carries(t) {
+			return true
+		}
+	}
+	return false
 }

@@ -59,8 +59,81 @@ func (c *retryChecker) retryHook(cur inspector.Cursor, call *ast.CallExpr) {
 		}
 	}
 	for _, a := range args {
-		c.checkHookFunc(a, hook, call, codeSet{})
+		c.checkHookFunc(a, hook, call, waitedIf(c.libraryWaits(key.Path)))
 	}
+}
+
+// libraryWaits reports whether the package configures the retry library
+// at path to wait as Retry-After says: it gives one of the library's
+// RetryAfterOptions a function that reads the header (of the package, by
+// its body; of another, by its fact; a literal). Its tests' clients do not
+// count.
+func (c *retryChecker) libraryWaits(path string) bool {
+	if w, ok := c.libWaits[path]; ok {
+		return w
+	}
+	w := false
+	info := c.Pass.TypesInfo
+	for _, fc := range c.Checked {
+		if typesx.InTestFile(c.Pass.Fset, fc.Node().Pos()) {
+			continue
+		}
+		for cur := range fc.Preorder((*ast.CallExpr)(nil)) {
+			call := cur.Node().(*ast.CallExpr)
+			key, _, _, ok := typesx.Resolve(info, call)
+			i, isOption := knowledge.RetryAfterOptions[key]
+			if !ok || !isOption || key.Path != path || i >= len(call.Args) {
+				continue
+			}
+			if c.readsRetryAfterFunc(call.Args[i]) {
+				w = true
+				break
+			}
+		}
+	}
+	c.libWaits[path] = w
+	return w
+}
+
+// readsRetryAfterFunc reports whether the function e stands for reads
+// Retry-After: a literal, a function (through a conversion to the
+// library's function type) of this package or, by its fact, another's.
+func (c *retryChecker) readsRetryAfterFunc(e ast.Expr) bool {
+	info := c.Pass.TypesInfo
+	for {
+		call, ok := ast.Unparen(e).(*ast.CallExpr)
+		if !ok || len(call.Args) != 1 || !info.Types[call.Fun].IsType() {
+			break
+		}
+		e = call.Args[0]
+	}
+	if lit, ok := ast.Unparen(e).(*ast.FuncLit); ok {
+		return c.readsRetryAfter(lit.Body)
+	}
+	fn, ok := info.Uses[typesx.NameIdent(e)].(*types.Func)
+	if !ok {
+		return false
+	}
+	if decl := c.decls[fn]; decl != nil && decl.Body != nil {
+		return c.readsRetryAfter(decl.Body)
+	}
+	return fn.Pkg() != c.Pass.Pkg && c.ImportFact(fn, new(WaitFact))
+}
+
+// takesLibraryResponse returns the path of the retry library whose
+// response fn takes (resty's *resty.Response: fn is one of its retry
+// conditions), or "".
+func takesLibraryResponse(fn *types.Func) string {
+	params := fn.Signature().Params()
+	for i := range params.Len() {
+		path, _, named := typesx.TypeName(params.At(i).Type())
+		for k := range knowledge.RetryAfterOptions {
+			if named && k.Path == path {
+				return path
+			}
+		}
+	}
+	return ""
 }
 
 // calledName returns where a call names what it calls: the method's name
@@ -258,18 +331,84 @@ func (c *retryChecker) checkRetrySet(value ast.Expr, field knowledge.Key) {
 // literals in it.
 func (c *retryChecker) setsWaitingBackoff(n ast.Node) bool {
 	found := false
+	var made []knowledge.Key // the backoff fields of waiting clients made here
 	ast.Inspect(n, func(m ast.Node) bool {
 		if _, ok := m.(*ast.FuncLit); ok && m != n {
 			return false
 		}
 		if id, ok := m.(*ast.Ident); ok {
-			if fn, ok := c.Pass.TypesInfo.Uses[id].(*types.Func); ok && knowledge.RetryAfterWaits[typesx.FuncKey(fn)] {
-				found = true
+			if fn, ok := c.Pass.TypesInfo.Uses[id].(*types.Func); ok {
+				found = found || knowledge.RetryAfterWaits[typesx.FuncKey(fn)]
+				if field, ok := knowledge.WaitingClients[typesx.FuncKey(fn)]; ok {
+					made = append(made, field)
+				}
 			}
 		}
 		return !found
 	})
-	return found
+	if found {
+		return true
+	}
+	// A client made waiting (retryablehttp.NewClient()) waits while n
+	// leaves its backoff alone.
+	body, _ := n.(*ast.BlockStmt)
+	switch n := n.(type) {
+	case *ast.FuncDecl:
+		body = n.Body
+	case *ast.FuncLit:
+		body = n.Body
+	}
+	for _, field := range made {
+		if body != nil && !c.setsField(body, field) {
+			return true
+		}
+	}
+	return false
+}
+
+// hookedWaiting reports whether the package gives fn to a retry library
+// as its decision (retryablehttp's CheckRetry = fn; resty's
+// AddRetryCondition(fn)) only where the client waits as Retry-After says.
+// False when it gives it nowhere.
+func (c *retryChecker) hookedWaiting(fn *types.Func) bool {
+	info := c.Pass.TypesInfo
+	if c.funcRefs == nil {
+		// One walk of the package for every decision's question.
+		c.funcRefs = map[*types.Func][]inspector.Cursor{}
+		for _, fc := range c.Checked {
+			if typesx.InTestFile(c.Pass.Fset, fc.Node().Pos()) {
+				continue
+			}
+			for cur := range fc.Preorder((*ast.Ident)(nil)) {
+				if f, ok := info.Uses[cur.Node().(*ast.Ident)].(*types.Func); ok && f.Pkg() == c.Pass.Pkg {
+					c.funcRefs[f] = append(c.funcRefs[f], cur)
+				}
+			}
+		}
+	}
+	given, waits := false, true
+	for _, cur := range c.funcRefs[fn] {
+		parent := cur.Parent()
+		switch p := parent.Node().(type) {
+		case *ast.AssignStmt:
+			for _, lhs := range p.Lhs {
+				if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok {
+					if _, ok := c.predicateField(sel); ok {
+						given = true
+						fd := typesx.EnclosingFuncNode(cur)
+						waits = waits && fd != nil && c.setsWaitingBackoff(fd)
+					}
+				}
+			}
+		case *ast.CallExpr:
+			key, via, _, ok := typesx.Resolve(info, p)
+			if _, isHook := knowledge.Lookup(knowledge.Hooks, key, via); ok && isHook {
+				given = true
+				waits = waits && c.libraryWaits(key.Path)
+			}
+		}
+	}
+	return given && waits
 }
 
 // funcValues returns the functions given to v, a local variable of

@@ -20,7 +20,9 @@ import (
 func (c *retryChecker) sendKind(call *ast.CallExpr) (codeSet, bool) {
 	key, via, fn, ok := typesx.Resolve(c.Pass.TypesInfo, call)
 	if !ok {
-		return codeSet{}, false
+		// A function value, a field or a method value of send type: a
+		// client's do func, a middleware chain built over hc.Do.
+		return c.sendTyped(call)
 	}
 	if kind, ok := knowledge.Lookup(knowledge.Sends, key, via); ok {
 		return errCodes(kind)
@@ -42,6 +44,23 @@ func (c *retryChecker) sendKind(call *ast.CallExpr) (codeSet, bool) {
 	}
 	if fn != nil {
 		return c.sender(fn)
+	}
+	return c.sendTyped(call)
+}
+
+// sendTyped reports whether call calls a value of http.Client.Do's type,
+// func(*http.Request) (*http.Response, error): a function value, a field,
+// a parameter. What it calls is not known here, but its type says it
+// sends the request, and its error tells no status. (A function or method
+// named in the call is judged by its body instead, and a conversion calls
+// nothing.)
+func (c *retryChecker) sendTyped(call *ast.CallExpr) (codeSet, bool) {
+	if tv, ok := c.Pass.TypesInfo.Types[call.Fun]; !ok || tv.IsType() {
+		return codeSet{}, false
+	}
+	sig, ok := types.Unalias(c.Pass.TypesInfo.TypeOf(call.Fun)).Underlying().(*types.Signature)
+	if ok && isDoSignature(sig) {
+		return errCodes(errTransport)
 	}
 	return codeSet{}, false
 }

@@ -47,3 +47,11 @@ func fetchCounted(c *http.Client, req *http.Request) {
 		}
 	}
 }
+
+// Negative: a retry condition named as one that nothing uses reaches no
+// re-send (linodego keeps such conditions under //nolint:unused).
+//
+//nolint:unused
+func unusedServiceUnavailableRetryCondition(resp *http.Response, _ error) bool {
+	return resp.StatusCode == http.StatusServiceUnavailable
+}
