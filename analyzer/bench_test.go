@@ -82,17 +82,22 @@ func BenchmarkAnalyze(b *testing.B) {
 		b.Run(a.Name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
-				if err != nil {
-					b.Fatal(err)
-				}
-				for act := range graph.All() {
-					if act.Err != nil {
-						b.Fatal(act.Err)
-					}
-				}
+				analyzeOnce(b, a, pkgs)
 			}
 		})
+	}
+}
+
+// analyzeOnce runs a on pkgs, failing b on any error.
+func analyzeOnce(b *testing.B, a *analysis.Analyzer, pkgs []*packages.Package) {
+	graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for act := range graph.All() {
+		if act.Err != nil {
+			b.Fatal(act.Err)
+		}
 	}
 }
 
@@ -134,15 +139,7 @@ func BenchmarkSize(b *testing.B) {
 		for _, a := range []*analysis.Analyzer{noop, analyzer.New(analyzer.Config{})} {
 			b.Run(fmt.Sprintf("%dk/%s", (lines+500)/1000, a.Name), func(b *testing.B) {
 				for b.Loop() {
-					graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
-					if err != nil {
-						b.Fatal(err)
-					}
-					for act := range graph.All() {
-						if act.Err != nil {
-							b.Fatal(act.Err)
-						}
-					}
+					analyzeOnce(b, a, pkgs)
 				}
 				ns := float64(b.Elapsed().Nanoseconds()) / float64(b.N) / float64(lines)
 				b.ReportMetric(ns, "ns/line")
