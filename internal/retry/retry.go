@@ -54,11 +54,8 @@ type retryChecker struct {
 	callers map[*types.Func][]inspector.Cursor
 	// libWaits caches libraryWaits by the library's path.
 	libWaits map[string]bool
-	// funcRefs indexes where the package's non-test files name its
-	// functions, for hookedWaiting.
+	// funcRefs indexes where the package names its functions.
 	funcRefs map[*types.Func][]inspector.Cursor
-	// used holds the package's functions that some code of it names.
-	used map[*types.Func]bool
 }
 
 // checkRetries runs the retry checks: retry loops and self-recursive
@@ -404,16 +401,22 @@ func (c *retryChecker) indexCalls() map[*types.Func][]inspector.Cursor {
 
 // isUsed reports whether code of the package names fn: calls it, passes
 // it, stores it.
-func (c *retryChecker) isUsed(fn *types.Func) bool {
-	if c.used == nil {
-		c.used = map[*types.Func]bool{}
-		for _, obj := range c.Pass.TypesInfo.Uses {
-			if f, ok := obj.(*types.Func); ok && f.Pkg() == c.Pass.Pkg {
-				c.used[f.Origin()] = true
+func (c *retryChecker) isUsed(fn *types.Func) bool { return len(c.refsTo(fn)) > 0 }
+
+// refsTo returns where the package names fn, from one walk of the package
+// for every function's question.
+func (c *retryChecker) refsTo(fn *types.Func) []inspector.Cursor {
+	if c.funcRefs == nil {
+		c.funcRefs = map[*types.Func][]inspector.Cursor{}
+		for _, fc := range c.AllFiles {
+			for cur := range fc.Preorder((*ast.Ident)(nil)) {
+				if f, ok := c.Pass.TypesInfo.Uses[cur.Node().(*ast.Ident)].(*types.Func); ok && f.Pkg() == c.Pass.Pkg {
+					c.funcRefs[f.Origin()] = append(c.funcRefs[f.Origin()], cur)
+				}
 			}
 		}
 	}
-	return c.used[fn]
+	return c.funcRefs[fn]
 }
 
 // handsHeaders reports whether call calls a function value (not a

@@ -372,22 +372,11 @@ func (c *retryChecker) setsWaitingBackoff(n ast.Node) bool {
 // False when it gives it nowhere.
 func (c *retryChecker) hookedWaiting(fn *types.Func) bool {
 	info := c.Pass.TypesInfo
-	if c.funcRefs == nil {
-		// One walk of the package for every decision's question.
-		c.funcRefs = map[*types.Func][]inspector.Cursor{}
-		for _, fc := range c.Checked {
-			if typesx.InTestFile(c.Pass.Fset, fc.Node().Pos()) {
-				continue
-			}
-			for cur := range fc.Preorder((*ast.Ident)(nil)) {
-				if f, ok := info.Uses[cur.Node().(*ast.Ident)].(*types.Func); ok && f.Pkg() == c.Pass.Pkg {
-					c.funcRefs[f] = append(c.funcRefs[f], cur)
-				}
-			}
-		}
-	}
 	given, waits := false, true
-	for _, cur := range c.funcRefs[fn] {
+	for _, cur := range c.refsTo(fn) {
+		if typesx.InTestFile(c.Pass.Fset, cur.Node().Pos()) {
+			continue // a test's client is the test's
+		}
 		parent := cur.Parent()
 		switch p := parent.Node().(type) {
 		case *ast.AssignStmt:
