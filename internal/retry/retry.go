@@ -364,9 +364,18 @@ func (c *retryChecker) readsRetryAfterHere(n ast.Node) (bool, []*types.Func) {
 // waits through retryDelay). False when the package does not call it;
 // tests' calls do not count.
 func (c *retryChecker) callersWait(fn *types.Func) bool {
+	return c.callersWaitFrom(fn, map[*types.Func]bool{})
+}
+
+// callersWaitFrom is callersWait, where a call outside any loop, in a
+// function of the package (anthropic's shouldRetryDroppedBody, which
+// returns shouldRetry's answer), is judged by that function's callers in
+// turn; seen are the functions asked about on the way.
+func (c *retryChecker) callersWaitFrom(fn *types.Func, seen map[*types.Func]bool) bool {
 	if c.callers == nil {
 		c.callers = c.indexCalls()
 	}
+	seen[fn] = true
 	calls := c.callers[fn]
 	for _, cur := range calls {
 		var scope ast.Node
@@ -374,7 +383,18 @@ func (c *retryChecker) callersWait(fn *types.Func) bool {
 			scope = e.Node()
 			break
 		}
-		if scope == nil || !c.readsRetryAfter(scope) {
+		if scope == nil {
+			return false
+		}
+		if c.readsRetryAfter(scope) {
+			continue
+		}
+		decl, isDecl := scope.(*ast.FuncDecl)
+		if !isDecl {
+			return false
+		}
+		outer, _ := c.Pass.TypesInfo.Defs[decl.Name].(*types.Func)
+		if outer == nil || seen[outer] || !c.callersWaitFrom(outer, seen) {
 			return false
 		}
 	}
