@@ -35,14 +35,19 @@ type resend struct {
 	// sends are the lines of the send: where the request goes out, and
 	// where the retry calls the function of the module that sends it
 	// (posthog's loop calls c.upload(b), which calls c.http.Do).
-	sends    []string
-	decision string
-	statuses []int
-	why      string
+	sends []string
+	// decision is the line that admits the status; decisions, the lines
+	// it may be named by: where a retry library is given a policy, and
+	// the policy's branch (newrelic's CheckRetry = RetryPolicy, and
+	// RetryPolicy's resp.StatusCode >= 502).
+	decision  string
+	decisions []string
+	statuses  []int
+	why       string
 }
 
 // readTruth reads a ground-truth file: "# module M V", "# patterns P...",
-// "resend\tCHECK\tSEND[,SEND]\tDECISION\tCODES\tWHY" and "silent\tPOS\tWHY" lines
+// "resend\tCHECK\tSEND[,SEND]\tDECISION[,DECISION]\tCODES\tWHY" and "silent\tPOS\tWHY" lines
 // (a place that must stay silent: every finding that matches no resend is
 // false, so silent lines are the reader's notes, kept for the next
 // reader).
@@ -73,7 +78,7 @@ func readTruth(path string) (retryTruth, error) {
 			if len(fields) != 6 || fields[1] != "SL2001" && fields[1] != "SL2002" {
 				return rt, fmt.Errorf("%s:%d: want resend\\tSL2001|SL2002\\tSEND\\tDECISION\\tCODES\\tWHY", path, n)
 			}
-			r := resend{check: fields[1], sends: strings.Split(fields[2], ","), decision: fields[3], why: fields[5]}
+			r := resend{check: fields[1], sends: strings.Split(fields[2], ","), decision: fields[3], decisions: strings.Split(fields[3], ","), why: fields[5]}
 			for _, c := range strings.Split(fields[4], ",") {
 				code, err := strconv.Atoi(strings.TrimSpace(c))
 				if err != nil {
@@ -163,7 +168,7 @@ func (f retryFinding) matches(r resend) bool {
 		return false
 	}
 	for _, p := range f.positions {
-		if slices.Contains(r.sends, p) || linesAbove(p, r.decision) <= 3 {
+		if slices.Contains(r.sends, p) || slices.ContainsFunc(r.decisions, func(d string) bool { return linesAbove(p, d) <= 3 }) {
 			return true
 		}
 	}

@@ -131,6 +131,11 @@ func (f *flow) opaque(cond ast.Expr) bool {
 		x = ast.Unparen(u.X)
 	}
 	switch x := x.(type) {
+	case *ast.BinaryExpr:
+		// Part of a condition that decides so decides which statuses
+		// pass, through what the evaluator cannot read: go-github's
+		// `ok && ctx.Value(k) != nil`, ok from err.(*RateLimitError).
+		return (x.Op == token.LAND || x.Op == token.LOR) && (f.opaque(x.X) || f.opaque(x.Y))
 	case *ast.Ident:
 		v, ok := info.Uses[x].(*types.Var)
 		if !ok || f.sendVars[v] {

@@ -465,7 +465,7 @@ func (c *retryChecker) recursiveRetry(fd *ast.FuncDecl, fn *types.Func) {
 		return true
 	}
 	ev := &evaluator{c: c, errs: c.sendErrs(fd.Body.List[i], send, errs)}
-	fl := &flow{ev: ev, mode: modeLoop, self: fn, sameArgs: sameArgs}
+	fl := &flow{ev: ev, mode: modeLoop, self: fn, sameArgs: sameArgs, sendVars: c.sendResults(fd.Body.List[i], send)}
 	fl.stmts(fd.Body.List[i:], []frag{{set: allCodes}}, nil)
 	if repeatsAll(fl.edges) {
 		return

@@ -55,3 +55,9 @@ func fetchCounted(c *http.Client, req *http.Request) {
 func unusedServiceUnavailableRetryCondition(resp *http.Response, _ error) bool {
 	return resp.StatusCode == http.StatusServiceUnavailable
 }
+
+// Negative: one that only a test calls, to check its answer, reaches no
+// re-send either (linodego's conditions, called by retries_http_test.go).
+func testedBadRequestRetryCondition(resp *http.Response, _ error) bool {
+	return resp.StatusCode == http.StatusBadRequest
+}

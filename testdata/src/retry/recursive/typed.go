@@ -1,0 +1,62 @@
+package recursive
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"time"
+)
+
+// rateLimitError is what checkResponse makes of a 403 with no requests
+// left: go-github's RateLimitError.
+type rateLimitError struct{ reset time.Time }
+
+func (e *rateLimitError) Error() string { return "rate limited until " + e.reset.String() }
+
+func checkResponse(resp *http.Response) error {
+	if resp.StatusCode >= 200 && resp.StatusCode < 300 {
+		return nil
+	}
+	if resp.StatusCode == http.StatusForbidden && resp.Header.Get("X-RateLimit-Remaining") == "0" {
+		return &rateLimitError{}
+	}
+	return errors.New(resp.Status)
+}
+
+type waitKey struct{}
+
+type typedClient struct{ hc *http.Client }
+
+// Negative: the re-send is decided by the error's type, which the check
+// cannot tie to statuses: it says nothing rather than every status the
+// error may carry (go-github's bareDo).
+func (c *typedClient) do(ctx context.Context, req *http.Request) (*http.Response, error) {
+	req = req.WithContext(ctx)
+	resp, err := c.hc.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	err = checkResponse(resp)
+	if err != nil {
+		rl, ok := err.(*rateLimitError)
+		if ok && ctx.Value(waitKey{}) != nil {
+			time.Sleep(time.Until(rl.reset))
+			return c.do(context.WithValue(ctx, waitKey{}, nil), req)
+		}
+		return resp, err
+	}
+	return resp, nil
+}
+
+// Positive: every status the error carries is re-sent.
+func (c *typedClient) doAny(req *http.Request, tries int) (*http.Response, error) {
+	resp, err := c.hc.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	err = checkResponse(resp)
+	if err != nil && tries > 0 { // want `retrying on 400 \(Bad Request\), 403 \(Forbidden\), 404 \(Not Found\), 405 \(Method Not Allowed\) and 503` `retrying on 429 \(Too Many Requests\) without reading Retry-After`
+		return c.doAny(req, tries-1)
+	}
+	return resp, err
+}
