@@ -50,6 +50,12 @@ type evaluator struct {
 	// waited are the codes a library's policy decided, where the library
 	// pairs it with a backoff that waits for Retry-After.
 	waited codeSet
+	// errTypes holds, for the error variables errs holds, the statuses
+	// for which each is of an error type the function that made it names;
+	// typeTests, for the ok of a type assertion of one, the statuses for
+	// which it holds.
+	errTypes  map[*types.Var][]TypedErr
+	typeTests map[*types.Var]codeSet
 }
 
 // decide returns admits(cond, neg), and whether cond tests a status; the
@@ -96,6 +102,10 @@ func (ev *evaluator) admits(cond ast.Expr, neg bool) codeSet {
 			}
 		}
 	case *ast.CallExpr:
+		if s, ok := ev.errorsAs(e); ok && !neg {
+			ev.touched = true
+			return s
+		}
 		if s, ok := ev.predicateCall(e); ok {
 			if neg {
 				return s.not()
@@ -110,6 +120,14 @@ func (ev *evaluator) admits(cond ast.Expr, neg bool) codeSet {
 			return s
 		}
 	case *ast.Ident:
+		if v, ok := info.Uses[e].(*types.Var); ok && !neg {
+			if s, ok := ev.typeTests[v]; ok {
+				// Only where it holds: that it does not says only that
+				// the error is of another type.
+				ev.touched = true
+				return s
+			}
+		}
 		if tv, ok := info.Types[e]; ok && tv.Value != nil && tv.Value.Kind() == constant.Bool {
 			if constant.BoolVal(tv.Value) != neg {
 				return allCodes
@@ -295,4 +313,30 @@ func (ev *evaluator) setLookup(set, key ast.Expr) (codeSet, bool) {
 		return s, !s.empty()
 	}
 	return ev.c.codeSetVar(v)
+}
+
+// errorsAs evaluates errors.As(err, &target), where err is an error
+// variable whose statuses by type are known: it holds for the statuses for
+// which err is of target's type. (Only where it holds: that it does not
+// says only that the error is of another type. An error wrapped in one of
+// that type is not counted: the statuses are those the check is sure of.)
+func (ev *evaluator) errorsAs(call *ast.CallExpr) (codeSet, bool) {
+	info := ev.c.Pass.TypesInfo
+	fn := typesx.Callee(info, call)
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "errors" || fn.Name() != "As" || len(call.Args) != 2 {
+		return codeSet{}, false
+	}
+	id, ok := ast.Unparen(call.Args[0]).(*ast.Ident)
+	if !ok {
+		return codeSet{}, false
+	}
+	v, ok := info.Uses[id].(*types.Var)
+	if !ok {
+		return codeSet{}, false
+	}
+	target, ok := types.Unalias(info.TypeOf(call.Args[1])).(*types.Pointer)
+	if !ok {
+		return codeSet{}, false
+	}
+	return (ErrFact{Types: ev.errTypes[v]}).typeCodes(target.Elem())
 }

@@ -3,6 +3,8 @@ package retry
 import (
 	"go/ast"
 	"go/types"
+	"maps"
+	"slices"
 
 	"github.com/statuslint/statuslint/internal/knowledge"
 	"github.com/statuslint/statuslint/internal/typesx"
@@ -17,15 +19,58 @@ import (
 type ErrFact struct {
 	Sends bool
 	Errs  codeSet
+	// Types are, for the error types it makes itself, the statuses for
+	// which its error is one of that type (go-github's CheckResponse
+	// returns a *RateLimitError for a 403 only), by type.
+	Types []TypedErr
+}
+
+// TypedErr is the statuses for which an error is of one concrete type,
+// named with its package path (*example.com/sdk.RateLimitError).
+type TypedErr struct {
+	Type  string
+	Codes codeSet
 }
 
 func (*ErrFact) AFact() {}
 
 func (f *ErrFact) String() string {
+	s := "errs" + f.Errs.String()
 	if f.Sends {
-		return "sends, errs" + f.Errs.String()
+		s = "sends, " + s
 	}
-	return "errs" + f.Errs.String()
+	for _, t := range f.Types {
+		s += " " + t.Type + t.Codes.String()
+	}
+	return s
+}
+
+// equal reports whether two facts say the same.
+func (f ErrFact) equal(g ErrFact) bool {
+	return f.Sends == g.Sends && f.Errs == g.Errs && slices.Equal(f.Types, g.Types)
+}
+
+// typeCodes returns the statuses for which an error of the fact's is of
+// type t, and whether the fact knows them.
+func (f ErrFact) typeCodes(t types.Type) (codeSet, bool) {
+	key := types.TypeString(t, nil)
+	for _, te := range f.Types {
+		if te.Type == key {
+			return te.Codes, true
+		}
+	}
+	return codeSet{}, false
+}
+
+// typedErrs lists the statuses by error type, sorted by type.
+func typedErrs(m map[string]codeSet) []TypedErr {
+	var out []TypedErr
+	for _, t := range slices.Sorted(maps.Keys(m)) {
+		if !m[t].empty() {
+			out = append(out, TypedErr{t, m[t]})
+		}
+	}
+	return out
 }
 
 type errResult struct {
@@ -71,9 +116,9 @@ func (c *retryChecker) evalErrSummary(fn *types.Func, decl *ast.FuncDecl) errRes
 	if sends {
 		r = errResult{ErrFact{Sends: true, Errs: errs}, true}
 	} else if ev, ok := c.statusParams(decl.Type); ok {
-		fl := &flow{ev: ev, mode: modeErrors}
+		fl := &flow{ev: ev, mode: modeErrors, errTypes: map[string]codeSet{}}
 		fl.stmts(decl.Body.List, []frag{{set: allCodes}}, nil)
-		r = errResult{ErrFact{Errs: fl.errCodes}, ev.touched && !fl.errCodes.empty()}
+		r = errResult{ErrFact{Errs: fl.errCodes, Types: typedErrs(fl.errTypes)}, ev.touched && !fl.errCodes.empty()}
 	}
 	return r
 }
@@ -131,15 +176,21 @@ func (c *retryChecker) statusParams(ft *ast.FuncType) (*evaluator, bool) {
 // callErrs returns the statuses for which the error of call, a function
 // errSummary knows, is non-nil.
 func (c *retryChecker) callErrs(call *ast.CallExpr) (codeSet, bool) {
+	f, ok := c.callErrFact(call)
+	return f.Errs, ok
+}
+
+// callErrFact returns what the error of call, a send or a function
+// errSummary knows, tells about the status.
+func (c *retryChecker) callErrFact(call *ast.CallExpr) (ErrFact, bool) {
 	if codes, ok := c.sendKind(call); ok {
-		return codes, true
+		return ErrFact{Sends: true, Errs: codes}, true
 	}
 	_, _, fn, ok := typesx.Resolve(c.Pass.TypesInfo, call)
 	if !ok || fn == nil {
-		return codeSet{}, false
+		return ErrFact{}, false
 	}
-	f, ok := c.errSummary(fn)
-	return f.Errs, ok
+	return c.errSummary(fn)
 }
 
 // errorCodes returns the statuses, among those live, for which e, an
@@ -229,8 +280,8 @@ func (f *flow) assignErr(s *ast.AssignStmt, live []frag) {
 		case len(s.Rhs) == len(s.Lhs):
 			rhs := s.Rhs[i]
 			if call, ok := ast.Unparen(rhs).(*ast.CallExpr); ok {
-				if codes, ok := f.ev.c.callErrs(call); ok {
-					f.ev.errs[v] = codes
+				if fact, ok := f.ev.c.callErrFact(call); ok {
+					f.ev.setErr(v, fact)
 					continue
 				}
 			}
@@ -239,14 +290,69 @@ func (f *flow) assignErr(s *ast.AssignStmt, live []frag) {
 			}
 		case len(s.Rhs) == 1 && i == len(s.Lhs)-1:
 			if call, ok := ast.Unparen(s.Rhs[0]).(*ast.CallExpr); ok {
-				if codes, ok := f.ev.c.callErrs(call); ok {
-					f.ev.errs[v] = codes
+				if fact, ok := f.ev.c.callErrFact(call); ok {
+					f.ev.setErr(v, fact)
 					continue
 				}
 			}
 			if tracked {
-				f.ev.errs[v] = codeSet{}
+				f.ev.setErr(v, ErrFact{})
 			}
 		}
 	}
+}
+
+// setErr records what the error variable v now holds.
+func (ev *evaluator) setErr(v *types.Var, f ErrFact) {
+	ev.errs[v] = f.Errs
+	if ev.errTypes == nil {
+		ev.errTypes = map[*types.Var][]TypedErr{}
+	}
+	ev.errTypes[v] = f.Types
+}
+
+// typeTest follows v, ok := err.(*T), where err is an error variable
+// whose statuses by type are known: ok holds for the statuses for which
+// err is a *T. Any other assignment to ok forgets what it held.
+func (f *flow) typeTest(s *ast.AssignStmt) {
+	info := f.ev.c.Pass.TypesInfo
+	if len(s.Lhs) != 2 || len(s.Rhs) != 1 {
+		return
+	}
+	okID, isIdent := s.Lhs[1].(*ast.Ident)
+	okVar, isVar := info.ObjectOf(okID).(*types.Var)
+	if !isIdent || !isVar {
+		return
+	}
+	delete(f.ev.typeTests, okVar)
+	ta, isAssert := ast.Unparen(s.Rhs[0]).(*ast.TypeAssertExpr)
+	if !isAssert || ta.Type == nil {
+		return
+	}
+	errID, isIdent := ast.Unparen(ta.X).(*ast.Ident)
+	if !isIdent {
+		return
+	}
+	errVar, isVar := info.Uses[errID].(*types.Var)
+	if !isVar {
+		return
+	}
+	if codes, ok := (ErrFact{Types: f.ev.errTypes[errVar]}).typeCodes(info.TypeOf(ta.Type)); ok {
+		if f.ev.typeTests == nil {
+			f.ev.typeTests = map[*types.Var]codeSet{}
+		}
+		f.ev.typeTests[okVar] = codes
+	}
+}
+
+// returnedType returns the concrete type of e, an error a function
+// returns, where the function makes it: &T{...}, T{...}, a conversion to
+// *T, a call of a constructor that returns *T, or a variable declared as
+// one.
+func (c *retryChecker) returnedType(e ast.Expr) (types.Type, bool) {
+	t := c.Pass.TypesInfo.TypeOf(ast.Unparen(e))
+	if t == nil || types.IsInterface(t) {
+		return nil, false
+	}
+	return t, true
 }

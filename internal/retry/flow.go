@@ -242,8 +242,10 @@ type flow struct {
 	guards []bool
 	edges  []frag
 	// errCodes are, in modeErrors, the statuses for which the function
-	// returns a non-nil error.
+	// returns a non-nil error; errTypes, those for which it returns an
+	// error of a concrete type it makes, by type.
 	errCodes codeSet
+	errTypes map[string]codeSet
 	// deps are what the loop's send depends on: a change to them varies
 	// the request on that path. send is the send.
 	deps *sendDeps
@@ -498,6 +500,7 @@ func (f *flow) stmt(s ast.Stmt, live []frag, breaks *[]frag) []frag {
 			}
 		}
 		f.assignErr(s, live)
+		f.typeTest(s)
 	}
 	return live
 }
@@ -533,7 +536,13 @@ func (f *flow) returnStmt(s *ast.ReturnStmt, live []frag) {
 		f.retry(f.narrow(live, s.Results[0], false), s)
 	case modeErrors:
 		if len(s.Results) > 0 {
-			f.errCodes = f.errCodes.or(f.errorCodes(s.Results[len(s.Results)-1], live))
+			err := s.Results[len(s.Results)-1]
+			codes := f.errorCodes(err, live)
+			f.errCodes = f.errCodes.or(codes)
+			if t, ok := f.ev.c.returnedType(err); ok && f.errTypes != nil {
+				key := types.TypeString(t, nil)
+				f.errTypes[key] = f.errTypes[key].or(codes)
+			}
 		}
 	case modeOperation:
 		if len(s.Results) == 0 {

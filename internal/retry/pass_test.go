@@ -58,7 +58,7 @@ func TestPredicateFacts(t *testing.T) {
 		"Transient":   "retries[408 502 504]",
 		"IsSuccess":   "retries[200-299]",
 		"Fetch":       "sends, errs[100-199 500-999]",
-		"Check":       "errs[404 503]",
+		"Check":       "errs[404 503] *retry/policy.StatusError[503]",
 		"Connect":     "readsRetryAfter; sends, errs[100-199 201-999]",
 	}
 	if !maps.Equal(got, want) {

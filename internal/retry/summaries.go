@@ -19,7 +19,7 @@ type summary struct {
 // same reports whether two summaries say the same; the edges of a
 // predicate follow from what it says.
 func (s summary) same(t summary) bool {
-	return s.pred.ok == t.pred.ok && s.pred.fact == t.pred.fact && s.err == t.err
+	return s.pred.ok == t.pred.ok && s.pred.fact == t.pred.fact && s.err.ok == t.err.ok && s.err.fact.equal(t.err.fact)
 }
 
 // maxRounds bounds the rounds of a component's fixed point. A component

@@ -86,8 +86,8 @@ func checked(c *http.Client, req *http.Request) error {
 	}
 }
 
-// Negative, deliberately: errors.As tells the error's type, which the
-// check does not follow; Check's 404 is a sentinel, its 503 a StatusError.
+// Positive: errors.As tells the error's type, which Check's fact ties to
+// statuses: its 404 is a sentinel, its 503 a StatusError.
 func checkedAs(c *http.Client, req *http.Request) error {
 	for {
 		resp, err := c.Do(req)
@@ -96,7 +96,39 @@ func checkedAs(c *http.Client, req *http.Request) error {
 		}
 		err = policy.Check(resp)
 		var se *policy.StatusError
-		if errors.As(err, &se) {
+		if errors.As(err, &se) { // want `retrying on 503 \(Service Unavailable\): huaweicloud says`
+			continue
+		}
+		return err
+	}
+}
+
+// Positive: so does a type assertion.
+func checkedAssert(c *http.Client, req *http.Request) error {
+	for {
+		resp, err := c.Do(req)
+		if err != nil {
+			return err
+		}
+		err = policy.Check(resp)
+		if _, ok := err.(*policy.StatusError); ok { // want `retrying on 503 \(Service Unavailable\): huaweicloud says`
+			continue
+		}
+		return err
+	}
+}
+
+// Not reported, a miss on purpose: that the error is not of the type says
+// only that it is of another, or nil (Check's 404 goes round here, and so
+// do its read errors and its successes).
+func checkedNotAssert(c *http.Client, req *http.Request) error {
+	for {
+		resp, err := c.Do(req)
+		if err != nil {
+			return err
+		}
+		err = policy.Check(resp)
+		if _, ok := err.(*policy.StatusError); !ok {
 			continue
 		}
 		return err

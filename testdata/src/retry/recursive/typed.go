@@ -27,9 +27,9 @@ type waitKey struct{}
 
 type typedClient struct{ hc *http.Client }
 
-// Negative: the re-send is decided by the error's type, which the check
-// cannot tie to statuses: it says nothing rather than every status the
-// error may carry (go-github's bareDo).
+// Positive: the re-send is decided by the error's type, which
+// checkResponse makes for a 403 only: only 403 is re-sent (go-github's
+// bareDo).
 func (c *typedClient) do(ctx context.Context, req *http.Request) (*http.Response, error) {
 	req = req.WithContext(ctx)
 	resp, err := c.hc.Do(req)
@@ -39,7 +39,7 @@ func (c *typedClient) do(ctx context.Context, req *http.Request) (*http.Response
 	err = checkResponse(resp)
 	if err != nil {
 		rl, ok := err.(*rateLimitError)
-		if ok && ctx.Value(waitKey{}) != nil {
+		if ok && ctx.Value(waitKey{}) != nil { // want `retrying on 403 \(Forbidden\): huaweicloud says`
 			time.Sleep(time.Until(rl.reset))
 			return c.do(context.WithValue(ctx, waitKey{}, nil), req)
 		}
@@ -59,4 +59,24 @@ func (c *typedClient) doAny(req *http.Request, tries int) (*http.Response, error
 		return c.doAny(req, tries-1)
 	}
 	return resp, err
+}
+
+// Negative: decided by a type no function here makes, which the check
+// cannot tie to statuses: it says nothing rather than every status the
+// error may carry.
+func (c *typedClient) doTemporary(ctx context.Context, req *http.Request) (*http.Response, error) {
+	req = req.WithContext(ctx)
+	resp, err := c.hc.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	err = checkResponse(resp)
+	if err != nil {
+		t, ok := err.(interface{ Temporary() bool })
+		if ok && t.Temporary() && ctx.Value(waitKey{}) != nil {
+			return c.doTemporary(context.WithValue(ctx, waitKey{}, nil), req)
+		}
+		return resp, err
+	}
+	return resp, nil
 }
