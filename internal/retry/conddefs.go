@@ -36,6 +36,37 @@ func (ev *evaluator) condOf(e ast.Expr) (status.Value, bool) {
 	return ev.c.condDef(v)
 }
 
+// condOrFalse returns the one value of v, a boolean local variable of
+// this package, that is not the constant false, if it is given exactly
+// one such value besides false (gcs's retryable := retry.runShouldRetry(
+// err, ctx), set to false when the context ends): it holds only where that
+// value does.
+func (ev *evaluator) condOrFalse(e ast.Expr) (ast.Expr, bool) {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return nil, false
+	}
+	info := ev.c.Pass.TypesInfo
+	v, ok := info.Uses[id].(*types.Var)
+	if !ok || typesx.IsPackageLevel(v) || !typesx.IsBool(v.Type()) {
+		return nil, false
+	}
+	var value ast.Expr
+	for _, d := range ev.c.ValuesOf(v) {
+		if d.Expr == nil || d.Index != 0 {
+			return nil, false
+		}
+		if b, ok := boolConst(info, d.Expr); ok && !b {
+			continue
+		}
+		if _, isTuple := info.TypeOf(d.Expr).(*types.Tuple); isTuple || value != nil {
+			return nil, false
+		}
+		value = d.Expr
+	}
+	return value, value != nil
+}
+
 // admitsDef evaluates a boolean variable through its definition: the
 // expression, the first result of a retry decision, or a comma-ok lookup
 // in a code set.

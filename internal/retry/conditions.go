@@ -56,6 +56,10 @@ type evaluator struct {
 	// which it holds.
 	errTypes  map[*types.Var][]TypedErr
 	typeTests map[*types.Var]codeSet
+	// symbolic are error parameters of a decision over an error: they
+	// stand for an error that carries a status, so a nil test of one
+	// tests no status.
+	symbolic map[*types.Var]bool
 }
 
 // decide returns admits(cond, neg), and whether cond tests a status; the
@@ -138,6 +142,8 @@ func (ev *evaluator) admits(cond ast.Expr, neg bool) codeSet {
 			if s, ok := ev.admitsDef(d, neg); ok {
 				return s
 			}
+		} else if x, ok := ev.condOrFalse(e); ok && !neg {
+			return ev.admits(x, false)
 		}
 	}
 	return allCodes
@@ -224,6 +230,9 @@ func (ev *evaluator) nilTest(e *ast.BinaryExpr, neg bool) (codeSet, bool) {
 
 // errTest evaluates a nil test of the error variable v.
 func (ev *evaluator) errTest(v *types.Var, isNil bool) (codeSet, bool) {
+	if ev.symbolic[v] {
+		return allCodes, true
+	}
 	s, ok := ev.errs[v]
 	if !ok {
 		return codeSet{}, false
@@ -281,6 +290,21 @@ func (ev *evaluator) predicateCall(call *ast.CallExpr) (codeSet, bool) {
 		return codeSet{}, false
 	}
 	arg := call.Args[p.Arg]
+	if p.OfErr {
+		// True for the statuses it retries of those the error carries;
+		// a nil error, or one of no status, is not retried by a status.
+		id, ok := ast.Unparen(arg).(*ast.Ident)
+		if !ok {
+			return codeSet{}, false
+		}
+		v, _ := ev.c.Pass.TypesInfo.Uses[id].(*types.Var)
+		errs, ok := ev.errs[v]
+		if !ok {
+			return codeSet{}, false
+		}
+		ev.touched = true
+		return p.Set.and(errs), true
+	}
 	if ev.isStatus(arg) || ev.c.IsResponse(arg) {
 		set := p.Set
 		if p.List > 0 {

@@ -54,12 +54,14 @@ func TestPredicateFacts(t *testing.T) {
 		got[name] = strings.Join(fs, "; ")
 	}
 	want := map[string]string{
-		"ShouldRetry": "retries[500-999]",
-		"Transient":   "retries[408 502 504]",
-		"IsSuccess":   "retries[200-299]",
-		"Fetch":       "sends, errs[100-199 500-999]",
-		"Check":       "errs[404 503] *retry/policy.StatusError[503]",
-		"Connect":     "readsRetryAfter; sends, errs[100-199 201-999]",
+		"ShouldRetry":  "retries[500-999]",
+		"Transient":    "retries[408 502 504]",
+		"IsSuccess":    "retries[200-299]",
+		"Fetch":        "sends, errs[100-199 500-999]",
+		"Check":        "errs[404 503] *retry/policy.StatusError[503]",
+		"RetryableErr": "retries the error of argument 0 for[500-999]",
+		"Run":          "calls argument 1 again for[500-999]",
+		"Connect":      "readsRetryAfter; sends, errs[100-199 201-999]",
 	}
 	if !maps.Equal(got, want) {
 		t.Errorf("facts: got %v, want %v", got, want)

@@ -24,6 +24,10 @@ type PredFact struct {
 	// List, if not 0, makes the function a membership test: true exactly
 	// for the statuses of its parameter List-1, a list (Set is empty).
 	List int
+	// OfErr makes Arg an error: the decision is true for the statuses in
+	// Set of the status the error carries (gcs's ShouldRetry, through a
+	// *googleapi.Error's Code), whatever else makes it true.
+	OfErr bool
 }
 
 func (*PredFact) AFact() {}
@@ -31,6 +35,9 @@ func (*PredFact) AFact() {}
 func (f *PredFact) String() string {
 	if f.List > 0 {
 		return fmt.Sprintf("retries the statuses of argument %d", f.List-1)
+	}
+	if f.OfErr {
+		return fmt.Sprintf("retries the error of argument %d for%s", f.Arg, f.Set)
 	}
 	return "retries" + f.Set.String()
 }
@@ -232,4 +239,51 @@ func (c *retryChecker) literalCodes(e ast.Expr) codeSet {
 		}
 	}
 	return s
+}
+
+// evalErrPredicate evaluates a function returning a bool first whose only
+// way to a status is an error parameter: the codes for which a status
+// test in its body returns true. What it returns true for without testing
+// a status (a nil error, io.ErrUnexpectedEOF, a network error) is not
+// counted: for the statuses a caller's error carries, that error is
+// neither nil nor one of those.
+func (c *retryChecker) evalErrPredicate(ft *ast.FuncType, body *ast.BlockStmt) (PredFact, bool) {
+	info := c.Pass.TypesInfo
+	if body == nil || ft.Results == nil || len(ft.Results.List) == 0 || !typesx.IsBool(info.TypeOf(ft.Results.List[0].Type)) {
+		return PredFact{}, false
+	}
+	ev := &evaluator{c: c, errs: map[*types.Var]codeSet{}, params: map[*types.Var]bool{}, symbolic: map[*types.Var]bool{}}
+	arg, i := -1, 0
+	for _, field := range ft.Params.List {
+		t := info.TypeOf(field.Type)
+		if c.IsResponseType(t) || typesx.IsInteger(t) {
+			return PredFact{}, false // evalPredicate's
+		}
+		for _, name := range field.Names {
+			if v, ok := info.Defs[name].(*types.Var); ok && arg < 0 && typesx.IsError(t) {
+				arg = i
+				ev.errs[v] = allCodes
+				ev.symbolic[v] = true
+			}
+			i++
+		}
+		if len(field.Names) == 0 {
+			i++
+		}
+	}
+	if arg < 0 {
+		return PredFact{}, false
+	}
+	fl := &flow{ev: ev, mode: modePredicate}
+	fl.stmts(body.List, []frag{{set: allCodes}}, nil)
+	var set codeSet
+	for _, fr := range fl.edges {
+		if fr.at != nil {
+			set = set.or(fr.set)
+		}
+	}
+	if !ev.touched || set.empty() {
+		return PredFact{}, false
+	}
+	return PredFact{Arg: arg, Set: set, OfErr: true}, true
 }

@@ -56,6 +56,8 @@ type retryChecker struct {
 	libWaits map[string]bool
 	// funcRefs indexes where the package names its functions.
 	funcRefs map[*types.Func][]inspector.Cursor
+	// repeatSums caches what the package's retry helpers repeat.
+	repeatSums map[*types.Func]RepeatFact
 }
 
 // checkRetries runs the retry checks: retry loops and self-recursive
@@ -71,6 +73,9 @@ func (c *retryChecker) checkRetries() {
 		}
 		if fn.Exported() && (c.takesResponse(fn) || tellsStatus) && c.readsRetryAfter(decl.Body) {
 			c.Pass.ExportObjectFact(fn, new(WaitFact))
+		}
+		if f, ok := c.repeats(fn); ok && fn.Exported() {
+			c.Pass.ExportObjectFact(fn, &f)
 		}
 		p, ok := c.predicate(fn)
 		if !ok {
@@ -112,6 +117,7 @@ func (c *retryChecker) checkRetries() {
 				}
 			case *ast.CallExpr:
 				c.retryHook(cur, n)
+				c.helperRetry(cur, n)
 			case *ast.AssignStmt:
 				c.retryFieldAssign(cur, n)
 			case *ast.CompositeLit:

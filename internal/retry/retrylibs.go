@@ -187,7 +187,7 @@ func (c *retryChecker) checkHookFunc(arg ast.Expr, hook retryHook, call *ast.Cal
 		if fn.Pkg() == c.Pass.Pkg && knowledge.RetryDecisionNames.Match(fn.Name()) {
 			return // reported where it is declared, on its conditions
 		}
-		if p, ok := c.predicate(fn); ok {
+		if p, ok := c.predicate(fn); ok && !p.OfErr {
 			// Libraries' own policies may come with a backoff that
 			// honours Retry-After.
 			c.reportRetries([]frag{{set: p.Set, at: arg}}, nil, waited.or(p.Waited), fmt.Sprintf(" (through %s)", fn.Name()))

@@ -103,6 +103,8 @@ func (c *retryChecker) evalSummary(fn *types.Func) summary {
 		s.pred = predResult{fact: f, ok: true}
 	} else if f, ok := c.evalPredicate(decl.Type, decl.Body, errTransport); ok {
 		s.pred = predResult{f.fact(), true, f.edges}
+	} else if f, ok := c.evalErrPredicate(decl.Type, decl.Body); ok {
+		s.pred = predResult{fact: f, ok: true}
 	}
 	s.err = c.evalErrSummary(fn, decl)
 	return s

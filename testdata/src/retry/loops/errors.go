@@ -292,3 +292,30 @@ func watchUntilGone(c *http.Client, req *http.Request) error {
 		time.Sleep(time.Second)
 	}
 }
+
+// Positive: a decision over an error in another package, on the statuses
+// Check's error carries.
+func checkedRetryable(c *http.Client, req *http.Request) error {
+	for {
+		resp, err := c.Do(req)
+		if err != nil {
+			return err
+		}
+		if err := policy.Check(resp); policy.RetryableErr(err) { // want `retrying on 503 \(Service Unavailable\): huaweicloud says`
+			continue
+		}
+		return nil
+	}
+}
+
+// Positive: a retry helper in another package re-runs the attempt on the
+// 5xx its error carries.
+func checkedRun(ctx context.Context, c *http.Client, req *http.Request) error {
+	return policy.Run(ctx, func(ctx context.Context) error { // want `retrying on 503 \(Service Unavailable\) \(through Run\): huaweicloud says`
+		resp, err := c.Do(req.WithContext(ctx))
+		if err != nil {
+			return err
+		}
+		return policy.Check(resp)
+	})
+}

@@ -3,6 +3,7 @@
 package policy
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -92,4 +93,23 @@ func Connect(c *http.Client, req *http.Request) error {
 		return CodeError{Code: resp.StatusCode}
 	}
 	return nil
+}
+
+// RetryableErr is a decision over an error that carries its status: a
+// StatusError from 500 on.
+func RetryableErr(err error) bool {
+	var se *StatusError
+	return errors.As(err, &se) && se.Code >= http.StatusInternalServerError
+}
+
+// Run calls attempt again while RetryableErr says its error may be
+// retried: a retry helper other packages call.
+func Run(ctx context.Context, attempt func(context.Context) error) error {
+	for {
+		err := attempt(ctx)
+		if err == nil || !RetryableErr(err) {
+			return err
+		}
+		time.Sleep(time.Second)
+	}
 }

@@ -1,0 +1,198 @@
+package retry
+
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/statuslint/statuslint/internal/typesx"
+)
+
+// Retry helpers: a function that calls a function it is given again while
+// the error that function returns carries a status it retries (gcs's
+// run(ctx, call, retry, idempotent), which loops call(ctx) while
+// ShouldRetry(err)). The helper's loop is evaluated once, for an error of
+// any status, into a RepeatFact; each call of the helper with an attempt
+// that sends is a retry loop around that attempt's send.
+
+// RepeatFact marks a retry helper: it calls its parameter Param, a
+// function whose last result is an error, again while that error carries
+// a status in Set. Waits says the helper reads Retry-After before it does.
+type RepeatFact struct {
+	Param int
+	Set   codeSet
+	Waits bool
+}
+
+func (*RepeatFact) AFact() {}
+
+func (f *RepeatFact) String() string {
+	return fmt.Sprintf("calls argument %d again for%s", f.Param, f.Set)
+}
+
+// repeats returns what fn repeats, if it is a retry helper: from its body
+// in this package, from its fact in another.
+func (c *retryChecker) repeats(fn *types.Func) (RepeatFact, bool) {
+	if fn.Pkg() == nil {
+		return RepeatFact{}, false
+	}
+	if fn.Pkg() != c.Pass.Pkg {
+		var f RepeatFact
+		ok := c.ImportFact(fn, &f)
+		return f, ok
+	}
+	if f, ok := c.repeatSums[fn]; ok {
+		return f, !f.Set.empty()
+	}
+	var f RepeatFact
+	if decl := c.decls[fn]; decl != nil && decl.Body != nil {
+		f = c.evalRepeats(fn, decl)
+	}
+	c.repeatSums[fn] = f
+	return f, !f.Set.empty()
+}
+
+// evalRepeats evaluates the loops of fn that call one of its parameters
+// that returns an error, for the statuses of that error that go round.
+func (c *retryChecker) evalRepeats(fn *types.Func, decl *ast.FuncDecl) RepeatFact {
+	params := fn.Signature().Params()
+	attempt := map[*types.Var]int{}
+	for i := range params.Len() {
+		if sig, ok := params.At(i).Type().Underlying().(*types.Signature); ok && returnsError(sig) {
+			attempt[params.At(i)] = i
+		}
+	}
+	if len(attempt) == 0 {
+		return RepeatFact{}
+	}
+	var out RepeatFact
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		var body *ast.BlockStmt
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ForStmt:
+			body = n.Body
+		case *ast.RangeStmt:
+			body = n.Body
+		default:
+			return true
+		}
+		if !out.Set.empty() {
+			return false
+		}
+		if i, call, p := c.findAttempt(body.List, attempt); call != nil {
+			if set := c.helperLoop(body, i, call); !set.empty() {
+				out = RepeatFact{Param: p, Set: set, Waits: c.readsRetryAfter(body)}
+			}
+		}
+		return false
+	})
+	return out
+}
+
+// findAttempt returns the first statement of list that calls one of the
+// attempt parameters, outside function literals and nested loops, with the
+// call and the parameter's index.
+func (c *retryChecker) findAttempt(list []ast.Stmt, attempt map[*types.Var]int) (int, *ast.CallExpr, int) {
+	for i, s := range list {
+		var found *ast.CallExpr
+		param := -1
+		ast.Inspect(s, func(n ast.Node) bool {
+			if found != nil {
+				return false
+			}
+			switch n := n.(type) {
+			case *ast.FuncLit, *ast.ForStmt, *ast.RangeStmt:
+				return false
+			case *ast.CallExpr:
+				if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok {
+					if v, ok := c.Pass.TypesInfo.Uses[id].(*types.Var); ok {
+						if p, ok := attempt[v]; ok {
+							found, param = n, p
+							return false
+						}
+					}
+				}
+			}
+			return true
+		})
+		if found != nil {
+			return i, found, param
+		}
+	}
+	return -1, nil, -1
+}
+
+// helperLoop follows a helper's loop from its call of the attempt, whose
+// error stands for one that carries any status: the statuses for which a
+// status test lets it go round.
+func (c *retryChecker) helperLoop(body *ast.BlockStmt, i int, call *ast.CallExpr) codeSet {
+	ev := &evaluator{c: c, errs: c.sendErrs(body.List[i], call, allCodes), symbolic: map[*types.Var]bool{}}
+	if len(ev.errs) == 0 {
+		return codeSet{} // the attempt's error is not kept: nothing decides on it
+	}
+	for v := range ev.errs {
+		// That it is nil or not decides no status: the statuses are
+		// those of the errors the attempts return.
+		ev.symbolic[v] = true
+	}
+	fl := &flow{ev: ev, mode: modeLoop, send: call, flags: c.loopFlags(body), sendVars: c.sendResults(body.List[i], call),
+		sendStmt: body.List[i], local: func(v *types.Var) bool { return v.Pos() >= body.Pos() && v.Pos() < body.End() }}
+	live := []frag{{set: allCodes}}
+	for _, s := range body.List[:i] {
+		live = fl.setFlags(s, live)
+	}
+	end := fl.stmts(body.List[i:], live, nil)
+	fl.retry(end, nil)
+	var set codeSet
+	for _, fr := range fl.edges {
+		if fr.at != nil && !fr.opaque {
+			set = set.or(fr.set)
+		}
+	}
+	return set
+}
+
+// helperRetry checks a call of a retry helper with an attempt that sends:
+// a function literal, or a function of this package, whose error carries
+// the statuses the helper goes round on.
+func (c *retryChecker) helperRetry(cur inspector.Cursor, call *ast.CallExpr) {
+	fn := typesx.StaticCallee(c.Pass.TypesInfo, call)
+	if fn == nil {
+		return
+	}
+	f, ok := c.repeats(fn.Origin())
+	if !ok || f.Param >= len(call.Args) {
+		return
+	}
+	var body *ast.BlockStmt
+	switch a := ast.Unparen(call.Args[f.Param]).(type) {
+	case *ast.FuncLit:
+		body = a.Body
+	case *ast.Ident:
+		if attempt, ok := c.Pass.TypesInfo.Uses[a].(*types.Func); ok && c.decls[attempt] != nil {
+			body = c.decls[attempt].Body
+		}
+	}
+	if body == nil {
+		return
+	}
+	i, send, _ := c.findSend(body.List)
+	if send == nil || c.isPolling(cur, send, body.List[i]) {
+		return
+	}
+	errs, sends := c.sentErrors(body.List)
+
+	if !sends {
+		return
+	}
+	set := f.Set.and(errs)
+	if set.empty() {
+		return
+	}
+	waits := f.Waits || c.readsRetryAfter(body)
+	c.reportRetriesFor(c.sendOp(send), []frag{{set: set, at: call.Fun}}, send, waitedIf(waits), fmt.Sprintf(" (through %s)", fn.Name()))
+}

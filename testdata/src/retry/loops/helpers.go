@@ -1,0 +1,88 @@
+package loops
+
+import (
+	"context"
+	"net/http"
+	"time"
+)
+
+// runWithRetry calls attempt again while shouldRetryErr says its error may
+// be retried, unless the context ended (gcs's run).
+func runWithRetry(ctx context.Context, attempt func(context.Context) error) error {
+	for n := 1; ; n++ {
+		err := attempt(ctx)
+		if err == nil {
+			return nil
+		}
+		retryable := shouldRetryErr(err)
+		if ctx.Err() != nil {
+			retryable = false
+		}
+		if !retryable {
+			return err
+		}
+		time.Sleep(time.Duration(n) * time.Second)
+	}
+}
+
+// runTimes calls attempt again whatever its error: a repetition, not a
+// retry decided by a status.
+func runTimes(n int, attempt func() error) (err error) {
+	for i := 0; i < n; i++ {
+		if err = attempt(); err == nil {
+			return nil
+		}
+	}
+	return err
+}
+
+// Positive: the attempt's error carries the status checkAPI found, and
+// runWithRetry goes round on 404 and 5xx.
+func getThing(ctx context.Context, c *http.Client, req *http.Request) error {
+	return runWithRetry(ctx, func(ctx context.Context) error { // want `retrying on 404 \(Not Found\) and 503 \(Service Unavailable\) \(through runWithRetry\): huaweicloud says`
+		resp, err := c.Do(req.WithContext(ctx))
+		if err != nil {
+			return err
+		}
+		defer resp.Body.Close()
+		return checkAPI(resp)
+	})
+}
+
+// attemptThing is an attempt declared as a function.
+func attemptThing(ctx context.Context) error {
+	resp, err := http.DefaultClient.Post("https://example.com/thing", "application/json", nil)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	return checkAPI(resp)
+}
+
+// Positive: so is an attempt the package declares.
+func getThingDeclared(ctx context.Context) error {
+	return runWithRetry(ctx, attemptThing) // want `retrying on 404 \(Not Found\) and 503 \(Service Unavailable\) \(through runWithRetry\): huaweicloud says`
+}
+
+// Negative: the attempt's error carries no status.
+func pingThing(ctx context.Context, c *http.Client, req *http.Request) error {
+	return runWithRetry(ctx, func(ctx context.Context) error {
+		resp, err := c.Do(req.WithContext(ctx))
+		if err != nil {
+			return err
+		}
+		return resp.Body.Close()
+	})
+}
+
+// Negative: runTimes repeats whatever the status.
+func getTimes(c *http.Client, req *http.Request) error {
+	return runTimes(3, func() error {
+		resp, err := c.Do(req)
+		if err != nil {
+			return err
+		}
+		defer resp.Body.Close()
+		return checkAPI(resp)
+	})
+}
