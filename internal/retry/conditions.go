@@ -172,6 +172,9 @@ func (ev *evaluator) comparison(e *ast.BinaryExpr) (codeSet, bool) {
 	if ev.isStatus(x) {
 		return relation(op, k), true
 	}
+	if d, ok := ev.classVar(x); ok {
+		x = d // family := resp.StatusCode / 100 (oci's checkForSuccessfulResponse)
+	}
 	if q, ok := ast.Unparen(x).(*ast.BinaryExpr); ok && q.Op == token.QUO && ev.isStatus(q.X) {
 		if d, ok := ev.intConst(q.Y); ok && d == 100 {
 			return classRelation(op, k), true
@@ -363,4 +366,26 @@ func (ev *evaluator) errorsAs(call *ast.CallExpr) (codeSet, bool) {
 		return codeSet{}, false
 	}
 	return (ErrFact{Types: ev.errTypes[v]}).typeCodes(target.Elem())
+}
+
+// classVar returns the definition of x, a local variable of this package
+// given one value, status/100.
+func (ev *evaluator) classVar(x ast.Expr) (ast.Expr, bool) {
+	id, ok := ast.Unparen(x).(*ast.Ident)
+	if !ok {
+		return nil, false
+	}
+	v, ok := ev.c.Pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok || typesx.IsPackageLevel(v) {
+		return nil, false
+	}
+	vals := ev.c.ValuesOf(v)
+	if len(vals) != 1 || vals[0].Expr == nil || vals[0].Index != 0 {
+		return nil, false
+	}
+	q, ok := ast.Unparen(vals[0].Expr).(*ast.BinaryExpr)
+	if !ok || q.Op != token.QUO {
+		return nil, false
+	}
+	return q, true
 }

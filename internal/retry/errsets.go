@@ -245,7 +245,7 @@ func (c *retryChecker) newError(e ast.Expr) bool {
 			return true
 		}
 		if fn := typesx.Callee(info, x); fn != nil {
-			if knowledge.ErrorConstructors[typesx.FuncKey(fn)] {
+			if knowledge.ErrorConstructors[typesx.FuncKey(fn)] || c.neverNil(fn) {
 				return true
 			}
 		}
@@ -355,4 +355,32 @@ func (c *retryChecker) returnedType(e ast.Expr) (types.Type, bool) {
 		return nil, false
 	}
 	return t, true
+}
+
+// neverNil reports whether fn, a function of this package whose only
+// result is an error, returns a non-nil error on every path: each return
+// makes one (oci's newServiceFailureFromResponse, an error constructor).
+func (c *retryChecker) neverNil(fn *types.Func) bool {
+	if v, ok := c.nonNil[fn]; ok {
+		return v
+	}
+	c.nonNil[fn] = false // a recursive constructor is not judged
+	decl := c.decls[fn]
+	res := fn.Signature().Results()
+	if decl == nil || decl.Body == nil || res.Len() != 1 || !typesx.IsError(res.At(0).Type()) {
+		return false
+	}
+	never, returns := true, 0
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			returns++
+			never = never && len(n.Results) == 1 && c.newError(n.Results[0])
+		}
+		return never
+	})
+	c.nonNil[fn] = never && returns > 0
+	return c.nonNil[fn]
 }

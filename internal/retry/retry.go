@@ -56,8 +56,10 @@ type retryChecker struct {
 	libWaits map[string]bool
 	// funcRefs indexes where the package names its functions.
 	funcRefs map[*types.Func][]inspector.Cursor
-	// repeatSums caches what the package's retry helpers repeat.
+	// repeatSums caches what the package's retry helpers repeat; nonNil,
+	// which of its error constructors never return nil.
 	repeatSums map[*types.Func]RepeatFact
+	nonNil     map[*types.Func]bool
 }
 
 // checkRetries runs the retry checks: retry loops and self-recursive

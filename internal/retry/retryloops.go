@@ -217,8 +217,9 @@ func (c *retryChecker) requestVaries(loop ast.Stmt, body *ast.BlockStmt, i int, 
 		}
 	}
 	inBody := func(v *types.Var) bool { return v.Pos() >= body.Pos() && v.Pos() < body.End() }
-	// defs maps a variable declared in the body to the expressions it is
-	// built from: its definitions and what is set on it.
+	// defs maps a variable declared in the body, or rebuilt whole in it
+	// before the send, to the expressions it is built from: its
+	// definitions and what is set on it.
 	defs := map[*types.Var][]ast.Expr{}
 	for j, stmt := range body.List {
 		before := j < i
@@ -230,9 +231,18 @@ func (c *retryChecker) requestVaries(loop ast.Stmt, body *ast.BlockStmt, i int, 
 					if root == nil {
 						continue
 					}
-					if inBody(root) {
-						defs[root] = append(defs[root], n.Rhs[min(k, len(n.Rhs)-1)])
-					} else if before && !c.isBodyRewind(lhs) {
+					rhs := n.Rhs[min(k, len(n.Rhs)-1)]
+					switch {
+					case inBody(root):
+						defs[root] = append(defs[root], rhs)
+					case !before || c.isBodyRewind(lhs):
+					case n.Tok == token.ASSIGN && isIdent(lhs) && !typesx.UsesAny(info, rhs, map[*types.Var]bool{root: true}):
+						// Rebuilt whole each round before the send, from
+						// what it was built from: it varies only if that
+						// does (oci's httpRequest, err =
+						// MakeDefaultHTTPRequestWithTaggedStruct(...)).
+						defs[root] = append(defs[root], rhs)
+					default:
 						changed[root] = true
 					}
 				}
@@ -523,4 +533,9 @@ func repeatsAll(edges []frag) bool {
 		plain = plain || (fr.set.has(200) && (fr.decided || fr.at == nil) && !fr.opaque)
 	}
 	return all == allCodes && plain
+}
+
+func isIdent(e ast.Expr) bool {
+	_, ok := e.(*ast.Ident)
+	return ok
 }
