@@ -2,6 +2,7 @@ package retry
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"maps"
 	"slices"
@@ -111,7 +112,7 @@ func (c *retryChecker) evalErrSummary(fn *types.Func, decl *ast.FuncDecl) errRes
 	var r errResult
 	errs, sends := codeSet{}, false
 	if !returnsRequest(res) {
-		errs, sends = c.sentErrors(decl.Body.List)
+		errs, sends = c.sentErrors(decl.Body.List, res.At(res.Len()-1))
 	}
 	if sends {
 		r = errResult{ErrFact{Sends: true, Errs: errs}, true}
@@ -125,15 +126,60 @@ func (c *retryChecker) evalErrSummary(fn *types.Func, decl *ast.FuncDecl) errRes
 
 // sentErrors follows code from its first send to its returns: the
 // statuses for which it returns a non-nil error. ok is false when it sends
-// nothing.
-func (c *retryChecker) sentErrors(list []ast.Stmt) (codeSet, bool) {
+// nothing. A send in a loop (the function's own retry loop, anthropic's
+// RequestConfig.send) is followed from that loop. result is the function's
+// error result, which a bare return returns when it is named.
+func (c *retryChecker) sentErrors(list []ast.Stmt, result *types.Var) (codeSet, bool) {
 	i, send, errs := c.findSend(list)
+	if send == nil {
+		i, send, errs = c.findLoopSend(list)
+	}
 	if send == nil {
 		return codeSet{}, false
 	}
 	fl := &flow{ev: &evaluator{c: c, errs: c.sendErrs(list[i], send, errs)}, mode: modeErrors}
+	if result != nil && result.Name() != "" && result.Name() != "_" {
+		fl.resultErr = result
+	}
 	fl.stmts(list[i:], []frag{{set: allCodes}}, nil)
 	return fl.errCodes, true
+}
+
+// findLoopSend returns the first statement of list that is a loop with a
+// send in it, outside function literals, with the send and its kind.
+func (c *retryChecker) findLoopSend(list []ast.Stmt) (int, *ast.CallExpr, codeSet) {
+	for i, s := range list {
+		loop := s
+		if l, ok := s.(*ast.LabeledStmt); ok {
+			loop = l.Stmt
+		}
+		switch loop.(type) {
+		case *ast.ForStmt, *ast.RangeStmt:
+		default:
+			continue
+		}
+		var send *ast.CallExpr
+		var kind codeSet
+		ast.Inspect(loop, func(n ast.Node) bool {
+			if send != nil {
+				return false
+			}
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.CallExpr:
+				if k, ok := c.sendKind(n); ok {
+					send, kind = n, k
+					return false
+				}
+			}
+			return true
+		})
+		if send != nil {
+			return i, send, kind
+		}
+	}
+	return -1, nil, codeSet{}
 }
 
 // returnsRequest reports whether a function returns a request: one that
@@ -371,16 +417,57 @@ func (c *retryChecker) neverNil(fn *types.Func) bool {
 		return false
 	}
 	never, returns := true, 0
-	ast.Inspect(decl.Body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.ReturnStmt:
-			returns++
-			never = never && len(n.Results) == 1 && c.newError(n.Results[0])
-		}
-		return never
-	})
+	var inspect func(n ast.Node, nonNil map[*types.Var]bool)
+	inspect = func(n ast.Node, nonNil map[*types.Var]bool) {
+		ast.Inspect(n, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.IfStmt:
+				// if err != nil { return err }: err is not nil there.
+				if v := c.nonNilTest(n.Cond); v != nil {
+					inner := map[*types.Var]bool{v: true}
+					if n.Init != nil {
+						inspect(n.Init, nonNil)
+					}
+					inspect(n.Body, inner)
+					if n.Else != nil {
+						inspect(n.Else, nonNil)
+					}
+					return false
+				}
+			case *ast.ReturnStmt:
+				returns++
+				if len(n.Results) != 1 {
+					never = false
+					break
+				}
+				r := ast.Unparen(n.Results[0])
+				if id, ok := r.(*ast.Ident); ok {
+					if v, ok := c.Pass.TypesInfo.Uses[id].(*types.Var); ok && nonNil[v] {
+						break
+					}
+				}
+				never = never && c.newError(r)
+			}
+			return never
+		})
+	}
+	inspect(decl.Body, nil)
 	c.nonNil[fn] = never && returns > 0
 	return c.nonNil[fn]
+}
+
+// nonNilTest returns v where cond is v != nil, v a variable.
+func (c *retryChecker) nonNilTest(cond ast.Expr) *types.Var {
+	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok || b.Op != token.NEQ || !c.Pass.TypesInfo.Types[b.Y].IsNil() {
+		return nil
+	}
+	id, ok := ast.Unparen(b.X).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, _ := c.Pass.TypesInfo.Uses[id].(*types.Var)
+	return v
 }

@@ -246,6 +246,8 @@ type flow struct {
 	// error of a concrete type it makes, by type.
 	errCodes codeSet
 	errTypes map[string]codeSet
+	// resultErr is the named error result a bare return returns.
+	resultErr *types.Var
 	// deps are what the loop's send depends on: a change to them varies
 	// the request on that path. send is the send.
 	deps *sendDeps
@@ -535,6 +537,13 @@ func (f *flow) returnStmt(s *ast.ReturnStmt, live []frag) {
 		}
 		f.retry(f.narrow(live, s.Results[0], false), s)
 	case modeErrors:
+		if len(s.Results) == 0 && f.resultErr != nil {
+			if codes, ok := f.ev.errs[f.resultErr]; ok {
+				for _, fr := range live {
+					f.errCodes = f.errCodes.or(fr.set.and(codes))
+				}
+			}
+		}
 		if len(s.Results) > 0 {
 			err := s.Results[len(s.Results)-1]
 			codes := f.errorCodes(err, live)

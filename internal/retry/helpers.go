@@ -184,7 +184,7 @@ func (c *retryChecker) helperRetry(cur inspector.Cursor, call *ast.CallExpr) {
 	if send == nil || c.isPolling(cur, send, body.List[i]) {
 		return
 	}
-	errs, sends := c.sentErrors(body.List)
+	errs, sends := c.sentErrors(body.List, nil)
 
 	if !sends {
 		return

@@ -252,7 +252,7 @@ func (c *retryChecker) checkRetryIf(call *ast.CallExpr, hook retryHook, opt *ast
 	if !ok {
 		return
 	}
-	opErrs, sends := c.sentErrors(op.Body.List)
+	opErrs, sends := c.sentErrors(op.Body.List, nil)
 	if !sends {
 		return
 	}

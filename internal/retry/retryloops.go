@@ -450,12 +450,15 @@ func (c *retryChecker) recursiveRetry(fd *ast.FuncDecl, fn *types.Func) {
 	if send == nil {
 		return
 	}
-	// The request's parameters must be passed on unchanged.
+	// The request's parameters must be passed on unchanged: those the
+	// send is given, and those that choose which send is made (anthropic's
+	// upload sends Memories.New when existing is nil, Update when not).
 	var reqParams []int
 	params := fn.Signature().Params()
+	deps := slices.Concat(send.Args, conditionsAround(fd.Body, send))
 	for j := range params.Len() {
 		p := params.At(j)
-		for _, a := range send.Args {
+		for _, a := range deps {
 			if typesx.UsesAny(c.Pass.TypesInfo, a, map[*types.Var]bool{p: true}) {
 				reqParams = append(reqParams, j)
 				break
@@ -538,4 +541,39 @@ func repeatsAll(edges []frag) bool {
 func isIdent(e ast.Expr) bool {
 	_, ok := e.(*ast.Ident)
 	return ok
+}
+
+// conditionsAround returns the conditions and switch tags of the if and
+// switch statements under root that n is in.
+func conditionsAround(root ast.Node, n ast.Node) []ast.Expr {
+	var stack []ast.Node
+	var out []ast.Expr
+	ast.Inspect(root, func(m ast.Node) bool {
+		if out != nil {
+			return false
+		}
+		if m == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		if m == n {
+			out = []ast.Expr{}
+			for _, a := range stack {
+				switch a := a.(type) {
+				case *ast.IfStmt:
+					out = append(out, a.Cond)
+				case *ast.SwitchStmt:
+					if a.Tag != nil {
+						out = append(out, a.Tag)
+					}
+				case *ast.CaseClause:
+					out = append(out, a.List...)
+				}
+			}
+			return false
+		}
+		stack = append(stack, m)
+		return true
+	})
+	return out
 }

@@ -80,3 +80,26 @@ func (c *typedClient) doTemporary(ctx context.Context, req *http.Request) (*http
 	}
 	return resp, nil
 }
+
+// Negative: which request is sent depends on existing, which the
+// recursion changes: a create instead of an update (anthropic's upload).
+func (c *typedClient) upload(ctx context.Context, url string, existing *string) error {
+	var resp *http.Response
+	var err error
+	if existing == nil {
+		resp, err = c.hc.Post(url, "text/plain", nil)
+	} else {
+		req, _ := http.NewRequestWithContext(ctx, http.MethodPut, url+"/"+*existing, nil)
+		resp, err = c.hc.Do(req)
+	}
+	if err != nil {
+		return err
+	}
+	if err := checkResponse(resp); err != nil {
+		if existing != nil && resp.StatusCode == http.StatusNotFound {
+			return c.upload(ctx, url, nil)
+		}
+		return err
+	}
+	return nil
+}
