@@ -269,10 +269,18 @@ func (c *retryChecker) requestVaries(loop ast.Stmt, body *ast.BlockStmt, i int, 
 	}
 	// A variable varies if the loop changes it or it is built from one
 	// that varies: the least fixed point, whatever the order of the defs.
+	// A context is not what the API sees: a per-attempt timeout, a
+	// deadline, does not vary the request (anthropic's resultPoster
+	// doubles its timeout each round).
+	for v := range changed {
+		if isContext(v.Type()) {
+			delete(changed, v)
+		}
+	}
 	for grew := true; grew; {
 		grew = false
 		for v, exprs := range defs {
-			if changed[v] {
+			if changed[v] || isContext(v.Type()) {
 				continue
 			}
 			if slices.ContainsFunc(exprs, func(e ast.Expr) bool { return typesx.UsesAny(info, e, changed) }) {
@@ -280,7 +288,8 @@ func (c *retryChecker) requestVaries(loop ast.Stmt, body *ast.BlockStmt, i int, 
 			}
 		}
 	}
-	if slices.ContainsFunc(send.Args, func(a ast.Expr) bool { return typesx.UsesAny(info, a, changed) }) {
+	args := slices.DeleteFunc(slices.Clone(send.Args), func(a ast.Expr) bool { return isContext(info.TypeOf(a)) })
+	if slices.ContainsFunc(args, func(a ast.Expr) bool { return typesx.UsesAny(info, a, changed) }) {
 		return true, nil
 	}
 	// The request built in the send's own expression: svc.Objects.Get(b,
@@ -329,7 +338,7 @@ func (c *retryChecker) requestVaries(loop ast.Stmt, body *ast.BlockStmt, i int, 
 			return true
 		})
 	}
-	for _, a := range send.Args {
+	for _, a := range args {
 		add(a)
 	}
 	if sel, ok := ast.Unparen(send.Fun).(*ast.SelectorExpr); ok {
@@ -576,4 +585,10 @@ func conditionsAround(root ast.Node, n ast.Node) []ast.Expr {
 		return true
 	})
 	return out
+}
+
+// isContext reports whether t is context.Context.
+func isContext(t types.Type) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "context" && n.Obj().Name() == "Context"
 }

@@ -2,8 +2,10 @@ package loops
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"net/http"
+	"time"
 )
 
 // Positive: a request kept outside the loop but rebuilt whole each round
@@ -55,6 +57,30 @@ func rebuiltFromItself(c *http.Client, url string) error {
 			return err
 		}
 		if resp.StatusCode != http.StatusServiceUnavailable {
+			return nil
+		}
+	}
+	return nil
+}
+
+// Positive: each round's context has a longer timeout, which the API does
+// not see: the same request (anthropic's resultPoster).
+func growingTimeout(parent context.Context, c *http.Client, url string) error {
+	timeout := time.Second
+	for i := 0; i < 3; i++ {
+		ctx, cancel := context.WithTimeout(parent, timeout)
+		timeout *= 2
+		req, err := http.NewRequestWithContext(ctx, http.MethodPost, url, nil)
+		if err != nil {
+			cancel()
+			return err
+		}
+		resp, err := c.Do(req)
+		cancel()
+		if err != nil {
+			return err
+		}
+		if resp.StatusCode != http.StatusServiceUnavailable { // want `retrying on 503 \(Service Unavailable\): huaweicloud says`
 			return nil
 		}
 	}
