@@ -30,8 +30,9 @@ type edit struct {
 // reported for a package and its test variant is applied once.
 //
 // A file that was gofmt-clean is gofmt-clean afterwards; any other file
-// changes only where the fixes change it.
-func applyFixes(roots []*checker.Action, diff bool, w io.Writer) error {
+// changes only where the fixes change it. With diff, pending says that
+// some fix would change a file: a gate, as go fix -diff's exit status.
+func applyFixes(roots []*checker.Action, diff bool, w io.Writer) (pending bool, err error) {
 	files := map[string]*fileFix{}
 	generated := map[*token.File]bool{}
 	seen := map[string]bool{}
@@ -67,7 +68,7 @@ func applyFixes(roots []*checker.Action, diff bool, w io.Writer) error {
 			total++
 			ok, err := addFix(files, byFile)
 			if err != nil {
-				return err
+				return false, err
 			}
 			if ok {
 				applied++
@@ -81,21 +82,23 @@ func applyFixes(roots []*checker.Action, diff bool, w io.Writer) error {
 		ff := files[name]
 		after := ff.apply()
 		if diff {
-			io.WriteString(w, unifiedDiff(name+" (old)", name+" (new)", string(ff.before), string(after)))
+			d := unifiedDiff(name+" (old)", name+" (new)", string(ff.before), string(after))
+			pending = pending || d != ""
+			io.WriteString(w, d)
 			continue
 		}
 		if err := os.WriteFile(name, after, 0o644); err != nil {
-			return err
+			return false, err
 		}
 		updated++
 	}
 	if applied < total {
 		if diff {
-			return fmt.Errorf("%d of %d fixes skipped (they overlap others)", total-applied, total)
+			return pending, fmt.Errorf("%d of %d fixes skipped (they overlap others)", total-applied, total)
 		}
-		return fmt.Errorf("applied %d of %d fixes; %d files updated. (Re-run the command to apply more.)", applied, total, updated)
+		return false, fmt.Errorf("applied %d of %d fixes; %d files updated. (Re-run the command to apply more.)", applied, total, updated)
 	}
-	return nil
+	return pending, nil
 }
 
 // fixKey identifies a fix by its edits, whichever package reported it.

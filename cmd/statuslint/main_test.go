@@ -238,7 +238,8 @@ func TestOutputAndFlags(t *testing.T) {
 
 func TestStandaloneFix(t *testing.T) {
 	dir := module(t, map[string]string{"a.go": fixable})
-	if out, code := run(t, dir, binary, "-fix", "-diff", "./..."); !strings.Contains(out, "+\tw.WriteHeader(http.StatusNotFound)") || read(t, dir, "a.go") != fixable {
+	// As go fix -diff: exit 1 while a fix is pending, 0 once none is.
+	if out, code := run(t, dir, binary, "-fix", "-diff", "./..."); code != 1 || !strings.Contains(out, "+\tw.WriteHeader(http.StatusNotFound)") || read(t, dir, "a.go") != fixable {
 		t.Errorf("-fix -diff: exit %d, file changed or no diff:\n%s", code, out)
 	}
 	run(t, dir, binary, "-fix", "./...")
@@ -256,6 +257,9 @@ func TestStandaloneFix(t *testing.T) {
 	}
 	if out, code := run(t, dir, binary, "./..."); code != 0 {
 		t.Errorf("second run still reports (exit %d):\n%s", code, out)
+	}
+	if out, code := run(t, dir, binary, "-fix", "-diff", "./..."); code != 0 || out != "" {
+		t.Errorf("-fix -diff with nothing to fix: exit %d\n%s", code, out)
 	}
 }
 

@@ -131,9 +131,13 @@ func standalone(a *analysis.Analyzer, patterns []string, o *options) (code int) 
 
 	switch {
 	case o.fix:
-		if err := applyFixes(graph.Roots, o.diff, os.Stdout); err != nil {
+		pending, err := applyFixes(graph.Roots, o.diff, os.Stdout)
+		if err != nil {
 			log.Print(err)
 			return 1
+		}
+		if pending {
+			return 1 // as go fix -diff: a fix is pending
 		}
 		return code
 	case o.json:
