@@ -198,7 +198,7 @@ func run(s *config.Settings, suite *Suite, pass *analysis.Pass) (any, error) {
 	shown := *pass
 	show := present(s, pass)
 	shown.Report = func(d analysis.Diagnostic) { pass.Report(show(d)) }
-	report, done := directives.FilterReports(&shown, files, s.Checks.On)
+	report, done := directives.FilterReports(&shown, files, s.ChecksOn())
 	for _, d := range all {
 		report(d)
 	}

@@ -52,6 +52,31 @@ type Settings struct {
 	ShowIDs, FoldRelated bool
 }
 
+// ChecksOn returns the checks that run: those -checks selects, less those
+// of a pass switched off (-statuscodes=false is -checks=all,-SL1001,...).
+// A directive for a check that does not run is not judged.
+func (s *Settings) ChecksOn() checks.Set {
+	on := checks.Set{}
+	for id, v := range s.Checks.On {
+		on[id] = v
+	}
+	off := func(ids ...string) {
+		for _, id := range ids {
+			on[id] = false
+		}
+	}
+	if !s.CodesPass {
+		off(checks.RawLiteral, checks.Undocumented, checks.Unused, checks.Invalid)
+	}
+	if !s.RoutesPass {
+		off(checks.Operation, checks.Route)
+	}
+	if !s.RetryPass {
+		off(checks.RetryNever, checks.RetryAfterWait)
+	}
+	return on
+}
+
 // TableFlag is the -codes flag. The table is read once, on first use (or
 // when the flag is set), and shared read-only by all passes, which may ask
 // for it at the same time.

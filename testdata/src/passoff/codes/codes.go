@@ -13,3 +13,10 @@ func f(c *http.Client, req *http.Request, w http.ResponseWriter) {
 		}
 	}
 }
+
+// With -statuscodes=false, a directive for SL1001 is not judged: it
+// would silence a finding when the pass runs (not SL0002).
+func g(w http.ResponseWriter) {
+	//lint:ignore SL1001 the partner's API wants the number
+	w.WriteHeader(404)
+}
