@@ -91,6 +91,10 @@ func runStandalone(a *analysis.Analyzer, args []string, out io.Writer) int {
 		log.Print("no packages given: statuslint [flags] packages, as in statuslint ./... (statuslint -h lists the flags)")
 		return 1
 	}
+	if err := o.exclusive(); err != nil {
+		log.Printf("%v (statuslint -h lists the flags)", err)
+		return 1
+	}
 	return standalone(a, fs.Args(), o)
 }
 

@@ -222,6 +222,14 @@ func TestOutputAndFlags(t *testing.T) {
 	if code != 1 || strings.Count(out, "\n") != 1 || !strings.Contains(out, "-nosuch") {
 		t.Errorf("bad flag: exit %d, want 1 and one line:\n%s", code, out)
 	}
+	// Outputs a run writes one of: asking for two is an error, not a
+	// silent choice.
+	for _, flags := range [][]string{{"-json", "-sarif"}, {"-fix", "-json"}, {"-diff"}} {
+		out, code = run(t, dir, binary, append(flags, "./...")...)
+		if code != 1 || strings.Count(out, "\n") != 1 || !strings.Contains(out, flags[len(flags)-1]) {
+			t.Errorf("%v: exit %d, want 1 and one line:\n%s", flags, code, out)
+		}
+	}
 	out, code = run(t, dir, binary, "-h")
 	if code != 0 || !strings.Contains(out, "-codes table") || strings.Contains(out, "-source") || strings.Count(out, "\n") > 60 {
 		t.Errorf("-h: exit %d\n%s", code, out)

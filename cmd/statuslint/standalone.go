@@ -65,6 +65,27 @@ func registerFlags(fs *flag.FlagSet, a *analysis.Analyzer) *options {
 	return o
 }
 
+// exclusive reports flags that choose different outputs, of which a run
+// writes one: -json, -sarif and -fix.
+func (o *options) exclusive() error {
+	var set []string
+	for _, f := range []struct {
+		name string
+		on   bool
+	}{{"-fix", o.fix}, {"-json", o.json}, {"-sarif", o.sarif}} {
+		if f.on {
+			set = append(set, f.name)
+		}
+	}
+	if len(set) > 1 {
+		return fmt.Errorf("%s choose different outputs: give one", strings.Join(set, " and "))
+	}
+	if o.diff && !o.fix {
+		return fmt.Errorf("-diff shows what -fix would change: give it with -fix")
+	}
+	return nil
+}
+
 // standalone runs a on the packages matched by patterns and returns the
 // exit code: 0 clean, 3 findings, 1 errors, which win over findings (with
 // -json and -fix, findings do not change it, as with singlechecker).
