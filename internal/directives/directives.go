@@ -75,8 +75,10 @@ func parseDirective(pass *analysis.Pass, c *ast.Comment, enabled checks.Set) *di
 	if !ok {
 		return nil
 	}
-	if rest, ok := strings.CutPrefix(text, "nolint"); ok {
-		// //nolint, //nolint:all, //nolint:statuslint,other // why
+	if rest, ok := strings.CutPrefix(strings.TrimLeft(text, " \t"), "nolint"); ok {
+		// //nolint, //nolint:all, //nolint:statuslint,other // why, and
+		// with a space after the slashes, which golangci-lint honours
+		// too.
 		if rest == "" || rest[0] == ' ' {
 			return &directive{comment: c}
 		}
