@@ -193,6 +193,10 @@ func TestLoadErrorsOnce(t *testing.T) {
 		if n := strings.Count(out, finding); n != 1 {
 			t.Errorf("%v: want the finding in ok/ok.go and none in the broken package:\n%s", mode, out)
 		}
+		// The log says the run did not go through, and why.
+		if strings.Join(mode, "") == "-sarif" && (!strings.Contains(out, `"executionSuccessful": false`) || !strings.Contains(out, `"text": "demo: a.go:5:53: undefined: undefinedThing"`)) {
+			t.Errorf("-sarif: the load error is not a tool execution notification:\n%s", out)
+		}
 	}
 }
 
@@ -408,8 +412,53 @@ func TestSARIF(t *testing.T) {
 		t.Errorf("no SL1001 result at a.go:6:16: %+v", results)
 	}
 
+	// What code scanning's upload needs: every path relative to the
+	// module root under %SRCROOT%, which the log maps to it, whatever
+	// the working directory; a run that went through.
+	var upload struct {
+		Runs []struct {
+			OriginalURIBaseIDs map[string]struct{ URI string } `json:"originalUriBaseIds"`
+			Invocations        []struct{ ExecutionSuccessful bool }
+			Results            []struct {
+				Locations []struct {
+					PhysicalLocation struct {
+						ArtifactLocation struct {
+							URI       string
+							URIBaseID string `json:"uriBaseId"`
+						}
+					}
+				}
+			}
+		}
+	}
+	sub := filepath.Join(dir, "api")
+	if err := os.MkdirAll(sub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, wd := range []string{dir, sub} {
+		out, _ := run(t, wd, binary, "-sarif", dir+"/...")
+		if err := json.Unmarshal([]byte(out), &upload); err != nil || len(upload.Runs) != 1 {
+			t.Fatalf("from %s: not a SARIF log: %v\n%s", wd, err, out)
+		}
+		r := upload.Runs[0]
+		if base := r.OriginalURIBaseIDs["%SRCROOT%"].URI; base != "file://"+filepath.ToSlash(dir)+"/" {
+			t.Errorf("from %s: %%SRCROOT%% is %q, want the module root %s", wd, base, dir)
+		}
+		if len(r.Invocations) != 1 || !r.Invocations[0].ExecutionSuccessful {
+			t.Errorf("from %s: invocations %+v, want one that succeeded", wd, r.Invocations)
+		}
+		for _, res := range r.Results {
+			if a := res.Locations[0].PhysicalLocation.ArtifactLocation; a.URIBaseID != "%SRCROOT%" || (a.URI != "a.go" && a.URI != "b.go") {
+				t.Errorf("from %s: location %+v, want a.go or b.go under %%SRCROOT%%", wd, a)
+			}
+		}
+	}
+
+	// A clean run's log still has its results, empty: code scanning
+	// refuses a run without them.
 	cleanDir := module(t, map[string]string{"a.go": clean})
-	if out, code := run(t, cleanDir, binary, "-sarif", "./..."); code != 0 || !strings.Contains(out, `"version": "2.1.0"`) {
+	out, code = run(t, cleanDir, binary, "-sarif", "./...")
+	if code != 0 || !strings.Contains(out, `"version": "2.1.0"`) || !strings.Contains(out, `"results": []`) {
 		t.Errorf("-sarif on clean code: exit %d\n%s", code, out)
 	}
 }

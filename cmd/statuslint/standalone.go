@@ -124,7 +124,8 @@ func standalone(a *analysis.Analyzer, patterns []string, o *options) (code int) 
 	// Each load error once, naming its package; packages that do not
 	// type-check are not analyzed (their errors are the go command's to
 	// explain), so that no "failed prerequisites" follow.
-	broken := printLoadErrors(os.Stderr, report)
+	var loadErrors strings.Builder
+	broken := printLoadErrors(io.MultiWriter(os.Stderr, &loadErrors), report)
 	if len(broken) > 0 {
 		code = 1
 		isBroken := func(p *packages.Package) bool { return broken[p] }
@@ -168,7 +169,7 @@ func standalone(a *analysis.Analyzer, patterns []string, o *options) (code int) 
 		}
 		return code
 	case o.sarif:
-		n, err := writeSARIF(os.Stdout, graph)
+		n, err := writeSARIF(os.Stdout, graph, strings.FieldsFunc(loadErrors.String(), func(r rune) bool { return r == '\n' }))
 		if err != nil {
 			log.Printf("writing -sarif output: %v", err)
 			return 1
