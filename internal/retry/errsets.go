@@ -158,22 +158,10 @@ func (c *retryChecker) findLoopSend(list []ast.Stmt) (int, *ast.CallExpr, codeSe
 		default:
 			continue
 		}
-		var send *ast.CallExpr
 		var kind codeSet
-		ast.Inspect(loop, func(n ast.Node) bool {
-			if send != nil {
-				return false
-			}
-			switch n := n.(type) {
-			case *ast.FuncLit:
-				return false
-			case *ast.CallExpr:
-				if k, ok := c.sendKind(n); ok {
-					send, kind = n, k
-					return false
-				}
-			}
-			return true
+		send := firstCall(loop, true, func(call *ast.CallExpr) (ok bool) {
+			kind, ok = c.sendKind(call)
+			return ok
 		})
 		if send != nil {
 			return i, send, kind

@@ -98,26 +98,17 @@ func (c *retryChecker) evalRepeats(fn *types.Func, decl *ast.FuncDecl) RepeatFac
 // call and the parameter's index.
 func (c *retryChecker) findAttempt(list []ast.Stmt, attempt map[*types.Var]int) (int, *ast.CallExpr, int) {
 	for i, s := range list {
-		var found *ast.CallExpr
 		param := -1
-		ast.Inspect(s, func(n ast.Node) bool {
-			if found != nil {
-				return false
-			}
-			switch n := n.(type) {
-			case *ast.FuncLit, *ast.ForStmt, *ast.RangeStmt:
-				return false
-			case *ast.CallExpr:
-				if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok {
-					if v, ok := c.Pass.TypesInfo.Uses[id].(*types.Var); ok {
-						if p, ok := attempt[v]; ok {
-							found, param = n, p
-							return false
-						}
+		found := firstCall(s, false, func(call *ast.CallExpr) bool {
+			if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+				if v, ok := c.Pass.TypesInfo.Uses[id].(*types.Var); ok {
+					if p, ok := attempt[v]; ok {
+						param = p
+						return true
 					}
 				}
 			}
-			return true
+			return false
 		})
 		if found != nil {
 			return i, found, param

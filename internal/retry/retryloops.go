@@ -92,28 +92,41 @@ func isDoSignature(sig *types.Signature) bool {
 // outside function literals, with the send and its kind.
 func (c *retryChecker) findSend(list []ast.Stmt) (int, *ast.CallExpr, codeSet) {
 	for i, s := range list {
-		var send *ast.CallExpr
 		var kind codeSet
-		ast.Inspect(s, func(n ast.Node) bool {
-			if send != nil {
-				return false
-			}
-			switch n := n.(type) {
-			case *ast.FuncLit, *ast.ForStmt, *ast.RangeStmt:
-				return false
-			case *ast.CallExpr:
-				if k, ok := c.sendKind(n); ok {
-					send, kind = n, k
-					return false
-				}
-			}
-			return true
+		send := firstCall(s, false, func(call *ast.CallExpr) (ok bool) {
+			kind, ok = c.sendKind(call)
+			return ok
 		})
 		if send != nil {
 			return i, send, kind
 		}
 	}
 	return -1, nil, codeSet{}
+}
+
+// firstCall returns the first call under n, in source order, that match
+// accepts, outside function literals and, unless intoLoops, outside
+// loops.
+func firstCall(n ast.Node, intoLoops bool, match func(*ast.CallExpr) bool) *ast.CallExpr {
+	var found *ast.CallExpr
+	ast.Inspect(n, func(n ast.Node) bool {
+		if found != nil {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ForStmt, *ast.RangeStmt:
+			return intoLoops
+		case *ast.CallExpr:
+			if match(n) {
+				found = n
+				return false
+			}
+		}
+		return true
+	})
+	return found
 }
 
 // retryLoop checks a loop that sends a request and goes round again under
