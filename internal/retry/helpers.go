@@ -130,14 +130,7 @@ func (c *retryChecker) helperLoop(body *ast.BlockStmt, i int, call *ast.CallExpr
 		// those of the errors the attempts return.
 		ev.symbolic[v] = true
 	}
-	fl := &flow{ev: ev, mode: modeLoop, send: call, flags: c.loopFlags(body), sendVars: c.sendResults(body.List[i], call),
-		sendStmt: body.List[i], local: func(v *types.Var) bool { return v.Pos() >= body.Pos() && v.Pos() < body.End() }}
-	live := []frag{{set: allCodes}}
-	for _, s := range body.List[:i] {
-		live = fl.setFlags(s, live)
-	}
-	end := fl.stmts(body.List[i:], live, nil)
-	fl.retry(end, nil)
+	fl := c.followRound(ev, body, i, call, nil, "")
 	var set codeSet
 	for _, fr := range fl.edges {
 		if fr.at != nil && !fr.opaque {

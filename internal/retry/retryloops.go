@@ -142,11 +142,24 @@ func (c *retryChecker) retryLoop(cur inspector.Cursor, loop ast.Stmt, body *ast.
 	}
 	deps.restores = c.restoresOf(cur, loop)
 	ev := &evaluator{c: c, errs: c.sendErrs(body.List[i], send, errs)}
-	fl := &flow{ev: ev, mode: modeLoop, deps: deps, send: send, flags: c.loopFlags(body), sendVars: c.sendResults(body.List[i], send),
-		sendStmt: body.List[i], local: func(v *types.Var) bool { return v.Pos() >= body.Pos() && v.Pos() < body.End() }}
+	label := ""
 	if l, ok := cur.Parent().Node().(*ast.LabeledStmt); ok {
-		fl.label = l.Label.Name
+		label = l.Label.Name
 	}
+	fl := c.followRound(ev, body, i, send, deps, label)
+	if repeatsAll(fl.edges) {
+		return // every status goes round: a repetition, not a retry
+	}
+	c.reportRetriesFor(c.sendOp(send), c.notDeclared(fl.edges), send, ev.waited.or(waitedIf(c.readsRetryAfter(loop))), "")
+}
+
+// followRound follows one round of a loop whose body's statement i holds
+// the send, from the send to where the round goes round again, and returns
+// the flow with its edges. deps, if not nil, are what the send depends on;
+// label is the loop's.
+func (c *retryChecker) followRound(ev *evaluator, body *ast.BlockStmt, i int, send *ast.CallExpr, deps *sendDeps, label string) *flow {
+	fl := &flow{ev: ev, mode: modeLoop, deps: deps, send: send, label: label, flags: c.loopFlags(body), sendVars: c.sendResults(body.List[i], send),
+		sendStmt: body.List[i], local: func(v *types.Var) bool { return v.Pos() >= body.Pos() && v.Pos() < body.End() }}
 	// Flags the round sets before it sends (var shouldRetry bool) start
 	// each round with that value.
 	live := []frag{{set: allCodes}}
@@ -155,10 +168,7 @@ func (c *retryChecker) retryLoop(cur inspector.Cursor, loop ast.Stmt, body *ast.
 	}
 	end := fl.stmts(body.List[i:], live, nil)
 	fl.retry(end, nil)
-	if repeatsAll(fl.edges) {
-		return // every status goes round: a repetition, not a retry
-	}
-	c.reportRetriesFor(c.sendOp(send), c.notDeclared(fl.edges), send, ev.waited.or(waitedIf(c.readsRetryAfter(loop))), "")
+	return fl
 }
 
 // sendResults returns the variables the send's statement assigns.
