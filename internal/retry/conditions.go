@@ -376,14 +376,14 @@ func (ev *evaluator) classVar(x ast.Expr) (ast.Expr, bool) {
 		return nil, false
 	}
 	v, ok := ev.c.Pass.TypesInfo.Uses[id].(*types.Var)
-	if !ok || typesx.IsPackageLevel(v) {
+	if !ok {
 		return nil, false
 	}
-	vals := ev.c.ValuesOf(v)
-	if len(vals) != 1 || vals[0].Expr == nil || vals[0].Index != 0 {
+	val, ok := ev.c.onlyValue(v)
+	if !ok || val.Index != 0 {
 		return nil, false
 	}
-	q, ok := ast.Unparen(vals[0].Expr).(*ast.BinaryExpr)
+	q, ok := ast.Unparen(val.Expr).(*ast.BinaryExpr)
 	if !ok || q.Op != token.QUO {
 		return nil, false
 	}
