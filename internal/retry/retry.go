@@ -477,7 +477,9 @@ func (c *retryChecker) refsTo(fn *types.Func) []inspector.Cursor {
 // handsHeaders reports whether call calls a function value (not a
 // function the code names) with an argument a response's headers can be
 // read from: a response, its http.Header, or a struct (or pointer to one)
-// with such a field, such as an error that keeps them.
+// with such a field, such as an error that keeps them. The hook must
+// answer: one with no results is told of the response (huaweicloud's
+// ResponseHandlers, a listener) and decides nothing about the re-send.
 func (c *retryChecker) handsHeaders(call *ast.CallExpr) bool {
 	info := c.Pass.TypesInfo
 	if tv, ok := info.Types[call.Fun]; !ok || tv.IsType() {
@@ -486,7 +488,8 @@ func (c *retryChecker) handsHeaders(call *ast.CallExpr) bool {
 	if _, isBuiltin := typeutil.Callee(info, call).(*types.Builtin); isBuiltin {
 		return false
 	}
-	if _, isSig := info.TypeOf(call.Fun).Underlying().(*types.Signature); !isSig {
+	sig, isSig := info.TypeOf(call.Fun).Underlying().(*types.Signature)
+	if !isSig || sig.Results().Len() == 0 {
 		return false
 	}
 	carries := func(t types.Type) bool {

@@ -18,6 +18,9 @@ type hookClient struct {
 	backoff func(*respError, int) error
 	// pause is the user's too, but given only the attempt.
 	pause func(attempt int) time.Duration
+	// listen is told of each response (huaweicloud's ResponseHandlers):
+	// it answers nothing, so nothing waits on it.
+	listen func(http.Response)
 }
 
 // Negative: on 429 the re-send waits for the user's hook, handed the
@@ -46,6 +49,23 @@ func (c *hookClient) doPaused(req *http.Request, tries int) (*http.Response, err
 	if resp.StatusCode == http.StatusTooManyRequests && tries < 3 { // want `retrying on 429 \(Too Many Requests\) without reading Retry-After`
 		time.Sleep(c.pause(tries))
 		return c.doPaused(req, tries+1)
+	}
+	return resp, nil
+}
+
+// Positive: a listener handed the response answers nothing the re-send
+// could wait on.
+func (c *hookClient) doListened(req *http.Request, tries int) (*http.Response, error) {
+	resp, err := c.hc.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	if c.listen != nil {
+		c.listen(*resp)
+	}
+	if resp.StatusCode == http.StatusTooManyRequests && tries < 3 { // want `retrying on 429 \(Too Many Requests\) without reading Retry-After`
+		time.Sleep(time.Second)
+		return c.doListened(req, tries+1)
 	}
 	return resp, nil
 }
