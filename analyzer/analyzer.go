@@ -1,7 +1,9 @@
 package analyzer
 
 import (
+	"flag"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -68,13 +70,68 @@ func (cfg *Config) Validate() error {
 // TableWarnings returns the problems of the table a, an analyzer made by
 // New, has read that do not affect statuses, each "file:line: problem;
 // what is done instead": a driver shows them once, before the findings.
+// The tables of the configuration files around the working directory
+// (ConfigFiles) follow the flag's.
 func TableWarnings(a *analysis.Analyzer) []string {
+	var out []string
 	if f := a.Flags.Lookup("codes"); f != nil {
-		if t, ok := f.Value.(*config.TableFlag); ok {
-			return t.Warnings()
+		if t, ok := unwrapFlag(f.Value).(*config.TableFlag); ok {
+			out = t.Warnings()
 		}
 	}
-	return nil
+	v, ok := suites.Load(a)
+	if !ok {
+		return out
+	}
+	list, _ := v.(*Suite).settings.ModuleFiles()
+	for _, f := range list {
+		if f.Codes == nil {
+			continue
+		}
+		if tab, err := table.Load(*f.Codes); err == nil {
+			out = append(out, tab.Warnings...)
+		}
+	}
+	return slices.Compact(out)
+}
+
+// ConfigFiles reads the configuration files (.statuslint.yaml) of the
+// module around the working directory, for a driver that checks them all
+// before it analyzes anything: their paths, or the first error, naming
+// the file and line.
+func ConfigFiles(a *analysis.Analyzer) ([]string, error) {
+	v, ok := suites.Load(a)
+	if !ok {
+		return nil, nil
+	}
+	list, err := v.(*Suite).settings.ModuleFiles()
+	var paths []string
+	for _, f := range list {
+		paths = append(paths, f.Path)
+	}
+	return paths, err
+}
+
+// ConfigFingerprint hashes the configuration files of the module around
+// dir and the tables they name, for a tool ID: the go command caches go
+// vet's and go fix's results by the tool's ID and flags, not by the files
+// they name.
+func ConfigFingerprint(dir string) []byte { return config.Fingerprint(dir) }
+
+// CheckConfigDir reads the configuration files that apply to the packages
+// of dir (the nearest wins), for a driver that checks them before it
+// analyzes the package: the first error, naming the file and line.
+func CheckConfigDir(dir string) error {
+	_, err := config.Chain(dir)
+	return err
+}
+
+// unwrapFlag returns the value an explicitFlag records the setting of.
+func unwrapFlag(v flag.Value) flag.Value {
+	if e, ok := v.(*explicitFlag); ok {
+		return e.Value
+	}
+	return v
 }
 
 // Reaches reports whether pkg can hold a finding or a fact for a, an
@@ -95,11 +152,11 @@ func KnownPackage(a *analysis.Analyzer, path string) bool {
 	return config.Known(path, userSinks(a))
 }
 
+// userSinks returns a's sinks: its -sinks and those of the configuration
+// files of the module around the working directory.
 func userSinks(a *analysis.Analyzer) []config.SinkSpec {
-	if f := a.Flags.Lookup("sinks"); f != nil {
-		if sinks, ok := f.Value.(*config.SinksFlag); ok {
-			return sinks.User
-		}
+	if v, ok := suites.Load(a); ok {
+		return v.(*Suite).settings.AllSinks()
 	}
 	return nil
 }

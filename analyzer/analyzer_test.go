@@ -33,6 +33,44 @@ func TestCustomTable(t *testing.T) {
 	analysistest.Run(t, testdata, a, "customtable")
 }
 
+// A .statuslint.yaml configures the packages of its directory and below;
+// the nearest file wins for what it sets (configfile/legacy's).
+func TestConfigFile(t *testing.T) {
+	analysistest.Run(t, testdata, analyzer.New(analyzer.Config{}), "configfile", "configfile/legacy")
+}
+
+// A setting given as a flag, or in Config, wins over the files'.
+func TestConfigFileFlagsWin(t *testing.T) {
+	pkgs := loadTestdata(t, packages.LoadAllSyntax, "configfile")
+	messages := func(a *analysis.Analyzer) string {
+		graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for act := range graph.All() {
+			if act.Analyzer == a && act.Err == nil {
+				for _, d := range act.Diagnostics {
+					out = append(out, d.Message)
+				}
+			}
+		}
+		return strings.Join(out, "\n")
+	}
+	got := messages(analyzer.New(analyzer.Config{Checks: []string{"all"}}))
+	if !strings.Contains(got, "raw status code 404 in WriteHeader") || !strings.Contains(got, "not documented by configured-api") {
+		t.Errorf("Config.Checks all, the file's table:\n%s", got)
+	}
+	a := analyzer.New(analyzer.Config{})
+	if err := a.Flags.Set("codes", "iana"); err != nil {
+		t.Fatal(err)
+	}
+	got = messages(a)
+	if !strings.Contains(got, "listed as unused by iana") || strings.Contains(got, "raw status code") {
+		t.Errorf("-codes=iana, the file's checks:\n%s", got)
+	}
+}
+
 // A bad table is refused when the flag is set, naming file and line.
 func TestBadTableFlag(t *testing.T) {
 	a := analyzer.New(analyzer.Config{})

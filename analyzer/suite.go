@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"cmp"
+	"flag"
 	"fmt"
 	"go/ast"
 	"go/types"
@@ -47,6 +48,8 @@ type Suite struct {
 
 	// demand is each pass's FactDemand.
 	demand []func(types.Object) bool
+	// settings are the flags' and Config's.
+	settings *config.Settings
 }
 
 // New returns a statuslint analyzer configured by cfg: the Analyzer of
@@ -57,12 +60,20 @@ func New(cfg Config) *analysis.Analyzer { return NewSuite(cfg).Analyzer }
 // so several can run side by side with different tables. A bad Codes,
 // Sinks or Checks value makes every pass fail with that error.
 func NewSuite(cfg Config) *Suite {
-	s := &config.Settings{Codes: config.NewTableFlag(cfg.Codes, cfg.Table), Constants: cfg.Constants, Tests: !cfg.SkipTests,
-		ShowIDs: cfg.ShowIDs, FoldRelated: cfg.FoldRelated}
+	// What Config gives is given explicitly, as a flag is: a
+	// configuration file does not override it.
+	s := config.NewSettings(map[string]bool{
+		"codes":     cfg.Codes != "" || cfg.Table != nil,
+		"checks":    len(cfg.Checks) > 0,
+		"constants": cfg.Constants != "",
+		"tests":     cfg.SkipTests,
+	})
+	s.Codes, s.Constants, s.Tests = config.NewTableFlag(cfg.Codes, cfg.Table), cfg.Constants, !cfg.SkipTests
+	s.ShowIDs, s.FoldRelated = cfg.ShowIDs, cfg.FoldRelated
 	s.Sinks.Err = s.Sinks.Set(cfg.Sinks)
 	s.Checks.Err = s.Checks.Set(strings.Join(cfg.Checks, ","))
 
-	suite := &Suite{}
+	suite := &Suite{settings: s}
 	suite.Sinks = sinks.New(s)
 	suite.Codes = codes.New(s, suite.Sinks)
 	suite.Retry = retry.New(s, suite.Sinks)
@@ -85,6 +96,11 @@ func NewSuite(cfg Config) *Suite {
 	a.Flags.BoolVar(&s.RetryPass, suite.Retry.Name, true, "run the "+suite.Retry.Name+" pass (SL2001, SL2002); same as -checks=all,-SL2*")
 	a.Flags.BoolVar(&s.RoutesPass, suite.Routes.Name, true, "run the "+suite.Routes.Name+" pass (SL1005, SL1006, with an OpenAPI table); same as -checks=all,-SL1005,-SL1006")
 	a.Flags.BoolVar(&s.Routes, "routes", false, "list each route and the OpenAPI operation it is tied to, instead of the findings")
+	// A flag given is explicit too.
+	for name := range s.Explicit {
+		f := a.Flags.Lookup(name)
+		f.Value = &explicitFlag{Value: f.Value, set: func() { s.Explicit[name] = true }}
+	}
 	suite.Analyzer = a
 	suite.demand = []func(types.Object) bool{sinks.FactDemand, retry.FactDemand, routes.FactDemand(s)}
 	suites.Store(a, suite)
@@ -159,7 +175,10 @@ func typeDemands(t types.Type, demand func(types.Object) bool) bool {
 // and routes passes that the checks selected and no directive silences;
 // with -routes, the route listing instead.
 func run(s *config.Settings, suite *Suite, pass *analysis.Pass) (any, error) {
-	if err := s.ConfigErr(); err != nil {
+	// The settings of the package's directory: the flags', with what
+	// its configuration files set.
+	s, err := s.For(pass)
+	if err != nil {
 		return nil, err
 	}
 	if pass.ResultOf[suite.Sinks].(*status.Statuses).Reached {
@@ -222,4 +241,25 @@ func present(s *config.Settings, pass *analysis.Pass) func(analysis.Diagnostic) 
 		}
 		return d
 	}
+}
+
+// explicitFlag is a flag that records that it was set: configuration
+// files do not override it.
+type explicitFlag struct {
+	flag.Value
+	set func()
+}
+
+func (f *explicitFlag) Set(v string) error {
+	if err := f.Value.Set(v); err != nil {
+		return err
+	}
+	f.set()
+	return nil
+}
+
+// IsBoolFlag keeps -tests a boolean flag.
+func (f *explicitFlag) IsBoolFlag() bool {
+	b, ok := f.Value.(interface{ IsBoolFlag() bool })
+	return ok && b.IsBoolFlag()
 }

@@ -5,6 +5,7 @@
 package main
 
 import (
+	"crypto/sha256"
 	"flag"
 	"fmt"
 	"io"
@@ -28,12 +29,27 @@ func main() {
 		fmt.Println("statuslint", version())
 		return
 	}
+	if len(args) == 1 && (args[0] == "-V=full" || args[0] == "--V=full") {
+		// The go command's tool ID: it keys go vet's and go fix's cache.
+		if err := printToolID(os.Stdout); err != nil {
+			log.Fatal(err)
+		}
+		return
+	}
 	// Under go vet and go fix, the go command prints each message alone
 	// (since Go 1.26 it asks the tool for JSON and prints the messages
 	// itself, so -json says nothing about what the user sees): the check
 	// ID goes into the message.
 	a := analyzer.New(analyzer.Config{ShowIDs: toolProtocol(args)})
 	if cfg, ok := vetConfigArg(args); ok {
+		// The go command runs the tool in the package's directory: its
+		// configuration files, checked before anything is analyzed, so
+		// that a bad one is its own error rather than the passes'.
+		if wd, err := os.Getwd(); err == nil {
+			if err := analyzer.CheckConfigDir(wd); err != nil {
+				log.Fatal(err)
+			}
+		}
 		skip, err := factsNotNeeded(cfg)
 		if err != nil {
 			log.Fatal(err)
@@ -47,13 +63,6 @@ func main() {
 		// Before any analysis, so that nothing is reported or fixed.
 		fmt.Fprintf(os.Stderr, "statuslint: %v\n", err)
 		os.Exit(1)
-	}
-	if !toolProtocol(args) {
-		// Once, standalone; under go vet each package's process reads
-		// the table, and the warnings would repeat per package.
-		for _, w := range analyzer.TableWarnings(a) {
-			fmt.Fprintf(os.Stderr, "statuslint: warning: %s\n", w)
-		}
 	}
 	if id, ok := cutValueFlag(args, "explain"); ok {
 		if err := explain(os.Stdout, id); err != nil {
@@ -94,6 +103,17 @@ func runStandalone(a *analysis.Analyzer, args []string, out io.Writer) int {
 	if err := o.exclusive(); err != nil {
 		log.Printf("%v (statuslint -h lists the flags)", err)
 		return 1
+	}
+	// Every configuration file of the module, before anything is
+	// analyzed; under go vet each package's process reads its own.
+	if _, err := analyzer.ConfigFiles(a); err != nil {
+		log.Print(err)
+		return 1
+	}
+	// Once, standalone; under go vet each package's process reads the
+	// table, and the warnings would repeat per package.
+	for _, w := range analyzer.TableWarnings(a) {
+		fmt.Fprintf(os.Stderr, "statuslint: warning: %s\n", w)
 	}
 	return standalone(a, fs.Args(), o)
 }
@@ -223,4 +243,32 @@ func checkFlags(a *analysis.Analyzer, args []string) error {
 		}
 	}
 	return nil
+}
+
+// printToolID prints what the go command asks a vet or fix tool with
+// -V=full: a line whose buildID it keys its cache with. The ID hashes the
+// executable, as unitchecker's does, and the configuration files of the
+// module around the working directory with the tables they name
+// (analyzer.ConfigFingerprint): the go command keys its cache on the tool's ID and
+// flags, not on the files they name, and would otherwise show the findings
+// of a configuration edited since.
+func printToolID(w io.Writer) error {
+	exe, err := os.Executable()
+	if err != nil {
+		return err
+	}
+	f, err := os.Open(exe)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return err
+	}
+	if wd, err := os.Getwd(); err == nil {
+		h.Write(analyzer.ConfigFingerprint(wd))
+	}
+	_, err = fmt.Fprintf(w, "%s version devel comments-go-here buildID=%02x\n", exe, string(h.Sum(nil)))
+	return err
 }

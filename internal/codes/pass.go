@@ -24,7 +24,10 @@ func New(s *config.Settings, sinks *analysis.Analyzer) *analysis.Analyzer {
 // runCodes is the codes pass.
 func runCodes(s *config.Settings, pass *analysis.Pass, sinks *analysis.Analyzer) (any, error) {
 	var diags []analysis.Diagnostic
-	if err := s.ConfigErr(); err != nil {
+	// The settings of the package's directory: the flags', with what
+	// its configuration files set.
+	s, err := s.For(pass)
+	if err != nil {
 		return diags, err
 	}
 	found := pass.ResultOf[sinks].(*status.Statuses).Found

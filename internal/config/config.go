@@ -3,6 +3,7 @@ package config
 import (
 	"go/ast"
 	"go/types"
+	"os"
 	"slices"
 	"strings"
 	"sync"
@@ -50,6 +51,147 @@ type Settings struct {
 	Routes bool
 	// ShowIDs and foldRelated are Config's.
 	ShowIDs, FoldRelated bool
+	// Explicit are the settings given as flags or in Config ("codes",
+	// "checks", "constants", "tests"), which configuration files do not
+	// override. Sinks add up: a file's are added to the flag's.
+	Explicit map[string]bool
+	// cache holds For's answers, shared by the settings For derives.
+	cache *forCache
+}
+
+// forCache is what For computes once per process.
+type forCache struct {
+	dirs    sync.Map // directory -> func() (*Settings, error)
+	derived sync.Map // chain of files -> func() (*Settings, error)
+	tables  sync.Map // table spec -> *TableFlag
+	// once reads the module's files, moduleFiles and moduleErr.
+	once        sync.Once
+	moduleFiles []*File
+	moduleErr   error
+}
+
+// For returns the settings for pass's package: s, with what the
+// configuration files of its directory set (Chain), except the settings
+// given explicitly; the error of a bad flag or file. Packages under the
+// same files share one Settings, and each table is read once.
+func (s *Settings) For(pass *analysis.Pass) (*Settings, error) {
+	if err := s.ConfigErr(); err != nil {
+		return nil, err
+	}
+	names := make([]string, 0, len(pass.Files))
+	for _, f := range pass.Files {
+		names = append(names, pass.Fset.File(f.Pos()).Name())
+	}
+	dir := dirOfFiles(names)
+	if dir == "" || s.cache == nil {
+		return s, nil
+	}
+	load, _ := s.cache.dirs.LoadOrStore(dir, sync.OnceValues(func() (*Settings, error) {
+		chain, err := Chain(dir)
+		if err != nil {
+			return nil, NewError("config", err)
+		}
+		if len(chain) == 0 {
+			return s, nil
+		}
+		var key strings.Builder
+		for _, f := range chain {
+			key.WriteString(f.Path + "\x00")
+		}
+		d, _ := s.cache.derived.LoadOrStore(key.String(), sync.OnceValues(func() (*Settings, error) { return s.with(chain), nil }))
+		return d.(func() (*Settings, error))()
+	}))
+	return load.(func() (*Settings, error))()
+}
+
+// with returns s with the settings of chain, farthest first, applied.
+func (s *Settings) with(chain []*File) *Settings {
+	d := &Settings{Codes: s.Codes, Constants: s.Constants, Sinks: s.Sinks, Tests: s.Tests, Checks: s.Checks,
+		CodesPass: s.CodesPass, RetryPass: s.RetryPass, RoutesPass: s.RoutesPass, Routes: s.Routes,
+		ShowIDs: s.ShowIDs, FoldRelated: s.FoldRelated, Explicit: s.Explicit, cache: s.cache}
+	var sinks []SinkSpec
+	for _, f := range chain {
+		if f.Codes != nil && !s.Explicit["codes"] {
+			t, _ := s.cache.tables.LoadOrStore(*f.Codes, NewTableFlag(*f.Codes, nil))
+			d.Codes = t.(*TableFlag)
+		}
+		if f.Checks != nil && !s.Explicit["checks"] {
+			d.Checks = checks.Flag{}
+			d.Checks.Err = d.Checks.Set(*f.Checks) // checked when read
+		}
+		if f.Constants != nil && !s.Explicit["constants"] {
+			d.Constants = *f.Constants
+		}
+		if f.Tests != nil && !s.Explicit["tests"] {
+			d.Tests = *f.Tests
+		}
+		sinks = append(sinks, f.Sinks...)
+	}
+	if len(sinks) > 0 {
+		d.Sinks.User = append(slices.Clone(s.Sinks.User), sinks...)
+		d.Sinks.Index = newSinkIndex(builtinSinks, d.Sinks.User)
+	}
+	return d
+}
+
+// NewSettings returns settings for For to derive from, with explicit
+// naming the settings given explicitly.
+func NewSettings(explicit map[string]bool) *Settings {
+	if explicit == nil {
+		explicit = map[string]bool{}
+	}
+	return &Settings{Explicit: explicit, cache: &forCache{}}
+}
+
+// ModuleFiles returns the configuration files of the module around the
+// working directory (ModuleFiles), read once.
+func (s *Settings) ModuleFiles() ([]*File, error) {
+	if s.cache == nil {
+		return nil, nil
+	}
+	s.cache.once.Do(func() {
+		wd, err := os.Getwd()
+		if err != nil {
+			s.cache.moduleErr = err
+			return
+		}
+		s.cache.moduleFiles, s.cache.moduleErr = ModuleFiles(wd)
+	})
+	return s.cache.moduleFiles, s.cache.moduleErr
+}
+
+// AllSinks returns the user's sinks: the flag's and those of the module's
+// configuration files, for drivers that choose which packages to load.
+func (s *Settings) AllSinks() []SinkSpec {
+	all := slices.Clone(s.Sinks.User)
+	list, _ := s.ModuleFiles()
+	for _, f := range list {
+		all = append(all, f.Sinks...)
+	}
+	return all
+}
+
+// AnySpec reports whether the table of the flags, or of one of the
+// module's configuration files, is an OpenAPI spec: whether the routes
+// pass can have facts to export.
+func (s *Settings) AnySpec() bool {
+	if tab, err := s.Codes.Table(); err == nil && tab.Spec != nil {
+		return true
+	}
+	if s.Explicit["codes"] {
+		return false
+	}
+	list, _ := s.ModuleFiles()
+	for _, f := range list {
+		if f.Codes == nil {
+			continue
+		}
+		t, _ := s.cache.tables.LoadOrStore(*f.Codes, NewTableFlag(*f.Codes, nil))
+		if tab, err := t.(*TableFlag).Table(); err == nil && tab.Spec != nil {
+			return true
+		}
+	}
+	return false
 }
 
 // ChecksOn returns the checks that run: those -checks selects, less those

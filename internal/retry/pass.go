@@ -41,7 +41,10 @@ func New(s *config.Settings, sinks *analysis.Analyzer) *analysis.Analyzer {
 // runRetry is the retry pass.
 func runRetry(s *config.Settings, pass *analysis.Pass, sinksPass *analysis.Analyzer) (any, error) {
 	var diags []analysis.Diagnostic
-	if err := s.ConfigErr(); err != nil {
+	// The settings of the package's directory: the flags', with what
+	// its configuration files set.
+	s, err := s.For(pass)
+	if err != nil {
 		return diags, err
 	}
 	sinks := pass.ResultOf[sinksPass].(*status.Statuses)

@@ -7,7 +7,7 @@ import (
 )
 
 // FactDemand returns whether obj, an object of another package, can carry
-// a fact of this pass under s: with an OpenAPI table, any function or
+// a fact of this pass under s: with an OpenAPI table (the flags' or a configuration file's), any function or
 // method (a handler's HandlerFact, a generated interface method's
 // OperationFact); without one the pass finds nothing and exports nothing.
 // Drivers that load a package's imports for facts read an import from
@@ -18,7 +18,6 @@ func FactDemand(s *config.Settings) func(obj types.Object) bool {
 		if _, ok := obj.(*types.Func); !ok || !s.RoutesPass {
 			return false
 		}
-		tab, err := s.Codes.Table()
-		return err == nil && tab.Spec != nil
+		return s.AnySpec()
 	}
 }

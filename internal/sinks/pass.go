@@ -29,7 +29,10 @@ func New(s *config.Settings) *analysis.Analyzer {
 
 // runSinks is the sinks pass.
 func runSinks(s *config.Settings, pass *analysis.Pass) (any, error) {
-	if err := s.ConfigErr(); err != nil {
+	// The settings of the package's directory: the flags', with what
+	// its configuration files set.
+	s, err := s.For(pass)
+	if err != nil {
 		return nil, err
 	}
 	// A package that imports one whose sinks have facts (a helper

@@ -1,0 +1,345 @@
+package config
+
+import (
+	"crypto/sha256"
+	"fmt"
+	"go/build"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/statuslint/statuslint/analyzer/table"
+	"github.com/statuslint/statuslint/internal/checks"
+)
+
+// FileName is the configuration file's name. One at the module root
+// configures the module; one in a directory below it configures the
+// packages there and under it, each setting it gives overriding the
+// same setting of the files above (the nearest wins, as with
+// staticcheck.conf).
+const FileName = ".statuslint.yaml"
+
+// A File is one configuration file's settings. A setting the file does
+// not give is nil.
+type File struct {
+	Path string
+	// Codes is the table: a built-in profile's name, or the absolute path
+	// of a table or OpenAPI file (relative paths are taken from the
+	// file's directory).
+	Codes     *string
+	Checks    *string // the -checks syntax, comma-joined
+	Constants *string
+	Sinks     []SinkSpec
+	Tests     *bool
+	// tables are the files Codes names, for Fingerprint.
+	tables []string
+}
+
+// fileKeys are the settings a file can give, in the order the docs list
+// them.
+var fileKeys = []string{"codes", "checks", "constants", "sinks", "tests"}
+
+// ReadFile reads and checks the configuration file at path. An error names
+// the file and the line of the problem: an unknown setting, a value of the
+// wrong kind, a table that cannot be read, an unknown check, a malformed
+// sink.
+func ReadFile(path string) (*File, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("reading configuration: %v", err)
+	}
+	return parseFile(path, data)
+}
+
+func parseFile(path string, data []byte) (*File, error) {
+	f := &File{Path: path}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		// yaml says "yaml: line 3: problem": the file's name takes the
+		// line, as a compiler's error does.
+		msg := strings.TrimPrefix(err.Error(), "yaml: ")
+		if m := yamlLine.FindStringSubmatch(msg); m != nil {
+			return nil, fmt.Errorf("%s:%s: %s", path, m[1], m[2])
+		}
+		return nil, fmt.Errorf("%s: %s", path, msg)
+	}
+	if len(doc.Content) == 0 {
+		return f, nil // an empty file sets nothing
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		return nil, fmt.Errorf("%s:%d: the configuration is a mapping of settings (%s), not a %s", path, root.Line, strings.Join(fileKeys, ", "), kindName(root))
+	}
+	at := func(n *yaml.Node, format string, args ...any) error {
+		return fmt.Errorf("%s:%d: %s", path, n.Line, fmt.Sprintf(format, args...))
+	}
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		key, value := root.Content[i], root.Content[i+1]
+		if seen[key.Value] {
+			return nil, at(key, "%s is given twice", key.Value)
+		}
+		seen[key.Value] = true
+		switch key.Value {
+		case "codes":
+			s, err := scalar(value)
+			if err != nil || s == "" {
+				return nil, at(value, "codes: want a built-in profile (%s) or the path of a table or OpenAPI file", strings.Join(table.Profiles(), ", "))
+			}
+			if !slices.Contains(table.Profiles(), s) {
+				if !filepath.IsAbs(s) {
+					s = filepath.Join(filepath.Dir(path), s)
+				}
+				f.tables = append(f.tables, s)
+			}
+			if _, err := table.Load(s); err != nil {
+				return nil, at(value, "codes: %v", err)
+			}
+			f.Codes = &s
+		case "checks":
+			list, err := stringList(value)
+			if err != nil {
+				return nil, at(value, "checks: %v", err)
+			}
+			joined := strings.Join(list, ",")
+			if err := checks.Validate(joined); err != nil {
+				return nil, at(value, "checks: %v", err)
+			}
+			f.Checks = &joined
+		case "constants":
+			s, err := scalar(value)
+			if err != nil || s == "" {
+				return nil, at(value, "constants: want the import path of a package of status constants")
+			}
+			f.Constants = &s
+		case "sinks":
+			list, err := stringList(value)
+			if err != nil {
+				return nil, at(value, "sinks: %v", err)
+			}
+			sinks, err := ParseSinks(strings.Join(list, ","))
+			if err != nil {
+				return nil, at(value, "sinks: %v", err)
+			}
+			f.Sinks = sinks
+		case "tests":
+			var b bool
+			if value.Kind != yaml.ScalarNode || value.Decode(&b) != nil {
+				return nil, at(value, "tests: want true or false")
+			}
+			f.Tests = &b
+		default:
+			return nil, at(key, "unknown setting %q (the settings are %s)", key.Value, strings.Join(fileKeys, ", "))
+		}
+	}
+	return f, nil
+}
+
+// yamlLine splits "line 3: problem".
+var yamlLine = regexp.MustCompile(`^line (\d+): (.*)$`)
+
+// scalar returns a scalar node's string.
+func scalar(n *yaml.Node) (string, error) {
+	if n.Kind != yaml.ScalarNode {
+		return "", fmt.Errorf("want a string, not a %s", kindName(n))
+	}
+	return strings.TrimSpace(n.Value), nil
+}
+
+// stringList returns a list node's strings, or a scalar's comma-separated
+// items, as the flag takes them.
+func stringList(n *yaml.Node) ([]string, error) {
+	switch n.Kind {
+	case yaml.ScalarNode:
+		return strings.Split(n.Value, ","), nil
+	case yaml.SequenceNode:
+		var out []string
+		for _, item := range n.Content {
+			s, err := scalar(item)
+			if err != nil {
+				return nil, fmt.Errorf("line %d: %v", item.Line, err)
+			}
+			out = append(out, s)
+		}
+		return out, nil
+	}
+	return nil, fmt.Errorf("want a list of strings, not a %s", kindName(n))
+}
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "mapping"
+	case yaml.SequenceNode:
+		return "list"
+	case yaml.AliasNode:
+		return "alias"
+	}
+	return "value"
+}
+
+// files caches configuration files by path: each is read once per
+// process, and every package under it shares its settings.
+var files sync.Map // path -> func() (*File, error)
+
+// readCached is ReadFile, once per path.
+func readCached(path string) (*File, error) {
+	load, _ := files.LoadOrStore(path, sync.OnceValues(func() (*File, error) { return ReadFile(path) }))
+	return load.(func() (*File, error))()
+}
+
+// Chain returns the configuration files that apply to the packages of dir,
+// farthest first: those in dir and the directories above it, up to the
+// module root (the nearest directory holding a go.mod). A dependency's
+// files (in the module cache or GOROOT) are its authors' and do not apply.
+func Chain(dir string) ([]*File, error) {
+	if !configurable(dir) {
+		return nil, nil
+	}
+	var chain []*File
+	for {
+		path := filepath.Join(dir, FileName)
+		if _, err := os.Stat(path); err == nil {
+			f, err := readCached(path)
+			if err != nil {
+				return nil, err
+			}
+			chain = append(chain, f)
+		}
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			break
+		}
+		dir = parent
+	}
+	slices.Reverse(chain)
+	return chain, nil
+}
+
+// configurable reports whether dir can be configured: it is not in the
+// module cache (whose directories are path@version) or GOROOT.
+func configurable(dir string) bool {
+	if !filepath.IsAbs(dir) {
+		return true
+	}
+	if root := build.Default.GOROOT; root != "" && strings.HasPrefix(dir, filepath.Clean(root)+string(filepath.Separator)) {
+		return false
+	}
+	for _, elem := range strings.Split(filepath.ToSlash(dir), "/") {
+		if strings.Contains(elem, "@v") {
+			return false
+		}
+	}
+	return true
+}
+
+// ModuleFiles reads every configuration file of the module around dir
+// (the nearest go.mod at or above it), below its root, except in
+// directories the go command ignores (testdata, vendor, those starting
+// with . or _) and in nested modules. It returns them in path order, or
+// the first error; outside a module, the files of dir and above.
+func ModuleFiles(dir string) ([]*File, error) {
+	root, ok := findModuleRoot(dir)
+	if !ok {
+		return Chain(dir)
+	}
+	var out []*File
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if path == root {
+				return err
+			}
+			return nil // an unreadable directory holds no package either
+		}
+		if d.IsDir() {
+			name := d.Name()
+			if path != root && (name == "testdata" || name == "vendor" || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
+				return filepath.SkipDir
+			}
+			if path != root {
+				if _, err := os.Stat(filepath.Join(path, "go.mod")); err == nil {
+					return filepath.SkipDir
+				}
+			}
+			return nil
+		}
+		if d.Name() != FileName {
+			return nil
+		}
+		f, err := readCached(path)
+		if err != nil {
+			return err
+		}
+		out = append(out, f)
+		return nil
+	})
+	return out, err
+}
+
+// findModuleRoot returns the nearest directory at or above dir that holds
+// a go.mod.
+func findModuleRoot(dir string) (string, bool) {
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return "", false
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir, true
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", false
+		}
+		dir = parent
+	}
+}
+
+// Fingerprint hashes the module's configuration files (ModuleFiles of
+// dir) and the table files they name, so that a tool ID that includes it
+// changes when any of them does: the go command caches go vet's results
+// by the tool's ID and its flags, not by the files they name. A file that
+// cannot be read is hashed as its error, which changes when it is fixed.
+func Fingerprint(dir string) []byte {
+	h := sha256.New()
+	list, err := ModuleFiles(dir)
+	if err != nil {
+		fmt.Fprintf(h, "error %v\n", err)
+	}
+	for _, f := range list {
+		for _, path := range append([]string{f.Path}, f.tables...) {
+			data, err := os.ReadFile(path)
+			if err != nil {
+				fmt.Fprintf(h, "%s error %v\n", path, err)
+				continue
+			}
+			fmt.Fprintf(h, "%s %d\n", path, len(data))
+			h.Write(data)
+		}
+	}
+	return h.Sum(nil)
+}
+
+// dirOfFiles returns the directory of a package's files, the first one
+// whose directory exists (cgo's generated files live in the build cache).
+func dirOfFiles(names []string) string {
+	for _, name := range names {
+		if !strings.HasSuffix(name, ".go") {
+			continue
+		}
+		dir := filepath.Dir(name)
+		if st, err := os.Stat(dir); err == nil && st.IsDir() {
+			return dir
+		}
+	}
+	return ""
+}

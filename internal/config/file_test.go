@@ -1,0 +1,135 @@
+package config
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func write(t *testing.T, path, text string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Every setting is read; a relative table is the file's directory's.
+func TestReadFile(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "docs", "api.md"), "| Status Code | Name |\n|---|---|\n| 200 | OK |\n")
+	path := filepath.Join(dir, FileName)
+	write(t, path, "codes: docs/api.md\nchecks: [all, -SL1001]\nconstants: example.com/status\nsinks: example.com/web.Reply:1\ntests: false\n")
+	f, err := ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.Codes == nil || *f.Codes != filepath.Join(dir, "docs", "api.md") {
+		t.Errorf("codes: %v", f.Codes)
+	}
+	if f.Checks == nil || *f.Checks != "all,-SL1001" {
+		t.Errorf("checks: %v", f.Checks)
+	}
+	if f.Constants == nil || *f.Constants != "example.com/status" {
+		t.Errorf("constants: %v", f.Constants)
+	}
+	if len(f.Sinks) != 1 || f.Sinks[0].Path != "example.com/web" || f.Sinks[0].Name != "Reply" || f.Sinks[0].Arg != 1 {
+		t.Errorf("sinks: %+v", f.Sinks)
+	}
+	if f.Tests == nil || *f.Tests {
+		t.Errorf("tests: %v", f.Tests)
+	}
+	// A built-in profile stays a name; a list may be one string.
+	write(t, path, "codes: iana\nchecks: all,-SL2*\n")
+	if f, err := ReadFile(path); err != nil || *f.Codes != "iana" || *f.Checks != "all,-SL2*" {
+		t.Errorf("got %+v, %v", f, err)
+	}
+}
+
+// A bad file is one error naming the file, the line and the problem.
+func TestReadFileErrors(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, FileName)
+	for _, tc := range []struct{ text, want string }{
+		{"codes: iana\nbogus: 1\n", ":2: unknown setting \"bogus\""},
+		{"codes: iana\ncodes: iana\n", ":2: codes is given twice"},
+		{"\ncodes: nosuch.md\n", ":2: codes: reading status-code table"},
+		{"codes: [iana]\n", ":1: codes: want a built-in profile"},
+		{"checks:\n  - all\n  - SL9999\n", ":2: checks: unknown check \"SL9999\""},
+		{"sinks: [example.com/web.Reply]\n", ":1: sinks: "},
+		{"tests: maybe\n", ":1: tests: want true or false"},
+		{"checks: [all\n", ":1: did not find expected"},
+		{"- codes\n", ":1: the configuration is a mapping of settings"},
+	} {
+		write(t, path, tc.text)
+		_, err := ReadFile(path)
+		if err == nil || !strings.HasPrefix(err.Error(), path+":") || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%q: got %v, want %s%s", tc.text, err, path, tc.want)
+		}
+	}
+	write(t, path, "")
+	if f, err := ReadFile(path); err != nil || f.Codes != nil || f.Checks != nil {
+		t.Errorf("an empty file: %+v, %v", f, err)
+	}
+}
+
+// Chain lists a package's files from the module root down, and stops at
+// the module root.
+func TestChain(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, FileName), "codes: huaweicloud\n") // above the module: not its
+	mod := filepath.Join(dir, "mod")
+	write(t, filepath.Join(mod, "go.mod"), "module example.com/mod\n")
+	write(t, filepath.Join(mod, FileName), "codes: iana\n")
+	write(t, filepath.Join(mod, "a", "b", FileName), "tests: false\n")
+	os.MkdirAll(filepath.Join(mod, "a", "b", "c"), 0o755)
+	chain, err := Chain(filepath.Join(mod, "a", "b", "c"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range chain {
+		got = append(got, f.Path)
+	}
+	want := []string{filepath.Join(mod, FileName), filepath.Join(mod, "a", "b", FileName)}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("Chain: %v, want %v", got, want)
+	}
+	list, err := ModuleFiles(filepath.Join(mod, "a"))
+	if err != nil || len(list) != 2 {
+		t.Errorf("ModuleFiles: %d files, %v", len(list), err)
+	}
+	if configurable("/home/u/go/pkg/mod/example.com/dep@v1.2.3/x") {
+		t.Error("a module cache directory is configurable")
+	}
+}
+
+// The fingerprint changes with any file of the module and with the tables
+// they name, and only then.
+func TestFingerprint(t *testing.T) {
+	mod := t.TempDir()
+	write(t, filepath.Join(mod, "go.mod"), "module example.com/mod\n")
+	write(t, filepath.Join(mod, "api.md"), "| Status Code | Name |\n|---|---|\n| 200 | OK |\n")
+	write(t, filepath.Join(mod, "sub", FileName), "codes: ../api.md\n")
+	fp := func() []byte {
+		files.Clear() // as a new process: each reads its files once
+		return Fingerprint(mod)
+	}
+	first := fp()
+	if !bytes.Equal(first, fp()) {
+		t.Fatal("the fingerprint differs between two runs")
+	}
+	write(t, filepath.Join(mod, "api.md"), "| Status Code | Name |\n|---|---|\n| 200 | OK |\n| 404 | Not Found |\n")
+	second := fp()
+	if bytes.Equal(first, second) {
+		t.Error("editing the table did not change the fingerprint")
+	}
+	write(t, filepath.Join(mod, "sub", FileName), "codes: ../api.md\ntests: false\n")
+	if bytes.Equal(second, fp()) {
+		t.Error("editing a nested file did not change the fingerprint")
+	}
+}
