@@ -51,14 +51,19 @@ type Config struct {
 
 // Validate reports what is wrong with cfg, as a *ConfigError: a table that
 // cannot be read, a malformed sink, an unknown check. A Config whose table
-// Validate read is given it in Table, so that it is read once.
+// file Validate read is given it in Table, so that it is read once.
 func (cfg *Config) Validate() error {
 	if cfg.Table == nil {
 		tab, err := table.Load(cfg.Codes)
 		if err != nil {
 			return config.NewError("codes", err)
 		}
-		cfg.Table = tab
+		// Not the default: a Table given is a table chosen, which a
+		// configuration file's codes do not override (and the built-in
+		// profiles are read once per process anyway).
+		if cfg.Codes != "" {
+			cfg.Table = tab
+		}
 	}
 	if _, err := config.ParseSinks(cfg.Sinks); err != nil {
 		return config.NewError("sinks", err)
@@ -110,6 +115,38 @@ func ConfigFiles(a *analysis.Analyzer) ([]string, error) {
 		paths = append(paths, f.Path)
 	}
 	return paths, err
+}
+
+// HasSpec reports whether a, an analyzer made by New, has an OpenAPI
+// table: its flag's, or one of the configuration files' of the module
+// around the working directory. -routes lists nothing without one.
+func HasSpec(a *analysis.Analyzer) bool {
+	v, ok := suites.Load(a)
+	return ok && v.(*Suite).settings.AnySpec()
+}
+
+// ConstantsPackages returns the -constants package of a, an analyzer made
+// by New, and those the module's configuration files name, sorted: a
+// driver warns of one no analyzed package is or imports, whose constants
+// fixes cannot use.
+func ConstantsPackages(a *analysis.Analyzer) []string {
+	v, ok := suites.Load(a)
+	if !ok {
+		return nil
+	}
+	s := v.(*Suite).settings
+	var out []string
+	if s.Constants != "" {
+		out = append(out, s.Constants)
+	}
+	list, _ := s.ModuleFiles()
+	for _, f := range list {
+		if f.Constants != nil {
+			out = append(out, *f.Constants)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 // ConfigFingerprint hashes the configuration files of the module around

@@ -61,6 +61,14 @@ func TestConfigFileFlagsWin(t *testing.T) {
 	if !strings.Contains(got, "raw status code 404 in WriteHeader") || !strings.Contains(got, "not documented by configured-api") {
 		t.Errorf("Config.Checks all, the file's table:\n%s", got)
 	}
+	// A Config validated (the plugin's) without codes leaves the file's.
+	cfg := analyzer.Config{}
+	if err := cfg.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	if got := messages(analyzer.New(cfg)); !strings.Contains(got, "not documented by configured-api") {
+		t.Errorf("a validated Config without codes:\n%s", got)
+	}
 	a := analyzer.New(analyzer.Config{})
 	if err := a.Flags.Set("codes", "iana"); err != nil {
 		t.Fatal(err)

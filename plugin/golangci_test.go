@@ -154,6 +154,15 @@ func TestGolangciLint(t *testing.T) {
 		}
 	}
 
+	// The same table from .statuslint.yaml, which every mode reads: the
+	// plugin too, with no codes in .golangci.yml.
+	os.WriteFile(filepath.Join(dir, ".golangci.yml"), []byte(strings.Replace(config, "        settings:\n          codes: swagger.json\n", "", 1)), 0o644)
+	os.WriteFile(filepath.Join(dir, ".statuslint.yaml"), []byte("codes: swagger.json\n"), 0o644)
+	out, code = run("run", ".")
+	if want := "main.go:49:17: status 409 (Conflict) in WriteHeader is not documented for POST /v2/pet (documented: 405)"; code != 1 || !strings.Contains(out, want) {
+		t.Errorf("golangci-lint with codes: swagger.json in .statuslint.yaml: exit %d, output lacks %q:\n%s", code, want, out)
+	}
+
 	// A user of fasthttp that never imports net/http (fasthttp/router),
 	// with its dependencies from the module proxy.
 	dl, err := exec.Command("go", "mod", "download", "-json", "github.com/fasthttp/router@v1.5.4").Output()

@@ -83,8 +83,10 @@ func New(raw any) (register.LinterPlugin, error) {
 		}
 		return nil, fmt.Errorf("statuslint settings: %s: %w", key, err)
 	}
-	for _, w := range cfg.Table.Warnings {
-		fmt.Fprintf(os.Stderr, "statuslint: warning: %s\n", w)
+	if cfg.Table != nil {
+		for _, w := range cfg.Table.Warnings {
+			fmt.Fprintf(os.Stderr, "statuslint: warning: %s\n", w)
+		}
 	}
 	return &plugin{cfg: cfg}, nil
 }

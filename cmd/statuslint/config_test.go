@@ -99,3 +99,23 @@ func TestConfigFile(t *testing.T) {
 		t.Error("legacy/a.go was changed")
 	}
 }
+
+// -routes without an OpenAPI table is an error, not an empty listing; a
+// -constants package nothing analyzed is or imports is a warning, and the
+// fixes use net/http's constants.
+func TestRoutesAndConstantsSaySo(t *testing.T) {
+	dir := module(t, map[string]string{"a.go": fixable, "status/status.go": "package status\n\nconst NotFound = 404\n",
+		"b.go": "package demo\n\nimport \"demo/status\"\n\nvar _ = status.NotFound\n"})
+	out, code := run(t, dir, binary, "-routes", "./...")
+	if code != 1 || !strings.Contains(out, "-routes lists the routes tied to an OpenAPI spec's operations: give the spec") {
+		t.Errorf("-routes without a spec: exit %d\n%s", code, out)
+	}
+	out, code = run(t, dir, binary, "-constants=demo/nosuch", ".")
+	if code != 3 || !strings.Contains(out, "warning: -constants demo/nosuch: no package analyzed is or imports it") || !strings.Contains(out, "use http.StatusNotFound") {
+		t.Errorf("-constants=demo/nosuch: exit %d\n%s", code, out)
+	}
+	out, _ = run(t, dir, binary, "-constants=demo/status", "./...")
+	if strings.Contains(out, "warning") || !strings.Contains(out, "use status.NotFound") {
+		t.Errorf("-constants=demo/status:\n%s", out)
+	}
+}

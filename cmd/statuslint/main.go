@@ -110,6 +110,10 @@ func runStandalone(a *analysis.Analyzer, args []string, out io.Writer) int {
 		log.Print(err)
 		return 1
 	}
+	if listsRoutes(a) && !analyzer.HasSpec(a) {
+		log.Print("-routes lists the routes tied to an OpenAPI spec's operations: give the spec with -codes=openapi.yaml (or codes: in .statuslint.yaml)")
+		return 1
+	}
 	// Once, standalone; under go vet each package's process reads the
 	// table, and the warnings would repeat per package.
 	for _, w := range analyzer.TableWarnings(a) {

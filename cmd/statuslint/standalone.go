@@ -132,6 +132,12 @@ func standalone(a *analysis.Analyzer, patterns []string, o *options) (code int) 
 		roots = slices.DeleteFunc(roots, isBroken)
 		report = slices.DeleteFunc(report, isBroken)
 	}
+	// Before keepRootImports, while roots' imports are the import graph.
+	for _, path := range analyzer.ConstantsPackages(a) {
+		if !loaded(roots, path) {
+			log.Printf("warning: -constants %s: no package analyzed is or imports it, so fixes use net/http's constants", path)
+		}
+	}
 	keepRootImports(roots)
 
 	opts := &checker.Options{SanityCheck: dbg('s'), Sequential: dbg('p')}
@@ -574,4 +580,15 @@ func plural(n int, noun string) string {
 		return "1 " + noun
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// loaded reports whether the package at path is one of roots or among
+// their imports, direct or not.
+func loaded(roots []*packages.Package, path string) bool {
+	found := false
+	packages.Visit(roots, func(p *packages.Package) bool {
+		found = found || p.PkgPath == path
+		return !found
+	}, nil)
+	return found
 }
