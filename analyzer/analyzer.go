@@ -88,8 +88,7 @@ func TableWarnings(a *analysis.Analyzer) []string {
 	if !ok {
 		return out
 	}
-	list, _ := v.(*Suite).settings.ModuleFiles()
-	for _, f := range list {
+	for _, f := range v.(*Suite).settings.AllFiles() {
 		if f.Codes == nil {
 			continue
 		}
@@ -139,8 +138,7 @@ func ConstantsPackages(a *analysis.Analyzer) []string {
 	if s.Constants != "" {
 		out = append(out, s.Constants)
 	}
-	list, _ := s.ModuleFiles()
-	for _, f := range list {
+	for _, f := range s.AllFiles() {
 		if f.Constants != nil {
 			out = append(out, *f.Constants)
 		}

@@ -34,9 +34,11 @@ func TestCustomTable(t *testing.T) {
 }
 
 // A .statuslint.yaml configures the packages of its directory and below;
-// the nearest file wins for what it sets (configfile/legacy's).
+// the nearest file wins for what it sets (configfile/legacy's), and a
+// packages entry gives the packages it matches their own table
+// (configfile/partner/...).
 func TestConfigFile(t *testing.T) {
-	analysistest.Run(t, testdata, analyzer.New(analyzer.Config{}), "configfile", "configfile/legacy")
+	analysistest.Run(t, testdata, analyzer.New(analyzer.Config{}), "configfile", "configfile/legacy", "configfile/partner", "configfile/partner/v2")
 }
 
 // A setting given as a flag, or in Config, wins over the files'.

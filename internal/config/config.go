@@ -1,6 +1,7 @@
 package config
 
 import (
+	"fmt"
 	"go/ast"
 	"go/types"
 	"os"
@@ -87,16 +88,20 @@ func (s *Settings) For(pass *analysis.Pass) (*Settings, error) {
 		return s, nil
 	}
 	load, _ := s.cache.dirs.LoadOrStore(dir, sync.OnceValues(func() (*Settings, error) {
-		chain, err := Chain(dir)
+		files, err := Chain(dir)
 		if err != nil {
 			return nil, NewError("config", err)
+		}
+		var chain []*File
+		for _, f := range files {
+			chain = append(chain, f.layers(dir)...)
 		}
 		if len(chain) == 0 {
 			return s, nil
 		}
 		var key strings.Builder
 		for _, f := range chain {
-			key.WriteString(f.Path + "\x00")
+			fmt.Fprintf(&key, "%s:%d\x00", f.Path, f.Line)
 		}
 		d, _ := s.cache.derived.LoadOrStore(key.String(), sync.OnceValues(func() (*Settings, error) { return s.with(chain), nil }))
 		return d.(func() (*Settings, error))()
@@ -104,7 +109,8 @@ func (s *Settings) For(pass *analysis.Pass) (*Settings, error) {
 	return load.(func() (*Settings, error))()
 }
 
-// with returns s with the settings of chain, farthest first, applied.
+// with returns s with the settings of chain, farthest first (a file's
+// packages entries after the file's own), applied.
 func (s *Settings) with(chain []*File) *Settings {
 	d := &Settings{Codes: s.Codes, Constants: s.Constants, Sinks: s.Sinks, Tests: s.Tests, Checks: s.Checks,
 		CodesPass: s.CodesPass, RetryPass: s.RetryPass, RoutesPass: s.RoutesPass, Routes: s.Routes,
@@ -165,8 +171,10 @@ func (s *Settings) ModuleFiles() ([]*File, error) {
 func (s *Settings) AllSinks() []SinkSpec {
 	all := slices.Clone(s.Sinks.User)
 	list, _ := s.ModuleFiles()
-	for _, f := range list {
-		all = append(all, f.Sinks...)
+	for _, file := range list {
+		for _, f := range file.all() {
+			all = append(all, f.Sinks...)
+		}
 	}
 	return all
 }
@@ -182,13 +190,15 @@ func (s *Settings) AnySpec() bool {
 		return false
 	}
 	list, _ := s.ModuleFiles()
-	for _, f := range list {
-		if f.Codes == nil {
-			continue
-		}
-		t, _ := s.cache.tables.LoadOrStore(*f.Codes, NewTableFlag(*f.Codes, nil))
-		if tab, err := t.(*TableFlag).Table(); err == nil && tab.Spec != nil {
-			return true
+	for _, file := range list {
+		for _, f := range file.all() {
+			if f.Codes == nil {
+				continue
+			}
+			t, _ := s.cache.tables.LoadOrStore(*f.Codes, NewTableFlag(*f.Codes, nil))
+			if tab, err := t.(*TableFlag).Table(); err == nil && tab.Spec != nil {
+				return true
+			}
 		}
 	}
 	return false
@@ -337,4 +347,16 @@ func (s *Settings) ChecksFile(pass *analysis.Pass, f *ast.File) bool {
 		return false
 	}
 	return s.Tests || !strings.HasSuffix(pass.Fset.File(f.Pos()).Name(), "_test.go")
+}
+
+// AllFiles returns the module's configuration files and their packages
+// entries, for drivers that look at every table, constants package or
+// sink they name.
+func (s *Settings) AllFiles() []*File {
+	list, _ := s.ModuleFiles()
+	var out []*File
+	for _, f := range list {
+		out = append(out, f.all()...)
+	}
+	return out
 }

@@ -6,6 +6,7 @@ import (
 	"go/build"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -37,13 +38,21 @@ type File struct {
 	Constants *string
 	Sinks     []SinkSpec
 	Tests     *bool
-	// tables are the files Codes names, for Fingerprint.
+	// Scopes are the file's packages entries: settings for the packages
+	// that Pattern, relative to the file's directory, matches, over the
+	// file's own.
+	Scopes []*File
+	// Pattern and Line are a packages entry's.
+	Pattern string
+	Line    int
+	// tables are the files Codes names (the entries' too), for
+	// Fingerprint.
 	tables []string
 }
 
 // fileKeys are the settings a file can give, in the order the docs list
 // them.
-var fileKeys = []string{"codes", "checks", "constants", "sinks", "tests"}
+var fileKeys = []string{"codes", "checks", "constants", "sinks", "tests", "packages"}
 
 // ReadFile reads and checks the configuration file at path. An error names
 // the file and the line of the problem: an unknown setting, a value of the
@@ -76,21 +85,35 @@ func parseFile(path string, data []byte) (*File, error) {
 	if root.Kind != yaml.MappingNode {
 		return nil, fmt.Errorf("%s:%d: the configuration is a mapping of settings (%s), not a %s", path, root.Line, strings.Join(fileKeys, ", "), kindName(root))
 	}
+	if err := f.parseSettings(root, true); err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+// parseSettings reads the settings of node, a mapping, into f: the
+// file's own (top), or those of one of its packages entries.
+func (f *File) parseSettings(node *yaml.Node, top bool) error {
+	path := f.Path
 	at := func(n *yaml.Node, format string, args ...any) error {
 		return fmt.Errorf("%s:%d: %s", path, n.Line, fmt.Sprintf(format, args...))
 	}
+	keys := fileKeys
+	if !top {
+		keys = append([]string{"pattern"}, fileKeys[:len(fileKeys)-1]...)
+	}
 	seen := map[string]bool{}
-	for i := 0; i+1 < len(root.Content); i += 2 {
-		key, value := root.Content[i], root.Content[i+1]
+	for i := 0; i+1 < len(node.Content); i += 2 {
+		key, value := node.Content[i], node.Content[i+1]
 		if seen[key.Value] {
-			return nil, at(key, "%s is given twice", key.Value)
+			return at(key, "%s is given twice", key.Value)
 		}
 		seen[key.Value] = true
 		switch key.Value {
 		case "codes":
 			s, err := scalar(value)
 			if err != nil || s == "" {
-				return nil, at(value, "codes: want a built-in profile (%s) or the path of a table or OpenAPI file", strings.Join(table.Profiles(), ", "))
+				return at(value, "codes: want a built-in profile (%s) or the path of a table or OpenAPI file", strings.Join(table.Profiles(), ", "))
 			}
 			if !slices.Contains(table.Profiles(), s) {
 				if !filepath.IsAbs(s) {
@@ -99,47 +122,132 @@ func parseFile(path string, data []byte) (*File, error) {
 				f.tables = append(f.tables, s)
 			}
 			if _, err := table.Load(s); err != nil {
-				return nil, at(value, "codes: %v", err)
+				return at(value, "codes: %v", err)
 			}
 			f.Codes = &s
 		case "checks":
 			list, err := stringList(value)
 			if err != nil {
-				return nil, at(value, "checks: %v", err)
+				return at(value, "checks: %v", err)
 			}
 			joined := strings.Join(list, ",")
 			if err := checks.Validate(joined); err != nil {
-				return nil, at(value, "checks: %v", err)
+				return at(value, "checks: %v", err)
 			}
 			f.Checks = &joined
 		case "constants":
 			s, err := scalar(value)
 			if err != nil || s == "" {
-				return nil, at(value, "constants: want the import path of a package of status constants")
+				return at(value, "constants: want the import path of a package of status constants")
 			}
 			f.Constants = &s
 		case "sinks":
 			list, err := stringList(value)
 			if err != nil {
-				return nil, at(value, "sinks: %v", err)
+				return at(value, "sinks: %v", err)
 			}
 			sinks, err := ParseSinks(strings.Join(list, ","))
 			if err != nil {
-				return nil, at(value, "sinks: %v", err)
+				return at(value, "sinks: %v", err)
 			}
 			f.Sinks = sinks
 		case "tests":
 			var b bool
 			if value.Kind != yaml.ScalarNode || value.Decode(&b) != nil {
-				return nil, at(value, "tests: want true or false")
+				return at(value, "tests: want true or false")
 			}
 			f.Tests = &b
+		case "packages":
+			if !top {
+				return at(key, "packages entries do not nest")
+			}
+			if value.Kind != yaml.SequenceNode {
+				return at(value, "packages: want a list of entries, each a pattern and the settings of the packages it matches")
+			}
+			for _, item := range value.Content {
+				if item.Kind != yaml.MappingNode {
+					return at(item, "packages: want an entry with a pattern and settings, not a %s", kindName(item))
+				}
+				scope := &File{Path: path, Line: item.Line}
+				if err := scope.parseSettings(item, false); err != nil {
+					return err
+				}
+				if scope.Pattern == "" {
+					return at(item, "packages: the entry has no pattern (./internal/partner/... matches that directory and those below it)")
+				}
+				f.tables = append(f.tables, scope.tables...)
+				f.Scopes = append(f.Scopes, scope)
+			}
+		case "pattern":
+			if top {
+				return at(key, "pattern belongs to an entry of packages")
+			}
+			s, err := scalar(value)
+			if err != nil || !validPattern(s) {
+				return at(value, "pattern: want a directory relative to this file, as ./internal/partner or ./internal/partner/...")
+			}
+			f.Pattern = s
 		default:
-			return nil, at(key, "unknown setting %q (the settings are %s)", key.Value, strings.Join(fileKeys, ", "))
+			return at(key, "unknown setting %q (the settings are %s)", key.Value, strings.Join(keys, ", "))
 		}
 	}
-	return f, nil
+	return nil
 }
+
+// validPattern reports whether s is a relative directory pattern: ./dir,
+// dir, ./dir/... or ./... (not ../, not absolute, ... only at the end).
+func validPattern(s string) bool {
+	s = strings.TrimSuffix(strings.TrimSuffix(s, "..."), "/")
+	if filepath.IsAbs(s) || strings.Contains(s, "...") {
+		return false
+	}
+	clean := path.Clean(filepath.ToSlash(s))
+	return clean != ".." && !strings.HasPrefix(clean, "../")
+}
+
+// matches reports whether the package directory rel, relative to the
+// file's directory and slash-separated, is one the pattern names.
+func (f *File) matches(rel string) bool {
+	p := f.Pattern
+	tree := strings.HasSuffix(p, "...")
+	p = path.Clean(strings.TrimSuffix(strings.TrimSuffix(p, "..."), "/"))
+	if p == "" {
+		p = "."
+	}
+	switch {
+	case rel == p:
+		return true
+	case !tree:
+		return false
+	case p == ".":
+		return true
+	}
+	return strings.HasPrefix(rel, p+"/")
+}
+
+// layers returns f's settings and, after them, those of its packages
+// entries that match dir, in the file's order: what For applies for
+// dir's packages.
+func (f *File) layers(dir string) []*File {
+	out := []*File{f}
+	if len(f.Scopes) == 0 {
+		return out
+	}
+	rel, err := filepath.Rel(filepath.Dir(f.Path), dir)
+	if err != nil {
+		return out
+	}
+	rel = filepath.ToSlash(rel)
+	for _, s := range f.Scopes {
+		if s.matches(rel) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// all returns f and every packages entry of it.
+func (f *File) all() []*File { return append([]*File{f}, f.Scopes...) }
 
 // yamlLine splits "line 3: problem".
 var yamlLine = regexp.MustCompile(`^line (\d+): (.*)$`)

@@ -133,3 +133,42 @@ func TestFingerprint(t *testing.T) {
 		t.Error("editing a nested file did not change the fingerprint")
 	}
 }
+
+// A packages entry sets what it gives for the directories its pattern
+// matches, relative to the file, over the file's own settings.
+func TestPackagesEntries(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "go.mod"), "module example.com/mod\n")
+	path := filepath.Join(dir, FileName)
+	write(t, path, "codes: iana\npackages:\n  - pattern: ./partner/...\n    codes: huaweicloud\n    tests: false\n  - pattern: internal/x\n    checks: SL2*\n")
+	f, err := ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Scopes) != 2 || f.Scopes[0].Line != 3 || *f.Scopes[0].Codes != "huaweicloud" || *f.Scopes[1].Checks != "SL2*" {
+		t.Fatalf("entries: %+v", f.Scopes)
+	}
+	for rel, want := range map[string]int{
+		".": 1, "partner": 2, "partner/v2": 2, "partnership": 1, "internal/x": 2, "internal/x/y": 1, "internal": 1,
+	} {
+		if got := len(f.layers(filepath.Join(dir, filepath.FromSlash(rel)))); got != want {
+			t.Errorf("%s: %d layers, want %d", rel, got, want)
+		}
+	}
+	for _, tc := range []struct{ text, want string }{
+		{"packages:\n  - codes: iana\n", ":2: packages: the entry has no pattern"},
+		{"packages:\n  - pattern: ../other\n", ":2: pattern: want a directory relative to this file"},
+		{"packages:\n  - pattern: /abs\n", ":2: pattern: want a directory relative to this file"},
+		{"packages:\n  - pattern: ./a\n    packages: []\n", ":3: packages entries do not nest"},
+		{"packages:\n  - pattern: ./a\n    table: x\n", ":3: unknown setting \"table\" (the settings are pattern, codes, checks, constants, sinks, tests)"},
+		{"pattern: ./a\n", ":1: pattern belongs to an entry of packages"},
+		{"packages: ./a\n", ":1: packages: want a list of entries"},
+		{"packages:\n  - pattern: ./a\n    codes: nosuch.yaml\n", ":3: codes: reading status-code table"},
+	} {
+		write(t, path, tc.text)
+		_, err := ReadFile(path)
+		if err == nil || !strings.HasPrefix(err.Error(), path+":") || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%q: got %v, want %s%s", tc.text, err, path, tc.want)
+		}
+	}
+}
