@@ -38,7 +38,7 @@ func TestCustomTable(t *testing.T) {
 // packages entry gives the packages it matches their own table
 // (configfile/partner/...).
 func TestConfigFile(t *testing.T) {
-	analysistest.Run(t, testdata, analyzer.New(analyzer.Config{}), "configfile", "configfile/legacy", "configfile/partner", "configfile/partner/v2")
+	analysistest.Run(t, testdata, analyzer.New(analyzer.Config{}), "configfile", "configfile/legacy", "configfile/partner", "configfile/partner/v2", "configfile/clients")
 }
 
 // A setting given as a flag, or in Config, wins over the files'.

@@ -24,7 +24,7 @@ import (
 // module version and VCS revision too, so that another statuslint never
 // reads what this one cached (builds of one modified checkout share a
 // key: clear the cache after changing how specs are read).
-const cacheVersion = "statuslint-spec-2"
+const cacheVersion = "statuslint-spec-3"
 
 // buildKey is this build's module version and VCS revision.
 var buildKey = sync.OnceValue(func() string {
@@ -48,6 +48,7 @@ type cachedTable struct {
 	Operations []cachedOperation
 	Warnings   []string
 	AnyStatus  bool
+	Servers    []string
 }
 
 // cachedOperation is an Operation, its retry guidance exported for gob.
@@ -96,7 +97,7 @@ func loadCached(source string, data []byte) (*Table, bool) {
 	if err != nil {
 		return nil, false
 	}
-	spec := &Spec{Source: source, Data: data}
+	spec := &Spec{Source: source, Data: data, Servers: c.Servers}
 	for _, co := range c.Operations {
 		op := co.Operation
 		op.retries = co.Retries
@@ -112,7 +113,7 @@ func storeCached(data []byte, t *Table) {
 	if path == "" {
 		return
 	}
-	c := cachedTable{Name: t.Name, Entries: t.Entries, Warnings: t.Warnings, AnyStatus: t.AnyStatus}
+	c := cachedTable{Name: t.Name, Entries: t.Entries, Warnings: t.Warnings, AnyStatus: t.AnyStatus, Servers: t.Spec.Servers}
 	for _, op := range t.Spec.Operations {
 		c.Operations = append(c.Operations, cachedOperation{Operation: *op, Retries: op.retries})
 	}

@@ -31,6 +31,9 @@ type Spec struct {
 	Source     string
 	Data       []byte
 	Operations []*Operation
+	// Servers are the spec's absolute server URLs (scheme and host),
+	// without a trailing slash: the API a request to one of them goes to.
+	Servers []string
 }
 
 // An Operation is one method on one path, with the responses it
@@ -204,6 +207,13 @@ func readOpenAPI(source string, data []byte) (*Table, error) {
 		return nil, fmt.Errorf("%s: the spec has no paths", source)
 	}
 	spec := &Spec{Source: source, Data: data}
+	for _, srv := range doc.Servers {
+		if srv != nil && strings.Contains(srv.URL, "://") && !strings.Contains(srv.URL, "{") {
+			if u := strings.TrimSuffix(srv.URL, "/"); !slices.Contains(spec.Servers, u) {
+				spec.Servers = append(spec.Servers, u)
+			}
+		}
+	}
 	bases := basePaths(doc)
 	entries := map[int]*specEntry{}
 	for _, path := range doc.Paths.InMatchingOrder() {

@@ -52,6 +52,10 @@ type Settings struct {
 	Routes bool
 	// ShowIDs and foldRelated are Config's.
 	ShowIDs, FoldRelated bool
+	// APIs are the tables of the APIs client requests go to, by base
+	// URL, the nearest file's first (apis entries of the configuration
+	// files).
+	APIs []APITable
 	// Explicit are the settings given as flags or in Config ("codes",
 	// "checks", "constants", "tests"), which configuration files do not
 	// override. Sinks add up: a file's are added to the flag's.
@@ -132,6 +136,11 @@ func (s *Settings) with(chain []*File) *Settings {
 			d.Tests = *f.Tests
 		}
 		sinks = append(sinks, f.Sinks...)
+		for _, api := range f.APIs {
+			t, _ := s.cache.tables.LoadOrStore(api.Codes, NewTableFlag(api.Codes, nil))
+			// Nearest first: a nearer file's entry wins a tie.
+			d.APIs = append([]APITable{{URLs: api.URLs, Codes: t.(*TableFlag)}}, d.APIs...)
+		}
 	}
 	if len(sinks) > 0 {
 		d.Sinks.User = append(slices.Clone(s.Sinks.User), sinks...)
@@ -359,4 +368,11 @@ func (s *Settings) AllFiles() []*File {
 		out = append(out, f.all()...)
 	}
 	return out
+}
+
+// An APITable is the table of the API the client requests whose URL
+// starts with one of URLs go to.
+type APITable struct {
+	URLs  []string
+	Codes *TableFlag
 }

@@ -38,6 +38,9 @@ type File struct {
 	Constants *string
 	Sinks     []SinkSpec
 	Tests     *bool
+	// APIs are the file's apis entries: the tables of the APIs client
+	// requests go to, by URL.
+	APIs []API
 	// Scopes are the file's packages entries: settings for the packages
 	// that Pattern, relative to the file's directory, matches, over the
 	// file's own.
@@ -52,7 +55,7 @@ type File struct {
 
 // fileKeys are the settings a file can give, in the order the docs list
 // them.
-var fileKeys = []string{"codes", "checks", "constants", "sinks", "tests", "packages"}
+var fileKeys = []string{"codes", "checks", "constants", "sinks", "tests", "apis", "packages"}
 
 // ReadFile reads and checks the configuration file at path. An error names
 // the file and the line of the problem: an unknown setting, a value of the
@@ -157,6 +160,10 @@ func (f *File) parseSettings(node *yaml.Node, top bool) error {
 				return at(value, "tests: want true or false")
 			}
 			f.Tests = &b
+		case "apis":
+			if err := f.parseAPIs(value, at); err != nil {
+				return err
+			}
 		case "packages":
 			if !top {
 				return at(key, "packages entries do not nest")
@@ -248,6 +255,66 @@ func (f *File) layers(dir string) []*File {
 
 // all returns f and every packages entry of it.
 func (f *File) all() []*File { return append([]*File{f}, f.Scopes...) }
+
+// An API is an apis entry of a configuration file: the client requests
+// whose URL starts with one of URLs (a base URL: scheme, host and maybe a
+// path) go to the API Codes documents.
+type API struct {
+	URLs  []string
+	Codes string
+	Line  int
+}
+
+// parseAPIs reads an apis list.
+func (f *File) parseAPIs(value *yaml.Node, at func(*yaml.Node, string, ...any) error) error {
+	if value.Kind != yaml.SequenceNode {
+		return at(value, "apis: want a list of entries, each a url and the codes of the API it serves")
+	}
+	for _, item := range value.Content {
+		if item.Kind != yaml.MappingNode {
+			return at(item, "apis: want an entry with url and codes, not a %s", kindName(item))
+		}
+		api := API{Line: item.Line}
+		for i := 0; i+1 < len(item.Content); i += 2 {
+			key, v := item.Content[i], item.Content[i+1]
+			s, err := scalar(v)
+			switch {
+			case key.Value != "url" && key.Value != "codes":
+				return at(key, "apis: unknown setting %q (an entry has url and codes)", key.Value)
+			case err != nil || s == "":
+				return at(v, "apis: %s: want a string", key.Value)
+			case key.Value == "url":
+				if !strings.Contains(s, "://") {
+					return at(v, "apis: url: want a base URL with scheme and host, as https://kafka.example.com/v2")
+				}
+				api.URLs = append(api.URLs, strings.TrimSuffix(s, "/"))
+			default:
+				if !slices.Contains(table.Profiles(), s) && !filepath.IsAbs(s) {
+					s = filepath.Join(filepath.Dir(f.Path), s)
+				}
+				tab, err := table.Load(s)
+				if err != nil {
+					return at(v, "apis: codes: %v", err)
+				}
+				if !slices.Contains(table.Profiles(), s) {
+					f.tables = append(f.tables, s)
+				}
+				api.Codes = s
+				if tab.Spec != nil && len(api.URLs) == 0 {
+					api.URLs = tab.Spec.Servers
+				}
+			}
+		}
+		if api.Codes == "" {
+			return at(item, "apis: the entry has no codes: the table or spec of the API its url serves")
+		}
+		if len(api.URLs) == 0 {
+			return at(item, "apis: the entry has no url, and its table names no server: give the API's base URL")
+		}
+		f.APIs = append(f.APIs, api)
+	}
+	return nil
+}
 
 // yamlLine splits "line 3: problem".
 var yamlLine = regexp.MustCompile(`^line (\d+): (.*)$`)

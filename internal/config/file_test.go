@@ -160,10 +160,50 @@ func TestPackagesEntries(t *testing.T) {
 		{"packages:\n  - pattern: ../other\n", ":2: pattern: want a directory relative to this file"},
 		{"packages:\n  - pattern: /abs\n", ":2: pattern: want a directory relative to this file"},
 		{"packages:\n  - pattern: ./a\n    packages: []\n", ":3: packages entries do not nest"},
-		{"packages:\n  - pattern: ./a\n    table: x\n", ":3: unknown setting \"table\" (the settings are pattern, codes, checks, constants, sinks, tests)"},
+		{"packages:\n  - pattern: ./a\n    table: x\n", ":3: unknown setting \"table\" (the settings are pattern, codes, checks, constants, sinks, tests, apis)"},
 		{"pattern: ./a\n", ":1: pattern belongs to an entry of packages"},
 		{"packages: ./a\n", ":1: packages: want a list of entries"},
 		{"packages:\n  - pattern: ./a\n    codes: nosuch.yaml\n", ":3: codes: reading status-code table"},
+	} {
+		write(t, path, tc.text)
+		_, err := ReadFile(path)
+		if err == nil || !strings.HasPrefix(err.Error(), path+":") || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%q: got %v, want %s%s", tc.text, err, path, tc.want)
+		}
+	}
+}
+
+// An apis entry names the API requests to a base URL go to; a spec's
+// servers are its URLs when the entry gives none.
+func TestAPIs(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "billing.yaml"), `openapi: 3.0.0
+info: {title: billing, version: "1"}
+servers:
+  - url: https://billing.example.com/v1/
+  - url: /relative
+paths:
+  /invoices:
+    get:
+      responses:
+        "200": {description: ok}
+`)
+	path := filepath.Join(dir, FileName)
+	write(t, path, "apis:\n  - url: https://kafka.example.com/\n    codes: huaweicloud\n  - codes: billing.yaml\n")
+	f, err := ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.APIs) != 2 || strings.Join(f.APIs[0].URLs, " ") != "https://kafka.example.com" || f.APIs[0].Codes != "huaweicloud" ||
+		strings.Join(f.APIs[1].URLs, " ") != "https://billing.example.com/v1" || f.APIs[1].Codes != filepath.Join(dir, "billing.yaml") {
+		t.Errorf("apis: %+v", f.APIs)
+	}
+	for _, tc := range []struct{ text, want string }{
+		{"apis:\n  - url: https://x.example.com\n", ":2: apis: the entry has no codes"},
+		{"apis:\n  - codes: iana\n", ":2: apis: the entry has no url, and its table names no server"},
+		{"apis:\n  - url: x.example.com\n    codes: iana\n", ":2: apis: url: want a base URL with scheme and host"},
+		{"apis:\n  - url: https://x.example.com\n    table: iana\n", ":3: apis: unknown setting \"table\""},
+		{"apis: https://x.example.com\n", ":1: apis: want a list of entries"},
 	} {
 		write(t, path, tc.text)
 		_, err := ReadFile(path)

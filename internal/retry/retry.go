@@ -21,7 +21,9 @@ import (
 // retryChecker is the retry pass's state.
 type retryChecker struct {
 	status.Base
-	tab   *table.Table
+	tab *table.Table
+	// apis are the tables of the APIs requests go to, by URL (tableFor).
+	apis  []apiTable
 	decls map[*types.Func]*ast.FuncDecl
 
 	// Variables holding a status, evaluated predicates and code sets,
@@ -163,7 +165,8 @@ func (c *retryChecker) reportRetries(edges []frag, send ast.Node, waited codeSet
 // reportRetriesFor is reportRetries for a request tied to op, an OpenAPI
 // operation: its responses' retry guidance comes first.
 func (c *retryChecker) reportRetriesFor(op *table.Operation, edges []frag, send ast.Node, waited codeSet, why string) {
-	says := c.tab.Name
+	tab := c.tableFor(send)
+	says := tab.Name
 	if op != nil {
 		says += " for " + op.Name()
 	}
@@ -172,7 +175,7 @@ func (c *retryChecker) reportRetriesFor(op *table.Operation, edges []frag, send 
 			continue
 		}
 		var never, wait []string
-		for _, e := range c.tab.Entries {
+		for _, e := range tab.Entries {
 			if !fr.set.has(e.Code) {
 				continue
 			}

@@ -521,10 +521,11 @@ func (c *retryChecker) recursiveRetry(fd *ast.FuncDecl, fn *types.Func) {
 // sendOp returns the OpenAPI operation a send is tied to, if the table is
 // a spec and the send's method and URL resolve.
 func (c *retryChecker) sendOp(send *ast.CallExpr) *table.Operation {
-	if c.tab.Spec == nil {
+	tab := c.tableFor(send)
+	if tab.Spec == nil {
 		return nil
 	}
-	op, _ := c.RequestOp(c.tab.Spec, send)
+	op, _ := c.RequestOp(tab.Spec, send)
 	return op
 }
 

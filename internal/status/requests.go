@@ -30,6 +30,17 @@ func (c *Base) RequestOp(spec *table.Spec, send *ast.CallExpr) (*table.Operation
 	return spec.MatchClient(method, table.Segments(urlPath(tmpl)))
 }
 
+// RequestURL returns the URL template of send, a send of net/http or a
+// call of the package's helper that makes and sends one request: "{}"
+// stands for what is not known ("https://kafka.example.com/v2/{}/instances").
+func (c *Base) RequestURL(send *ast.CallExpr) (string, bool) {
+	_, tmpl, ok := c.request(send, nil)
+	if !ok {
+		_, tmpl, ok = c.helperRequest(send, nil)
+	}
+	return tmpl, ok
+}
+
 // request returns the method and URL template of a send of net/http;
 // params stands in for parameters of the function that holds it (see
 // helperRequest), a method among them as its placeholder.

@@ -32,7 +32,7 @@ var FixtureGroups = []FixtureGroup{
 		"exitcodes/app", "exitcodes/container", "exitcodes/sdk", "restfulapp", "sdkerrors", "ownerrors", "ownerr", "directives",
 		"retry/loops", "retry/policy", "retry/preds", "retry/libs", "retry/recursive", "retry/pipeline", "retry/azshared",
 		"retry/restywait", "retry/restynowait", "retry/rhwait", "retry/callerwait",
-		"configfile", "configfile/legacy", "configfile/partner", "configfile/partner/v2"}},
+		"configfile", "configfile/legacy", "configfile/partner", "configfile/partner/v2", "configfile/clients"}},
 	{[]string{"-codes={testdata}/tables/api.yaml"}, []string{"customtable"}},
 	{[]string{"-codes=iana"}, []string{"iana"}},
 	{[]string{"-sinks=usersinks/lib.Abort:1,usersinks/lib.Reply.Code:0"}, []string{"usersinks/app", "usersinks/lib"}},
