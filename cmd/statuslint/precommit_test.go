@@ -6,15 +6,17 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/statuslint/statuslint/internal/testenv"
 )
 
 // TestPreCommitHook runs this repository's pre-commit hooks, through
 // `pre-commit try-repo`, on a fixture repository: the check fails on a raw
 // literal and passes on clean code; the fix hook fixes it.
 func TestPreCommitHook(t *testing.T) {
-	if testing.Short() {
-		t.Skip("installs the hook through pre-commit")
-	}
+	// pre-commit builds the hook's environment from this repository, a
+	// few minutes on a busy machine: with the real-module tests.
+	testenv.Slow(t, "installs the hook through pre-commit")
 	if _, err := exec.LookPath("pre-commit"); err != nil {
 		t.Skip("pre-commit is not installed (.ci/run installs it)")
 	}
