@@ -96,7 +96,7 @@ func TestGolangciLint(t *testing.T) {
 		"a.go:6:16: raw status code 404 in WriteHeader: use http.StatusNotFound (SL1001) (statuslint)",
 		// The related position is folded into the finding, which stays
 		// one issue.
-		"a.go:19:6: retrying on 404 (Not Found): iana says to modify the request instead of re-initiating it; the request is sent again at a.go:15 (SL2001) (statuslint)",
+		"a.go:19:6: retrying on 404 (Not Found): common HTTP client practice says to modify the request instead of re-initiating it; the request is sent again at a.go:15 (SL2001) (statuslint)",
 		// codes: iana reached the analyzer: under the default table 418 is
 		// undocumented, under IANA's it is unused.
 		"a.go:7:16: status 418 in WriteHeader is listed as unused by iana",

@@ -158,8 +158,9 @@ func Detect(file string, data []byte) Format {
 // diagnostics; source labels the file in errors.
 func Parse(name, source string, data []byte) (*Table, error) {
 	var (
-		entries []Entry
-		err     error
+		entries  []Entry
+		guidance string
+		err      error
 	)
 	format := Detect(source, data)
 	if format == FormatYAML || format == FormatJSON {
@@ -184,7 +185,7 @@ func Parse(name, source string, data []byte) (*Table, error) {
 		entries, err = parseMarkdown(source, data)
 	default:
 		var docName string
-		docName, entries, err = parseStructured(source, data)
+		docName, guidance, entries, err = parseStructured(source, data)
 		if docName != "" {
 			name = docName
 		}
@@ -192,5 +193,9 @@ func Parse(name, source string, data []byte) (*Table, error) {
 	if err != nil {
 		return nil, err
 	}
-	return New(name, source, entries)
+	t, err := New(name, source, entries)
+	if t != nil {
+		t.RetryGuidance = guidance
+	}
+	return t, err
 }

@@ -18,17 +18,18 @@ import (
 //	    retry: never   # never | unchanged | after-retry-after | unspecified
 //	    unused: false
 //
-// "name", when given, names the table in diagnostics. Without "retry", the
-// guidance is derived from the description as for
-// the prose formats.
-func parseStructured(source string, data []byte) (string, []Entry, error) {
-	var name string
+// "name", when given, names the table in diagnostics; "retry-guidance",
+// when given, names whose retry guidance the entries' retry values are,
+// where that is not the table's (the iana profile's are common client
+// practice: IANA's registry gives none). Without "retry", the guidance is
+// derived from the description as for the prose formats.
+func parseStructured(source string, data []byte) (name, guidance string, entries []Entry, err error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return "", nil, specError(source, data, err)
+		return "", "", nil, specError(source, data, err)
 	}
 	if len(doc.Content) == 0 {
-		return "", nil, fmt.Errorf("%s: the table lists no status codes", source)
+		return "", "", nil, fmt.Errorf("%s: the table lists no status codes", source)
 	}
 	list := doc.Content[0]
 	if list.Kind == yaml.MappingNode {
@@ -39,27 +40,29 @@ func parseStructured(source string, data []byte) (string, []Entry, error) {
 				codes = list.Content[i+1]
 			case "name":
 				name = list.Content[i+1].Value
+			case "retry-guidance":
+				guidance = list.Content[i+1].Value
 			default:
-				return "", nil, fmt.Errorf("%s:%d: unknown key %q (want \"codes\" or \"name\")", source, k.Line, k.Value)
+				return "", "", nil, fmt.Errorf("%s:%d: unknown key %q (want \"codes\", \"name\" or \"retry-guidance\")", source, k.Line, k.Value)
 			}
 		}
 		if codes == nil {
-			return "", nil, fmt.Errorf("%s:%d: no \"codes\" list", source, list.Line)
+			return "", "", nil, fmt.Errorf("%s:%d: no \"codes\" list", source, list.Line)
 		}
 		list = codes
 	}
 	if list.Kind != yaml.SequenceNode {
-		return "", nil, fmt.Errorf("%s:%d: expected a list of status codes", source, list.Line)
+		return "", "", nil, fmt.Errorf("%s:%d: expected a list of status codes", source, list.Line)
 	}
-	entries := make([]Entry, 0, len(list.Content))
+	entries = make([]Entry, 0, len(list.Content))
 	for _, item := range list.Content {
 		e, err := structuredEntry(source, item)
 		if err != nil {
-			return "", nil, err
+			return "", "", nil, err
 		}
 		entries = append(entries, e)
 	}
-	return name, entries, nil
+	return name, guidance, entries, nil
 }
 
 func structuredEntry(source string, item *yaml.Node) (Entry, error) {

@@ -64,8 +64,13 @@ const (
 // Table is an API's list of documented status codes.
 type Table struct {
 	// Name identifies the table in diagnostics: a profile name or file name.
-	Name    string
-	Entries []Entry
+	Name string
+	// RetryGuidance, when set, names whose the retry guidance of the
+	// entries is, in diagnostics, where that is not the table's own (the
+	// iana profile's: common client practice, which IANA's registry does
+	// not give).
+	RetryGuidance string
+	Entries       []Entry
 	// Spec, for a table read from OpenAPI, holds each operation's codes.
 	Spec *Spec
 	// AnyStatus is set for a spec with an operation that documents a

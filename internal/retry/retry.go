@@ -1,6 +1,7 @@
 package retry
 
 import (
+	"cmp"
 	"fmt"
 	"go/ast"
 	"go/constant"
@@ -166,7 +167,7 @@ func (c *retryChecker) reportRetries(edges []frag, send ast.Node, waited codeSet
 // operation: its responses' retry guidance comes first.
 func (c *retryChecker) reportRetriesFor(op *table.Operation, edges []frag, send ast.Node, waited codeSet, why string) {
 	tab := c.tableFor(send)
-	says := tab.Name
+	says := cmp.Or(tab.RetryGuidance, tab.Name)
 	if op != nil {
 		says += " for " + op.Name()
 	}
