@@ -17,6 +17,10 @@ func TestExplain(t *testing.T) {
 			t.Errorf("-explain SL2001: exit %d, output lacks %q:\n%s", code, want, out)
 		}
 	}
+	// The rule and examples, not the engine's detail: that is the page's.
+	if n := strings.Count(out, "\n"); n > 80 || strings.Contains(out, "retryable-code maps") || !strings.Contains(out, "What the check follows, and what it leaves alone: "+c.URL()) {
+		t.Errorf("-explain SL2001 is %d lines, or lacks the page for the detail:\n%s", n, out)
+	}
 	if out, code := run(t, dir, binary, "-explain=sl1001"); code != 0 || !strings.HasPrefix(out, "SL1001: raw status literal") {
 		t.Errorf("-explain=sl1001: exit %d\n%s", code, out)
 	}
