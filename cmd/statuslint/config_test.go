@@ -101,8 +101,8 @@ func TestConfigFile(t *testing.T) {
 }
 
 // -routes without an OpenAPI table is an error, not an empty listing; a
-// -constants package nothing analyzed is or imports is a warning, and the
-// fixes use net/http's constants.
+// -constants package that does not exist is a warning, and the fixes use
+// net/http's constants; one the packages analyzed do not import is not.
 func TestRoutesAndConstantsSaySo(t *testing.T) {
 	dir := module(t, map[string]string{"a.go": fixable, "status/status.go": "package status\n\nconst NotFound = 404\n",
 		"b.go": "package demo\n\nimport \"demo/status\"\n\nvar _ = status.NotFound\n"})
@@ -111,11 +111,15 @@ func TestRoutesAndConstantsSaySo(t *testing.T) {
 		t.Errorf("-routes without a spec: exit %d\n%s", code, out)
 	}
 	out, code = run(t, dir, binary, "-constants=demo/nosuch", ".")
-	if code != 3 || !strings.Contains(out, "warning: -constants demo/nosuch: no package analyzed is or imports it") || !strings.Contains(out, "use http.StatusNotFound") {
+	if code != 3 || !strings.Contains(out, "warning: -constants demo/nosuch: no such package, so fixes use net/http's constants") || !strings.Contains(out, "use http.StatusNotFound") {
 		t.Errorf("-constants=demo/nosuch: exit %d\n%s", code, out)
 	}
 	out, _ = run(t, dir, binary, "-constants=demo/status", "./...")
 	if strings.Contains(out, "warning") || !strings.Contains(out, "use status.NotFound") {
 		t.Errorf("-constants=demo/status:\n%s", out)
+	}
+	// A narrow run on a package that does not import it.
+	if out, _ = run(t, dir, binary, "-constants=demo/status", "./status"); strings.Contains(out, "warning") {
+		t.Errorf("-constants=demo/status ./status:\n%s", out)
 	}
 }

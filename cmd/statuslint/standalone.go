@@ -134,8 +134,8 @@ func standalone(a *analysis.Analyzer, patterns []string, o *options) (code int) 
 	}
 	// Before keepRootImports, while roots' imports are the import graph.
 	for _, path := range analyzer.ConstantsPackages(a) {
-		if !loaded(roots, path) {
-			log.Printf("warning: -constants %s: no package analyzed is or imports it, so fixes use net/http's constants", path)
+		if !loaded(roots, path) && !exists(path, o.tags) {
+			log.Printf("warning: -constants %s: no such package, so fixes use net/http's constants", path)
 		}
 	}
 	keepRootImports(roots)
@@ -580,6 +580,18 @@ func plural(n int, noun string) string {
 		return "1 " + noun
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// exists reports whether the go command finds a package at path: one no
+// analyzed package imports (a narrow run's) is not a mistake, one that is
+// nowhere is.
+func exists(path, tags string) bool {
+	cfg := &packages.Config{Mode: packages.NeedName}
+	if tags != "" {
+		cfg.BuildFlags = []string{"-tags=" + tags}
+	}
+	pkgs, err := packages.Load(cfg, path)
+	return err == nil && len(pkgs) == 1 && len(pkgs[0].Errors) == 0
 }
 
 // loaded reports whether the package at path is one of roots or among
