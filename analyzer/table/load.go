@@ -89,7 +89,7 @@ func Path(spec string) string {
 	if err != nil {
 		return spec
 	}
-	root, ok := moduleRoot(wd)
+	root, ok := ModuleRoot(wd)
 	if !ok {
 		return spec
 	}
@@ -100,9 +100,13 @@ func Path(spec string) string {
 	return path
 }
 
-// moduleRoot returns the nearest directory at or above dir that holds a
-// go.mod.
-func moduleRoot(dir string) (string, bool) {
+// ModuleRoot returns the nearest directory at or above dir that holds a
+// go.mod, absolute.
+func ModuleRoot(dir string) (string, bool) {
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return "", false
+	}
 	for {
 		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
 			return dir, true

@@ -423,7 +423,7 @@ func configurable(dir string) bool {
 // with . or _) and in nested modules. It returns them in path order, or
 // the first error; outside a module, the files of dir and above.
 func ModuleFiles(dir string) ([]*File, error) {
-	root, ok := findModuleRoot(dir)
+	root, ok := table.ModuleRoot(dir)
 	if !ok {
 		return Chain(dir)
 	}
@@ -458,25 +458,6 @@ func ModuleFiles(dir string) ([]*File, error) {
 		return nil
 	})
 	return out, err
-}
-
-// findModuleRoot returns the nearest directory at or above dir that holds
-// a go.mod.
-func findModuleRoot(dir string) (string, bool) {
-	dir, err := filepath.Abs(dir)
-	if err != nil {
-		return "", false
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir, true
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", false
-		}
-		dir = parent
-	}
 }
 
 // Fingerprint hashes the module's configuration files (ModuleFiles of
