@@ -179,11 +179,8 @@ func (s *Settings) ModuleFiles() ([]*File, error) {
 // configuration files, for drivers that choose which packages to load.
 func (s *Settings) AllSinks() []SinkSpec {
 	all := slices.Clone(s.Sinks.User)
-	list, _ := s.ModuleFiles()
-	for _, file := range list {
-		for _, f := range file.all() {
-			all = append(all, f.Sinks...)
-		}
+	for _, f := range s.AllFiles() {
+		all = append(all, f.Sinks...)
 	}
 	return all
 }
@@ -198,16 +195,13 @@ func (s *Settings) AnySpec() bool {
 	if s.Explicit["codes"] {
 		return false
 	}
-	list, _ := s.ModuleFiles()
-	for _, file := range list {
-		for _, f := range file.all() {
-			if f.Codes == nil {
-				continue
-			}
-			t, _ := s.cache.tables.LoadOrStore(*f.Codes, NewTableFlag(*f.Codes, nil))
-			if tab, err := t.(*TableFlag).Table(); err == nil && tab.Spec != nil {
-				return true
-			}
+	for _, f := range s.AllFiles() {
+		if f.Codes == nil {
+			continue
+		}
+		t, _ := s.cache.tables.LoadOrStore(*f.Codes, NewTableFlag(*f.Codes, nil))
+		if tab, err := t.(*TableFlag).Table(); err == nil && tab.Spec != nil {
+			return true
 		}
 	}
 	return false
