@@ -89,10 +89,7 @@ func TableWarnings(a *analysis.Analyzer) []string {
 		return out
 	}
 	for _, f := range v.(*Suite).settings.AllFiles() {
-		if f.Codes == nil {
-			continue
-		}
-		if tab, err := table.Load(*f.Codes); err == nil {
+		if tab := f.Table(); tab != nil {
 			out = append(out, tab.Warnings...)
 		}
 	}

@@ -122,7 +122,7 @@ func (s *Settings) with(chain []*File) *Settings {
 	var sinks []SinkSpec
 	for _, f := range chain {
 		if f.Codes != nil && !s.Explicit["codes"] {
-			t, _ := s.cache.tables.LoadOrStore(*f.Codes, NewTableFlag(*f.Codes, nil))
+			t, _ := s.cache.tables.LoadOrStore(*f.Codes, NewTableFlag(*f.Codes, f.tab))
 			d.Codes = t.(*TableFlag)
 		}
 		if f.Checks != nil && !s.Explicit["checks"] {
@@ -137,7 +137,7 @@ func (s *Settings) with(chain []*File) *Settings {
 		}
 		sinks = append(sinks, f.Sinks...)
 		for _, api := range f.APIs {
-			t, _ := s.cache.tables.LoadOrStore(api.Codes, NewTableFlag(api.Codes, nil))
+			t, _ := s.cache.tables.LoadOrStore(api.Codes, NewTableFlag(api.Codes, api.tab))
 			// Nearest first: a nearer file's entry wins a tie.
 			d.APIs = append([]APITable{{URLs: api.URLs, Codes: t.(*TableFlag)}}, d.APIs...)
 		}
@@ -196,11 +196,7 @@ func (s *Settings) AnySpec() bool {
 		return false
 	}
 	for _, f := range s.AllFiles() {
-		if f.Codes == nil {
-			continue
-		}
-		t, _ := s.cache.tables.LoadOrStore(*f.Codes, NewTableFlag(*f.Codes, nil))
-		if tab, err := t.(*TableFlag).Table(); err == nil && tab.Spec != nil {
+		if f.tab != nil && f.tab.Spec != nil {
 			return true
 		}
 	}

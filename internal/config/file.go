@@ -48,6 +48,9 @@ type File struct {
 	// Pattern and Line are a packages entry's.
 	Pattern string
 	Line    int
+	// tab is Codes' table, read when the file was checked: the settings
+	// For derives use it rather than reading it again.
+	tab *table.Table
 	// tables are the files Codes names (the entries' too), for
 	// Fingerprint.
 	tables []string
@@ -118,16 +121,11 @@ func (f *File) parseSettings(node *yaml.Node, top bool) error {
 			if err != nil || s == "" {
 				return at(value, "codes: want a built-in profile (%s) or the path of a table or OpenAPI file", strings.Join(table.Profiles(), ", "))
 			}
-			if !slices.Contains(table.Profiles(), s) {
-				if !filepath.IsAbs(s) {
-					s = filepath.Join(filepath.Dir(path), s)
-				}
-				f.tables = append(f.tables, s)
-			}
-			if _, err := table.Load(s); err != nil {
+			spec, tab, err := f.loadTable(s)
+			if err != nil {
 				return at(value, "codes: %v", err)
 			}
-			f.Codes = &s
+			f.Codes, f.tab = &spec, tab
 		case "checks":
 			list, err := stringList(value)
 			if err != nil {
@@ -263,6 +261,30 @@ type API struct {
 	URLs  []string
 	Codes string
 	Line  int
+	// tab is Codes' table, read when the file was checked.
+	tab *table.Table
+}
+
+// Table returns the table f's codes names, read when f was checked, or
+// nil when f names none.
+func (f *File) Table() *table.Table { return f.tab }
+
+// loadTable reads the table a codes value of the file names (a built-in
+// profile, or a path relative to the file) and notes a file for
+// Fingerprint: the value resolved, and the table.
+func (f *File) loadTable(s string) (string, *table.Table, error) {
+	profile := slices.Contains(table.Profiles(), s)
+	if !profile && !filepath.IsAbs(s) {
+		s = filepath.Join(filepath.Dir(f.Path), s)
+	}
+	tab, err := table.Load(s)
+	if err != nil {
+		return "", nil, err
+	}
+	if !profile {
+		f.tables = append(f.tables, s)
+	}
+	return s, tab, nil
 }
 
 // parseAPIs reads an apis list.
@@ -289,24 +311,18 @@ func (f *File) parseAPIs(value *yaml.Node, at func(*yaml.Node, string, ...any) e
 				}
 				api.URLs = append(api.URLs, strings.TrimSuffix(s, "/"))
 			default:
-				if !slices.Contains(table.Profiles(), s) && !filepath.IsAbs(s) {
-					s = filepath.Join(filepath.Dir(f.Path), s)
-				}
-				tab, err := table.Load(s)
+				spec, tab, err := f.loadTable(s)
 				if err != nil {
 					return at(v, "apis: codes: %v", err)
 				}
-				if !slices.Contains(table.Profiles(), s) {
-					f.tables = append(f.tables, s)
-				}
-				api.Codes = s
-				if tab.Spec != nil && len(api.URLs) == 0 {
-					api.URLs = tab.Spec.Servers
-				}
+				api.Codes, api.tab = spec, tab
 			}
 		}
 		if api.Codes == "" {
 			return at(item, "apis: the entry has no codes: the table or spec of the API its url serves")
+		}
+		if len(api.URLs) == 0 && api.tab.Spec != nil {
+			api.URLs = api.tab.Spec.Servers
 		}
 		if len(api.URLs) == 0 {
 			return at(item, "apis: the entry has no url, and its table names no server: give the API's base URL")

@@ -198,6 +198,11 @@ paths:
 		strings.Join(f.APIs[1].URLs, " ") != "https://billing.example.com/v1" || f.APIs[1].Codes != filepath.Join(dir, "billing.yaml") {
 		t.Errorf("apis: %+v", f.APIs)
 	}
+	// A url given wins over the spec's servers, wherever the entry gives it.
+	write(t, path, "apis:\n  - codes: billing.yaml\n    url: https://billing.internal\n")
+	if f, err := ReadFile(path); err != nil || strings.Join(f.APIs[0].URLs, " ") != "https://billing.internal" {
+		t.Errorf("a url after a spec's codes: %+v, %v", f, err)
+	}
 	for _, tc := range []struct{ text, want string }{
 		{"apis:\n  - url: https://x.example.com\n", ":2: apis: the entry has no codes"},
 		{"apis:\n  - codes: iana\n", ":2: apis: the entry has no url, and its table names no server"},
