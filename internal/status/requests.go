@@ -20,10 +20,7 @@ import (
 // fmt.Sprintf's %s, %d and %v, url.JoinPath, with a base URL (a field or
 // variable) in front.
 func (c *Base) RequestOp(spec *table.Spec, send *ast.CallExpr) (*table.Operation, bool) {
-	method, tmpl, ok := c.request(send, nil)
-	if !ok {
-		method, tmpl, ok = c.helperRequest(send, nil)
-	}
+	method, tmpl, ok := c.sendRequest(send)
 	if !ok {
 		return nil, false
 	}
@@ -34,11 +31,18 @@ func (c *Base) RequestOp(spec *table.Spec, send *ast.CallExpr) (*table.Operation
 // call of the package's helper that makes and sends one request: "{}"
 // stands for what is not known ("https://kafka.example.com/v2/{}/instances").
 func (c *Base) RequestURL(send *ast.CallExpr) (string, bool) {
-	_, tmpl, ok := c.request(send, nil)
-	if !ok {
-		_, tmpl, ok = c.helperRequest(send, nil)
-	}
+	_, tmpl, ok := c.sendRequest(send)
 	return tmpl, ok
+}
+
+// sendRequest returns the method and URL template of send: a send of
+// net/http, or a call of one of the package's request helpers.
+func (c *Base) sendRequest(send *ast.CallExpr) (method, tmpl string, ok bool) {
+	method, tmpl, ok = c.request(send, nil)
+	if !ok {
+		method, tmpl, ok = c.helperRequest(send, nil)
+	}
+	return method, tmpl, ok
 }
 
 // request returns the method and URL template of a send of net/http;
