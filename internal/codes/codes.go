@@ -13,6 +13,7 @@ import (
 
 	"github.com/statuslint/statuslint/analyzer/table"
 	"github.com/statuslint/statuslint/internal/checks"
+	"github.com/statuslint/statuslint/internal/config"
 	"github.com/statuslint/statuslint/internal/status"
 	"github.com/statuslint/statuslint/internal/typesx"
 )
@@ -23,6 +24,10 @@ type codeChecker struct {
 	status.Base
 	tab       *table.Table
 	constants string
+	// settings are the package's: the tables of the APIs its requests
+	// go to judge the comparisons of their responses (tableOf).
+	settings   *config.Settings
+	apiIndexes map[*ast.File]*apiIndex
 
 	// The file being checked (check moves to the file of each status),
 	// and the imports its fixes add.
@@ -73,13 +78,14 @@ func (c *codeChecker) check(f status.Found) {
 	if isRawLiteral(c.Pass.TypesInfo, e) {
 		c.reportRaw(e, code, s)
 	}
-	entry := c.tab.Lookup(code)
+	tab := c.tableOf(f)
+	entry := tab.Lookup(code)
 	switch {
-	case entry == nil && c.tab.AnyStatus:
+	case entry == nil && tab.AnyStatus:
 		// A spec's default response documents any status for its
 		// operation: undocumented only where tied to an operation
 		// without one (the routes pass checks those).
-	case entry == nil && c.tab.Spec != nil && !s.Writes:
+	case entry == nil && tab.Spec != nil && !s.Writes:
 		// A response compared with a status no operation documents may
 		// still carry it: a spec describes its operations, not what the
 		// server answers beside them (a CORS preflight, an unknown
@@ -90,9 +96,9 @@ func (c *codeChecker) check(f status.Found) {
 		if !s.Writes {
 			why = "the API never returns it, so this comparison never matches; compare with a documented status or add it to the table"
 		}
-		c.report(e, s, checks.Undocumented, fmt.Sprintf("status %s in %s is not documented by %s: %s", status.Describe(code), s.What, c.tab.Name, why))
+		c.report(e, s, checks.Undocumented, fmt.Sprintf("status %s in %s is not documented by %s: %s", status.Describe(code), s.What, tab.Name, why))
 	case entry.Unused:
-		c.report(e, s, checks.Unused, fmt.Sprintf("status %d in %s is listed as unused by %s: use a status the API still uses", code, s.What, c.tab.Name))
+		c.report(e, s, checks.Unused, fmt.Sprintf("status %d in %s is listed as unused by %s: use a status the API still uses", code, s.What, tab.Name))
 	}
 }
 

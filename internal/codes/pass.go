@@ -41,7 +41,7 @@ func runCodes(s *config.Settings, pass *analysis.Pass, sinks *analysis.Analyzer)
 	if err != nil {
 		return diags, nil // the statuslint pass reports it, once
 	}
-	c := &codeChecker{Base: status.Base{Pass: pass}, tab: tab, constants: s.Constants, out: &diags}
+	c := &codeChecker{Base: status.Base{Pass: pass}, tab: tab, constants: s.Constants, settings: s, out: &diags}
 	for _, f := range found {
 		if s.ChecksFile(pass, f.File) {
 			c.check(f)

@@ -366,3 +366,30 @@ type APITable struct {
 	URLs  []string
 	Codes *TableFlag
 }
+
+// API returns the table of the API a request to url goes to: the apis
+// entry with the longest base URL that url is, or is below (a path, a
+// query or a fragment after it); nil when none is, and the package's
+// table judges the request.
+func (s *Settings) API(url string) *TableFlag {
+	var best *TableFlag
+	n := 0
+	for _, api := range s.APIs {
+		for _, base := range api.URLs {
+			if len(base) > n && underURL(url, base) {
+				best, n = api.Codes, len(base)
+			}
+		}
+	}
+	return best
+}
+
+// underURL reports whether u is base or below it: base followed by
+// nothing, a path, a query or a fragment.
+func underURL(u, base string) bool {
+	if !strings.HasPrefix(u, base) {
+		return false
+	}
+	rest := u[len(base):]
+	return rest == "" || strings.ContainsRune("/?#", rune(rest[0]))
+}

@@ -217,3 +217,33 @@ paths:
 		}
 	}
 }
+
+// A request goes to the API with the longest base URL it is, or is
+// below; a host that only starts as an API's does not.
+func TestSettingsAPI(t *testing.T) {
+	kafka, v2, billing := &TableFlag{}, &TableFlag{}, &TableFlag{}
+	s := &Settings{APIs: []APITable{
+		{URLs: []string{"https://kafka.example.com"}, Codes: kafka},
+		{URLs: []string{"https://kafka.example.com/v2"}, Codes: v2},
+		{URLs: []string{"https://billing.example.com/v1", "https://billing.internal"}, Codes: billing},
+	}}
+	for _, tc := range []struct {
+		url  string
+		want *TableFlag
+	}{
+		{"https://kafka.example.com", kafka},
+		{"https://kafka.example.com/v1/{}/instances", kafka},
+		{"https://kafka.example.com/v2/{}/instances", v2},
+		{"https://kafka.example.com/v2?x=1", v2},
+		{"https://kafka.example.com/v20/x", kafka},
+		{"https://kafka.example.community/x", nil},
+		{"https://billing.internal/invoices", billing},
+		{"https://billing.example.com/v1#top", billing},
+		{"https://billing.example.com/v10", nil},
+		{"{}/items", nil},
+	} {
+		if got := s.API(tc.url); got != tc.want {
+			t.Errorf("API(%q) = %p, want %p", tc.url, got, tc.want)
+		}
+	}
+}

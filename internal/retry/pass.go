@@ -4,7 +4,6 @@ import (
 	"go/ast"
 	"go/types"
 	"reflect"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -59,17 +58,16 @@ func runRetry(s *config.Settings, pass *analysis.Pass, sinksPass *analysis.Analy
 	if err != nil {
 		return diags, nil // the statuslint pass reports it, once
 	}
-	var apis []apiTable
+	// The APIs' tables are read now, so that a bad one is an error
+	// whichever requests go to it.
 	for _, api := range s.APIs {
-		t, err := api.Codes.Table()
-		if err != nil {
+		if _, err := api.Codes.Table(); err != nil {
 			return diags, err
 		}
-		apis = append(apis, apiTable{urls: api.URLs, tab: t})
 	}
 	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	c := newRetryChecker(status.NewBase(collect(pass, &diags), in, s.ChecksFile), tab, sinks)
-	c.apis = apis
+	c.settings = s
 	c.checkRetries()
 	return diags, nil
 }
@@ -91,41 +89,21 @@ func newRetryChecker(b status.Base, tab *table.Table, sinks *status.Statuses) *r
 	return c
 }
 
-// apiTable is the table of the API requests to urls go to.
-type apiTable struct {
-	urls []string
-	tab  *table.Table
-}
-
 // tableFor returns the table that judges the re-sends of send: that of
-// the API its URL goes to (the configuration's apis, by the longest base
-// URL the URL starts with), else the package's.
+// the API its URL goes to (the configuration's apis), else the package's.
 func (c *retryChecker) tableFor(send ast.Node) *table.Table {
 	call, ok := send.(*ast.CallExpr)
-	if !ok || len(c.apis) == 0 {
+	if !ok || c.settings == nil || len(c.settings.APIs) == 0 {
 		return c.tab
 	}
 	u, ok := c.RequestURL(call)
 	if !ok {
 		return c.tab
 	}
-	best, n := c.tab, 0
-	for _, api := range c.apis {
-		for _, base := range api.urls {
-			if len(base) > n && underURL(u, base) {
-				best, n = api.tab, len(base)
-			}
+	if api := c.settings.API(u); api != nil {
+		if t, err := api.Table(); err == nil {
+			return t
 		}
 	}
-	return best
-}
-
-// underURL reports whether u is base or below it: base followed by
-// nothing, a path, a query or a fragment.
-func underURL(u, base string) bool {
-	if !strings.HasPrefix(u, base) {
-		return false
-	}
-	rest := u[len(base):]
-	return rest == "" || strings.ContainsRune("/?#", rune(rest[0]))
+	return c.tab
 }

@@ -14,6 +14,7 @@ import (
 
 	"github.com/statuslint/statuslint/analyzer/table"
 	"github.com/statuslint/statuslint/internal/checks"
+	"github.com/statuslint/statuslint/internal/config"
 	"github.com/statuslint/statuslint/internal/knowledge"
 	"github.com/statuslint/statuslint/internal/status"
 	"github.com/statuslint/statuslint/internal/typesx"
@@ -23,9 +24,10 @@ import (
 type retryChecker struct {
 	status.Base
 	tab *table.Table
-	// apis are the tables of the APIs requests go to, by URL (tableFor).
-	apis  []apiTable
-	decls map[*types.Func]*ast.FuncDecl
+	// settings are the package's, for the tables of the APIs requests
+	// go to (tableFor).
+	settings *config.Settings
+	decls    map[*types.Func]*ast.FuncDecl
 
 	// Variables holding a status, evaluated predicates and code sets,
 	// and the diagnostics already made.
