@@ -2,6 +2,7 @@ package table
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"maps"
 	"net/http"
@@ -16,7 +17,7 @@ import (
 	"github.com/getkin/kin-openapi/openapi2"
 	"github.com/getkin/kin-openapi/openapi2conv"
 	"github.com/getkin/kin-openapi/openapi3"
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v4"
 )
 
 // RetryExtension is the OpenAPI response extension that states the retry
@@ -333,6 +334,22 @@ var (
 	yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 	quoted   = regexp.MustCompile(`"([^"]+)"`)
 )
+
+// YAMLError turns an error of go.yaml.in/yaml/v4 reading data, the
+// contents of source, into "file:line: problem": the line where the
+// parser found the problem, and where that is the end of the input (an
+// unclosed bracket or quote), the line of the construct left open.
+func YAMLError(source string, data []byte, err error) error {
+	var le *yaml.LoadError
+	if !errors.As(err, &le) || le.Mark.Line <= 0 {
+		return specError(source, data, err)
+	}
+	line := le.Mark.Line
+	if le.ContextMark.Line > 0 && le.Mark.Index >= len(strings.TrimRight(string(data), " \t\r\n")) {
+		line = le.ContextMark.Line
+	}
+	return fmt.Errorf("%s:%d: %s", source, line, le.Message)
+}
 
 // specError turns an error reading a spec into "file:line: problem",
 // with the line where it can be found.

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strconv"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v4"
 )
 
 // parseStructured reads YAML or JSON (JSON is read as YAML, which keeps line
@@ -26,7 +26,7 @@ import (
 func parseStructured(source string, data []byte) (name, guidance string, entries []Entry, err error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return "", "", nil, specError(source, data, err)
+		return "", "", nil, YAMLError(source, data, err)
 	}
 	if len(doc.Content) == 0 {
 		return "", "", nil, fmt.Errorf("%s: the table lists no status codes", source)

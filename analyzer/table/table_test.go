@@ -126,6 +126,8 @@ func TestMalformed(t *testing.T) {
 		"duplicate.md":             "duplicate.md:5: duplicate status code 200 (first listed on line 3)",
 		"ragged.md":                "ragged.md:4: ragged table: row has 2 cells, the header 3",
 		"range.yaml":               "range.yaml:4: status code 1000 is not between 100 and 999",
+		"indent.yaml":              "indent.yaml:5: did not find expected '-' indicator",
+		"unclosed.yaml":            "unclosed.yaml:4: did not find expected ',' or ']'",
 		"retry.json":               `retry.json:3: unknown retry value "sometimes"`,
 		"empty.yaml":               "empty.yaml: the table lists no status codes",
 		"notanumber.md":            `notanumber.md:3: status code "2xx" is not a number`,

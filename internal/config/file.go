@@ -8,12 +8,11 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 	"sync"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v4"
 
 	"github.com/statuslint/statuslint/analyzer/table"
 	"github.com/statuslint/statuslint/internal/checks"
@@ -76,13 +75,7 @@ func parseFile(path string, data []byte) (*File, error) {
 	f := &File{Path: path}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		// yaml says "yaml: line 3: problem": the file's name takes the
-		// line, as a compiler's error does.
-		msg := strings.TrimPrefix(err.Error(), "yaml: ")
-		if m := yamlLine.FindStringSubmatch(msg); m != nil {
-			return nil, fmt.Errorf("%s:%s: %s", path, m[1], m[2])
-		}
-		return nil, fmt.Errorf("%s: %s", path, msg)
+		return nil, table.YAMLError(path, data, err)
 	}
 	if len(doc.Content) == 0 {
 		return f, nil // an empty file sets nothing
@@ -331,9 +324,6 @@ func (f *File) parseAPIs(value *yaml.Node, at func(*yaml.Node, string, ...any) e
 	}
 	return nil
 }
-
-// yamlLine splits "line 3: problem".
-var yamlLine = regexp.MustCompile(`^line (\d+): (.*)$`)
 
 // scalar returns a scalar node's string.
 func scalar(n *yaml.Node) (string, error) {

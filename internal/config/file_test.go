@@ -63,6 +63,8 @@ func TestReadFileErrors(t *testing.T) {
 		{"sinks: [example.com/web.Reply]\n", ":1: sinks: "},
 		{"tests: maybe\n", ":1: tests: want true or false"},
 		{"checks: [all\n", ":1: did not find expected"},
+		// The line the parser stopped at, not the list's first.
+		{"checks:\n  - all\n  - -SL1001\n - SL1002\n", ":4: did not find expected key"},
 		{"- codes\n", ":1: the configuration is a mapping of settings"},
 	} {
 		write(t, path, tc.text)
