@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/statuslint/statuslint/internal/testenv"
 )
 
 // petstore copies testdata/petstore, a server for the Swagger Petstore,
@@ -94,6 +96,9 @@ func TestPetstore(t *testing.T) {
 		t.Errorf("-routes reports findings too:\n%s", out)
 	}
 
+	if !testenv.Real() {
+		return // go vet's run with a new -codes is a cold one
+	}
 	out, code = run(t, dir, "go", "vet", "-vettool="+binary, "-codes=swagger.json", ".")
 	if code == 0 || !strings.Contains(out, "main.go:49:17: status 409 (Conflict) in WriteHeader is not documented for POST /v2/pet") || !strings.Contains(out, "route GET /v2/store/stats is not in swagger.json") {
 		t.Errorf("go vet: exit %d\n%s", code, out)

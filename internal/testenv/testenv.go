@@ -16,9 +16,14 @@ import (
 // go test ./... then runs in minutes on a newcomer's machine.
 func Slow(t testing.TB, why string) {
 	t.Helper()
-	if testing.Short() || os.Getenv("STATUSLINT_REAL") != "1" {
+	if !Real() {
 		t.Skip(why + " (set STATUSLINT_REAL=1 to run it)")
 	}
+}
+
+// Real reports whether this run takes the slow tests (Slow).
+func Real() bool {
+	return !testing.Short() && os.Getenv("STATUSLINT_REAL") == "1"
 }
 
 // Testdata returns the absolute path of the module's testdata directory,
