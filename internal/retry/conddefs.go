@@ -87,12 +87,10 @@ func (ev *evaluator) admitsDef(d status.Value, neg bool) (codeSet, bool) {
 	switch {
 	case !isTuple && d.Index == 0:
 		return ev.admits(x, neg), true
-	case d.Index == 0:
+	default:
 		if call, isCall := x.(*ast.CallExpr); isCall {
-			s, ok = ev.predicateCall(call)
-		}
-	case d.Index == 1:
-		if ix, isIndex := x.(*ast.IndexExpr); isIndex {
+			s, ok = ev.predicateResult(call, d.Index)
+		} else if ix, isIndex := x.(*ast.IndexExpr); isIndex && d.Index == 1 {
 			s, ok = ev.setLookup(ix.X, ix.Index)
 		}
 	}

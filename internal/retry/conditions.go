@@ -264,9 +264,20 @@ func (ev *evaluator) isStatus(e ast.Expr) bool {
 // predicateCall evaluates a call of a retry predicate with a status or a
 // response argument.
 func (ev *evaluator) predicateCall(call *ast.CallExpr) (codeSet, bool) {
+	return ev.predicateResult(call, 0)
+}
+
+// predicateResult is predicateCall for result i of call: a decision whose
+// deciding result is i (ok in d, ok := c.shouldRetry(resp, n)).
+func (ev *evaluator) predicateResult(call *ast.CallExpr, i int) (codeSet, bool) {
 	fn := typesx.Callee(ev.c.Pass.TypesInfo, call)
 	if fn == nil {
 		return codeSet{}, false
+	}
+	if i != 0 {
+		if p, ok := ev.c.predicate(fn); !ok || p.Result != i {
+			return codeSet{}, false
+		}
 	}
 	if typesx.FuncKey(fn) == knowledge.SliceContains && len(call.Args) == 2 {
 		return ev.setLookup(call.Args[0], call.Args[1])
@@ -289,7 +300,7 @@ func (ev *evaluator) predicateCall(call *ast.CallExpr) (codeSet, bool) {
 		return s, true
 	}
 	p, ok := ev.c.predicate(fn)
-	if !ok || p.Arg >= len(call.Args) {
+	if !ok || p.Arg >= len(call.Args) || p.Result != i {
 		return codeSet{}, false
 	}
 	arg := call.Args[p.Arg]

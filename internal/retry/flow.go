@@ -225,6 +225,8 @@ const (
 type flow struct {
 	ev   *evaluator
 	mode flowMode
+	// result is, in modePredicate, the index of the result that decides.
+	result int
 	// self is the function being checked for self-recursive retries; a
 	// call of it that re-sends the same request is a retry.
 	self     *types.Func
@@ -532,10 +534,10 @@ func (f *flow) returnStmt(s *ast.ReturnStmt, live []frag) {
 	}
 	switch f.mode {
 	case modePredicate:
-		if len(s.Results) == 0 {
+		if len(s.Results) <= f.result {
 			return
 		}
-		f.retry(f.narrow(live, s.Results[0], false), s)
+		f.retry(f.narrow(live, s.Results[f.result], false), s)
 	case modeErrors:
 		if len(s.Results) == 0 && f.resultErr != nil {
 			if codes, ok := f.ev.errs[f.resultErr]; ok {

@@ -28,6 +28,10 @@ type PredFact struct {
 	// Set of the status the error carries (gcs's ShouldRetry, through a
 	// *googleapi.Error's Code), whatever else makes it true.
 	OfErr bool
+	// Result is the index of the boolean result that decides: 0, or the
+	// one bool among several results (datadog's shouldRetryRequest
+	// returns the delay and then whether to retry).
+	Result int
 }
 
 func (*PredFact) AFact() {}
@@ -104,14 +108,61 @@ func (c *retryChecker) predicate(fn *types.Func) (PredFact, bool) {
 // predEval is a predicate's evaluation: the codes it retries, by
 // condition, and which argument carries the status.
 type predEval struct {
-	arg    int
-	edges  []frag
-	waited codeSet
+	arg, result int
+	edges       []frag
+	waited      codeSet
 }
 
 func (p predEval) fact() PredFact {
 	s := codesOf(p.edges)
-	return PredFact{Arg: p.arg, Set: s, Waited: s.and(p.waited)}
+	return PredFact{Arg: p.arg, Set: s, Waited: s.and(p.waited), Result: p.result}
+}
+
+// decisionResult returns the index of the result that decides, if a
+// function with results of these types is a decision: its first result,
+// if a bool, or else its only bool result.
+func decisionResult(results []types.Type) (int, bool) {
+	if len(results) == 0 {
+		return 0, false
+	}
+	at := -1
+	for i, t := range results {
+		if typesx.IsBool(t) {
+			if i == 0 {
+				return 0, true
+			}
+			if at >= 0 {
+				return 0, false // two flags: which decides is not known
+			}
+			at = i
+		}
+	}
+	return at, at >= 0
+}
+
+// sigDecision is decisionResult for a signature.
+func sigDecision(sig *types.Signature) (int, bool) {
+	var ts []types.Type
+	for v := range sig.Results().Variables() {
+		ts = append(ts, v.Type())
+	}
+	return decisionResult(ts)
+}
+
+// funcTypeDecision is decisionResult for a function's syntax (go/types
+// records no type for a declaration's *ast.FuncType).
+func (c *retryChecker) funcTypeDecision(ft *ast.FuncType) (int, bool) {
+	if ft.Results == nil {
+		return 0, false
+	}
+	var ts []types.Type
+	for _, field := range ft.Results.List {
+		t := c.Pass.TypesInfo.TypeOf(field.Type)
+		for range max(len(field.Names), 1) {
+			ts = append(ts, t)
+		}
+	}
+	return decisionResult(ts)
 }
 
 // evalPredicate evaluates a function returning a bool first: the codes
@@ -128,7 +179,8 @@ func (c *retryChecker) evalPredicate(ft *ast.FuncType, body *ast.BlockStmt, kind
 // non-nil for the statuses in errs (if known).
 func (c *retryChecker) evalPredicateErrs(ft *ast.FuncType, body *ast.BlockStmt, errs codeSet, known bool) (predEval, bool) {
 	info := c.Pass.TypesInfo
-	if body == nil || ft.Results == nil || len(ft.Results.List) == 0 || !typesx.IsBool(info.TypeOf(ft.Results.List[0].Type)) {
+	result, ok := c.funcTypeDecision(ft)
+	if body == nil || !ok {
 		return predEval{}, false
 	}
 	ev := &evaluator{c: c, errs: map[*types.Var]codeSet{}, params: map[*types.Var]bool{}}
@@ -161,12 +213,12 @@ func (c *retryChecker) evalPredicateErrs(ft *ast.FuncType, body *ast.BlockStmt, 
 	if arg < 0 && errs.empty() {
 		return predEval{}, false
 	}
-	fl := &flow{ev: ev, mode: modePredicate}
+	fl := &flow{ev: ev, mode: modePredicate, result: result}
 	fl.stmts(body.List, []frag{{set: allCodes}}, nil)
 	if !ev.touched {
 		return predEval{}, false
 	}
-	return predEval{arg: max(arg, 0), edges: fl.edges, waited: ev.waited}, true
+	return predEval{arg: max(arg, 0), result: result, edges: fl.edges, waited: ev.waited}, true
 }
 
 // codeSetVar returns the codes a package-level map or slice literal of
@@ -249,7 +301,8 @@ func (c *retryChecker) literalCodes(e ast.Expr) codeSet {
 // neither nil nor one of those.
 func (c *retryChecker) evalErrPredicate(ft *ast.FuncType, body *ast.BlockStmt) (PredFact, bool) {
 	info := c.Pass.TypesInfo
-	if body == nil || ft.Results == nil || len(ft.Results.List) == 0 || !typesx.IsBool(info.TypeOf(ft.Results.List[0].Type)) {
+	result, ok := c.funcTypeDecision(ft)
+	if body == nil || !ok {
 		return PredFact{}, false
 	}
 	ev := &evaluator{c: c, errs: map[*types.Var]codeSet{}, params: map[*types.Var]bool{}, symbolic: map[*types.Var]bool{}}
@@ -274,7 +327,7 @@ func (c *retryChecker) evalErrPredicate(ft *ast.FuncType, body *ast.BlockStmt) (
 	if arg < 0 {
 		return PredFact{}, false
 	}
-	fl := &flow{ev: ev, mode: modePredicate}
+	fl := &flow{ev: ev, mode: modePredicate, result: result}
 	fl.stmts(body.List, []frag{{set: allCodes}}, nil)
 	var set codeSet
 	for _, fr := range fl.edges {
@@ -285,5 +338,5 @@ func (c *retryChecker) evalErrPredicate(ft *ast.FuncType, body *ast.BlockStmt) (
 	if !ev.touched || set.empty() {
 		return PredFact{}, false
 	}
-	return PredFact{Arg: arg, Set: set, OfErr: true}, true
+	return PredFact{Arg: arg, Set: set, OfErr: true, Result: result}, true
 }

@@ -84,15 +84,16 @@ func (c *retryChecker) summaryOf(fn *types.Func) summary {
 // retries nothing yet.
 func (c *retryChecker) bottomPred(fn *types.Func) predResult {
 	sig := fn.Signature()
-	if sig.Results().Len() == 0 || !typesx.IsBool(sig.Results().At(0).Type()) {
+	result, ok := sigDecision(sig)
+	if !ok {
 		return predResult{}
 	}
 	for i, p := range slices.Collect(sig.Params().Variables()) {
 		if typesx.IsInteger(p.Type()) || c.IsResponseType(p.Type()) {
-			return predResult{fact: PredFact{Arg: i}, ok: true}
+			return predResult{fact: PredFact{Arg: i, Result: result}, ok: true}
 		}
 	}
-	return predResult{fact: PredFact{}, ok: true}
+	return predResult{fact: PredFact{Result: result}, ok: true}
 }
 
 // evalSummary evaluates fn's body once, with the summaries known so far.
