@@ -145,6 +145,31 @@ var Sinks = []Sink{
 	{Key{"github.com/stretchr/testify/assert", "Assertions", "HTTPStatusCode"}, 4},
 	{Key{"github.com/stretchr/testify/require", "", "HTTPStatusCode"}, 5},
 	{Key{"github.com/stretchr/testify/require", "Assertions", "HTTPStatusCode"}, 4},
+
+	// HTTP test libraries: the statuses a mock answers with, and those a
+	// test expects. httpmock's responses and responders; gock's Reply and
+	// Status (under both of its import paths); httpexpect's and apitest's
+	// expectations (httpexpect's StatusList, each status of the list),
+	// and apitest's mock responses.
+	{Key{"github.com/jarcoal/httpmock", "", "NewStringResponse"}, 0},
+	{Key{"github.com/jarcoal/httpmock", "", "NewStringResponder"}, 0},
+	{Key{"github.com/jarcoal/httpmock", "", "NewBytesResponse"}, 0},
+	{Key{"github.com/jarcoal/httpmock", "", "NewBytesResponder"}, 0},
+	{Key{"github.com/jarcoal/httpmock", "", "NewJsonResponse"}, 0},
+	{Key{"github.com/jarcoal/httpmock", "", "NewJsonResponseOrPanic"}, 0},
+	{Key{"github.com/jarcoal/httpmock", "", "NewJsonResponder"}, 0},
+	{Key{"github.com/jarcoal/httpmock", "", "NewJsonResponderOrPanic"}, 0},
+	{Key{"github.com/jarcoal/httpmock", "", "NewXmlResponse"}, 0},
+	{Key{"github.com/jarcoal/httpmock", "", "NewXmlResponder"}, 0},
+	{Key{"github.com/jarcoal/httpmock", "", "NewXmlResponderOrPanic"}, 0},
+	{Key{"github.com/h2non/gock", "Request", "Reply"}, 0},
+	{Key{"github.com/h2non/gock", "Response", "Status"}, 0},
+	{Key{"gopkg.in/h2non/gock.v1", "Request", "Reply"}, 0},
+	{Key{"gopkg.in/h2non/gock.v1", "Response", "Status"}, 0},
+	{Key{"github.com/gavv/httpexpect/v2", "Response", "Status"}, 0},
+	{Key{"github.com/gavv/httpexpect/v2", "Response", "StatusList"}, 0},
+	{Key{"github.com/steinfletcher/apitest", "Response", "Status"}, 0},
+	{Key{"github.com/steinfletcher/apitest", "MockResponse", "Status"}, 0},
 }
 
 // EqualAsserts are testify's equality assertions, as functions and as

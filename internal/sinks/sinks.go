@@ -31,8 +31,16 @@ func (c *sinkFinder) callSinks(call *ast.CallExpr, fn func(arg ast.Expr, s statu
 	}
 	for _, s := range c.sinks[key.Name] {
 		if s.Key == key {
+			site := status.Site{What: s.Label(), Writes: true, Sentinels: !knowledge.PanicsOnInvalid(s.Path)}
 			if s.Arg < len(call.Args) {
-				fn(call.Args[s.Arg], status.Site{What: s.Label(), Writes: true, Sentinels: !knowledge.PanicsOnInvalid(s.Path)})
+				fn(call.Args[s.Arg], site)
+			}
+			if callee != nil && callee.Signature().Variadic() && s.Arg == callee.Signature().Params().Len()-1 && !call.Ellipsis.IsValid() {
+				// A list of statuses (httpexpect's StatusList(200, 404)):
+				// each is one.
+				for _, a := range call.Args[min(s.Arg+1, len(call.Args)):] {
+					fn(a, site)
+				}
 			}
 			return // a known sink, whatever its body passes on
 		}
