@@ -21,6 +21,10 @@ var nodeTypes = []ast.Node{
 
 // callSinks calls fn for each status argument of call.
 func (c *sinkFinder) callSinks(call *ast.CallExpr, fn func(arg ast.Expr, s status.Site)) {
+	if local := c.localCallee(call); local != nil {
+		c.wrapperArgs(call, local, fn)
+		return
+	}
 	key, _, callee, ok := typesx.Resolve(c.Pass.TypesInfo, call)
 	if !ok {
 		return
@@ -71,23 +75,33 @@ func (c *sinkFinder) callSinks(call *ast.CallExpr, fn func(arg ast.Expr, s statu
 	if callee == nil {
 		return // a function variable, known only by its key
 	}
-	if params := c.wrapperParams(callee); params != nil {
-		sig := callee.Signature()
-		for _, w := range params {
-			s := status.Site{What: callee.Name(), Writes: true, Sentinels: w.partial}
-			args := call.Args[min(w.index, len(call.Args)):]
-			if !sig.Variadic() || w.index != sig.Params().Len()-1 {
-				args = args[:min(1, len(args))]
-			} else if call.Ellipsis.IsValid() {
-				args = nil // codes...: a slice, not constants
-			}
-			for _, a := range args {
-				fn(a, s)
-			}
-		}
+	if c.wrapperArgs(call, callee, fn) {
 		return
 	}
 	c.assertion(call, key, fn)
+}
+
+// wrapperArgs calls fn for the status arguments of call, a call of
+// callee, if callee is a wrapper of a sink.
+func (c *sinkFinder) wrapperArgs(call *ast.CallExpr, callee *types.Func, fn func(arg ast.Expr, s status.Site)) bool {
+	params := c.wrapperParams(callee)
+	if params == nil {
+		return false
+	}
+	sig := callee.Signature()
+	for _, w := range params {
+		s := status.Site{What: callee.Name(), Writes: true, Sentinels: w.partial}
+		args := call.Args[min(w.index, len(call.Args)):]
+		if !sig.Variadic() || w.index != sig.Params().Len()-1 {
+			args = args[:min(1, len(args))]
+		} else if call.Ellipsis.IsValid() {
+			args = nil // codes...: a slice, not constants
+		}
+		for _, a := range args {
+			fn(a, s)
+		}
+	}
+	return true
 }
 
 // assertion calls fn for the constants an assertion compares with a

@@ -49,6 +49,11 @@ type sinkFinder struct {
 	// that can be wrappers, in ifaceOrder; see implementations.
 	ifaceImpls map[*types.Named][]types.Type
 	ifaceOrder []*types.Named
+	// localFuncs are the package's local functions, by the variable that
+	// holds each (locals.go); funcs are decls and theirs, for the wrapper
+	// search.
+	localFuncs map[*types.Var]*types.Func
+	funcs      map[*types.Func]*ast.FuncDecl
 }
 
 // wrapperParams returns the status parameters of fn, a wrapper of a sink
@@ -100,9 +105,16 @@ type paramRef struct {
 // returns of new status functions, are looked at again.
 func (c *sinkFinder) findStatuses() []status.Found {
 	info := c.Pass.TypesInfo
+	var locals map[*types.Func]*ast.FuncDecl
+	c.localFuncs, locals = c.findLocalFuncs()
+	c.funcs = c.decls
+	if len(locals) > 0 {
+		c.funcs = maps.Clone(c.decls)
+		maps.Copy(c.funcs, locals)
+	}
 	params := map[*types.Var]paramRef{}
-	for _, fn := range typesx.SortedDecls(c.decls) {
-		fd := c.decls[fn]
+	for _, fn := range typesx.SortedDecls(c.funcs) {
+		fd := c.funcs[fn]
 		sig := fn.Signature()
 		for i, p := range slices.Collect(sig.Params().Variables()) {
 			switch {
@@ -157,7 +169,7 @@ func (c *sinkFinder) findStatuses() []status.Found {
 			if !ok || slices.ContainsFunc(c.wrappers[ref.fn], func(w wrapperParam) bool { return w.index == ref.index }) {
 				return
 			}
-			decl := c.decls[ref.fn]
+			decl := c.funcs[ref.fn]
 			if counts[ref.fn] == nil {
 				counts[ref.fn] = c.counts(decl.Body)
 			}
@@ -199,6 +211,8 @@ func (c *sinkFinder) findStatuses() []status.Found {
 			}
 			if call, ok := n.(*ast.CallExpr); ok {
 				if fn := typesx.StaticCallee(info, call); fn != nil && c.decls[fn] != nil && hasIntegerParam(fn.Signature()) {
+					pending = append(pending, localCall{call, file})
+				} else if c.localCallee(call) != nil {
 					pending = append(pending, localCall{call, file})
 				} else if fn := typesx.Callee(info, call); fn != nil && fn.Pkg() == c.Pass.Pkg && fn.Signature().Recv() != nil && types.IsInterface(fn.Signature().Recv().Type()) && hasIntegerParam(fn.Signature()) {
 					pending = append(pending, localCall{call, file}) // may become a call of a wrapper interface
@@ -250,6 +264,9 @@ func (c *sinkFinder) findStatuses() []status.Found {
 	// declaration.
 	fns := slices.SortedFunc(maps.Keys(c.wrappers), func(a, b *types.Func) int { return int(a.Pos() - b.Pos()) })
 	for _, fn := range fns {
+		if locals[fn] != nil {
+			continue // no other package can call it
+		}
 		params := c.wrappers[fn]
 		f := &SinkFact{}
 		for _, w := range params {
