@@ -35,6 +35,9 @@ type Base struct {
 	// foreign indexes the imported facts by package path and object
 	// path (importFact): built on first use.
 	foreign map[string]*pkgFacts
+	// statusResults memoizes returnsStatus, by function or by the local
+	// variable that holds a function literal.
+	statusResults map[types.Object]bool
 }
 
 // NewBase indexes the package's files; checked says which are reported on.
@@ -68,7 +71,7 @@ func (c *Base) readsStatus(e ast.Expr) bool {
 		s, ok := c.Pass.TypesInfo.Selections[e]
 		return ok && c.IsStatusFieldOf(s.Obj(), s.Recv())
 	case *ast.CallExpr:
-		return c.isStatusMethodCall(e)
+		return c.isStatusMethodCall(e) || c.returnsStatus(e)
 	}
 	return false
 }
