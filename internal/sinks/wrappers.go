@@ -151,15 +151,34 @@ func (c *sinkFinder) findStatuses() []status.Found {
 		case *ast.SelectorExpr:
 			if sel, ok := info.Selections[e]; ok && sel.Kind() == types.FieldVal {
 				f := sel.Obj().(*types.Var)
-				if _, done := travelFields[f]; !done && typesx.IsInteger(f.Type()) && !c.IsStatusFieldOf(f, sel.Recv()) {
+				if _, done := travelFields[f]; !done && (typesx.IsInteger(f.Type()) || isIntegerSlice(f.Type())) && !c.IsStatusFieldOf(f, sel.Recv()) {
 					travelFields[f] = s.Through(f.Name(), e)
 					changed = true
 				}
 			}
+		case *ast.CompositeLit:
+			// A list of statuses (ranged over and compared, stored in a
+			// field that is): each element is one.
+			if isIntegerSlice(info.TypeOf(e)) {
+				for _, elt := range e.Elts {
+					if kv, ok := elt.(*ast.KeyValueExpr); ok {
+						elt = kv.Value
+					}
+					record(elt, s)
+				}
+			}
 		case *ast.Ident:
 			v, _ := info.Uses[e].(*types.Var)
+			if v != nil && !travelled[v] && typesx.IsPackageLevel(v) && v.Pkg() == c.Pass.Pkg && isIntegerSlice(v.Type()) {
+				// A package's list of statuses: its initial value.
+				travelled[v] = true
+				for _, val := range packageValue(c.Pass.Files, info, v) {
+					record(val, s.Through(v.Name(), e))
+				}
+				return
+			}
 			ref, ok := params[v]
-			if !ok && v != nil && !travelled[v] && isLocal(c.Pass.Pkg, v) && typesx.IsInteger(v.Type()) && !c.StatusVars[v] {
+			if !ok && v != nil && !travelled[v] && isLocal(c.Pass.Pkg, v) && (typesx.IsInteger(v.Type()) || isIntegerSlice(v.Type())) && !c.StatusVars[v] {
 				travelled[v] = true
 				for _, rhs := range localValues(info, file, e, v) {
 					record(rhs, s.Through(v.Name(), e))
@@ -592,7 +611,8 @@ func localValues(info *types.Info, file *ast.File, use ast.Expr, v *types.Var) [
 				}
 			}
 		case *ast.RangeStmt:
-			// for _, code := range []int{200, 429}: each element.
+			// for _, code := range []int{200, 429}: each element; for _,
+			// code := range codes: the list, a variable or a field.
 			if n.Value != nil && is(n.Value) {
 				if lit, ok := ast.Unparen(n.X).(*ast.CompositeLit); ok {
 					for _, e := range lit.Elts {
@@ -601,6 +621,8 @@ func localValues(info *types.Info, file *ast.File, use ast.Expr, v *types.Var) [
 						}
 						out = append(out, e)
 					}
+				} else if isIntegerSlice(info.TypeOf(n.X)) {
+					out = append(out, n.X)
 				}
 			}
 		}
@@ -636,4 +658,26 @@ func (c *sinkFinder) fieldStores(n ast.Node, fields map[*types.Var]status.Site, 
 			}
 		}
 	}
+}
+
+// packageValue returns the initial value of v, a package-level variable
+// of files.
+func packageValue(files []*ast.File, info *types.Info, v *types.Var) []ast.Expr {
+	for _, f := range files {
+		for _, d := range f.Decls {
+			gd, ok := d.(*ast.GenDecl)
+			if !ok || gd.Tok != token.VAR {
+				continue
+			}
+			for _, spec := range gd.Specs {
+				vs := spec.(*ast.ValueSpec)
+				for i, name := range vs.Names {
+					if info.Defs[name] == v && i < len(vs.Values) && len(vs.Names) == len(vs.Values) {
+						return []ast.Expr{vs.Values[i]}
+					}
+				}
+			}
+		}
+	}
+	return nil
 }
