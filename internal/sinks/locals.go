@@ -4,8 +4,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-
-	"github.com/statuslint/statuslint/internal/typesx"
 )
 
 // Local functions: a function literal given, once, to a local variable
@@ -28,17 +26,13 @@ func (c *sinkFinder) findLocalFuncs() (map[*types.Var]*types.Func, map[*types.Fu
 			return
 		}
 		v, ok := info.Defs[id].(*types.Var)
-		if !ok || typesx.IsPackageLevel(v) || byVar[v] != nil {
+		if !ok || byVar[v] != nil {
 			return
 		}
 		sig, ok := info.TypeOf(lit).(*types.Signature)
-		if !ok || !hasIntegerParam(sig) {
-			return
-		}
 		// Given that literal and nothing else: not reassigned, not
 		// declared without it, its address not taken.
-		vals := c.ValuesOf(v)
-		if len(vals) != 1 || vals[0].Expr != value {
+		if !ok || !hasIntegerParam(sig) || c.OnlyFuncLit(v) != lit {
 			return
 		}
 		fn := types.NewFunc(lit.Pos(), c.Pass.Pkg, v.Name(), sig)

@@ -29,7 +29,7 @@ func (c *Base) returnsStatus(call *ast.CallExpr) bool {
 				body, key = decl.Body, obj
 			}
 		case *types.Var:
-			if lit := c.onlyFuncLit(obj); lit != nil {
+			if lit := c.OnlyFuncLit(obj); lit != nil {
 				body, key = lit.Body, obj
 			}
 		}
@@ -73,9 +73,9 @@ func (c *Base) returnsStatus(call *ast.CallExpr) bool {
 	return reads && !other
 }
 
-// onlyFuncLit returns the function literal v, a local variable, is given,
+// OnlyFuncLit returns the function literal v, a local variable, is given,
 // if it is given exactly that.
-func (c *Base) onlyFuncLit(v *types.Var) *ast.FuncLit {
+func (c *Base) OnlyFuncLit(v *types.Var) *ast.FuncLit {
 	if typesx.IsPackageLevel(v) || v.Pkg() != c.Pass.Pkg {
 		return nil
 	}
