@@ -13,7 +13,7 @@ import (
 )
 
 // PredFact marks a retry decision: a function that returns true (its
-// first result) exactly for the status codes in Set of its argument Arg,
+// result Result) exactly for the status codes in Set of its argument Arg,
 // a status or a response. Other packages' retry loops and hooks read it.
 type PredFact struct {
 	Arg int
@@ -165,8 +165,9 @@ func (c *retryChecker) funcTypeDecision(ft *ast.FuncType) (int, bool) {
 	return decisionResult(ts)
 }
 
-// evalPredicate evaluates a function returning a bool first: the codes
-// for which it returns true. Its status is its first integer parameter or
+// evalPredicate evaluates a decision (decisionResult says which result
+// decides): the codes for which it returns true. Its status is its first
+// integer parameter or
 // the status of its first response parameter; its error parameter is of
 // the given kind. ok is false when it has no such parameter or its result
 // does not depend on a status.
@@ -293,7 +294,7 @@ func (c *retryChecker) literalCodes(e ast.Expr) codeSet {
 	return s
 }
 
-// evalErrPredicate evaluates a function returning a bool first whose only
+// evalErrPredicate evaluates a decision (decisionResult) whose only
 // way to a status is an error parameter: the codes for which a status
 // test in its body returns true. What it returns true for without testing
 // a status (a nil error, io.ErrUnexpectedEOF, a network error) is not
