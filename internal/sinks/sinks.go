@@ -207,7 +207,7 @@ func (c *sinkFinder) statuses(n ast.Node, fn func(ast.Expr, status.Site)) {
 		}
 		for i, lhs := range n.Lhs {
 			if c.IsStatusExpr(lhs) {
-				fn(n.Rhs[i], status.Site{What: "assignment to " + c.Render(lhs), Writes: true})
+				fn(n.Rhs[i], status.Site{What: "assignment to " + c.Render(lhs), Writes: true, Stored: true})
 			}
 		}
 	case *ast.CompositeLit:
@@ -228,7 +228,7 @@ func (c *sinkFinder) statuses(n ast.Node, fn func(ast.Expr, status.Site)) {
 func (c *sinkFinder) compositeLit(lit *ast.CompositeLit, fn func(ast.Expr, status.Site)) {
 	typesx.LitFields(c.Pass.TypesInfo, lit, func(field types.Object, value ast.Expr, typ types.Type) {
 		if c.IsStatusFieldOf(field, typ) {
-			fn(value, status.Site{What: types.TypeString(typ, typesx.PkgName) + " literal", Writes: true})
+			fn(value, status.Site{What: types.TypeString(typ, typesx.PkgName) + " literal", Writes: true, Stored: true})
 		}
 	})
 }

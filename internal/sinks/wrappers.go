@@ -196,7 +196,7 @@ func (c *sinkFinder) findStatuses() []status.Found {
 				param := ref.fn.Signature().Params().At(ref.index)
 				// The sink's own "no status" values (a framework's) are
 				// the wrapper's too.
-				partial := s.Sentinels || assigns(info, decl.Body, param) || !unconditional(info, decl.Body, e)
+				partial := s.Sentinels || s.Stored || assigns(info, decl.Body, param) || !unconditional(info, decl.Body, e)
 				c.wrappers[ref.fn] = append(c.wrappers[ref.fn], wrapperParam{ref.index, partial})
 				changed = true
 			}

@@ -26,6 +26,12 @@ type Site struct {
 	// Render(-1, r), a framework's own ResponseWriter. Only net/http's
 	// sinks panic on them.
 	Sentinels bool
+	// Stored is true where the value is stored in a status field or
+	// variable (a literal's field, an assignment) rather than given to a
+	// sink: a wrapper that only stores its parameter there may be handed
+	// values below 100 that are no status (gin's test builds
+	// LogFormatterParams{StatusCode: code} to see the colour of code 2).
+	Stored bool
 	// Via is set for a constant that travels to the sink through a local
 	// variable or a struct field: the expression at the sink, whose site
 	// is sink.

@@ -33,3 +33,20 @@ func localMux(mux *http.ServeMux) {
 	pick = func(w http.ResponseWriter, n int) {}
 	pick(nil, 3)
 }
+
+type logParams struct{ StatusCode int }
+
+// A local function that stores its parameter in a status field: values
+// below 100 given to it are no status (gin's test of the colour of code
+// 2), values above are.
+func colours() {
+	colourOf := func(code int) string {
+		p := logParams{StatusCode: code}
+		if p.StatusCode >= http.StatusInternalServerError {
+			return "red"
+		}
+		return "white"
+	}
+	_ = colourOf(2)
+	_ = colourOf(404) // want `raw status code 404 in colourOf: use http.StatusNotFound`
+}
