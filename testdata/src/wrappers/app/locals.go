@@ -16,7 +16,7 @@ func localMux(mux *http.ServeMux) {
 	mux.Handle("/down", endpoint(503)) // want `raw status code 503 in endpoint: use http.StatusServiceUnavailable`
 	var reply = func(w http.ResponseWriter, code int) { w.WriteHeader(code) }
 	mux.HandleFunc("/gone", func(w http.ResponseWriter, r *http.Request) { reply(w, 404) }) // want `raw status code 404 in reply: use http.StatusNotFound`
-	for _, tc := range []endpointCase{{"/a", 502}, {"/b", http.StatusOK}} { // want `raw status code 502 in endpoint \(through code\): use http.StatusBadGateway`
+	for _, tc := range []endpointCase{{"/a", 502}, {"/b", http.StatusOK}} {                 // want `raw status code 502 in endpoint \(through code\): use http.StatusBadGateway`
 		mux.Handle(tc.path, endpoint(tc.code))
 	}
 
