@@ -26,8 +26,8 @@ type codeChecker struct {
 	constants string
 	// settings are the package's: the tables of the APIs its requests
 	// go to judge the comparisons of their responses (tableOf).
-	settings   *config.Settings
-	apiIndexes map[*ast.File]*apiIndex
+	settings *config.Settings
+	compared map[*ast.File]map[ast.Expr]ast.Expr
 
 	// The file being checked (check moves to the file of each status),
 	// and the imports its fixes add.
