@@ -21,22 +21,14 @@ func (c *Base) returnsStatus(call *ast.CallExpr) bool {
 	info := c.Pass.TypesInfo
 	var body *ast.BlockStmt
 	var key types.Object
-	switch fun := ast.Unparen(call.Fun).(type) {
-	case *ast.Ident:
-		switch obj := info.Uses[fun].(type) {
-		case *types.Func:
-			if decl := c.funcDecl(obj); decl != nil {
-				body, key = decl.Body, obj
-			}
-		case *types.Var:
-			if lit := c.OnlyFuncLit(obj); lit != nil {
-				body, key = lit.Body, obj
-			}
+	if fn := typesx.StaticCallee(info, call); fn != nil && fn.Pkg() == c.Pass.Pkg {
+		if decl := c.funcDecl(fn.Origin()); decl != nil {
+			body, key = decl.Body, fn.Origin()
 		}
-	case *ast.SelectorExpr:
-		if fn := typesx.StaticCallee(info, call); fn != nil && fn.Pkg() == c.Pass.Pkg {
-			if decl := c.funcDecl(fn.Origin()); decl != nil {
-				body, key = decl.Body, fn.Origin()
+	} else if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+		if v, ok := info.Uses[id].(*types.Var); ok {
+			if lit := c.OnlyFuncLit(v); lit != nil {
+				body, key = lit.Body, v
 			}
 		}
 	}
