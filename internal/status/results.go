@@ -19,6 +19,15 @@ import (
 // status.
 func (c *Base) returnsStatus(call *ast.CallExpr) bool {
 	info := c.Pass.TypesInfo
+	// The result first: it is cheap, and most calls fail it before the
+	// package's declarations or values are indexed.
+	t := info.TypeOf(call.Fun)
+	if t == nil {
+		return false
+	}
+	if sig, ok := t.Underlying().(*types.Signature); !ok || sig.Results().Len() != 1 || !typesx.IsInteger(sig.Results().At(0).Type()) {
+		return false
+	}
 	var body *ast.BlockStmt
 	var key types.Object
 	if fn := typesx.StaticCallee(info, call); fn != nil && fn.Pkg() == c.Pass.Pkg {
@@ -33,9 +42,6 @@ func (c *Base) returnsStatus(call *ast.CallExpr) bool {
 		}
 	}
 	if body == nil {
-		return false
-	}
-	if sig, ok := info.TypeOf(call.Fun).Underlying().(*types.Signature); !ok || sig.Results().Len() != 1 || !typesx.IsInteger(sig.Results().At(0).Type()) {
 		return false
 	}
 	if r, ok := c.statusResults[key]; ok {
