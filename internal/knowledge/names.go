@@ -76,8 +76,8 @@ var (
 	StatusFieldNames = rule(NameRule{
 		ID:      "status-field",
 		Names:   `^(StatusCode|HTTPStatus|HttpStatusCode)$`,
-		Applies: "an integer field so named holds a status where its type speaks HTTP (its package is or mentions a known package, or the struct has a field of such a type)",
-		Reason:  "SDKs name their status fields so without a shared type; the HTTP test keeps Docker's exit code out",
+		Applies: "an integer field so named holds a status where its type speaks HTTP (its package is or mentions a known package, or the struct has a field of such a type), unless the package compares it with or gives it a number from 1 to 99, which no status is",
+		Reason:  "SDKs name their status fields so without a shared type; the HTTP test keeps Docker's exit code out, the 1-99 test an exit code in a package that speaks HTTP",
 		Fixture: "exitcodes/app/app.go",
 	})
 )

@@ -38,6 +38,10 @@ type Base struct {
 	// statusResults memoizes returnsStatus, by function or by the local
 	// variable that holds a function literal.
 	statusResults map[types.Object]bool
+	// nonStatus are the fields named as statuses that the package gives
+	// or compares with a number no status is (nonStatusFields): filled
+	// on first use.
+	nonStatus map[*types.Var]bool
 }
 
 // NewBase indexes the package's files; checked says which are reported on.
@@ -205,8 +209,19 @@ func (c *Base) IsIntConst(e ast.Expr) bool {
 // data flow: the package's own (findStatusFields) and, through facts,
 // other packages'.
 func (c *Base) IsStatusFieldOf(obj types.Object, recv types.Type) bool {
-	if v, ok := obj.(*types.Var); ok && c.StatusFields[v] {
+	v, ok := obj.(*types.Var)
+	if ok && c.StatusFields[v] {
 		return true
 	}
-	return typesx.IsStatusField(obj, recv)
+	if !typesx.IsStatusField(obj, recv) {
+		return false
+	}
+	if recv != nil {
+		if key, _ := typesx.FieldKey(v, recv); knowledge.StatusFields[key] {
+			return true // known by identity, whatever its name
+		}
+	}
+	// Known by its name only: Docker's container.WaitResponse.StatusCode
+	// is an exit code, compared with 15 in the client's tests.
+	return !typesx.IsStatusFieldByName(v) || !c.nonStatusFields()[v]
 }

@@ -70,7 +70,7 @@ func IsStatusField(obj types.Object, recv types.Type) bool {
 	if !ok || !v.IsField() || v.Pkg() == nil || !IsInteger(v.Type()) {
 		return false
 	}
-	if knowledge.StatusFieldNames.Match(v.Name()) {
+	if IsStatusFieldByName(v) {
 		// By name only where the type speaks HTTP: Docker's
 		// container.WaitResponse.StatusCode is an exit code.
 		return speaksHTTP(v.Pkg()) || recv != nil && hasHTTPField(recv)
@@ -80,6 +80,14 @@ func IsStatusField(obj types.Object, recv types.Type) bool {
 		return knowledge.StatusFields[key]
 	}
 	return false
+}
+
+// IsStatusFieldByName reports whether v is an integer field that
+// IsStatusField would take for a status by its name alone (StatusCode,
+// HTTPStatus, HttpStatusCode), where knowledge does not list it: what the
+// package does with it may still say it holds something else.
+func IsStatusFieldByName(v *types.Var) bool {
+	return v.IsField() && knowledge.StatusFieldNames.Match(v.Name())
 }
 
 // speaksHTTP reports whether pkg is a package statuslint knows, or
