@@ -221,6 +221,59 @@ func Get(c *http.Client, req *http.Request) (resp *http.Response, err error) {
 	}
 }
 
+// A helper package that imports the package under test exists in the
+// graph only as a test variant ("demo/internal/testhelpers
+// [demo/identity.test]", as kratos's does): a narrow run reads it for its
+// wrappers' facts all the same, as go vet does.
+func TestFactsFromTestVariant(t *testing.T) {
+	dir := module(t, map[string]string{})
+	writeFile(t, dir, "identity/identity.go", `package identity
+
+// Name is the identity's name.
+func Name() string { return "id" }
+`)
+	writeFile(t, dir, "internal/testhelpers/helpers.go", `package testhelpers
+
+import (
+	"net/http"
+	"testing"
+
+	"demo/identity"
+)
+
+// Submit posts the identity's form and checks the status.
+func Submit(t *testing.T, hc *http.Client, url string, expectedStatusCode int) {
+	res, err := hc.Post(url+"/"+identity.Name(), "text/plain", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	if res.StatusCode != expectedStatusCode {
+		t.Errorf("status %d, want %d", res.StatusCode, expectedStatusCode)
+	}
+}
+`)
+	writeFile(t, dir, "identity/identity_test.go", `package identity_test
+
+import (
+	"net/http"
+	"testing"
+
+	"demo/internal/testhelpers"
+)
+
+func TestSubmit(t *testing.T) {
+	testhelpers.Submit(t, http.DefaultClient, "http://localhost", 200)
+}
+`)
+	const want = "identity_test.go:11:64: raw status code 200 in Submit: use http.StatusOK"
+	for _, patterns := range [][]string{{"./identity"}, {"./..."}} {
+		if out, code := run(t, dir, binary, patterns...); code != 3 || !strings.Contains(out, want) {
+			t.Errorf("statuslint %v: exit %d, want %q\n%s", patterns, code, want, out)
+		}
+	}
+}
+
 // A sender of another package of the module that a loop reaches only
 // through a function of its own package (slack-go's socketmode: connect's
 // loop calls openAndDial, which calls slack's StartSocketModeContext) is

@@ -239,9 +239,18 @@ func load(patterns []string, tests bool, tags string, known func(path string) bo
 	// narrow run does not need. The reported packages keep their view of
 	// them from export data; the analyzer matches facts across the two
 	// views by object path.
+	//
+	// A package the graph has only as a test variant is read as that
+	// variant: kratos's internal/testhelpers imports identity, so the
+	// external test identity_test imports
+	// "internal/testhelpers [identity.test]", and its wrappers' facts
+	// are what go vet gives that test.
 	byPath := map[string]*packages.Package{}
 	packages.Visit(report, nil, func(p *packages.Package) {
-		if slices.Contains(extra, p.PkgPath) && byPath[p.PkgPath] == nil && !strings.Contains(p.ID, " [") {
+		if !slices.Contains(extra, p.PkgPath) {
+			return
+		}
+		if q := byPath[p.PkgPath]; q == nil || strings.Contains(q.ID, " [") && !strings.Contains(p.ID, " [") || strings.Contains(q.ID, " [") && strings.Contains(p.ID, " [") && p.ID < q.ID {
 			byPath[p.PkgPath] = p
 		}
 	})
