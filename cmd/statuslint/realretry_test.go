@@ -224,6 +224,8 @@ func compareJudged(t *testing.T, path, header string, got []string) {
 			t.Errorf("new finding: %s", f)
 		case why == "" || why == unjudged:
 			t.Errorf("finding not judged: %s", f)
+		case strings.HasPrefix(why, "FALSE"):
+			t.Errorf("a finding judged false: %s\n\t%s", f, why)
 		}
 	}
 	for f := range rec.why {

@@ -20,8 +20,8 @@ var update = flag.Bool("update", false, "rewrite testdata/realworld from the cur
 
 // realWorld are the real modules statuslint is measured on, pinned, with
 // only the packages each case needs, so that a fresh machine fetches and
-// compiles little. Their findings are kept, each with why it is right, in
-// testdata/realworld/NAME.txt.
+// compiles little. Their findings are kept, each with why it is right (a
+// reviewer's reading of its source), in testdata/realworld/NAME.txt.
 var realWorld = []struct {
 	name            string
 	module, version string
@@ -40,42 +40,6 @@ var realWorld = []struct {
 	// A user of fasthttp that never imports net/http: a router and its
 	// example. Before the reach gate knew fasthttp, nothing was checked.
 	{"fasthttp-router", "github.com/fasthttp/router", "v1.5.4", []string{".", "./_examples/hosts"}},
-}
-
-// reasons say why a finding of a shape is right; every finding must have
-// one. They were written by reading the findings of each shape in the
-// modules above.
-var reasons = []struct {
-	shape *regexp.Regexp
-	why   string
-}{
-	{regexp.MustCompile(`\(through \w+\)`), "a constant stored in a variable or struct field whose value reaches the sink"},
-	{regexp.MustCompile(`^retrying on `), "the retry decision admits a code the table says not to re-send unchanged, or to re-send only after Retry-After"},
-	{regexp.MustCompile(`in comparison with [^ ]*\.(StatusCode|Code)(\(\))?( is |:)`), "compared with a response's status field or method, or with a field the package gives only statuses (consul's StatusError{Code: resp.StatusCode})"},
-	{regexp.MustCompile(`in comparison with \w+( is |:)`), "compared with a variable that holds only a status (a status field or method, a writer's Status(), or fasthttp.Get's status)"},
-	{regexp.MustCompile(`in case of switch on `), "a case of a switch on the status"},
-	{regexp.MustCompile(`in [\w.]+ literal:`), "a status field (by identity, or an integer field named StatusCode) set in a composite literal"},
-	{regexp.MustCompile(`in assignment to `), "assigned to a status field"},
-	{regexp.MustCompile(`in [\w.]+[: ]`), "the status argument of a sink: net/http's, a framework's, or a wrapper of one that statuslint found (its parameter reaches a sink)"},
-}
-
-// findingReason returns why the finding with message msg is right, or "".
-func findingReason(msg string) string {
-	for _, r := range reasons {
-		if r.shape.MatchString(msg) {
-			why := r.why
-			switch {
-			case strings.Contains(msg, "is not documented by"):
-				why += "; the code is not in the table"
-			case strings.Contains(msg, "is listed as unused"):
-				why += "; the table lists the code as unused"
-			case strings.HasPrefix(msg, "invalid status"):
-				why += "; the code is outside 100-999"
-			}
-			return why
-		}
-	}
-	return ""
 }
 
 // A package that reaches HTTP through fasthttp alone is checked under go
@@ -113,45 +77,12 @@ func TestRealWorld(t *testing.T) {
 			if again := realFindings(t, dir, args); !slices.Equal(got, again) {
 				t.Errorf("a second run differs:\n%s", lineDiff(strings.Join(got, "\n"), strings.Join(again, "\n")))
 			}
-			header := fmt.Sprintf("# statuslint %s in %s %s\n# Every finding, with why it is right.\n", strings.Join(args[1:], " "), rw.module, rw.version)
-			var b strings.Builder
-			b.WriteString(header)
-			for _, f := range got {
-				why := findingReason(f[strings.Index(f, ": ")+2:])
-				if why == "" {
-					why = "UNREVIEWED: no shape explains it"
-					t.Errorf("%s: %s: a finding of a shape no reason covers; read it, then add a reason", rw.name, f)
-				}
-				fmt.Fprintf(&b, "%s\n\twhy: %s\n", f, why)
-			}
-			path := filepath.Join("testdata", "realworld", rw.name+".txt")
-			if *update {
-				os.MkdirAll(filepath.Dir(path), 0o755)
-				if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			data, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run with -update to record the findings)", err)
-			}
-			var want []string
-			for _, line := range strings.Split(string(data), "\n") {
-				if line != "" && !strings.HasPrefix(line, "#") && !strings.HasPrefix(line, "\t") {
-					want = append(want, line)
-				}
-			}
-			for _, f := range got {
-				if !slices.Contains(want, f) {
-					t.Errorf("new finding: %s", f)
-				}
-			}
-			for _, f := range want {
-				if !slices.Contains(got, f) {
-					t.Errorf("finding gone: %s", f)
-				}
-			}
+			// Every finding on record was read at its source by a
+			// reviewer, who wrote why it is right; -update keeps those
+			// reasons and records a new finding unjudged, which fails
+			// until someone reads it.
+			header := fmt.Sprintf("# statuslint %s in %s %s\n# Every finding, read at its source by a reviewer, with why it is right.\n", strings.Join(args[1:], " "), rw.module, rw.version)
+			compareJudged(t, filepath.Join("testdata", "realworld", rw.name+".txt"), header, got)
 
 			// The fixes build, tests included, and leave nothing to fix.
 			fix := exec.Command(binary, append([]string{"-fix", "-codes=iana"}, rw.patterns...)...)
