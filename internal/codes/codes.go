@@ -94,7 +94,7 @@ func (c *codeChecker) check(f status.Found) {
 	case entry == nil:
 		why := "clients of the API do not expect it; write a documented status or add it to the table"
 		if !s.Writes {
-			why = "the API never returns it, so this comparison never matches; compare with a documented status or add it to the table"
+			why = "by the table the API never returns it, so this comparison cannot match its responses; compare with a documented status or add it to the table"
 		}
 		c.report(e, s, checks.Undocumented, fmt.Sprintf("status %s in %s is not documented by %s: %s", status.Describe(code), s.What, tab.Name, why))
 	case entry.Unused:

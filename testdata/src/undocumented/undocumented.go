@@ -15,7 +15,7 @@ func handler(w http.ResponseWriter, r *http.Request, resp *http.Response) {
 	w.WriteHeader(int(Redirect))                           // want `status 307 \(Temporary Redirect\) in WriteHeader is not documented`
 	w.WriteHeader(451)                                     // want `raw status code 451 in WriteHeader: use http.StatusUnavailableForLegalReasons` `status 451 \(Unavailable For Legal Reasons\) in WriteHeader is not documented by huaweicloud`
 	w.WriteHeader(299)                                     // want `raw status code 299 in WriteHeader: net/http has no constant for it; declare a named constant` `status 299 in WriteHeader is not documented by huaweicloud`
-	if resp.StatusCode == http.StatusPermanentRedirect {   // want `status 308 \(Permanent Redirect\) in comparison with resp.StatusCode is not documented by huaweicloud: the API never returns it, so this comparison never matches`
+	if resp.StatusCode == http.StatusPermanentRedirect {   // want `status 308 \(Permanent Redirect\) in comparison with resp.StatusCode is not documented by huaweicloud: by the table the API never returns it, so this comparison cannot match its responses`
 	}
 	w.WriteHeader(306) // want `raw status code 306 in WriteHeader: net/http has no constant for it` `status 306 in WriteHeader is listed as unused by huaweicloud: use a status the API still uses`
 
