@@ -105,9 +105,13 @@ func golangciFindings(t *testing.T, bin, dir string, settings map[string]any, pa
 	// The summary golangci-lint prints goes to standard output whatever
 	// the formats: the JSON goes to a file of its own.
 	report := filepath.Join(t.TempDir(), "report.json")
-	cmd := exec.Command(bin, append([]string{"run", "--allow-parallel-runners", "--output.json.path=" + report}, patterns...)...)
+	// Named, so that a module's own configuration (aws-sdk-go-v2's
+	// .golangci.toml, a v1 file) is not read instead.
+	cmd := exec.Command(bin, append([]string{"run", "--allow-parallel-runners", "--config=" + filepath.Join(dir, ".golangci.yml"), "--output.json.path=" + report}, patterns...)...)
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GOFLAGS=", "GOPROXY=off", "GOLANGCI_LINT_CACHE="+t.TempDir())
+	// GOWORK=off: a module's own go.work (prometheus's) names modules its
+	// zip does not hold.
+	cmd.Env = append(os.Environ(), "GOFLAGS=", "GOPROXY=off", "GOWORK=off", "GOLANGCI_LINT_CACHE="+t.TempDir())
 	text, err := cmd.CombinedOutput()
 	if ee, ok := err.(*exec.ExitError); err != nil && (!ok || ee.ExitCode() != 1) {
 		t.Fatalf("golangci-lint: %v\n%s", err, text)

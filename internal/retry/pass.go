@@ -40,6 +40,7 @@ func New(s *config.Settings, sinks *analysis.Analyzer) *analysis.Analyzer {
 
 // runRetry is the retry pass.
 func runRetry(s *config.Settings, pass *analysis.Pass, sinksPass *analysis.Analyzer) (any, error) {
+	pass = status.FactScope(pass)
 	var diags []analysis.Diagnostic
 	// The settings of the package's directory: the flags', with what
 	// its configuration files set.

@@ -29,6 +29,7 @@ func New(s *config.Settings) *analysis.Analyzer {
 
 // runSinks is the sinks pass.
 func runSinks(s *config.Settings, pass *analysis.Pass) (any, error) {
+	pass = status.FactScope(pass)
 	// The settings of the package's directory: the flags', with what
 	// its configuration files set.
 	s, err := s.For(pass)
