@@ -78,10 +78,11 @@ func settingsFor(t *testing.T, flags []string) map[string]any {
 
 // golangciFindings runs golangci-lint with statuslint alone, configured
 // by settings, on patterns in dir, and returns its findings as
-// "path:line:col: message", the path relative to dir, sorted. Every issue
+// "path:line:col: message", the path relative to dir, sorted; env is added
+// to its environment. Every issue
 // is kept: none dropped as one of many on a line or of one text, none in
 // generated files.
-func golangciFindings(t *testing.T, bin, dir string, settings map[string]any, patterns []string) []string {
+func golangciFindings(t *testing.T, bin, dir string, settings map[string]any, patterns []string, env ...string) []string {
 	t.Helper()
 	config := map[string]any{
 		"version": "2",
@@ -111,7 +112,7 @@ func golangciFindings(t *testing.T, bin, dir string, settings map[string]any, pa
 	cmd.Dir = dir
 	// GOWORK=off: a module's own go.work (prometheus's) names modules its
 	// zip does not hold.
-	cmd.Env = append(os.Environ(), "GOFLAGS=", "GOPROXY=off", "GOWORK=off", "GOLANGCI_LINT_CACHE="+t.TempDir())
+	cmd.Env = append(append(os.Environ(), "GOFLAGS=", "GOPROXY=off", "GOWORK=off", "GOLANGCI_LINT_CACHE="+t.TempDir()), env...)
 	text, err := cmd.CombinedOutput()
 	if ee, ok := err.(*exec.ExitError); err != nil && (!ok || ee.ExitCode() != 1) {
 		t.Fatalf("golangci-lint: %v\n%s", err, text)

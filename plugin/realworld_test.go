@@ -2,6 +2,7 @@ package plugin
 
 import (
 	"encoding/json"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -22,33 +23,68 @@ var realWorld = []struct {
 	record, module, version string
 	patterns                []string
 	settings                map[string]any
+	// spec, a path in the module or "module@version/path" for one that
+	// another module publishes, is the table (settings' codes); sum pins
+	// a module the checksum database does not list; prepare makes the
+	// copy build; env is added to golangci-lint's environment.
+	spec    string
+	sum     string
+	prepare func(dir string) error
+	env     []string
 }{
-	{"gin", "github.com/gin-gonic/gin", "v1.12.0", []string{"."}, iana},
-	{"huma-v2", "github.com/danielgtaylor/huma/v2", "v2.37.2", []string{"."}, iana},
-	{"fasthttp-router", "github.com/fasthttp/router", "v1.5.4", []string{".", "./_examples/hosts"}, iana},
-	{"fasthttp", "github.com/valyala/fasthttp", "v1.78.0", []string{"."}, iana},
-	{"fiber-v2", "github.com/gofiber/fiber/v2", "v2.52.15", []string{"."}, iana},
-	{"fiber-v3", "github.com/gofiber/fiber/v3", "v3.1.0", []string{"."}, iana},
-	{"consul-api", "github.com/hashicorp/consul/api", "v1.34.5", []string{"."}, iana},
-	{"vault-api", "github.com/hashicorp/vault/api", "v1.23.0", []string{"."}, iana},
-	{"retry/vault-api", "github.com/hashicorp/vault/api", "v1.23.0", []string{"."}, retries},
-	{"retry/consul-api", "github.com/hashicorp/consul/api", "v1.34.5", []string{"."}, retries},
-	{"retry/resty-v2", "github.com/go-resty/resty/v2", "v2.17.2", []string{"."}, retries},
-	{"retry/aws-retry", "github.com/aws/aws-sdk-go-v2", "v1.48.0", []string{"./aws/retry"}, retries},
-	{"retry/elastic-transport", "github.com/elastic/elastic-transport-go/v8", "v8.11.0", []string{"./elastictransport"}, retries},
-	{"retry/azcore", "github.com/Azure/azure-sdk-for-go/sdk/azcore", "v1.24.0", []string{"./runtime"}, retries},
-	{"caddy", "github.com/caddyserver/caddy/v2", "v2.11.9", []string{"./modules/caddyhttp", "./modules/caddyhttp/reverseproxy", "./caddyconfig"}, iana},
-	{"jaeger", "github.com/jaegertracing/jaeger", "v1.76.0", []string{"./cmd/query/app/apiv3"}, iana},
-	{"retry/minio-go", "github.com/minio/minio-go/v7", "v7.4.1", []string{"."}, retries},
-	{"retry/caddy", "github.com/caddyserver/caddy/v2", "v2.11.9", []string{"./caddyconfig", "./modules/caddyhttp/reverseproxy"}, retries},
-	{"retry/prometheus", "github.com/prometheus/prometheus", "v0.316.0", []string{"./storage/remote"}, retries},
-	{"retry/cloud-sdk", "github.com/huaweicloud/huaweicloud-sdk-go-v3", "v0.1.207", []string{"./core/invoker/..."}, retries},
-	{"retry/jaeger", "github.com/jaegertracing/jaeger", "v1.76.0", []string{"./crossdock"}, retries},
-	{"retry/openai-go", "github.com/openai/openai-go/v3", "v3.98.0", []string{"./internal/requestconfig"}, retries},
-	{"retry/client-go", "k8s.io/client-go", "v0.37.2", []string{"./rest"}, retries},
-	{"retry/slack-go", "github.com/slack-go/slack", "v0.35.0", []string{".", "./socketmode"}, retries},
-	{"retry/godo", "github.com/digitalocean/godo", "v1.237.0", []string{"."}, retries},
-	{"retry/stripe-go", "github.com/stripe/stripe-go/v82", "v82.5.1", []string{"."}, retries},
+	{record: "gin", module: "github.com/gin-gonic/gin", version: "v1.12.0", patterns: []string{"."}, settings: iana},
+	{record: "huma-v2", module: "github.com/danielgtaylor/huma/v2", version: "v2.37.2", patterns: []string{"."}, settings: iana},
+	{record: "fasthttp-router", module: "github.com/fasthttp/router", version: "v1.5.4", patterns: []string{".", "./_examples/hosts"}, settings: iana},
+	{record: "fasthttp", module: "github.com/valyala/fasthttp", version: "v1.78.0", patterns: []string{"."}, settings: iana},
+	{record: "fiber-v2", module: "github.com/gofiber/fiber/v2", version: "v2.52.15", patterns: []string{"."}, settings: iana},
+	{record: "fiber-v3", module: "github.com/gofiber/fiber/v3", version: "v3.1.0", patterns: []string{"."}, settings: iana},
+	{record: "consul-api", module: "github.com/hashicorp/consul/api", version: "v1.34.5", patterns: []string{"."}, settings: iana},
+	{record: "vault-api", module: "github.com/hashicorp/vault/api", version: "v1.23.0", patterns: []string{"."}, settings: iana},
+	{record: "retry/vault-api", module: "github.com/hashicorp/vault/api", version: "v1.23.0", patterns: []string{"."}, settings: retries},
+	{record: "retry/consul-api", module: "github.com/hashicorp/consul/api", version: "v1.34.5", patterns: []string{"."}, settings: retries},
+	{record: "retry/resty-v2", module: "github.com/go-resty/resty/v2", version: "v2.17.2", patterns: []string{"."}, settings: retries},
+	{record: "retry/aws-retry", module: "github.com/aws/aws-sdk-go-v2", version: "v1.48.0", patterns: []string{"./aws/retry"}, settings: retries},
+	{record: "retry/elastic-transport", module: "github.com/elastic/elastic-transport-go/v8", version: "v8.11.0", patterns: []string{"./elastictransport"}, settings: retries},
+	{record: "retry/azcore", module: "github.com/Azure/azure-sdk-for-go/sdk/azcore", version: "v1.24.0", patterns: []string{"./runtime"}, settings: retries},
+	{record: "caddy", module: "github.com/caddyserver/caddy/v2", version: "v2.11.9", patterns: []string{"./modules/caddyhttp", "./modules/caddyhttp/reverseproxy", "./caddyconfig"}, settings: iana},
+	{record: "jaeger", module: "github.com/jaegertracing/jaeger", version: "v1.76.0", patterns: []string{"./cmd/query/app/apiv3"}, settings: iana},
+	{record: "retry/minio-go", module: "github.com/minio/minio-go/v7", version: "v7.4.1", patterns: []string{"."}, settings: retries},
+	{record: "retry/caddy", module: "github.com/caddyserver/caddy/v2", version: "v2.11.9", patterns: []string{"./caddyconfig", "./modules/caddyhttp/reverseproxy"}, settings: retries},
+	{record: "retry/prometheus", module: "github.com/prometheus/prometheus", version: "v0.316.0", patterns: []string{"./storage/remote"}, settings: retries},
+	{record: "retry/cloud-sdk", module: "github.com/huaweicloud/huaweicloud-sdk-go-v3", version: "v0.1.207", patterns: []string{"./core/invoker/..."}, settings: retries},
+	{record: "retry/jaeger", module: "github.com/jaegertracing/jaeger", version: "v1.76.0", patterns: []string{"./crossdock"}, settings: retries},
+	{record: "retry/openai-go", module: "github.com/openai/openai-go/v3", version: "v3.98.0", patterns: []string{"./internal/requestconfig"}, settings: retries},
+	{record: "retry/client-go", module: "k8s.io/client-go", version: "v0.37.2", patterns: []string{"./rest"}, settings: retries},
+	{record: "retry/slack-go", module: "github.com/slack-go/slack", version: "v0.35.0", patterns: []string{".", "./socketmode"}, settings: retries},
+	{record: "retry/godo", module: "github.com/digitalocean/godo", version: "v1.237.0", patterns: []string{"."}, settings: retries},
+	{record: "retry/stripe-go", module: "github.com/stripe/stripe-go/v82", version: "v82.5.1", patterns: []string{"."}, settings: retries},
+	{record: "sdk/prometheus-discovery", module: "github.com/prometheus/prometheus", version: "v0.316.0",
+		patterns: []string{"./discovery/azure", "./discovery/aws", "./discovery/gce"}, settings: map[string]any{}},
+	{record: "sdk/prometheus-discovery-no404", module: "github.com/prometheus/prometheus", version: "v0.316.0",
+		patterns: []string{"./discovery/azure", "./discovery/aws", "./discovery/gce"}, settings: map[string]any{}, spec: "testdata/tables/no404.yaml"},
+	{record: "spec/jaeger", module: "github.com/jaegertracing/jaeger", version: "v1.76.0", patterns: []string{"./cmd/query/app/apiv3"},
+		settings: map[string]any{}, spec: "github.com/jaegertracing/jaeger-idl@v0.6.0/swagger/api_v3/query_service.swagger.json"},
+	{record: "spec/oapi-codegen-petstore", module: "github.com/deepmap/oapi-codegen", version: "v1.12.4", patterns: []string{"./examples/petstore-expanded/..."},
+		settings: map[string]any{}, spec: "examples/petstore-expanded/petstore-expanded.yaml"},
+	{record: "spec/swag-basic", module: "github.com/swaggo/swag", version: "v1.16.6", patterns: []string{"./example/basic/..."},
+		settings: map[string]any{}, spec: "example/basic/docs/swagger/swagger.yaml"},
+	{record: "spec/gotify", module: "github.com/gotify/server/v2", version: "v2.6.3", sum: "h1:2sLDRsQ/No1+hcFwFDvjNtwKepfCSIR8L3BkXl/Vz1I=",
+		patterns: []string{"./router", "./api/...", "./ui", "./plugin"}, spec: "docs/spec.json",
+		settings: map[string]any{"checks": []string{"SL1002", "SL1003", "SL1005", "SL1006"}},
+		// ui embeds the web UI's build, which the zip has not.
+		prepare: func(dir string) error {
+			for _, f := range []string{"index.html", "manifest.json", "asset-manifest.json", "static/main.js"} {
+				p := filepath.Join(dir, "ui", "build", f)
+				if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+					return err
+				}
+				if err := os.WriteFile(p, []byte("{}"), 0o644); err != nil {
+					return err
+				}
+			}
+			return nil
+		},
+		env: []string{"CGO_ENABLED=0"}},
 }
 
 // iana and retries are the settings of the two kinds of record: the
@@ -62,7 +98,7 @@ var (
 // each related position it folds into the message.
 var (
 	checkID = regexp.MustCompile(` \(SL\d{4}\)$`)
-	related = regexp.MustCompile(`(; [^;]* at [^ ;]+\.go:\d+)+$`)
+	related = regexp.MustCompile(`(; [^;]* at [^ ;]+:\d+)+$`)
 )
 
 // TestGolangciLintRealWorld runs golangci-lint with the plugin on real
@@ -74,7 +110,29 @@ func TestGolangciLintRealWorld(t *testing.T) {
 	bin := golangciLint(t)
 	for _, rw := range realWorld {
 		t.Run(rw.record, func(t *testing.T) {
-			dir := moduleCopy(t, rw.module, rw.version, rw.patterns)
+			dir := moduleCopy(t, rw.module, rw.version, rw.sum)
+			if rw.prepare != nil {
+				if err := rw.prepare(dir); err != nil {
+					t.Fatal(err)
+				}
+			}
+			fetch(t, dir, rw.patterns)
+			settings := maps.Clone(rw.settings)
+			switch {
+			case strings.HasPrefix(rw.record, "sdk/") && rw.spec != "":
+				// A table of this repository's testdata.
+				abs, err := filepath.Abs(filepath.Join("..", rw.spec))
+				if err != nil {
+					t.Fatal(err)
+				}
+				settings["codes"] = abs
+			case strings.Contains(rw.spec, "@"):
+				// A spec another module publishes.
+				mod, file, _ := strings.Cut(rw.spec, "/swagger/")
+				settings["codes"] = filepath.Join(moduleDir(t, mod, ""), "swagger", file)
+			case rw.spec != "":
+				settings["codes"] = rw.spec
+			}
 			var want []string
 			data, err := os.ReadFile(filepath.Join("..", "cmd", "statuslint", "testdata", "realworld", rw.record+".txt"))
 			if err != nil {
@@ -86,7 +144,7 @@ func TestGolangciLintRealWorld(t *testing.T) {
 				}
 			}
 			var got []string
-			for _, f := range golangciFindings(t, bin, dir, rw.settings, rw.patterns) {
+			for _, f := range golangciFindings(t, bin, dir, settings, rw.patterns, rw.env...) {
 				got = append(got, related.ReplaceAllString(checkID.ReplaceAllString(f, ""), ""))
 			}
 			slices.Sort(got)
@@ -97,21 +155,34 @@ func TestGolangciLintRealWorld(t *testing.T) {
 	}
 }
 
-// moduleCopy returns a writable copy of a module's source from the proxy,
-// with what patterns need downloaded (golangci-lint runs without the
-// proxy).
-func moduleCopy(t *testing.T, module, version string, patterns []string) string {
+// moduleDir returns the module cache's directory of module@version
+// (module and version in one, or version apart), fetched from the proxy;
+// sum, if set, pins a module the checksum database does not list.
+func moduleDir(t *testing.T, module, sum string) string {
 	t.Helper()
-	out, err := exec.Command("go", "mod", "download", "-json", module+"@"+version).Output()
-	if err != nil {
-		t.Fatalf("go mod download %s@%s: %v", module, version, err)
+	get := exec.Command("go", "mod", "download", "-json", module)
+	if sum != "" {
+		get.Env = append(os.Environ(), "GONOSUMDB="+strings.Split(module, "@")[0])
 	}
-	var info struct{ Dir string }
+	out, err := get.Output()
+	if err != nil {
+		t.Fatalf("go mod download %s: %v", module, err)
+	}
+	var info struct{ Dir, Sum string }
 	if err := json.Unmarshal(out, &info); err != nil {
 		t.Fatal(err)
 	}
+	if sum != "" && info.Sum != sum {
+		t.Fatalf("%s has hash %s, want %s", module, info.Sum, sum)
+	}
+	return info.Dir
+}
+
+// moduleCopy returns a writable copy of a module's source from the proxy.
+func moduleCopy(t *testing.T, module, version, sum string) string {
+	t.Helper()
 	dir := filepath.Join(t.TempDir(), "src")
-	if err := os.CopyFS(dir, os.DirFS(info.Dir)); err != nil {
+	if err := os.CopyFS(dir, os.DirFS(moduleDir(t, module+"@"+version, sum))); err != nil {
 		t.Fatal(err)
 	}
 	filepath.WalkDir(dir, func(p string, d os.DirEntry, _ error) error {
@@ -121,12 +192,17 @@ func moduleCopy(t *testing.T, module, version string, patterns []string) string 
 		}
 		return os.Chmod(p, mode)
 	})
-	// What the patterns need, with their tests: "all" may name a module
-	// the proxy refuses (caddy's netlink fork).
-	get := exec.Command("go", append([]string{"list", "-deps", "-test"}, patterns...)...)
-	get.Dir, get.Env = dir, append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
-	if out, err := get.CombinedOutput(); err != nil {
-		t.Fatalf("go mod download in %s@%s: %v\n%s", module, version, err, out)
-	}
 	return dir
+}
+
+// fetch downloads what patterns need in the module at dir, with their
+// tests, for golangci-lint, which runs without the proxy ("all" may name
+// a module the proxy refuses: caddy's netlink fork).
+func fetch(t *testing.T, dir string, patterns []string) {
+	t.Helper()
+	get := exec.Command("go", append([]string{"list", "-deps", "-test"}, patterns...)...)
+	get.Dir, get.Env = dir, append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off", "CGO_ENABLED=0")
+	if out, err := get.CombinedOutput(); err != nil {
+		t.Fatalf("go list in %s: %v\n%s", dir, err, out)
+	}
 }
