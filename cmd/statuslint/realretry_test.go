@@ -60,7 +60,7 @@ func TestRealWorldRetry(t *testing.T) {
 			header := fmt.Sprintf("# statuslint %s in %s %s (the default table)\n# Every retry finding, judged by reading the code; \"# miss:\" lines are\n# re-sends the check does not find, \"# note:\" lines say why none is.\n", strings.Join(args[1:], " "), rw.module, rw.version)
 			got := realFindings(t, dir, args)
 			compareJudged(t, filepath.Join("testdata", "realworld", "retry", rw.name+".txt"), header, got)
-			oneAnswer(t, dir, rw.module, args, rw.patterns, got)
+			oneAnswer(t, dir, args, rw.patterns, got)
 		})
 	}
 }
