@@ -39,13 +39,14 @@ const sinkFloor = 0.95
 
 // TestSinkTruth runs SL1001 on each module's covered packages and holds
 // it to the truth: at least sinkFloor of the sites found, no silent
-// literal reported, and no finding in a covered file that the truth does
-// not list (precision 100%).
+// literal reported, no finding in a covered file that the truth does not
+// list, and every finding elsewhere in those packages judged right by a
+// reader (precision 100%).
 func TestSinkTruth(t *testing.T) {
 	testenv.Slow(t, "fetches real application modules from the module proxy")
 	for _, st := range sinkTruth {
 		t.Run(st.name, func(t *testing.T) {
-			sites, silent, err := readSinkTruth(filepath.Join("testdata", "realworld", "sinktruth", st.name+".txt"))
+			sites, silent, judged, err := readSinkTruth(filepath.Join("testdata", "realworld", "sinktruth", st.name+".txt"))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -90,6 +91,15 @@ func TestSinkTruth(t *testing.T) {
 					t.Errorf("false finding: %s: %s (the truth: %s)", pos, got[pos], silent[pos])
 				case covered[file] && sites[pos] == "":
 					t.Errorf("finding the truth does not list (read it, then record it as a site or fix the check): %s: %s", pos, got[pos])
+				case !covered[file] && judged[pos] == "":
+					t.Errorf("finding outside the covered files that no one judged (read it, then record it as judged or fix the check): %s: %s", pos, got[pos])
+				case strings.HasPrefix(judged[pos], "FALSE"):
+					t.Errorf("a finding judged false: %s: %s (%s)", pos, got[pos], judged[pos])
+				}
+			}
+			for _, pos := range slices.Sorted(maps.Keys(judged)) {
+				if _, ok := got[pos]; !ok && scored(pos) {
+					t.Errorf("judged finding gone: %s: %s", pos, judged[pos])
 				}
 			}
 			t.Logf("%s: %d of %d sites found", st.name, found, total)
@@ -104,13 +114,15 @@ func TestSinkTruth(t *testing.T) {
 }
 
 // readSinkTruth reads a sinktruth file: its sites and silent literals by
-// position (file:line:col), each with what the reader wrote of it.
-func readSinkTruth(file string) (sites, silent map[string]string, err error) {
+// position (file:line:col), each with what the reader wrote of it, and
+// the findings in the scored packages outside the covered files, each
+// judged by a reader.
+func readSinkTruth(file string) (sites, silent, judged map[string]string, err error) {
 	data, err := os.ReadFile(file)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	sites, silent = map[string]string{}, map[string]string{}
+	sites, silent, judged = map[string]string{}, map[string]string{}, map[string]string{}
 	for i, line := range strings.Split(string(data), "\n") {
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
@@ -121,9 +133,11 @@ func readSinkTruth(file string) (sites, silent map[string]string, err error) {
 			sites[f[1]] = f[2] + " " + f[3]
 		case f[0] == "silent" && len(f) == 4:
 			silent[f[1]] = f[2] + ": " + f[3]
+		case f[0] == "judged" && len(f) == 4:
+			judged[f[1]] = f[3]
 		default:
-			return nil, nil, fmt.Errorf("%s:%d: want site (5 fields) or silent (4 fields), tab-separated: %q", file, i+1, line)
+			return nil, nil, nil, fmt.Errorf("%s:%d: want site (5 fields), silent or judged (4 fields), tab-separated: %q", file, i+1, line)
 		}
 	}
-	return sites, silent, nil
+	return sites, silent, judged, nil
 }
