@@ -35,9 +35,10 @@ type Base struct {
 	// foreign indexes the imported facts by package path and object
 	// path (importFact): built on first use.
 	foreign map[string]*pkgFacts
-	// statusResults memoizes returnsStatus, by function or by the local
+	// statusResults memoizes statusResult (the index of the result that is
+	// a status, or -1), by function or by the local
 	// variable that holds a function literal.
-	statusResults map[types.Object]bool
+	statusResults map[types.Object]int
 	// nonStatus are the fields named as statuses that the package gives
 	// or compares with a number no status is (nonStatusFields): filled
 	// on first use.
@@ -114,6 +115,11 @@ func (c *Base) FindStatusVars() {
 						idx = i
 					}
 				}
+			}
+			if idx < 0 && call != nil {
+				// A function of the package that returns a status
+				// among other results.
+				idx = c.statusResult(call, len(lhs))
 			}
 			for i, l := range lhs {
 				mark(l, i == idx)

@@ -3,30 +3,41 @@ package status
 import (
 	"go/ast"
 	"go/types"
+	"slices"
 
 	"github.com/statuslint/statuslint/internal/typesx"
 )
 
 // Functions that return a status: a function of this package, or a
-// function literal given once to a local variable, with one integer
-// result, whose every return gives a status it reads (rec.Code,
-// resp.StatusCode, another such call) or a constant (return 0 when the
-// request failed). A call of one reads a status: if get("/a") != 200,
-// if code(h, "/b") != 201. A return of anything else (a length, a sum)
-// makes the function's result no status.
+// function literal given once to a local variable, whose integer result
+// (or, of several results, the one integer result) every return gives a
+// status it reads (rec.Code, resp.StatusCode, another such call) or a
+// constant (return 0 when the request failed). A call of one reads a
+// status: if get("/a") != 200, if code(h, "/b") != 201, and
+// decisions, code := readDecisionsGetResp(t, w) makes code a status
+// (crowdsec's tests). A return of anything else there (a length, a sum)
+// makes the result no status.
 
-// returnsStatus reports whether call calls a function that returns a
-// status.
+// returnsStatus reports whether call calls a function whose one result is
+// a status.
 func (c *Base) returnsStatus(call *ast.CallExpr) bool {
+	return c.statusResult(call, 1) == 0
+}
+
+// statusResult returns the index of the result of call that is a status,
+// if call has n results and calls a function that returns a status there;
+// -1 otherwise.
+func (c *Base) statusResult(call *ast.CallExpr, n int) int {
 	info := c.Pass.TypesInfo
-	// The result first: it is cheap, and most calls fail it before the
+	// The results first: it is cheap, and most calls fail it before the
 	// package's declarations or values are indexed.
 	t := info.TypeOf(call.Fun)
 	if t == nil {
-		return false
+		return -1
 	}
-	if sig, ok := t.Underlying().(*types.Signature); !ok || sig.Results().Len() != 1 || !typesx.IsInteger(sig.Results().At(0).Type()) {
-		return false
+	sig, ok := t.Underlying().(*types.Signature)
+	if !ok || sig.Results().Len() != n || !slices.ContainsFunc(slices.Collect(sig.Results().Variables()), func(v *types.Var) bool { return typesx.IsInteger(v.Type()) }) {
+		return -1
 	}
 	var body *ast.BlockStmt
 	var key types.Object
@@ -42,33 +53,57 @@ func (c *Base) returnsStatus(call *ast.CallExpr) bool {
 		}
 	}
 	if body == nil {
-		return false
+		return -1
 	}
 	if r, ok := c.statusResults[key]; ok {
 		return r
 	}
 	if c.statusResults == nil {
-		c.statusResults = map[types.Object]bool{}
+		c.statusResults = map[types.Object]int{}
 	}
-	c.statusResults[key] = false // a recursive call decides nothing
-	reads, other := false, false
-	ast.Inspect(body, func(n ast.Node) bool {
-		switch n := n.(type) {
+	c.statusResults[key] = -1 // a recursive call decides nothing
+	reads, other := make([]bool, n), make([]bool, n)
+	for i := range n {
+		other[i] = !typesx.IsInteger(sig.Results().At(i).Type())
+	}
+	ast.Inspect(body, func(node ast.Node) bool {
+		switch node := node.(type) {
 		case *ast.FuncLit:
 			return false // its returns are its own
 		case *ast.ReturnStmt:
-			if len(n.Results) != 1 {
-				other = true
-			} else if c.readsStatus(n.Results[0]) {
-				reads = true
-			} else if tv := info.Types[n.Results[0]]; tv.Value == nil {
-				other = true
+			if len(node.Results) != n {
+				// A bare return of named results, or of another
+				// call's results: not read here.
+				for i := range other {
+					other[i] = true
+				}
+				return false
+			}
+			for i, r := range node.Results {
+				if other[i] {
+					continue
+				}
+				if c.readsStatus(r) {
+					reads[i] = true
+				} else if tv := info.Types[r]; tv.Value == nil {
+					other[i] = true
+				}
 			}
 		}
-		return !other
+		return true
 	})
-	c.statusResults[key] = reads && !other
-	return reads && !other
+	r := -1
+	for i := range n {
+		if reads[i] && !other[i] {
+			if r >= 0 {
+				r = -1 // two status results: neither is the one
+				break
+			}
+			r = i
+		}
+	}
+	c.statusResults[key] = r
+	return r
 }
 
 // OnlyFuncLit returns the function literal v, a local variable, is given,

@@ -48,3 +48,31 @@ func sizeOrStatus(resp *http.Response, size bool) int {
 func notResults(resp *http.Response) bool {
 	return sizeOrStatus(resp, true) == 200
 }
+
+// A status among other results: the one integer result every return
+// gives from a status read (crowdsec's readDecisionsGetResp).
+func readBody(rec *httptest.ResponseRecorder) ([]byte, int) {
+	return rec.Body.Bytes(), rec.Code
+}
+
+func bodyAndStatus(rec *httptest.ResponseRecorder) bool {
+	body, code := readBody(rec)
+	return len(body) > 0 && code == 201 // want `raw status code 201 in comparison with code: use http.StatusCreated`
+}
+
+// Negative: two integer results, one a status and one a length, where the
+// length is compared; and a bare return of named results, read nowhere.
+func lengthAndStatus(rec *httptest.ResponseRecorder) (int, int) {
+	return rec.Body.Len(), rec.Code
+}
+
+func named(rec *httptest.ResponseRecorder) (n int, err error) {
+	n = rec.Code
+	return
+}
+
+func notStatusResults(rec *httptest.ResponseRecorder) bool {
+	size, _ := lengthAndStatus(rec)
+	n, _ := named(rec)
+	return size == 200 || n == 404
+}
