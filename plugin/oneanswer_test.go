@@ -110,9 +110,7 @@ func golangciFindings(t *testing.T, bin, dir string, settings map[string]any, pa
 	// .golangci.toml, a v1 file) is not read instead.
 	cmd := exec.Command(bin, append([]string{"run", "--allow-parallel-runners", "--config=" + filepath.Join(dir, ".golangci.yml"), "--output.json.path=" + report}, patterns...)...)
 	cmd.Dir = dir
-	// GOWORK=off: a module's own go.work (prometheus's) names modules its
-	// zip does not hold.
-	cmd.Env = append(append(os.Environ(), "GOFLAGS=", "GOPROXY=off", "GOWORK=off", "GOLANGCI_LINT_CACHE="+t.TempDir()), env...)
+	cmd.Env = append(append(os.Environ(), "GOFLAGS=", "GOPROXY=off", "GOLANGCI_LINT_CACHE="+t.TempDir()), env...)
 	text, err := cmd.CombinedOutput()
 	if ee, ok := err.(*exec.ExitError); err != nil && (!ok || ee.ExitCode() != 1) {
 		t.Fatalf("golangci-lint: %v\n%s", err, text)
