@@ -1,7 +1,6 @@
 package plugin
 
 import (
-	"encoding/json"
 	"maps"
 	"os"
 	"os/exec"
@@ -72,19 +71,8 @@ var realWorld = []struct {
 		patterns: []string{"./router", "./api/...", "./ui", "./plugin"}, spec: "docs/spec.json",
 		settings: map[string]any{"checks": []string{"SL1002", "SL1003", "SL1005", "SL1006"}},
 		// ui embeds the web UI's build, which the zip has not.
-		prepare: func(dir string) error {
-			for _, f := range []string{"index.html", "manifest.json", "asset-manifest.json", "static/main.js"} {
-				p := filepath.Join(dir, "ui", "build", f)
-				if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-					return err
-				}
-				if err := os.WriteFile(p, []byte("{}"), 0o644); err != nil {
-					return err
-				}
-			}
-			return nil
-		},
-		env: []string{"CGO_ENABLED=0"}},
+		prepare: testenv.GotifyUI,
+		env:     []string{"CGO_ENABLED=0"}},
 }
 
 // iana and retries are the settings of the two kinds of record: the
@@ -110,7 +98,7 @@ func TestGolangciLintRealWorld(t *testing.T) {
 	bin := golangciLint(t)
 	for _, rw := range realWorld {
 		t.Run(rw.record, func(t *testing.T) {
-			dir := moduleCopy(t, rw.module, rw.version, rw.sum)
+			dir := testenv.ModuleCopy(t, rw.module, rw.version, rw.sum)
 			if rw.prepare != nil {
 				if err := rw.prepare(dir); err != nil {
 					t.Fatal(err)
@@ -129,7 +117,7 @@ func TestGolangciLintRealWorld(t *testing.T) {
 			case strings.Contains(rw.spec, "@"):
 				// A spec another module publishes.
 				mod, file, _ := strings.Cut(rw.spec, "/swagger/")
-				settings["codes"] = filepath.Join(moduleDir(t, mod, ""), "swagger", file)
+				settings["codes"] = filepath.Join(testenv.ModuleDir(t, mod, ""), "swagger", file)
 			case rw.spec != "":
 				settings["codes"] = rw.spec
 			}
@@ -155,46 +143,6 @@ func TestGolangciLintRealWorld(t *testing.T) {
 			}
 		})
 	}
-}
-
-// moduleDir returns the module cache's directory of module@version
-// (module and version in one, or version apart), fetched from the proxy;
-// sum, if set, pins a module the checksum database does not list.
-func moduleDir(t *testing.T, module, sum string) string {
-	t.Helper()
-	get := exec.Command("go", "mod", "download", "-json", module)
-	if sum != "" {
-		get.Env = append(os.Environ(), "GONOSUMDB="+strings.Split(module, "@")[0])
-	}
-	out, err := get.Output()
-	if err != nil {
-		t.Fatalf("go mod download %s: %v", module, err)
-	}
-	var info struct{ Dir, Sum string }
-	if err := json.Unmarshal(out, &info); err != nil {
-		t.Fatal(err)
-	}
-	if sum != "" && info.Sum != sum {
-		t.Fatalf("%s has hash %s, want %s", module, info.Sum, sum)
-	}
-	return info.Dir
-}
-
-// moduleCopy returns a writable copy of a module's source from the proxy.
-func moduleCopy(t *testing.T, module, version, sum string) string {
-	t.Helper()
-	dir := filepath.Join(t.TempDir(), "src")
-	if err := os.CopyFS(dir, os.DirFS(moduleDir(t, module+"@"+version, sum))); err != nil {
-		t.Fatal(err)
-	}
-	filepath.WalkDir(dir, func(p string, d os.DirEntry, _ error) error {
-		mode := os.FileMode(0o644)
-		if d.IsDir() {
-			mode = 0o755
-		}
-		return os.Chmod(p, mode)
-	})
-	return dir
 }
 
 // fetch downloads what patterns need in the module at dir, with their

@@ -111,37 +111,9 @@ func moduleCopy(t testing.TB, module, version string) string {
 }
 
 // moduleCopySum is moduleCopy for a module the checksum database does not
-// list (the proxy serves it, the database answers 404): it is fetched
-// without the database and must have the hash sum, pinned here instead.
+// list, pinned to its hash sum instead.
 func moduleCopySum(t testing.TB, module, version, sum string) string {
-	t.Helper()
-	get := exec.Command("go", "mod", "download", "-json", module+"@"+version)
-	if sum != "" {
-		get.Env = append(os.Environ(), "GONOSUMDB="+module)
-	}
-	out, err := get.Output()
-	if err != nil {
-		t.Fatalf("go mod download %s@%s: %v", module, version, err)
-	}
-	var info struct{ Dir, Sum string }
-	if err := json.Unmarshal(out, &info); err != nil {
-		t.Fatal(err)
-	}
-	if sum != "" && info.Sum != sum {
-		t.Fatalf("%s@%s has hash %s, want %s", module, version, info.Sum, sum)
-	}
-	dir := filepath.Join(t.TempDir(), "src")
-	if err := os.CopyFS(dir, os.DirFS(info.Dir)); err != nil {
-		t.Fatal(err)
-	}
-	filepath.WalkDir(dir, func(p string, d os.DirEntry, _ error) error {
-		mode := os.FileMode(0o644)
-		if d.IsDir() {
-			mode = 0o755
-		}
-		return os.Chmod(p, mode)
-	})
-	return dir
+	return testenv.ModuleCopy(t, module, version, sum)
 }
 
 // realFindings runs statuslint with args in dir, env added to its

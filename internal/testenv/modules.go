@@ -1,0 +1,68 @@
+package testenv
+
+import (
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// ModuleDir returns the module cache's directory of module, "path@version",
+// fetched from the proxy. A non-empty sum pins a module the checksum
+// database does not list (the proxy serves it, the database answers 404):
+// it is fetched without the database and must have that hash.
+func ModuleDir(t testing.TB, module, sum string) string {
+	t.Helper()
+	get := exec.Command("go", "mod", "download", "-json", module)
+	if sum != "" {
+		get.Env = append(os.Environ(), "GONOSUMDB="+strings.Split(module, "@")[0])
+	}
+	out, err := get.Output()
+	if err != nil {
+		t.Fatalf("go mod download %s: %v", module, err)
+	}
+	var info struct{ Dir, Sum string }
+	if err := json.Unmarshal(out, &info); err != nil {
+		t.Fatal(err)
+	}
+	if sum != "" && info.Sum != sum {
+		t.Fatalf("%s has hash %s, want %s", module, info.Sum, sum)
+	}
+	return info.Dir
+}
+
+// ModuleCopy returns a writable copy of module@version's source from the
+// proxy, in a directory of the test's own; sum is as for ModuleDir.
+func ModuleCopy(t testing.TB, module, version, sum string) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "src")
+	if err := os.CopyFS(dir, os.DirFS(ModuleDir(t, module+"@"+version, sum))); err != nil {
+		t.Fatal(err)
+	}
+	filepath.WalkDir(dir, func(p string, d os.DirEntry, _ error) error {
+		mode := os.FileMode(0o644)
+		if d.IsDir() {
+			mode = 0o755
+		}
+		return os.Chmod(p, mode)
+	})
+	return dir
+}
+
+// GotifyUI writes the files of gotify's web UI build, which its module
+// zip has not and its ui package embeds (build/*): empty, as statuslint
+// needs only the package to type-check.
+func GotifyUI(dir string) error {
+	for _, f := range []string{"index.html", "manifest.json", "asset-manifest.json", "static/main.js"} {
+		p := filepath.Join(dir, "ui", "build", f)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(p, []byte("{}"), 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
