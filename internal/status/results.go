@@ -3,7 +3,6 @@ package status
 import (
 	"go/ast"
 	"go/types"
-	"slices"
 
 	"github.com/statuslint/statuslint/internal/typesx"
 )
@@ -36,7 +35,7 @@ func (c *Base) statusResult(call *ast.CallExpr, n int) int {
 		return -1
 	}
 	sig, ok := t.Underlying().(*types.Signature)
-	if !ok || sig.Results().Len() != n || !slices.ContainsFunc(slices.Collect(sig.Results().Variables()), func(v *types.Var) bool { return typesx.IsInteger(v.Type()) }) {
+	if !ok || sig.Results().Len() != n || !hasIntegerResult(sig) {
 		return -1
 	}
 	var body *ast.BlockStmt
@@ -104,6 +103,16 @@ func (c *Base) statusResult(call *ast.CallExpr, n int) int {
 	}
 	c.statusResults[key] = r
 	return r
+}
+
+// hasIntegerResult reports whether sig has an integer result.
+func hasIntegerResult(sig *types.Signature) bool {
+	for v := range sig.Results().Variables() {
+		if typesx.IsInteger(v.Type()) {
+			return true
+		}
+	}
+	return false
 }
 
 // OnlyFuncLit returns the function literal v, a local variable, is given,
