@@ -5,10 +5,10 @@ import (
 	"strings"
 )
 
-// A checkSet holds the IDs of the checks that run.
+// Set holds the IDs of the checks that run.
 type Set map[string]bool
 
-// selectChecks reads a check selection in staticcheck's syntax: items
+// Select reads a check selection in staticcheck's syntax: items
 // applied in order, each "all" (or "*"), "none", an ID, an ID prefix ending
 // in "*" ("SL2*"), or any of these after "-" to switch checks off. An empty
 // selection runs every check.
@@ -58,7 +58,7 @@ func matchCheck(pattern, id string) bool {
 	return pattern == id
 }
 
-// checksFlag is the -checks flag.
+// Flag is the -checks flag.
 type Flag struct {
 	value string
 	On    Set

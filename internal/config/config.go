@@ -29,7 +29,7 @@ func (e *ConfigError) Error() string { return e.Err.Error() }
 
 func (e *ConfigError) Unwrap() error { return e.Err }
 
-// configError wraps a non-nil err as the field's ConfigError.
+// NewError wraps a non-nil err as the field's ConfigError.
 func NewError(field string, err error) error {
 	if err == nil {
 		return nil
@@ -44,13 +44,13 @@ type Settings struct {
 	Sinks     SinksFlag
 	Tests     bool
 	Checks    checks.Flag
-	// CodesPass, retryPass and routesPass are the -statuscodes,
+	// CodesPass, RetryPass and RoutesPass are the -statuscodes,
 	// -statusretry and -statusroutes switches.
 	CodesPass, RetryPass, RoutesPass bool
 	// Routes is -routes: list the routes and their operations instead of
 	// the findings.
 	Routes bool
-	// ShowIDs and foldRelated are Config's.
+	// ShowIDs and FoldRelated are Config's.
 	ShowIDs, FoldRelated bool
 	// APIs are the tables of the APIs client requests go to, by base
 	// URL, the nearest file's first (apis entries of the configuration

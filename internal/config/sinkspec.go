@@ -9,7 +9,7 @@ import (
 	"github.com/statuslint/statuslint/internal/knowledge"
 )
 
-// A sinkSpec names a function or method with a status parameter: a
+// SinkSpec names a function or method with a status parameter: a
 // built-in one from the knowledge package, or one given with -sinks.
 type SinkSpec = knowledge.Sink
 

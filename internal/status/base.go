@@ -25,7 +25,7 @@ type Base struct {
 	// StatusFields are the fields that carry a status by data flow
 	// (findStatusFields): the package's own and, through facts, others'.
 	StatusFields map[*types.Var]bool
-	// values are what local variables are given (valuesOf): filled on
+	// values are what local variables are given (ValuesOf): filled on
 	// first use.
 	values map[*types.Var][]Value
 	// helpers memoizes the summaries of client helpers (helperRequest);
@@ -33,7 +33,7 @@ type Base struct {
 	helpers map[*types.Func]helperSummary
 	decls   map[*types.Func]*ast.FuncDecl
 	// foreign indexes the imported facts by package path and object
-	// path (importFact): built on first use.
+	// path (ImportFact): built on first use.
 	foreign map[string]*pkgFacts
 	// statusResults memoizes statusResult (the index of the result that is
 	// a status, or -1), by function or by the local
@@ -211,7 +211,7 @@ func (c *Base) IsIntConst(e ast.Expr) bool {
 	return tv.Value != nil && tv.Value.Kind() == constant.Int
 }
 
-// IsStatusFieldOf is isStatusField, and the fields that carry a status by
+// IsStatusFieldOf is typesx.IsStatusField, and the fields that carry a status by
 // data flow: the package's own (findStatusFields) and, through facts,
 // other packages'.
 func (c *Base) IsStatusFieldOf(obj types.Object, recv types.Type) bool {

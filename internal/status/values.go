@@ -6,7 +6,7 @@ import (
 	"go/types"
 )
 
-// A condDef is a value a variable is given: an expression, or the
+// Value is a value a variable is given: an expression, or the
 // index-th result of a call or comma-ok lookup (retry, err := policy(ctx,
 // resp, err); _, ok := set[code]).
 type Value struct {
