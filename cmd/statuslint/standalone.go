@@ -246,11 +246,14 @@ func load(patterns []string, tests bool, tags string, known func(path string) bo
 	// "internal/testhelpers [identity.test]", and its wrappers' facts
 	// are what go vet gives that test.
 	byPath := map[string]*packages.Package{}
+	variant := func(p *packages.Package) bool { return strings.Contains(p.ID, " [") }
 	packages.Visit(report, nil, func(p *packages.Package) {
 		if !slices.Contains(extra, p.PkgPath) {
 			return
 		}
-		if q := byPath[p.PkgPath]; q == nil || strings.Contains(q.ID, " [") && !strings.Contains(p.ID, " [") || strings.Contains(q.ID, " [") && strings.Contains(p.ID, " [") && p.ID < q.ID {
+		// The plain package if the graph has it, else the first test
+		// variant by ID.
+		if q := byPath[p.PkgPath]; q == nil || variant(q) && (!variant(p) || p.ID < q.ID) {
 			byPath[p.PkgPath] = p
 		}
 	})

@@ -222,10 +222,8 @@ func (c *Base) IsStatusFieldOf(obj types.Object, recv types.Type) bool {
 	if !typesx.IsStatusField(obj, recv) {
 		return false
 	}
-	if recv != nil {
-		if key, _ := typesx.FieldKey(v, recv); knowledge.StatusFields[key] {
-			return true // known by identity, whatever its name
-		}
+	if typesx.IsKnownStatusField(v, recv) {
+		return true // known by identity, whatever its name
 	}
 	// Known by its name only: Docker's container.WaitResponse.StatusCode
 	// is an exit code, compared with 15 in the client's tests.

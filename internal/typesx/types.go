@@ -75,11 +75,17 @@ func IsStatusField(obj types.Object, recv types.Type) bool {
 		// container.WaitResponse.StatusCode is an exit code.
 		return speaksHTTP(v.Pkg()) || recv != nil && hasHTTPField(recv)
 	}
-	if recv != nil {
-		key, _ := FieldKey(v, recv)
-		return knowledge.StatusFields[key]
+	return IsKnownStatusField(v, recv)
+}
+
+// IsKnownStatusField reports whether v, a field of the struct type recv
+// (nil if unknown), is one the knowledge package lists as a status.
+func IsKnownStatusField(v *types.Var, recv types.Type) bool {
+	if recv == nil {
+		return false
 	}
-	return false
+	key, _ := FieldKey(v, recv)
+	return knowledge.StatusFields[key]
 }
 
 // IsStatusFieldByName reports whether v is an integer field that
