@@ -109,6 +109,30 @@ func (s *Spec) MatchClient(method string, segs []string) (*Operation, bool) {
 	return found, found != nil
 }
 
+// Ending returns the operations of method whose path, with or without
+// the servers' base path, ends as segs do, segment for segment: the operations a route of a
+// router mounted under a prefix that cannot be known may be. A route
+// /metrics on a group handed in may be the spec's /metrics or its
+// /api/v3/metrics.
+func (s *Spec) Ending(method string, segs []string) []*Operation {
+	var ops []*Operation
+	for _, op := range s.Operations {
+		if op.Method != method {
+			continue
+		}
+		for _, cand := range [][]string{op.Segments, op.Local} {
+			// As written: a parameter of the spec's path ends as a
+			// parameter does, not as any literal (/config/{key} is no
+			// ending of /metrics).
+			if len(cand) >= len(segs) && slices.Equal(cand[len(cand)-len(segs):], segs) {
+				ops = append(ops, op)
+				break
+			}
+		}
+	}
+	return ops
+}
+
 // Documented lists the operation's responses as the spec writes them.
 func (op *Operation) Documented() string {
 	var parts []string

@@ -76,6 +76,35 @@ func TestSwagger2(t *testing.T) {
 
 // Routes match operations whatever their parameter syntax; a literal
 // segment of the spec wins over a parameter; wildcards match nothing.
+// Ending finds the operations a route may be under a prefix that cannot
+// be known: those whose path, with or without the base path, ends as the
+// route's does.
+func TestEnding(t *testing.T) {
+	spec := &Spec{}
+	for _, p := range [][2]string{{"GET", "/metrics"}, {"GET", "/api/v3/metrics"}, {"POST", "/api/v3/metrics"}, {"GET", "/api/v3/config/{key}"}} {
+		spec.Operations = append(spec.Operations, &Operation{Method: p[0], Path: p[1], Segments: Segments(p[1]), Local: Segments(p[1])})
+	}
+	for _, c := range []struct {
+		method, route string
+		want          []string
+	}{
+		{"GET", "/metrics", []string{"GET /metrics", "GET /api/v3/metrics"}},
+		{"POST", "/metrics", []string{"POST /api/v3/metrics"}},
+		{"GET", "/v3/metrics", []string{"GET /api/v3/metrics"}},
+		{"GET", "/config/:name", []string{"GET /api/v3/config/{key}"}},
+		{"GET", "/config", nil},
+		{"DELETE", "/metrics", nil},
+	} {
+		var got []string
+		for _, op := range spec.Ending(c.method, Segments(c.route)) {
+			got = append(got, op.Method+" "+op.Path)
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%s %s: %v, want %v", c.method, c.route, got, c.want)
+		}
+	}
+}
+
 func TestMatch(t *testing.T) {
 	spec := &Spec{}
 	for _, p := range [][2]string{{"GET", "/pets/{petId}"}, {"GET", "/pets/findByStatus"}, {"DELETE", "/pets/{petId}"}} {

@@ -64,6 +64,14 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteRe
 					Message: fmt.Sprintf("route %s -> not resolved: its router is a parameter that may be mounted under a prefix, and the path names no single operation; the API-wide table applies", name)})
 				continue
 			}
+			if ending := spec.Ending(r.method, table.Segments(r.path)); len(ending) > 1 {
+				// Under a prefix it may be another operation whose path
+				// ends as this one does (datarhei's /metrics on its
+				// /api/v3 group, where the spec has both).
+				res.Listing = append(res.Listing, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: "routes",
+					Message: fmt.Sprintf("route %s -> not resolved: its router is a parameter that may be mounted under a prefix, and %d operations' paths end as this one does; the API-wide table applies", name, len(ending))})
+				continue
+			}
 			ops, ok = []*table.Operation{op}, true
 		}
 		switch {
