@@ -118,7 +118,7 @@ func TestRealWorldSpec(t *testing.T) {
 	testenv.Slow(t, "fetches real modules from the module proxy")
 	for _, sw := range specWorld {
 		t.Run(sw.name, func(t *testing.T) {
-			dir := moduleCopySum(t, sw.module, sw.version, sw.sum)
+			dir := testenv.ModuleCopy(t, sw.module, sw.version, sw.sum)
 			if sw.prepare != nil {
 				if err := sw.prepare(dir); err != nil {
 					t.Fatal(err)

@@ -107,13 +107,7 @@ func TestRealWorld(t *testing.T) {
 
 // moduleCopy returns a writable copy of a module's source from the proxy.
 func moduleCopy(t testing.TB, module, version string) string {
-	return moduleCopySum(t, module, version, "")
-}
-
-// moduleCopySum is moduleCopy for a module the checksum database does not
-// list, pinned to its hash sum instead.
-func moduleCopySum(t testing.TB, module, version, sum string) string {
-	return testenv.ModuleCopy(t, module, version, sum)
+	return testenv.ModuleCopy(t, module, version, "")
 }
 
 // realFindings runs statuslint with args in dir, env added to its
