@@ -346,3 +346,93 @@ func TestFactsFromPackageSharingPartialImports(t *testing.T) {
 		t.Errorf("statuslint ./api: exit %d, want %q\n%s", code, want, out)
 	}
 }
+
+// A narrow run keeps the facts of the packages it reads only for their
+// facts in the user's cache, and a later run reads them there: the same
+// findings, the wrapper's (a sinks fact) and the membership test's (a
+// retry fact). A change in a package below the cached one, or in a flag,
+// is a new entry, never a stale answer.
+func TestFactCache(t *testing.T) {
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	dir := module(t, map[string]string{})
+	const inner = `package inner
+
+import "net/http"
+
+// Write writes code.
+func Write(w http.ResponseWriter, code int) { w.WriteHeader(code) }
+`
+	writeFile(t, dir, "internal/inner/inner.go", inner)
+	writeFile(t, dir, "internal/reply/reply.go", `package reply
+
+import (
+	"net/http"
+
+	"demo/internal/inner"
+)
+
+// Reply writes code.
+func Reply(w http.ResponseWriter, code int) { inner.Write(w, code) }
+
+// Has reports whether resp's status is one of codes.
+func Has(resp *http.Response, codes ...int) bool {
+	for _, c := range codes {
+		if resp.StatusCode == c {
+			return true
+		}
+	}
+	return false
+}
+`)
+	writeFile(t, dir, "api/api.go", `package api
+
+import (
+	"net/http"
+	"time"
+
+	"demo/internal/reply"
+)
+
+func H(w http.ResponseWriter, r *http.Request) { reply.Reply(w, 404) }
+
+func Get(c *http.Client, req *http.Request) (resp *http.Response, err error) {
+	for try := 0; try < 3; try++ {
+		resp, err = c.Do(req)
+		if err == nil && !reply.Has(resp, http.StatusServiceUnavailable) {
+			return
+		}
+		time.Sleep(time.Second)
+	}
+	return
+}
+`)
+	const (
+		wrapped = "api.go:10:65: raw status code 404 in Reply: use http.StatusNotFound"
+		retried = "api.go:15:20: retrying on 503 (Service Unavailable)"
+		cached  = "facts of demo/internal/reply: from the cache"
+	)
+	check := func(step string, args []string, want, notWant []string) {
+		t.Helper()
+		out, _ := run(t, dir, binary, append([]string{"-debug=v"}, args...)...)
+		for _, w := range want {
+			if !strings.Contains(out, w) {
+				t.Errorf("%s: want %q\n%s", step, w, out)
+			}
+		}
+		for _, w := range notWant {
+			if strings.Contains(out, w) {
+				t.Errorf("%s: want no %q\n%s", step, w, out)
+			}
+		}
+	}
+	check("first run", []string{"./api"}, []string{wrapped, retried}, []string{cached})
+	check("second run", []string{"./api"}, []string{wrapped, retried, cached}, nil)
+	// inner changes: reply's facts are read again, and Reply no longer
+	// passes its code on.
+	writeFile(t, dir, "internal/inner/inner.go", strings.Replace(inner, "WriteHeader(code)", "WriteHeader(http.StatusOK)", 1))
+	check("inner changed", []string{"./api"}, []string{retried}, []string{wrapped, cached})
+	check("inner changed, again", []string{"./api"}, []string{retried, cached}, []string{wrapped})
+	writeFile(t, dir, "internal/inner/inner.go", inner)
+	check("inner as before", []string{"./api"}, []string{wrapped, retried, cached}, nil)
+	check("another flag", []string{"-tests=false", "./api"}, []string{wrapped, retried}, []string{cached})
+}

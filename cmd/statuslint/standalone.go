@@ -116,7 +116,8 @@ func standalone(a *analysis.Analyzer, patterns []string, o *options) (code int) 
 		// for the tests that hold a narrow run to it.
 		demand = nil
 	}
-	roots, report, err := load(patterns, o.tests, o.tags, func(path string) bool { return analyzer.KnownPackage(a, path) }, demand)
+	cache := newFactCache(a)
+	roots, report, views, err := load(patterns, o.tests, o.tags, func(path string) bool { return analyzer.KnownPackage(a, path) }, demand, cache)
 	if err != nil {
 		log.Print(err)
 		return 1
@@ -138,16 +139,27 @@ func standalone(a *analysis.Analyzer, patterns []string, o *options) (code int) 
 			log.Printf("warning: -constants %s: no such package, so fixes use net/http's constants", path)
 		}
 	}
-	keepRootImports(roots)
+	keepRootImports(roots, views)
+	if dbg('v') {
+		for _, v := range views {
+			log.Printf("facts of %s: from the cache", v.ID)
+		}
+	}
 
 	opts := &checker.Options{SanityCheck: dbg('s'), Sequential: dbg('p')}
 	if dbg('f') {
 		opts.FactLog = os.Stderr
 	}
+	if cache != nil {
+		defer cache.wrap(a)()
+	}
 	graph, err := checker.Analyze([]*analysis.Analyzer{a}, roots, opts)
 	if err != nil {
 		log.Print(err)
 		return 1
+	}
+	if cache != nil {
+		cache.store(a)
 	}
 	if dbg('t') {
 		defer printTimes(graph)
@@ -214,7 +226,11 @@ func listsRoutes(a *analysis.Analyzer) bool {
 // facts the matched packages could use (demanded) are, so that a narrow
 // run in a big module costs about what its own packages cost.
 // It returns the packages to analyze and, among them, those to report.
-func load(patterns []string, tests bool, tags string, known func(path string) bool, demand func(types.Object) bool) (roots, report []*packages.Package, err error) {
+//
+// With a cache, a package whose facts it holds is not read: views are the
+// packages that stand for those, with the types of their export data, on
+// which the cache's analyzers export the facts (factCache.wrap).
+func load(patterns []string, tests bool, tags string, known func(path string) bool, demand func(types.Object) bool, cache *factCache) (roots, report, views []*packages.Package, err error) {
 	conf := &packages.Config{Mode: packages.LoadSyntax | packages.NeedModule | packages.NeedExportFile, Tests: tests}
 	if tags != "" {
 		conf.BuildFlags = []string{"-tags=" + tags}
@@ -224,14 +240,14 @@ func load(patterns []string, tests bool, tags string, known func(path string) bo
 		err = fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
 	}
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	if demand == nil {
 		demand = func(types.Object) bool { return true }
 	}
 	extra := mainModuleDeps(report, canHoldFacts(known))
 	if len(extra) == 0 {
-		return report, report, nil
+		return report, report, nil, nil
 	}
 	// The module's own imported packages, type-checked from the source
 	// files the go command listed, against the export data of their
@@ -270,12 +286,24 @@ func load(patterns []string, tests bool, tags string, known func(path string) bo
 		}
 	})
 	var order []string
+	byView := map[string]*packages.Package{}
 	queue := report
 	for len(queue) > 0 {
 		var next []*packages.Package
 		for _, path := range demanded(queue, byPath, demand) {
 			if _, done := bySource[path]; done {
 				continue
+			}
+			if cache != nil {
+				if facts, ok := cache.lookup(byPath[path]); ok {
+					if v, err := cachedView(byPath[path], seen); err == nil {
+						cache.hits[v.Types] = facts
+						bySource[path] = nil
+						byView[path] = v
+						views = append(views, v)
+						continue
+					}
+				}
 			}
 			// One that does not type-check stays seen through export
 			// data: its errors are not the reported packages'.
@@ -284,6 +312,9 @@ func load(patterns []string, tests bool, tags string, known func(path string) bo
 			if err == nil {
 				order = append(order, path)
 				next = append(next, src)
+				if k := cache.keyOf(byPath[path]); k != "" {
+					cache.misses[src.Types] = k
+				}
 			}
 		}
 		queue = next
@@ -296,10 +327,26 @@ func load(patterns []string, tests bool, tags string, known func(path string) bo
 		for path, imp := range p.Imports {
 			if src := bySource[imp.PkgPath]; src != nil {
 				p.Imports[path] = src
+			} else if v := byView[imp.PkgPath]; v != nil {
+				p.Imports[path] = v
 			}
 		}
 	}
-	return roots, report, nil
+	return roots, report, views, nil
+}
+
+// cachedView returns a package that stands for p, whose facts the cache
+// holds, in the graph: p's types from export data, and no syntax.
+func cachedView(p *packages.Package, seen map[string]*types.Package) (*packages.Package, error) {
+	pkg := p.Types
+	if pkg == nil || !pkg.Complete() {
+		var err error
+		if pkg, err = readExport(p, p.Fset, seen); err != nil {
+			return nil, err
+		}
+	}
+	return &packages.Package{ID: p.ID, Name: p.Name, PkgPath: p.PkgPath, Fset: p.Fset, Module: p.Module,
+		Types: pkg, TypesSizes: p.TypesSizes, TypesInfo: &types.Info{}}, nil
 }
 
 // demanded returns, sorted, the paths among candidates that the files of
@@ -488,13 +535,14 @@ func reported(graph *checker.Graph, report []*packages.Package) *checker.Graph {
 	return &checker.Graph{Roots: roots}
 }
 
-// keepRootImports cuts every root's imports down to the other roots. The
+// keepRootImports cuts every root's imports down to the other roots and
+// the views of cached packages, on which the cache gives their facts. The
 // checker runs an analyzer with facts on every package it can reach through
 // imports; the others were loaded from export data and have no syntax to
 // find facts in, so visiting them would only cost time.
-func keepRootImports(roots []*packages.Package) {
-	isRoot := make(map[*packages.Package]bool, len(roots))
-	for _, p := range roots {
+func keepRootImports(roots, views []*packages.Package) {
+	isRoot := make(map[*packages.Package]bool, len(roots)+len(views))
+	for _, p := range slices.Concat(roots, views) {
 		isRoot[p] = true
 	}
 	for _, p := range roots {
