@@ -1,6 +1,7 @@
 package plugin
 
 import (
+	"encoding/json"
 	"maps"
 	"os"
 	"os/exec"
@@ -147,12 +148,85 @@ func TestGolangciLintRealWorld(t *testing.T) {
 
 // fetch downloads what patterns need in the module at dir, with their
 // tests, for golangci-lint, which runs without the proxy ("all" may name
-// a module the proxy refuses: caddy's netlink fork).
-func fetch(t *testing.T, dir string, patterns []string) {
+// a module the proxy refuses: caddy's netlink fork); build are build
+// flags (-tags).
+func fetch(t *testing.T, dir string, patterns []string, build ...string) {
 	t.Helper()
-	get := exec.Command("go", append([]string{"list", "-deps", "-test"}, patterns...)...)
+	get := exec.Command("go", slices.Concat([]string{"list", "-deps", "-test"}, build, patterns)...)
 	get.Dir, get.Env = dir, append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off", "CGO_ENABLED=0")
 	if out, err := get.CombinedOutput(); err != nil {
 		t.Fatalf("go list in %s: %v\n%s", dir, err, out)
 	}
+}
+
+// TestGolangciLintSinkTruth holds golangci-lint with the plugin to the
+// binary's SL1001 findings on the sink ground-truth cases, which the
+// binary's TestSinkTruth scores against the truth read by hand: one
+// answer on application code no test of ours wrote.
+func TestGolangciLintSinkTruth(t *testing.T) {
+	testenv.Slow(t, "builds golangci-lint and fetches real application modules from the module proxy")
+	bin := golangciLint(t)
+	statuslint := filepath.Join(t.TempDir(), "statuslint")
+	if out, err := exec.Command("go", "build", "-o", statuslint, "../cmd/statuslint").CombinedOutput(); err != nil {
+		t.Fatalf("building statuslint: %v\n%s", err, out)
+	}
+	for _, st := range testenv.SinkTruth {
+		t.Run(st.Name, func(t *testing.T) {
+			dir := testenv.ModuleCopy(t, st.Module, st.Version, "")
+			var build []string
+			env := []string{"GOWORK=off"}
+			if st.Tags != "" {
+				build = []string{"-tags=" + st.Tags}
+				env = append(env, "GOFLAGS=-tags="+st.Tags)
+			}
+			fetch(t, dir, st.Patterns, build...)
+			want := standaloneFindings(t, statuslint, dir, slices.Concat([]string{"-json", "-checks=SL1001"}, build, st.Patterns))
+			if len(want) == 0 {
+				t.Fatal("the binary reports nothing: the case tests nothing")
+			}
+			var got []string
+			for _, f := range golangciFindings(t, bin, dir, map[string]any{"checks": []string{"SL1001"}}, st.Patterns, env...) {
+				got = append(got, related.ReplaceAllString(checkID.ReplaceAllString(f, ""), ""))
+			}
+			slices.Sort(got)
+			if d := testenv.SetDiff(want, slices.Compact(got)); d != "" {
+				t.Errorf("golangci-lint differs from the binary (- only the binary, + only golangci-lint):\n%s", d)
+			}
+			t.Logf("%d findings of the binary", len(want))
+		})
+	}
+}
+
+// standaloneFindings runs the statuslint binary with args (-json among
+// them) in dir and returns its findings as "file:line:col: message",
+// relative to dir, sorted.
+func standaloneFindings(t *testing.T, bin, dir string, args []string) []string {
+	t.Helper()
+	cmd := exec.Command(bin, args...)
+	cmd.Dir, cmd.Env = dir, append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off", "GOPROXY=off")
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("statuslint %v: %v", args, err)
+	}
+	var tree map[string]map[string]json.RawMessage
+	if err := json.Unmarshal(out, &tree); err != nil {
+		t.Fatalf("statuslint -json: %v\n%s", err, out)
+	}
+	var list []string
+	for pkg, analyzers := range tree {
+		for name, raw := range analyzers {
+			var diags []struct{ Posn, Message string }
+			if err := json.Unmarshal(raw, &diags); err != nil {
+				t.Fatalf("%s: %s failed: %s", pkg, name, raw)
+			}
+			for _, d := range diags {
+				if rel, err := filepath.Rel(dir, d.Posn); err == nil && filepath.IsAbs(d.Posn) {
+					d.Posn = rel
+				}
+				list = append(list, filepath.ToSlash(d.Posn)+": "+d.Message)
+			}
+		}
+	}
+	slices.Sort(list)
+	return slices.Compact(list)
 }

@@ -31,7 +31,13 @@ func oneAnswer(t *testing.T, dir string, args, patterns, all []string) {
 		}
 	}
 	args = append([]string{"-json"}, flags...)
-	pkgs := goList(t, dir, patterns)
+	var build []string // -tags, which go list needs too
+	for _, f := range flags {
+		if strings.HasPrefix(f, "-tags=") {
+			build = append(build, f)
+		}
+	}
+	pkgs := goList(t, dir, patterns, build...)
 	for _, pkg := range pkgs {
 		inPackage := func(list []string) []string {
 			return slices.DeleteFunc(slices.Clone(list), func(f string) bool {
@@ -43,7 +49,7 @@ func oneAnswer(t *testing.T, dir string, args, patterns, all []string) {
 		if len(pkgs) > 1 {
 			runs["narrow"] = inPackage(realFindings(t, dir, append(slices.Clone(args), pkg)))
 		}
-		if imports := moduleImports(t, dir, pkg); len(imports) > 1 {
+		if imports := moduleImports(t, dir, pkg, build...); len(imports) > 1 {
 			// Every package of the module the package imports, read for
 			// facts whatever the passes demand.
 			runs["wide"] = inPackage(realFindings(t, dir, append(slices.Clone(args), pkg), "STATUSLINT_READ_ALL=1"))
@@ -62,10 +68,10 @@ func oneAnswer(t *testing.T, dir string, args, patterns, all []string) {
 }
 
 // goList returns the packages patterns match in the module at dir, as
-// patterns relative to it ("." and "./sub").
-func goList(t *testing.T, dir string, patterns []string) []string {
+// patterns relative to it ("." and "./sub"), with the build flags given.
+func goList(t *testing.T, dir string, patterns []string, build ...string) []string {
 	t.Helper()
-	cmd := exec.Command("go", append([]string{"list", "-f", "{{.Dir}}"}, patterns...)...)
+	cmd := exec.Command("go", slices.Concat([]string{"list", "-f", "{{.Dir}}"}, build, patterns)...)
 	cmd.Dir, cmd.Env = dir, append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
 	out, err := cmd.Output()
 	if err != nil {
@@ -87,10 +93,11 @@ func goList(t *testing.T, dir string, patterns []string) []string {
 }
 
 // moduleImports returns pkg and every package of its module that it or
-// its tests import, directly or not, as import paths.
-func moduleImports(t *testing.T, dir, pkg string) []string {
+// its tests import, directly or not, as import paths, with the build
+// flags given.
+func moduleImports(t *testing.T, dir, pkg string, build ...string) []string {
 	t.Helper()
-	cmd := exec.Command("go", "list", "-deps", "-test", "-f", "{{if .Module}}{{if .Module.Main}}{{if not .ForTest}}{{.ImportPath}}{{end}}{{end}}{{end}}", pkg)
+	cmd := exec.Command("go", slices.Concat([]string{"list", "-deps", "-test", "-f", "{{if .Module}}{{if .Module.Main}}{{if not .ForTest}}{{.ImportPath}}{{end}}{{end}}{{end}}"}, build, []string{pkg})...)
 	cmd.Dir, cmd.Env = dir, append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
 	out, err := cmd.Output()
 	if err != nil {

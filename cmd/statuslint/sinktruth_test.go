@@ -13,27 +13,6 @@ import (
 	"github.com/statuslint/statuslint/internal/testenv"
 )
 
-// sinkTruth are application modules whose tests mock HTTP with a test
-// library, scored against the raw-status ground truth read by hand in
-// testdata/realworld/sinktruth: every status literal of the covered test
-// files (a site) and every look-alike number that must stay silent.
-var sinkTruth = []struct {
-	name, module, version string
-	// patterns are the packages of the truth's files that are scored;
-	// tags, the build tags their tests need.
-	patterns []string
-	tags     string
-}{
-	{"crowdsec", "github.com/crowdsecurity/crowdsec", "v1.7.0", []string{"./pkg/apiserver"}, ""},
-	// piper's cmd package (one site, in 3 of the 21 files) needs 1,600
-	// packages compiled: it is scored by hand, not here (README.md).
-	{"piper", "github.com/SAP/jenkins-library", "v1.400.0", []string{
-		"./pkg/ans", "./pkg/certutils", "./pkg/cnbutils/bindings", "./pkg/cnbutils/project", "./pkg/cnbutils/registry",
-		"./pkg/config", "./pkg/http", "./pkg/orchestrator", "./pkg/sonar", "./pkg/splunk", "./pkg/syft",
-		"./pkg/telemetry", "./pkg/trustengine", "./pkg/xsuaa",
-	}, "unit"},
-}
-
 // sinkFloor is the recall the raw-status check must keep on the truth.
 const sinkFloor = 0.95
 
@@ -44,25 +23,29 @@ const sinkFloor = 0.95
 // reader (precision 100%).
 func TestSinkTruth(t *testing.T) {
 	testenv.Slow(t, "fetches real application modules from the module proxy")
-	for _, st := range sinkTruth {
-		t.Run(st.name, func(t *testing.T) {
-			sites, silent, judged, err := readSinkTruth(filepath.Join("testdata", "realworld", "sinktruth", st.name+".txt"))
+	for _, st := range testenv.SinkTruth {
+		t.Run(st.Name, func(t *testing.T) {
+			sites, silent, judged, err := readSinkTruth(filepath.Join("testdata", "realworld", "sinktruth", st.Name+".txt"))
 			if err != nil {
 				t.Fatal(err)
 			}
-			dir := moduleCopy(t, st.module, st.version)
+			dir := moduleCopy(t, st.Module, st.Version)
 			args := []string{"-json", "-checks=SL1001"}
-			if st.tags != "" {
-				args = append(args, "-tags="+st.tags)
+			if st.Tags != "" {
+				args = append(args, "-tags="+st.Tags)
 			}
 			got := map[string]string{}
-			for _, f := range realFindings(t, dir, append(args, st.patterns...)) {
+			all := realFindings(t, dir, append(slices.Clone(args), st.Patterns...))
+			// Each package alone, with every package of the module it
+			// imports read for facts, and under go vet: the same findings.
+			oneAnswer(t, dir, args, st.Patterns, all)
+			for _, f := range all {
 				pos, msg, _ := strings.Cut(f, ": ")
 				got[pos] = msg
 			}
 			scored := func(pos string) bool {
 				file, _, _ := strings.Cut(pos, ":")
-				return slices.Contains(st.patterns, "./"+path.Dir(file))
+				return slices.Contains(st.Patterns, "./"+path.Dir(file))
 			}
 			covered := map[string]bool{}
 			for pos := range sites {
@@ -102,7 +85,7 @@ func TestSinkTruth(t *testing.T) {
 					t.Errorf("judged finding gone: %s: %s", pos, judged[pos])
 				}
 			}
-			t.Logf("%s: %d of %d sites found", st.name, found, total)
+			t.Logf("%s: %d of %d sites found", st.Name, found, total)
 			if total == 0 {
 				t.Fatal("no site in the scored packages: the case tests nothing")
 			}
