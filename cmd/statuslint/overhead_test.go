@@ -70,7 +70,12 @@ func BenchmarkWholeRun(b *testing.B) {
 	}
 	// statuslint's own facts cache is warm after the benchmark's first
 	// round (b.N=1); statuslint-cold has none, as a first run has not.
-	cold := []string{"XDG_CACHE_HOME=/dev/null/no-cache"}
+	// The go command's own cache stays where it is.
+	gocache, err := exec.Command("go", "env", "GOCACHE").Output()
+	if err != nil {
+		b.Fatal(err)
+	}
+	cold := []string{"XDG_CACHE_HOME=/dev/null/no-cache", "GOCACHE=" + strings.TrimSpace(string(gocache))}
 	tools := []tool{{"statuslint", binary, nil}, {"statuslint-cold", binary, cold}, {"noop-nofacts", noop, nofacts}, {"noop-facts", noop, nil}}
 	targets := []struct {
 		name, dir string
