@@ -62,26 +62,38 @@ func (f *flow) narrowOn(live []frag, cond ast.Expr, neg bool) ([]frag, bool) {
 	return out, onStatus
 }
 
-// splitOn narrows live on !(a && b), or on a || b, where a does not test
-// the status and b does, as the nested conditions it stands for: !a,
-// which a status did not decide (a typed error's ok: errors.AsType
-// failed), or a and !b, which one did. Read as one condition, the status
-// b excludes would take the path with every other status whenever a
-// might not hold: slack-go's socketmode loop returns on `ok &&
+// splitOn narrows live on !(a && b), or on a || b, where one of a and b
+// tests the status and the other does not, as the nested conditions it
+// stands for: !a, or a and !b. Read as one condition, the statuses one
+// part excludes would take the path with every other status whenever the
+// other part might not hold. Where b tests the status, !a is what no
+// status decided (a typed error's ok: errors.AsType failed) and a and !b
+// what one did: slack-go's socketmode loop returns on `ok &&
 // codeErr.Code == 404` and goes round on every other error, 404 never.
+// Where a tests it, !a is what the status decided and a and !b goes on
+// only as b says.
 func (f *flow) splitOn(live []frag, cond ast.Expr, neg bool) ([]frag, bool) {
 	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
 	if !ok || (b.Op != token.LAND && b.Op != token.LOR) || (b.Op == token.LAND) != neg {
 		return nil, false
 	}
-	if _, on := f.ev.decide(b.X, neg); on {
-		return nil, false
-	}
-	if _, on := f.ev.decide(b.Y, neg); !on {
+	_, onX := f.ev.decide(b.X, neg)
+	_, onY := f.ev.decide(b.Y, neg)
+	if onX == onY {
 		return nil, false
 	}
 	notX := f.narrow(live, b.X, neg)
 	xNotY := f.narrow(f.narrow(live, b.X, !neg), b.Y, neg)
+	if onX {
+		// a tests the status and b does not (oci-go-sdk's `err == nil &&
+		// statusCode == 200` over a helper's results, or `err == nil &&
+		// done`): !a was decided by the status; what passes a goes on only
+		// as b, which no status decides, says, so it tells nothing of
+		// whether the loop repeats every status.
+		for i := range xNotY {
+			xNotY[i].at, xNotY[i].opaque = nil, true
+		}
+	}
 	return unionFrags(notX, xNotY), true
 }
 
