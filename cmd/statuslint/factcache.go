@@ -40,8 +40,13 @@ import (
 // anywhere below it is a new key) and the export data files of the other
 // packages it imports, which the go command names by their contents.
 type factCache struct {
-	dir  string
-	tool []byte
+	dir string
+	// settings hashes the flags and the configuration; tool adds the
+	// executable, hashed on the first key asked for (a run with no
+	// package read only for facts, as every ./... run, never reads it).
+	settings []byte
+	tool     []byte
+	toolOnce sync.Once
 	// keys memoizes key by package.
 	keys map[*packages.Package]string
 	// hits are the facts read from the cache, by the view of the package
@@ -77,17 +82,6 @@ func newFactCache(a *analysis.Analyzer) *factCache {
 	}
 	h := sha256.New()
 	io.WriteString(h, factCacheVersion+"\n")
-	if exe, err := os.Executable(); err != nil {
-		return nil
-	} else if f, err := os.Open(exe); err != nil {
-		return nil
-	} else {
-		_, err := io.Copy(h, f)
-		f.Close()
-		if err != nil {
-			return nil
-		}
-	}
 	// The flags, and the contents of any file a flag's value names
 	// (-codes=openapi.yaml, a table of api=file pairs).
 	a.Flags.VisitAll(func(f *flag.Flag) {
@@ -103,14 +97,36 @@ func newFactCache(a *analysis.Analyzer) *factCache {
 		h.Write(analyzer.ConfigFingerprint(wd))
 	}
 	return &factCache{
-		dir:    filepath.Join(dir, "statuslint", "facts"),
-		tool:   h.Sum(nil),
-		keys:   map[*packages.Package]string{},
-		hits:   map[*types.Package][]cachedFact{},
-		misses: map[*types.Package]string{},
-		got:    map[string]map[string][]cachedFact{},
-		failed: map[string]bool{},
+		dir:      filepath.Join(dir, "statuslint", "facts"),
+		settings: h.Sum(nil),
+		keys:     map[*packages.Package]string{},
+		hits:     map[*types.Package][]cachedFact{},
+		misses:   map[*types.Package]string{},
+		got:      map[string]map[string][]cachedFact{},
+		failed:   map[string]bool{},
 	}
+}
+
+// toolKey returns the hash of the settings and the running executable,
+// or nil when the executable cannot be read (then nothing is cached).
+func (c *factCache) toolKey() []byte {
+	c.toolOnce.Do(func() {
+		exe, err := os.Executable()
+		if err != nil {
+			return
+		}
+		f, err := os.Open(exe)
+		if err != nil {
+			return
+		}
+		defer f.Close()
+		h := sha256.New()
+		h.Write(c.settings)
+		if _, err := io.Copy(h, f); err == nil {
+			c.tool = h.Sum(nil)
+		}
+	})
+	return c.tool
 }
 
 // key returns the key of p's facts, or "" when p cannot be cached (an
@@ -120,11 +136,12 @@ func (c *factCache) key(p *packages.Package) string {
 		return k
 	}
 	c.keys[p] = ""
-	if len(p.Errors) > 0 || len(p.CompiledGoFiles) == 0 {
+	tool := c.toolKey()
+	if tool == nil || len(p.Errors) > 0 || len(p.CompiledGoFiles) == 0 {
 		return ""
 	}
 	h := sha256.New()
-	h.Write(c.tool)
+	h.Write(tool)
 	fmt.Fprintf(h, "package %s\n", p.ID)
 	for _, name := range p.CompiledGoFiles {
 		data, err := os.ReadFile(name)
@@ -187,19 +204,7 @@ func (c *factCache) lookup(p *packages.Package) ([]cachedFact, bool) {
 // returns the function that restores them.
 func (c *factCache) wrap(a *analysis.Analyzer) (restore func()) {
 	var undo []func()
-	seen := map[*analysis.Analyzer]bool{}
-	var visit func(x *analysis.Analyzer)
-	visit = func(x *analysis.Analyzer) {
-		if seen[x] {
-			return
-		}
-		seen[x] = true
-		for _, req := range x.Requires {
-			visit(req)
-		}
-		if len(x.FactTypes) == 0 {
-			return
-		}
+	for _, x := range factAnalyzers(a) {
 		run := x.Run
 		factTypes := map[string]reflect.Type{}
 		for _, f := range x.FactTypes {
@@ -219,12 +224,33 @@ func (c *factCache) wrap(a *analysis.Analyzer) (restore func()) {
 		}
 		undo = append(undo, func() { x.Run = run })
 	}
-	visit(a)
 	return func() {
 		for _, f := range undo {
 			f()
 		}
 	}
+}
+
+// factAnalyzers returns a and the analyzers it requires, directly or not,
+// that have facts, each once, requirements first.
+func factAnalyzers(a *analysis.Analyzer) []*analysis.Analyzer {
+	var out []*analysis.Analyzer
+	seen := map[*analysis.Analyzer]bool{}
+	var visit func(x *analysis.Analyzer)
+	visit = func(x *analysis.Analyzer) {
+		if seen[x] {
+			return
+		}
+		seen[x] = true
+		for _, req := range x.Requires {
+			visit(req)
+		}
+		if len(x.FactTypes) > 0 {
+			out = append(out, x)
+		}
+	}
+	visit(a)
+	return out
 }
 
 // export exports the facts of pass's analyzer among facts on pass's
@@ -296,22 +322,7 @@ func (c *factCache) collect(pass *analysis.Pass, key string) {
 // store writes an entry for each package read from source whose every
 // analyzer with facts ran, and then trims the cache.
 func (c *factCache) store(a *analysis.Analyzer) {
-	need := 0
-	seen := map[*analysis.Analyzer]bool{}
-	var visit func(x *analysis.Analyzer)
-	visit = func(x *analysis.Analyzer) {
-		if seen[x] {
-			return
-		}
-		seen[x] = true
-		if len(x.FactTypes) > 0 {
-			need++
-		}
-		for _, req := range x.Requires {
-			visit(req)
-		}
-	}
-	visit(a)
+	need := len(factAnalyzers(a))
 	for _, key := range slices.Sorted(maps.Keys(c.got)) {
 		byAnalyzer := c.got[key]
 		if c.failed[key] || len(byAnalyzer) != need {
