@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"maps"
 
 	"github.com/statuslint/statuslint/internal/knowledge"
 	"github.com/statuslint/statuslint/internal/typesx"
@@ -154,14 +155,63 @@ func (f *flow) opaque(cond ast.Expr) bool {
 			return false
 		}
 		for _, d := range f.ev.c.ValuesOf(v) {
-			if d.Expr != nil && typesx.UsesAny(info, d.Expr, f.sendVars) {
+			if d.Expr != nil && typesx.UsesAny(info, d.Expr, f.respVars) {
 				return true
 			}
 		}
 	case *ast.CallExpr:
-		return typesx.UsesAny(info, x, f.sendVars)
+		// minio-go's isS3CodeRetryable(errResponse.Code), the code of
+		// the error parsed from the body.
+		return typesx.UsesAny(info, x, f.respVars)
 	}
 	return false
+}
+
+// responseVars returns sendVars and the locals declared in body that are
+// assigned from them, directly or through one another.
+func responseVars(info *types.Info, body *ast.BlockStmt, sendVars map[*types.Var]bool) map[*types.Var]bool {
+	vars := maps.Clone(sendVars)
+	local := func(id ast.Expr) *types.Var {
+		x, ok := ast.Unparen(id).(*ast.Ident)
+		if !ok {
+			return nil
+		}
+		v, ok := info.ObjectOf(x).(*types.Var)
+		if !ok || v.Pos() < body.Pos() || v.Pos() >= body.End() || vars[v] {
+			return nil
+		}
+		return v
+	}
+	for grew := true; grew; {
+		grew = false
+		add := func(lhs []ast.Expr, rhs []ast.Expr) {
+			for i, l := range lhs {
+				r := rhs[0]
+				if len(rhs) == len(lhs) {
+					r = rhs[i]
+				}
+				if v := local(l); v != nil && typesx.UsesAny(info, r, vars) {
+					vars[v], grew = true, true
+				}
+			}
+		}
+		ast.Inspect(body, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				add(n.Lhs, n.Rhs)
+			case *ast.ValueSpec:
+				if len(n.Values) > 0 {
+					lhs := make([]ast.Expr, len(n.Names))
+					for i, name := range n.Names {
+						lhs[i] = name
+					}
+					add(lhs, n.Values)
+				}
+			}
+			return true
+		})
+	}
+	return vars
 }
 
 // decided reports whether a status condition decided that the codes of fr
@@ -278,8 +328,10 @@ type flow struct {
 	// flags are the retry loop's flags, each with its bit (flags.go).
 	flags map[*types.Var]uint
 	// sendVars are the variables the loop's send assigns: its response
-	// and its error.
+	// and its error. respVars adds the locals made from them (an error
+	// parsed from the body, its code): what the response says.
 	sendVars map[*types.Var]bool
+	respVars map[*types.Var]bool
 }
 
 // innerLoop is a loop nested in the code being followed, or a labeled

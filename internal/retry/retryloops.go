@@ -160,6 +160,7 @@ func (c *retryChecker) retryLoop(cur inspector.Cursor, loop ast.Stmt, body *ast.
 func (c *retryChecker) followRound(ev *evaluator, body *ast.BlockStmt, i int, send *ast.CallExpr, deps *sendDeps, label string) *flow {
 	fl := &flow{ev: ev, mode: modeLoop, deps: deps, send: send, label: label, flags: c.loopFlags(body), sendVars: c.sendResults(body.List[i], send),
 		sendStmt: body.List[i], local: func(v *types.Var) bool { return v.Pos() >= body.Pos() && v.Pos() < body.End() }}
+	fl.respVars = responseVars(c.Pass.TypesInfo, body, fl.sendVars)
 	// Flags the round sets before it sends (var shouldRetry bool) start
 	// each round with that value.
 	live := []frag{{set: allCodes}}
@@ -511,6 +512,7 @@ func (c *retryChecker) recursiveRetry(fd *ast.FuncDecl, fn *types.Func) {
 	}
 	ev := &evaluator{c: c, errs: c.sendErrs(fd.Body.List[i], send, errs)}
 	fl := &flow{ev: ev, mode: modeLoop, self: fn, sameArgs: sameArgs, sendVars: c.sendResults(fd.Body.List[i], send)}
+	fl.respVars = responseVars(c.Pass.TypesInfo, fd.Body, fl.sendVars)
 	fl.stmts(fd.Body.List[i:], []frag{{set: allCodes}}, nil)
 	if repeatsAll(fl.edges) {
 		return
