@@ -157,8 +157,19 @@ func (c *retryChecker) helperRetry(cur inspector.Cursor, call *ast.CallExpr) {
 	case *ast.FuncLit:
 		body = a.Body
 	case *ast.Ident:
-		if attempt, ok := c.Pass.TypesInfo.Uses[a].(*types.Func); ok && c.decls[attempt] != nil {
-			body = c.decls[attempt].Body
+		switch attempt := c.Pass.TypesInfo.Uses[a].(type) {
+		case *types.Func:
+			if c.decls[attempt] != nil {
+				body = c.decls[attempt].Body
+			}
+		case *types.Var:
+			// A local the attempt was given to once (gcs's retryCall :=
+			// func(ctx) error { ...Do(); return err }; run(ctx, retryCall, ...)).
+			if d, ok := c.onlyValue(attempt); ok && d.Index == 0 {
+				if lit, ok := ast.Unparen(d.Expr).(*ast.FuncLit); ok {
+					body = lit.Body
+				}
+			}
 		}
 	}
 	if body == nil {

@@ -86,3 +86,33 @@ func getTimes(c *http.Client, req *http.Request) error {
 		return checkAPI(resp)
 	})
 }
+
+// Positive: an attempt kept in a local first (gcs's retryCall := func(ctx)
+// error {...}; run(ctx, retryCall, ...)) is the same attempt.
+func getThingLocal(ctx context.Context, c *http.Client, req *http.Request) error {
+	retryCall := func(ctx context.Context) error {
+		resp, err := c.Do(req.WithContext(ctx))
+		if err != nil {
+			return err
+		}
+		defer resp.Body.Close()
+		return checkAPI(resp)
+	}
+	return runWithRetry(ctx, retryCall) // want `retrying on 404 \(Not Found\) and 503 \(Service Unavailable\) \(through runWithRetry\): huaweicloud says`
+}
+
+// Negative: a local given two attempts, the one that runs unknown.
+func getThingEither(ctx context.Context, c *http.Client, req *http.Request, quiet bool) error {
+	attempt := func(ctx context.Context) error {
+		resp, err := c.Do(req.WithContext(ctx))
+		if err != nil {
+			return err
+		}
+		defer resp.Body.Close()
+		return checkAPI(resp)
+	}
+	if quiet {
+		attempt = func(context.Context) error { return nil }
+	}
+	return runWithRetry(ctx, attempt)
+}
