@@ -41,6 +41,9 @@ type SDKSend struct {
 var SDKSends = []SDKSend{
 	{Prefix: SDKServices, RecvSuffix: "Client", Kind: ErrStatus, Except: "Invoker"},
 	{Prefix: "google.golang.org/api/", RecvSuffix: "Call", Name: "Do", Kind: ErrStatus},
+	// A media download: googleapi.CheckMediaResponse's error for a
+	// status outside 2xx.
+	{Prefix: "google.golang.org/api/", RecvSuffix: "Call", Name: "Download", Kind: ErrStatus},
 	{Prefix: "github.com/aws/aws-sdk-go-v2/service/", RecvSuffix: "Client", Kind: ErrStatus},
 	// client-go's typed clients: PodInterface.Get, Update, ...
 	{Prefix: "k8s.io/client-go/kubernetes/typed/", RecvSuffix: "Interface", Kind: ErrStatus},

@@ -7,6 +7,7 @@ import (
 
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/statuslint/statuslint/internal/knowledge"
 	"github.com/statuslint/statuslint/internal/typesx"
 )
 
@@ -20,15 +21,23 @@ import (
 // RepeatFact marks a retry helper: it calls its parameter Param, a
 // function whose last result is an error, again while that error carries
 // a status in Set. Waits says the helper reads Retry-After before it does.
+// Sends says Param is itself the send, a function that returns the
+// response (gcs's readerReopen(..., doDownload, ...), which runs
+// doDownload under run and turns its statuses into errors): the helper
+// sends it again for the response statuses in Set.
 type RepeatFact struct {
 	Param int
 	Set   codeSet
 	Waits bool
+	Sends bool
 }
 
 func (*RepeatFact) AFact() {}
 
 func (f *RepeatFact) String() string {
+	if f.Sends {
+		return fmt.Sprintf("sends with argument %d again for%s", f.Param, f.Set)
+	}
 	return fmt.Sprintf("calls argument %d again for%s", f.Param, f.Set)
 }
 
@@ -46,9 +55,14 @@ func (c *retryChecker) repeats(fn *types.Func) (RepeatFact, bool) {
 	if f, ok := c.repeatSums[fn]; ok {
 		return f, !f.Set.empty()
 	}
+	// Empty while it is evaluated: a helper that calls itself, or one that
+	// calls it, repeats nothing through that call.
+	c.repeatSums[fn] = RepeatFact{}
 	var f RepeatFact
 	if decl := c.decls[fn]; decl != nil && decl.Body != nil {
-		f = c.evalRepeats(fn, decl)
+		if f = c.evalRepeats(fn, decl); f.Set.empty() {
+			f = c.evalSendRepeats(fn, decl)
+		}
 	}
 	c.repeatSums[fn] = f
 	return f, !f.Set.empty()
@@ -91,6 +105,114 @@ func (c *retryChecker) evalRepeats(fn *types.Func, decl *ast.FuncDecl) RepeatFac
 		return false
 	})
 	return out
+}
+
+// evalSendRepeats evaluates the calls of retry helpers in fn, closures
+// included, whose attempt sends with one of fn's parameters, a function
+// that returns a response: fn then sends with that parameter again for
+// the statuses the attempt turns into errors and the helper repeats on.
+// gcs's readerReopen(..., doDownload, ...) returns a closure that runs
+// run(ctx, func(ctx) error { res, err = doDownload(ctx); ...; return
+// &googleapi.Error{Code: res.StatusCode} }, ...).
+func (c *retryChecker) evalSendRepeats(fn *types.Func, decl *ast.FuncDecl) RepeatFact {
+	info := c.Pass.TypesInfo
+	params := fn.Signature().Params()
+	sendParams := map[*types.Var]int{}
+	for i := range params.Len() {
+		if sig, ok := params.At(i).Type().Underlying().(*types.Signature); ok && returnsResponse(sig) {
+			sendParams[params.At(i)] = i
+		}
+	}
+	if len(sendParams) == 0 {
+		return RepeatFact{}
+	}
+	paramOf := func(e ast.Expr) (int, bool) {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		if !ok {
+			return 0, false
+		}
+		v, ok := info.Uses[id].(*types.Var)
+		if !ok {
+			return 0, false
+		}
+		i, ok := sendParams[v]
+		return i, ok
+	}
+	var out RepeatFact
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || !out.Set.empty() {
+			return out.Set.empty()
+		}
+		helper := typesx.StaticCallee(info, call)
+		if helper == nil || helper.Origin() == fn {
+			return true
+		}
+		f, ok := c.repeats(helper.Origin())
+		if !ok || f.Param >= len(call.Args) {
+			return true
+		}
+		if f.Sends {
+			// Handed on to a helper that sends with it.
+			if i, ok := paramOf(call.Args[f.Param]); ok {
+				out = RepeatFact{Param: i, Set: f.Set, Waits: f.Waits, Sends: true}
+			}
+			return true
+		}
+		body := c.attemptBody(call.Args[f.Param])
+		if body == nil {
+			return true
+		}
+		c.sendParams = sendParams
+		_, send, _ := c.findSend(body.List)
+		var errs codeSet
+		sends := false
+		if send != nil {
+			if i, ok := paramOf(send.Fun); ok {
+				if errs, sends = c.sentErrors(body.List, nil); sends {
+					if set := f.Set.and(errs); !set.empty() {
+						out = RepeatFact{Param: i, Set: set, Waits: f.Waits || c.readsRetryAfter(body), Sends: true}
+					}
+				}
+			}
+		}
+		c.sendParams = nil
+		return true
+	})
+	return out
+}
+
+// returnsResponse reports whether sig returns a response and, last, an
+// error: func(ctx) (*http.Response, error) sends a request it was made
+// with.
+func returnsResponse(sig *types.Signature) bool {
+	res := sig.Results()
+	return res.Len() == 2 && typesx.Is(res.At(0).Type(), knowledge.HTTPResponse) && typesx.IsError(res.At(1).Type())
+}
+
+// attemptBody returns the body of the attempt handed to a retry helper:
+// a function literal, a function of this package, or a local given one
+// function literal (gcs's retryCall := func(ctx) error {...}; run(ctx,
+// retryCall, ...)).
+func (c *retryChecker) attemptBody(arg ast.Expr) *ast.BlockStmt {
+	switch a := ast.Unparen(arg).(type) {
+	case *ast.FuncLit:
+		return a.Body
+	case *ast.Ident:
+		switch attempt := c.Pass.TypesInfo.Uses[a].(type) {
+		case *types.Func:
+			if c.decls[attempt] != nil {
+				return c.decls[attempt].Body
+			}
+		case *types.Var:
+			if d, ok := c.onlyValue(attempt); ok && d.Index == 0 {
+				if lit, ok := ast.Unparen(d.Expr).(*ast.FuncLit); ok {
+					return lit.Body
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // findAttempt returns the first statement of list that calls one of the
@@ -152,26 +274,7 @@ func (c *retryChecker) helperRetry(cur inspector.Cursor, call *ast.CallExpr) {
 	if !ok || f.Param >= len(call.Args) {
 		return
 	}
-	var body *ast.BlockStmt
-	switch a := ast.Unparen(call.Args[f.Param]).(type) {
-	case *ast.FuncLit:
-		body = a.Body
-	case *ast.Ident:
-		switch attempt := c.Pass.TypesInfo.Uses[a].(type) {
-		case *types.Func:
-			if c.decls[attempt] != nil {
-				body = c.decls[attempt].Body
-			}
-		case *types.Var:
-			// A local the attempt was given to once (gcs's retryCall :=
-			// func(ctx) error { ...Do(); return err }; run(ctx, retryCall, ...)).
-			if d, ok := c.onlyValue(attempt); ok && d.Index == 0 {
-				if lit, ok := ast.Unparen(d.Expr).(*ast.FuncLit); ok {
-					body = lit.Body
-				}
-			}
-		}
-	}
+	body := c.attemptBody(call.Args[f.Param])
 	if body == nil {
 		return
 	}
@@ -179,12 +282,16 @@ func (c *retryChecker) helperRetry(cur inspector.Cursor, call *ast.CallExpr) {
 	if send == nil || c.isPolling(cur, send, body.List[i]) {
 		return
 	}
-	errs, sends := c.sentErrors(body.List, nil)
-
-	if !sends {
-		return
+	set := f.Set
+	if !f.Sends {
+		// The attempt's error carries the statuses, and the helper
+		// repeats on some of them.
+		errs, sends := c.sentErrors(body.List, nil)
+		if !sends {
+			return
+		}
+		set = set.and(errs)
 	}
-	set := f.Set.and(errs)
 	if set.empty() {
 		return
 	}

@@ -64,6 +64,9 @@ type retryChecker struct {
 	// repeatSums caches what the package's retry helpers repeat; nonNil,
 	// which of its error constructors never return nil.
 	repeatSums map[*types.Func]RepeatFact
+	// sendParams are the parameters that send, while their function is
+	// evaluated as a helper that sends with them (evalSendRepeats).
+	sendParams map[*types.Var]int
 	nonNil     map[*types.Func]bool
 }
 

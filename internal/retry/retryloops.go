@@ -62,6 +62,15 @@ func (c *retryChecker) sendTyped(call *ast.CallExpr) (codeSet, bool) {
 	if ok && isDoSignature(sig) {
 		return errCodes(errTransport)
 	}
+	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && c.sendParams != nil {
+		// A parameter that sends, while its function is evaluated as a
+		// helper that repeats it.
+		if v, ok := c.Pass.TypesInfo.Uses[id].(*types.Var); ok {
+			if _, ok := c.sendParams[v]; ok {
+				return errCodes(errTransport)
+			}
+		}
+	}
 	return codeSet{}, false
 }
 

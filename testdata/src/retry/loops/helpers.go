@@ -4,6 +4,8 @@ import (
 	"context"
 	"net/http"
 	"time"
+
+	"google.golang.org/api/storage/v1"
 )
 
 // runWithRetry calls attempt again while shouldRetryErr says its error may
@@ -115,4 +117,58 @@ func getThingEither(ctx context.Context, c *http.Client, req *http.Request, quie
 		attempt = func(context.Context) error { return nil }
 	}
 	return runWithRetry(ctx, attempt)
+}
+
+// reopen returns a reader that runs send under runWithRetry and turns the
+// response's statuses into errors (gcs's readerReopen): it sends with
+// send again for the statuses runWithRetry repeats on.
+func reopen(ctx context.Context, send func(context.Context) (*http.Response, error)) func() (*http.Response, error) {
+	return func() (*http.Response, error) {
+		var res *http.Response
+		err := runWithRetry(ctx, func(ctx context.Context) error {
+			var err error
+			if res, err = send(ctx); err != nil {
+				return err
+			}
+			return checkAPI(res)
+		})
+		return res, err
+	}
+}
+
+// reopenAny runs send under runWithRetry and keeps every status: its
+// attempt's error carries none, so it repeats only failed sends.
+func reopenAny(ctx context.Context, send func(context.Context) (*http.Response, error)) (*http.Response, error) {
+	var res *http.Response
+	err := runWithRetry(ctx, func(ctx context.Context) error {
+		var err error
+		res, err = send(ctx)
+		return err
+	})
+	return res, err
+}
+
+// Positive: the request goes out again, unchanged, each time reopen's
+// helper goes round.
+func readThing(ctx context.Context, c *http.Client, req *http.Request) (*http.Response, error) {
+	open := reopen(ctx, func(ctx context.Context) (*http.Response, error) { // want `retrying on 404 \(Not Found\) and 503 \(Service Unavailable\) \(through reopen\): huaweicloud says`
+		return c.Do(req.WithContext(ctx))
+	})
+	return open()
+}
+
+// Negative: reopenAny repeats no status.
+func readAny(ctx context.Context, c *http.Client, req *http.Request) (*http.Response, error) {
+	return reopenAny(ctx, func(ctx context.Context) (*http.Response, error) {
+		return c.Do(req.WithContext(ctx))
+	})
+}
+
+// Positive: a generated call's media download sends, and its error
+// carries the status.
+func readMedia(ctx context.Context, call *storage.ObjectsGetCall) (*http.Response, error) {
+	open := reopen(ctx, func(context.Context) (*http.Response, error) { // want `retrying on 404 \(Not Found\) and 503 \(Service Unavailable\) \(through reopen\): huaweicloud says`
+		return call.Download()
+	})
+	return open()
 }

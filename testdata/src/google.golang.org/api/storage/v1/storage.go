@@ -1,7 +1,11 @@
 // Package storage is a stub of google.golang.org/api/storage/v1.
 package storage
 
-import "google.golang.org/api/googleapi"
+import (
+	"net/http"
+
+	"google.golang.org/api/googleapi"
+)
 
 type Service struct {
 	BasePath string
@@ -15,5 +19,9 @@ func (r *ObjectsService) Get(bucket string, object string) *ObjectsGetCall { ret
 type ObjectsGetCall struct{ s *Service }
 
 func (c *ObjectsGetCall) Do(opts ...googleapi.CallOption) (*Object, error) { return nil, nil }
+
+func (c *ObjectsGetCall) Download(opts ...googleapi.CallOption) (*http.Response, error) {
+	return nil, nil
+}
 
 type Object struct{ Name string }
