@@ -230,6 +230,28 @@ type Default struct {
 	Why string
 }
 
+// A PredicateDefault is an SDK's generated retry setting whose predicate
+// argument, left nil, means the SDK's own policy: a method named Name of a
+// type whose name ends in RecvSuffix, in a package under Prefix, given nil
+// at Arg, retries the codes in Codes (ranges, inclusive).
+type PredicateDefault struct {
+	Prefix, RecvSuffix, Name string
+	Arg                      int
+	Codes                    [][2]int
+	// Why explains it in diagnostics.
+	Why string
+}
+
+// PredicateDefaults are the SDKs' retry settings with a default policy.
+var PredicateDefaults = []PredicateDefault{
+	// google.golang.org/api's XxxCall.WithRetry(bo, errorFunc): with a
+	// nil errorFunc, gensupport's shouldRetry re-sends the upload after
+	// 408, 429 and every 5xx, with gax's backoff and no Retry-After.
+	{Prefix: "google.golang.org/api/", RecvSuffix: "Call", Name: "WithRetry", Arg: 1,
+		Codes: [][2]int{{408, 408}, {429, 429}, {500, 599}},
+		Why:   "WithRetry with a nil errorFunc retries 408, 429 and every 5xx; give it one"},
+}
+
 // RetryAllErrors are calls that make a client retry on every error status
 // (400-999), with why.
 var RetryAllErrors = map[Key]string{

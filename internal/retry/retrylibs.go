@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/ast/inspector"
 
@@ -29,6 +30,13 @@ func (c *retryChecker) retryHook(cur inspector.Cursor, call *ast.CallExpr) {
 	if why, ok := knowledge.RetryAllErrors[key]; ok {
 		c.reportRetries([]frag{{set: errorStatuses, at: calledName(call)}}, nil, allCodes, " ("+why+")")
 		return
+	}
+	for _, d := range knowledge.PredicateDefaults {
+		if strings.HasPrefix(key.Path, d.Prefix) && strings.HasSuffix(key.Recv, d.RecvSuffix) && key.Name == d.Name &&
+			d.Arg < len(call.Args) && c.mayBeNil(cur, call.Args[d.Arg]) {
+			c.reportRetries([]frag{{set: policyCodes(knowledge.Policy{Codes: d.Codes}), at: calledName(call)}}, nil, codeSet{}, " ("+d.Why+")")
+			return
+		}
 	}
 	if d, ok := knowledge.Defaults[key]; ok {
 		if fd := typesx.EnclosingFunc(cur); fd == nil || !c.setsField(fd.Body, d.Override) {
@@ -449,4 +457,44 @@ func (c *retryChecker) setsField(body *ast.BlockStmt, field knowledge.Key) bool 
 		return !found
 	})
 	return found
+}
+
+// mayBeNil reports whether e, a function argument, may be nil: the nil
+// literal, or a local of the function around cur declared without a value
+// (gcs's var retryFunc func(error) bool, set only when the user gave a
+// predicate) whose address is not taken.
+func (c *retryChecker) mayBeNil(cur inspector.Cursor, e ast.Expr) bool {
+	info := c.Pass.TypesInfo
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	if _, isNil := info.Uses[id].(*types.Nil); isNil {
+		return true
+	}
+	v, ok := info.Uses[id].(*types.Var)
+	if !ok || typesx.IsPackageLevel(v) {
+		return false
+	}
+	fd := typesx.EnclosingFunc(cur)
+	if fd == nil || fd.Body == nil {
+		return false
+	}
+	declaredZero, addressed := false, false
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.ValueSpec:
+			for _, name := range n.Names {
+				if info.Defs[name] == v && len(n.Values) == 0 {
+					declaredZero = true
+				}
+			}
+		case *ast.UnaryExpr:
+			if x, ok := ast.Unparen(n.X).(*ast.Ident); ok && n.Op == token.AND && info.Uses[x] == v {
+				addressed = true
+			}
+		}
+		return true
+	})
+	return declaredZero && !addressed
 }

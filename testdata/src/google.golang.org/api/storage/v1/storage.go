@@ -20,6 +20,11 @@ type ObjectsGetCall struct{ s *Service }
 
 func (c *ObjectsGetCall) Do(opts ...googleapi.CallOption) (*Object, error) { return nil, nil }
 
+// WithRetry's bo is a *gax.Backoff in the real package.
+func (c *ObjectsGetCall) WithRetry(bo any, errorFunc func(err error) bool) *ObjectsGetCall {
+	return c
+}
+
 func (c *ObjectsGetCall) Download(opts ...googleapi.CallOption) (*http.Response, error) {
 	return nil, nil
 }
