@@ -283,7 +283,21 @@ func (c *retryChecker) helperRetry(cur inspector.Cursor, call *ast.CallExpr) {
 		return
 	}
 	set := f.Set
-	if !f.Sends {
+	var more []ast.Node
+	if f.Sends {
+		// The attempt returns the response of whichever of its sends ran
+		// (gcs's c.hc.Do(req), or the same under a stall timeout's
+		// closure): each goes out again.
+		ast.Inspect(body, func(n ast.Node) bool {
+			if other, ok := n.(*ast.CallExpr); ok && other != send {
+				if _, ok := c.sendKind(other); ok {
+					more = append(more, other)
+					return false
+				}
+			}
+			return true
+		})
+	} else {
 		// The attempt's error carries the statuses, and the helper
 		// repeats on some of them.
 		errs, sends := c.sentErrors(body.List, nil)
@@ -296,5 +310,5 @@ func (c *retryChecker) helperRetry(cur inspector.Cursor, call *ast.CallExpr) {
 		return
 	}
 	waits := f.Waits || c.readsRetryAfter(body)
-	c.reportRetriesFor(c.sendOp(send), []frag{{set: set, at: call.Fun}}, send, waitedIf(waits), fmt.Sprintf(" (through %s)", fn.Name()))
+	c.reportRetriesFor(c.sendOp(send), []frag{{set: set, at: call.Fun}}, send, waitedIf(waits), fmt.Sprintf(" (through %s)", fn.Name()), more...)
 }

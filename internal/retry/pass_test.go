@@ -61,6 +61,7 @@ func TestPredicateFacts(t *testing.T) {
 		"Check":        "errs[404 503] *retry/policy.StatusError[503]",
 		"RetryableErr": "retries the error of argument 0 for[500-999]",
 		"Run":          "calls argument 1 again for[500-999]",
+		"Reopen":       "sends with argument 1 again for[500-999]",
 		"Connect":      "readsRetryAfter; sends, errs[100-199 201-999]",
 	}
 	if !maps.Equal(got, want) {

@@ -169,8 +169,9 @@ func (c *retryChecker) reportRetries(edges []frag, send ast.Node, waited codeSet
 }
 
 // reportRetriesFor is reportRetries for a request tied to op, an OpenAPI
-// operation: its responses' retry guidance comes first.
-func (c *retryChecker) reportRetriesFor(op *table.Operation, edges []frag, send ast.Node, waited codeSet, why string) {
+// operation: its responses' retry guidance comes first. more are other
+// sends the same retry repeats (an attempt that sends one way or another).
+func (c *retryChecker) reportRetriesFor(op *table.Operation, edges []frag, send ast.Node, waited codeSet, why string, more ...ast.Node) {
 	tab := c.tableFor(send)
 	says := cmp.Or(tab.RetryGuidance, tab.Name)
 	if op != nil {
@@ -205,8 +206,10 @@ func (c *retryChecker) reportRetriesFor(op *table.Operation, edges []frag, send 
 			continue // no status decided this: a repetition, not a retry
 		}
 		var related []analysis.RelatedInformation
-		if send != nil {
-			related = []analysis.RelatedInformation{{Pos: send.Pos(), End: send.End(), Message: "the request is sent again here"}}
+		for _, n := range append([]ast.Node{send}, more...) {
+			if n != nil {
+				related = append(related, analysis.RelatedInformation{Pos: n.Pos(), End: n.End(), Message: "the request is sent again here"})
+			}
 		}
 		if len(never) > 0 {
 			c.reportOnce(analysis.Diagnostic{Pos: at.Pos(), End: at.End(), Category: checks.RetryNever, Related: related,

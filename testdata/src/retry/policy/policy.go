@@ -113,3 +113,20 @@ func Run(ctx context.Context, attempt func(context.Context) error) error {
 		time.Sleep(time.Second)
 	}
 }
+
+// Reopen runs send under Run and turns a failed status into a
+// StatusError: it sends with send again for the 5xx RetryableErr admits.
+func Reopen(ctx context.Context, send func(context.Context) (*http.Response, error)) (*http.Response, error) {
+	var res *http.Response
+	err := Run(ctx, func(ctx context.Context) error {
+		var err error
+		if res, err = send(ctx); err != nil {
+			return err
+		}
+		if res.StatusCode >= 400 {
+			return &StatusError{Code: res.StatusCode}
+		}
+		return nil
+	})
+	return res, err
+}
