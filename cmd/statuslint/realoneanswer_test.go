@@ -15,13 +15,11 @@ import (
 
 // oneAnswer holds every package that patterns match in the module copy
 // at dir to one answer: what the recorded run over all the patterns
-// (all, with the flags of args) found in the package must be what the package alone
-// finds (a narrow run: the driver reads for facts only what the passes
-// demand), what it finds when the driver reads every package of its module
-// that it imports from source for facts (all that ./... can bring to the
-// package, since facts flow only along imports; STATUSLINT_READ_ALL), and
-// what go vet -vettool finds in it (every dependency analyzed for facts),
-// on every real-world package.
+// (all, with the flags of args) found in the package must be what the
+// package alone finds (a narrow run: the driver reads for facts only what
+// the passes demand) and what go vet -vettool finds in it (every
+// dependency analyzed for facts, so more than ./... can bring), on every
+// real-world package.
 func oneAnswer(t *testing.T, dir string, args, patterns, all []string) {
 	t.Helper()
 	var flags []string
@@ -48,11 +46,6 @@ func oneAnswer(t *testing.T, dir string, args, patterns, all []string) {
 		runs := map[string][]string{}
 		if len(pkgs) > 1 {
 			runs["narrow"] = inPackage(realFindings(t, dir, append(slices.Clone(args), pkg)))
-		}
-		if imports := moduleImports(t, dir, pkg, build...); len(imports) > 1 {
-			// Every package of the module the package imports, read for
-			// facts whatever the passes demand.
-			runs["wide"] = inPackage(realFindings(t, dir, append(slices.Clone(args), pkg), "STATUSLINT_READ_ALL=1"))
 		}
 		// go vet on every real-world package, the costly too: openai-go's
 		// requestconfig makes go vet analyze its module's 300-file
@@ -90,25 +83,4 @@ func goList(t *testing.T, dir string, patterns []string, build ...string) []stri
 		}
 	}
 	return pkgs
-}
-
-// moduleImports returns pkg and every package of its module that it or
-// its tests import, directly or not, as import paths, with the build
-// flags given.
-func moduleImports(t *testing.T, dir, pkg string, build ...string) []string {
-	t.Helper()
-	cmd := exec.Command("go", slices.Concat([]string{"list", "-deps", "-test", "-f", "{{if .Module}}{{if .Module.Main}}{{if not .ForTest}}{{.ImportPath}}{{end}}{{end}}{{end}}"}, build, []string{pkg})...)
-	cmd.Dir, cmd.Env = dir, append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("go list -deps -test %s: %v", pkg, err)
-	}
-	var list []string
-	for _, p := range strings.Fields(string(out)) {
-		if !strings.HasSuffix(p, ".test") && !strings.HasSuffix(p, "_test") {
-			list = append(list, p)
-		}
-	}
-	slices.Sort(list)
-	return slices.Compact(list)
 }

@@ -110,12 +110,6 @@ func standalone(a *analysis.Analyzer, patterns []string, o *options) (code int) 
 		log.Printf("load %s", patterns)
 	}
 	demand := analyzer.FactDemand(a)
-	if os.Getenv("STATUSLINT_READ_ALL") == "1" {
-		// Every imported package of the module that can hold a fact is
-		// read, whatever the passes demand: what ./... brings a package,
-		// for the tests that hold a narrow run to it.
-		demand = nil
-	}
 	cache := newFactCache(a)
 	roots, report, views, err := load(patterns, o.tests, o.tags, func(path string) bool { return analyzer.KnownPackage(a, path) }, demand, cache)
 	if err != nil {
