@@ -1,7 +1,6 @@
 package plugin
 
 import (
-	"encoding/json"
 	"maps"
 	"os"
 	"os/exec"
@@ -208,25 +207,5 @@ func standaloneFindings(t *testing.T, bin, dir string, args []string) []string {
 	if err != nil {
 		t.Fatalf("statuslint %v: %v", args, err)
 	}
-	var tree map[string]map[string]json.RawMessage
-	if err := json.Unmarshal(out, &tree); err != nil {
-		t.Fatalf("statuslint -json: %v\n%s", err, out)
-	}
-	var list []string
-	for pkg, analyzers := range tree {
-		for name, raw := range analyzers {
-			var diags []struct{ Posn, Message string }
-			if err := json.Unmarshal(raw, &diags); err != nil {
-				t.Fatalf("%s: %s failed: %s", pkg, name, raw)
-			}
-			for _, d := range diags {
-				if rel, err := filepath.Rel(dir, d.Posn); err == nil && filepath.IsAbs(d.Posn) {
-					d.Posn = rel
-				}
-				list = append(list, filepath.ToSlash(d.Posn)+": "+d.Message)
-			}
-		}
-	}
-	slices.Sort(list)
-	return slices.Compact(list)
+	return testenv.JSONFindings(t, out, dir)
 }

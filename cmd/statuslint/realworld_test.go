@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
@@ -127,26 +126,5 @@ func realFindings(t *testing.T, dir string, args []string, env ...string) []stri
 	if strings.Contains(stderr.String(), "panic") || strings.Contains(stderr.String(), "statuslint: ") {
 		t.Errorf("statuslint %v said more than its findings:\n%s", args, stderr.String())
 	}
-	var tree map[string]map[string]json.RawMessage
-	if err := json.Unmarshal(out, &tree); err != nil {
-		t.Fatalf("statuslint -json: %v\n%s", err, out)
-	}
-	var list []string
-	for pkg, analyzers := range tree {
-		for name, raw := range analyzers {
-			var diags []jsonDiagnostic
-			if err := json.Unmarshal(raw, &diags); err != nil {
-				t.Fatalf("%s: %s failed: %s", pkg, name, raw)
-			}
-			for _, d := range diags {
-				rel, err := filepath.Rel(dir, d.Posn)
-				if err != nil {
-					rel = d.Posn
-				}
-				list = append(list, filepath.ToSlash(rel)+": "+d.Message)
-			}
-		}
-	}
-	slices.Sort(list)
-	return slices.Compact(list)
+	return testenv.JSONFindings(t, out, dir)
 }

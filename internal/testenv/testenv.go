@@ -3,8 +3,10 @@
 package testenv
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"golang.org/x/tools/go/packages"
@@ -48,4 +50,33 @@ func LoadTestdata(t testing.TB, testdata string, mode packages.LoadMode, pattern
 		t.Fatalf("loading %v: %v", patterns, err)
 	}
 	return pkgs
+}
+
+// JSONFindings reads the -json output of statuslint (package, then
+// analyzer, then its diagnostics) and returns its findings as
+// "file:line:col: message", file relative to dir where it is under it,
+// sorted and once each (a package's test variant reports them again).
+func JSONFindings(t testing.TB, out []byte, dir string) []string {
+	t.Helper()
+	var tree map[string]map[string]json.RawMessage
+	if err := json.Unmarshal(out, &tree); err != nil {
+		t.Fatalf("statuslint -json: %v\n%s", err, out)
+	}
+	var list []string
+	for pkg, analyzers := range tree {
+		for name, raw := range analyzers {
+			var diags []struct{ Posn, Message string }
+			if err := json.Unmarshal(raw, &diags); err != nil {
+				t.Fatalf("%s: %s failed: %s", pkg, name, raw)
+			}
+			for _, d := range diags {
+				if rel, err := filepath.Rel(dir, d.Posn); err == nil && filepath.IsAbs(d.Posn) {
+					d.Posn = rel
+				}
+				list = append(list, filepath.ToSlash(d.Posn)+": "+d.Message)
+			}
+		}
+	}
+	slices.Sort(list)
+	return slices.Compact(list)
 }
