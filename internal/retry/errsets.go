@@ -54,13 +54,23 @@ func (f ErrFact) equal(g ErrFact) bool {
 // typeCodes returns the statuses for which an error of the fact's is of
 // type t, and whether the fact knows them.
 func (f ErrFact) typeCodes(t types.Type) (codeSet, bool) {
-	key := types.TypeString(t, nil)
+	key := typeKey(t)
 	for _, te := range f.Types {
 		if te.Type == key {
 			return te.Codes, true
 		}
 	}
 	return codeSet{}, false
+}
+
+// typeKey names an error type as facts do, aliases resolved: anthropic's
+// *anthropic.Error is the *apierror.Error its requests make.
+func typeKey(t types.Type) string {
+	t = types.Unalias(t)
+	if p, ok := t.(*types.Pointer); ok {
+		return "*" + types.TypeString(types.Unalias(p.Elem()), nil)
+	}
+	return types.TypeString(t, nil)
 }
 
 // typedErrs lists the statuses by error type, sorted by type.
@@ -110,12 +120,13 @@ func (c *retryChecker) evalErrSummary(fn *types.Func, decl *ast.FuncDecl) errRes
 		return errResult{}
 	}
 	var r errResult
-	errs, sends := codeSet{}, false
+	var sent ErrFact
+	sends := false
 	if !returnsRequest(res) {
-		errs, sends = c.sentErrors(decl.Body.List, res.At(res.Len()-1))
+		sent, sends = c.sentErrorFact(decl.Body.List, res.At(res.Len()-1))
 	}
 	if sends {
-		r = errResult{ErrFact{Sends: true, Errs: errs}, true}
+		r = errResult{sent, true}
 	} else if ev, ok := c.statusParams(decl.Type); ok {
 		fl := &flow{ev: ev, mode: modeErrors, errTypes: map[string]codeSet{}}
 		fl.stmts(decl.Body.List, []frag{{set: allCodes}}, nil)
@@ -130,19 +141,26 @@ func (c *retryChecker) evalErrSummary(fn *types.Func, decl *ast.FuncDecl) errRes
 // RequestConfig.send) is followed from that loop. result is the function's
 // error result, which a bare return returns when it is named.
 func (c *retryChecker) sentErrors(list []ast.Stmt, result *types.Var) (codeSet, bool) {
+	f, sends := c.sentErrorFact(list, result)
+	return f.Errs, sends
+}
+
+// sentErrorFact is sentErrors with the types the error has for some of
+// the statuses: those the code makes, or hands on from a call.
+func (c *retryChecker) sentErrorFact(list []ast.Stmt, result *types.Var) (ErrFact, bool) {
 	i, send, errs := c.findSend(list)
 	if send == nil {
 		i, send, errs = c.findLoopSend(list)
 	}
 	if send == nil {
-		return codeSet{}, false
+		return ErrFact{}, false
 	}
-	fl := &flow{ev: &evaluator{c: c, errs: c.sendErrs(list[i], send, errs)}, mode: modeErrors}
+	fl := &flow{ev: c.sendEvaluator(list[i], send, errs), mode: modeErrors, errTypes: map[string]codeSet{}}
 	if result != nil && result.Name() != "" && result.Name() != "_" {
 		fl.resultErr = result
 	}
 	fl.stmts(list[i:], []frag{{set: allCodes}}, nil)
-	return fl.errCodes, true
+	return ErrFact{Sends: true, Errs: fl.errCodes, Types: typedErrs(fl.errTypes)}, true
 }
 
 // findLoopSend returns the first statement of list that is a loop with a
@@ -217,11 +235,20 @@ func (c *retryChecker) callErrs(call *ast.CallExpr) (codeSet, bool) {
 // callErrFact returns what the error of call, a send or a function
 // errSummary knows, tells about the status.
 func (c *retryChecker) callErrFact(call *ast.CallExpr) (ErrFact, bool) {
+	_, _, fn, resolved := typesx.Resolve(c.Pass.TypesInfo, call)
 	if codes, ok := c.sendKind(call); ok {
-		return ErrFact{Sends: true, Errs: codes}, true
+		f := ErrFact{Sends: true, Errs: codes}
+		if resolved && fn != nil {
+			// A sender's error types, as its summary or fact has them
+			// (anthropic's Events.Send, whose *Error comes from
+			// requestconfig's apiError).
+			if s, ok := c.errSummary(fn); ok {
+				f.Types = s.Types
+			}
+		}
+		return f, true
 	}
-	_, _, fn, ok := typesx.Resolve(c.Pass.TypesInfo, call)
-	if !ok || fn == nil {
+	if !resolved || fn == nil {
 		return ErrFact{}, false
 	}
 	return c.errSummary(fn)
@@ -377,6 +404,28 @@ func (f *flow) typeTest(s *ast.AssignStmt) {
 		}
 		f.ev.typeTests[okVar] = codes
 	}
+}
+
+// returnedTypes returns the concrete types of e, an error a function
+// returns, with the statuses for which it is each: the one it makes
+// (returnedType, for every status), or those of the error of a call or a
+// variable it hands on (anthropic's send returns cfg.apiError(res), a
+// *apierror.Error, and Execute returns what send does).
+func (f *flow) returnedTypes(e ast.Expr) []TypedErr {
+	if t, ok := f.ev.c.returnedType(e); ok {
+		return []TypedErr{{Type: typeKey(t), Codes: allCodes}}
+	}
+	switch x := ast.Unparen(e).(type) {
+	case *ast.CallExpr:
+		if fact, ok := f.ev.c.callErrFact(x); ok {
+			return fact.Types
+		}
+	case *ast.Ident:
+		if v, ok := f.ev.c.Pass.TypesInfo.Uses[x].(*types.Var); ok {
+			return f.ev.errTypes[v]
+		}
+	}
+	return nil
 }
 
 // returnedType returns the concrete type of e, an error a function

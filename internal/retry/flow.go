@@ -614,9 +614,10 @@ func (f *flow) returnStmt(s *ast.ReturnStmt, live []frag) {
 			err := s.Results[len(s.Results)-1]
 			codes := f.errorCodes(err, live)
 			f.errCodes = f.errCodes.or(codes)
-			if t, ok := f.ev.c.returnedType(err); ok && f.errTypes != nil {
-				key := types.TypeString(t, nil)
-				f.errTypes[key] = f.errTypes[key].or(codes)
+			if f.errTypes != nil {
+				for _, te := range f.returnedTypes(err) {
+					f.errTypes[te.Type] = f.errTypes[te.Type].or(te.Codes.and(codes))
+				}
 			}
 		}
 	case modeOperation:

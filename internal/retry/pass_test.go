@@ -62,7 +62,7 @@ func TestPredicateFacts(t *testing.T) {
 		"RetryableErr": "retries the error of argument 0 for[500-999]",
 		"Run":          "calls argument 1 again for[500-999]",
 		"Reopen":       "sends with argument 1 again for[500-999]",
-		"Connect":      "readsRetryAfter; sends, errs[100-199 201-999]",
+		"Connect":      "readsRetryAfter; sends, errs[100-199 201-999] *retry/policy.RateLimitedError[429] retry/policy.CodeError[100-199 201-428 430-999]",
 	}
 	if !maps.Equal(got, want) {
 		t.Errorf("facts: got %v, want %v", got, want)

@@ -210,7 +210,7 @@ func (c *retryChecker) checkOperation(lit *ast.FuncLit, hook retryHook, call *as
 	if send == nil {
 		return
 	}
-	ev := &evaluator{c: c, errs: c.sendErrs(lit.Body.List[i], send, errs)}
+	ev := c.sendEvaluator(lit.Body.List[i], send, errs)
 	info := c.Pass.TypesInfo
 	fl := &flow{ev: ev, mode: modeOperation}
 	fl.retried = func(e ast.Expr) bool {

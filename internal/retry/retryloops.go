@@ -150,7 +150,7 @@ func (c *retryChecker) retryLoop(cur inspector.Cursor, loop ast.Stmt, body *ast.
 		return
 	}
 	deps.restores = c.restoresOf(cur, loop)
-	ev := &evaluator{c: c, errs: c.sendErrs(body.List[i], send, errs)}
+	ev := c.sendEvaluator(body.List[i], send, errs)
 	label := ""
 	if l, ok := cur.Parent().Node().(*ast.LabeledStmt); ok {
 		label = l.Label.Name
@@ -199,6 +199,20 @@ func (c *retryChecker) sendResults(stmt ast.Stmt, send *ast.CallExpr) map[*types
 		return false
 	})
 	return vars
+}
+
+// sendEvaluator returns an evaluator of a round that starts with send in
+// stmt: its error variable holds the statuses in codes, and the types its
+// error has for some of them (an SDK's *Error, from the send's summary or
+// fact).
+func (c *retryChecker) sendEvaluator(stmt ast.Stmt, send *ast.CallExpr, codes codeSet) *evaluator {
+	ev := &evaluator{c: c, errs: c.sendErrs(stmt, send, codes)}
+	if fact, ok := c.callErrFact(send); ok && len(fact.Types) > 0 {
+		for v := range ev.errs {
+			ev.setErr(v, ErrFact{Errs: ev.errs[v], Types: fact.Types})
+		}
+	}
+	return ev
 }
 
 // sendErrs maps the error variable the send's statement assigns to the
@@ -519,7 +533,7 @@ func (c *retryChecker) recursiveRetry(fd *ast.FuncDecl, fn *types.Func) {
 		}
 		return true
 	}
-	ev := &evaluator{c: c, errs: c.sendErrs(fd.Body.List[i], send, errs)}
+	ev := c.sendEvaluator(fd.Body.List[i], send, errs)
 	fl := &flow{ev: ev, mode: modeLoop, self: fn, sameArgs: sameArgs, sendVars: c.sendResults(fd.Body.List[i], send)}
 	fl.respVars = responseVars(c.Pass.TypesInfo, fd.Body, fl.sendVars)
 	fl.stmts(fd.Body.List[i:], []frag{{set: allCodes}}, nil)

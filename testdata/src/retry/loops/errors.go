@@ -337,3 +337,45 @@ func reopened(ctx context.Context, c *http.Client, req *http.Request, direct boo
 }
 
 func withTimeout(ctx context.Context, f func(context.Context) error) error { return f(ctx) }
+
+// statusErr names policy's error by an alias (anthropic's Error, an
+// alias of its internal apierror.Error).
+type statusErr = policy.StatusError
+
+// sendChecked hands on the error policy.Check makes from the response.
+func sendChecked(c *http.Client, req *http.Request) error {
+	resp, err := c.Do(req)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	return policy.Check(resp)
+}
+
+// Positive: the error is a *policy.StatusError for a 503, made in
+// another package and handed on by sendChecked; the alias names the same
+// type, and errors.As holds for that 503.
+func postChecked(c *http.Client, req *http.Request) error {
+	for try := 0; try < 3; try++ {
+		err := sendChecked(c, req)
+		var se *statusErr
+		if errors.As(err, &se) { // want `retrying on 503 \(Service Unavailable\): huaweicloud says`
+			continue
+		}
+		return err
+	}
+	return nil
+}
+
+// Negative: what sendChecked hands on is never a RateLimitedError.
+func postCheckedRateLimited(c *http.Client, req *http.Request) error {
+	for try := 0; try < 3; try++ {
+		err := sendChecked(c, req)
+		var rl *policy.RateLimitedError
+		if errors.As(err, &rl) {
+			continue
+		}
+		return err
+	}
+	return nil
+}
