@@ -164,15 +164,10 @@ func (c *retryChecker) evalSendRepeats(fn *types.Func, decl *ast.FuncDecl) Repea
 			return true
 		}
 		c.sendParams = sendParams
-		_, send, _ := c.findSend(body.List)
-		var errs codeSet
-		sends := false
-		if send != nil {
+		if _, send, _ := c.findSend(body.List); send != nil {
 			if i, ok := paramOf(send.Fun); ok {
-				if errs, sends = c.sentErrors(body.List, nil); sends {
-					if set := f.Set.and(errs); !set.empty() {
-						out = RepeatFact{Param: i, Set: set, Waits: f.Waits || c.readsRetryAfter(body), Sends: true}
-					}
+				if errs, sends := c.sentErrors(body.List, nil); sends && !f.Set.and(errs).empty() {
+					out = RepeatFact{Param: i, Set: f.Set.and(errs), Waits: f.Waits || c.readsRetryAfter(body), Sends: true}
 				}
 			}
 		}
