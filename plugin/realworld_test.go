@@ -196,6 +196,46 @@ func TestGolangciLintSinkTruth(t *testing.T) {
 	}
 }
 
+// TestGolangciLintRetryTruth holds golangci-lint with the plugin to the
+// binary's SL2001 and SL2002 findings on the retry ground-truth modules,
+// which the binary's TestRetryTruth scores against the truth read by
+// hand: one answer on SDK code no test of ours wrote.
+func TestGolangciLintRetryTruth(t *testing.T) {
+	testenv.Slow(t, "builds golangci-lint and fetches real SDK modules from the module proxy")
+	cases, err := testenv.RetryTruth(filepath.Join("..", filepath.FromSlash(testenv.RetryTruthDir)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cases) == 0 {
+		t.Fatal("no retry ground truth read: the test tests nothing")
+	}
+	bin := golangciLint(t)
+	statuslint := filepath.Join(t.TempDir(), "statuslint")
+	if out, err := exec.Command("go", "build", "-o", statuslint, "../cmd/statuslint").CombinedOutput(); err != nil {
+		t.Fatalf("building statuslint: %v\n%s", err, out)
+	}
+	found := 0
+	for _, rc := range cases {
+		t.Run(rc.Name, func(t *testing.T) {
+			dir := testenv.ModuleCopy(t, rc.Module, rc.Version, "")
+			fetch(t, dir, rc.Patterns)
+			want := standaloneFindings(t, statuslint, dir, append([]string{"-json", "-checks=SL2001,SL2002"}, rc.Patterns...))
+			found += len(want)
+			var got []string
+			for _, f := range golangciFindings(t, bin, dir, retries, rc.Patterns, "GOWORK=off") {
+				got = append(got, related.ReplaceAllString(checkID.ReplaceAllString(f, ""), ""))
+			}
+			slices.Sort(got)
+			if d := testenv.SetDiff(want, slices.Compact(got)); d != "" {
+				t.Errorf("golangci-lint differs from the binary (- only the binary, + only golangci-lint):\n%s", d)
+			}
+		})
+	}
+	if found == 0 {
+		t.Error("the binary reports nothing on the retry ground truth: the test tests nothing")
+	}
+}
+
 // standaloneFindings runs the statuslint binary with args (-json among
 // them) in dir and returns its findings as "file:line:col: message",
 // relative to dir, sorted.
