@@ -53,7 +53,11 @@ type resend struct {
 // false, so silent lines are the reader's notes, kept for the next
 // reader).
 func readTruth(path string) (retryTruth, error) {
-	var rt retryTruth
+	header, err := testenv.RetryTruthHeader(path)
+	rt := retryTruth{module: header.Module, version: header.Version, patterns: header.Patterns}
+	if err != nil {
+		return rt, err
+	}
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return rt, err
@@ -63,17 +67,6 @@ func readTruth(path string) (retryTruth, error) {
 		line := sc.Text()
 		fields := strings.Split(line, "\t")
 		switch {
-		case strings.HasPrefix(line, "# module "):
-			f := strings.Fields(line)
-			if len(f) != 4 {
-				return rt, fmt.Errorf("%s:%d: want # module PATH VERSION", path, n)
-			}
-			rt.module, rt.version = f[2], f[3]
-		case strings.HasPrefix(line, "# patterns "):
-			rt.patterns = strings.Fields(strings.TrimPrefix(line, "# patterns "))
-			if i := slices.Index(rt.patterns, "(the"); i >= 0 {
-				rt.patterns = rt.patterns[:i]
-			}
 		case line == "" || strings.HasPrefix(line, "#"):
 		case fields[0] == "resend":
 			if len(fields) != 6 || fields[1] != "SL2001" && fields[1] != "SL2002" {
@@ -95,9 +88,6 @@ func readTruth(path string) (retryTruth, error) {
 		default:
 			return rt, fmt.Errorf("%s:%d: a line that is no resend, silent or comment", path, n)
 		}
-	}
-	if rt.module == "" || len(rt.patterns) == 0 {
-		return rt, fmt.Errorf("%s: no # module or # patterns line", path)
 	}
 	return rt, nil
 }
