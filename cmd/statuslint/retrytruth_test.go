@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
-	"path"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -266,7 +265,11 @@ func TestRetryTruth(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			dir := moduleCopy(t, rt.module, rt.version)
 			findings := retryFindings(t, dir, rt.patterns)
-			narrowAnswer(t, dir, rt.patterns, findings)
+			texts := make([]string, len(findings))
+			for i, f := range findings {
+				texts[i] = f.text
+			}
+			oneAnswer(t, dir, []string{"-checks=SL2001,SL2002"}, rt.patterns, texts)
 			s := score(rt, findings)
 			fmt.Fprintf(&b, "%s\t%d/%d found\t%d/%d decisions\t%d/%d right\n", name, s.found, s.resends, s.placesFound, s.places, s.right, s.findings)
 			for _, m := range s.misses {
@@ -316,30 +319,4 @@ func readScores(t *testing.T, path string) map[string]truthScore {
 		scores[name] = s
 	}
 	return scores
-}
-
-// narrowAnswer holds each package of a module's ground truth, run alone,
-// to what the run over all its patterns found there: a user who checks
-// one package gets the retry findings the whole run has in it.
-func narrowAnswer(t *testing.T, dir string, patterns []string, all []retryFinding) {
-	t.Helper()
-	if len(patterns) < 2 {
-		return
-	}
-	inPackage := func(list []retryFinding, pkg string) []string {
-		var texts []string
-		for _, f := range list {
-			file, _, _ := strings.Cut(f.text, ":")
-			if path.Dir(file) == path.Clean(pkg) {
-				texts = append(texts, f.text)
-			}
-		}
-		return texts
-	}
-	for _, pkg := range goList(t, dir, patterns) {
-		want := inPackage(all, pkg)
-		if d := testenv.SetDiff(want, inPackage(retryFindings(t, dir, []string{pkg}), pkg)); d != "" {
-			t.Errorf("%s: a run of the package alone differs from the run over %s (- only there, + only alone):\n%s", pkg, strings.Join(patterns, " "), d)
-		}
-	}
 }
