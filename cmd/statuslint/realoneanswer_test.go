@@ -19,8 +19,8 @@ import (
 // package alone finds (a narrow run: the driver reads for facts only what
 // the passes demand) and what go vet -vettool finds in it (every
 // dependency analyzed for facts, so more than ./... can bring), on every
-// real-world package.
-func oneAnswer(t *testing.T, dir string, args, patterns, all []string) {
+// real-world package. env is added to every run's environment.
+func oneAnswer(t *testing.T, dir string, args, patterns, all []string, env ...string) {
 	t.Helper()
 	var flags []string
 	for _, a := range args {
@@ -35,7 +35,7 @@ func oneAnswer(t *testing.T, dir string, args, patterns, all []string) {
 			build = append(build, f)
 		}
 	}
-	pkgs := goList(t, dir, patterns, build...)
+	pkgs := goList(t, dir, patterns, env, build...)
 	for _, pkg := range pkgs {
 		inPackage := func(list []string) []string {
 			return slices.DeleteFunc(slices.Clone(list), func(f string) bool {
@@ -45,13 +45,13 @@ func oneAnswer(t *testing.T, dir string, args, patterns, all []string) {
 		want := inPackage(all)
 		runs := map[string][]string{}
 		if len(pkgs) > 1 {
-			runs["narrow"] = inPackage(realFindings(t, dir, append(slices.Clone(args), pkg)))
+			runs["narrow"] = inPackage(realFindings(t, dir, append(slices.Clone(args), pkg), env...))
 		}
 		// go vet on every real-world package, the costly too: openai-go's
 		// requestconfig makes go vet analyze its module's 300-file
 		// generated root package for facts (about two minutes), which
 		// is what a user of go vet pays there too.
-		runs["go vet"] = inPackage(vetFindings(t, dir, flags, []string{pkg}, "GOFLAGS=-mod=mod", "GOWORK=off"))
+		runs["go vet"] = inPackage(vetFindings(t, dir, flags, []string{pkg}, append([]string{"GOFLAGS=-mod=mod", "GOWORK=off"}, env...)...))
 		for _, mode := range slices.Sorted(maps.Keys(runs)) {
 			if d := testenv.SetDiff(want, runs[mode]); d != "" {
 				t.Errorf("%s: %s differs from the run over %s (- only there, + only %s):\n%s", pkg, mode, strings.Join(patterns, " "), mode, d)
@@ -61,8 +61,8 @@ func oneAnswer(t *testing.T, dir string, args, patterns, all []string) {
 }
 
 // goList returns the packages patterns match in the module at dir, as
-// patterns relative to it ("." and "./sub"), with the build flags given,
-// each after the packages it imports.
+// patterns relative to it ("." and "./sub"), with the build flags given
+// and env added to the environment, each after the packages it imports.
 //
 // The order is for go vet: Go 1.26's vet cache keys a package's run on
 // the same inputs whether the package was vetted itself or only for the
@@ -72,11 +72,11 @@ func oneAnswer(t *testing.T, dir string, args, patterns, all []string) {
 // imports b, prints nothing for b's printf mistakes). Vetting each
 // package before what imports it keeps that bug of the go command out of
 // a comparison of statuslint's answers.
-func goList(t *testing.T, dir string, patterns []string, build ...string) []string {
+func goList(t *testing.T, dir string, patterns, env []string, build ...string) []string {
 	t.Helper()
 	list := func(args ...string) []string {
 		cmd := exec.Command("go", slices.Concat([]string{"list", "-f", "{{.Dir}}"}, args, build, patterns)...)
-		cmd.Dir, cmd.Env = dir, append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
+		cmd.Dir, cmd.Env = dir, append(append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off"), env...)
 		out, err := cmd.Output()
 		if err != nil {
 			t.Fatalf("go list %v %v: %v", args, patterns, err)
