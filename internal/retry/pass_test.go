@@ -63,6 +63,11 @@ func TestPredicateFacts(t *testing.T) {
 		"Run":          "calls argument 1 again for[500-999]",
 		"Reopen":       "sends with argument 1 again for[500-999]",
 		"Connect":      "readsRetryAfter; sends, errs[100-199 201-999] *retry/policy.RateLimitedError[429] retry/policy.CodeError[100-199 201-428 430-999]",
+		// Get's Retry-After read is in its own send loop; Observed's hook
+		// answers nothing; Hooked's says how long to wait.
+		"Get":      "sends, errs[400-999] *retry/policy.StatusError[400-999]",
+		"Observed": "sends, errs[400-999] *retry/policy.StatusError[400-999]",
+		"Hooked":   "readsRetryAfter; sends, errs[400-999] *retry/policy.StatusError[400-999]",
 	}
 	if !maps.Equal(got, want) {
 		t.Errorf("facts: got %v, want %v", got, want)

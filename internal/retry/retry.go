@@ -325,9 +325,14 @@ func (c *retryChecker) funcWaits(fn *types.Func) waitInfo {
 	return w
 }
 
-// readsRetryAfterHere reports whether n itself reads Retry-After, and
+// readsRetryAfterHere reports whether root itself reads Retry-After, and
 // returns the functions of this package it calls.
-func (c *retryChecker) readsRetryAfterHere(n ast.Node) (bool, []*types.Func) {
+//
+// A loop inside root that sends is passed over: what it reads of
+// Retry-After is the wait of its own re-sends, and a sender that waits
+// between its attempts (anthropic-sdk-go's RequestConfig.send) hands its
+// caller the last 429 with no wait for the caller's re-send of it.
+func (c *retryChecker) readsRetryAfterHere(root ast.Node) (bool, []*types.Func) {
 	info := c.Pass.TypesInfo
 	isName := func(e ast.Expr) bool {
 		tv := info.Types[e]
@@ -335,8 +340,12 @@ func (c *retryChecker) readsRetryAfterHere(n ast.Node) (bool, []*types.Func) {
 	}
 	found, namesIt, readsByName := false, false, false
 	var callees []*types.Func
-	ast.Inspect(n, func(n ast.Node) bool {
+	ast.Inspect(root, func(n ast.Node) bool {
 		switch n := n.(type) {
+		case *ast.ForStmt, *ast.RangeStmt:
+			if n != root && c.loopSends(n) {
+				return false
+			}
 		case *ast.BasicLit:
 			namesIt = namesIt || isName(n)
 		case *ast.CallExpr:
@@ -486,12 +495,43 @@ func (c *retryChecker) refsTo(fn *types.Func) []inspector.Cursor {
 	return c.funcRefs[fn]
 }
 
+// loopSends reports whether the loop sends a request in its body.
+func (c *retryChecker) loopSends(loop ast.Node) bool {
+	sends := false
+	ast.Inspect(loop, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok && !sends {
+			_, sends = c.sendKind(call)
+		}
+		return !sends
+	})
+	return sends
+}
+
+// answers reports whether a hook of signature sig can tell its caller how
+// long to wait or whether to go on: one of its results is a bool, an
+// integer (a time.Duration) or an error. A hook that only returns a
+// value it was given, or a new one of it (a response rewriter), decides
+// nothing.
+func answers(sig *types.Signature) bool {
+	for v := range sig.Results().Variables() {
+		t := v.Type()
+		if b, ok := t.Underlying().(*types.Basic); ok && b.Info()&(types.IsBoolean|types.IsInteger) != 0 {
+			return true
+		}
+		if types.Identical(t, types.Universe.Lookup("error").Type()) {
+			return true
+		}
+	}
+	return false
+}
+
 // handsHeaders reports whether call calls a function value (not a
 // function the code names) with an argument a response's headers can be
 // read from: a response, its http.Header, or a struct (or pointer to one)
 // with such a field, such as an error that keeps them. The hook must
-// answer: one with no results is told of the response (huaweicloud's
-// ResponseHandlers, a listener) and decides nothing about the re-send.
+// answer (answers): one with no results is told of the response
+// (huaweicloud's ResponseHandlers, a listener) and decides nothing about
+// the re-send.
 func (c *retryChecker) handsHeaders(call *ast.CallExpr) bool {
 	info := c.Pass.TypesInfo
 	if tv, ok := info.Types[call.Fun]; !ok || tv.IsType() {
@@ -501,7 +541,7 @@ func (c *retryChecker) handsHeaders(call *ast.CallExpr) bool {
 		return false
 	}
 	sig, isSig := info.TypeOf(call.Fun).Underlying().(*types.Signature)
-	if !isSig || sig.Results().Len() == 0 {
+	if !isSig || !answers(sig) {
 		return false
 	}
 	carries := func(t types.Type) bool {

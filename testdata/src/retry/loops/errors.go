@@ -379,3 +379,45 @@ func postCheckedRateLimited(c *http.Client, req *http.Request) error {
 	}
 	return nil
 }
+
+// Positive: Get waits out the Retry-After of the 429s it sends again
+// itself, then hands on the last one; this loop sends that request again
+// after a second, not after its Retry-After.
+func getAgain(c *http.Client, req *http.Request) error {
+	for {
+		_, err := policy.Get(c, req)
+		var se *policy.StatusError
+		if errors.As(err, &se) && se.Code == http.StatusTooManyRequests { // want `retrying on 429 \(Too Many Requests\) without reading Retry-After: huaweicloud says`
+			time.Sleep(time.Second)
+			continue
+		}
+		return err
+	}
+}
+
+// Positive: Observed's hook sees the headers but answers nothing: no wait.
+func observedAgain(c *http.Client, req *http.Request) error {
+	for {
+		_, err := policy.Observed(c, req, func(h http.Header) []string { return []string{h.Get("Request-Id")} })
+		var se *policy.StatusError
+		if errors.As(err, &se) && se.Code == http.StatusTooManyRequests { // want `retrying on 429 \(Too Many Requests\) without reading Retry-After: huaweicloud says`
+			time.Sleep(time.Second)
+			continue
+		}
+		return err
+	}
+}
+
+// Negative: Hooked's hook says how long to wait from the headers: the
+// wait is the user's, who can read Retry-After there.
+func hookedAgain(c *http.Client, req *http.Request) error {
+	for {
+		_, err := policy.Hooked(c, req, func(h http.Header) time.Duration { return time.Second })
+		var se *policy.StatusError
+		if errors.As(err, &se) && se.Code == http.StatusTooManyRequests {
+			time.Sleep(time.Second)
+			continue
+		}
+		return err
+	}
+}

@@ -130,3 +130,59 @@ func Reopen(ctx context.Context, send func(context.Context) (*http.Response, err
 	})
 	return res, err
 }
+
+// Get sends req and waits out up to three 429s for what their
+// Retry-After says; any other failed status, and the fourth 429, are a
+// StatusError. Its waits are for its own re-sends: it hands its caller
+// the last 429 with no wait for the caller's re-send of it.
+func Get(c *http.Client, req *http.Request) (*http.Response, error) {
+	for attempt := 0; ; attempt++ {
+		resp, err := c.Do(req)
+		if err != nil {
+			return nil, err
+		}
+		if resp.StatusCode == http.StatusTooManyRequests && attempt < 3 {
+			secs, _ := strconv.Atoi(resp.Header.Get("Retry-After"))
+			resp.Body.Close()
+			time.Sleep(time.Duration(secs) * time.Second)
+			continue
+		}
+		if resp.StatusCode >= 400 {
+			resp.Body.Close()
+			return nil, &StatusError{Code: resp.StatusCode}
+		}
+		return resp, nil
+	}
+}
+
+// Observed sends req once and makes a StatusError of a failed status. It
+// shows the response's headers to labels, a hook that only names them
+// (a tracer's attributes): it tells Observed nothing, so it waits for
+// nothing.
+func Observed(c *http.Client, req *http.Request, labels func(http.Header) []string) (*http.Response, error) {
+	resp, err := c.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	_ = labels(resp.Header)
+	if resp.StatusCode >= 400 {
+		resp.Body.Close()
+		return nil, &StatusError{Code: resp.StatusCode}
+	}
+	return resp, nil
+}
+
+// Hooked is Observed with a hook that answers: delay, given the
+// response's headers, says how long to wait, and may read Retry-After.
+func Hooked(c *http.Client, req *http.Request, delay func(http.Header) time.Duration) (*http.Response, error) {
+	resp, err := c.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	if resp.StatusCode >= 400 {
+		time.Sleep(delay(resp.Header))
+		resp.Body.Close()
+		return nil, &StatusError{Code: resp.StatusCode}
+	}
+	return resp, nil
+}
