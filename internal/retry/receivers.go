@@ -86,6 +86,11 @@ func (c *retryChecker) evalChangedFields(fn *types.Func) fieldSet {
 			}
 			callee := typesx.Callee(info, n)
 			switch {
+			case callee == nil && isGetter(info.TypeOf(n.Fun)):
+				// A getter the receiver holds (anthropic's
+				// p.run.lease.TTL()): given nothing, it hands back a
+				// value; what it could change is its own.
+				fs = fs.with(field)
 			case callee == nil:
 				fs = allFields // a function value the receiver holds
 			case knowledge.RequestReads[typesx.FuncKey(callee)], c.isLogger(info.TypeOf(sel.X)):
@@ -105,6 +110,22 @@ func (c *retryChecker) evalChangedFields(fn *types.Func) fieldSet {
 		return !fs.all
 	})
 	return fs
+}
+
+// isGetter reports whether t is a function that takes nothing and returns
+// values, none an error: a getter, not an action that may fail (a token
+// refresh).
+func isGetter(t types.Type) bool {
+	sig, ok := t.Underlying().(*types.Signature)
+	if !ok || sig.Params().Len() > 0 || sig.Results().Len() == 0 {
+		return false
+	}
+	for v := range sig.Results().Variables() {
+		if typesx.IsError(v.Type()) {
+			return false
+		}
+	}
+	return true
 }
 
 // readFields returns the fields of fn's receiver that fn, a method of

@@ -518,7 +518,7 @@ func answers(sig *types.Signature) bool {
 		if b, ok := t.Underlying().(*types.Basic); ok && b.Info()&(types.IsBoolean|types.IsInteger) != 0 {
 			return true
 		}
-		if types.Identical(t, types.Universe.Lookup("error").Type()) {
+		if typesx.IsError(t) {
 			return true
 		}
 	}

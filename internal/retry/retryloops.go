@@ -241,7 +241,7 @@ func (c *retryChecker) sendErrs(stmt ast.Stmt, send *ast.CallExpr, codes codeSet
 // body is no change. deps are the variables the send depends on, for
 // changes after the send, which vary the request on their path only
 // (a token refreshed after a 401).
-func (c *retryChecker) requestVaries(loop ast.Stmt, body *ast.BlockStmt, i int, send *ast.CallExpr) (varies bool, deps *sendDeps) {
+func (c *retryChecker) requestVaries(loop ast.Stmt, body *ast.BlockStmt, i int, send *ast.CallExpr) (bool, *sendDeps) {
 	info := c.Pass.TypesInfo
 	changed := map[*types.Var]bool{}
 	var rangeVars []ast.Expr
@@ -263,6 +263,9 @@ func (c *retryChecker) requestVaries(loop ast.Stmt, body *ast.BlockStmt, i int, 
 			}
 		}
 	}
+	// fieldsChanged are the fields the loop sets of structs it does not
+	// change whole.
+	fieldsChanged := map[*types.Var]fieldSet{}
 	inBody := func(v *types.Var) bool { return v.Pos() >= body.Pos() && v.Pos() < body.End() }
 	// defs maps a variable declared in the body, or rebuilt whole in it
 	// before the send, to the expressions it is built from: its
@@ -290,7 +293,14 @@ func (c *retryChecker) requestVaries(loop ast.Stmt, body *ast.BlockStmt, i int, 
 						// MakeDefaultHTTPRequestWithTaggedStruct(...)).
 						defs[root] = append(defs[root], rhs)
 					default:
-						changed[root] = true
+						if _, field := topField(info, lhs); field >= 0 {
+							// One field of a struct set (p.backoff doubled
+							// each round): what reads other fields of it
+							// (p.opts) does not vary.
+							fieldsChanged[root] = fieldsChanged[root].with(field)
+						} else {
+							changed[root] = true
+						}
 					}
 				}
 			case *ast.IncDecStmt:
@@ -324,30 +334,43 @@ func (c *retryChecker) requestVaries(loop ast.Stmt, body *ast.BlockStmt, i int, 
 			delete(changed, v)
 		}
 	}
+	varies := func(e ast.Expr) bool { return usesChanged(info, e, changed, fieldsChanged) }
 	for grew := true; grew; {
 		grew = false
 		for v, exprs := range defs {
 			if changed[v] || isContext(v.Type()) {
 				continue
 			}
-			if slices.ContainsFunc(exprs, func(e ast.Expr) bool { return typesx.UsesAny(info, e, changed) }) {
+			if slices.ContainsFunc(exprs, varies) {
 				changed[v], grew = true, true
 			}
 		}
 	}
 	args := slices.DeleteFunc(slices.Clone(send.Args), func(a ast.Expr) bool { return isContext(info.TypeOf(a)) })
-	if slices.ContainsFunc(args, func(a ast.Expr) bool { return typesx.UsesAny(info, a, changed) }) {
+	if slices.ContainsFunc(args, varies) {
 		return true, nil
 	}
 	// The request built in the send's own expression: svc.Objects.Get(b,
 	// name).Do(), name ranging over the objects.
-	if sel, ok := ast.Unparen(send.Fun).(*ast.SelectorExpr); ok && typesx.UsesAny(info, sel.X, changed) {
-		return true, nil
+	if sel, ok := ast.Unparen(send.Fun).(*ast.SelectorExpr); ok {
+		// On a client the loop sets some fields of (p.backoff), a
+		// method of the package (p.post()) varies with the fields it
+		// reads.
+		id, isIdent := stripStar(sel.X).(*ast.Ident)
+		root, fs := c.clientFields(send, sel.X)
+		fc, some := fieldsChanged[root]
+		if isIdent && root != nil && info.Uses[id] == root && some && !changed[root] && !fs.all {
+			if fc.meets(fs) {
+				return true, nil
+			}
+		} else if varies(sel.X) {
+			return true, nil
+		}
 	}
 	// What the send depends on, through the body's definitions: of a
 	// struct used only through some of its fields (options.TryTimeout),
 	// those fields.
-	deps = &sendDeps{vars: map[*types.Var]bool{}}
+	deps := &sendDeps{vars: map[*types.Var]bool{}}
 	usage := map[*types.Var]fieldSet{}
 	var add func(e ast.Node)
 	use := func(v *types.Var, fs fieldSet) {
@@ -439,6 +462,32 @@ func (c *retryChecker) isBodyRewind(lhs ast.Expr) bool {
 	}
 	key, _ := typesx.FieldKey(s.Obj(), s.Recv())
 	return knowledge.BodyRewinds[key]
+}
+
+// usesChanged reports whether e uses a variable of changed, or a field of
+// fieldsChanged through its struct (p.timeout when the loop sets it), or
+// such a struct whole.
+func usesChanged(info *types.Info, e ast.Expr, changed map[*types.Var]bool, fieldsChanged map[*types.Var]fieldSet) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.SelectorExpr:
+			id, isIdent := stripStar(n.X).(*ast.Ident)
+			root, field := topField(info, n)
+			if isIdent && root != nil && field >= 0 && info.Uses[id] == root && !changed[root] {
+				if fs, ok := fieldsChanged[root]; ok {
+					found = fs.has(field)
+					return false
+				}
+			}
+		case *ast.Ident:
+			if v, ok := info.Uses[n].(*types.Var); ok && (changed[v] || !fieldsChanged[v].empty()) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // rootVar returns the variable at the root of x, x.f, x[i], *x, and
