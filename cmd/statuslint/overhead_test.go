@@ -36,6 +36,9 @@ var narrowRuns = []struct {
 	// A big generated SDK module whole: a root package of 300 generated
 	// files, dense with requests and types.
 	{"openai-all", "github.com/openai/openai-go/v3", "v3.98.0", []string{"./..."}},
+	// A big hand-written SDK module whole: a code host's client, one
+	// root package of 386 files (200k lines with its tests and subpackages).
+	{"gitlab-all", "gitlab.com/gitlab-org/api/client-go/v2", "v2.64.0", []string{"./..."}},
 }
 
 // BenchmarkWholeRun compares whole runs of statuslint with a go/analysis
