@@ -30,7 +30,7 @@ func (*SinkFact) AFact() {}
 
 func (f *SinkFact) String() string { return fmt.Sprintf("statusSink%v", f.Params) }
 
-// wrapper is what the sinks pass knows of a sink wrapper's parameter.
+// wrapperParam is what the sinks pass knows of a sink wrapper's parameter.
 type wrapperParam struct {
 	index   int
 	partial bool

@@ -64,9 +64,10 @@ func (c *Base) request(send *ast.CallExpr, params map[*types.Var]string) (method
 	return method, tmpl, ok
 }
 
-// A client's own helper (c.get(ctx, "/pets/"+id)) that makes and sends
-// one request from its parameters: its method and URL template, with a
-// placeholder for each parameter, filled in at each call.
+// helperSummary describes a client's own helper (c.get(ctx,
+// "/pets/"+id)) that makes and sends one request from its parameters: its
+// method and URL template, with a placeholder for each parameter, filled
+// in at each call.
 type helperSummary struct {
 	method, tmpl string
 	ok           bool

@@ -14,7 +14,7 @@ func Describe(code int64) string {
 	return fmt.Sprint(code)
 }
 
-// A site says where a status value was found, for the diagnostic.
+// Site says where a status value was found, for the diagnostic.
 type Site struct {
 	// What names the sink: "WriteHeader", "http.Error", or for fields the
 	// status expression it is compared with, assigned to or set in.
