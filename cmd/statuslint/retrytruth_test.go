@@ -265,6 +265,7 @@ func TestRetryTruth(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			dir := moduleCopy(t, rt.module, rt.version)
 			findings := retryFindings(t, dir, rt.patterns)
+			// Each package alone, and under go vet: the same findings.
 			texts := make([]string, len(findings))
 			for i, f := range findings {
 				texts[i] = f.text
