@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"go/ast"
 	"go/constant"
+	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -61,6 +63,9 @@ type retryChecker struct {
 	libWaits map[string]bool
 	// funcRefs indexes where the package names its functions.
 	funcRefs map[*types.Func][]inspector.Cursor
+	// funcNames indexes, for each declared function, the declared
+	// functions its body names (refsFrom).
+	funcNames map[*types.Func][]*types.Func
 	// repeatSums caches what the package's retry helpers repeat; nonNil,
 	// which of its error constructors never return nil.
 	repeatSums map[*types.Func]RepeatFact
@@ -493,6 +498,36 @@ func (c *retryChecker) refsTo(fn *types.Func) []inspector.Cursor {
 		}
 	}
 	return c.funcRefs[fn]
+}
+
+// refsFrom returns the package's declared functions that fn's body names,
+// indexed on first use from the package's uses of names: each use of a
+// declared function is an edge from the declaration around it, found by
+// position.
+func (c *retryChecker) refsFrom(fn *types.Func) []*types.Func {
+	if c.funcNames == nil {
+		c.funcNames = map[*types.Func][]*types.Func{}
+		fns := typesx.SortedDecls(c.decls)
+		for id, obj := range c.Pass.TypesInfo.Uses {
+			f, ok := obj.(*types.Func)
+			if !ok || f.Pkg() != c.Pass.Pkg || c.decls[f.Origin()] == nil {
+				continue
+			}
+			// The last declaration that starts before the use.
+			i, _ := slices.BinarySearchFunc(fns, id.Pos(), func(g *types.Func, p token.Pos) int { return int(c.decls[g].Pos() - p) })
+			if i == 0 {
+				continue
+			}
+			from := fns[i-1]
+			if body := c.decls[from].Body; id.Pos() < body.Pos() || id.Pos() >= body.End() {
+				continue
+			}
+			if f = f.Origin(); !slices.Contains(c.funcNames[from], f) {
+				c.funcNames[from] = append(c.funcNames[from], f)
+			}
+		}
+	}
+	return c.funcNames[fn]
 }
 
 // loopSends reports whether the loop sends a request in its body.

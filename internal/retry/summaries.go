@@ -47,7 +47,7 @@ func (c *retryChecker) summaryOf(fn *types.Func) summary {
 		return summary{}
 	}
 	if c.comps == nil {
-		c.comps, c.cyclic = sccs(c.decls, c.Pass.TypesInfo)
+		c.comps, c.cyclic = sccs(c.decls, c.refsFrom)
 	}
 	comp := c.comps[fn]
 	if !c.cyclic[fn] {
@@ -117,21 +117,8 @@ func (c *retryChecker) evalSummary(fn *types.Func) summary {
 // another when its body names it: a call, a method value, a function
 // value passed on. cyclic holds the functions whose summaries depend on
 // themselves: in a component of several, or referring to themselves.
-func sccs(decls map[*types.Func]*ast.FuncDecl, info *types.Info) (comp map[*types.Func][]*types.Func, cyclic map[*types.Func]bool) {
+func sccs(decls map[*types.Func]*ast.FuncDecl, edges func(*types.Func) []*types.Func) (comp map[*types.Func][]*types.Func, cyclic map[*types.Func]bool) {
 	fns := typesx.SortedDecls(decls)
-	edges := func(fn *types.Func) []*types.Func {
-		var out []*types.Func
-		ast.Inspect(decls[fn].Body, func(n ast.Node) bool {
-			if id, ok := n.(*ast.Ident); ok {
-				if f, ok := info.Uses[id].(*types.Func); ok && decls[f.Origin()] != nil && !slices.Contains(out, f.Origin()) {
-					out = append(out, f.Origin())
-				}
-			}
-			return true
-		})
-		return out
-	}
-
 	comp = make(map[*types.Func][]*types.Func, len(fns))
 	cyclic = map[*types.Func]bool{}
 	index := map[*types.Func]int{}

@@ -515,8 +515,8 @@ func (c *sinkFinder) interfaceWrappers() bool {
 // interface cost more than the rest of the analysis.
 func (c *sinkFinder) implementations() map[*types.Named][]types.Type {
 	scope := c.Pass.Pkg.Scope()
-	var ifaces []*types.Named
-	byMethod := map[string][]*types.Named{}
+	var ifaces, concrete []*types.Named
+	firsts := map[string]bool{} // the first method of each interface
 	for _, name := range scope.Names() {
 		tn, ok := scope.Lookup(name).(*types.TypeName)
 		if !ok || tn.IsAlias() {
@@ -526,15 +526,38 @@ func (c *sinkFinder) implementations() map[*types.Named][]types.Type {
 		if !ok {
 			continue
 		}
-		if types.IsInterface(n) {
-			if slices.ContainsFunc(slices.Collect(n.Underlying().(*types.Interface).ExplicitMethods()), func(m *types.Func) bool { return hasIntegerParam(m.Signature()) }) {
-				ifaces = append(ifaces, n)
+		if !types.IsInterface(n) {
+			concrete = append(concrete, n)
+			continue
+		}
+		iface := n.Underlying().(*types.Interface)
+		if iface.NumMethods() > 0 && slices.ContainsFunc(slices.Collect(iface.ExplicitMethods()), func(m *types.Func) bool { return hasIntegerParam(m.Signature()) }) {
+			ifaces = append(ifaces, n)
+			firsts[iface.Method(0).Name()] = true
+		}
+	}
+	if len(ifaces) == 0 {
+		return map[*types.Named][]types.Type{}
+	}
+	// Only a type with one of those methods can implement one. A method
+	// set is built only where embedding can promote methods: building one
+	// for each of a mock package's thousands of types cost more than the
+	// rest of the pass.
+	byMethod := map[string][]*types.Named{}
+	for _, n := range concrete {
+		if st, ok := n.Underlying().(*types.Struct); ok && hasEmbedded(st) {
+			ms := types.NewMethodSet(types.NewPointer(n))
+			for i := range ms.Len() {
+				if name := ms.At(i).Obj().Name(); firsts[name] {
+					byMethod[name] = append(byMethod[name], n)
+				}
 			}
 			continue
 		}
-		ms := types.NewMethodSet(types.NewPointer(n))
-		for i := range ms.Len() {
-			byMethod[ms.At(i).Obj().Name()] = append(byMethod[ms.At(i).Obj().Name()], n)
+		for m := range n.Methods() {
+			if firsts[m.Name()] {
+				byMethod[m.Name()] = append(byMethod[m.Name()], n)
+			}
 		}
 	}
 	out := map[*types.Named][]types.Type{}
@@ -558,6 +581,17 @@ func (c *sinkFinder) implementations() map[*types.Named][]types.Type {
 		}
 	}
 	return out
+}
+
+// hasEmbedded reports whether st embeds a field, whose methods it may
+// promote.
+func hasEmbedded(st *types.Struct) bool {
+	for f := range st.Fields() {
+		if f.Embedded() {
+			return true
+		}
+	}
+	return false
 }
 
 // isLocal reports whether v is a variable of a function: not a field, not

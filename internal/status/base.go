@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
@@ -88,22 +89,33 @@ func (c *Base) readsStatus(e ast.Expr) bool {
 func (c *Base) FindStatusVars() {
 	info := c.Pass.TypesInfo
 	status, other := map[*types.Var]bool{}, map[*types.Var]bool{}
-	mark := func(lhs ast.Expr, isStatus bool) {
+	// intVar returns the local integer variable lhs names, if it does:
+	// only those are marked, so the right-hand side is read for nothing
+	// else.
+	intVar := func(lhs ast.Expr) *types.Var {
 		id, ok := ast.Unparen(lhs).(*ast.Ident)
 		if !ok {
-			return
+			return nil
 		}
 		v, ok := info.ObjectOf(id).(*types.Var)
 		if !ok || v.IsField() || !typesx.IsInteger(v.Type()) {
-			return
+			return nil
 		}
-		if isStatus {
-			status[v] = true
-		} else {
-			other[v] = true
+		return v
+	}
+	mark := func(lhs ast.Expr, isStatus bool) {
+		if v := intVar(lhs); v != nil {
+			if isStatus {
+				status[v] = true
+			} else {
+				other[v] = true
+			}
 		}
 	}
 	assign := func(lhs, rhs []ast.Expr) {
+		if !slices.ContainsFunc(lhs, func(l ast.Expr) bool { return intVar(l) != nil }) {
+			return
+		}
 		if len(rhs) == 1 && len(lhs) > 1 {
 			call, _ := ast.Unparen(rhs[0]).(*ast.CallExpr)
 			idx := -1
@@ -127,7 +139,7 @@ func (c *Base) FindStatusVars() {
 			return
 		}
 		for i, l := range lhs {
-			if i < len(rhs) {
+			if i < len(rhs) && intVar(l) != nil {
 				mark(l, c.readsStatus(rhs[i]))
 			}
 		}
