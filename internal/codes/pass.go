@@ -1,9 +1,12 @@
 package codes
 
 import (
+	"go/ast"
 	"reflect"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/statuslint/statuslint/internal/config"
 	"github.com/statuslint/statuslint/internal/status"
@@ -15,7 +18,7 @@ func New(s *config.Settings, sinks *analysis.Analyzer) *analysis.Analyzer {
 	return &analysis.Analyzer{
 		Name:       "statuscodes",
 		Doc:        "statuscodes: check statuses against the API's table (SL1001-SL1004); its findings are reported by statuslint",
-		Requires:   []*analysis.Analyzer{sinks},
+		Requires:   []*analysis.Analyzer{sinks, inspect.Analyzer},
 		Run:        func(pass *analysis.Pass) (any, error) { return runCodes(s, pass, sinks) },
 		ResultType: reflect.TypeFor[[]analysis.Diagnostic](),
 	}
@@ -41,7 +44,9 @@ func runCodes(s *config.Settings, pass *analysis.Pass, sinks *analysis.Analyzer)
 	if err != nil {
 		return diags, nil // the statuslint pass reports it, once
 	}
-	c := &codeChecker{Base: status.Base{Pass: pass}, tab: tab, constants: s.Constants, settings: s, out: &diags}
+	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	base := status.NewBase(pass, in, func(*analysis.Pass, *ast.File) bool { return true })
+	c := &codeChecker{Base: base, tab: tab, constants: s.Constants, settings: s, out: &diags}
 	for _, f := range found {
 		if s.ChecksFile(pass, f.File) {
 			c.check(f)

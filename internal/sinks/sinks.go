@@ -126,7 +126,7 @@ func (c *sinkFinder) assertion(call *ast.CallExpr, key knowledge.Key, fn func(as
 	equalNamed := knowledge.EqualityHelperNames.Match(key.Name)
 	for i := 0; i+1 < len(call.Args); i++ {
 		x, y := call.Args[i], call.Args[i+1]
-		if isChecker(y) && i+2 < len(call.Args) {
+		if i+2 < len(call.Args) && isChecker(y) {
 			x, y = call.Args[i], call.Args[i+2] // got, qt.Equals, want
 		} else if !equalNamed {
 			continue

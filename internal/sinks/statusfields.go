@@ -29,7 +29,7 @@ func (c *sinkFinder) findStatusFields() {
 	}
 	foreign := map[*types.Var]bool{}
 	for _, fc := range c.AllFiles {
-		for cur := range fc.Preorder((*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil), (*ast.SelectorExpr)(nil)) {
+		for cur := range fc.Preorder((*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil)) {
 			switch n := cur.Node().(type) {
 			case *ast.CompositeLit:
 				typesx.LitFields(info, n, func(field types.Object, value ast.Expr, _ types.Type) {
@@ -55,11 +55,17 @@ func (c *sinkFinder) findStatusFields() {
 						other[f] = true // code += 1
 					}
 				}
-			case *ast.SelectorExpr:
-				if s, ok := info.Selections[n]; ok && s.Kind() == types.FieldVal {
-					if f := s.Obj().(*types.Var); f.Pkg() != c.Pass.Pkg && typesx.IsInteger(f.Type()) {
-						foreign[f] = true
-					}
+			}
+		}
+	}
+	// Other packages' integer fields the package selects: read from the
+	// type checker's selections, not by a walk of every selector. (A
+	// package of no files, unsafe, has no types.Info.)
+	if info != nil {
+		for _, s := range info.Selections {
+			if s.Kind() == types.FieldVal {
+				if f := s.Obj().(*types.Var); f.Pkg() != c.Pass.Pkg && typesx.IsInteger(f.Type()) {
+					foreign[f] = true
 				}
 			}
 		}

@@ -240,9 +240,10 @@ func (c *sinkFinder) findStatuses() []status.Found {
 		}
 	}
 	returnsDone := map[*types.Func]bool{}
+	sorted := typesx.SortedDecls(c.decls)
 	for {
 		changed = false
-		for _, sf := range typesx.SortedDecls(c.decls) {
+		for _, sf := range sorted {
 			if !c.statusFuncs[sf] || returnsDone[sf] {
 				continue
 			}

@@ -44,6 +44,16 @@ func (c *Base) ImportFact(obj types.Object, ptr analysis.Fact) bool {
 	if pf == nil || pf.pkg == obj.Pkg() {
 		return false // the same view: ImportObjectFact has said
 	}
+	if pf.facts == nil {
+		// Indexed by object path only when another view asks: in one
+		// view (./..., go vet) every lookup stops above.
+		pf.facts = map[foreignKey]analysis.Fact{}
+		for _, of := range pf.all {
+			if path, err := pf.enc.For(of.Object); err == nil {
+				pf.facts[foreignKey{path, reflect.TypeOf(of.Fact)}] = of.Fact
+			}
+		}
+	}
 	path, err := pf.enc.For(obj)
 	if err != nil {
 		return false
@@ -56,9 +66,10 @@ func (c *Base) ImportFact(obj types.Object, ptr analysis.Fact) bool {
 }
 
 // pkgFacts are the facts of one package as the pass imported them: the
-// view they are on, and each by object path and type.
+// view they are on, and each by object path and type (once asked for).
 type pkgFacts struct {
 	pkg   *types.Package
+	all   []analysis.ObjectFact
 	enc   objectpath.Encoder
 	facts map[foreignKey]analysis.Fact
 }
@@ -78,12 +89,10 @@ func foreignFacts(pass *analysis.Pass) map[string]*pkgFacts {
 		}
 		pf := out[pkg.Path()]
 		if pf == nil {
-			pf = &pkgFacts{pkg: pkg, facts: map[foreignKey]analysis.Fact{}}
+			pf = &pkgFacts{pkg: pkg}
 			out[pkg.Path()] = pf
 		}
-		if path, err := pf.enc.For(of.Object); err == nil {
-			pf.facts[foreignKey{path, reflect.TypeOf(of.Fact)}] = of.Fact
-		}
+		pf.all = append(pf.all, of)
 	}
 	return out
 }

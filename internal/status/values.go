@@ -37,9 +37,9 @@ func (c *Base) findValues() map[*types.Var][]Value {
 			values[v] = append(values[v], d)
 		}
 	}
-	for _, f := range c.Pass.Files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			switch n := n.(type) {
+	for _, fc := range c.AllFiles {
+		for cur := range fc.Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.UnaryExpr)(nil)) {
+			switch n := cur.Node().(type) {
 			case *ast.AssignStmt:
 				for i, lhs := range n.Lhs {
 					id, ok := lhs.(*ast.Ident)
@@ -73,8 +73,7 @@ func (c *Base) findValues() map[*types.Var][]Value {
 					}
 				}
 			}
-			return true
-		})
+		}
 	}
 	return values
 }
