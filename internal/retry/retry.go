@@ -61,11 +61,12 @@ type retryChecker struct {
 	callers map[*types.Func][]inspector.Cursor
 	// libWaits caches libraryWaits by the library's path.
 	libWaits map[string]bool
-	// funcRefs indexes where the package names its functions.
-	funcRefs map[*types.Func][]inspector.Cursor
-	// funcNames indexes, for each declared function, the declared
-	// functions its body names (refsFrom).
-	funcNames map[*types.Func][]*types.Func
+	// funcIdents, funcRefs and funcNames index where the package names
+	// its functions and what each declared function's body names
+	// (indexUses, refsTo, refsFrom).
+	funcIdents map[*types.Func][]*ast.Ident
+	funcRefs   map[*types.Func][]inspector.Cursor
+	funcNames  map[*types.Func][]*types.Func
 	// repeatSums caches what the package's retry helpers repeat; nonNil,
 	// which of its error constructors never return nil.
 	repeatSums map[*types.Func]RepeatFact
@@ -484,50 +485,76 @@ func (c *retryChecker) testsAnswer(ref inspector.Cursor) bool {
 	return true
 }
 
-// refsTo returns where the package names fn, from one walk of the package
-// for every function's question.
+// refsTo returns where the package names fn, in source order.
 func (c *retryChecker) refsTo(fn *types.Func) []inspector.Cursor {
-	if c.funcRefs == nil {
-		c.funcRefs = map[*types.Func][]inspector.Cursor{}
-		for _, fc := range c.AllFiles {
-			for cur := range fc.Preorder((*ast.Ident)(nil)) {
-				if f, ok := c.Pass.TypesInfo.Uses[cur.Node().(*ast.Ident)].(*types.Func); ok && f.Pkg() == c.Pass.Pkg {
-					c.funcRefs[f.Origin()] = append(c.funcRefs[f.Origin()], cur)
-				}
+	c.indexUses()
+	if refs, ok := c.funcRefs[fn]; ok {
+		return refs
+	}
+	var refs []inspector.Cursor
+	ids := c.funcIdents[fn]
+	for _, fc := range c.AllFiles {
+		f := fc.Node().(*ast.File)
+		var in []*ast.Ident
+		for _, id := range ids {
+			if f.FileStart <= id.Pos() && id.Pos() < f.FileEnd {
+				in = append(in, id)
+			}
+		}
+		slices.SortFunc(in, func(a, b *ast.Ident) int { return int(a.Pos() - b.Pos()) })
+		for _, id := range in {
+			if cur, ok := fc.FindByPos(id.Pos(), id.End()); ok && cur.Node() == id {
+				refs = append(refs, cur)
 			}
 		}
 	}
-	return c.funcRefs[fn]
+	c.funcRefs[fn] = refs
+	return refs
 }
 
-// refsFrom returns the package's declared functions that fn's body names,
-// indexed on first use from the package's uses of names: each use of a
-// declared function is an edge from the declaration around it, found by
-// position.
+// refsFrom returns the package's declared functions that fn's body names:
+// each use of a declared function is an edge from the declaration around
+// it, found by position.
 func (c *retryChecker) refsFrom(fn *types.Func) []*types.Func {
-	if c.funcNames == nil {
-		c.funcNames = map[*types.Func][]*types.Func{}
-		fns := typesx.SortedDecls(c.decls)
-		for id, obj := range c.Pass.TypesInfo.Uses {
-			f, ok := obj.(*types.Func)
-			if !ok || f.Pkg() != c.Pass.Pkg || c.decls[f.Origin()] == nil {
-				continue
-			}
-			// The last declaration that starts before the use.
-			i, _ := slices.BinarySearchFunc(fns, id.Pos(), func(g *types.Func, p token.Pos) int { return int(c.decls[g].Pos() - p) })
-			if i == 0 {
-				continue
-			}
-			from := fns[i-1]
-			if body := c.decls[from].Body; id.Pos() < body.Pos() || id.Pos() >= body.End() {
-				continue
-			}
-			if f = f.Origin(); !slices.Contains(c.funcNames[from], f) {
-				c.funcNames[from] = append(c.funcNames[from], f)
-			}
+	c.indexUses()
+	return c.funcNames[fn]
+}
+
+// indexUses indexes, from the type checker's uses rather than a walk of
+// every identifier, where the package names its functions (funcIdents) and
+// which declared functions each declared function's body names
+// (funcNames).
+func (c *retryChecker) indexUses() {
+	if c.funcIdents != nil {
+		return
+	}
+	c.funcIdents = map[*types.Func][]*ast.Ident{}
+	c.funcRefs = map[*types.Func][]inspector.Cursor{}
+	c.funcNames = map[*types.Func][]*types.Func{}
+	fns := typesx.SortedDecls(c.decls)
+	for id, obj := range c.Pass.TypesInfo.Uses {
+		f, ok := obj.(*types.Func)
+		if !ok || f.Pkg() != c.Pass.Pkg {
+			continue
+		}
+		f = f.Origin()
+		c.funcIdents[f] = append(c.funcIdents[f], id)
+		if c.decls[f] == nil {
+			continue
+		}
+		// The last declaration that starts before the use.
+		i, _ := slices.BinarySearchFunc(fns, id.Pos(), func(g *types.Func, p token.Pos) int { return int(c.decls[g].Pos() - p) })
+		if i == 0 {
+			continue
+		}
+		from := fns[i-1]
+		if body := c.decls[from].Body; id.Pos() < body.Pos() || id.Pos() >= body.End() {
+			continue
+		}
+		if !slices.Contains(c.funcNames[from], f) {
+			c.funcNames[from] = append(c.funcNames[from], f)
 		}
 	}
-	return c.funcNames[fn]
 }
 
 // loopSends reports whether the loop sends a request in its body.

@@ -104,6 +104,22 @@ func (c *sinkFinder) wrapperArgs(call *ast.CallExpr, callee *types.Func, fn func
 	return true
 }
 
+// importsQuicktest reports whether the package imports quicktest, whose
+// checkers only a package that imports it can name.
+func (c *sinkFinder) importsQuicktest() bool {
+	if c.quicktest == 0 {
+		c.quicktest = -1
+		for _, p := range c.Pass.Pkg.Imports() {
+			for k := range knowledge.QuicktestCheckers {
+				if k.Path == p.Path() {
+					c.quicktest = 1
+				}
+			}
+		}
+	}
+	return c.quicktest > 0
+}
+
 // assertion calls fn for the constants an assertion compares with a
 // status: the argument beside a status in a call of a helper named for
 // equality (AssertEqual(t, 200, resp.StatusCode), gotest.tools'
@@ -124,9 +140,10 @@ func (c *sinkFinder) assertion(call *ast.CallExpr, key knowledge.Key, fn func(as
 		return id != nil && obj != nil && obj.Pkg() != nil && knowledge.QuicktestCheckers[knowledge.Key{Path: obj.Pkg().Path(), Name: obj.Name()}]
 	}
 	equalNamed := knowledge.EqualityHelperNames.Match(key.Name)
+	quicktest := c.importsQuicktest()
 	for i := 0; i+1 < len(call.Args); i++ {
 		x, y := call.Args[i], call.Args[i+1]
-		if i+2 < len(call.Args) && isChecker(y) {
+		if quicktest && i+2 < len(call.Args) && isChecker(y) {
 			x, y = call.Args[i], call.Args[i+2] // got, qt.Equals, want
 		} else if !equalNamed {
 			continue

@@ -39,7 +39,10 @@ type wrapperParam struct {
 // sinkFinder is the sinks pass's state.
 type sinkFinder struct {
 	status.Base
-	sinks config.SinkIndex
+	// quicktest is 1 if the package imports quicktest, -1 if not, 0 if
+	// not yet asked (importsQuicktest).
+	quicktest int
+	sinks     config.SinkIndex
 	// wrappers maps the package's sink wrappers to their status params.
 	wrappers map[*types.Func][]wrapperParam
 	// statusFuncs are the package's functions whose result is a status.
