@@ -128,6 +128,9 @@ func (c *retryChecker) checkRetries() {
 				}
 			case *ast.FuncDecl:
 				fn, _ := c.Pass.TypesInfo.Defs[n.Name].(*types.Func)
+				if fn == nil || !slices.Contains(c.refsFrom(fn), fn) {
+					continue // names itself nowhere: no recursion to look for
+				}
 				if sends, recurses := c.scanCalls(cur, fn); sends && recurses {
 					c.recursiveRetry(n, fn)
 				}

@@ -102,10 +102,13 @@ func (c *retryChecker) evalSummary(fn *types.Func) summary {
 	var s summary
 	if f, ok := c.memberPred(fn, decl); ok {
 		s.pred = predResult{fact: f, ok: true}
-	} else if f, ok := c.evalPredicate(decl.Type, decl.Body, errTransport); ok {
-		s.pred = predResult{f.fact(), true, f.edges}
-	} else if f, ok := c.evalErrPredicate(decl.Type, decl.Body); ok {
-		s.pred = predResult{fact: f, ok: true}
+	} else if _, decides := sigDecision(fn.Signature()); decides {
+		// Both evaluations ask this first, from the syntax.
+		if f, ok := c.evalPredicate(decl.Type, decl.Body, errTransport); ok {
+			s.pred = predResult{f.fact(), true, f.edges}
+		} else if f, ok := c.evalErrPredicate(decl.Type, decl.Body); ok {
+			s.pred = predResult{fact: f, ok: true}
+		}
 	}
 	s.err = c.evalErrSummary(fn, decl)
 	return s
