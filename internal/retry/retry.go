@@ -535,6 +535,10 @@ func (c *retryChecker) indexUses() {
 	c.funcRefs = map[*types.Func][]inspector.Cursor{}
 	c.funcNames = map[*types.Func][]*types.Func{}
 	fns := typesx.SortedDecls(c.decls)
+	starts := make([]token.Pos, len(fns))
+	for i, fn := range fns {
+		starts[i] = c.decls[fn].Pos()
+	}
 	for id, obj := range c.Pass.TypesInfo.Uses {
 		f, ok := obj.(*types.Func)
 		if !ok || f.Pkg() != c.Pass.Pkg {
@@ -546,7 +550,7 @@ func (c *retryChecker) indexUses() {
 			continue
 		}
 		// The last declaration that starts before the use.
-		i, _ := slices.BinarySearchFunc(fns, id.Pos(), func(g *types.Func, p token.Pos) int { return int(c.decls[g].Pos() - p) })
+		i, _ := slices.BinarySearch(starts, id.Pos())
 		if i == 0 {
 			continue
 		}
