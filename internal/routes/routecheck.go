@@ -6,6 +6,8 @@ import (
 	"go/token"
 	"path/filepath"
 	"runtime"
+	"slices"
+	"strings"
 	"sync"
 	"weak"
 
@@ -36,7 +38,10 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteRe
 	reported := map[string]bool{}
 	for _, r := range f.findRoutes() {
 		name := r.method
-		if name == "" {
+		switch {
+		case len(r.methods) > 0:
+			name = strings.Join(r.methods, ",")
+		case name == "":
 			name = "*"
 		}
 		name += " " + r.path
@@ -73,6 +78,10 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteRe
 				continue
 			}
 			ops, ok = []*table.Operation{op}, true
+		}
+		if len(r.methods) > 0 {
+			// Tied by path, for every method: keep the route's own.
+			ops = slices.DeleteFunc(ops, func(op *table.Operation) bool { return !slices.Contains(r.methods, op.Method) })
 		}
 		switch {
 		case len(ops) == 0 && r.mounted:
@@ -114,7 +123,10 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteRe
 			continue
 		}
 		registered := analysis.RelatedInformation{Pos: r.at.Pos(), End: r.at.End(), Message: fmt.Sprintf("the handler is registered here for %s", name)}
-		checkHandler(f, f.bodies(r.handler), ops, found, registered, specAt, reported, &res)
+		// A handler served for several methods may write a status for
+		// one of them only: it is reported when no operation of the
+		// route documents it.
+		checkHandler(f, f.bodies(r.handler), ops, r.method == "", found, registered, specAt, reported, &res)
 	}
 	checkGenerated(f, spec, found, specAt, reported, &res)
 	checkClients(f, tab, &res)
@@ -179,9 +191,11 @@ func specPos(fset *token.FileSet, spec *table.Spec, line int) token.Pos {
 
 // checkHandler ties the constant statuses written in bodies, a handler's
 // and those of the functions of its package it calls, to ops, and reports
-// those an operation does not document. how says where the handler was
-// bound to them (a registration, a generated server's interface).
-func checkHandler(f *routeFinder, bodies []*ast.BlockStmt, ops []*table.Operation, found []status.Found, how analysis.RelatedInformation, specAt func(int) token.Pos, reported map[string]bool, res *RouteResult) {
+// those an operation does not document; with anyOp (a handler served for
+// several methods, or for every method), only those no operation
+// documents. how says where the handler was bound to them (a
+// registration, a generated server's interface).
+func checkHandler(f *routeFinder, bodies []*ast.BlockStmt, ops []*table.Operation, anyOp bool, found []status.Found, how analysis.RelatedInformation, specAt func(int) token.Pos, reported map[string]bool, res *RouteResult) {
 	for _, fd := range found {
 		if !fd.S.Writes || !inAny(bodies, fd.E.Pos()) {
 			continue
@@ -191,6 +205,9 @@ func checkHandler(f *routeFinder, bodies []*ast.BlockStmt, ops []*table.Operatio
 			continue // not a constant, or SL1004's
 		}
 		res.Tied[fd.E.Pos()] = true
+		if anyOp && slices.ContainsFunc(ops, func(op *table.Operation) bool { return op.Documents(code) }) {
+			continue
+		}
 		for _, op := range ops {
 			if op.Documents(code) {
 				continue

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/constant"
 	"go/types"
+	"net/http"
 	"slices"
 	"strings"
 
@@ -24,8 +25,13 @@ type route struct {
 	// at is the argument naming the path, where findings about the route
 	// go.
 	at ast.Expr
-	// method is "" for every method.
+	// method is "" for every method, or for the several of methods.
 	method, path string
+	// methods are the methods of a registration that names several
+	// (.Methods("GET", "POST")), without a CORS preflight's OPTIONS and a
+	// HEAD beside GET, which the framework or the handler answer as
+	// such; nil for one method or every method.
+	methods []string
 	// resolved is false when the path cannot be known statically (a
 	// prefix from a parameter, a path that is no constant).
 	resolved bool
@@ -183,10 +189,24 @@ func chainedCall(cur inspector.Cursor, name string) *ast.CallExpr {
 // net/http's default mux).
 func (c *routeFinder) route(call *ast.CallExpr, rt knowledge.Route, chained *ast.CallExpr, routerArg int) route {
 	r := route{call: call, knowledge: rt, method: rt.Method, routerArg: routerArg}
-	if chained != nil && len(chained.Args) == 1 {
-		// One method: .Methods("GET"); several take every method.
-		if m, ok := c.constString(chained.Args[0]); ok {
-			r.method = strings.ToUpper(m)
+	if chained != nil && len(chained.Args) > 0 {
+		// .Methods("GET"), or several; one not constant takes every
+		// method.
+		var methods []string
+		for _, a := range chained.Args {
+			m, ok := c.constString(a)
+			if !ok {
+				methods = nil
+				break
+			}
+			methods = append(methods, strings.ToUpper(m))
+		}
+		methods = servedMethods(methods)
+		switch {
+		case len(methods) == 1:
+			r.method = methods[0]
+		case len(methods) > 1:
+			r.methods = methods
 		}
 	}
 	arg := func(i int) ast.Expr { return argAt(call, i) }
@@ -234,6 +254,24 @@ func (c *routeFinder) route(call *ast.CallExpr, rt knowledge.Route, chained *ast
 	}
 	r.path, r.resolved = joinPath(prefix, path), ok && known
 	return r
+}
+
+// servedMethods returns the methods a route lists, each once, without
+// those the handler serves only as another: OPTIONS beside other methods
+// (a CORS preflight, answered by middleware or the framework) and HEAD
+// beside GET.
+func servedMethods(methods []string) []string {
+	var out []string
+	for _, m := range methods {
+		switch {
+		case slices.Contains(out, m):
+		case m == http.MethodOptions && slices.ContainsFunc(methods, func(o string) bool { return o != http.MethodOptions }):
+		case m == http.MethodHead && slices.Contains(methods, http.MethodGet):
+		default:
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // argAt returns the argument i of call (-1: the last), or nil.

@@ -23,6 +23,29 @@ func routes() {
 	// Negative: several methods take every method; the path has
 	// operations.
 	api.Handle("/instances", http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {})).Methods("GET", "HEAD")
+	// Negative: OPTIONS beside DELETE is the CORS preflight: the route is
+	// DELETE's, whose 204 GET does not document (read as every method,
+	// it was reported for GET).
+	api.HandleFunc("/volumes/{id}", func(w http.ResponseWriter, req *http.Request) {
+		w.WriteHeader(http.StatusNoContent)
+	}).Methods(http.MethodDelete, http.MethodOptions)
+	// Positive: the route is GET's, with HEAD and OPTIONS beside it: 409
+	// is DELETE's, not GET's.
+	api.HandleFunc("/volumes/{id}", func(w http.ResponseWriter, req *http.Request) {
+		w.WriteHeader(http.StatusConflict) // want `status 409 \(Conflict\) in WriteHeader is not documented for GET /v2/\{project_id\}/volumes/\{volume_id\} \(documented: 200, 404\)`
+	}).Methods("GET", "HEAD", "OPTIONS")
+	// Negative: served for GET and DELETE, a status one of them documents
+	// may be that one's.
+	api.HandleFunc("/volumes/{id}", func(w http.ResponseWriter, req *http.Request) {
+		w.WriteHeader(http.StatusNotFound)
+		w.WriteHeader(http.StatusConflict)
+	}).Methods("GET", "DELETE")
+	// Positive: a status neither documents, reported for each.
+	api.HandleFunc("/volumes/{id}", func(w http.ResponseWriter, req *http.Request) {
+		w.WriteHeader(http.StatusTeapot) // want `status 418 \(I'm a teapot\) in WriteHeader is not documented for GET /v2/\{project_id\}/volumes/\{volume_id\}` `status 418 \(I'm a teapot\) in WriteHeader is not documented for DELETE /v2/\{project_id\}/volumes/\{volume_id\}`
+	}).Methods("GET", "DELETE")
+	// Positive: methods the spec lacks for the path, named together.
+	api.HandleFunc("/volumes/{id}", func(w http.ResponseWriter, req *http.Request) {}).Methods("PUT", "PATCH") // want `route PUT,PATCH /v2/\{project\}/volumes/\{id\} is not in routes.yaml`
 	r.HandleFunc("/v2/health", func(w http.ResponseWriter, req *http.Request) {
 		w.WriteHeader(http.StatusTeapot) // want `status 418 \(I'm a teapot\) in WriteHeader is not documented for GET /v2/health \(documented: 200, 503\)`
 	}).Methods("GET")
