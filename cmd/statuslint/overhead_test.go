@@ -50,7 +50,9 @@ var narrowRuns = []struct {
 //	go test ./cmd/statuslint -run '^$' -bench WholeRun -benchtime 3x -timeout 60m
 //
 // Compare the lines with benchstat, or by eye: statuslint against
-// noop-nofacts is the overhead users pay. gin's repository is the module
+// noop-nofacts is the overhead users pay; each target's alternating line
+// gives that ratio from rounds that alternate the two, which drift less
+// with what ran before. gin's repository is the module
 // of gin v1.12.0 from the proxy; its dependencies come from the proxy too.
 func BenchmarkWholeRun(b *testing.B) {
 	dir := b.TempDir()
@@ -103,6 +105,24 @@ func BenchmarkWholeRun(b *testing.B) {
 				measureRuns(b, target.dir, tl.env, func(int) []string { return append([]string{tl.path}, target.args...) })
 			})
 		}
+		// The ratio from rounds that alternate statuslint and the floor:
+		// rounds of one tool after another's drift with what ran before
+		// (on gitlab-all, statuslint measured first read 7% above the
+		// same work measured second).
+		b.Run(target.name+"/standalone/alternating", func(b *testing.B) {
+			var cpu, floor time.Duration
+			var rss, floorRSS int64
+			for range b.N {
+				c, r := measure(b, target.dir, nil, append([]string{binary}, target.args...)...)
+				f, fr := measure(b, target.dir, nofacts, append([]string{noop}, target.args...)...)
+				cpu, floor = cpu+c, floor+f
+				rss, floorRSS = max(rss, r), max(floorRSS, fr)
+			}
+			b.ReportMetric(cpu.Seconds()/float64(b.N), "cpu-s/op")
+			b.ReportMetric(floor.Seconds()/float64(b.N), "floor-cpu-s/op")
+			b.ReportMetric(cpu.Seconds()/floor.Seconds(), "x-floor-cpu")
+			b.ReportMetric(float64(rss)/float64(floorRSS), "x-floor-rss")
+		})
 	}
 	for _, tl := range tools {
 		// go vet caches results by the tool's content: cold runs use a
