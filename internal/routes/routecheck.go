@@ -23,8 +23,9 @@ import (
 // findings (SL1005, SL1006), and for -routes the mapping of each route.
 type RouteResult struct {
 	Diags, Listing []analysis.Diagnostic
-	// Tied are the statuses checked against their operations: the
-	// API-wide SL1002 does not apply to them.
+	// Tied are the statuses checked against their operations, and those
+	// of handlers beside the API: the API-wide SL1002 does not apply to
+	// them.
 	Tied map[token.Pos]bool
 }
 
@@ -96,10 +97,12 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteRe
 			// A test's own server stands in for whatever it tests.
 			res.Listing = append(res.Listing, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: "routes",
 				Message: fmt.Sprintf("route %s -> no operation; registered in a test, so not reported", name)})
+			besideAPI(f, r, found, &res)
 			continue
 		case len(ops) == 0 && !spec.Covers(table.Segments(r.path)):
 			res.Listing = append(res.Listing, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: "routes",
 				Message: fmt.Sprintf("route %s -> no operation; beside the API's paths (no operation's path starts as it does), so not reported", name)})
+			besideAPI(f, r, found, &res)
 			continue
 		case len(ops) == 0:
 			res.Listing = append(res.Listing, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: "routes",
@@ -132,6 +135,23 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteRe
 	checkClients(f, tab, &res)
 	exportHandlers(f, found)
 	return res
+}
+
+// besideAPI exempts from the API-wide table (SL1002) the constant
+// statuses the handler of r, a route beside the API (a redirect of /, a
+// management endpoint, a test's stub), writes in its own body: what it
+// answers is not the API's. The functions it calls may serve the API's
+// handlers too, and stay checked.
+func besideAPI(f *routeFinder, r route, found []status.Found, res *RouteResult) {
+	bodies := f.bodies(r.handler)
+	if len(bodies) == 0 {
+		return
+	}
+	for _, fd := range found {
+		if fd.S.Writes && inAny(bodies[:1], fd.E.Pos()) {
+			res.Tied[fd.E.Pos()] = true
+		}
+	}
 }
 
 // related keeps the related information that has a position (an

@@ -15,3 +15,25 @@ func teapot(w http.ResponseWriter, r *http.Request) {
 func check(resp *http.Response) bool {
 	return resp.StatusCode == http.StatusPermanentRedirect
 }
+
+func serve() {
+	mux := http.NewServeMux()
+	// Negative: a handler beside the API's paths (a web UI, a management
+	// endpoint) answers for itself, not by the spec.
+	mux.HandleFunc("GET /ui", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "/ui/index.html", http.StatusMovedPermanently)
+	})
+	mux.HandleFunc("POST /-/reload", func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusAccepted)
+	})
+	// Positive: a function it calls may be the API's handlers' too.
+	mux.HandleFunc("GET /debug", func(w http.ResponseWriter, r *http.Request) {
+		teapot(w, r)
+	})
+	// Positive: a route of the API's paths is checked against its
+	// operation.
+	mux.HandleFunc("GET /instances", func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusAccepted) // want `status 202 \(Accepted\) in WriteHeader is not documented for GET /instances \(documented: 200, 404\)`
+	})
+	http.ListenAndServe(":8080", mux)
+}
