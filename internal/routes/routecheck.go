@@ -111,6 +111,16 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteRe
 				Message: fmt.Sprintf("route %s is not in %s: clients cannot know it; document the operation in the spec or remove the route", name, tab.Name)})
 			continue
 		}
+		if len(r.methods) > 0 && !r.mounted && !r.tentative && !typesx.InTestFile(pass.Fset, r.call.Pos()) {
+			// Served for methods of which the spec has some: the others
+			// are routes it lacks.
+			for _, m := range r.methods {
+				if !slices.ContainsFunc(ops, func(op *table.Operation) bool { return op.Method == m }) {
+					res.Diags = append(res.Diags, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: checks.Route,
+						Message: fmt.Sprintf("route %s %s is not in %s: clients cannot know it; document the operation in the spec or remove the route", m, r.path, tab.Name)})
+				}
+			}
+		}
 		for _, op := range ops {
 			how := ""
 			if local {

@@ -3,6 +3,7 @@ package routes
 import (
 	"go/ast"
 	"go/constant"
+	"go/token"
 	"go/types"
 	"net/http"
 	"slices"
@@ -57,6 +58,9 @@ type route struct {
 type routeFinder struct {
 	*status.Base
 	decls map[*types.Func]*ast.FuncDecl
+	// ranged indexes the values of range statements by the list ranged
+	// over (rangedMethods).
+	ranged map[*types.Var]ast.Expr
 	// subrouters maps the router parameter of a function given to chi's
 	// Route or Group to that call.
 	subrouters map[*types.Var]*ast.CallExpr
@@ -224,8 +228,17 @@ func (c *routeFinder) route(call *ast.CallExpr, rt knowledge.Route, chained *ast
 			read = c.oneMethod
 		}
 		m, isConst := read(arg(rt.MethodArg))
-		ok = ok && isConst
 		r.method = strings.ToUpper(m)
+		if !isConst && !rt.MethodList {
+			// for _, m := range []string{"GET", "POST"} { r.Handle(m, p, h) }:
+			// the route of each.
+			if methods := servedMethods(c.rangedMethods(arg(rt.MethodArg))); len(methods) == 1 {
+				r.method, isConst = methods[0], true
+			} else if len(methods) > 1 {
+				r.methods, isConst = methods, true
+			}
+		}
+		ok = ok && isConst
 	}
 	if rt.Pattern {
 		r.method, path = splitPattern(path)
@@ -254,6 +267,58 @@ func (c *routeFinder) route(call *ast.CallExpr, rt knowledge.Route, chained *ast
 	}
 	r.path, r.resolved = joinPath(prefix, path), ok && known
 	return r
+}
+
+// rangedMethods returns the methods e takes when it is the value of a
+// range over a constant list of them: a literal, or a variable whose one
+// value is one. Nil if it is not.
+func (c *routeFinder) rangedMethods(e ast.Expr) []string {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, ok := c.Pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok {
+		return nil
+	}
+	if c.ranged == nil {
+		c.ranged = map[*types.Var]ast.Expr{}
+		for _, fc := range c.AllFiles {
+			for cur := range fc.Preorder((*ast.RangeStmt)(nil)) {
+				rs := cur.Node().(*ast.RangeStmt)
+				if val, ok := rs.Value.(*ast.Ident); ok && rs.Tok == token.DEFINE {
+					if rv, ok := c.Pass.TypesInfo.Defs[val].(*types.Var); ok {
+						c.ranged[rv] = rs.X
+					}
+				}
+			}
+		}
+	}
+	list := c.ranged[v]
+	if lid, ok := ast.Unparen(list).(*ast.Ident); ok {
+		lv, _ := c.Pass.TypesInfo.Uses[lid].(*types.Var)
+		if lv == nil {
+			return nil
+		}
+		vals := c.ValuesOf(lv)
+		if len(vals) != 1 || vals[0].Index != 0 {
+			return nil
+		}
+		list = vals[0].Expr
+	}
+	lit, ok := ast.Unparen(list).(*ast.CompositeLit)
+	if !ok {
+		return nil
+	}
+	var methods []string
+	for _, elt := range lit.Elts {
+		m, ok := c.constString(elt)
+		if !ok {
+			return nil
+		}
+		methods = append(methods, strings.ToUpper(m))
+	}
+	return methods
 }
 
 // servedMethods returns the methods a route lists, each once, without

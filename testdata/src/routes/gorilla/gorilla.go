@@ -44,6 +44,8 @@ func routes() {
 	api.HandleFunc("/volumes/{id}", func(w http.ResponseWriter, req *http.Request) {
 		w.WriteHeader(http.StatusTeapot) // want `status 418 \(I'm a teapot\) in WriteHeader is not documented for GET /v2/\{project_id\}/volumes/\{volume_id\}` `status 418 \(I'm a teapot\) in WriteHeader is not documented for DELETE /v2/\{project_id\}/volumes/\{volume_id\}`
 	}).Methods("GET", "DELETE")
+	// Positive: of GET and PATCH, the spec lacks PATCH.
+	api.HandleFunc("/volumes/{id}", func(w http.ResponseWriter, req *http.Request) {}).Methods("GET", "PATCH") // want `route PATCH /v2/\{project\}/volumes/\{id\} is not in routes.yaml`
 	// Positive: methods the spec lacks for the path, named together.
 	api.HandleFunc("/volumes/{id}", func(w http.ResponseWriter, req *http.Request) {}).Methods("PUT", "PATCH") // want `route PUT,PATCH /v2/\{project\}/volumes/\{id\} is not in routes.yaml`
 	r.HandleFunc("/v2/health", func(w http.ResponseWriter, req *http.Request) {

@@ -45,3 +45,29 @@ func withRegistrar() {
 	})
 	http.ListenAndServe(":8080", r)
 }
+
+// volumeMethods are the methods served for every volume route.
+var volumeMethods = []string{http.MethodGet, http.MethodDelete, http.MethodOptions}
+
+func withMethodLoop() {
+	r := httprouter.New()
+	// Positive: a loop over a constant list registers the route of each
+	// method: PATCH is not in the spec, and is named.
+	for _, m := range []string{http.MethodGet, "PATCH"} {
+		r.Handle(m, "/v2/:project/volumes/:id", func(w http.ResponseWriter, req *http.Request, _ httprouter.Params) {}) // want `route PATCH /v2/:project/volumes/:id is not in routes.yaml`
+	}
+	// Negative: GET and DELETE of the list (OPTIONS the preflight):
+	// DELETE documents 409.
+	for _, m := range volumeMethods {
+		r.Handle(m, "/v2/:project/volumes/:id", func(w http.ResponseWriter, req *http.Request, _ httprouter.Params) {
+			w.WriteHeader(http.StatusConflict)
+		})
+	}
+	// Positive: a status neither documents.
+	for _, m := range volumeMethods {
+		r.Handle(m, "/v2/:project/volumes/:id", func(w http.ResponseWriter, req *http.Request, _ httprouter.Params) {
+			w.WriteHeader(http.StatusTeapot) // want `418 \(I'm a teapot\) in WriteHeader is not documented for GET` `418 \(I'm a teapot\) in WriteHeader is not documented for DELETE`
+		})
+	}
+	http.ListenAndServe(":8080", r)
+}
