@@ -1,10 +1,16 @@
 package routes_test
 
 import (
+	"fmt"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
 
 	"github.com/statuslint/statuslint/analyzer"
 	"github.com/statuslint/statuslint/internal/testenv"
@@ -29,4 +35,39 @@ func TestHandlerFacts(t *testing.T) {
 	testdata := testenv.Testdata("../..")
 	suite := analyzer.NewSuite(analyzer.Config{Codes: filepath.Join(testdata, "specs", "routes.yaml")})
 	analysistest.Run(t, testdata, suite.Routes, "routes/handlers", "oapi/gen")
+}
+
+// -routes says how each route was tied: a route whose router's prefix is
+// not known here, to the one operation whose path ends as its own does.
+func TestListingByEnding(t *testing.T) {
+	testdata := testenv.Testdata("../..")
+	a := analyzer.New(analyzer.Config{Codes: filepath.Join(testdata, "specs", "routes.yaml")})
+	if err := a.Flags.Set("routes", "true"); err != nil {
+		t.Fatal(err)
+	}
+	pkgs := testenv.LoadTestdata(t, testdata, packages.LoadAllSyntax, "routes/nethttp", "routes/gorilla")
+	graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var listing []string
+	for _, act := range graph.Roots {
+		for _, d := range act.Diagnostics {
+			listing = append(listing, fmt.Sprintf("%s: %s", filepath.Base(act.Package.Fset.Position(d.Pos).String()), d.Message))
+		}
+	}
+	for _, want := range []string{
+		"route DELETE /volumes/{id} -> DELETE /v2/{project_id}/volumes/{volume_id} (deleteVolume, routes.yaml:",
+		"route GET /volumes/{id} -> GET /v2/{project_id}/volumes/{volume_id} (showVolume, routes.yaml:",
+	} {
+		if !slices.ContainsFunc(listing, func(l string) bool {
+			return strings.Contains(l, want) && strings.HasSuffix(l, ", the one operation whose path ends as the route's: its router's prefix is not known here)")
+		}) {
+			t.Errorf("-routes lacks %q by its path's ending:\n%s", want, strings.Join(listing, "\n"))
+		}
+	}
+	// Of several operations' endings, none.
+	if slices.ContainsFunc(listing, func(l string) bool { return strings.Contains(l, "route GET /{id} -> GET") }) {
+		t.Errorf("-routes ties /{id}, which several operations' paths end as:\n%s", strings.Join(listing, "\n"))
+	}
 }

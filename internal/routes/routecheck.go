@@ -46,13 +46,29 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteRe
 			name = "*"
 		}
 		name += " " + r.path
-		if !r.resolved {
-			res.Listing = append(res.Listing, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: "routes",
-				Message: fmt.Sprintf("route %s -> not resolved (its path or router is not constant): the API-wide table applies", name)})
-			continue
+		// byEnding is the one operation whose path ends as the route's
+		// own does, for a route whose router's prefix is not known here.
+		byEnding := func(path string) []*table.Operation {
+			if r.method == "" {
+				return nil
+			}
+			if ending := spec.Ending(r.method, table.Segments(path)); len(ending) == 1 {
+				return ending
+			}
+			return nil
 		}
-		ops, ok := spec.Match(r.method, table.Segments(r.path))
-		local := false
+		var ops []*table.Operation
+		ok, local, ending := false, false, false
+		if !r.resolved {
+			if ops = byEnding(r.own); ops == nil || !r.prefixUnknown {
+				res.Listing = append(res.Listing, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: "routes",
+					Message: fmt.Sprintf("route %s -> not resolved (its path or router is not constant): the API-wide table applies", name)})
+				continue
+			}
+			ok, ending = true, true
+		} else {
+			ops, ok = spec.Match(r.method, table.Segments(r.path))
+		}
 		if ok && len(ops) == 0 && !r.tentative {
 			// Registered without the servers' base path (/pets for a
 			// spec served under /api): the server sits behind a proxy or
@@ -83,6 +99,12 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteRe
 		if len(r.methods) > 0 {
 			// Tied by path, for every method: keep the route's own.
 			ops = slices.DeleteFunc(ops, func(op *table.Operation) bool { return !slices.Contains(r.methods, op.Method) })
+		}
+		if len(ops) == 0 && r.mounted {
+			// Handed elsewhere, to be mounted under a prefix not known
+			// here.
+			ops = byEnding(r.path)
+			ending = len(ops) > 0
 		}
 		switch {
 		case len(ops) == 0 && r.mounted:
@@ -123,8 +145,11 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteRe
 		}
 		for _, op := range ops {
 			how := ""
-			if local {
+			switch {
+			case local:
 				how = ", without the servers' base path"
+			case ending:
+				how = ", the one operation whose path ends as the route's: its router's prefix is not known here"
 			}
 			res.Listing = append(res.Listing, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: "routes",
 				Message: fmt.Sprintf("route %s -> %s %s (%s, %s:%d%s)", name, op.Method, op.Path, op.Name(), filepath.Base(spec.Source), op.Line, how)})

@@ -28,6 +28,11 @@ type route struct {
 	at ast.Expr
 	// method is "" for every method, or for the several of methods.
 	method, path string
+	// own is the path as the registration writes it, without its
+	// routers' prefixes; prefixUnknown says that the path and method are
+	// constant but a router's prefix is not known here.
+	own           string
+	prefixUnknown bool
 	// methods are the methods of a registration that names several
 	// (.Methods("GET", "POST")), without a CORS preflight's OPTIONS and a
 	// HEAD beside GET, which the framework or the handler answer as
@@ -266,6 +271,7 @@ func (c *routeFinder) route(call *ast.CallExpr, rt knowledge.Route, chained *ast
 		r.mounted, r.tentative = res.mounted, res.tentative
 	}
 	r.path, r.resolved = joinPath(prefix, path), ok && known
+	r.own, r.prefixUnknown = path, ok && !known
 	return r
 }
 

@@ -63,3 +63,18 @@ func create(w http.ResponseWriter, req *http.Request) {
 func register(r *mux.Router) {
 	r.HandleFunc("/metrics", func(w http.ResponseWriter, req *http.Request) {}).Methods("GET")
 }
+
+// Positive: under a prefix not known here, a route is tied to the one
+// operation whose path ends as its own does.
+func withPrefix(base string) {
+	r := mux.NewRouter()
+	api := r.PathPrefix(base).Subrouter()
+	api.HandleFunc("/volumes/{id}", func(w http.ResponseWriter, req *http.Request) {
+		w.WriteHeader(http.StatusTeapot) // want `status 418 \(I'm a teapot\) in WriteHeader is not documented for GET /v2/\{project_id\}/volumes/\{volume_id\}`
+	}).Methods("GET")
+	// Negative: several operations' paths end as /{id} does.
+	api.HandleFunc("/{id}", func(w http.ResponseWriter, req *http.Request) {
+		w.WriteHeader(http.StatusTeapot)
+	}).Methods("GET")
+	http.ListenAndServe(":8080", r)
+}

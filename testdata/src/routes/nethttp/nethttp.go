@@ -112,3 +112,18 @@ func withRegistrar() {
 	handle(mux, "GET /v2/version", func(w http.ResponseWriter, r *http.Request) {}) // want `route GET /v2/version is not in routes.yaml`
 	http.ListenAndServe(":8080", mux)
 }
+
+// Positive: a mux handed to its caller, to be mounted under a prefix not
+// known here: a route is tied to the one operation whose path ends as its
+// own does.
+func volumesMux() *http.ServeMux {
+	mux := http.NewServeMux()
+	mux.HandleFunc("DELETE /volumes/{id}", func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusNotFound) // want `status 404 \(Not Found\) in WriteHeader is not documented for DELETE /v2/\{project_id\}/volumes/\{volume_id\} \(documented: 204, 409\)`
+	})
+	// Negative: documented for it.
+	mux.HandleFunc("DELETE /volumes/{id}", func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusConflict)
+	})
+	return mux
+}
