@@ -37,6 +37,16 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteRe
 	pass := f.Pass
 	specAt := func(line int) token.Pos { return specPos(pass.Fset, spec, line) }
 	reported := map[string]bool{}
+	// A route the spec lacks is reported only on a router that serves
+	// the spec's operations (one of whose routes ties): not on a debug or
+	// metrics server beside it.
+	type missingRoute struct {
+		listing int
+		root    any
+		diag    analysis.Diagnostic
+	}
+	var missing []missingRoute
+	tiedRoots := map[any]bool{}
 	for _, r := range f.findRoutes() {
 		name := r.method
 		switch {
@@ -129,10 +139,11 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteRe
 		case len(ops) == 0:
 			res.Listing = append(res.Listing, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: "routes",
 				Message: fmt.Sprintf("route %s -> no operation", name)})
-			res.Diags = append(res.Diags, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: checks.Route,
-				Message: fmt.Sprintf("route %s is not in %s: clients cannot know it; document the operation in the spec or remove the route", name, tab.Name)})
+			missing = append(missing, missingRoute{len(res.Listing) - 1, r.root, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: checks.Route,
+				Message: fmt.Sprintf("route %s is not in %s: clients cannot know it; document the operation in the spec or remove the route", name, tab.Name)}})
 			continue
 		}
+		tiedRoots[r.root] = true
 		if len(r.methods) > 0 && !r.mounted && !r.tentative && !typesx.InTestFile(pass.Fset, r.call.Pos()) {
 			// Served for methods of which the spec has some: the others
 			// are routes it lacks.
@@ -165,6 +176,13 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteRe
 		// one of them only: it is reported when no operation of the
 		// route documents it.
 		checkHandler(f, f.bodies(r.handler), ops, r.method == "", found, registered, specAt, reported, &res)
+	}
+	for _, m := range missing {
+		if m.root != nil && !tiedRoots[m.root] {
+			res.Listing[m.listing].Message += "; its router serves no operation of the spec (a debug or metrics server beside the API), so not reported"
+			continue
+		}
+		res.Diags = append(res.Diags, m.diag)
 	}
 	checkGenerated(f, spec, found, specAt, reported, &res)
 	checkClients(f, tab, &res)

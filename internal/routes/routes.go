@@ -28,6 +28,10 @@ type route struct {
 	at ast.Expr
 	// method is "" for every method, or for the several of methods.
 	method, path string
+	// root is the router the route is registered on, under its groups
+	// and subrouters (resolution.root; defaultMux for net/http's), or nil
+	// if not known.
+	root any
 	// own is the path as the registration writes it, without its
 	// routers' prefixes; prefixUnknown says that the path and method are
 	// constant but a router's prefix is not known here.
@@ -90,6 +94,9 @@ func newRouteFinder(b *status.Base, decls map[*types.Func]*ast.FuncDecl) *routeF
 // A resolution is what resolving one router's prefix found on the way.
 type resolution struct {
 	depth int
+	// root is the router the chain starts from: the call or literal that
+	// makes it, or the parameter that brings it.
+	root any
 	// mounted records that a router on the way escapes.
 	mounted bool
 	// tentative records that the router came in a parameter that may be
@@ -265,10 +272,11 @@ func (c *routeFinder) route(call *ast.CallExpr, rt knowledge.Route, chained *ast
 		}
 	}
 	prefix, known := "", true
+	r.root = defaultMux
 	if recv != nil {
 		var res resolution
 		prefix, known = c.prefix(&res, recv)
-		r.mounted, r.tentative = res.mounted, res.tentative
+		r.mounted, r.tentative, r.root = res.mounted, res.tentative, res.root
 	}
 	r.path, r.resolved = joinPath(prefix, path), ok && known
 	r.own, r.prefixUnknown = path, ok && !known
@@ -398,6 +406,7 @@ func (c *routeFinder) prefix(res *resolution, e ast.Expr) (string, bool) {
 			return "", false
 		}
 		if knowledge.RootRouters[key] {
+			res.root = x
 			return "", true
 		}
 		if g, ok := knowledge.Lookup(knowledge.Groups, key, via); ok {
@@ -408,10 +417,12 @@ func (c *routeFinder) prefix(res *resolution, e ast.Expr) (string, bool) {
 		}
 	case *ast.UnaryExpr: // &http.ServeMux{}
 		if lit, ok := x.X.(*ast.CompositeLit); ok && len(lit.Elts) == 0 {
+			res.root = lit
 			return "", true
 		}
 	case *ast.CompositeLit:
 		if len(x.Elts) == 0 {
+			res.root = x
 			return "", true
 		}
 	case *ast.Ident:
@@ -433,9 +444,10 @@ func (c *routeFinder) prefix(res *resolution, e ast.Expr) (string, bool) {
 			// be mounted is tied tentatively.
 			switch {
 			case routerKind(v.Type(), knowledge.RootEngines):
+				res.root = v
 				return "", true
 			case routerKind(v.Type(), knowledge.MountableRouters):
-				res.tentative = true
+				res.tentative, res.root = true, v
 				return "", true
 			}
 			return "", false
@@ -451,6 +463,10 @@ func (c *routeFinder) prefix(res *resolution, e ast.Expr) (string, bool) {
 	}
 	return "", false
 }
+
+// defaultMux is the root of the routes registered on net/http's
+// default mux.
+var defaultMux = new(struct{ _ byte })
 
 // isParam reports whether v is a parameter of a function.
 func isParam(v *types.Var) bool { return v.Kind() == types.ParamVar }

@@ -127,3 +127,18 @@ func volumesMux() *http.ServeMux {
 	})
 	return mux
 }
+
+// Negative: a debug server beside the API, none of whose routes is one of
+// the spec's operations: its routes are not the spec's business, though
+// their paths start as the API's do.
+func debugServer() {
+	debug := http.NewServeMux()
+	debug.HandleFunc("GET /v2/debug/vars", func(w http.ResponseWriter, r *http.Request) {})
+	debug.HandleFunc("GET /v2/debug/pprof/", func(w http.ResponseWriter, r *http.Request) {})
+	go http.ListenAndServe(":6060", debug)
+	api := http.NewServeMux()
+	api.HandleFunc("GET /v2/health", func(w http.ResponseWriter, r *http.Request) {})
+	// Positive: beside a route that ties, on the API's own server.
+	api.HandleFunc("GET /v2/debug/vars", func(w http.ResponseWriter, r *http.Request) {}) // want `route GET /v2/debug/vars is not in routes.yaml`
+	http.ListenAndServe(":8080", api)
+}
