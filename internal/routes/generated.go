@@ -134,7 +134,7 @@ func checkGenerated(f *routeFinder, spec *table.Spec, found []status.Found, spec
 				}
 				how := analysis.RelatedInformation{Pos: decl.Name.Pos(), End: decl.Name.End(),
 					Message: fmt.Sprintf("%s.%s implements %s %s of the generated server interface", tn.Name(), impl.Name(), op.Method, op.Path)}
-				checkHandler(f, f.bodies(decl), ops, false, found, how, specAt, reported, res)
+				checkHandler(f, f.bodies(decl), ops, false, false, found, how, specAt, reported, res)
 			}
 		}
 	}

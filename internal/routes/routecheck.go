@@ -175,7 +175,11 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteRe
 		// A handler served for several methods may write a status for
 		// one of them only: it is reported when no operation of the
 		// route documents it.
-		checkHandler(f, f.bodies(r.handler), ops, r.method == "", found, registered, specAt, reported, &res)
+		// A route a test registers ties only what test files write: what
+		// the package's own files write has one answer, with or without
+		// its tests (the package and its test variant are analyzed
+		// apart).
+		checkHandler(f, f.bodies(r.handler), ops, r.method == "", typesx.InTestFile(pass.Fset, r.call.Pos()), found, registered, specAt, reported, &res)
 	}
 	for _, m := range missing {
 		if m.root != nil && !tiedRoots[m.root] {
@@ -194,14 +198,16 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteRe
 // statuses the handler of r, a route beside the API (a redirect of /, a
 // management endpoint, a test's stub), writes in its own body: what it
 // answers is not the API's. The functions it calls may serve the API's
-// handlers too, and stay checked.
+// handlers too, and stay checked; so does what the package's own files
+// write for a route a test registers (checkHandler's testsOnly).
 func besideAPI(f *routeFinder, r route, found []status.Found, res *RouteResult) {
 	bodies := f.bodies(r.handler)
 	if len(bodies) == 0 {
 		return
 	}
+	testRoute := typesx.InTestFile(f.Pass.Fset, r.call.Pos())
 	for _, fd := range found {
-		if fd.S.Writes && inAny(bodies[:1], fd.E.Pos()) {
+		if fd.S.Writes && inAny(bodies[:1], fd.E.Pos()) && (!testRoute || typesx.InTestFile(f.Pass.Fset, fd.E.Pos())) {
 			res.Tied[fd.E.Pos()] = true
 		}
 	}
@@ -266,11 +272,12 @@ func specPos(fset *token.FileSet, spec *table.Spec, line int) token.Pos {
 // and those of the functions of its package it calls, to ops, and reports
 // those an operation does not document; with anyOp (a handler served for
 // several methods, or for every method), only those no operation
-// documents. how says where the handler was bound to them (a
-// registration, a generated server's interface).
-func checkHandler(f *routeFinder, bodies []*ast.BlockStmt, ops []*table.Operation, anyOp bool, found []status.Found, how analysis.RelatedInformation, specAt func(int) token.Pos, reported map[string]bool, res *RouteResult) {
+// documents; with testsOnly, only the statuses test files write. how says
+// where the handler was bound to them (a registration, a generated
+// server's interface).
+func checkHandler(f *routeFinder, bodies []*ast.BlockStmt, ops []*table.Operation, anyOp, testsOnly bool, found []status.Found, how analysis.RelatedInformation, specAt func(int) token.Pos, reported map[string]bool, res *RouteResult) {
 	for _, fd := range found {
-		if !fd.S.Writes || !inAny(bodies, fd.E.Pos()) {
+		if !fd.S.Writes || !inAny(bodies, fd.E.Pos()) || testsOnly && !typesx.InTestFile(f.Pass.Fset, fd.E.Pos()) {
 			continue
 		}
 		code, ok := constCode(f.Pass.TypesInfo, fd.E)
