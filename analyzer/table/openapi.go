@@ -612,6 +612,25 @@ func (s *Spec) Covers(segs []string) bool {
 	return false
 }
 
+// Serves reports whether a wildcard route's segments (a subtree, "*" at
+// the end) take some operation's path, with or without the servers' base
+// path: the route serves the spec's operations, though it can be tied to
+// none of them.
+func (s *Spec) Serves(segs []string) bool {
+	i := slices.Index(segs, "*")
+	if i <= 0 {
+		return false // not a wildcard, or one that takes every path
+	}
+	for _, op := range s.Operations {
+		for _, p := range [][]string{op.Segments, op.Local} {
+			if len(p) >= i && segmentsMatch(p[:i], segs[:i]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // match is Match on the segments segsOf gives of each operation.
 func (s *Spec) match(method string, segs []string, segsOf func(*Operation) []string) (ops []*Operation, ok bool) {
 	if slices.Contains(segs, "*") {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"go/types"
+	"net/http"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -12,9 +14,11 @@ import (
 	"weak"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/statuslint/statuslint/analyzer/table"
 	"github.com/statuslint/statuslint/internal/checks"
+	"github.com/statuslint/statuslint/internal/knowledge"
 	"github.com/statuslint/statuslint/internal/status"
 	"github.com/statuslint/statuslint/internal/typesx"
 )
@@ -38,8 +42,8 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteRe
 	specAt := func(line int) token.Pos { return specPos(pass.Fset, spec, line) }
 	reported := map[string]bool{}
 	// A route the spec lacks is reported only on a router that serves
-	// the spec's operations (one of whose routes ties): not on a debug or
-	// metrics server beside it.
+	// the spec's operations (one of whose routes ties, or is a subtree of
+	// their paths): not on a debug or metrics server beside it.
 	type missingRoute struct {
 		listing int
 		root    any
@@ -124,6 +128,9 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteRe
 		case !ok:
 			res.Listing = append(res.Listing, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: "routes",
 				Message: fmt.Sprintf("route %s -> a wildcard, tied to no operation: the API-wide table applies", name)})
+			if spec.Serves(table.Segments(r.path)) {
+				tiedRoots[r.root] = true // a subtree of the API's paths: its router serves them
+			}
 			continue
 		case len(ops) == 0 && typesx.InTestFile(pass.Fset, r.call.Pos()):
 			// A test's own server stands in for whatever it tests.
@@ -180,6 +187,7 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteRe
 		// its tests (the package and its test variant are analyzed
 		// apart).
 		checkHandler(f, f.bodies(r.handler), ops, r.method == "", typesx.InTestFile(pass.Fset, r.call.Pos()), found, registered, specAt, reported, &res)
+		checkImplicitOK(f, r.handler, ops, r.method == "", found, registered, specAt, reported, &res)
 	}
 	for _, m := range missing {
 		if m.root != nil && !tiedRoots[m.root] {
@@ -192,6 +200,140 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteRe
 	checkClients(f, tab, &res)
 	exportHandlers(f, found)
 	return res
+}
+
+// checkImplicitOK reports a handler that writes its body with no status
+// written before it, which net/http answers with 200, where an operation
+// it is tied to does not document 200 (one that documents only 302 or
+// 201). Only a handler whose status is all implicit is judged: one that
+// writes no status anywhere (itself or the functions of its package it
+// calls) and hands its ResponseWriter to nothing but body writers.
+func checkImplicitOK(f *routeFinder, handler ast.Node, ops []*table.Operation, anyOp bool, found []status.Found, how analysis.RelatedInformation, specAt func(int) token.Pos, reported map[string]bool, res *RouteResult) {
+	write := implicitOK(f, handler, found)
+	if write == nil || anyOp && slices.ContainsFunc(ops, func(op *table.Operation) bool { return op.Documents(http.StatusOK) }) {
+		return
+	}
+	for _, op := range ops {
+		key := fmt.Sprint(write.Pos(), op.Method, op.Path)
+		if op.Documents(http.StatusOK) || reported[key] {
+			continue
+		}
+		reported[key] = true
+		res.Diags = append(res.Diags, analysis.Diagnostic{Pos: write.Pos(), End: write.End(), Category: checks.Operation,
+			Message: fmt.Sprintf("status 200 (OK), which net/http sends when the body is written before any WriteHeader, is not documented for %s %s (documented: %s): its clients do not expect it; call WriteHeader with a documented status first",
+				op.Method, op.Path, op.Documented()),
+			Related: related(how,
+				analysis.RelatedInformation{Pos: specAt(op.Line), Message: fmt.Sprintf("%s is documented here", op.Name())},
+			)})
+	}
+}
+
+// implicitOK returns the first call of a net/http handler that writes the
+// response's body (w.Write, fmt.Fprint*(w, ...), io.WriteString(w, ...),
+// io.Copy(w, ...), json.NewEncoder(w).Encode(...)), if the handler writes
+// no status and uses its ResponseWriter for nothing else than those and
+// its headers.
+func implicitOK(f *routeFinder, handler ast.Node, found []status.Found) ast.Node {
+	var ft *ast.FuncType
+	var body *ast.BlockStmt
+	switch h := handler.(type) {
+	case *ast.FuncLit:
+		ft, body = h.Type, h.Body
+	case *ast.FuncDecl:
+		ft, body = h.Type, h.Body
+	}
+	if body == nil {
+		return nil
+	}
+	bodies := f.bodies(handler)
+	if slices.ContainsFunc(found, func(fd status.Found) bool { return fd.S.Writes && inAny(bodies, fd.E.Pos()) }) {
+		return nil
+	}
+	info := f.Pass.TypesInfo
+	var w *types.Var
+	for _, field := range ft.Params.List {
+		for _, name := range field.Names {
+			if v, ok := info.Defs[name].(*types.Var); ok && w == nil && typesx.Is(v.Type(), knowledge.Key{Path: "net/http", Name: "ResponseWriter"}) {
+				w = v
+			}
+		}
+	}
+	if w == nil {
+		return nil
+	}
+	var root inspector.Cursor
+	inFile := false
+	for _, fc := range f.AllFiles {
+		if file := fc.Node().(*ast.File); file.FileStart <= handler.Pos() && handler.Pos() < file.FileEnd {
+			root, inFile = fc.FindNode(handler)
+		}
+	}
+	if !inFile {
+		return nil
+	}
+	var first ast.Node
+	ok := true
+	for cur := range root.Preorder((*ast.Ident)(nil)) {
+		if !ok {
+			break
+		}
+		if info.Uses[cur.Node().(*ast.Ident)] != w {
+			continue
+		}
+		write, known := useOfWriter(info, cur)
+		switch {
+		case !known:
+			ok = false
+		case write != nil && (first == nil || write.Pos() < first.Pos()):
+			first = write
+		}
+	}
+	if !ok {
+		return nil
+	}
+	return first
+}
+
+// useOfWriter says what a use of a handler's ResponseWriter does: the call
+// that writes the body with it (nil for w.Header()), and whether the use
+// is one of those.
+func useOfWriter(info *types.Info, cur inspector.Cursor) (ast.Node, bool) {
+	id := cur.Node().(*ast.Ident)
+	parent := cur.Parent().Node()
+	if sel, ok := parent.(*ast.SelectorExpr); ok && sel.X == id {
+		call, ok := cur.Parent().Parent().Node().(*ast.CallExpr)
+		if !ok || call.Fun != sel {
+			return nil, false
+		}
+		switch sel.Sel.Name {
+		case "Write":
+			return call, true
+		case "Header":
+			return nil, true
+		}
+		return nil, false
+	}
+	call, ok := parent.(*ast.CallExpr)
+	if !ok || len(call.Args) == 0 || call.Args[0] != id {
+		return nil, false
+	}
+	fn := typesx.StaticCallee(info, call)
+	if fn == nil || fn.Pkg() == nil {
+		return nil, false
+	}
+	switch fn.Pkg().Path() + "." + fn.Name() {
+	case "fmt.Fprint", "fmt.Fprintf", "fmt.Fprintln", "io.WriteString", "io.Copy":
+		return call, true
+	case "encoding/json.NewEncoder":
+		// json.NewEncoder(w).Encode(v)
+		sel, ok := cur.Parent().Parent().Node().(*ast.SelectorExpr)
+		if !ok || sel.Sel.Name != "Encode" {
+			return nil, false
+		}
+		enc, ok := cur.Parent().Parent().Parent().Node().(*ast.CallExpr)
+		return enc, ok && enc.Fun == sel
+	}
+	return nil, false
 }
 
 // besideAPI exempts from the API-wide table (SL1002) the constant

@@ -2,7 +2,12 @@
 // testdata/specs/routes.yaml (base path /v2).
 package nethttp
 
-import "net/http"
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+)
 
 func routes(lookup func(string) bool) {
 	mux := http.NewServeMux()
@@ -141,4 +146,41 @@ func debugServer() {
 	// Positive: beside a route that ties, on the API's own server.
 	api.HandleFunc("GET /v2/debug/vars", func(w http.ResponseWriter, r *http.Request) {}) // want `route GET /v2/debug/vars is not in routes.yaml`
 	http.ListenAndServe(":8080", api)
+}
+
+func implicitStatus() {
+	mux := http.NewServeMux()
+	// Positive: the body written first: net/http sends 200, which DELETE
+	// does not document.
+	mux.HandleFunc("DELETE /v2/{project}/volumes/{id}", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain")
+		fmt.Fprintln(w, "deleted") // want `status 200 \(OK\), which net/http sends when the body is written before any WriteHeader, is not documented for DELETE /v2/\{project_id\}/volumes/\{volume_id\} \(documented: 204, 409\)`
+		w.Write([]byte("."))
+	})
+	// Negative: a status written first.
+	mux.HandleFunc("DELETE /v2/{project}/volumes/{id}", func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusNoContent)
+		w.Write(nil)
+	})
+	// Negative: GET documents 200.
+	mux.HandleFunc("GET /v2/{project}/volumes/{id}", func(w http.ResponseWriter, r *http.Request) {
+		json.NewEncoder(w).Encode(struct{}{})
+	})
+	// Negative: the writer handed to a function that may write a status.
+	mux.HandleFunc("DELETE /v2/{project}/volumes/{id}", func(w http.ResponseWriter, r *http.Request) {
+		render(w)
+	})
+	http.ListenAndServe(":8080", mux)
+}
+
+func render(w io.Writer) { w.Write(nil) }
+
+// Positive: a server whose subtree routes take the API's paths serves the
+// spec, though none ties to one operation: its route the spec lacks is
+// reported.
+func subtreeServer() {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/v2/{project}/volumes/", func(w http.ResponseWriter, r *http.Request) {})
+	mux.HandleFunc("/v2/{project}/upload", func(w http.ResponseWriter, r *http.Request) {}) // want `route \* /v2/\{project\}/upload is not in routes.yaml`
+	http.ListenAndServe(":8080", mux)
 }
