@@ -50,6 +50,9 @@ var Packages = sync.OnceValue(func() []string {
 	for k := range Routes {
 		add(k)
 	}
+	for k := range WrapperStatuses {
+		add(k)
+	}
 	for k := range Groups {
 		add(k)
 	}

@@ -22,6 +22,22 @@ type Route struct {
 	MethodCall string
 }
 
+// A WrapperStatus is a handler that wraps the handler of its argument
+// Handler and answers a status of its own, Code, which the wrapped
+// handler never writes: http.TimeoutHandler's 503 when the handler runs
+// out of time.
+type WrapperStatus struct {
+	Handler, Code int
+	// When says when it answers it, for the finding.
+	When string
+}
+
+// WrapperStatuses are the handler wrappers that answer a status of their
+// own.
+var WrapperStatuses = map[Key]WrapperStatus{
+	{NetHTTP, "", "TimeoutHandler"}: {Handler: 0, Code: 503, When: "when the handler runs out of time"},
+}
+
 // A Group is a call that returns a router whose routes have a prefix:
 // gin's Group, echo's Group, fiber's Group.
 type Group struct {

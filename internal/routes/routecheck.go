@@ -172,6 +172,7 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteRe
 			res.Listing = append(res.Listing, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: "routes",
 				Message: fmt.Sprintf("route %s -> %s %s (%s, %s:%d%s)", name, op.Method, op.Path, op.Name(), filepath.Base(spec.Source), op.Line, how)})
 		}
+		checkWrapperStatuses(f, r, ops, specAt, reported, &res)
 		if r.handler == nil {
 			if fn := f.importedHandler(r.handlerExpr); fn != nil {
 				res.Diags = append(res.Diags, checkImported(f, fn, r, ops, specAt)...)
@@ -200,6 +201,31 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteRe
 	checkClients(f, tab, &res)
 	exportHandlers(f, found)
 	return res
+}
+
+// checkWrapperStatuses reports the status a wrapper around the route's
+// handler answers on its own (http.TimeoutHandler's 503) where an
+// operation the route is tied to does not document it; for a route of
+// several methods, where none does.
+func checkWrapperStatuses(f *routeFinder, r route, ops []*table.Operation, specAt func(int) token.Pos, reported map[string]bool, res *RouteResult) {
+	for _, call := range r.wrappers {
+		key, via, _, _ := typesx.Resolve(f.Pass.TypesInfo, call)
+		w, _ := knowledge.Lookup(knowledge.WrapperStatuses, key, via)
+		if r.method == "" && slices.ContainsFunc(ops, func(op *table.Operation) bool { return op.Documents(w.Code) }) {
+			continue
+		}
+		for _, op := range ops {
+			k := fmt.Sprint(call.Pos(), op.Method, op.Path)
+			if op.Documents(w.Code) || reported[k] {
+				continue
+			}
+			reported[k] = true
+			res.Diags = append(res.Diags, analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Category: checks.Operation,
+				Message: fmt.Sprintf("status %s, which %s answers %s, is not documented for %s %s (documented: %s): its clients do not expect it; add the response to the spec",
+					status.Describe(int64(w.Code)), f.Render(call.Fun), w.When, op.Method, op.Path, op.Documented()),
+				Related: related(analysis.RelatedInformation{Pos: specAt(op.Line), Message: fmt.Sprintf("%s is documented here", op.Name())})})
+		}
+	}
 }
 
 // checkImplicitOK reports a handler that writes its body with no status

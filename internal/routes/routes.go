@@ -28,6 +28,9 @@ type route struct {
 	at ast.Expr
 	// method is "" for every method, or for the several of methods.
 	method, path string
+	// wrappers are the calls around the handler that answer a status of
+	// their own (http.TimeoutHandler(h, d, msg)).
+	wrappers []*ast.CallExpr
 	// root is the router the route is registered on, under its groups
 	// and subrouters (resolution.root; defaultMux for net/http's), or nil
 	// if not known.
@@ -232,6 +235,7 @@ func (c *routeFinder) route(call *ast.CallExpr, rt knowledge.Route, chained *ast
 	}
 	if h := arg(rt.HandlerArg); h != nil {
 		r.handler, r.handlerExpr = c.handlerFunc(h), h
+		r.wrappers = c.wrapperStatuses(h)
 	}
 	path, ok := c.constString(arg(rt.PathArg))
 	if rt.MethodArg >= 0 {
@@ -607,6 +611,28 @@ func (c *routeFinder) constString(e ast.Expr) (string, bool) {
 	return constant.StringVal(tv.Value), true
 }
 
+// wrapperStatuses returns the calls of handler wrappers that answer a
+// status of their own (http.TimeoutHandler) around the handler e.
+func (c *routeFinder) wrapperStatuses(e ast.Expr) []*ast.CallExpr {
+	var out []*ast.CallExpr
+	for {
+		call, ok := ast.Unparen(e).(*ast.CallExpr)
+		if !ok {
+			return out
+		}
+		key, via, _, ok := typesx.Resolve(c.Pass.TypesInfo, call)
+		if !ok {
+			return out
+		}
+		w, ok := knowledge.Lookup(knowledge.WrapperStatuses, key, via)
+		if !ok || w.Handler >= len(call.Args) {
+			return out
+		}
+		out = append(out, call)
+		e = call.Args[w.Handler]
+	}
+}
+
 // handlerFunc returns the function a handler argument stands for: a
 // function literal, or the declaration of a function or method of this
 // package (http.HandlerFunc(f) and a method value h.get included).
@@ -618,6 +644,11 @@ func (c *routeFinder) handlerFunc(e ast.Expr) ast.Node {
 	case *ast.CallExpr:
 		if tv := info.Types[x.Fun]; tv.IsType() && len(x.Args) == 1 {
 			return c.handlerFunc(x.Args[0])
+		}
+		if key, via, _, ok := typesx.Resolve(info, x); ok {
+			if w, ok := knowledge.Lookup(knowledge.WrapperStatuses, key, via); ok && w.Handler < len(x.Args) {
+				return c.handlerFunc(x.Args[w.Handler])
+			}
 		}
 	case *ast.Ident, *ast.SelectorExpr:
 		if fn, ok := info.Uses[typesx.NameIdent(x)].(*types.Func); ok {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"time"
 )
 
 func routes(lookup func(string) bool) {
@@ -182,5 +183,15 @@ func subtreeServer() {
 	mux := http.NewServeMux()
 	mux.HandleFunc("/v2/{project}/volumes/", func(w http.ResponseWriter, r *http.Request) {})
 	mux.HandleFunc("/v2/{project}/upload", func(w http.ResponseWriter, r *http.Request) {}) // want `route \* /v2/\{project\}/upload is not in routes.yaml`
+	http.ListenAndServe(":8080", mux)
+}
+
+func timeouts(h http.Handler) {
+	mux := http.NewServeMux()
+	// Positive: http.TimeoutHandler answers 503, which DELETE does not
+	// document.
+	mux.Handle("DELETE /v2/{project}/volumes/{id}", http.TimeoutHandler(h, time.Second, "")) // want `status 503 \(Service Unavailable\), which http.TimeoutHandler answers when the handler runs out of time, is not documented for DELETE /v2/\{project_id\}/volumes/\{volume_id\} \(documented: 204, 409\)`
+	// Negative: GET /v2/health documents 503.
+	mux.Handle("GET /v2/health", http.TimeoutHandler(h, time.Second, ""))
 	http.ListenAndServe(":8080", mux)
 }
