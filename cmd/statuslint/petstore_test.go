@@ -95,6 +95,17 @@ func TestPetstore(t *testing.T) {
 	if strings.Contains(out, "not documented") {
 		t.Errorf("-routes reports findings too:\n%s", out)
 	}
+	if !strings.Contains(out, "statuslint: -routes: 8 registrations, 6 tied to an operation, 2 not (each line says why)") {
+		t.Errorf("-routes does not sum up what it read:\n%s", out)
+	}
+	// A package with no route says so, rather than nothing.
+	empty := t.TempDir()
+	os.WriteFile(filepath.Join(empty, "go.mod"), []byte("module e\n\ngo 1.26\n"), 0o644)
+	os.WriteFile(filepath.Join(empty, "e.go"), []byte("package e\n\nimport \"net/http\"\n\nfunc F(w http.ResponseWriter) { w.WriteHeader(http.StatusOK) }\n"), 0o644)
+	out, code = run(t, empty, binary, "-routes", "-codes="+swagger, "./...")
+	if code != 0 || !strings.Contains(out, "statuslint: -routes: no route registration in 1 package: routes are read where they are registered on a router statuslint knows") {
+		t.Errorf("-routes on a package with no route: exit %d\n%s", code, out)
+	}
 
 	if !testenv.Real() {
 		return // go vet's run with a new -codes is a cold one

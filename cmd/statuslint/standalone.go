@@ -12,6 +12,7 @@ import (
 	"log"
 	"maps"
 	"os"
+	"regexp"
 	"runtime"
 	"runtime/pprof"
 	"runtime/trace"
@@ -199,10 +200,32 @@ func standalone(a *analysis.Analyzer, patterns []string, o *options) (code int) 
 	if o.verbose {
 		log.Printf("%s analyzed, %s", plural(len(report), "package"), plural(len(list), "finding"))
 	}
+	if listsRoutes(a) {
+		log.Print(routesSummary(list, len(report)))
+	}
 	if len(list) > 0 && code == 0 && !listsRoutes(a) {
 		return 3 // errors, exit 1, come first; -routes lists, it finds nothing
 	}
 	return code
+}
+
+// tiedRoute matches a -routes line of a route tied to an operation:
+// "route GET /pets -> GET /v2/pets (listPets, api.yaml:12)".
+var tiedRoute = regexp.MustCompile(`^route \S+ \S+ -> [A-Z]+ /`)
+
+// routesSummary says what -routes read, so that a run that lists nothing
+// says why rather than nothing.
+func routesSummary(list []finding, packages int) string {
+	if len(list) == 0 {
+		return fmt.Sprintf("-routes: no route registration in %s: routes are read where they are registered on a router statuslint knows (net/http, gin, echo, chi, fiber, gorilla/mux, httprouter; see docs/tables.md), directly or through a function of the package that forwards its router and path, and only with an OpenAPI or Swagger spec as -codes", plural(packages, "package"))
+	}
+	tied := 0
+	for _, f := range list {
+		if tiedRoute.MatchString(f.message) {
+			tied++
+		}
+	}
+	return fmt.Sprintf("-routes: %s, %d tied to an operation, %d not (each line says why)", plural(len(list), "registration"), tied, len(list)-tied)
 }
 
 // listsRoutes reports whether a runs with -routes: the lines it prints
