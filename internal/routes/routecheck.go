@@ -182,13 +182,13 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteRe
 		registered := analysis.RelatedInformation{Pos: r.at.Pos(), End: r.at.End(), Message: fmt.Sprintf("the handler is registered here for %s", name)}
 		// A handler served for several methods may write a status for
 		// one of them only: it is reported when no operation of the
-		// route documents it.
-		// A route a test registers ties only what test files write: what
-		// the package's own files write has one answer, with or without
-		// its tests (the package and its test variant are analyzed
-		// apart).
-		checkHandler(f, f.bodies(r.handler), ops, r.method == "", typesx.InTestFile(pass.Fset, r.call.Pos()), found, registered, specAt, reported, &res)
-		checkImplicitOK(f, r.handler, ops, r.method == "", found, registered, specAt, reported, &res)
+		// route documents it. A route a test registers ties only what
+		// test files write: what the package's own files write has one
+		// answer, with or without its tests (the package and its test
+		// variant are analyzed apart).
+		bodies := f.bodies(r.handler)
+		checkHandler(f, bodies, ops, r.method == "", typesx.InTestFile(pass.Fset, r.call.Pos()), found, registered, specAt, reported, &res)
+		checkImplicitOK(f, r.handler, bodies, ops, r.method == "", found, registered, specAt, reported, &res)
 	}
 	for _, m := range missing {
 		if m.root != nil && !tiedRoots[m.root] {
@@ -234,8 +234,8 @@ func checkWrapperStatuses(f *routeFinder, r route, ops []*table.Operation, specA
 // 201). Only a handler whose status is all implicit is judged: one that
 // writes no status anywhere (itself or the functions of its package it
 // calls) and hands its ResponseWriter to nothing but body writers.
-func checkImplicitOK(f *routeFinder, handler ast.Node, ops []*table.Operation, anyOp bool, found []status.Found, how analysis.RelatedInformation, specAt func(int) token.Pos, reported map[string]bool, res *RouteResult) {
-	write := implicitOK(f, handler, found)
+func checkImplicitOK(f *routeFinder, handler ast.Node, bodies []*ast.BlockStmt, ops []*table.Operation, anyOp bool, found []status.Found, how analysis.RelatedInformation, specAt func(int) token.Pos, reported map[string]bool, res *RouteResult) {
+	write := implicitOK(f, handler, bodies, found)
 	if write == nil || anyOp && slices.ContainsFunc(ops, func(op *table.Operation) bool { return op.Documents(http.StatusOK) }) {
 		return
 	}
@@ -259,7 +259,7 @@ func checkImplicitOK(f *routeFinder, handler ast.Node, ops []*table.Operation, a
 // io.Copy(w, ...), json.NewEncoder(w).Encode(...)), if the handler writes
 // no status and uses its ResponseWriter for nothing else than those and
 // its headers.
-func implicitOK(f *routeFinder, handler ast.Node, found []status.Found) ast.Node {
+func implicitOK(f *routeFinder, handler ast.Node, bodies []*ast.BlockStmt, found []status.Found) ast.Node {
 	var ft *ast.FuncType
 	var body *ast.BlockStmt
 	switch h := handler.(type) {
@@ -271,7 +271,6 @@ func implicitOK(f *routeFinder, handler ast.Node, found []status.Found) ast.Node
 	if body == nil {
 		return nil
 	}
-	bodies := f.bodies(handler)
 	if slices.ContainsFunc(found, func(fd status.Found) bool { return fd.S.Writes && inAny(bodies, fd.E.Pos()) }) {
 		return nil
 	}
