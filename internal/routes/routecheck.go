@@ -211,20 +211,8 @@ func checkWrapperStatuses(f *routeFinder, r route, ops []*table.Operation, specA
 	for _, call := range r.wrappers {
 		key, via, _, _ := typesx.Resolve(f.Pass.TypesInfo, call)
 		w, _ := knowledge.Lookup(knowledge.WrapperStatuses, key, via)
-		if r.method == "" && slices.ContainsFunc(ops, func(op *table.Operation) bool { return op.Documents(w.Code) }) {
-			continue
-		}
-		for _, op := range ops {
-			k := fmt.Sprint(call.Pos(), op.Method, op.Path)
-			if op.Documents(w.Code) || reported[k] {
-				continue
-			}
-			reported[k] = true
-			res.Diags = append(res.Diags, analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Category: checks.Operation,
-				Message: fmt.Sprintf("status %s, which %s answers %s, is not documented for %s %s (documented: %s): its clients do not expect it; add the response to the spec",
-					status.Describe(int64(w.Code)), f.Render(call.Fun), w.When, op.Method, op.Path, op.Documented()),
-				Related: related(analysis.RelatedInformation{Pos: specAt(op.Line), Message: fmt.Sprintf("%s is documented here", op.Name())})})
-		}
+		what := fmt.Sprintf(", which %s answers %s,", f.Render(call.Fun), w.When)
+		reportUndocumented(call, w.Code, what, "add the response to the spec", ops, r.method == "", nil, specAt, reported, res)
 	}
 }
 
@@ -235,22 +223,9 @@ func checkWrapperStatuses(f *routeFinder, r route, ops []*table.Operation, specA
 // writes no status anywhere (itself or the functions of its package it
 // calls) and hands its ResponseWriter to nothing but body writers.
 func checkImplicitOK(f *routeFinder, handler ast.Node, bodies []*ast.BlockStmt, ops []*table.Operation, anyOp bool, found []status.Found, how analysis.RelatedInformation, specAt func(int) token.Pos, reported map[string]bool, res *RouteResult) {
-	write := implicitOK(f, handler, bodies, found)
-	if write == nil || anyOp && slices.ContainsFunc(ops, func(op *table.Operation) bool { return op.Documents(http.StatusOK) }) {
-		return
-	}
-	for _, op := range ops {
-		key := fmt.Sprint(write.Pos(), op.Method, op.Path)
-		if op.Documents(http.StatusOK) || reported[key] {
-			continue
-		}
-		reported[key] = true
-		res.Diags = append(res.Diags, analysis.Diagnostic{Pos: write.Pos(), End: write.End(), Category: checks.Operation,
-			Message: fmt.Sprintf("status 200 (OK), which net/http sends when the body is written before any WriteHeader, is not documented for %s %s (documented: %s): its clients do not expect it; call WriteHeader with a documented status first",
-				op.Method, op.Path, op.Documented()),
-			Related: related(how,
-				analysis.RelatedInformation{Pos: specAt(op.Line), Message: fmt.Sprintf("%s is documented here", op.Name())},
-			)})
+	if write := implicitOK(f, handler, bodies, found); write != nil {
+		reportUndocumented(write, http.StatusOK, ", which net/http sends when the body is written before any WriteHeader,", "call WriteHeader with a documented status first",
+			ops, anyOp, []analysis.RelatedInformation{how}, specAt, reported, res)
 	}
 }
 
@@ -452,24 +427,30 @@ func checkHandler(f *routeFinder, bodies []*ast.BlockStmt, ops []*table.Operatio
 			continue // not a constant, or SL1004's
 		}
 		res.Tied[fd.E.Pos()] = true
-		if anyOp && slices.ContainsFunc(ops, func(op *table.Operation) bool { return op.Documents(code) }) {
+		reportUndocumented(fd.E, code, " in "+fd.S.What, "write a documented status or add the response to the spec", ops, anyOp, []analysis.RelatedInformation{how}, specAt, reported, res)
+	}
+}
+
+// reportUndocumented reports code, written at n, for each operation of ops
+// that does not document it, once per position and operation; with anyOp
+// (a route of several methods, or every method), only where none of them
+// does. what says how the status is written (" in WriteHeader", ", which
+// http.TimeoutHandler answers ..."), fix what to do; the finding's related
+// information is how the handler was bound, then the operation in the
+// spec.
+func reportUndocumented(n ast.Node, code int, what, fix string, ops []*table.Operation, anyOp bool, how []analysis.RelatedInformation, specAt func(int) token.Pos, reported map[string]bool, res *RouteResult) {
+	if anyOp && slices.ContainsFunc(ops, func(op *table.Operation) bool { return op.Documents(code) }) {
+		return
+	}
+	for _, op := range ops {
+		key := fmt.Sprint(n.Pos(), op.Method, op.Path)
+		if op.Documents(code) || reported[key] {
 			continue
 		}
-		for _, op := range ops {
-			if op.Documents(code) {
-				continue
-			}
-			key := fmt.Sprint(fd.E.Pos(), op.Method, op.Path)
-			if reported[key] {
-				continue
-			}
-			reported[key] = true
-			res.Diags = append(res.Diags, analysis.Diagnostic{Pos: fd.E.Pos(), End: fd.E.End(), Category: checks.Operation,
-				Message: fmt.Sprintf("status %s in %s is not documented for %s %s (documented: %s): its clients do not expect it; write a documented status or add the response to the spec",
-					status.Describe(int64(code)), fd.S.What, op.Method, op.Path, op.Documented()),
-				Related: related(how,
-					analysis.RelatedInformation{Pos: specAt(op.Line), Message: fmt.Sprintf("%s is documented here", op.Name())},
-				)})
-		}
+		reported[key] = true
+		res.Diags = append(res.Diags, analysis.Diagnostic{Pos: n.Pos(), End: n.End(), Category: checks.Operation,
+			Message: fmt.Sprintf("status %s%s is not documented for %s %s (documented: %s): its clients do not expect it; %s",
+				status.Describe(int64(code)), what, op.Method, op.Path, op.Documented(), fix),
+			Related: related(append(slices.Clone(how), analysis.RelatedInformation{Pos: specAt(op.Line), Message: fmt.Sprintf("%s is documented here", op.Name())})...)})
 	}
 }
