@@ -60,6 +60,9 @@ type evaluator struct {
 	// stand for an error that carries a status, so a nil test of one
 	// tests no status.
 	symbolic map[*types.Var]bool
+	// lists binds list parameters to the statuses they hold, for an
+	// evaluation that assumes them.
+	lists map[*types.Var]codeSet
 }
 
 // decide returns admits(cond, neg), and whether cond tests a status; the
@@ -299,6 +302,9 @@ func (ev *evaluator) predicateResult(call *ast.CallExpr, i int) (codeSet, bool) 
 		ev.touched = true
 		return s, true
 	}
+	if set, ok := ev.typedPredicate(call, fn, i); ok {
+		return set, true
+	}
 	p, ok := ev.c.predicate(fn)
 	if !ok || p.Arg >= len(call.Args) || p.Result != i {
 		return codeSet{}, false
@@ -399,4 +405,35 @@ func (ev *evaluator) classVar(x ast.Expr) (ast.Expr, bool) {
 		return nil, false
 	}
 	return q, true
+}
+
+// typedPredicate evaluates a call of a decision of this package over an
+// error, given an error variable whose statuses by type are known, with
+// those types: a decision by the error's type (errors.As(err,
+// &auth.ServerError{}), a type assertion) then decides the statuses of
+// that type, which the decision's fact, evaluated for an error of any
+// type, cannot say. i is the result that decides.
+func (ev *evaluator) typedPredicate(call *ast.CallExpr, fn *types.Func, i int) (codeSet, bool) {
+	decl := ev.c.decls[fn.Origin()]
+	if decl == nil || decl.Body == nil {
+		return codeSet{}, false
+	}
+	for _, a := range call.Args {
+		id, ok := ast.Unparen(a).(*ast.Ident)
+		if !ok {
+			continue
+		}
+		v, _ := ev.c.Pass.TypesInfo.Uses[id].(*types.Var)
+		errs, known := ev.errs[v]
+		if v == nil || !known || len(ev.errTypes[v]) == 0 {
+			continue
+		}
+		p, ok := ev.c.evalErrPredicateOf(decl.Type, decl.Body, errs, ev.errTypes[v])
+		if !ok || p.Result != i || p.Arg >= len(call.Args) || call.Args[p.Arg] != a {
+			return codeSet{}, false
+		}
+		ev.touched = true
+		return p.Set.and(errs), true
+	}
+	return codeSet{}, false
 }

@@ -1,7 +1,9 @@
 package retry
 
 import (
+	"fmt"
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"maps"
@@ -24,6 +26,15 @@ type ErrFact struct {
 	// which its error is one of that type (go-github's CheckResponse
 	// returns a *RateLimitError for a 403 only), by type.
 	Types []TypedErr
+	// List, if not 0, is the parameter List-1, a list of statuses, for
+	// which the function returns no error: it returns one for the
+	// statuses of Unless that a caller's list does not hold.
+	List   int
+	Unless codeSet
+	// From, if not 0, makes the function a translator of its error
+	// parameter From-1: its error carries the statuses of the error it is
+	// given, of the types in Types for some of them.
+	From int
 }
 
 // TypedErr is the statuses for which an error is of one concrete type,
@@ -37,6 +48,12 @@ func (*ErrFact) AFact() {}
 
 func (f *ErrFact) String() string {
 	s := "errs" + f.Errs.String()
+	if f.From > 0 {
+		s = fmt.Sprintf("translates argument %d, ", f.From-1) + s
+	}
+	if f.List > 0 {
+		s += fmt.Sprintf(", and%s unless argument %d lists them", f.Unless, f.List-1)
+	}
 	if f.Sends {
 		s = "sends, " + s
 	}
@@ -48,7 +65,7 @@ func (f *ErrFact) String() string {
 
 // equal reports whether two facts say the same.
 func (f ErrFact) equal(g ErrFact) bool {
-	return f.Sends == g.Sends && f.Errs == g.Errs && slices.Equal(f.Types, g.Types)
+	return f.Sends == g.Sends && f.Errs == g.Errs && f.From == g.From && f.List == g.List && f.Unless == g.Unless && slices.Equal(f.Types, g.Types)
 }
 
 // typeCodes returns the statuses for which an error of the fact's is of
@@ -103,6 +120,13 @@ func (c *retryChecker) errSummary(fn *types.Func) (ErrFact, bool) {
 	if fn.Pkg() == nil {
 		return ErrFact{}, false
 	}
+	if isInterfaceMethod(fn) {
+		var f ErrFact
+		if fn.Pkg() != c.Pass.Pkg && c.ImportFact(fn, &f) {
+			return f, true
+		}
+		return c.implErrFact(fn)
+	}
 	if fn.Pkg() != c.Pass.Pkg {
 		var f ErrFact
 		ok := c.ImportFact(fn, &f)
@@ -127,12 +151,116 @@ func (c *retryChecker) evalErrSummary(fn *types.Func, decl *ast.FuncDecl) errRes
 	}
 	if sends {
 		r = errResult{sent, true}
-	} else if ev, ok := c.statusParams(decl.Type); ok {
-		fl := &flow{ev: ev, mode: modeErrors, errTypes: map[string]codeSet{}}
-		fl.stmts(decl.Body.List, []frag{{set: allCodes}}, nil)
-		r = errResult{ErrFact{Errs: fl.errCodes, Types: typedErrs(fl.errTypes)}, ev.touched && !fl.errCodes.empty()}
+	} else if _, ok := c.statusParams(decl.Type); ok {
+		r = c.evalCheck(fn, decl)
+	} else {
+		r = c.evalTranslator(fn, decl)
 	}
 	return r
+}
+
+// evalCheck evaluates fn, a function that checks a response or a status
+// it is given, for the statuses its error is non-nil for. A check given
+// the statuses it accepts (go-containerregistry's CheckError(resp,
+// codes...), an error unless the status is one of codes) is evaluated
+// twice, accepting every status and none: what only the second returns an
+// error for is what a caller's list decides (Unless).
+func (c *retryChecker) evalCheck(fn *types.Func, decl *ast.FuncDecl) errResult {
+	run := func(lists map[*types.Var]codeSet) (*flow, bool) {
+		ev, _ := c.statusParams(decl.Type)
+		ev.lists = lists
+		fl := &flow{ev: ev, mode: modeErrors, errTypes: map[string]codeSet{}}
+		fl.stmts(decl.Body.List, []frag{{set: allCodes}}, nil)
+		return fl, ev.touched
+	}
+	list := -1
+	params := fn.Signature().Params()
+	for i := range params.Len() {
+		if sl, ok := params.At(i).Type().Underlying().(*types.Slice); ok && typesx.IsInteger(sl.Elem()) {
+			list = i
+			break
+		}
+	}
+	if list < 0 {
+		fl, touched := run(nil)
+		return errResult{ErrFact{Errs: fl.errCodes, Types: typedErrs(fl.errTypes)}, touched && !fl.errCodes.empty()}
+	}
+	v := params.At(list)
+	none, touched := run(map[*types.Var]codeSet{v: {}})
+	all, _ := run(map[*types.Var]codeSet{v: allCodes})
+	f := ErrFact{Errs: all.errCodes, Types: typedErrs(none.errTypes)}
+	if unless := none.errCodes.and(all.errCodes.not()); !unless.empty() {
+		f.List, f.Unless = list+1, unless
+	}
+	return errResult{f, touched && !none.errCodes.empty()}
+}
+
+// given returns what a call of a check with a list parameter (ErrFact's
+// List) tells: its error is non-nil for the statuses its fact always
+// returns one for, and for those of Unless that the list given at call
+// does not hold. A list not known holds any status.
+func (c *retryChecker) given(call *ast.CallExpr, fn *types.Func, f ErrFact) ErrFact {
+	i := f.List - 1
+	var list codeSet
+	known := true
+	switch {
+	case i >= len(call.Args):
+		// No codes given: the list is empty.
+	case !fn.Signature().Variadic() || i != fn.Signature().Params().Len()-1 || call.Ellipsis.IsValid():
+		list = c.listCodes(call.Args[i], 0)
+		known = !list.empty()
+	default:
+		for _, a := range call.Args[i:] {
+			tv := c.Pass.TypesInfo.Types[a]
+			if tv.Value == nil || tv.Value.Kind() != constant.Int {
+				known = false
+				break
+			}
+			k, _ := constant.Int64Val(tv.Value)
+			list = list.or(singleCode(k))
+		}
+	}
+	out := ErrFact{Sends: f.Sends, Errs: f.Errs}
+	if known {
+		out.Errs = out.Errs.or(f.Unless.and(list.not()))
+	}
+	for _, te := range f.Types {
+		if codes := te.Codes.and(out.Errs); !codes.empty() {
+			out.Types = append(out.Types, TypedErr{te.Type, codes})
+		}
+	}
+	return out
+}
+
+// evalTranslator evaluates fn as an error translator: a function given
+// an error that carries a status, which returns an error of a type of its
+// own for some statuses (dropbox's auth.ParseError turns the core's
+// SDKInternalError into a ServerError for 500-599, a RateLimitAPIError
+// for 429). Its fact has From, the parameter, and Types; a caller's error
+// keeps the statuses it had.
+func (c *retryChecker) evalTranslator(fn *types.Func, decl *ast.FuncDecl) errResult {
+	params := fn.Signature().Params()
+	from := -1
+	for i := range params.Len() {
+		if typesx.IsError(params.At(i).Type()) {
+			from = i
+			break
+		}
+	}
+	if from < 0 {
+		return errResult{}
+	}
+	ev := &evaluator{c: c, errs: map[*types.Var]codeSet{params.At(from): allCodes}, symbolic: map[*types.Var]bool{params.At(from): true}}
+	fl := &flow{ev: ev, mode: modeErrors, errTypes: map[string]codeSet{}}
+	if res := fn.Signature().Results(); res.Len() > 0 {
+		fl.resultErr = res.At(res.Len() - 1)
+	}
+	fl.stmts(decl.Body.List, []frag{{set: allCodes}}, nil)
+	typed := typedErrs(fl.errTypes)
+	if !ev.touched || len(typed) == 0 {
+		return errResult{}
+	}
+	return errResult{ErrFact{Errs: fl.errCodes, Types: typed, From: from + 1}, true}
 }
 
 // sentErrors follows code from its first send to its returns: the
@@ -251,7 +379,11 @@ func (c *retryChecker) callErrFact(call *ast.CallExpr) (ErrFact, bool) {
 	if !resolved || fn == nil {
 		return ErrFact{}, false
 	}
-	return c.errSummary(fn)
+	f, ok := c.errSummary(fn)
+	if ok && f.List > 0 {
+		f = c.given(call, fn, f)
+	}
+	return f, ok
 }
 
 // errorCodes returns the statuses, among those live, for which e, an
@@ -342,6 +474,9 @@ func (f *flow) assignErr(s *ast.AssignStmt, live []frag) {
 			rhs := s.Rhs[i]
 			if call, ok := ast.Unparen(rhs).(*ast.CallExpr); ok {
 				if fact, ok := f.ev.c.callErrFact(call); ok {
+					if t, ok := f.ev.translated(call, fact); ok {
+						fact = t
+					}
 					f.ev.setErr(v, fact)
 					continue
 				}
@@ -361,6 +496,32 @@ func (f *flow) assignErr(s *ast.AssignStmt, live []frag) {
 			}
 		}
 	}
+}
+
+// translated returns what the error of call, a translator's, holds: the
+// statuses of the error it is given, each of the type the translator
+// makes for it. ok is false when call is no translator's or its argument
+// is not an error variable whose statuses are known.
+func (ev *evaluator) translated(call *ast.CallExpr, f ErrFact) (ErrFact, bool) {
+	if f.From == 0 || f.From > len(call.Args) {
+		return ErrFact{}, false
+	}
+	id, ok := ast.Unparen(call.Args[f.From-1]).(*ast.Ident)
+	if !ok {
+		return ErrFact{}, false
+	}
+	v, _ := ev.c.Pass.TypesInfo.Uses[id].(*types.Var)
+	in, ok := ev.errs[v]
+	if !ok {
+		return ErrFact{}, false
+	}
+	out := ErrFact{Errs: in}
+	for _, te := range f.Types {
+		if codes := te.Codes.and(in); !codes.empty() {
+			out.Types = append(out.Types, TypedErr{te.Type, codes})
+		}
+	}
+	return out, true
 }
 
 // setErr records what the error variable v now holds.
@@ -434,11 +595,14 @@ func (f *flow) returnedTypes(e ast.Expr) []TypedErr {
 // one.
 func (c *retryChecker) returnedType(e ast.Expr) (types.Type, bool) {
 	t := c.Pass.TypesInfo.TypeOf(ast.Unparen(e))
-	if t == nil || types.IsInterface(t) {
-		return nil, false
+	if t == nil || types.IsInterface(t) || !types.Implements(t, errorType) {
+		return nil, false // an interface, or the results of a call
 	}
 	return t, true
 }
+
+// errorType is the error interface.
+var errorType = types.Universe.Lookup("error").Type().Underlying().(*types.Interface)
 
 // neverNil reports whether fn, a function of this package whose only
 // result is an error, returns a non-nil error on every path: each return

@@ -605,8 +605,17 @@ func (f *flow) returnStmt(s *ast.ReturnStmt, live []frag) {
 	case modeErrors:
 		if len(s.Results) == 0 && f.resultErr != nil {
 			if codes, ok := f.ev.errs[f.resultErr]; ok {
+				var returned codeSet
 				for _, fr := range live {
-					f.errCodes = f.errCodes.or(fr.set.and(codes))
+					returned = returned.or(fr.set.and(codes))
+				}
+				f.errCodes = f.errCodes.or(returned)
+				if f.errTypes != nil {
+					// A bare return hands on the types the named result
+					// holds (dropbox's err = auth.ParseError(err); return).
+					for _, te := range f.ev.errTypes[f.resultErr] {
+						f.errTypes[te.Type] = f.errTypes[te.Type].or(te.Codes.and(returned))
+					}
 				}
 			}
 		}

@@ -31,6 +31,14 @@ func (ev *evaluator) rangedCodes(e ast.Expr) (codeSet, bool) {
 	if rs == nil {
 		return codeSet{}, false
 	}
+	if id, ok := ast.Unparen(rs.X).(*ast.Ident); ok && ev.lists != nil {
+		// A list parameter the evaluation binds (evalCheck's).
+		if lv, ok := ev.c.Pass.TypesInfo.Uses[id].(*types.Var); ok {
+			if s, ok := ev.lists[lv]; ok {
+				return s, true
+			}
+		}
+	}
 	s := ev.c.listCodes(rs.X, 0)
 	return s, !s.empty()
 }

@@ -81,7 +81,7 @@ func newRetryChecker(b status.Base, tab *table.Table, sinks *status.Statuses) *r
 	c := &retryChecker{Base: b, tab: tab, decls: sinks.Decls,
 		sums: map[*types.Func]summary{}, solving: map[*types.Func]*summary{},
 		funcSeen: map[*types.Var]bool{}, sets: map[*types.Var]codeSet{}, reported: map[string]bool{}, waits: map[*types.Func]waitInfo{},
-		fields: map[*types.Var][]ast.Expr{}, changed: map[*types.Func]fieldSet{}, read: map[*types.Func]fieldSet{}, leavesParams: map[paramKey]bool{}, libWaits: map[string]bool{}, repeatSums: map[*types.Func]RepeatFact{}, nonNil: map[*types.Func]bool{}}
+		fields: map[*types.Var][]ast.Expr{}, changed: map[*types.Func]fieldSet{}, read: map[*types.Func]fieldSet{}, leavesParams: map[paramKey]bool{}, libWaits: map[string]bool{}, repeatSums: map[*types.Func]RepeatFact{}, nonNil: map[*types.Func]bool{}, implFacts: map[*types.Func]errResult{}, implTypes: map[string][]types.Type{}}
 	c.StatusVars, c.StatusFields = sinks.StatusVars, sinks.StatusFields
 	if !sinks.Reached {
 		c.decls = typesx.FuncDecls(b.Pass.TypesInfo, b.Pass.Files)

@@ -301,12 +301,20 @@ func (c *retryChecker) literalCodes(e ast.Expr) codeSet {
 // counted: for the statuses a caller's error carries, that error is
 // neither nil nor one of those.
 func (c *retryChecker) evalErrPredicate(ft *ast.FuncType, body *ast.BlockStmt) (PredFact, bool) {
+	return c.evalErrPredicateOf(ft, body, allCodes, nil)
+}
+
+// evalErrPredicateOf is evalErrPredicate for an error argument that
+// carries the statuses errs, of the types typed for some: a decision by
+// the error's type (dropbox's errors.As(err, &auth.ServerError{})) then
+// decides those statuses.
+func (c *retryChecker) evalErrPredicateOf(ft *ast.FuncType, body *ast.BlockStmt, errs codeSet, typed []TypedErr) (PredFact, bool) {
 	info := c.Pass.TypesInfo
 	result, ok := c.funcTypeDecision(ft)
 	if body == nil || !ok {
 		return PredFact{}, false
 	}
-	ev := &evaluator{c: c, errs: map[*types.Var]codeSet{}, params: map[*types.Var]bool{}, symbolic: map[*types.Var]bool{}}
+	ev := &evaluator{c: c, errs: map[*types.Var]codeSet{}, params: map[*types.Var]bool{}, symbolic: map[*types.Var]bool{}, errTypes: map[*types.Var][]TypedErr{}}
 	arg, i := -1, 0
 	for _, field := range ft.Params.List {
 		t := info.TypeOf(field.Type)
@@ -316,7 +324,8 @@ func (c *retryChecker) evalErrPredicate(ft *ast.FuncType, body *ast.BlockStmt) (
 		for _, name := range field.Names {
 			if v, ok := info.Defs[name].(*types.Var); ok && arg < 0 && typesx.IsError(t) {
 				arg = i
-				ev.errs[v] = allCodes
+				ev.errs[v] = errs
+				ev.errTypes[v] = typed
 				ev.symbolic[v] = true
 			}
 			i++

@@ -74,6 +74,12 @@ type retryChecker struct {
 	// evaluated as a helper that sends with them (evalSendRepeats).
 	sendParams map[*types.Var]int
 	nonNil     map[*types.Func]bool
+	// implFacts memoizes implErrFact, implTypes implementations by the
+	// interface's type; implPkgs are the packages whose types they look
+	// through.
+	implFacts map[*types.Func]errResult
+	implTypes map[string][]types.Type
+	implPkgs  []*types.Package
 }
 
 // checkRetries runs the retry checks: retry loops and self-recursive
@@ -81,9 +87,11 @@ type retryChecker struct {
 func (c *retryChecker) checkRetries() {
 	// Facts for every retry decision and every function whose error tells
 	// the status; reports for the decisions named as one.
+	sends := false
 	for _, fn := range typesx.SortedDecls(c.decls) {
 		decl := c.decls[fn]
 		f, tellsStatus := c.errSummary(fn)
+		sends = sends || (tellsStatus && f.Sends)
 		if tellsStatus && fn.Exported() {
 			c.Pass.ExportObjectFact(fn, &f)
 		}
@@ -113,6 +121,10 @@ func (c *retryChecker) checkRetries() {
 			waits = waits || c.hookedWaiting(fn)
 			c.reportRetries(c.summaryOf(fn).pred.edges, nil, p.Waited.or(waitedIf(waits)), "")
 		}
+	}
+
+	if sends {
+		c.exportInterfaceFacts()
 	}
 
 	for _, fc := range c.Checked {
