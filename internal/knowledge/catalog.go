@@ -48,6 +48,7 @@ func Catalog() []Entry {
 	addAll("request change", maps.Keys(RequestMutators))
 	addAll("request read", maps.Keys(RequestReads))
 	addAll("request unwrap", maps.Keys(RequestUnwraps))
+	addAll("request copy", maps.Keys(RequestCopies))
 	addAll("body rewind", maps.Keys(BodyRewinds))
 	addAll("response type", maps.Keys(ResponseTypes))
 	addAll("header read", maps.Keys(HeaderReads))

@@ -298,6 +298,14 @@ var RequestMutators = map[Key]bool{
 	{"net/url", "Values", "Del"}:         true,
 }
 
+// RequestCopies are calls that return a copy of the request they are
+// called on: a copy sent again is the same request (opensearch-go clones
+// its request each round before it points it at the next node).
+var RequestCopies = map[Key]bool{
+	{NetHTTP, "Request", "Clone"}:       true,
+	{NetHTTP, "Request", "WithContext"}: true,
+}
+
 // BodyRewinds are the request fields a retry resets so that the same
 // request can be sent again: no change to the request.
 var BodyRewinds = map[Key]bool{

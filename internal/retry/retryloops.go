@@ -285,7 +285,7 @@ func (c *retryChecker) requestVaries(loop ast.Stmt, body *ast.BlockStmt, i int, 
 					switch {
 					case inBody(root):
 						defs[root] = append(defs[root], rhs)
-					case !before || c.isBodyRewind(lhs):
+					case !before || c.isBodyRewind(lhs) || c.copiesItself(root, rhs):
 					case n.Tok == token.ASSIGN && isIdent(lhs) && !typesx.UsesAny(info, rhs, map[*types.Var]bool{root: true}):
 						// Rebuilt whole each round before the send, from
 						// what it was built from: it varies only if that
@@ -447,6 +447,21 @@ func (c *retryChecker) requestVaries(loop ast.Stmt, body *ast.BlockStmt, i int, 
 func (c *retryChecker) mutatesRequest(call *ast.CallExpr) bool {
 	key, via, _, ok := typesx.Resolve(c.Pass.TypesInfo, call)
 	return ok && (knowledge.RequestMutators[key] || knowledge.RequestMutators[via])
+}
+
+// copiesItself reports whether rhs is a copy of the request v, which
+// the loop assigns back to v (req = req.Clone(ctx)): the same request.
+func (c *retryChecker) copiesItself(v *types.Var, rhs ast.Expr) bool {
+	call, ok := ast.Unparen(rhs).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || rootVar(c.Pass.TypesInfo, sel.X) != v {
+		return false
+	}
+	key, via, _, ok := typesx.Resolve(c.Pass.TypesInfo, call)
+	return ok && (knowledge.RequestCopies[key] || knowledge.RequestCopies[via])
 }
 
 // isBodyRewind reports whether lhs resets a request's body for a re-send

@@ -3,6 +3,7 @@ package loops
 import (
 	"net/http"
 	"net/url"
+	"strconv"
 	"sync"
 )
 
@@ -139,4 +140,45 @@ func (c *poolClient) send(req *http.Request) (*http.Response, error) {
 		req.Header[k] = v
 	}
 	return c.roundTrip(req)
+}
+
+// Positive: each round after the first sends a copy of the request
+// (opensearch-go's Stream clones it so that the transport's goroutine of
+// the last round reads its own), pointed at the next node: the same
+// request.
+func (c *poolClient) performCloned(req *http.Request) (*http.Response, error) {
+	var res *http.Response
+	var err error
+	for i := 0; i < 3; i++ {
+		if i > 0 {
+			req = req.Clone(req.Context())
+		}
+		setNode(c.nodes[i%len(c.nodes)], req)
+		res, err = c.roundTrip(req)
+		if err != nil {
+			return nil, err
+		}
+		if res.StatusCode != http.StatusServiceUnavailable { // want `retrying on 503 \(Service Unavailable\): huaweicloud says`
+			break
+		}
+	}
+	return res, err
+}
+
+// Negative: the copy carries a header that changes each round.
+func (c *poolClient) performClonedAttempt(req *http.Request) (*http.Response, error) {
+	var res *http.Response
+	var err error
+	for i := 0; i < 3; i++ {
+		req = req.Clone(req.Context())
+		req.Header.Set("X-Attempt", strconv.Itoa(i))
+		res, err = c.roundTrip(req)
+		if err != nil {
+			return nil, err
+		}
+		if res.StatusCode != http.StatusServiceUnavailable {
+			break
+		}
+	}
+	return res, err
 }
