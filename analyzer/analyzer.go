@@ -10,6 +10,7 @@ import (
 	"github.com/statuslint/statuslint/analyzer/table"
 	"github.com/statuslint/statuslint/internal/checks"
 	"github.com/statuslint/statuslint/internal/config"
+	"github.com/statuslint/statuslint/internal/retry"
 )
 
 // Analyzer checks HTTP status codes against the default status-code table;
@@ -173,6 +174,16 @@ func unwrapFlag(v flag.Value) flag.Value {
 // graph walk it with KnownPackage instead.
 func Reaches(a *analysis.Analyzer, pkg *types.Package) bool {
 	return config.Reaches(pkg, userSinks(a))
+}
+
+// HoldsFactsAlone reports whether pkg can hold a fact for a, an analyzer
+// made by New, though it reaches no package in KnownPackage: it exports a
+// retry helper, a function given an attempt that returns an error
+// (go-containerregistry's internal/retry, over a copy of apimachinery's
+// wait). Drivers that leave packages unloaded read those from source
+// too.
+func HoldsFactsAlone(a *analysis.Analyzer, pkg *types.Package) bool {
+	return retry.DeclaresHelpers(pkg)
 }
 
 // KnownPackage reports whether a, an analyzer made by New, knows the

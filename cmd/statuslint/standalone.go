@@ -112,7 +112,9 @@ func standalone(a *analysis.Analyzer, patterns []string, o *options) (code int) 
 	}
 	demand := analyzer.FactDemand(a)
 	cache := newFactCache(a)
-	roots, report, views, err := load(patterns, o.tests, o.tags, func(path string) bool { return analyzer.KnownPackage(a, path) }, demand, cache)
+	known := func(path string) bool { return analyzer.KnownPackage(a, path) }
+	alone := func(pkg *types.Package) bool { return analyzer.HoldsFactsAlone(a, pkg) }
+	roots, report, views, err := load(patterns, o.tests, o.tags, known, alone, demand, cache)
 	if err != nil {
 		log.Print(err)
 		return 1
@@ -247,7 +249,7 @@ func listsRoutes(a *analysis.Analyzer) bool {
 // With a cache, a package whose facts it holds is not read: views are the
 // packages that stand for those, with the types of their export data, on
 // which the cache's analyzers export the facts (factCache.wrap).
-func load(patterns []string, tests bool, tags string, known func(path string) bool, demand func(types.Object) bool, cache *factCache) (roots, report, views []*packages.Package, err error) {
+func load(patterns []string, tests bool, tags string, known func(path string) bool, holdsAlone func(*types.Package) bool, demand func(types.Object) bool, cache *factCache) (roots, report, views []*packages.Package, err error) {
 	conf := &packages.Config{Mode: packages.LoadSyntax | packages.NeedModule | packages.NeedExportFile, Tests: tests}
 	if tags != "" {
 		conf.BuildFlags = []string{"-tags=" + tags}
@@ -262,7 +264,19 @@ func load(patterns []string, tests bool, tags string, known func(path string) bo
 	if demand == nil {
 		demand = func(types.Object) bool { return true }
 	}
-	extra := mainModuleDeps(report, canHoldFacts(known))
+	alone := func(p *packages.Package) bool {
+		// Its own exports: from the loader if it has them whole, else
+		// from its export data, read apart.
+		pkg := p.Types
+		if pkg == nil || !pkg.Complete() {
+			var err error
+			if pkg, err = readExport(p, token.NewFileSet(), map[string]*types.Package{}); err != nil {
+				return false
+			}
+		}
+		return holdsAlone(pkg)
+	}
+	extra := mainModuleDeps(report, canHoldFacts(known, alone))
 	if len(extra) == 0 {
 		return report, report, nil, nil
 	}
@@ -471,14 +485,14 @@ type importerFunc func(path string) (*types.Package, error)
 func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
 
 // canHoldFacts returns a test of whether a package can hold a fact that
-// the packages importing it need: it imports, directly, a package for
-// which known is true (net/http, a framework, a -sinks package) or
-// another package that can hold one. The passes leave any other package
-// at once, as they find it neither reaching a known package nor importing
-// facts. The test walks the import graph the go command gives: the types
+// the packages importing it need: alone says it can by itself (it exports
+// a retry helper), or it imports, directly, a package for which known is
+// true (net/http, a framework, a -sinks package) or another package that
+// can hold one. The passes leave any other package at once, as they find
+// it neither reaching a known package nor importing facts. The test walks the import graph the go command gives: the types
 // of a package loaded from export data list only the imports its API
 // mentions.
-func canHoldFacts(known func(path string) bool) func(*packages.Package) bool {
+func canHoldFacts(known func(path string) bool, alone func(*packages.Package) bool) func(*packages.Package) bool {
 	memo := map[*packages.Package]bool{}
 	var can func(p *packages.Package) bool
 	can = func(p *packages.Package) bool {
@@ -486,7 +500,7 @@ func canHoldFacts(known func(path string) bool) func(*packages.Package) bool {
 			return r
 		}
 		memo[p] = false // an import cycle is an error the loader reports
-		r := false
+		r := alone(p)
 		for _, imp := range p.Imports {
 			if known(imp.PkgPath) || imp.Module != nil && imp.Module.Main && can(imp) {
 				r = true

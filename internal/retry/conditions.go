@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"github.com/statuslint/statuslint/internal/knowledge"
 	"github.com/statuslint/statuslint/internal/typesx"
@@ -61,8 +62,36 @@ type evaluator struct {
 	// tests no status.
 	symbolic map[*types.Var]bool
 	// lists binds list parameters to the statuses they hold, for an
-	// evaluation that assumes them.
-	lists map[*types.Var]codeSet
+	// evaluation that assumes them. preds binds predicate parameters
+	// (func(error) bool) to the statuses they hold for, bools boolean
+	// variables to the statuses they are true for, and consts integer
+	// parameters to the constants a call gives them.
+	lists  map[*types.Var]codeSet
+	preds  map[*types.Var]codeSet
+	bools  map[*types.Var]codeSet
+	consts map[*types.Var]int64
+}
+
+// bound returns the statuses a call of a predicate parameter the
+// evaluation binds holds for, or those a boolean variable it binds is
+// true for.
+func (ev *evaluator) bound(e ast.Expr) (codeSet, bool) {
+	info := ev.c.Pass.TypesInfo
+	switch x := ast.Unparen(e).(type) {
+	case *ast.CallExpr:
+		if id, ok := ast.Unparen(x.Fun).(*ast.Ident); ok && ev.preds != nil {
+			if v, ok := info.Uses[id].(*types.Var); ok {
+				s, ok := ev.preds[v]
+				return s, ok
+			}
+		}
+	case *ast.Ident:
+		if v, ok := info.Uses[x].(*types.Var); ok && ev.bools != nil {
+			s, ok := ev.bools[v]
+			return s, ok
+		}
+	}
+	return codeSet{}, false
 }
 
 // decide returns admits(cond, neg), and whether cond tests a status; the
@@ -82,6 +111,13 @@ func (ev *evaluator) decide(cond ast.Expr, neg bool) (set codeSet, onStatus bool
 // no status at all.
 func (ev *evaluator) admits(cond ast.Expr, neg bool) codeSet {
 	info := ev.c.Pass.TypesInfo
+	if s, ok := ev.bound(cond); ok {
+		ev.touched = true
+		if neg {
+			return s.not()
+		}
+		return s
+	}
 	switch e := cond.(type) {
 	case *ast.ParenExpr:
 		return ev.admits(e.X, neg)
@@ -92,11 +128,10 @@ func (ev *evaluator) admits(cond ast.Expr, neg bool) codeSet {
 	case *ast.BinaryExpr:
 		switch e.Op {
 		case token.LAND, token.LOR:
-			x, y := ev.admits(e.X, neg), ev.admits(e.Y, neg)
 			if (e.Op == token.LAND) != neg {
-				return x.and(y)
+				return ev.admits(e.X, neg).and(ev.admits(e.Y, neg))
 			}
-			return x.or(y)
+			return ev.disjunct(e.X, neg).or(ev.disjunct(e.Y, neg))
 		case token.EQL, token.NEQ, token.LSS, token.LEQ, token.GTR, token.GEQ:
 			if s, ok := ev.comparison(e); ok {
 				if neg {
@@ -119,6 +154,7 @@ func (ev *evaluator) admits(cond ast.Expr, neg bool) codeSet {
 			}
 			return s
 		}
+
 	case *ast.IndexExpr:
 		if s, ok := ev.setLookup(e.X, e.Index); ok {
 			if neg {
@@ -201,6 +237,13 @@ func flip(op token.Token) token.Token {
 }
 
 func (ev *evaluator) intConst(e ast.Expr) (int64, bool) {
+	if id, ok := ast.Unparen(e).(*ast.Ident); ok && ev.consts != nil {
+		if v, ok := ev.c.Pass.TypesInfo.Uses[id].(*types.Var); ok {
+			if k, ok := ev.consts[v]; ok {
+				return k, true
+			}
+		}
+	}
 	tv, ok := ev.c.Pass.TypesInfo.Types[e]
 	if !ok || tv.Value == nil || tv.Value.Kind() != constant.Int {
 		return 0, false
@@ -408,27 +451,41 @@ func (ev *evaluator) classVar(x ast.Expr) (ast.Expr, bool) {
 }
 
 // typedPredicate evaluates a call of a decision of this package over an
-// error, given an error variable whose statuses by type are known, with
-// those types: a decision by the error's type (errors.As(err,
-// &auth.ServerError{}), a type assertion) then decides the statuses of
-// that type, which the decision's fact, evaluated for an error of any
-// type, cannot say. i is the result that decides.
+// error at the call: with the error's statuses by type, when they are
+// known, and the constants it is given for its integer parameters. A
+// decision by the error's type (errors.As(err, &auth.ServerError{}), a
+// type assertion), or by a status it is given (gcrane's
+// hasStatusCode(err, 429)), then decides statuses its fact, evaluated for
+// any error and any status, cannot say. i is the result that decides.
 func (ev *evaluator) typedPredicate(call *ast.CallExpr, fn *types.Func, i int) (codeSet, bool) {
 	decl := ev.c.decls[fn.Origin()]
 	if decl == nil || decl.Body == nil {
 		return codeSet{}, false
+	}
+	info := ev.c.Pass.TypesInfo
+	params := fn.Signature().Params()
+	var consts map[*types.Var]int64
+	for j := 0; j < params.Len() && j < len(call.Args); j++ {
+		if p := params.At(j); typesx.IsInteger(p.Type()) {
+			if k, ok := ev.intConst(call.Args[j]); ok {
+				if consts == nil {
+					consts = map[*types.Var]int64{}
+				}
+				consts[p] = k
+			}
+		}
 	}
 	for _, a := range call.Args {
 		id, ok := ast.Unparen(a).(*ast.Ident)
 		if !ok {
 			continue
 		}
-		v, _ := ev.c.Pass.TypesInfo.Uses[id].(*types.Var)
+		v, _ := info.Uses[id].(*types.Var)
 		errs, known := ev.errs[v]
-		if v == nil || !known || len(ev.errTypes[v]) == 0 {
+		if v == nil || !known || len(ev.errTypes[v]) == 0 && consts == nil {
 			continue
 		}
-		p, ok := ev.c.evalErrPredicateOf(decl.Type, decl.Body, errs, ev.errTypes[v])
+		p, ok := ev.c.evalErrPredicateOf(decl.Type, decl.Body, errs, ev.errTypes[v], consts)
 		if !ok || p.Result != i || p.Arg >= len(call.Args) || call.Args[p.Arg] != a {
 			return codeSet{}, false
 		}
@@ -436,4 +493,47 @@ func (ev *evaluator) typedPredicate(call *ast.CallExpr, fn *types.Func, i int) (
 		return p.Set.and(errs), true
 	}
 	return codeSet{}, false
+}
+
+// disjunct returns admits(e, neg) for e, one of the alternatives of a
+// disjunction. A test of a symbolic error that this check cannot read
+// (retry.IsTemporary(err) in gcrane's IsTemporary(err) ||
+// hasStatusCode(err, 429) || isServerError(err)) admits no status there:
+// the disjunction holds for sure only where another alternative does, and
+// a finding lists only the statuses sure to be retried.
+func (ev *evaluator) disjunct(e ast.Expr, neg bool) codeSet {
+	before := ev.touched
+	ev.touched = false
+	s := ev.admits(e, neg)
+	touched := ev.touched
+	ev.touched = before || touched
+	x := ast.Unparen(e)
+	if u, ok := x.(*ast.UnaryExpr); ok && u.Op == token.NOT {
+		x = ast.Unparen(u.X)
+	}
+	if call, ok := x.(*ast.CallExpr); ok && !touched && ev.testsSymbolic(call) {
+		return codeSet{}
+	}
+	return s
+}
+
+// testsSymbolic reports whether call is given a symbolic error, as an
+// argument or as its receiver.
+func (ev *evaluator) testsSymbolic(call *ast.CallExpr) bool {
+	if len(ev.symbolic) == 0 {
+		return false
+	}
+	info := ev.c.Pass.TypesInfo
+	isSym := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		if !ok {
+			return false
+		}
+		v, ok := info.Uses[id].(*types.Var)
+		return ok && ev.symbolic[v]
+	}
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && isSym(sel.X) {
+		return true
+	}
+	return slices.ContainsFunc(call.Args, isSym)
 }

@@ -30,11 +30,27 @@ type RepeatFact struct {
 	Set   codeSet
 	Waits bool
 	Sends bool
+	// Pred, if not 0, is the parameter Pred-1, a predicate over an error
+	// (func(error) bool) that decides too: the helper calls Param again
+	// while it holds for Param's error (go-containerregistry's
+	// retry.Retry(f, p, backoff)); a caller's predicate then says which
+	// statuses of Set go round.
+	Pred int
+	// Cond makes Param a condition, a function that returns whether it is
+	// done and an error: the helper calls it again while it is not done
+	// (wait.ExponentialBackoff). Set is then every status.
+	Cond bool
 }
 
 func (*RepeatFact) AFact() {}
 
 func (f *RepeatFact) String() string {
+	if f.Cond {
+		return fmt.Sprintf("calls argument %d again until it is done", f.Param)
+	}
+	if f.Pred > 0 {
+		return fmt.Sprintf("calls argument %d again while argument %d holds for its error, for%s", f.Param, f.Pred-1, f.Set)
+	}
 	if f.Sends {
 		return fmt.Sprintf("sends with argument %d again for%s", f.Param, f.Set)
 	}
@@ -61,7 +77,9 @@ func (c *retryChecker) repeats(fn *types.Func) (RepeatFact, bool) {
 	var f RepeatFact
 	if decl := c.decls[fn]; decl != nil && decl.Body != nil {
 		if f = c.evalRepeats(fn, decl); f.Set.empty() {
-			f = c.evalSendRepeats(fn, decl)
+			if f = c.evalWrappedRepeats(fn, decl); f.Set.empty() {
+				f = c.evalSendRepeats(fn, decl)
+			}
 		}
 	}
 	c.repeatSums[fn] = f
@@ -98,9 +116,7 @@ func (c *retryChecker) evalRepeats(fn *types.Func, decl *ast.FuncDecl) RepeatFac
 			return false
 		}
 		if i, call, p := c.findAttempt(body.List, attempt); call != nil {
-			if set := c.helperLoop(body, i, call); !set.empty() {
-				out = RepeatFact{Param: p, Set: set, Waits: c.readsRetryAfter(body)}
-			}
+			out = c.loopRepeats(fn, body, i, call, p)
 		}
 		return false
 	})
@@ -237,8 +253,8 @@ func (c *retryChecker) findAttempt(list []ast.Stmt, attempt map[*types.Var]int) 
 // helperLoop follows a helper's loop from its call of the attempt, whose
 // error stands for one that carries any status: the statuses for which a
 // status test lets it go round.
-func (c *retryChecker) helperLoop(body *ast.BlockStmt, i int, call *ast.CallExpr) codeSet {
-	ev := &evaluator{c: c, errs: c.sendErrs(body.List[i], call, allCodes), symbolic: map[*types.Var]bool{}}
+func (c *retryChecker) helperLoop(body *ast.BlockStmt, i int, call *ast.CallExpr, preds, bools map[*types.Var]codeSet) codeSet {
+	ev := &evaluator{c: c, errs: c.sendErrs(body.List[i], call, allCodes), symbolic: map[*types.Var]bool{}, preds: preds, bools: bools}
 	if len(ev.errs) == 0 {
 		return codeSet{} // the attempt's error is not kept: nothing decides on it
 	}
@@ -295,11 +311,23 @@ func (c *retryChecker) helperRetry(cur inspector.Cursor, call *ast.CallExpr) {
 	} else {
 		// The attempt's error carries the statuses, and the helper
 		// repeats on some of them.
-		errs, sends := c.sentErrors(body.List, nil)
-		if !sends {
+		errs, sends := c.sentErrorFact(body.List, nil)
+		if !sends || f.Cond {
 			return
 		}
-		set = set.and(errs)
+		set = set.and(errs.Errs)
+		if f.Pred > 0 {
+			// As the predicate it is handed decides, for the error the
+			// attempt returns.
+			if f.Pred-1 >= len(call.Args) {
+				return
+			}
+			handed, ok := c.handedPredicate(call.Args[f.Pred-1], errs.Errs, errs.Types)
+			if !ok {
+				return
+			}
+			set = set.and(handed)
+		}
 	}
 	if set.empty() {
 		return

@@ -52,8 +52,13 @@ func runRetry(s *config.Settings, pass *analysis.Pass, sinksPass *analysis.Analy
 	if !s.RetryPass || !s.Checks.On[checks.RetryNever] && !s.Checks.On[checks.RetryAfterWait] {
 		return diags, nil
 	}
-	if !sinks.Reached && !status.ImportsFacts(pass) {
-		return diags, nil // no known package, and no sender or decision imported
+	// A package that reaches no known package and imports no sender or
+	// decision is only looked at for retry helpers, which need no HTTP
+	// (go-containerregistry's internal/retry over a copy of
+	// apimachinery's wait).
+	helpersOnly := !sinks.Reached && !status.ImportsFacts(pass)
+	if helpersOnly && !DeclaresHelpers(pass.Pkg) {
+		return diags, nil
 	}
 	tab, err := s.Codes.Table()
 	if err != nil {
@@ -69,8 +74,37 @@ func runRetry(s *config.Settings, pass *analysis.Pass, sinksPass *analysis.Analy
 	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	c := newRetryChecker(status.NewBase(collect(pass, &diags), in, s.ChecksFile), tab, sinks)
 	c.settings = s
+	if helpersOnly {
+		c.exportRepeats()
+		return diags, nil
+	}
 	c.checkRetries()
 	return diags, nil
+}
+
+// DeclaresHelpers reports whether pkg exports a function that may be a
+// retry helper: one given a function that returns an error, its attempt.
+// Such a package can hold facts of this pass though it reaches no known
+// package; drivers that leave those unloaded ask it.
+func DeclaresHelpers(pkg *types.Package) bool {
+	scope := pkg.Scope()
+	for _, name := range scope.Names() {
+		if fn, ok := scope.Lookup(name).(*types.Func); ok && fn.Exported() && takesAttempt(fn) {
+			return true
+		}
+	}
+	return false
+}
+
+// takesAttempt reports whether fn has a parameter that is a function
+// returning an error.
+func takesAttempt(fn *types.Func) bool {
+	for p := range fn.Signature().Params().Variables() {
+		if sig, ok := p.Type().Underlying().(*types.Signature); ok && returnsError(sig) {
+			return true
+		}
+	}
+	return false
 }
 
 // newRetryChecker returns the retry pass's state, complete: the package's

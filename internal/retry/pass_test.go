@@ -25,7 +25,7 @@ var testdata = testenv.Testdata("../..")
 // that call each other, with the same findings whichever is evaluated
 // first.
 func TestFixtures(t *testing.T) {
-	analysistest.Run(t, testdata, analyzer.New(analyzer.Config{}), "retry/loops", "retry/policy", "retry/preds", "retry/libs", "retry/recursive", "retry/pipeline", "retry/restywait", "retry/restynowait", "retry/rhwait", "retry/callerwait", "retry/layered/transfer", "retry/layered/files")
+	analysistest.Run(t, testdata, analyzer.New(analyzer.Config{}), "retry/loops", "retry/policy", "retry/preds", "retry/libs", "retry/recursive", "retry/pipeline", "retry/restywait", "retry/restynowait", "retry/rhwait", "retry/callerwait", "retry/layered/transfer", "retry/layered/files", "retry/handed/app")
 }
 
 // The retry pass exports what each exported retry predicate retries, and

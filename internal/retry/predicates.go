@@ -301,24 +301,39 @@ func (c *retryChecker) literalCodes(e ast.Expr) codeSet {
 // counted: for the statuses a caller's error carries, that error is
 // neither nil nor one of those.
 func (c *retryChecker) evalErrPredicate(ft *ast.FuncType, body *ast.BlockStmt) (PredFact, bool) {
-	return c.evalErrPredicateOf(ft, body, allCodes, nil)
+	return c.evalErrPredicateOf(ft, body, allCodes, nil, nil)
+}
+
+// boundAll reports whether every parameter of names is bound in consts.
+func boundAll(info *types.Info, names []*ast.Ident, consts map[*types.Var]int64) bool {
+	for _, name := range names {
+		v, ok := info.Defs[name].(*types.Var)
+		if !ok {
+			return false
+		}
+		if _, ok := consts[v]; !ok {
+			return false
+		}
+	}
+	return len(names) > 0
 }
 
 // evalErrPredicateOf is evalErrPredicate for an error argument that
 // carries the statuses errs, of the types typed for some: a decision by
 // the error's type (dropbox's errors.As(err, &auth.ServerError{})) then
-// decides those statuses.
-func (c *retryChecker) evalErrPredicateOf(ft *ast.FuncType, body *ast.BlockStmt, errs codeSet, typed []TypedErr) (PredFact, bool) {
+// decides those statuses. consts binds integer parameters to the
+// constants a call gives them (gcrane's hasStatusCode(err, 429)).
+func (c *retryChecker) evalErrPredicateOf(ft *ast.FuncType, body *ast.BlockStmt, errs codeSet, typed []TypedErr, consts map[*types.Var]int64) (PredFact, bool) {
 	info := c.Pass.TypesInfo
 	result, ok := c.funcTypeDecision(ft)
 	if body == nil || !ok {
 		return PredFact{}, false
 	}
-	ev := &evaluator{c: c, errs: map[*types.Var]codeSet{}, params: map[*types.Var]bool{}, symbolic: map[*types.Var]bool{}, errTypes: map[*types.Var][]TypedErr{}}
+	ev := &evaluator{c: c, errs: map[*types.Var]codeSet{}, params: map[*types.Var]bool{}, symbolic: map[*types.Var]bool{}, errTypes: map[*types.Var][]TypedErr{}, consts: consts}
 	arg, i := -1, 0
 	for _, field := range ft.Params.List {
 		t := info.TypeOf(field.Type)
-		if c.IsResponseType(t) || typesx.IsInteger(t) {
+		if c.IsResponseType(t) || typesx.IsInteger(t) && !boundAll(info, field.Names, consts) {
 			return PredFact{}, false // evalPredicate's
 		}
 		for _, name := range field.Names {

@@ -82,6 +82,18 @@ type retryChecker struct {
 	implPkgs  []*types.Package
 }
 
+// exportRepeats exports what the package's exported retry helpers
+// repeat, in a package that checks no retry of its own.
+func (c *retryChecker) exportRepeats() {
+	for _, fn := range typesx.SortedDecls(c.decls) {
+		if fn.Exported() && takesAttempt(fn) {
+			if f, ok := c.repeats(fn); ok {
+				c.Pass.ExportObjectFact(fn, &f)
+			}
+		}
+	}
+}
+
 // checkRetries runs the retry checks: retry loops and self-recursive
 // retries, retry predicates, and the hooks of retry libraries.
 func (c *retryChecker) checkRetries() {

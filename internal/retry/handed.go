@@ -1,0 +1,240 @@
+package retry
+
+import (
+	"go/ast"
+	"go/types"
+	"maps"
+	"slices"
+
+	"github.com/statuslint/statuslint/internal/typesx"
+)
+
+// Helpers that are handed their decision. A helper may repeat its attempt
+// while a predicate it is given holds for the attempt's error
+// (go-containerregistry's retry.Retry(f, p, backoff)), or call a
+// condition until it says it is done (wait.ExponentialBackoff), and a
+// helper may build on another (Retry hands ExponentialBackoff a closure
+// over f and p; gcrane's backoffErrors hands Retry its own predicate).
+// Each is evaluated with the predicate or the condition's verdict bound
+// to every status and to none: what goes round in the first and not in
+// the second is what the caller's predicate or condition decides.
+
+// loopRepeats returns what fn's loop body repeats: the attempt call, in
+// statement i, of parameter p.
+func (c *retryChecker) loopRepeats(fn *types.Func, body *ast.BlockStmt, i int, call *ast.CallExpr, p int) RepeatFact {
+	waits := c.readsRetryAfter(body)
+	if set := c.helperLoop(body, i, call, nil, nil); !set.empty() {
+		return RepeatFact{Param: p, Set: set, Waits: waits}
+	}
+	params := fn.Signature().Params()
+	for j := range params.Len() {
+		q := params.At(j)
+		if !isErrPredicate(q.Type()) {
+			continue
+		}
+		all := c.helperLoop(body, i, call, map[*types.Var]codeSet{q: allCodes}, nil)
+		none := c.helperLoop(body, i, call, map[*types.Var]codeSet{q: {}}, nil)
+		if !all.empty() && none.empty() {
+			return RepeatFact{Param: p, Pred: j + 1, Set: all, Waits: waits}
+		}
+	}
+	if done := c.doneVar(body.List[i], call); done != nil {
+		notDone := c.helperLoop(body, i, call, nil, map[*types.Var]codeSet{done: {}})
+		isDone := c.helperLoop(body, i, call, nil, map[*types.Var]codeSet{done: allCodes})
+		if !notDone.empty() && isDone.empty() {
+			return RepeatFact{Param: p, Cond: true, Set: allCodes, Waits: waits}
+		}
+	}
+	return RepeatFact{}
+}
+
+// isErrPredicate reports whether t is a predicate over an error:
+// func(error) bool.
+func isErrPredicate(t types.Type) bool {
+	sig, ok := t.Underlying().(*types.Signature)
+	return ok && sig.Params().Len() == 1 && typesx.IsError(sig.Params().At(0).Type()) &&
+		sig.Results().Len() == 1 && typesx.IsBool(sig.Results().At(0).Type())
+}
+
+// doneVar returns the boolean variable stmt assigns the first result of
+// call, a condition's: ok in ok, err := condition().
+func (c *retryChecker) doneVar(stmt ast.Stmt, call *ast.CallExpr) *types.Var {
+	var done *types.Var
+	ast.Inspect(stmt, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || len(as.Rhs) != 1 || ast.Unparen(as.Rhs[0]) != call || len(as.Lhs) != 2 {
+			return done == nil
+		}
+		if id, ok := as.Lhs[0].(*ast.Ident); ok {
+			if v, ok := c.Pass.TypesInfo.ObjectOf(id).(*types.Var); ok && typesx.IsBool(v.Type()) {
+				done = v
+			}
+		}
+		return false
+	})
+	return done
+}
+
+// evalWrappedRepeats evaluates fn as a helper built on another: it hands
+// a helper that repeats one of its own attempt parameters, or a closure
+// that calls one, and the predicate or condition that decides.
+func (c *retryChecker) evalWrappedRepeats(fn *types.Func, decl *ast.FuncDecl) RepeatFact {
+	params := fn.Signature().Params()
+	attempt := map[*types.Var]int{}
+	preds := map[*types.Var]int{}
+	for i := range params.Len() {
+		q := params.At(i)
+		if sig, ok := q.Type().Underlying().(*types.Signature); ok && returnsError(sig) && !returnsResponse(sig) {
+			attempt[q] = i // one that returns a response is evalSendRepeats'
+		}
+		if isErrPredicate(q.Type()) {
+			preds[q] = i
+		}
+	}
+	if len(attempt) == 0 {
+		return RepeatFact{}
+	}
+	info := c.Pass.TypesInfo
+	paramOf := func(e ast.Expr, of map[*types.Var]int) (int, bool) {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		if !ok {
+			return 0, false
+		}
+		v, ok := info.Uses[id].(*types.Var)
+		if !ok {
+			return 0, false
+		}
+		i, ok := of[v]
+		return i, ok
+	}
+	var out RepeatFact
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		if _, ok := n.(*ast.FuncLit); ok || !out.Set.empty() {
+			return false
+		}
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		helper := typesx.StaticCallee(info, call)
+		if helper == nil || helper.Origin() == fn {
+			return true
+		}
+		f, ok := c.repeats(helper.Origin())
+		if !ok || f.Sends || f.Param >= len(call.Args) {
+			return true
+		}
+		arg := call.Args[f.Param]
+		if f.Cond {
+			out = c.wrappedCondition(arg, attempt, preds)
+			out.Waits = out.Waits || f.Waits
+			return true
+		}
+		a, ok := paramOf(arg, attempt)
+		if !ok {
+			// A closure that calls the attempt.
+			body := c.attemptBody(arg)
+			if body == nil {
+				return true
+			}
+			_, inner, p := c.findAttempt(body.List, attempt)
+			if inner == nil {
+				return true
+			}
+			a = p
+		}
+		switch {
+		case f.Pred == 0:
+			out = RepeatFact{Param: a, Set: f.Set, Waits: f.Waits}
+		case f.Pred-1 < len(call.Args):
+			if q, ok := paramOf(call.Args[f.Pred-1], preds); ok {
+				out = RepeatFact{Param: a, Pred: q + 1, Set: f.Set, Waits: f.Waits}
+			} else if set, ok := c.handedPredicate(call.Args[f.Pred-1], allCodes, nil); ok {
+				out = RepeatFact{Param: a, Set: f.Set.and(set), Waits: f.Waits}
+			}
+		}
+		return true
+	})
+	return out
+}
+
+// wrappedCondition evaluates the condition a helper is handed, a closure
+// that calls one of attempt and returns whether it is done: it calls the
+// attempt again while it is not done, which a predicate of preds may
+// decide.
+func (c *retryChecker) wrappedCondition(arg ast.Expr, attempt, preds map[*types.Var]int) RepeatFact {
+	body := c.attemptBody(arg)
+	if body == nil {
+		return RepeatFact{}
+	}
+	i, call, a := c.findAttempt(body.List, attempt)
+	if call == nil {
+		return RepeatFact{}
+	}
+	undone := func(bound map[*types.Var]codeSet) codeSet {
+		ev := &evaluator{c: c, errs: c.sendErrs(body.List[i], call, allCodes), symbolic: map[*types.Var]bool{}, preds: bound}
+		for v := range ev.errs {
+			ev.symbolic[v] = true
+		}
+		fl := &flow{ev: ev, mode: modePredicate, result: 0}
+		fl.stmts(body.List[i:], []frag{{set: allCodes}}, nil)
+		var done codeSet
+		for _, fr := range fl.edges {
+			done = done.or(fr.set)
+		}
+		return done.not()
+	}
+	for _, q := range sortedByIndex(preds) {
+		j := preds[q]
+		all := undone(map[*types.Var]codeSet{q: allCodes})
+		none := undone(map[*types.Var]codeSet{q: {}})
+		if !all.empty() && none.empty() {
+			return RepeatFact{Param: a, Pred: j + 1, Set: all, Waits: c.readsRetryAfter(body)}
+		}
+	}
+	return RepeatFact{}
+}
+
+// handedPredicate returns the statuses a predicate over an error that a
+// helper is handed holds for, given an error that carries errs, of the
+// types typed for some: a function literal or a local given one, or a
+// function whose fact says.
+func (c *retryChecker) handedPredicate(arg ast.Expr, errs codeSet, typed []TypedErr) (codeSet, bool) {
+	if body := c.attemptBody(arg); body != nil {
+		var ft *ast.FuncType
+		switch a := ast.Unparen(arg).(type) {
+		case *ast.FuncLit:
+			ft = a.Type
+		case *ast.Ident:
+			switch obj := c.Pass.TypesInfo.Uses[a].(type) {
+			case *types.Func:
+				ft = c.decls[obj].Type
+			case *types.Var:
+				d, _ := c.onlyValue(obj)
+				lit, _ := ast.Unparen(d.Expr).(*ast.FuncLit)
+				ft = lit.Type
+			}
+		}
+		if ft == nil {
+			return codeSet{}, false
+		}
+		p, ok := c.evalErrPredicateOf(ft, body, errs, typed, nil)
+		return p.Set, ok
+	}
+	fn, ok := c.Pass.TypesInfo.Uses[typesx.NameIdent(arg)].(*types.Func)
+	if !ok {
+		return codeSet{}, false
+	}
+	p, ok := c.predicate(fn)
+	if !ok || !p.OfErr {
+		return codeSet{}, false
+	}
+	return p.Set.and(errs), true
+}
+
+// sortedByIndex returns the variables of m ordered by their index.
+func sortedByIndex(m map[*types.Var]int) []*types.Var {
+	vs := slices.Collect(maps.Keys(m))
+	slices.SortFunc(vs, func(a, b *types.Var) int { return m[a] - m[b] })
+	return vs
+}

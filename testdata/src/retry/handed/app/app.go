@@ -1,0 +1,82 @@
+// Package app retries registry calls through a helper that hands
+// retryx.Retry a predicate of its own (gcrane's backoffErrors).
+package app
+
+import (
+	"errors"
+	"net/http"
+
+	"retry/handed/registry"
+	"retry/handed/retryx"
+)
+
+func hasStatusCode(err error, code int) bool {
+	if err == nil {
+		return false
+	}
+	var terr *registry.Error
+	if errors.As(err, &terr) {
+		if terr.StatusCode == code {
+			return true
+		}
+	}
+	return false
+}
+
+func isServerError(err error) bool {
+	if err == nil {
+		return false
+	}
+	var terr *registry.Error
+	if errors.As(err, &terr) {
+		return terr.StatusCode >= 500
+	}
+	return false
+}
+
+// backoffErrors retries f on 429 and 5xx.
+func backoffErrors(f func() error) error {
+	p := func(err error) bool {
+		b := hasStatusCode(err, http.StatusTooManyRequests) || isServerError(err)
+		return b
+	}
+	return retryx.Retry(f, p, 10)
+}
+
+// backoffConflicts retries f on 409 only: no status the table counts.
+func backoffConflicts(f func() error) error {
+	return retryx.Retry(f, func(err error) bool { return hasStatusCode(err, http.StatusConflict) }, 10)
+}
+
+// Tags re-lists the same repository after 429 and 5xx.
+func Tags(repo string) ([]string, error) {
+	var tags []string
+	err := backoffErrors(func() error { // want `retrying on 503 \(Service Unavailable\)` `retrying on 429 \(Too Many Requests\) \(through backoffErrors\) without reading Retry-After`
+		var err error
+		tags, err = registry.List(repo)
+		return err
+	})
+	return tags, err
+}
+
+// TagsOnConflict re-lists only after 409.
+func TagsOnConflict(repo string) ([]string, error) {
+	var tags []string
+	err := backoffConflicts(func() error {
+		var err error
+		tags, err = registry.List(repo)
+		return err
+	})
+	return tags, err
+}
+
+// TagsLooping re-lists through the loop helper, handed isServerError.
+func TagsLooping(repo string) ([]string, error) {
+	var tags []string
+	err := retryx.Loop(func() error { // want `retrying on 503 \(Service Unavailable\)`
+		var err error
+		tags, err = registry.List(repo)
+		return err
+	}, isServerError, 3)
+	return tags, err
+}
