@@ -356,12 +356,7 @@ func (ev *evaluator) predicateResult(call *ast.CallExpr, i int) (codeSet, bool) 
 	if p.OfErr {
 		// True for the statuses it retries of those the error carries;
 		// a nil error, or one of no status, is not retried by a status.
-		id, ok := ast.Unparen(arg).(*ast.Ident)
-		if !ok {
-			return codeSet{}, false
-		}
-		v, _ := ev.c.Pass.TypesInfo.Uses[id].(*types.Var)
-		errs, ok := ev.errs[v]
+		_, errs, ok := ev.errVar(arg)
 		if !ok {
 			return codeSet{}, false
 		}
@@ -462,7 +457,6 @@ func (ev *evaluator) typedPredicate(call *ast.CallExpr, fn *types.Func, i int) (
 	if decl == nil || decl.Body == nil {
 		return codeSet{}, false
 	}
-	info := ev.c.Pass.TypesInfo
 	params := fn.Signature().Params()
 	var consts map[*types.Var]int64
 	for j := 0; j < params.Len() && j < len(call.Args); j++ {
@@ -476,13 +470,8 @@ func (ev *evaluator) typedPredicate(call *ast.CallExpr, fn *types.Func, i int) (
 		}
 	}
 	for _, a := range call.Args {
-		id, ok := ast.Unparen(a).(*ast.Ident)
-		if !ok {
-			continue
-		}
-		v, _ := info.Uses[id].(*types.Var)
-		errs, known := ev.errs[v]
-		if v == nil || !known || len(ev.errTypes[v]) == 0 && consts == nil {
+		v, errs, known := ev.errVar(a)
+		if !known || len(ev.errTypes[v]) == 0 && consts == nil {
 			continue
 		}
 		p, ok := ev.c.evalErrPredicateOf(decl.Type, decl.Body, errs, ev.errTypes[v], consts)

@@ -506,12 +506,7 @@ func (ev *evaluator) translated(call *ast.CallExpr, f ErrFact) (ErrFact, bool) {
 	if f.From == 0 || f.From > len(call.Args) {
 		return ErrFact{}, false
 	}
-	id, ok := ast.Unparen(call.Args[f.From-1]).(*ast.Ident)
-	if !ok {
-		return ErrFact{}, false
-	}
-	v, _ := ev.c.Pass.TypesInfo.Uses[id].(*types.Var)
-	in, ok := ev.errs[v]
+	_, in, ok := ev.errVar(call.Args[f.From-1])
 	if !ok {
 		return ErrFact{}, false
 	}
@@ -522,6 +517,21 @@ func (ev *evaluator) translated(call *ast.CallExpr, f ErrFact) (ErrFact, bool) {
 		}
 	}
 	return out, true
+}
+
+// errVar returns the error variable e names and the statuses it holds,
+// if the evaluation knows them.
+func (ev *evaluator) errVar(e ast.Expr) (*types.Var, codeSet, bool) {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return nil, codeSet{}, false
+	}
+	v, ok := ev.c.Pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok {
+		return nil, codeSet{}, false
+	}
+	errs, ok := ev.errs[v]
+	return v, errs, ok
 }
 
 // setErr records what the error variable v now holds.

@@ -95,18 +95,7 @@ func (c *retryChecker) evalWrappedRepeats(fn *types.Func, decl *ast.FuncDecl) Re
 		return RepeatFact{}
 	}
 	info := c.Pass.TypesInfo
-	paramOf := func(e ast.Expr, of map[*types.Var]int) (int, bool) {
-		id, ok := ast.Unparen(e).(*ast.Ident)
-		if !ok {
-			return 0, false
-		}
-		v, ok := info.Uses[id].(*types.Var)
-		if !ok {
-			return 0, false
-		}
-		i, ok := of[v]
-		return i, ok
-	}
+	paramOf := func(e ast.Expr, of map[*types.Var]int) (int, bool) { return paramIn(info, e, of) }
 	var out RepeatFact
 	ast.Inspect(decl.Body, func(n ast.Node) bool {
 		if _, ok := n.(*ast.FuncLit); ok || !out.Set.empty() {
@@ -237,4 +226,18 @@ func sortedByIndex(m map[*types.Var]int) []*types.Var {
 	vs := slices.Collect(maps.Keys(m))
 	slices.SortFunc(vs, func(a, b *types.Var) int { return m[a] - m[b] })
 	return vs
+}
+
+// paramIn returns the index that of gives the variable e names.
+func paramIn(info *types.Info, e ast.Expr, of map[*types.Var]int) (int, bool) {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return 0, false
+	}
+	v, ok := info.Uses[id].(*types.Var)
+	if !ok {
+		return 0, false
+	}
+	i, ok := of[v]
+	return i, ok
 }

@@ -142,18 +142,7 @@ func (c *retryChecker) evalSendRepeats(fn *types.Func, decl *ast.FuncDecl) Repea
 	if len(sendParams) == 0 {
 		return RepeatFact{}
 	}
-	paramOf := func(e ast.Expr) (int, bool) {
-		id, ok := ast.Unparen(e).(*ast.Ident)
-		if !ok {
-			return 0, false
-		}
-		v, ok := info.Uses[id].(*types.Var)
-		if !ok {
-			return 0, false
-		}
-		i, ok := sendParams[v]
-		return i, ok
-	}
+	paramOf := func(e ast.Expr) (int, bool) { return paramIn(info, e, sendParams) }
 	var out RepeatFact
 	ast.Inspect(decl.Body, func(n ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)
