@@ -14,63 +14,91 @@ type Entry struct {
 	Path, Role, Name string
 }
 
+// A table is one of the tables of names: its name in this package, its
+// role in the catalog, its keys, and whether the packages it names are
+// ones whose values statuslint knows (Packages). TestTablesRegistered
+// checks that every table of Key is here.
+type table struct {
+	name  string
+	role  string
+	keys  iter.Seq[Key]
+	known bool
+}
+
+// tables lists the tables of names, each once.
+func tables() []table {
+	sinks := func(yield func(Key) bool) {
+		for _, s := range Sinks {
+			if !yield(s.Key) {
+				return
+			}
+		}
+	}
+	return []table{
+		{"Sinks", "status sink", sinks, true},
+		{"StatusFields", "status field", maps.Keys(StatusFields), true},
+		{"StatusMethods", "status method", maps.Keys(StatusMethods), true},
+		{"StatusResults", "status result", maps.Keys(StatusResults), true},
+		{"ErrorPredicates", "status test of an error", maps.Keys(ErrorPredicates), false},
+		{"Sends", "send", maps.Keys(Sends), true},
+		{"Hooks", "retry hook", maps.Keys(Hooks), true},
+		{"PredicateFields", "retry predicate field", maps.Keys(PredicateFields), true},
+		{"RetrySetFields", "retry status list", maps.Keys(RetrySetFields), true},
+		{"Policies", "retry policy", maps.Keys(Policies), true},
+		{"Defaults", "retry default", maps.Keys(Defaults), true},
+		{"RetryAllErrors", "retries every error", maps.Keys(RetryAllErrors), true},
+		{"RequestMutators", "request change", maps.Keys(RequestMutators), false},
+		{"RequestReads", "request read", maps.Keys(RequestReads), false},
+		{"RequestUnwraps", "request unwrap", maps.Keys(RequestUnwraps), false},
+		{"RequestCopies", "request copy", maps.Keys(RequestCopies), false},
+		{"RequestBuilders", "request builder", maps.Keys(RequestBuilders), false},
+		{"BodyRewinds", "body rewind", maps.Keys(BodyRewinds), false},
+		{"BodyDrains", "body drain", maps.Keys(BodyDrains), false},
+		{"ResponseTypes", "response type", maps.Keys(ResponseTypes), true},
+		{"HeaderReads", "header read", maps.Keys(HeaderReads), false},
+		{"RetryAfterWaits", "Retry-After wait", maps.Keys(RetryAfterWaits), false},
+		{"RetryAfterOptions", "Retry-After wait option", maps.Keys(RetryAfterOptions), false},
+		{"WaitingClients", "client that waits", maps.Keys(WaitingClients), false},
+		{"ErrorConstructors", "error constructor", maps.Keys(ErrorConstructors), false},
+		{"NoReturn", "never returns", maps.Keys(NoReturn), false},
+		{"Serves", "server", maps.Keys(Serves), false},
+		{"Routes", "route", maps.Keys(Routes), true},
+		{"WrapperStatuses", "handler wrapper's own status", maps.Keys(WrapperStatuses), true},
+		{"Groups", "route group", maps.Keys(Groups), true},
+		{"Subrouters", "subrouter", maps.Keys(Subrouters), true},
+		{"Mounts", "mount", maps.Keys(Mounts), true},
+		{"RootRouters", "router", maps.Keys(RootRouters), true},
+		{"RootEngines", "root engine", maps.Keys(RootEngines), false},
+		{"MountableRouters", "mountable router", maps.Keys(MountableRouters), false},
+		{"EqualAsserts", "test assertion", maps.Keys(EqualAsserts), false},
+		{"GomegaActuals", "test assertion", maps.Keys(GomegaActuals), false},
+		{"GomegaAssertions", "test assertion", maps.Keys(GomegaAssertions), false},
+		{"GomegaEqualities", "test assertion", maps.Keys(GomegaEqualities), false},
+		{"QuicktestCheckers", "test assertion", maps.Keys(QuicktestCheckers), false},
+	}
+}
+
 // Catalog lists every name the tables describe, sorted by package, role
 // and name: the supported-library list of the docs is made from it, so it
 // cannot drift from what statuslint knows.
 func Catalog() []Entry {
 	var out []Entry
-	add := func(role string, k Key) {
-		name := k.Name
-		if k.Recv != "" {
-			name = k.Recv + "." + k.Name
-		}
-		out = append(out, Entry{k.Path, role, name})
-	}
-	addAll := func(role string, keys iter.Seq[Key]) {
-		for k := range keys {
-			add(role, k)
+	for _, t := range tables() {
+		for k := range t.keys {
+			name := k.Name
+			if k.Recv != "" {
+				name = k.Recv + "." + k.Name
+			}
+			out = append(out, Entry{k.Path, t.role, name})
 		}
 	}
-	for _, s := range Sinks {
-		add("status sink", s.Key)
-	}
-	addAll("status field", maps.Keys(StatusFields))
-	addAll("status method", maps.Keys(StatusMethods))
-	addAll("status result", maps.Keys(StatusResults))
-	addAll("status test of an error", maps.Keys(ErrorPredicates))
-	addAll("send", maps.Keys(Sends))
-	addAll("retry hook", maps.Keys(Hooks))
-	addAll("retry predicate field", maps.Keys(PredicateFields))
-	addAll("retry status list", maps.Keys(RetrySetFields))
-	addAll("retry policy", maps.Keys(Policies))
-	addAll("retry default", maps.Keys(Defaults))
-	addAll("retries every error", maps.Keys(RetryAllErrors))
-	addAll("request change", maps.Keys(RequestMutators))
-	addAll("request read", maps.Keys(RequestReads))
-	addAll("request unwrap", maps.Keys(RequestUnwraps))
-	addAll("request copy", maps.Keys(RequestCopies))
-	addAll("body rewind", maps.Keys(BodyRewinds))
-	addAll("response type", maps.Keys(ResponseTypes))
-	addAll("header read", maps.Keys(HeaderReads))
-	addAll("Retry-After wait", maps.Keys(RetryAfterWaits))
-	addAll("Retry-After wait option", maps.Keys(RetryAfterOptions))
-	addAll("client that waits", maps.Keys(WaitingClients))
-	addAll("never returns", maps.Keys(NoReturn))
-	addAll("route", maps.Keys(Routes))
-	addAll("route group", maps.Keys(Groups))
-	addAll("subrouter", maps.Keys(Subrouters))
-	addAll("mount", maps.Keys(Mounts))
-	addAll("router", maps.Keys(RootRouters))
-	addAll("root engine", maps.Keys(RootEngines))
-	addAll("mountable router", maps.Keys(MountableRouters))
-	addAll("test assertion", maps.Keys(EqualAsserts))
-	addAll("test assertion", maps.Keys(GomegaActuals))
-	addAll("test assertion", maps.Keys(GomegaAssertions))
-	addAll("test assertion", maps.Keys(GomegaEqualities))
-	addAll("test assertion", maps.Keys(QuicktestCheckers))
 	for _, s := range SDKSends {
 		name := "*" + s.RecvSuffix + "." + cmp.Or(s.Name, "*")
 		out = append(out, Entry{strings.TrimSuffix(s.Prefix, "/") + "/...", "generated sends", name})
+	}
+	for _, d := range PredicateDefaults {
+		name := "*" + d.RecvSuffix + "." + d.Name
+		out = append(out, Entry{strings.TrimSuffix(d.Prefix, "/") + "/...", "retry default of a nil predicate", name})
 	}
 	for _, m := range StatusFieldModules {
 		out = append(out, Entry{m + "/...", "status field", StatusFieldNames.Names})

@@ -16,54 +16,15 @@ import (
 // only beside a status that comes from one of these.
 var Packages = sync.OnceValue(func() []string {
 	seen := map[string]bool{NetHTTP: true}
-	add := func(k Key) {
-		if k.Path != "" {
-			seen[k.Path] = true
+	for _, t := range tables() {
+		if !t.known {
+			continue
 		}
-	}
-	for _, s := range Sinks {
-		add(s.Key)
-	}
-	for _, m := range []map[Key]bool{StatusFields, StatusMethods, RetrySetFields, ResponseTypes, RootRouters} {
-		for k := range m {
-			add(k)
+		for k := range t.keys {
+			if k.Path != "" {
+				seen[k.Path] = true
+			}
 		}
-	}
-	for k := range Sends {
-		add(k)
-	}
-	for k := range Hooks {
-		add(k)
-	}
-	for k := range PredicateFields {
-		add(k)
-	}
-	for k := range Policies {
-		add(k)
-	}
-	for k := range Defaults {
-		add(k)
-	}
-	for k := range RetryAllErrors {
-		add(k)
-	}
-	for k := range Routes {
-		add(k)
-	}
-	for k := range WrapperStatuses {
-		add(k)
-	}
-	for k := range Groups {
-		add(k)
-	}
-	for k := range Subrouters {
-		add(k)
-	}
-	for k := range Mounts {
-		add(k)
-	}
-	for k := range StatusResults {
-		add(k)
 	}
 	for _, p := range ConstantPackages {
 		seen[p] = true

@@ -1,6 +1,11 @@
 package knowledge
 
 import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -45,4 +50,71 @@ func TestPackages(t *testing.T) {
 			t.Errorf("%s is a known package", path)
 		}
 	}
+}
+
+// Every table of names in the package, a map keyed by Key (or the Sinks
+// list), is one of tables(): the catalog, the docs' library list and
+// Packages are made from that list, so a table left out of it would make
+// its names undocumented and its packages unknown.
+func TestTablesRegistered(t *testing.T) {
+	registered := map[string]bool{}
+	for _, tb := range tables() {
+		if registered[tb.name] {
+			t.Errorf("%s is registered twice", tb.name)
+		}
+		registered[tb.name] = true
+	}
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fset := token.NewFileSet()
+	found := 0
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range f.Decls {
+			gd, ok := d.(*ast.GenDecl)
+			if !ok || gd.Tok != token.VAR {
+				continue
+			}
+			for _, spec := range gd.Specs {
+				vs := spec.(*ast.ValueSpec)
+				for i, id := range vs.Names {
+					if i < len(vs.Values) && (keyedByKey(vs.Values[i]) || id.Name == "Sinks") {
+						found++
+						if !registered[id.Name] {
+							t.Errorf("%s: table %s is not in tables()", fset.Position(id.Pos()), id.Name)
+						}
+					}
+				}
+			}
+		}
+	}
+	if found < 10 {
+		t.Errorf("found %d tables: the test no longer recognizes them", found)
+	}
+}
+
+// keyedByKey reports whether e makes a map keyed by Key: a literal, or
+// with(literal, ...).
+func keyedByKey(e ast.Expr) bool {
+	if call, ok := e.(*ast.CallExpr); ok && len(call.Args) > 0 {
+		e = call.Args[0]
+	}
+	lit, ok := e.(*ast.CompositeLit)
+	if !ok {
+		return false
+	}
+	m, ok := lit.Type.(*ast.MapType)
+	if !ok {
+		return false
+	}
+	id, ok := m.Key.(*ast.Ident)
+	return ok && id.Name == "Key"
 }
