@@ -74,7 +74,10 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteRe
 		var ops []*table.Operation
 		ok, local, ending := false, false, false
 		if !r.resolved {
-			if ops = byEnding(r.own); ops == nil || !r.prefixUnknown {
+			// A path that begins with a root not known here, on a
+			// router whose prefix is not known either, could end as any
+			// operation's: it is tied to none.
+			if ops = byEnding(r.own); ops == nil || !r.prefixUnknown || r.rooted {
 				res.Listing = append(res.Listing, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: "routes",
 					Message: fmt.Sprintf("route %s -> not resolved (its path or router is not constant): the API-wide table applies", name)})
 				continue

@@ -40,6 +40,11 @@ type route struct {
 	// constant but a router's prefix is not known here.
 	own           string
 	prefixUnknown bool
+	// rooted says that the path begins with a value not constant here, a
+	// root the server is configured with ("GET "+config.Webroot+"api/v1/
+	// messages"): the path is read as it is under the root "/", as the
+	// spec writes its paths.
+	rooted bool
 	// methods are the methods of a registration that names several
 	// (.Methods("GET", "POST")), without a CORS preflight's OPTIONS and a
 	// HEAD beside GET, which the framework or the handler answer as
@@ -256,7 +261,18 @@ func (c *routeFinder) route(call *ast.CallExpr, rt knowledge.Route, chained *ast
 		}
 		ok = ok && isConst
 	}
-	if rt.Pattern {
+	unknownMid := false
+	if !ok {
+		// "GET "+config.Webroot+"api/v1/messages": constant at both
+		// ends, not between; the path is known by its end.
+		if head, tail, ends := c.stringEnds(arg(rt.PathArg)); ends {
+			if rt.Pattern {
+				m, _ := splitPattern(head + "/")
+				r.method = m
+			}
+			path, ok, unknownMid = "/"+strings.TrimPrefix(tail, "/"), true, true
+		}
+	} else if rt.Pattern {
 		r.method, path = splitPattern(path)
 	}
 	var recv ast.Expr
@@ -284,7 +300,47 @@ func (c *routeFinder) route(call *ast.CallExpr, rt knowledge.Route, chained *ast
 	}
 	r.path, r.resolved = joinPath(prefix, path), ok && known
 	r.own, r.prefixUnknown = path, ok && !known
+	r.rooted = unknownMid
 	return r
+}
+
+// stringEnds returns the constant parts at both ends of e, a
+// concatenation of strings with something not constant between them:
+// "GET " and "api/v1/messages" of "GET "+config.Webroot+"api/v1/messages".
+// ok is false unless the tail names a path segment.
+func (c *routeFinder) stringEnds(e ast.Expr) (head, tail string, ok bool) {
+	var parts []ast.Expr
+	var flatten func(e ast.Expr)
+	flatten = func(e ast.Expr) {
+		if b, isAdd := ast.Unparen(e).(*ast.BinaryExpr); isAdd && b.Op == token.ADD {
+			if _, isConst := c.constString(b); !isConst {
+				flatten(b.X)
+				flatten(b.Y)
+				return
+			}
+		}
+		parts = append(parts, e)
+	}
+	if e == nil {
+		return "", "", false
+	}
+	flatten(e)
+	i, j := 0, len(parts)
+	for ; i < j; i++ {
+		s, isConst := c.constString(parts[i])
+		if !isConst {
+			break
+		}
+		head += s
+	}
+	for ; j > i; j-- {
+		s, isConst := c.constString(parts[j-1])
+		if !isConst {
+			break
+		}
+		tail = s + tail
+	}
+	return head, tail, i < j && strings.Trim(tail, "/") != ""
 }
 
 // rangedMethods returns the methods e takes when it is the value of a

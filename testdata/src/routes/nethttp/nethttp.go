@@ -195,3 +195,27 @@ func timeouts(h http.Handler) {
 	mux.Handle("GET /v2/health", http.TimeoutHandler(h, time.Second, ""))
 	http.ListenAndServe(":8080", mux)
 }
+
+// webroot is where the server is configured to serve: a variable, not a
+// constant (mailpit's config.Webroot).
+var webroot = "/"
+
+func rooted() *http.ServeMux {
+	mux := http.NewServeMux()
+	// Positive: a path that begins with the configured root is read as
+	// it is under "/".
+	mux.HandleFunc("POST "+webroot+"v2/{project}/instances", func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusConflict) // want `status 409 \(Conflict\) in WriteHeader is not documented for POST /v2/\{project_id\}/instances \(documented: 200, 400, 403\)`
+	})
+	return mux
+}
+
+func rootedElsewhere() {
+	// Negative: on a router made elsewhere, whose prefix is not known
+	// here, a rooted path could end as any operation's (GET /v2/health's
+	// here): it is tied to none.
+	mux := rooted()
+	mux.HandleFunc("GET "+webroot+"health", func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusConflict)
+	})
+}
