@@ -1,0 +1,256 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/statuslint/statuslint/internal/testenv"
+)
+
+// A routeTruth is what a service's routes are, read by hand from its code
+// and its spec before the route mechanisms were built:
+// testdata/realworld/routetruth/NAME.txt (the README there says how).
+type routeTruth struct {
+	module, version, spec string
+	patterns              []string
+	// ties maps a registration ("file:line") to the operation it serves
+	// ("METHOD /path"), or "" for none.
+	ties map[string]string
+	// findings are the SL1005 ("SL1005 file:line status") and SL1006
+	// ("SL1006 file:line") a perfect run makes.
+	findings []string
+}
+
+// readRouteTruth reads a route ground-truth file.
+func readRouteTruth(path string) (routeTruth, error) {
+	rt := routeTruth{ties: map[string]string{}}
+	f, err := os.Open(path)
+	if err != nil {
+		return rt, err
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<20)
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		if rest, ok := strings.CutPrefix(line, "# "); ok {
+			key, value, _ := strings.Cut(rest, " ")
+			switch key {
+			case "module":
+				rt.module, rt.version, _ = strings.Cut(value, " ")
+			case "spec":
+				rt.spec = value
+			case "patterns":
+				rt.patterns = strings.Fields(value)
+			}
+			continue
+		}
+		fields := strings.Split(line, "\t")
+		switch {
+		case line == "":
+		case fields[0] == "route" && len(fields) >= 6:
+			op := ""
+			if fields[5] != "none" {
+				method, path, _ := strings.Cut(fields[5], " ")
+				path, _, _ = strings.Cut(path, " ")
+				op = method + " " + path
+			}
+			rt.ties[fields[3]] = op
+		case fields[0] == "finding" && len(fields) >= 4 && fields[1] == "SL1005":
+			rt.findings = append(rt.findings, "SL1005 "+fields[2]+" "+fields[3])
+		case fields[0] == "finding" && len(fields) >= 3 && fields[1] == "SL1006":
+			rt.findings = append(rt.findings, "SL1006 "+fields[2])
+		case fields[0] == "silent":
+		default:
+			return rt, fmt.Errorf("%s:%d: not a route, finding or silent record: %q", path, n, line)
+		}
+	}
+	if rt.module == "" || rt.spec == "" || len(rt.patterns) == 0 {
+		return rt, fmt.Errorf("%s: no module, spec or patterns line", path)
+	}
+	return rt, sc.Err()
+}
+
+// A routeScore is how the route mechanisms do on one service.
+type routeScore struct {
+	tied, toTie          int // registrations tied to their operation, of those on record with one
+	rightTies, ties      int // ties right, of those made at registrations on record
+	found, toFind        int // findings on record made
+	rightFound, findings int // findings made that are on record
+}
+
+var (
+	tieLine     = regexp.MustCompile(`^([^:]+:\d+):\d+: route .* -> ([A-Z]+ /\S*) \(`)
+	statusLine  = regexp.MustCompile(`^([^:]+:\d+):\d+: status (\d+) \(`)
+	missingLine = regexp.MustCompile(`^([^:]+:\d+):\d+: route .* is not in `)
+)
+
+// scoreRoutes compares a -routes listing and the SL1005/SL1006 findings
+// with the record. Registrations in tests are out of the record's scope.
+func scoreRoutes(rt routeTruth, listing, findings []string) (routeScore, []string) {
+	var s routeScore
+	var notes []string
+	ours := map[string]string{}
+	for _, l := range listing {
+		if m := tieLine.FindStringSubmatch(l); m != nil {
+			ours[m[1]] = m[2]
+		}
+	}
+	for reg, op := range rt.ties {
+		if op != "" {
+			s.toTie++
+			if ours[reg] == op {
+				s.tied++
+			} else {
+				notes = append(notes, fmt.Sprintf("not tied: %s to %s (listed: %q)", reg, op, ours[reg]))
+			}
+		}
+	}
+	for reg, op := range ours {
+		want, onRecord := rt.ties[reg]
+		switch {
+		case onRecord && want == op:
+			s.ties++
+			s.rightTies++
+		case onRecord || !strings.Contains(reg, "_test.go:"):
+			s.ties++
+			notes = append(notes, fmt.Sprintf("wrong tie: %s to %s (on record: %q)", reg, op, want))
+		}
+	}
+	var made []string
+	for _, f := range findings {
+		if m := missingLine.FindStringSubmatch(f); m != nil {
+			made = append(made, "SL1006 "+m[1])
+		} else if m := statusLine.FindStringSubmatch(f); m != nil {
+			made = append(made, "SL1005 "+m[1]+" "+m[2])
+		}
+	}
+	s.toFind = len(rt.findings)
+	for _, f := range rt.findings {
+		if slices.Contains(made, f) {
+			s.found++
+		} else {
+			notes = append(notes, "not found: "+f)
+		}
+	}
+	for _, f := range made {
+		if strings.Contains(f, "_test.go:") {
+			continue
+		}
+		s.findings++
+		if slices.Contains(rt.findings, f) {
+			s.rightFound++
+		} else {
+			notes = append(notes, "false: "+f)
+		}
+	}
+	slices.Sort(notes)
+	return s, notes
+}
+
+func (s routeScore) String() string {
+	return fmt.Sprintf("%d/%d tied\t%d/%d ties right\t%d/%d found\t%d/%d right", s.tied, s.toTie, s.rightTies, s.ties, s.found, s.toFind, s.rightFound, s.findings)
+}
+
+// TestRouteTruth runs -routes and the operation checks (SL1005, SL1006)
+// on services whose every route was read and written down before the
+// route mechanisms were built (testdata/realworld/routetruth), and scores
+// recall and precision of the ties and the findings. SCORES.txt there
+// names the services scored and holds their floor: a service that loses
+// a tie or a finding, or gains a wrong one, fails; -update records better
+// scores. The README says why the others are not scored yet.
+func TestRouteTruth(t *testing.T) {
+	testenv.Slow(t, "fetches real modules from the module proxy")
+	dir := filepath.Join("testdata", "realworld", "routetruth")
+	scoresPath := filepath.Join(dir, "SCORES.txt")
+	data, err := os.ReadFile(scoresPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	floor := map[string]routeScore{}
+	var names []string
+	for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+		var name string
+		var s routeScore
+		if _, err := fmt.Sscanf(strings.ReplaceAll(line, "\t", " "), "%s %d/%d tied %d/%d ties right %d/%d found %d/%d right", &name, &s.tied, &s.toTie, &s.rightTies, &s.ties, &s.found, &s.toFind, &s.rightFound, &s.findings); err != nil {
+			t.Fatalf("%s: %q: %v", scoresPath, line, err)
+		}
+		floor[name] = s
+		names = append(names, name)
+	}
+	var b strings.Builder
+	for _, name := range names {
+		rt, err := readRouteTruth(filepath.Join(dir, name+".txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Run(name, func(t *testing.T) {
+			src := moduleCopy(t, rt.module, rt.version)
+			spec := "-codes=" + filepath.Join(src, rt.spec)
+			listing := realFindings(t, src, append([]string{"-json", "-routes", spec}, rt.patterns...))
+			findings := realFindings(t, src, append([]string{"-json", "-checks=SL1005,SL1006", spec}, rt.patterns...))
+			s, notes := scoreRoutes(rt, listing, findings)
+			for _, n := range notes {
+				t.Log(n)
+			}
+			t.Logf("%s: %s", name, s)
+			fmt.Fprintf(&b, "%s\t%s\n", name, s)
+			old := floor[name]
+			if s.tied < old.tied || s.found < old.found || s.ties-s.rightTies > old.ties-old.rightTies || s.findings-s.rightFound > old.findings-old.rightFound {
+				t.Errorf("%s: %s; on record: %s", name, s, old)
+			}
+		})
+	}
+	if *update && !t.Failed() {
+		if err := os.WriteFile(scoresPath, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// The scorer reads a record and scores a listing: ties to the operation
+// on record count, a tie to another or at a registration on record with
+// none is wrong, tests' registrations are out of scope; findings match by
+// check, line and status.
+func TestScoreRoutes(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "svc.txt")
+	record := strings.Join([]string{
+		"# module example.com/svc v1.0.0",
+		"# spec api.yaml",
+		"# patterns ./...",
+		"route\tGET\t/a\ts.go:1\t-\tGET /a (getA)\twhy",
+		"route\tPOST\t/a\ts.go:2\t-\tPOST /a (postA)\twhy",
+		"route\tGET\t/ui\ts.go:3\t-\tnone\twhy",
+		"finding\tSL1005\th.go:9\t409\tGET /a\twhy",
+		"finding\tSL1006\ts.go:4\tGET /b\twhy",
+		"silent\th.go:10\twhy",
+	}, "\n")
+	if err := os.WriteFile(path, []byte(record), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	rt, err := readRouteTruth(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	listing := []string{
+		"s.go:1:5: route GET /a -> GET /a (getA, api.yaml:3)",
+		"s.go:2:5: route POST /a -> not resolved (its path or router is not constant): the API-wide table applies",
+		"s.go:3:5: route GET /ui -> GET /a (getA, api.yaml:3, the one operation whose path ends as the route's: its router's prefix is not known here)",
+		"s_test.go:7:5: route GET /a -> GET /a (getA, api.yaml:3)",
+	}
+	findings := []string{
+		"h.go:9:3: status 409 (Conflict) in WriteHeader is not documented for GET /a (documented: 200)",
+		"h.go:10:3: status 500 (Internal Server Error) in WriteHeader is not documented for GET /a (documented: 200)",
+	}
+	s, _ := scoreRoutes(rt, listing, findings)
+	want := routeScore{tied: 1, toTie: 2, rightTies: 1, ties: 2, found: 1, toFind: 2, rightFound: 1, findings: 2}
+	if s != want {
+		t.Errorf("score %s, want %s", s, want)
+	}
+}
