@@ -121,9 +121,12 @@ func (c *retryChecker) errSummary(fn *types.Func) (ErrFact, bool) {
 		return ErrFact{}, false
 	}
 	if isInterfaceMethod(fn) {
-		var f ErrFact
-		if fn.Pkg() != c.Pass.Pkg && c.ImportFact(fn, &f) {
-			return f, true
+		// Another package's interface says by its fact; this package's,
+		// by the implementations it sees.
+		if fn.Pkg() != c.Pass.Pkg {
+			var f ErrFact
+			ok := c.ImportFact(fn, &f)
+			return f, ok
 		}
 		return c.implErrFact(fn)
 	}

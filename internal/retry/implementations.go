@@ -53,25 +53,19 @@ func (c *retryChecker) implErrFact(fn *types.Func) (ErrFact, bool) {
 
 // implementations returns the types of implPackages that implement
 // iface, the underlying interface of recv: each named type, or a pointer
-// to it where only that has the methods.
+// to it where only that has the methods. Only the types with the
+// interface's first method are tried (byMethod): a package of thousands
+// of types and hundreds of service interfaces (gitlab's) made trying each
+// against each cost more than the rest of the pass.
 func (c *retryChecker) implementations(recv types.Type, iface *types.Interface) []types.Type {
 	key := types.TypeString(recv, nil)
 	if ts, ok := c.implTypes[key]; ok {
 		return ts
 	}
 	var ts []types.Type
-	for _, pkg := range c.implPackages() {
-		scope := pkg.Scope()
-		for _, name := range scope.Names() {
-			if pkg != c.Pass.Pkg && !token.IsExported(name) {
-				continue // not in export data, where a driver reads the package from
-			}
-			tn, ok := scope.Lookup(name).(*types.TypeName)
-			if !ok || tn.IsAlias() {
-				continue
-			}
-			named, ok := tn.Type().(*types.Named)
-			if !ok || named.TypeParams().Len() > 0 || types.Identical(named, recv) {
+	if iface.NumMethods() > 0 {
+		for _, named := range c.byMethod()[iface.Method(0).Name()] {
+			if types.Identical(named, recv) {
 				continue
 			}
 			if types.Implements(named, iface) {
@@ -83,6 +77,61 @@ func (c *retryChecker) implementations(recv types.Type, iface *types.Interface) 
 	}
 	c.implTypes[key] = ts
 	return ts
+}
+
+// byMethod indexes the named types of implPackages, in order, by the
+// names of their methods: those they declare, those of an interface, and
+// those a struct's embedded fields promote.
+func (c *retryChecker) byMethod() map[string][]*types.Named {
+	if c.methodIndex != nil {
+		return c.methodIndex
+	}
+	index := map[string][]*types.Named{}
+	for _, pkg := range c.implPackages() {
+		scope := pkg.Scope()
+		for _, name := range scope.Names() {
+			if pkg != c.Pass.Pkg && !token.IsExported(name) {
+				continue // not in export data, where a driver reads the package from
+			}
+			tn, ok := scope.Lookup(name).(*types.TypeName)
+			if !ok || tn.IsAlias() {
+				continue
+			}
+			named, ok := tn.Type().(*types.Named)
+			if !ok || named.TypeParams().Len() > 0 {
+				continue
+			}
+			if iface, ok := named.Underlying().(*types.Interface); ok {
+				for m := range iface.Methods() {
+					index[m.Name()] = append(index[m.Name()], named)
+				}
+				continue
+			}
+			if st, ok := named.Underlying().(*types.Struct); ok && hasEmbedded(st) {
+				ms := types.NewMethodSet(types.NewPointer(named))
+				for i := range ms.Len() {
+					index[ms.At(i).Obj().Name()] = append(index[ms.At(i).Obj().Name()], named)
+				}
+				continue
+			}
+			for m := range named.Methods() {
+				index[m.Name()] = append(index[m.Name()], named)
+			}
+		}
+	}
+	c.methodIndex = index
+	return index
+}
+
+// hasEmbedded reports whether st embeds a field, whose methods it may
+// promote.
+func hasEmbedded(st *types.Struct) bool {
+	for f := range st.Fields() {
+		if f.Embedded() {
+			return true
+		}
+	}
+	return false
 }
 
 // implPackages returns this package and the imports it takes a function

@@ -77,9 +77,10 @@ type retryChecker struct {
 	// implFacts memoizes implErrFact, implTypes implementations by the
 	// interface's type; implPkgs are the packages whose types they look
 	// through.
-	implFacts map[*types.Func]errResult
-	implTypes map[string][]types.Type
-	implPkgs  []*types.Package
+	implFacts   map[*types.Func]errResult
+	implTypes   map[string][]types.Type
+	implPkgs    []*types.Package
+	methodIndex map[string][]*types.Named
 }
 
 // exportRepeats exports what the package's exported retry helpers
