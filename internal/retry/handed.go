@@ -189,24 +189,7 @@ func (c *retryChecker) wrappedCondition(arg ast.Expr, attempt, preds map[*types.
 // types typed for some: a function literal or a local given one, or a
 // function whose fact says.
 func (c *retryChecker) handedPredicate(arg ast.Expr, errs codeSet, typed []TypedErr) (codeSet, bool) {
-	if body := c.attemptBody(arg); body != nil {
-		var ft *ast.FuncType
-		switch a := ast.Unparen(arg).(type) {
-		case *ast.FuncLit:
-			ft = a.Type
-		case *ast.Ident:
-			switch obj := c.Pass.TypesInfo.Uses[a].(type) {
-			case *types.Func:
-				ft = c.decls[obj].Type
-			case *types.Var:
-				d, _ := c.onlyValue(obj)
-				lit, _ := ast.Unparen(d.Expr).(*ast.FuncLit)
-				ft = lit.Type
-			}
-		}
-		if ft == nil {
-			return codeSet{}, false
-		}
+	if ft, body := c.attemptFunc(arg); body != nil {
 		p, ok := c.evalErrPredicateOf(ft, body, errs, typed, nil)
 		return p.Set, ok
 	}

@@ -195,24 +195,30 @@ func returnsResponse(sig *types.Signature) bool {
 // function literal (gcs's retryCall := func(ctx) error {...}; run(ctx,
 // retryCall, ...)).
 func (c *retryChecker) attemptBody(arg ast.Expr) *ast.BlockStmt {
+	_, body := c.attemptFunc(arg)
+	return body
+}
+
+// attemptFunc is attemptBody with the function's type.
+func (c *retryChecker) attemptFunc(arg ast.Expr) (*ast.FuncType, *ast.BlockStmt) {
 	switch a := ast.Unparen(arg).(type) {
 	case *ast.FuncLit:
-		return a.Body
+		return a.Type, a.Body
 	case *ast.Ident:
 		switch attempt := c.Pass.TypesInfo.Uses[a].(type) {
 		case *types.Func:
-			if c.decls[attempt] != nil {
-				return c.decls[attempt].Body
+			if d := c.decls[attempt]; d != nil {
+				return d.Type, d.Body
 			}
 		case *types.Var:
 			if d, ok := c.onlyValue(attempt); ok && d.Index == 0 {
 				if lit, ok := ast.Unparen(d.Expr).(*ast.FuncLit); ok {
-					return lit.Body
+					return lit.Type, lit.Body
 				}
 			}
 		}
 	}
-	return nil
+	return nil, nil
 }
 
 // findAttempt returns the first statement of list that calls one of the
