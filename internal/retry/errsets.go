@@ -203,26 +203,13 @@ func (c *retryChecker) evalCheck(fn *types.Func, decl *ast.FuncDecl) errResult {
 // returns one for, and for those of Unless that the list given at call
 // does not hold. A list not known holds any status.
 func (c *retryChecker) given(call *ast.CallExpr, fn *types.Func, f ErrFact) ErrFact {
-	i := f.List - 1
-	var list codeSet
-	known := true
-	switch {
-	case i >= len(call.Args):
-		// No codes given: the list is empty.
-	case !fn.Signature().Variadic() || i != fn.Signature().Params().Len()-1 || call.Ellipsis.IsValid():
-		list = c.listCodes(call.Args[i], 0)
-		known = !list.empty()
-	default:
-		for _, a := range call.Args[i:] {
-			tv := c.Pass.TypesInfo.Types[a]
-			if tv.Value == nil || tv.Value.Kind() != constant.Int {
-				known = false
-				break
-			}
-			k, _ := constant.Int64Val(tv.Value)
-			list = list.or(singleCode(k))
+	list, known := c.listGiven(call, fn, f.List-1, func(e ast.Expr) (int64, bool) {
+		tv := c.Pass.TypesInfo.Types[e]
+		if tv.Value == nil || tv.Value.Kind() != constant.Int {
+			return 0, false
 		}
-	}
+		return constant.Int64Val(tv.Value)
+	})
 	out := ErrFact{Sends: f.Sends, Errs: f.Errs}
 	if known {
 		out.Errs = out.Errs.or(f.Unless.and(list.not()))

@@ -118,13 +118,24 @@ func (ev *evaluator) memberCodes(call *ast.CallExpr, fn *types.Func, p PredFact)
 	if i >= len(call.Args) {
 		return codeSet{}, false // no codes given: never true
 	}
+	return ev.c.listGiven(call, fn, i, ev.intConst)
+}
+
+// listGiven returns the codes of the list parameter i of fn that call
+// gives: one list argument (codes... or a slice), or the variadic
+// arguments, each a constant (by intConst); none if it gives none. ok is
+// false if they are not known.
+func (c *retryChecker) listGiven(call *ast.CallExpr, fn *types.Func, i int, intConst func(ast.Expr) (int64, bool)) (codeSet, bool) {
+	if i >= len(call.Args) {
+		return codeSet{}, true
+	}
 	if !fn.Signature().Variadic() || i != fn.Signature().Params().Len()-1 || call.Ellipsis.IsValid() {
-		s := ev.c.listCodes(call.Args[i], 0)
+		s := c.listCodes(call.Args[i], 0)
 		return s, !s.empty()
 	}
 	var s codeSet
 	for _, a := range call.Args[i:] {
-		k, ok := ev.intConst(a)
+		k, ok := intConst(a)
 		if !ok {
 			return codeSet{}, false
 		}
