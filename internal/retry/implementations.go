@@ -5,6 +5,8 @@ import (
 	"go/types"
 	"slices"
 	"strings"
+
+	"github.com/statuslint/statuslint/internal/typesx"
 )
 
 // Calls through an interface: a package that retries calls its client
@@ -107,7 +109,7 @@ func (c *retryChecker) byMethod() map[string][]*types.Named {
 				}
 				continue
 			}
-			if st, ok := named.Underlying().(*types.Struct); ok && hasEmbedded(st) {
+			if st, ok := named.Underlying().(*types.Struct); ok && typesx.HasEmbedded(st) {
 				ms := types.NewMethodSet(types.NewPointer(named))
 				for i := range ms.Len() {
 					index[ms.At(i).Obj().Name()] = append(index[ms.At(i).Obj().Name()], named)
@@ -121,17 +123,6 @@ func (c *retryChecker) byMethod() map[string][]*types.Named {
 	}
 	c.methodIndex = index
 	return index
-}
-
-// hasEmbedded reports whether st embeds a field, whose methods it may
-// promote.
-func hasEmbedded(st *types.Struct) bool {
-	for f := range st.Fields() {
-		if f.Embedded() {
-			return true
-		}
-	}
-	return false
 }
 
 // implPackages returns this package and the imports it takes a function

@@ -549,7 +549,7 @@ func (c *sinkFinder) implementations() map[*types.Named][]types.Type {
 	// rest of the pass.
 	byMethod := map[string][]*types.Named{}
 	for _, n := range concrete {
-		if st, ok := n.Underlying().(*types.Struct); ok && hasEmbedded(st) {
+		if st, ok := n.Underlying().(*types.Struct); ok && typesx.HasEmbedded(st) {
 			ms := types.NewMethodSet(types.NewPointer(n))
 			for i := range ms.Len() {
 				if name := ms.At(i).Obj().Name(); firsts[name] {
@@ -585,17 +585,6 @@ func (c *sinkFinder) implementations() map[*types.Named][]types.Type {
 		}
 	}
 	return out
-}
-
-// hasEmbedded reports whether st embeds a field, whose methods it may
-// promote.
-func hasEmbedded(st *types.Struct) bool {
-	for f := range st.Fields() {
-		if f.Embedded() {
-			return true
-		}
-	}
-	return false
 }
 
 // isLocal reports whether v is a variable of a function: not a field, not

@@ -173,3 +173,14 @@ func LitFields(info *types.Info, lit *ast.CompositeLit, fn func(field types.Obje
 
 // PkgName qualifies type names by package name, as code spells them.
 func PkgName(p *types.Package) string { return p.Name() }
+
+// HasEmbedded reports whether st embeds a field, whose methods it may
+// promote.
+func HasEmbedded(st *types.Struct) bool {
+	for f := range st.Fields() {
+		if f.Embedded() {
+			return true
+		}
+	}
+	return false
+}
