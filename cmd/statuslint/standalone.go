@@ -489,7 +489,8 @@ func (f importerFunc) Import(path string) (*types.Package, error) { return f(pat
 // a retry helper), or it imports, directly, a package for which known is
 // true (net/http, a framework, a -sinks package) or another package that
 // can hold one. The passes leave any other package at once, as they find
-// it neither reaching a known package nor importing facts. The test walks the import graph the go command gives: the types
+// it neither reaching a known package nor importing facts. The test walks
+// the import graph the go command gives: the types
 // of a package loaded from export data list only the imports its API
 // mentions.
 func canHoldFacts(known func(path string) bool, alone func(*packages.Package) bool) func(*packages.Package) bool {

@@ -261,7 +261,6 @@ func (c *routeFinder) route(call *ast.CallExpr, rt knowledge.Route, chained *ast
 		}
 		ok = ok && isConst
 	}
-	unknownMid := false
 	if !ok {
 		// "GET "+config.Webroot+"api/v1/messages": constant at both
 		// ends, not between; the path is known by its end.
@@ -270,7 +269,7 @@ func (c *routeFinder) route(call *ast.CallExpr, rt knowledge.Route, chained *ast
 				m, _ := splitPattern(head + "/")
 				r.method = m
 			}
-			path, ok, unknownMid = "/"+strings.TrimPrefix(tail, "/"), true, true
+			path, ok, r.rooted = "/"+strings.TrimPrefix(tail, "/"), true, true
 		}
 	} else if rt.Pattern {
 		r.method, path = splitPattern(path)
@@ -300,7 +299,6 @@ func (c *routeFinder) route(call *ast.CallExpr, rt knowledge.Route, chained *ast
 	}
 	r.path, r.resolved = joinPath(prefix, path), ok && known
 	r.own, r.prefixUnknown = path, ok && !known
-	r.rooted = unknownMid
 	return r
 }
 
