@@ -64,6 +64,7 @@ func tables() []table {
 		{"Serves", "server", maps.Keys(Serves), false},
 		{"Routes", "route", maps.Keys(Routes), true},
 		{"WrapperStatuses", "handler wrapper's own status", maps.Keys(WrapperStatuses), true},
+		{"Upgrades", "connection upgrade", maps.Keys(Upgrades), false},
 		{"Groups", "route group", maps.Keys(Groups), true},
 		{"Subrouters", "subrouter", maps.Keys(Subrouters), true},
 		{"Mounts", "mount", maps.Keys(Mounts), true},

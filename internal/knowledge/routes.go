@@ -38,6 +38,21 @@ var WrapperStatuses = map[Key]WrapperStatus{
 	{NetHTTP, "", "TimeoutHandler"}: {Handler: 0, Code: 503, When: "when the handler runs out of time"},
 }
 
+// Upgrades are the calls that take a request's connection over for
+// another protocol (a websocket): a handler that makes one serves a
+// connection, not an operation of a REST spec.
+var Upgrades = map[Key]bool{
+	{"github.com/gorilla/websocket", "Upgrader", "Upgrade"}: true,
+	{"github.com/coder/websocket", "", "Accept"}:            true,
+	{"nhooyr.io/websocket", "", "Accept"}:                   true,
+	{"github.com/gobwas/ws", "", "UpgradeHTTP"}:             true,
+	{"github.com/gobwas/ws", "HTTPUpgrader", "Upgrade"}:     true,
+	{"github.com/gofiber/websocket/v2", "", "New"}:          true,
+	{"github.com/gofiber/contrib/websocket", "", "New"}:     true,
+	{NetHTTP, "Hijacker", "Hijack"}:                         true,
+	{NetHTTP, "ResponseController", "Hijack"}:               true,
+}
+
 // A Group is a call that returns a router whose routes have a prefix:
 // gin's Group, echo's Group, fiber's Group.
 type Group struct {

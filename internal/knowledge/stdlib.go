@@ -79,6 +79,10 @@ var Serves = map[Key]bool{
 	{Path: NetHTTP, Name: "ListenAndServeTLS"}: true,
 	{Path: NetHTTP, Name: "Serve"}:             true,
 	{Path: NetHTTP, Name: "ServeTLS"}:          true,
+	// A test server serves its handler at its root too.
+	{Path: "net/http/httptest", Name: "NewServer"}:          true,
+	{Path: "net/http/httptest", Name: "NewTLSServer"}:       true,
+	{Path: "net/http/httptest", Name: "NewUnstartedServer"}: true,
 }
 
 // SDKErrorStatuses are the statuses an SDK's status-carrying error stands

@@ -8,11 +8,13 @@ import (
 	"go/types"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/statuslint/statuslint/analyzer/table"
 	"github.com/statuslint/statuslint/internal/checks"
+	"github.com/statuslint/statuslint/internal/knowledge"
 	"github.com/statuslint/statuslint/internal/status"
 	"github.com/statuslint/statuslint/internal/typesx"
 )
@@ -23,6 +25,9 @@ import (
 // handlers in others.
 type HandlerFact struct {
 	Writes []Written
+	// Upgrades says that the function takes the request's connection
+	// over (a websocket): the route it serves is no REST operation.
+	Upgrades bool
 }
 
 // Written is a constant status a handler writes, and where ("file.go:12").
@@ -39,6 +44,9 @@ func (f *HandlerFact) String() string {
 	for _, w := range f.Writes {
 		codes = append(codes, w.Code)
 	}
+	if f.Upgrades {
+		return fmt.Sprintf("writes%v, upgrades", codes)
+	}
 	return fmt.Sprintf("writes%v", codes)
 }
 
@@ -52,15 +60,12 @@ func exportHandlers(f *routeFinder, found []status.Found) {
 			writes = append(writes, fd)
 		}
 	}
-	if len(writes) == 0 {
-		return
-	}
 	for _, fn := range typesx.SortedDecls(f.decls) {
 		if !fn.Exported() {
 			continue
 		}
 		bodies := f.bodies(f.decls[fn])
-		var fact HandlerFact
+		fact := HandlerFact{Upgrades: f.upgrades(bodies)}
 		for _, fd := range writes {
 			if inAny(bodies, fd.E.Pos()) {
 				code, _ := constCode(f.Pass.TypesInfo, fd.E)
@@ -68,10 +73,99 @@ func exportHandlers(f *routeFinder, found []status.Found) {
 				fact.Writes = append(fact.Writes, Written{code, fmt.Sprintf("%s:%d", filepath.Base(p.Filename), p.Line)})
 			}
 		}
-		if len(fact.Writes) > 0 {
+		if len(fact.Writes) > 0 || fact.Upgrades {
 			f.Pass.ExportObjectFact(fn, &fact)
 		}
 	}
+}
+
+// upgrades reports whether the code of bodies takes the request's
+// connection over: a websocket library's upgrade, a hijack, or a function
+// of another package that does (its HandlerFact).
+func (c *routeFinder) upgrades(bodies []*ast.BlockStmt) bool {
+	found := false
+	for _, body := range bodies {
+		ast.Inspect(body, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok || found {
+				return !found
+			}
+			if key, via, fn, ok := typesx.Resolve(c.Pass.TypesInfo, call); ok {
+				if _, known := knowledge.Lookup(knowledge.Upgrades, key, via); known {
+					found = true
+				} else if fn != nil && fn.Pkg() != c.Pass.Pkg {
+					var fact HandlerFact
+					found = c.ImportFact(fn, &fact) && fact.Upgrades
+				}
+			}
+			return !found
+		})
+	}
+	return found
+}
+
+// handlerWrites returns the constant statuses the route's handler writes
+// (itself, the functions of this package it calls, and those of other
+// packages through their HandlerFact) and whether it upgrades the
+// connection. known is false when the handler cannot be read.
+func (c *routeFinder) handlerWrites(r route, found []status.Found) (codes []int, upgrades, known bool) {
+	if r.handler == nil {
+		fn := c.importedHandler(r.handlerExpr)
+		if fn == nil {
+			return nil, false, false
+		}
+		var fact HandlerFact
+		c.ImportFact(fn, &fact)
+		for _, w := range fact.Writes {
+			codes = append(codes, w.Code)
+		}
+		return codes, fact.Upgrades, true
+	}
+	bodies := c.bodies(r.handler)
+	for _, fd := range found {
+		if code, ok := constCode(c.Pass.TypesInfo, fd.E); ok && fd.S.Writes && inAny(bodies, fd.E.Pos()) {
+			codes = append(codes, code)
+		}
+	}
+	for _, body := range bodies {
+		ast.Inspect(body, func(n ast.Node) bool {
+			if call, ok := n.(*ast.CallExpr); ok {
+				if fn := typesx.Callee(c.Pass.TypesInfo, call); fn != nil && fn.Pkg() != nil && fn.Pkg() != c.Pass.Pkg {
+					var fact HandlerFact
+					if c.ImportFact(fn, &fact) {
+						for _, w := range fact.Writes {
+							codes = append(codes, w.Code)
+						}
+					}
+				}
+			}
+			return true
+		})
+	}
+	return codes, c.upgrades(bodies), true
+}
+
+// notAnOperation says why a route the spec lacks serves no operation of
+// it, or "": it serves the spec document itself (its last segment is
+// the spec's file name), its handler takes the connection over (a
+// websocket), or it only redirects (a 3xx and no 2xx written: a
+// browser's shortcut).
+func (c *routeFinder) notAnOperation(r route, spec *table.Spec, found []status.Found) string {
+	segs := strings.Split(strings.TrimSuffix(r.path, "/"), "/")
+	if last := segs[len(segs)-1]; last != "" && last == filepath.Base(spec.Source) {
+		return "it serves the spec document itself"
+	}
+	codes, upgrades, known := c.handlerWrites(r, found)
+	switch {
+	case !known:
+		return ""
+	case upgrades:
+		return "its handler takes the connection over (a websocket), which no operation describes"
+	case slices.ContainsFunc(codes, func(code int) bool { return code >= 300 && code < 400 }) &&
+		!slices.ContainsFunc(codes, func(code int) bool { return code >= 200 && code < 300 }):
+		return "its handler only redirects (it writes a 3xx and no 2xx)"
+	}
+	return ""
 }
 
 // constCode returns the status e holds, a constant in 100-999.
@@ -96,6 +190,9 @@ func (c *routeFinder) importedHandler(e ast.Expr) *types.Func {
 	case *ast.CallExpr:
 		if tv := info.Types[x.Fun]; tv.IsType() && len(x.Args) == 1 {
 			return c.importedHandler(x.Args[0])
+		}
+		if h := middlewareArg(info, x); h != nil {
+			return c.importedHandler(h)
 		}
 	case *ast.Ident, *ast.SelectorExpr:
 		if fn, ok := info.Uses[typesx.NameIdent(x)].(*types.Func); ok && fn.Pkg() != nil && fn.Pkg() != c.Pass.Pkg {

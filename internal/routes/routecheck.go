@@ -73,6 +73,13 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteRe
 		}
 		var ops []*table.Operation
 		ok, local, ending := false, false, false
+		if r.rooted && r.mounted {
+			// After a configured root, on a router that may be mounted
+			// under a prefix: the path could end as any operation's.
+			res.Listing = append(res.Listing, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: "routes",
+				Message: fmt.Sprintf("route %s -> not resolved (it begins with a configured root, on a router that may be mounted under a prefix): the API-wide table applies", name)})
+			continue
+		}
 		if !r.resolved {
 			// A path that begins with a root not known here, on a
 			// router whose prefix is not known either, could end as any
@@ -145,6 +152,10 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteRe
 			res.Listing = append(res.Listing, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: "routes",
 				Message: fmt.Sprintf("route %s -> no operation; beside the API's paths (no operation's path starts as it does), so not reported", name)})
 			besideAPI(f, r, found, &res)
+			continue
+		case len(ops) == 0 && f.notAnOperation(r, spec, found) != "":
+			res.Listing = append(res.Listing, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: "routes",
+				Message: fmt.Sprintf("route %s -> no operation; %s, so not reported", name, f.notAnOperation(r, spec, found))})
 			continue
 		case len(ops) == 0:
 			res.Listing = append(res.Listing, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: "routes",

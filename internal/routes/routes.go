@@ -270,6 +270,9 @@ func (c *routeFinder) route(call *ast.CallExpr, rt knowledge.Route, chained *ast
 				r.method = m
 			}
 			path, ok, r.rooted = "/"+strings.TrimPrefix(tail, "/"), true, true
+			if rt.Pattern {
+				_, path = splitPattern(path)
+			}
 		}
 	} else if rt.Pattern {
 		r.method, path = splitPattern(path)
@@ -459,6 +462,9 @@ func (c *routeFinder) prefix(res *resolution, e ast.Expr) (string, bool) {
 	info := c.Pass.TypesInfo
 	switch x := ast.Unparen(e).(type) {
 	case *ast.CallExpr:
+		if fd := c.decls[typesx.StaticCallee(info, x)]; fd != nil {
+			return c.returnedPrefix(res, fd)
+		}
 		key, via, _, ok := typesx.Resolve(info, x)
 		if !ok {
 			return "", false
@@ -543,6 +549,7 @@ func (c *routeFinder) escaped(v *types.Var) bool {
 	if e, ok := c.escapes[v]; ok {
 		return e
 	}
+	c.escapes[v] = true // until known: a router that reaches itself again escapes
 	esc := false
 	for _, fc := range c.AllFiles {
 		for cur := range fc.Preorder((*ast.Ident)(nil)) {
@@ -558,12 +565,111 @@ func (c *routeFinder) escaped(v *types.Var) bool {
 			if c.servedAtRoot(cur) || c.registersOn(cur) {
 				continue
 			}
+			if _, ok := cur.Parent().Node().(*ast.ReturnStmt); ok && !c.resultEscapes(typesx.EnclosingFunc(cur)) {
+				continue // returned to callers that serve it as it is
+			}
 			esc = true
 			break
 		}
 	}
 	c.escapes[v] = esc
 	return esc
+}
+
+// returnedPrefix returns the prefix of the router a function of this
+// package returns (r := apiRoutes()): the one prefix of every router its
+// return statements give, and the router they start from.
+func (c *routeFinder) returnedPrefix(res *resolution, fd *ast.FuncDecl) (string, bool) {
+	if fd.Body == nil || fd.Type.Results == nil {
+		return "", false
+	}
+	var rets []*ast.ReturnStmt
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			rets = append(rets, n)
+		}
+		return true
+	})
+	prefix, root, known := "", any(nil), false
+	for _, ret := range rets {
+		if len(ret.Results) == 0 {
+			return "", false // named results: not followed
+		}
+		var one resolution
+		one.depth = res.depth
+		p, ok := c.prefix(&one, ret.Results[0])
+		if !ok || known && (p != prefix || one.root != root) {
+			return "", false
+		}
+		prefix, root, known = p, one.root, true
+		res.mounted = res.mounted || one.mounted
+		res.tentative = res.tentative || one.tentative
+	}
+	if known {
+		res.root = root
+	}
+	return prefix, known
+}
+
+// resultEscapes reports whether the router fd returns may be mounted
+// under a prefix: fd is exported (another package may mount it), or a
+// call of it in this package hands its result on other than to a
+// variable that does not escape or to a server that serves it at the
+// root.
+func (c *routeFinder) resultEscapes(fd *ast.FuncDecl) bool {
+	if fd == nil || fd.Name.IsExported() || fd.Recv != nil {
+		return true
+	}
+	fn, _ := c.Pass.TypesInfo.Defs[fd.Name].(*types.Func)
+	if fn == nil {
+		return true
+	}
+	calls := 0
+	for _, fc := range c.AllFiles {
+		for cur := range fc.Preorder((*ast.Ident)(nil)) {
+			if c.Pass.TypesInfo.Uses[cur.Node().(*ast.Ident)] != fn {
+				continue
+			}
+			call, ok := cur.Parent().Node().(*ast.CallExpr)
+			if !ok || call.Fun != cur.Node() {
+				return true // a function value: called anywhere
+			}
+			calls++
+			callCur := cur.Parent()
+			if c.servedAtRoot(callCur) {
+				continue
+			}
+			v := assignedVar(c.Pass.TypesInfo, callCur)
+			if v == nil || c.escaped(v) {
+				return true
+			}
+		}
+	}
+	return calls == 0 // called from no file here: from where, is not known
+}
+
+// assignedVar returns the variable the value at cur is the one value
+// assigned to (r := f(), var r = f()), or nil.
+func assignedVar(info *types.Info, cur inspector.Cursor) *types.Var {
+	var id *ast.Ident
+	switch p := cur.Parent().Node().(type) {
+	case *ast.AssignStmt:
+		if len(p.Lhs) == 1 && len(p.Rhs) == 1 && p.Rhs[0] == cur.Node() {
+			id, _ = p.Lhs[0].(*ast.Ident)
+		}
+	case *ast.ValueSpec:
+		if len(p.Names) == 1 && len(p.Values) == 1 && p.Values[0] == cur.Node() {
+			id = p.Names[0]
+		}
+	}
+	if id == nil {
+		return nil
+	}
+	v, _ := info.ObjectOf(id).(*types.Var)
+	return v
 }
 
 // servedAtRoot reports whether the router at cur is served as the whole
@@ -704,6 +810,9 @@ func (c *routeFinder) handlerFunc(e ast.Expr) ast.Node {
 				return c.handlerFunc(x.Args[w.Handler])
 			}
 		}
+		if h := middlewareArg(info, x); h != nil {
+			return c.handlerFunc(h)
+		}
 	case *ast.Ident, *ast.SelectorExpr:
 		if fn, ok := info.Uses[typesx.NameIdent(x)].(*types.Func); ok {
 			if d := c.decls[fn]; d != nil {
@@ -712,6 +821,32 @@ func (c *routeFinder) handlerFunc(e ast.Expr) ast.Node {
 		}
 	}
 	return nil
+}
+
+// middlewareArg returns the handler a middleware call wraps
+// (middleWareFunc(apiv1.Thumbnail), auth(next)): the one argument given
+// to a parameter of the type the call returns, a type that can hold a
+// handler. The route serves that handler; what the middleware answers on
+// its own (a 401, a 403) is every route's, not the operation's.
+func middlewareArg(info *types.Info, call *ast.CallExpr) ast.Expr {
+	sig, ok := info.TypeOf(call.Fun).Underlying().(*types.Signature)
+	if !ok || sig.Results().Len() != 1 || sig.Variadic() || sig.Params().Len() != len(call.Args) {
+		return nil
+	}
+	res := sig.Results().At(0).Type()
+	if !isHandlerType(res) {
+		return nil
+	}
+	var arg ast.Expr
+	for i := range sig.Params().Len() {
+		if types.Identical(sig.Params().At(i).Type(), res) {
+			if arg != nil {
+				return nil // two handlers: a chain, not one handler
+			}
+			arg = call.Args[i]
+		}
+	}
+	return arg
 }
 
 // bodies returns the bodies of fn and of the functions of this package it

@@ -27,3 +27,27 @@ func (Instances) Delete(w http.ResponseWriter, r *http.Request) { // want Delete
 
 // List writes no constant status: no fact.
 func List(w http.ResponseWriter, r *http.Request) {}
+
+// Events takes the connection over (a websocket, here by hand): the
+// route it serves is no REST operation.
+func Events(w http.ResponseWriter, r *http.Request) { // want Events:"writes\\[\\], upgrades"
+	conn, _, err := w.(http.Hijacker).Hijack()
+	if err != nil {
+		return
+	}
+	conn.Close()
+}
+
+// Latest only redirects, or refuses: a browser's shortcut.
+func Latest(w http.ResponseWriter, r *http.Request) { // want Latest:"writes\\[400 302\\]"
+	if r.URL.Query().Get("id") == "" {
+		http.Error(w, "no message", http.StatusBadRequest)
+		return
+	}
+	http.Redirect(w, r, "/v2/messages/1", http.StatusFound)
+}
+
+// Licenses answers JSON, as an operation does.
+func Licenses(w http.ResponseWriter, r *http.Request) { // want Licenses:"writes\\[200\\]"
+	w.WriteHeader(http.StatusOK)
+}

@@ -210,12 +210,30 @@ func rooted() *http.ServeMux {
 	return mux
 }
 
+// serveRooted serves rooted's router as the whole server.
+func serveRooted() {
+	http.ListenAndServe(":8080", rooted())
+}
+
 func rootedElsewhere() {
 	// Negative: on a router made elsewhere, whose prefix is not known
 	// here, a rooted path could end as any operation's (GET /v2/health's
 	// here): it is tied to none.
-	mux := rooted()
+	mux := RootedMux()
 	mux.HandleFunc("GET "+webroot+"health", func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusConflict)
 	})
+}
+
+// RootedMux makes a router that another package may mount under a
+// prefix.
+func RootedMux() *http.ServeMux {
+	mux := http.NewServeMux()
+	// Negative: after a configured root, on a router that may be mounted
+	// under a prefix, the path could end as any operation's: tied to
+	// none.
+	mux.HandleFunc("GET "+webroot+"health", func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusConflict)
+	})
+	return mux
 }

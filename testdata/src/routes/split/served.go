@@ -1,0 +1,66 @@
+package split
+
+import (
+	"net/http"
+	"net/http/httptest"
+
+	"routes/handlers"
+)
+
+// guard is a middleware: it answers 403 on its own and serves the
+// handler it is given.
+func guard(next http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("Host") == "" {
+			w.WriteHeader(http.StatusForbidden)
+			return
+		}
+		next(w, r)
+	}
+}
+
+// both chains two handlers: neither is the route's own.
+func both(a, b http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) { a(w, r); b(w, r) }
+}
+
+// apiRoutes makes the API's router for its callers, which serve it as
+// the whole server (mailpit's shape): its routes are at the root.
+func apiRoutes() *http.ServeMux {
+	mux := http.NewServeMux()
+	// Positive: the route serves the handler the middleware is given.
+	mux.HandleFunc("POST /v2/{project}/instances", guard(handlers.Create)) // want `status 409 \(Conflict\) written by handlers.Create \(handlers.go:13\) is not documented for POST /v2/\{project_id\}/instances`
+	// Negative: the middleware's own 403 is every route's, not the
+	// operation's; 503 is documented for health.
+	mux.HandleFunc("GET /v2/health", guard(handlers.Health))
+	// Negative: a chain of two handlers is neither's route.
+	mux.HandleFunc("DELETE /v2/{project}/instances/{id}", both(handlers.Create, handlers.Health))
+	// Positive: a route the spec lacks, on the router that serves the
+	// API.
+	mux.HandleFunc("GET /v2/licenses", guard(handlers.Licenses)) // want `route GET /v2/licenses is not in routes.yaml`
+	// Negative: the spec document itself, a websocket, a redirect.
+	mux.HandleFunc("GET /v2/routes.yaml", guard(handlers.List))
+	mux.HandleFunc("GET /v2/events", guard(handlers.Events))
+	mux.HandleFunc("GET /v2/latest", guard(handlers.Latest))
+	return mux
+}
+
+func serve() {
+	mux := apiRoutes()
+	// Positive: on the router served as the whole server.
+	mux.HandleFunc("GET /v2/ready", handlers.List) // want `route GET /v2/ready is not in routes.yaml`
+	http.ListenAndServe(":8080", mux)
+}
+
+func serveForTest() *httptest.Server {
+	// A test server serves the router at its root too.
+	return httptest.NewServer(apiRoutes())
+}
+
+// Routes makes a router that another package may mount under a prefix.
+func Routes() *http.ServeMux {
+	mux := http.NewServeMux()
+	// Negative: under a prefix not known here it may be an operation.
+	mux.HandleFunc("GET /v2/licenses", handlers.Licenses)
+	return mux
+}
