@@ -48,9 +48,16 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteRe
 		listing int
 		root    any
 		diag    analysis.Diagnostic
+		// mounted: on a router that may be mounted under a prefix,
+		// reported only where another route of it ties as written.
+		mounted bool
 	}
 	var missing []missingRoute
 	tiedRoots := map[any]bool{}
+	// exactRoots are the routers one of whose routes ties to an
+	// operation by its whole path as written: they serve the spec's
+	// paths at its prefix, mounted elsewhere or not.
+	exactRoots := map[any]bool{}
 	for _, r := range f.findRoutes() {
 		name := r.method
 		switch {
@@ -92,6 +99,18 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteRe
 			ok, ending = true, true
 		} else {
 			ops, ok = spec.Match(r.method, table.Segments(r.path))
+			if !ok && r.method != "" {
+				// /fs/:name/* ends in a wildcard where the spec's path
+				// has its last parameter (/fs/{storage}/{filepath}): the
+				// route serves that path, for its own method.
+				segs := table.Segments(r.path)
+				if n := len(segs); n > 0 && segs[n-1] == "*" && !slices.Contains(segs[:n-1], "*") {
+					tail := append(slices.Clone(segs[:n-1]), "{}")
+					if any, _ := spec.Match("", tail); len(any) > 0 {
+						ops, ok = spec.Match(r.method, tail)
+					}
+				}
+			}
 		}
 		if ok && len(ops) == 0 && !r.tentative {
 			// Registered without the servers' base path (/pets for a
@@ -131,6 +150,12 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteRe
 			ending = len(ops) > 0
 		}
 		switch {
+		case len(ops) == 0 && r.mounted && ok && f.notAnOperation(r, spec, found) == "" && !typesx.InTestFile(pass.Fset, r.call.Pos()):
+			res.Listing = append(res.Listing, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: "routes",
+				Message: fmt.Sprintf("route %s -> no operation; its router is handed elsewhere and may be mounted under a prefix, so the API-wide table applies", name)})
+			missing = append(missing, missingRoute{len(res.Listing) - 1, r.root, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: checks.Route,
+				Message: fmt.Sprintf("route %s is not in %s: clients cannot know it; document the operation in the spec or remove the route", name, tab.Name)}, true})
+			continue
 		case len(ops) == 0 && r.mounted:
 			res.Listing = append(res.Listing, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: "routes",
 				Message: fmt.Sprintf("route %s -> no operation; its router is handed elsewhere and may be mounted under a prefix, so the API-wide table applies", name)})
@@ -161,10 +186,13 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteRe
 			res.Listing = append(res.Listing, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: "routes",
 				Message: fmt.Sprintf("route %s -> no operation", name)})
 			missing = append(missing, missingRoute{len(res.Listing) - 1, r.root, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: checks.Route,
-				Message: fmt.Sprintf("route %s is not in %s: clients cannot know it; document the operation in the spec or remove the route", name, tab.Name)}})
+				Message: fmt.Sprintf("route %s is not in %s: clients cannot know it; document the operation in the spec or remove the route", name, tab.Name)}, false})
 			continue
 		}
 		tiedRoots[r.root] = true
+		if !local && !ending && !r.tentative && r.root != nil {
+			exactRoots[r.root] = true
+		}
 		if len(r.methods) > 0 && !r.mounted && !r.tentative && !typesx.InTestFile(pass.Fset, r.call.Pos()) {
 			// Served for methods of which the spec has some: the others
 			// are routes it lacks.
@@ -205,6 +233,14 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteRe
 		checkImplicitOK(f, r.handler, bodies, ops, r.method == "", found, registered, specAt, reported, &res)
 	}
 	for _, m := range missing {
+		if m.mounted {
+			if m.root == nil || !exactRoots[m.root] {
+				continue
+			}
+			res.Listing[m.listing].Message = strings.Replace(res.Listing[m.listing].Message, "so the API-wide table applies", "but its other routes tie to the spec's paths as written", 1)
+			res.Diags = append(res.Diags, m.diag)
+			continue
+		}
 		if m.root != nil && !tiedRoots[m.root] {
 			res.Listing[m.listing].Message += "; its router serves no operation of the spec (a debug or metrics server beside the API), so not reported"
 			continue

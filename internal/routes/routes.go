@@ -89,6 +89,9 @@ type routeFinder struct {
 	// registrars are the package's functions that register one route
 	// from their parameters.
 	registrars map[*types.Func]registrar
+	// fields caches fieldValues; params, paramOf.
+	fields map[*types.Var][]ast.Expr
+	params map[*types.Var]paramAt
 }
 
 // newRouteFinder returns the routes pass's state for the package of b,
@@ -479,6 +482,20 @@ func (c *routeFinder) prefix(res *resolution, e ast.Expr) (string, bool) {
 		if sub, ok := knowledge.Lookup(knowledge.Subrouters, key, via); ok && sub.PrefixArg >= 0 {
 			return c.under(res, x, sub.PrefixArg) // chi's Route returns the subrouter too
 		}
+	case *ast.SelectorExpr:
+		// A router kept in a field (s.router = echo.New()), set once in
+		// the package: the struct goes where this package does not
+		// show, so its routes may be mounted under a prefix.
+		field, ok := info.ObjectOf(x.Sel).(*types.Var)
+		if !ok || !field.IsField() {
+			return "", false
+		}
+		vals := c.fieldValues()[field]
+		if len(vals) != 1 || vals[0] == nil {
+			return "", false
+		}
+		res.mounted = true
+		return c.prefix(res, vals[0])
 	case *ast.UnaryExpr: // &http.ServeMux{}
 		if lit, ok := x.X.(*ast.CompositeLit); ok && len(lit.Elts) == 0 {
 			res.root = lit
@@ -503,6 +520,9 @@ func (c *routeFinder) prefix(res *resolution, e ast.Expr) (string, bool) {
 			return c.mountPrefix(res, call)
 		}
 		if isParam(v) {
+			if p, ok := c.paramPrefix(res, v); ok {
+				return p, true
+			}
 			// The router a function is given (func SetRoutes(r
 			// *gin.Engine)): an engine is the root; a router that can
 			// be mounted is tied tentatively.
@@ -526,6 +546,119 @@ func (c *routeFinder) prefix(res *resolution, e ast.Expr) (string, bool) {
 		return c.prefix(res, vals[0].Expr)
 	}
 	return "", false
+}
+
+// fieldValues indexes, in one walk of the package, the values its code
+// gives each field of its types (s.router = e, T{router: e}); a nil
+// value stands for one not known (an op-assignment, an address taken).
+func (c *routeFinder) fieldValues() map[*types.Var][]ast.Expr {
+	if c.fields != nil {
+		return c.fields
+	}
+	info := c.Pass.TypesInfo
+	c.fields = map[*types.Var][]ast.Expr{}
+	note := func(sel ast.Expr, e ast.Expr) {
+		var id *ast.Ident
+		switch x := ast.Unparen(sel).(type) {
+		case *ast.SelectorExpr:
+			id = x.Sel
+		case *ast.Ident:
+			id = x
+		}
+		if id == nil {
+			return
+		}
+		if v, ok := info.ObjectOf(id).(*types.Var); ok && v.IsField() && v.Pkg() == c.Pass.Pkg {
+			c.fields[v] = append(c.fields[v], e)
+		}
+	}
+	for _, fc := range c.AllFiles {
+		for cur := range fc.Preorder((*ast.AssignStmt)(nil), (*ast.KeyValueExpr)(nil), (*ast.UnaryExpr)(nil)) {
+			switch n := cur.Node().(type) {
+			case *ast.AssignStmt:
+				for i, lhs := range n.Lhs {
+					if _, ok := ast.Unparen(lhs).(*ast.SelectorExpr); !ok {
+						continue
+					}
+					if n.Tok == token.ASSIGN && len(n.Rhs) == len(n.Lhs) {
+						note(lhs, n.Rhs[i])
+					} else {
+						note(lhs, nil)
+					}
+				}
+			case *ast.KeyValueExpr:
+				if _, ok := cur.Parent().Node().(*ast.CompositeLit); ok {
+					note(n.Key, n.Value)
+				}
+			case *ast.UnaryExpr:
+				if n.Op == token.AND {
+					note(n.X, nil)
+				}
+			}
+		}
+	}
+	return c.fields
+}
+
+// paramPrefix returns the prefix of the router parameter v of an
+// unexported function of the package from its calls: the one prefix
+// every call's argument has (s.setRoutesV3(api.Group("/v3"))). An
+// exported function may be called from elsewhere, with any router.
+func (c *routeFinder) paramPrefix(res *resolution, v *types.Var) (string, bool) {
+	fn, index := c.paramOf(v)
+	if fn == nil || fn.Exported() || fn.Signature().Variadic() {
+		return "", false
+	}
+	prefix, root, known := "", any(nil), false
+	for _, fc := range c.AllFiles {
+		for cur := range fc.Preorder((*ast.Ident)(nil)) {
+			if c.Pass.TypesInfo.Uses[cur.Node().(*ast.Ident)] != fn {
+				continue
+			}
+			callee := cur
+			if sel, ok := cur.Parent().Node().(*ast.SelectorExpr); ok && sel.Sel == cur.Node() {
+				callee = cur.Parent()
+			}
+			call, ok := callee.Parent().Node().(*ast.CallExpr)
+			if !ok || call.Fun != callee.Node() || index >= len(call.Args) {
+				return "", false // a function value: called with what, is not known
+			}
+			var one resolution
+			one.depth = res.depth
+			p, ok := c.prefix(&one, call.Args[index])
+			if !ok || one.tentative || known && (p != prefix || one.root != root) {
+				return "", false
+			}
+			prefix, root, known = p, one.root, true
+			res.mounted = res.mounted || one.mounted
+		}
+	}
+	if known {
+		res.root = root
+	}
+	return prefix, known
+}
+
+// paramOf returns the function of the package whose parameter v is, and
+// its index, or nil.
+func (c *routeFinder) paramOf(v *types.Var) (*types.Func, int) {
+	if c.params == nil {
+		c.params = map[*types.Var]paramAt{}
+		for fn := range c.decls {
+			params := fn.Signature().Params()
+			for i := range params.Len() {
+				c.params[params.At(i)] = paramAt{fn, i}
+			}
+		}
+	}
+	p := c.params[v]
+	return p.fn, p.index
+}
+
+// A paramAt is a parameter's function and index.
+type paramAt struct {
+	fn    *types.Func
+	index int
 }
 
 // defaultMux is the root of the routes registered on net/http's

@@ -1,6 +1,8 @@
 // Package echo is a stub of github.com/labstack/echo/v4.
 package echo
 
+import "net/http"
+
 // Context is the request context.
 type Context interface {
 	String(code int, s string) error
@@ -45,6 +47,8 @@ func (e *Echo) POST(path string, h HandlerFunc, m ...MiddlewareFunc) *Route    {
 func (g *Group) Group(prefix string, middleware ...MiddlewareFunc) *Group      { return g }
 func (g *Group) GET(path string, h HandlerFunc, m ...MiddlewareFunc) *Route    { return nil }
 func (g *Group) DELETE(path string, h HandlerFunc, m ...MiddlewareFunc) *Route { return nil }
+func (g *Group) PUT(path string, h HandlerFunc, m ...MiddlewareFunc) *Route    { return nil }
+func (e *Echo) ServeHTTP(w http.ResponseWriter, r *http.Request)               {}
 func (e *Echo) Add(method, path string, handler HandlerFunc, m ...MiddlewareFunc) *Route {
 	return nil
 }
