@@ -91,7 +91,7 @@ var (
 	missingLine = regexp.MustCompile(`^([^:]+:\d+):\d+: route .* is not in `)
 	// writtenAt is where a handler of another package writes the status
 	// a finding at the registration reports.
-	writtenAt = regexp.MustCompile(` written by \S+ \(([^\s()]+:\d+)\)`)
+	writtenAt = regexp.MustCompile(` written by \S+ \(([^()]+:\d+)\)`)
 )
 
 // scoreRoutes compares a -routes listing and the SL1005/SL1006 findings
@@ -131,18 +131,22 @@ func scoreRoutes(rt routeTruth, listing, findings []string) (routeScore, []strin
 		if m := missingLine.FindStringSubmatch(f); m != nil {
 			made = append(made, "SL1006 "+m[1])
 		} else if m := statusLine.FindStringSubmatch(f); m != nil {
-			at := m[1]
-			if w := writtenAt.FindStringSubmatch(f); w != nil {
-				// Reported at the registration, for the write in the
-				// handler's package: on record by the write's file.
-				at = w[1]
+			w := writtenAt.FindStringSubmatch(f)
+			if w == nil {
+				made = append(made, "SL1005 "+m[1]+" "+m[2])
+				continue
+			}
+			// Reported at the registration, for the writes in the
+			// handler's package: on record by each write's file.
+			for _, site := range strings.Split(w[1], ", ") {
+				at := site
 				for _, rec := range rt.findings {
-					if fields := strings.Fields(rec); fields[0] == "SL1005" && fields[2] == m[2] && filepath.Base(fields[1]) == w[1] {
+					if fields := strings.Fields(rec); fields[0] == "SL1005" && fields[2] == m[2] && filepath.Base(fields[1]) == site {
 						at = fields[1]
 					}
 				}
+				made = append(made, "SL1005 "+at+" "+m[2])
 			}
-			made = append(made, "SL1005 "+at+" "+m[2])
 		}
 	}
 	s.toFind = len(rt.findings)
@@ -243,6 +247,7 @@ func TestScoreRoutes(t *testing.T) {
 		"route\tGET\t/ui\ts.go:3\t-\tnone\twhy",
 		"finding\tSL1005\th.go:9\t409\tGET /a\twhy",
 		"finding\tSL1005\tpkg/h/h.go:12\t404\tGET /a\twhy",
+		"finding\tSL1005\tpkg/h/g.go:2\t410\tGET /a\twhy",
 		"finding\tSL1006\ts.go:4\tGET /b\twhy",
 		"silent\th.go:10\twhy",
 	}, "\n")
@@ -263,10 +268,10 @@ func TestScoreRoutes(t *testing.T) {
 		"h.go:9:3: status 409 (Conflict) in WriteHeader is not documented for GET /a (documented: 200)",
 		"h.go:10:3: status 500 (Internal Server Error) in WriteHeader is not documented for GET /a (documented: 200)",
 		"s.go:1:5: status 404 (Not Found) written by h.Get (h.go:12) is not documented for GET /a (documented: 200)",
-		"s.go:1:5: status 410 (Gone) written by h.Get (h.go:13) is not documented for GET /a (documented: 200)",
+		"s.go:1:5: status 410 (Gone) written by h.Get (h.go:13, g.go:2) is not documented for GET /a (documented: 200)",
 	}
 	s, _ := scoreRoutes(rt, listing, findings)
-	want := routeScore{tied: 1, toTie: 2, rightTies: 1, ties: 2, found: 2, toFind: 3, rightFound: 2, findings: 4}
+	want := routeScore{tied: 1, toTie: 2, rightTies: 1, ties: 2, found: 3, toFind: 4, rightFound: 3, findings: 5}
 	if s != want {
 		t.Errorf("score %s, want %s", s, want)
 	}

@@ -56,10 +56,13 @@ func (f *HandlerFact) String() string {
 func exportHandlers(f *routeFinder, found []status.Found) {
 	var writes []status.Found
 	for _, fd := range found {
-		if _, ok := constCode(f.Pass.TypesInfo, fd.E); ok && fd.S.Writes {
+		// A status stored in a field (l.StatusCode = 451 in a link
+		// checker's result) is data, not what the function answers.
+		if _, ok := constCode(f.Pass.TypesInfo, fd.E); ok && fd.S.Writes && !fd.S.Stored {
 			writes = append(writes, fd)
 		}
 	}
+	facts := map[*types.Func]*HandlerFact{}
 	for _, fn := range typesx.SortedDecls(f.decls) {
 		if !fn.Exported() {
 			continue
@@ -73,8 +76,77 @@ func exportHandlers(f *routeFinder, found []status.Found) {
 				fact.Writes = append(fact.Writes, Written{code, fmt.Sprintf("%s:%d", filepath.Base(p.Filename), p.Line)})
 			}
 		}
+		for _, w := range f.importedWrites(bodies) {
+			if !slices.Contains(fact.Writes, w) {
+				fact.Writes = append(fact.Writes, w)
+			}
+		}
 		if len(fact.Writes) > 0 || fact.Upgrades {
 			f.Pass.ExportObjectFact(fn, &fact)
+			facts[fn] = &fact
+		}
+	}
+	exportInterfaceHandlers(f, facts)
+}
+
+// importedWrites returns what the functions of other packages that
+// bodies call write, by their HandlerFact: a handler that hands its
+// request to another package's handler writes what that one does.
+func (c *routeFinder) importedWrites(bodies []*ast.BlockStmt) []Written {
+	var out []Written
+	for _, body := range bodies {
+		ast.Inspect(body, func(n ast.Node) bool {
+			if call, ok := n.(*ast.CallExpr); ok {
+				if fn := typesx.Callee(c.Pass.TypesInfo, call); fn != nil && fn.Pkg() != nil && fn.Pkg() != c.Pass.Pkg {
+					var fact HandlerFact
+					if c.ImportFact(fn, &fact) {
+						out = append(out, fact.Writes...)
+					}
+				}
+			}
+			return true
+		})
+	}
+	return out
+}
+
+// exportInterfaceHandlers exports, on each method of the package's
+// exported interfaces that one type of the package implements, that
+// type's method's HandlerFact: a handler registered through the interface
+// (s.handler.jwt.LoginHandler, a jwt.JWT) writes what its one
+// implementation writes. Of several implementations, none is known.
+func exportInterfaceHandlers(f *routeFinder, facts map[*types.Func]*HandlerFact) {
+	if len(facts) == 0 {
+		return
+	}
+	scope := f.Pass.Pkg.Scope()
+	var concrete []types.Type
+	for _, name := range scope.Names() {
+		if tn, ok := scope.Lookup(name).(*types.TypeName); ok && !tn.IsAlias() && !types.IsInterface(tn.Type()) && !typesx.InTestFile(f.Pass.Fset, tn.Pos()) {
+			concrete = append(concrete, tn.Type())
+		}
+	}
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || !tn.Exported() || tn.IsAlias() || !types.IsInterface(tn.Type()) {
+			continue
+		}
+		iface := tn.Type().Underlying().(*types.Interface)
+		var impl types.Type
+		n := 0
+		for _, t := range concrete {
+			if ptr := types.NewPointer(t); types.Implements(ptr, iface) {
+				impl, n = ptr, n+1
+			}
+		}
+		if n != 1 {
+			continue
+		}
+		for m := range iface.ExplicitMethods() {
+			obj, _, _ := types.LookupFieldOrMethod(impl, true, f.Pass.Pkg, m.Name())
+			if fn, ok := obj.(*types.Func); ok && facts[fn] != nil {
+				f.Pass.ExportObjectFact(m, facts[fn])
+			}
 		}
 	}
 }
@@ -123,7 +195,7 @@ func (c *routeFinder) handlerWrites(r route, found []status.Found) (codes []int,
 	}
 	bodies := c.bodies(r.handler)
 	for _, fd := range found {
-		if code, ok := constCode(c.Pass.TypesInfo, fd.E); ok && fd.S.Writes && inAny(bodies, fd.E.Pos()) {
+		if code, ok := constCode(c.Pass.TypesInfo, fd.E); ok && fd.S.Writes && !fd.S.Stored && inAny(bodies, fd.E.Pos()) {
 			codes = append(codes, code)
 		}
 	}
@@ -211,16 +283,24 @@ func checkImported(c *routeFinder, fn *types.Func, r route, ops []*table.Operati
 	}
 	var diags []analysis.Diagnostic
 	for _, op := range ops {
-		var undocumented []Written
+		// One finding per status, naming every place that writes it.
+		var codes []int
+		at := map[int][]string{}
 		for _, w := range fact.Writes {
-			if !op.Documents(w.Code) && !slices.ContainsFunc(undocumented, func(u Written) bool { return u.Code == w.Code }) {
-				undocumented = append(undocumented, w)
+			if op.Documents(w.Code) {
+				continue
+			}
+			if at[w.Code] == nil {
+				codes = append(codes, w.Code)
+			}
+			if !slices.Contains(at[w.Code], w.At) {
+				at[w.Code] = append(at[w.Code], w.At)
 			}
 		}
-		for _, w := range undocumented {
+		for _, code := range codes {
 			diags = append(diags, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: checks.Operation,
 				Message: fmt.Sprintf("status %s written by %s (%s) is not documented for %s %s (documented: %s): its clients do not expect it; write a documented status or add the response to the spec",
-					status.Describe(int64(w.Code)), handlerName(fn), w.At, op.Method, op.Path, op.Documented()),
+					status.Describe(int64(code)), handlerName(fn), strings.Join(at[code], ", "), op.Method, op.Path, op.Documented()),
 				Related: related(analysis.RelatedInformation{Pos: specAt(op.Line), Message: fmt.Sprintf("%s is documented here", op.Name())})})
 		}
 	}

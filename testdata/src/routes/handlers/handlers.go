@@ -51,3 +51,34 @@ func Latest(w http.ResponseWriter, r *http.Request) { // want Latest:"writes\\[4
 func Licenses(w http.ResponseWriter, r *http.Request) { // want Licenses:"writes\\[200\\]"
 	w.WriteHeader(http.StatusOK)
 }
+
+// Files is the API's file handler, made by NewFiles: a handler
+// registered through it writes what its one implementation writes.
+type Files interface {
+	Put(w http.ResponseWriter, r *http.Request) // want Put:"writes\\[507\\]"
+}
+
+type files struct{}
+
+func (*files) Put(w http.ResponseWriter, r *http.Request) { // want Put:"writes\\[507\\]"
+	w.WriteHeader(http.StatusInsufficientStorage)
+}
+
+// NewFiles returns the file handler.
+func NewFiles() Files { return &files{} }
+
+// Pair has two implementations: which one a call reaches is not known,
+// so its method has no fact.
+type Pair interface {
+	Get(w http.ResponseWriter, r *http.Request)
+}
+
+type left struct{}
+
+func (left) Get(w http.ResponseWriter, r *http.Request) { // want Get:"writes\\[410\\]"
+	w.WriteHeader(http.StatusGone)
+}
+
+type right struct{}
+
+func (right) Get(w http.ResponseWriter, r *http.Request) {}

@@ -45,6 +45,15 @@ func apiRoutes() *http.ServeMux {
 	return mux
 }
 
+func serveFiles() {
+	mux := http.NewServeMux()
+	files := handlers.NewFiles()
+	// Positive: registered through an interface of one implementation,
+	// the handler writes what that implementation writes.
+	mux.HandleFunc("POST /v2/{project}/instances", files.Put) // want `status 507 \(Insufficient Storage\) written by handlers.Files.Put \(handlers.go:\d+\) is not documented for POST /v2/\{project_id\}/instances`
+	http.ListenAndServe(":8080", mux)
+}
+
 func serve() {
 	mux := apiRoutes()
 	// Positive: on the router served as the whole server.
