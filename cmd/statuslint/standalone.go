@@ -212,8 +212,10 @@ func standalone(a *analysis.Analyzer, patterns []string, o *options) (code int) 
 }
 
 // tiedRoute matches a -routes line of a route tied to an operation:
-// "route GET /pets -> GET /v2/pets (listPets, api.yaml:12)".
-var tiedRoute = regexp.MustCompile(`^route \S+ \S+ -> [A-Z]+ /`)
+// "route GET /pets -> GET /v2/pets (listPets, api.yaml:12)", the route
+// perhaps registered elsewhere ("route GET /pets (registered at
+// example.com/api/pets.go:12 by api.Routes.Setup) -> ...").
+var tiedRoute = regexp.MustCompile(`^route \S+ \S+( \((registered at \S+ by|through the call at) \S+\))? -> [A-Z]+ /`)
 
 // routesSummary says what -routes read, so that a run that lists nothing
 // says why rather than nothing.

@@ -65,6 +65,7 @@ func tables() []table {
 		{"Routes", "route", maps.Keys(Routes), true},
 		{"WrapperStatuses", "handler wrapper's own status", maps.Keys(WrapperStatuses), true},
 		{"Upgrades", "connection upgrade", maps.Keys(Upgrades), false},
+		{"DebugHandlers", "debug handler", maps.Keys(DebugHandlers), false},
 		{"Groups", "route group", maps.Keys(Groups), true},
 		{"Subrouters", "subrouter", maps.Keys(Subrouters), true},
 		{"Mounts", "mount", maps.Keys(Mounts), true},

@@ -53,6 +53,19 @@ var Upgrades = map[Key]bool{
 	{NetHTTP, "ResponseController", "Hijack"}:               true,
 }
 
+// DebugHandlers are the handlers that serve the Go runtime's state
+// (net/http/pprof's profiles, expvar's variables): a route built from one
+// is a debug endpoint, which no operation of a REST spec describes.
+var DebugHandlers = map[Key]bool{
+	{"net/http/pprof", "", "Index"}:   true,
+	{"net/http/pprof", "", "Cmdline"}: true,
+	{"net/http/pprof", "", "Profile"}: true,
+	{"net/http/pprof", "", "Symbol"}:  true,
+	{"net/http/pprof", "", "Trace"}:   true,
+	{"net/http/pprof", "", "Handler"}: true,
+	{"expvar", "", "Handler"}:         true,
+}
+
 // A Group is a call that returns a router whose routes have a prefix:
 // gin's Group, echo's Group, fiber's Group.
 type Group struct {

@@ -1,6 +1,7 @@
 package routes
 
 import (
+	"cmp"
 	"fmt"
 	"go/ast"
 	"go/constant"
@@ -30,10 +31,22 @@ type HandlerFact struct {
 	Upgrades bool
 }
 
-// Written is a constant status a handler writes, and where ("file.go:12").
+// Written is a constant status a handler writes, and where ("file.go:12");
+// for one written by a function of another package it calls, At is the
+// call and Via the write there.
 type Written struct {
 	Code int
 	At   string
+	Via  string
+}
+
+// place says where w is written: "file.go:12", or "file.go:12 calling
+// other.go:34".
+func (w Written) place() string {
+	if w.Via == "" {
+		return w.At
+	}
+	return w.At + " calling " + w.Via
 }
 
 // AFact marks HandlerFact as a fact.
@@ -73,7 +86,7 @@ func exportHandlers(f *routeFinder, found []status.Found) {
 			if inAny(bodies, fd.E.Pos()) {
 				code, _ := constCode(f.Pass.TypesInfo, fd.E)
 				p := f.Pass.Fset.Position(fd.E.Pos())
-				fact.Writes = append(fact.Writes, Written{code, fmt.Sprintf("%s:%d", filepath.Base(p.Filename), p.Line)})
+				fact.Writes = append(fact.Writes, Written{Code: code, At: fmt.Sprintf("%s:%d", filepath.Base(p.Filename), p.Line)})
 			}
 		}
 		for _, w := range f.importedWrites(bodies) {
@@ -91,7 +104,9 @@ func exportHandlers(f *routeFinder, found []status.Found) {
 
 // importedWrites returns what the functions of other packages that
 // bodies call write, by their HandlerFact: a handler that hands its
-// request to another package's handler writes what that one does.
+// request to another package's handler writes what that one does. Each
+// is placed at the call here (response.SendInternalServerError(c) at
+// auth.go:69), where a reader of this package looks.
 func (c *routeFinder) importedWrites(bodies []*ast.BlockStmt) []Written {
 	var out []Written
 	for _, body := range bodies {
@@ -100,7 +115,13 @@ func (c *routeFinder) importedWrites(bodies []*ast.BlockStmt) []Written {
 				if fn := typesx.Callee(c.Pass.TypesInfo, call); fn != nil && fn.Pkg() != nil && fn.Pkg() != c.Pass.Pkg {
 					var fact HandlerFact
 					if c.ImportFact(fn, &fact) {
-						out = append(out, fact.Writes...)
+						p := c.Pass.Fset.Position(call.Pos())
+						at := fmt.Sprintf("%s:%d", filepath.Base(p.Filename), p.Line)
+						for _, w := range fact.Writes {
+							if w := (Written{Code: w.Code, At: at, Via: cmp.Or(w.Via, w.At)}); !slices.Contains(out, w) {
+								out = append(out, w)
+							}
+						}
 					}
 				}
 			}
@@ -176,11 +197,45 @@ func (c *routeFinder) upgrades(bodies []*ast.BlockStmt) bool {
 	return found
 }
 
+// handlerWritten returns what the route's handler writes, with where,
+// and whether it upgrades the connection: for a RoutesFact.
+func (c *routeFinder) handlerWritten(r route, found []status.Found) ([]Written, bool) {
+	if r.handler == nil {
+		fn := c.importedHandler(r.handlerExpr)
+		if fn == nil {
+			return nil, false
+		}
+		var fact HandlerFact
+		c.ImportFact(fn, &fact)
+		return fact.Writes, fact.Upgrades
+	}
+	bodies := c.bodies(r.handler)
+	var out []Written
+	for _, fd := range found {
+		if code, ok := constCode(c.Pass.TypesInfo, fd.E); ok && fd.S.Writes && !fd.S.Stored && inAny(bodies, fd.E.Pos()) {
+			p := c.Pass.Fset.Position(fd.E.Pos())
+			out = append(out, Written{Code: code, At: fmt.Sprintf("%s:%d", filepath.Base(p.Filename), p.Line)})
+		}
+	}
+	for _, w := range c.importedWrites(bodies) {
+		if !slices.Contains(out, w) {
+			out = append(out, w)
+		}
+	}
+	return out, c.upgrades(bodies)
+}
+
 // handlerWrites returns the constant statuses the route's handler writes
 // (itself, the functions of this package it calls, and those of other
 // packages through their HandlerFact) and whether it upgrades the
 // connection. known is false when the handler cannot be read.
 func (c *routeFinder) handlerWrites(r route, found []status.Found) (codes []int, upgrades, known bool) {
+	if r.from != nil {
+		for _, w := range r.from.Writes {
+			codes = append(codes, w.Code)
+		}
+		return codes, r.from.Upgrades, true
+	}
 	if r.handler == nil {
 		fn := c.importedHandler(r.handlerExpr)
 		if fn == nil {
@@ -281,6 +336,12 @@ func checkImported(c *routeFinder, fn *types.Func, r route, ops []*table.Operati
 	if !c.ImportFact(fn, &fact) {
 		return nil
 	}
+	return checkWrites(handlerName(fn), fact, r, ops, specAt)
+}
+
+// checkWrites reports the statuses fact says the handler named writes
+// that op does not document, at the route's registration.
+func checkWrites(name string, fact HandlerFact, r route, ops []*table.Operation, specAt func(int) token.Pos) []analysis.Diagnostic {
 	var diags []analysis.Diagnostic
 	for _, op := range ops {
 		// One finding per status, naming every place that writes it.
@@ -293,14 +354,14 @@ func checkImported(c *routeFinder, fn *types.Func, r route, ops []*table.Operati
 			if at[w.Code] == nil {
 				codes = append(codes, w.Code)
 			}
-			if !slices.Contains(at[w.Code], w.At) {
-				at[w.Code] = append(at[w.Code], w.At)
+			if !slices.Contains(at[w.Code], w.place()) {
+				at[w.Code] = append(at[w.Code], w.place())
 			}
 		}
 		for _, code := range codes {
 			diags = append(diags, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: checks.Operation,
 				Message: fmt.Sprintf("status %s written by %s (%s) is not documented for %s %s (documented: %s): its clients do not expect it; write a documented status or add the response to the spec",
-					status.Describe(int64(code)), handlerName(fn), strings.Join(at[code], ", "), op.Method, op.Path, op.Documented()),
+					status.Describe(int64(code)), name, strings.Join(at[code], ", "), op.Method, op.Path, op.Documented()),
 				Related: related(analysis.RelatedInformation{Pos: specAt(op.Line), Message: fmt.Sprintf("%s is documented here", op.Name())})})
 		}
 	}

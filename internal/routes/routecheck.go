@@ -58,6 +58,9 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteRe
 	// operation by its whole path as written: they serve the spec's
 	// paths at its prefix, mounted elsewhere or not.
 	exactRoots := map[any]bool{}
+	// tied maps a registration to the one operation it ties to here,
+	// for the RoutesFact of the function it is in.
+	tied := map[*ast.CallExpr]string{}
 	for _, r := range f.findRoutes() {
 		name := r.method
 		switch {
@@ -67,6 +70,14 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteRe
 			name = "*"
 		}
 		name += " " + r.path
+		switch {
+		case r.from != nil:
+			name += fmt.Sprintf(" (registered at %s by %s)", r.from.At, handlerName(r.by))
+		case r.via != nil:
+			p := pass.Fset.Position(r.via.Pos())
+			name += fmt.Sprintf(" (through the call at %s:%d)", filepath.Base(p.Filename), p.Line)
+		}
+
 		// byEnding is the one operation whose path ends as the route's
 		// own does, for a route whose router's prefix is not known here.
 		byEnding := func(path string) []*table.Operation {
@@ -77,6 +88,11 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteRe
 				return ending
 			}
 			return nil
+		}
+		if r.from != nil && r.from.Debug || r.from == nil && f.debugHandler(r.handlerExpr) {
+			res.Listing = append(res.Listing, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: "routes",
+				Message: fmt.Sprintf("route %s -> no operation; its handler serves the Go runtime's state (net/http/pprof, expvar), which no operation describes, so not reported", name)})
+			continue
 		}
 		var ops []*table.Operation
 		ok, local, ending := false, false, false
@@ -150,7 +166,7 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteRe
 			ending = len(ops) > 0
 		}
 		switch {
-		case len(ops) == 0 && r.mounted && ok && f.notAnOperation(r, spec, found) == "" && !typesx.InTestFile(pass.Fset, r.call.Pos()):
+		case len(ops) == 0 && r.mounted && ok && spec.Covers(table.Segments(r.path)) && f.notAnOperation(r, spec, found) == "" && !typesx.InTestFile(pass.Fset, r.call.Pos()):
 			res.Listing = append(res.Listing, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: "routes",
 				Message: fmt.Sprintf("route %s -> no operation; its router is handed elsewhere and may be mounted under a prefix, so the API-wide table applies", name)})
 			missing = append(missing, missingRoute{len(res.Listing) - 1, r.root, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: checks.Route,
@@ -214,7 +230,18 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteRe
 			res.Listing = append(res.Listing, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: "routes",
 				Message: fmt.Sprintf("route %s -> %s %s (%s, %s:%d%s)", name, op.Method, op.Path, op.Name(), filepath.Base(spec.Source), op.Line, how)})
 		}
+		if len(ops) == 1 && r.from == nil && r.via == nil {
+			tied[r.call] = ops[0].Method + " " + ops[0].Path
+		}
 		checkWrapperStatuses(f, r, ops, specAt, reported, &res)
+		if r.from != nil {
+			// Checked where it was registered if tied there to the
+			// same operation.
+			if !slices.ContainsFunc(ops, func(op *table.Operation) bool { return op.Method+" "+op.Path == r.from.Tied }) {
+				res.Diags = append(res.Diags, checkWrites("the handler registered at "+r.from.At, HandlerFact{Writes: r.from.Writes}, r, ops, specAt)...)
+			}
+			continue
+		}
 		if r.handler == nil {
 			if fn := f.importedHandler(r.handlerExpr); fn != nil {
 				res.Diags = append(res.Diags, checkImported(f, fn, r, ops, specAt)...)
@@ -250,6 +277,7 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteRe
 	checkGenerated(f, spec, found, specAt, reported, &res)
 	checkClients(f, tab, &res)
 	exportHandlers(f, found)
+	exportRoutes(f, found, tied)
 	return res
 }
 

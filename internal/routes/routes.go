@@ -66,8 +66,17 @@ type route struct {
 	// one operation as written, and never reported missing.
 	tentative bool
 	// routerArg is, for a registrar's call, the argument that is the
-	// router (-1: none); -2 for a router's own method.
+	// router (-1: none); -2 for a router's own method; -3 for a route
+	// of another package's function (from).
 	routerArg int
+	// from is what a function of another package registers on the
+	// router the call hands it (its RoutesFact), by is that function;
+	// via is the call of a function of this package that registers the
+	// route on the router it is handed, read with that call's
+	// arguments.
+	from *Registered
+	by   *types.Func
+	via  *ast.CallExpr
 }
 
 // routeFinder finds route registrations and follows routers to their
@@ -92,6 +101,11 @@ type routeFinder struct {
 	// fields caches fieldValues; params, paramOf.
 	fields map[*types.Var][]ast.Expr
 	params map[*types.Var]paramAt
+	// env binds the parameters of the functions followed into from a
+	// call (registered); nil outside them.
+	env *env
+	// registers caches mayRegister.
+	registers map[*types.Func]bool
 }
 
 // newRouteFinder returns the routes pass's state for the package of b,
@@ -99,7 +113,8 @@ type routeFinder struct {
 // Mount, http.StripPrefix) are found by findRoutes.
 func newRouteFinder(b *status.Base, decls map[*types.Func]*ast.FuncDecl) *routeFinder {
 	return &routeFinder{Base: b, decls: decls, subrouters: map[*types.Var]*ast.CallExpr{},
-		mounts: map[*types.Var]*ast.CallExpr{}, escapes: map[*types.Var]bool{}, registrars: map[*types.Func]registrar{}}
+		mounts: map[*types.Var]*ast.CallExpr{}, escapes: map[*types.Var]bool{}, registrars: map[*types.Func]registrar{},
+		registers: map[*types.Func]bool{}}
 }
 
 // A resolution is what resolving one router's prefix found on the way.
@@ -194,7 +209,7 @@ func (c *routeFinder) findRoutes() []route {
 	for i := range routes {
 		routes[i] = c.route(routes[i].call, routes[i].knowledge, routes[i].chained, routes[i].routerArg)
 	}
-	return routes
+	return append(routes, c.expansions()...)
 }
 
 // chainedCall returns the call of the method name on the result of the
@@ -511,6 +526,13 @@ func (c *routeFinder) prefix(res *resolution, e ast.Expr) (string, bool) {
 		if !ok {
 			return "", false
 		}
+		if arg, outer, bound := c.env.lookup(v); bound {
+			// A parameter of a function followed into from a call: the
+			// router the call hands in.
+			var p string
+			c.inOuter(outer, func() { p, ok = c.prefix(res, arg) })
+			return p, ok
+		}
 		if call, ok := c.subrouters[v]; ok {
 			key, via, _, _ := typesx.Resolve(info, call)
 			sub, _ := knowledge.Lookup(knowledge.Subrouters, key, via)
@@ -606,7 +628,7 @@ func (c *routeFinder) fieldValues() map[*types.Var][]ast.Expr {
 // exported function may be called from elsewhere, with any router.
 func (c *routeFinder) paramPrefix(res *resolution, v *types.Var) (string, bool) {
 	fn, index := c.paramOf(v)
-	if fn == nil || fn.Exported() || fn.Signature().Variadic() {
+	if fn == nil || index < 0 || fn.Exported() || fn.Signature().Variadic() {
 		return "", false
 	}
 	prefix, root, known := "", any(nil), false
@@ -648,6 +670,9 @@ func (c *routeFinder) paramOf(v *types.Var) (*types.Func, int) {
 			params := fn.Signature().Params()
 			for i := range params.Len() {
 				c.params[params.At(i)] = paramAt{fn, i}
+			}
+			if recv := fn.Signature().Recv(); recv != nil {
+				c.params[recv] = paramAt{fn, -1}
 			}
 		}
 	}
@@ -896,6 +921,15 @@ func (c *routeFinder) oneMethod(e ast.Expr) (string, bool) {
 func (c *routeFinder) constString(e ast.Expr) (string, bool) {
 	if e == nil {
 		return "", false
+	}
+	if id, ok := ast.Unparen(e).(*ast.Ident); ok && c.env != nil {
+		if v, ok := c.Pass.TypesInfo.Uses[id].(*types.Var); ok {
+			if arg, outer, bound := c.env.lookup(v); bound {
+				var s string
+				c.inOuter(outer, func() { s, ok = c.constString(arg) })
+				return s, ok
+			}
+		}
 	}
 	tv := c.Pass.TypesInfo.Types[e]
 	if tv.Value == nil || tv.Value.Kind() != constant.String {

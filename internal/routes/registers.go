@@ -1,0 +1,399 @@
+package routes
+
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/statuslint/statuslint/internal/knowledge"
+	"github.com/statuslint/statuslint/internal/status"
+	"github.com/statuslint/statuslint/internal/typesx"
+)
+
+// RoutesFact records the routes a function registers on a router one of
+// its parameters brings (func (r *APIRoutes) Setup(g *gin.RouterGroup)),
+// with their paths after that router's prefix: a caller in another
+// package, which knows the router it hands in, ties them.
+type RoutesFact struct {
+	Routes []Registered
+}
+
+// Registered is one route of a RoutesFact.
+type Registered struct {
+	// Param is the parameter that brings the router.
+	Param int
+	// Method is the route's method, "" for every method or several
+	// (Methods).
+	Method  string
+	Methods []string
+	// Path is the route's path after the router's prefix.
+	Path string
+	// At is the registration, "import/path/of/package/file.go:12".
+	At string
+	// Writes and Upgrades are what the route's handler writes, and
+	// whether it takes the connection over.
+	Writes   []Written
+	Upgrades bool
+	// Debug says that the handler serves the Go runtime's state
+	// (debugHandler).
+	Debug bool
+	// Tied is the operation the registering package tied the route to
+	// ("GET /pets") where its path alone named one: its statuses were
+	// checked there.
+	Tied string
+}
+
+// AFact marks RoutesFact as a fact.
+func (*RoutesFact) AFact() {}
+
+func (f *RoutesFact) String() string {
+	var routes []string
+	for _, r := range f.Routes {
+		m := r.Method
+		if len(r.Methods) > 0 {
+			m = strings.Join(r.Methods, ",")
+		}
+		if m == "" {
+			m = "*"
+		}
+		routes = append(routes, fmt.Sprintf("%s %s@%d", m, r.Path, r.Param))
+	}
+	return "routes[" + strings.Join(routes, " ") + "]"
+}
+
+// An env binds the parameters of a function inlined at a call to the
+// call's arguments, which are read in the env outside it.
+type env struct {
+	vars  map[*types.Var]ast.Expr
+	outer *env
+}
+
+// lookup returns the argument v is bound to, and the env to read it in.
+func (e *env) lookup(v *types.Var) (ast.Expr, *env, bool) {
+	for ; e != nil; e = e.outer {
+		if arg, ok := e.vars[v]; ok {
+			return arg, e.outer, true
+		}
+	}
+	return nil, nil, false
+}
+
+// inOuter evaluates f with the env set to outer.
+func (c *routeFinder) inOuter(outer *env, f func()) {
+	saved := c.env
+	c.env = outer
+	f()
+	c.env = saved
+}
+
+// maxInline bounds how deep calls are followed into the package's
+// functions that register on a router they are given.
+const maxInline = 4
+
+// registered returns the routes fn, a function of this package, registers
+// on routers its parameters bring, read with its parameters bound by e
+// (nil: unbound, each route relative to fn's own parameter): its own
+// registrations and those of the functions it hands a router to, of this
+// package (followed into, with the arguments bound) or of another (by
+// their RoutesFact).
+func (c *routeFinder) registered(fn *types.Func, e *env, depth int) []route {
+	fd := c.decls[fn]
+	if fd == nil || fd.Body == nil || depth > maxInline || !c.mayRegister(fn) {
+		return nil
+	}
+	info := c.Pass.TypesInfo
+	var out []route
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		key, via, _, resolved := typesx.Resolve(info, call)
+		var rt knowledge.Route
+		routerArg, direct := -2, false
+		if resolved {
+			rt, direct = knowledge.Lookup(knowledge.Routes, key, via)
+		}
+		if reg, ok := c.registrars[typesx.StaticCallee(info, call)]; ok && !direct {
+			rt, routerArg, direct = reg.knowledge, reg.routerArg, true
+		}
+		if direct {
+			// Relative to a parameter of fn when read unbound; read
+			// again with the caller's arguments.
+			var r0 route
+			c.inOuter(nil, func() { r0 = c.route(call, rt, nil, routerArg) })
+			if v, isVar := r0.root.(*types.Var); !isVar || c.paramFunc(v) != fn {
+				return true
+			}
+			if e == nil {
+				out = append(out, r0)
+				return true
+			}
+			var r route
+			c.inOuter(e, func() { r = c.route(call, rt, nil, routerArg) })
+			out = append(out, r)
+			return true
+		}
+		target, recvArg := c.callTarget(call, e)
+		if target == nil {
+			return true
+		}
+		if target.Pkg() == c.Pass.Pkg {
+			if target == fn || !c.mayRegister(target) {
+				return true
+			}
+			inner := &env{vars: map[*types.Var]ast.Expr{}, outer: e}
+			sig := target.Signature()
+			for i := range sig.Params().Len() {
+				if i < len(call.Args) && !(sig.Variadic() && i == sig.Params().Len()-1) {
+					inner.vars[sig.Params().At(i)] = call.Args[i]
+				}
+			}
+			if recv := sig.Recv(); recv != nil && recvArg != nil {
+				inner.vars[recv] = recvArg
+			}
+			for _, r := range c.registered(target, inner, depth+1) {
+				r.via = call // the outermost call, once all are returned
+				if r.from != nil {
+					r.at = call // reported where this package hands the router on
+				}
+				out = append(out, r)
+			}
+			return true
+		}
+		out = append(out, c.factRoutes(call, target, e)...)
+		return true
+	})
+	return out
+}
+
+// callTarget returns the function a call reaches: its static callee, or,
+// for an interface method called on a parameter that e binds to a value
+// of a concrete type (routes.Setup(group), routes a model.Routes given an
+// *APIRoutes), that type's method; and the receiver expression.
+func (c *routeFinder) callTarget(call *ast.CallExpr, e *env) (*types.Func, ast.Expr) {
+	info := c.Pass.TypesInfo
+	sel, isSel := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if fn := typesx.StaticCallee(info, call); fn != nil {
+		if isSel && info.Selections[sel] != nil {
+			return fn, sel.X
+		}
+		return fn, nil
+	}
+	if !isSel || info.Selections[sel] == nil || !types.IsInterface(info.Selections[sel].Recv()) {
+		return nil, nil
+	}
+	id, ok := ast.Unparen(sel.X).(*ast.Ident)
+	if !ok {
+		return nil, nil
+	}
+	v, ok := info.Uses[id].(*types.Var)
+	if !ok {
+		return nil, nil
+	}
+	arg, _, bound := e.lookup(v)
+	if !bound {
+		return nil, nil
+	}
+	t := info.TypeOf(arg)
+	if t == nil || types.IsInterface(t) {
+		return nil, nil
+	}
+	obj, _, _ := types.LookupFieldOrMethod(t, true, c.Pass.Pkg, sel.Sel.Name)
+	fn, _ := obj.(*types.Func)
+	return fn, arg
+}
+
+// factRoutes returns the routes a call of target, a function of another
+// package, registers by its RoutesFact, on the routers the call's
+// arguments bring, read in e.
+func (c *routeFinder) factRoutes(call *ast.CallExpr, target *types.Func, e *env) []route {
+	var fact RoutesFact
+	if !c.ImportFact(target, &fact) {
+		return nil
+	}
+	var out []route
+	for i := range fact.Routes {
+		reg := &fact.Routes[i]
+		arg := argAt(call, reg.Param)
+		if reg.Param == -1 {
+			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+				arg = sel.X
+			}
+		}
+		if arg == nil {
+			continue
+		}
+		r := route{call: call, at: arg, method: reg.Method, methods: reg.Methods, own: reg.Path, from: reg, by: target, routerArg: -3}
+		var res resolution
+		prefix, known := "", false
+		c.inOuter(e, func() { prefix, known = c.prefix(&res, arg) })
+		r.mounted, r.tentative, r.root = res.mounted, res.tentative, res.root
+		r.path, r.resolved, r.prefixUnknown = joinPath(prefix, reg.Path), known, !known
+		out = append(out, r)
+	}
+	return out
+}
+
+// mayRegister reports whether fn, a function of this package, registers
+// a route or calls a function that may: a router's registration, a
+// registrar, a function of another package with a RoutesFact, an
+// interface method called on a parameter, or such a function of this
+// package.
+func (c *routeFinder) mayRegister(fn *types.Func) bool {
+	if may, ok := c.registers[fn]; ok {
+		return may
+	}
+	c.registers[fn] = false // until known: a recursion registers nothing more
+	fd := c.decls[fn]
+	if fd == nil || fd.Body == nil {
+		return false
+	}
+	info := c.Pass.TypesInfo
+	may := false
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || may {
+			return !may
+		}
+		if key, via, _, ok := typesx.Resolve(info, call); ok {
+			if _, ok := knowledge.Lookup(knowledge.Routes, key, via); ok {
+				may = true
+				return false
+			}
+		}
+		target := typesx.StaticCallee(info, call)
+		switch {
+		case target == nil:
+			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && info.Selections[sel] != nil && types.IsInterface(info.Selections[sel].Recv()) {
+				if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok {
+					if v, ok := info.Uses[id].(*types.Var); ok && v.Kind() == types.ParamVar {
+						may = true
+					}
+				}
+			}
+		case c.isRegistrar(target):
+			may = true
+		case target.Pkg() == c.Pass.Pkg:
+			may = target != fn && c.mayRegister(target)
+		default:
+			var fact RoutesFact
+			may = c.ImportFact(target, &fact)
+		}
+		return !may
+	})
+	c.registers[fn] = may
+	return may
+}
+
+// isRegistrar reports whether fn is one of the package's registrars.
+func (c *routeFinder) isRegistrar(fn *types.Func) bool {
+	_, ok := c.registrars[fn]
+	return ok
+}
+
+// paramFunc returns the function of this package whose parameter (or
+// receiver) v is, or nil.
+func (c *routeFinder) paramFunc(v *types.Var) *types.Func {
+	fn, _ := c.paramOf(v)
+	return fn
+}
+
+// expansions returns the routes that the package's functions register
+// through the functions they hand a router to, where the router is not
+// a parameter of their own: each read at its call, under the prefix of
+// the router handed in. Those on a parameter of the caller are its own
+// routes in turn (its RoutesFact, or its callers' expansions).
+func (c *routeFinder) expansions() []route {
+	var out []route
+	seen := map[string]bool{}
+	for _, fn := range typesx.SortedDecls(c.decls) {
+		if !c.checked(c.decls[fn]) || typesx.InTestFile(c.Pass.Fset, fn.Pos()) {
+			continue // a test's own server stands in for what it tests
+		}
+		for _, r := range c.registered(fn, nil, 0) {
+			if r.via == nil && r.from == nil {
+				continue // its own registration, found with the others
+			}
+			if v, isVar := r.root.(*types.Var); isVar && c.paramFunc(v) == fn {
+				continue // on fn's own parameter: its callers' to read
+			}
+			key := fmt.Sprintf("%d %d %s %s %v", r.at.Pos(), r.call.Pos(), r.method, r.path, r.methods)
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// checked reports whether n is in a file of the package being checked.
+func (c *routeFinder) checked(n ast.Node) bool {
+	for _, fc := range c.Checked {
+		if f := fc.Node(); f.Pos() <= n.Pos() && n.End() <= f.End() {
+			return true
+		}
+	}
+	return false
+}
+
+// exportRoutes exports, for each exported function and method of the
+// package, the routes it registers on a router one of its parameters (or
+// its receiver) brings, with what their handlers write and the operation
+// each was tied to here.
+func exportRoutes(f *routeFinder, found []status.Found, tied map[*ast.CallExpr]string) {
+	for _, fn := range typesx.SortedDecls(f.decls) {
+		if !fn.Exported() || typesx.InTestFile(f.Pass.Fset, fn.Pos()) {
+			continue
+		}
+		var fact RoutesFact
+		for _, r := range f.registered(fn, nil, 0) {
+			v, isVar := r.root.(*types.Var)
+			if !isVar || f.paramFunc(v) != fn || !r.resolved && !r.tentative {
+				continue
+			}
+			_, index := f.paramOf(v)
+			reg := Registered{Param: index, Method: r.method, Methods: r.methods, Path: r.path}
+			if r.from != nil {
+				reg.At, reg.Writes, reg.Upgrades, reg.Debug, reg.Tied = r.from.At, r.from.Writes, r.from.Upgrades, r.from.Debug, r.from.Tied
+			} else {
+				p := f.Pass.Fset.Position(r.at.Pos())
+				reg.At = path.Join(f.Pass.Pkg.Path(), filepath.Base(p.Filename)) + fmt.Sprintf(":%d", p.Line)
+				reg.Writes, reg.Upgrades = f.handlerWritten(r, found)
+				reg.Debug = f.debugHandler(r.handlerExpr)
+				reg.Tied = tied[r.call]
+			}
+			if !slices.ContainsFunc(fact.Routes, func(o Registered) bool { return o.At == reg.At && o.Path == reg.Path && o.Method == reg.Method }) {
+				fact.Routes = append(fact.Routes, reg)
+			}
+		}
+		if len(fact.Routes) > 0 {
+			f.Pass.ExportObjectFact(fn, &fact)
+		}
+	}
+}
+
+// debugHandler reports whether the handler expression e is built from a
+// handler that serves the Go runtime's state (p.handler(pprof.Index),
+// pprof.Handler("heap").ServeHTTP): the route is a debug endpoint.
+func (c *routeFinder) debugHandler(e ast.Expr) bool {
+	if e == nil {
+		return false
+	}
+	debug := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok {
+			if fn, ok := c.Pass.TypesInfo.Uses[id].(*types.Func); ok && fn.Pkg() != nil && knowledge.DebugHandlers[typesx.FuncKey(fn)] {
+				debug = true
+			}
+		}
+		return !debug
+	})
+	return debug
+}
