@@ -20,6 +20,9 @@ type Route struct {
 	// gives its method: gorilla/mux's HandleFunc(p, h).Methods("GET").
 	// Without it, or with several methods, the route takes every method.
 	MethodCall string
+	// Prefix is put before the path the call is given: a project's
+	// router type whose GET registers path.Join("/admin", p).
+	Prefix string
 }
 
 // A WrapperStatus is a handler that wraps the handler of its argument

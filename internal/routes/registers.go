@@ -118,7 +118,7 @@ func (c *routeFinder) registered(fn *types.Func, e *env, depth int) []route {
 		if resolved {
 			rt, direct = knowledge.Lookup(knowledge.Routes, key, via)
 		}
-		if reg, ok := c.registrars[typesx.StaticCallee(info, call)]; ok && !direct {
+		if reg, ok := c.registrarFor(typesx.StaticCallee(info, call)); ok && !direct && !c.wraps[fd] {
 			rt, routerArg, direct = reg.knowledge, reg.routerArg, true
 		}
 		if direct {
@@ -277,7 +277,7 @@ func (c *routeFinder) mayRegister(fn *types.Func) bool {
 				}
 			}
 		case c.isRegistrar(target):
-			may = true
+			may = !c.wraps[fd]
 		case target.Pkg() == c.Pass.Pkg:
 			may = target != fn && c.mayRegister(target)
 		default:
@@ -290,9 +290,10 @@ func (c *routeFinder) mayRegister(fn *types.Func) bool {
 	return may
 }
 
-// isRegistrar reports whether fn is one of the package's registrars.
+// isRegistrar reports whether fn is a registrar, of this package or
+// another.
 func (c *routeFinder) isRegistrar(fn *types.Func) bool {
-	_, ok := c.registrars[fn]
+	_, ok := c.registrarFor(fn)
 	return ok
 }
 

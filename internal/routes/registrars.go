@@ -1,7 +1,9 @@
 package routes
 
 import (
+	"fmt"
 	"go/ast"
+	"go/token"
 	"go/types"
 	"strings"
 
@@ -29,9 +31,13 @@ type registrar struct {
 
 // registrarOf returns what the function around the registration call at
 // cur registers, if the function is a registrar: its only registration,
-// with the path, the router and the method (if not fixed) from its
-// parameters, and its one handler parameter used in its body.
-func (c *routeFinder) registrarOf(cur inspector.Cursor, rt knowledge.Route) (*types.Func, registrar, bool) {
+// with the path (perhaps after a constant prefix: path.Join("/admin", p),
+// "/admin"+p), the router (a parameter, or the receiver and its fields:
+// a project's router type) and the method (if not fixed) from its
+// parameters, and its one handler parameter used in its body. routerArg
+// is the registration's own router: -2 its receiver expression, -1
+// net/http's default mux, an index its argument.
+func (c *routeFinder) registrarOf(cur inspector.Cursor, rt knowledge.Route, routerArg int) (*types.Func, registrar, bool) {
 	info := c.Pass.TypesInfo
 	call := cur.Node().(*ast.CallExpr)
 	decl := typesx.EnclosingFunc(cur)
@@ -45,9 +51,11 @@ func (c *routeFinder) registrarOf(cur inspector.Cursor, rt knowledge.Route) (*ty
 	params := fn.Signature().Params()
 	paramOf := func(e ast.Expr) int { return typesx.ParamIndex(info, fn.Signature(), e) }
 	reg := registrar{knowledge: rt, routerArg: -1}
-	if reg.knowledge.PathArg = paramOf(argAt(call, rt.PathArg)); reg.knowledge.PathArg < 0 {
+	pathArg, prefix := c.joinedParam(argAt(call, rt.PathArg), paramOf)
+	if pathArg < 0 {
 		return nil, registrar{}, false
 	}
+	reg.knowledge.PathArg, reg.knowledge.Prefix = pathArg, joinPath(rt.Prefix, prefix)
 	if rt.MethodArg >= 0 {
 		if m, isConst := c.constString(argAt(call, rt.MethodArg)); isConst {
 			// r.Handle("GET", path, h): the registrar's method is fixed.
@@ -56,9 +64,21 @@ func (c *routeFinder) registrarOf(cur inspector.Cursor, rt knowledge.Route) (*ty
 			return nil, registrar{}, false
 		}
 	}
-	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && info.Selections[sel] != nil {
-		if reg.routerArg = paramOf(sel.X); reg.routerArg < 0 {
-			return nil, registrar{}, false // a router of its own or a field's
+	var router ast.Expr
+	switch {
+	case routerArg >= 0:
+		router = argAt(call, routerArg)
+	case routerArg == -2:
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && info.Selections[sel] != nil {
+			router = sel.X
+		}
+	}
+	if router != nil {
+		if reg.routerArg = paramOf(router); reg.routerArg < 0 {
+			if !c.ofReceiver(fn, router) {
+				return nil, registrar{}, false // a router of its own or a field's
+			}
+			reg.routerArg = -2 // the receiver, or its router field: a router type of its own
 		}
 	}
 	handlers := 0
@@ -79,6 +99,208 @@ func (c *routeFinder) registrarOf(cur inspector.Cursor, rt knowledge.Route) (*ty
 		reg.knowledge.MethodCall = ""
 	}
 	return fn, reg, true
+}
+
+// joinedParam returns the parameter e is, perhaps after a constant
+// prefix (path.Join("/admin", p), "/admin"+p), and that prefix; -1 if it
+// is neither.
+func (c *routeFinder) joinedParam(e ast.Expr, paramOf func(ast.Expr) int) (int, string) {
+	if i := paramOf(e); i >= 0 {
+		return i, ""
+	}
+	var head, tail ast.Expr
+	switch x := ast.Unparen(e).(type) {
+	case *ast.BinaryExpr:
+		if x.Op == token.ADD {
+			head, tail = x.X, x.Y
+		}
+	case *ast.CallExpr:
+		if fn := typesx.Callee(c.Pass.TypesInfo, x); fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "path" && fn.Name() == "Join" && len(x.Args) == 2 {
+			head, tail = x.Args[0], x.Args[1]
+		}
+	}
+	if head == nil {
+		return -1, ""
+	}
+	prefix, ok := c.constString(head)
+	if i := paramOf(tail); ok && i >= 0 {
+		return i, prefix
+	}
+	return -1, ""
+}
+
+// ofReceiver reports whether e is fn's receiver or a router it embeds
+// (r.Router of a type embedding *httprouter.Router): fn is a method of a
+// router type of the project's own. A router in a field it does not
+// embed is another value, which may have a prefix of its own.
+func (c *routeFinder) ofReceiver(fn *types.Func, e ast.Expr) bool {
+	recv := fn.Signature().Recv()
+	if recv == nil {
+		return false
+	}
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			return c.Pass.TypesInfo.Uses[x] == recv
+		case *ast.SelectorExpr:
+			if v, ok := c.Pass.TypesInfo.ObjectOf(x.Sel).(*types.Var); !ok || !v.Embedded() {
+				return false
+			}
+			e = x.X
+		default:
+			return false
+		}
+	}
+}
+
+// learnRegistrars finds the registrars built on registrars (a router
+// type's GET that calls its own Handle, which calls the library's), of
+// this package or of another (RegistrarFact), until there are no more:
+// a function whose one registration is such a call, with its router,
+// path and handler from its parameters.
+func (c *routeFinder) learnRegistrars(perDecl map[*ast.FuncDecl]int) {
+	info := c.Pass.TypesInfo
+	for range 4 {
+		type call struct {
+			cur inspector.Cursor
+			reg registrar
+		}
+		var calls []call
+		count := map[*ast.FuncDecl]int{}
+		for _, fc := range c.AllFiles {
+			for cur := range fc.Preorder((*ast.CallExpr)(nil)) {
+				if reg, ok := c.registrarFor(typesx.StaticCallee(info, cur.Node().(*ast.CallExpr))); ok {
+					calls = append(calls, call{cur, reg})
+					count[typesx.EnclosingFunc(cur)]++
+				}
+			}
+		}
+		learnt := false
+		for _, cl := range calls {
+			decl := typesx.EnclosingFunc(cl.cur)
+			if decl == nil || count[decl] != 1 || perDecl[decl] != 0 {
+				continue
+			}
+			fn, reg, ok := c.registrarOf(cl.cur, cl.reg.knowledge, cl.reg.routerArg)
+			if !ok {
+				continue
+			}
+			if _, known := c.registrars[fn]; known {
+				continue
+			}
+			c.registrars[fn] = reg
+			c.wraps[decl] = true
+			learnt = true
+		}
+		if !learnt {
+			return
+		}
+	}
+}
+
+// registrarFor returns the registrar fn is: one of this package, or one
+// of another by its RegistrarFact.
+func (c *routeFinder) registrarFor(fn *types.Func) (registrar, bool) {
+	if fn == nil {
+		return registrar{}, false
+	}
+	if reg, ok := c.registrars[fn]; ok {
+		return reg, true
+	}
+	if fn.Pkg() == c.Pass.Pkg {
+		return registrar{}, false
+	}
+	if reg, ok := c.imported[fn]; ok {
+		if reg == nil {
+			return registrar{}, false
+		}
+		return *reg, true
+	}
+	var fact RegistrarFact
+	if !c.ImportFact(fn, &fact) {
+		c.imported[fn] = nil
+		return registrar{}, false
+	}
+	reg := &registrar{knowledge: fact.Route, routerArg: fact.RouterArg, returns: fact.Route.MethodCall != ""}
+	c.imported[fn] = reg
+	return *reg, true
+}
+
+// importsRegistrars reports whether the package calls a registrar of
+// another package.
+func (c *routeFinder) importsRegistrars() bool {
+	for _, fc := range c.Checked {
+		for cur := range fc.Preorder((*ast.CallExpr)(nil)) {
+			if fn := typesx.StaticCallee(c.Pass.TypesInfo, cur.Node().(*ast.CallExpr)); fn != nil && fn.Pkg() != c.Pass.Pkg {
+				if _, ok := c.registrarFor(fn); ok {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// learntRouter reports whether t, or what it points to, is a router
+// type learnt from its methods: one of them is a registrar on its
+// receiver (a project's RouterAdmin whose GET registers on the
+// httprouter it embeds).
+func (c *routeFinder) learntRouter(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	named, ok := t.(*types.Named)
+	if !ok {
+		return false
+	}
+	if is, ok := c.learnt[named]; ok {
+		return is
+	}
+	is := false
+	ms := types.NewMethodSet(types.NewPointer(named))
+	for i := range ms.Len() {
+		if fn, ok := ms.At(i).Obj().(*types.Func); ok {
+			if reg, ok := c.registrarFor(fn); ok && reg.routerArg == -2 {
+				is = true
+				break
+			}
+		}
+	}
+	c.learnt[named] = is
+	return is
+}
+
+// RegistrarFact records that a function or method registers one route
+// from its parameters (a registrar): a project's router type's GET, a
+// helper given its router and path. Its calls in other packages are
+// routes.
+type RegistrarFact struct {
+	Route     knowledge.Route
+	RouterArg int
+}
+
+// AFact marks RegistrarFact as a fact.
+func (*RegistrarFact) AFact() {}
+
+func (f *RegistrarFact) String() string {
+	m := f.Route.Method
+	if m == "" {
+		m = fmt.Sprintf("arg%d", f.Route.MethodArg)
+	}
+	return fmt.Sprintf("registrar %s %s+arg%d on %d", m, f.Route.Prefix, f.Route.PathArg, f.RouterArg)
+}
+
+// exportRegistrars exports a RegistrarFact for each exported registrar
+// of the package.
+func exportRegistrars(c *routeFinder) {
+	for _, fn := range typesx.SortedDecls(c.decls) {
+		if reg, ok := c.registrars[fn]; ok && fn.Exported() && !typesx.InTestFile(c.Pass.Fset, fn.Pos()) {
+			c.Pass.ExportObjectFact(fn, &RegistrarFact{Route: reg.knowledge, RouterArg: reg.routerArg})
+		}
+	}
 }
 
 // isHandlerType reports whether t can hold a handler: a function, or a

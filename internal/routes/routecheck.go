@@ -278,6 +278,7 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteRe
 	checkClients(f, tab, &res)
 	exportHandlers(f, found)
 	exportRoutes(f, found, tied)
+	exportRegistrars(f)
 	return res
 }
 

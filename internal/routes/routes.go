@@ -106,6 +106,13 @@ type routeFinder struct {
 	env *env
 	// registers caches mayRegister.
 	registers map[*types.Func]bool
+	// wraps are the declarations of registrars that forward to another
+	// registrar: their one call of it is no route of its own.
+	wraps map[*ast.FuncDecl]bool
+	// imported caches registrarFor's facts, learnt the router types
+	// whose methods are registrars (learntRouter).
+	imported map[*types.Func]*registrar
+	learnt   map[types.Type]bool
 }
 
 // newRouteFinder returns the routes pass's state for the package of b,
@@ -114,7 +121,7 @@ type routeFinder struct {
 func newRouteFinder(b *status.Base, decls map[*types.Func]*ast.FuncDecl) *routeFinder {
 	return &routeFinder{Base: b, decls: decls, subrouters: map[*types.Var]*ast.CallExpr{},
 		mounts: map[*types.Var]*ast.CallExpr{}, escapes: map[*types.Var]bool{}, registrars: map[*types.Func]registrar{},
-		registers: map[*types.Func]bool{}}
+		registers: map[*types.Func]bool{}, wraps: map[*ast.FuncDecl]bool{}, imported: map[*types.Func]*registrar{}, learnt: map[types.Type]bool{}}
 }
 
 // A resolution is what resolving one router's prefix found on the way.
@@ -181,7 +188,7 @@ func (c *routeFinder) findRoutes() []route {
 	for _, d := range direct {
 		call := d.cur.Node().(*ast.CallExpr)
 		if perDecl[typesx.EnclosingFunc(d.cur)] == 1 {
-			if fn, reg, ok := c.registrarOf(d.cur, d.rt); ok {
+			if fn, reg, ok := c.registrarOf(d.cur, d.rt, -2); ok {
 				registrars[fn] = reg
 				continue
 			}
@@ -190,11 +197,13 @@ func (c *routeFinder) findRoutes() []route {
 			routes = append(routes, route{call: call, knowledge: d.rt, chained: chainedCall(d.cur, d.rt.MethodCall), routerArg: -2})
 		}
 	}
-	if len(registrars) > 0 {
+	c.learnRegistrars(perDecl)
+	if len(registrars) > 0 || c.importsRegistrars() {
 		for _, fc := range c.Checked {
 			for cur := range fc.Preorder((*ast.CallExpr)(nil)) {
 				call := cur.Node().(*ast.CallExpr)
-				if reg, ok := registrars[typesx.StaticCallee(info, call)]; ok {
+				fn := typesx.StaticCallee(info, call)
+				if reg, ok := c.registrarFor(fn); ok && !c.wraps[typesx.EnclosingFunc(cur)] {
 					routes = append(routes, route{call: call, knowledge: reg.knowledge, chained: chainedCall(cur, reg.knowledge.MethodCall), routerArg: reg.routerArg})
 				}
 			}
@@ -318,6 +327,7 @@ func (c *routeFinder) route(call *ast.CallExpr, rt knowledge.Route, chained *ast
 		prefix, known = c.prefix(&res, recv)
 		r.mounted, r.tentative, r.root = res.mounted, res.tentative, res.root
 	}
+	path = joinPath(rt.Prefix, path)
 	r.path, r.resolved = joinPath(prefix, path), ok && known
 	r.own, r.prefixUnknown = path, ok && !known
 	return r
@@ -487,8 +497,8 @@ func (c *routeFinder) prefix(res *resolution, e ast.Expr) (string, bool) {
 		if !ok {
 			return "", false
 		}
-		if knowledge.RootRouters[key] {
-			res.root = x
+		if knowledge.RootRouters[key] || c.learntRouter(info.TypeOf(x)) {
+			res.root = x // a constructor of a router type learnt from its methods too
 			return "", true
 		}
 		if g, ok := knowledge.Lookup(knowledge.Groups, key, via); ok {
@@ -549,7 +559,7 @@ func (c *routeFinder) prefix(res *resolution, e ast.Expr) (string, bool) {
 			// *gin.Engine)): an engine is the root; a router that can
 			// be mounted is tied tentatively.
 			switch {
-			case routerKind(v.Type(), knowledge.RootEngines):
+			case routerKind(v.Type(), knowledge.RootEngines) || c.learntRouter(v.Type()):
 				res.root = v
 				return "", true
 			case routerKind(v.Type(), knowledge.MountableRouters):
