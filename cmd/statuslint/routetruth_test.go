@@ -19,9 +19,10 @@ import (
 type routeTruth struct {
 	module, version, spec string
 	patterns              []string
-	// ties maps a registration ("file:line") to the operation it serves
-	// ("METHOD /path"), or "" for none.
-	ties map[string]string
+	// ties maps a registration ("file:line") to the operations it
+	// serves ("METHOD /path"), "" for none: one registration may serve
+	// several methods (a loop over a method list).
+	ties map[string][]string
 	// findings are the SL1005 ("SL1005 file:line status") and SL1006
 	// ("SL1006 file:line") a perfect run makes; undecided, those the
 	// reader could not decide either way (neither required nor false).
@@ -30,7 +31,7 @@ type routeTruth struct {
 
 // readRouteTruth reads a route ground-truth file.
 func readRouteTruth(path string) (routeTruth, error) {
-	rt := routeTruth{ties: map[string]string{}}
+	rt := routeTruth{ties: map[string][]string{}}
 	f, err := os.Open(path)
 	if err != nil {
 		return rt, err
@@ -62,7 +63,9 @@ func readRouteTruth(path string) (routeTruth, error) {
 				path, _, _ = strings.Cut(path, " ")
 				op = method + " " + path
 			}
-			rt.ties[fields[3]] = op
+			if !slices.Contains(rt.ties[fields[3]], op) {
+				rt.ties[fields[3]] = append(rt.ties[fields[3]], op)
+			}
 		case fields[0] == "finding" && len(fields) >= 4 && fields[1] == "SL1005":
 			rt.findings = append(rt.findings, "SL1005 "+fields[2]+" "+fields[3])
 		case fields[0] == "finding" && len(fields) >= 3 && fields[1] == "SL1006":
@@ -115,31 +118,39 @@ func registration(rt routeTruth, line, at string) string {
 func scoreRoutes(rt routeTruth, listing, findings []string) (routeScore, []string) {
 	var s routeScore
 	var notes []string
-	ours := map[string]string{}
+	ours := map[string][]string{}
 	for _, l := range listing {
 		if m := tieLine.FindStringSubmatch(l); m != nil {
-			ours[registration(rt, l, m[1])] = m[2]
+			reg := registration(rt, l, m[1])
+			if !slices.Contains(ours[reg], m[2]) {
+				ours[reg] = append(ours[reg], m[2])
+			}
 		}
 	}
-	for reg, op := range rt.ties {
-		if op != "" {
+	for reg, ops := range rt.ties {
+		for _, op := range ops {
+			if op == "" {
+				continue
+			}
 			s.toTie++
-			if ours[reg] == op {
+			if slices.Contains(ours[reg], op) {
 				s.tied++
 			} else {
 				notes = append(notes, fmt.Sprintf("not tied: %s to %s (listed: %q)", reg, op, ours[reg]))
 			}
 		}
 	}
-	for reg, op := range ours {
+	for reg, ops := range ours {
 		want, onRecord := rt.ties[reg]
-		switch {
-		case onRecord && want == op:
-			s.ties++
-			s.rightTies++
-		case onRecord || !strings.Contains(reg, "_test.go:"):
-			s.ties++
-			notes = append(notes, fmt.Sprintf("wrong tie: %s to %s (on record: %q)", reg, op, want))
+		for _, op := range ops {
+			switch {
+			case onRecord && slices.Contains(want, op):
+				s.ties++
+				s.rightTies++
+			case onRecord || !strings.Contains(reg, "_test.go:"):
+				s.ties++
+				notes = append(notes, fmt.Sprintf("wrong tie: %s to %s (on record: %q)", reg, op, want))
+			}
 		}
 	}
 	var made []string
@@ -265,6 +276,7 @@ func TestScoreRoutes(t *testing.T) {
 		"route\tPOST\t/a\ts.go:2\t-\tPOST /a (postA)\twhy",
 		"route\tGET\t/ui\ts.go:3\t-\tnone\twhy",
 		"route\tGET\t/c\tc/c.go:4\t-\tGET /c (getC)\twhy",
+		"route\tHEAD\t/c\tc/c.go:4\t-\tnone\twhy",
 		"finding\tSL1006\tc/c.go:5\tGET /d\twhy",
 		"finding\tSL1005\th.go:9\t409\tGET /a\twhy",
 		"finding\tSL1005\tpkg/h/h.go:12\t404\tGET /a\twhy",

@@ -321,6 +321,11 @@ func (c *routeFinder) importedHandler(e ast.Expr) *types.Func {
 		if h := middlewareArg(info, x); h != nil {
 			return c.importedHandler(h)
 		}
+		// A factory of another package (x.RedirectToPublicRoute(r)):
+		// its fact holds what the handler it returns writes.
+		if fn := typesx.Callee(info, x); fn != nil && fn.Pkg() != nil && fn.Pkg() != c.Pass.Pkg && isHandlerType(info.TypeOf(x)) {
+			return fn
+		}
 	case *ast.Ident, *ast.SelectorExpr:
 		if fn, ok := info.Uses[typesx.NameIdent(x)].(*types.Func); ok && fn.Pkg() != nil && fn.Pkg() != c.Pass.Pkg {
 			return fn
@@ -366,6 +371,26 @@ func checkWrites(name string, fact HandlerFact, r route, ops []*table.Operation,
 		}
 	}
 	return diags
+}
+
+// handlerObj returns the function the handler expression e names (h.get,
+// handlers.Create, through conversions and middleware), or nil.
+func (c *routeFinder) handlerObj(e ast.Expr) *types.Func {
+	info := c.Pass.TypesInfo
+	switch x := ast.Unparen(e).(type) {
+	case *ast.CallExpr:
+		if tv := info.Types[x.Fun]; tv.IsType() && len(x.Args) == 1 {
+			return c.handlerObj(x.Args[0])
+		}
+		if h := middlewareArg(info, x); h != nil {
+			return c.handlerObj(h)
+		}
+	case *ast.Ident, *ast.SelectorExpr:
+		if fn, ok := info.Uses[typesx.NameIdent(x)].(*types.Func); ok {
+			return fn
+		}
+	}
+	return nil
 }
 
 // handlerName names fn as its callers write it: pkg.F or pkg.T.M.

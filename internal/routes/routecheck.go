@@ -51,6 +51,33 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteRe
 		// mounted: on a router that may be mounted under a prefix,
 		// reported only where another route of it ties as written.
 		mounted bool
+		// handler is the route's handler function, if it names one;
+		// method and segs, the route's.
+		handler *types.Func
+		method  string
+		segs    []string
+	}
+	// tiedHandlers are the handler functions of routes tied to an
+	// operation, by router, with the route: a route the spec lacks that
+	// serves one of them on the same router, for the same method, at
+	// the tied route's path under a prefix (/admin/schemas beside
+	// /schemas), is an alias of that operation, a legacy path.
+	type served struct {
+		root    any
+		handler *types.Func
+	}
+	type tiedRoute struct {
+		method, op string
+		segs       []string
+	}
+	tiedHandlers := map[served][]tiedRoute{}
+	aliasOf := func(m missingRoute) string {
+		for _, t := range tiedHandlers[served{m.root, m.handler}] {
+			if t.method == m.method && len(t.segs) < len(m.segs) && slices.Equal(t.segs, m.segs[len(m.segs)-len(t.segs):]) {
+				return t.op
+			}
+		}
+		return ""
 	}
 	var missing []missingRoute
 	tiedRoots := map[any]bool{}
@@ -170,7 +197,7 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteRe
 			res.Listing = append(res.Listing, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: "routes",
 				Message: fmt.Sprintf("route %s -> no operation; its router is handed elsewhere and may be mounted under a prefix, so the API-wide table applies", name)})
 			missing = append(missing, missingRoute{len(res.Listing) - 1, r.root, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: checks.Route,
-				Message: fmt.Sprintf("route %s is not in %s: clients cannot know it; document the operation in the spec or remove the route", name, tab.Name)}, true})
+				Message: fmt.Sprintf("route %s is not in %s: clients cannot know it; document the operation in the spec or remove the route", name, tab.Name)}, true, f.handlerObj(r.handlerExpr), r.method, table.Segments(r.path)})
 			continue
 		case len(ops) == 0 && r.mounted:
 			res.Listing = append(res.Listing, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: "routes",
@@ -202,7 +229,7 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteRe
 			res.Listing = append(res.Listing, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: "routes",
 				Message: fmt.Sprintf("route %s -> no operation", name)})
 			missing = append(missing, missingRoute{len(res.Listing) - 1, r.root, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: checks.Route,
-				Message: fmt.Sprintf("route %s is not in %s: clients cannot know it; document the operation in the spec or remove the route", name, tab.Name)}, false})
+				Message: fmt.Sprintf("route %s is not in %s: clients cannot know it; document the operation in the spec or remove the route", name, tab.Name)}, false, f.handlerObj(r.handlerExpr), r.method, table.Segments(r.path)})
 			continue
 		}
 		tiedRoots[r.root] = true
@@ -233,6 +260,10 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteRe
 		if len(ops) == 1 && r.from == nil && r.via == nil {
 			tied[r.call] = ops[0].Method + " " + ops[0].Path
 		}
+		if h := f.handlerObj(r.handlerExpr); h != nil && len(ops) > 0 && r.method != "" {
+			key := served{r.root, h}
+			tiedHandlers[key] = append(tiedHandlers[key], tiedRoute{r.method, ops[0].Method + " " + ops[0].Path, table.Segments(r.path)})
+		}
 		checkWrapperStatuses(f, r, ops, specAt, reported, &res)
 		if r.from != nil {
 			// Checked where it was registered if tied there to the
@@ -260,6 +291,10 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteRe
 		checkImplicitOK(f, r.handler, bodies, ops, r.method == "", found, registered, specAt, reported, &res)
 	}
 	for _, m := range missing {
+		if op := aliasOf(m); op != "" && m.handler != nil {
+			res.Listing[m.listing].Message += fmt.Sprintf("; an alias of %s, whose handler it serves, so not reported", op)
+			continue
+		}
 		if m.mounted {
 			if m.root == nil || !exactRoots[m.root] {
 				continue

@@ -1,6 +1,7 @@
 package routes
 
 import (
+	"fmt"
 	"go/ast"
 	"go/constant"
 	"go/token"
@@ -943,9 +944,49 @@ func (c *routeFinder) constString(e ast.Expr) (string, bool) {
 	}
 	tv := c.Pass.TypesInfo.Types[e]
 	if tv.Value == nil || tv.Value.Kind() != constant.String {
-		return "", false
+		return c.sprintf(e)
 	}
 	return constant.StringVal(tv.Value), true
+}
+
+// sprintf folds fmt.Sprintf of a constant format and constant arguments
+// (fmt.Sprintf("/%s/:id", SchemasPath)): a path as constant as its parts.
+func (c *routeFinder) sprintf(e ast.Expr) (string, bool) {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || len(call.Args) == 0 || call.Ellipsis.IsValid() {
+		return "", false
+	}
+	fn := typesx.Callee(c.Pass.TypesInfo, call)
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "fmt" || fn.Name() != "Sprintf" {
+		return "", false
+	}
+	format, ok := c.constString(call.Args[0])
+	if !ok {
+		return "", false
+	}
+	var args []any
+	for _, a := range call.Args[1:] {
+		v := c.Pass.TypesInfo.Types[a].Value
+		switch {
+		case v == nil:
+			return "", false
+		case v.Kind() == constant.String:
+			args = append(args, constant.StringVal(v))
+		case v.Kind() == constant.Int:
+			n, exact := constant.Int64Val(v)
+			if !exact {
+				return "", false
+			}
+			args = append(args, n)
+		default:
+			return "", false
+		}
+	}
+	out := fmt.Sprintf(format, args...)
+	if strings.Contains(out, "%!") {
+		return "", false // a verb the arguments do not fit
+	}
+	return out, true
 }
 
 // wrapperStatuses returns the calls of handler wrappers that answer a
@@ -989,6 +1030,11 @@ func (c *routeFinder) handlerFunc(e ast.Expr) ast.Node {
 		}
 		if h := middlewareArg(info, x); h != nil {
 			return c.handlerFunc(h)
+		}
+		// A factory of this package (makeHandler(db)): the handler it
+		// returns is in its body.
+		if fn := typesx.StaticCallee(info, x); fn != nil && c.decls[fn] != nil && isHandlerType(info.TypeOf(x)) {
+			return c.decls[fn]
 		}
 	case *ast.Ident, *ast.SelectorExpr:
 		if fn, ok := info.Uses[typesx.NameIdent(x)].(*types.Func); ok {

@@ -2,6 +2,7 @@ package testenv
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -48,7 +49,50 @@ func ModuleCopy(t testing.TB, module, version, sum string) string {
 		}
 		return os.Chmod(p, mode)
 	})
+	if err := dropMissingReplaces(dir); err != nil {
+		t.Fatal(err)
+	}
 	return dir
+}
+
+// dropMissingReplaces drops the replace directives of the go.mod in dir
+// that point at a directory the module zip has not (kratos replaces its
+// SDK with ./internal/client-go, a module of its own): the replaced
+// module then comes from the proxy.
+func dropMissingReplaces(dir string) error {
+	if _, err := os.Stat(filepath.Join(dir, "go.mod")); err != nil {
+		return nil // no go.mod: the caller makes one
+	}
+	cmd := exec.Command("go", "mod", "edit", "-json")
+	cmd.Dir = dir
+	out, err := cmd.Output()
+	if err != nil {
+		return err
+	}
+	var mod struct {
+		Replace []struct {
+			Old, New struct{ Path, Version string }
+		}
+	}
+	if err := json.Unmarshal(out, &mod); err != nil {
+		return err
+	}
+	for _, r := range mod.Replace {
+		local := strings.HasPrefix(r.New.Path, "./") || strings.HasPrefix(r.New.Path, "../")
+		if _, err := os.Stat(filepath.Join(dir, r.New.Path)); !local || err == nil {
+			continue
+		}
+		old := r.Old.Path
+		if r.Old.Version != "" {
+			old += "@" + r.Old.Version
+		}
+		drop := exec.Command("go", "mod", "edit", "-dropreplace="+old)
+		drop.Dir = dir
+		if out, err := drop.CombinedOutput(); err != nil {
+			return fmt.Errorf("go mod edit -dropreplace=%s: %v\n%s", old, err, out)
+		}
+	}
+	return nil
 }
 
 // GotifyUI writes the files of gotify's web UI build, which its module

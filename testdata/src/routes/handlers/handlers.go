@@ -82,3 +82,18 @@ func (left) Get(w http.ResponseWriter, r *http.Request) { // want Get:"writes\\[
 type right struct{}
 
 func (right) Get(w http.ResponseWriter, r *http.Request) {}
+
+// Redirector returns a handler that sends the client elsewhere: its fact
+// is what that handler writes.
+func Redirector(to string) http.HandlerFunc { // want Redirector:"writes\\[307\\]"
+	return func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, to, http.StatusTemporaryRedirect)
+	}
+}
+
+// Conflicting returns a handler that writes 409.
+func Conflicting() http.HandlerFunc { // want Conflicting:"writes\\[409\\]"
+	return func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusConflict)
+	}
+}

@@ -1,6 +1,7 @@
 package split
 
 import (
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 
@@ -38,6 +39,12 @@ func apiRoutes() *http.ServeMux {
 	// Positive: a route the spec lacks, on the router that serves the
 	// API.
 	mux.HandleFunc("GET /v2/licenses", guard(handlers.Licenses)) // want `route GET /v2/licenses is not in routes.yaml`
+	// Negative: the handler of an operation served again for its method
+	// under a prefix (kratos's /admin/schemas beside /schemas) is an
+	// alias of it, not a route the spec lacks.
+	mux.HandleFunc("POST /v2/admin/v2/{project}/instances", guard(handlers.Create))
+	// Positive: at another path, the same handler is another route.
+	mux.HandleFunc("POST /v2/instances-legacy", guard(handlers.Create)) // want `route POST /v2/instances-legacy is not in routes.yaml`
 	// Negative: the spec document itself, a websocket, a redirect.
 	mux.HandleFunc("GET /v2/routes.yaml", guard(handlers.List))
 	mux.HandleFunc("GET /v2/events", guard(handlers.Events))
@@ -51,6 +58,18 @@ func serveFiles() {
 	// Positive: registered through an interface of one implementation,
 	// the handler writes what that implementation writes.
 	mux.HandleFunc("POST /v2/{project}/instances", files.Put) // want `status 507 \(Insufficient Storage\) written by handlers.Files.Put \(handlers.go:\d+\) is not documented for POST /v2/\{project_id\}/instances`
+	http.ListenAndServe(":8080", mux)
+}
+
+func serveFactories() {
+	mux := http.NewServeMux()
+	// Positive: the handler a factory of another package returns writes
+	// 409, which createInstance does not document.
+	mux.HandleFunc("POST /v2/{project}/instances", handlers.Conflicting()) // want `status 409 \(Conflict\) written by handlers.Conflicting \(handlers.go:\d+\) is not documented for POST /v2/\{project_id\}/instances`
+	// Negative: a factory's handler that only redirects is no operation.
+	mux.HandleFunc("GET /v2/old", handlers.Redirector("/v2/new"))
+	// Positive: a path folded from fmt.Sprintf of constants.
+	mux.HandleFunc(fmt.Sprintf("GET /v2/%s", "stats"), handlers.List) // want `route GET /v2/stats is not in routes.yaml`
 	http.ListenAndServe(":8080", mux)
 }
 
