@@ -21,7 +21,7 @@ import (
 func TestFixtures(t *testing.T) {
 	testdata := testenv.Testdata("../..")
 	spec := filepath.Join(testdata, "specs", "routes.yaml")
-	analysistest.Run(t, testdata, analyzer.New(analyzer.Config{Codes: spec}), "routes/nethttp", "routes/gin", "routes/echo", "routes/chi", "routes/fiber", "routes/client", "routes/fallbackopen", "routes/gorilla", "routes/httprouter", "routes/split", "routes/fields", "routes/mount", "routes/xapi", "oapi/server")
+	analysistest.Run(t, testdata, analyzer.New(analyzer.Config{Codes: spec}), "routes/nethttp", "routes/gin", "routes/echo", "routes/chi", "routes/fiber", "routes/client", "routes/fallbackopen", "routes/gorilla", "routes/httprouter", "routes/split", "routes/fields", "routes/mount", "routes/xapi", "routes/apiext", "oapi/server")
 	// Without a default response anywhere, the API-wide table holds.
 	analysistest.Run(t, testdata, analyzer.New(analyzer.Config{Codes: filepath.Join(testdata, "specs", "nodefault.yaml")}), "routes/fallbackclosed", "routes/testroute")
 	// A group handed in, whose routes' paths end as two operations' do.
@@ -34,7 +34,7 @@ func TestFixtures(t *testing.T) {
 func TestHandlerFacts(t *testing.T) {
 	testdata := testenv.Testdata("../..")
 	suite := analyzer.NewSuite(analyzer.Config{Codes: filepath.Join(testdata, "specs", "routes.yaml")})
-	analysistest.Run(t, testdata, suite.Routes, "routes/handlers", "routes/relay", "routes/register", "routes/xrouter", "oapi/gen")
+	analysistest.Run(t, testdata, suite.Routes, "routes/handlers", "routes/relay", "routes/register", "routes/xrouter", "routes/apifield", "oapi/gen")
 }
 
 // -routes says how each route was tied: a route whose router's prefix is

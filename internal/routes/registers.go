@@ -398,3 +398,41 @@ func (c *routeFinder) debugHandler(e ast.Expr) bool {
 	})
 	return debug
 }
+
+// RouterFieldFact records the prefix of the one router a package sets in
+// an exported field of its struct (coder's API.APIHandler, set once
+// inside r.Route("/api/v2", ...)): packages that register on the field
+// put their routes under it.
+type RouterFieldFact struct {
+	Prefix string
+}
+
+// AFact marks RouterFieldFact as a fact.
+func (*RouterFieldFact) AFact() {}
+
+func (f *RouterFieldFact) String() string { return "router under " + f.Prefix }
+
+// exportRouterFields exports a RouterFieldFact for each exported field
+// of the package's types that the package sets once to a router whose
+// prefix it knows.
+func exportRouterFields(c *routeFinder) {
+	fields := c.fieldValues()
+	vars := make([]*types.Var, 0, len(fields))
+	for v := range fields {
+		vars = append(vars, v)
+	}
+	slices.SortFunc(vars, func(a, b *types.Var) int { return int(a.Pos() - b.Pos()) })
+	for _, v := range vars {
+		vals := fields[v]
+		if !v.Exported() || len(vals) != 1 || vals[0] == nil || typesx.InTestFile(c.Pass.Fset, vals[0].Pos()) {
+			continue
+		}
+		if !routerKind(v.Type(), knowledge.RootEngines) && !routerKind(v.Type(), knowledge.MountableRouters) && !c.learntRouter(v.Type()) {
+			continue
+		}
+		var res resolution
+		if prefix, ok := c.prefix(&res, vals[0]); ok && !res.tentative {
+			c.Pass.ExportObjectFact(v, &RouterFieldFact{Prefix: prefix})
+		}
+	}
+}

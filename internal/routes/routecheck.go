@@ -314,6 +314,7 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteRe
 	exportHandlers(f, found)
 	exportRoutes(f, found, tied)
 	exportRegistrars(f)
+	exportRouterFields(f)
 	return res
 }
 

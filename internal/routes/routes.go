@@ -516,6 +516,16 @@ func (c *routeFinder) prefix(res *resolution, e ast.Expr) (string, bool) {
 		if !ok || !field.IsField() {
 			return "", false
 		}
+		if field.Pkg() != c.Pass.Pkg {
+			// Another package's field (coder's api.AGPL.APIHandler):
+			// the prefix of the one router its package sets in it.
+			var fact RouterFieldFact
+			if !c.ImportFact(field, &fact) {
+				return "", false
+			}
+			res.mounted, res.root = true, field
+			return fact.Prefix, true
+		}
 		vals := c.fieldValues()[field]
 		if len(vals) != 1 || vals[0] == nil {
 			return "", false

@@ -16,7 +16,7 @@ const AdminPrefix = "/v2"
 
 // RouterPublic is the public router.
 type RouterPublic struct {
-	*httprouter.Router
+	*httprouter.Router // want Router:"router under "
 }
 
 // NewRouterPublic makes one.
@@ -36,7 +36,7 @@ func (r *RouterPublic) Handle(method, path string, handle httprouter.Handle) { /
 
 // RouterAdmin is the admin router: its routes are under AdminPrefix.
 type RouterAdmin struct {
-	*httprouter.Router
+	*httprouter.Router // want Router:"router under "
 }
 
 // NewRouterAdmin makes one.
