@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -247,4 +248,50 @@ func TestPassSwitches(t *testing.T) {
 		t.Fatal(err)
 	}
 	analysistest.Run(t, testdata, a, "passoff/retry")
+}
+
+// Suite.Only runs one pass and reports its findings alone, as the suite
+// does: on a package with findings of both passes (sdkerrors: raw
+// literals and retries), the codes pass alone reports no retry finding,
+// the retry pass alone no other, and together they report what the two
+// report apart.
+func TestOnlyOnePass(t *testing.T) {
+	pkgs := loadTestdata(t, packages.LoadAllSyntax, "sdkerrors")
+	ids := func(a *analysis.Analyzer) []string {
+		graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, act := range graph.Roots {
+			if act.Err != nil {
+				t.Fatal(act.Err)
+			}
+			for _, d := range act.Diagnostics {
+				out = append(out, d.Category+" "+act.Package.Fset.Position(d.Pos).String())
+			}
+		}
+		slices.Sort(out)
+		return out
+	}
+	suite := analyzer.NewSuite(analyzer.Config{})
+	codes, retry, all := ids(suite.Only(suite.Codes)), ids(suite.Only(suite.Retry)), ids(suite.Analyzer)
+	if len(codes) == 0 || len(retry) == 0 {
+		t.Fatalf("codes alone found %d, retry alone %d: the fixture has findings of both", len(codes), len(retry))
+	}
+	for _, id := range codes {
+		if strings.HasPrefix(id, "SL2") {
+			t.Errorf("the codes pass alone reported %s", id)
+		}
+	}
+	for _, id := range retry {
+		if !strings.HasPrefix(id, "SL2") {
+			t.Errorf("the retry pass alone reported %s", id)
+		}
+	}
+	both := slices.Concat(codes, retry)
+	slices.Sort(both)
+	if !slices.Equal(both, all) {
+		t.Errorf("the passes alone reported\n%s\nthe suite\n%s", strings.Join(both, "\n"), strings.Join(all, "\n"))
+	}
 }

@@ -83,7 +83,7 @@ func NewSuite(cfg Config) *Suite {
 		Doc:      analyzerDoc(),
 		URL:      checks.DocsURL + "README.md",
 		Requires: []*analysis.Analyzer{suite.Sinks, suite.Codes, suite.Retry, suite.Routes},
-		Run:      func(pass *analysis.Pass) (any, error) { return run(s, suite, pass) },
+		Run:      func(pass *analysis.Pass) (any, error) { return run(s, suite, nil, pass) },
 	}
 	a.Flags.Var(s.Codes, "codes", "status-code `table`: a built-in profile ("+strings.Join(table.Profiles(), ", ")+") or a file (.rst, .md, .yaml, .json)")
 	a.Flags.StringVar(&s.Constants, "constants", cfg.Constants, "import `path` of a package whose status constants fixes use instead of net/http's")
@@ -105,6 +105,19 @@ func NewSuite(cfg Config) *Suite {
 	suite.demand = []func(types.Object) bool{sinks.FactDemand, retry.FactDemand, routes.FactDemand(s)}
 	suites.Store(a, suite)
 	return suite
+}
+
+// Only returns an analyzer that runs one pass of the suite, p, with the
+// sinks pass it stands on, and reports p's findings as the suite's
+// Analyzer does (directives applied, the other passes' checks off): a
+// pass's tests run that pass alone.
+func (s *Suite) Only(p *analysis.Analyzer) *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name:     "only_" + p.Name,
+		Doc:      "only_" + p.Name + ": the " + p.Name + " pass alone, reported as statuslint reports it",
+		Requires: []*analysis.Analyzer{s.Sinks, p},
+		Run:      func(pass *analysis.Pass) (any, error) { return run(s.settings, s, p, pass) },
+	}
 }
 
 // suites maps each Suite's Analyzer to its Suite, for FactDemand.
@@ -174,13 +187,21 @@ func typeDemands(t types.Type, demand func(types.Object) bool) bool {
 // run is the statuslint pass: it reports the findings of the codes, retry
 // and routes passes that the checks selected and no directive silences;
 // with -routes, the route listing instead.
-func run(s *config.Settings, suite *Suite, pass *analysis.Pass) (any, error) {
+func run(s *config.Settings, suite *Suite, only *analysis.Analyzer, pass *analysis.Pass) (any, error) {
 	// The settings of the package's directory: the flags', with what
 	// its configuration files set.
 	s, err := s.For(pass)
 	if err != nil {
 		return nil, err
 	}
+	if only != nil {
+		// One pass alone: the others' checks did not run, and their
+		// directives are not judged.
+		alone := *s
+		alone.CodesPass, alone.RetryPass, alone.RoutesPass = only == suite.Codes, only == suite.Retry, only == suite.Routes
+		s = &alone
+	}
+	ran := func(p *analysis.Analyzer) bool { return only == nil || only == p }
 	if pass.ResultOf[suite.Sinks].(*status.Statuses).Reached {
 		// A package that can hold no finding needs no table, and does
 		// not fail on a bad one.
@@ -194,21 +215,30 @@ func run(s *config.Settings, suite *Suite, pass *analysis.Pass) (any, error) {
 			files = append(files, f)
 		}
 	}
-	routes := pass.ResultOf[suite.Routes].(routes.RouteResult)
+	var tied routes.RouteResult
+	if ran(suite.Routes) {
+		tied = pass.ResultOf[suite.Routes].(routes.RouteResult)
+	}
 	if s.Routes {
-		for _, d := range routes.Listing {
+		for _, d := range tied.Listing {
 			pass.Report(d)
 		}
 		return nil, nil
 	}
+	var found []analysis.Diagnostic
+	for _, p := range []*analysis.Analyzer{suite.Codes, suite.Retry} {
+		if ran(p) {
+			found = append(found, pass.ResultOf[p].([]analysis.Diagnostic)...)
+		}
+	}
 	var all []analysis.Diagnostic
-	for _, d := range slices.Concat(pass.ResultOf[suite.Codes].([]analysis.Diagnostic), pass.ResultOf[suite.Retry].([]analysis.Diagnostic)) {
-		if d.Category == checks.Undocumented && routes.Tied[d.Pos] {
+	for _, d := range found {
+		if d.Category == checks.Undocumented && tied.Tied[d.Pos] {
 			continue // checked against its operations instead
 		}
 		all = append(all, d)
 	}
-	all = append(all, routes.Diags...)
+	all = append(all, tied.Diags...)
 	// By position, so that the same code gives the same output in the
 	// same order, whatever order the passes found it in.
 	slices.SortStableFunc(all, func(a, b analysis.Diagnostic) int {

@@ -25,7 +25,8 @@ var testdata = testenv.Testdata("../..")
 // that call each other, with the same findings whichever is evaluated
 // first.
 func TestFixtures(t *testing.T) {
-	analysistest.Run(t, testdata, analyzer.New(analyzer.Config{}), "retry/loops", "retry/policy", "retry/preds", "retry/libs", "retry/recursive", "retry/pipeline", "retry/restywait", "retry/restynowait", "retry/rhwait", "retry/callerwait", "retry/layered/transfer", "retry/layered/files", "retry/handed/app")
+	suite := analyzer.NewSuite(analyzer.Config{})
+	analysistest.Run(t, testdata, suite.Only(suite.Retry), "retry/loops", "retry/policy", "retry/preds", "retry/libs", "retry/recursive", "retry/pipeline", "retry/restywait", "retry/restynowait", "retry/rhwait", "retry/callerwait", "retry/layered/transfer", "retry/layered/files", "retry/handed/app")
 }
 
 // The retry pass exports what each exported retry predicate retries, and
