@@ -436,3 +436,51 @@ func exportRouterFields(c *routeFinder) {
 		}
 	}
 }
+
+// mapRoutes returns the routes a package registers in a table of
+// handlers by method and path (go-swagger's generated
+// o.handlers["GET"]["/status"] = general.NewGetStatus(...)): an
+// assignment, with constant keys, into a map of maps whose values can
+// hold a handler. The paths are the spec's, under its base path.
+func (c *routeFinder) mapRoutes() []route {
+	info := c.Pass.TypesInfo
+	var out []route
+	for _, fc := range c.Checked {
+		for cur := range fc.Preorder((*ast.AssignStmt)(nil)) {
+			as := cur.Node().(*ast.AssignStmt)
+			if len(as.Lhs) != 1 || len(as.Rhs) != 1 {
+				continue
+			}
+			inner, ok := ast.Unparen(as.Lhs[0]).(*ast.IndexExpr)
+			if !ok {
+				continue
+			}
+			outer, ok := ast.Unparen(inner.X).(*ast.IndexExpr)
+			if !ok {
+				continue
+			}
+			m, ok := info.TypeOf(outer.X).Underlying().(*types.Map)
+			if !ok {
+				continue
+			}
+			byPath, ok := m.Elem().Underlying().(*types.Map)
+			if !ok || !isHandlerType(byPath.Elem()) || !types.Identical(m.Key().Underlying(), types.Typ[types.String]) {
+				continue
+			}
+			method, okMethod := c.constString(outer.Index)
+			path, okPath := c.constString(inner.Index)
+			call, isCall := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
+			if !okMethod || !okPath || !isCall || !strings.HasPrefix(path, "/") {
+				continue
+			}
+			var root any = outer.X
+			if sel, ok := ast.Unparen(outer.X).(*ast.SelectorExpr); ok {
+				root = info.ObjectOf(sel.Sel) // the table, one per field
+			}
+			r := route{call: call, at: inner.Index, method: strings.ToUpper(method), path: path, own: path, resolved: true, mounted: true, root: root, routerArg: -2}
+			r.handler, r.handlerExpr = c.handlerFunc(call), call
+			out = append(out, r)
+		}
+	}
+	return out
+}

@@ -219,7 +219,7 @@ func (c *routeFinder) findRoutes() []route {
 	for i := range routes {
 		routes[i] = c.route(routes[i].call, routes[i].knowledge, routes[i].chained, routes[i].routerArg)
 	}
-	return append(routes, c.expansions()...)
+	return slices.Concat(routes, c.mapRoutes(), c.expansions())
 }
 
 // chainedCall returns the call of the method name on the result of the

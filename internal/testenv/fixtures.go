@@ -42,7 +42,7 @@ var FixtureGroups = []FixtureGroup{
 	{[]string{"-statusretry=false"}, []string{"passoff/retry"}},
 	{[]string{"-constants=constants/apistatus"}, []string{"constants/user", "constants/apistatus", "constants/unrelated"}},
 	{[]string{"-codes={testdata}/specs/routes.yaml"}, []string{"routes/nethttp", "routes/gin", "routes/echo", "routes/chi", "routes/fiber",
-		"routes/client", "routes/fallbackopen", "routes/gorilla", "routes/httprouter", "routes/split", "routes/handlers", "routes/relay", "routes/fields", "routes/register", "routes/mount", "routes/xrouter", "routes/xapi", "routes/apifield", "routes/apiext", "oapi/server", "oapi/gen"}},
+		"routes/client", "routes/fallbackopen", "routes/gorilla", "routes/httprouter", "routes/split", "routes/handlers", "routes/relay", "routes/fields", "routes/register", "routes/mount", "routes/xrouter", "routes/xapi", "routes/apifield", "routes/apiext", "routes/swaggerapi", "oapi/server", "oapi/gen"}},
 	{[]string{"-codes={testdata}/specs/nodefault.yaml"}, []string{"routes/fallbackclosed", "routes/testroute"}},
 	{[]string{"-codes={testdata}/specs/suffix.yaml"}, []string{"routes/suffix"}},
 }
