@@ -59,9 +59,11 @@ func readRouteTruth(path string) (routeTruth, error) {
 		case fields[0] == "route" && len(fields) >= 6:
 			op := ""
 			if fields[5] != "none" {
+				// "GET /status (getStatus)": by its operationId too, as
+				// a record may write the path without the base path.
 				method, path, _ := strings.Cut(fields[5], " ")
-				path, _, _ = strings.Cut(path, " ")
-				op = method + " " + path
+				path, id, _ := strings.Cut(path, " ")
+				op = method + " " + path + "|" + strings.Trim(id, "()")
 			}
 			if !slices.Contains(rt.ties[fields[3]], op) {
 				rt.ties[fields[3]] = append(rt.ties[fields[3]], op)
@@ -92,7 +94,7 @@ type routeScore struct {
 }
 
 var (
-	tieLine     = regexp.MustCompile(`^([^:]+:\d+):\d+: route .* -> ([A-Z]+ /\S*) \(`)
+	tieLine     = regexp.MustCompile(`^([^:]+:\d+):\d+: route .* -> ([A-Z]+ /\S*) \(([^,]*),`)
 	statusLine  = regexp.MustCompile(`^([^:]+:\d+):\d+: status (\d+) \(`)
 	missingLine = regexp.MustCompile(`^([^:]+:\d+):\d+: route .* is not in `)
 	// writtenAt is where a handler of another package writes the status
@@ -113,6 +115,15 @@ func registration(rt routeTruth, line, at string) string {
 	return at
 }
 
+// sameOp reports whether two operations, "METHOD /path|operationId", are
+// one: by method and path, or by operationId where both have one that is
+// no "METHOD /path" (an operation without an id is named by those).
+func sameOp(a, b string) bool {
+	pathA, idA, _ := strings.Cut(a, "|")
+	pathB, idB, _ := strings.Cut(b, "|")
+	return pathA == pathB || idA != "" && idA == idB && !strings.Contains(idA, " ")
+}
+
 // scoreRoutes compares a -routes listing and the SL1005/SL1006 findings
 // with the record. Registrations in tests are out of the record's scope.
 func scoreRoutes(rt routeTruth, listing, findings []string) (routeScore, []string) {
@@ -121,9 +132,9 @@ func scoreRoutes(rt routeTruth, listing, findings []string) (routeScore, []strin
 	ours := map[string][]string{}
 	for _, l := range listing {
 		if m := tieLine.FindStringSubmatch(l); m != nil {
-			reg := registration(rt, l, m[1])
-			if !slices.Contains(ours[reg], m[2]) {
-				ours[reg] = append(ours[reg], m[2])
+			reg, op := registration(rt, l, m[1]), m[2]+"|"+m[3]
+			if !slices.Contains(ours[reg], op) {
+				ours[reg] = append(ours[reg], op)
 			}
 		}
 	}
@@ -133,7 +144,7 @@ func scoreRoutes(rt routeTruth, listing, findings []string) (routeScore, []strin
 				continue
 			}
 			s.toTie++
-			if slices.Contains(ours[reg], op) {
+			if slices.ContainsFunc(ours[reg], func(o string) bool { return sameOp(o, op) }) {
 				s.tied++
 			} else {
 				notes = append(notes, fmt.Sprintf("not tied: %s to %s (listed: %q)", reg, op, ours[reg]))
@@ -144,7 +155,7 @@ func scoreRoutes(rt routeTruth, listing, findings []string) (routeScore, []strin
 		want, onRecord := rt.ties[reg]
 		for _, op := range ops {
 			switch {
-			case onRecord && slices.Contains(want, op):
+			case onRecord && slices.ContainsFunc(want, func(w string) bool { return sameOp(w, op) }):
 				s.ties++
 				s.rightTies++
 			case onRecord || !strings.Contains(reg, "_test.go:"):
@@ -277,6 +288,7 @@ func TestScoreRoutes(t *testing.T) {
 		"route\tGET\t/ui\ts.go:3\t-\tnone\twhy",
 		"route\tGET\t/c\tc/c.go:4\t-\tGET /c (getC)\twhy",
 		"route\tHEAD\t/c\tc/c.go:4\t-\tnone\twhy",
+		"route\tGET\t/status\ts.go:20\t-\tGET /status (getStatus)\twhy",
 		"finding\tSL1006\tc/c.go:5\tGET /d\twhy",
 		"finding\tSL1005\th.go:9\t409\tGET /a\twhy",
 		"finding\tSL1005\tpkg/h/h.go:12\t404\tGET /a\twhy",
@@ -298,6 +310,7 @@ func TestScoreRoutes(t *testing.T) {
 		"s.go:3:5: route GET /ui -> GET /a (getA, api.yaml:3, the one operation whose path ends as the route's: its router's prefix is not known here)",
 		"s_test.go:7:5: route GET /a -> GET /a (getA, api.yaml:3)",
 		"s.go:9:5: route GET /c (registered at example.com/svc/c/c.go:4 by c.Routes.Setup) -> GET /c (getC, api.yaml:9)",
+		"s.go:20:3: route GET /status -> GET /api/v2/status (getStatus, api.yaml:7, without the servers' base path)",
 	}
 	findings := []string{
 		"h.go:9:3: status 409 (Conflict) in WriteHeader is not documented for GET /a (documented: 200)",
@@ -309,7 +322,7 @@ func TestScoreRoutes(t *testing.T) {
 		"s.go:9:5: route GET /d (registered at example.com/svc/c/c.go:5 by c.Routes.Setup) is not in api.yaml: clients cannot know it",
 	}
 	s, _ := scoreRoutes(rt, listing, findings)
-	want := routeScore{tied: 2, toTie: 3, rightTies: 2, ties: 3, found: 4, toFind: 5, rightFound: 4, findings: 6}
+	want := routeScore{tied: 3, toTie: 4, rightTies: 3, ties: 4, found: 4, toFind: 5, rightFound: 4, findings: 6}
 	if s != want {
 		t.Errorf("score %s, want %s", s, want)
 	}

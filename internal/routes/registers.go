@@ -445,7 +445,12 @@ func exportRouterFields(c *routeFinder) {
 func (c *routeFinder) mapRoutes() []route {
 	info := c.Pass.TypesInfo
 	var out []route
-	for _, fc := range c.Checked {
+	// Generated files too: the table is in one (the checked files are
+	// not).
+	for _, fc := range c.AllFiles {
+		if typesx.InTestFile(c.Pass.Fset, fc.Node().Pos()) {
+			continue
+		}
 		for cur := range fc.Preorder((*ast.AssignStmt)(nil)) {
 			as := cur.Node().(*ast.AssignStmt)
 			if len(as.Lhs) != 1 || len(as.Rhs) != 1 {

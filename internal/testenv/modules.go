@@ -52,7 +52,56 @@ func ModuleCopy(t testing.TB, module, version, sum string) string {
 	if err := dropMissingReplaces(dir); err != nil {
 		t.Fatal(err)
 	}
+	if err := fillEmbeds(dir); err != nil {
+		t.Fatal(err)
+	}
 	return dir
+}
+
+// fillEmbeds creates, empty, what a //go:embed directive of the module
+// names and its zip lacks (alertmanager's ui/app/dist, a build output):
+// statuslint needs the package to type-check, not the files. A pattern
+// with an extension is a file; one without, a directory, given an
+// index.html; a glob, one file it matches.
+func fillEmbeds(dir string) error {
+	return filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".go") {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		for _, line := range strings.Split(string(data), "\n") {
+			rest, ok := strings.CutPrefix(strings.TrimSpace(line), "//go:embed ")
+			if !ok {
+				continue
+			}
+			for _, pattern := range strings.Fields(rest) {
+				pattern = strings.TrimPrefix(strings.Trim(pattern, "\"`"), "all:")
+				full := filepath.Join(filepath.Dir(p), filepath.FromSlash(pattern))
+				if matches, _ := filepath.Glob(full); len(matches) > 0 {
+					continue
+				}
+				switch {
+				case strings.ContainsAny(pattern, "*?["):
+					if strings.ContainsAny(filepath.Dir(pattern), "*?[") {
+						continue // a glob of directories: left as it is
+					}
+					full = filepath.Join(filepath.Dir(full), strings.NewReplacer("*", "placeholder", "?", "p").Replace(filepath.Base(pattern)))
+				case filepath.Ext(pattern) == "":
+					full = filepath.Join(full, "index.html")
+				}
+				if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+					return err
+				}
+				if err := os.WriteFile(full, nil, 0o644); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
 }
 
 // dropMissingReplaces drops the replace directives of the go.mod in dir
