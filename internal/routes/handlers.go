@@ -308,30 +308,53 @@ func constCode(info *types.Info, e ast.Expr) (int, bool) {
 	return int(code), true
 }
 
+// innerHandler returns the handler the expression e serves, through
+// conversions (http.HandlerFunc(h)), wrappers that answer a status of
+// their own (http.TimeoutHandler(h, d, msg)) and middleware (auth(h)).
+func innerHandler(info *types.Info, e ast.Expr) ast.Expr {
+	for {
+		call, ok := ast.Unparen(e).(*ast.CallExpr)
+		if !ok {
+			return ast.Unparen(e)
+		}
+		switch {
+		case info.Types[call.Fun].IsType() && len(call.Args) == 1:
+			e = call.Args[0]
+			continue
+		case middlewareArg(info, call) != nil:
+			e = middlewareArg(info, call)
+			continue
+		}
+		if key, via, _, ok := typesx.Resolve(info, call); ok {
+			if w, ok := knowledge.Lookup(knowledge.WrapperStatuses, key, via); ok && w.Handler < len(call.Args) {
+				e = call.Args[w.Handler]
+				continue
+			}
+		}
+		return call
+	}
+}
+
 // importedHandler returns the function of another package that the
 // handler expression e names (handlers.Create, h.Create of an imported
-// type, http.HandlerFunc(handlers.Create)), or nil.
+// type, http.HandlerFunc(handlers.Create)), or the factory of another
+// package that makes it (x.RedirectToPublicRoute(r): its fact holds what
+// the handler it returns writes); nil if neither.
 func (c *routeFinder) importedHandler(e ast.Expr) *types.Func {
 	info := c.Pass.TypesInfo
-	switch x := ast.Unparen(e).(type) {
+	var fn *types.Func
+	switch x := innerHandler(info, e).(type) {
 	case *ast.CallExpr:
-		if tv := info.Types[x.Fun]; tv.IsType() && len(x.Args) == 1 {
-			return c.importedHandler(x.Args[0])
-		}
-		if h := middlewareArg(info, x); h != nil {
-			return c.importedHandler(h)
-		}
-		// A factory of another package (x.RedirectToPublicRoute(r)):
-		// its fact holds what the handler it returns writes.
-		if fn := typesx.Callee(info, x); fn != nil && fn.Pkg() != nil && fn.Pkg() != c.Pass.Pkg && isHandlerType(info.TypeOf(x)) {
-			return fn
+		if isHandlerType(info.TypeOf(x)) {
+			fn = typesx.Callee(info, x)
 		}
 	case *ast.Ident, *ast.SelectorExpr:
-		if fn, ok := info.Uses[typesx.NameIdent(x)].(*types.Func); ok && fn.Pkg() != nil && fn.Pkg() != c.Pass.Pkg {
-			return fn
-		}
+		fn, _ = info.Uses[typesx.NameIdent(x)].(*types.Func)
 	}
-	return nil
+	if fn == nil || fn.Pkg() == nil || fn.Pkg() == c.Pass.Pkg {
+		return nil
+	}
+	return fn
 }
 
 // checkImported reports the statuses the handler fn of another package
@@ -376,19 +399,10 @@ func checkWrites(name string, fact HandlerFact, r route, ops []*table.Operation,
 // handlerObj returns the function the handler expression e names (h.get,
 // handlers.Create, through conversions and middleware), or nil.
 func (c *routeFinder) handlerObj(e ast.Expr) *types.Func {
-	info := c.Pass.TypesInfo
-	switch x := ast.Unparen(e).(type) {
-	case *ast.CallExpr:
-		if tv := info.Types[x.Fun]; tv.IsType() && len(x.Args) == 1 {
-			return c.handlerObj(x.Args[0])
-		}
-		if h := middlewareArg(info, x); h != nil {
-			return c.handlerObj(h)
-		}
+	switch x := innerHandler(c.Pass.TypesInfo, e).(type) {
 	case *ast.Ident, *ast.SelectorExpr:
-		if fn, ok := info.Uses[typesx.NameIdent(x)].(*types.Func); ok {
-			return fn
-		}
+		fn, _ := c.Pass.TypesInfo.Uses[typesx.NameIdent(x)].(*types.Func)
+		return fn
 	}
 	return nil
 }

@@ -1023,26 +1023,15 @@ func (c *routeFinder) wrapperStatuses(e ast.Expr) []*ast.CallExpr {
 
 // handlerFunc returns the function a handler argument stands for: a
 // function literal, or the declaration of a function or method of this
-// package (http.HandlerFunc(f) and a method value h.get included).
+// package (http.HandlerFunc(f) and a method value h.get included), or of
+// a factory of this package that makes the handler (makeHandler(db): the
+// handler it returns is in its body).
 func (c *routeFinder) handlerFunc(e ast.Expr) ast.Node {
 	info := c.Pass.TypesInfo
-	switch x := ast.Unparen(e).(type) {
+	switch x := innerHandler(info, e).(type) {
 	case *ast.FuncLit:
 		return x
 	case *ast.CallExpr:
-		if tv := info.Types[x.Fun]; tv.IsType() && len(x.Args) == 1 {
-			return c.handlerFunc(x.Args[0])
-		}
-		if key, via, _, ok := typesx.Resolve(info, x); ok {
-			if w, ok := knowledge.Lookup(knowledge.WrapperStatuses, key, via); ok && w.Handler < len(x.Args) {
-				return c.handlerFunc(x.Args[w.Handler])
-			}
-		}
-		if h := middlewareArg(info, x); h != nil {
-			return c.handlerFunc(h)
-		}
-		// A factory of this package (makeHandler(db)): the handler it
-		// returns is in its body.
 		if fn := typesx.StaticCallee(info, x); fn != nil && c.decls[fn] != nil && isHandlerType(info.TypeOf(x)) {
 			return c.decls[fn]
 		}
