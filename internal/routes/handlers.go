@@ -197,44 +197,14 @@ func (c *routeFinder) upgrades(bodies []*ast.BlockStmt) bool {
 	return found
 }
 
-// handlerWritten returns what the route's handler writes, with where,
-// and whether it upgrades the connection: for a RoutesFact.
-func (c *routeFinder) handlerWritten(r route, found []status.Found) ([]Written, bool) {
-	if r.handler == nil {
-		fn := c.importedHandler(r.handlerExpr)
-		if fn == nil {
-			return nil, false
-		}
-		var fact HandlerFact
-		c.ImportFact(fn, &fact)
-		return fact.Writes, fact.Upgrades
-	}
-	bodies := c.bodies(r.handler)
-	var out []Written
-	for _, fd := range found {
-		if code, ok := constCode(c.Pass.TypesInfo, fd.E); ok && fd.S.Writes && !fd.S.Stored && inAny(bodies, fd.E.Pos()) {
-			p := c.Pass.Fset.Position(fd.E.Pos())
-			out = append(out, Written{Code: code, At: fmt.Sprintf("%s:%d", filepath.Base(p.Filename), p.Line)})
-		}
-	}
-	for _, w := range c.importedWrites(bodies) {
-		if !slices.Contains(out, w) {
-			out = append(out, w)
-		}
-	}
-	return out, c.upgrades(bodies)
-}
-
-// handlerWrites returns the constant statuses the route's handler writes
-// (itself, the functions of this package it calls, and those of other
-// packages through their HandlerFact) and whether it upgrades the
-// connection. known is false when the handler cannot be read.
-func (c *routeFinder) handlerWrites(r route, found []status.Found) (codes []int, upgrades, known bool) {
+// handlerWritten returns the constant statuses the route's handler
+// writes, with where (itself, the functions of this package it calls,
+// and those of other packages through their HandlerFact), and whether it
+// upgrades the connection. known is false when the handler cannot be
+// read.
+func (c *routeFinder) handlerWritten(r route, found []status.Found) (writes []Written, upgrades, known bool) {
 	if r.from != nil {
-		for _, w := range r.from.Writes {
-			codes = append(codes, w.Code)
-		}
-		return codes, r.from.Upgrades, true
+		return r.from.Writes, r.from.Upgrades, true
 	}
 	if r.handler == nil {
 		fn := c.importedHandler(r.handlerExpr)
@@ -243,33 +213,21 @@ func (c *routeFinder) handlerWrites(r route, found []status.Found) (codes []int,
 		}
 		var fact HandlerFact
 		c.ImportFact(fn, &fact)
-		for _, w := range fact.Writes {
-			codes = append(codes, w.Code)
-		}
-		return codes, fact.Upgrades, true
+		return fact.Writes, fact.Upgrades, true
 	}
 	bodies := c.bodies(r.handler)
 	for _, fd := range found {
 		if code, ok := constCode(c.Pass.TypesInfo, fd.E); ok && fd.S.Writes && !fd.S.Stored && inAny(bodies, fd.E.Pos()) {
-			codes = append(codes, code)
+			p := c.Pass.Fset.Position(fd.E.Pos())
+			writes = append(writes, Written{Code: code, At: fmt.Sprintf("%s:%d", filepath.Base(p.Filename), p.Line)})
 		}
 	}
-	for _, body := range bodies {
-		ast.Inspect(body, func(n ast.Node) bool {
-			if call, ok := n.(*ast.CallExpr); ok {
-				if fn := typesx.Callee(c.Pass.TypesInfo, call); fn != nil && fn.Pkg() != nil && fn.Pkg() != c.Pass.Pkg {
-					var fact HandlerFact
-					if c.ImportFact(fn, &fact) {
-						for _, w := range fact.Writes {
-							codes = append(codes, w.Code)
-						}
-					}
-				}
-			}
-			return true
-		})
+	for _, w := range c.importedWrites(bodies) {
+		if !slices.Contains(writes, w) {
+			writes = append(writes, w)
+		}
 	}
-	return codes, c.upgrades(bodies), true
+	return writes, c.upgrades(bodies), true
 }
 
 // notAnOperation says why a route the spec lacks serves no operation of
@@ -282,7 +240,11 @@ func (c *routeFinder) notAnOperation(r route, spec *table.Spec, found []status.F
 	if last := segs[len(segs)-1]; last != "" && last == filepath.Base(spec.Source) {
 		return "it serves the spec document itself"
 	}
-	codes, upgrades, known := c.handlerWrites(r, found)
+	writes, upgrades, known := c.handlerWritten(r, found)
+	var codes []int
+	for _, w := range writes {
+		codes = append(codes, w.Code)
+	}
 	switch {
 	case !known:
 		return ""

@@ -366,7 +366,7 @@ func exportRoutes(f *routeFinder, found []status.Found, tied map[*ast.CallExpr]s
 			} else {
 				p := f.Pass.Fset.Position(r.at.Pos())
 				reg.At = path.Join(f.Pass.Pkg.Path(), filepath.Base(p.Filename)) + fmt.Sprintf(":%d", p.Line)
-				reg.Writes, reg.Upgrades = f.handlerWritten(r, found)
+				reg.Writes, reg.Upgrades, _ = f.handlerWritten(r, found)
 				reg.Debug = f.debugHandler(r.handlerExpr)
 				reg.Tied = tied[r.call]
 			}
