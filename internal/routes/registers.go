@@ -219,11 +219,12 @@ func (c *routeFinder) factRoutes(call *ast.CallExpr, target *types.Func, e *env)
 	var out []route
 	for i := range fact.Routes {
 		reg := &fact.Routes[i]
-		arg := argAt(call, reg.Param)
-		if reg.Param == -1 {
-			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
-				arg = sel.X
-			}
+		var arg ast.Expr
+		switch sel, isSel := ast.Unparen(call.Fun).(*ast.SelectorExpr); {
+		case reg.Param >= 0:
+			arg = argAt(call, reg.Param)
+		case isSel:
+			arg = sel.X // the receiver brings the router
 		}
 		if arg == nil {
 			continue
@@ -464,7 +465,11 @@ func (c *routeFinder) mapRoutes() []route {
 			if !ok {
 				continue
 			}
-			m, ok := info.TypeOf(outer.X).Underlying().(*types.Map)
+			t := info.TypeOf(outer.X)
+			if t == nil {
+				continue
+			}
+			m, ok := t.Underlying().(*types.Map)
 			if !ok {
 				continue
 			}

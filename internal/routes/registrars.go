@@ -306,6 +306,9 @@ func exportRegistrars(c *routeFinder) {
 // isHandlerType reports whether t can hold a handler: a function, or a
 // type with a ServeHTTP method.
 func isHandlerType(t types.Type) bool {
+	if t == nil {
+		return false // not type-checked
+	}
 	if _, ok := t.Underlying().(*types.Signature); ok {
 		return true
 	}

@@ -1051,7 +1051,11 @@ func (c *routeFinder) handlerFunc(e ast.Expr) ast.Node {
 // handler. The route serves that handler; what the middleware answers on
 // its own (a 401, a 403) is every route's, not the operation's.
 func middlewareArg(info *types.Info, call *ast.CallExpr) ast.Expr {
-	sig, ok := info.TypeOf(call.Fun).Underlying().(*types.Signature)
+	t := info.TypeOf(call.Fun)
+	if t == nil {
+		return nil
+	}
+	sig, ok := t.Underlying().(*types.Signature)
 	if !ok || sig.Results().Len() != 1 || sig.Variadic() || sig.Params().Len() != len(call.Args) {
 		return nil
 	}
