@@ -91,8 +91,14 @@ func (c *routeFinder) inOuter(outer *env, f func()) {
 }
 
 // maxInline bounds how deep calls are followed into the package's
-// functions that register on a router they are given.
-const maxInline = 4
+// functions that register on a router they are given; maxFollowed, how
+// many such calls a package's analysis follows in all (a helper called
+// from many places, each calling others, would multiply): past it, the
+// routes a call would add are not read, and nothing is said of them.
+const (
+	maxInline   = 4
+	maxFollowed = 20000
+)
 
 // registered returns the routes fn, a function of this package, registers
 // on routers its parameters bring, read with its parameters bound by e
@@ -101,6 +107,19 @@ const maxInline = 4
 // package (followed into, with the arguments bound) or of another (by
 // their RoutesFact).
 func (c *routeFinder) registered(fn *types.Func, e *env, depth int) []route {
+	if e == nil {
+		if rs, ok := c.unbound[fn]; ok {
+			return rs
+		}
+		rs := c.follow(fn, nil, depth)
+		c.unbound[fn] = rs
+		return rs
+	}
+	return c.follow(fn, e, depth)
+}
+
+// follow is registered without its cache.
+func (c *routeFinder) follow(fn *types.Func, e *env, depth int) []route {
 	fd := c.decls[fn]
 	if fd == nil || fd.Body == nil || depth > maxInline || !c.mayRegister(fn) {
 		return nil
@@ -125,7 +144,7 @@ func (c *routeFinder) registered(fn *types.Func, e *env, depth int) []route {
 			// Relative to a parameter of fn when read unbound; read
 			// again with the caller's arguments.
 			var r0 route
-			c.inOuter(nil, func() { r0 = c.route(call, rt, nil, routerArg) })
+			c.inOuter(nil, func() { r0 = c.route(call, rt, c.chained[call], routerArg) })
 			if v, isVar := r0.root.(*types.Var); !isVar || c.paramFunc(v) != fn {
 				return true
 			}
@@ -134,7 +153,7 @@ func (c *routeFinder) registered(fn *types.Func, e *env, depth int) []route {
 				return true
 			}
 			var r route
-			c.inOuter(e, func() { r = c.route(call, rt, nil, routerArg) })
+			c.inOuter(e, func() { r = c.route(call, rt, c.chained[call], routerArg) })
 			out = append(out, r)
 			return true
 		}
@@ -143,9 +162,10 @@ func (c *routeFinder) registered(fn *types.Func, e *env, depth int) []route {
 			return true
 		}
 		if target.Pkg() == c.Pass.Pkg {
-			if target == fn || !c.mayRegister(target) {
+			if target == fn || !c.mayRegister(target) || c.budget <= 0 {
 				return true
 			}
+			c.budget--
 			inner := &env{vars: map[*types.Var]ast.Expr{}, outer: e}
 			sig := target.Signature()
 			for i := range sig.Params().Len() {

@@ -105,8 +105,14 @@ type routeFinder struct {
 	// env binds the parameters of the functions followed into from a
 	// call (registered); nil outside them.
 	env *env
-	// registers caches mayRegister.
+	// registers caches mayRegister; unbound, registered's routes of a
+	// function read unbound; chained, the chained method call of each
+	// registration (gorilla's .Methods); budget, how many more calls
+	// registered may follow into.
 	registers map[*types.Func]bool
+	unbound   map[*types.Func][]route
+	chained   map[*ast.CallExpr]*ast.CallExpr
+	budget    int
 	// wraps are the declarations of registrars that forward to another
 	// registrar: their one call of it is no route of its own.
 	wraps map[*ast.FuncDecl]bool
@@ -122,7 +128,7 @@ type routeFinder struct {
 func newRouteFinder(b *status.Base, decls map[*types.Func]*ast.FuncDecl) *routeFinder {
 	return &routeFinder{Base: b, decls: decls, subrouters: map[*types.Var]*ast.CallExpr{},
 		mounts: map[*types.Var]*ast.CallExpr{}, escapes: map[*types.Var]bool{}, registrars: map[*types.Func]registrar{},
-		registers: map[*types.Func]bool{}, wraps: map[*ast.FuncDecl]bool{}, imported: map[*types.Func]*registrar{}, learnt: map[types.Type]bool{}}
+		registers: map[*types.Func]bool{}, unbound: map[*types.Func][]route{}, chained: map[*ast.CallExpr]*ast.CallExpr{}, budget: maxFollowed, wraps: map[*ast.FuncDecl]bool{}, imported: map[*types.Func]*registrar{}, learnt: map[types.Type]bool{}}
 }
 
 // A resolution is what resolving one router's prefix found on the way.
@@ -188,6 +194,7 @@ func (c *routeFinder) findRoutes() []route {
 	var routes []route
 	for _, d := range direct {
 		call := d.cur.Node().(*ast.CallExpr)
+		c.chained[call] = chainedCall(d.cur, d.rt.MethodCall)
 		if perDecl[typesx.EnclosingFunc(d.cur)] == 1 {
 			if fn, reg, ok := c.registrarOf(d.cur, d.rt, -2); ok {
 				registrars[fn] = reg
@@ -205,7 +212,8 @@ func (c *routeFinder) findRoutes() []route {
 				call := cur.Node().(*ast.CallExpr)
 				fn := typesx.StaticCallee(info, call)
 				if reg, ok := c.registrarFor(fn); ok && !c.wraps[typesx.EnclosingFunc(cur)] {
-					routes = append(routes, route{call: call, knowledge: reg.knowledge, chained: chainedCall(cur, reg.knowledge.MethodCall), routerArg: reg.routerArg})
+					c.chained[call] = chainedCall(cur, reg.knowledge.MethodCall)
+					routes = append(routes, route{call: call, knowledge: reg.knowledge, chained: c.chained[call], routerArg: reg.routerArg})
 				}
 			}
 		}
