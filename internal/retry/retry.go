@@ -169,6 +169,7 @@ func (c *retryChecker) checkRetries() {
 			}
 		}
 	}
+	c.handedHooks()
 }
 
 // scanCalls reports whether the code under cur sends a request, and

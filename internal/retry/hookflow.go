@@ -1,0 +1,326 @@
+package retry
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/statuslint/statuslint/internal/knowledge"
+	"github.com/statuslint/statuslint/internal/typesx"
+	"github.com/statuslint/statuslint/internal/values"
+)
+
+// A retry library's decision hook (retryablehttp's Client.CheckRetry) is
+// often not set where the decision is written: the decision is handed
+// through the package's functions, closures and context values to where
+// a client is made with it (gitlab's WithRequestRetry(f) stores f in the
+// request's context; Do reads it back and makes a client with it). Which
+// function values reach a hook is a question about values: the values
+// package answers it over the package's SSA form, to a fixpoint, with
+// another package's functions known by their HookFact.
+
+// HookFact is a fact about a function that hands some of its parameters
+// to a retry library's decision hook: a function given there is a retry
+// decision of that library's client.
+type HookFact struct {
+	Params []HookParam
+}
+
+// A HookParam is one parameter of a HookFact's function and the hook it
+// reaches.
+type HookParam struct {
+	Index int           // the parameter (a method's receiver is 0)
+	Hook  knowledge.Key // the hook's field
+	Waits bool          // every client the package installs it in waits as Retry-After says
+}
+
+func (*HookFact) AFact() {}
+
+func (f *HookFact) String() string {
+	var parts []string
+	for _, p := range f.Params {
+		parts = append(parts, fmt.Sprintf("parameter %d to %s.%s", p.Index, p.Hook.Recv, p.Hook.Name))
+	}
+	return "hands " + strings.Join(parts, ", ")
+}
+
+// A hookTarget is a hook a value reaches: the field, and the function of
+// this package that sets it (nil for another package's, whose fact says
+// whether it waits).
+type hookTarget struct {
+	field knowledge.Key
+	in    *ssa.Function
+	waits bool
+}
+
+// handedHooks follows function values to the retry libraries' decision
+// hooks: it exports the HookFact of the package's exported functions,
+// and checks each function given to one of the package's (or an
+// import's) functions that hands it to a hook, as the hook's decision.
+// Two decisions given where the order decides which one the client uses
+// (two options in one list) are left alone. The SSA form is built only
+// for a package that imports a library with such a hook, or a function
+// with the fact.
+func (c *retryChecker) handedHooks() {
+	if !c.mayHandHooks() {
+		return
+	}
+	pass := c.Pass
+	files := c.handingFiles()
+	if len(files) == 0 {
+		return
+	}
+	sp := values.Build(pass, func(f *ast.File) bool { return slices.Contains(files, f) })
+	funcs := values.Funcs(sp, files, pass.TypesInfo)
+	targets := func(instr ssa.Instruction) []values.Use[hookTarget] {
+		st, ok := instr.(*ssa.Store)
+		if !ok {
+			return nil
+		}
+		fa, ok := st.Addr.(*ssa.FieldAddr)
+		if !ok {
+			return nil
+		}
+		ptr, ok := fa.X.Type().Underlying().(*types.Pointer)
+		if !ok {
+			return nil
+		}
+		s, ok := ptr.Elem().Underlying().(*types.Struct)
+		if !ok {
+			return nil
+		}
+		key, ok := typesx.FieldKey(s.Field(fa.Field), ptr.Elem())
+		if _, isHook := knowledge.PredicateFields[key]; !ok || !isHook {
+			return nil
+		}
+		return []values.Use[hookTarget]{{Value: st.Val, Target: hookTarget{field: key, in: instr.Parent()}}}
+	}
+	imported := func(fn *types.Func, i int) []hookTarget {
+		var f HookFact
+		if fn.Pkg() == pass.Pkg || !c.ImportFact(fn, &f) {
+			return nil
+		}
+		var out []hookTarget
+		for _, p := range f.Params {
+			if p.Index == i {
+				out = append(out, hookTarget{field: p.Hook, waits: p.Waits})
+			}
+		}
+		return out
+	}
+	fl := values.Flow(funcs, targets, imported)
+	c.exportHookFacts(fl)
+	mixed := values.Mixed(fl.Given)
+	for _, g := range fl.Given {
+		if g.Call == nil || mixed[g.Func] {
+			continue // set where it is written (retryFieldAssign), or one of several
+		}
+		arg := c.handedExpr(g)
+		if arg == nil || typesx.FileOf(c.Checked, arg) == nil {
+			continue
+		}
+		waits := true
+		for _, t := range g.Targets {
+			waits = waits && c.targetWaits(t)
+		}
+		hook := knowledge.PredicateFields[g.Targets[0].field]
+		callee := g.Call.Common().StaticCallee()
+		why := fmt.Sprintf(" (through %s, which gives it to %s.%s)", callee.Name(), g.Targets[0].field.Recv, g.Targets[0].field.Name)
+		c.checkHandedHook(arg, hook, waitedIf(waits), why)
+	}
+}
+
+// mayHandHooks reports whether the package imports a library with a
+// decision hook, or a function that hands one on.
+func (c *retryChecker) mayHandHooks() bool {
+	for _, imp := range c.Pass.Pkg.Imports() {
+		for key := range knowledge.PredicateFields {
+			if key.Path == imp.Path() {
+				return true
+			}
+		}
+	}
+	for _, f := range c.Pass.AllObjectFacts() {
+		if _, ok := f.Fact.(*HookFact); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// handingFiles returns the files a function value can be handed on in,
+// towards a hook: where a hook field is set, a context value stored or
+// read, or a function given to a function of the package or of another
+// that hands it on (its HookFact). Only these
+// are built in SSA form: values reach a hook through nothing else, and
+// an SDK's other files (hundreds of service methods) cost nothing.
+func (c *retryChecker) handingFiles() []*ast.File {
+	info := c.Pass.TypesInfo
+	var files []*ast.File
+	for _, fc := range c.AllFiles {
+		hands := false
+		for cur := range fc.Preorder((*ast.Ident)(nil), (*ast.CallExpr)(nil)) {
+			switch n := cur.Node().(type) {
+			case *ast.Ident:
+				if v, ok := info.Uses[n].(*types.Var); ok && v.IsField() && hookFieldName[v.Name()] {
+					hands = true
+				}
+			case *ast.CallExpr:
+				hands = c.handsOn(n)
+			}
+			if hands {
+				break
+			}
+		}
+		if hands {
+			files = append(files, fc.Node().(*ast.File))
+		}
+	}
+	return files
+}
+
+// hookFieldName holds the names of the hook fields, for a quick look.
+var hookFieldName = func() map[string]bool {
+	m := map[string]bool{}
+	for key := range knowledge.PredicateFields {
+		m[key.Name] = true
+	}
+	return m
+}()
+
+// handsOn reports whether call can hand a value towards a hook: it stores
+// or reads a context value, or gives a function to a function of the
+// package or to one with a HookFact.
+func (c *retryChecker) handsOn(call *ast.CallExpr) bool {
+	info := c.Pass.TypesInfo
+	fn := typesx.Callee(info, call)
+	if fn == nil {
+		return false
+	}
+	if fn.Pkg() != nil && fn.Pkg().Path() == "context" && (fn.Name() == "WithValue" || fn.Name() == "Value") {
+		return true
+	}
+	if fn.Pkg() != c.Pass.Pkg && !c.ImportFact(fn, new(HookFact)) {
+		return false
+	}
+	// A function given in a variadic list is not followed (values are
+	// not followed through lists).
+	sig := fn.Signature()
+	for i, a := range call.Args {
+		if sig.Variadic() && i >= sig.Params().Len()-1 {
+			break
+		}
+		if isFunc(info.TypeOf(a)) {
+			return true
+		}
+	}
+	return false
+}
+
+// isFunc reports whether t is a function type.
+func isFunc(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	_, ok := t.Underlying().(*types.Signature)
+	return ok
+}
+
+// exportHookFacts exports the HookFact of each exported function with a
+// parameter that reaches a hook.
+func (c *retryChecker) exportHookFacts(fl *values.Flows[hookTarget]) {
+	var fns []*ssa.Function
+	for fn := range fl.Params {
+		fns = append(fns, fn)
+	}
+	slices.SortFunc(fns, func(a, b *ssa.Function) int { return int(a.Pos() - b.Pos()) })
+	for _, fn := range fns {
+		obj, ok := fn.Object().(*types.Func)
+		if !ok || !obj.Exported() || fn.Parent() != nil {
+			continue
+		}
+		var f HookFact
+		for i := range fn.Params {
+			for _, t := range fl.Params[fn][i] {
+				f.Params = append(f.Params, HookParam{Index: i, Hook: t.field, Waits: c.targetWaits(t)})
+			}
+		}
+		if len(f.Params) > 0 {
+			c.Pass.ExportObjectFact(obj, &f)
+		}
+	}
+}
+
+// targetWaits reports whether the client a hook is set in waits as
+// Retry-After says: the function of this package that sets it gives it a
+// backoff that does; another package's, by its fact.
+func (c *retryChecker) targetWaits(t hookTarget) bool {
+	if t.in == nil {
+		return t.waits
+	}
+	fn := t.in
+	for fn.Parent() != nil {
+		fn = fn.Parent()
+	}
+	syntax := fn.Syntax()
+	if syntax == nil {
+		return false
+	}
+	return c.setsWaitingBackoff(syntax)
+}
+
+// handedExpr returns the syntax of the function value g gives: the
+// literal, or the argument that names the function.
+func (c *retryChecker) handedExpr(g values.Given[hookTarget]) ast.Expr {
+	if lit, ok := g.Func.Syntax().(*ast.FuncLit); ok {
+		return lit
+	}
+	call := c.callAt(g.Call.Pos())
+	if call == nil {
+		return nil
+	}
+	i := g.Arg
+	if g.Call.Common().Signature().Recv() != nil {
+		i-- // the receiver is SSA's first argument, not the call's
+	}
+	if i < 0 || i >= len(call.Args) {
+		return nil
+	}
+	return call.Args[i]
+}
+
+// callAt returns the call of the package's files whose parenthesis is at
+// pos (where SSA places a call).
+func (c *retryChecker) callAt(pos token.Pos) *ast.CallExpr {
+	if !pos.IsValid() {
+		return nil
+	}
+	for _, fc := range c.AllFiles {
+		f := fc.Node().(*ast.File)
+		if pos < f.FileStart || pos > f.FileEnd {
+			continue
+		}
+		for cur := range fc.Preorder((*ast.CallExpr)(nil)) {
+			if call := cur.Node().(*ast.CallExpr); call.Lparen == pos {
+				return call
+			}
+		}
+	}
+	return nil
+}
+
+// checkHandedHook checks a function handed to a hook as that hook's
+// decision.
+func (c *retryChecker) checkHandedHook(arg ast.Expr, hook retryHook, waited codeSet, why string) {
+	if lit, ok := ast.Unparen(arg).(*ast.FuncLit); ok && hook.Kind == hookPredicate {
+		ev, _ := c.evalPredicate(lit.Type, lit.Body, hook.Errs)
+		c.reportRetries(ev.edges, nil, waited.or(ev.waited).or(waitedIf(c.readsRetryAfter(lit.Body))), why)
+		return
+	}
+	c.checkHookFunc(arg, hook, nil, waited)
+}
