@@ -15,8 +15,9 @@ import (
 	"github.com/statuslint/statuslint/internal/values"
 )
 
-// A retry library's decision hook (retryablehttp's Client.CheckRetry) is
-// often not set where the decision is written: the decision is handed
+// A retry library's decision hook (retryablehttp's Client.CheckRetry,
+// resty's AddRetryCondition) is often not given where the decision is
+// written: the decision is handed
 // through the package's functions, closures and context values to where
 // a client is made with it (gitlab's WithRequestRetry(f) stores f in the
 // request's context; Do reads it back and makes a client with it). Which
@@ -35,8 +36,9 @@ type HookFact struct {
 // reaches.
 type HookParam struct {
 	Index int           // the parameter (a method's receiver is 0)
-	Hook  knowledge.Key // the hook's field
-	Waits bool          // every client the package installs it in waits as Retry-After says
+	Hook  knowledge.Key // the hook: a field, or a library's function (Call)
+	Call  bool          // Hook is a function the decision is given to, not a field
+	Waits bool          // every client the package gives it to waits as Retry-After says
 }
 
 func (*HookFact) AFact() {}
@@ -49,13 +51,23 @@ func (f *HookFact) String() string {
 	return "hands " + strings.Join(parts, ", ")
 }
 
-// A hookTarget is a hook a value reaches: the field, and the function of
-// this package that sets it (nil for another package's, whose fact says
-// whether it waits).
+// A hookTarget is a hook a value reaches: a field (retryablehttp's
+// Client.CheckRetry) or a library's function it is given to (resty's
+// AddRetryCondition, call), and the function of this package that gives it
+// (nil for another package's, whose fact says whether it waits).
 type hookTarget struct {
-	field knowledge.Key
+	key   knowledge.Key
+	call  bool
 	in    *ssa.Function
 	waits bool
+}
+
+// hook returns what knowledge says of the target's hook.
+func (t hookTarget) hook() retryHook {
+	if t.call {
+		return knowledge.Hooks[t.key]
+	}
+	return knowledge.PredicateFields[t.key]
 }
 
 // handedHooks follows function values to the retry libraries' decision
@@ -78,27 +90,20 @@ func (c *retryChecker) handedHooks() {
 	sp := values.Build(pass, func(f *ast.File) bool { return slices.Contains(files, f) })
 	funcs := values.Funcs(sp, files, pass.TypesInfo)
 	targets := func(instr ssa.Instruction) []values.Use[hookTarget] {
-		st, ok := instr.(*ssa.Store)
-		if !ok {
-			return nil
+		switch instr := instr.(type) {
+		case *ssa.Store:
+			if key, ok := hookField(instr.Addr); ok {
+				return []values.Use[hookTarget]{{Value: instr.Val, Target: hookTarget{key: key, in: instr.Parent()}}}
+			}
+		case *ssa.Call:
+			key, args := hookCall(&instr.Call)
+			var uses []values.Use[hookTarget]
+			for _, i := range args {
+				uses = append(uses, values.Use[hookTarget]{Value: instr.Call.Args[i], Target: hookTarget{key: key, call: true, in: instr.Parent()}})
+			}
+			return uses
 		}
-		fa, ok := st.Addr.(*ssa.FieldAddr)
-		if !ok {
-			return nil
-		}
-		ptr, ok := fa.X.Type().Underlying().(*types.Pointer)
-		if !ok {
-			return nil
-		}
-		s, ok := ptr.Elem().Underlying().(*types.Struct)
-		if !ok {
-			return nil
-		}
-		key, ok := typesx.FieldKey(s.Field(fa.Field), ptr.Elem())
-		if _, isHook := knowledge.PredicateFields[key]; !ok || !isHook {
-			return nil
-		}
-		return []values.Use[hookTarget]{{Value: st.Val, Target: hookTarget{field: key, in: instr.Parent()}}}
+		return nil
 	}
 	imported := func(fn *types.Func, i int) []hookTarget {
 		var f HookFact
@@ -108,7 +113,7 @@ func (c *retryChecker) handedHooks() {
 		var out []hookTarget
 		for _, p := range f.Params {
 			if p.Index == i {
-				out = append(out, hookTarget{field: p.Hook, waits: p.Waits})
+				out = append(out, hookTarget{key: p.Hook, call: p.Call, waits: p.Waits})
 			}
 		}
 		return out
@@ -128,21 +133,84 @@ func (c *retryChecker) handedHooks() {
 		for _, t := range g.Targets {
 			waits = waits && c.targetWaits(t)
 		}
-		hook := knowledge.PredicateFields[g.Targets[0].field]
+		t := g.Targets[0]
 		callee := g.Call.Common().StaticCallee()
-		why := fmt.Sprintf(" (through %s, which gives it to %s.%s)", callee.Name(), g.Targets[0].field.Recv, g.Targets[0].field.Name)
-		c.checkHandedHook(arg, hook, waitedIf(waits), why)
+		why := fmt.Sprintf(" (through %s, which gives it to %s.%s)", callee.Name(), t.key.Recv, t.key.Name)
+		c.checkHandedHook(arg, t.hook(), waitedIf(waits), why)
 	}
 }
+
+// hookField returns the hook field a store into addr sets.
+func hookField(addr ssa.Value) (knowledge.Key, bool) {
+	fa, ok := addr.(*ssa.FieldAddr)
+	if !ok {
+		return knowledge.Key{}, false
+	}
+	ptr, ok := fa.X.Type().Underlying().(*types.Pointer)
+	if !ok {
+		return knowledge.Key{}, false
+	}
+	s, ok := ptr.Elem().Underlying().(*types.Struct)
+	if !ok {
+		return knowledge.Key{}, false
+	}
+	key, ok := typesx.FieldKey(s.Field(fa.Field), ptr.Elem())
+	_, isHook := knowledge.PredicateFields[key]
+	return key, ok && isHook
+}
+
+// hookCall returns the hook a call gives decisions to (resty's
+// AddRetryCondition(f)), and the indexes of its SSA arguments that are
+// decisions; none for a list of them, as values are not followed through
+// lists.
+func hookCall(call *ssa.CallCommon) (knowledge.Key, []int) {
+	fn := call.StaticCallee()
+	if fn == nil {
+		return knowledge.Key{}, nil
+	}
+	obj, ok := fn.Object().(*types.Func)
+	if !ok {
+		return knowledge.Key{}, nil
+	}
+	key := typesx.FuncKey(obj)
+	hook, ok := knowledge.Hooks[key]
+	if !ok || hook.Kind != hookPredicate {
+		return knowledge.Key{}, nil
+	}
+	shift := 0
+	if obj.Signature().Recv() != nil {
+		shift = 1 // the receiver is SSA's first argument
+	}
+	var args []int
+	for _, i := range hook.Args {
+		if i >= 0 && i+shift < len(call.Args) {
+			args = append(args, i+shift)
+		}
+	}
+	return key, args
+}
+
+// hookPaths are the packages of the retry libraries with a decision
+// hook (a field, or a function given decisions).
+var hookPaths = func() map[string]bool {
+	m := map[string]bool{}
+	for key := range knowledge.PredicateFields {
+		m[key.Path] = true
+	}
+	for key, hook := range knowledge.Hooks {
+		if hook.Kind == hookPredicate {
+			m[key.Path] = true
+		}
+	}
+	return m
+}()
 
 // mayHandHooks reports whether the package imports a library with a
 // decision hook, or a function that hands one on.
 func (c *retryChecker) mayHandHooks() bool {
 	for _, imp := range c.Pass.Pkg.Imports() {
-		for key := range knowledge.PredicateFields {
-			if key.Path == imp.Path() {
-				return true
-			}
+		if hookPaths[imp.Path()] {
+			return true
 		}
 	}
 	for _, f := range c.Pass.AllObjectFacts() {
@@ -164,12 +232,13 @@ func (c *retryChecker) handingFiles() []*ast.File {
 	var files []*ast.File
 	for _, fc := range c.AllFiles {
 		hands := false
-		for cur := range fc.Preorder((*ast.Ident)(nil), (*ast.CallExpr)(nil)) {
+		for cur := range fc.Preorder((*ast.SelectorExpr)(nil), (*ast.KeyValueExpr)(nil), (*ast.CallExpr)(nil)) {
 			switch n := cur.Node().(type) {
-			case *ast.Ident:
-				if v, ok := info.Uses[n].(*types.Var); ok && v.IsField() && hookFieldName[v.Name()] {
-					hands = true
-				}
+			case *ast.SelectorExpr:
+				hands = isHookField(info, n.Sel)
+			case *ast.KeyValueExpr:
+				id, ok := n.Key.(*ast.Ident)
+				hands = ok && isHookField(info, id)
 			case *ast.CallExpr:
 				hands = c.handsOn(n)
 			}
@@ -182,6 +251,16 @@ func (c *retryChecker) handingFiles() []*ast.File {
 		}
 	}
 	return files
+}
+
+// isHookField reports whether id names a hook field (by name first: a
+// quick look at every selector of a package).
+func isHookField(info *types.Info, id *ast.Ident) bool {
+	if !hookFieldName[id.Name] {
+		return false
+	}
+	v, ok := info.Uses[id].(*types.Var)
+	return ok && v.IsField()
 }
 
 // hookFieldName holds the names of the hook fields, for a quick look.
@@ -198,11 +277,17 @@ var hookFieldName = func() map[string]bool {
 // package or to one with a HookFact.
 func (c *retryChecker) handsOn(call *ast.CallExpr) bool {
 	info := c.Pass.TypesInfo
+	if !slices.ContainsFunc(call.Args, func(a ast.Expr) bool { return isFunc(info.TypeOf(a)) }) && !isContextCall(call) {
+		return false // most calls: given no function
+	}
 	fn := typesx.Callee(info, call)
 	if fn == nil {
 		return false
 	}
 	if fn.Pkg() != nil && fn.Pkg().Path() == "context" && (fn.Name() == "WithValue" || fn.Name() == "Value") {
+		return true
+	}
+	if hook, ok := knowledge.Hooks[typesx.FuncKey(fn)]; ok && hook.Kind == hookPredicate {
 		return true
 	}
 	if fn.Pkg() != c.Pass.Pkg && !c.ImportFact(fn, new(HookFact)) {
@@ -220,6 +305,19 @@ func (c *retryChecker) handsOn(call *ast.CallExpr) bool {
 		}
 	}
 	return false
+}
+
+// isContextCall reports whether call may store or read a context value:
+// a call of WithValue or of a Value method (by name, a quick look).
+func isContextCall(call *ast.CallExpr) bool {
+	var name string
+	switch f := ast.Unparen(call.Fun).(type) {
+	case *ast.SelectorExpr:
+		name = f.Sel.Name
+	case *ast.Ident:
+		name = f.Name
+	}
+	return name == "WithValue" || name == "Value"
 }
 
 // isFunc reports whether t is a function type.
@@ -247,7 +345,7 @@ func (c *retryChecker) exportHookFacts(fl *values.Flows[hookTarget]) {
 		var f HookFact
 		for i := range fn.Params {
 			for _, t := range fl.Params[fn][i] {
-				f.Params = append(f.Params, HookParam{Index: i, Hook: t.field, Waits: c.targetWaits(t)})
+				f.Params = append(f.Params, HookParam{Index: i, Hook: t.key, Call: t.call, Waits: c.targetWaits(t)})
 			}
 		}
 		if len(f.Params) > 0 {
@@ -258,10 +356,14 @@ func (c *retryChecker) exportHookFacts(fl *values.Flows[hookTarget]) {
 
 // targetWaits reports whether the client a hook is set in waits as
 // Retry-After says: the function of this package that sets it gives it a
-// backoff that does; another package's, by its fact.
+// backoff that does, or the package configures the library to; another
+// package's, by its fact.
 func (c *retryChecker) targetWaits(t hookTarget) bool {
 	if t.in == nil {
 		return t.waits
+	}
+	if t.call {
+		return c.libraryWaits(t.key.Path)
 	}
 	fn := t.in
 	for fn.Parent() != nil {

@@ -6,6 +6,8 @@ import (
 	"context"
 	"net/http"
 
+	"github.com/go-resty/resty/v2"
+
 	"retry/hooked/client"
 )
 
@@ -46,4 +48,21 @@ func unused() {
 		return err == nil && resp.StatusCode == http.StatusNotFound, nil
 	}
 	_ = f
+}
+
+// Positive: a condition handed to resty's AddRetryCondition through the
+// client package's method.
+func fetchResty() {
+	c := client.NewResty().RetryOn(func(r *resty.Response, err error) bool {
+		return err == nil && r.StatusCode() == http.StatusNotFound // want `retrying on 404 \(Not Found\) \(through RetryOn, which gives it to Client.AddRetryCondition\)`
+	})
+	_, _ = c.Get("https://example.com/resty")
+}
+
+// Negative: a condition that retries on 502 only.
+func fetchRestyGateway() {
+	c := client.NewResty().RetryOn(func(r *resty.Response, err error) bool {
+		return err == nil && r.StatusCode() == http.StatusBadGateway
+	})
+	_, _ = c.Get("https://example.com/resty")
 }
