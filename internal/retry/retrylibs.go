@@ -177,9 +177,11 @@ func (c *retryChecker) checkHookFunc(arg ast.Expr, hook retryHook, call *ast.Cal
 		c.checkOperation(f, hook, call)
 	case *ast.Ident, *ast.SelectorExpr, *ast.IndexExpr:
 		id := typesx.NameIdent(f) // nil for an instantiation, which is left alone
-		if v, ok := info.Uses[id].(*types.Var); ok && hook.Kind == hookPredicate {
-			// A policy kept in a variable: each function it is given
-			// (once: variables may be given each other).
+		if v, ok := info.Uses[id].(*types.Var); ok {
+			// A policy or an operation kept in a variable (okta's
+			// operation := func() error {...}; backoff.Retry(operation,
+			// b)): each function it is given (once: variables may be
+			// given each other).
 			if !c.funcSeen[v] {
 				c.funcSeen[v] = true
 				for _, val := range c.funcValues(v) {

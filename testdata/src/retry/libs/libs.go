@@ -84,6 +84,34 @@ func backoffs(c *http.Client, req *http.Request) {
 		return nil
 	}, backoff4.NewExponentialBackOff())
 
+	// The operation kept in a variable first (okta's doWithRetries):
+	// re-sent on 429, its wait from another header.
+	operation := func() error {
+		resp, err := c.Do(req)
+		if err != nil {
+			return backoff4.Permanent(err)
+		}
+		if resp.StatusCode != http.StatusTooManyRequests { // want `retrying on 429 \(Too Many Requests\) without reading Retry-After`
+			return nil
+		}
+		_ = resp.Header.Get("X-Rate-Limit-Reset")
+		return errors.New("too many requests")
+	}
+	_ = backoff4.Retry(operation, backoff4.NewExponentialBackOff())
+
+	// Negative: kept in a variable, it stops on every status.
+	once := func() error {
+		resp, err := c.Do(req)
+		if err != nil {
+			return err
+		}
+		if resp.StatusCode != http.StatusOK {
+			return backoff4.Permanent(fmt.Errorf("status %d", resp.StatusCode))
+		}
+		return nil
+	}
+	_ = backoff4.Retry(once, backoff4.NewExponentialBackOff())
+
 	_, _ = backoff5.Retry(context.Background(), func() (*http.Response, error) {
 		resp, err := c.Do(req)
 		if err != nil {
