@@ -27,8 +27,12 @@ func (c *retryChecker) memberPred(fn *types.Func, decl *ast.FuncDecl) (PredFact,
 	info := c.Pass.TypesInfo
 	param := func(e ast.Expr) int { return typesx.ParamIndex(info, sig, e) }
 	list := decl.Body.List
+	if len(list) == 2 && isNilGuard(info, list[0]) {
+		list = list[1:] // if resp == nil { return false }; return ...
+	}
 	if len(list) == 1 {
-		// return hasStatusCode(resp, codes...)
+		// return hasStatusCode(resp, codes...), or containsInt(codes,
+		// resp.StatusCode) (go-autorest's ResponseHasStatusCode)
 		ret, ok := list[0].(*ast.ReturnStmt)
 		if !ok || len(ret.Results) != 1 {
 			return PredFact{}, false
@@ -46,6 +50,11 @@ func (c *retryChecker) memberPred(fn *types.Func, decl *ast.FuncDecl) (PredFact,
 			return PredFact{}, false
 		}
 		arg, l := param(call.Args[p.Arg]), param(call.Args[p.List-1])
+		if sel, ok := ast.Unparen(call.Args[p.Arg]).(*ast.SelectorExpr); ok && sel.Sel.Name == "StatusCode" {
+			if a := param(sel.X); a >= 0 && c.IsResponseType(sig.Params().At(a).Type()) {
+				arg = a // the status of a response parameter
+			}
+		}
 		if arg < 0 || l < 0 || callee.Signature().Variadic() && p.List == len(call.Args) && !call.Ellipsis.IsValid() {
 			return PredFact{}, false
 		}
@@ -100,6 +109,17 @@ func (c *retryChecker) memberPred(fn *types.Func, decl *ast.FuncDecl) (PredFact,
 	return PredFact{Arg: arg, List: l + 1}, true
 }
 
+// isNilGuard reports whether s is if x == nil { return false }, x a
+// parameter or variable.
+func isNilGuard(info *types.Info, s ast.Stmt) bool {
+	guard, ok := s.(*ast.IfStmt)
+	if !ok || guard.Init != nil || guard.Else != nil || len(guard.Body.List) != 1 || !returnsConst(info, guard.Body.List[0], false) {
+		return false
+	}
+	eq, ok := ast.Unparen(guard.Cond).(*ast.BinaryExpr)
+	return ok && eq.Op == token.EQL && (info.Types[eq.Y].IsNil() || info.Types[eq.X].IsNil())
+}
+
 // returnsConst reports whether s is return b.
 func returnsConst(info *types.Info, s ast.Stmt, b bool) bool {
 	ret, ok := s.(*ast.ReturnStmt)
@@ -117,6 +137,15 @@ func (ev *evaluator) memberCodes(call *ast.CallExpr, fn *types.Func, p PredFact)
 	i := p.List - 1
 	if i >= len(call.Args) {
 		return codeSet{}, false // no codes given: never true
+	}
+	// A list parameter the evaluation binds, handed on whole
+	// (ResponseHasStatusCode(resp, codes...) in a loop over codes).
+	if id, ok := ast.Unparen(call.Args[i]).(*ast.Ident); ok && ev.lists != nil && (call.Ellipsis.IsValid() || !fn.Signature().Variadic()) {
+		if v, ok := ev.c.Pass.TypesInfo.Uses[id].(*types.Var); ok {
+			if s, ok := ev.lists[v]; ok {
+				return s, true
+			}
+		}
 	}
 	return ev.c.listGiven(call, fn, i, ev.intConst)
 }

@@ -26,7 +26,7 @@ var testdata = testenv.Testdata("../..")
 // first.
 func TestFixtures(t *testing.T) {
 	suite := analyzer.NewSuite(analyzer.Config{})
-	analysistest.Run(t, testdata, suite.Only(suite.Retry), "retry/loops", "retry/policy", "retry/preds", "retry/libs", "retry/recursive", "retry/pipeline", "retry/restywait", "retry/restynowait", "retry/rhwait", "retry/callerwait", "retry/layered/transfer", "retry/layered/files", "retry/handed/app", "retry/hooked/client", "retry/hooked/app")
+	analysistest.Run(t, testdata, suite.Only(suite.Retry), "retry/loops", "retry/policy", "retry/preds", "retry/libs", "retry/recursive", "retry/pipeline", "retry/restywait", "retry/restynowait", "retry/rhwait", "retry/callerwait", "retry/layered/transfer", "retry/layered/files", "retry/handed/app", "retry/hooked/client", "retry/hooked/app", "retry/listed/lib", "retry/listed/app")
 }
 
 // The retry pass exports what each exported retry predicate retries, and

@@ -226,6 +226,13 @@ func (c *retryChecker) evalPredicateErrs(ft *ast.FuncType, body *ast.BlockStmt, 
 // this package lists (map keys whose value is not false, slice elements),
 // or that a set constructor is given.
 func (c *retryChecker) codeSetVar(v *types.Var) (codeSet, bool) {
+	if v.Pkg() != nil && v.Pkg() != c.Pass.Pkg && v.Parent() == v.Pkg().Scope() {
+		var f CodesFact // another package's list, by its fact
+		if c.ImportFact(v, &f) {
+			return f.Set, !f.Set.empty()
+		}
+		return codeSet{}, false
+	}
 	if v.Pkg() != c.Pass.Pkg || v.Parent() != c.Pass.Pkg.Scope() {
 		return codeSet{}, false
 	}

@@ -26,6 +26,9 @@ import (
 type retryChecker struct {
 	status.Base
 	tab *table.Table
+	// listLoops are the package's loops that re-send what a list
+	// parameter of their function holds (listDecided).
+	listLoops []listLoop
 	// settings are the package's, for the tables of the APIs requests
 	// go to (tableFor).
 	settings *config.Settings
@@ -170,6 +173,8 @@ func (c *retryChecker) checkRetries() {
 		}
 	}
 	c.handedHooks()
+	c.listLoopCalls()
+	c.exportCodesFacts()
 }
 
 // scanCalls reports whether the code under cur sends a request, and

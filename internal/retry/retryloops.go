@@ -156,6 +156,7 @@ func (c *retryChecker) retryLoop(cur inspector.Cursor, loop ast.Stmt, body *ast.
 		label = l.Label.Name
 	}
 	fl := c.followRound(ev, body, i, send, deps, label)
+	c.listDecided(cur, loop, body, i, send, deps, label, errs)
 	if repeatsAll(fl.edges) {
 		return // every status goes round: a repetition, not a retry
 	}

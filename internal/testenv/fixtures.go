@@ -31,7 +31,7 @@ var FixtureGroups = []FixtureGroup{
 		"undocumented", "frameworks", "wrappers/app", "wrappers/respond", "travel", "fasthttponly",
 		"exitcodes/app", "exitcodes/container", "exitcodes/sdk", "restfulapp", "sdkerrors", "ownerrors", "ownerr", "directives",
 		"retry/loops", "retry/policy", "retry/preds", "retry/libs", "retry/recursive", "retry/pipeline", "retry/azshared",
-		"retry/restywait", "retry/restynowait", "retry/rhwait", "retry/callerwait", "retry/layered/transfer", "retry/handed/app", "retry/hooked/client", "retry/hooked/app",
+		"retry/restywait", "retry/restynowait", "retry/rhwait", "retry/callerwait", "retry/layered/transfer", "retry/handed/app", "retry/hooked/client", "retry/hooked/app", "retry/listed/lib", "retry/listed/app",
 		"configfile", "configfile/legacy", "configfile/partner", "configfile/partner/v2", "configfile/clients"}},
 	{[]string{"-codes={testdata}/tables/api.yaml"}, []string{"customtable"}},
 	{[]string{"-codes=iana"}, []string{"iana"}},
