@@ -213,12 +213,27 @@ func (c *retryChecker) mayHandHooks() bool {
 			return true
 		}
 	}
-	for _, f := range c.Pass.AllObjectFacts() {
-		if _, ok := f.Fact.(*HookFact); ok {
-			return true
+	return c.importedFacts().hooks
+}
+
+// factKinds says which of the flows' facts a package imported.
+type factKinds struct{ hooks, lists bool }
+
+// importedFacts returns which of the flows' facts the pass imported,
+// looked for once.
+func (c *retryChecker) importedFacts() factKinds {
+	if c.kinds == nil {
+		c.kinds = &factKinds{}
+		for _, f := range c.Pass.AllObjectFacts() {
+			switch f.Fact.(type) {
+			case *HookFact:
+				c.kinds.hooks = true
+			case *ListRepeatFact:
+				c.kinds.lists = true
+			}
 		}
 	}
-	return false
+	return *c.kinds
 }
 
 // handingFiles returns the files a function value can be handed on in,

@@ -155,7 +155,7 @@ func mentions(info *types.Info, n ast.Node, v *types.Var) bool {
 // that hands its list on to one, a list of statuses it re-sends, and
 // exports the ListRepeatFact of the package's exported functions.
 func (c *retryChecker) listLoopCalls() {
-	if len(c.listLoops) == 0 && !c.importsListFacts() {
+	if len(c.listLoops) == 0 && !c.importedFacts().lists {
 		return
 	}
 	pass := c.Pass
@@ -313,16 +313,6 @@ func (c *retryChecker) exportListFacts(handed map[*types.Func]map[int][]listTarg
 		t := handed[fn][idx[0]][0]
 		c.Pass.ExportObjectFact(fn, &ListRepeatFact{Param: idx[0], Set: t.set, Waited: t.waited, Send: t.send})
 	}
-}
-
-// importsListFacts reports whether the pass imported a ListRepeatFact.
-func (c *retryChecker) importsListFacts() bool {
-	for _, f := range c.Pass.AllObjectFacts() {
-		if _, ok := f.Fact.(*ListRepeatFact); ok {
-			return true
-		}
-	}
-	return false
 }
 
 // listFiles returns the files where a list can be handed on to a list

@@ -29,6 +29,9 @@ type retryChecker struct {
 	// listLoops are the package's loops that re-send what a list
 	// parameter of their function holds (listDecided).
 	listLoops []listLoop
+	// kinds says which of the flows' facts the package imported
+	// (importedFacts), once asked.
+	kinds *factKinds
 	// settings are the package's, for the tables of the APIs requests
 	// go to (tableFor).
 	settings *config.Settings
