@@ -41,6 +41,7 @@ func tables() []table {
 		{"StatusResults", "status result", maps.Keys(StatusResults), true},
 		{"ErrorPredicates", "status test of an error", maps.Keys(ErrorPredicates), false},
 		{"Sends", "send", maps.Keys(Sends), true},
+		{"SendMethods", "send of a known method", maps.Keys(SendMethods), false},
 		{"Hooks", "retry hook", maps.Keys(Hooks), true},
 		{"PredicateFields", "retry predicate field", maps.Keys(PredicateFields), true},
 		{"RetrySetFields", "retry status list", maps.Keys(RetrySetFields), true},

@@ -108,6 +108,24 @@ var Sends = with(map[Key]ErrKind{
 	}
 })
 
+// SendMethods are the sends whose name says the request's method
+// (net/http's Get, fasthttp's Post): a loop whose send only reads (GET,
+// HEAD) and looks at nothing but the status polls.
+var SendMethods = with(map[Key]string{}, func(m map[Key]string) {
+	for _, recv := range []string{"", "Client"} {
+		m[Key{NetHTTP, recv, "Get"}] = "GET"
+		m[Key{NetHTTP, recv, "Head"}] = "HEAD"
+		m[Key{NetHTTP, recv, "Post"}] = "POST"
+		m[Key{NetHTTP, recv, "PostForm"}] = "POST"
+	}
+	for _, recv := range []string{"", "Client", "HostClient"} {
+		for _, name := range []string{"Get", "GetTimeout", "GetDeadline"} {
+			m[Key{Fasthttp, recv, name}] = "GET"
+		}
+		m[Key{Fasthttp, recv, "Post"}] = "POST"
+	}
+})
+
 // HookKind says how a retry library uses a function it is given.
 type HookKind uint8
 

@@ -34,19 +34,12 @@ func (c *retryChecker) isPolling(cur inspector.Cursor, send *ast.CallExpr, stmt 
 // cannot be known.
 func (c *retryChecker) sendMethod(send *ast.CallExpr) string {
 	info := c.Pass.TypesInfo
-	key, _, _, ok := typesx.Resolve(info, send)
+	key, via, _, ok := typesx.Resolve(info, send)
 	if !ok {
 		return ""
 	}
-	if key.Path == knowledge.NetHTTP || key.Path == knowledge.Fasthttp {
-		switch key.Name {
-		case "Get", "GetTimeout", "GetDeadline":
-			return "GET"
-		case "Head":
-			return "HEAD"
-		case "Post", "PostForm":
-			return "POST"
-		}
+	if m, ok := knowledge.Lookup(knowledge.SendMethods, key, via); ok {
+		return m
 	}
 	if key.Path != knowledge.NetHTTP || len(send.Args) != 1 {
 		return ""
