@@ -69,7 +69,7 @@ func (cfg *Config) Validate() error {
 	if _, err := config.ParseSinks(cfg.Sinks); err != nil {
 		return config.NewError("sinks", err)
 	}
-	_, err := checks.Select(cfg.Checks)
+	_, err := checks.Select(cfg.Checks, declared)
 	return config.NewError("checks", err)
 }
 

@@ -1,23 +1,35 @@
 package analyzer
 
 import (
+	"slices"
+
 	"github.com/statuslint/statuslint/internal/checks"
+	"github.com/statuslint/statuslint/internal/codes"
 	"github.com/statuslint/statuslint/internal/config"
+	"github.com/statuslint/statuslint/internal/directives"
+	"github.com/statuslint/statuslint/internal/retry"
+	"github.com/statuslint/statuslint/internal/routes"
 )
 
-// The check IDs, set as each diagnostic's Category.
+// The IDs of the checks of statuslint's first releases, set as each
+// diagnostic's Category; each pass declares its own (Checks lists them
+// all).
 const (
-	CheckRawLiteral     = checks.RawLiteral
-	CheckUndocumented   = checks.Undocumented
-	CheckUnused         = checks.Unused
-	CheckInvalid        = checks.Invalid
-	CheckOperation      = checks.Operation
-	CheckRoute          = checks.Route
-	CheckRetryNever     = checks.RetryNever
-	CheckRetryAfterWait = checks.RetryAfterWait
-	CheckBadDirective   = checks.BadDirective
-	CheckUnusedIgnore   = checks.UnusedIgnore
+	CheckRawLiteral     = codes.RawLiteral
+	CheckUndocumented   = codes.Undocumented
+	CheckUnused         = codes.Unused
+	CheckInvalid        = codes.Invalid
+	CheckOperation      = routes.Operation
+	CheckRoute          = routes.Route
+	CheckRetryNever     = retry.RetryNever
+	CheckRetryAfterWait = retry.RetryAfterWait
+	CheckBadDirective   = directives.BadDirective
+	CheckUnusedIgnore   = directives.UnusedIgnore
 )
+
+// declared is every pass's declaration of its checks, in the order of
+// checks.md.
+var declared = slices.Concat(codes.Checks, routes.Checks, retry.Checks, directives.Checks)
 
 // A Check is one of statuslint's checks; its ID is the Category of its
 // diagnostics.

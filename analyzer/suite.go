@@ -71,7 +71,13 @@ func NewSuite(cfg Config) *Suite {
 	s.Codes, s.Constants, s.Tests = config.NewTableFlag(cfg.Codes, cfg.Table), cfg.Constants, !cfg.SkipTests
 	s.ShowIDs, s.FoldRelated = cfg.ShowIDs, cfg.FoldRelated
 	s.Sinks.Err = s.Sinks.Set(cfg.Sinks)
+	s.Checks.Decls = declared
 	s.Checks.Err = s.Checks.Set(strings.Join(cfg.Checks, ","))
+	s.Switches = []*config.Switch{
+		{Name: codes.Name, On: true, Checks: codes.Checks},
+		{Name: retry.Name, On: true, Checks: retry.Checks},
+		{Name: routes.Name, On: true, Checks: routes.Checks},
+	}
 
 	suite := &Suite{settings: s}
 	suite.Sinks = sinks.New(s)
@@ -92,9 +98,10 @@ func NewSuite(cfg Config) *Suite {
 	a.Flags.Var(&s.Checks, "checks", "checks to run, comma-separated: all, IDs, SL2* and -ID to switch one off (all,-SL2001)")
 	// -NAME=false switches a pass off, as go vet's switches do; the pass
 	// names are not prefixes of the flags, so -codes stays -codes.
-	a.Flags.BoolVar(&s.CodesPass, suite.Codes.Name, true, "run the "+suite.Codes.Name+" pass (SL1001-SL1004); same as -checks=all,-SL1001,-SL1002,-SL1003,-SL1004")
-	a.Flags.BoolVar(&s.RetryPass, suite.Retry.Name, true, "run the "+suite.Retry.Name+" pass (SL2001, SL2002); same as -checks=all,-SL2*")
-	a.Flags.BoolVar(&s.RoutesPass, suite.Routes.Name, true, "run the "+suite.Routes.Name+" pass (SL1005, SL1006, with an OpenAPI table); same as -checks=all,-SL1005,-SL1006")
+	for _, sw := range s.Switches {
+		ids := checks.IDs(sw.Checks)
+		a.Flags.BoolVar(&sw.On, sw.Name, true, fmt.Sprintf("run the %s pass (%s); same as -checks=all,-%s", sw.Name, strings.Join(ids, ", "), strings.Join(ids, ",-")))
+	}
 	a.Flags.BoolVar(&s.Routes, "routes", false, "list each route and the OpenAPI operation it is tied to, instead of the findings")
 	// A flag given is explicit too.
 	for name := range s.Explicit {
@@ -198,7 +205,10 @@ func run(s *config.Settings, suite *Suite, only *analysis.Analyzer, pass *analys
 		// One pass alone: the others' checks did not run, and their
 		// directives are not judged.
 		alone := *s
-		alone.CodesPass, alone.RetryPass, alone.RoutesPass = only == suite.Codes, only == suite.Retry, only == suite.Routes
+		alone.Switches = nil
+		for _, sw := range s.Switches {
+			alone.Switches = append(alone.Switches, &config.Switch{Name: sw.Name, On: sw.Name == only.Name, Checks: sw.Checks})
+		}
 		s = &alone
 	}
 	ran := func(p *analysis.Analyzer) bool { return only == nil || only == p }
@@ -233,7 +243,7 @@ func run(s *config.Settings, suite *Suite, only *analysis.Analyzer, pass *analys
 	}
 	var all []analysis.Diagnostic
 	for _, d := range found {
-		if d.Category == checks.Undocumented && tied.Tied[d.Pos] {
+		if d.Category == codes.Undocumented && tied.Tied[d.Pos] {
 			continue // checked against its operations instead
 		}
 		all = append(all, d)

@@ -6,19 +6,25 @@ import (
 	"strings"
 )
 
-// The check IDs, set as each diagnostic's Category.
-const (
-	RawLiteral     = "SL1001"
-	Undocumented   = "SL1002"
-	Unused         = "SL1003"
-	Invalid        = "SL1004"
-	Operation      = "SL1005"
-	Route          = "SL1006"
-	RetryNever     = "SL2001"
-	RetryAfterWait = "SL2002"
-	BadDirective   = "SL0001"
-	UnusedIgnore   = "SL0002"
-)
+// A Decl is a check as the pass that reports it declares it, beside the
+// pass's code: its ID (the Category of its diagnostics) and whether it
+// runs when -checks does not name it. What the check is, its title, rule
+// and examples, is checks.md's.
+type Decl struct {
+	ID string
+	// NonDefault is set for a check that runs only when -checks names
+	// it ("all" does).
+	NonDefault bool
+}
+
+// IDs returns the IDs of decls, in their order.
+func IDs(decls []Decl) []string {
+	ids := make([]string, len(decls))
+	for i, d := range decls {
+		ids[i] = d.ID
+	}
+	return ids
+}
 
 // A Check is one of statuslint's checks; its ID is the Category of its
 // diagnostics.
@@ -104,14 +110,16 @@ func Lookup(id string) (Check, bool) {
 // mustParseChecks reads checks.md: a "### ID title" heading per check, its
 // doc, then "Bad:" and "Good:" each followed by a Go code block.
 func mustParseChecks(doc string) []Check {
-	checks, err := parseChecksDoc(doc)
+	checks, err := Parse(doc)
 	if err != nil {
 		panic("checks.md: " + err.Error())
 	}
 	return checks
 }
 
-func parseChecksDoc(doc string) ([]Check, error) {
+// Parse reads a checks.md: a "### ID title" heading per check, its doc,
+// then "Bad:" and "Good:" each followed by a Go code block.
+func Parse(doc string) ([]Check, error) {
 	var checks []Check
 	for _, section := range strings.Split(doc, "### ")[1:] {
 		heading, body, _ := strings.Cut(section, "\n")

@@ -2,6 +2,7 @@ package checks
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -11,11 +12,13 @@ type Set map[string]bool
 // Select reads a check selection in staticcheck's syntax: items
 // applied in order, each "all" (or "*"), "none", an ID, an ID prefix ending
 // in "*" ("SL2*"), or any of these after "-" to switch checks off. An empty
-// selection runs every check.
-func Select(items []string) (Set, error) {
+// selection runs the default checks: every check but those decls declare
+// NonDefault; a selection that starts by switching checks off starts from
+// them too.
+func Select(items []string, decls []Decl) (Set, error) {
 	set := Set{}
 	for _, c := range All {
-		set[c.ID] = true
+		set[c.ID] = !slices.ContainsFunc(decls, func(d Decl) bool { return d.ID == c.ID && d.NonDefault })
 	}
 	for i, item := range items {
 		item = strings.TrimSpace(item)
@@ -63,12 +66,15 @@ type Flag struct {
 	value string
 	On    Set
 	Err   error
+	// Decls are the passes' declarations of their checks, which say
+	// which checks run by default.
+	Decls []Decl
 }
 
 func (f *Flag) String() string { return f.value }
 
 func (f *Flag) Set(value string) error {
-	set, err := Select(strings.Split(value, ","))
+	set, err := Select(strings.Split(value, ","), f.Decls)
 	if err != nil {
 		return err
 	}
@@ -79,6 +85,6 @@ func (f *Flag) Set(value string) error {
 // Validate reports what is wrong with a -checks value: an unknown
 // check, named.
 func Validate(value string) error {
-	_, err := Select(strings.Split(value, ","))
+	_, err := Select(strings.Split(value, ","), nil)
 	return err
 }

@@ -31,7 +31,7 @@ func TestSelectChecks(t *testing.T) {
 		{"none,SL0001", []string{"SL0001"}},
 		{"all,-none", all()},
 	} {
-		set, err := Select(strings.Split(tc.in, ","))
+		set, err := Select(strings.Split(tc.in, ","), nil)
 		if err != nil {
 			t.Errorf("%q: %v", tc.in, err)
 			continue
@@ -48,8 +48,36 @@ func TestSelectChecks(t *testing.T) {
 		}
 	}
 	for _, bad := range []string{"SL9999", "all,-ST1000", "SL3*", "al"} {
-		if _, err := Select(strings.Split(bad, ",")); err == nil || !strings.Contains(err.Error(), "unknown check") {
+		if _, err := Select(strings.Split(bad, ","), nil); err == nil || !strings.Contains(err.Error(), "unknown check") {
 			t.Errorf("%q: got %v, want an unknown-check error", bad, err)
+		}
+	}
+}
+
+// A check its pass declares NonDefault runs only when the selection names
+// it, or all checks.
+func TestSelectNonDefault(t *testing.T) {
+	decls := []Decl{{ID: "SL1001"}, {ID: "SL2002", NonDefault: true}}
+	for _, tc := range []struct {
+		in   string
+		want bool
+	}{
+		{"", false},
+		{"-SL1001", false},
+		{"all", true},
+		{"SL2002", true},
+		{"SL2*", true},
+		{"all,-SL2002", false},
+	} {
+		set, err := Select(strings.Split(tc.in, ","), decls)
+		if err != nil {
+			t.Fatalf("%q: %v", tc.in, err)
+		}
+		if set["SL2002"] != tc.want {
+			t.Errorf("%q: SL2002 on = %v, want %v", tc.in, set["SL2002"], tc.want)
+		}
+		if tc.in == "" && !set["SL2001"] {
+			t.Errorf("a check declared without NonDefault, or not declared, is not on by default")
 		}
 	}
 }

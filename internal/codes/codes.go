@@ -12,7 +12,6 @@ import (
 	"honnef.co/go/tools/analysis/edit"
 
 	"github.com/statuslint/statuslint/analyzer/table"
-	"github.com/statuslint/statuslint/internal/checks"
 	"github.com/statuslint/statuslint/internal/config"
 	"github.com/statuslint/statuslint/internal/status"
 	"github.com/statuslint/statuslint/internal/typesx"
@@ -70,7 +69,7 @@ func (c *codeChecker) check(f status.Found) {
 			return // the sink's "no status"
 		}
 		if s.Writes || code != 0 {
-			c.report(e, s, checks.Invalid, fmt.Sprintf("invalid status %s in %s: HTTP status codes are %d-%d and net/http panics on others",
+			c.report(e, s, Invalid, fmt.Sprintf("invalid status %s in %s: HTTP status codes are %d-%d and net/http panics on others",
 				tv.Value.ExactString(), s.What, table.MinCode, table.MaxCode))
 		}
 		return
@@ -96,9 +95,9 @@ func (c *codeChecker) check(f status.Found) {
 		if !s.Writes {
 			why = "by the table the API never returns it, so this comparison cannot match its responses; compare with a documented status or add it to the table"
 		}
-		c.report(e, s, checks.Undocumented, fmt.Sprintf("status %s in %s is not documented by %s: %s", status.Describe(code), s.What, tab.Name, why))
+		c.report(e, s, Undocumented, fmt.Sprintf("status %s in %s is not documented by %s: %s", status.Describe(code), s.What, tab.Name, why))
 	case entry.Unused:
-		c.report(e, s, checks.Unused, fmt.Sprintf("status %d in %s is listed as unused by %s: use a status the API still uses", code, s.What, tab.Name))
+		c.report(e, s, Unused, fmt.Sprintf("status %d in %s is listed as unused by %s: use a status the API still uses", code, s.What, tab.Name))
 	}
 }
 
@@ -106,11 +105,11 @@ func (c *codeChecker) reportRaw(e ast.Expr, code int64, s status.Site) {
 	target := literalTarget(c.Pass.TypesInfo, e)
 	text, edits, ok := c.replacement(target, code)
 	if !ok {
-		c.report(e, s, checks.RawLiteral, fmt.Sprintf("raw status code %d in %s: net/http has no constant for it; declare a named constant", code, s.What))
+		c.report(e, s, RawLiteral, fmt.Sprintf("raw status code %d in %s: net/http has no constant for it; declare a named constant", code, s.What))
 		return
 	}
 	edits = append(edits, edit.ReplaceWithString(target, text))
-	c.report(e, s, checks.RawLiteral, fmt.Sprintf("raw status code %d in %s: use %s", code, s.What, text), edit.Fix("Use "+text, edits...))
+	c.report(e, s, RawLiteral, fmt.Sprintf("raw status code %d in %s: use %s", code, s.What, text), edit.Fix("Use "+text, edits...))
 }
 
 // report reports a diagnostic of a check. report.Report has no way to set

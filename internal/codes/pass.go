@@ -3,21 +3,26 @@ package codes
 import (
 	"go/ast"
 	"reflect"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/statuslint/statuslint/internal/checks"
 	"github.com/statuslint/statuslint/internal/config"
 	"github.com/statuslint/statuslint/internal/status"
 )
+
+// Name is the pass's name, and its switch's: -statuscodes=false.
+const Name = "statuscodes"
 
 // New returns the codes pass: it checks the statuses the sinks
 // pass found against the table (SL1001 to SL1004, with fixes).
 func New(s *config.Settings, sinks *analysis.Analyzer) *analysis.Analyzer {
 	return &analysis.Analyzer{
-		Name:       "statuscodes",
-		Doc:        "statuscodes: check statuses against the API's table (SL1001-SL1004); its findings are reported by statuslint",
+		Name:       Name,
+		Doc:        Name + ": check statuses against the API's table (" + strings.Join(checks.IDs(Checks), ", ") + "); its findings are reported by statuslint",
 		Requires:   []*analysis.Analyzer{sinks, inspect.Analyzer},
 		Run:        func(pass *analysis.Pass) (any, error) { return runCodes(s, pass, sinks) },
 		ResultType: reflect.TypeFor[[]analysis.Diagnostic](),
@@ -34,7 +39,7 @@ func runCodes(s *config.Settings, pass *analysis.Pass, sinks *analysis.Analyzer)
 		return diags, err
 	}
 	found := pass.ResultOf[sinks].(*status.Statuses).Found
-	if len(found) == 0 || !s.CodesPass {
+	if len(found) == 0 || !s.AnyOn(Checks) {
 		return diags, nil
 	}
 	// Read the table only now: under go vet every package is a process of

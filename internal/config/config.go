@@ -44,9 +44,9 @@ type Settings struct {
 	Sinks     SinksFlag
 	Tests     bool
 	Checks    checks.Flag
-	// CodesPass, RetryPass and RoutesPass are the -statuscodes,
-	// -statusretry and -statusroutes switches.
-	CodesPass, RetryPass, RoutesPass bool
+	// Switches are the passes' switches (-statuscodes, -statusretry,
+	// -statusroutes), shared by the settings derived from these.
+	Switches []*Switch
 	// Routes is -routes: list the routes and their operations instead of
 	// the findings.
 	Routes bool
@@ -117,7 +117,7 @@ func (s *Settings) For(pass *analysis.Pass) (*Settings, error) {
 // packages entries after the file's own), applied.
 func (s *Settings) with(chain []*File) *Settings {
 	d := &Settings{Codes: s.Codes, Constants: s.Constants, Sinks: s.Sinks, Tests: s.Tests, Checks: s.Checks,
-		CodesPass: s.CodesPass, RetryPass: s.RetryPass, RoutesPass: s.RoutesPass, Routes: s.Routes,
+		Switches: s.Switches, Routes: s.Routes,
 		ShowIDs: s.ShowIDs, FoldRelated: s.FoldRelated, Explicit: s.Explicit, cache: s.cache}
 	var sinks []SinkSpec
 	for _, f := range chain {
@@ -126,7 +126,7 @@ func (s *Settings) with(chain []*File) *Settings {
 			d.Codes = t.(*TableFlag)
 		}
 		if f.Checks != nil && !s.Explicit["checks"] {
-			d.Checks = checks.Flag{}
+			d.Checks = checks.Flag{Decls: s.Checks.Decls}
 			d.Checks.Err = d.Checks.Set(*f.Checks) // checked when read
 		}
 		if f.Constants != nil && !s.Explicit["constants"] {
@@ -203,29 +203,47 @@ func (s *Settings) AnySpec() bool {
 	return false
 }
 
+// A Switch is a pass's -NAME switch, as go vet's, with the checks the pass
+// declares: a pass switched off runs none of them (-statuscodes=false is
+// -checks=all,-SL1001,...).
+type Switch struct {
+	Name   string
+	On     bool
+	Checks []checks.Decl
+}
+
 // ChecksOn returns the checks that run: those -checks selects, less those
-// of a pass switched off (-statuscodes=false is -checks=all,-SL1001,...).
-// A directive for a check that does not run is not judged.
+// of a pass switched off. A directive for a check that does not run is not
+// judged.
 func (s *Settings) ChecksOn() checks.Set {
 	on := checks.Set{}
 	for id, v := range s.Checks.On {
 		on[id] = v
 	}
-	off := func(ids ...string) {
-		for _, id := range ids {
-			on[id] = false
+	for _, sw := range s.Switches {
+		if !sw.On {
+			for _, d := range sw.Checks {
+				on[d.ID] = false
+			}
 		}
 	}
-	if !s.CodesPass {
-		off(checks.RawLiteral, checks.Undocumented, checks.Unused, checks.Invalid)
-	}
-	if !s.RoutesPass {
-		off(checks.Operation, checks.Route)
-	}
-	if !s.RetryPass {
-		off(checks.RetryNever, checks.RetryAfterWait)
-	}
 	return on
+}
+
+// AnyOn reports whether one of decls, a pass's checks, runs.
+func (s *Settings) AnyOn(decls []checks.Decl) bool {
+	on := s.ChecksOn()
+	return slices.ContainsFunc(decls, func(d checks.Decl) bool { return on[d.ID] })
+}
+
+// PassOn reports whether the pass named name is not switched off.
+func (s *Settings) PassOn(name string) bool {
+	for _, sw := range s.Switches {
+		if sw.Name == name {
+			return sw.On
+		}
+	}
+	return true
 }
 
 // TableFlag is the -codes flag. The table is read once, on first use (or

@@ -110,8 +110,8 @@ func parseDirective(pass *analysis.Pass, c *ast.Comment, enabled checks.Set) *di
 		kind = "lint:file-ignore"
 	}
 	bad := func(why string) *directive {
-		if enabled[checks.BadDirective] {
-			pass.Report(analysis.Diagnostic{Pos: c.Pos(), End: c.End(), Category: checks.BadDirective, URL: checkURL(checks.BadDirective),
+		if enabled[BadDirective] {
+			pass.Report(analysis.Diagnostic{Pos: c.Pos(), End: c.End(), Category: BadDirective, URL: checkURL(BadDirective),
 				Message: fmt.Sprintf("malformed //%s directive: %s; write //%s SL1001[,SL2001] reason", kind, why, kind)})
 		}
 		return nil
@@ -174,14 +174,14 @@ func FilterReports(pass *analysis.Pass, files []*ast.File, enabled checks.Set) (
 		}
 	}
 	done = func() {
-		if !enabled[checks.UnusedIgnore] {
+		if !enabled[UnusedIgnore] {
 			return
 		}
 		for _, dir := range dirs {
 			// A directive for checks that did not run cannot be judged.
 			judged := slices.ContainsFunc(dir.checks, func(id string) bool { return enabled[id] })
 			if dir.lint && !dir.used && judged {
-				pass.Report(analysis.Diagnostic{Pos: dir.comment.Pos(), End: dir.comment.End(), Category: checks.UnusedIgnore, URL: checkURL(checks.UnusedIgnore),
+				pass.Report(analysis.Diagnostic{Pos: dir.comment.Pos(), End: dir.comment.End(), Category: UnusedIgnore, URL: checkURL(UnusedIgnore),
 					Message: fmt.Sprintf("this directive silences no %s finding: the code it was written for has changed; remove it", strings.Join(dir.checks, " or "))})
 			}
 		}

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/types"
 	"reflect"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -24,13 +25,16 @@ func collect(pass *analysis.Pass, diags *[]analysis.Diagnostic) *analysis.Pass {
 	return &p
 }
 
+// Name is the pass's name, and its switch's: -statusretry=false.
+const Name = "statusretry"
+
 // New returns the retry pass: it finds retries of statuses the
 // table forbids re-sending (SL2001 and SL2002), with a fact for each retry
 // predicate, error-returning sender and reader of Retry-After.
 func New(s *config.Settings, sinks *analysis.Analyzer) *analysis.Analyzer {
 	return &analysis.Analyzer{
-		Name:       "statusretry",
-		Doc:        "statusretry: find retries of statuses the API says not to re-send (SL2001, SL2002); its findings are reported by statuslint",
+		Name:       Name,
+		Doc:        Name + ": find retries of statuses the API says not to re-send (" + strings.Join(checks.IDs(Checks), ", ") + "); its findings are reported by statuslint",
 		Requires:   []*analysis.Analyzer{inspect.Analyzer, sinks},
 		Run:        func(pass *analysis.Pass) (any, error) { return runRetry(s, pass, sinks) },
 		ResultType: reflect.TypeFor[[]analysis.Diagnostic](),
@@ -49,7 +53,7 @@ func runRetry(s *config.Settings, pass *analysis.Pass, sinksPass *analysis.Analy
 		return diags, err
 	}
 	sinks := pass.ResultOf[sinksPass].(*status.Statuses)
-	if !s.RetryPass || !s.Checks.On[checks.RetryNever] && !s.Checks.On[checks.RetryAfterWait] {
+	if !s.AnyOn(Checks) {
 		return diags, nil
 	}
 	// A package that reaches no known package and imports no sender or

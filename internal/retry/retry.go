@@ -15,7 +15,6 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/statuslint/statuslint/analyzer/table"
-	"github.com/statuslint/statuslint/internal/checks"
 	"github.com/statuslint/statuslint/internal/config"
 	"github.com/statuslint/statuslint/internal/knowledge"
 	"github.com/statuslint/statuslint/internal/status"
@@ -255,11 +254,11 @@ func (c *retryChecker) reportRetriesFor(op *table.Operation, edges []frag, send 
 			}
 		}
 		if len(never) > 0 {
-			c.reportOnce(analysis.Diagnostic{Pos: at.Pos(), End: at.End(), Category: checks.RetryNever, Related: related,
+			c.reportOnce(analysis.Diagnostic{Pos: at.Pos(), End: at.End(), Category: RetryNever, Related: related,
 				Message: fmt.Sprintf("retrying on %s%s: %s says to modify the request instead of re-initiating it", joinAnd(never), why, says)})
 		}
 		if len(wait) > 0 {
-			c.reportOnce(analysis.Diagnostic{Pos: at.Pos(), End: at.End(), Category: checks.RetryAfterWait, Related: related,
+			c.reportOnce(analysis.Diagnostic{Pos: at.Pos(), End: at.End(), Category: RetryAfterWait, Related: related,
 				Message: fmt.Sprintf("retrying on %s%s without reading Retry-After: %s says to re-initiate only after the time in the response's Retry-After header", joinAnd(wait), why, says)})
 		}
 	}

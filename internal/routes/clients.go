@@ -10,7 +10,6 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/statuslint/statuslint/analyzer/table"
-	"github.com/statuslint/statuslint/internal/checks"
 	"github.com/statuslint/statuslint/internal/status"
 	"github.com/statuslint/statuslint/internal/typesx"
 )
@@ -59,7 +58,7 @@ func checkClients(c *routeFinder, tab *table.Table, res *RouteResult) {
 					if op.Documents(code) {
 						continue
 					}
-					res.Diags = append(res.Diags, analysis.Diagnostic{Pos: p[1].Pos(), End: p[1].End(), Category: checks.Operation,
+					res.Diags = append(res.Diags, analysis.Diagnostic{Pos: p[1].Pos(), End: p[1].End(), Category: Operation,
 						Message: fmt.Sprintf("status %s in comparison with %s: %s %s never returns it (documented: %s), so this comparison never matches; compare with a documented status or add the response to the spec",
 							status.Describe(int64(code)), types.ExprString(p[0]), op.Method, op.Path, op.Documented()),
 						Related: related(

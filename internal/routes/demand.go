@@ -17,7 +17,7 @@ import (
 // checks every fact the pass exports on the fixtures against it.
 func FactDemand(s *config.Settings) func(obj types.Object) bool {
 	return func(obj types.Object) bool {
-		if !s.RoutesPass {
+		if !s.PassOn(Name) {
 			return false
 		}
 		switch obj := obj.(type) {

@@ -14,7 +14,6 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/statuslint/statuslint/analyzer/table"
-	"github.com/statuslint/statuslint/internal/checks"
 	"github.com/statuslint/statuslint/internal/knowledge"
 	"github.com/statuslint/statuslint/internal/status"
 	"github.com/statuslint/statuslint/internal/typesx"
@@ -349,7 +348,7 @@ func checkWrites(name string, fact HandlerFact, r route, ops []*table.Operation,
 			}
 		}
 		for _, code := range codes {
-			diags = append(diags, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: checks.Operation,
+			diags = append(diags, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: Operation,
 				Message: fmt.Sprintf("status %s written by %s (%s) is not documented for %s %s (documented: %s): its clients do not expect it; write a documented status or add the response to the spec",
 					status.Describe(int64(code)), name, strings.Join(at[code], ", "), op.Method, op.Path, op.Documented()),
 				Related: related(analysis.RelatedInformation{Pos: specAt(op.Line), Message: fmt.Sprintf("%s is documented here", op.Name())})})

@@ -2,6 +2,7 @@ package routes
 
 import (
 	"reflect"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -12,13 +13,16 @@ import (
 	"github.com/statuslint/statuslint/internal/status"
 )
 
+// Name is the pass's name, and its switch's: -statusroutes=false.
+const Name = "statusroutes"
+
 // New returns the routes pass: it ties handlers to the
 // operations of an OpenAPI table and checks their statuses per operation
 // (SL1005 and SL1006).
 func New(s *config.Settings, sinks *analysis.Analyzer) *analysis.Analyzer {
 	return &analysis.Analyzer{
-		Name:       "statusroutes",
-		Doc:        "statusroutes: check the statuses of each route's handler against its OpenAPI operation (SL1005, SL1006); its findings are reported by statuslint",
+		Name:       Name,
+		Doc:        Name + ": check the statuses of each route's handler against its OpenAPI operation (" + strings.Join(checks.IDs(Checks), ", ") + "); its findings are reported by statuslint",
 		Requires:   []*analysis.Analyzer{inspect.Analyzer, sinks},
 		Run:        func(pass *analysis.Pass) (any, error) { return runRoutes(s, pass, sinks) },
 		ResultType: reflect.TypeFor[RouteResult](),
@@ -37,7 +41,7 @@ func runRoutes(s *config.Settings, pass *analysis.Pass, sinksPass *analysis.Anal
 		return RouteResult{}, err
 	}
 	sinks := pass.ResultOf[sinksPass].(*status.Statuses)
-	if !s.RoutesPass || !sinks.Reached || !s.Routes && !s.Checks.On[checks.Operation] && !s.Checks.On[checks.Route] {
+	if !s.PassOn(Name) || !sinks.Reached || !s.Routes && !s.AnyOn(Checks) {
 		return RouteResult{}, nil
 	}
 	tab, err := s.Codes.Table()

@@ -17,7 +17,6 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/statuslint/statuslint/analyzer/table"
-	"github.com/statuslint/statuslint/internal/checks"
 	"github.com/statuslint/statuslint/internal/knowledge"
 	"github.com/statuslint/statuslint/internal/status"
 	"github.com/statuslint/statuslint/internal/typesx"
@@ -196,7 +195,7 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteRe
 		case len(ops) == 0 && r.mounted && ok && spec.Covers(table.Segments(r.path)) && f.notAnOperation(r, spec, found) == "" && !typesx.InTestFile(pass.Fset, r.call.Pos()):
 			res.Listing = append(res.Listing, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: "routes",
 				Message: fmt.Sprintf("route %s -> no operation; its router is handed elsewhere and may be mounted under a prefix, so the API-wide table applies", name)})
-			missing = append(missing, missingRoute{len(res.Listing) - 1, r.root, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: checks.Route,
+			missing = append(missing, missingRoute{len(res.Listing) - 1, r.root, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: Route,
 				Message: fmt.Sprintf("route %s is not in %s: clients cannot know it; document the operation in the spec or remove the route", name, tab.Name)}, true, f.handlerObj(r.handlerExpr), r.method, table.Segments(r.path)})
 			continue
 		case len(ops) == 0 && r.mounted:
@@ -228,7 +227,7 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteRe
 		case len(ops) == 0:
 			res.Listing = append(res.Listing, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: "routes",
 				Message: fmt.Sprintf("route %s -> no operation", name)})
-			missing = append(missing, missingRoute{len(res.Listing) - 1, r.root, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: checks.Route,
+			missing = append(missing, missingRoute{len(res.Listing) - 1, r.root, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: Route,
 				Message: fmt.Sprintf("route %s is not in %s: clients cannot know it; document the operation in the spec or remove the route", name, tab.Name)}, false, f.handlerObj(r.handlerExpr), r.method, table.Segments(r.path)})
 			continue
 		}
@@ -241,7 +240,7 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteRe
 			// are routes it lacks.
 			for _, m := range r.methods {
 				if !slices.ContainsFunc(ops, func(op *table.Operation) bool { return op.Method == m }) {
-					res.Diags = append(res.Diags, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: checks.Route,
+					res.Diags = append(res.Diags, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: Route,
 						Message: fmt.Sprintf("route %s %s is not in %s: clients cannot know it; document the operation in the spec or remove the route", m, r.path, tab.Name)})
 				}
 			}
@@ -563,7 +562,7 @@ func reportUndocumented(n ast.Node, code int, what, fix string, ops []*table.Ope
 			continue
 		}
 		reported[key] = true
-		res.Diags = append(res.Diags, analysis.Diagnostic{Pos: n.Pos(), End: n.End(), Category: checks.Operation,
+		res.Diags = append(res.Diags, analysis.Diagnostic{Pos: n.Pos(), End: n.End(), Category: Operation,
 			Message: fmt.Sprintf("status %s%s is not documented for %s %s (documented: %s): its clients do not expect it; %s",
 				status.Describe(int64(code)), what, op.Method, op.Path, op.Documented(), fix),
 			Related: related(append(slices.Clone(how), analysis.RelatedInformation{Pos: specAt(op.Line), Message: fmt.Sprintf("%s is documented here", op.Name())})...)})

@@ -1,0 +1,21 @@
+package codes
+
+import "github.com/statuslint/statuslint/internal/checks"
+
+// The checks the pass reports, each the Category of its diagnostics;
+// what each is, is internal/checks/checks.md's.
+const (
+	RawLiteral   = "SL1001"
+	Undocumented = "SL1002"
+	Unused       = "SL1003"
+	Invalid      = "SL1004"
+)
+
+// Checks are the checks the pass reports, as it declares them: the suite,
+// -checks, the pass's switch and the docs' tests derive from this list.
+var Checks = []checks.Decl{
+	{ID: RawLiteral},
+	{ID: Undocumented},
+	{ID: Unused},
+	{ID: Invalid},
+}

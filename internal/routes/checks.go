@@ -1,0 +1,17 @@
+package routes
+
+import "github.com/statuslint/statuslint/internal/checks"
+
+// The checks the pass reports, each the Category of its diagnostics;
+// what each is, is internal/checks/checks.md's.
+const (
+	Operation = "SL1005"
+	Route     = "SL1006"
+)
+
+// Checks are the checks the pass reports, as it declares them: the suite,
+// -checks, the pass's switch and the docs' tests derive from this list.
+var Checks = []checks.Decl{
+	{ID: Operation},
+	{ID: Route},
+}
