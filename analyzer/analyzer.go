@@ -7,10 +7,10 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
-	"github.com/statuslint/statuslint/analyzer/table"
 	"github.com/statuslint/statuslint/internal/checks"
 	"github.com/statuslint/statuslint/internal/config"
 	"github.com/statuslint/statuslint/internal/retry"
+	"github.com/statuslint/statuslint/internal/table"
 )
 
 // Analyzer checks HTTP status codes against the default status-code table;
@@ -25,9 +25,9 @@ type Config struct {
 	Codes string
 	// Table is a table already read, for build systems that cannot give
 	// the analyzer a file (Bazel's nogo): a package that embeds the team's
-	// table parses it with table.Parse and builds the analyzer with it.
+	// table parses it with ParseTable and builds the analyzer with it.
 	// It wins over Codes; the -codes flag, when set, wins over both.
-	Table *table.Table
+	Table *Table
 	// Constants is the import path of a package whose constants fixes use
 	// instead of net/http's.
 	Constants string

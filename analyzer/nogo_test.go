@@ -12,7 +12,6 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/statuslint/statuslint/analyzer"
-	"github.com/statuslint/statuslint/analyzer/table"
 )
 
 // Bazel's nogo builds passes with no ReadFile, no Module and no OtherFiles,
@@ -23,7 +22,7 @@ func TestNogoPass(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tab, err := table.Parse("embedded", "api.yaml", data)
+	tab, err := analyzer.ParseTable("embedded", "api.yaml", data)
 	if err != nil {
 		t.Fatal(err)
 	}

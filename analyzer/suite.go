@@ -13,7 +13,6 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
-	"github.com/statuslint/statuslint/analyzer/table"
 	"github.com/statuslint/statuslint/internal/checks"
 	"github.com/statuslint/statuslint/internal/codes"
 	"github.com/statuslint/statuslint/internal/config"
@@ -22,6 +21,7 @@ import (
 	"github.com/statuslint/statuslint/internal/routes"
 	"github.com/statuslint/statuslint/internal/sinks"
 	"github.com/statuslint/statuslint/internal/status"
+	"github.com/statuslint/statuslint/internal/table"
 )
 
 // A Suite is statuslint's passes, built from one Config and sharing its

@@ -259,3 +259,27 @@ func TestPackageGraph(t *testing.T) {
 	}
 	t.Errorf("docs/architecture.md's package graph differs from go list's; run go test ./docs -run TestPackageGraph -update\ndrawn:\n%s\ngo list:\n%s", drawn, want)
 }
+
+// The graph runs one way: the public packages (analyzer, cmd, plugin) on
+// top, the passes under them, the shared layers at the bottom. No
+// internal package imports a public one, no pass imports another pass,
+// and no layer imports a pass.
+func TestLayers(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs go list")
+	}
+	passes := []string{"internal/codes", "internal/retry", "internal/routes", "internal/sinks", "internal/directives"}
+	public := func(pkg string) bool { return !strings.HasPrefix(pkg, "internal/") }
+	for line := range strings.Lines(graph(t)) {
+		pkg, deps, _ := strings.Cut(strings.TrimSpace(line), " -> ")
+		pkg = strings.TrimSpace(pkg)
+		for _, dep := range strings.Fields(deps) {
+			switch {
+			case !public(pkg) && public(dep):
+				t.Errorf("%s imports %s: an internal package imports a public one", pkg, dep)
+			case slices.Contains(passes, dep) && !public(pkg):
+				t.Errorf("%s imports the pass %s: only the public packages wire the passes", pkg, dep)
+			}
+		}
+	}
+}

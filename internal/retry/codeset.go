@@ -4,7 +4,7 @@ import (
 	"go/token"
 	"math/bits"
 
-	"github.com/statuslint/statuslint/analyzer/table"
+	"github.com/statuslint/statuslint/internal/table"
 )
 
 // codeSet is a set of status codes 100-999, one bit per code. Retry

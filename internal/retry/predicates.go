@@ -7,7 +7,7 @@ import (
 	"go/types"
 	"strings"
 
-	"github.com/statuslint/statuslint/analyzer/table"
+	"github.com/statuslint/statuslint/internal/table"
 	"github.com/statuslint/statuslint/internal/knowledge"
 	"github.com/statuslint/statuslint/internal/typesx"
 )

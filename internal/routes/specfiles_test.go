@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/statuslint/statuslint/analyzer/table"
+	"github.com/statuslint/statuslint/internal/table"
 )
 
 // A long-lived host analyzes with a new file set each run: the spec files
