@@ -290,27 +290,22 @@ func joinAnd(items []string) string {
 	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
 }
 
-// maxWaitDepth is how many calls deep readsRetryAfter looks: an SDK's
-// connect loop reaches the reader of its response's Retry-After through a
-// chain of its own helpers (slack-go's RTM: connect -> startRTMAndDial ->
-// ... -> postForm -> checkStatusCode, seven calls). Looking deeper can
-// only find a wait, which silences SL2002; it never adds a finding.
-const maxWaitDepth = 8
-
 // readsRetryAfter reports whether n reads the Retry-After header (a
 // header read with the constant name "Retry-After", in any case, or with a
 // name from a list that holds it, as openai-go's parseRetryAfterHeader
 // does) or hands the wait to something that honours it
 // (knowledge.RetryAfterWaits), itself or in the functions of this package
-// it calls (a retryDelay helper).
+// it calls (a retryDelay helper), however deep: an SDK's connect loop
+// reaches the reader of its response's Retry-After through a chain of its
+// own helpers (slack-go's RTM: connect -> startRTMAndDial -> ... ->
+// postForm -> checkStatusCode, seven calls).
 func (c *retryChecker) readsRetryAfter(n ast.Node) bool {
-	// The functions of this package n calls, up to maxWaitDepth calls
-	// deep, level by level: each is looked at once, at the least depth it
-	// is reached at, so the answer does not depend on which code asked
-	// first.
+	// The functions of this package n calls, level by level, each looked
+	// at once: the search ends when a level adds no function, whatever
+	// the depth.
 	direct, callees := c.readsRetryAfterHere(n)
 	seen := map[*types.Func]bool{}
-	for depth := 0; !direct && depth < maxWaitDepth && len(callees) > 0; depth++ {
+	for !direct && len(callees) > 0 {
 		var next []*types.Func
 		for _, fn := range callees {
 			if seen[fn] {
