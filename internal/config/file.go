@@ -14,8 +14,8 @@ import (
 
 	"go.yaml.in/yaml/v4"
 
-	"github.com/statuslint/statuslint/internal/table"
 	"github.com/statuslint/statuslint/internal/checks"
+	"github.com/statuslint/statuslint/internal/table"
 )
 
 // FileName is the configuration file's name. One at the module root

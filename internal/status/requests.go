@@ -10,8 +10,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/statuslint/statuslint/internal/table"
 	"github.com/statuslint/statuslint/internal/knowledge"
+	"github.com/statuslint/statuslint/internal/table"
 	"github.com/statuslint/statuslint/internal/typesx"
 )
 
