@@ -64,6 +64,7 @@ func tables() []table {
 		{"NoReturn", "never returns", maps.Keys(NoReturn), false},
 		{"Serves", "server", maps.Keys(Serves), false},
 		{"Routes", "route", maps.Keys(Routes), true},
+		{"RouteLinks", "route link", maps.Keys(RouteLinks), true},
 		{"WrapperStatuses", "handler wrapper's own status", maps.Keys(WrapperStatuses), true},
 		{"Upgrades", "connection upgrade", maps.Keys(Upgrades), false},
 		{"DebugHandlers", "debug handler", maps.Keys(DebugHandlers), false},

@@ -23,7 +23,38 @@ type Route struct {
 	// Prefix is put before the path the call is given: a project's
 	// router type whose GET registers path.Join("/admin", p).
 	Prefix string
+	// Chain marks a call whose path and methods were set by the calls
+	// that made its receiver (RouteLinks): gorilla/mux's
+	// r.Methods("GET").Path("/pets").Handler(h).
+	Chain bool
 }
+
+// A RouteLink is a call in the chain that builds a route before its
+// handler is set (Route.Chain): its path's argument (-1 if it sets none),
+// whether it sets the methods (its arguments), whether its path is a
+// prefix of every path below it.
+type RouteLink struct {
+	PathArg int
+	Methods bool
+	Prefix  bool
+}
+
+// RouteLinks are the calls a route is built by, link by link, in any
+// order: gorilla/mux's Methods, Path and PathPrefix on a router or a
+// route, and the links that match on something else (Host, Queries,
+// Name...), which keep the route's path and methods.
+var RouteLinks = with(map[Key]RouteLink{
+	{GorillaMux, "Router", "NewRoute"}: {PathArg: -1},
+}, func(m map[Key]RouteLink) {
+	for _, recv := range []string{"Router", "Route"} {
+		m[Key{GorillaMux, recv, "Path"}] = RouteLink{PathArg: 0}
+		m[Key{GorillaMux, recv, "PathPrefix"}] = RouteLink{PathArg: 0, Prefix: true}
+		m[Key{GorillaMux, recv, "Methods"}] = RouteLink{PathArg: -1, Methods: true}
+		for _, name := range []string{"Host", "Headers", "HeadersRegexp", "Queries", "Schemes", "MatcherFunc", "Name", "BuildVarsFunc"} {
+			m[Key{GorillaMux, recv, name}] = RouteLink{PathArg: -1}
+		}
+	}
+})
 
 // A WrapperStatus is a handler that wraps the handler of its argument
 // Handler and answers a status of its own, Code, which the wrapped
@@ -96,30 +127,34 @@ const (
 
 // Routes are the calls that register handlers.
 var Routes = with(map[Key]Route{
-	{NetHTTP, "ServeMux", "Handle"}:       {MethodArg: -1, Pattern: true, HandlerArg: 1},
-	{NetHTTP, "ServeMux", "HandleFunc"}:   {MethodArg: -1, Pattern: true, HandlerArg: 1},
-	{NetHTTP, "", "Handle"}:               {MethodArg: -1, Pattern: true, HandlerArg: 1},
-	{NetHTTP, "", "HandleFunc"}:           {MethodArg: -1, Pattern: true, HandlerArg: 1},
-	{Gin, "RouterGroup", "Any"}:           {MethodArg: -1, HandlerArg: -1},
-	{Gin, "RouterGroup", "Handle"}:        {MethodArg: 0, PathArg: 1, HandlerArg: -1},
-	{Gin, "RouterGroup", "Match"}:         {MethodArg: 0, MethodList: true, PathArg: 1, HandlerArg: -1},
-	{Gin, "IRoutes", "Any"}:               {MethodArg: -1, HandlerArg: -1},
-	{Gin, "IRoutes", "Handle"}:            {MethodArg: 0, PathArg: 1, HandlerArg: -1},
-	{Gin, "IRoutes", "Match"}:             {MethodArg: 0, MethodList: true, PathArg: 1, HandlerArg: -1},
-	{Echo, "Echo", "Any"}:                 {MethodArg: -1, HandlerArg: 1},
-	{Echo, "Group", "Any"}:                {MethodArg: -1, HandlerArg: 1},
-	{Echo, "Echo", "Add"}:                 {MethodArg: 0, PathArg: 1, HandlerArg: 2},
-	{Echo, "Group", "Add"}:                {MethodArg: 0, PathArg: 1, HandlerArg: 2},
-	{Chi, "Mux", "Handle"}:                {MethodArg: -1, HandlerArg: 1},
-	{Chi, "Mux", "HandleFunc"}:            {MethodArg: -1, HandlerArg: 1},
-	{Chi, "Router", "Handle"}:             {MethodArg: -1, HandlerArg: 1},
-	{Chi, "Router", "HandleFunc"}:         {MethodArg: -1, HandlerArg: 1},
-	{Chi, "Mux", "Method"}:                {MethodArg: 0, PathArg: 1, HandlerArg: 2},
-	{Chi, "Mux", "MethodFunc"}:            {MethodArg: 0, PathArg: 1, HandlerArg: 2},
-	{Chi, "Router", "Method"}:             {MethodArg: 0, PathArg: 1, HandlerArg: 2},
-	{Chi, "Router", "MethodFunc"}:         {MethodArg: 0, PathArg: 1, HandlerArg: 2},
-	{GorillaMux, "Router", "HandleFunc"}:  {MethodArg: -1, HandlerArg: 1, MethodCall: "Methods"},
-	{GorillaMux, "Router", "Handle"}:      {MethodArg: -1, HandlerArg: 1, MethodCall: "Methods"},
+	{NetHTTP, "ServeMux", "Handle"}:      {MethodArg: -1, Pattern: true, HandlerArg: 1},
+	{NetHTTP, "ServeMux", "HandleFunc"}:  {MethodArg: -1, Pattern: true, HandlerArg: 1},
+	{NetHTTP, "", "Handle"}:              {MethodArg: -1, Pattern: true, HandlerArg: 1},
+	{NetHTTP, "", "HandleFunc"}:          {MethodArg: -1, Pattern: true, HandlerArg: 1},
+	{Gin, "RouterGroup", "Any"}:          {MethodArg: -1, HandlerArg: -1},
+	{Gin, "RouterGroup", "Handle"}:       {MethodArg: 0, PathArg: 1, HandlerArg: -1},
+	{Gin, "RouterGroup", "Match"}:        {MethodArg: 0, MethodList: true, PathArg: 1, HandlerArg: -1},
+	{Gin, "IRoutes", "Any"}:              {MethodArg: -1, HandlerArg: -1},
+	{Gin, "IRoutes", "Handle"}:           {MethodArg: 0, PathArg: 1, HandlerArg: -1},
+	{Gin, "IRoutes", "Match"}:            {MethodArg: 0, MethodList: true, PathArg: 1, HandlerArg: -1},
+	{Echo, "Echo", "Any"}:                {MethodArg: -1, HandlerArg: 1},
+	{Echo, "Group", "Any"}:               {MethodArg: -1, HandlerArg: 1},
+	{Echo, "Echo", "Add"}:                {MethodArg: 0, PathArg: 1, HandlerArg: 2},
+	{Echo, "Group", "Add"}:               {MethodArg: 0, PathArg: 1, HandlerArg: 2},
+	{Chi, "Mux", "Handle"}:               {MethodArg: -1, HandlerArg: 1},
+	{Chi, "Mux", "HandleFunc"}:           {MethodArg: -1, HandlerArg: 1},
+	{Chi, "Router", "Handle"}:            {MethodArg: -1, HandlerArg: 1},
+	{Chi, "Router", "HandleFunc"}:        {MethodArg: -1, HandlerArg: 1},
+	{Chi, "Mux", "Method"}:               {MethodArg: 0, PathArg: 1, HandlerArg: 2},
+	{Chi, "Mux", "MethodFunc"}:           {MethodArg: 0, PathArg: 1, HandlerArg: 2},
+	{Chi, "Router", "Method"}:            {MethodArg: 0, PathArg: 1, HandlerArg: 2},
+	{Chi, "Router", "MethodFunc"}:        {MethodArg: 0, PathArg: 1, HandlerArg: 2},
+	{GorillaMux, "Router", "HandleFunc"}: {MethodArg: -1, HandlerArg: 1, MethodCall: "Methods"},
+	{GorillaMux, "Router", "Handle"}:     {MethodArg: -1, HandlerArg: 1, MethodCall: "Methods"},
+	// r.Methods("GET").Path("/pets").Handler(h): the route its links
+	// built, with the methods a Methods after it may add.
+	{GorillaMux, "Route", "Handler"}:      {MethodArg: -1, PathArg: -2, HandlerArg: 0, MethodCall: "Methods", Chain: true},
+	{GorillaMux, "Route", "HandlerFunc"}:  {MethodArg: -1, PathArg: -2, HandlerArg: 0, MethodCall: "Methods", Chain: true},
 	{HTTPRouter, "Router", "Handle"}:      {MethodArg: 0, PathArg: 1, HandlerArg: 2},
 	{HTTPRouter, "Router", "Handler"}:     {MethodArg: 0, PathArg: 1, HandlerArg: 2},
 	{HTTPRouter, "Router", "HandlerFunc"}: {MethodArg: 0, PathArg: 1, HandlerArg: 2},

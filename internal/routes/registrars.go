@@ -41,7 +41,7 @@ func (c *routeFinder) registrarOf(cur inspector.Cursor, rt knowledge.Route, rout
 	info := c.Pass.TypesInfo
 	call := cur.Node().(*ast.CallExpr)
 	decl := typesx.EnclosingFunc(cur)
-	if decl == nil || typesx.EnclosingFuncNode(cur) != decl || rt.MethodList {
+	if decl == nil || typesx.EnclosingFuncNode(cur) != decl || rt.MethodList || rt.Chain {
 		return nil, registrar{}, false
 	}
 	fn, _ := info.Defs[decl.Name].(*types.Func)

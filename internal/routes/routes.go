@@ -249,6 +249,19 @@ func chainedCall(cur inspector.Cursor, name string) *ast.CallExpr {
 // net/http's default mux).
 func (c *routeFinder) route(call *ast.CallExpr, rt knowledge.Route, chained *ast.CallExpr, routerArg int) route {
 	r := route{call: call, knowledge: rt, method: rt.Method, routerArg: routerArg}
+	arg := func(i int) ast.Expr { return argAt(call, i) }
+	pathExpr := arg(rt.PathArg)
+	var chainRouter ast.Expr
+	chainKnown := true
+	if rt.Chain {
+		// r.Methods("GET").Path("/pets").Handler(h): the path, the
+		// methods and the router are the links'.
+		var methods *ast.CallExpr
+		chainRouter, pathExpr, methods, chainKnown = c.routeChain(call)
+		if chained == nil {
+			chained = methods
+		}
+	}
 	if chained != nil && len(chained.Args) > 0 {
 		// .Methods("GET"), or several; one not constant takes every
 		// method.
@@ -269,8 +282,7 @@ func (c *routeFinder) route(call *ast.CallExpr, rt knowledge.Route, chained *ast
 			r.methods = methods
 		}
 	}
-	arg := func(i int) ast.Expr { return argAt(call, i) }
-	r.at = arg(rt.PathArg)
+	r.at = pathExpr
 	if r.at == nil {
 		r.at = call
 	}
@@ -278,7 +290,8 @@ func (c *routeFinder) route(call *ast.CallExpr, rt knowledge.Route, chained *ast
 		r.handler, r.handlerExpr = c.handlerFunc(h), h
 		r.wrappers = c.wrapperStatuses(h)
 	}
-	path, ok := c.constString(arg(rt.PathArg))
+	path, ok := c.constString(pathExpr)
+	ok = ok && chainKnown
 	if rt.MethodArg >= 0 {
 		read := c.constString
 		if rt.MethodList {
@@ -300,7 +313,7 @@ func (c *routeFinder) route(call *ast.CallExpr, rt knowledge.Route, chained *ast
 	if !ok {
 		// "GET "+config.Webroot+"api/v1/messages": constant at both
 		// ends, not between; the path is known by its end.
-		if head, tail, ends := c.stringEnds(arg(rt.PathArg)); ends {
+		if head, tail, ends := c.stringEnds(pathExpr); ends && chainKnown {
 			if rt.Pattern {
 				m, _ := splitPattern(head + "/")
 				r.method = m
@@ -322,6 +335,8 @@ func (c *routeFinder) route(call *ast.CallExpr, rt knowledge.Route, chained *ast
 		}
 	case routerArg == -1:
 		// a registrar on net/http's default mux
+	case rt.Chain:
+		recv = chainRouter
 	default:
 		if sel, isSel := ast.Unparen(call.Fun).(*ast.SelectorExpr); isSel {
 			if typesx.Callee(c.Pass.TypesInfo, call) != nil && c.Pass.TypesInfo.Selections[sel] != nil {
@@ -340,6 +355,53 @@ func (c *routeFinder) route(call *ast.CallExpr, rt knowledge.Route, chained *ast
 	r.path, r.resolved = joinPath(prefix, path), ok && known
 	r.own, r.prefixUnknown = path, ok && !known
 	return r
+}
+
+// routeChain reads the links that built the receiver of call, a
+// registration whose route its receiver's chain made (knowledge.Route
+// Chain): the router the chain starts from, the path's argument, the link
+// that sets the methods. ok is false when a link makes the path other
+// than its argument (a PathPrefix, which matches every path below it) or
+// the chain starts from no router (a route kept in a variable).
+func (c *routeFinder) routeChain(call *ast.CallExpr) (router, path ast.Expr, methods *ast.CallExpr, ok bool) {
+	info := c.Pass.TypesInfo
+	ok = true
+	sel, isSel := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !isSel {
+		return nil, nil, nil, false
+	}
+	e := sel.X
+	fromRouter := false // the last link is a router's method
+	for {
+		link, isCall := ast.Unparen(e).(*ast.CallExpr)
+		if !isCall {
+			break
+		}
+		key, via, _, resolved := typesx.Resolve(info, link)
+		l, isLink := knowledge.Lookup(knowledge.RouteLinks, key, via)
+		if !resolved || !isLink {
+			break
+		}
+		fromRouter = key.Recv == "Router"
+		if l.Prefix {
+			ok = false
+		}
+		if l.PathArg >= 0 && path == nil {
+			path = argAt(link, l.PathArg) // the last Path set is the route's
+		}
+		if l.Methods && methods == nil {
+			methods = link
+		}
+		inner, isSel := ast.Unparen(link.Fun).(*ast.SelectorExpr)
+		if !isSel {
+			return nil, nil, nil, false
+		}
+		e = inner.X
+	}
+	if !fromRouter {
+		return nil, path, methods, false // a route held in a variable
+	}
+	return e, path, methods, ok
 }
 
 // stringEnds returns the constant parts at both ends of e, a

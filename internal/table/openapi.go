@@ -636,31 +636,45 @@ func (s *Spec) match(method string, segs []string, segsOf func(*Operation) []str
 	if slices.Contains(segs, "*") {
 		return nil, false
 	}
-	// The most specific operation of each method wins, as in routers: a
-	// literal segment of the spec before a parameter (/pet/findByStatus
-	// before /pet/{petId}).
-	best := map[string]int{}
+	// The most specific operations of each method win, as in routers: at
+	// the first segment where two paths differ, a literal segment of the
+	// spec before a parameter (/pet/findByStatus before /pet/{petId},
+	// /{make}/all before /{make}/{id}).
+	best := map[string][]string{}
 	for _, op := range s.Operations {
 		opSegs := segsOf(op)
 		if opSegs == nil && len(op.Segments) > 0 {
 			continue
 		}
 		if (method == "" || op.Method == method) && segmentsMatch(opSegs, segs) {
-			n := slices.Index(append(slices.Clone(opSegs), ""), "{}") // the first parameter
-			if n < 0 {
-				n = len(opSegs)
+			if b, ok := best[op.Method]; ok {
+				switch moreSpecific(opSegs, b) {
+				case -1:
+					continue
+				case 1:
+					ops = slices.DeleteFunc(ops, func(o *Operation) bool { return o.Method == op.Method })
+				}
 			}
-			if b, ok := best[op.Method]; ok && b > n {
-				continue
-			}
-			if b, ok := best[op.Method]; ok && b < n {
-				ops = slices.DeleteFunc(ops, func(o *Operation) bool { return o.Method == op.Method })
-			}
-			best[op.Method] = n
+			best[op.Method] = opSegs
 			ops = append(ops, op)
 		}
 	}
 	return ops, true
+}
+
+// moreSpecific compares two paths that match the same route, segment by
+// segment: 1 if a has a literal where b first has a parameter, -1 the
+// other way round, 0 if they have parameters in the same places.
+func moreSpecific(a, b []string) int {
+	for i := range min(len(a), len(b)) {
+		switch pa, pb := a[i] == "{}", b[i] == "{}"; {
+		case !pa && pb:
+			return 1
+		case pa && !pb:
+			return -1
+		}
+	}
+	return 0
 }
 
 // segmentsMatch reports whether a route's segments fall under an

@@ -107,7 +107,8 @@ func TestEnding(t *testing.T) {
 
 func TestMatch(t *testing.T) {
 	spec := &Spec{}
-	for _, p := range [][2]string{{"GET", "/pets/{petId}"}, {"GET", "/pets/findByStatus"}, {"DELETE", "/pets/{petId}"}} {
+	for _, p := range [][2]string{{"GET", "/pets/{petId}"}, {"GET", "/pets/findByStatus"}, {"DELETE", "/pets/{petId}"},
+		{"GET", "/cars/{make}/all"}, {"GET", "/cars/{make}/{id}"}, {"GET", "/cars/{make}/{id}/parts"}, {"GET", "/cars/{make}/all/parts"}} {
 		spec.Operations = append(spec.Operations, &Operation{Method: p[0], Path: p[1], Segments: Segments(p[1])})
 	}
 	for _, c := range []struct {
@@ -124,6 +125,12 @@ func TestMatch(t *testing.T) {
 		{"GET", "/pets/{rest...}", nil, false},
 		{"GET", "/pets/*", nil, false},
 		{"GET", "/pets/{petId}/{$}", []string{"GET /pets/{petId}"}, true},
+		// A literal after a parameter wins too: the first place the
+		// paths differ decides.
+		{"GET", "/cars/:make/all", []string{"GET /cars/{make}/all"}, true},
+		{"GET", "/cars/:make/:id", []string{"GET /cars/{make}/{id}"}, true},
+		{"GET", "/cars/bmw/all/parts", []string{"GET /cars/{make}/all/parts"}, true},
+		{"GET", "/cars/bmw/x5/parts", []string{"GET /cars/{make}/{id}/parts"}, true},
 	} {
 		ops, ok := spec.Match(c.method, Segments(c.route))
 		var got []string

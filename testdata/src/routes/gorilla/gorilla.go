@@ -78,3 +78,29 @@ func withPrefix(base string) {
 	}).Methods("GET")
 	http.ListenAndServe(":8080", r)
 }
+
+// Routes built link by link before their handler is set, in any order.
+func chained() {
+	r := mux.NewRouter()
+	api := r.PathPrefix("/v2/{project}").Subrouter()
+	// Positive: the methods, then the path, then the handler.
+	api.Methods(http.MethodPost).Path("/instances").HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+		w.WriteHeader(http.StatusTeapot) // want `status 418 \(I'm a teapot\) in WriteHeader is not documented for POST /v2/\{project_id\}/instances \(documented: 200, 400, 403\)`
+	})
+	// Negative: the path first, a name between, the methods after the
+	// handler; 404 is documented for GET.
+	api.Path("/volumes/{id}").Name("volume").Handler(http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+		w.WriteHeader(http.StatusNotFound)
+	})).Methods("GET")
+	// Positive: a chained route the spec lacks.
+	api.Methods("PATCH").Path("/instances/{id}").HandlerFunc(func(w http.ResponseWriter, req *http.Request) {}) // want `route PATCH /v2/\{project\}/instances/\{id\} is not in routes.yaml`
+	// Negative: a prefix matches every path below it: no operation's
+	// path is its own, and it is not reported missing.
+	r.PathPrefix("/static/").Handler(http.FileServer(http.Dir("web")))
+	// Negative: a route kept in a variable is not known.
+	route := r.NewRoute()
+	route.Methods("PUT").Path("/v2/unknown").HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+		w.WriteHeader(http.StatusTeapot)
+	})
+	http.ListenAndServe(":8080", r)
+}

@@ -29,3 +29,13 @@ func (r *Route) PathPrefix(tpl string) *Route { return r }
 func (r *Route) Subrouter() *Router { return &Router{} }
 
 func (r *Route) HandlerFunc(f func(http.ResponseWriter, *http.Request)) *Route { return r }
+
+func (r *Router) Path(tpl string) *Route { return &Route{} }
+
+func (r *Router) NewRoute() *Route { return &Route{} }
+
+func (r *Route) Path(tpl string) *Route { return r }
+
+func (r *Route) Name(name string) *Route { return r }
+
+func (r *Route) Handler(handler http.Handler) *Route { return r }
