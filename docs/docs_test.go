@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -282,4 +283,56 @@ func TestLayers(t *testing.T) {
 			}
 		}
 	}
+}
+
+const (
+	sinksBegin = "<!-- sinks: generated from internal/knowledge by go test ./docs -run TestSinksList -update -->\n"
+	sinksEnd   = "<!-- end of sinks -->\n"
+)
+
+// sinksList is the frameworks' sinks, from knowledge.Sinks: a line per
+// package, net/http's left to the text above it.
+func sinksList() string {
+	byPkg := map[string][]string{}
+	for _, s := range knowledge.Sinks {
+		if s.Path == knowledge.NetHTTP {
+			continue
+		}
+		name := s.Name
+		if s.Recv != "" {
+			name = s.Recv + "." + s.Name
+		}
+		byPkg[s.Path] = append(byPkg[s.Path], "`"+name+"`")
+	}
+	var b strings.Builder
+	for _, path := range slices.Sorted(maps.Keys(byPkg)) {
+		names := byPkg[path]
+		slices.Sort(names)
+		fmt.Fprintf(&b, "  - `%s`: %s\n", path, strings.Join(slices.Compact(names), ", "))
+	}
+	return b.String()
+}
+
+// The frameworks' sinks listed in docs/sinks.md are knowledge's.
+func TestSinksList(t *testing.T) {
+	data, err := os.ReadFile("sinks.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	before, rest, ok1 := strings.Cut(string(data), sinksBegin)
+	drawn, after, ok2 := strings.Cut(rest, sinksEnd)
+	if !ok1 || !ok2 {
+		t.Fatalf("sinks.md lacks the markers %q", sinksBegin)
+	}
+	want := sinksList()
+	if drawn == want {
+		return
+	}
+	if *update {
+		if err := os.WriteFile("sinks.md", []byte(before+sinksBegin+want+sinksEnd+after), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	t.Errorf("docs/sinks.md's list of framework sinks differs from internal/knowledge; run go test ./docs -run TestSinksList -update")
 }
