@@ -78,4 +78,16 @@ func TestListingByEnding(t *testing.T) {
 	if slices.ContainsFunc(listing, func(l string) bool { return strings.Contains(l, "route GET /{id} -> GET") }) {
 		t.Errorf("-routes ties /{id}, which several operations' paths end as:\n%s", strings.Join(listing, "\n"))
 	}
+	// Routes built by links say why they are not resolved, and one built
+	// whole is tied.
+	for _, want := range []string{
+		"route POST /v2/{project}/instances -> POST /v2/{project_id}/instances (createInstance, routes.yaml:",
+		"-> not resolved (it matches every path below a prefix)",
+		"route OPTIONS /* -> not resolved (it matches every path)",
+		"-> not resolved (its route is kept in a variable)",
+	} {
+		if !slices.ContainsFunc(listing, func(l string) bool { return strings.Contains(l, want) }) {
+			t.Errorf("-routes lacks %q:\n%s", want, strings.Join(listing, "\n"))
+		}
+	}
 }

@@ -1,6 +1,7 @@
 package routes
 
 import (
+	"cmp"
 	"fmt"
 	"go/ast"
 	"go/token"
@@ -133,9 +134,10 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteRe
 			// A path that begins with a root not known here, on a
 			// router whose prefix is not known either, could end as any
 			// operation's: it is tied to none.
-			if ops = byEnding(r.own); ops == nil || !r.prefixUnknown || r.rooted {
+			if ops = byEnding(r.own); ops == nil || !r.prefixUnknown || r.rooted || r.unresolved != "" {
+				why := cmp.Or(r.unresolved, "its path or router is not constant")
 				res.Listing = append(res.Listing, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: "routes",
-					Message: fmt.Sprintf("route %s -> not resolved (its path or router is not constant): the API-wide table applies", name)})
+					Message: fmt.Sprintf("route %s -> not resolved (%s): the API-wide table applies", name, why)})
 				continue
 			}
 			ok, ending = true, true

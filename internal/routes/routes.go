@@ -54,6 +54,9 @@ type route struct {
 	// resolved is false when the path cannot be known statically (a
 	// prefix from a parameter, a path that is no constant).
 	resolved bool
+	// unresolved says why a route built by links is not resolved, when
+	// that is not that its path or router is not constant.
+	unresolved string
 	// mounted is set when a router on the way is handed elsewhere
 	// (returned, passed, stored): it may be mounted under a prefix this
 	// package does not show.
@@ -257,7 +260,8 @@ func (c *routeFinder) route(call *ast.CallExpr, rt knowledge.Route, chained *ast
 		// r.Methods("GET").Path("/pets").Handler(h): the path, the
 		// methods and the router are the links'.
 		var methods *ast.CallExpr
-		chainRouter, pathExpr, methods, chainKnown = c.routeChain(call)
+		chainRouter, pathExpr, methods, r.unresolved = c.routeChain(call)
+		chainKnown = r.unresolved == ""
 		if chained == nil {
 			chained = methods
 		}
@@ -292,6 +296,9 @@ func (c *routeFinder) route(call *ast.CallExpr, rt knowledge.Route, chained *ast
 	}
 	path, ok := c.constString(pathExpr)
 	ok = ok && chainKnown
+	if rt.Chain && pathExpr == nil {
+		path = "/*" // every path, as -routes shows it
+	}
 	if rt.MethodArg >= 0 {
 		read := c.constString
 		if rt.MethodList {
@@ -360,18 +367,18 @@ func (c *routeFinder) route(call *ast.CallExpr, rt knowledge.Route, chained *ast
 // routeChain reads the links that built the receiver of call, a
 // registration whose route its receiver's chain made (knowledge.Route
 // Chain): the router the chain starts from, the path's argument, the link
-// that sets the methods. ok is false when a link makes the path other
-// than its argument (a PathPrefix, which matches every path below it) or
-// the chain starts from no router (a route kept in a variable).
-func (c *routeFinder) routeChain(call *ast.CallExpr) (router, path ast.Expr, methods *ast.CallExpr, ok bool) {
+// that sets the methods. unresolved says why the route's path is not
+// known when its links do not give it: a PathPrefix matches every path
+// below it, a chain without a path every path, and a chain that starts
+// from a route kept in a variable is not read.
+func (c *routeFinder) routeChain(call *ast.CallExpr) (router, path ast.Expr, methods *ast.CallExpr, unresolved string) {
 	info := c.Pass.TypesInfo
-	ok = true
 	sel, isSel := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 	if !isSel {
-		return nil, nil, nil, false
+		return nil, nil, nil, "its route is not read"
 	}
 	e := sel.X
-	fromRouter := false // the last link is a router's method
+	fromRouter, prefix := false, false // the last link is a router's method
 	for {
 		link, isCall := ast.Unparen(e).(*ast.CallExpr)
 		if !isCall {
@@ -383,9 +390,7 @@ func (c *routeFinder) routeChain(call *ast.CallExpr) (router, path ast.Expr, met
 			break
 		}
 		fromRouter = key.Recv == "Router"
-		if l.Prefix {
-			ok = false
-		}
+		prefix = prefix || l.Prefix
 		if l.PathArg >= 0 && path == nil {
 			path = argAt(link, l.PathArg) // the last Path set is the route's
 		}
@@ -394,14 +399,19 @@ func (c *routeFinder) routeChain(call *ast.CallExpr) (router, path ast.Expr, met
 		}
 		inner, isSel := ast.Unparen(link.Fun).(*ast.SelectorExpr)
 		if !isSel {
-			return nil, nil, nil, false
+			return nil, nil, nil, "its route is not read"
 		}
 		e = inner.X
 	}
-	if !fromRouter {
-		return nil, path, methods, false // a route held in a variable
+	switch {
+	case !fromRouter:
+		return nil, path, methods, "its route is kept in a variable"
+	case prefix:
+		return e, path, methods, "it matches every path below a prefix"
+	case path == nil:
+		return e, path, methods, "it matches every path"
 	}
-	return e, path, methods, ok
+	return e, path, methods, ""
 }
 
 // stringEnds returns the constant parts at both ends of e, a

@@ -97,6 +97,11 @@ func chained() {
 	// Negative: a prefix matches every path below it: no operation's
 	// path is its own, and it is not reported missing.
 	r.PathPrefix("/static/").Handler(http.FileServer(http.Dir("web")))
+	// Negative: a route with no path matches every path (a CORS
+	// preflight): no operation is its own.
+	r.Methods("OPTIONS").Handler(http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+		w.WriteHeader(http.StatusTeapot)
+	}))
 	// Negative: a route kept in a variable is not known.
 	route := r.NewRoute()
 	route.Methods("PUT").Path("/v2/unknown").HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
