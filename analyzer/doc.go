@@ -13,9 +13,10 @@
 // (http.ResponseWriter).WriteHeader and any WriteHeader(int) method of a
 // ResponseWriter, http.Error, http.Redirect, http.RedirectHandler and
 // http.StatusText; the responders of gin, echo, chi render, fiber,
-// fasthttp, huma and gorilla handlers; testify's Equal and HTTPStatusCode
-// assertions, Equal-named helpers, quicktest's and gomega's equality
-// checks; status fields (http.Response.StatusCode,
+// fasthttp, huma, go-restful, go-openapi's runtime and gorilla handlers;
+// the mock responses of httpmock, gock, apitest and httpexpect; testify's
+// Equal and HTTPStatusCode assertions, Equal-named helpers, quicktest's and
+// gomega's equality checks; status fields (http.Response.StatusCode,
 // httptest.ResponseRecorder.Code, integer fields named StatusCode,
 // HTTPStatus or HttpStatusCode), status methods and variables in composite
 // literals, assignments, == and != comparisons and switch cases; the
