@@ -41,7 +41,7 @@ func (c *codeChecker) tableOf(f status.Found) *table.Table {
 		if !ok || v.Index != 0 {
 			return c.tab
 		}
-		u, ok := c.RequestURL(call)
+		u, ok := c.requests.URL(call)
 		if !ok {
 			return c.tab
 		}

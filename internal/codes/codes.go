@@ -12,6 +12,7 @@ import (
 	"honnef.co/go/tools/analysis/edit"
 
 	"github.com/statuslint/statuslint/internal/config"
+	"github.com/statuslint/statuslint/internal/requests"
 	"github.com/statuslint/statuslint/internal/status"
 	"github.com/statuslint/statuslint/internal/table"
 	"github.com/statuslint/statuslint/internal/typesx"
@@ -21,6 +22,8 @@ import (
 // pass found against the table, and fixes raw literals.
 type codeChecker struct {
 	status.Base
+	// requests reads the URLs of the package's requests (tableOf).
+	requests  *requests.Reader
 	tab       *table.Table
 	constants string
 	// settings are the package's: the tables of the APIs its requests

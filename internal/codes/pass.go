@@ -11,6 +11,7 @@ import (
 
 	"github.com/statuslint/statuslint/internal/checks"
 	"github.com/statuslint/statuslint/internal/config"
+	"github.com/statuslint/statuslint/internal/requests"
 	"github.com/statuslint/statuslint/internal/status"
 )
 
@@ -52,6 +53,7 @@ func runCodes(s *config.Settings, pass *analysis.Pass, sinks *analysis.Analyzer)
 	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	base := status.NewBase(pass, in, func(*analysis.Pass, *ast.File) bool { return true })
 	c := &codeChecker{Base: base, tab: tab, constants: s.Constants, settings: s, out: &diags}
+	c.requests = requests.New(pass.TypesInfo, pass.Pkg, c.FuncDecl, c.ValuesOf)
 	for _, f := range found {
 		if s.ChecksFile(pass, f.File) {
 			c.check(f)

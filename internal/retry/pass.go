@@ -12,6 +12,7 @@ import (
 
 	"github.com/statuslint/statuslint/internal/checks"
 	"github.com/statuslint/statuslint/internal/config"
+	"github.com/statuslint/statuslint/internal/requests"
 	"github.com/statuslint/statuslint/internal/status"
 	"github.com/statuslint/statuslint/internal/table"
 	"github.com/statuslint/statuslint/internal/typesx"
@@ -125,6 +126,7 @@ func newRetryChecker(b status.Base, tab *table.Table, sinks *status.Statuses) *r
 		c.decls = typesx.FuncDecls(b.Pass.TypesInfo, b.Pass.Files)
 		c.FindStatusVars()
 	}
+	c.requests = requests.New(b.Pass.TypesInfo, b.Pass.Pkg, func(fn *types.Func) *ast.FuncDecl { return c.decls[fn] }, c.ValuesOf)
 	return c
 }
 
@@ -135,7 +137,7 @@ func (c *retryChecker) tableFor(send ast.Node) *table.Table {
 	if !ok || c.settings == nil || len(c.settings.APIs) == 0 {
 		return c.tab
 	}
-	u, ok := c.RequestURL(call)
+	u, ok := c.requests.URL(call)
 	if !ok {
 		return c.tab
 	}

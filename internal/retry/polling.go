@@ -46,7 +46,7 @@ func (c *retryChecker) sendMethod(send *ast.CallExpr) string {
 	}
 	// client.Do(req) or RoundTrip(req): the method req was made with, if
 	// it was made once, with a constant one.
-	method, _ := c.NewRequestArgs(send.Args[0])
+	method, _ := c.requests.NewRequestArgs(send.Args[0])
 	return method
 }
 

@@ -16,6 +16,7 @@ import (
 
 	"github.com/statuslint/statuslint/internal/config"
 	"github.com/statuslint/statuslint/internal/knowledge"
+	"github.com/statuslint/statuslint/internal/requests"
 	"github.com/statuslint/statuslint/internal/status"
 	"github.com/statuslint/statuslint/internal/table"
 	"github.com/statuslint/statuslint/internal/typesx"
@@ -24,7 +25,9 @@ import (
 // retryChecker is the retry pass's state.
 type retryChecker struct {
 	status.Base
-	tab *table.Table
+	// requests reads the requests of the package's sends.
+	requests *requests.Reader
+	tab      *table.Table
 	// listLoops are the package's loops that re-send what a list
 	// parameter of their function holds (listDecided).
 	listLoops []listLoop

@@ -615,7 +615,7 @@ func (c *retryChecker) sendOp(send *ast.CallExpr) *table.Operation {
 	if tab.Spec == nil {
 		return nil
 	}
-	op, _ := c.RequestOp(tab.Spec, send)
+	op, _ := c.requests.Op(tab.Spec, send)
 	return op
 }
 

@@ -21,7 +21,7 @@ func checkClients(c *routeFinder, tab *table.Table, res *RouteResult) {
 	for _, fc := range c.Checked {
 		for cur := range fc.Preorder((*ast.CallExpr)(nil)) {
 			send := cur.Node().(*ast.CallExpr)
-			op, ok := c.RequestOp(tab.Spec, send)
+			op, ok := c.requests.Op(tab.Spec, send)
 			if !ok {
 				continue
 			}

@@ -13,6 +13,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/statuslint/statuslint/internal/knowledge"
+	"github.com/statuslint/statuslint/internal/requests"
 	"github.com/statuslint/statuslint/internal/status"
 	"github.com/statuslint/statuslint/internal/typesx"
 )
@@ -87,7 +88,9 @@ type route struct {
 // prefixes.
 type routeFinder struct {
 	*status.Base
-	decls map[*types.Func]*ast.FuncDecl
+	// requests reads the requests of the package's client sends.
+	requests *requests.Reader
+	decls    map[*types.Func]*ast.FuncDecl
 	// ranged indexes the values of range statements by the list ranged
 	// over (rangedMethods).
 	ranged map[*types.Var]ast.Expr
@@ -129,7 +132,7 @@ type routeFinder struct {
 // complete: the routers served under a prefix (chi's Route and Group,
 // Mount, http.StripPrefix) are found by findRoutes.
 func newRouteFinder(b *status.Base, decls map[*types.Func]*ast.FuncDecl) *routeFinder {
-	return &routeFinder{Base: b, decls: decls, subrouters: map[*types.Var]*ast.CallExpr{},
+	return &routeFinder{Base: b, decls: decls, requests: requests.New(b.Pass.TypesInfo, b.Pass.Pkg, func(fn *types.Func) *ast.FuncDecl { return decls[fn] }, b.ValuesOf), subrouters: map[*types.Var]*ast.CallExpr{},
 		mounts: map[*types.Var]*ast.CallExpr{}, escapes: map[*types.Var]bool{}, registrars: map[*types.Func]registrar{},
 		registers: map[*types.Func]bool{}, unbound: map[*types.Func][]route{}, chained: map[*ast.CallExpr]*ast.CallExpr{}, budget: maxFollowed, wraps: map[*ast.FuncDecl]bool{}, imported: map[*types.Func]*registrar{}, learnt: map[types.Type]bool{}}
 }

@@ -29,10 +29,8 @@ type Base struct {
 	// values are what local variables are given (ValuesOf): filled on
 	// first use.
 	values map[*types.Var][]Value
-	// helpers memoizes the summaries of client helpers (helperRequest);
 	// decls are the package's function declarations, on first use.
-	helpers map[*types.Func]helperSummary
-	decls   map[*types.Func]*ast.FuncDecl
+	decls map[*types.Func]*ast.FuncDecl
 	// foreign indexes the imported facts by package path and object
 	// path (ImportFact): built on first use.
 	foreign map[string]*pkgFacts
@@ -215,6 +213,14 @@ func (c *Base) IsResponseType(t types.Type) bool {
 func (c *Base) IsResponse(e ast.Expr) bool {
 	t := c.Pass.TypesInfo.TypeOf(e)
 	return t != nil && c.IsResponseType(t)
+}
+
+// FuncDecl returns the declaration of fn, a function of this package.
+func (c *Base) FuncDecl(fn *types.Func) *ast.FuncDecl {
+	if c.decls == nil {
+		c.decls = typesx.FuncDecls(c.Pass.TypesInfo, c.Pass.Files)
+	}
+	return c.decls[fn]
 }
 
 // IsIntConst reports whether e is an integer constant.

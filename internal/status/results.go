@@ -41,7 +41,7 @@ func (c *Base) statusResult(call *ast.CallExpr, n int) int {
 	var body *ast.BlockStmt
 	var key types.Object
 	if fn := typesx.StaticCallee(info, call); fn != nil && fn.Pkg() == c.Pass.Pkg {
-		if decl := c.funcDecl(fn.Origin()); decl != nil {
+		if decl := c.FuncDecl(fn.Origin()); decl != nil {
 			body, key = decl.Body, fn.Origin()
 		}
 	} else if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {

@@ -1,4 +1,10 @@
-package status
+// Package requests reads the request a client's send makes: its method
+// and URL template, through the package's own request helpers, and the
+// operation of an OpenAPI spec it calls. The codes pass picks an API's
+// table by the URL, the retry pass an operation's statuses, the routes
+// pass the operation whose documented statuses a response is compared
+// with.
+package requests
 
 import (
 	"cmp"
@@ -11,15 +17,36 @@ import (
 	"strings"
 
 	"github.com/statuslint/statuslint/internal/knowledge"
+	"github.com/statuslint/statuslint/internal/status"
 	"github.com/statuslint/statuslint/internal/table"
 	"github.com/statuslint/statuslint/internal/typesx"
 )
 
-// RequestOp returns the operation a send of net/http calls, when its
+// A Reader reads the requests of one package's sends. It is not safe for
+// concurrent use: each pass makes its own.
+type Reader struct {
+	info *types.Info
+	pkg  *types.Package
+	// decl returns the declaration of a function of the package.
+	decl func(*types.Func) *ast.FuncDecl
+	// values says what a variable of the package is given
+	// (status.Base.ValuesOf).
+	values func(*types.Var) []status.Value
+	// helpers memoizes the summaries of request helpers (helperRequest).
+	helpers map[*types.Func]helperSummary
+}
+
+// New returns a Reader of the package pkg: info its types, decl the
+// declarations of its functions, values what its variables are given.
+func New(info *types.Info, pkg *types.Package, decl func(*types.Func) *ast.FuncDecl, values func(*types.Var) []status.Value) *Reader {
+	return &Reader{info: info, pkg: pkg, decl: decl, values: values, helpers: map[*types.Func]helperSummary{}}
+}
+
+// Op returns the operation a send of net/http calls, when its
 // method and URL resolve statically: constants, concatenation,
 // fmt.Sprintf's %s, %d and %v, url.JoinPath, with a base URL (a field or
 // variable) in front.
-func (c *Base) RequestOp(spec *table.Spec, send *ast.CallExpr) (*table.Operation, bool) {
+func (c *Reader) Op(spec *table.Spec, send *ast.CallExpr) (*table.Operation, bool) {
 	method, tmpl, ok := c.sendRequest(send)
 	if !ok {
 		return nil, false
@@ -27,17 +54,17 @@ func (c *Base) RequestOp(spec *table.Spec, send *ast.CallExpr) (*table.Operation
 	return spec.MatchClient(method, table.Segments(urlPath(tmpl)))
 }
 
-// RequestURL returns the URL template of send, a send of net/http or a
+// URL returns the URL template of send, a send of net/http or a
 // call of the package's helper that makes and sends one request: "{}"
 // stands for what is not known ("https://kafka.example.com/v2/{}/instances").
-func (c *Base) RequestURL(send *ast.CallExpr) (string, bool) {
+func (c *Reader) URL(send *ast.CallExpr) (string, bool) {
 	_, tmpl, ok := c.sendRequest(send)
 	return tmpl, ok
 }
 
 // sendRequest returns the method and URL template of send: a send of
 // net/http, or a call of one of the package's request helpers.
-func (c *Base) sendRequest(send *ast.CallExpr) (method, tmpl string, ok bool) {
+func (c *Reader) sendRequest(send *ast.CallExpr) (method, tmpl string, ok bool) {
 	method, tmpl, ok = c.request(send, nil)
 	if !ok {
 		method, tmpl, ok = c.helperRequest(send, nil)
@@ -48,8 +75,8 @@ func (c *Base) sendRequest(send *ast.CallExpr) (method, tmpl string, ok bool) {
 // request returns the method and URL template of a send of net/http;
 // params stands in for parameters of the function that holds it (see
 // helperRequest), a method among them as its placeholder.
-func (c *Base) request(send *ast.CallExpr, params map[*types.Var]string) (method, tmpl string, ok bool) {
-	key, _, _, ok := typesx.Resolve(c.Pass.TypesInfo, send)
+func (c *Reader) request(send *ast.CallExpr, params map[*types.Var]string) (method, tmpl string, ok bool) {
+	key, _, _, ok := typesx.Resolve(c.info, send)
 	if !ok || key.Path != knowledge.NetHTTP || len(send.Args) == 0 {
 		return "", "", false
 	}
@@ -78,13 +105,10 @@ type helperSummary struct {
 // parameters, itself or through another such helper, and returns the
 // response: the helper's request with the call's arguments in place of
 // the parameters. params are the caller's own, where it is a helper too.
-func (c *Base) helperRequest(call *ast.CallExpr, params map[*types.Var]string) (method, tmpl string, ok bool) {
-	fn := typesx.StaticCallee(c.Pass.TypesInfo, call)
-	if fn == nil || fn.Pkg() != c.Pass.Pkg || !returnsResponse(fn) {
+func (c *Reader) helperRequest(call *ast.CallExpr, params map[*types.Var]string) (method, tmpl string, ok bool) {
+	fn := typesx.StaticCallee(c.info, call)
+	if fn == nil || fn.Pkg() != c.pkg || !returnsResponse(fn) {
 		return "", "", false
-	}
-	if c.helpers == nil {
-		c.helpers = map[*types.Func]helperSummary{}
 	}
 	h, seen := c.helpers[fn]
 	if !seen {
@@ -128,15 +152,15 @@ func (c *Base) helperRequest(call *ast.CallExpr, params map[*types.Var]string) (
 // methodOf returns the method arg gives: a constant, upper case ("" is
 // GET, as net/http takes it), or the placeholder of one of params; "" if
 // neither.
-func (c *Base) methodOf(arg ast.Expr, params map[*types.Var]string) string {
+func (c *Reader) methodOf(arg ast.Expr, params map[*types.Var]string) string {
 	if id, ok := ast.Unparen(arg).(*ast.Ident); ok {
-		if v, ok := c.Pass.TypesInfo.Uses[id].(*types.Var); ok {
+		if v, ok := c.info.Uses[id].(*types.Var); ok {
 			if p, ok := params[v]; ok {
 				return p
 			}
 		}
 	}
-	tv := c.Pass.TypesInfo.Types[arg]
+	tv := c.info.Types[arg]
 	if tv.Value == nil || tv.Value.Kind() != constant.String {
 		return ""
 	}
@@ -144,8 +168,8 @@ func (c *Base) methodOf(arg ast.Expr, params map[*types.Var]string) string {
 }
 
 // summarizeHelper finds the one net/http send of fn and its request.
-func (c *Base) summarizeHelper(fn *types.Func) helperSummary {
-	decl := c.funcDecl(fn)
+func (c *Reader) summarizeHelper(fn *types.Func) helperSummary {
+	decl := c.decl(fn)
 	if decl == nil || decl.Body == nil {
 		return helperSummary{}
 	}
@@ -153,7 +177,7 @@ func (c *Base) summarizeHelper(fn *types.Func) helperSummary {
 	i := 0
 	for _, field := range decl.Type.Params.List {
 		for _, name := range field.Names {
-			if v, ok := c.Pass.TypesInfo.Defs[name].(*types.Var); ok {
+			if v, ok := c.info.Defs[name].(*types.Var); ok {
 				params[v] = placeholder(i)
 			}
 			i++
@@ -168,9 +192,9 @@ func (c *Base) summarizeHelper(fn *types.Func) helperSummary {
 			return false
 		}
 		if call, ok := n.(*ast.CallExpr); ok {
-			if key, _, _, ok := typesx.Resolve(c.Pass.TypesInfo, call); ok && knowledge.Sends[key] == knowledge.ErrTransport && key.Path == knowledge.NetHTTP {
+			if key, _, _, ok := typesx.Resolve(c.info, call); ok && knowledge.Sends[key] == knowledge.ErrTransport && key.Path == knowledge.NetHTTP {
 				sends = append(sends, call)
-			} else if callee := typesx.StaticCallee(c.Pass.TypesInfo, call); callee != nil && callee != fn && callee.Pkg() == c.Pass.Pkg && returnsResponse(callee) {
+			} else if callee := typesx.StaticCallee(c.info, call); callee != nil && callee != fn && callee.Pkg() == c.pkg && returnsResponse(callee) {
 				sends = append(sends, call) // another helper
 			}
 		}
@@ -202,32 +226,24 @@ func returnsResponse(fn *types.Func) bool {
 	return false
 }
 
-// funcDecl returns the declaration of fn, a function of this package.
-func (c *Base) funcDecl(fn *types.Func) *ast.FuncDecl {
-	if c.decls == nil {
-		c.decls = typesx.FuncDecls(c.Pass.TypesInfo, c.Pass.Files)
-	}
-	return c.decls[fn]
-}
-
 // NewRequestArgs returns the method and URL a request variable was made
 // with by http.NewRequest or NewRequestWithContext.
-func (c *Base) NewRequestArgs(e ast.Expr) (string, ast.Expr) {
+func (c *Reader) NewRequestArgs(e ast.Expr) (string, ast.Expr) {
 	return c.newRequestArgs(e, nil)
 }
 
 // newRequestArgs is NewRequestArgs where a method that is one of params
 // is its placeholder.
-func (c *Base) newRequestArgs(e ast.Expr, params map[*types.Var]string) (string, ast.Expr) {
+func (c *Reader) newRequestArgs(e ast.Expr, params map[*types.Var]string) (string, ast.Expr) {
 	id, ok := ast.Unparen(e).(*ast.Ident)
 	if !ok {
 		return "", nil
 	}
-	v, ok := c.Pass.TypesInfo.Uses[id].(*types.Var)
+	v, ok := c.info.Uses[id].(*types.Var)
 	if !ok {
 		return "", nil
 	}
-	vals := c.ValuesOf(v)
+	vals := c.values(v)
 	if len(vals) != 1 || vals[0].Index != 0 {
 		return "", nil
 	}
@@ -235,7 +251,7 @@ func (c *Base) newRequestArgs(e ast.Expr, params map[*types.Var]string) (string,
 	if !ok {
 		return "", nil
 	}
-	fn := typesx.Callee(c.Pass.TypesInfo, call)
+	fn := typesx.Callee(c.info, call)
 	if fn == nil {
 		return "", nil
 	}
@@ -251,8 +267,8 @@ func (c *Base) newRequestArgs(e ast.Expr, params map[*types.Var]string) (string,
 }
 
 // urlTemplate renders a URL expression with "{}" for what is not known.
-func (c *Base) urlTemplate(e ast.Expr, depth int, params map[*types.Var]string) (string, bool) {
-	info := c.Pass.TypesInfo
+func (c *Reader) urlTemplate(e ast.Expr, depth int, params map[*types.Var]string) (string, bool) {
+	info := c.info
 	if depth > 16 {
 		return "", false
 	}
@@ -313,7 +329,7 @@ func (c *Base) urlTemplate(e ast.Expr, depth int, params map[*types.Var]string) 
 		if p, ok := params[v]; ok {
 			return p, true // a helper's parameter, filled in at its call
 		}
-		if vals := c.ValuesOf(v); len(vals) == 1 && vals[0].Expr != nil && !typesx.IsPackageLevel(v) {
+		if vals := c.values(v); len(vals) == 1 && vals[0].Expr != nil && !typesx.IsPackageLevel(v) {
 			if vals[0].Index == 0 {
 				return c.urlTemplate(vals[0].Expr, depth+1, params)
 			}
