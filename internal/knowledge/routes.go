@@ -32,11 +32,13 @@ type Route struct {
 // A RouteLink is a call in the chain that builds a route before its
 // handler is set (Route.Chain): its path's argument (-1 if it sets none),
 // whether it sets the methods (its arguments), whether its path is a
-// prefix of every path below it.
+// prefix of every path below it, and whether it is a method of the router
+// (Root: the chain starts at its receiver) rather than of a route.
 type RouteLink struct {
 	PathArg int
 	Methods bool
 	Prefix  bool
+	Root    bool
 }
 
 // RouteLinks are the calls a route is built by, link by link, in any
@@ -44,14 +46,15 @@ type RouteLink struct {
 // route, and the links that match on something else (Host, Queries,
 // Name...), which keep the route's path and methods.
 var RouteLinks = with(map[Key]RouteLink{
-	{GorillaMux, "Router", "NewRoute"}: {PathArg: -1},
+	{GorillaMux, "Router", "NewRoute"}: {PathArg: -1, Root: true},
 }, func(m map[Key]RouteLink) {
 	for _, recv := range []string{"Router", "Route"} {
-		m[Key{GorillaMux, recv, "Path"}] = RouteLink{PathArg: 0}
-		m[Key{GorillaMux, recv, "PathPrefix"}] = RouteLink{PathArg: 0, Prefix: true}
-		m[Key{GorillaMux, recv, "Methods"}] = RouteLink{PathArg: -1, Methods: true}
+		root := recv == "Router"
+		m[Key{GorillaMux, recv, "Path"}] = RouteLink{PathArg: 0, Root: root}
+		m[Key{GorillaMux, recv, "PathPrefix"}] = RouteLink{PathArg: 0, Prefix: true, Root: root}
+		m[Key{GorillaMux, recv, "Methods"}] = RouteLink{PathArg: -1, Methods: true, Root: root}
 		for _, name := range []string{"Host", "Headers", "HeadersRegexp", "Queries", "Schemes", "MatcherFunc", "Name", "BuildVarsFunc"} {
-			m[Key{GorillaMux, recv, name}] = RouteLink{PathArg: -1}
+			m[Key{GorillaMux, recv, name}] = RouteLink{PathArg: -1, Root: root}
 		}
 	}
 })

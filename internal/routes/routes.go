@@ -381,7 +381,9 @@ func (c *routeFinder) routeChain(call *ast.CallExpr) (router, path ast.Expr, met
 		return nil, nil, nil, "its route is not read"
 	}
 	e := sel.X
-	fromRouter, prefix := false, false // the last link is a router's method
+	// fromRouter says that the innermost link is a router's method;
+	// prefix, that a link matches every path below its own.
+	fromRouter, prefix := false, false
 	for {
 		link, isCall := ast.Unparen(e).(*ast.CallExpr)
 		if !isCall {
@@ -392,7 +394,7 @@ func (c *routeFinder) routeChain(call *ast.CallExpr) (router, path ast.Expr, met
 		if !resolved || !isLink {
 			break
 		}
-		fromRouter = key.Recv == "Router"
+		fromRouter = l.Root
 		prefix = prefix || l.Prefix
 		if l.PathArg >= 0 && path == nil {
 			path = argAt(link, l.PathArg) // the last Path set is the route's
