@@ -42,13 +42,13 @@ func copyFiles(t *testing.T, names ...string) string {
 // pass's last), a fixture and a test; a second run, or a taken ID or name,
 // changes nothing.
 func TestAdd(t *testing.T) {
-	dir := copyFiles(t, "internal/retry/checks.go", "internal/checks/checks.md")
+	dir := copyFiles(t, "internal/retry/checks.go", "internal/checks/checks.md", "internal/testenv/fixtures.go")
 	o := options{id: "SL2003", pass: "retry", name: "RetryTwice", title: "retry of a retry", root: dir}
 	written, err := add(o)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"internal/retry/checks.go", "internal/checks/checks.md", "testdata/src/retry/sl2003/sl2003.go", "internal/retry/sl2003_test.go"}
+	want := []string{"internal/retry/checks.go", "internal/checks/checks.md", "internal/testenv/fixtures.go", "testdata/src/retry/sl2003/sl2003.go", "internal/retry/sl2003_test.go"}
 	if !slices.Equal(written, want) {
 		t.Errorf("wrote %v, want %v", written, want)
 	}
@@ -94,6 +94,12 @@ func TestAdd(t *testing.T) {
 	i := slices.Index(ids, "SL2003")
 	if i < 1 || ids[i-1] != "SL2002" || parsed[i].Title != "retry of a retry" || len(ids) != len(checks.All)+1 {
 		t.Errorf("checks.md's checks: %v", ids)
+	}
+
+	// The fixture is in the first fixture group.
+	groups, _ := os.ReadFile(filepath.Join(dir, "internal/testenv/fixtures.go"))
+	if !strings.Contains(string(groups), `"configfile/clients", "retry/sl2003"}},`) {
+		t.Errorf("fixtures.go does not list retry/sl2003 in the first group:\n%s", groups)
 	}
 
 	// The fixture marks a case the check has yet to report, and the test
@@ -167,6 +173,9 @@ func TestAddBuilds(t *testing.T) {
 	}
 	if out, err := run("test", "./analyzer", "-run", "TestChecksDeclared$"); err != nil {
 		t.Errorf("the added check is not declared as documented: %v\n%s", err, out)
+	}
+	if out, err := run("test", "./internal/testenv", "-run", "TestFixtureGroupsComplete$"); err != nil {
+		t.Errorf("the added check's fixture is not in a fixture group: %v\n%s", err, out)
 	}
 	if out, err := run("test", "./internal/retry", "-run", "TestSL2003$"); err == nil || !strings.Contains(out, "retry of a retry") {
 		t.Errorf("the added check's test passed, or failed for another reason, before the check exists: %v\n%s", err, out)
