@@ -146,15 +146,24 @@ func TestGolangciLintRealWorld(t *testing.T) {
 }
 
 // fetch downloads what patterns need in the module at dir, with their
-// tests, for golangci-lint, which runs without the proxy ("all" may name
-// a module the proxy refuses: caddy's netlink fork); build are build
-// flags (-tags).
+// tests, for golangci-lint and the binary, which run without the proxy
+// ("all" may name a module the proxy refuses: caddy's netlink fork);
+// build are build flags (-tags). It asks without cgo, then with it: a
+// file only cgo builds may import a module of its own (datadog's
+// api/datadog/zstd.go imports github.com/DataDog/zstd), which the runs
+// with cgo on need, and which a cold module cache lacks otherwise. Only
+// the first must succeed.
 func fetch(t *testing.T, dir string, patterns []string, build ...string) {
 	t.Helper()
-	get := exec.Command("go", slices.Concat([]string{"list", "-deps", "-test"}, build, patterns)...)
-	get.Dir, get.Env = dir, append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off", "CGO_ENABLED=0")
-	if out, err := get.CombinedOutput(); err != nil {
-		t.Fatalf("go list in %s: %v\n%s", dir, err, out)
+	for _, cgo := range []string{"CGO_ENABLED=0", "CGO_ENABLED=1"} {
+		get := exec.Command("go", slices.Concat([]string{"list", "-deps", "-test"}, build, patterns)...)
+		get.Dir, get.Env = dir, append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off", cgo)
+		if out, err := get.CombinedOutput(); err != nil {
+			if cgo == "CGO_ENABLED=0" {
+				t.Fatalf("go list in %s: %v\n%s", dir, err, out)
+			}
+			t.Logf("go list with cgo in %s: %v (the runs with cgo may lack a module)\n%s", dir, err, out)
+		}
 	}
 }
 
@@ -243,9 +252,11 @@ func standaloneFindings(t *testing.T, bin, dir string, args []string) []string {
 	t.Helper()
 	cmd := exec.Command(bin, args...)
 	cmd.Dir, cmd.Env = dir, append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off", "GOPROXY=off")
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
 	out, err := cmd.Output()
 	if err != nil {
-		t.Fatalf("statuslint %v: %v", args, err)
+		t.Fatalf("statuslint %v: %v\n%s", args, err, stderr.String())
 	}
 	return testenv.JSONFindings(t, out, dir)
 }
