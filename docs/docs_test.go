@@ -239,26 +239,36 @@ func TestPackageGraph(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs go list")
 	}
-	data, err := os.ReadFile("architecture.md")
+	want := graph(t)
+	if drawn, ok := generated(t, "architecture.md", graphBegin, graphEnd, want); !ok {
+		t.Errorf("docs/architecture.md's package graph differs from go list's; run go test ./docs -run TestPackageGraph -update\ndrawn:\n%s\ngo list:\n%s", drawn, want)
+	}
+}
+
+// generated compares the part of the doc file between the markers begin
+// and end with want; with -update, it writes want there. It returns the
+// part as drawn and whether it is want (or was written).
+func generated(t *testing.T, file, begin, end, want string) (drawn string, ok bool) {
+	t.Helper()
+	data, err := os.ReadFile(file)
 	if err != nil {
 		t.Fatal(err)
 	}
-	before, rest, ok1 := strings.Cut(string(data), graphBegin)
-	drawn, after, ok2 := strings.Cut(rest, graphEnd)
+	before, rest, ok1 := strings.Cut(string(data), begin)
+	drawn, after, ok2 := strings.Cut(rest, end)
 	if !ok1 || !ok2 {
-		t.Fatalf("architecture.md lacks the graph markers %q", graphBegin)
+		t.Fatalf("%s lacks the markers %q and %q", file, begin, end)
 	}
-	want := graph(t)
 	if drawn == want {
-		return
+		return drawn, true
 	}
 	if *update {
-		if err := os.WriteFile("architecture.md", []byte(before+graphBegin+want+graphEnd+after), 0o644); err != nil {
+		if err := os.WriteFile(file, []byte(before+begin+want+end+after), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		return
+		return drawn, true
 	}
-	t.Errorf("docs/architecture.md's package graph differs from go list's; run go test ./docs -run TestPackageGraph -update\ndrawn:\n%s\ngo list:\n%s", drawn, want)
+	return drawn, false
 }
 
 // The graph runs one way: the public packages (analyzer, cmd, plugin) on
@@ -315,24 +325,7 @@ func sinksList() string {
 
 // The frameworks' sinks listed in docs/sinks.md are knowledge's.
 func TestSinksList(t *testing.T) {
-	data, err := os.ReadFile("sinks.md")
-	if err != nil {
-		t.Fatal(err)
+	if _, ok := generated(t, "sinks.md", sinksBegin, sinksEnd, sinksList()); !ok {
+		t.Errorf("docs/sinks.md's list of framework sinks differs from internal/knowledge; run go test ./docs -run TestSinksList -update")
 	}
-	before, rest, ok1 := strings.Cut(string(data), sinksBegin)
-	drawn, after, ok2 := strings.Cut(rest, sinksEnd)
-	if !ok1 || !ok2 {
-		t.Fatalf("sinks.md lacks the markers %q", sinksBegin)
-	}
-	want := sinksList()
-	if drawn == want {
-		return
-	}
-	if *update {
-		if err := os.WriteFile("sinks.md", []byte(before+sinksBegin+want+sinksEnd+after), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	t.Errorf("docs/sinks.md's list of framework sinks differs from internal/knowledge; run go test ./docs -run TestSinksList -update")
 }
