@@ -258,13 +258,11 @@ func (c *routeFinder) route(call *ast.CallExpr, rt knowledge.Route, chained *ast
 	arg := func(i int) ast.Expr { return argAt(call, i) }
 	pathExpr := arg(rt.PathArg)
 	var chainRouter ast.Expr
-	chainKnown := true
 	if rt.Chain {
 		// r.Methods("GET").Path("/pets").Handler(h): the path, the
 		// methods and the router are the links'.
 		var methods *ast.CallExpr
 		chainRouter, pathExpr, methods, r.unresolved = c.routeChain(call)
-		chainKnown = r.unresolved == ""
 		if chained == nil {
 			chained = methods
 		}
@@ -298,7 +296,7 @@ func (c *routeFinder) route(call *ast.CallExpr, rt knowledge.Route, chained *ast
 		r.wrappers = c.wrapperStatuses(h)
 	}
 	path, ok := c.constString(pathExpr)
-	ok = ok && chainKnown
+	ok = ok && r.unresolved == ""
 	if rt.Chain && pathExpr == nil {
 		path = "/*" // every path, as -routes shows it
 	}
@@ -323,7 +321,7 @@ func (c *routeFinder) route(call *ast.CallExpr, rt knowledge.Route, chained *ast
 	if !ok {
 		// "GET "+config.Webroot+"api/v1/messages": constant at both
 		// ends, not between; the path is known by its end.
-		if head, tail, ends := c.stringEnds(pathExpr); ends && chainKnown {
+		if head, tail, ends := c.stringEnds(pathExpr); ends && r.unresolved == "" {
 			if rt.Pattern {
 				m, _ := splitPattern(head + "/")
 				r.method = m
