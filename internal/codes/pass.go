@@ -2,6 +2,7 @@ package codes
 
 import (
 	"go/ast"
+	"go/types"
 	"reflect"
 	"strings"
 
@@ -39,7 +40,8 @@ func runCodes(s *config.Settings, pass *analysis.Pass, sinks *analysis.Analyzer)
 	if err != nil {
 		return diags, err
 	}
-	found := pass.ResultOf[sinks].(*status.Statuses).Found
+	statuses := pass.ResultOf[sinks].(*status.Statuses)
+	found := statuses.Found
 	if len(found) == 0 || !s.AnyOn(Checks) {
 		return diags, nil
 	}
@@ -53,7 +55,8 @@ func runCodes(s *config.Settings, pass *analysis.Pass, sinks *analysis.Analyzer)
 	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	base := status.NewBase(pass, in, func(*analysis.Pass, *ast.File) bool { return true })
 	c := &codeChecker{Base: base, tab: tab, constants: s.Constants, settings: s, out: &diags}
-	c.requests = requests.New(pass.TypesInfo, pass.Pkg, c.FuncDecl, c.ValuesOf)
+	// The sinks pass's declarations: no second index of them.
+	c.requests = requests.New(pass.TypesInfo, pass.Pkg, func(fn *types.Func) *ast.FuncDecl { return statuses.Decls[fn] }, c.ValuesOf)
 	for _, f := range found {
 		if s.ChecksFile(pass, f.File) {
 			c.check(f)
