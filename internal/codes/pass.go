@@ -1,14 +1,10 @@
 package codes
 
 import (
-	"go/ast"
-	"go/types"
 	"reflect"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
-	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/statuslint/statuslint/internal/checks"
 	"github.com/statuslint/statuslint/internal/config"
@@ -25,7 +21,7 @@ func New(s *config.Settings, sinks *analysis.Analyzer) *analysis.Analyzer {
 	return &analysis.Analyzer{
 		Name:       Name,
 		Doc:        Name + ": check statuses against the API's table (" + strings.Join(checks.IDs(Checks), ", ") + "); its findings are reported by statuslint",
-		Requires:   []*analysis.Analyzer{sinks, inspect.Analyzer},
+		Requires:   []*analysis.Analyzer{sinks},
 		Run:        func(pass *analysis.Pass) (any, error) { return runCodes(s, pass, sinks) },
 		ResultType: reflect.TypeFor[[]analysis.Diagnostic](),
 	}
@@ -52,11 +48,8 @@ func runCodes(s *config.Settings, pass *analysis.Pass, sinks *analysis.Analyzer)
 	if err != nil {
 		return diags, nil // the statuslint pass reports it, once
 	}
-	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	base := status.NewBase(pass, in, func(*analysis.Pass, *ast.File) bool { return true })
-	c := &codeChecker{Base: base, tab: tab, constants: s.Constants, settings: s, out: &diags}
-	// The sinks pass's declarations: no second index of them.
-	c.requests = requests.New(pass.TypesInfo, pass.Pkg, func(fn *types.Func) *ast.FuncDecl { return statuses.Decls[fn] }, c.ValuesOf)
+	c := &codeChecker{Base: status.NewBase(pass, statuses.Index), tab: tab, constants: s.Constants, settings: s, out: &diags}
+	c.requests = requests.New(pass.TypesInfo, pass.Pkg, c.FuncDecl, c.ValuesOf)
 	for _, f := range found {
 		if s.ChecksFile(pass, f.File) {
 			c.check(f)

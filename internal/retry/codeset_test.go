@@ -29,7 +29,7 @@ func evalCondition(src string) (*evaluator, ast.Expr, bool) {
 		return nil, nil, false
 	}
 	fd := f.Decls[0].(*ast.FuncDecl)
-	c := &retryChecker{Base: status.Base{Pass: &analysis.Pass{Fset: fset, Files: []*ast.File{f}, Pkg: pkg, TypesInfo: info}, StatusVars: map[*types.Var]bool{}}, sets: map[*types.Var]codeSet{}, sums: map[*types.Func]summary{}, solving: map[*types.Func]*summary{}}
+	c := &retryChecker{Base: status.NewBase(&analysis.Pass{Fset: fset, Files: []*ast.File{f}, Pkg: pkg, TypesInfo: info}, &status.Index{StatusVars: map[*types.Var]bool{}}), sets: map[*types.Var]codeSet{}, sums: map[*types.Func]summary{}, solving: map[*types.Func]*summary{}}
 	ev := &evaluator{c: c, errs: map[*types.Var]codeSet{}, params: map[*types.Var]bool{info.Defs[fd.Type.Params.List[0].Names[0]].(*types.Var): true}}
 	return ev, fd.Body.List[0].(*ast.ReturnStmt).Results[0], true
 }

@@ -15,7 +15,6 @@ import (
 	"github.com/statuslint/statuslint/internal/requests"
 	"github.com/statuslint/statuslint/internal/status"
 	"github.com/statuslint/statuslint/internal/table"
-	"github.com/statuslint/statuslint/internal/typesx"
 )
 
 // collect returns a copy of pass whose Report collects the diagnostics in
@@ -76,8 +75,7 @@ func runRetry(s *config.Settings, pass *analysis.Pass, sinksPass *analysis.Analy
 			return diags, err
 		}
 	}
-	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	c := newRetryChecker(status.NewBase(collect(pass, &diags), in, s.ChecksFile), tab, sinks)
+	c := newRetryChecker(collect(pass, &diags), s, tab, sinks)
 	c.settings = s
 	if helpersOnly {
 		c.exportRepeats()
@@ -116,17 +114,19 @@ func takesAttempt(fn *types.Func) bool {
 // function declarations and the variables that hold a status, from the
 // sinks pass or, where it did not look (a package that reaches HTTP only
 // through imported facts), found here.
-func newRetryChecker(b status.Base, tab *table.Table, sinks *status.Statuses) *retryChecker {
-	c := &retryChecker{Base: b, tab: tab, decls: sinks.Decls,
+func newRetryChecker(pass *analysis.Pass, s *config.Settings, tab *table.Table, sinks *status.Statuses) *retryChecker {
+	x := sinks.Index
+	if !sinks.Reached {
+		x = status.NewIndex(pass, pass.ResultOf[inspect.Analyzer].(*inspector.Inspector), s.ChecksFile)
+	}
+	c := &retryChecker{Base: status.NewBase(pass, x), tab: tab, decls: x.Decls,
 		sums: map[*types.Func]summary{}, solving: map[*types.Func]*summary{},
 		funcSeen: map[*types.Var]bool{}, sets: map[*types.Var]codeSet{}, reported: map[string]bool{}, waits: map[*types.Func]waitInfo{},
 		fields: map[*types.Var][]ast.Expr{}, changed: map[*types.Func]fieldSet{}, read: map[*types.Func]fieldSet{}, leavesParams: map[paramKey]bool{}, libWaits: map[string]bool{}, repeatSums: map[*types.Func]RepeatFact{}, nonNil: map[*types.Func]bool{}, implFacts: map[*types.Func]errResult{}, implTypes: map[string][]types.Type{}}
-	c.StatusVars, c.StatusFields = sinks.StatusVars, sinks.StatusFields
 	if !sinks.Reached {
-		c.decls = typesx.FuncDecls(b.Pass.TypesInfo, b.Pass.Files)
-		c.FindStatusVars()
+		c.FindStatusVars() // on an index of its own, not yet shared
 	}
-	c.requests = requests.New(b.Pass.TypesInfo, b.Pass.Pkg, func(fn *types.Func) *ast.FuncDecl { return c.decls[fn] }, c.ValuesOf)
+	c.requests = requests.New(pass.TypesInfo, pass.Pkg, func(fn *types.Func) *ast.FuncDecl { return c.decls[fn] }, c.ValuesOf)
 	return c
 }
 

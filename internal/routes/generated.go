@@ -120,14 +120,14 @@ func checkGenerated(f *routeFinder, spec *table.Spec, found []status.Found, spec
 				}
 				obj, _, _ := types.LookupFieldOrMethod(recv, false, f.Pass.Pkg, m.Name())
 				impl, ok := obj.(*types.Func)
-				if !ok || f.decls[impl] == nil {
+				if !ok || f.Decls[impl] == nil {
 					continue
 				}
 				ops := spec.MatchTemplate(op.Method, op.Path)
 				if len(ops) == 0 {
 					continue // the spec changed since the code was generated: nothing to tie
 				}
-				decl := f.decls[impl]
+				decl := f.Decls[impl]
 				for _, o := range ops {
 					res.Listing = append(res.Listing, analysis.Diagnostic{Pos: decl.Name.Pos(), End: decl.Name.End(), Category: "routes",
 						Message: fmt.Sprintf("handler %s.%s -> %s %s (%s, generated server interface)", tn.Name(), impl.Name(), o.Method, o.Path, o.Name())})

@@ -75,11 +75,11 @@ func exportHandlers(f *routeFinder, found []status.Found) {
 		}
 	}
 	facts := map[*types.Func]*HandlerFact{}
-	for _, fn := range typesx.SortedDecls(f.decls) {
+	for _, fn := range typesx.SortedDecls(f.Decls) {
 		if !fn.Exported() {
 			continue
 		}
-		bodies := f.bodies(f.decls[fn])
+		bodies := f.bodies(f.Decls[fn])
 		fact := HandlerFact{Upgrades: f.upgrades(bodies)}
 		for _, fd := range writes {
 			if inAny(bodies, fd.E.Pos()) {

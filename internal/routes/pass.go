@@ -5,8 +5,6 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
-	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/statuslint/statuslint/internal/checks"
 	"github.com/statuslint/statuslint/internal/config"
@@ -23,7 +21,7 @@ func New(s *config.Settings, sinks *analysis.Analyzer) *analysis.Analyzer {
 	return &analysis.Analyzer{
 		Name:       Name,
 		Doc:        Name + ": check the statuses of each route's handler against its OpenAPI operation (" + strings.Join(checks.IDs(Checks), ", ") + "); its findings are reported by statuslint",
-		Requires:   []*analysis.Analyzer{inspect.Analyzer, sinks},
+		Requires:   []*analysis.Analyzer{sinks},
 		Run:        func(pass *analysis.Pass) (any, error) { return runRoutes(s, pass, sinks) },
 		ResultType: reflect.TypeFor[RouteResult](),
 		FactTypes:  []analysis.Fact{new(HandlerFact), new(OperationFact), new(RoutesFact), new(RegistrarFact), new(RouterFieldFact)},
@@ -48,6 +46,6 @@ func runRoutes(s *config.Settings, pass *analysis.Pass, sinksPass *analysis.Anal
 	if err != nil || tab.Spec == nil {
 		return RouteResult{}, nil
 	}
-	b := status.NewBase(pass, pass.ResultOf[inspect.Analyzer].(*inspector.Inspector), s.ChecksFile)
-	return checkRoutes(newRouteFinder(&b, sinks.Decls), tab, sinks.Found), nil
+	b := status.NewBase(pass, sinks.Index)
+	return checkRoutes(newRouteFinder(&b), tab, sinks.Found), nil
 }

@@ -120,7 +120,7 @@ func (c *routeFinder) registered(fn *types.Func, e *env, depth int) []route {
 
 // follow is registered without its cache.
 func (c *routeFinder) follow(fn *types.Func, e *env, depth int) []route {
-	fd := c.decls[fn]
+	fd := c.Decls[fn]
 	if fd == nil || fd.Body == nil || depth > maxInline || !c.mayRegister(fn) {
 		return nil
 	}
@@ -270,7 +270,7 @@ func (c *routeFinder) mayRegister(fn *types.Func) bool {
 		return may
 	}
 	c.registers[fn] = false // until known: a recursion registers nothing more
-	fd := c.decls[fn]
+	fd := c.Decls[fn]
 	if fd == nil || fd.Body == nil {
 		return false
 	}
@@ -333,8 +333,8 @@ func (c *routeFinder) paramFunc(v *types.Var) *types.Func {
 func (c *routeFinder) expansions() []route {
 	var out []route
 	seen := map[string]bool{}
-	for _, fn := range typesx.SortedDecls(c.decls) {
-		if !c.checked(c.decls[fn]) || typesx.InTestFile(c.Pass.Fset, fn.Pos()) {
+	for _, fn := range typesx.SortedDecls(c.Decls) {
+		if !c.checked(c.Decls[fn]) || typesx.InTestFile(c.Pass.Fset, fn.Pos()) {
 			continue // a test's own server stands in for what it tests
 		}
 		for _, r := range c.registered(fn, nil, 0) {
@@ -370,7 +370,7 @@ func (c *routeFinder) checked(n ast.Node) bool {
 // its receiver) brings, with what their handlers write and the operation
 // each was tied to here.
 func exportRoutes(f *routeFinder, found []status.Found, tied map[*ast.CallExpr]string) {
-	for _, fn := range typesx.SortedDecls(f.decls) {
+	for _, fn := range typesx.SortedDecls(f.Decls) {
 		if !fn.Exported() || typesx.InTestFile(f.Pass.Fset, fn.Pos()) {
 			continue
 		}

@@ -296,7 +296,7 @@ func (f *RegistrarFact) String() string {
 // exportRegistrars exports a RegistrarFact for each exported registrar
 // of the package.
 func exportRegistrars(c *routeFinder) {
-	for _, fn := range typesx.SortedDecls(c.decls) {
+	for _, fn := range typesx.SortedDecls(c.Decls) {
 		if reg, ok := c.registrars[fn]; ok && fn.Exported() && !typesx.InTestFile(c.Pass.Fset, fn.Pos()) {
 			c.Pass.ExportObjectFact(fn, &RegistrarFact{Route: reg.knowledge, RouterArg: reg.routerArg})
 		}

@@ -90,7 +90,6 @@ type routeFinder struct {
 	*status.Base
 	// requests reads the requests of the package's client sends.
 	requests *requests.Reader
-	decls    map[*types.Func]*ast.FuncDecl
 	// ranged indexes the values of range statements by the list ranged
 	// over (rangedMethods).
 	ranged map[*types.Var]ast.Expr
@@ -131,8 +130,8 @@ type routeFinder struct {
 // newRouteFinder returns the routes pass's state for the package of b,
 // complete: the routers served under a prefix (chi's Route and Group,
 // Mount, http.StripPrefix) are found by findRoutes.
-func newRouteFinder(b *status.Base, decls map[*types.Func]*ast.FuncDecl) *routeFinder {
-	return &routeFinder{Base: b, decls: decls, requests: requests.New(b.Pass.TypesInfo, b.Pass.Pkg, func(fn *types.Func) *ast.FuncDecl { return decls[fn] }, b.ValuesOf), subrouters: map[*types.Var]*ast.CallExpr{},
+func newRouteFinder(b *status.Base) *routeFinder {
+	return &routeFinder{Base: b, requests: requests.New(b.Pass.TypesInfo, b.Pass.Pkg, b.FuncDecl, b.ValuesOf), subrouters: map[*types.Var]*ast.CallExpr{},
 		mounts: map[*types.Var]*ast.CallExpr{}, escapes: map[*types.Var]bool{}, registrars: map[*types.Func]registrar{},
 		registers: map[*types.Func]bool{}, unbound: map[*types.Func][]route{}, chained: map[*ast.CallExpr]*ast.CallExpr{}, budget: maxFollowed, wraps: map[*ast.FuncDecl]bool{}, imported: map[*types.Func]*registrar{}, learnt: map[types.Type]bool{}}
 }
@@ -574,7 +573,7 @@ func (c *routeFinder) prefix(res *resolution, e ast.Expr) (string, bool) {
 	info := c.Pass.TypesInfo
 	switch x := ast.Unparen(e).(type) {
 	case *ast.CallExpr:
-		if fd := c.decls[typesx.StaticCallee(info, x)]; fd != nil {
+		if fd := c.Decls[typesx.StaticCallee(info, x)]; fd != nil {
 			return c.returnedPrefix(res, fd)
 		}
 		key, via, _, ok := typesx.Resolve(info, x)
@@ -770,7 +769,7 @@ func (c *routeFinder) paramPrefix(res *resolution, v *types.Var) (string, bool) 
 func (c *routeFinder) paramOf(v *types.Var) (*types.Func, int) {
 	if c.params == nil {
 		c.params = map[*types.Var]paramAt{}
-		for fn := range c.decls {
+		for fn := range c.Decls {
 			params := fn.Signature().Params()
 			for i := range params.Len() {
 				c.params[params.At(i)] = paramAt{fn, i}
@@ -1115,12 +1114,12 @@ func (c *routeFinder) handlerFunc(e ast.Expr) ast.Node {
 	case *ast.FuncLit:
 		return x
 	case *ast.CallExpr:
-		if fn := typesx.StaticCallee(info, x); fn != nil && c.decls[fn] != nil && isHandlerType(info.TypeOf(x)) {
-			return c.decls[fn]
+		if fn := typesx.StaticCallee(info, x); fn != nil && c.Decls[fn] != nil && isHandlerType(info.TypeOf(x)) {
+			return c.Decls[fn]
 		}
 	case *ast.Ident, *ast.SelectorExpr:
 		if fn, ok := info.Uses[typesx.NameIdent(x)].(*types.Func); ok {
-			if d := c.decls[fn]; d != nil {
+			if d := c.Decls[fn]; d != nil {
 				return d
 			}
 		}
@@ -1183,7 +1182,7 @@ func (c *routeFinder) bodies(fn ast.Node) []*ast.BlockStmt {
 		ast.Inspect(body, func(m ast.Node) bool {
 			if call, ok := m.(*ast.CallExpr); ok {
 				if fn := typesx.Callee(c.Pass.TypesInfo, call); fn != nil {
-					if d := c.decls[fn]; d != nil {
+					if d := c.Decls[fn]; d != nil {
 						visit(d)
 					}
 				}

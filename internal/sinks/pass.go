@@ -10,7 +10,6 @@ import (
 
 	"github.com/statuslint/statuslint/internal/config"
 	"github.com/statuslint/statuslint/internal/status"
-	"github.com/statuslint/statuslint/internal/typesx"
 )
 
 // New returns the sinks pass: it finds the status values that
@@ -42,16 +41,16 @@ func runSinks(s *config.Settings, pass *analysis.Pass) (any, error) {
 		return &status.Statuses{}, nil
 	}
 	f := newSinkFinder(pass, s)
-	return &status.Statuses{Reached: true, Found: f.findStatuses(), Decls: f.decls, StatusVars: f.StatusVars, StatusFields: f.StatusFields}, nil
+	return &status.Statuses{Reached: true, Found: f.findStatuses(), Index: f.Index}, nil
 }
 
 // newSinkFinder returns the sinks pass's state for pass, complete: the
 // package's function declarations, the variables that hold a status and
 // the fields that carry one.
 func newSinkFinder(pass *analysis.Pass, s *config.Settings) *sinkFinder {
-	f := &sinkFinder{Base: status.NewBase(pass, pass.ResultOf[inspect.Analyzer].(*inspector.Inspector), s.ChecksFile), sinks: s.Sinks.Index,
-		wrappers: map[*types.Func][]wrapperParam{}, statusFuncs: map[*types.Func]bool{},
-		decls: typesx.FuncDecls(pass.TypesInfo, pass.Files)}
+	x := status.NewIndex(pass, pass.ResultOf[inspect.Analyzer].(*inspector.Inspector), s.ChecksFile)
+	f := &sinkFinder{Base: status.NewBase(pass, x), sinks: s.Sinks.Index,
+		wrappers: map[*types.Func][]wrapperParam{}, statusFuncs: map[*types.Func]bool{}}
 	f.FindStatusVars()
 	f.findStatusFields()
 	return f

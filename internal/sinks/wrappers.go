@@ -47,7 +47,6 @@ type sinkFinder struct {
 	wrappers map[*types.Func][]wrapperParam
 	// statusFuncs are the package's functions whose result is a status.
 	statusFuncs map[*types.Func]bool
-	decls       map[*types.Func]*ast.FuncDecl
 	// ifaceImpls are the implementations of the package's interfaces
 	// that can be wrappers, in ifaceOrder; see implementations.
 	ifaceImpls map[*types.Named][]types.Type
@@ -110,9 +109,9 @@ func (c *sinkFinder) findStatuses() []status.Found {
 	info := c.Pass.TypesInfo
 	var locals map[*types.Func]*ast.FuncDecl
 	c.localFuncs, locals = c.findLocalFuncs()
-	c.funcs = c.decls
+	c.funcs = c.Decls
 	if len(locals) > 0 {
-		c.funcs = maps.Clone(c.decls)
+		c.funcs = maps.Clone(c.Decls)
 		maps.Copy(c.funcs, locals)
 	}
 	params := map[*types.Var]paramRef{}
@@ -205,7 +204,7 @@ func (c *sinkFinder) findStatuses() []status.Found {
 			}
 		case *ast.CallExpr:
 			fn := typesx.StaticCallee(info, e)
-			if fn != nil && c.decls[fn] != nil && !c.statusFuncs[fn] && returnsInteger(fn) {
+			if fn != nil && c.Decls[fn] != nil && !c.statusFuncs[fn] && returnsInteger(fn) {
 				c.statusFuncs[fn] = true
 				changed = true
 			}
@@ -232,7 +231,7 @@ func (c *sinkFinder) findStatuses() []status.Found {
 				stores = append(stores, store{n, file})
 			}
 			if call, ok := n.(*ast.CallExpr); ok {
-				if fn := typesx.StaticCallee(info, call); fn != nil && c.decls[fn] != nil && hasIntegerParam(fn.Signature()) {
+				if fn := typesx.StaticCallee(info, call); fn != nil && c.Decls[fn] != nil && hasIntegerParam(fn.Signature()) {
 					pending = append(pending, localCall{call, file})
 				} else if c.localCallee(call) != nil {
 					pending = append(pending, localCall{call, file})
@@ -243,7 +242,7 @@ func (c *sinkFinder) findStatuses() []status.Found {
 		}
 	}
 	returnsDone := map[*types.Func]bool{}
-	sorted := typesx.SortedDecls(c.decls)
+	sorted := typesx.SortedDecls(c.Decls)
 	for {
 		changed = false
 		for _, sf := range sorted {
@@ -251,7 +250,7 @@ func (c *sinkFinder) findStatuses() []status.Found {
 				continue
 			}
 			returnsDone[sf] = true
-			fd := c.decls[sf]
+			fd := c.Decls[sf]
 			file = typesx.FileOf(c.AllFiles, fd)
 			s := status.Site{What: "return of " + sf.Name(), Writes: true}
 			ast.Inspect(fd.Body, func(n ast.Node) bool {

@@ -8,7 +8,6 @@ import (
 	"slices"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ast/inspector"
 	"honnef.co/go/tools/analysis/report"
 
 	"github.com/statuslint/statuslint/internal/knowledge"
@@ -18,42 +17,21 @@ import (
 // Base is what every pass works on: the pass and the package's files.
 type Base struct {
 	Pass *analysis.Pass
-	// AllFiles are the package's files; checked, those reported on (not
-	// generated, not tests under -tests=false).
-	AllFiles, Checked []inspector.Cursor
-	// StatusVars are the local variables that hold a status.
-	StatusVars map[*types.Var]bool
-	// StatusFields are the fields that carry a status by data flow
-	// (findStatusFields): the package's own and, through facts, others'.
-	StatusFields map[*types.Var]bool
-	// values are what local variables are given (ValuesOf): filled on
-	// first use.
-	values map[*types.Var][]Value
-	// decls are the package's function declarations, on first use.
-	decls map[*types.Func]*ast.FuncDecl
-	// foreign indexes the imported facts by package path and object
-	// path (ImportFact): built on first use.
+	// Index is the package's, shared by the passes.
+	*Index
+	// foreign indexes the facts this pass imported by package path and
+	// object path (ImportFact): built on first use.
 	foreign map[string]*pkgFacts
 	// statusResults memoizes statusResult (the index of the result that is
-	// a status, or -1), by function or by the local
-	// variable that holds a function literal.
+	// a status, or -1), by function or by the local variable that holds a
+	// function literal. It is the pass's own: a function being evaluated
+	// stands at -1 meanwhile, which another pass must not read.
 	statusResults map[types.Object]int
-	// nonStatus are the fields named as statuses that the package gives
-	// or compares with a number no status is (nonStatusFields): filled
-	// on first use.
-	nonStatus map[*types.Var]bool
 }
 
-// NewBase indexes the package's files; checked says which are reported on.
-func NewBase(pass *analysis.Pass, in *inspector.Inspector, checked func(*analysis.Pass, *ast.File) bool) Base {
-	b := Base{Pass: pass}
-	for fc := range in.Root().Children() {
-		b.AllFiles = append(b.AllFiles, fc)
-		if checked(pass, fc.Node().(*ast.File)) {
-			b.Checked = append(b.Checked, fc)
-		}
-	}
-	return b
+// NewBase returns a pass's state over the package's index.
+func NewBase(pass *analysis.Pass, x *Index) Base {
+	return Base{Pass: pass, Index: x}
 }
 
 // IsStatusExpr reports whether e reads a status: a status field
@@ -217,10 +195,7 @@ func (c *Base) IsResponse(e ast.Expr) bool {
 
 // FuncDecl returns the declaration of fn, a function of this package.
 func (c *Base) FuncDecl(fn *types.Func) *ast.FuncDecl {
-	if c.decls == nil {
-		c.decls = typesx.FuncDecls(c.Pass.TypesInfo, c.Pass.Files)
-	}
-	return c.decls[fn]
+	return c.Decls[fn]
 }
 
 // IsIntConst reports whether e is an integer constant.

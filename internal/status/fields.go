@@ -19,10 +19,12 @@ import (
 // statuses keeps its name's reading. One walk of the package's files, on
 // first use.
 func (c *Base) nonStatusFields() map[*types.Var]bool {
-	if c.nonStatus != nil {
-		return c.nonStatus
-	}
-	c.nonStatus = map[*types.Var]bool{}
+	c.nonStatusOnce.Do(func() { c.nonStatus = c.findNonStatus() })
+	return c.nonStatus
+}
+
+func (c *Base) findNonStatus() map[*types.Var]bool {
+	nonStatus := map[*types.Var]bool{}
 	info := c.Pass.TypesInfo
 	named := func(e ast.Expr) *types.Var {
 		var obj types.Object
@@ -48,9 +50,9 @@ func (c *Base) nonStatusFields() map[*types.Var]bool {
 	}
 	pair := func(a, b ast.Expr) {
 		if v := named(a); v != nil && notStatus(b) {
-			c.nonStatus[v] = true
+			nonStatus[v] = true
 		} else if v := named(b); v != nil && notStatus(a) {
-			c.nonStatus[v] = true
+			nonStatus[v] = true
 		}
 	}
 	for _, fc := range c.AllFiles {
@@ -77,7 +79,7 @@ func (c *Base) nonStatusFields() map[*types.Var]bool {
 				for _, s := range n.Body.List {
 					for _, e := range s.(*ast.CaseClause).List {
 						if notStatus(e) {
-							c.nonStatus[v] = true
+							nonStatus[v] = true
 						}
 					}
 				}
@@ -96,5 +98,5 @@ func (c *Base) nonStatusFields() map[*types.Var]bool {
 			}
 		}
 	}
-	return c.nonStatus
+	return nonStatus
 }

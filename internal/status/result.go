@@ -2,7 +2,6 @@ package status
 
 import (
 	"go/ast"
-	"go/types"
 )
 
 // Statuses is the sinks pass's result.
@@ -13,12 +12,8 @@ type Statuses struct {
 	Reached bool
 	// Found are the status values that reach a sink, in every file.
 	Found []Found
-	// Decls are the package's function declarations with a body.
-	Decls map[*types.Func]*ast.FuncDecl
-	// StatusVars are the local variables that hold a status.
-	StatusVars map[*types.Var]bool
-	// StatusFields are the fields that carry a status by data flow.
-	StatusFields map[*types.Var]bool
+	// Index is the package's index, which the other passes share.
+	Index *Index
 }
 
 // Found is a status value at a sink.

@@ -21,9 +21,7 @@ func (c *Base) ValuesOf(v *types.Var) []Value {
 	if v.Pkg() != c.Pass.Pkg || v.Parent() == nil {
 		return nil // a field, or another package's
 	}
-	if c.values == nil {
-		c.values = c.findValues()
-	}
+	c.valuesOnce.Do(func() { c.values = c.findValues() })
 	return c.values[v]
 }
 

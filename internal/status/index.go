@@ -1,0 +1,56 @@
+package status
+
+import (
+	"go/ast"
+	"go/types"
+	"sync"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/statuslint/statuslint/internal/typesx"
+)
+
+// An Index is what the passes read of one package besides its syntax and
+// types: its files, its function declarations, the variables that hold a
+// status and the fields that carry one, and what each variable is given.
+// The sinks pass builds it and hands it on in its result (Statuses), so
+// the passes after it index nothing again. The passes may run on one
+// package at the same time: an Index is complete when it is handed on,
+// but for the parts built on first use, each once (sync.Once), which are
+// the same whichever pass asks first.
+type Index struct {
+	// AllFiles are the package's files; Checked, those reported on (not
+	// generated, not tests under -tests=false).
+	AllFiles, Checked []inspector.Cursor
+	// Decls are the package's function declarations with a body.
+	Decls map[*types.Func]*ast.FuncDecl
+	// StatusVars are the local variables that hold a status.
+	StatusVars map[*types.Var]bool
+	// StatusFields are the fields that carry a status by data flow
+	// (the sinks pass's findStatusFields): the package's own and,
+	// through facts, others'.
+	StatusFields map[*types.Var]bool
+
+	// values are what variables are given (ValuesOf); nonStatus, the
+	// fields named as statuses that the package gives or compares with a
+	// number no status is (nonStatusFields).
+	valuesOnce, nonStatusOnce sync.Once
+	values                    map[*types.Var][]Value
+	nonStatus                 map[*types.Var]bool
+}
+
+// NewIndex indexes the package's files and declarations; checked says
+// which files are reported on. The variables and fields that hold a
+// status are found by its builder (FindStatusVars and the sinks pass)
+// before it is handed on.
+func NewIndex(pass *analysis.Pass, in *inspector.Inspector, checked func(*analysis.Pass, *ast.File) bool) *Index {
+	x := &Index{Decls: typesx.FuncDecls(pass.TypesInfo, pass.Files)}
+	for fc := range in.Root().Children() {
+		x.AllFiles = append(x.AllFiles, fc)
+		if checked(pass, fc.Node().(*ast.File)) {
+			x.Checked = append(x.Checked, fc)
+		}
+	}
+	return x
+}
