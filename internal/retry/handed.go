@@ -189,6 +189,58 @@ func (c *retryChecker) wrappedCondition(arg ast.Expr, attempt, preds map[*types.
 // types typed for some: a function literal or a local given one, or a
 // function whose fact says.
 func (c *retryChecker) handedPredicate(arg ast.Expr, errs codeSet, typed []TypedErr) (codeSet, bool) {
+	var set codeSet
+	found := false
+	for _, fn := range c.funcsHeld(arg, map[types.Object]bool{}) {
+		if s, ok := c.handedFunc(fn, errs, typed); ok {
+			set, found = set.or(s), true
+		}
+	}
+	return set, found
+}
+
+// funcsHeld returns the functions e may hold, as the package gives them:
+// e itself when it is a function literal or names a function; else the
+// values the package stores in the variable or field e names (a field
+// set from an options struct whose default is a package variable,
+// go-containerregistry's w.predicate), followed to functions. A value
+// the package does not give (a parameter: the user's) adds none.
+func (c *retryChecker) funcsHeld(e ast.Expr, seen map[types.Object]bool) []ast.Expr {
+	e = ast.Unparen(e)
+	if _, ok := e.(*ast.FuncLit); ok {
+		return []ast.Expr{e}
+	}
+	var vals []ast.Expr
+	switch obj := c.Pass.TypesInfo.Uses[typesx.NameIdent(e)].(type) {
+	case *types.Func:
+		return []ast.Expr{e}
+	case *types.Var:
+		if seen[obj] || obj.Pkg() != c.Pass.Pkg {
+			return nil
+		}
+		seen[obj] = true
+		if obj.IsField() {
+			vals = c.fieldValues(obj)
+		} else {
+			for _, d := range c.ValuesOf(obj) {
+				if d.Expr != nil && d.Index == 0 {
+					if _, isTuple := c.Pass.TypesInfo.TypeOf(d.Expr).(*types.Tuple); !isTuple {
+						vals = append(vals, d.Expr)
+					}
+				}
+			}
+		}
+	}
+	var out []ast.Expr
+	for _, v := range vals {
+		out = append(out, c.funcsHeld(v, seen)...)
+	}
+	return out
+}
+
+// handedFunc is handedPredicate for one function: a literal, or a
+// function named, by its body here or its fact.
+func (c *retryChecker) handedFunc(arg ast.Expr, errs codeSet, typed []TypedErr) (codeSet, bool) {
 	if ft, body := c.attemptFunc(arg); body != nil {
 		p, ok := c.evalErrPredicateOf(ft, body, errs, typed, nil)
 		return p.Set, ok

@@ -80,3 +80,65 @@ func TagsLooping(repo string) ([]string, error) {
 	}, isServerError, 3)
 	return tags, err
 }
+
+// defaultPredicate is the predicate a pusher retries with unless an
+// option gives another (go-containerregistry's defaultRetryPredicate).
+var defaultPredicate retryx.Predicate = func(err error) bool {
+	return isServerError(err)
+}
+
+type options struct {
+	predicate retryx.Predicate
+}
+
+// An Option sets an option of a pusher.
+type Option func(*options)
+
+// WithPredicate sets the predicate: the user's, which nothing here knows.
+func WithPredicate(p retryx.Predicate) Option {
+	return func(o *options) { o.predicate = p }
+}
+
+// pusher keeps the predicate it was made with in a field.
+type pusher struct {
+	predicate  retryx.Predicate
+	onConflict retryx.Predicate
+	given      retryx.Predicate
+}
+
+func newPusher(given retryx.Predicate, opts ...Option) *pusher {
+	o := &options{predicate: defaultPredicate}
+	for _, opt := range opts {
+		opt(o)
+	}
+	return &pusher{
+		predicate:  o.predicate,
+		onConflict: func(err error) bool { return hasStatusCode(err, http.StatusConflict) },
+		given:      given,
+	}
+}
+
+// Push re-lists after 5xx by default: the field holds defaultPredicate
+// unless an option replaces it.
+func (p *pusher) Push(repo string) error {
+	return retryx.Retry(func() error { // want `retrying on 503 \(Service Unavailable\)`
+		_, err := registry.List(repo)
+		return err
+	}, p.predicate, 3)
+}
+
+// PushOnConflict retries only after 409, which the table does not count.
+func (p *pusher) PushOnConflict(repo string) error {
+	return retryx.Retry(func() error {
+		_, err := registry.List(repo)
+		return err
+	}, p.onConflict, 3)
+}
+
+// PushGiven retries with the caller's predicate, which nothing here knows.
+func (p *pusher) PushGiven(repo string) error {
+	return retryx.Retry(func() error {
+		_, err := registry.List(repo)
+		return err
+	}, p.given, 3)
+}
