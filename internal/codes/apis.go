@@ -96,11 +96,7 @@ func (c *codeChecker) comparedOf(file *ast.File) map[ast.Expr]ast.Expr {
 // responseVar returns the variable e reads the status of: resp in
 // resp.StatusCode, where resp is a local variable.
 func responseVar(info *types.Info, e ast.Expr) *types.Var {
-	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
-	if !ok || sel.Sel.Name != "StatusCode" {
-		return nil
-	}
-	id, ok := ast.Unparen(sel.X).(*ast.Ident)
+	id, ok := ast.Unparen(typesx.StatusOf(info, e)).(*ast.Ident)
 	if !ok {
 		return nil
 	}

@@ -341,6 +341,28 @@ var ResponseTypes = map[Key]bool{
 	{RestyV3, "", "Response"}:  true,
 }
 
+// ResponseReads are the fields and methods of responses that read what
+// the server answered besides the body: its status and headers. A loop
+// that reads nothing else of its response (and closes or drains the
+// body, HTTPResponseBody) is a poll.
+var ResponseReads = map[Key]bool{
+	{NetHTTP, "Response", "StatusCode"}:  true,
+	{NetHTTP, "Response", "Status"}:      true,
+	{NetHTTP, "Response", "Header"}:      true,
+	{RestyV2, "Response", "StatusCode"}:  true,
+	{RestyV2, "Response", "Status"}:      true,
+	{RestyV2, "Response", "Header"}:      true,
+	{RestyV3, "Response", "StatusCode"}:  true,
+	{RestyV3, "Response", "Status"}:      true,
+	{RestyV3, "Response", "Header"}:      true,
+	{Fasthttp, "Response", "StatusCode"}: true,
+	{Fasthttp, "Response", "Header"}:     true,
+}
+
+// HTTPResponseBody is the body of a net/http response: a poll closes or
+// drains it.
+var HTTPResponseBody = Key{NetHTTP, "Response", "Body"}
+
 // HeaderReads are calls that read a response header by name: a constant
 // "Retry-After" argument there means the code reads Retry-After.
 var HeaderReads = map[Key]bool{

@@ -90,6 +90,26 @@ var Upgrades = map[Key]bool{
 	{NetHTTP, "ResponseController", "Hijack"}:               true,
 }
 
+// BodyWriters are the functions that write a response body to the writer
+// they are given first (fmt.Fprintf(w, ...)), by the method of their
+// result that does it: "" for the call itself, "Encode" for
+// json.NewEncoder(w).Encode(v). A handler that writes its body before any
+// status answers 200.
+var BodyWriters = map[Key]string{
+	{"fmt", "", "Fprint"}:                "",
+	{"fmt", "", "Fprintf"}:               "",
+	{"fmt", "", "Fprintln"}:              "",
+	{"io", "", "WriteString"}:            "",
+	{"io", "", "Copy"}:                   "",
+	{"encoding/json", "", "NewEncoder"}:  "Encode",
+	{"encoding/xml", "", "NewEncoder"}:   "Encode",
+	{NetHTTP, "ResponseWriter", "Write"}: "",
+}
+
+// WriterHeader is the method of a handler's writer that gives its
+// headers: a call of it writes nothing yet.
+var WriterHeader = Key{NetHTTP, "ResponseWriter", "Header"}
+
 // DebugHandlers are the handlers that serve the Go runtime's state
 // (net/http/pprof's profiles, expvar's variables): a route built from one
 // is a debug endpoint, which no operation of a REST spec describes.

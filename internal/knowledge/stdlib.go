@@ -16,6 +16,9 @@ var (
 	HTTPResponse = Key{Path: NetHTTP, Name: "Response"}
 	HTTPHeader   = Key{Path: NetHTTP, Name: "Header"}
 	HTTPServer   = Key{Path: NetHTTP, Name: "Server"}
+	// HTTPResponseWriter is the interface a handler writes its response
+	// to.
+	HTTPResponseWriter = Key{Path: NetHTTP, Name: "ResponseWriter"}
 )
 
 // The standard library's loggers: a call on one writes a line and changes
@@ -47,11 +50,24 @@ var RequestBuilders = map[Key]RequestBuilder{
 	{Path: NetHTTP, Name: "NewRequestWithContext"}: {MethodArg: 1, URLArg: 2},
 }
 
-// URL builders whose result a request's path template is read from.
+// URL builders whose result a request's path template is read from;
+// PathJoin, a path a router wrapper joins its prefix with.
 var (
 	Sprintf  = Key{Path: "fmt", Name: "Sprintf"}
 	JoinPath = Key{Path: "net/url", Name: "JoinPath"}
+	PathJoin = Key{Path: "path", Name: "Join"}
 )
+
+// ErrorsAs is errors.As: it holds where the error is of its target's
+// type.
+var ErrorsAs = Key{Path: "errors", Name: "As"}
+
+// ContextValues are the calls that store a value in a context and read
+// it back: a hook handed on through one is still the caller's.
+var ContextValues = map[Key]bool{
+	{Path: "context", Name: "WithValue"}:              true,
+	{Path: "context", Recv: "Context", Name: "Value"}: true,
+}
 
 // ErrorConstructors make an error from a message: a sender that returns
 // one for a status returns an error for that status.

@@ -405,7 +405,7 @@ func (ev *evaluator) setLookup(set, key ast.Expr) (codeSet, bool) {
 func (ev *evaluator) errorsAs(call *ast.CallExpr) (codeSet, bool) {
 	info := ev.c.Pass.TypesInfo
 	fn := typesx.Callee(info, call)
-	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "errors" || fn.Name() != "As" || len(call.Args) != 2 {
+	if fn == nil || typesx.FuncKey(fn) != knowledge.ErrorsAs || len(call.Args) != 2 {
 		return codeSet{}, false
 	}
 	id, ok := ast.Unparen(call.Args[0]).(*ast.Ident)

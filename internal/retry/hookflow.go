@@ -299,7 +299,7 @@ func (c *retryChecker) handsOn(call *ast.CallExpr) bool {
 	if fn == nil {
 		return false
 	}
-	if fn.Pkg() != nil && fn.Pkg().Path() == "context" && (fn.Name() == "WithValue" || fn.Name() == "Value") {
+	if knowledge.ContextValues[typesx.FuncKey(fn)] {
 		return true
 	}
 	if hook, ok := knowledge.Hooks[typesx.FuncKey(fn)]; ok && hook.Kind == hookPredicate {

@@ -50,8 +50,8 @@ func (c *retryChecker) memberPred(fn *types.Func, decl *ast.FuncDecl) (PredFact,
 			return PredFact{}, false
 		}
 		arg, l := param(call.Args[p.Arg]), param(call.Args[p.List-1])
-		if sel, ok := ast.Unparen(call.Args[p.Arg]).(*ast.SelectorExpr); ok && sel.Sel.Name == "StatusCode" {
-			if a := param(sel.X); a >= 0 && c.IsResponseType(sig.Params().At(a).Type()) {
+		if x := typesx.StatusOf(info, call.Args[p.Arg]); x != nil {
+			if a := param(x); a >= 0 && c.IsResponseType(sig.Params().At(a).Type()) {
 				arg = a // the status of a response parameter
 			}
 		}
@@ -98,8 +98,8 @@ func (c *retryChecker) memberPred(fn *types.Func, decl *ast.FuncDecl) (PredFact,
 	if arg >= 0 && !typesx.IsInteger(sig.Params().At(arg).Type()) {
 		arg = -1
 	}
-	if sel, ok := ast.Unparen(status).(*ast.SelectorExpr); ok && sel.Sel.Name == "StatusCode" {
-		if a := param(sel.X); a >= 0 && c.IsResponseType(sig.Params().At(a).Type()) {
+	if x := typesx.StatusOf(info, status); x != nil {
+		if a := param(x); a >= 0 && c.IsResponseType(sig.Params().At(a).Type()) {
 			arg = a
 		}
 	}

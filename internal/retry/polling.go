@@ -109,10 +109,21 @@ func (c *retryChecker) statusUse(id inspector.Cursor) bool {
 	case *ast.BinaryExpr:
 		return c.Pass.TypesInfo.Types[p.X].IsNil() || c.Pass.TypesInfo.Types[p.Y].IsNil()
 	case *ast.SelectorExpr:
-		switch p.Sel.Name {
-		case "StatusCode", "Status", "Header":
+		s, ok := c.Pass.TypesInfo.Selections[p]
+		if !ok {
+			return false
+		}
+		var key knowledge.Key
+		switch obj := s.Obj().(type) {
+		case *types.Var:
+			key, _ = typesx.FieldKey(obj, s.Recv())
+		case *types.Func:
+			key = typesx.FuncKey(obj)
+		}
+		switch {
+		case knowledge.ResponseReads[key]:
 			return true
-		case "Body":
+		case key == knowledge.HTTPResponseBody:
 			// resp.Body.Close(), io.Copy(io.Discard, resp.Body)
 			switch gp := parent.Parent().Node().(type) {
 			case *ast.SelectorExpr:

@@ -703,6 +703,5 @@ func conditionsAround(root ast.Node, n ast.Node) []ast.Expr {
 
 // isContext reports whether t is context.Context.
 func isContext(t types.Type) bool {
-	n, ok := types.Unalias(t).(*types.Named)
-	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "context" && n.Obj().Name() == "Context"
+	return typesx.Is(t, knowledge.Context)
 }

@@ -86,12 +86,8 @@ func assignedResponse(info *types.Info, cur inspector.Cursor, send *ast.CallExpr
 	return v
 }
 
-// isStatusOf reports whether e is resp.StatusCode.
+// isStatusOf reports whether e reads the status of resp: resp.StatusCode.
 func isStatusOf(info *types.Info, e ast.Expr, resp *types.Var) bool {
-	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
-	if !ok || sel.Sel.Name != "StatusCode" {
-		return false
-	}
-	id, ok := ast.Unparen(sel.X).(*ast.Ident)
+	id, ok := ast.Unparen(typesx.StatusOf(info, e)).(*ast.Ident)
 	return ok && info.Uses[id] == resp
 }

@@ -115,7 +115,7 @@ func (c *routeFinder) joinedParam(e ast.Expr, paramOf func(ast.Expr) int) (int, 
 			head, tail = x.X, x.Y
 		}
 	case *ast.CallExpr:
-		if fn := typesx.Callee(c.Pass.TypesInfo, x); fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "path" && fn.Name() == "Join" && len(x.Args) == 2 {
+		if fn := typesx.Callee(c.Pass.TypesInfo, x); fn != nil && typesx.FuncKey(fn) == knowledge.PathJoin && len(x.Args) == 2 {
 			head, tail = x.Args[0], x.Args[1]
 		}
 	}

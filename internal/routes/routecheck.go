@@ -369,7 +369,7 @@ func implicitOK(f *routeFinder, handler ast.Node, bodies []*ast.BlockStmt, found
 	var w *types.Var
 	for _, field := range ft.Params.List {
 		for _, name := range field.Names {
-			if v, ok := info.Defs[name].(*types.Var); ok && w == nil && typesx.Is(v.Type(), knowledge.Key{Path: "net/http", Name: "ResponseWriter"}) {
+			if v, ok := info.Defs[name].(*types.Var); ok && w == nil && typesx.Is(v.Type(), knowledge.HTTPResponseWriter) {
 				w = v
 			}
 		}
@@ -415,41 +415,42 @@ func implicitOK(f *routeFinder, handler ast.Node, bodies []*ast.BlockStmt, found
 // is one of those.
 func useOfWriter(info *types.Info, cur inspector.Cursor) (ast.Node, bool) {
 	id := cur.Node().(*ast.Ident)
-	parent := cur.Parent().Node()
-	if sel, ok := parent.(*ast.SelectorExpr); ok && sel.X == id {
-		call, ok := cur.Parent().Parent().Node().(*ast.CallExpr)
-		if !ok || call.Fun != sel {
+	var call *ast.CallExpr
+	switch p := cur.Parent().Node().(type) {
+	case *ast.SelectorExpr: // w.Write(b), w.Header()
+		call, _ = cur.Parent().Parent().Node().(*ast.CallExpr)
+		if p.X != id || call == nil || call.Fun != p {
 			return nil, false
 		}
-		switch sel.Sel.Name {
-		case "Write":
-			return call, true
-		case "Header":
-			return nil, true
+	case *ast.CallExpr: // fmt.Fprintf(w, ...), json.NewEncoder(w)
+		if len(p.Args) == 0 || p.Args[0] != id {
+			return nil, false
 		}
+		call = p
+	default:
 		return nil, false
 	}
-	call, ok := parent.(*ast.CallExpr)
-	if !ok || len(call.Args) == 0 || call.Args[0] != id {
+	key, via, _, ok := typesx.Resolve(info, call)
+	if !ok {
 		return nil, false
 	}
-	fn := typesx.StaticCallee(info, call)
-	if fn == nil || fn.Pkg() == nil {
+	if key == knowledge.WriterHeader || via == knowledge.WriterHeader {
+		return nil, true
+	}
+	method, ok := knowledge.Lookup(knowledge.BodyWriters, key, via)
+	if !ok {
 		return nil, false
 	}
-	switch fn.Pkg().Path() + "." + fn.Name() {
-	case "fmt.Fprint", "fmt.Fprintf", "fmt.Fprintln", "io.WriteString", "io.Copy":
+	if method == "" {
 		return call, true
-	case "encoding/json.NewEncoder":
-		// json.NewEncoder(w).Encode(v)
-		sel, ok := cur.Parent().Parent().Node().(*ast.SelectorExpr)
-		if !ok || sel.Sel.Name != "Encode" {
-			return nil, false
-		}
-		enc, ok := cur.Parent().Parent().Parent().Node().(*ast.CallExpr)
-		return enc, ok && enc.Fun == sel
 	}
-	return nil, false
+	// json.NewEncoder(w).Encode(v): the encoder's method writes.
+	sel, ok := cur.Parent().Parent().Node().(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != method {
+		return nil, false
+	}
+	enc, ok := cur.Parent().Parent().Parent().Node().(*ast.CallExpr)
+	return enc, ok && enc.Fun == sel
 }
 
 // besideAPI exempts from the API-wide table (SL1002) the constant

@@ -1049,7 +1049,7 @@ func (c *routeFinder) sprintf(e ast.Expr) (string, bool) {
 		return "", false
 	}
 	fn := typesx.Callee(c.Pass.TypesInfo, call)
-	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "fmt" || fn.Name() != "Sprintf" {
+	if fn == nil || typesx.FuncKey(fn) != knowledge.Sprintf {
 		return "", false
 	}
 	format, ok := c.constString(call.Args[0])

@@ -78,6 +78,20 @@ func IsStatusField(obj types.Object, recv types.Type) bool {
 	return IsKnownStatusField(v, recv)
 }
 
+// StatusOf returns x where e reads the status field of x (IsStatusField):
+// resp in resp.StatusCode; nil for anything else.
+func StatusOf(info *types.Info, e ast.Expr) ast.Expr {
+	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	s, ok := info.Selections[sel]
+	if !ok || s.Kind() != types.FieldVal || !IsStatusField(s.Obj(), s.Recv()) {
+		return nil
+	}
+	return sel.X
+}
+
 // IsKnownStatusField reports whether v, a field of the struct type recv
 // (nil if unknown), is one the knowledge package lists as a status.
 func IsKnownStatusField(v *types.Var, recv types.Type) bool {

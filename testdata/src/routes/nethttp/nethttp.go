@@ -158,6 +158,10 @@ func implicitStatus() {
 		fmt.Fprintln(w, "deleted") // want `status 200 \(OK\), which net/http sends when the body is written before any WriteHeader, is not documented for DELETE /v2/\{project_id\}/volumes/\{volume_id\} \(documented: 204, 409\)`
 		w.Write([]byte("."))
 	})
+	// Positive: the body written first by an encoder over the writer.
+	mux.HandleFunc("DELETE /v2/{project}/volumes/{id}", func(w http.ResponseWriter, r *http.Request) {
+		json.NewEncoder(w).Encode(struct{}{}) // want `status 200 \(OK\), which net/http sends when the body is written before any WriteHeader, is not documented for DELETE`
+	})
 	// Negative: a status written first.
 	mux.HandleFunc("DELETE /v2/{project}/volumes/{id}", func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusNoContent)
