@@ -38,7 +38,14 @@ func TestGolangciLintOneAnswer(t *testing.T) {
 			if len(want) == 0 {
 				t.Fatalf("no findings through analysistest: the group %v tests nothing", g.Packages)
 			}
-			got := g.InGroup(golangciFindings(t, bin, ws, settings, all))
+			// Every package with the default flags; a group with flags
+			// of its own, over its own packages (as the binary's
+			// TestOneAnswer does).
+			patterns := all
+			if len(flags) > 0 {
+				patterns = g.Packages
+			}
+			got := g.InGroup(golangciFindings(t, bin, ws, settings, patterns))
 			if d := testenv.SetDiff(want, got); d != "" {
 				t.Errorf("golangci-lint differs from analysistest (- only analysistest, + only golangci-lint):\n%s", d)
 			}
