@@ -222,13 +222,7 @@ func (c *retryChecker) funcsHeld(e ast.Expr, seen map[types.Object]bool) []ast.E
 		if obj.IsField() {
 			vals = c.fieldValues(obj)
 		} else {
-			for _, d := range c.ValuesOf(obj) {
-				if d.Expr != nil && d.Index == 0 {
-					if _, isTuple := c.Pass.TypesInfo.TypeOf(d.Expr).(*types.Tuple); !isTuple {
-						vals = append(vals, d.Expr)
-					}
-				}
-			}
+			vals = c.givenExprs(obj)
 		}
 	}
 	var out []ast.Expr

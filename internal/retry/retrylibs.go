@@ -416,6 +416,12 @@ func (c *retryChecker) funcValues(v *types.Var) []ast.Expr {
 	if _, isFunc := v.Type().Underlying().(*types.Signature); !isFunc || typesx.IsPackageLevel(v) {
 		return nil
 	}
+	return c.givenExprs(v)
+}
+
+// givenExprs returns the expressions v, a variable of this package, is
+// given whole: not a result of a call of several, not a value unknown.
+func (c *retryChecker) givenExprs(v *types.Var) []ast.Expr {
 	var out []ast.Expr
 	for _, d := range c.ValuesOf(v) {
 		if d.Expr != nil && d.Index == 0 {
