@@ -44,7 +44,7 @@ func (c *retryChecker) leavesArg(call *ast.CallExpr, i int) bool {
 	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && c.isLogger(info.TypeOf(sel.X)) {
 		return true
 	}
-	return fn.Pkg() == c.Pass.Pkg && c.decls[fn] != nil && c.leavesParam(fn, i)
+	return fn.Pkg() == c.Pass.Pkg && c.Decls[fn] != nil && c.leavesParam(fn, i)
 }
 
 // paramKey names a parameter of a function by its index.
@@ -72,7 +72,7 @@ func (c *retryChecker) leavesParam(fn *types.Func, i int) bool {
 
 func (c *retryChecker) evalLeavesParam(fn *types.Func, i int) bool {
 	info := c.Pass.TypesInfo
-	decl := c.decls[fn]
+	decl := c.Decls[fn]
 	if decl == nil || decl.Body == nil || i >= fn.Signature().Params().Len() {
 		return false
 	}
@@ -114,7 +114,7 @@ func (c *retryChecker) evalLeavesParam(fn *types.Func, i int) bool {
 			case callee == nil:
 				leaves = false
 			case knowledge.RequestReads[typesx.FuncKey(callee)], knowledge.HeaderReads[typesx.FuncKey(callee)], c.isLogger(info.TypeOf(sel.X)):
-			case callee.Pkg() == c.Pass.Pkg && c.decls[callee] != nil:
+			case callee.Pkg() == c.Pass.Pkg && c.Decls[callee] != nil:
 				leaves = leaves && c.changedFields(callee).empty()
 			default:
 				leaves = false

@@ -453,7 +453,7 @@ func (ev *evaluator) classVar(x ast.Expr) (ast.Expr, bool) {
 // hasStatusCode(err, 429)), then decides statuses its fact, evaluated for
 // any error and any status, cannot say. i is the result that decides.
 func (ev *evaluator) typedPredicate(call *ast.CallExpr, fn *types.Func, i int) (codeSet, bool) {
-	decl := ev.c.decls[fn.Origin()]
+	decl := ev.c.Decls[fn.Origin()]
 	if decl == nil || decl.Body == nil {
 		return codeSet{}, false
 	}

@@ -46,7 +46,7 @@ func (c *retryChecker) clientFields(send *ast.CallExpr, x ast.Expr) (*types.Var,
 		return root, fieldSet{}.with(field)
 	}
 	fn := typesx.Callee(c.Pass.TypesInfo, send)
-	if fn == nil || fn.Pkg() != c.Pass.Pkg || c.decls[fn] == nil {
+	if fn == nil || fn.Pkg() != c.Pass.Pkg || c.Decls[fn] == nil {
 		return root, allFields
 	}
 	return root, c.readFields(fn)
@@ -80,7 +80,7 @@ func (c *retryChecker) preSendReads(pre []ast.Stmt, client *types.Var, deps map[
 					switch {
 					case field >= 0:
 						fs = fs.with(field)
-					case fn != nil && fn.Pkg() == c.Pass.Pkg && c.decls[fn] != nil:
+					case fn != nil && fn.Pkg() == c.Pass.Pkg && c.Decls[fn] != nil:
 						fs = fs.union(c.readFields(fn))
 					default:
 						fs = allFields
@@ -272,7 +272,7 @@ func (c *retryChecker) changesDeps(stmt ast.Stmt, deps *sendDeps, send *ast.Call
 			case fn == nil:
 				found = true
 			case knowledge.RequestReads[typesx.FuncKey(fn)], c.isLogger(info.TypeOf(sel.X)):
-			case fn.Pkg() == c.Pass.Pkg && c.decls[fn] != nil:
+			case fn.Pkg() == c.Pass.Pkg && c.Decls[fn] != nil:
 				// A method of the package: what it changes of its
 				// receiver, against what the send reads of it.
 				root, field := topField(info, sel.X)

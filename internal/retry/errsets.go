@@ -612,7 +612,7 @@ func (c *retryChecker) neverNil(fn *types.Func) bool {
 		return v
 	}
 	c.nonNil[fn] = false // a recursive constructor is not judged
-	decl := c.decls[fn]
+	decl := c.Decls[fn]
 	res := fn.Signature().Results()
 	if decl == nil || decl.Body == nil || res.Len() != 1 || !typesx.IsError(res.At(0).Type()) {
 		return false

@@ -75,7 +75,7 @@ func (c *retryChecker) repeats(fn *types.Func) (RepeatFact, bool) {
 	// calls it, repeats nothing through that call.
 	c.repeatSums[fn] = RepeatFact{}
 	var f RepeatFact
-	if decl := c.decls[fn]; decl != nil && decl.Body != nil {
+	if decl := c.Decls[fn]; decl != nil && decl.Body != nil {
 		if f = c.evalRepeats(fn, decl); f.Set.empty() {
 			if f = c.evalWrappedRepeats(fn, decl); f.Set.empty() {
 				f = c.evalSendRepeats(fn, decl)
@@ -207,7 +207,7 @@ func (c *retryChecker) attemptFunc(arg ast.Expr) (*ast.FuncType, *ast.BlockStmt)
 	case *ast.Ident:
 		switch attempt := c.Pass.TypesInfo.Uses[a].(type) {
 		case *types.Func:
-			if d := c.decls[attempt]; d != nil {
+			if d := c.Decls[attempt]; d != nil {
 				return d.Type, d.Body
 			}
 		case *types.Var:

@@ -53,7 +53,7 @@ func (c *retryChecker) evalChangedFields(fn *types.Func) fieldSet {
 			fs = fs.with(field)
 		}
 	}
-	ast.Inspect(c.decls[fn].Body, func(n ast.Node) bool {
+	ast.Inspect(c.Decls[fn].Body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.AssignStmt:
 			for _, lhs := range n.Lhs {
@@ -94,7 +94,7 @@ func (c *retryChecker) evalChangedFields(fn *types.Func) fieldSet {
 			case callee == nil:
 				fs = allFields // a function value the receiver holds
 			case knowledge.RequestReads[typesx.FuncKey(callee)], c.isLogger(info.TypeOf(sel.X)):
-			case callee.Pkg() == c.Pass.Pkg && c.decls[callee] != nil:
+			case callee.Pkg() == c.Pass.Pkg && c.Decls[callee] != nil:
 				// A method of the package on the receiver itself; on
 				// what it holds, its own receiver is that field.
 				inner := c.changedFields(callee)
@@ -145,7 +145,7 @@ func (c *retryChecker) evalReadFields(fn *types.Func) fieldSet {
 	info := c.Pass.TypesInfo
 	var fs fieldSet
 	selected := map[*ast.Ident]bool{}
-	ast.Inspect(c.decls[fn].Body, func(n ast.Node) bool {
+	ast.Inspect(c.Decls[fn].Body, func(n ast.Node) bool {
 		if fs.all {
 			return false
 		}
@@ -165,7 +165,7 @@ func (c *retryChecker) evalReadFields(fn *types.Func) fieldSet {
 			case len(s.Index()) > 1:
 				fs = fs.with(s.Index()[0]) // a method promoted from an embedded field
 			default:
-				if m, ok := s.Obj().(*types.Func); ok && m.Pkg() == c.Pass.Pkg && c.decls[m] != nil {
+				if m, ok := s.Obj().(*types.Func); ok && m.Pkg() == c.Pass.Pkg && c.Decls[m] != nil {
 					fs = fs.union(c.readFields(m))
 				} else {
 					fs = allFields
@@ -184,7 +184,7 @@ func (c *retryChecker) evalReadFields(fn *types.Func) fieldSet {
 // receiverOf returns the receiver variable of fn, a method of this package
 // on a struct (or a pointer to one), or nil.
 func (c *retryChecker) receiverOf(fn *types.Func) *types.Var {
-	decl := c.decls[fn]
+	decl := c.Decls[fn]
 	if decl == nil || decl.Body == nil || decl.Recv == nil || len(decl.Recv.List) != 1 || len(decl.Recv.List[0].Names) != 1 {
 		return nil
 	}

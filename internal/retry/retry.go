@@ -37,7 +37,6 @@ type retryChecker struct {
 	// settings are the package's, for the tables of the APIs requests
 	// go to (tableFor).
 	settings *config.Settings
-	decls    map[*types.Func]*ast.FuncDecl
 
 	// Variables holding a status, evaluated predicates and code sets,
 	// and the diagnostics already made.
@@ -94,7 +93,7 @@ type retryChecker struct {
 // exportRepeats exports what the package's exported retry helpers
 // repeat, in a package that checks no retry of its own.
 func (c *retryChecker) exportRepeats() {
-	for _, fn := range typesx.SortedDecls(c.decls) {
+	for _, fn := range typesx.SortedDecls(c.Decls) {
 		if fn.Exported() && takesAttempt(fn) {
 			if f, ok := c.repeats(fn); ok {
 				c.Pass.ExportObjectFact(fn, &f)
@@ -109,8 +108,8 @@ func (c *retryChecker) checkRetries() {
 	// Facts for every retry decision and every function whose error tells
 	// the status; reports for the decisions named as one.
 	sends := false
-	for _, fn := range typesx.SortedDecls(c.decls) {
-		decl := c.decls[fn]
+	for _, fn := range typesx.SortedDecls(c.Decls) {
+		decl := c.Decls[fn]
 		f, tellsStatus := c.errSummary(fn)
 		sends = sends || (tellsStatus && f.Sends)
 		if tellsStatus && fn.Exported() {
@@ -360,7 +359,7 @@ func (c *retryChecker) funcWaits(fn *types.Func) waitInfo {
 		return w
 	}
 	var w waitInfo
-	w.direct, w.callees = c.readsRetryAfterHere(c.decls[fn].Body)
+	w.direct, w.callees = c.readsRetryAfterHere(c.Decls[fn].Body)
 	c.waits[fn] = w
 	return w
 }
@@ -406,7 +405,7 @@ func (c *retryChecker) readsRetryAfterHere(root ast.Node) (bool, []*types.Func) 
 				} else {
 					readsByName = true // the name from a variable: a list of them
 				}
-			case fn != nil && c.decls[fn] != nil:
+			case fn != nil && c.Decls[fn] != nil:
 				callees = append(callees, fn)
 			}
 		case *ast.IndexExpr: // resp.Header["Retry-After"]
@@ -565,10 +564,10 @@ func (c *retryChecker) indexUses() {
 	c.funcIdents = map[*types.Func][]*ast.Ident{}
 	c.funcRefs = map[*types.Func][]inspector.Cursor{}
 	c.funcNames = map[*types.Func][]*types.Func{}
-	fns := typesx.SortedDecls(c.decls)
+	fns := typesx.SortedDecls(c.Decls)
 	starts := make([]token.Pos, len(fns))
 	for i, fn := range fns {
-		starts[i] = c.decls[fn].Pos()
+		starts[i] = c.Decls[fn].Pos()
 	}
 	for id, obj := range c.Pass.TypesInfo.Uses {
 		f, ok := obj.(*types.Func)
@@ -577,7 +576,7 @@ func (c *retryChecker) indexUses() {
 		}
 		f = f.Origin()
 		c.funcIdents[f] = append(c.funcIdents[f], id)
-		if c.decls[f] == nil {
+		if c.Decls[f] == nil {
 			continue
 		}
 		// The last declaration that starts before the use.
@@ -586,7 +585,7 @@ func (c *retryChecker) indexUses() {
 			continue
 		}
 		from := fns[i-1]
-		if body := c.decls[from].Body; id.Pos() < body.Pos() || id.Pos() >= body.End() {
+		if body := c.Decls[from].Body; id.Pos() < body.Pos() || id.Pos() >= body.End() {
 			continue
 		}
 		if !slices.Contains(c.funcNames[from], f) {

@@ -122,7 +122,7 @@ func (c *retryChecker) readsRetryAfterFunc(e ast.Expr) bool {
 	if !ok {
 		return false
 	}
-	if decl := c.decls[fn]; decl != nil && decl.Body != nil {
+	if decl := c.Decls[fn]; decl != nil && decl.Body != nil {
 		return c.readsRetryAfter(decl.Body)
 	}
 	return fn.Pkg() != c.Pass.Pkg && c.ImportFact(fn, new(WaitFact))
@@ -272,8 +272,8 @@ func (c *retryChecker) checkRetryIf(call *ast.CallExpr, hook retryHook, opt *ast
 	case *ast.FuncLit:
 		ft, body = p.Type, p.Body
 	case *ast.Ident:
-		if fn, ok := c.Pass.TypesInfo.Uses[p].(*types.Func); ok && c.decls[fn] != nil {
-			ft, body = c.decls[fn].Type, c.decls[fn].Body
+		if fn, ok := c.Pass.TypesInfo.Uses[p].(*types.Func); ok && c.Decls[fn] != nil {
+			ft, body = c.Decls[fn].Type, c.Decls[fn].Body
 		}
 	}
 	if body == nil {

@@ -636,7 +636,7 @@ func (c *retryChecker) notDeclared(edges []frag) []frag {
 		if call, ok := at.(*ast.CallExpr); ok {
 			fn := typesx.Callee(c.Pass.TypesInfo, call)
 			if fn != nil && fn.Pkg() == c.Pass.Pkg && knowledge.RetryDecisionNames.Match(fn.Name()) {
-				if r := c.summaryOf(fn).pred; r.ok && !r.fact.OfErr && c.decls[fn] != nil && typesx.FileOf(c.Checked, c.decls[fn]) != nil {
+				if r := c.summaryOf(fn).pred; r.ok && !r.fact.OfErr && c.Decls[fn] != nil && typesx.FileOf(c.Checked, c.Decls[fn]) != nil {
 					continue
 				}
 			}

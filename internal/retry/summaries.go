@@ -43,11 +43,11 @@ func (c *retryChecker) summaryOf(fn *types.Func) summary {
 	if s, ok := c.solving[fn]; ok {
 		return *s // a member of the component being solved: this round's value
 	}
-	if c.decls[fn] == nil {
+	if c.Decls[fn] == nil {
 		return summary{}
 	}
 	if c.comps == nil {
-		c.comps, c.cyclic = sccs(c.decls, c.refsFrom)
+		c.comps, c.cyclic = sccs(c.Decls, c.refsFrom)
 	}
 	comp := c.comps[fn]
 	if !c.cyclic[fn] {
@@ -98,7 +98,7 @@ func (c *retryChecker) bottomPred(fn *types.Func) predResult {
 
 // evalSummary evaluates fn's body once, with the summaries known so far.
 func (c *retryChecker) evalSummary(fn *types.Func) summary {
-	decl := c.decls[fn]
+	decl := c.Decls[fn]
 	var s summary
 	if f, ok := c.memberPred(fn, decl); ok {
 		s.pred = predResult{fact: f, ok: true}
