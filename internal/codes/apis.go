@@ -31,7 +31,7 @@ func (c *codeChecker) tableOf(f status.Found) *table.Table {
 	if resp == nil {
 		return c.tab
 	}
-	// Every value the variable is given (status.Base.ValuesOf): each must
+	// Every value the variable is given (status.Index.ValuesOf): each must
 	// be the response of a request to the same API. A parameter is given
 	// none here; a zero declaration or a taken address is a value not
 	// known.

@@ -21,7 +21,8 @@ import (
 // codeChecker is the codes pass's state: it checks each status the sinks
 // pass found against the table, and fixes raw literals.
 type codeChecker struct {
-	status.Base
+	Pass *analysis.Pass
+	*status.Index
 	// requests reads the URLs of the package's requests (tableOf).
 	requests  *requests.Reader
 	tab       *table.Table

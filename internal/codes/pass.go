@@ -48,7 +48,7 @@ func runCodes(s *config.Settings, pass *analysis.Pass, sinks *analysis.Analyzer)
 	if err != nil {
 		return diags, nil // the statuslint pass reports it, once
 	}
-	c := &codeChecker{Base: status.NewBase(pass, statuses.Index), tab: tab, constants: s.Constants, settings: s, out: &diags}
+	c := &codeChecker{Pass: pass, Index: statuses.Index, tab: tab, constants: s.Constants, settings: s, out: &diags}
 	c.requests = requests.New(pass.TypesInfo, pass.Pkg, c.FuncDecl, c.ValuesOf)
 	for _, f := range found {
 		if s.ChecksFile(pass, f.File) {

@@ -30,7 +30,7 @@ type Reader struct {
 	// decl returns the declaration of a function of the package.
 	decl func(*types.Func) *ast.FuncDecl
 	// values says what a variable of the package is given
-	// (status.Base.ValuesOf).
+	// (status.Index.ValuesOf).
 	values func(*types.Var) []status.Value
 	// helpers memoizes the summaries of request helpers (helperRequest).
 	helpers map[*types.Func]helperSummary

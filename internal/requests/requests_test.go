@@ -57,7 +57,7 @@ func TestURLAndOp(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// What each local variable is given, as status.Base.ValuesOf says.
+	// What each local variable is given, as status.Index.ValuesOf says.
 	given := map[*types.Var][]status.Value{}
 	ast.Inspect(f, func(n ast.Node) bool {
 		if as, ok := n.(*ast.AssignStmt); ok && len(as.Rhs) == 1 {

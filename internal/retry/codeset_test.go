@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/statuslint/statuslint/internal/status"
 	"github.com/statuslint/statuslint/internal/table"
@@ -29,7 +30,10 @@ func evalCondition(src string) (*evaluator, ast.Expr, bool) {
 		return nil, nil, false
 	}
 	fd := f.Decls[0].(*ast.FuncDecl)
-	c := &retryChecker{Base: status.NewBase(&analysis.Pass{Fset: fset, Files: []*ast.File{f}, Pkg: pkg, TypesInfo: info}, &status.Index{StatusVars: map[*types.Var]bool{}}), sets: map[*types.Var]codeSet{}, sums: map[*types.Func]summary{}, solving: map[*types.Func]*summary{}}
+	pass := &analysis.Pass{Fset: fset, Files: []*ast.File{f}, Pkg: pkg, TypesInfo: info}
+	x := status.NewIndex(pass, inspector.New(pass.Files), func(*analysis.Pass, *ast.File) bool { return true })
+	x.StatusVars = map[*types.Var]bool{}
+	c := &retryChecker{Pass: pass, Index: x, sets: map[*types.Var]codeSet{}, sums: map[*types.Func]summary{}, solving: map[*types.Func]*summary{}}
 	ev := &evaluator{c: c, errs: map[*types.Var]codeSet{}, params: map[*types.Var]bool{info.Defs[fd.Type.Params.List[0].Names[0]].(*types.Var): true}}
 	return ev, fd.Body.List[0].(*ast.ReturnStmt).Results[0], true
 }

@@ -8,6 +8,7 @@ import (
 	"slices"
 
 	"github.com/statuslint/statuslint/internal/knowledge"
+	"github.com/statuslint/statuslint/internal/status"
 	"github.com/statuslint/statuslint/internal/typesx"
 )
 
@@ -263,7 +264,7 @@ func (ev *evaluator) nilTest(e *ast.BinaryExpr, neg bool) (codeSet, bool) {
 		return codeSet{}, false
 	}
 	isNil := (e.Op == token.EQL) != neg
-	if ev.c.IsResponse(x) {
+	if status.IsResponse(ev.c.Pass, x) {
 		if isNil {
 			return codeSet{}, true // no response, no status
 		}
@@ -298,7 +299,7 @@ func (ev *evaluator) errTest(v *types.Var, isNil bool) (codeSet, bool) {
 // parameter.
 func (ev *evaluator) isStatus(e ast.Expr) bool {
 	e = ast.Unparen(e)
-	is := ev.c.IsStatusExpr(e)
+	is := status.IsStatusExpr(ev.c.Pass, ev.c.Index, e)
 	if id, ok := e.(*ast.Ident); ok && !is {
 		v, _ := ev.c.Pass.TypesInfo.Uses[id].(*types.Var)
 		is = v != nil && ev.params[v]
@@ -363,7 +364,7 @@ func (ev *evaluator) predicateResult(call *ast.CallExpr, i int) (codeSet, bool) 
 		ev.touched = true
 		return p.Set.and(errs), true
 	}
-	if ev.isStatus(arg) || ev.c.IsResponse(arg) {
+	if ev.isStatus(arg) || status.IsResponse(ev.c.Pass, arg) {
 		set := p.Set
 		if p.List > 0 {
 			if set, ok = ev.memberCodes(call, fn, p); !ok {

@@ -10,6 +10,7 @@ import (
 	"slices"
 
 	"github.com/statuslint/statuslint/internal/knowledge"
+	"github.com/statuslint/statuslint/internal/status"
 	"github.com/statuslint/statuslint/internal/typesx"
 )
 
@@ -125,14 +126,14 @@ func (c *retryChecker) errSummary(fn *types.Func) (ErrFact, bool) {
 		// by the implementations it sees.
 		if fn.Pkg() != c.Pass.Pkg {
 			var f ErrFact
-			ok := c.ImportFact(fn, &f)
+			ok := status.ImportFact(c.Pass, c.Index, fn, &f)
 			return f, ok
 		}
 		return c.implErrFact(fn)
 	}
 	if fn.Pkg() != c.Pass.Pkg {
 		var f ErrFact
-		ok := c.ImportFact(fn, &f)
+		ok := status.ImportFact(c.Pass, c.Index, fn, &f)
 		return f, ok
 	}
 	r := c.summaryOf(fn).err
@@ -328,7 +329,7 @@ func (c *retryChecker) statusParams(ft *ast.FuncType) (*evaluator, bool) {
 	for _, field := range ft.Params.List {
 		t := info.TypeOf(field.Type)
 		switch {
-		case c.IsResponseType(t):
+		case status.IsResponseType(t):
 			found = true
 		case typesx.IsInteger(t) && !found:
 			for _, name := range field.Names {

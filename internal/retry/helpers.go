@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/statuslint/statuslint/internal/knowledge"
+	"github.com/statuslint/statuslint/internal/status"
 	"github.com/statuslint/statuslint/internal/typesx"
 )
 
@@ -65,7 +66,7 @@ func (c *retryChecker) repeats(fn *types.Func) (RepeatFact, bool) {
 	}
 	if fn.Pkg() != c.Pass.Pkg {
 		var f RepeatFact
-		ok := c.ImportFact(fn, &f)
+		ok := status.ImportFact(c.Pass, c.Index, fn, &f)
 		return f, ok
 	}
 	if f, ok := c.repeatSums[fn]; ok {

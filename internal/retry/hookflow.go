@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/statuslint/statuslint/internal/knowledge"
+	"github.com/statuslint/statuslint/internal/status"
 	"github.com/statuslint/statuslint/internal/typesx"
 	"github.com/statuslint/statuslint/internal/values"
 )
@@ -107,7 +108,7 @@ func (c *retryChecker) handedHooks() {
 	}
 	imported := func(fn *types.Func, i int) []hookTarget {
 		var f HookFact
-		if fn.Pkg() == pass.Pkg || !c.ImportFact(fn, &f) {
+		if fn.Pkg() == pass.Pkg || !status.ImportFact(c.Pass, c.Index, fn, &f) {
 			return nil
 		}
 		var out []hookTarget
@@ -305,7 +306,7 @@ func (c *retryChecker) handsOn(call *ast.CallExpr) bool {
 	if hook, ok := knowledge.Hooks[typesx.FuncKey(fn)]; ok && hook.Kind == hookPredicate {
 		return true
 	}
-	if fn.Pkg() != c.Pass.Pkg && !c.ImportFact(fn, new(HookFact)) {
+	if fn.Pkg() != c.Pass.Pkg && !status.ImportFact(c.Pass, c.Index, fn, new(HookFact)) {
 		return false
 	}
 	// A function given in a variadic list is not followed (values are

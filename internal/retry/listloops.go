@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/statuslint/statuslint/internal/status"
 	"github.com/statuslint/statuslint/internal/typesx"
 	"github.com/statuslint/statuslint/internal/values"
 )
@@ -179,7 +180,7 @@ func (c *retryChecker) listLoopCalls() {
 	}
 	imported := func(fn *types.Func, i int) []listTarget {
 		var f ListRepeatFact
-		if fn.Pkg() == pass.Pkg || !c.ImportFact(fn, &f) || f.Param != i {
+		if fn.Pkg() == pass.Pkg || !status.ImportFact(c.Pass, c.Index, fn, &f) || f.Param != i {
 			return nil
 		}
 		return []listTarget{{set: f.Set, waited: f.Waited, send: f.Send, param: i}}
@@ -226,7 +227,7 @@ func (c *retryChecker) listLoopCalls() {
 			ps := handed[fn]
 			if ps == nil && fn.Pkg() != pass.Pkg {
 				var f ListRepeatFact
-				if c.ImportFact(fn, &f) {
+				if status.ImportFact(c.Pass, c.Index, fn, &f) {
 					ps = map[int][]listTarget{f.Param: {{set: f.Set, waited: f.Waited, send: f.Send, param: f.Param}}}
 				}
 			}
@@ -328,7 +329,7 @@ func (c *retryChecker) listFiles() []*ast.File {
 				continue
 			}
 			fn := typesx.Callee(info, call)
-			if fn != nil && (fn.Pkg() == c.Pass.Pkg || c.ImportFact(fn, new(ListRepeatFact))) {
+			if fn != nil && (fn.Pkg() == c.Pass.Pkg || status.ImportFact(c.Pass, c.Index, fn, new(ListRepeatFact))) {
 				files = append(files, fc.Node().(*ast.File))
 				break
 			}

@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 
+	"github.com/statuslint/statuslint/internal/status"
 	"github.com/statuslint/statuslint/internal/typesx"
 )
 
@@ -51,7 +52,7 @@ func (c *retryChecker) memberPred(fn *types.Func, decl *ast.FuncDecl) (PredFact,
 		}
 		arg, l := param(call.Args[p.Arg]), param(call.Args[p.List-1])
 		if x := typesx.StatusOf(info, call.Args[p.Arg]); x != nil {
-			if a := param(x); a >= 0 && c.IsResponseType(sig.Params().At(a).Type()) {
+			if a := param(x); a >= 0 && status.IsResponseType(sig.Params().At(a).Type()) {
 				arg = a // the status of a response parameter
 			}
 		}
@@ -88,18 +89,18 @@ func (c *retryChecker) memberPred(fn *types.Func, decl *ast.FuncDecl) (PredFact,
 	if !ok || eq.Op != token.EQL {
 		return PredFact{}, false
 	}
-	status := eq.X
+	code := eq.X
 	if id, ok := ast.Unparen(eq.X).(*ast.Ident); ok && info.Uses[id] == elem {
-		status = eq.Y
+		code = eq.Y
 	} else if id, ok := ast.Unparen(eq.Y).(*ast.Ident); !ok || info.Uses[id] != elem {
 		return PredFact{}, false
 	}
-	arg := param(status)
+	arg := param(code)
 	if arg >= 0 && !typesx.IsInteger(sig.Params().At(arg).Type()) {
 		arg = -1
 	}
-	if x := typesx.StatusOf(info, status); x != nil {
-		if a := param(x); a >= 0 && c.IsResponseType(sig.Params().At(a).Type()) {
+	if x := typesx.StatusOf(info, code); x != nil {
+		if a := param(x); a >= 0 && status.IsResponseType(sig.Params().At(a).Type()) {
 			arg = a
 		}
 	}

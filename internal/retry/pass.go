@@ -119,12 +119,12 @@ func newRetryChecker(pass *analysis.Pass, s *config.Settings, tab *table.Table, 
 	if !sinks.Reached {
 		x = status.NewIndex(pass, pass.ResultOf[inspect.Analyzer].(*inspector.Inspector), s.ChecksFile)
 	}
-	c := &retryChecker{Base: status.NewBase(pass, x), tab: tab,
+	c := &retryChecker{Pass: pass, Index: x, tab: tab,
 		sums: map[*types.Func]summary{}, solving: map[*types.Func]*summary{},
 		funcSeen: map[*types.Var]bool{}, sets: map[*types.Var]codeSet{}, reported: map[string]bool{}, waits: map[*types.Func]waitInfo{},
 		fields: map[*types.Var][]ast.Expr{}, changed: map[*types.Func]fieldSet{}, read: map[*types.Func]fieldSet{}, leavesParams: map[paramKey]bool{}, libWaits: map[string]bool{}, repeatSums: map[*types.Func]RepeatFact{}, nonNil: map[*types.Func]bool{}, implFacts: map[*types.Func]errResult{}, implTypes: map[string][]types.Type{}}
 	if !sinks.Reached {
-		c.FindStatusVars() // on an index of its own, not yet shared
+		status.FindStatusVars(c.Pass, c.Index) // on an index of its own, not yet shared
 	}
 	c.requests = requests.New(pass.TypesInfo, pass.Pkg, c.FuncDecl, c.ValuesOf)
 	return c

@@ -7,6 +7,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/statuslint/statuslint/internal/knowledge"
+	"github.com/statuslint/statuslint/internal/status"
 	"github.com/statuslint/statuslint/internal/typesx"
 )
 
@@ -73,7 +74,7 @@ func (c *retryChecker) statusOnly(cur inspector.Cursor, send *ast.CallExpr, stmt
 		_, isExpr := stmt.(*ast.ExprStmt)
 		return isExpr || sendsTo(stmt, send)
 	}
-	if !c.IsResponseType(resp.Type()) {
+	if !status.IsResponseType(resp.Type()) {
 		return false
 	}
 	fn, ok := typesx.EnclosingFuncCursor(cur)

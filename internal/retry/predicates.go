@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/statuslint/statuslint/internal/knowledge"
+	"github.com/statuslint/statuslint/internal/status"
 	"github.com/statuslint/statuslint/internal/table"
 	"github.com/statuslint/statuslint/internal/typesx"
 )
@@ -98,7 +99,7 @@ func (c *retryChecker) predicate(fn *types.Func) (PredFact, bool) {
 	}
 	if fn.Pkg() != c.Pass.Pkg {
 		var f PredFact
-		ok := c.ImportFact(fn, &f)
+		ok := status.ImportFact(c.Pass, c.Index, fn, &f)
 		return f, ok
 	}
 	r := c.summaryOf(fn).pred
@@ -203,7 +204,7 @@ func (c *retryChecker) evalPredicateErrs(ft *ast.FuncType, body *ast.BlockStmt, 
 				if v != nil {
 					ev.params[v] = true
 				}
-			case arg < 0 && c.IsResponseType(t):
+			case arg < 0 && status.IsResponseType(t):
 				arg = i
 			case v != nil && typesx.IsError(t) && known:
 				ev.errs[v] = errs
@@ -228,7 +229,7 @@ func (c *retryChecker) evalPredicateErrs(ft *ast.FuncType, body *ast.BlockStmt, 
 func (c *retryChecker) codeSetVar(v *types.Var) (codeSet, bool) {
 	if v.Pkg() != nil && v.Pkg() != c.Pass.Pkg && v.Parent() == v.Pkg().Scope() {
 		var f CodesFact // another package's list, by its fact
-		if c.ImportFact(v, &f) {
+		if status.ImportFact(c.Pass, c.Index, v, &f) {
 			return f.Set, !f.Set.empty()
 		}
 		return codeSet{}, false
@@ -340,7 +341,7 @@ func (c *retryChecker) evalErrPredicateOf(ft *ast.FuncType, body *ast.BlockStmt,
 	arg, i := -1, 0
 	for _, field := range ft.Params.List {
 		t := info.TypeOf(field.Type)
-		if c.IsResponseType(t) || typesx.IsInteger(t) && !boundAll(info, field.Names, consts) {
+		if status.IsResponseType(t) || typesx.IsInteger(t) && !boundAll(info, field.Names, consts) {
 			return PredFact{}, false // evalPredicate's
 		}
 		for _, name := range field.Names {

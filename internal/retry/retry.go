@@ -24,7 +24,8 @@ import (
 
 // retryChecker is the retry pass's state.
 type retryChecker struct {
-	status.Base
+	Pass *analysis.Pass
+	*status.Index
 	// requests reads the requests of the package's sends.
 	requests *requests.Reader
 	tab      *table.Table
@@ -339,7 +340,7 @@ func (*WaitFact) String() string { return "readsRetryAfter" }
 // which a reader of Retry-After needs.
 func (c *retryChecker) takesResponse(fn *types.Func) bool {
 	for p := range fn.Signature().Params().Variables() {
-		if c.IsResponseType(p.Type()) || typesx.Is(p.Type(), knowledge.HTTPHeader) {
+		if status.IsResponseType(p.Type()) || typesx.Is(p.Type(), knowledge.HTTPHeader) {
 			return true
 		}
 	}
@@ -397,7 +398,7 @@ func (c *retryChecker) readsRetryAfterHere(root ast.Node) (bool, []*types.Func) 
 				found = c.handsHeaders(n)
 			case knowledge.RetryAfterWaits[key]:
 				found = true
-			case fn != nil && fn.Pkg() != c.Pass.Pkg && c.ImportFact(fn, new(WaitFact)):
+			case fn != nil && fn.Pkg() != c.Pass.Pkg && status.ImportFact(c.Pass, c.Index, fn, new(WaitFact)):
 				found = true // azcore's shared.RetryAfter(resp)
 			case (knowledge.HeaderReads[key] || knowledge.HeaderReads[via]) && len(n.Args) == 1:
 				if isName(n.Args[0]) {
@@ -644,7 +645,7 @@ func (c *retryChecker) handsHeaders(call *ast.CallExpr) bool {
 		return false
 	}
 	carries := func(t types.Type) bool {
-		if typesx.Is(t, knowledge.HTTPHeader) || c.IsResponseType(t) {
+		if typesx.Is(t, knowledge.HTTPHeader) || status.IsResponseType(t) {
 			return true
 		}
 		s := structOf(t)
@@ -652,7 +653,7 @@ func (c *retryChecker) handsHeaders(call *ast.CallExpr) bool {
 			return false // the request's headers are what was sent
 		}
 		for i := range s.NumFields() {
-			if ft := s.Field(i).Type(); typesx.Is(ft, knowledge.HTTPHeader) || c.IsResponseType(ft) {
+			if ft := s.Field(i).Type(); typesx.Is(ft, knowledge.HTTPHeader) || status.IsResponseType(ft) {
 				return true
 			}
 		}

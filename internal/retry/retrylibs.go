@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/statuslint/statuslint/internal/knowledge"
+	"github.com/statuslint/statuslint/internal/status"
 	"github.com/statuslint/statuslint/internal/typesx"
 )
 
@@ -125,7 +126,7 @@ func (c *retryChecker) readsRetryAfterFunc(e ast.Expr) bool {
 	if decl := c.Decls[fn]; decl != nil && decl.Body != nil {
 		return c.readsRetryAfter(decl.Body)
 	}
-	return fn.Pkg() != c.Pass.Pkg && c.ImportFact(fn, new(WaitFact))
+	return fn.Pkg() != c.Pass.Pkg && status.ImportFact(c.Pass, c.Index, fn, new(WaitFact))
 }
 
 // takesLibraryResponse returns the path of the retry library whose

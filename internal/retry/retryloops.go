@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/statuslint/statuslint/internal/knowledge"
+	"github.com/statuslint/statuslint/internal/status"
 	"github.com/statuslint/statuslint/internal/table"
 	"github.com/statuslint/statuslint/internal/typesx"
 )
@@ -377,7 +378,7 @@ func (c *retryChecker) requestVaries(loop ast.Stmt, body *ast.BlockStmt, i int, 
 	use := func(v *types.Var, fs fieldSet) {
 		// A response the send fills (fasthttp's Do(req, resp)) is not
 		// what is sent.
-		if c.IsResponseType(v.Type()) {
+		if status.IsResponseType(v.Type()) {
 			return
 		}
 		usage[v] = usage[v].union(fs)

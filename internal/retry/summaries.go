@@ -5,6 +5,7 @@ import (
 	"go/types"
 	"slices"
 
+	"github.com/statuslint/statuslint/internal/status"
 	"github.com/statuslint/statuslint/internal/typesx"
 )
 
@@ -89,7 +90,7 @@ func (c *retryChecker) bottomPred(fn *types.Func) predResult {
 		return predResult{}
 	}
 	for i, p := range slices.Collect(sig.Params().Variables()) {
-		if typesx.IsInteger(p.Type()) || c.IsResponseType(p.Type()) {
+		if typesx.IsInteger(p.Type()) || status.IsResponseType(p.Type()) {
 			return predResult{fact: PredFact{Arg: i, Result: result}, ok: true}
 		}
 	}

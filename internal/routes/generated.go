@@ -156,7 +156,7 @@ func operationOf(f *routeFinder, local map[*types.Func]OperationFact, m *types.F
 		return OperationFact{}, false
 	}
 	var fact OperationFact
-	return fact, f.ImportFact(m, &fact)
+	return fact, status.ImportFact(f.Pass, f.Index, m, &fact)
 }
 
 var _ analysis.Fact = (*OperationFact)(nil)

@@ -113,7 +113,7 @@ func (c *routeFinder) importedWrites(bodies []*ast.BlockStmt) []Written {
 			if call, ok := n.(*ast.CallExpr); ok {
 				if fn := typesx.Callee(c.Pass.TypesInfo, call); fn != nil && fn.Pkg() != nil && fn.Pkg() != c.Pass.Pkg {
 					var fact HandlerFact
-					if c.ImportFact(fn, &fact) {
+					if status.ImportFact(c.Pass, c.Index, fn, &fact) {
 						p := c.Pass.Fset.Position(call.Pos())
 						at := fmt.Sprintf("%s:%d", filepath.Base(p.Filename), p.Line)
 						for _, w := range fact.Writes {
@@ -187,7 +187,7 @@ func (c *routeFinder) upgrades(bodies []*ast.BlockStmt) bool {
 					found = true
 				} else if fn != nil && fn.Pkg() != c.Pass.Pkg {
 					var fact HandlerFact
-					found = c.ImportFact(fn, &fact) && fact.Upgrades
+					found = status.ImportFact(c.Pass, c.Index, fn, &fact) && fact.Upgrades
 				}
 			}
 			return !found
@@ -211,7 +211,7 @@ func (c *routeFinder) handlerWritten(r route, found []status.Found) (writes []Wr
 			return nil, false, false
 		}
 		var fact HandlerFact
-		c.ImportFact(fn, &fact)
+		status.ImportFact(c.Pass, c.Index, fn, &fact)
 		return fact.Writes, fact.Upgrades, true
 	}
 	bodies := c.bodies(r.handler)
@@ -322,7 +322,7 @@ func (c *routeFinder) importedHandler(e ast.Expr) *types.Func {
 // writes that op does not document, at the route's registration.
 func checkImported(c *routeFinder, fn *types.Func, r route, ops []*table.Operation, specAt func(int) token.Pos) []analysis.Diagnostic {
 	var fact HandlerFact
-	if !c.ImportFact(fn, &fact) {
+	if !status.ImportFact(c.Pass, c.Index, fn, &fact) {
 		return nil
 	}
 	return checkWrites(handlerName(fn), fact, r, ops, specAt)

@@ -46,6 +46,5 @@ func runRoutes(s *config.Settings, pass *analysis.Pass, sinksPass *analysis.Anal
 	if err != nil || tab.Spec == nil {
 		return RouteResult{}, nil
 	}
-	b := status.NewBase(pass, sinks.Index)
-	return checkRoutes(newRouteFinder(&b), tab, sinks.Found), nil
+	return checkRoutes(newRouteFinder(pass, sinks.Index), tab, sinks.Found), nil
 }

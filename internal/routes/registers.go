@@ -233,7 +233,7 @@ func (c *routeFinder) callTarget(call *ast.CallExpr, e *env) (*types.Func, ast.E
 // arguments bring, read in e.
 func (c *routeFinder) factRoutes(call *ast.CallExpr, target *types.Func, e *env) []route {
 	var fact RoutesFact
-	if !c.ImportFact(target, &fact) {
+	if !status.ImportFact(c.Pass, c.Index, target, &fact) {
 		return nil
 	}
 	var out []route
@@ -303,7 +303,7 @@ func (c *routeFinder) mayRegister(fn *types.Func) bool {
 			may = target != fn && c.mayRegister(target)
 		default:
 			var fact RoutesFact
-			may = c.ImportFact(target, &fact)
+			may = status.ImportFact(c.Pass, c.Index, target, &fact)
 		}
 		return !may
 	})

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/statuslint/statuslint/internal/knowledge"
+	"github.com/statuslint/statuslint/internal/status"
 	"github.com/statuslint/statuslint/internal/typesx"
 )
 
@@ -217,7 +218,7 @@ func (c *routeFinder) registrarFor(fn *types.Func) (registrar, bool) {
 		return *reg, true
 	}
 	var fact RegistrarFact
-	if !c.ImportFact(fn, &fact) {
+	if !status.ImportFact(c.Pass, c.Index, fn, &fact) {
 		c.imported[fn] = nil
 		return registrar{}, false
 	}

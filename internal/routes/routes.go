@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/statuslint/statuslint/internal/knowledge"
@@ -87,7 +88,8 @@ type route struct {
 // routeFinder finds route registrations and follows routers to their
 // prefixes.
 type routeFinder struct {
-	*status.Base
+	Pass *analysis.Pass
+	*status.Index
 	// requests reads the requests of the package's client sends.
 	requests *requests.Reader
 	// ranged indexes the values of range statements by the list ranged
@@ -127,11 +129,11 @@ type routeFinder struct {
 	learnt   map[types.Type]bool
 }
 
-// newRouteFinder returns the routes pass's state for the package of b,
+// newRouteFinder returns the routes pass's state for the package of x,
 // complete: the routers served under a prefix (chi's Route and Group,
 // Mount, http.StripPrefix) are found by findRoutes.
-func newRouteFinder(b *status.Base) *routeFinder {
-	return &routeFinder{Base: b, requests: requests.New(b.Pass.TypesInfo, b.Pass.Pkg, b.FuncDecl, b.ValuesOf), subrouters: map[*types.Var]*ast.CallExpr{},
+func newRouteFinder(pass *analysis.Pass, x *status.Index) *routeFinder {
+	return &routeFinder{Pass: pass, Index: x, requests: requests.New(pass.TypesInfo, pass.Pkg, x.FuncDecl, x.ValuesOf), subrouters: map[*types.Var]*ast.CallExpr{},
 		mounts: map[*types.Var]*ast.CallExpr{}, escapes: map[*types.Var]bool{}, registrars: map[*types.Func]registrar{},
 		registers: map[*types.Func]bool{}, unbound: map[*types.Func][]route{}, chained: map[*ast.CallExpr]*ast.CallExpr{}, budget: maxFollowed, wraps: map[*ast.FuncDecl]bool{}, imported: map[*types.Func]*registrar{}, learnt: map[types.Type]bool{}}
 }
@@ -602,7 +604,7 @@ func (c *routeFinder) prefix(res *resolution, e ast.Expr) (string, bool) {
 			// Another package's field (coder's api.AGPL.APIHandler):
 			// the prefix of the one router its package sets in it.
 			var fact RouterFieldFact
-			if !c.ImportFact(field, &fact) {
+			if !status.ImportFact(c.Pass, c.Index, field, &fact) {
 				return "", false
 			}
 			res.mounted, res.root = true, field

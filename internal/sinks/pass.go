@@ -49,9 +49,9 @@ func runSinks(s *config.Settings, pass *analysis.Pass) (any, error) {
 // the fields that carry one.
 func newSinkFinder(pass *analysis.Pass, s *config.Settings) *sinkFinder {
 	x := status.NewIndex(pass, pass.ResultOf[inspect.Analyzer].(*inspector.Inspector), s.ChecksFile)
-	f := &sinkFinder{Base: status.NewBase(pass, x), sinks: s.Sinks.Index,
+	f := &sinkFinder{Pass: pass, Index: x, sinks: s.Sinks.Index,
 		wrappers: map[*types.Func][]wrapperParam{}, statusFuncs: map[*types.Func]bool{}}
-	f.FindStatusVars()
+	status.FindStatusVars(f.Pass, f.Index)
 	f.findStatusFields()
 	return f
 }

@@ -5,6 +5,8 @@ import (
 	"go/token"
 	"go/types"
 
+	"honnef.co/go/tools/analysis/report"
+
 	"github.com/statuslint/statuslint/internal/knowledge"
 	"github.com/statuslint/statuslint/internal/status"
 	"github.com/statuslint/statuslint/internal/typesx"
@@ -59,10 +61,10 @@ func (c *sinkFinder) callSinks(call *ast.CallExpr, fn func(arg ast.Expr, s statu
 		}
 		return
 	}
-	if key == knowledge.SliceContains && len(call.Args) == 2 && c.IsStatusExpr(call.Args[1]) {
+	if key == knowledge.SliceContains && len(call.Args) == 2 && status.IsStatusExpr(c.Pass, c.Index, call.Args[1]) {
 		// slices.Contains(codes, resp.StatusCode): the codes are statuses,
 		// a literal's elements or a variadic parameter's arguments.
-		s := status.Site{What: "comparison with " + c.Render(call.Args[1])}
+		s := status.Site{What: "comparison with " + report.Render(c.Pass, call.Args[1])}
 		if lit, ok := ast.Unparen(call.Args[0]).(*ast.CompositeLit); ok {
 			for _, e := range lit.Elts {
 				fn(e, s)
@@ -148,7 +150,7 @@ func (c *sinkFinder) assertion(call *ast.CallExpr, key knowledge.Key, fn func(as
 		} else if !equalNamed {
 			continue
 		}
-		if c.IsIntConst(x) || c.IsIntConst(y) {
+		if status.IsIntConst(c.Pass, x) || status.IsIntConst(c.Pass, y) {
 			c.comparison(x, y, fn)
 		}
 	}
@@ -202,10 +204,10 @@ func (c *sinkFinder) netHTTPWriter(call *ast.CallExpr) bool {
 
 // comparison calls fn for the side of x == y that is compared with a status.
 func (c *sinkFinder) comparison(x, y ast.Expr, fn func(ast.Expr, status.Site)) {
-	if c.IsStatusExpr(x) {
-		fn(y, status.Site{What: "comparison with " + c.Render(x)})
-	} else if c.IsStatusExpr(y) {
-		fn(x, status.Site{What: "comparison with " + c.Render(y)})
+	if status.IsStatusExpr(c.Pass, c.Index, x) {
+		fn(y, status.Site{What: "comparison with " + report.Render(c.Pass, x)})
+	} else if status.IsStatusExpr(c.Pass, c.Index, y) {
+		fn(x, status.Site{What: "comparison with " + report.Render(c.Pass, y)})
 	}
 }
 
@@ -223,17 +225,17 @@ func (c *sinkFinder) statuses(n ast.Node, fn func(ast.Expr, status.Site)) {
 			return
 		}
 		for i, lhs := range n.Lhs {
-			if c.IsStatusExpr(lhs) {
-				fn(n.Rhs[i], status.Site{What: "assignment to " + c.Render(lhs), Writes: true, Stored: true})
+			if status.IsStatusExpr(c.Pass, c.Index, lhs) {
+				fn(n.Rhs[i], status.Site{What: "assignment to " + report.Render(c.Pass, lhs), Writes: true, Stored: true})
 			}
 		}
 	case *ast.CompositeLit:
 		c.compositeLit(n, fn)
 	case *ast.SwitchStmt:
-		if n.Tag == nil || !c.IsStatusExpr(n.Tag) {
+		if n.Tag == nil || !status.IsStatusExpr(c.Pass, c.Index, n.Tag) {
 			return
 		}
-		s := status.Site{What: "case of switch on " + c.Render(n.Tag)}
+		s := status.Site{What: "case of switch on " + report.Render(c.Pass, n.Tag)}
 		for _, stmt := range n.Body.List {
 			for _, e := range stmt.(*ast.CaseClause).List {
 				fn(e, s)
@@ -244,7 +246,7 @@ func (c *sinkFinder) statuses(n ast.Node, fn func(ast.Expr, status.Site)) {
 
 func (c *sinkFinder) compositeLit(lit *ast.CompositeLit, fn func(ast.Expr, status.Site)) {
 	typesx.LitFields(c.Pass.TypesInfo, lit, func(field types.Object, value ast.Expr, typ types.Type) {
-		if c.IsStatusFieldOf(field, typ) {
+		if status.IsStatusFieldOf(c.Index, field, typ) {
 			fn(value, status.Site{What: types.TypeString(typ, typesx.PkgName) + " literal", Writes: true, Stored: true})
 		}
 	})

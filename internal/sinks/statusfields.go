@@ -21,7 +21,7 @@ func (c *sinkFinder) findStatusFields() {
 			return
 		}
 		switch {
-		case c.IsStatusExpr(value):
+		case status.IsStatusExpr(c.Pass, c.Index, value):
 			carry[f] = true
 		case info.Types[value].Value == nil:
 			other[f] = true // computed: the field may hold anything
@@ -78,7 +78,7 @@ func (c *sinkFinder) findStatusFields() {
 		}
 	}
 	for f := range foreign {
-		if c.ImportFact(f, new(status.StatusFieldFact)) {
+		if status.ImportFact(c.Pass, c.Index, f, new(status.StatusFieldFact)) {
 			c.StatusFields[f] = true
 		}
 	}

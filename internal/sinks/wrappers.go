@@ -8,6 +8,7 @@ import (
 	"maps"
 	"slices"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/astutil"
 
 	"github.com/statuslint/statuslint/internal/config"
@@ -38,7 +39,8 @@ type wrapperParam struct {
 
 // sinkFinder is the sinks pass's state.
 type sinkFinder struct {
-	status.Base
+	Pass *analysis.Pass
+	*status.Index
 	// quicktest is 1 if the package imports quicktest, -1 if not, 0 if
 	// not yet asked (importsQuicktest).
 	quicktest int
@@ -68,7 +70,7 @@ func (c *sinkFinder) wrapperParams(fn *types.Func) []wrapperParam {
 		return nil
 	}
 	var f SinkFact
-	if !c.ImportFact(fn, &f) {
+	if !status.ImportFact(c.Pass, c.Index, fn, &f) {
 		return nil
 	}
 	var out []wrapperParam
@@ -153,7 +155,7 @@ func (c *sinkFinder) findStatuses() []status.Found {
 		case *ast.SelectorExpr:
 			if sel, ok := info.Selections[e]; ok && sel.Kind() == types.FieldVal {
 				f := sel.Obj().(*types.Var)
-				if _, done := travelFields[f]; !done && (typesx.IsInteger(f.Type()) || isIntegerSlice(f.Type())) && !c.IsStatusFieldOf(f, sel.Recv()) {
+				if _, done := travelFields[f]; !done && (typesx.IsInteger(f.Type()) || isIntegerSlice(f.Type())) && !status.IsStatusFieldOf(c.Index, f, sel.Recv()) {
 					travelFields[f] = s.Through(f.Name(), e)
 					changed = true
 				}

@@ -29,18 +29,20 @@ var _ analysis.Fact = (*StatusFieldFact)(nil)
 // need) and hands their facts to the reported packages, which see those
 // packages through export data: the same functions as other objects. The
 // go command's vet and the stock drivers have one view and never get here
-// with a fact to find.
-func (c *Base) ImportFact(obj types.Object, ptr analysis.Fact) bool {
-	if c.Pass.ImportObjectFact(obj, ptr) {
+// with a fact to find. The facts found on another view are indexed once
+// per pass, in x.
+func ImportFact(pass *analysis.Pass, x *Index, obj types.Object, ptr analysis.Fact) bool {
+	if pass.ImportObjectFact(obj, ptr) {
 		return true
 	}
-	if obj.Pkg() == nil || obj.Pkg() == c.Pass.Pkg || c.Pass.AllObjectFacts == nil {
+	if obj.Pkg() == nil || obj.Pkg() == pass.Pkg || pass.AllObjectFacts == nil {
 		return false
 	}
-	if c.foreign == nil {
-		c.foreign = foreignFacts(c.Pass)
+	ps := x.pass(pass)
+	if ps.foreign == nil {
+		ps.foreign = foreignFacts(pass)
 	}
-	pf := c.foreign[obj.Pkg().Path()]
+	pf := ps.foreign[obj.Pkg().Path()]
 	if pf == nil || pf.pkg == obj.Pkg() {
 		return false // the same view: ImportObjectFact has said
 	}

@@ -18,14 +18,14 @@ import (
 // stays a status field's "not set", and a field compared only with
 // statuses keeps its name's reading. One walk of the package's files, on
 // first use.
-func (c *Base) nonStatusFields() map[*types.Var]bool {
-	c.nonStatusOnce.Do(func() { c.nonStatus = c.findNonStatus() })
-	return c.nonStatus
+func (x *Index) nonStatusFields() map[*types.Var]bool {
+	x.nonStatusOnce.Do(func() { x.nonStatus = x.findNonStatus() })
+	return x.nonStatus
 }
 
-func (c *Base) findNonStatus() map[*types.Var]bool {
+func (x *Index) findNonStatus() map[*types.Var]bool {
 	nonStatus := map[*types.Var]bool{}
-	info := c.Pass.TypesInfo
+	info := x.info
 	named := func(e ast.Expr) *types.Var {
 		var obj types.Object
 		switch e := ast.Unparen(e).(type) {
@@ -55,7 +55,7 @@ func (c *Base) findNonStatus() map[*types.Var]bool {
 			nonStatus[v] = true
 		}
 	}
-	for _, fc := range c.AllFiles {
+	for _, fc := range x.AllFiles {
 		for cur := range fc.Preorder((*ast.BinaryExpr)(nil), (*ast.KeyValueExpr)(nil), (*ast.AssignStmt)(nil), (*ast.SwitchStmt)(nil), (*ast.CallExpr)(nil)) {
 			switch n := cur.Node().(type) {
 			case *ast.BinaryExpr:

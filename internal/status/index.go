@@ -19,7 +19,12 @@ import (
 // package at the same time: an Index is complete when it is handed on,
 // but for the parts built on first use, each once (sync.Once), which are
 // the same whichever pass asks first.
+//
+// The functions of this package read it with the pass that asks, in the
+// style of staticcheck's analysis/code: IsStatusExpr(pass, x, e).
 type Index struct {
+	pkg  *types.Package
+	info *types.Info
 	// AllFiles are the package's files; Checked, those reported on (not
 	// generated, not tests under -tests=false).
 	AllFiles, Checked []inspector.Cursor
@@ -38,6 +43,33 @@ type Index struct {
 	valuesOnce, nonStatusOnce sync.Once
 	values                    map[*types.Var][]Value
 	nonStatus                 map[*types.Var]bool
+
+	// passes holds each pass's own state (*passState), by analyzer.
+	passes sync.Map
+}
+
+// passState is what one pass keeps over the index: the answers of
+// statusResult, which are its own because a function being evaluated
+// stands at -1 meanwhile, and the facts it imported, indexed by package
+// path (ImportFact). A pass runs on one goroutine, so only the lookup of
+// its state is synchronized.
+type passState struct {
+	statusResults map[types.Object]int
+	foreign       map[string]*pkgFacts
+}
+
+// pass returns the state of pass over x.
+func (x *Index) pass(pass *analysis.Pass) *passState {
+	if ps, ok := x.passes.Load(pass.Analyzer); ok {
+		return ps.(*passState)
+	}
+	ps, _ := x.passes.LoadOrStore(pass.Analyzer, &passState{statusResults: map[types.Object]int{}})
+	return ps.(*passState)
+}
+
+// FuncDecl returns the declaration of fn, a function of this package.
+func (x *Index) FuncDecl(fn *types.Func) *ast.FuncDecl {
+	return x.Decls[fn]
 }
 
 // NewIndex indexes the package's files and declarations; checked says
@@ -45,7 +77,7 @@ type Index struct {
 // status are found by its builder (FindStatusVars and the sinks pass)
 // before it is handed on.
 func NewIndex(pass *analysis.Pass, in *inspector.Inspector, checked func(*analysis.Pass, *ast.File) bool) *Index {
-	x := &Index{Decls: typesx.FuncDecls(pass.TypesInfo, pass.Files)}
+	x := &Index{pkg: pass.Pkg, info: pass.TypesInfo, Decls: typesx.FuncDecls(pass.TypesInfo, pass.Files)}
 	for fc := range in.Root().Children() {
 		x.AllFiles = append(x.AllFiles, fc)
 		if checked(pass, fc.Node().(*ast.File)) {

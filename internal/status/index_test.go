@@ -31,11 +31,11 @@ func f(resp *http.Response) bool {
 }
 `
 
-// newTestIndex type-checks indexSrc and indexes it, every file checked.
-func newTestIndex(t *testing.T) (*analysis.Pass, *Index) {
+// newTestIndex type-checks src and indexes it, every file checked.
+func newTestIndex(t *testing.T, src string) (*analysis.Pass, *Index) {
 	t.Helper()
 	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, "p.go", indexSrc, 0)
+	f, err := parser.ParseFile(fset, "p.go", src, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -66,22 +66,21 @@ func local(t *testing.T, pass *analysis.Pass, name string) *types.Var {
 // what each variable is given, and that a field named as a status but
 // given 15 is none.
 func TestIndex(t *testing.T) {
-	pass, x := newTestIndex(t)
-	b := NewBase(pass, x)
+	pass, x := newTestIndex(t, indexSrc)
 	if len(x.Decls) != 1 || len(x.AllFiles) != 1 || len(x.Checked) != 1 {
 		t.Fatalf("index has %d declarations, %d files, %d checked; want 1 each", len(x.Decls), len(x.AllFiles), len(x.Checked))
 	}
-	b.FindStatusVars()
+	FindStatusVars(pass, x)
 	for name, want := range map[string]bool{"code": true, "bumped": false, "other": false, "later": true} {
 		if got := x.StatusVars[local(t, pass, name)]; got != want {
 			t.Errorf("StatusVars[%s] = %v, want %v", name, got, want)
 		}
 	}
-	if vals := b.ValuesOf(local(t, pass, "later")); len(vals) != 2 || vals[0].Expr != nil || vals[1].Expr == nil {
+	if vals := x.ValuesOf(local(t, pass, "later")); len(vals) != 2 || vals[0].Expr != nil || vals[1].Expr == nil {
 		t.Errorf("ValuesOf(later) = %v, want the declaration's unknown value, then resp.StatusCode", vals)
 	}
 	field := pass.Pkg.Scope().Lookup("result").Type().Underlying().(*types.Struct).Field(0)
-	if b.IsStatusFieldOf(field, pass.Pkg.Scope().Lookup("result").Type()) {
+	if IsStatusFieldOf(x, field, pass.Pkg.Scope().Lookup("result").Type()) {
 		t.Errorf("result.StatusCode, given 15, is taken for a status field")
 	}
 }
@@ -90,9 +89,8 @@ func TestIndex(t *testing.T) {
 // the passes after the sinks pass do: the parts built on first use are
 // built once, and every pass sees the same. go test -race checks it.
 func TestIndexShared(t *testing.T) {
-	pass, x := newTestIndex(t)
-	builder := NewBase(pass, x)
-	builder.FindStatusVars()
+	pass, x := newTestIndex(t, indexSrc)
+	FindStatusVars(pass, x)
 	later := local(t, pass, "later")
 	field := pass.Pkg.Scope().Lookup("result").Type().Underlying().(*types.Struct).Field(0)
 	var wg sync.WaitGroup
@@ -101,9 +99,8 @@ func TestIndexShared(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			b := NewBase(pass, x)
-			got[i] = len(b.ValuesOf(later))
-			if b.IsStatusFieldOf(field, pass.Pkg.Scope().Lookup("result").Type()) {
+			got[i] = len(x.ValuesOf(later))
+			if IsStatusFieldOf(x, field, pass.Pkg.Scope().Lookup("result").Type()) {
 				got[i] = -1
 			}
 		}()
@@ -113,5 +110,45 @@ func TestIndexShared(t *testing.T) {
 		if n != 2 {
 			t.Errorf("pass %d: %d values of later (-1: the field taken for a status), want 2", i, n)
 		}
+	}
+}
+
+const resultSrc = `package p
+
+import "net/http"
+
+func code(resp *http.Response) int { return resp.StatusCode }
+
+func size(resp *http.Response) int { return int(resp.ContentLength) }
+
+func f(resp *http.Response) bool {
+	got := code(resp)
+	n := size(resp)
+	return got == 503 && n > 0
+}
+`
+
+// TestStatusResults checks that a call of a function of the package that
+// returns a status reads one (got := code(resp)) and a call of one that
+// returns something else does not, and that each pass keeps its own
+// answers over the shared index.
+func TestStatusResults(t *testing.T) {
+	pass, x := newTestIndex(t, resultSrc)
+	pass.Analyzer = &analysis.Analyzer{Name: "first"}
+	FindStatusVars(pass, x)
+	if !x.StatusVars[local(t, pass, "got")] || x.StatusVars[local(t, pass, "n")] {
+		t.Errorf("StatusVars = %v, want got (code returns resp.StatusCode) and not n", x.StatusVars)
+	}
+	first := x.pass(pass)
+	if len(first.statusResults) != 2 {
+		t.Errorf("the first pass kept %d answers, want 2 (code and size)", len(first.statusResults))
+	}
+	other := *pass
+	other.Analyzer = &analysis.Analyzer{Name: "second"}
+	if x.pass(&other) == first || len(x.pass(&other).statusResults) != 0 {
+		t.Errorf("a second pass over the index shares the first pass's answers")
+	}
+	if x.pass(pass) != first {
+		t.Errorf("a pass asked twice got two states")
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"go/types"
 
+	"golang.org/x/tools/go/analysis"
+
 	"github.com/statuslint/statuslint/internal/typesx"
 )
 
@@ -19,15 +21,17 @@ import (
 
 // returnsStatus reports whether call calls a function whose one result is
 // a status.
-func (c *Base) returnsStatus(call *ast.CallExpr) bool {
-	return c.statusResult(call, 1) == 0
+func returnsStatus(pass *analysis.Pass, x *Index, call *ast.CallExpr) bool {
+	return statusResult(pass, x, call, 1) == 0
 }
 
 // statusResult returns the index of the result of call that is a status,
 // if call has n results and calls a function that returns a status there;
-// -1 otherwise.
-func (c *Base) statusResult(call *ast.CallExpr, n int) int {
-	info := c.Pass.TypesInfo
+// -1 otherwise. The answers are kept per pass (Index.pass), not shared:
+// a function being evaluated stands at -1 meanwhile, which another pass
+// must not read.
+func statusResult(pass *analysis.Pass, x *Index, call *ast.CallExpr, n int) int {
+	info := pass.TypesInfo
 	// The results first: it is cheap, and most calls fail it before the
 	// package's declarations or values are indexed.
 	t := info.TypeOf(call.Fun)
@@ -40,13 +44,13 @@ func (c *Base) statusResult(call *ast.CallExpr, n int) int {
 	}
 	var body *ast.BlockStmt
 	var key types.Object
-	if fn := typesx.StaticCallee(info, call); fn != nil && fn.Pkg() == c.Pass.Pkg {
-		if decl := c.FuncDecl(fn.Origin()); decl != nil {
+	if fn := typesx.StaticCallee(info, call); fn != nil && fn.Pkg() == pass.Pkg {
+		if decl := x.Decls[fn.Origin()]; decl != nil {
 			body, key = decl.Body, fn.Origin()
 		}
 	} else if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
 		if v, ok := info.Uses[id].(*types.Var); ok {
-			if lit := c.OnlyFuncLit(v); lit != nil {
+			if lit := x.OnlyFuncLit(v); lit != nil {
 				body, key = lit.Body, v
 			}
 		}
@@ -54,13 +58,11 @@ func (c *Base) statusResult(call *ast.CallExpr, n int) int {
 	if body == nil {
 		return -1
 	}
-	if r, ok := c.statusResults[key]; ok {
+	results := x.pass(pass).statusResults
+	if r, ok := results[key]; ok {
 		return r
 	}
-	if c.statusResults == nil {
-		c.statusResults = map[types.Object]int{}
-	}
-	c.statusResults[key] = -1 // a recursive call decides nothing
+	results[key] = -1 // a recursive call decides nothing
 	reads, other := make([]bool, n), make([]bool, n)
 	for i := range n {
 		other[i] = !typesx.IsInteger(sig.Results().At(i).Type())
@@ -82,7 +84,7 @@ func (c *Base) statusResult(call *ast.CallExpr, n int) int {
 				if other[i] {
 					continue
 				}
-				if c.readsStatus(r) {
+				if readsStatus(pass, x, r) {
 					reads[i] = true
 				} else if tv := info.Types[r]; tv.Value == nil {
 					other[i] = true
@@ -101,7 +103,7 @@ func (c *Base) statusResult(call *ast.CallExpr, n int) int {
 			r = i
 		}
 	}
-	c.statusResults[key] = r
+	results[key] = r
 	return r
 }
 
@@ -117,11 +119,11 @@ func hasIntegerResult(sig *types.Signature) bool {
 
 // OnlyFuncLit returns the function literal v, a local variable, is given,
 // if it is given exactly that.
-func (c *Base) OnlyFuncLit(v *types.Var) *ast.FuncLit {
-	if typesx.IsPackageLevel(v) || v.Pkg() != c.Pass.Pkg {
+func (x *Index) OnlyFuncLit(v *types.Var) *ast.FuncLit {
+	if typesx.IsPackageLevel(v) || v.Pkg() != x.pkg {
 		return nil
 	}
-	vals := c.ValuesOf(v)
+	vals := x.ValuesOf(v)
 	if len(vals) != 1 {
 		return nil
 	}

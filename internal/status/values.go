@@ -17,25 +17,25 @@ type Value struct {
 // ValuesOf returns what v, a variable of this package, is given in this
 // package where it is declared or assigned; a nil expr stands for a value
 // not known (declared zero, an op-assignment, its address taken).
-func (c *Base) ValuesOf(v *types.Var) []Value {
-	if v.Pkg() != c.Pass.Pkg || v.Parent() == nil {
+func (x *Index) ValuesOf(v *types.Var) []Value {
+	if v.Pkg() != x.pkg || v.Parent() == nil {
 		return nil // a field, or another package's
 	}
-	c.valuesOnce.Do(func() { c.values = c.findValues() })
-	return c.values[v]
+	x.valuesOnce.Do(func() { x.values = x.findValues() })
+	return x.values[v]
 }
 
 // findValues indexes, in one walk of the package, what each local
 // variable is given.
-func (c *Base) findValues() map[*types.Var][]Value {
-	info := c.Pass.TypesInfo
+func (x *Index) findValues() map[*types.Var][]Value {
+	info := x.info
 	values := map[*types.Var][]Value{}
 	note := func(id *ast.Ident, d Value) {
 		if v, ok := info.ObjectOf(id).(*types.Var); ok {
 			values[v] = append(values[v], d)
 		}
 	}
-	for _, fc := range c.AllFiles {
+	for _, fc := range x.AllFiles {
 		for cur := range fc.Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.UnaryExpr)(nil)) {
 			switch n := cur.Node().(type) {
 			case *ast.AssignStmt:

@@ -8,52 +8,31 @@ import (
 	"slices"
 
 	"golang.org/x/tools/go/analysis"
-	"honnef.co/go/tools/analysis/report"
 
 	"github.com/statuslint/statuslint/internal/knowledge"
 	"github.com/statuslint/statuslint/internal/typesx"
 )
 
-// Base is what every pass works on: the pass and the package's files.
-type Base struct {
-	Pass *analysis.Pass
-	// Index is the package's, shared by the passes.
-	*Index
-	// foreign indexes the facts this pass imported by package path and
-	// object path (ImportFact): built on first use.
-	foreign map[string]*pkgFacts
-	// statusResults memoizes statusResult (the index of the result that is
-	// a status, or -1), by function or by the local variable that holds a
-	// function literal. It is the pass's own: a function being evaluated
-	// stands at -1 meanwhile, which another pass must not read.
-	statusResults map[types.Object]int
-}
-
-// NewBase returns a pass's state over the package's index.
-func NewBase(pass *analysis.Pass, x *Index) Base {
-	return Base{Pass: pass, Index: x}
-}
-
 // IsStatusExpr reports whether e reads a status: a status field
 // (resp.StatusCode), a status method (resty's r.StatusCode(), fasthttp's
 // resp.StatusCode()), or a variable that holds one.
-func (c *Base) IsStatusExpr(e ast.Expr) bool {
+func IsStatusExpr(pass *analysis.Pass, x *Index, e ast.Expr) bool {
 	if id, ok := ast.Unparen(e).(*ast.Ident); ok {
-		v, ok := c.Pass.TypesInfo.Uses[id].(*types.Var)
-		return ok && c.StatusVars[v]
+		v, ok := pass.TypesInfo.Uses[id].(*types.Var)
+		return ok && x.StatusVars[v]
 	}
-	return c.readsStatus(e)
+	return readsStatus(pass, x, e)
 }
 
 // readsStatus reports whether e reads a status field or calls a status
 // method.
-func (c *Base) readsStatus(e ast.Expr) bool {
+func readsStatus(pass *analysis.Pass, x *Index, e ast.Expr) bool {
 	switch e := ast.Unparen(e).(type) {
 	case *ast.SelectorExpr:
-		s, ok := c.Pass.TypesInfo.Selections[e]
-		return ok && c.IsStatusFieldOf(s.Obj(), s.Recv())
+		s, ok := pass.TypesInfo.Selections[e]
+		return ok && IsStatusFieldOf(x, s.Obj(), s.Recv())
 	case *ast.CallExpr:
-		return c.isStatusMethodCall(e) || c.returnsStatus(e)
+		return isStatusMethodCall(pass, e) || returnsStatus(pass, x, e)
 	}
 	return false
 }
@@ -61,9 +40,10 @@ func (c *Base) readsStatus(e ast.Expr) bool {
 // FindStatusVars finds the variables that hold a status: assigned a
 // status field or method (code := resp.StatusCode), or the status result
 // of a call (statusCode, body, err := fasthttp.Get(nil, url)), and nothing
-// else but their zero value.
-func (c *Base) FindStatusVars() {
-	info := c.Pass.TypesInfo
+// else but their zero value. The index's builder calls it before the
+// index is handed on.
+func FindStatusVars(pass *analysis.Pass, x *Index) {
+	info := pass.TypesInfo
 	status, other := map[*types.Var]bool{}, map[*types.Var]bool{}
 	// intVar returns the local integer variable lhs names, if it does:
 	// only those are marked, so the right-hand side is read for nothing
@@ -107,7 +87,7 @@ func (c *Base) FindStatusVars() {
 			if idx < 0 && call != nil {
 				// A function of the package that returns a status
 				// among other results.
-				idx = c.statusResult(call, len(lhs))
+				idx = statusResult(pass, x, call, len(lhs))
 			}
 			for i, l := range lhs {
 				mark(l, i == idx)
@@ -116,11 +96,11 @@ func (c *Base) FindStatusVars() {
 		}
 		for i, l := range lhs {
 			if i < len(rhs) && intVar(l) != nil {
-				mark(l, c.readsStatus(rhs[i]))
+				mark(l, readsStatus(pass, x, rhs[i]))
 			}
 		}
 	}
-	for _, fc := range c.AllFiles {
+	for _, fc := range x.AllFiles {
 		for n := range fc.Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.IncDecStmt)(nil), (*ast.RangeStmt)(nil)) {
 			switch n := n.Node().(type) {
 			case *ast.AssignStmt:
@@ -149,10 +129,10 @@ func (c *Base) FindStatusVars() {
 			}
 		}
 	}
-	c.StatusVars = map[*types.Var]bool{}
+	x.StatusVars = map[*types.Var]bool{}
 	for v := range status {
 		if !other[v] {
-			c.StatusVars[v] = true
+			x.StatusVars[v] = true
 		}
 	}
 }
@@ -160,12 +140,12 @@ func (c *Base) FindStatusVars() {
 // isStatusMethodCall reports whether e calls a method that returns a
 // response's status: a known one (resty's and fasthttp's StatusCode), or
 // the Status() int of a response writer.
-func (c *Base) isStatusMethodCall(e ast.Expr) bool {
+func isStatusMethodCall(pass *analysis.Pass, e ast.Expr) bool {
 	call, ok := e.(*ast.CallExpr)
 	if !ok {
 		return false
 	}
-	key, via, fn, ok := typesx.Resolve(c.Pass.TypesInfo, call)
+	key, via, fn, ok := typesx.Resolve(pass.TypesInfo, call)
 	if !ok {
 		return false
 	}
@@ -181,35 +161,31 @@ func (c *Base) isStatusMethodCall(e ast.Expr) bool {
 	return results.Len() == 1 && typesx.IsInteger(results.At(0).Type()) && typesx.IsResponseWriter(fn.Signature().Recv().Type())
 }
 
-func (c *Base) Render(n ast.Node) string { return report.Render(c.Pass, n) }
-
-func (c *Base) IsResponseType(t types.Type) bool {
+// IsResponseType reports whether t is a client response type
+// (knowledge.ResponseTypes): *http.Response, resty's, fasthttp's.
+func IsResponseType(t types.Type) bool {
 	path, name, ok := typesx.TypeName(t)
 	return ok && knowledge.ResponseTypes[knowledge.Key{Path: path, Name: name}]
 }
 
-func (c *Base) IsResponse(e ast.Expr) bool {
-	t := c.Pass.TypesInfo.TypeOf(e)
-	return t != nil && c.IsResponseType(t)
-}
-
-// FuncDecl returns the declaration of fn, a function of this package.
-func (c *Base) FuncDecl(fn *types.Func) *ast.FuncDecl {
-	return c.Decls[fn]
+// IsResponse reports whether e is a client response.
+func IsResponse(pass *analysis.Pass, e ast.Expr) bool {
+	t := pass.TypesInfo.TypeOf(e)
+	return t != nil && IsResponseType(t)
 }
 
 // IsIntConst reports whether e is an integer constant.
-func (c *Base) IsIntConst(e ast.Expr) bool {
-	tv := c.Pass.TypesInfo.Types[e]
+func IsIntConst(pass *analysis.Pass, e ast.Expr) bool {
+	tv := pass.TypesInfo.Types[e]
 	return tv.Value != nil && tv.Value.Kind() == constant.Int
 }
 
 // IsStatusFieldOf is typesx.IsStatusField, and the fields that carry a status by
 // data flow: the package's own (findStatusFields) and, through facts,
 // other packages'.
-func (c *Base) IsStatusFieldOf(obj types.Object, recv types.Type) bool {
+func IsStatusFieldOf(x *Index, obj types.Object, recv types.Type) bool {
 	v, ok := obj.(*types.Var)
-	if ok && c.StatusFields[v] {
+	if ok && x.StatusFields[v] {
 		return true
 	}
 	if !typesx.IsStatusField(obj, recv) {
@@ -220,5 +196,5 @@ func (c *Base) IsStatusFieldOf(obj types.Object, recv types.Type) bool {
 	}
 	// Known by its name only: Docker's container.WaitResponse.StatusCode
 	// is an exit code, compared with 15 in the client's tests.
-	return !typesx.IsStatusFieldByName(v) || !c.nonStatusFields()[v]
+	return !typesx.IsStatusFieldByName(v) || !x.nonStatusFields()[v]
 }
