@@ -67,10 +67,14 @@ type evaluator struct {
 	// (func(error) bool) to the statuses they hold for, bools boolean
 	// variables to the statuses they are true for, and consts integer
 	// parameters to the constants a call gives them.
-	lists  map[*types.Var]codeSet
-	preds  map[*types.Var]codeSet
-	bools  map[*types.Var]codeSet
-	consts map[*types.Var]int64
+	lists map[*types.Var]codeSet
+	preds map[*types.Var]codeSet
+	// methods binds questions an error answers (Temporary) to the
+	// statuses they are assumed true for, in an evaluation of a decision
+	// by one (errPredicateByMethod).
+	methods map[string]codeSet
+	bools   map[*types.Var]codeSet
+	consts  map[*types.Var]int64
 }
 
 // bound returns the statuses a call of a predicate parameter the
@@ -349,6 +353,11 @@ func (ev *evaluator) predicateResult(call *ast.CallExpr, i int) (codeSet, bool) 
 	if set, ok := ev.typedPredicate(call, fn, i); ok {
 		return set, true
 	}
+	if i == 0 {
+		if set, ok := ev.methodDecision(call, fn); ok {
+			return set, true
+		}
+	}
 	p, ok := ev.c.predicate(fn)
 	if !ok || p.Arg >= len(call.Args) || p.Result != i {
 		return codeSet{}, false
@@ -357,12 +366,22 @@ func (ev *evaluator) predicateResult(call *ast.CallExpr, i int) (codeSet, bool) 
 	if p.OfErr {
 		// True for the statuses it retries of those the error carries;
 		// a nil error, or one of no status, is not retried by a status.
-		_, errs, ok := ev.errVar(arg)
+		v, errs, ok := ev.errVar(arg)
 		if !ok {
 			return codeSet{}, false
 		}
+		set := p.Set
+		if p.Method != "" {
+			// A decision by the error's own method (IsTemporary):
+			// what that method says of the error's types.
+			m, ok := ev.methodCodes(v, p.Method)
+			if !ok && set.empty() {
+				return codeSet{}, false
+			}
+			set = set.or(m)
+		}
 		ev.touched = true
-		return p.Set.and(errs), true
+		return set.and(errs), true
 	}
 	if ev.isStatus(arg) || status.IsResponse(ev.c.Pass, arg) {
 		set := p.Set

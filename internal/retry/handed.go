@@ -247,7 +247,17 @@ func (c *retryChecker) handedFunc(arg ast.Expr, errs codeSet, typed []TypedErr) 
 	if !ok || !p.OfErr {
 		return codeSet{}, false
 	}
-	return p.Set.and(errs), true
+	set := p.Set
+	if p.Method != "" {
+		// A decision by the error's method (IsTemporary): as the
+		// attempt's error types answer it.
+		m, ok := c.typedMethodCodes(typed, p.Method)
+		if !ok && set.empty() {
+			return codeSet{}, false
+		}
+		set = set.or(m)
+	}
+	return set.and(errs), true
 }
 
 // sortedByIndex returns the variables of m ordered by their index.

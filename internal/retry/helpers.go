@@ -290,21 +290,22 @@ func (c *retryChecker) helperRetry(cur inspector.Cursor, call *ast.CallExpr) {
 		return
 	}
 	set := f.Set
+	// Each send of the attempt goes out again when the helper calls it
+	// again: the attempt returns the response of whichever of its sends
+	// ran (gcs's c.hc.Do(req), or the same under a stall timeout's
+	// closure), or the error of whichever failed (go-containerregistry's
+	// tryUpload: a HEAD, then a POST).
 	var more []ast.Node
-	if f.Sends {
-		// The attempt returns the response of whichever of its sends ran
-		// (gcs's c.hc.Do(req), or the same under a stall timeout's
-		// closure): each goes out again.
-		ast.Inspect(body, func(n ast.Node) bool {
-			if other, ok := n.(*ast.CallExpr); ok && other != send {
-				if _, ok := c.sendKind(other); ok {
-					more = append(more, other)
-					return false
-				}
+	ast.Inspect(body, func(n ast.Node) bool {
+		if other, ok := n.(*ast.CallExpr); ok && other != send {
+			if _, ok := c.sendKind(other); ok {
+				more = append(more, other)
+				return false
 			}
-			return true
-		})
-	} else {
+		}
+		return true
+	})
+	if !f.Sends {
 		// The attempt's error carries the statuses, and the helper
 		// repeats on some of them.
 		errs, sends := c.sentErrorFact(body.List, nil)

@@ -38,7 +38,7 @@ func New(s *config.Settings, sinks *analysis.Analyzer) *analysis.Analyzer {
 		Requires:   []*analysis.Analyzer{inspect.Analyzer, sinks},
 		Run:        func(pass *analysis.Pass) (any, error) { return runRetry(s, pass, sinks) },
 		ResultType: reflect.TypeFor[[]analysis.Diagnostic](),
-		FactTypes:  []analysis.Fact{new(PredFact), new(ErrFact), new(WaitFact), new(RepeatFact), new(HookFact), new(ListRepeatFact), new(CodesFact)},
+		FactTypes:  []analysis.Fact{new(PredFact), new(ErrFact), new(WaitFact), new(RepeatFact), new(HookFact), new(ListRepeatFact), new(CodesFact), new(ErrMethodFact)},
 	}
 }
 

@@ -5,6 +5,8 @@ import (
 	"go/ast"
 	"go/constant"
 	"go/types"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/statuslint/statuslint/internal/knowledge"
@@ -33,6 +35,11 @@ type PredFact struct {
 	// one bool among several results (datadog's shouldRetryRequest
 	// returns the delay and then whether to retry).
 	Result int
+	// Method, with OfErr, makes the decision also true where the
+	// error's method of that name is (go-containerregistry's
+	// IsTemporary asks Temporary()): for the error's types, their
+	// methods say for which statuses (ErrMethodFact).
+	Method string
 }
 
 func (*PredFact) AFact() {}
@@ -40,6 +47,9 @@ func (*PredFact) AFact() {}
 func (f *PredFact) String() string {
 	if f.List > 0 {
 		return fmt.Sprintf("retries the statuses of argument %d", f.List-1)
+	}
+	if f.OfErr && f.Method != "" {
+		return fmt.Sprintf("retries the error of argument %d for%s and where its %s() is true", f.Arg, f.Set, f.Method)
 	}
 	if f.OfErr {
 		return fmt.Sprintf("retries the error of argument %d for%s", f.Arg, f.Set)
@@ -332,21 +342,55 @@ func boundAll(info *types.Info, names []*ast.Ident, consts map[*types.Var]int64)
 // decides those statuses. consts binds integer parameters to the
 // constants a call gives them (gcrane's hasStatusCode(err, 429)).
 func (c *retryChecker) evalErrPredicateOf(ft *ast.FuncType, body *ast.BlockStmt, errs codeSet, typed []TypedErr, consts map[*types.Var]int64) (PredFact, bool) {
+	r, ok := c.runErrPredicate(ft, body, errs, typed, consts, nil)
+	if !ok {
+		return PredFact{}, false
+	}
+	if len(typed) == 0 && consts == nil {
+		// Evaluated for any error: a decision by a question the error
+		// answers (IsTemporary asks Temporary()) says which one.
+		if f, ok := c.errPredicateByMethod(ft, body, r); ok {
+			return f, true
+		}
+	}
+	if !r.touched || r.set.empty() {
+		return PredFact{}, false
+	}
+	return PredFact{Arg: r.arg, Set: r.set, OfErr: true, Result: r.result}, true
+}
+
+// errPredRun is one evaluation of a decision over an error: the
+// statuses it returns true for by a status test, and whether a test
+// touched the status; arg is the error parameter, result the bool that
+// decides, errVar the parameter.
+type errPredRun struct {
+	set         codeSet
+	touched     bool
+	arg, result int
+	errVar      *types.Var
+}
+
+// runErrPredicate evaluates a decision over its error parameter, which
+// carries the statuses errs, of the types typed for some, with methods
+// bound as given.
+func (c *retryChecker) runErrPredicate(ft *ast.FuncType, body *ast.BlockStmt, errs codeSet, typed []TypedErr, consts map[*types.Var]int64, methods map[string]codeSet) (errPredRun, bool) {
 	info := c.Pass.TypesInfo
 	result, ok := c.funcTypeDecision(ft)
 	if body == nil || !ok {
-		return PredFact{}, false
+		return errPredRun{}, false
 	}
-	ev := &evaluator{c: c, errs: map[*types.Var]codeSet{}, params: map[*types.Var]bool{}, symbolic: map[*types.Var]bool{}, errTypes: map[*types.Var][]TypedErr{}, consts: consts}
+	ev := &evaluator{c: c, errs: map[*types.Var]codeSet{}, params: map[*types.Var]bool{}, symbolic: map[*types.Var]bool{}, errTypes: map[*types.Var][]TypedErr{}, consts: consts, methods: methods}
 	arg, i := -1, 0
+	var errVar *types.Var
 	for _, field := range ft.Params.List {
 		t := info.TypeOf(field.Type)
 		if status.IsResponseType(t) || typesx.IsInteger(t) && !boundAll(info, field.Names, consts) {
-			return PredFact{}, false // evalPredicate's
+			return errPredRun{}, false // evalPredicate's
 		}
 		for _, name := range field.Names {
 			if v, ok := info.Defs[name].(*types.Var); ok && arg < 0 && typesx.IsError(t) {
 				arg = i
+				errVar = v
 				ev.errs[v] = errs
 				ev.errTypes[v] = typed
 				ev.symbolic[v] = true
@@ -358,7 +402,7 @@ func (c *retryChecker) evalErrPredicateOf(ft *ast.FuncType, body *ast.BlockStmt,
 		}
 	}
 	if arg < 0 {
-		return PredFact{}, false
+		return errPredRun{}, false
 	}
 	fl := &flow{ev: ev, mode: modePredicate, result: result}
 	fl.stmts(body.List, []frag{{set: allCodes}}, nil)
@@ -368,8 +412,62 @@ func (c *retryChecker) evalErrPredicateOf(ft *ast.FuncType, body *ast.BlockStmt,
 			set = set.or(fr.set)
 		}
 	}
-	if !ev.touched || set.empty() {
+	return errPredRun{set: set, touched: ev.touched, arg: arg, result: result, errVar: errVar}, true
+}
+
+// errPredicateByMethod returns the fact of a decision over an error that
+// is true wherever one question the error answers is (IsTemporary:
+// err.(temporary).Temporary(), or a call of another such decision): it
+// is evaluated twice, the question assumed true for every status, then
+// for none. It decides by the question when the first makes it true for
+// every status and the second for fewer; the second's statuses are what
+// it decides besides.
+func (c *retryChecker) errPredicateByMethod(ft *ast.FuncType, body *ast.BlockStmt, r errPredRun) (PredFact, bool) {
+	asked := c.methodsAsked(body, r.errVar)
+	if len(asked) != 1 {
 		return PredFact{}, false
 	}
-	return PredFact{Arg: arg, Set: set, OfErr: true, Result: result}, true
+	name := asked[0]
+	yes, ok := c.runErrPredicate(ft, body, allCodes, nil, nil, map[string]codeSet{name: allCodes})
+	if !ok || yes.set != allCodes {
+		return PredFact{}, false
+	}
+	no, ok := c.runErrPredicate(ft, body, allCodes, nil, nil, map[string]codeSet{name: {}})
+	if !ok || no.set == allCodes {
+		return PredFact{}, false
+	}
+	return PredFact{Arg: r.arg, Set: no.set, OfErr: true, Result: r.result, Method: name}, true
+}
+
+// methodsAsked returns the names of the questions body asks of the
+// error variable v (a method with no parameters and a bool result,
+// called on v or on its assertion to another type) or has a decision by
+// one ask of it, sorted.
+func (c *retryChecker) methodsAsked(body *ast.BlockStmt, v *types.Var) []string {
+	info := c.Pass.TypesInfo
+	ev := &evaluator{c: c, errs: map[*types.Var]codeSet{v: allCodes}, symbolic: map[*types.Var]bool{v: true}}
+	names := map[string]bool{}
+	ast.Inspect(body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		fn := typesx.Callee(info, call)
+		if fn == nil {
+			return true
+		}
+		if sig := fn.Signature(); sig.Recv() != nil && sig.Params().Len() == 0 && sig.Results().Len() == 1 && typesx.IsBool(sig.Results().At(0).Type()) {
+			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && ev.errOfRecv(sel.X) == v {
+				names[fn.Name()] = true
+			}
+			return true
+		}
+		if p, ok := c.predicate(fn); ok && p.OfErr && p.Method != "" && p.Arg < len(call.Args) {
+			if w, _, ok := ev.errVar(call.Args[p.Arg]); ok && w == v {
+				names[p.Method] = true
+			}
+		}
+		return true
+	})
+	return slices.Sorted(maps.Keys(names))
 }

@@ -89,6 +89,8 @@ type retryChecker struct {
 	implTypes   map[string][]types.Type
 	implPkgs    []*types.Package
 	methodIndex map[string][]*types.Named
+	// errMethods memoizes errMethod.
+	errMethods map[*types.Func]codeSet
 }
 
 // exportRepeats exports what the package's exported retry helpers
@@ -108,6 +110,7 @@ func (c *retryChecker) exportRepeats() {
 func (c *retryChecker) checkRetries() {
 	// Facts for every retry decision and every function whose error tells
 	// the status; reports for the decisions named as one.
+	c.exportErrMethods()
 	sends := false
 	for _, fn := range typesx.SortedDecls(c.Decls) {
 		decl := c.Decls[fn]

@@ -4,6 +4,7 @@ package app
 
 import (
 	"errors"
+	"io"
 	"net/http"
 
 	"retry/handed/registry"
@@ -141,4 +142,36 @@ func (p *pusher) PushGiven(repo string) error {
 		_, err := registry.List(repo)
 		return err
 	}, p.given, 3)
+}
+
+// defaultRetryPredicate retries what says it is temporary, and a body
+// cut short: what IsTemporary decides is what the error's type says.
+var defaultRetryPredicate retryx.Predicate = func(err error) bool {
+	return retryx.IsTemporary(err) || errors.Is(err, io.ErrUnexpectedEOF)
+}
+
+// TagsTemporary re-lists while the error says it is temporary: a
+// *registry.Error is, by its status, for 429, 500 and 503.
+func TagsTemporary(repo string) error {
+	return retryx.Retry(func() error { // want `retrying on 503 \(Service Unavailable\)` `retrying on 429 \(Too Many Requests\) \(through Retry\) without reading Retry-After`
+		_, err := registry.List(repo)
+		return err
+	}, retryx.IsTemporary, 3)
+}
+
+// TagsByDefault hands Retry the package's predicate, which asks the same.
+func TagsByDefault(repo string) error {
+	return retryx.Retry(func() error { // want `retrying on 503 \(Service Unavailable\)` `retrying on 429 \(Too Many Requests\) \(through Retry\) without reading Retry-After`
+		_, err := registry.List(repo)
+		return err
+	}, defaultRetryPredicate, 3)
+}
+
+// HeadTemporary re-checks while a *registry.FlakyError says it is
+// temporary: its Temporary asks a flag, not the status, so no status is
+// sure to be retried.
+func HeadTemporary(repo string) error {
+	return retryx.Retry(func() error {
+		return registry.Head(repo)
+	}, retryx.IsTemporary, 3)
 }

@@ -3,7 +3,12 @@
 // internal/retry).
 package retryx
 
-import "retry/handed/wait"
+import (
+	"context"
+	"errors"
+
+	"retry/handed/wait"
+)
 
 // Predicate says whether an error is worth another try.
 type Predicate func(error) (retry bool)
@@ -30,4 +35,21 @@ func Loop(f func() error, p Predicate, steps int) error {
 		}
 	}
 	return err
+}
+
+// temporary is what an error that may go away implements.
+type temporary interface {
+	Temporary() bool
+}
+
+// IsTemporary reports whether err says it is temporary: a decision by
+// the error's own method, whose statuses each error type says.
+func IsTemporary(err error) bool {
+	if errors.Is(err, context.DeadlineExceeded) {
+		return false
+	}
+	if te, ok := err.(temporary); ok && te.Temporary() {
+		return true
+	}
+	return false
 }

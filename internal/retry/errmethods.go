@@ -1,0 +1,245 @@
+package retry
+
+import (
+	"go/ast"
+	"go/types"
+	"strings"
+
+	"github.com/statuslint/statuslint/internal/status"
+	"github.com/statuslint/statuslint/internal/typesx"
+)
+
+// Decisions by an error's method: go-containerregistry's
+// retry.IsTemporary(err) asks err.(temporary).Temporary(), and the
+// *transport.Error its CheckError makes answers true for 408, 429 and
+// 500-504 by its own status field. Neither function says so alone: the
+// method is a decision over its receiver's status (ErrMethodFact), and
+// the function that asks it is a decision by that method of its error
+// argument (PredFact.Method). Where the error's types are known, a call
+// of either decides the statuses for which the error is of a type whose
+// method is true.
+
+// ErrMethodFact marks a method of an error type, with no parameters and
+// a bool result, that returns true for the statuses in Set of the status
+// its receiver carries, by a test of that status. What it returns true
+// for otherwise (a flag set where the error is made, a code in its body)
+// is not counted: a caller's finding lists only the statuses sure to be
+// decided.
+type ErrMethodFact struct {
+	Set codeSet
+}
+
+func (*ErrMethodFact) AFact() {}
+
+func (f *ErrMethodFact) String() string { return "true for the receiver's statuses" + f.Set.String() }
+
+// isErrMethod reports whether fn is a method of an error type with no
+// parameters and one bool result: a question the error answers.
+func isErrMethod(fn *types.Func) bool {
+	sig := fn.Signature()
+	if sig.Recv() == nil || sig.Params().Len() != 0 || sig.Results().Len() != 1 || !typesx.IsBool(sig.Results().At(0).Type()) {
+		return false
+	}
+	t := sig.Recv().Type()
+	if types.IsInterface(t) {
+		return false
+	}
+	return types.Implements(t, errorType) || types.Implements(types.NewPointer(t), errorType)
+}
+
+// errMethod returns the statuses for which fn, a method of an error type
+// (isErrMethod), returns true: from its body in this package, from its
+// fact in another.
+func (c *retryChecker) errMethod(fn *types.Func) (codeSet, bool) {
+	fn = fn.Origin()
+	if !isErrMethod(fn) {
+		return codeSet{}, false
+	}
+	if fn.Pkg() != c.Pass.Pkg {
+		var f ErrMethodFact
+		ok := status.ImportFact(c.Pass, c.Index, fn, &f)
+		return f.Set, ok
+	}
+	if s, ok := c.errMethods[fn]; ok {
+		return s, !s.empty()
+	}
+	var s codeSet
+	if decl := c.Decls[fn]; decl != nil {
+		s = c.evalErrMethod(decl)
+	}
+	if c.errMethods == nil {
+		c.errMethods = map[*types.Func]codeSet{}
+	}
+	c.errMethods[fn] = s
+	return s, !s.empty()
+}
+
+// evalErrMethod evaluates a method of an error type as a decision over
+// the status its receiver carries (e.StatusCode): the statuses for which
+// a status test leads to returning true.
+func (c *retryChecker) evalErrMethod(decl *ast.FuncDecl) codeSet {
+	ev := &evaluator{c: c, errs: map[*types.Var]codeSet{}, params: map[*types.Var]bool{}}
+	fl := &flow{ev: ev, mode: modePredicate}
+	fl.stmts(decl.Body.List, []frag{{set: allCodes}}, nil)
+	if !ev.touched {
+		return codeSet{}
+	}
+	var s codeSet
+	for _, fr := range fl.edges {
+		if fr.at != nil {
+			s = s.or(fr.set)
+		}
+	}
+	return s
+}
+
+// exportErrMethods exports what the package's exported error methods
+// decide.
+func (c *retryChecker) exportErrMethods() {
+	for _, fn := range typesx.SortedDecls(c.Decls) {
+		if fn.Exported() && isErrMethod(fn) {
+			if s, ok := c.errMethod(fn); ok {
+				c.Pass.ExportObjectFact(fn, &ErrMethodFact{Set: s})
+			}
+		}
+	}
+}
+
+// methodDecision evaluates call, a call of a question an error answers
+// (a method with no parameters and a bool result), asked of an error
+// variable of the evaluation or of its assertion to an interface
+// (te, ok := err.(temporary); te.Temporary()).
+func (ev *evaluator) methodDecision(call *ast.CallExpr, fn *types.Func) (codeSet, bool) {
+	sig := fn.Signature()
+	if sig.Recv() == nil || sig.Params().Len() != 0 || sig.Results().Len() != 1 || !typesx.IsBool(sig.Results().At(0).Type()) {
+		return codeSet{}, false
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return codeSet{}, false
+	}
+	v := ev.errOfRecv(sel.X)
+	if v == nil {
+		return codeSet{}, false
+	}
+	return ev.methodCodes(v, fn.Name())
+}
+
+// errOfRecv returns the error variable of the evaluation that x, the
+// receiver of a method call, is: the variable itself, its assertion to
+// another type, or a variable given only that assertion.
+func (ev *evaluator) errOfRecv(x ast.Expr) *types.Var {
+	info := ev.c.Pass.TypesInfo
+	x = ast.Unparen(x)
+	if ta, ok := x.(*ast.TypeAssertExpr); ok {
+		x = ast.Unparen(ta.X)
+	}
+	id, ok := x.(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, ok := info.Uses[id].(*types.Var)
+	if !ok {
+		return nil
+	}
+	if _, known := ev.errs[v]; known || ev.symbolic[v] {
+		return v
+	}
+	vals := ev.c.ValuesOf(v)
+	if len(vals) != 1 || vals[0].Index != 0 {
+		return nil
+	}
+	ta, ok := ast.Unparen(vals[0].Expr).(*ast.TypeAssertExpr)
+	if !ok || ta.Type == nil {
+		return nil
+	}
+	if id, ok := ast.Unparen(ta.X).(*ast.Ident); ok {
+		if w, ok := info.Uses[id].(*types.Var); ok {
+			if _, known := ev.errs[w]; known || ev.symbolic[w] {
+				return w
+			}
+		}
+	}
+	return nil
+}
+
+// methodCodes returns the statuses for which the method name of the
+// error variable v is true: as the evaluation binds it (a decision's
+// evaluation that assumes it), or by the error's types where they are
+// known, each type's method deciding the statuses for which the error is
+// of that type.
+func (ev *evaluator) methodCodes(v *types.Var, name string) (codeSet, bool) {
+	if s, ok := ev.methods[name]; ok {
+		ev.touched = true
+		return s, true
+	}
+	s, ok := ev.c.typedMethodCodes(ev.errTypes[v], name)
+	ev.touched = ev.touched || ok
+	return s, ok
+}
+
+// typedMethodCodes returns the statuses for which the method name of an
+// error of the types typed is true: for each type, those of its statuses
+// its method decides (ErrMethodFact).
+func (c *retryChecker) typedMethodCodes(typed []TypedErr, name string) (codeSet, bool) {
+	var s codeSet
+	known := false
+	for _, te := range typed {
+		m := c.methodOfType(te.Type, name)
+		if m == nil {
+			continue
+		}
+		if ms, ok := c.errMethod(m); ok {
+			s = s.or(te.Codes.and(ms))
+			known = true
+		}
+	}
+	return s, known
+}
+
+// methodOfType returns the method name of the type a fact names by key
+// (typeKey: *example.com/sdk.Error), found among the packages this one
+// sees.
+func (c *retryChecker) methodOfType(key, name string) *types.Func {
+	ptr := strings.HasPrefix(key, "*")
+	key = strings.TrimPrefix(key, "*")
+	dot := strings.LastIndex(key, ".")
+	if dot < 0 {
+		return nil
+	}
+	pkg := c.visiblePackage(key[:dot])
+	if pkg == nil {
+		return nil
+	}
+	tn, ok := pkg.Scope().Lookup(key[dot+1:]).(*types.TypeName)
+	if !ok {
+		return nil
+	}
+	t := tn.Type()
+	if ptr {
+		t = types.NewPointer(t)
+	}
+	obj, _, _ := types.LookupFieldOrMethod(t, true, pkg, name)
+	fn, _ := obj.(*types.Func)
+	return fn
+}
+
+// visiblePackage returns the package of path among this package and
+// those it imports, however deep, if the type checker has it.
+func (c *retryChecker) visiblePackage(path string) *types.Package {
+	seen := map[*types.Package]bool{}
+	list := []*types.Package{c.Pass.Pkg}
+	for len(list) > 0 {
+		p := list[0]
+		list = list[1:]
+		if seen[p] {
+			continue
+		}
+		seen[p] = true
+		if p.Path() == path {
+			return p
+		}
+		list = append(list, p.Imports()...)
+	}
+	return nil
+}
