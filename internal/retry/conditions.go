@@ -370,15 +370,9 @@ func (ev *evaluator) predicateResult(call *ast.CallExpr, i int) (codeSet, bool) 
 		if !ok {
 			return codeSet{}, false
 		}
-		set := p.Set
-		if p.Method != "" {
-			// A decision by the error's own method (IsTemporary):
-			// what that method says of the error's types.
-			m, ok := ev.methodCodes(v, p.Method)
-			if !ok && set.empty() {
-				return codeSet{}, false
-			}
-			set = set.or(m)
+		set, ok := ev.c.errPredSet(p, ev.errTypes[v], ev.methods)
+		if !ok {
+			return codeSet{}, false
 		}
 		ev.touched = true
 		return set.and(errs), true

@@ -178,6 +178,24 @@ func (ev *evaluator) methodCodes(v *types.Var, name string) (codeSet, bool) {
 	return s, ok
 }
 
+// errPredSet returns the statuses p, a decision over an error (OfErr),
+// holds for, for an error of the types typed: its Set and, where it asks
+// the error's method (IsTemporary), what methods binds that method to or
+// else what the types' methods say.
+func (c *retryChecker) errPredSet(p PredFact, typed []TypedErr, methods map[string]codeSet) (codeSet, bool) {
+	if p.Method == "" {
+		return p.Set, true
+	}
+	m, ok := methods[p.Method]
+	if !ok {
+		m, ok = c.typedMethodCodes(typed, p.Method)
+	}
+	if !ok && p.Set.empty() {
+		return codeSet{}, false
+	}
+	return p.Set.or(m), true
+}
+
 // typedMethodCodes returns the statuses for which the method name of an
 // error of the types typed is true: for each type, those of its statuses
 // its method decides (ErrMethodFact).

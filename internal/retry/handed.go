@@ -247,15 +247,9 @@ func (c *retryChecker) handedFunc(arg ast.Expr, errs codeSet, typed []TypedErr) 
 	if !ok || !p.OfErr {
 		return codeSet{}, false
 	}
-	set := p.Set
-	if p.Method != "" {
-		// A decision by the error's method (IsTemporary): as the
-		// attempt's error types answer it.
-		m, ok := c.typedMethodCodes(typed, p.Method)
-		if !ok && set.empty() {
-			return codeSet{}, false
-		}
-		set = set.or(m)
+	set, ok := c.errPredSet(p, typed, nil)
+	if !ok {
+		return codeSet{}, false
 	}
 	return set.and(errs), true
 }
