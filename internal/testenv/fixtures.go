@@ -23,16 +23,12 @@ type FixtureGroup struct {
 	Packages []string
 }
 
-// FixtureGroups are the fixture packages that hold findings (the library
-// stubs beside them hold none of their own) with the flags their tests
-// give: every mode of running statuslint must find the same in them.
-var FixtureGroups = []FixtureGroup{
-	{nil, []string{"rawlit", "imports/renamed", "imports/shadowed", "imports/missing", "imports/dot", "imports/conflict",
-		"undocumented", "frameworks", "wrappers/app", "wrappers/respond", "travel", "fasthttponly",
-		"exitcodes/app", "exitcodes/container", "exitcodes/sdk", "restfulapp", "sdkerrors", "ownerrors", "ownerr", "directives",
-		"retry/loops", "retry/policy", "retry/preds", "retry/libs", "retry/recursive", "retry/pipeline", "retry/azshared",
-		"retry/restywait", "retry/restynowait", "retry/rhwait", "retry/callerwait", "retry/layered/transfer", "retry/handed/app", "retry/hooked/client", "retry/hooked/app", "retry/listed/lib", "retry/listed/app",
-		"configfile", "configfile/legacy", "configfile/partner", "configfile/partner/v2", "configfile/clients"}},
+// FixtureGroups are the fixture packages with the flags their tests give:
+// every mode of running statuslint must find the same in them. The first
+// group, run without flags, is every package of testdata/src that no
+// other group holds, but the library stubs under real import paths
+// (github.com/...): a new fixture is in it without being listed.
+var FixtureGroups = withDefaultGroup([]FixtureGroup{
 	{[]string{"-codes={testdata}/tables/api.yaml"}, []string{"customtable"}},
 	{[]string{"-codes=iana"}, []string{"iana"}},
 	{[]string{"-sinks=usersinks/lib.Abort:1,usersinks/lib.Reply.Code:0"}, []string{"usersinks/app", "usersinks/lib"}},
@@ -45,6 +41,69 @@ var FixtureGroups = []FixtureGroup{
 		"routes/client", "routes/fallbackopen", "routes/gorilla", "routes/httprouter", "routes/split", "routes/handlers", "routes/relay", "routes/fields", "routes/register", "routes/mount", "routes/xrouter", "routes/xapi", "routes/apifield", "routes/apiext", "routes/swaggerapi", "oapi/server", "oapi/gen"}},
 	{[]string{"-codes={testdata}/specs/nodefault.yaml"}, []string{"routes/fallbackclosed", "routes/testroute"}},
 	{[]string{"-codes={testdata}/specs/suffix.yaml"}, []string{"routes/suffix"}},
+})
+
+// withDefaultGroup returns the groups of flagged after the group without
+// flags: the packages of this module's testdata/src that flagged does not
+// hold, sorted.
+func withDefaultGroup(flagged []FixtureGroup) []FixtureGroup {
+	src := fixtureSource()
+	held := map[string]bool{}
+	for _, g := range flagged {
+		for _, p := range g.Packages {
+			held[p] = true
+		}
+	}
+	var pkgs []string
+	err := filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(src, path)
+		if err != nil {
+			return err
+		}
+		rel = filepath.ToSlash(rel)
+		if d.IsDir() {
+			if first, _, _ := strings.Cut(rel, "/"); strings.Contains(first, ".") && rel != "." {
+				return filepath.SkipDir // a library stub under its real import path
+			}
+			return nil
+		}
+		pkg := filepath.ToSlash(filepath.Dir(rel))
+		if strings.HasSuffix(rel, ".go") && !held[pkg] && !slices.Contains(pkgs, pkg) {
+			pkgs = append(pkgs, pkg)
+		}
+		return nil
+	})
+	if err != nil {
+		panic(fmt.Sprintf("testenv: %v", err))
+	}
+	slices.Sort(pkgs)
+	return append([]FixtureGroup{{nil, pkgs}}, flagged...)
+}
+
+// fixtureSource returns the testdata/src of the module the working
+// directory is in: tests run in their package's directory, the scaffold
+// in the repository's root.
+func fixtureSource() string {
+	dir, err := os.Getwd()
+	if err != nil {
+		panic(fmt.Sprintf("testenv: %v", err))
+	}
+	for {
+		src := filepath.Join(dir, "testdata", "src")
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			if _, err := os.Stat(src); err == nil {
+				return src
+			}
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			panic("testenv: no module with testdata/src above the working directory")
+		}
+		dir = parent
+	}
 }
 
 // FlagsFor returns g's flags with testdata in place.

@@ -7,8 +7,9 @@
 // Checks, which the suite, -checks, the pass's switch and the tests derive
 // from), adds its section to internal/checks/checks.md after the pass's
 // last check, with the rule and examples to write, and writes a fixture
-// (testdata/src/PASS/ID, listed in testenv's FixtureGroups so that every
-// mode of running statuslint is checked on it) with one case marked as
+// (testdata/src/PASS/ID, which testenv's FixtureGroups hold without being
+// told, so that every mode of running statuslint is checked on it) with
+// one case marked as
 // reported and a test that runs it with the pass alone: the test fails
 // until the check reports the case. It changes nothing when the ID is taken or a file is not as
 // expected.
@@ -113,26 +114,16 @@ func add(o options) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	groupsFile := filepath.Join("internal", "testenv", "fixtures.go")
-	groups, err := os.ReadFile(filepath.Join(o.root, groupsFile))
-	if err != nil {
-		return nil, err
-	}
-	newGroups, err := group(groupsFile, groups, o.pass+"/"+lower)
-	if err != nil {
-		return nil, err
-	}
 	files := []struct {
 		name string
 		data []byte
 	}{
 		{declFile, newDecl},
 		{docFile, newDoc},
-		{groupsFile, newGroups},
 		{fixture, fixtureSource(o)},
 		{test, testSource(o)},
 	}
-	for _, f := range files[3:] {
+	for _, f := range files[2:] {
 		if _, err := os.Stat(filepath.Join(o.root, f.name)); err == nil {
 			return nil, fmt.Errorf("%s exists", f.name)
 		}
@@ -259,47 +250,6 @@ func document(name string, doc []byte, o options, passIDs []string) ([]byte, err
 		return nil, fmt.Errorf("%s with %s: %v", name, o.id, err)
 	}
 	return out, nil
-}
-
-// group returns testenv's fixtures.go with pkg added to the first
-// FixtureGroup, the fixtures run without flags: every mode of running
-// statuslint is checked on the new fixture (TestOneAnswer), and
-// TestFixtureGroupsComplete asks for it.
-func group(name string, src []byte, pkg string) ([]byte, error) {
-	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, name, src, parser.ParseComments)
-	if err != nil {
-		return nil, err
-	}
-	var list *ast.CompositeLit
-	ast.Inspect(f, func(n ast.Node) bool {
-		vs, ok := n.(*ast.ValueSpec)
-		if !ok || len(vs.Names) != 1 || vs.Names[0].Name != "FixtureGroups" || len(vs.Values) != 1 {
-			return list == nil
-		}
-		// FixtureGroups = []FixtureGroup{{flags, []string{...}}, ...}
-		if groups, ok := vs.Values[0].(*ast.CompositeLit); ok && len(groups.Elts) > 0 {
-			if first, ok := groups.Elts[0].(*ast.CompositeLit); ok && len(first.Elts) == 2 {
-				list, _ = first.Elts[1].(*ast.CompositeLit)
-			}
-		}
-		return false
-	})
-	if list == nil || len(list.Elts) == 0 {
-		return nil, fmt.Errorf("%s: want FixtureGroups = []FixtureGroup{{nil, []string{...}}, ...}", name)
-	}
-	for _, e := range list.Elts {
-		if lit, ok := e.(*ast.BasicLit); ok && lit.Value == strconv.Quote(pkg) {
-			return nil, fmt.Errorf("%s already lists %s", name, pkg)
-		}
-	}
-	at := fset.Position(list.Elts[len(list.Elts)-1].End()).Offset
-	out := slices.Concat(src[:at:at], []byte(", "+strconv.Quote(pkg)), src[at:])
-	formatted, err := format.Source(out)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %v", name, err)
-	}
-	return formatted, nil
 }
 
 // fixtureSource is the check's fixture: one case marked as reported,
