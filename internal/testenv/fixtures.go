@@ -84,8 +84,7 @@ func withDefaultGroup(flagged []FixtureGroup) []FixtureGroup {
 }
 
 // fixtureSource returns the testdata/src of the module the working
-// directory is in: tests run in their package's directory, the scaffold
-// in the repository's root.
+// directory is in: go test runs a test in its package's directory.
 func fixtureSource() string {
 	dir, err := os.Getwd()
 	if err != nil {
