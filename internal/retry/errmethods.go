@@ -36,15 +36,21 @@ func (f *ErrMethodFact) String() string { return "true for the receiver's status
 // isErrMethod reports whether fn is a method of an error type with no
 // parameters and one bool result: a question the error answers.
 func isErrMethod(fn *types.Func) bool {
-	sig := fn.Signature()
-	if sig.Recv() == nil || sig.Params().Len() != 0 || sig.Results().Len() != 1 || !typesx.IsBool(sig.Results().At(0).Type()) {
+	if !isQuestion(fn) {
 		return false
 	}
-	t := sig.Recv().Type()
+	t := fn.Signature().Recv().Type()
 	if types.IsInterface(t) {
 		return false
 	}
 	return types.Implements(t, errorType) || types.Implements(types.NewPointer(t), errorType)
+}
+
+// isQuestion reports whether fn is a method with no parameters and one
+// bool result: a question its receiver answers (Temporary).
+func isQuestion(fn *types.Func) bool {
+	sig := fn.Signature()
+	return sig.Recv() != nil && sig.Params().Len() == 0 && sig.Results().Len() == 1 && typesx.IsBool(sig.Results().At(0).Type())
 }
 
 // errMethod returns the statuses for which fn, a method of an error type
@@ -110,8 +116,7 @@ func (c *retryChecker) exportErrMethods() {
 // variable of the evaluation or of its assertion to an interface
 // (te, ok := err.(temporary); te.Temporary()).
 func (ev *evaluator) methodDecision(call *ast.CallExpr, fn *types.Func) (codeSet, bool) {
-	sig := fn.Signature()
-	if sig.Recv() == nil || sig.Params().Len() != 0 || sig.Results().Len() != 1 || !typesx.IsBool(sig.Results().At(0).Type()) {
+	if !isQuestion(fn) {
 		return codeSet{}, false
 	}
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)

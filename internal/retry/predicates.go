@@ -456,7 +456,7 @@ func (c *retryChecker) methodsAsked(body *ast.BlockStmt, v *types.Var) []string 
 		if fn == nil {
 			return true
 		}
-		if sig := fn.Signature(); sig.Recv() != nil && sig.Params().Len() == 0 && sig.Results().Len() == 1 && typesx.IsBool(sig.Results().At(0).Type()) {
+		if isQuestion(fn) {
 			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && ev.errOfRecv(sel.X) == v {
 				names[fn.Name()] = true
 			}
