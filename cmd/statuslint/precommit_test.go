@@ -29,6 +29,14 @@ func TestPreCommitHook(t *testing.T) {
 	}
 	dir := module(t, map[string]string{"a.go": fixable})
 	home := t.TempDir()
+	// pre-commit installs the hook with GOPATH set to the hook's own
+	// environment, so the go command would fetch every module of ours
+	// again into an empty module cache; the one this test was built from
+	// has them, and pre-commit leaves a GOMODCACHE it is given alone.
+	modcache, err := exec.Command("go", "env", "GOMODCACHE").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
 	git := func(args ...string) {
 		t.Helper()
 		cmd := exec.Command("git", args...)
@@ -43,7 +51,7 @@ func TestPreCommitHook(t *testing.T) {
 	hook := func(id string) (string, int) {
 		cmd := exec.Command("pre-commit", "try-repo", root, id, "--all-files", "--verbose")
 		cmd.Dir = dir
-		cmd.Env = append(os.Environ(), "PRE_COMMIT_HOME="+home, "GOFLAGS=")
+		cmd.Env = append(os.Environ(), "PRE_COMMIT_HOME="+home, "GOFLAGS=", "GOMODCACHE="+strings.TrimSpace(string(modcache)))
 		out, err := cmd.CombinedOutput()
 		code := 0
 		if ee, ok := err.(*exec.ExitError); ok {

@@ -185,7 +185,15 @@ func TestRealWorldSDKErrors(t *testing.T) {
 			header := fmt.Sprintf("# statuslint %s %s in github.com/prometheus/prometheus v0.316.0\n# Every finding, judged by reading the code; \"# note:\" lines say what was read and why it is no finding.\n", shown, strings.Join(patterns, " "))
 			got := realFindings(t, dir, args)
 			compareJudged(t, filepath.Join("testdata", "realworld", "sdk", table.name+".txt"), header, got)
-			oneAnswer(t, dir, flags, patterns, got)
+			// One answer in every mode once, under the default table: the
+			// second run reads the same packages and differs only in the
+			// table file's contents, and a table file in go vet is held
+			// to one answer in the fixtures (TestOneAnswer's customtable,
+			// TestGoVetRelativeTable). Vetting prometheus's packages from
+			// source again under a new flag costs over a minute of CI.
+			if table.codes == "" {
+				oneAnswer(t, dir, flags, patterns, got)
+			}
 		})
 	}
 }
