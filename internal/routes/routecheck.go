@@ -89,7 +89,8 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteRe
 	// tied maps a registration to the one operation it ties to here,
 	// for the RoutesFact of the function it is in.
 	tied := map[*ast.CallExpr]string{}
-	for _, r := range f.findRoutes() {
+	routes := f.findRoutes()
+	for _, r := range routes {
 		name := r.method
 		switch {
 		case len(r.methods) > 0:
@@ -155,6 +156,31 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteRe
 						ops, ok = spec.Match(r.method, tail)
 					}
 				}
+			}
+		}
+		var beside *route
+		if ok && len(ops) > 0 && r.resolved && !r.tentative {
+			// A literal segment the spec's parameter takes, beside a
+			// route of the same router that has the parameter there:
+			// the router serves the literal path apart, so the
+			// operation is the sibling's, and this route one the spec
+			// lacks.
+			ops = slices.DeleteFunc(ops, func(op *table.Operation) bool {
+				if s := sibling(r, op.Segments, routes); s != nil {
+					beside = s
+					return true
+				}
+				return false
+			})
+			if len(ops) == 0 && beside != nil {
+				p := pass.Fset.Position(beside.at.Pos())
+				res.Listing = append(res.Listing, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: "routes",
+					Message: fmt.Sprintf("route %s -> no operation; the spec's parameter would take its literal segment, but the route %s %s (%s:%d) has the parameter there on the same router, which serves the literal path apart", name, cmp.Or(beside.method, "*"), beside.path, filepath.Base(p.Filename), p.Line)})
+				if !typesx.InTestFile(pass.Fset, r.call.Pos()) {
+					missing = append(missing, missingRoute{len(res.Listing) - 1, r.root, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: Route,
+						Message: fmt.Sprintf("route %s is not in %s: clients cannot know it; document the operation in the spec or remove the route", name, tab.Name)}, false, f.handlerObj(r.handlerExpr), r.method, table.Segments(r.path)})
+				}
+				continue
 			}
 		}
 		if ok && len(ops) == 0 && !r.tentative {
@@ -571,4 +597,45 @@ func reportUndocumented(n ast.Node, code int, what, fix string, ops []*table.Ope
 				status.Describe(int64(code)), what, op.Method, op.Path, op.Documented(), fix),
 			Related: related(append(slices.Clone(how), analysis.RelatedInformation{Pos: specAt(op.Line), Message: fmt.Sprintf("%s is documented here", op.Name())})...)})
 	}
+}
+
+// sibling returns the route of r's router that has a parameter where r
+// has a literal segment that opSegs's parameter takes, and is r's path
+// elsewhere, for r's method (or every method): chi, gorilla, gin and the
+// OpenAPI specification alike serve /events/count apart from
+// /events/{id}, so the operation at /events/{id} is that route's, not r's.
+// It returns nil if there is none.
+func sibling(r route, opSegs []string, routes []route) *route {
+	segs := table.Segments(r.path)
+	if len(segs) != len(opSegs) || r.root == nil {
+		return nil
+	}
+	for i := range segs {
+		if opSegs[i] != "{}" || segs[i] == "{}" || segs[i] == "*" {
+			continue
+		}
+		for k := range routes {
+			s := &routes[k]
+			if !s.resolved || s.root != r.root || s.call == r.call || !sameMethod(*s, r) {
+				continue
+			}
+			if other := table.Segments(s.path); len(other) == len(segs) && other[i] == "{}" &&
+				slices.Equal(other[:i], segs[:i]) && slices.Equal(other[i+1:], segs[i+1:]) {
+				return s
+			}
+		}
+	}
+	return nil
+}
+
+// sameMethod reports whether s serves r's method: the same one, or every
+// method, or a list that holds it.
+func sameMethod(s, r route) bool {
+	switch {
+	case s.method == "" && len(s.methods) == 0:
+		return true
+	case len(s.methods) > 0:
+		return slices.Contains(s.methods, r.method)
+	}
+	return s.method == r.method
 }

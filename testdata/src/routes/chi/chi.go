@@ -53,3 +53,24 @@ func mountedKnown() {
 	})
 	r.Mount("/v2/{project}", api)
 }
+
+// Positive: a literal route beside a route of the same router with a
+// parameter there. chi serves /instances/count with its own handler, so
+// the spec's GET /{project_id}/instances/{instance_id} is the parameter
+// route's operation, and the literal route is one the spec lacks.
+func siblings() {
+	r := chi.NewRouter()
+	r.Route("/v2/{project}/instances", func(r chi.Router) {
+		r.Get("/{id}", func(w http.ResponseWriter, req *http.Request) {})
+		r.Get("/count", func(w http.ResponseWriter, req *http.Request) {}) // want `route GET /v2/\{project\}/instances/count is not in routes.yaml`
+	})
+}
+
+// Negative: a literal route alone is the operation whose parameter takes
+// its segment; the router has no parameter route to serve it apart.
+func alone() {
+	r := chi.NewRouter()
+	r.Delete("/v2/{project}/instances/latest", func(w http.ResponseWriter, req *http.Request) {
+		w.WriteHeader(http.StatusConflict)
+	})
+}
