@@ -91,3 +91,33 @@ func TestListingByEnding(t *testing.T) {
 		}
 	}
 }
+
+// TestListingSibling: -routes says why a literal route is not the
+// operation the spec's parameter would give it (a route of its router
+// has the parameter there), and ties a literal route that is alone.
+func TestListingSibling(t *testing.T) {
+	testdata := testenv.Testdata("../..")
+	a := analyzer.New(analyzer.Config{Codes: filepath.Join(testdata, "specs", "routes.yaml")})
+	if err := a.Flags.Set("routes", "true"); err != nil {
+		t.Fatal(err)
+	}
+	pkgs := testenv.LoadTestdata(t, testdata, packages.LoadAllSyntax, "routes/chi")
+	graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var listing []string
+	for _, act := range graph.Roots {
+		for _, d := range act.Diagnostics {
+			listing = append(listing, d.Message)
+		}
+	}
+	for _, want := range []string{
+		"route GET /v2/{project}/instances/count -> no operation; the spec's parameter would take its literal segment, but the route GET /v2/{project}/instances/{id} (chi.go:",
+		"route DELETE /v2/{project}/instances/latest -> DELETE /v2/{project_id}/instances/{instance_id} (deleteInstance, routes.yaml:",
+	} {
+		if !slices.ContainsFunc(listing, func(l string) bool { return strings.HasPrefix(l, want) }) {
+			t.Errorf("-routes lacks %q:\n%s", want, strings.Join(listing, "\n"))
+		}
+	}
+}

@@ -172,18 +172,11 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteRe
 				}
 				return false
 			})
-			if len(ops) == 0 && beside != nil {
-				p := pass.Fset.Position(beside.at.Pos())
-				res.Listing = append(res.Listing, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: "routes",
-					Message: fmt.Sprintf("route %s -> no operation; the spec's parameter would take its literal segment, but the route %s %s (%s:%d) has the parameter there on the same router, which serves the literal path apart", name, cmp.Or(beside.method, "*"), beside.path, filepath.Base(p.Filename), p.Line)})
-				if !typesx.InTestFile(pass.Fset, r.call.Pos()) {
-					missing = append(missing, missingRoute{len(res.Listing) - 1, r.root, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: Route,
-						Message: fmt.Sprintf("route %s is not in %s: clients cannot know it; document the operation in the spec or remove the route", name, tab.Name)}, false, f.handlerObj(r.handlerExpr), r.method, table.Segments(r.path)})
-				}
-				continue
+			if len(ops) > 0 {
+				beside = nil
 			}
 		}
-		if ok && len(ops) == 0 && !r.tentative {
+		if ok && len(ops) == 0 && !r.tentative && beside == nil {
 			// Registered without the servers' base path (/pets for a
 			// spec served under /api): the server sits behind a proxy or
 			// is mounted under the base where this package does not show.
@@ -214,16 +207,22 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteRe
 			// Tied by path, for every method: keep the route's own.
 			ops = slices.DeleteFunc(ops, func(op *table.Operation) bool { return !slices.Contains(r.methods, op.Method) })
 		}
-		if len(ops) == 0 && r.mounted {
+		if len(ops) == 0 && r.mounted && beside == nil {
 			// Handed elsewhere, to be mounted under a prefix not known
 			// here.
 			ops = byEnding(r.path)
 			ending = len(ops) > 0
 		}
+		// why says why a route the spec's parameter would take is none.
+		why := ""
+		if beside != nil {
+			p := pass.Fset.Position(beside.at.Pos())
+			why = fmt.Sprintf("; the spec's parameter would take its literal segment, but the route %s %s (%s:%d) has the parameter there on the same router, which serves the literal path apart", cmp.Or(beside.method, "*"), beside.path, filepath.Base(p.Filename), p.Line)
+		}
 		switch {
 		case len(ops) == 0 && r.mounted && ok && spec.Covers(table.Segments(r.path)) && f.notAnOperation(r, spec, found) == "" && !typesx.InTestFile(pass.Fset, r.call.Pos()):
 			res.Listing = append(res.Listing, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: "routes",
-				Message: fmt.Sprintf("route %s -> no operation; its router is handed elsewhere and may be mounted under a prefix, so the API-wide table applies", name)})
+				Message: fmt.Sprintf("route %s -> no operation%s; its router is handed elsewhere and may be mounted under a prefix, so the API-wide table applies", name, why)})
 			missing = append(missing, missingRoute{len(res.Listing) - 1, r.root, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: Route,
 				Message: fmt.Sprintf("route %s is not in %s: clients cannot know it; document the operation in the spec or remove the route", name, tab.Name)}, true, f.handlerObj(r.handlerExpr), r.method, table.Segments(r.path)})
 			continue
@@ -255,7 +254,7 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteRe
 			continue
 		case len(ops) == 0:
 			res.Listing = append(res.Listing, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: "routes",
-				Message: fmt.Sprintf("route %s -> no operation", name)})
+				Message: fmt.Sprintf("route %s -> no operation%s", name, why)})
 			missing = append(missing, missingRoute{len(res.Listing) - 1, r.root, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: Route,
 				Message: fmt.Sprintf("route %s is not in %s: clients cannot know it; document the operation in the spec or remove the route", name, tab.Name)}, false, f.handlerObj(r.handlerExpr), r.method, table.Segments(r.path)})
 			continue
