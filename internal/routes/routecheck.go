@@ -598,30 +598,40 @@ func reportUndocumented(n ast.Node, code int, what, fix string, ops []*table.Ope
 	}
 }
 
-// sibling returns the route of r's router that has a parameter where r
-// has a literal segment that opSegs's parameter takes, and is r's path
-// elsewhere, for r's method (or every method): chi, gorilla, gin and the
-// OpenAPI specification alike serve /events/count apart from
-// /events/{id}, so the operation at /events/{id} is that route's, not r's.
-// It returns nil if there is none.
+// sibling returns the route of r's router that is r's path but for one
+// segment, a parameter where r has a literal that opSegs's parameter
+// takes, for r's method (or every method), or nil if there is none. A
+// tree router (chi, httprouter, gin, echo, fiber) serves /events/count
+// apart from /events/{id}, as OpenAPI matches concrete paths before
+// templated ones, so the operation at /events/{id} is that route's, not
+// r's.
 func sibling(r route, opSegs []string, routes []route) *route {
 	segs := table.Segments(r.path)
 	if len(segs) != len(opSegs) || r.root == nil {
 		return nil
 	}
-	for i := range segs {
-		if opSegs[i] != "{}" || segs[i] == "{}" || segs[i] == "*" {
+	for k := range routes {
+		s := &routes[k]
+		if !s.resolved || s.root != r.root || s.call == r.call || !sameMethod(*s, r) {
 			continue
 		}
-		for k := range routes {
-			s := &routes[k]
-			if !s.resolved || s.root != r.root || s.call == r.call || !sameMethod(*s, r) {
+		other := table.Segments(s.path)
+		if len(other) != len(segs) {
+			continue
+		}
+		differ := -1
+		for i := range segs {
+			if other[i] == segs[i] {
 				continue
 			}
-			if other := table.Segments(s.path); len(other) == len(segs) && other[i] == "{}" &&
-				slices.Equal(other[:i], segs[:i]) && slices.Equal(other[i+1:], segs[i+1:]) {
-				return s
+			if differ >= 0 {
+				differ = -1
+				break
 			}
+			differ = i
+		}
+		if i := differ; i >= 0 && other[i] == "{}" && opSegs[i] == "{}" && segs[i] != "{}" && segs[i] != "*" {
+			return s
 		}
 	}
 	return nil
