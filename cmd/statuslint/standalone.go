@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"flag"
 	"fmt"
-	"go/ast"
 	"go/parser"
 	"go/token"
 	"go/types"
@@ -252,11 +251,7 @@ func listsRoutes(a *analysis.Analyzer) bool {
 // packages that stand for those, with the types of their export data, on
 // which the cache's analyzers export the facts (factCache.wrap).
 func load(patterns []string, tests bool, tags string, known func(path string) bool, holdsAlone func(*types.Package) bool, demand func(types.Object) bool, cache *factCache) (roots, report, views []*packages.Package, err error) {
-	conf := &packages.Config{Mode: packages.LoadSyntax | packages.NeedModule | packages.NeedExportFile, Tests: tests}
-	if tags != "" {
-		conf.BuildFlags = []string{"-tags=" + tags}
-	}
-	report, err = packages.Load(conf, patterns...)
+	report, err = loadSyntax(patterns, tests, tags)
 	if err == nil && len(report) == 0 {
 		err = fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
 	}
@@ -422,16 +417,7 @@ func fromSource(p *packages.Package, seen map[string]*types.Package) (*packages.
 		}
 		src.Syntax = append(src.Syntax, f)
 	}
-	src.TypesInfo = &types.Info{
-		Types:        map[ast.Expr]types.TypeAndValue{},
-		Defs:         map[*ast.Ident]types.Object{},
-		Uses:         map[*ast.Ident]types.Object{},
-		Implicits:    map[ast.Node]types.Object{},
-		Instances:    map[*ast.Ident]types.Instance{},
-		Scopes:       map[ast.Node]*types.Scope{},
-		Selections:   map[*ast.SelectorExpr]*types.Selection{},
-		FileVersions: map[*ast.File]string{},
-	}
+	src.TypesInfo = newInfo()
 	conf := types.Config{
 		Importer: importerFunc(func(path string) (*types.Package, error) {
 			imp := p.Imports[path]

@@ -1,0 +1,270 @@
+package main
+
+import (
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/scanner"
+	"go/token"
+	"go/types"
+	"os"
+	"runtime"
+	"strings"
+	"sync"
+
+	"golang.org/x/tools/go/packages"
+)
+
+// loadSyntax loads the packages patterns match as packages.Load does in
+// LoadSyntax mode, parsed and type-checked from source, their
+// dependencies from export data, but without compiling them.
+//
+// packages.Load asks the go command for export data with -export, which
+// builds every package it lists, the matched ones and their test variants
+// included, though the loader then reads those from source: on a large
+// package that is most of a run (in a fresh copy of anthropic-sdk-go,
+// 107 s of 110, the compiler on its 170-file root package and two test
+// variants of it). go vet compiles the dependencies only. So does this:
+// one go list for the import graph without -export, one with -export for
+// the dependencies alone, and the type checker for the rest: the matched
+// packages, the test variants of dependencies ("q [p.test]"), which only
+// a test build has export data for, and what imports those; all but the
+// matched packages without function bodies, as packages.Load reads
+// dependencies.
+func loadSyntax(patterns []string, tests bool, tags string) ([]*packages.Package, error) {
+	var flags []string
+	if tags != "" {
+		flags = []string{"-tags=" + tags}
+	}
+	const graph = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
+		packages.NeedImports | packages.NeedDeps | packages.NeedModule | packages.NeedTypesSizes
+	roots, err := packages.Load(&packages.Config{Mode: graph, Tests: tests, BuildFlags: flags}, patterns...)
+	if err != nil {
+		return nil, err
+	}
+	initial := make(map[*packages.Package]bool, len(roots))
+	for _, p := range roots {
+		initial[p] = true
+	}
+	// From source: the matched packages, the test variants, and every
+	// package that imports one of those, as its export data would need
+	// them compiled (anthropic-sdk-go's vertex imports its 170-file root
+	// package). What is left imports only what is left, so its export
+	// data never names a package read from source.
+	fset := token.NewFileSet()
+	var fromSource []*packages.Package // dependencies first
+	isSource := map[*packages.Package]bool{}
+	var exported []string
+	packages.Visit(roots, nil, func(p *packages.Package) {
+		p.Fset = fset
+		src := initial[p] || strings.Contains(p.ID, " [")
+		for _, imp := range p.Imports {
+			src = src || isSource[imp]
+		}
+		switch {
+		case src:
+			isSource[p] = true
+			fromSource = append(fromSource, p)
+		case p.PkgPath == "unsafe":
+			p.Types = types.Unsafe
+		default:
+			exported = append(exported, p.ID)
+		}
+	})
+	if len(exported) > 0 {
+		if err := exportFiles(roots, exported, flags); err != nil {
+			return nil, err
+		}
+	}
+
+	// The types read from export data, shared so that a package is one
+	// object however many export files mention it.
+	var mu sync.Mutex
+	shared := map[string]*types.Package{}
+	imported := func(p *packages.Package) (*types.Package, error) {
+		mu.Lock()
+		defer mu.Unlock()
+		if p.Types != nil && p.Types.Complete() {
+			return p.Types, nil
+		}
+		pkg, err := readExport(p, fset, shared)
+		if err != nil {
+			return nil, fmt.Errorf("could not import %s: %v", p.PkgPath, err)
+		}
+		p.Types = pkg
+		return pkg, nil
+	}
+
+	// A package waits for its imports read from source (which waited
+	// for theirs); the rest is checked in parallel.
+	done := make(map[*packages.Package]chan struct{}, len(fromSource))
+	for _, p := range fromSource {
+		done[p] = make(chan struct{})
+	}
+	cpu := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for _, p := range fromSource {
+		wg.Go(func() {
+			defer close(done[p])
+			for _, imp := range p.Imports {
+				if c := done[imp]; c != nil {
+					<-c
+				}
+			}
+			cpu <- struct{}{}
+			defer func() { <-cpu }()
+			check(p, initial[p], imported)
+		})
+	}
+	wg.Wait()
+
+	// Every package whose types some export file gave gets them, as
+	// packages.Load gives them, complete or not: later reads of export
+	// data go on from the same objects.
+	packages.Visit(roots, nil, func(p *packages.Package) {
+		if p.Types == nil && !isSource[p] {
+			p.Types = shared[p.PkgPath]
+		}
+		if !initial[p] {
+			p.Syntax, p.TypesInfo = nil, nil
+		}
+	})
+	return roots, nil
+}
+
+// exportFiles sets the export file of each package among the graph of
+// roots whose ID is in ids, asking the go command to build them, and
+// gives those it could not build the go command's errors.
+func exportFiles(roots []*packages.Package, ids, flags []string) error {
+	deps, err := packages.Load(&packages.Config{Mode: packages.NeedName | packages.NeedImports | packages.NeedExportFile, BuildFlags: flags}, ids...)
+	if err != nil {
+		return err
+	}
+	byID := make(map[string]*packages.Package, len(deps))
+	for _, d := range deps {
+		byID[d.ID] = d
+	}
+	packages.Visit(roots, nil, func(p *packages.Package) {
+		d := byID[p.ID]
+		if d == nil || p.ExportFile != "" {
+			return
+		}
+		p.ExportFile = d.ExportFile
+		if p.ExportFile != "" {
+			return
+		}
+		for _, e := range d.Errors {
+			if !containsError(p.Errors, e) {
+				p.Errors = append(p.Errors, e)
+			}
+		}
+	})
+	return nil
+}
+
+func containsError(list []packages.Error, e packages.Error) bool {
+	for _, x := range list {
+		if x.Pos == e.Pos && x.Msg == e.Msg {
+			return true
+		}
+	}
+	return false
+}
+
+// check parses p and type-checks it as packages.Load does: every error
+// in p.Errors, p.IllTyped if there is one here or in an import, function
+// bodies only for the matched packages (full).
+func check(p *packages.Package, full bool, imported func(*packages.Package) (*types.Package, error)) {
+	// An import that failed for errors of its own: those are reported
+	// on it, and the type checker's "could not import" adds nothing.
+	failed := map[string]bool{}
+	report := func(err error) {
+		if e, ok := err.(types.Error); ok {
+			for path := range failed {
+				if strings.HasPrefix(e.Msg, "could not import "+path+" ") {
+					return
+				}
+			}
+		}
+		switch err := err.(type) {
+		case scanner.ErrorList:
+			for _, e := range err {
+				p.Errors = append(p.Errors, packages.Error{Pos: e.Pos.String(), Msg: e.Msg, Kind: packages.ParseError})
+			}
+		case types.Error:
+			p.TypeErrors = append(p.TypeErrors, err)
+			p.Errors = append(p.Errors, packages.Error{Pos: err.Fset.Position(err.Pos).String(), Msg: err.Msg, Kind: packages.TypeError})
+		case *os.PathError:
+			p.Errors = append(p.Errors, packages.Error{Pos: err.Path + ":1", Msg: err.Err.Error(), Kind: packages.ParseError})
+		default:
+			p.Errors = append(p.Errors, packages.Error{Pos: "-", Msg: err.Error(), Kind: packages.UnknownError})
+		}
+	}
+	// The same mode as packages.Load, ast.Objects included.
+	const mode = parser.AllErrors | parser.ParseComments
+	for _, name := range p.CompiledGoFiles {
+		f, err := parser.ParseFile(p.Fset, name, nil, mode)
+		if err != nil {
+			report(err)
+		}
+		if f != nil {
+			p.Syntax = append(p.Syntax, f)
+		}
+	}
+	// What a dependency's check records is never read: it records
+	// nothing, and its syntax goes when it is checked.
+	p.TypesInfo = &types.Info{}
+	if full {
+		p.TypesInfo = newInfo()
+	} else {
+		defer func() { p.Syntax, p.TypesInfo = nil, nil }()
+	}
+	conf := &types.Config{
+		Importer: importerFunc(func(path string) (*types.Package, error) {
+			if path == "unsafe" {
+				return types.Unsafe, nil
+			}
+			imp := p.Imports[path]
+			if imp == nil {
+				return nil, fmt.Errorf("no metadata for %s", path)
+			}
+			pkg, err := imported(imp)
+			if err != nil && len(imp.Errors) > 0 {
+				failed[path] = true
+			}
+			return pkg, err
+		}),
+		IgnoreFuncBodies: !full,
+		Error:            report,
+		Sizes:            p.TypesSizes,
+	}
+	if p.Module != nil && p.Module.GoVersion != "" {
+		conf.GoVersion = "go" + p.Module.GoVersion
+	}
+	// A test main ("p.test") has no files: go list writes its source only
+	// when it builds it. Nothing of the project's is in it.
+	p.Types = types.NewPackage(p.PkgPath, p.Name)
+	err := types.NewChecker(conf, p.Fset, p.Types, p.TypesInfo).Files(p.Syntax)
+	if err != nil && len(p.Errors) == 0 {
+		report(err)
+	}
+	p.IllTyped = len(p.Errors) > 0 || len(failed) > 0
+	for _, imp := range p.Imports {
+		p.IllTyped = p.IllTyped || imp.IllTyped || len(imp.Errors) > 0
+	}
+}
+
+// newInfo returns a types.Info that records everything, as
+// packages.Load's does.
+func newInfo() *types.Info {
+	return &types.Info{
+		Types:        map[ast.Expr]types.TypeAndValue{},
+		Defs:         map[*ast.Ident]types.Object{},
+		Uses:         map[*ast.Ident]types.Object{},
+		Implicits:    map[ast.Node]types.Object{},
+		Instances:    map[*ast.Ident]types.Instance{},
+		Scopes:       map[ast.Node]*types.Scope{},
+		Selections:   map[*ast.SelectorExpr]*types.Selection{},
+		FileVersions: map[*ast.File]string{},
+	}
+}

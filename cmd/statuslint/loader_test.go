@@ -1,0 +1,118 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/packages"
+)
+
+// The loader compiles what the matched packages import, and nothing it
+// reads from source: not the matched package, not its test variants, not
+// a dependency that imports it (c, which a's external test imports). Every
+// package it returns is type-checked, sharing one object per dependency.
+// The go command's -toolexec logs what it compiles.
+func TestLoadCompilesDependenciesOnly(t *testing.T) {
+	dir := module(t, map[string]string{
+		"a/a.go":       "package a\n\nimport \"demo/d\"\n\nfunc A() int { return d.D() }\n",
+		"a/a_test.go":  "package a_test\n\nimport (\n\t\"testing\"\n\n\t\"demo/c\"\n)\n\nfunc TestA(t *testing.T) { _ = c.C() }\n",
+		"a/in_test.go": "package a\n\nimport \"testing\"\n\nfunc TestIn(t *testing.T) { _ = A() }\n",
+		"c/c.go":       "package c\n\nimport \"demo/a\"\n\nfunc C() int { return a.A() }\n",
+		"d/d.go":       "package d\n\nfunc D() int { return 1 }\n",
+	})
+	log := filepath.Join(t.TempDir(), "compiles")
+	tool := filepath.Join(t.TempDir(), "toolexec")
+	writeFile(t, filepath.Dir(tool), filepath.Base(tool), "#!/bin/sh\necho \"$@\" >> "+log+"\nexec \"$@\"\n")
+	if err := os.Chmod(tool, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+	t.Setenv("GOFLAGS", "-toolexec="+tool)
+	t.Setenv("GOPROXY", "off")
+
+	roots, err := loadSyntax([]string{"./a"}, true, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, p := range roots {
+		ids = append(ids, p.ID)
+		if len(p.Errors) > 0 || p.IllTyped || p.Types == nil || !p.Types.Complete() || p.TypesInfo == nil {
+			t.Errorf("%s: not type-checked whole: errors %v, ill-typed %v", p.ID, p.Errors, p.IllTyped)
+		}
+	}
+	slices.Sort(ids)
+	if want := []string{"demo/a", "demo/a [demo/a.test]", "demo/a.test", "demo/a_test [demo/a.test]"}; !slices.Equal(ids, want) {
+		t.Errorf("roots %v, want %v", ids, want)
+	}
+
+	data, err := os.ReadFile(log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	compiled := map[string]bool{}
+	for _, m := range regexp.MustCompile(`-p (\S+) `).FindAllStringSubmatch(string(data), -1) {
+		compiled[m[1]] = true
+	}
+	if !compiled["demo/d"] {
+		t.Errorf("demo/d, a dependency, was not compiled for its export data; compiled: %v", compiled)
+	}
+	for _, path := range []string{"demo/a", "demo/c"} {
+		if compiled[path] {
+			t.Errorf("%s was compiled, though it is read from source", path)
+		}
+	}
+
+	// One object for d.D, from its export data, in a and in a's test
+	// variant.
+	var uses []string
+	for _, p := range roots {
+		if p.Name != "a" {
+			continue
+		}
+		for id, obj := range p.TypesInfo.Uses {
+			if id.Name == "D" {
+				uses = append(uses, obj.Pkg().Path())
+				if d := p.Imports["demo/d"]; d == nil || d.Types == nil || d.Types.Scope().Lookup("D") != obj {
+					t.Errorf("%s: d.D is not the object of d's export data", p.ID)
+				}
+			}
+		}
+	}
+	if len(uses) != 2 {
+		t.Errorf("d.D used %d times in a and its test variant, want 2", len(uses))
+	}
+}
+
+// A dependency that does not type-check is reported once, on itself; the
+// package importing it is ill-typed, without a "could not import" of its
+// own.
+func TestLoadBrokenDependency(t *testing.T) {
+	dir := module(t, map[string]string{
+		"e/e.go": "package e\n\nfunc E() int { return undefinedThing }\n",
+		"f/f.go": "package f\n\nimport \"demo/e\"\n\nfunc F() int { return e.E() }\n",
+	})
+	t.Chdir(dir)
+	t.Setenv("GOFLAGS", "")
+	t.Setenv("GOPROXY", "off")
+	roots, err := loadSyntax([]string{"./f"}, false, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(roots) != 1 || !roots[0].IllTyped || len(roots[0].Errors) > 0 {
+		t.Fatalf("f: want one ill-typed package with no errors of its own, got %d: %v", len(roots), roots[0].Errors)
+	}
+	var errs []string
+	packages.Visit(roots, nil, func(p *packages.Package) {
+		for _, e := range p.Errors {
+			errs = append(errs, p.PkgPath+": "+e.Msg)
+		}
+	})
+	if len(errs) == 0 || !strings.Contains(strings.Join(errs, "\n"), "demo/e: ") || strings.Contains(strings.Join(errs, "\n"), "could not import") {
+		t.Errorf("errors:\n%s\nwant e's own only", strings.Join(errs, "\n"))
+	}
+}
