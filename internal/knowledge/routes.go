@@ -222,6 +222,10 @@ var Groups = with(map[Key]Group{
 	{GorillaMux, "Router", "PathPrefix"}: {PrefixArg: 0},
 	{GorillaMux, "Route", "PathPrefix"}:  {PrefixArg: 0},
 	{GorillaMux, "Route", "Subrouter"}:   {PrefixArg: -1},
+	// chi's With returns an inline router for one route's middleware,
+	// under its router's prefix: r.With(paginate).Get("/", list).
+	{Chi, "Mux", "With"}:    {PrefixArg: -1},
+	{Chi, "Router", "With"}: {PrefixArg: -1},
 }, func(m map[Key]Group) {
 	for _, path := range []string{Fiber, FiberV3} {
 		for _, recv := range []string{"App", "Group", "Router"} {

@@ -74,3 +74,22 @@ func alone() {
 		w.WriteHeader(http.StatusConflict)
 	})
 }
+
+// paginate is a middleware for one route.
+func paginate(next http.Handler) http.Handler { return next }
+
+// Positive and negative: With gives one route its middleware on a router
+// under the same prefix, so a route registered on what it returns is the
+// operation of its router's prefix and path (503, which the API documents
+// for /health, is not documented for GET .../instances).
+func with() {
+	r := chi.NewRouter()
+	r.Route("/v2/{project}/instances", func(r chi.Router) {
+		r.With(paginate).Get("/", func(w http.ResponseWriter, req *http.Request) {
+			w.WriteHeader(http.StatusServiceUnavailable) // want `status 503 \(Service Unavailable\) in WriteHeader is not documented for GET /v2/\{project_id\}/instances`
+		})
+		r.With(paginate, paginate).Delete("/{id}", func(w http.ResponseWriter, req *http.Request) {
+			w.WriteHeader(http.StatusNotFound)
+		})
+	})
+}

@@ -13,6 +13,7 @@ type Router interface {
 	Post(pattern string, h http.HandlerFunc)
 	Delete(pattern string, h http.HandlerFunc)
 	Method(method, pattern string, h http.Handler)
+	With(middlewares ...func(http.Handler) http.Handler) Router
 }
 
 // Mux is chi's router.
@@ -27,5 +28,8 @@ func (mx *Mux) Get(pattern string, handlerFn http.HandlerFunc)      {}
 func (mx *Mux) Post(pattern string, handlerFn http.HandlerFunc)     {}
 func (mx *Mux) Delete(pattern string, handlerFn http.HandlerFunc)   {}
 func (mx *Mux) Method(method, pattern string, handler http.Handler) {}
+func (mx *Mux) With(middlewares ...func(http.Handler) http.Handler) Router {
+	return mx
+}
 
 func (mx *Mux) Mount(pattern string, handler http.Handler) {}
