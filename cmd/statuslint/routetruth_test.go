@@ -27,21 +27,6 @@ type routeTruth struct {
 	// ("SL1006 file:line") a perfect run makes; undecided, those the
 	// reader could not decide either way (neither required nor false).
 	findings, undecided []string
-	// paths, where the record covers only part of the API ("# paths"),
-	// are the path prefixes it covers: routes, ties and findings on
-	// other paths are not scored.
-	paths []string
-}
-
-// inScope reports whether a route or operation path is one the record
-// covers.
-func (rt routeTruth) inScope(path string) bool {
-	if len(rt.paths) == 0 || path == "" {
-		return true
-	}
-	return slices.ContainsFunc(rt.paths, func(p string) bool {
-		return path == p || strings.HasPrefix(path, strings.TrimSuffix(p, "/")+"/")
-	})
 }
 
 // readRouteTruth reads a route ground-truth file.
@@ -65,8 +50,6 @@ func readRouteTruth(path string) (routeTruth, error) {
 				rt.spec = value
 			case "patterns":
 				rt.patterns = strings.Fields(value)
-			case "paths":
-				rt.paths = strings.Fields(value)
 			}
 			continue
 		}
@@ -120,23 +103,7 @@ var (
 	// registeredAt is where a function of another package registers the
 	// route a line reports at the call that hands it the router.
 	registeredAt = regexp.MustCompile(`^[^:]+:\d+:\d+: route \S+ \S+ \(registered at (\S+) by \S+\)`)
-	// routePath and operationPath are the path of the route a line
-	// lists or reports, and of the operation a status is reported for.
-	routePath     = regexp.MustCompile(`^[^:]+:\d+:\d+: route \S+ (\S+)`)
-	operationPath = regexp.MustCompile(` is not documented for [A-Z]+ (/\S*)`)
 )
-
-// linePath returns the path of the route or operation a line is about,
-// or "" if it names none.
-func linePath(line string) string {
-	if m := operationPath.FindStringSubmatch(line); m != nil {
-		return m[1]
-	}
-	if m := routePath.FindStringSubmatch(line); m != nil {
-		return m[1]
-	}
-	return ""
-}
 
 // registration returns where the route of a -routes line or finding
 // was registered, relative to the module's root: where the line is, or
@@ -164,7 +131,7 @@ func scoreRoutes(rt routeTruth, listing, findings []string) (routeScore, []strin
 	var notes []string
 	ours := map[string][]string{}
 	for _, l := range listing {
-		if m := tieLine.FindStringSubmatch(l); m != nil && rt.inScope(linePath(l)) {
+		if m := tieLine.FindStringSubmatch(l); m != nil {
 			reg, op := registration(rt, l, m[1]), m[2]+"|"+m[3]
 			if !slices.Contains(ours[reg], op) {
 				ours[reg] = append(ours[reg], op)
@@ -199,9 +166,6 @@ func scoreRoutes(rt routeTruth, listing, findings []string) (routeScore, []strin
 	}
 	var made []string
 	for _, f := range findings {
-		if !rt.inScope(linePath(f)) {
-			continue
-		}
 		if m := missingLine.FindStringSubmatch(f); m != nil {
 			made = append(made, "SL1006 "+registration(rt, f, m[1]))
 		} else if m := statusLine.FindStringSubmatch(f); m != nil {
@@ -361,48 +325,5 @@ func TestScoreRoutes(t *testing.T) {
 	want := routeScore{tied: 3, toTie: 4, rightTies: 3, ties: 4, found: 4, toFind: 5, rightFound: 4, findings: 6}
 	if s != want {
 		t.Errorf("score %s, want %s", s, want)
-	}
-}
-
-// A record that covers part of the API ("# paths") scores what is on
-// those paths only: a tie, a missing route or an undocumented status of
-// another path is neither right nor wrong.
-func TestScoreRoutesScope(t *testing.T) {
-	listing := []string{
-		"s.go:1:5: route GET /a/ -> GET /a (getA, api.yaml:3)",
-		"s.go:2:5: route GET /b -> GET /b (getB, api.yaml:5)",
-	}
-	findings := []string{
-		"h.go:9:3: status 409 (Conflict) in WriteHeader is not documented for GET /a (documented: 200)",
-		"h.go:10:3: status 500 (Internal Server Error) in WriteHeader is not documented for GET /b (documented: 200)",
-		"s.go:3:5: route GET /bc is not in api.yaml: clients cannot know it",
-	}
-	for _, tc := range []struct {
-		paths string
-		want  routeScore
-	}{
-		{"# paths /a", routeScore{tied: 1, toTie: 1, rightTies: 1, ties: 1, found: 1, toFind: 1, rightFound: 1, findings: 1}},
-		{"# paths /a /b", routeScore{tied: 1, toTie: 1, rightTies: 1, ties: 2, found: 1, toFind: 1, rightFound: 1, findings: 2}},
-		{"", routeScore{tied: 1, toTie: 1, rightTies: 1, ties: 2, found: 1, toFind: 1, rightFound: 1, findings: 3}},
-	} {
-		path := filepath.Join(t.TempDir(), "svc.txt")
-		record := strings.Join([]string{
-			"# module example.com/svc v1.0.0",
-			"# spec api.yaml",
-			"# patterns ./...",
-			tc.paths,
-			"route\tGET\t/a\ts.go:1\t-\tGET /a (getA)\twhy",
-			"finding\tSL1005\th.go:9\t409\tGET /a\twhy",
-		}, "\n")
-		if err := os.WriteFile(path, []byte(record), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		rt, err := readRouteTruth(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if s, _ := scoreRoutes(rt, listing, findings); s != tc.want {
-			t.Errorf("%q: score %s, want %s", tc.paths, s, tc.want)
-		}
 	}
 }
