@@ -51,7 +51,25 @@ func (f *flow) narrowOn(live []frag, cond ast.Expr, neg bool) ([]frag, bool) {
 		return out, true
 	}
 	set, onStatus := f.ev.decide(cond, neg)
-	out := restrictAt(live, set, f.ev.anchor(cond), onStatus)
+	var out []frag
+	if onStatus && neg {
+		// A fragment that passes a negated test because none of its
+		// codes is what the test names (503 past `res.StatusCode ==
+		// 429 && pool != ""`) was decided where it was before, if
+		// anywhere: the test is about other statuses.
+		named, _ := f.ev.decide(cond, false)
+		var kept, rest []frag
+		for _, fr := range live {
+			if fr.at != nil && fr.set.and(set) == fr.set && fr.set.and(named).empty() {
+				kept = append(kept, fr)
+			} else {
+				rest = append(rest, fr)
+			}
+		}
+		out = unionFrags(restrictAt(rest, set, f.ev.anchor(cond), true), kept)
+	} else {
+		out = restrictAt(live, set, f.ev.anchor(cond), onStatus)
+	}
 	if !onStatus && f.opaque(cond) {
 		// Something this check cannot read decides on the response
 		// (client-go's done, from a closure over IsNextRetry): what goes

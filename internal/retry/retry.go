@@ -61,6 +61,8 @@ type retryChecker struct {
 	// changed and read memoize changedFields and readFields; stdLog is
 	// log.Logger's type, once stdLogRead.
 	changed, read map[*types.Func]fieldSet
+	// reachesReq memoizes paramReachesRequest.
+	reachesReq map[paramKey]bool
 	// leavesParams memoizes leavesParam.
 	leavesParams map[paramKey]bool
 	stdLog       types.Type

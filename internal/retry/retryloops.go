@@ -348,7 +348,16 @@ func (c *retryChecker) requestVaries(loop ast.Stmt, body *ast.BlockStmt, i int, 
 			}
 		}
 	}
-	args := slices.DeleteFunc(slices.Clone(send.Args), func(a ast.Expr) bool { return isContext(info.TypeOf(a)) })
+	// A context is not what the API sees, nor is an argument that a
+	// function of the package sending the request it is also given never
+	// writes into that request (opensearch's roundTripAttempt(req, ...,
+	// conn) reads conn only to pick and drain the connection).
+	var args []ast.Expr
+	for j, a := range send.Args {
+		if !isContext(info.TypeOf(a)) && c.argReachesRequest(send, j) {
+			args = append(args, a)
+		}
+	}
 	if slices.ContainsFunc(args, varies) {
 		return true, nil
 	}
