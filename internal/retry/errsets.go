@@ -267,6 +267,12 @@ func (c *retryChecker) sentErrors(list []ast.Stmt, result *types.Var) (codeSet, 
 // sentErrorFact is sentErrors with the types the error has for some of
 // the statuses: those the code makes, or hands on from a call.
 func (c *retryChecker) sentErrorFact(list []ast.Stmt, result *types.Var) (ErrFact, bool) {
+	return c.sentErrorFactWith(list, result, nil)
+}
+
+// sentErrorFactWith is sentErrorFact with the lists of lists bound to
+// the statuses they hold.
+func (c *retryChecker) sentErrorFactWith(list []ast.Stmt, result *types.Var, lists map[*types.Var]codeSet) (ErrFact, bool) {
 	i, send, errs := c.findSend(list)
 	if send == nil {
 		i, send, errs = c.findLoopSend(list)
@@ -275,6 +281,7 @@ func (c *retryChecker) sentErrorFact(list []ast.Stmt, result *types.Var) (ErrFac
 		return ErrFact{}, false
 	}
 	fl := &flow{ev: c.sendEvaluator(list[i], send, errs), mode: modeErrors, errTypes: map[string]codeSet{}}
+	fl.ev.lists = lists
 	if result != nil && result.Name() != "" && result.Name() != "_" {
 		fl.resultErr = result
 	}
@@ -582,12 +589,48 @@ func (f *flow) returnedTypes(e ast.Expr) []TypedErr {
 		if fact, ok := f.ev.c.callErrFact(x); ok {
 			return fact.Types
 		}
+		if fn := typesx.StaticCallee(f.ev.c.Pass.TypesInfo, x); fn != nil {
+			return f.ev.c.madeErrTypes(fn)
+		}
 	case *ast.Ident:
 		if v, ok := f.ev.c.Pass.TypesInfo.Uses[x].(*types.Var); ok {
 			return f.ev.errTypes[v]
 		}
 	}
 	return nil
+}
+
+// madeErrTypes returns, for a function of the package that decides
+// nothing by a status (its summary says nothing), the concrete error types
+// it makes and returns, each for every status: go-containerregistry's
+// retryError(resp) returns the *Error that makeError(resp, b) builds,
+// whatever the status, so a predicate asking that type's Temporary()
+// decides on it.
+func (c *retryChecker) madeErrTypes(fn *types.Func) []TypedErr {
+	decl := c.Decls[fn]
+	res := fn.Signature().Results()
+	if decl == nil || decl.Body == nil || res.Len() == 0 || !typesx.IsError(res.At(res.Len()-1).Type()) {
+		return nil
+	}
+	var out []TypedErr
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			if len(n.Results) != res.Len() {
+				return false
+			}
+			if t, ok := c.returnedType(n.Results[len(n.Results)-1]); ok {
+				te := TypedErr{Type: typeKey(t), Codes: allCodes}
+				if !slices.Contains(out, te) {
+					out = append(out, te)
+				}
+			}
+		}
+		return true
+	})
+	return out
 }
 
 // returnedType returns the concrete type of e, an error a function

@@ -305,6 +305,9 @@ func (c *retryChecker) helperRetry(cur inspector.Cursor, call *ast.CallExpr) {
 		}
 		return true
 	})
+	if !f.Sends && !f.Cond {
+		c.fieldListed(f, call, body, send)
+	}
 	if !f.Sends {
 		// The attempt's error carries the statuses, and the helper
 		// repeats on some of them.

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"github.com/statuslint/statuslint/internal/typesx"
 )
@@ -31,16 +32,30 @@ func (ev *evaluator) rangedCodes(e ast.Expr) (codeSet, bool) {
 	if rs == nil {
 		return codeSet{}, false
 	}
-	if id, ok := ast.Unparen(rs.X).(*ast.Ident); ok && ev.lists != nil {
-		// A list parameter the evaluation binds (evalCheck's).
-		if lv, ok := ev.c.Pass.TypesInfo.Uses[id].(*types.Var); ok {
-			if s, ok := ev.lists[lv]; ok {
-				return s, true
-			}
+	if lv := listVar(ev.c.Pass.TypesInfo, rs.X); lv != nil && ev.lists != nil {
+		// A list parameter, or a list field, the evaluation binds
+		// (evalCheck's, fieldListed's).
+		if s, ok := ev.lists[lv]; ok {
+			return s, true
 		}
 	}
 	s := ev.c.listCodes(rs.X, 0)
 	return s, !s.empty()
+}
+
+// listVar returns the variable e names, or the field it selects.
+func listVar(info *types.Info, e ast.Expr) *types.Var {
+	switch x := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		v, _ := info.Uses[x].(*types.Var)
+		return v
+	case *ast.SelectorExpr:
+		if s, ok := info.Selections[x]; ok && s.Kind() == types.FieldVal {
+			v, _ := s.Obj().(*types.Var)
+			return v
+		}
+	}
+	return nil
 }
 
 // rangeOf returns the range statement whose value variable is v, or nil.
@@ -136,4 +151,117 @@ func (c *retryChecker) fieldValues(f *types.Var) []ast.Expr {
 	}
 	c.fields[f] = vals
 	return vals
+}
+
+// fieldListed records a list field that a helper's attempt ranges over
+// to decide which statuses it fails on, and so are repeated
+// (go-containerregistry's retryTransport: for _, code := range t.codes {
+// if out.StatusCode == code { return retryError(out) } }, inside the
+// closure retry.Retry calls again), as a loop of each function whose
+// list parameter fills the field (WithRetryStatusCodes(codes...), whose
+// option sets options.codes, which NewRetry copies to t.codes). The
+// statuses the helper repeats only when the field holds them are then
+// re-sent for each caller that lists them, in this package or another
+// (by the ListRepeatFact). What the package itself puts in the field is
+// known already (listCodes).
+func (c *retryChecker) fieldListed(f RepeatFact, call *ast.CallExpr, body *ast.BlockStmt, send *ast.CallExpr) {
+	info := c.Pass.TypesInfo
+	var fields []*types.Var
+	ast.Inspect(body, func(n ast.Node) bool {
+		if rs, ok := n.(*ast.RangeStmt); ok {
+			if v := listVar(info, rs.X); v != nil && v.IsField() && isIntList(v.Type()) && !slices.Contains(fields, v) {
+				fields = append(fields, v)
+			}
+		}
+		return true
+	})
+	repeated := func(field *types.Var, list codeSet) codeSet {
+		errs, ok := c.sentErrorFactWith(body.List, nil, map[*types.Var]codeSet{field: list})
+		if !ok {
+			return codeSet{}
+		}
+		set := f.Set.and(errs.Errs)
+		if f.Pred > 0 {
+			if f.Pred-1 >= len(call.Args) {
+				return codeSet{}
+			}
+			handed, ok := c.handedPredicate(call.Args[f.Pred-1], errs.Errs, errs.Types)
+			if !ok {
+				return codeSet{}
+			}
+			set = set.and(handed)
+		}
+		return set
+	}
+	for _, field := range fields {
+		feeders := c.listFeeders(field, map[*types.Var]bool{})
+		if len(feeders) == 0 {
+			continue
+		}
+		// Every error status, as listDecided: a list that holds 200 too
+		// would read as an attempt that fails on success.
+		set := repeated(field, CodeRange(400, 599)).and(repeated(field, codeSet{}).not())
+		if set.empty() {
+			continue
+		}
+		waited := waitedIf(f.Waits || c.readsRetryAfter(body))
+		for _, fp := range feeders {
+			l := listLoop{fn: fp.fn, param: fp.param, set: set, waited: waited, send: send}
+			if !slices.Contains(c.listLoops, l) {
+				c.listLoops = append(c.listLoops, l)
+			}
+		}
+	}
+}
+
+// A listParam is a list parameter of a function of the package, in SSA
+// numbering (a method's receiver is 0).
+type listParam struct {
+	fn    *types.Func
+	param int
+}
+
+// listFeeders returns the list parameters of the package's functions
+// that the field is given: directly (x.codes = codes, T{codes: codes},
+// also in a closure the function returns) or through another field it is
+// given (T{codes: o.codes}).
+func (c *retryChecker) listFeeders(field *types.Var, seen map[*types.Var]bool) []listParam {
+	if seen[field] {
+		return nil
+	}
+	seen[field] = true
+	info := c.Pass.TypesInfo
+	var out []listParam
+	for _, given := range c.fieldValues(field) {
+		v := listVar(info, given)
+		switch {
+		case v == nil:
+		case v.IsField():
+			out = append(out, c.listFeeders(v, seen)...)
+		default:
+			if p, ok := c.paramOf(v); ok && !slices.Contains(out, p) {
+				out = append(out, p)
+			}
+		}
+	}
+	return out
+}
+
+// paramOf returns the function of the package whose parameter v is.
+func (c *retryChecker) paramOf(v *types.Var) (listParam, bool) {
+	for fn, decl := range c.Decls {
+		if v.Pos() < decl.Type.Pos() || v.Pos() >= decl.Type.End() {
+			continue
+		}
+		shift := 0
+		if fn.Signature().Recv() != nil {
+			shift = 1
+		}
+		for i, p := range slices.Collect(fn.Signature().Params().Variables()) {
+			if p == v {
+				return listParam{fn: fn, param: i + shift}, true
+			}
+		}
+	}
+	return listParam{}, false
 }
