@@ -125,9 +125,6 @@ func loadSyntax(patterns []string, tests bool, tags string) ([]*packages.Package
 		if p.Types == nil && !isSource[p] {
 			p.Types = shared[p.PkgPath]
 		}
-		if !initial[p] {
-			p.Syntax, p.TypesInfo = nil, nil
-		}
 	})
 	return roots, nil
 }
