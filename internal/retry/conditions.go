@@ -68,6 +68,13 @@ type evaluator struct {
 	// variables to the statuses they are true for, and consts integer
 	// parameters to the constants a call gives them.
 	lists map[*types.Var]codeSet
+	// madeTypes types the errors the package's functions make whatever
+	// the status (madeErrTypes), for an attempt followed with a list
+	// field bound (fieldListed). Elsewhere it is off: an error typed so
+	// lets a predicate that reads the error's body (anthropic's
+	// isHeartbeatPreconditionFailure) decide opaquely, which hides the
+	// re-sends around it; that rule is to be revisited first.
+	madeTypes bool
 	preds map[*types.Var]codeSet
 	// methods binds questions an error answers (Temporary) to the
 	// statuses they are assumed true for, in an evaluation of a decision

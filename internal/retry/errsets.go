@@ -281,7 +281,7 @@ func (c *retryChecker) sentErrorFactWith(list []ast.Stmt, result *types.Var, lis
 		return ErrFact{}, false
 	}
 	fl := &flow{ev: c.sendEvaluator(list[i], send, errs), mode: modeErrors, errTypes: map[string]codeSet{}}
-	fl.ev.lists = lists
+	fl.ev.lists, fl.ev.madeTypes = lists, lists != nil
 	if result != nil && result.Name() != "" && result.Name() != "_" {
 		fl.resultErr = result
 	}
@@ -589,7 +589,7 @@ func (f *flow) returnedTypes(e ast.Expr) []TypedErr {
 		if fact, ok := f.ev.c.callErrFact(x); ok {
 			return fact.Types
 		}
-		if fn := typesx.StaticCallee(f.ev.c.Pass.TypesInfo, x); fn != nil {
+		if fn := typesx.StaticCallee(f.ev.c.Pass.TypesInfo, x); fn != nil && f.ev.madeTypes {
 			return f.ev.c.madeErrTypes(fn)
 		}
 	case *ast.Ident:
