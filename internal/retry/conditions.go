@@ -75,7 +75,7 @@ type evaluator struct {
 	// isHeartbeatPreconditionFailure) decide opaquely, which hides the
 	// re-sends around it; that rule is to be revisited first.
 	madeTypes bool
-	preds map[*types.Var]codeSet
+	preds     map[*types.Var]codeSet
 	// methods binds questions an error answers (Temporary) to the
 	// statuses they are assumed true for, in an evaluation of a decision
 	// by one (errPredicateByMethod).
