@@ -45,18 +45,7 @@ func (c *retryChecker) paramReachesRequest(fn *types.Func, j int) bool {
 	info := c.Pass.TypesInfo
 	param := fn.Signature().Params().At(j)
 	tainted := map[*types.Var]bool{param: true}
-	uses := func(e ast.Node) bool {
-		found := false
-		ast.Inspect(e, func(n ast.Node) bool {
-			if id, ok := n.(*ast.Ident); ok {
-				if v, ok := info.Uses[id].(*types.Var); ok && tainted[v] {
-					found = true
-				}
-			}
-			return !found
-		})
-		return found
-	}
+	uses := func(e ast.Node) bool { return typesx.UsesAny(info, e, tainted) }
 	isRequest := func(e ast.Expr) bool {
 		v := rootVar(info, e)
 		return v != nil && typesx.IsRequestPtr(v.Type()) || typesx.IsRequestPtr(info.TypeOf(e))
