@@ -247,21 +247,15 @@ func (c *retryChecker) listFeeders(field *types.Var, seen map[*types.Var]bool) [
 	return out
 }
 
-// paramOf returns the function of the package whose parameter v is.
+// paramOf returns the function of the package whose parameter v is, in
+// SSA numbering.
 func (c *retryChecker) paramOf(v *types.Var) (listParam, bool) {
-	for fn, decl := range c.Decls {
-		if v.Pos() < decl.Type.Pos() || v.Pos() >= decl.Type.End() {
-			continue
-		}
-		shift := 0
-		if fn.Signature().Recv() != nil {
-			shift = 1
-		}
-		for i, p := range slices.Collect(fn.Signature().Params().Variables()) {
-			if p == v {
-				return listParam{fn: fn, param: i + shift}, true
-			}
-		}
+	fn, i := c.ParamOf(v)
+	if fn == nil || i < 0 {
+		return listParam{}, false
 	}
-	return listParam{}, false
+	if fn.Signature().Recv() != nil {
+		i++
+	}
+	return listParam{fn: fn, param: i}, true
 }

@@ -321,7 +321,7 @@ func (c *routeFinder) isRegistrar(fn *types.Func) bool {
 // paramFunc returns the function of this package whose parameter (or
 // receiver) v is, or nil.
 func (c *routeFinder) paramFunc(v *types.Var) *types.Func {
-	fn, _ := c.paramOf(v)
+	fn, _ := c.ParamOf(v)
 	return fn
 }
 
@@ -380,7 +380,7 @@ func exportRoutes(f *routeFinder, found []status.Found, tied map[*ast.CallExpr]s
 			if !isVar || f.paramFunc(v) != fn || !r.resolved && !r.tentative {
 				continue
 			}
-			_, index := f.paramOf(v)
+			_, index := f.ParamOf(v)
 			reg := Registered{Param: index, Method: r.method, Methods: r.methods, Path: r.path}
 			if r.from != nil {
 				reg.At, reg.Writes, reg.Upgrades, reg.Debug, reg.Tied = r.from.At, r.from.Writes, r.from.Upgrades, r.from.Debug, r.from.Tied

@@ -106,9 +106,8 @@ type routeFinder struct {
 	// registrars are the package's functions that register one route
 	// from their parameters.
 	registrars map[*types.Func]registrar
-	// fields caches fieldValues; params, paramOf.
+	// fields caches fieldValues.
 	fields map[*types.Var][]ast.Expr
-	params map[*types.Var]paramAt
 	// env binds the parameters of the functions followed into from a
 	// call (registered); nil outside them.
 	env *env
@@ -732,7 +731,7 @@ func (c *routeFinder) fieldValues() map[*types.Var][]ast.Expr {
 // every call's argument has (s.setRoutesV3(api.Group("/v3"))). An
 // exported function may be called from elsewhere, with any router.
 func (c *routeFinder) paramPrefix(res *resolution, v *types.Var) (string, bool) {
-	fn, index := c.paramOf(v)
+	fn, index := c.ParamOf(v)
 	if fn == nil || index < 0 || fn.Exported() || fn.Signature().Variadic() {
 		return "", false
 	}
@@ -764,31 +763,6 @@ func (c *routeFinder) paramPrefix(res *resolution, v *types.Var) (string, bool) 
 		res.root = root
 	}
 	return prefix, known
-}
-
-// paramOf returns the function of the package whose parameter v is, and
-// its index, or nil.
-func (c *routeFinder) paramOf(v *types.Var) (*types.Func, int) {
-	if c.params == nil {
-		c.params = map[*types.Var]paramAt{}
-		for fn := range c.Decls {
-			params := fn.Signature().Params()
-			for i := range params.Len() {
-				c.params[params.At(i)] = paramAt{fn, i}
-			}
-			if recv := fn.Signature().Recv(); recv != nil {
-				c.params[recv] = paramAt{fn, -1}
-			}
-		}
-	}
-	p := c.params[v]
-	return p.fn, p.index
-}
-
-// A paramAt is a parameter's function and index.
-type paramAt struct {
-	fn    *types.Func
-	index int
 }
 
 // defaultMux is the root of the routes registered on net/http's

@@ -43,6 +43,9 @@ type Index struct {
 	valuesOnce, nonStatusOnce sync.Once
 	values                    map[*types.Var][]Value
 	nonStatus                 map[*types.Var]bool
+	// params are the parameters of Decls' functions (ParamOf).
+	paramsOnce sync.Once
+	params     map[*types.Var]paramAt
 
 	// passes holds each pass's own state (*passState), by analyzer.
 	passes sync.Map
@@ -65,6 +68,31 @@ func (x *Index) pass(pass *analysis.Pass) *passState {
 	}
 	ps, _ := x.passes.LoadOrStore(pass.Analyzer, &passState{statusResults: map[types.Object]int{}})
 	return ps.(*passState)
+}
+
+// A paramAt is a parameter's function and index.
+type paramAt struct {
+	fn    *types.Func
+	index int
+}
+
+// ParamOf returns the function of the package whose parameter v is, and
+// its index (-1 for the receiver), or nil.
+func (x *Index) ParamOf(v *types.Var) (*types.Func, int) {
+	x.paramsOnce.Do(func() {
+		x.params = map[*types.Var]paramAt{}
+		for fn := range x.Decls {
+			params := fn.Signature().Params()
+			for i := range params.Len() {
+				x.params[params.At(i)] = paramAt{fn, i}
+			}
+			if recv := fn.Signature().Recv(); recv != nil {
+				x.params[recv] = paramAt{fn, -1}
+			}
+		}
+	})
+	p := x.params[v]
+	return p.fn, p.index
 }
 
 // FuncDecl returns the declaration of fn, a function of this package.
