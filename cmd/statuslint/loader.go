@@ -245,7 +245,8 @@ func check(p *packages.Package, full bool, imported func(*packages.Package) (*ty
 	if err != nil && len(p.Errors) == 0 {
 		report(err)
 	}
-	p.IllTyped = len(p.Errors) > 0 || len(failed) > 0
+	// An import that failed (failed) has errors of its own.
+	p.IllTyped = len(p.Errors) > 0
 	for _, imp := range p.Imports {
 		p.IllTyped = p.IllTyped || imp.IllTyped || len(imp.Errors) > 0
 	}
