@@ -115,7 +115,7 @@ func (c *retryChecker) evalLeavesParam(fn *types.Func, i int) bool {
 				leaves = false
 			case knowledge.RequestReads[typesx.FuncKey(callee)], knowledge.HeaderReads[typesx.FuncKey(callee)], c.isLogger(info.TypeOf(sel.X)):
 			case callee.Pkg() == c.Pass.Pkg && c.Decls[callee] != nil:
-				leaves = leaves && c.changedFields(callee).empty()
+				leaves = leaves && c.changedFields(callee).Empty()
 			default:
 				leaves = false
 			}

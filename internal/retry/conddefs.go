@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 
+	"github.com/statuslint/statuslint/internal/retry/codeset"
 	"github.com/statuslint/statuslint/internal/status"
 	"github.com/statuslint/statuslint/internal/typesx"
 )
@@ -79,9 +80,9 @@ func (ev *evaluator) condOrFalse(e ast.Expr) (ast.Expr, bool) {
 // admitsDef evaluates a boolean variable through its definition: the
 // expression, the first result of a retry decision, or a comma-ok lookup
 // in a code set.
-func (ev *evaluator) admitsDef(d status.Value, neg bool) (codeSet, bool) {
+func (ev *evaluator) admitsDef(d status.Value, neg bool) (codeset.Set, bool) {
 	x := ast.Unparen(d.Expr)
-	var s codeSet
+	var s codeset.Set
 	ok := false
 	_, isTuple := ev.c.Pass.TypesInfo.TypeOf(x).(*types.Tuple)
 	switch {
@@ -95,7 +96,7 @@ func (ev *evaluator) admitsDef(d status.Value, neg bool) (codeSet, bool) {
 		}
 	}
 	if ok && neg {
-		s = s.not()
+		s = s.Not()
 	}
 	return s, ok
 }

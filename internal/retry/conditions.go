@@ -8,6 +8,7 @@ import (
 	"slices"
 
 	"github.com/statuslint/statuslint/internal/knowledge"
+	"github.com/statuslint/statuslint/internal/retry/codeset"
 	"github.com/statuslint/statuslint/internal/status"
 	"github.com/statuslint/statuslint/internal/typesx"
 )
@@ -22,20 +23,20 @@ const (
 )
 
 // errorStatuses are the statuses an SDK returns as its status error.
-var errorStatuses = CodeRange(knowledge.SDKErrorStatuses[0], knowledge.SDKErrorStatuses[1])
+var errorStatuses = codeset.Range(knowledge.SDKErrorStatuses[0], knowledge.SDKErrorStatuses[1])
 
 // errCodes returns the statuses for which an error of this kind is
 // non-nil: none for a transport error (non-nil means no response at all),
 // 400-999 for the cloud SDK's. ok is false when the error says nothing
 // about the status.
-func errCodes(kind errKind) (codeSet, bool) {
+func errCodes(kind errKind) (codeset.Set, bool) {
 	switch kind {
 	case errTransport:
-		return codeSet{}, true
+		return codeset.Set{}, true
 	case errStatus:
 		return errorStatuses, true
 	}
-	return codeSet{}, false
+	return codeset.Set{}, false
 }
 
 // evaluator computes the status codes a condition lets through.
@@ -44,20 +45,20 @@ type evaluator struct {
 	// errs holds, for the error variables of the code being evaluated that
 	// tell about the status, the statuses for which each is non-nil; a
 	// non-nil error means no response for every other status.
-	errs map[*types.Var]codeSet
+	errs map[*types.Var]codeset.Set
 	// params are integer parameters that hold a status in a predicate.
 	params map[*types.Var]bool
 	// touched records that some condition depended on a status.
 	touched bool
 	// waited are the codes a library's policy decided, where the library
 	// pairs it with a backoff that waits for Retry-After.
-	waited codeSet
+	waited codeset.Set
 	// errTypes holds, for the error variables errs holds, the statuses
 	// for which each is of an error type the function that made it names;
 	// typeTests, for the ok of a type assertion of one, the statuses for
 	// which it holds.
 	errTypes  map[*types.Var][]TypedErr
-	typeTests map[*types.Var]codeSet
+	typeTests map[*types.Var]codeset.Set
 	// symbolic are error parameters of a decision over an error: they
 	// stand for an error that carries a status, so a nil test of one
 	// tests no status.
@@ -67,7 +68,7 @@ type evaluator struct {
 	// (func(error) bool) to the statuses they hold for, bools boolean
 	// variables to the statuses they are true for, and consts integer
 	// parameters to the constants a call gives them.
-	lists map[*types.Var]codeSet
+	lists map[*types.Var]codeset.Set
 	// madeTypes types the errors the package's functions make whatever
 	// the status (madeErrTypes), for an attempt followed with a list
 	// field bound (fieldListed). Elsewhere it is off: an error typed so
@@ -75,19 +76,19 @@ type evaluator struct {
 	// isHeartbeatPreconditionFailure) decide opaquely, which hides the
 	// re-sends around it; that rule is to be revisited first.
 	madeTypes bool
-	preds     map[*types.Var]codeSet
+	preds     map[*types.Var]codeset.Set
 	// methods binds questions an error answers (Temporary) to the
 	// statuses they are assumed true for, in an evaluation of a decision
 	// by one (errPredicateByMethod).
-	methods map[string]codeSet
-	bools   map[*types.Var]codeSet
+	methods map[string]codeset.Set
+	bools   map[*types.Var]codeset.Set
 	consts  map[*types.Var]int64
 }
 
 // bound returns the statuses a call of a predicate parameter the
 // evaluation binds holds for, or those a boolean variable it binds is
 // true for.
-func (ev *evaluator) bound(e ast.Expr) (codeSet, bool) {
+func (ev *evaluator) bound(e ast.Expr) (codeset.Set, bool) {
 	info := ev.c.Pass.TypesInfo
 	switch x := ast.Unparen(e).(type) {
 	case *ast.CallExpr:
@@ -103,12 +104,12 @@ func (ev *evaluator) bound(e ast.Expr) (codeSet, bool) {
 			return s, ok
 		}
 	}
-	return codeSet{}, false
+	return codeset.Set{}, false
 }
 
 // decide returns admits(cond, neg), and whether cond tests a status; the
 // evaluator keeps the record that some condition did.
-func (ev *evaluator) decide(cond ast.Expr, neg bool) (set codeSet, onStatus bool) {
+func (ev *evaluator) decide(cond ast.Expr, neg bool) (set codeset.Set, onStatus bool) {
 	before := ev.touched
 	ev.touched = false
 	set = ev.admits(cond, neg)
@@ -121,12 +122,12 @@ func (ev *evaluator) decide(cond ast.Expr, neg bool) (set codeSet, onStatus bool
 // of cond that do not mention a status do not constrain it; a test that
 // there is no response ("err != nil" after Client.Do, "resp == nil") admits
 // no status at all.
-func (ev *evaluator) admits(cond ast.Expr, neg bool) codeSet {
+func (ev *evaluator) admits(cond ast.Expr, neg bool) codeset.Set {
 	info := ev.c.Pass.TypesInfo
 	if s, ok := ev.bound(cond); ok {
 		ev.touched = true
 		if neg {
-			return s.not()
+			return s.Not()
 		}
 		return s
 	}
@@ -141,13 +142,13 @@ func (ev *evaluator) admits(cond ast.Expr, neg bool) codeSet {
 		switch e.Op {
 		case token.LAND, token.LOR:
 			if (e.Op == token.LAND) != neg {
-				return ev.admits(e.X, neg).and(ev.admits(e.Y, neg))
+				return ev.admits(e.X, neg).And(ev.admits(e.Y, neg))
 			}
-			return ev.disjunct(e.X, neg).or(ev.disjunct(e.Y, neg))
+			return ev.disjunct(e.X, neg).Or(ev.disjunct(e.Y, neg))
 		case token.EQL, token.NEQ, token.LSS, token.LEQ, token.GTR, token.GEQ:
 			if s, ok := ev.comparison(e); ok {
 				if neg {
-					return s.not()
+					return s.Not()
 				}
 				return s
 			}
@@ -162,7 +163,7 @@ func (ev *evaluator) admits(cond ast.Expr, neg bool) codeSet {
 		}
 		if s, ok := ev.predicateCall(e); ok {
 			if neg {
-				return s.not()
+				return s.Not()
 			}
 			return s
 		}
@@ -170,7 +171,7 @@ func (ev *evaluator) admits(cond ast.Expr, neg bool) codeSet {
 	case *ast.IndexExpr:
 		if s, ok := ev.setLookup(e.X, e.Index); ok {
 			if neg {
-				return s.not()
+				return s.Not()
 			}
 			return s
 		}
@@ -185,9 +186,9 @@ func (ev *evaluator) admits(cond ast.Expr, neg bool) codeSet {
 		}
 		if tv, ok := info.Types[e]; ok && tv.Value != nil && tv.Value.Kind() == constant.Bool {
 			if constant.BoolVal(tv.Value) != neg {
-				return allCodes
+				return codeset.All
 			}
-			return codeSet{}
+			return codeset.Set{}
 		}
 		if d, ok := ev.condOf(e); ok {
 			if s, ok := ev.admitsDef(d, neg); ok {
@@ -197,12 +198,12 @@ func (ev *evaluator) admits(cond ast.Expr, neg bool) codeSet {
 			return ev.admits(x, false)
 		}
 	}
-	return allCodes
+	return codeset.All
 }
 
 // comparison evaluates status op constant, in either order, and
 // status/100 op constant.
-func (ev *evaluator) comparison(e *ast.BinaryExpr) (codeSet, bool) {
+func (ev *evaluator) comparison(e *ast.BinaryExpr) (codeset.Set, bool) {
 	op, x, y := e.Op, e.X, e.Y
 	if op == token.EQL {
 		// status == code, code ranging over a list of codes.
@@ -216,22 +217,22 @@ func (ev *evaluator) comparison(e *ast.BinaryExpr) (codeSet, bool) {
 	k, ok := ev.intConst(y)
 	if !ok {
 		if k, ok = ev.intConst(x); !ok {
-			return codeSet{}, false
+			return codeset.Set{}, false
 		}
 		x, op = y, flip(op)
 	}
 	if ev.isStatus(x) {
-		return relation(op, k), true
+		return codeset.Relation(op, k), true
 	}
 	if d, ok := ev.classVar(x); ok {
 		x = d // family := resp.StatusCode / 100 (oci's checkForSuccessfulResponse)
 	}
 	if q, ok := ast.Unparen(x).(*ast.BinaryExpr); ok && q.Op == token.QUO && ev.isStatus(q.X) {
 		if d, ok := ev.intConst(q.Y); ok && d == 100 {
-			return classRelation(op, k), true
+			return codeset.ClassRelation(op, k), true
 		}
 	}
-	return codeSet{}, false
+	return codeset.Set{}, false
 }
 
 func flip(op token.Token) token.Token {
@@ -264,43 +265,43 @@ func (ev *evaluator) intConst(e ast.Expr) (int64, bool) {
 }
 
 // nilTest evaluates err != nil, err == nil, resp == nil and resp != nil.
-func (ev *evaluator) nilTest(e *ast.BinaryExpr, neg bool) (codeSet, bool) {
+func (ev *evaluator) nilTest(e *ast.BinaryExpr, neg bool) (codeset.Set, bool) {
 	if e.Op != token.EQL && e.Op != token.NEQ {
-		return codeSet{}, false
+		return codeset.Set{}, false
 	}
 	x := e.X
 	if ev.c.Pass.TypesInfo.Types[x].IsNil() {
 		x = e.Y
 	} else if !ev.c.Pass.TypesInfo.Types[e.Y].IsNil() {
-		return codeSet{}, false
+		return codeset.Set{}, false
 	}
 	isNil := (e.Op == token.EQL) != neg
 	if status.IsResponse(ev.c.Pass, x) {
 		if isNil {
-			return codeSet{}, true // no response, no status
+			return codeset.Set{}, true // no response, no status
 		}
-		return allCodes, true
+		return codeset.All, true
 	}
 	id, ok := ast.Unparen(x).(*ast.Ident)
 	if !ok {
-		return codeSet{}, false
+		return codeset.Set{}, false
 	}
 	v, _ := ev.c.Pass.TypesInfo.Uses[id].(*types.Var)
 	return ev.errTest(v, isNil)
 }
 
 // errTest evaluates a nil test of the error variable v.
-func (ev *evaluator) errTest(v *types.Var, isNil bool) (codeSet, bool) {
+func (ev *evaluator) errTest(v *types.Var, isNil bool) (codeset.Set, bool) {
 	if ev.symbolic[v] {
-		return allCodes, true
+		return codeset.All, true
 	}
 	s, ok := ev.errs[v]
 	if !ok {
-		return codeSet{}, false
+		return codeset.Set{}, false
 	}
-	ev.touched = ev.touched || !s.empty()
+	ev.touched = ev.touched || !s.Empty()
 	if isNil {
-		return s.not(), true
+		return s.Not(), true
 	}
 	return s, true
 }
@@ -321,20 +322,20 @@ func (ev *evaluator) isStatus(e ast.Expr) bool {
 
 // predicateCall evaluates a call of a retry predicate with a status or a
 // response argument.
-func (ev *evaluator) predicateCall(call *ast.CallExpr) (codeSet, bool) {
+func (ev *evaluator) predicateCall(call *ast.CallExpr) (codeset.Set, bool) {
 	return ev.predicateResult(call, 0)
 }
 
 // predicateResult is predicateCall for result i of call: a decision whose
 // deciding result is i (ok in d, ok := c.shouldRetry(resp, n)).
-func (ev *evaluator) predicateResult(call *ast.CallExpr, i int) (codeSet, bool) {
+func (ev *evaluator) predicateResult(call *ast.CallExpr, i int) (codeset.Set, bool) {
 	fn := typesx.Callee(ev.c.Pass.TypesInfo, call)
 	if fn == nil {
-		return codeSet{}, false
+		return codeset.Set{}, false
 	}
 	if i != 0 {
 		if p, ok := ev.c.predicate(fn); !ok || p.Result != i {
-			return codeSet{}, false
+			return codeset.Set{}, false
 		}
 	}
 	if typesx.FuncKey(fn) == knowledge.SliceContains && len(call.Args) == 2 {
@@ -350,9 +351,9 @@ func (ev *evaluator) predicateResult(call *ast.CallExpr, i int) (codeSet, bool) 
 	if codes, ok := knowledge.ErrorPredicates[typesx.FuncKey(fn)]; ok && len(call.Args) == 1 {
 		// apierrors.IsNotFound(err): true exactly for the status the
 		// error carries.
-		var s codeSet
+		var s codeset.Set
 		for _, r := range codes {
-			s = s.or(CodeRange(int64(r[0]), int64(r[1])))
+			s = s.Or(codeset.Range(int64(r[0]), int64(r[1])))
 		}
 		ev.touched = true
 		return s, true
@@ -367,7 +368,7 @@ func (ev *evaluator) predicateResult(call *ast.CallExpr, i int) (codeSet, bool) 
 	}
 	p, ok := ev.c.predicate(fn)
 	if !ok || p.Arg >= len(call.Args) || p.Result != i {
-		return codeSet{}, false
+		return codeset.Set{}, false
 	}
 	arg := call.Args[p.Arg]
 	if p.OfErr {
@@ -375,45 +376,45 @@ func (ev *evaluator) predicateResult(call *ast.CallExpr, i int) (codeSet, bool) 
 		// a nil error, or one of no status, is not retried by a status.
 		v, errs, ok := ev.errVar(arg)
 		if !ok {
-			return codeSet{}, false
+			return codeset.Set{}, false
 		}
 		set, ok := ev.c.errPredSet(p, ev.errTypes[v], ev.methods)
 		if !ok {
-			return codeSet{}, false
+			return codeset.Set{}, false
 		}
 		ev.touched = true
-		return set.and(errs), true
+		return set.And(errs), true
 	}
 	if ev.isStatus(arg) || status.IsResponse(ev.c.Pass, arg) {
 		set := p.Set
 		if p.List > 0 {
 			if set, ok = ev.memberCodes(call, fn, p); !ok {
-				return codeSet{}, false
+				return codeset.Set{}, false
 			}
 		}
 		ev.touched = true
-		ev.waited = ev.waited.or(p.Waited)
+		ev.waited = ev.waited.Or(p.Waited)
 		return set, true
 	}
-	return codeSet{}, false
+	return codeset.Set{}, false
 }
 
 // setLookup evaluates set[status] and slices.Contains(set, status) where
 // set is a package-level map or slice of constant codes.
-func (ev *evaluator) setLookup(set, key ast.Expr) (codeSet, bool) {
+func (ev *evaluator) setLookup(set, key ast.Expr) (codeset.Set, bool) {
 	if !ev.isStatus(key) {
-		return codeSet{}, false
+		return codeset.Set{}, false
 	}
 	v, _ := ev.c.Pass.TypesInfo.Uses[typesx.NameIdent(set)].(*types.Var)
 	if v == nil {
-		return codeSet{}, false
+		return codeset.Set{}, false
 	}
 	if v.IsField() {
 		// c.retryOnStatus[resp.StatusCode]: the sets the package gives
 		// the field (a constructor's default, a literal), as for a list
 		// ranged over.
 		s := ev.c.listCodes(set, 0)
-		return s, !s.empty()
+		return s, !s.Empty()
 	}
 	return ev.c.codeSetVar(v)
 }
@@ -423,23 +424,23 @@ func (ev *evaluator) setLookup(set, key ast.Expr) (codeSet, bool) {
 // which err is of target's type. (Only where it holds: that it does not
 // says only that the error is of another type. An error wrapped in one of
 // that type is not counted: the statuses are those the check is sure of.)
-func (ev *evaluator) errorsAs(call *ast.CallExpr) (codeSet, bool) {
+func (ev *evaluator) errorsAs(call *ast.CallExpr) (codeset.Set, bool) {
 	info := ev.c.Pass.TypesInfo
 	fn := typesx.Callee(info, call)
 	if fn == nil || typesx.FuncKey(fn) != knowledge.ErrorsAs || len(call.Args) != 2 {
-		return codeSet{}, false
+		return codeset.Set{}, false
 	}
 	id, ok := ast.Unparen(call.Args[0]).(*ast.Ident)
 	if !ok {
-		return codeSet{}, false
+		return codeset.Set{}, false
 	}
 	v, ok := info.Uses[id].(*types.Var)
 	if !ok {
-		return codeSet{}, false
+		return codeset.Set{}, false
 	}
 	target, ok := types.Unalias(info.TypeOf(call.Args[1])).(*types.Pointer)
 	if !ok {
-		return codeSet{}, false
+		return codeset.Set{}, false
 	}
 	return (ErrFact{Types: ev.errTypes[v]}).typeCodes(target.Elem())
 }
@@ -473,10 +474,10 @@ func (ev *evaluator) classVar(x ast.Expr) (ast.Expr, bool) {
 // type assertion), or by a status it is given (gcrane's
 // hasStatusCode(err, 429)), then decides statuses its fact, evaluated for
 // any error and any status, cannot say. i is the result that decides.
-func (ev *evaluator) typedPredicate(call *ast.CallExpr, fn *types.Func, i int) (codeSet, bool) {
+func (ev *evaluator) typedPredicate(call *ast.CallExpr, fn *types.Func, i int) (codeset.Set, bool) {
 	decl := ev.c.Decls[fn.Origin()]
 	if decl == nil || decl.Body == nil {
-		return codeSet{}, false
+		return codeset.Set{}, false
 	}
 	params := fn.Signature().Params()
 	var consts map[*types.Var]int64
@@ -497,12 +498,12 @@ func (ev *evaluator) typedPredicate(call *ast.CallExpr, fn *types.Func, i int) (
 		}
 		p, ok := ev.c.evalErrPredicateOf(decl.Type, decl.Body, errs, ev.errTypes[v], consts)
 		if !ok || p.Result != i || p.Arg >= len(call.Args) || call.Args[p.Arg] != a {
-			return codeSet{}, false
+			return codeset.Set{}, false
 		}
 		ev.touched = true
-		return p.Set.and(errs), true
+		return p.Set.And(errs), true
 	}
-	return codeSet{}, false
+	return codeset.Set{}, false
 }
 
 // disjunct returns admits(e, neg) for e, one of the alternatives of a
@@ -511,7 +512,7 @@ func (ev *evaluator) typedPredicate(call *ast.CallExpr, fn *types.Func, i int) (
 // hasStatusCode(err, 429) || isServerError(err)) admits no status there:
 // the disjunction holds for sure only where another alternative does, and
 // a finding lists only the statuses sure to be retried.
-func (ev *evaluator) disjunct(e ast.Expr, neg bool) codeSet {
+func (ev *evaluator) disjunct(e ast.Expr, neg bool) codeset.Set {
 	before := ev.touched
 	ev.touched = false
 	s := ev.admits(e, neg)
@@ -522,7 +523,7 @@ func (ev *evaluator) disjunct(e ast.Expr, neg bool) codeSet {
 		x = ast.Unparen(u.X)
 	}
 	if call, ok := x.(*ast.CallExpr); ok && !touched && ev.testsSymbolic(call) {
-		return codeSet{}
+		return codeset.Set{}
 	}
 	return s
 }

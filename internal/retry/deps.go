@@ -102,7 +102,7 @@ func (d *sendDeps) hits(info *types.Info, e ast.Expr) bool {
 		return false
 	}
 	fs, ok := d.fields[root]
-	return !ok || fs.has(field)
+	return !ok || fs.Has(field)
 }
 
 // restoresOf finds the restores for the loop at cur: variables the
@@ -279,7 +279,7 @@ func (c *retryChecker) changesDeps(stmt ast.Stmt, deps *sendDeps, send *ast.Call
 				if fs, ok := deps.fields[root]; ok && field < 0 {
 					found = found || c.changedFields(fn).meets(fs)
 				} else {
-					found = found || !c.changedFields(fn).empty()
+					found = found || !c.changedFields(fn).Empty()
 				}
 			default:
 				found = true

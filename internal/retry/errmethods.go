@@ -5,6 +5,7 @@ import (
 	"go/types"
 	"strings"
 
+	"github.com/statuslint/statuslint/internal/retry/codeset"
 	"github.com/statuslint/statuslint/internal/status"
 	"github.com/statuslint/statuslint/internal/typesx"
 )
@@ -26,7 +27,7 @@ import (
 // is not counted: a caller's finding lists only the statuses sure to be
 // decided.
 type ErrMethodFact struct {
-	Set codeSet
+	Set codeset.Set
 }
 
 func (*ErrMethodFact) AFact() {}
@@ -56,10 +57,10 @@ func isQuestion(fn *types.Func) bool {
 // errMethod returns the statuses for which fn, a method of an error type
 // (isErrMethod), returns true: from its body in this package, from its
 // fact in another.
-func (c *retryChecker) errMethod(fn *types.Func) (codeSet, bool) {
+func (c *retryChecker) errMethod(fn *types.Func) (codeset.Set, bool) {
 	fn = fn.Origin()
 	if !isErrMethod(fn) {
-		return codeSet{}, false
+		return codeset.Set{}, false
 	}
 	if fn.Pkg() != c.Pass.Pkg {
 		var f ErrMethodFact
@@ -67,33 +68,33 @@ func (c *retryChecker) errMethod(fn *types.Func) (codeSet, bool) {
 		return f.Set, ok
 	}
 	if s, ok := c.errMethods[fn]; ok {
-		return s, !s.empty()
+		return s, !s.Empty()
 	}
-	var s codeSet
+	var s codeset.Set
 	if decl := c.Decls[fn]; decl != nil {
 		s = c.evalErrMethod(decl)
 	}
 	if c.errMethods == nil {
-		c.errMethods = map[*types.Func]codeSet{}
+		c.errMethods = map[*types.Func]codeset.Set{}
 	}
 	c.errMethods[fn] = s
-	return s, !s.empty()
+	return s, !s.Empty()
 }
 
 // evalErrMethod evaluates a method of an error type as a decision over
 // the status its receiver carries (e.StatusCode): the statuses for which
 // a status test leads to returning true.
-func (c *retryChecker) evalErrMethod(decl *ast.FuncDecl) codeSet {
-	ev := &evaluator{c: c, errs: map[*types.Var]codeSet{}, params: map[*types.Var]bool{}}
+func (c *retryChecker) evalErrMethod(decl *ast.FuncDecl) codeset.Set {
+	ev := &evaluator{c: c, errs: map[*types.Var]codeset.Set{}, params: map[*types.Var]bool{}}
 	fl := &flow{ev: ev, mode: modePredicate}
-	fl.stmts(decl.Body.List, []frag{{set: allCodes}}, nil)
+	fl.stmts(decl.Body.List, []frag{{set: codeset.All}}, nil)
 	if !ev.touched {
-		return codeSet{}
+		return codeset.Set{}
 	}
-	var s codeSet
+	var s codeset.Set
 	for _, fr := range fl.edges {
 		if fr.at != nil {
-			s = s.or(fr.set)
+			s = s.Or(fr.set)
 		}
 	}
 	return s
@@ -115,17 +116,17 @@ func (c *retryChecker) exportErrMethods() {
 // (a method with no parameters and a bool result), asked of an error
 // variable of the evaluation or of its assertion to an interface
 // (te, ok := err.(temporary); te.Temporary()).
-func (ev *evaluator) methodDecision(call *ast.CallExpr, fn *types.Func) (codeSet, bool) {
+func (ev *evaluator) methodDecision(call *ast.CallExpr, fn *types.Func) (codeset.Set, bool) {
 	if !isQuestion(fn) {
-		return codeSet{}, false
+		return codeset.Set{}, false
 	}
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 	if !ok {
-		return codeSet{}, false
+		return codeset.Set{}, false
 	}
 	v := ev.errOfRecv(sel.X)
 	if v == nil {
-		return codeSet{}, false
+		return codeset.Set{}, false
 	}
 	return ev.methodCodes(v, fn.Name())
 }
@@ -173,7 +174,7 @@ func (ev *evaluator) errOfRecv(x ast.Expr) *types.Var {
 // evaluation that assumes it), or by the error's types where they are
 // known, each type's method deciding the statuses for which the error is
 // of that type.
-func (ev *evaluator) methodCodes(v *types.Var, name string) (codeSet, bool) {
+func (ev *evaluator) methodCodes(v *types.Var, name string) (codeset.Set, bool) {
 	if s, ok := ev.methods[name]; ok {
 		ev.touched = true
 		return s, true
@@ -187,7 +188,7 @@ func (ev *evaluator) methodCodes(v *types.Var, name string) (codeSet, bool) {
 // holds for, for an error of the types typed: its Set and, where it asks
 // the error's method (IsTemporary), what methods binds that method to or
 // else what the types' methods say.
-func (c *retryChecker) errPredSet(p PredFact, typed []TypedErr, methods map[string]codeSet) (codeSet, bool) {
+func (c *retryChecker) errPredSet(p PredFact, typed []TypedErr, methods map[string]codeset.Set) (codeset.Set, bool) {
 	if p.Method == "" {
 		return p.Set, true
 	}
@@ -195,17 +196,17 @@ func (c *retryChecker) errPredSet(p PredFact, typed []TypedErr, methods map[stri
 	if !ok {
 		m, ok = c.typedMethodCodes(typed, p.Method)
 	}
-	if !ok && p.Set.empty() {
-		return codeSet{}, false
+	if !ok && p.Set.Empty() {
+		return codeset.Set{}, false
 	}
-	return p.Set.or(m), true
+	return p.Set.Or(m), true
 }
 
 // typedMethodCodes returns the statuses for which the method name of an
 // error of the types typed is true: for each type, those of its statuses
 // its method decides (ErrMethodFact).
-func (c *retryChecker) typedMethodCodes(typed []TypedErr, name string) (codeSet, bool) {
-	var s codeSet
+func (c *retryChecker) typedMethodCodes(typed []TypedErr, name string) (codeset.Set, bool) {
+	var s codeset.Set
 	known := false
 	for _, te := range typed {
 		m := c.methodOfType(te.Type, name)
@@ -213,7 +214,7 @@ func (c *retryChecker) typedMethodCodes(typed []TypedErr, name string) (codeSet,
 			continue
 		}
 		if ms, ok := c.errMethod(m); ok {
-			s = s.or(te.Codes.and(ms))
+			s = s.Or(te.Codes.And(ms))
 			known = true
 		}
 	}

@@ -10,6 +10,7 @@ import (
 	"slices"
 
 	"github.com/statuslint/statuslint/internal/knowledge"
+	"github.com/statuslint/statuslint/internal/retry/codeset"
 	"github.com/statuslint/statuslint/internal/status"
 	"github.com/statuslint/statuslint/internal/typesx"
 )
@@ -22,7 +23,7 @@ import (
 // packages' retry loops read it.
 type ErrFact struct {
 	Sends bool
-	Errs  codeSet
+	Errs  codeset.Set
 	// Types are, for the error types it makes itself, the statuses for
 	// which its error is one of that type (go-github's CheckResponse
 	// returns a *RateLimitError for a 403 only), by type.
@@ -31,7 +32,7 @@ type ErrFact struct {
 	// which the function returns no error: it returns one for the
 	// statuses of Unless that a caller's list does not hold.
 	List   int
-	Unless codeSet
+	Unless codeset.Set
 	// From, if not 0, makes the function a translator of its error
 	// parameter From-1: its error carries the statuses of the error it is
 	// given, of the types in Types for some of them.
@@ -42,7 +43,7 @@ type ErrFact struct {
 // named with its package path (*example.com/sdk.RateLimitError).
 type TypedErr struct {
 	Type  string
-	Codes codeSet
+	Codes codeset.Set
 }
 
 func (*ErrFact) AFact() {}
@@ -71,14 +72,14 @@ func (f ErrFact) equal(g ErrFact) bool {
 
 // typeCodes returns the statuses for which an error of the fact's is of
 // type t, and whether the fact knows them.
-func (f ErrFact) typeCodes(t types.Type) (codeSet, bool) {
+func (f ErrFact) typeCodes(t types.Type) (codeset.Set, bool) {
 	key := typeKey(t)
 	for _, te := range f.Types {
 		if te.Type == key {
 			return te.Codes, true
 		}
 	}
-	return codeSet{}, false
+	return codeset.Set{}, false
 }
 
 // typeKey names an error type as facts do, aliases resolved: anthropic's
@@ -92,10 +93,10 @@ func typeKey(t types.Type) string {
 }
 
 // typedErrs lists the statuses by error type, sorted by type.
-func typedErrs(m map[string]codeSet) []TypedErr {
+func typedErrs(m map[string]codeset.Set) []TypedErr {
 	var out []TypedErr
 	for _, t := range slices.Sorted(maps.Keys(m)) {
-		if !m[t].empty() {
+		if !m[t].Empty() {
 			out = append(out, TypedErr{t, m[t]})
 		}
 	}
@@ -109,7 +110,7 @@ type errResult struct {
 
 // sender reports whether fn sends a request, with the statuses for which
 // its error is non-nil.
-func (c *retryChecker) sender(fn *types.Func) (codeSet, bool) {
+func (c *retryChecker) sender(fn *types.Func) (codeset.Set, bool) {
 	f, ok := c.errSummary(fn)
 	return f.Errs, ok && f.Sends
 }
@@ -170,11 +171,11 @@ func (c *retryChecker) evalErrSummary(fn *types.Func, decl *ast.FuncDecl) errRes
 // twice, accepting every status and none: what only the second returns an
 // error for is what a caller's list decides (Unless).
 func (c *retryChecker) evalCheck(fn *types.Func, decl *ast.FuncDecl) errResult {
-	run := func(lists map[*types.Var]codeSet) (*flow, bool) {
+	run := func(lists map[*types.Var]codeset.Set) (*flow, bool) {
 		ev, _ := c.statusParams(decl.Type)
 		ev.lists = lists
-		fl := &flow{ev: ev, mode: modeErrors, errTypes: map[string]codeSet{}}
-		fl.stmts(decl.Body.List, []frag{{set: allCodes}}, nil)
+		fl := &flow{ev: ev, mode: modeErrors, errTypes: map[string]codeset.Set{}}
+		fl.stmts(decl.Body.List, []frag{{set: codeset.All}}, nil)
 		return fl, ev.touched
 	}
 	list := -1
@@ -187,16 +188,16 @@ func (c *retryChecker) evalCheck(fn *types.Func, decl *ast.FuncDecl) errResult {
 	}
 	if list < 0 {
 		fl, touched := run(nil)
-		return errResult{ErrFact{Errs: fl.errCodes, Types: typedErrs(fl.errTypes)}, touched && !fl.errCodes.empty()}
+		return errResult{ErrFact{Errs: fl.errCodes, Types: typedErrs(fl.errTypes)}, touched && !fl.errCodes.Empty()}
 	}
 	v := params.At(list)
-	none, touched := run(map[*types.Var]codeSet{v: {}})
-	all, _ := run(map[*types.Var]codeSet{v: allCodes})
+	none, touched := run(map[*types.Var]codeset.Set{v: {}})
+	all, _ := run(map[*types.Var]codeset.Set{v: codeset.All})
 	f := ErrFact{Errs: all.errCodes, Types: typedErrs(none.errTypes)}
-	if unless := none.errCodes.and(all.errCodes.not()); !unless.empty() {
+	if unless := none.errCodes.And(all.errCodes.Not()); !unless.Empty() {
 		f.List, f.Unless = list+1, unless
 	}
-	return errResult{f, touched && !none.errCodes.empty()}
+	return errResult{f, touched && !none.errCodes.Empty()}
 }
 
 // given returns what a call of a check with a list parameter (ErrFact's
@@ -213,10 +214,10 @@ func (c *retryChecker) given(call *ast.CallExpr, fn *types.Func, f ErrFact) ErrF
 	})
 	out := ErrFact{Sends: f.Sends, Errs: f.Errs}
 	if known {
-		out.Errs = out.Errs.or(f.Unless.and(list.not()))
+		out.Errs = out.Errs.Or(f.Unless.And(list.Not()))
 	}
 	for _, te := range f.Types {
-		if codes := te.Codes.and(out.Errs); !codes.empty() {
+		if codes := te.Codes.And(out.Errs); !codes.Empty() {
 			out.Types = append(out.Types, TypedErr{te.Type, codes})
 		}
 	}
@@ -241,12 +242,12 @@ func (c *retryChecker) evalTranslator(fn *types.Func, decl *ast.FuncDecl) errRes
 	if from < 0 {
 		return errResult{}
 	}
-	ev := &evaluator{c: c, errs: map[*types.Var]codeSet{params.At(from): allCodes}, symbolic: map[*types.Var]bool{params.At(from): true}}
-	fl := &flow{ev: ev, mode: modeErrors, errTypes: map[string]codeSet{}}
+	ev := &evaluator{c: c, errs: map[*types.Var]codeset.Set{params.At(from): codeset.All}, symbolic: map[*types.Var]bool{params.At(from): true}}
+	fl := &flow{ev: ev, mode: modeErrors, errTypes: map[string]codeset.Set{}}
 	if res := fn.Signature().Results(); res.Len() > 0 {
 		fl.resultErr = res.At(res.Len() - 1)
 	}
-	fl.stmts(decl.Body.List, []frag{{set: allCodes}}, nil)
+	fl.stmts(decl.Body.List, []frag{{set: codeset.All}}, nil)
 	typed := typedErrs(fl.errTypes)
 	if !ev.touched || len(typed) == 0 {
 		return errResult{}
@@ -259,7 +260,7 @@ func (c *retryChecker) evalTranslator(fn *types.Func, decl *ast.FuncDecl) errRes
 // nothing. A send in a loop (the function's own retry loop, anthropic's
 // RequestConfig.send) is followed from that loop. result is the function's
 // error result, which a bare return returns when it is named.
-func (c *retryChecker) sentErrors(list []ast.Stmt, result *types.Var) (codeSet, bool) {
+func (c *retryChecker) sentErrors(list []ast.Stmt, result *types.Var) (codeset.Set, bool) {
 	f, sends := c.sentErrorFact(list, result)
 	return f.Errs, sends
 }
@@ -272,7 +273,7 @@ func (c *retryChecker) sentErrorFact(list []ast.Stmt, result *types.Var) (ErrFac
 
 // sentErrorFactWith is sentErrorFact with the lists of lists bound to
 // the statuses they hold.
-func (c *retryChecker) sentErrorFactWith(list []ast.Stmt, result *types.Var, lists map[*types.Var]codeSet) (ErrFact, bool) {
+func (c *retryChecker) sentErrorFactWith(list []ast.Stmt, result *types.Var, lists map[*types.Var]codeset.Set) (ErrFact, bool) {
 	i, send, errs := c.findSend(list)
 	if send == nil {
 		i, send, errs = c.findLoopSend(list)
@@ -280,18 +281,18 @@ func (c *retryChecker) sentErrorFactWith(list []ast.Stmt, result *types.Var, lis
 	if send == nil {
 		return ErrFact{}, false
 	}
-	fl := &flow{ev: c.sendEvaluator(list[i], send, errs), mode: modeErrors, errTypes: map[string]codeSet{}}
+	fl := &flow{ev: c.sendEvaluator(list[i], send, errs), mode: modeErrors, errTypes: map[string]codeset.Set{}}
 	fl.ev.lists, fl.ev.madeTypes = lists, lists != nil
 	if result != nil && result.Name() != "" && result.Name() != "_" {
 		fl.resultErr = result
 	}
-	fl.stmts(list[i:], []frag{{set: allCodes}}, nil)
+	fl.stmts(list[i:], []frag{{set: codeset.All}}, nil)
 	return ErrFact{Sends: true, Errs: fl.errCodes, Types: typedErrs(fl.errTypes)}, true
 }
 
 // findLoopSend returns the first statement of list that is a loop with a
 // send in it, outside function literals, with the send and its kind.
-func (c *retryChecker) findLoopSend(list []ast.Stmt) (int, *ast.CallExpr, codeSet) {
+func (c *retryChecker) findLoopSend(list []ast.Stmt) (int, *ast.CallExpr, codeset.Set) {
 	for i, s := range list {
 		loop := s
 		if l, ok := s.(*ast.LabeledStmt); ok {
@@ -302,7 +303,7 @@ func (c *retryChecker) findLoopSend(list []ast.Stmt) (int, *ast.CallExpr, codeSe
 		default:
 			continue
 		}
-		var kind codeSet
+		var kind codeset.Set
 		send := firstCall(loop, true, func(call *ast.CallExpr) (ok bool) {
 			kind, ok = c.sendKind(call)
 			return ok
@@ -311,7 +312,7 @@ func (c *retryChecker) findLoopSend(list []ast.Stmt) (int, *ast.CallExpr, codeSe
 			return i, send, kind
 		}
 	}
-	return -1, nil, codeSet{}
+	return -1, nil, codeset.Set{}
 }
 
 // returnsRequest reports whether a function returns a request: one that
@@ -331,7 +332,7 @@ func returnsRequest(res *types.Tuple) bool {
 // is the status.
 func (c *retryChecker) statusParams(ft *ast.FuncType) (*evaluator, bool) {
 	info := c.Pass.TypesInfo
-	ev := &evaluator{c: c, errs: map[*types.Var]codeSet{}, params: map[*types.Var]bool{}}
+	ev := &evaluator{c: c, errs: map[*types.Var]codeset.Set{}, params: map[*types.Var]bool{}}
 	found := false
 	for _, field := range ft.Params.List {
 		t := info.TypeOf(field.Type)
@@ -353,7 +354,7 @@ func (c *retryChecker) statusParams(ft *ast.FuncType) (*evaluator, bool) {
 
 // callErrs returns the statuses for which the error of call, a function
 // errSummary knows, is non-nil.
-func (c *retryChecker) callErrs(call *ast.CallExpr) (codeSet, bool) {
+func (c *retryChecker) callErrs(call *ast.CallExpr) (codeset.Set, bool) {
 	f, ok := c.callErrFact(call)
 	return f.Errs, ok
 }
@@ -388,35 +389,35 @@ func (c *retryChecker) callErrFact(call *ast.CallExpr) (ErrFact, bool) {
 // error value, is non-nil because of the status: a variable whose
 // statuses are known, a call of a function errSummary knows, or a new
 // error made where a status condition decided.
-func (f *flow) errorCodes(e ast.Expr, live []frag) codeSet {
+func (f *flow) errorCodes(e ast.Expr, live []frag) codeset.Set {
 	info := f.ev.c.Pass.TypesInfo
 	e = ast.Unparen(e)
 	if info.Types[e].IsNil() {
-		return codeSet{}
+		return codeset.Set{}
 	}
-	var in, decided codeSet
+	var in, decided codeset.Set
 	for _, fr := range live {
-		in = in.or(fr.set)
+		in = in.Or(fr.set)
 		if f.decided(fr) {
-			decided = decided.or(fr.set)
+			decided = decided.Or(fr.set)
 		}
 	}
 	if id, ok := e.(*ast.Ident); ok {
 		if v, ok := info.Uses[id].(*types.Var); ok {
 			if codes, ok := f.ev.errs[v]; ok {
-				return in.and(codes)
+				return in.And(codes)
 			}
 		}
 	}
 	if call, ok := e.(*ast.CallExpr); ok {
 		if codes, ok := f.ev.c.callErrs(call); ok {
-			return in.and(codes)
+			return in.And(codes)
 		}
 	}
 	if f.ev.c.newError(e) {
 		return decided
 	}
-	return codeSet{}
+	return codeset.Set{}
 }
 
 // newError reports whether e is certainly a non-nil error: errors.New,
@@ -480,7 +481,7 @@ func (f *flow) assignErr(s *ast.AssignStmt, live []frag) {
 				}
 			}
 			if tracked {
-				f.ev.errs[v] = f.ev.errs[v].or(f.errorCodes(rhs, live))
+				f.ev.errs[v] = f.ev.errs[v].Or(f.errorCodes(rhs, live))
 			}
 		case len(s.Rhs) == 1 && i == len(s.Lhs)-1:
 			if call, ok := ast.Unparen(s.Rhs[0]).(*ast.CallExpr); ok {
@@ -510,7 +511,7 @@ func (ev *evaluator) translated(call *ast.CallExpr, f ErrFact) (ErrFact, bool) {
 	}
 	out := ErrFact{Errs: in}
 	for _, te := range f.Types {
-		if codes := te.Codes.and(in); !codes.empty() {
+		if codes := te.Codes.And(in); !codes.Empty() {
 			out.Types = append(out.Types, TypedErr{te.Type, codes})
 		}
 	}
@@ -519,14 +520,14 @@ func (ev *evaluator) translated(call *ast.CallExpr, f ErrFact) (ErrFact, bool) {
 
 // errVar returns the error variable e names and the statuses it holds,
 // if the evaluation knows them.
-func (ev *evaluator) errVar(e ast.Expr) (*types.Var, codeSet, bool) {
+func (ev *evaluator) errVar(e ast.Expr) (*types.Var, codeset.Set, bool) {
 	id, ok := ast.Unparen(e).(*ast.Ident)
 	if !ok {
-		return nil, codeSet{}, false
+		return nil, codeset.Set{}, false
 	}
 	v, ok := ev.c.Pass.TypesInfo.Uses[id].(*types.Var)
 	if !ok {
-		return nil, codeSet{}, false
+		return nil, codeset.Set{}, false
 	}
 	errs, ok := ev.errs[v]
 	return v, errs, ok
@@ -569,7 +570,7 @@ func (f *flow) typeTest(s *ast.AssignStmt) {
 	}
 	if codes, ok := (ErrFact{Types: f.ev.errTypes[errVar]}).typeCodes(info.TypeOf(ta.Type)); ok {
 		if f.ev.typeTests == nil {
-			f.ev.typeTests = map[*types.Var]codeSet{}
+			f.ev.typeTests = map[*types.Var]codeset.Set{}
 		}
 		f.ev.typeTests[okVar] = codes
 	}
@@ -582,7 +583,7 @@ func (f *flow) typeTest(s *ast.AssignStmt) {
 // *apierror.Error, and Execute returns what send does).
 func (f *flow) returnedTypes(e ast.Expr) []TypedErr {
 	if t, ok := f.ev.c.returnedType(e); ok {
-		return []TypedErr{{Type: typeKey(t), Codes: allCodes}}
+		return []TypedErr{{Type: typeKey(t), Codes: codeset.All}}
 	}
 	switch x := ast.Unparen(e).(type) {
 	case *ast.CallExpr:
@@ -622,7 +623,7 @@ func (c *retryChecker) madeErrTypes(fn *types.Func) []TypedErr {
 				return false
 			}
 			if t, ok := c.returnedType(n.Results[len(n.Results)-1]); ok {
-				te := TypedErr{Type: typeKey(t), Codes: allCodes}
+				te := TypedErr{Type: typeKey(t), Codes: codeset.All}
 				if !slices.Contains(out, te) {
 					out = append(out, te)
 				}

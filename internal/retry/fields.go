@@ -45,17 +45,17 @@ func (s fieldSet) union(t fieldSet) fieldSet {
 	return s
 }
 
-func (s fieldSet) empty() bool { return !s.all && len(s.idx) == 0 }
+func (s fieldSet) Empty() bool { return !s.all && len(s.idx) == 0 }
 
 // has reports whether s holds field i; i < 0 (the whole struct) meets any
 // non-empty set.
-func (s fieldSet) has(i int) bool {
+func (s fieldSet) Has(i int) bool {
 	return s.all || (i < 0 && len(s.idx) > 0) || s.idx[i]
 }
 
 // meets reports whether s and t share a field.
 func (s fieldSet) meets(t fieldSet) bool {
-	if s.empty() || t.empty() {
+	if s.Empty() || t.Empty() {
 		return false
 	}
 	if s.all || t.all {

@@ -7,6 +7,7 @@ import (
 	"maps"
 
 	"github.com/statuslint/statuslint/internal/knowledge"
+	"github.com/statuslint/statuslint/internal/retry/codeset"
 	"github.com/statuslint/statuslint/internal/typesx"
 )
 
@@ -14,7 +15,7 @@ import (
 // the condition that last narrowed it: where a diagnostic about those codes
 // belongs.
 type frag struct {
-	set codeSet
+	set codeset.Set
 	at  ast.Node
 	// varied is set once the path changed what the send depends on: the
 	// next round sends another request.
@@ -60,7 +61,7 @@ func (f *flow) narrowOn(live []frag, cond ast.Expr, neg bool) ([]frag, bool) {
 		named, _ := f.ev.decide(cond, false)
 		var kept, rest []frag
 		for _, fr := range live {
-			if fr.at != nil && fr.set.and(set) == fr.set && fr.set.and(named).empty() {
+			if fr.at != nil && fr.set.And(set) == fr.set && fr.set.And(named).Empty() {
 				kept = append(kept, fr)
 			} else {
 				rest = append(rest, fr)
@@ -244,17 +245,17 @@ func (f *flow) decided(fr frag) bool {
 
 // restrict narrows every fragment to the codes in s, noting at as the
 // narrowing condition, and drops the fragments left empty.
-func restrict(live []frag, s codeSet, at ast.Node) []frag {
+func restrict(live []frag, s codeset.Set, at ast.Node) []frag {
 	return restrictAt(live, s, at, false)
 }
 
 // restrictAt is restrict; with force, at becomes the fragments' condition
 // even where it lets every code through (an error that carries the status).
-func restrictAt(live []frag, s codeSet, at ast.Node, force bool) []frag {
+func restrictAt(live []frag, s codeset.Set, at ast.Node, force bool) []frag {
 	var out []frag
 	for _, fr := range live {
-		n := fr.set.and(s)
-		if n.empty() {
+		n := fr.set.And(s)
+		if n.Empty() {
 			continue
 		}
 		if n != fr.set || force {
@@ -270,7 +271,7 @@ func restrictAt(live []frag, s codeSet, at ast.Node, force bool) []frag {
 func appendFrag(list []frag, fr frag) []frag {
 	for i := range list {
 		if list[i].at == fr.at && list[i].varied == fr.varied && list[i].decided == fr.decided && list[i].known == fr.known && list[i].value == fr.value {
-			list[i].set = list[i].set.or(fr.set)
+			list[i].set = list[i].set.Or(fr.set)
 			return list
 		}
 	}
@@ -326,8 +327,8 @@ type flow struct {
 	// errCodes are, in modeErrors, the statuses for which the function
 	// returns a non-nil error; errTypes, those for which it returns an
 	// error of a concrete type it makes, by type.
-	errCodes codeSet
-	errTypes map[string]codeSet
+	errCodes codeset.Set
+	errTypes map[string]codeset.Set
 	// resultErr is the named error result a bare return returns.
 	resultErr *types.Var
 	// deps are what the loop's send depends on: a change to them varies
@@ -623,16 +624,16 @@ func (f *flow) returnStmt(s *ast.ReturnStmt, live []frag) {
 	case modeErrors:
 		if len(s.Results) == 0 && f.resultErr != nil {
 			if codes, ok := f.ev.errs[f.resultErr]; ok {
-				var returned codeSet
+				var returned codeset.Set
 				for _, fr := range live {
-					returned = returned.or(fr.set.and(codes))
+					returned = returned.Or(fr.set.And(codes))
 				}
-				f.errCodes = f.errCodes.or(returned)
+				f.errCodes = f.errCodes.Or(returned)
 				if f.errTypes != nil {
 					// A bare return hands on the types the named result
 					// holds (dropbox's err = auth.ParseError(err); return).
 					for _, te := range f.ev.errTypes[f.resultErr] {
-						f.errTypes[te.Type] = f.errTypes[te.Type].or(te.Codes.and(returned))
+						f.errTypes[te.Type] = f.errTypes[te.Type].Or(te.Codes.And(returned))
 					}
 				}
 			}
@@ -640,10 +641,10 @@ func (f *flow) returnStmt(s *ast.ReturnStmt, live []frag) {
 		if len(s.Results) > 0 {
 			err := s.Results[len(s.Results)-1]
 			codes := f.errorCodes(err, live)
-			f.errCodes = f.errCodes.or(codes)
+			f.errCodes = f.errCodes.Or(codes)
 			if f.errTypes != nil {
 				for _, te := range f.returnedTypes(err) {
-					f.errTypes[te.Type] = f.errTypes[te.Type].or(te.Codes.and(codes))
+					f.errTypes[te.Type] = f.errTypes[te.Type].Or(te.Codes.And(codes))
 				}
 			}
 		}
@@ -661,7 +662,7 @@ func (f *flow) returnStmt(s *ast.ReturnStmt, live []frag) {
 				// Returning the send's error retries the statuses it
 				// carries; where there is a response, a transport error
 				// is nil.
-				live = restrictAt(live, codes, s, !codes.empty())
+				live = restrictAt(live, codes, s, !codes.Empty())
 			}
 		}
 		f.retry(live, s)
@@ -689,28 +690,28 @@ func (f *flow) switchStmt(s *ast.SwitchStmt, live []frag) []frag {
 			deflt = i
 			continue
 		}
-		var set codeSet
+		var set codeset.Set
 		for _, e := range cc.List {
 			switch {
 			case s.Tag == nil:
-				set = set.or(f.ev.admits(e, false))
+				set = set.Or(f.ev.admits(e, false))
 			case f.ev.isStatus(s.Tag):
 				if k, ok := f.ev.intConst(e); ok {
-					set = set.or(singleCode(k))
+					set = set.Or(codeset.Single(k))
 				} else {
-					set = allCodes
+					set = codeset.All
 				}
 			default:
-				set = allCodes
+				set = codeset.All
 			}
 		}
 		at := ast.Node(cc)
 		if len(cc.List) == 1 {
 			at = cc.List[0]
 		}
-		clauses[i].in, clauses[i].guard = restrict(rest, set, at), set != allCodes
-		if set != allCodes {
-			rest = restrict(rest, set.not(), at)
+		clauses[i].in, clauses[i].guard = restrict(rest, set, at), set != codeset.All
+		if set != codeset.All {
+			rest = restrict(rest, set.Not(), at)
 		}
 	}
 	var out, brk, carry []frag
@@ -758,10 +759,10 @@ func (c *retryChecker) isNoReturn(call *ast.CallExpr) bool {
 }
 
 // codesOf returns every code the fragments carry.
-func codesOf(frags []frag) codeSet {
-	var s codeSet
+func codesOf(frags []frag) codeset.Set {
+	var s codeset.Set
 	for _, fr := range frags {
-		s = s.or(fr.set)
+		s = s.Or(fr.set)
 	}
 	return s
 }

@@ -6,6 +6,7 @@ import (
 	"maps"
 	"slices"
 
+	"github.com/statuslint/statuslint/internal/retry/codeset"
 	"github.com/statuslint/statuslint/internal/typesx"
 )
 
@@ -23,7 +24,7 @@ import (
 // statement i, of parameter p.
 func (c *retryChecker) loopRepeats(fn *types.Func, body *ast.BlockStmt, i int, call *ast.CallExpr, p int) RepeatFact {
 	waits := c.readsRetryAfter(body)
-	if set := c.helperLoop(body, i, call, nil, nil); !set.empty() {
+	if set := c.helperLoop(body, i, call, nil, nil); !set.Empty() {
 		return RepeatFact{Param: p, Set: set, Waits: waits}
 	}
 	params := fn.Signature().Params()
@@ -32,17 +33,17 @@ func (c *retryChecker) loopRepeats(fn *types.Func, body *ast.BlockStmt, i int, c
 		if !isErrPredicate(q.Type()) {
 			continue
 		}
-		all := c.helperLoop(body, i, call, map[*types.Var]codeSet{q: allCodes}, nil)
-		none := c.helperLoop(body, i, call, map[*types.Var]codeSet{q: {}}, nil)
-		if !all.empty() && none.empty() {
+		all := c.helperLoop(body, i, call, map[*types.Var]codeset.Set{q: codeset.All}, nil)
+		none := c.helperLoop(body, i, call, map[*types.Var]codeset.Set{q: {}}, nil)
+		if !all.Empty() && none.Empty() {
 			return RepeatFact{Param: p, Pred: j + 1, Set: all, Waits: waits}
 		}
 	}
 	if done := c.doneVar(body.List[i], call); done != nil {
-		notDone := c.helperLoop(body, i, call, nil, map[*types.Var]codeSet{done: {}})
-		isDone := c.helperLoop(body, i, call, nil, map[*types.Var]codeSet{done: allCodes})
-		if !notDone.empty() && isDone.empty() {
-			return RepeatFact{Param: p, Cond: true, Set: allCodes, Waits: waits}
+		notDone := c.helperLoop(body, i, call, nil, map[*types.Var]codeset.Set{done: {}})
+		isDone := c.helperLoop(body, i, call, nil, map[*types.Var]codeset.Set{done: codeset.All})
+		if !notDone.Empty() && isDone.Empty() {
+			return RepeatFact{Param: p, Cond: true, Set: codeset.All, Waits: waits}
 		}
 	}
 	return RepeatFact{}
@@ -98,7 +99,7 @@ func (c *retryChecker) evalWrappedRepeats(fn *types.Func, decl *ast.FuncDecl) Re
 	paramOf := func(e ast.Expr, of map[*types.Var]int) (int, bool) { return paramIn(info, e, of) }
 	var out RepeatFact
 	ast.Inspect(decl.Body, func(n ast.Node) bool {
-		if _, ok := n.(*ast.FuncLit); ok || !out.Set.empty() {
+		if _, ok := n.(*ast.FuncLit); ok || !out.Set.Empty() {
 			return false
 		}
 		call, ok := n.(*ast.CallExpr)
@@ -138,8 +139,8 @@ func (c *retryChecker) evalWrappedRepeats(fn *types.Func, decl *ast.FuncDecl) Re
 		case f.Pred-1 < len(call.Args):
 			if q, ok := paramOf(call.Args[f.Pred-1], preds); ok {
 				out = RepeatFact{Param: a, Pred: q + 1, Set: f.Set, Waits: f.Waits}
-			} else if set, ok := c.handedPredicate(call.Args[f.Pred-1], allCodes, nil); ok {
-				out = RepeatFact{Param: a, Set: f.Set.and(set), Waits: f.Waits}
+			} else if set, ok := c.handedPredicate(call.Args[f.Pred-1], codeset.All, nil); ok {
+				out = RepeatFact{Param: a, Set: f.Set.And(set), Waits: f.Waits}
 			}
 		}
 		return true
@@ -160,24 +161,24 @@ func (c *retryChecker) wrappedCondition(arg ast.Expr, attempt, preds map[*types.
 	if call == nil {
 		return RepeatFact{}
 	}
-	undone := func(bound map[*types.Var]codeSet) codeSet {
-		ev := &evaluator{c: c, errs: c.sendErrs(body.List[i], call, allCodes), symbolic: map[*types.Var]bool{}, preds: bound}
+	undone := func(bound map[*types.Var]codeset.Set) codeset.Set {
+		ev := &evaluator{c: c, errs: c.sendErrs(body.List[i], call, codeset.All), symbolic: map[*types.Var]bool{}, preds: bound}
 		for v := range ev.errs {
 			ev.symbolic[v] = true
 		}
 		fl := &flow{ev: ev, mode: modePredicate, result: 0}
-		fl.stmts(body.List[i:], []frag{{set: allCodes}}, nil)
-		var done codeSet
+		fl.stmts(body.List[i:], []frag{{set: codeset.All}}, nil)
+		var done codeset.Set
 		for _, fr := range fl.edges {
-			done = done.or(fr.set)
+			done = done.Or(fr.set)
 		}
-		return done.not()
+		return done.Not()
 	}
 	for _, q := range sortedByIndex(preds) {
 		j := preds[q]
-		all := undone(map[*types.Var]codeSet{q: allCodes})
-		none := undone(map[*types.Var]codeSet{q: {}})
-		if !all.empty() && none.empty() {
+		all := undone(map[*types.Var]codeset.Set{q: codeset.All})
+		none := undone(map[*types.Var]codeset.Set{q: {}})
+		if !all.Empty() && none.Empty() {
 			return RepeatFact{Param: a, Pred: j + 1, Set: all, Waits: c.readsRetryAfter(body)}
 		}
 	}
@@ -188,12 +189,12 @@ func (c *retryChecker) wrappedCondition(arg ast.Expr, attempt, preds map[*types.
 // helper is handed holds for, given an error that carries errs, of the
 // types typed for some: a function literal or a local given one, or a
 // function whose fact says.
-func (c *retryChecker) handedPredicate(arg ast.Expr, errs codeSet, typed []TypedErr) (codeSet, bool) {
-	var set codeSet
+func (c *retryChecker) handedPredicate(arg ast.Expr, errs codeset.Set, typed []TypedErr) (codeset.Set, bool) {
+	var set codeset.Set
 	found := false
 	for _, fn := range c.funcsHeld(arg, map[types.Object]bool{}) {
 		if s, ok := c.handedFunc(fn, errs, typed); ok {
-			set, found = set.or(s), true
+			set, found = set.Or(s), true
 		}
 	}
 	return set, found
@@ -234,24 +235,24 @@ func (c *retryChecker) funcsHeld(e ast.Expr, seen map[types.Object]bool) []ast.E
 
 // handedFunc is handedPredicate for one function: a literal, or a
 // function named, by its body here or its fact.
-func (c *retryChecker) handedFunc(arg ast.Expr, errs codeSet, typed []TypedErr) (codeSet, bool) {
+func (c *retryChecker) handedFunc(arg ast.Expr, errs codeset.Set, typed []TypedErr) (codeset.Set, bool) {
 	if ft, body := c.attemptFunc(arg); body != nil {
 		p, ok := c.evalErrPredicateOf(ft, body, errs, typed, nil)
 		return p.Set, ok
 	}
 	fn, ok := c.Pass.TypesInfo.Uses[typesx.NameIdent(arg)].(*types.Func)
 	if !ok {
-		return codeSet{}, false
+		return codeset.Set{}, false
 	}
 	p, ok := c.predicate(fn)
 	if !ok || !p.OfErr {
-		return codeSet{}, false
+		return codeset.Set{}, false
 	}
 	set, ok := c.errPredSet(p, typed, nil)
 	if !ok {
-		return codeSet{}, false
+		return codeset.Set{}, false
 	}
-	return set.and(errs), true
+	return set.And(errs), true
 }
 
 // sortedByIndex returns the variables of m ordered by their index.

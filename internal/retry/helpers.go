@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/statuslint/statuslint/internal/knowledge"
+	"github.com/statuslint/statuslint/internal/retry/codeset"
 	"github.com/statuslint/statuslint/internal/status"
 	"github.com/statuslint/statuslint/internal/typesx"
 )
@@ -28,7 +29,7 @@ import (
 // sends it again for the response statuses in Set.
 type RepeatFact struct {
 	Param int
-	Set   codeSet
+	Set   codeset.Set
 	Waits bool
 	Sends bool
 	// Pred, if not 0, is the parameter Pred-1, a predicate over an error
@@ -70,21 +71,21 @@ func (c *retryChecker) repeats(fn *types.Func) (RepeatFact, bool) {
 		return f, ok
 	}
 	if f, ok := c.repeatSums[fn]; ok {
-		return f, !f.Set.empty()
+		return f, !f.Set.Empty()
 	}
 	// Empty while it is evaluated: a helper that calls itself, or one that
 	// calls it, repeats nothing through that call.
 	c.repeatSums[fn] = RepeatFact{}
 	var f RepeatFact
 	if decl := c.Decls[fn]; decl != nil && decl.Body != nil {
-		if f = c.evalRepeats(fn, decl); f.Set.empty() {
-			if f = c.evalWrappedRepeats(fn, decl); f.Set.empty() {
+		if f = c.evalRepeats(fn, decl); f.Set.Empty() {
+			if f = c.evalWrappedRepeats(fn, decl); f.Set.Empty() {
 				f = c.evalSendRepeats(fn, decl)
 			}
 		}
 	}
 	c.repeatSums[fn] = f
-	return f, !f.Set.empty()
+	return f, !f.Set.Empty()
 }
 
 // evalRepeats evaluates the loops of fn that call one of its parameters
@@ -113,7 +114,7 @@ func (c *retryChecker) evalRepeats(fn *types.Func, decl *ast.FuncDecl) RepeatFac
 		default:
 			return true
 		}
-		if !out.Set.empty() {
+		if !out.Set.Empty() {
 			return false
 		}
 		if i, call, p := c.findAttempt(body.List, attempt); call != nil {
@@ -147,8 +148,8 @@ func (c *retryChecker) evalSendRepeats(fn *types.Func, decl *ast.FuncDecl) Repea
 	var out RepeatFact
 	ast.Inspect(decl.Body, func(n ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)
-		if !ok || !out.Set.empty() {
-			return out.Set.empty()
+		if !ok || !out.Set.Empty() {
+			return out.Set.Empty()
 		}
 		helper := typesx.StaticCallee(info, call)
 		if helper == nil || helper.Origin() == fn {
@@ -172,8 +173,8 @@ func (c *retryChecker) evalSendRepeats(fn *types.Func, decl *ast.FuncDecl) Repea
 		c.sendParams = sendParams
 		if _, send, _ := c.findSend(body.List); send != nil {
 			if i, ok := paramOf(send.Fun); ok {
-				if errs, sends := c.sentErrors(body.List, nil); sends && !f.Set.and(errs).empty() {
-					out = RepeatFact{Param: i, Set: f.Set.and(errs), Waits: f.Waits || c.readsRetryAfter(body), Sends: true}
+				if errs, sends := c.sentErrors(body.List, nil); sends && !f.Set.And(errs).Empty() {
+					out = RepeatFact{Param: i, Set: f.Set.And(errs), Waits: f.Waits || c.readsRetryAfter(body), Sends: true}
 				}
 			}
 		}
@@ -249,10 +250,10 @@ func (c *retryChecker) findAttempt(list []ast.Stmt, attempt map[*types.Var]int) 
 // helperLoop follows a helper's loop from its call of the attempt, whose
 // error stands for one that carries any status: the statuses for which a
 // status test lets it go round.
-func (c *retryChecker) helperLoop(body *ast.BlockStmt, i int, call *ast.CallExpr, preds, bools map[*types.Var]codeSet) codeSet {
-	ev := &evaluator{c: c, errs: c.sendErrs(body.List[i], call, allCodes), symbolic: map[*types.Var]bool{}, preds: preds, bools: bools}
+func (c *retryChecker) helperLoop(body *ast.BlockStmt, i int, call *ast.CallExpr, preds, bools map[*types.Var]codeset.Set) codeset.Set {
+	ev := &evaluator{c: c, errs: c.sendErrs(body.List[i], call, codeset.All), symbolic: map[*types.Var]bool{}, preds: preds, bools: bools}
 	if len(ev.errs) == 0 {
-		return codeSet{} // the attempt's error is not kept: nothing decides on it
+		return codeset.Set{} // the attempt's error is not kept: nothing decides on it
 	}
 	for v := range ev.errs {
 		// That it is nil or not decides no status: the statuses are
@@ -260,10 +261,10 @@ func (c *retryChecker) helperLoop(body *ast.BlockStmt, i int, call *ast.CallExpr
 		ev.symbolic[v] = true
 	}
 	fl := c.followRound(ev, body, i, call, nil, "")
-	var set codeSet
+	var set codeset.Set
 	for _, fr := range fl.edges {
 		if fr.at != nil && !fr.opaque {
-			set = set.or(fr.set)
+			set = set.Or(fr.set)
 		}
 	}
 	return set
@@ -315,7 +316,7 @@ func (c *retryChecker) helperRetry(cur inspector.Cursor, call *ast.CallExpr) {
 		if !sends || f.Cond {
 			return
 		}
-		set = set.and(errs.Errs)
+		set = set.And(errs.Errs)
 		if f.Pred > 0 {
 			// As the predicate it is handed decides, for the error the
 			// attempt returns.
@@ -326,10 +327,10 @@ func (c *retryChecker) helperRetry(cur inspector.Cursor, call *ast.CallExpr) {
 			if !ok {
 				return
 			}
-			set = set.and(handed)
+			set = set.And(handed)
 		}
 	}
-	if set.empty() {
+	if set.Empty() {
 		return
 	}
 	waits := f.Waits || c.readsRetryAfter(body)

@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/statuslint/statuslint/internal/knowledge"
+	"github.com/statuslint/statuslint/internal/retry/codeset"
 	"github.com/statuslint/statuslint/internal/status"
 	"github.com/statuslint/statuslint/internal/typesx"
 	"github.com/statuslint/statuslint/internal/values"
@@ -434,10 +435,10 @@ func (c *retryChecker) callAt(pos token.Pos) *ast.CallExpr {
 
 // checkHandedHook checks a function handed to a hook as that hook's
 // decision.
-func (c *retryChecker) checkHandedHook(arg ast.Expr, hook retryHook, waited codeSet, why string) {
+func (c *retryChecker) checkHandedHook(arg ast.Expr, hook retryHook, waited codeset.Set, why string) {
 	if lit, ok := ast.Unparen(arg).(*ast.FuncLit); ok && hook.Kind == hookPredicate {
 		ev, _ := c.evalPredicate(lit.Type, lit.Body, hook.Errs)
-		c.reportRetries(ev.edges, nil, waited.or(ev.waited).or(waitedIf(c.readsRetryAfter(lit.Body))), why)
+		c.reportRetries(ev.edges, nil, waited.Or(ev.waited).Or(waitedIf(c.readsRetryAfter(lit.Body))), why)
 		return
 	}
 	c.checkHookFunc(arg, hook, nil, waited)

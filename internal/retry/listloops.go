@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/statuslint/statuslint/internal/retry/codeset"
 	"github.com/statuslint/statuslint/internal/status"
 	"github.com/statuslint/statuslint/internal/typesx"
 	"github.com/statuslint/statuslint/internal/values"
@@ -29,10 +30,10 @@ import (
 // ListRepeatFact is a fact about a function whose list parameter decides
 // which statuses a retry loop re-sends: those of Set the caller lists.
 type ListRepeatFact struct {
-	Param  int     // the list parameter (a method's receiver is 0)
-	Set    codeSet // the statuses re-sent when the list holds them
-	Waited codeSet // the statuses it waits for Retry-After on
-	Send   string  // where the loop re-sends, "file:line", for the message
+	Param  int         // the list parameter (a method's receiver is 0)
+	Set    codeset.Set // the statuses re-sent when the list holds them
+	Waited codeset.Set // the statuses it waits for Retry-After on
+	Send   string      // where the loop re-sends, "file:line", for the message
 }
 
 func (*ListRepeatFact) AFact() {}
@@ -46,7 +47,7 @@ func (f *ListRepeatFact) String() string {
 // declared, for the lists other packages hand on
 // (autorest.StatusCodesForRetry...).
 type CodesFact struct {
-	Set codeSet
+	Set codeset.Set
 }
 
 func (*CodesFact) AFact() {}
@@ -73,8 +74,8 @@ func (c *retryChecker) exportCodesFacts() {
 type listLoop struct {
 	fn     *types.Func
 	param  int // SSA numbering: a method's receiver is 0
-	set    codeSet
-	waited codeSet
+	set    codeset.Set
+	waited codeset.Set
 	send   ast.Node
 }
 
@@ -82,7 +83,7 @@ type listLoop struct {
 // function and parameter, and what the loop does, whether known here (a
 // listLoop) or by a fact.
 type listTarget struct {
-	set, waited codeSet
+	set, waited codeset.Set
 	send        string
 	local       *types.Func // the loop's function when it is this package's
 	param       int
@@ -91,7 +92,7 @@ type listTarget struct {
 // listDecided records the statuses a loop re-sends only when a list
 // parameter of its function holds them: followed once with the list
 // holding every status, once with none.
-func (c *retryChecker) listDecided(cur inspector.Cursor, loop ast.Stmt, body *ast.BlockStmt, i int, send *ast.CallExpr, deps *sendDeps, label string, errs codeSet) {
+func (c *retryChecker) listDecided(cur inspector.Cursor, loop ast.Stmt, body *ast.BlockStmt, i int, send *ast.CallExpr, deps *sendDeps, label string, errs codeset.Set) {
 	fd := typesx.EnclosingFunc(cur)
 	if fd == nil {
 		return
@@ -108,28 +109,28 @@ func (c *retryChecker) listDecided(cur inspector.Cursor, loop ast.Stmt, body *as
 		if !isIntList(p.Type()) || !mentions(c.Pass.TypesInfo, body, p) {
 			continue
 		}
-		round := func(list codeSet) (codeSet, *evaluator) {
+		round := func(list codeset.Set) (codeset.Set, *evaluator) {
 			ev := c.sendEvaluator(body.List[i], send, errs)
-			ev.lists = map[*types.Var]codeSet{p: list}
+			ev.lists = map[*types.Var]codeset.Set{p: list}
 			fl := c.followRound(ev, body, i, send, deps, label)
-			var out codeSet
+			var out codeset.Set
 			for _, fr := range fl.edges {
-				if fr.at != nil && !fr.set.has(200) {
-					out = out.or(fr.set)
+				if fr.at != nil && !fr.set.Has(200) {
+					out = out.Or(fr.set)
 				}
 			}
 			return out, ev
 		}
 		// The list holding every error status: a list that holds 200
 		// too would read as a loop that goes round on success.
-		with, ev := round(CodeRange(400, 599))
-		without, _ := round(codeSet{})
-		decided := with.and(without.not())
-		if decided.empty() {
+		with, ev := round(codeset.Range(400, 599))
+		without, _ := round(codeset.Set{})
+		decided := with.And(without.Not())
+		if decided.Empty() {
 			continue
 		}
 		c.listLoops = append(c.listLoops, listLoop{fn: fn, param: idx + shift, set: decided,
-			waited: ev.waited.or(waitedIf(c.readsRetryAfter(loop))), send: send})
+			waited: ev.waited.Or(waitedIf(c.readsRetryAfter(loop))), send: send})
 	}
 }
 
@@ -249,12 +250,12 @@ func (c *retryChecker) checkListCall(call *ast.CallExpr, fn *types.Func, i int, 
 	}
 	ev := &evaluator{c: c}
 	list, known := c.listGiven(call, fn, i, ev.intConst)
-	if !known || list.empty() {
+	if !known || list.Empty() {
 		return // a list of the caller's caller, or none
 	}
 	for _, t := range ts {
-		set := t.set.and(list)
-		if set.empty() {
+		set := t.set.And(list)
+		if set.Empty() {
 			continue
 		}
 		var send ast.Node

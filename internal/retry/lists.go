@@ -6,6 +6,7 @@ import (
 	"go/types"
 	"slices"
 
+	"github.com/statuslint/statuslint/internal/retry/codeset"
 	"github.com/statuslint/statuslint/internal/typesx"
 )
 
@@ -19,18 +20,18 @@ import (
 
 // rangedCodes returns the codes a variable ranges over: v is the value
 // of a range statement of the package over a list whose codes are known.
-func (ev *evaluator) rangedCodes(e ast.Expr) (codeSet, bool) {
+func (ev *evaluator) rangedCodes(e ast.Expr) (codeset.Set, bool) {
 	id, ok := ast.Unparen(e).(*ast.Ident)
 	if !ok {
-		return codeSet{}, false
+		return codeset.Set{}, false
 	}
 	v, ok := ev.c.Pass.TypesInfo.Uses[id].(*types.Var)
 	if !ok || v.Pkg() != ev.c.Pass.Pkg {
-		return codeSet{}, false
+		return codeset.Set{}, false
 	}
 	rs := ev.c.rangeOf(v)
 	if rs == nil {
-		return codeSet{}, false
+		return codeset.Set{}, false
 	}
 	if lv := listVar(ev.c.Pass.TypesInfo, rs.X); lv != nil && ev.lists != nil {
 		// A list parameter, or a list field, the evaluation binds
@@ -40,7 +41,7 @@ func (ev *evaluator) rangedCodes(e ast.Expr) (codeSet, bool) {
 		}
 	}
 	s := ev.c.listCodes(rs.X, 0)
-	return s, !s.empty()
+	return s, !s.Empty()
 }
 
 // listVar returns the variable e names, or the field it selects.
@@ -79,9 +80,9 @@ func (c *retryChecker) rangeOf(v *types.Var) *ast.RangeStmt {
 // listCodes returns the codes of a list expression: a literal, a slice of
 // one, a package-level list, or a field of the package's that it gives
 // lists of those; codes of lists it cannot know are left out.
-func (c *retryChecker) listCodes(e ast.Expr, depth int) codeSet {
+func (c *retryChecker) listCodes(e ast.Expr, depth int) codeset.Set {
 	if depth > 4 {
-		return codeSet{}
+		return codeset.Set{}
 	}
 	info := c.Pass.TypesInfo
 	switch x := ast.Unparen(e).(type) {
@@ -100,9 +101,9 @@ func (c *retryChecker) listCodes(e ast.Expr, depth int) codeSet {
 			// policy.RetryOptions.StatusCodes): what this package gives
 			// it.
 			if f, ok := sel.Obj().(*types.Var); ok && f.IsField() {
-				var s codeSet
+				var s codeset.Set
 				for _, given := range c.fieldValues(f) {
-					s = s.or(c.listCodes(given, depth+1))
+					s = s.Or(c.listCodes(given, depth+1))
 				}
 				return s
 			}
@@ -112,7 +113,7 @@ func (c *retryChecker) listCodes(e ast.Expr, depth int) codeSet {
 			return s
 		}
 	}
-	return codeSet{}
+	return codeset.Set{}
 }
 
 // fieldValues returns what the package gives the field f: the values of
@@ -175,21 +176,21 @@ func (c *retryChecker) fieldListed(f RepeatFact, call *ast.CallExpr, body *ast.B
 		}
 		return true
 	})
-	repeated := func(field *types.Var, list codeSet) codeSet {
-		errs, ok := c.sentErrorFactWith(body.List, nil, map[*types.Var]codeSet{field: list})
+	repeated := func(field *types.Var, list codeset.Set) codeset.Set {
+		errs, ok := c.sentErrorFactWith(body.List, nil, map[*types.Var]codeset.Set{field: list})
 		if !ok {
-			return codeSet{}
+			return codeset.Set{}
 		}
-		set := f.Set.and(errs.Errs)
+		set := f.Set.And(errs.Errs)
 		if f.Pred > 0 {
 			if f.Pred-1 >= len(call.Args) {
-				return codeSet{}
+				return codeset.Set{}
 			}
 			handed, ok := c.handedPredicate(call.Args[f.Pred-1], errs.Errs, errs.Types)
 			if !ok {
-				return codeSet{}
+				return codeset.Set{}
 			}
-			set = set.and(handed)
+			set = set.And(handed)
 		}
 		return set
 	}
@@ -200,8 +201,8 @@ func (c *retryChecker) fieldListed(f RepeatFact, call *ast.CallExpr, body *ast.B
 		}
 		// Every error status, as listDecided: a list that holds 200 too
 		// would read as an attempt that fails on success.
-		set := repeated(field, CodeRange(400, 599)).and(repeated(field, codeSet{}).not())
-		if set.empty() {
+		set := repeated(field, codeset.Range(400, 599)).And(repeated(field, codeset.Set{}).Not())
+		if set.Empty() {
 			continue
 		}
 		waited := waitedIf(f.Waits || c.readsRetryAfter(body))

@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 
+	"github.com/statuslint/statuslint/internal/retry/codeset"
 	"github.com/statuslint/statuslint/internal/status"
 	"github.com/statuslint/statuslint/internal/typesx"
 )
@@ -134,10 +135,10 @@ func returnsConst(info *types.Info, s ast.Stmt, b bool) bool {
 // memberCodes returns the codes of the list a membership test is given at
 // call: one list argument (codes... or a slice), or the codes of the
 // variadic arguments, each a constant.
-func (ev *evaluator) memberCodes(call *ast.CallExpr, fn *types.Func, p PredFact) (codeSet, bool) {
+func (ev *evaluator) memberCodes(call *ast.CallExpr, fn *types.Func, p PredFact) (codeset.Set, bool) {
 	i := p.List - 1
 	if i >= len(call.Args) {
-		return codeSet{}, false // no codes given: never true
+		return codeset.Set{}, false // no codes given: never true
 	}
 	// A list parameter the evaluation binds, handed on whole
 	// (ResponseHasStatusCode(resp, codes...) in a loop over codes).
@@ -155,21 +156,21 @@ func (ev *evaluator) memberCodes(call *ast.CallExpr, fn *types.Func, p PredFact)
 // gives: one list argument (codes... or a slice), or the variadic
 // arguments, each a constant (by intConst); none if it gives none. ok is
 // false if they are not known.
-func (c *retryChecker) listGiven(call *ast.CallExpr, fn *types.Func, i int, intConst func(ast.Expr) (int64, bool)) (codeSet, bool) {
+func (c *retryChecker) listGiven(call *ast.CallExpr, fn *types.Func, i int, intConst func(ast.Expr) (int64, bool)) (codeset.Set, bool) {
 	if i >= len(call.Args) {
-		return codeSet{}, true
+		return codeset.Set{}, true
 	}
 	if !fn.Signature().Variadic() || i != fn.Signature().Params().Len()-1 || call.Ellipsis.IsValid() {
 		s := c.listCodes(call.Args[i], 0)
-		return s, !s.empty()
+		return s, !s.Empty()
 	}
-	var s codeSet
+	var s codeset.Set
 	for _, a := range call.Args[i:] {
 		k, ok := intConst(a)
 		if !ok {
-			return codeSet{}, false
+			return codeset.Set{}, false
 		}
-		s = s.or(singleCode(k))
+		s = s.Or(codeset.Single(k))
 	}
 	return s, true
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/statuslint/statuslint/internal/checks"
 	"github.com/statuslint/statuslint/internal/config"
 	"github.com/statuslint/statuslint/internal/requests"
+	"github.com/statuslint/statuslint/internal/retry/codeset"
 	"github.com/statuslint/statuslint/internal/status"
 	"github.com/statuslint/statuslint/internal/table"
 )
@@ -121,7 +122,7 @@ func newRetryChecker(pass *analysis.Pass, s *config.Settings, tab *table.Table, 
 	}
 	c := &retryChecker{Pass: pass, Index: x, tab: tab,
 		sums: map[*types.Func]summary{}, solving: map[*types.Func]*summary{},
-		funcSeen: map[*types.Var]bool{}, sets: map[*types.Var]codeSet{}, reported: map[string]bool{}, waits: map[*types.Func]waitInfo{},
+		funcSeen: map[*types.Var]bool{}, sets: map[*types.Var]codeset.Set{}, reported: map[string]bool{}, waits: map[*types.Func]waitInfo{},
 		fields: map[*types.Var][]ast.Expr{}, changed: map[*types.Func]fieldSet{}, reachesReq: map[paramKey]bool{}, read: map[*types.Func]fieldSet{}, leavesParams: map[paramKey]bool{}, libWaits: map[string]bool{}, repeatSums: map[*types.Func]RepeatFact{}, nonNil: map[*types.Func]bool{}, implFacts: map[*types.Func]errResult{}, implTypes: map[string][]types.Type{}}
 	if !sinks.Reached {
 		status.FindStatusVars(c.Pass, c.Index) // on an index of its own, not yet shared

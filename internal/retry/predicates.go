@@ -7,11 +7,10 @@ import (
 	"go/types"
 	"maps"
 	"slices"
-	"strings"
 
 	"github.com/statuslint/statuslint/internal/knowledge"
+	"github.com/statuslint/statuslint/internal/retry/codeset"
 	"github.com/statuslint/statuslint/internal/status"
-	"github.com/statuslint/statuslint/internal/table"
 	"github.com/statuslint/statuslint/internal/typesx"
 )
 
@@ -20,10 +19,10 @@ import (
 // a status or a response. Other packages' retry loops and hooks read it.
 type PredFact struct {
 	Arg int
-	Set codeSet
+	Set codeset.Set
 	// Waited are the codes of Set retried only after Retry-After: those a
 	// library's policy decides, where the library's backoff waits for it.
-	Waited codeSet
+	Waited codeset.Set
 	// List, if not 0, makes the function a membership test: true exactly
 	// for the statuses of its parameter List-1, a list (Set is empty).
 	List int
@@ -57,32 +56,11 @@ func (f *PredFact) String() string {
 	return "retries" + f.Set.String()
 }
 
-// String lists a set compactly: [500-599 429].
-func (s codeSet) String() string {
-	var parts []string
-	for c := table.MinCode; c <= table.MaxCode; c++ {
-		if !s.has(c) {
-			continue
-		}
-		end := c
-		for end+1 <= table.MaxCode && s.has(end+1) {
-			end++
-		}
-		if end > c {
-			parts = append(parts, fmt.Sprintf("%d-%d", c, end))
-		} else {
-			parts = append(parts, fmt.Sprint(c))
-		}
-		c = end
-	}
-	return "[" + strings.Join(parts, " ") + "]"
-}
-
 // policyCodes is the set of codes a library's policy retries.
-func policyCodes(p knowledge.Policy) codeSet {
-	var s codeSet
+func policyCodes(p knowledge.Policy) codeset.Set {
+	var s codeset.Set
 	for _, r := range p.Codes {
-		s = s.or(CodeRange(int64(r[0]), int64(r[1])))
+		s = s.Or(codeset.Range(int64(r[0]), int64(r[1])))
 	}
 	return s
 }
@@ -121,12 +99,12 @@ func (c *retryChecker) predicate(fn *types.Func) (PredFact, bool) {
 type predEval struct {
 	arg, result int
 	edges       []frag
-	waited      codeSet
+	waited      codeset.Set
 }
 
 func (p predEval) fact() PredFact {
 	s := codesOf(p.edges)
-	return PredFact{Arg: p.arg, Set: s, Waited: s.and(p.waited), Result: p.result}
+	return PredFact{Arg: p.arg, Set: s, Waited: s.And(p.waited), Result: p.result}
 }
 
 // decisionResult returns the index of the result that decides, if a
@@ -189,13 +167,13 @@ func (c *retryChecker) evalPredicate(ft *ast.FuncType, body *ast.BlockStmt, kind
 
 // evalPredicateErrs is evalPredicate for an error parameter that is
 // non-nil for the statuses in errs (if known).
-func (c *retryChecker) evalPredicateErrs(ft *ast.FuncType, body *ast.BlockStmt, errs codeSet, known bool) (predEval, bool) {
+func (c *retryChecker) evalPredicateErrs(ft *ast.FuncType, body *ast.BlockStmt, errs codeset.Set, known bool) (predEval, bool) {
 	info := c.Pass.TypesInfo
 	result, ok := c.funcTypeDecision(ft)
 	if body == nil || !ok {
 		return predEval{}, false
 	}
-	ev := &evaluator{c: c, errs: map[*types.Var]codeSet{}, params: map[*types.Var]bool{}}
+	ev := &evaluator{c: c, errs: map[*types.Var]codeset.Set{}, params: map[*types.Var]bool{}}
 	arg, i := -1, 0
 	for _, field := range ft.Params.List {
 		names := field.Names
@@ -222,11 +200,11 @@ func (c *retryChecker) evalPredicateErrs(ft *ast.FuncType, body *ast.BlockStmt, 
 			i++
 		}
 	}
-	if arg < 0 && errs.empty() {
+	if arg < 0 && errs.Empty() {
 		return predEval{}, false
 	}
 	fl := &flow{ev: ev, mode: modePredicate, result: result}
-	fl.stmts(body.List, []frag{{set: allCodes}}, nil)
+	fl.stmts(body.List, []frag{{set: codeset.All}}, nil)
 	if !ev.touched {
 		return predEval{}, false
 	}
@@ -236,21 +214,21 @@ func (c *retryChecker) evalPredicateErrs(ft *ast.FuncType, body *ast.BlockStmt, 
 // codeSetVar returns the codes a package-level map or slice literal of
 // this package lists (map keys whose value is not false, slice elements),
 // or that a set constructor is given.
-func (c *retryChecker) codeSetVar(v *types.Var) (codeSet, bool) {
+func (c *retryChecker) codeSetVar(v *types.Var) (codeset.Set, bool) {
 	if v.Pkg() != nil && v.Pkg() != c.Pass.Pkg && v.Parent() == v.Pkg().Scope() {
 		var f CodesFact // another package's list, by its fact
 		if status.ImportFact(c.Pass, c.Index, v, &f) {
-			return f.Set, !f.Set.empty()
+			return f.Set, !f.Set.Empty()
 		}
-		return codeSet{}, false
+		return codeset.Set{}, false
 	}
 	if v.Pkg() != c.Pass.Pkg || v.Parent() != c.Pass.Pkg.Scope() {
-		return codeSet{}, false
+		return codeset.Set{}, false
 	}
 	if s, ok := c.sets[v]; ok {
-		return s, !s.empty()
+		return s, !s.Empty()
 	}
-	var s codeSet
+	var s codeset.Set
 	for _, f := range c.Pass.Files {
 		for _, d := range f.Decls {
 			gd, ok := d.(*ast.GenDecl)
@@ -271,21 +249,21 @@ func (c *retryChecker) codeSetVar(v *types.Var) (codeSet, bool) {
 		}
 	}
 	c.sets[v] = s
-	return s, !s.empty()
+	return s, !s.Empty()
 }
 
-func (c *retryChecker) literalCodes(e ast.Expr) codeSet {
-	var s codeSet
+func (c *retryChecker) literalCodes(e ast.Expr) codeset.Set {
+	var s codeset.Set
 	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok {
 		// A set type's constructor given the codes: set.CreateIntSet(408,
 		// 429, ...). Every argument must be a constant code.
 		for _, a := range call.Args {
 			tv := c.Pass.TypesInfo.Types[a]
 			if tv.Value == nil || tv.Value.Kind() != constant.Int {
-				return codeSet{}
+				return codeset.Set{}
 			}
 			k, _ := constant.Int64Val(tv.Value)
-			s = s.or(singleCode(k))
+			s = s.Or(codeset.Single(k))
 		}
 		return s
 	}
@@ -306,7 +284,7 @@ func (c *retryChecker) literalCodes(e ast.Expr) codeSet {
 		}
 		if tv := c.Pass.TypesInfo.Types[key]; tv.Value != nil && tv.Value.Kind() == constant.Int {
 			k, _ := constant.Int64Val(tv.Value)
-			s = s.or(singleCode(k))
+			s = s.Or(codeset.Single(k))
 		}
 	}
 	return s
@@ -319,7 +297,7 @@ func (c *retryChecker) literalCodes(e ast.Expr) codeSet {
 // counted: for the statuses a caller's error carries, that error is
 // neither nil nor one of those.
 func (c *retryChecker) evalErrPredicate(ft *ast.FuncType, body *ast.BlockStmt) (PredFact, bool) {
-	return c.evalErrPredicateOf(ft, body, allCodes, nil, nil)
+	return c.evalErrPredicateOf(ft, body, codeset.All, nil, nil)
 }
 
 // boundAll reports whether every parameter of names is bound in consts.
@@ -341,7 +319,7 @@ func boundAll(info *types.Info, names []*ast.Ident, consts map[*types.Var]int64)
 // the error's type (dropbox's errors.As(err, &auth.ServerError{})) then
 // decides those statuses. consts binds integer parameters to the
 // constants a call gives them (gcrane's hasStatusCode(err, 429)).
-func (c *retryChecker) evalErrPredicateOf(ft *ast.FuncType, body *ast.BlockStmt, errs codeSet, typed []TypedErr, consts map[*types.Var]int64) (PredFact, bool) {
+func (c *retryChecker) evalErrPredicateOf(ft *ast.FuncType, body *ast.BlockStmt, errs codeset.Set, typed []TypedErr, consts map[*types.Var]int64) (PredFact, bool) {
 	r, ok := c.runErrPredicate(ft, body, errs, typed, consts, nil)
 	if !ok {
 		return PredFact{}, false
@@ -353,7 +331,7 @@ func (c *retryChecker) evalErrPredicateOf(ft *ast.FuncType, body *ast.BlockStmt,
 			return f, true
 		}
 	}
-	if !r.touched || r.set.empty() {
+	if !r.touched || r.set.Empty() {
 		return PredFact{}, false
 	}
 	return PredFact{Arg: r.arg, Set: r.set, OfErr: true, Result: r.result}, true
@@ -364,7 +342,7 @@ func (c *retryChecker) evalErrPredicateOf(ft *ast.FuncType, body *ast.BlockStmt,
 // touched the status; arg is the error parameter, result the bool that
 // decides, errVar the parameter.
 type errPredRun struct {
-	set         codeSet
+	set         codeset.Set
 	touched     bool
 	arg, result int
 	errVar      *types.Var
@@ -373,13 +351,13 @@ type errPredRun struct {
 // runErrPredicate evaluates a decision over its error parameter, which
 // carries the statuses errs, of the types typed for some, with methods
 // bound as given.
-func (c *retryChecker) runErrPredicate(ft *ast.FuncType, body *ast.BlockStmt, errs codeSet, typed []TypedErr, consts map[*types.Var]int64, methods map[string]codeSet) (errPredRun, bool) {
+func (c *retryChecker) runErrPredicate(ft *ast.FuncType, body *ast.BlockStmt, errs codeset.Set, typed []TypedErr, consts map[*types.Var]int64, methods map[string]codeset.Set) (errPredRun, bool) {
 	info := c.Pass.TypesInfo
 	result, ok := c.funcTypeDecision(ft)
 	if body == nil || !ok {
 		return errPredRun{}, false
 	}
-	ev := &evaluator{c: c, errs: map[*types.Var]codeSet{}, params: map[*types.Var]bool{}, symbolic: map[*types.Var]bool{}, errTypes: map[*types.Var][]TypedErr{}, consts: consts, methods: methods}
+	ev := &evaluator{c: c, errs: map[*types.Var]codeset.Set{}, params: map[*types.Var]bool{}, symbolic: map[*types.Var]bool{}, errTypes: map[*types.Var][]TypedErr{}, consts: consts, methods: methods}
 	arg, i := -1, 0
 	var errVar *types.Var
 	for _, field := range ft.Params.List {
@@ -405,11 +383,11 @@ func (c *retryChecker) runErrPredicate(ft *ast.FuncType, body *ast.BlockStmt, er
 		return errPredRun{}, false
 	}
 	fl := &flow{ev: ev, mode: modePredicate, result: result}
-	fl.stmts(body.List, []frag{{set: allCodes}}, nil)
-	var set codeSet
+	fl.stmts(body.List, []frag{{set: codeset.All}}, nil)
+	var set codeset.Set
 	for _, fr := range fl.edges {
 		if fr.at != nil {
-			set = set.or(fr.set)
+			set = set.Or(fr.set)
 		}
 	}
 	return errPredRun{set: set, touched: ev.touched, arg: arg, result: result, errVar: errVar}, true
@@ -428,12 +406,12 @@ func (c *retryChecker) errPredicateByMethod(ft *ast.FuncType, body *ast.BlockStm
 		return PredFact{}, false
 	}
 	name := asked[0]
-	yes, ok := c.runErrPredicate(ft, body, allCodes, nil, nil, map[string]codeSet{name: allCodes})
-	if !ok || yes.set != allCodes {
+	yes, ok := c.runErrPredicate(ft, body, codeset.All, nil, nil, map[string]codeset.Set{name: codeset.All})
+	if !ok || yes.set != codeset.All {
 		return PredFact{}, false
 	}
-	no, ok := c.runErrPredicate(ft, body, allCodes, nil, nil, map[string]codeSet{name: {}})
-	if !ok || no.set == allCodes {
+	no, ok := c.runErrPredicate(ft, body, codeset.All, nil, nil, map[string]codeset.Set{name: {}})
+	if !ok || no.set == codeset.All {
 		return PredFact{}, false
 	}
 	return PredFact{Arg: r.arg, Set: no.set, OfErr: true, Result: r.result, Method: name}, true
@@ -445,7 +423,7 @@ func (c *retryChecker) errPredicateByMethod(ft *ast.FuncType, body *ast.BlockStm
 // one ask of it, sorted.
 func (c *retryChecker) methodsAsked(body *ast.BlockStmt, v *types.Var) []string {
 	info := c.Pass.TypesInfo
-	ev := &evaluator{c: c, errs: map[*types.Var]codeSet{v: allCodes}, symbolic: map[*types.Var]bool{v: true}}
+	ev := &evaluator{c: c, errs: map[*types.Var]codeset.Set{v: codeset.All}, symbolic: map[*types.Var]bool{v: true}}
 	names := map[string]bool{}
 	ast.Inspect(body, func(n ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)

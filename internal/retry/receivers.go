@@ -100,7 +100,7 @@ func (c *retryChecker) evalChangedFields(fn *types.Func) fieldSet {
 				inner := c.changedFields(callee)
 				if field < 0 {
 					fs = fs.union(inner)
-				} else if !inner.empty() {
+				} else if !inner.Empty() {
 					fs = fs.with(field)
 				}
 			default:

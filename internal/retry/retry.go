@@ -17,6 +17,7 @@ import (
 	"github.com/statuslint/statuslint/internal/config"
 	"github.com/statuslint/statuslint/internal/knowledge"
 	"github.com/statuslint/statuslint/internal/requests"
+	"github.com/statuslint/statuslint/internal/retry/codeset"
 	"github.com/statuslint/statuslint/internal/status"
 	"github.com/statuslint/statuslint/internal/table"
 	"github.com/statuslint/statuslint/internal/typesx"
@@ -49,7 +50,7 @@ type retryChecker struct {
 	solving  map[*types.Func]*summary
 	comps    map[*types.Func][]*types.Func
 	cyclic   map[*types.Func]bool
-	sets     map[*types.Var]codeSet
+	sets     map[*types.Var]codeset.Set
 	reported map[string]bool
 	funcSeen map[*types.Var]bool
 	// waits memoizes funcWaits.
@@ -92,7 +93,7 @@ type retryChecker struct {
 	implPkgs    []*types.Package
 	methodIndex map[string][]*types.Named
 	// errMethods memoizes errMethod.
-	errMethods map[*types.Func]codeSet
+	errMethods map[*types.Func]codeset.Set
 }
 
 // exportRepeats exports what the package's exported retry helpers
@@ -145,7 +146,7 @@ func (c *retryChecker) checkRetries() {
 				waits = waits || c.libraryWaits(lib)
 			}
 			waits = waits || c.hookedWaiting(fn)
-			c.reportRetries(c.summaryOf(fn).pred.edges, nil, p.Waited.or(waitedIf(waits)), "")
+			c.reportRetries(c.summaryOf(fn).pred.edges, nil, p.Waited.Or(waitedIf(waits)), "")
 		}
 	}
 
@@ -214,26 +215,26 @@ func (c *retryChecker) scanCalls(cur inspector.Cursor, self *types.Func) (sends,
 // A fragment with 200 in it is no retry: the condition that sent it round
 // did not tell success from failure, so something other than the status
 // (the body, a budget) decided the re-send.
-func (c *retryChecker) reportRetries(edges []frag, send ast.Node, waited codeSet, why string) {
+func (c *retryChecker) reportRetries(edges []frag, send ast.Node, waited codeset.Set, why string) {
 	c.reportRetriesFor(nil, edges, send, waited, why)
 }
 
 // reportRetriesFor is reportRetries for a request tied to op, an OpenAPI
 // operation: its responses' retry guidance comes first. more are other
 // sends the same retry repeats (an attempt that sends one way or another).
-func (c *retryChecker) reportRetriesFor(op *table.Operation, edges []frag, send ast.Node, waited codeSet, why string, more ...ast.Node) {
+func (c *retryChecker) reportRetriesFor(op *table.Operation, edges []frag, send ast.Node, waited codeset.Set, why string, more ...ast.Node) {
 	tab := c.tableFor(send)
 	says := cmp.Or(tab.RetryGuidance, tab.Name)
 	if op != nil {
 		says += " for " + op.Name()
 	}
 	for _, fr := range edges {
-		if fr.set.has(200) {
+		if fr.set.Has(200) {
 			continue
 		}
 		var never, wait []string
 		for _, e := range tab.Entries {
-			if !fr.set.has(e.Code) {
+			if !fr.set.Has(e.Code) {
 				continue
 			}
 			retry := e.Retry
@@ -246,7 +247,7 @@ func (c *retryChecker) reportRetriesFor(op *table.Operation, edges []frag, send 
 			case table.RetryNever:
 				never = append(never, status.Describe(int64(e.Code)))
 			case table.RetryAfterRetryAfter:
-				if !waited.has(e.Code) {
+				if !waited.Has(e.Code) {
 					wait = append(wait, status.Describe(int64(e.Code)))
 				}
 			}
@@ -274,11 +275,11 @@ func (c *retryChecker) reportRetriesFor(op *table.Operation, edges []frag, send 
 
 // waitedIf returns every code if the code waits for Retry-After, none if
 // not.
-func waitedIf(waits bool) codeSet {
+func waitedIf(waits bool) codeset.Set {
 	if waits {
-		return allCodes
+		return codeset.All
 	}
-	return codeSet{}
+	return codeset.Set{}
 }
 
 func (c *retryChecker) reportOnce(d analysis.Diagnostic) {

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/statuslint/statuslint/internal/knowledge"
+	"github.com/statuslint/statuslint/internal/retry/codeset"
 	"github.com/statuslint/statuslint/internal/status"
 	"github.com/statuslint/statuslint/internal/typesx"
 )
@@ -29,13 +30,13 @@ func (c *retryChecker) retryHook(cur inspector.Cursor, call *ast.CallExpr) {
 		return
 	}
 	if why, ok := knowledge.RetryAllErrors[key]; ok {
-		c.reportRetries([]frag{{set: errorStatuses, at: calledName(call)}}, nil, allCodes, " ("+why+")")
+		c.reportRetries([]frag{{set: errorStatuses, at: calledName(call)}}, nil, codeset.All, " ("+why+")")
 		return
 	}
 	for _, d := range knowledge.PredicateDefaults {
 		if strings.HasPrefix(key.Path, d.Prefix) && strings.HasSuffix(key.Recv, d.RecvSuffix) && key.Name == d.Name &&
 			d.Arg < len(call.Args) && c.mayBeNil(cur, call.Args[d.Arg]) {
-			c.reportRetries([]frag{{set: policyCodes(knowledge.Policy{Codes: d.Codes}), at: calledName(call)}}, nil, codeSet{}, " ("+d.Why+")")
+			c.reportRetries([]frag{{set: policyCodes(knowledge.Policy{Codes: d.Codes}), at: calledName(call)}}, nil, codeset.Set{}, " ("+d.Why+")")
 			return
 		}
 	}
@@ -166,13 +167,13 @@ func (s span) End() token.Pos { return s.end }
 
 // checkHookFunc checks one function given to a retry library; waited are
 // the codes the client already waits for Retry-After on (its backoff).
-func (c *retryChecker) checkHookFunc(arg ast.Expr, hook retryHook, call *ast.CallExpr, waited codeSet) {
+func (c *retryChecker) checkHookFunc(arg ast.Expr, hook retryHook, call *ast.CallExpr, waited codeset.Set) {
 	info := c.Pass.TypesInfo
 	switch f := ast.Unparen(arg).(type) {
 	case *ast.FuncLit:
 		if hook.Kind == hookPredicate {
 			ev, _ := c.evalPredicate(f.Type, f.Body, hook.Errs)
-			c.reportRetries(ev.edges, nil, waited.or(ev.waited).or(waitedIf(c.readsRetryAfter(f.Body))), "")
+			c.reportRetries(ev.edges, nil, waited.Or(ev.waited).Or(waitedIf(c.readsRetryAfter(f.Body))), "")
 			return
 		}
 		c.checkOperation(f, hook, call)
@@ -201,7 +202,7 @@ func (c *retryChecker) checkHookFunc(arg ast.Expr, hook retryHook, call *ast.Cal
 		if p, ok := c.predicate(fn); ok && !p.OfErr {
 			// Libraries' own policies may come with a backoff that
 			// honours Retry-After.
-			c.reportRetries([]frag{{set: p.Set, at: arg}}, nil, waited.or(p.Waited), fmt.Sprintf(" (through %s)", fn.Name()))
+			c.reportRetries([]frag{{set: p.Set, at: arg}}, nil, waited.Or(p.Waited), fmt.Sprintf(" (through %s)", fn.Name()))
 		}
 	}
 }
@@ -233,8 +234,8 @@ func (c *retryChecker) checkOperation(lit *ast.FuncLit, hook retryHook, call *as
 		}
 		return hook.Only == (knowledge.Key{})
 	}
-	fl.stmts(lit.Body.List[i:], []frag{{set: allCodes}}, nil)
-	c.reportRetries(fl.edges, call, ev.waited.or(waitedIf(c.readsRetryAfter(lit.Body))), "")
+	fl.stmts(lit.Body.List[i:], []frag{{set: codeset.All}}, nil)
+	c.reportRetries(fl.edges, call, ev.waited.Or(waitedIf(c.readsRetryAfter(lit.Body))), "")
 }
 
 // findOption returns the option opt given to a retry call (retry-go's
@@ -282,7 +283,7 @@ func (c *retryChecker) checkRetryIf(call *ast.CallExpr, hook retryHook, opt *ast
 	}
 	ev, ok := c.evalPredicateErrs(ft, body, opErrs, true)
 	if ok {
-		c.reportRetries(ev.edges, call, ev.waited.or(waitedIf(c.readsRetryAfter(op.Body))), "")
+		c.reportRetries(ev.edges, call, ev.waited.Or(waitedIf(c.readsRetryAfter(op.Body))), "")
 	}
 }
 
@@ -296,7 +297,7 @@ func (c *retryChecker) retryFieldAssign(cur inspector.Cursor, as *ast.AssignStmt
 			continue
 		}
 		if hook, ok := c.predicateField(sel); ok {
-			var waited codeSet
+			var waited codeset.Set
 			if fn := typesx.EnclosingFuncNode(cur); fn != nil {
 				waited = waitedIf(c.setsWaitingBackoff(fn))
 			}
@@ -332,8 +333,8 @@ func (c *retryChecker) checkRetrySet(value ast.Expr, field knowledge.Key) {
 			set, _ = c.codeSetVar(v)
 		}
 	}
-	if !set.empty() {
-		c.reportRetries([]frag{{set: set, at: value}}, nil, allCodes, fmt.Sprintf(" (through %s.%s)", field.Recv, field.Name))
+	if !set.Empty() {
+		c.reportRetries([]frag{{set: set, at: value}}, nil, codeset.All, fmt.Sprintf(" (through %s.%s)", field.Recv, field.Name))
 	}
 }
 

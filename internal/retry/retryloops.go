@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/statuslint/statuslint/internal/knowledge"
+	"github.com/statuslint/statuslint/internal/retry/codeset"
 	"github.com/statuslint/statuslint/internal/status"
 	"github.com/statuslint/statuslint/internal/table"
 	"github.com/statuslint/statuslint/internal/typesx"
@@ -18,7 +19,7 @@ import (
 // sendKind reports whether call sends an HTTP request, with the statuses
 // for which its error result is non-nil (none for net/http: an error
 // there means no response).
-func (c *retryChecker) sendKind(call *ast.CallExpr) (codeSet, bool) {
+func (c *retryChecker) sendKind(call *ast.CallExpr) (codeset.Set, bool) {
 	key, via, fn, ok := typesx.Resolve(c.Pass.TypesInfo, call)
 	if !ok {
 		// A function value, a field or a method value of send type: a
@@ -55,9 +56,9 @@ func (c *retryChecker) sendKind(call *ast.CallExpr) (codeSet, bool) {
 // sends the request, and its error tells no status. (A function or method
 // named in the call is judged by its body instead, and a conversion calls
 // nothing.)
-func (c *retryChecker) sendTyped(call *ast.CallExpr) (codeSet, bool) {
+func (c *retryChecker) sendTyped(call *ast.CallExpr) (codeset.Set, bool) {
 	if tv, ok := c.Pass.TypesInfo.Types[call.Fun]; !ok || tv.IsType() {
-		return codeSet{}, false
+		return codeset.Set{}, false
 	}
 	sig, ok := types.Unalias(c.Pass.TypesInfo.TypeOf(call.Fun)).Underlying().(*types.Signature)
 	if ok && isDoSignature(sig) {
@@ -72,7 +73,7 @@ func (c *retryChecker) sendTyped(call *ast.CallExpr) (codeSet, bool) {
 			}
 		}
 	}
-	return codeSet{}, false
+	return codeset.Set{}, false
 }
 
 // returnsError reports whether sig's last result is an error: an SDK
@@ -100,9 +101,9 @@ func isDoSignature(sig *types.Signature) bool {
 
 // findSend returns the first statement of list that sends a request,
 // outside function literals, with the send and its kind.
-func (c *retryChecker) findSend(list []ast.Stmt) (int, *ast.CallExpr, codeSet) {
+func (c *retryChecker) findSend(list []ast.Stmt) (int, *ast.CallExpr, codeset.Set) {
 	for i, s := range list {
-		var kind codeSet
+		var kind codeset.Set
 		send := firstCall(s, false, func(call *ast.CallExpr) (ok bool) {
 			kind, ok = c.sendKind(call)
 			return ok
@@ -111,7 +112,7 @@ func (c *retryChecker) findSend(list []ast.Stmt) (int, *ast.CallExpr, codeSet) {
 			return i, send, kind
 		}
 	}
-	return -1, nil, codeSet{}
+	return -1, nil, codeset.Set{}
 }
 
 // firstCall returns the first call under n, in source order, that match
@@ -161,7 +162,7 @@ func (c *retryChecker) retryLoop(cur inspector.Cursor, loop ast.Stmt, body *ast.
 	if repeatsAll(fl.edges) {
 		return // every status goes round: a repetition, not a retry
 	}
-	c.reportRetriesFor(c.sendOp(send), c.notDeclared(fl.edges), send, ev.waited.or(waitedIf(c.readsRetryAfter(loop))), "")
+	c.reportRetriesFor(c.sendOp(send), c.notDeclared(fl.edges), send, ev.waited.Or(waitedIf(c.readsRetryAfter(loop))), "")
 }
 
 // followRound follows one round of a loop whose body's statement i holds
@@ -174,7 +175,7 @@ func (c *retryChecker) followRound(ev *evaluator, body *ast.BlockStmt, i int, se
 	fl.respVars = responseVars(c.Pass.TypesInfo, body, fl.sendVars)
 	// Flags the round sets before it sends (var shouldRetry bool) start
 	// each round with that value.
-	live := []frag{{set: allCodes}}
+	live := []frag{{set: codeset.All}}
 	for _, s := range body.List[:i] {
 		live = fl.setFlags(s, live)
 	}
@@ -207,7 +208,7 @@ func (c *retryChecker) sendResults(stmt ast.Stmt, send *ast.CallExpr) map[*types
 // stmt: its error variable holds the statuses in codes, and the types its
 // error has for some of them (an SDK's *Error, from the send's summary or
 // fact).
-func (c *retryChecker) sendEvaluator(stmt ast.Stmt, send *ast.CallExpr, codes codeSet) *evaluator {
+func (c *retryChecker) sendEvaluator(stmt ast.Stmt, send *ast.CallExpr, codes codeset.Set) *evaluator {
 	ev := &evaluator{c: c, errs: c.sendErrs(stmt, send, codes)}
 	if fact, ok := c.callErrFact(send); ok && len(fact.Types) > 0 {
 		for v := range ev.errs {
@@ -219,8 +220,8 @@ func (c *retryChecker) sendEvaluator(stmt ast.Stmt, send *ast.CallExpr, codes co
 
 // sendErrs maps the error variable the send's statement assigns to the
 // statuses for which the send's error is non-nil.
-func (c *retryChecker) sendErrs(stmt ast.Stmt, send *ast.CallExpr, codes codeSet) map[*types.Var]codeSet {
-	errs := map[*types.Var]codeSet{}
+func (c *retryChecker) sendErrs(stmt ast.Stmt, send *ast.CallExpr, codes codeset.Set) map[*types.Var]codeset.Set {
+	errs := map[*types.Var]codeset.Set{}
 	ast.Inspect(stmt, func(n ast.Node) bool {
 		as, ok := n.(*ast.AssignStmt)
 		if !ok || len(as.Rhs) != 1 || ast.Unparen(as.Rhs[0]) != send {
@@ -502,12 +503,12 @@ func usesChanged(info *types.Info, e ast.Expr, changed map[*types.Var]bool, fiel
 			root, field := topField(info, n)
 			if isIdent && root != nil && field >= 0 && info.Uses[id] == root && !changed[root] {
 				if fs, ok := fieldsChanged[root]; ok {
-					found = fs.has(field)
+					found = fs.Has(field)
 					return false
 				}
 			}
 		case *ast.Ident:
-			if v, ok := info.Uses[n].(*types.Var); ok && (changed[v] || !fieldsChanged[v].empty()) {
+			if v, ok := info.Uses[n].(*types.Var); ok && (changed[v] || !fieldsChanged[v].Empty()) {
 				found = true
 			}
 		}
@@ -611,11 +612,11 @@ func (c *retryChecker) recursiveRetry(fd *ast.FuncDecl, fn *types.Func) {
 	ev := c.sendEvaluator(fd.Body.List[i], send, errs)
 	fl := &flow{ev: ev, mode: modeLoop, self: fn, sameArgs: sameArgs, sendVars: c.sendResults(fd.Body.List[i], send)}
 	fl.respVars = responseVars(c.Pass.TypesInfo, fd.Body, fl.sendVars)
-	fl.stmts(fd.Body.List[i:], []frag{{set: allCodes}}, nil)
+	fl.stmts(fd.Body.List[i:], []frag{{set: codeset.All}}, nil)
 	if repeatsAll(fl.edges) {
 		return
 	}
-	c.reportRetries(c.notDeclared(fl.edges), send, ev.waited.or(waitedIf(c.readsRetryAfter(fd.Body))), "")
+	c.reportRetries(c.notDeclared(fl.edges), send, ev.waited.Or(waitedIf(c.readsRetryAfter(fd.Body))), "")
 }
 
 // sendOp returns the OpenAPI operation a send is tied to, if the table is
@@ -662,13 +663,13 @@ func (c *retryChecker) notDeclared(edges []frag) []frag {
 // condition, an error code in the body, leaves the loop a retry for the
 // statuses it tests.)
 func repeatsAll(edges []frag) bool {
-	var all codeSet
+	var all codeset.Set
 	plain := false
 	for _, fr := range edges {
-		all = all.or(fr.set)
-		plain = plain || (fr.set.has(200) && (fr.decided || fr.at == nil) && !fr.opaque)
+		all = all.Or(fr.set)
+		plain = plain || (fr.set.Has(200) && (fr.decided || fr.at == nil) && !fr.opaque)
 	}
-	return all == allCodes && plain
+	return all == codeset.All && plain
 }
 
 func isIdent(e ast.Expr) bool {
