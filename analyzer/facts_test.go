@@ -8,8 +8,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
-	"github.com/statuslint/statuslint/internal/retry"
 	"github.com/statuslint/statuslint/internal/retry/codeset"
+	"github.com/statuslint/statuslint/internal/retry/facts"
 	"github.com/statuslint/statuslint/internal/routes"
 	"github.com/statuslint/statuslint/internal/sinks"
 )
@@ -18,8 +18,8 @@ import (
 func TestFactsGobRoundTrip(t *testing.T) {
 	for _, f := range []analysis.Fact{
 		&sinks.SinkFact{Params: []int{1, 3}},
-		&retry.PredFact{Arg: 1, Set: codeset.Range(500, 599)},
-		&retry.ErrFact{Sends: true, Errs: codeset.Range(500, 999)},
+		&facts.Pred{Arg: 1, Set: codeset.Range(500, 599)},
+		&facts.Err{Sends: true, Errs: codeset.Range(500, 999)},
 		&routes.HandlerFact{Writes: []routes.Written{{Code: 409, At: "create.go:12"}}},
 	} {
 		var buf bytes.Buffer

@@ -9,6 +9,7 @@ import (
 
 	"github.com/statuslint/statuslint/internal/knowledge"
 	"github.com/statuslint/statuslint/internal/retry/codeset"
+	"github.com/statuslint/statuslint/internal/retry/facts"
 	"github.com/statuslint/statuslint/internal/status"
 	"github.com/statuslint/statuslint/internal/typesx"
 )
@@ -57,7 +58,7 @@ type evaluator struct {
 	// for which each is of an error type the function that made it names;
 	// typeTests, for the ok of a type assertion of one, the statuses for
 	// which it holds.
-	errTypes  map[*types.Var][]TypedErr
+	errTypes  map[*types.Var][]facts.TypedErr
 	typeTests map[*types.Var]codeset.Set
 	// symbolic are error parameters of a decision over an error: they
 	// stand for an error that carries a status, so a nil test of one
@@ -442,7 +443,7 @@ func (ev *evaluator) errorsAs(call *ast.CallExpr) (codeset.Set, bool) {
 	if !ok {
 		return codeset.Set{}, false
 	}
-	return (ErrFact{Types: ev.errTypes[v]}).typeCodes(target.Elem())
+	return (facts.Err{Types: ev.errTypes[v]}).TypeCodes(typeKey(target.Elem()))
 }
 
 // classVar returns the definition of x, a local variable of this package

@@ -6,15 +6,15 @@ import (
 
 // FactDemand reports whether obj, an object of another package, can carry
 // a fact of this pass, judged by its type alone: a function with a result
-// (a retry decision's PredFact, a sender's ErrFact) or with a parameter (a
-// reader of Retry-After's WaitFact takes the response or its header), or
-// a package-level list of integers (a list of statuses' CodesFact).
+// (a retry decision's facts.Pred, a sender's facts.Err) or with a parameter (a
+// reader of Retry-After's facts.Wait takes the response or its header), or
+// a package-level list of integers (a list of statuses' facts.Codes).
 // Drivers that load a package's imports for facts read an import from
 // source when the package uses such an object of it; TestFactDemand
 // checks every fact the pass exports on the fixtures against it.
 func FactDemand(obj types.Object) bool {
 	if v, ok := obj.(*types.Var); ok {
-		// A package-level list of statuses (its CodesFact).
+		// A package-level list of statuses (its facts.Codes).
 		return !v.IsField() && v.Pkg() != nil && v.Parent() == v.Pkg().Scope() && isIntList(v.Type())
 	}
 	fn, ok := obj.(*types.Func)

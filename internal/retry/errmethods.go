@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/statuslint/statuslint/internal/retry/codeset"
+	"github.com/statuslint/statuslint/internal/retry/facts"
 	"github.com/statuslint/statuslint/internal/status"
 	"github.com/statuslint/statuslint/internal/typesx"
 )
@@ -14,25 +15,11 @@ import (
 // retry.IsTemporary(err) asks err.(temporary).Temporary(), and the
 // *transport.Error its CheckError makes answers true for 408, 429 and
 // 500-504 by its own status field. Neither function says so alone: the
-// method is a decision over its receiver's status (ErrMethodFact), and
+// method is a decision over its receiver's status (facts.ErrMethod), and
 // the function that asks it is a decision by that method of its error
-// argument (PredFact.Method). Where the error's types are known, a call
+// argument (facts.Pred.Method). Where the error's types are known, a call
 // of either decides the statuses for which the error is of a type whose
 // method is true.
-
-// ErrMethodFact marks a method of an error type, with no parameters and
-// a bool result, that returns true for the statuses in Set of the status
-// its receiver carries, by a test of that status. What it returns true
-// for otherwise (a flag set where the error is made, a code in its body)
-// is not counted: a caller's finding lists only the statuses sure to be
-// decided.
-type ErrMethodFact struct {
-	Set codeset.Set
-}
-
-func (*ErrMethodFact) AFact() {}
-
-func (f *ErrMethodFact) String() string { return "true for the receiver's statuses" + f.Set.String() }
 
 // isErrMethod reports whether fn is a method of an error type with no
 // parameters and one bool result: a question the error answers.
@@ -63,7 +50,7 @@ func (c *retryChecker) errMethod(fn *types.Func) (codeset.Set, bool) {
 		return codeset.Set{}, false
 	}
 	if fn.Pkg() != c.Pass.Pkg {
-		var f ErrMethodFact
+		var f facts.ErrMethod
 		ok := status.ImportFact(c.Pass, c.Index, fn, &f)
 		return f.Set, ok
 	}
@@ -106,7 +93,7 @@ func (c *retryChecker) exportErrMethods() {
 	for _, fn := range typesx.SortedDecls(c.Decls) {
 		if fn.Exported() && isErrMethod(fn) {
 			if s, ok := c.errMethod(fn); ok {
-				c.Pass.ExportObjectFact(fn, &ErrMethodFact{Set: s})
+				c.Pass.ExportObjectFact(fn, &facts.ErrMethod{Set: s})
 			}
 		}
 	}
@@ -188,7 +175,7 @@ func (ev *evaluator) methodCodes(v *types.Var, name string) (codeset.Set, bool) 
 // holds for, for an error of the types typed: its Set and, where it asks
 // the error's method (IsTemporary), what methods binds that method to or
 // else what the types' methods say.
-func (c *retryChecker) errPredSet(p PredFact, typed []TypedErr, methods map[string]codeset.Set) (codeset.Set, bool) {
+func (c *retryChecker) errPredSet(p facts.Pred, typed []facts.TypedErr, methods map[string]codeset.Set) (codeset.Set, bool) {
 	if p.Method == "" {
 		return p.Set, true
 	}
@@ -204,8 +191,8 @@ func (c *retryChecker) errPredSet(p PredFact, typed []TypedErr, methods map[stri
 
 // typedMethodCodes returns the statuses for which the method name of an
 // error of the types typed is true: for each type, those of its statuses
-// its method decides (ErrMethodFact).
-func (c *retryChecker) typedMethodCodes(typed []TypedErr, name string) (codeset.Set, bool) {
+// its method decides (facts.ErrMethod).
+func (c *retryChecker) typedMethodCodes(typed []facts.TypedErr, name string) (codeset.Set, bool) {
 	var s codeset.Set
 	known := false
 	for _, te := range typed {

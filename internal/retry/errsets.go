@@ -1,7 +1,6 @@
 package retry
 
 import (
-	"fmt"
 	"go/ast"
 	"go/constant"
 	"go/token"
@@ -11,76 +10,10 @@ import (
 
 	"github.com/statuslint/statuslint/internal/knowledge"
 	"github.com/statuslint/statuslint/internal/retry/codeset"
+	"github.com/statuslint/statuslint/internal/retry/facts"
 	"github.com/statuslint/statuslint/internal/status"
 	"github.com/statuslint/statuslint/internal/typesx"
 )
-
-// ErrFact marks a function whose error result tells about the status: it
-// is non-nil for the statuses in Errs (and, if Sends, when the request it
-// sends gets no response). Sends is true for a function that sends a
-// request (caddy's attemptHttpCall: Errs below 200 and above 499); false
-// for one that checks a response it is given (a CheckResponse). Other
-// packages' retry loops read it.
-type ErrFact struct {
-	Sends bool
-	Errs  codeset.Set
-	// Types are, for the error types it makes itself, the statuses for
-	// which its error is one of that type (go-github's CheckResponse
-	// returns a *RateLimitError for a 403 only), by type.
-	Types []TypedErr
-	// List, if not 0, is the parameter List-1, a list of statuses, for
-	// which the function returns no error: it returns one for the
-	// statuses of Unless that a caller's list does not hold.
-	List   int
-	Unless codeset.Set
-	// From, if not 0, makes the function a translator of its error
-	// parameter From-1: its error carries the statuses of the error it is
-	// given, of the types in Types for some of them.
-	From int
-}
-
-// TypedErr is the statuses for which an error is of one concrete type,
-// named with its package path (*example.com/sdk.RateLimitError).
-type TypedErr struct {
-	Type  string
-	Codes codeset.Set
-}
-
-func (*ErrFact) AFact() {}
-
-func (f *ErrFact) String() string {
-	s := "errs" + f.Errs.String()
-	if f.From > 0 {
-		s = fmt.Sprintf("translates argument %d, ", f.From-1) + s
-	}
-	if f.List > 0 {
-		s += fmt.Sprintf(", and%s unless argument %d lists them", f.Unless, f.List-1)
-	}
-	if f.Sends {
-		s = "sends, " + s
-	}
-	for _, t := range f.Types {
-		s += " " + t.Type + t.Codes.String()
-	}
-	return s
-}
-
-// equal reports whether two facts say the same.
-func (f ErrFact) equal(g ErrFact) bool {
-	return f.Sends == g.Sends && f.Errs == g.Errs && f.From == g.From && f.List == g.List && f.Unless == g.Unless && slices.Equal(f.Types, g.Types)
-}
-
-// typeCodes returns the statuses for which an error of the fact's is of
-// type t, and whether the fact knows them.
-func (f ErrFact) typeCodes(t types.Type) (codeset.Set, bool) {
-	key := typeKey(t)
-	for _, te := range f.Types {
-		if te.Type == key {
-			return te.Codes, true
-		}
-	}
-	return codeset.Set{}, false
-}
 
 // typeKey names an error type as facts do, aliases resolved: anthropic's
 // *anthropic.Error is the *apierror.Error its requests make.
@@ -93,18 +26,18 @@ func typeKey(t types.Type) string {
 }
 
 // typedErrs lists the statuses by error type, sorted by type.
-func typedErrs(m map[string]codeset.Set) []TypedErr {
-	var out []TypedErr
+func typedErrs(m map[string]codeset.Set) []facts.TypedErr {
+	var out []facts.TypedErr
 	for _, t := range slices.Sorted(maps.Keys(m)) {
 		if !m[t].Empty() {
-			out = append(out, TypedErr{t, m[t]})
+			out = append(out, facts.TypedErr{Type: t, Codes: m[t]})
 		}
 	}
 	return out
 }
 
 type errResult struct {
-	fact ErrFact
+	fact facts.Err
 	ok   bool
 }
 
@@ -118,22 +51,22 @@ func (c *retryChecker) sender(fn *types.Func) (codeset.Set, bool) {
 // errSummary returns what fn's error result tells about the status, if
 // fn sends a request or checks a response and returns an error last: from
 // its body in this package, from its fact in another.
-func (c *retryChecker) errSummary(fn *types.Func) (ErrFact, bool) {
+func (c *retryChecker) errSummary(fn *types.Func) (facts.Err, bool) {
 	if fn.Pkg() == nil {
-		return ErrFact{}, false
+		return facts.Err{}, false
 	}
 	if isInterfaceMethod(fn) {
 		// Another package's interface says by its fact; this package's,
 		// by the implementations it sees.
 		if fn.Pkg() != c.Pass.Pkg {
-			var f ErrFact
+			var f facts.Err
 			ok := status.ImportFact(c.Pass, c.Index, fn, &f)
 			return f, ok
 		}
 		return c.implErrFact(fn)
 	}
 	if fn.Pkg() != c.Pass.Pkg {
-		var f ErrFact
+		var f facts.Err
 		ok := status.ImportFact(c.Pass, c.Index, fn, &f)
 		return f, ok
 	}
@@ -149,7 +82,7 @@ func (c *retryChecker) evalErrSummary(fn *types.Func, decl *ast.FuncDecl) errRes
 		return errResult{}
 	}
 	var r errResult
-	var sent ErrFact
+	var sent facts.Err
 	sends := false
 	if !returnsRequest(res) {
 		sent, sends = c.sentErrorFact(decl.Body.List, res.At(res.Len()-1))
@@ -188,23 +121,23 @@ func (c *retryChecker) evalCheck(fn *types.Func, decl *ast.FuncDecl) errResult {
 	}
 	if list < 0 {
 		fl, touched := run(nil)
-		return errResult{ErrFact{Errs: fl.errCodes, Types: typedErrs(fl.errTypes)}, touched && !fl.errCodes.Empty()}
+		return errResult{facts.Err{Errs: fl.errCodes, Types: typedErrs(fl.errTypes)}, touched && !fl.errCodes.Empty()}
 	}
 	v := params.At(list)
 	none, touched := run(map[*types.Var]codeset.Set{v: {}})
 	all, _ := run(map[*types.Var]codeset.Set{v: codeset.All})
-	f := ErrFact{Errs: all.errCodes, Types: typedErrs(none.errTypes)}
+	f := facts.Err{Errs: all.errCodes, Types: typedErrs(none.errTypes)}
 	if unless := none.errCodes.And(all.errCodes.Not()); !unless.Empty() {
 		f.List, f.Unless = list+1, unless
 	}
 	return errResult{f, touched && !none.errCodes.Empty()}
 }
 
-// given returns what a call of a check with a list parameter (ErrFact's
+// given returns what a call of a check with a list parameter (facts.Err's
 // List) tells: its error is non-nil for the statuses its fact always
 // returns one for, and for those of Unless that the list given at call
 // does not hold. A list not known holds any status.
-func (c *retryChecker) given(call *ast.CallExpr, fn *types.Func, f ErrFact) ErrFact {
+func (c *retryChecker) given(call *ast.CallExpr, fn *types.Func, f facts.Err) facts.Err {
 	list, known := c.listGiven(call, fn, f.List-1, func(e ast.Expr) (int64, bool) {
 		tv := c.Pass.TypesInfo.Types[e]
 		if tv.Value == nil || tv.Value.Kind() != constant.Int {
@@ -212,13 +145,13 @@ func (c *retryChecker) given(call *ast.CallExpr, fn *types.Func, f ErrFact) ErrF
 		}
 		return constant.Int64Val(tv.Value)
 	})
-	out := ErrFact{Sends: f.Sends, Errs: f.Errs}
+	out := facts.Err{Sends: f.Sends, Errs: f.Errs}
 	if known {
 		out.Errs = out.Errs.Or(f.Unless.And(list.Not()))
 	}
 	for _, te := range f.Types {
 		if codes := te.Codes.And(out.Errs); !codes.Empty() {
-			out.Types = append(out.Types, TypedErr{te.Type, codes})
+			out.Types = append(out.Types, facts.TypedErr{Type: te.Type, Codes: codes})
 		}
 	}
 	return out
@@ -252,7 +185,7 @@ func (c *retryChecker) evalTranslator(fn *types.Func, decl *ast.FuncDecl) errRes
 	if !ev.touched || len(typed) == 0 {
 		return errResult{}
 	}
-	return errResult{ErrFact{Errs: fl.errCodes, Types: typed, From: from + 1}, true}
+	return errResult{facts.Err{Errs: fl.errCodes, Types: typed, From: from + 1}, true}
 }
 
 // sentErrors follows code from its first send to its returns: the
@@ -267,19 +200,19 @@ func (c *retryChecker) sentErrors(list []ast.Stmt, result *types.Var) (codeset.S
 
 // sentErrorFact is sentErrors with the types the error has for some of
 // the statuses: those the code makes, or hands on from a call.
-func (c *retryChecker) sentErrorFact(list []ast.Stmt, result *types.Var) (ErrFact, bool) {
+func (c *retryChecker) sentErrorFact(list []ast.Stmt, result *types.Var) (facts.Err, bool) {
 	return c.sentErrorFactWith(list, result, nil)
 }
 
 // sentErrorFactWith is sentErrorFact with the lists of lists bound to
 // the statuses they hold.
-func (c *retryChecker) sentErrorFactWith(list []ast.Stmt, result *types.Var, lists map[*types.Var]codeset.Set) (ErrFact, bool) {
+func (c *retryChecker) sentErrorFactWith(list []ast.Stmt, result *types.Var, lists map[*types.Var]codeset.Set) (facts.Err, bool) {
 	i, send, errs := c.findSend(list)
 	if send == nil {
 		i, send, errs = c.findLoopSend(list)
 	}
 	if send == nil {
-		return ErrFact{}, false
+		return facts.Err{}, false
 	}
 	fl := &flow{ev: c.sendEvaluator(list[i], send, errs), mode: modeErrors, errTypes: map[string]codeset.Set{}}
 	fl.ev.lists, fl.ev.madeTypes = lists, lists != nil
@@ -287,7 +220,7 @@ func (c *retryChecker) sentErrorFactWith(list []ast.Stmt, result *types.Var, lis
 		fl.resultErr = result
 	}
 	fl.stmts(list[i:], []frag{{set: codeset.All}}, nil)
-	return ErrFact{Sends: true, Errs: fl.errCodes, Types: typedErrs(fl.errTypes)}, true
+	return facts.Err{Sends: true, Errs: fl.errCodes, Types: typedErrs(fl.errTypes)}, true
 }
 
 // findLoopSend returns the first statement of list that is a loop with a
@@ -361,10 +294,10 @@ func (c *retryChecker) callErrs(call *ast.CallExpr) (codeset.Set, bool) {
 
 // callErrFact returns what the error of call, a send or a function
 // errSummary knows, tells about the status.
-func (c *retryChecker) callErrFact(call *ast.CallExpr) (ErrFact, bool) {
+func (c *retryChecker) callErrFact(call *ast.CallExpr) (facts.Err, bool) {
 	_, _, fn, resolved := typesx.Resolve(c.Pass.TypesInfo, call)
 	if codes, ok := c.sendKind(call); ok {
-		f := ErrFact{Sends: true, Errs: codes}
+		f := facts.Err{Sends: true, Errs: codes}
 		if resolved && fn != nil {
 			// A sender's error types, as its summary or fact has them
 			// (anthropic's Events.Send, whose *Error comes from
@@ -376,7 +309,7 @@ func (c *retryChecker) callErrFact(call *ast.CallExpr) (ErrFact, bool) {
 		return f, true
 	}
 	if !resolved || fn == nil {
-		return ErrFact{}, false
+		return facts.Err{}, false
 	}
 	f, ok := c.errSummary(fn)
 	if ok && f.List > 0 {
@@ -491,7 +424,7 @@ func (f *flow) assignErr(s *ast.AssignStmt, live []frag) {
 				}
 			}
 			if tracked {
-				f.ev.setErr(v, ErrFact{})
+				f.ev.setErr(v, facts.Err{})
 			}
 		}
 	}
@@ -501,18 +434,18 @@ func (f *flow) assignErr(s *ast.AssignStmt, live []frag) {
 // statuses of the error it is given, each of the type the translator
 // makes for it. ok is false when call is no translator's or its argument
 // is not an error variable whose statuses are known.
-func (ev *evaluator) translated(call *ast.CallExpr, f ErrFact) (ErrFact, bool) {
+func (ev *evaluator) translated(call *ast.CallExpr, f facts.Err) (facts.Err, bool) {
 	if f.From == 0 || f.From > len(call.Args) {
-		return ErrFact{}, false
+		return facts.Err{}, false
 	}
 	_, in, ok := ev.errVar(call.Args[f.From-1])
 	if !ok {
-		return ErrFact{}, false
+		return facts.Err{}, false
 	}
-	out := ErrFact{Errs: in}
+	out := facts.Err{Errs: in}
 	for _, te := range f.Types {
 		if codes := te.Codes.And(in); !codes.Empty() {
-			out.Types = append(out.Types, TypedErr{te.Type, codes})
+			out.Types = append(out.Types, facts.TypedErr{Type: te.Type, Codes: codes})
 		}
 	}
 	return out, true
@@ -534,10 +467,10 @@ func (ev *evaluator) errVar(e ast.Expr) (*types.Var, codeset.Set, bool) {
 }
 
 // setErr records what the error variable v now holds.
-func (ev *evaluator) setErr(v *types.Var, f ErrFact) {
+func (ev *evaluator) setErr(v *types.Var, f facts.Err) {
 	ev.errs[v] = f.Errs
 	if ev.errTypes == nil {
-		ev.errTypes = map[*types.Var][]TypedErr{}
+		ev.errTypes = map[*types.Var][]facts.TypedErr{}
 	}
 	ev.errTypes[v] = f.Types
 }
@@ -568,7 +501,7 @@ func (f *flow) typeTest(s *ast.AssignStmt) {
 	if !isVar {
 		return
 	}
-	if codes, ok := (ErrFact{Types: f.ev.errTypes[errVar]}).typeCodes(info.TypeOf(ta.Type)); ok {
+	if codes, ok := (facts.Err{Types: f.ev.errTypes[errVar]}).TypeCodes(typeKey(info.TypeOf(ta.Type))); ok {
 		if f.ev.typeTests == nil {
 			f.ev.typeTests = map[*types.Var]codeset.Set{}
 		}
@@ -581,9 +514,9 @@ func (f *flow) typeTest(s *ast.AssignStmt) {
 // (returnedType, for every status), or those of the error of a call or a
 // variable it hands on (anthropic's send returns cfg.apiError(res), a
 // *apierror.Error, and Execute returns what send does).
-func (f *flow) returnedTypes(e ast.Expr) []TypedErr {
+func (f *flow) returnedTypes(e ast.Expr) []facts.TypedErr {
 	if t, ok := f.ev.c.returnedType(e); ok {
-		return []TypedErr{{Type: typeKey(t), Codes: codeset.All}}
+		return []facts.TypedErr{{Type: typeKey(t), Codes: codeset.All}}
 	}
 	switch x := ast.Unparen(e).(type) {
 	case *ast.CallExpr:
@@ -607,13 +540,13 @@ func (f *flow) returnedTypes(e ast.Expr) []TypedErr {
 // retryError(resp) returns the *Error that makeError(resp, b) builds,
 // whatever the status, so a predicate asking that type's Temporary()
 // decides on it.
-func (c *retryChecker) madeErrTypes(fn *types.Func) []TypedErr {
+func (c *retryChecker) madeErrTypes(fn *types.Func) []facts.TypedErr {
 	decl := c.Decls[fn]
 	res := fn.Signature().Results()
 	if decl == nil || decl.Body == nil || res.Len() == 0 || !typesx.IsError(res.At(res.Len()-1).Type()) {
 		return nil
 	}
-	var out []TypedErr
+	var out []facts.TypedErr
 	ast.Inspect(decl.Body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
@@ -623,7 +556,7 @@ func (c *retryChecker) madeErrTypes(fn *types.Func) []TypedErr {
 				return false
 			}
 			if t, ok := c.returnedType(n.Results[len(n.Results)-1]); ok {
-				te := TypedErr{Type: typeKey(t), Codes: codeset.All}
+				te := facts.TypedErr{Type: typeKey(t), Codes: codeset.All}
 				if !slices.Contains(out, te) {
 					out = append(out, te)
 				}

@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"github.com/statuslint/statuslint/internal/retry/codeset"
+	"github.com/statuslint/statuslint/internal/retry/facts"
 	"github.com/statuslint/statuslint/internal/typesx"
 )
 
@@ -22,10 +23,10 @@ import (
 
 // loopRepeats returns what fn's loop body repeats: the attempt call, in
 // statement i, of parameter p.
-func (c *retryChecker) loopRepeats(fn *types.Func, body *ast.BlockStmt, i int, call *ast.CallExpr, p int) RepeatFact {
+func (c *retryChecker) loopRepeats(fn *types.Func, body *ast.BlockStmt, i int, call *ast.CallExpr, p int) facts.Repeat {
 	waits := c.readsRetryAfter(body)
 	if set := c.helperLoop(body, i, call, nil, nil); !set.Empty() {
-		return RepeatFact{Param: p, Set: set, Waits: waits}
+		return facts.Repeat{Param: p, Set: set, Waits: waits}
 	}
 	params := fn.Signature().Params()
 	for j := range params.Len() {
@@ -36,17 +37,17 @@ func (c *retryChecker) loopRepeats(fn *types.Func, body *ast.BlockStmt, i int, c
 		all := c.helperLoop(body, i, call, map[*types.Var]codeset.Set{q: codeset.All}, nil)
 		none := c.helperLoop(body, i, call, map[*types.Var]codeset.Set{q: {}}, nil)
 		if !all.Empty() && none.Empty() {
-			return RepeatFact{Param: p, Pred: j + 1, Set: all, Waits: waits}
+			return facts.Repeat{Param: p, Pred: j + 1, Set: all, Waits: waits}
 		}
 	}
 	if done := c.doneVar(body.List[i], call); done != nil {
 		notDone := c.helperLoop(body, i, call, nil, map[*types.Var]codeset.Set{done: {}})
 		isDone := c.helperLoop(body, i, call, nil, map[*types.Var]codeset.Set{done: codeset.All})
 		if !notDone.Empty() && isDone.Empty() {
-			return RepeatFact{Param: p, Cond: true, Set: codeset.All, Waits: waits}
+			return facts.Repeat{Param: p, Cond: true, Set: codeset.All, Waits: waits}
 		}
 	}
-	return RepeatFact{}
+	return facts.Repeat{}
 }
 
 // isErrPredicate reports whether t is a predicate over an error:
@@ -79,7 +80,7 @@ func (c *retryChecker) doneVar(stmt ast.Stmt, call *ast.CallExpr) *types.Var {
 // evalWrappedRepeats evaluates fn as a helper built on another: it hands
 // a helper that repeats one of its own attempt parameters, or a closure
 // that calls one, and the predicate or condition that decides.
-func (c *retryChecker) evalWrappedRepeats(fn *types.Func, decl *ast.FuncDecl) RepeatFact {
+func (c *retryChecker) evalWrappedRepeats(fn *types.Func, decl *ast.FuncDecl) facts.Repeat {
 	params := fn.Signature().Params()
 	attempt := map[*types.Var]int{}
 	preds := map[*types.Var]int{}
@@ -93,11 +94,11 @@ func (c *retryChecker) evalWrappedRepeats(fn *types.Func, decl *ast.FuncDecl) Re
 		}
 	}
 	if len(attempt) == 0 {
-		return RepeatFact{}
+		return facts.Repeat{}
 	}
 	info := c.Pass.TypesInfo
 	paramOf := func(e ast.Expr, of map[*types.Var]int) (int, bool) { return paramIn(info, e, of) }
-	var out RepeatFact
+	var out facts.Repeat
 	ast.Inspect(decl.Body, func(n ast.Node) bool {
 		if _, ok := n.(*ast.FuncLit); ok || !out.Set.Empty() {
 			return false
@@ -135,12 +136,12 @@ func (c *retryChecker) evalWrappedRepeats(fn *types.Func, decl *ast.FuncDecl) Re
 		}
 		switch {
 		case f.Pred == 0:
-			out = RepeatFact{Param: a, Set: f.Set, Waits: f.Waits}
+			out = facts.Repeat{Param: a, Set: f.Set, Waits: f.Waits}
 		case f.Pred-1 < len(call.Args):
 			if q, ok := paramOf(call.Args[f.Pred-1], preds); ok {
-				out = RepeatFact{Param: a, Pred: q + 1, Set: f.Set, Waits: f.Waits}
+				out = facts.Repeat{Param: a, Pred: q + 1, Set: f.Set, Waits: f.Waits}
 			} else if set, ok := c.handedPredicate(call.Args[f.Pred-1], codeset.All, nil); ok {
-				out = RepeatFact{Param: a, Set: f.Set.And(set), Waits: f.Waits}
+				out = facts.Repeat{Param: a, Set: f.Set.And(set), Waits: f.Waits}
 			}
 		}
 		return true
@@ -152,14 +153,14 @@ func (c *retryChecker) evalWrappedRepeats(fn *types.Func, decl *ast.FuncDecl) Re
 // that calls one of attempt and returns whether it is done: it calls the
 // attempt again while it is not done, which a predicate of preds may
 // decide.
-func (c *retryChecker) wrappedCondition(arg ast.Expr, attempt, preds map[*types.Var]int) RepeatFact {
+func (c *retryChecker) wrappedCondition(arg ast.Expr, attempt, preds map[*types.Var]int) facts.Repeat {
 	body := c.attemptBody(arg)
 	if body == nil {
-		return RepeatFact{}
+		return facts.Repeat{}
 	}
 	i, call, a := c.findAttempt(body.List, attempt)
 	if call == nil {
-		return RepeatFact{}
+		return facts.Repeat{}
 	}
 	undone := func(bound map[*types.Var]codeset.Set) codeset.Set {
 		ev := &evaluator{c: c, errs: c.sendErrs(body.List[i], call, codeset.All), symbolic: map[*types.Var]bool{}, preds: bound}
@@ -179,17 +180,17 @@ func (c *retryChecker) wrappedCondition(arg ast.Expr, attempt, preds map[*types.
 		all := undone(map[*types.Var]codeset.Set{q: codeset.All})
 		none := undone(map[*types.Var]codeset.Set{q: {}})
 		if !all.Empty() && none.Empty() {
-			return RepeatFact{Param: a, Pred: j + 1, Set: all, Waits: c.readsRetryAfter(body)}
+			return facts.Repeat{Param: a, Pred: j + 1, Set: all, Waits: c.readsRetryAfter(body)}
 		}
 	}
-	return RepeatFact{}
+	return facts.Repeat{}
 }
 
 // handedPredicate returns the statuses a predicate over an error that a
 // helper is handed holds for, given an error that carries errs, of the
 // types typed for some: a function literal or a local given one, or a
 // function whose fact says.
-func (c *retryChecker) handedPredicate(arg ast.Expr, errs codeset.Set, typed []TypedErr) (codeset.Set, bool) {
+func (c *retryChecker) handedPredicate(arg ast.Expr, errs codeset.Set, typed []facts.TypedErr) (codeset.Set, bool) {
 	var set codeset.Set
 	found := false
 	for _, fn := range c.funcsHeld(arg, map[types.Object]bool{}) {
@@ -235,7 +236,7 @@ func (c *retryChecker) funcsHeld(e ast.Expr, seen map[types.Object]bool) []ast.E
 
 // handedFunc is handedPredicate for one function: a literal, or a
 // function named, by its body here or its fact.
-func (c *retryChecker) handedFunc(arg ast.Expr, errs codeset.Set, typed []TypedErr) (codeset.Set, bool) {
+func (c *retryChecker) handedFunc(arg ast.Expr, errs codeset.Set, typed []facts.TypedErr) (codeset.Set, bool) {
 	if ft, body := c.attemptFunc(arg); body != nil {
 		p, ok := c.evalErrPredicateOf(ft, body, errs, typed, nil)
 		return p.Set, ok

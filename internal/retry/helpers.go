@@ -9,6 +9,7 @@ import (
 
 	"github.com/statuslint/statuslint/internal/knowledge"
 	"github.com/statuslint/statuslint/internal/retry/codeset"
+	"github.com/statuslint/statuslint/internal/retry/facts"
 	"github.com/statuslint/statuslint/internal/status"
 	"github.com/statuslint/statuslint/internal/typesx"
 )
@@ -17,56 +18,17 @@ import (
 // the error that function returns carries a status it retries (gcs's
 // run(ctx, call, retry, idempotent), which loops call(ctx) while
 // ShouldRetry(err)). The helper's loop is evaluated once, for an error of
-// any status, into a RepeatFact; each call of the helper with an attempt
+// any status, into a facts.Repeat; each call of the helper with an attempt
 // that sends is a retry loop around that attempt's send.
-
-// RepeatFact marks a retry helper: it calls its parameter Param, a
-// function whose last result is an error, again while that error carries
-// a status in Set. Waits says the helper reads Retry-After before it does.
-// Sends says Param is itself the send, a function that returns the
-// response (gcs's readerReopen(..., doDownload, ...), which runs
-// doDownload under run and turns its statuses into errors): the helper
-// sends it again for the response statuses in Set.
-type RepeatFact struct {
-	Param int
-	Set   codeset.Set
-	Waits bool
-	Sends bool
-	// Pred, if not 0, is the parameter Pred-1, a predicate over an error
-	// (func(error) bool) that decides too: the helper calls Param again
-	// while it holds for Param's error (go-containerregistry's
-	// retry.Retry(f, p, backoff)); a caller's predicate then says which
-	// statuses of Set go round.
-	Pred int
-	// Cond makes Param a condition, a function that returns whether it is
-	// done and an error: the helper calls it again while it is not done
-	// (wait.ExponentialBackoff). Set is then every status.
-	Cond bool
-}
-
-func (*RepeatFact) AFact() {}
-
-func (f *RepeatFact) String() string {
-	if f.Cond {
-		return fmt.Sprintf("calls argument %d again until it is done", f.Param)
-	}
-	if f.Pred > 0 {
-		return fmt.Sprintf("calls argument %d again while argument %d holds for its error, for%s", f.Param, f.Pred-1, f.Set)
-	}
-	if f.Sends {
-		return fmt.Sprintf("sends with argument %d again for%s", f.Param, f.Set)
-	}
-	return fmt.Sprintf("calls argument %d again for%s", f.Param, f.Set)
-}
 
 // repeats returns what fn repeats, if it is a retry helper: from its body
 // in this package, from its fact in another.
-func (c *retryChecker) repeats(fn *types.Func) (RepeatFact, bool) {
+func (c *retryChecker) repeats(fn *types.Func) (facts.Repeat, bool) {
 	if fn.Pkg() == nil {
-		return RepeatFact{}, false
+		return facts.Repeat{}, false
 	}
 	if fn.Pkg() != c.Pass.Pkg {
-		var f RepeatFact
+		var f facts.Repeat
 		ok := status.ImportFact(c.Pass, c.Index, fn, &f)
 		return f, ok
 	}
@@ -75,8 +37,8 @@ func (c *retryChecker) repeats(fn *types.Func) (RepeatFact, bool) {
 	}
 	// Empty while it is evaluated: a helper that calls itself, or one that
 	// calls it, repeats nothing through that call.
-	c.repeatSums[fn] = RepeatFact{}
-	var f RepeatFact
+	c.repeatSums[fn] = facts.Repeat{}
+	var f facts.Repeat
 	if decl := c.Decls[fn]; decl != nil && decl.Body != nil {
 		if f = c.evalRepeats(fn, decl); f.Set.Empty() {
 			if f = c.evalWrappedRepeats(fn, decl); f.Set.Empty() {
@@ -90,7 +52,7 @@ func (c *retryChecker) repeats(fn *types.Func) (RepeatFact, bool) {
 
 // evalRepeats evaluates the loops of fn that call one of its parameters
 // that returns an error, for the statuses of that error that go round.
-func (c *retryChecker) evalRepeats(fn *types.Func, decl *ast.FuncDecl) RepeatFact {
+func (c *retryChecker) evalRepeats(fn *types.Func, decl *ast.FuncDecl) facts.Repeat {
 	params := fn.Signature().Params()
 	attempt := map[*types.Var]int{}
 	for i := range params.Len() {
@@ -99,9 +61,9 @@ func (c *retryChecker) evalRepeats(fn *types.Func, decl *ast.FuncDecl) RepeatFac
 		}
 	}
 	if len(attempt) == 0 {
-		return RepeatFact{}
+		return facts.Repeat{}
 	}
-	var out RepeatFact
+	var out facts.Repeat
 	ast.Inspect(decl.Body, func(n ast.Node) bool {
 		var body *ast.BlockStmt
 		switch n := n.(type) {
@@ -132,7 +94,7 @@ func (c *retryChecker) evalRepeats(fn *types.Func, decl *ast.FuncDecl) RepeatFac
 // gcs's readerReopen(..., doDownload, ...) returns a closure that runs
 // run(ctx, func(ctx) error { res, err = doDownload(ctx); ...; return
 // &googleapi.Error{Code: res.StatusCode} }, ...).
-func (c *retryChecker) evalSendRepeats(fn *types.Func, decl *ast.FuncDecl) RepeatFact {
+func (c *retryChecker) evalSendRepeats(fn *types.Func, decl *ast.FuncDecl) facts.Repeat {
 	info := c.Pass.TypesInfo
 	params := fn.Signature().Params()
 	sendParams := map[*types.Var]int{}
@@ -142,10 +104,10 @@ func (c *retryChecker) evalSendRepeats(fn *types.Func, decl *ast.FuncDecl) Repea
 		}
 	}
 	if len(sendParams) == 0 {
-		return RepeatFact{}
+		return facts.Repeat{}
 	}
 	paramOf := func(e ast.Expr) (int, bool) { return paramIn(info, e, sendParams) }
-	var out RepeatFact
+	var out facts.Repeat
 	ast.Inspect(decl.Body, func(n ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)
 		if !ok || !out.Set.Empty() {
@@ -162,7 +124,7 @@ func (c *retryChecker) evalSendRepeats(fn *types.Func, decl *ast.FuncDecl) Repea
 		if f.Sends {
 			// Handed on to a helper that sends with it.
 			if i, ok := paramOf(call.Args[f.Param]); ok {
-				out = RepeatFact{Param: i, Set: f.Set, Waits: f.Waits, Sends: true}
+				out = facts.Repeat{Param: i, Set: f.Set, Waits: f.Waits, Sends: true}
 			}
 			return true
 		}
@@ -174,7 +136,7 @@ func (c *retryChecker) evalSendRepeats(fn *types.Func, decl *ast.FuncDecl) Repea
 		if _, send, _ := c.findSend(body.List); send != nil {
 			if i, ok := paramOf(send.Fun); ok {
 				if errs, sends := c.sentErrors(body.List, nil); sends && !f.Set.And(errs).Empty() {
-					out = RepeatFact{Param: i, Set: f.Set.And(errs), Waits: f.Waits || c.readsRetryAfter(body), Sends: true}
+					out = facts.Repeat{Param: i, Set: f.Set.And(errs), Waits: f.Waits || c.readsRetryAfter(body), Sends: true}
 				}
 			}
 		}

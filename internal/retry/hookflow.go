@@ -6,12 +6,12 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
-	"strings"
 
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/statuslint/statuslint/internal/knowledge"
 	"github.com/statuslint/statuslint/internal/retry/codeset"
+	"github.com/statuslint/statuslint/internal/retry/facts"
 	"github.com/statuslint/statuslint/internal/status"
 	"github.com/statuslint/statuslint/internal/typesx"
 	"github.com/statuslint/statuslint/internal/values"
@@ -25,33 +25,7 @@ import (
 // request's context; Do reads it back and makes a client with it). Which
 // function values reach a hook is a question about values: the values
 // package answers it over the package's SSA form, to a fixpoint, with
-// another package's functions known by their HookFact.
-
-// HookFact is a fact about a function that hands some of its parameters
-// to a retry library's decision hook: a function given there is a retry
-// decision of that library's client.
-type HookFact struct {
-	Params []HookParam
-}
-
-// A HookParam is one parameter of a HookFact's function and the hook it
-// reaches.
-type HookParam struct {
-	Index int           // the parameter (a method's receiver is 0)
-	Hook  knowledge.Key // the hook: a field, or a library's function (Call)
-	Call  bool          // Hook is a function the decision is given to, not a field
-	Waits bool          // every client the package gives it to waits as Retry-After says
-}
-
-func (*HookFact) AFact() {}
-
-func (f *HookFact) String() string {
-	var parts []string
-	for _, p := range f.Params {
-		parts = append(parts, fmt.Sprintf("parameter %d to %s.%s", p.Index, p.Hook.Recv, p.Hook.Name))
-	}
-	return "hands " + strings.Join(parts, ", ")
-}
+// another package's functions known by their facts.Hook.
 
 // A hookTarget is a hook a value reaches: a field (retryablehttp's
 // Client.CheckRetry) or a library's function it is given to (resty's
@@ -73,7 +47,7 @@ func (t hookTarget) hook() retryHook {
 }
 
 // handedHooks follows function values to the retry libraries' decision
-// hooks: it exports the HookFact of the package's exported functions,
+// hooks: it exports the facts.Hook of the package's exported functions,
 // and checks each function given to one of the package's (or an
 // import's) functions that hands it to a hook, as the hook's decision.
 // Two decisions given where the order decides which one the client uses
@@ -108,7 +82,7 @@ func (c *retryChecker) handedHooks() {
 		return nil
 	}
 	imported := func(fn *types.Func, i int) []hookTarget {
-		var f HookFact
+		var f facts.Hook
 		if fn.Pkg() == pass.Pkg || !status.ImportFact(c.Pass, c.Index, fn, &f) {
 			return nil
 		}
@@ -228,9 +202,9 @@ func (c *retryChecker) importedFacts() factKinds {
 		c.kinds = &factKinds{}
 		for _, f := range c.Pass.AllObjectFacts() {
 			switch f.Fact.(type) {
-			case *HookFact:
+			case *facts.Hook:
 				c.kinds.hooks = true
-			case *ListRepeatFact:
+			case *facts.ListRepeat:
 				c.kinds.lists = true
 			}
 		}
@@ -241,7 +215,7 @@ func (c *retryChecker) importedFacts() factKinds {
 // handingFiles returns the files a function value can be handed on in,
 // towards a hook: where a hook field is set, a context value stored or
 // read, or a function given to a function of the package or of another
-// that hands it on (its HookFact). Only these
+// that hands it on (its facts.Hook). Only these
 // are built in SSA form: values reach a hook through nothing else, and
 // an SDK's other files (hundreds of service methods) cost nothing.
 func (c *retryChecker) handingFiles() []*ast.File {
@@ -291,7 +265,7 @@ var hookFieldName = func() map[string]bool {
 
 // handsOn reports whether call can hand a value towards a hook: it stores
 // or reads a context value, or gives a function to a function of the
-// package or to one with a HookFact.
+// package or to one with a facts.Hook.
 func (c *retryChecker) handsOn(call *ast.CallExpr) bool {
 	info := c.Pass.TypesInfo
 	if !slices.ContainsFunc(call.Args, func(a ast.Expr) bool { return isFunc(info.TypeOf(a)) }) && !isContextCall(call) {
@@ -307,7 +281,7 @@ func (c *retryChecker) handsOn(call *ast.CallExpr) bool {
 	if hook, ok := knowledge.Hooks[typesx.FuncKey(fn)]; ok && hook.Kind == hookPredicate {
 		return true
 	}
-	if fn.Pkg() != c.Pass.Pkg && !status.ImportFact(c.Pass, c.Index, fn, new(HookFact)) {
+	if fn.Pkg() != c.Pass.Pkg && !status.ImportFact(c.Pass, c.Index, fn, new(facts.Hook)) {
 		return false
 	}
 	// A function given in a variadic list is not followed (values are
@@ -346,7 +320,7 @@ func isFunc(t types.Type) bool {
 	return ok
 }
 
-// exportHookFacts exports the HookFact of each exported function with a
+// exportHookFacts exports the facts.Hook of each exported function with a
 // parameter that reaches a hook.
 func (c *retryChecker) exportHookFacts(fl *values.Flows[hookTarget]) {
 	var fns []*ssa.Function
@@ -359,10 +333,10 @@ func (c *retryChecker) exportHookFacts(fl *values.Flows[hookTarget]) {
 		if !ok || !obj.Exported() || fn.Parent() != nil {
 			continue
 		}
-		var f HookFact
+		var f facts.Hook
 		for i := range fn.Params {
 			for _, t := range fl.Params[fn][i] {
-				f.Params = append(f.Params, HookParam{Index: i, Hook: t.key, Call: t.call, Waits: c.targetWaits(t)})
+				f.Params = append(f.Params, facts.HookParam{Index: i, Hook: t.key, Call: t.call, Waits: c.targetWaits(t)})
 			}
 		}
 		if len(f.Params) > 0 {

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/statuslint/statuslint/internal/retry/facts"
 	"github.com/statuslint/statuslint/internal/typesx"
 )
 
@@ -23,14 +24,14 @@ import (
 
 // implErrFact returns what a call of fn, an interface method, tells by
 // its error: the fact its sending implementations share.
-func (c *retryChecker) implErrFact(fn *types.Func) (ErrFact, bool) {
+func (c *retryChecker) implErrFact(fn *types.Func) (facts.Err, bool) {
 	if r, ok := c.implFacts[fn]; ok {
 		return r.fact, r.ok
 	}
 	c.implFacts[fn] = errResult{} // an implementation that calls it back
 	iface, ok := fn.Signature().Recv().Type().Underlying().(*types.Interface)
 	if !ok {
-		return ErrFact{}, false
+		return facts.Err{}, false
 	}
 	var r errResult
 	for _, t := range c.implementations(fn.Signature().Recv().Type(), iface) {
@@ -43,9 +44,9 @@ func (c *retryChecker) implErrFact(fn *types.Func) (ErrFact, bool) {
 		if !ok || !f.Sends {
 			continue
 		}
-		if r.ok && !r.fact.equal(f) {
+		if r.ok && !r.fact.Equal(f) {
 			c.implFacts[fn] = errResult{}
-			return ErrFact{}, false
+			return facts.Err{}, false
 		}
 		r = errResult{f, true}
 	}

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/statuslint/statuslint/internal/retry/codeset"
+	"github.com/statuslint/statuslint/internal/retry/facts"
 	"github.com/statuslint/statuslint/internal/status"
 	"github.com/statuslint/statuslint/internal/typesx"
 	"github.com/statuslint/statuslint/internal/values"
@@ -25,36 +26,9 @@ import (
 // (DoRetryForStatusCodes(attempts, backoff, codes...) returns a
 // decorator whose closure calls the loop's function), is followed on the
 // package's SSA form (the values package) and does the same; other
-// packages see both by a ListRepeatFact.
+// packages see both by a facts.ListRepeat.
 
-// ListRepeatFact is a fact about a function whose list parameter decides
-// which statuses a retry loop re-sends: those of Set the caller lists.
-type ListRepeatFact struct {
-	Param  int         // the list parameter (a method's receiver is 0)
-	Set    codeset.Set // the statuses re-sent when the list holds them
-	Waited codeset.Set // the statuses it waits for Retry-After on
-	Send   string      // where the loop re-sends, "file:line", for the message
-}
-
-func (*ListRepeatFact) AFact() {}
-
-func (f *ListRepeatFact) String() string {
-	return fmt.Sprintf("re-sends at %s what argument %d lists of%s", f.Send, f.Param, f.Set)
-}
-
-// CodesFact is a fact about an exported package-level list of statuses
-// (go-autorest's StatusCodesForRetry): the codes it is given where it is
-// declared, for the lists other packages hand on
-// (autorest.StatusCodesForRetry...).
-type CodesFact struct {
-	Set codeset.Set
-}
-
-func (*CodesFact) AFact() {}
-
-func (f *CodesFact) String() string { return "codes" + f.Set.String() }
-
-// exportCodesFacts exports the CodesFact of the package's exported lists
+// exportCodesFacts exports the facts.Codes of the package's exported lists
 // of constant codes.
 func (c *retryChecker) exportCodesFacts() {
 	scope := c.Pass.Pkg.Scope()
@@ -64,7 +38,7 @@ func (c *retryChecker) exportCodesFacts() {
 			continue
 		}
 		if s, ok := c.codeSetVar(v); ok {
-			c.Pass.ExportObjectFact(v, &CodesFact{Set: s})
+			c.Pass.ExportObjectFact(v, &facts.Codes{Set: s})
 		}
 	}
 }
@@ -155,7 +129,7 @@ func mentions(info *types.Info, n ast.Node, v *types.Var) bool {
 
 // listLoopCalls reports the calls that give a list loop, or a function
 // that hands its list on to one, a list of statuses it re-sends, and
-// exports the ListRepeatFact of the package's exported functions.
+// exports the facts.ListRepeat of the package's exported functions.
 func (c *retryChecker) listLoopCalls() {
 	if len(c.listLoops) == 0 && !c.importedFacts().lists {
 		return
@@ -180,7 +154,7 @@ func (c *retryChecker) listLoopCalls() {
 		return uses
 	}
 	imported := func(fn *types.Func, i int) []listTarget {
-		var f ListRepeatFact
+		var f facts.ListRepeat
 		if fn.Pkg() == pass.Pkg || !status.ImportFact(c.Pass, c.Index, fn, &f) || f.Param != i {
 			return nil
 		}
@@ -227,7 +201,7 @@ func (c *retryChecker) listLoopCalls() {
 			}
 			ps := handed[fn]
 			if ps == nil && fn.Pkg() != pass.Pkg {
-				var f ListRepeatFact
+				var f facts.ListRepeat
 				if status.ImportFact(c.Pass, c.Index, fn, &f) {
 					ps = map[int][]listTarget{f.Param: {{set: f.Set, waited: f.Waited, send: f.Send, param: f.Param}}}
 				}
@@ -292,7 +266,7 @@ func baseName(name string) string {
 	return name
 }
 
-// exportListFacts exports the ListRepeatFact of the package's exported
+// exportListFacts exports the facts.ListRepeat of the package's exported
 // functions that re-send, or hand on to a loop that re-sends, what a
 // list parameter holds (one per function: the first list).
 func (c *retryChecker) exportListFacts(handed map[*types.Func]map[int][]listTarget) {
@@ -313,7 +287,7 @@ func (c *retryChecker) exportListFacts(handed map[*types.Func]map[int][]listTarg
 			}
 		})
 		t := handed[fn][idx[0]][0]
-		c.Pass.ExportObjectFact(fn, &ListRepeatFact{Param: idx[0], Set: t.set, Waited: t.waited, Send: t.send})
+		c.Pass.ExportObjectFact(fn, &facts.ListRepeat{Param: idx[0], Set: t.set, Waited: t.waited, Send: t.send})
 	}
 }
 
@@ -330,7 +304,7 @@ func (c *retryChecker) listFiles() []*ast.File {
 				continue
 			}
 			fn := typesx.Callee(info, call)
-			if fn != nil && (fn.Pkg() == c.Pass.Pkg || status.ImportFact(c.Pass, c.Index, fn, new(ListRepeatFact))) {
+			if fn != nil && (fn.Pkg() == c.Pass.Pkg || status.ImportFact(c.Pass, c.Index, fn, new(facts.ListRepeat))) {
 				files = append(files, fc.Node().(*ast.File))
 				break
 			}

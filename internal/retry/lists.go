@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"github.com/statuslint/statuslint/internal/retry/codeset"
+	"github.com/statuslint/statuslint/internal/retry/facts"
 	"github.com/statuslint/statuslint/internal/typesx"
 )
 
@@ -163,9 +164,9 @@ func (c *retryChecker) fieldValues(f *types.Var) []ast.Expr {
 // option sets options.codes, which NewRetry copies to t.codes). The
 // statuses the helper repeats only when the field holds them are then
 // re-sent for each caller that lists them, in this package or another
-// (by the ListRepeatFact). What the package itself puts in the field is
+// (by the facts.ListRepeat). What the package itself puts in the field is
 // known already (listCodes).
-func (c *retryChecker) fieldListed(f RepeatFact, call *ast.CallExpr, body *ast.BlockStmt, send *ast.CallExpr) {
+func (c *retryChecker) fieldListed(f facts.Repeat, call *ast.CallExpr, body *ast.BlockStmt, send *ast.CallExpr) {
 	info := c.Pass.TypesInfo
 	var fields []*types.Var
 	ast.Inspect(body, func(n ast.Node) bool {

@@ -7,6 +7,7 @@ import (
 	"go/types"
 
 	"github.com/statuslint/statuslint/internal/retry/codeset"
+	"github.com/statuslint/statuslint/internal/retry/facts"
 	"github.com/statuslint/statuslint/internal/status"
 	"github.com/statuslint/statuslint/internal/typesx"
 )
@@ -21,10 +22,10 @@ import (
 // status of another parameter equals an element (false otherwise), or
 // that returns such a test's result on its own parameters (a wrapper, in
 // the package or through a fact).
-func (c *retryChecker) memberPred(fn *types.Func, decl *ast.FuncDecl) (PredFact, bool) {
+func (c *retryChecker) memberPred(fn *types.Func, decl *ast.FuncDecl) (facts.Pred, bool) {
 	sig := fn.Signature()
 	if decl.Body == nil || sig.Results().Len() != 1 || !typesx.IsBool(sig.Results().At(0).Type()) {
-		return PredFact{}, false
+		return facts.Pred{}, false
 	}
 	info := c.Pass.TypesInfo
 	param := func(e ast.Expr) int { return typesx.ParamIndex(info, sig, e) }
@@ -37,19 +38,19 @@ func (c *retryChecker) memberPred(fn *types.Func, decl *ast.FuncDecl) (PredFact,
 		// resp.StatusCode) (go-autorest's ResponseHasStatusCode)
 		ret, ok := list[0].(*ast.ReturnStmt)
 		if !ok || len(ret.Results) != 1 {
-			return PredFact{}, false
+			return facts.Pred{}, false
 		}
 		call, ok := ast.Unparen(ret.Results[0]).(*ast.CallExpr)
 		if !ok {
-			return PredFact{}, false
+			return facts.Pred{}, false
 		}
 		callee := typesx.StaticCallee(info, call)
 		if callee == nil || callee == fn {
-			return PredFact{}, false
+			return facts.Pred{}, false
 		}
 		p, ok := c.predicate(callee)
 		if !ok || p.List == 0 || p.Arg >= len(call.Args) || p.List-1 >= len(call.Args) {
-			return PredFact{}, false
+			return facts.Pred{}, false
 		}
 		arg, l := param(call.Args[p.Arg]), param(call.Args[p.List-1])
 		if x := typesx.StatusOf(info, call.Args[p.Arg]); x != nil {
@@ -58,43 +59,43 @@ func (c *retryChecker) memberPred(fn *types.Func, decl *ast.FuncDecl) (PredFact,
 			}
 		}
 		if arg < 0 || l < 0 || callee.Signature().Variadic() && p.List == len(call.Args) && !call.Ellipsis.IsValid() {
-			return PredFact{}, false
+			return facts.Pred{}, false
 		}
-		return PredFact{Arg: arg, List: l + 1}, true
+		return facts.Pred{Arg: arg, List: l + 1}, true
 	}
 	// [if resp == nil { return false }] for _, sc := range list { if
 	// status == sc { return true } } return false
 	if n := len(list); n < 2 || n > 3 || !returnsConst(info, list[n-1], false) {
-		return PredFact{}, false
+		return facts.Pred{}, false
 	}
 	rs, ok := list[len(list)-2].(*ast.RangeStmt)
 	if !ok || len(rs.Body.List) != 1 {
-		return PredFact{}, false
+		return facts.Pred{}, false
 	}
 	if len(list) == 3 {
 		guard, ok := list[0].(*ast.IfStmt)
 		if !ok || guard.Init != nil || guard.Else != nil || len(guard.Body.List) != 1 || !returnsConst(info, guard.Body.List[0], false) {
-			return PredFact{}, false
+			return facts.Pred{}, false
 		}
 	}
 	l := param(rs.X)
 	elem, _ := info.Defs[typesx.NameIdent(rs.Value)].(*types.Var)
 	if l < 0 || elem == nil || !typesx.IsInteger(elem.Type()) {
-		return PredFact{}, false
+		return facts.Pred{}, false
 	}
 	test, ok := rs.Body.List[0].(*ast.IfStmt)
 	if !ok || test.Init != nil || test.Else != nil || len(test.Body.List) != 1 || !returnsConst(info, test.Body.List[0], true) {
-		return PredFact{}, false
+		return facts.Pred{}, false
 	}
 	eq, ok := ast.Unparen(test.Cond).(*ast.BinaryExpr)
 	if !ok || eq.Op != token.EQL {
-		return PredFact{}, false
+		return facts.Pred{}, false
 	}
 	code := eq.X
 	if id, ok := ast.Unparen(eq.X).(*ast.Ident); ok && info.Uses[id] == elem {
 		code = eq.Y
 	} else if id, ok := ast.Unparen(eq.Y).(*ast.Ident); !ok || info.Uses[id] != elem {
-		return PredFact{}, false
+		return facts.Pred{}, false
 	}
 	arg := param(code)
 	if arg >= 0 && !typesx.IsInteger(sig.Params().At(arg).Type()) {
@@ -106,9 +107,9 @@ func (c *retryChecker) memberPred(fn *types.Func, decl *ast.FuncDecl) (PredFact,
 		}
 	}
 	if arg < 0 || arg == l {
-		return PredFact{}, false
+		return facts.Pred{}, false
 	}
-	return PredFact{Arg: arg, List: l + 1}, true
+	return facts.Pred{Arg: arg, List: l + 1}, true
 }
 
 // isNilGuard reports whether s is if x == nil { return false }, x a
@@ -135,7 +136,7 @@ func returnsConst(info *types.Info, s ast.Stmt, b bool) bool {
 // memberCodes returns the codes of the list a membership test is given at
 // call: one list argument (codes... or a slice), or the codes of the
 // variadic arguments, each a constant.
-func (ev *evaluator) memberCodes(call *ast.CallExpr, fn *types.Func, p PredFact) (codeset.Set, bool) {
+func (ev *evaluator) memberCodes(call *ast.CallExpr, fn *types.Func, p facts.Pred) (codeset.Set, bool) {
 	i := p.List - 1
 	if i >= len(call.Args) {
 		return codeset.Set{}, false // no codes given: never true

@@ -14,6 +14,7 @@ import (
 	"github.com/statuslint/statuslint/internal/config"
 	"github.com/statuslint/statuslint/internal/requests"
 	"github.com/statuslint/statuslint/internal/retry/codeset"
+	"github.com/statuslint/statuslint/internal/retry/facts"
 	"github.com/statuslint/statuslint/internal/status"
 	"github.com/statuslint/statuslint/internal/table"
 )
@@ -39,7 +40,7 @@ func New(s *config.Settings, sinks *analysis.Analyzer) *analysis.Analyzer {
 		Requires:   []*analysis.Analyzer{inspect.Analyzer, sinks},
 		Run:        func(pass *analysis.Pass) (any, error) { return runRetry(s, pass, sinks) },
 		ResultType: reflect.TypeFor[[]analysis.Diagnostic](),
-		FactTypes:  []analysis.Fact{new(PredFact), new(ErrFact), new(WaitFact), new(RepeatFact), new(HookFact), new(ListRepeatFact), new(CodesFact), new(ErrMethodFact)},
+		FactTypes:  []analysis.Fact{new(facts.Pred), new(facts.Err), new(facts.Wait), new(facts.Repeat), new(facts.Hook), new(facts.ListRepeat), new(facts.Codes), new(facts.ErrMethod)},
 	}
 }
 
@@ -123,7 +124,7 @@ func newRetryChecker(pass *analysis.Pass, s *config.Settings, tab *table.Table, 
 	c := &retryChecker{Pass: pass, Index: x, tab: tab,
 		sums: map[*types.Func]summary{}, solving: map[*types.Func]*summary{},
 		funcSeen: map[*types.Var]bool{}, sets: map[*types.Var]codeset.Set{}, reported: map[string]bool{}, waits: map[*types.Func]waitInfo{},
-		fields: map[*types.Var][]ast.Expr{}, changed: map[*types.Func]fieldSet{}, reachesReq: map[paramKey]bool{}, read: map[*types.Func]fieldSet{}, leavesParams: map[paramKey]bool{}, libWaits: map[string]bool{}, repeatSums: map[*types.Func]RepeatFact{}, nonNil: map[*types.Func]bool{}, implFacts: map[*types.Func]errResult{}, implTypes: map[string][]types.Type{}}
+		fields: map[*types.Var][]ast.Expr{}, changed: map[*types.Func]fieldSet{}, reachesReq: map[paramKey]bool{}, read: map[*types.Func]fieldSet{}, leavesParams: map[paramKey]bool{}, libWaits: map[string]bool{}, repeatSums: map[*types.Func]facts.Repeat{}, nonNil: map[*types.Func]bool{}, implFacts: map[*types.Func]errResult{}, implTypes: map[string][]types.Type{}}
 	if !sinks.Reached {
 		status.FindStatusVars(c.Pass, c.Index) // on an index of its own, not yet shared
 	}

@@ -1,7 +1,6 @@
 package retry
 
 import (
-	"fmt"
 	"go/ast"
 	"go/constant"
 	"go/types"
@@ -10,51 +9,10 @@ import (
 
 	"github.com/statuslint/statuslint/internal/knowledge"
 	"github.com/statuslint/statuslint/internal/retry/codeset"
+	"github.com/statuslint/statuslint/internal/retry/facts"
 	"github.com/statuslint/statuslint/internal/status"
 	"github.com/statuslint/statuslint/internal/typesx"
 )
-
-// PredFact marks a retry decision: a function that returns true (its
-// result Result) exactly for the status codes in Set of its argument Arg,
-// a status or a response. Other packages' retry loops and hooks read it.
-type PredFact struct {
-	Arg int
-	Set codeset.Set
-	// Waited are the codes of Set retried only after Retry-After: those a
-	// library's policy decides, where the library's backoff waits for it.
-	Waited codeset.Set
-	// List, if not 0, makes the function a membership test: true exactly
-	// for the statuses of its parameter List-1, a list (Set is empty).
-	List int
-	// OfErr makes Arg an error: the decision is true for the statuses in
-	// Set of the status the error carries (gcs's ShouldRetry, through a
-	// *googleapi.Error's Code), whatever else makes it true.
-	OfErr bool
-	// Result is the index of the boolean result that decides: 0, or the
-	// one bool among several results (datadog's shouldRetryRequest
-	// returns the delay and then whether to retry).
-	Result int
-	// Method, with OfErr, makes the decision also true where the
-	// error's method of that name is (go-containerregistry's
-	// IsTemporary asks Temporary()): for the error's types, their
-	// methods say for which statuses (ErrMethodFact).
-	Method string
-}
-
-func (*PredFact) AFact() {}
-
-func (f *PredFact) String() string {
-	if f.List > 0 {
-		return fmt.Sprintf("retries the statuses of argument %d", f.List-1)
-	}
-	if f.OfErr && f.Method != "" {
-		return fmt.Sprintf("retries the error of argument %d for%s and where its %s() is true", f.Arg, f.Set, f.Method)
-	}
-	if f.OfErr {
-		return fmt.Sprintf("retries the error of argument %d for%s", f.Arg, f.Set)
-	}
-	return "retries" + f.Set.String()
-}
 
 // policyCodes is the set of codes a library's policy retries.
 func policyCodes(p knowledge.Policy) codeset.Set {
@@ -66,7 +24,7 @@ func policyCodes(p knowledge.Policy) codeset.Set {
 }
 
 type predResult struct {
-	fact  PredFact
+	fact  facts.Pred
 	ok    bool
 	edges []frag // where its body returns true, for reports
 }
@@ -74,19 +32,19 @@ type predResult struct {
 // predicate returns what fn retries, if it is a retry decision over a
 // status or a response: from its body in this package, from its fact in
 // another.
-func (c *retryChecker) predicate(fn *types.Func) (PredFact, bool) {
+func (c *retryChecker) predicate(fn *types.Func) (facts.Pred, bool) {
 	if fn.Pkg() == nil {
-		return PredFact{}, false
+		return facts.Pred{}, false
 	}
 	if p, ok := knowledge.Policies[typesx.FuncKey(fn)]; ok {
-		f := PredFact{Arg: p.Arg, Set: policyCodes(p), List: p.List}
+		f := facts.Pred{Arg: p.Arg, Set: policyCodes(p), List: p.List}
 		if p.WaitsRetryAfter {
 			f.Waited = f.Set
 		}
 		return f, true
 	}
 	if fn.Pkg() != c.Pass.Pkg {
-		var f PredFact
+		var f facts.Pred
 		ok := status.ImportFact(c.Pass, c.Index, fn, &f)
 		return f, ok
 	}
@@ -102,9 +60,9 @@ type predEval struct {
 	waited      codeset.Set
 }
 
-func (p predEval) fact() PredFact {
+func (p predEval) fact() facts.Pred {
 	s := codesOf(p.edges)
-	return PredFact{Arg: p.arg, Set: s, Waited: s.And(p.waited), Result: p.result}
+	return facts.Pred{Arg: p.arg, Set: s, Waited: s.And(p.waited), Result: p.result}
 }
 
 // decisionResult returns the index of the result that decides, if a
@@ -216,7 +174,7 @@ func (c *retryChecker) evalPredicateErrs(ft *ast.FuncType, body *ast.BlockStmt, 
 // or that a set constructor is given.
 func (c *retryChecker) codeSetVar(v *types.Var) (codeset.Set, bool) {
 	if v.Pkg() != nil && v.Pkg() != c.Pass.Pkg && v.Parent() == v.Pkg().Scope() {
-		var f CodesFact // another package's list, by its fact
+		var f facts.Codes // another package's list, by its fact
 		if status.ImportFact(c.Pass, c.Index, v, &f) {
 			return f.Set, !f.Set.Empty()
 		}
@@ -296,7 +254,7 @@ func (c *retryChecker) literalCodes(e ast.Expr) codeset.Set {
 // a status (a nil error, io.ErrUnexpectedEOF, a network error) is not
 // counted: for the statuses a caller's error carries, that error is
 // neither nil nor one of those.
-func (c *retryChecker) evalErrPredicate(ft *ast.FuncType, body *ast.BlockStmt) (PredFact, bool) {
+func (c *retryChecker) evalErrPredicate(ft *ast.FuncType, body *ast.BlockStmt) (facts.Pred, bool) {
 	return c.evalErrPredicateOf(ft, body, codeset.All, nil, nil)
 }
 
@@ -319,10 +277,10 @@ func boundAll(info *types.Info, names []*ast.Ident, consts map[*types.Var]int64)
 // the error's type (dropbox's errors.As(err, &auth.ServerError{})) then
 // decides those statuses. consts binds integer parameters to the
 // constants a call gives them (gcrane's hasStatusCode(err, 429)).
-func (c *retryChecker) evalErrPredicateOf(ft *ast.FuncType, body *ast.BlockStmt, errs codeset.Set, typed []TypedErr, consts map[*types.Var]int64) (PredFact, bool) {
+func (c *retryChecker) evalErrPredicateOf(ft *ast.FuncType, body *ast.BlockStmt, errs codeset.Set, typed []facts.TypedErr, consts map[*types.Var]int64) (facts.Pred, bool) {
 	r, ok := c.runErrPredicate(ft, body, errs, typed, consts, nil)
 	if !ok {
-		return PredFact{}, false
+		return facts.Pred{}, false
 	}
 	if len(typed) == 0 && consts == nil {
 		// Evaluated for any error: a decision by a question the error
@@ -332,9 +290,9 @@ func (c *retryChecker) evalErrPredicateOf(ft *ast.FuncType, body *ast.BlockStmt,
 		}
 	}
 	if !r.touched || r.set.Empty() {
-		return PredFact{}, false
+		return facts.Pred{}, false
 	}
-	return PredFact{Arg: r.arg, Set: r.set, OfErr: true, Result: r.result}, true
+	return facts.Pred{Arg: r.arg, Set: r.set, OfErr: true, Result: r.result}, true
 }
 
 // errPredRun is one evaluation of a decision over an error: the
@@ -351,13 +309,13 @@ type errPredRun struct {
 // runErrPredicate evaluates a decision over its error parameter, which
 // carries the statuses errs, of the types typed for some, with methods
 // bound as given.
-func (c *retryChecker) runErrPredicate(ft *ast.FuncType, body *ast.BlockStmt, errs codeset.Set, typed []TypedErr, consts map[*types.Var]int64, methods map[string]codeset.Set) (errPredRun, bool) {
+func (c *retryChecker) runErrPredicate(ft *ast.FuncType, body *ast.BlockStmt, errs codeset.Set, typed []facts.TypedErr, consts map[*types.Var]int64, methods map[string]codeset.Set) (errPredRun, bool) {
 	info := c.Pass.TypesInfo
 	result, ok := c.funcTypeDecision(ft)
 	if body == nil || !ok {
 		return errPredRun{}, false
 	}
-	ev := &evaluator{c: c, errs: map[*types.Var]codeset.Set{}, params: map[*types.Var]bool{}, symbolic: map[*types.Var]bool{}, errTypes: map[*types.Var][]TypedErr{}, consts: consts, methods: methods}
+	ev := &evaluator{c: c, errs: map[*types.Var]codeset.Set{}, params: map[*types.Var]bool{}, symbolic: map[*types.Var]bool{}, errTypes: map[*types.Var][]facts.TypedErr{}, consts: consts, methods: methods}
 	arg, i := -1, 0
 	var errVar *types.Var
 	for _, field := range ft.Params.List {
@@ -400,21 +358,21 @@ func (c *retryChecker) runErrPredicate(ft *ast.FuncType, body *ast.BlockStmt, er
 // for none. It decides by the question when the first makes it true for
 // every status and the second for fewer; the second's statuses are what
 // it decides besides.
-func (c *retryChecker) errPredicateByMethod(ft *ast.FuncType, body *ast.BlockStmt, r errPredRun) (PredFact, bool) {
+func (c *retryChecker) errPredicateByMethod(ft *ast.FuncType, body *ast.BlockStmt, r errPredRun) (facts.Pred, bool) {
 	asked := c.methodsAsked(body, r.errVar)
 	if len(asked) != 1 {
-		return PredFact{}, false
+		return facts.Pred{}, false
 	}
 	name := asked[0]
 	yes, ok := c.runErrPredicate(ft, body, codeset.All, nil, nil, map[string]codeset.Set{name: codeset.All})
 	if !ok || yes.set != codeset.All {
-		return PredFact{}, false
+		return facts.Pred{}, false
 	}
 	no, ok := c.runErrPredicate(ft, body, codeset.All, nil, nil, map[string]codeset.Set{name: {}})
 	if !ok || no.set == codeset.All {
-		return PredFact{}, false
+		return facts.Pred{}, false
 	}
-	return PredFact{Arg: r.arg, Set: no.set, OfErr: true, Result: r.result, Method: name}, true
+	return facts.Pred{Arg: r.arg, Set: no.set, OfErr: true, Result: r.result, Method: name}, true
 }
 
 // methodsAsked returns the names of the questions body asks of the

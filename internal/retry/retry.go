@@ -18,6 +18,7 @@ import (
 	"github.com/statuslint/statuslint/internal/knowledge"
 	"github.com/statuslint/statuslint/internal/requests"
 	"github.com/statuslint/statuslint/internal/retry/codeset"
+	"github.com/statuslint/statuslint/internal/retry/facts"
 	"github.com/statuslint/statuslint/internal/status"
 	"github.com/statuslint/statuslint/internal/table"
 	"github.com/statuslint/statuslint/internal/typesx"
@@ -80,7 +81,7 @@ type retryChecker struct {
 	funcNames  map[*types.Func][]*types.Func
 	// repeatSums caches what the package's retry helpers repeat; nonNil,
 	// which of its error constructors never return nil.
-	repeatSums map[*types.Func]RepeatFact
+	repeatSums map[*types.Func]facts.Repeat
 	// sendParams are the parameters that send, while their function is
 	// evaluated as a helper that sends with them (evalSendRepeats).
 	sendParams map[*types.Var]int
@@ -123,7 +124,7 @@ func (c *retryChecker) checkRetries() {
 			c.Pass.ExportObjectFact(fn, &f)
 		}
 		if fn.Exported() && (c.takesResponse(fn) || tellsStatus) && c.readsRetryAfter(decl.Body) {
-			c.Pass.ExportObjectFact(fn, new(WaitFact))
+			c.Pass.ExportObjectFact(fn, new(facts.Wait))
 		}
 		if f, ok := c.repeats(fn); ok && fn.Exported() {
 			c.Pass.ExportObjectFact(fn, &f)
@@ -330,18 +331,6 @@ func (c *retryChecker) readsRetryAfter(n ast.Node) bool {
 	return direct
 }
 
-// WaitFact marks a function that reads a response's Retry-After, itself
-// or through the functions of its package it calls: one given the
-// response (azcore's shared.RetryAfter(resp)), or a sender whose error
-// tells the status and carries the wait (slack-go's
-// StartSocketModeContext, whose RateLimitedError holds it). A loop of
-// another package that calls it waits for it.
-type WaitFact struct{}
-
-func (*WaitFact) AFact() {}
-
-func (*WaitFact) String() string { return "readsRetryAfter" }
-
 // takesResponse reports whether fn has a response or header parameter,
 // which a reader of Retry-After needs.
 func (c *retryChecker) takesResponse(fn *types.Func) bool {
@@ -404,7 +393,7 @@ func (c *retryChecker) readsRetryAfterHere(root ast.Node) (bool, []*types.Func) 
 				found = c.handsHeaders(n)
 			case knowledge.RetryAfterWaits[key]:
 				found = true
-			case fn != nil && fn.Pkg() != c.Pass.Pkg && status.ImportFact(c.Pass, c.Index, fn, new(WaitFact)):
+			case fn != nil && fn.Pkg() != c.Pass.Pkg && status.ImportFact(c.Pass, c.Index, fn, new(facts.Wait)):
 				found = true // azcore's shared.RetryAfter(resp)
 			case (knowledge.HeaderReads[key] || knowledge.HeaderReads[via]) && len(n.Args) == 1:
 				if isName(n.Args[0]) {

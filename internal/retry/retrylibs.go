@@ -11,6 +11,7 @@ import (
 
 	"github.com/statuslint/statuslint/internal/knowledge"
 	"github.com/statuslint/statuslint/internal/retry/codeset"
+	"github.com/statuslint/statuslint/internal/retry/facts"
 	"github.com/statuslint/statuslint/internal/status"
 	"github.com/statuslint/statuslint/internal/typesx"
 )
@@ -127,7 +128,7 @@ func (c *retryChecker) readsRetryAfterFunc(e ast.Expr) bool {
 	if decl := c.Decls[fn]; decl != nil && decl.Body != nil {
 		return c.readsRetryAfter(decl.Body)
 	}
-	return fn.Pkg() != c.Pass.Pkg && status.ImportFact(c.Pass, c.Index, fn, new(WaitFact))
+	return fn.Pkg() != c.Pass.Pkg && status.ImportFact(c.Pass, c.Index, fn, new(facts.Wait))
 }
 
 // takesLibraryResponse returns the path of the retry library whose

@@ -11,6 +11,7 @@ import (
 
 	"github.com/statuslint/statuslint/internal/knowledge"
 	"github.com/statuslint/statuslint/internal/retry/codeset"
+	"github.com/statuslint/statuslint/internal/retry/facts"
 	"github.com/statuslint/statuslint/internal/status"
 	"github.com/statuslint/statuslint/internal/table"
 	"github.com/statuslint/statuslint/internal/typesx"
@@ -212,7 +213,7 @@ func (c *retryChecker) sendEvaluator(stmt ast.Stmt, send *ast.CallExpr, codes co
 	ev := &evaluator{c: c, errs: c.sendErrs(stmt, send, codes)}
 	if fact, ok := c.callErrFact(send); ok && len(fact.Types) > 0 {
 		for v := range ev.errs {
-			ev.setErr(v, ErrFact{Errs: ev.errs[v], Types: fact.Types})
+			ev.setErr(v, facts.Err{Errs: ev.errs[v], Types: fact.Types})
 		}
 	}
 	return ev

@@ -5,6 +5,7 @@ import (
 	"go/types"
 	"slices"
 
+	"github.com/statuslint/statuslint/internal/retry/facts"
 	"github.com/statuslint/statuslint/internal/status"
 	"github.com/statuslint/statuslint/internal/typesx"
 )
@@ -20,7 +21,7 @@ type summary struct {
 // same reports whether two summaries say the same; the edges of a
 // predicate follow from what it says.
 func (s summary) same(t summary) bool {
-	return s.pred.ok == t.pred.ok && s.pred.fact == t.pred.fact && s.err.ok == t.err.ok && s.err.fact.equal(t.err.fact)
+	return s.pred.ok == t.pred.ok && s.pred.fact == t.pred.fact && s.err.ok == t.err.ok && s.err.fact.Equal(t.err.fact)
 }
 
 // maxRounds bounds the rounds of a component's fixed point. A component
@@ -91,10 +92,10 @@ func (c *retryChecker) bottomPred(fn *types.Func) predResult {
 	}
 	for i, p := range slices.Collect(sig.Params().Variables()) {
 		if typesx.IsInteger(p.Type()) || status.IsResponseType(p.Type()) {
-			return predResult{fact: PredFact{Arg: i, Result: result}, ok: true}
+			return predResult{fact: facts.Pred{Arg: i, Result: result}, ok: true}
 		}
 	}
-	return predResult{fact: PredFact{Result: result}, ok: true}
+	return predResult{fact: facts.Pred{Result: result}, ok: true}
 }
 
 // evalSummary evaluates fn's body once, with the summaries known so far.

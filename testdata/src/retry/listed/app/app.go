@@ -1,5 +1,5 @@
 // Package app configures lib's retrying sender: what it lists is
-// re-sent (lib's ListRepeatFact, and Defaults' CodesFact).
+// re-sent (lib's facts.ListRepeat, and Defaults' facts.Codes).
 package app
 
 import (

@@ -10,7 +10,7 @@ import (
 // options.codes, NewRetryTransport copies it to the transport's codes, and
 // each attempt, a closure retryWhile calls again while the predicate holds
 // for its error, fails on the statuses listed. What a caller lists is
-// re-sent (WithStatuses' ListRepeatFact), as far as the predicate says so.
+// re-sent (WithStatuses' facts.ListRepeat), as far as the predicate says so.
 
 // An Option configures NewRetryTransport.
 type Option func(*options)
