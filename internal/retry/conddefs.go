@@ -34,16 +34,16 @@ func (c *retryChecker) onlyValue(v *types.Var) (status.Value, bool) {
 
 // condOf returns the definition of the boolean variable e names, if it
 // is set once.
-func (ev *evaluator) condOf(e ast.Expr) (status.Value, bool) {
+func (ev *Evaluator) condOf(e ast.Expr) (status.Value, bool) {
 	id, ok := ast.Unparen(e).(*ast.Ident)
 	if !ok {
 		return status.Value{}, false
 	}
-	v, ok := ev.c.Pass.TypesInfo.Uses[id].(*types.Var)
+	v, ok := ev.O.Pass.TypesInfo.Uses[id].(*types.Var)
 	if !ok {
 		return status.Value{}, false
 	}
-	return ev.c.condDef(v)
+	return ev.O.condDef(v)
 }
 
 // condOrFalse returns the one value of v, a boolean local variable of
@@ -51,22 +51,22 @@ func (ev *evaluator) condOf(e ast.Expr) (status.Value, bool) {
 // one such value besides false (gcs's retryable := retry.runShouldRetry(
 // err, ctx), set to false when the context ends): it holds only where that
 // value does.
-func (ev *evaluator) condOrFalse(e ast.Expr) (ast.Expr, bool) {
+func (ev *Evaluator) condOrFalse(e ast.Expr) (ast.Expr, bool) {
 	id, ok := ast.Unparen(e).(*ast.Ident)
 	if !ok {
 		return nil, false
 	}
-	info := ev.c.Pass.TypesInfo
+	info := ev.O.Pass.TypesInfo
 	v, ok := info.Uses[id].(*types.Var)
 	if !ok || typesx.IsPackageLevel(v) || !typesx.IsBool(v.Type()) {
 		return nil, false
 	}
 	var value ast.Expr
-	for _, d := range ev.c.ValuesOf(v) {
+	for _, d := range ev.O.ValuesOf(v) {
 		if d.Expr == nil || d.Index != 0 {
 			return nil, false
 		}
-		if b, ok := boolConst(info, d.Expr); ok && !b {
+		if b, ok := BoolConst(info, d.Expr); ok && !b {
 			continue
 		}
 		if _, isTuple := info.TypeOf(d.Expr).(*types.Tuple); isTuple || value != nil {
@@ -80,14 +80,14 @@ func (ev *evaluator) condOrFalse(e ast.Expr) (ast.Expr, bool) {
 // admitsDef evaluates a boolean variable through its definition: the
 // expression, the first result of a retry decision, or a comma-ok lookup
 // in a code set.
-func (ev *evaluator) admitsDef(d status.Value, neg bool) (codeset.Set, bool) {
+func (ev *Evaluator) admitsDef(d status.Value, neg bool) (codeset.Set, bool) {
 	x := ast.Unparen(d.Expr)
 	var s codeset.Set
 	ok := false
-	_, isTuple := ev.c.Pass.TypesInfo.TypeOf(x).(*types.Tuple)
+	_, isTuple := ev.O.Pass.TypesInfo.TypeOf(x).(*types.Tuple)
 	switch {
 	case !isTuple && d.Index == 0:
-		return ev.admits(x, neg), true
+		return ev.Admits(x, neg), true
 	default:
 		if call, isCall := x.(*ast.CallExpr); isCall {
 			s, ok = ev.predicateResult(call, d.Index)
@@ -103,7 +103,7 @@ func (ev *evaluator) admitsDef(d status.Value, neg bool) (codeset.Set, bool) {
 
 // anchor returns where the codes a condition decides are reported: the
 // definition of a boolean variable, or the condition itself.
-func (ev *evaluator) anchor(cond ast.Expr) ast.Node {
+func (ev *Evaluator) anchor(cond ast.Expr) ast.Node {
 	x := ast.Unparen(cond)
 	if u, ok := x.(*ast.UnaryExpr); ok && u.Op == token.NOT {
 		x = ast.Unparen(u.X)
@@ -112,4 +112,19 @@ func (ev *evaluator) anchor(cond ast.Expr) ast.Node {
 		return d.Expr
 	}
 	return cond
+}
+
+// listVar returns the variable e names, or the field it selects.
+func ListVar(info *types.Info, e ast.Expr) *types.Var {
+	switch x := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		v, _ := info.Uses[x].(*types.Var)
+		return v
+	case *ast.SelectorExpr:
+		if s, ok := info.Selections[x]; ok && s.Kind() == types.FieldVal {
+			v, _ := s.Obj().(*types.Var)
+			return v
+		}
+	}
+	return nil
 }

@@ -15,93 +15,93 @@ import (
 )
 
 // errKind says what a nil test of an error variable tells about the status.
-type errKind = knowledge.ErrKind
+type ErrKind = knowledge.ErrKind
 
 const (
-	errIndependent = knowledge.ErrIndependent
-	errTransport   = knowledge.ErrTransport
-	errStatus      = knowledge.ErrStatus
+	ErrIndependent = knowledge.ErrIndependent
+	ErrTransport   = knowledge.ErrTransport
+	ErrStatus      = knowledge.ErrStatus
 )
 
 // errorStatuses are the statuses an SDK returns as its status error.
-var errorStatuses = codeset.Range(knowledge.SDKErrorStatuses[0], knowledge.SDKErrorStatuses[1])
+var ErrorStatuses = codeset.Range(knowledge.SDKErrorStatuses[0], knowledge.SDKErrorStatuses[1])
 
 // errCodes returns the statuses for which an error of this kind is
 // non-nil: none for a transport error (non-nil means no response at all),
 // 400-999 for the cloud SDK's. ok is false when the error says nothing
 // about the status.
-func errCodes(kind errKind) (codeset.Set, bool) {
+func ErrCodes(kind ErrKind) (codeset.Set, bool) {
 	switch kind {
-	case errTransport:
+	case ErrTransport:
 		return codeset.Set{}, true
-	case errStatus:
-		return errorStatuses, true
+	case ErrStatus:
+		return ErrorStatuses, true
 	}
 	return codeset.Set{}, false
 }
 
 // evaluator computes the status codes a condition lets through.
-type evaluator struct {
-	c *retryChecker
+type Evaluator struct {
+	O *retryChecker
 	// errs holds, for the error variables of the code being evaluated that
 	// tell about the status, the statuses for which each is non-nil; a
 	// non-nil error means no response for every other status.
-	errs map[*types.Var]codeset.Set
+	Errs map[*types.Var]codeset.Set
 	// params are integer parameters that hold a status in a predicate.
-	params map[*types.Var]bool
+	Params map[*types.Var]bool
 	// touched records that some condition depended on a status.
-	touched bool
+	Touched bool
 	// waited are the codes a library's policy decided, where the library
 	// pairs it with a backoff that waits for Retry-After.
-	waited codeset.Set
+	Waited codeset.Set
 	// errTypes holds, for the error variables errs holds, the statuses
 	// for which each is of an error type the function that made it names;
 	// typeTests, for the ok of a type assertion of one, the statuses for
 	// which it holds.
-	errTypes  map[*types.Var][]facts.TypedErr
+	ErrTypes  map[*types.Var][]facts.TypedErr
 	typeTests map[*types.Var]codeset.Set
 	// symbolic are error parameters of a decision over an error: they
 	// stand for an error that carries a status, so a nil test of one
 	// tests no status.
-	symbolic map[*types.Var]bool
+	Symbolic map[*types.Var]bool
 	// lists binds list parameters to the statuses they hold, for an
 	// evaluation that assumes them. preds binds predicate parameters
 	// (func(error) bool) to the statuses they hold for, bools boolean
 	// variables to the statuses they are true for, and consts integer
 	// parameters to the constants a call gives them.
-	lists map[*types.Var]codeset.Set
+	Lists map[*types.Var]codeset.Set
 	// madeTypes types the errors the package's functions make whatever
 	// the status (madeErrTypes), for an attempt followed with a list
 	// field bound (fieldListed). Elsewhere it is off: an error typed so
 	// lets a predicate that reads the error's body (anthropic's
 	// isHeartbeatPreconditionFailure) decide opaquely, which hides the
 	// re-sends around it; that rule is to be revisited first.
-	madeTypes bool
-	preds     map[*types.Var]codeset.Set
+	MadeTypes bool
+	Preds     map[*types.Var]codeset.Set
 	// methods binds questions an error answers (Temporary) to the
 	// statuses they are assumed true for, in an evaluation of a decision
 	// by one (errPredicateByMethod).
-	methods map[string]codeset.Set
-	bools   map[*types.Var]codeset.Set
-	consts  map[*types.Var]int64
+	Methods map[string]codeset.Set
+	Bools   map[*types.Var]codeset.Set
+	Consts  map[*types.Var]int64
 }
 
 // bound returns the statuses a call of a predicate parameter the
 // evaluation binds holds for, or those a boolean variable it binds is
 // true for.
-func (ev *evaluator) bound(e ast.Expr) (codeset.Set, bool) {
-	info := ev.c.Pass.TypesInfo
+func (ev *Evaluator) bound(e ast.Expr) (codeset.Set, bool) {
+	info := ev.O.Pass.TypesInfo
 	switch x := ast.Unparen(e).(type) {
 	case *ast.CallExpr:
-		if id, ok := ast.Unparen(x.Fun).(*ast.Ident); ok && ev.preds != nil {
+		if id, ok := ast.Unparen(x.Fun).(*ast.Ident); ok && ev.Preds != nil {
 			if v, ok := info.Uses[id].(*types.Var); ok {
-				s, ok := ev.preds[v]
+				s, ok := ev.Preds[v]
 				return s, ok
 			}
 		}
 	case *ast.Ident:
-		if v, ok := info.Uses[x].(*types.Var); ok && ev.bools != nil {
-			s, ok := ev.bools[v]
+		if v, ok := info.Uses[x].(*types.Var); ok && ev.Bools != nil {
+			s, ok := ev.Bools[v]
 			return s, ok
 		}
 	}
@@ -110,12 +110,12 @@ func (ev *evaluator) bound(e ast.Expr) (codeset.Set, bool) {
 
 // decide returns admits(cond, neg), and whether cond tests a status; the
 // evaluator keeps the record that some condition did.
-func (ev *evaluator) decide(cond ast.Expr, neg bool) (set codeset.Set, onStatus bool) {
-	before := ev.touched
-	ev.touched = false
-	set = ev.admits(cond, neg)
-	onStatus = ev.touched
-	ev.touched = before || onStatus
+func (ev *Evaluator) Decide(cond ast.Expr, neg bool) (set codeset.Set, onStatus bool) {
+	before := ev.Touched
+	ev.Touched = false
+	set = ev.Admits(cond, neg)
+	onStatus = ev.Touched
+	ev.Touched = before || onStatus
 	return set, onStatus
 }
 
@@ -123,10 +123,10 @@ func (ev *evaluator) decide(cond ast.Expr, neg bool) (set codeset.Set, onStatus 
 // of cond that do not mention a status do not constrain it; a test that
 // there is no response ("err != nil" after Client.Do, "resp == nil") admits
 // no status at all.
-func (ev *evaluator) admits(cond ast.Expr, neg bool) codeset.Set {
-	info := ev.c.Pass.TypesInfo
+func (ev *Evaluator) Admits(cond ast.Expr, neg bool) codeset.Set {
+	info := ev.O.Pass.TypesInfo
 	if s, ok := ev.bound(cond); ok {
-		ev.touched = true
+		ev.Touched = true
 		if neg {
 			return s.Not()
 		}
@@ -134,16 +134,16 @@ func (ev *evaluator) admits(cond ast.Expr, neg bool) codeset.Set {
 	}
 	switch e := cond.(type) {
 	case *ast.ParenExpr:
-		return ev.admits(e.X, neg)
+		return ev.Admits(e.X, neg)
 	case *ast.UnaryExpr:
 		if e.Op == token.NOT {
-			return ev.admits(e.X, !neg)
+			return ev.Admits(e.X, !neg)
 		}
 	case *ast.BinaryExpr:
 		switch e.Op {
 		case token.LAND, token.LOR:
 			if (e.Op == token.LAND) != neg {
-				return ev.admits(e.X, neg).And(ev.admits(e.Y, neg))
+				return ev.Admits(e.X, neg).And(ev.Admits(e.Y, neg))
 			}
 			return ev.disjunct(e.X, neg).Or(ev.disjunct(e.Y, neg))
 		case token.EQL, token.NEQ, token.LSS, token.LEQ, token.GTR, token.GEQ:
@@ -159,7 +159,7 @@ func (ev *evaluator) admits(cond ast.Expr, neg bool) codeset.Set {
 		}
 	case *ast.CallExpr:
 		if s, ok := ev.errorsAs(e); ok && !neg {
-			ev.touched = true
+			ev.Touched = true
 			return s
 		}
 		if s, ok := ev.predicateCall(e); ok {
@@ -181,7 +181,7 @@ func (ev *evaluator) admits(cond ast.Expr, neg bool) codeset.Set {
 			if s, ok := ev.typeTests[v]; ok {
 				// Only where it holds: that it does not says only that
 				// the error is of another type.
-				ev.touched = true
+				ev.Touched = true
 				return s
 			}
 		}
@@ -196,7 +196,7 @@ func (ev *evaluator) admits(cond ast.Expr, neg bool) codeset.Set {
 				return s
 			}
 		} else if x, ok := ev.condOrFalse(e); ok && !neg {
-			return ev.admits(x, false)
+			return ev.Admits(x, false)
 		}
 	}
 	return codeset.All
@@ -204,7 +204,7 @@ func (ev *evaluator) admits(cond ast.Expr, neg bool) codeset.Set {
 
 // comparison evaluates status op constant, in either order, and
 // status/100 op constant.
-func (ev *evaluator) comparison(e *ast.BinaryExpr) (codeset.Set, bool) {
+func (ev *Evaluator) comparison(e *ast.BinaryExpr) (codeset.Set, bool) {
 	op, x, y := e.Op, e.X, e.Y
 	if op == token.EQL {
 		// status == code, code ranging over a list of codes.
@@ -215,9 +215,9 @@ func (ev *evaluator) comparison(e *ast.BinaryExpr) (codeset.Set, bool) {
 			return s, true
 		}
 	}
-	k, ok := ev.intConst(y)
+	k, ok := ev.IntConst(y)
 	if !ok {
-		if k, ok = ev.intConst(x); !ok {
+		if k, ok = ev.IntConst(x); !ok {
 			return codeset.Set{}, false
 		}
 		x, op = y, flip(op)
@@ -229,7 +229,7 @@ func (ev *evaluator) comparison(e *ast.BinaryExpr) (codeset.Set, bool) {
 		x = d // family := resp.StatusCode / 100 (oci's checkForSuccessfulResponse)
 	}
 	if q, ok := ast.Unparen(x).(*ast.BinaryExpr); ok && q.Op == token.QUO && ev.isStatus(q.X) {
-		if d, ok := ev.intConst(q.Y); ok && d == 100 {
+		if d, ok := ev.IntConst(q.Y); ok && d == 100 {
 			return codeset.ClassRelation(op, k), true
 		}
 	}
@@ -250,15 +250,15 @@ func flip(op token.Token) token.Token {
 	return op
 }
 
-func (ev *evaluator) intConst(e ast.Expr) (int64, bool) {
-	if id, ok := ast.Unparen(e).(*ast.Ident); ok && ev.consts != nil {
-		if v, ok := ev.c.Pass.TypesInfo.Uses[id].(*types.Var); ok {
-			if k, ok := ev.consts[v]; ok {
+func (ev *Evaluator) IntConst(e ast.Expr) (int64, bool) {
+	if id, ok := ast.Unparen(e).(*ast.Ident); ok && ev.Consts != nil {
+		if v, ok := ev.O.Pass.TypesInfo.Uses[id].(*types.Var); ok {
+			if k, ok := ev.Consts[v]; ok {
 				return k, true
 			}
 		}
 	}
-	tv, ok := ev.c.Pass.TypesInfo.Types[e]
+	tv, ok := ev.O.Pass.TypesInfo.Types[e]
 	if !ok || tv.Value == nil || tv.Value.Kind() != constant.Int {
 		return 0, false
 	}
@@ -266,18 +266,18 @@ func (ev *evaluator) intConst(e ast.Expr) (int64, bool) {
 }
 
 // nilTest evaluates err != nil, err == nil, resp == nil and resp != nil.
-func (ev *evaluator) nilTest(e *ast.BinaryExpr, neg bool) (codeset.Set, bool) {
+func (ev *Evaluator) nilTest(e *ast.BinaryExpr, neg bool) (codeset.Set, bool) {
 	if e.Op != token.EQL && e.Op != token.NEQ {
 		return codeset.Set{}, false
 	}
 	x := e.X
-	if ev.c.Pass.TypesInfo.Types[x].IsNil() {
+	if ev.O.Pass.TypesInfo.Types[x].IsNil() {
 		x = e.Y
-	} else if !ev.c.Pass.TypesInfo.Types[e.Y].IsNil() {
+	} else if !ev.O.Pass.TypesInfo.Types[e.Y].IsNil() {
 		return codeset.Set{}, false
 	}
 	isNil := (e.Op == token.EQL) != neg
-	if status.IsResponse(ev.c.Pass, x) {
+	if status.IsResponse(ev.O.Pass, x) {
 		if isNil {
 			return codeset.Set{}, true // no response, no status
 		}
@@ -287,20 +287,20 @@ func (ev *evaluator) nilTest(e *ast.BinaryExpr, neg bool) (codeset.Set, bool) {
 	if !ok {
 		return codeset.Set{}, false
 	}
-	v, _ := ev.c.Pass.TypesInfo.Uses[id].(*types.Var)
+	v, _ := ev.O.Pass.TypesInfo.Uses[id].(*types.Var)
 	return ev.errTest(v, isNil)
 }
 
 // errTest evaluates a nil test of the error variable v.
-func (ev *evaluator) errTest(v *types.Var, isNil bool) (codeset.Set, bool) {
-	if ev.symbolic[v] {
+func (ev *Evaluator) errTest(v *types.Var, isNil bool) (codeset.Set, bool) {
+	if ev.Symbolic[v] {
 		return codeset.All, true
 	}
-	s, ok := ev.errs[v]
+	s, ok := ev.Errs[v]
 	if !ok {
 		return codeset.Set{}, false
 	}
-	ev.touched = ev.touched || !s.Empty()
+	ev.Touched = ev.Touched || !s.Empty()
 	if isNil {
 		return s.Not(), true
 	}
@@ -310,32 +310,32 @@ func (ev *evaluator) errTest(v *types.Var, isNil bool) (codeset.Set, bool) {
 // isStatus reports whether e holds a status: a status field, a
 // StatusCode() method, a variable assigned one, or a predicate's status
 // parameter.
-func (ev *evaluator) isStatus(e ast.Expr) bool {
+func (ev *Evaluator) isStatus(e ast.Expr) bool {
 	e = ast.Unparen(e)
-	is := status.IsStatusExpr(ev.c.Pass, ev.c.Index, e)
+	is := status.IsStatusExpr(ev.O.Pass, ev.O.Index, e)
 	if id, ok := e.(*ast.Ident); ok && !is {
-		v, _ := ev.c.Pass.TypesInfo.Uses[id].(*types.Var)
-		is = v != nil && ev.params[v]
+		v, _ := ev.O.Pass.TypesInfo.Uses[id].(*types.Var)
+		is = v != nil && ev.Params[v]
 	}
-	ev.touched = ev.touched || is
+	ev.Touched = ev.Touched || is
 	return is
 }
 
 // predicateCall evaluates a call of a retry predicate with a status or a
 // response argument.
-func (ev *evaluator) predicateCall(call *ast.CallExpr) (codeset.Set, bool) {
+func (ev *Evaluator) predicateCall(call *ast.CallExpr) (codeset.Set, bool) {
 	return ev.predicateResult(call, 0)
 }
 
 // predicateResult is predicateCall for result i of call: a decision whose
 // deciding result is i (ok in d, ok := c.shouldRetry(resp, n)).
-func (ev *evaluator) predicateResult(call *ast.CallExpr, i int) (codeset.Set, bool) {
-	fn := typesx.Callee(ev.c.Pass.TypesInfo, call)
+func (ev *Evaluator) predicateResult(call *ast.CallExpr, i int) (codeset.Set, bool) {
+	fn := typesx.Callee(ev.O.Pass.TypesInfo, call)
 	if fn == nil {
 		return codeset.Set{}, false
 	}
 	if i != 0 {
-		if p, ok := ev.c.predicate(fn); !ok || p.Result != i {
+		if p, ok := ev.O.predicate(fn); !ok || p.Result != i {
 			return codeset.Set{}, false
 		}
 	}
@@ -356,7 +356,7 @@ func (ev *evaluator) predicateResult(call *ast.CallExpr, i int) (codeset.Set, bo
 		for _, r := range codes {
 			s = s.Or(codeset.Range(int64(r[0]), int64(r[1])))
 		}
-		ev.touched = true
+		ev.Touched = true
 		return s, true
 	}
 	if set, ok := ev.typedPredicate(call, fn, i); ok {
@@ -367,7 +367,7 @@ func (ev *evaluator) predicateResult(call *ast.CallExpr, i int) (codeset.Set, bo
 			return set, true
 		}
 	}
-	p, ok := ev.c.predicate(fn)
+	p, ok := ev.O.predicate(fn)
 	if !ok || p.Arg >= len(call.Args) || p.Result != i {
 		return codeset.Set{}, false
 	}
@@ -375,26 +375,26 @@ func (ev *evaluator) predicateResult(call *ast.CallExpr, i int) (codeset.Set, bo
 	if p.OfErr {
 		// True for the statuses it retries of those the error carries;
 		// a nil error, or one of no status, is not retried by a status.
-		v, errs, ok := ev.errVar(arg)
+		v, errs, ok := ev.ErrVar(arg)
 		if !ok {
 			return codeset.Set{}, false
 		}
-		set, ok := ev.c.errPredSet(p, ev.errTypes[v], ev.methods)
+		set, ok := ev.O.errPredSet(p, ev.ErrTypes[v], ev.Methods)
 		if !ok {
 			return codeset.Set{}, false
 		}
-		ev.touched = true
+		ev.Touched = true
 		return set.And(errs), true
 	}
-	if ev.isStatus(arg) || status.IsResponse(ev.c.Pass, arg) {
+	if ev.isStatus(arg) || status.IsResponse(ev.O.Pass, arg) {
 		set := p.Set
 		if p.List > 0 {
 			if set, ok = ev.memberCodes(call, fn, p); !ok {
 				return codeset.Set{}, false
 			}
 		}
-		ev.touched = true
-		ev.waited = ev.waited.Or(p.Waited)
+		ev.Touched = true
+		ev.Waited = ev.Waited.Or(p.Waited)
 		return set, true
 	}
 	return codeset.Set{}, false
@@ -402,11 +402,11 @@ func (ev *evaluator) predicateResult(call *ast.CallExpr, i int) (codeset.Set, bo
 
 // setLookup evaluates set[status] and slices.Contains(set, status) where
 // set is a package-level map or slice of constant codes.
-func (ev *evaluator) setLookup(set, key ast.Expr) (codeset.Set, bool) {
+func (ev *Evaluator) setLookup(set, key ast.Expr) (codeset.Set, bool) {
 	if !ev.isStatus(key) {
 		return codeset.Set{}, false
 	}
-	v, _ := ev.c.Pass.TypesInfo.Uses[typesx.NameIdent(set)].(*types.Var)
+	v, _ := ev.O.Pass.TypesInfo.Uses[typesx.NameIdent(set)].(*types.Var)
 	if v == nil {
 		return codeset.Set{}, false
 	}
@@ -414,10 +414,10 @@ func (ev *evaluator) setLookup(set, key ast.Expr) (codeset.Set, bool) {
 		// c.retryOnStatus[resp.StatusCode]: the sets the package gives
 		// the field (a constructor's default, a literal), as for a list
 		// ranged over.
-		s := ev.c.listCodes(set, 0)
+		s := ev.O.listCodes(set, 0)
 		return s, !s.Empty()
 	}
-	return ev.c.codeSetVar(v)
+	return ev.O.codeSetVar(v)
 }
 
 // errorsAs evaluates errors.As(err, &target), where err is an error
@@ -425,8 +425,8 @@ func (ev *evaluator) setLookup(set, key ast.Expr) (codeset.Set, bool) {
 // which err is of target's type. (Only where it holds: that it does not
 // says only that the error is of another type. An error wrapped in one of
 // that type is not counted: the statuses are those the check is sure of.)
-func (ev *evaluator) errorsAs(call *ast.CallExpr) (codeset.Set, bool) {
-	info := ev.c.Pass.TypesInfo
+func (ev *Evaluator) errorsAs(call *ast.CallExpr) (codeset.Set, bool) {
+	info := ev.O.Pass.TypesInfo
 	fn := typesx.Callee(info, call)
 	if fn == nil || typesx.FuncKey(fn) != knowledge.ErrorsAs || len(call.Args) != 2 {
 		return codeset.Set{}, false
@@ -443,21 +443,21 @@ func (ev *evaluator) errorsAs(call *ast.CallExpr) (codeset.Set, bool) {
 	if !ok {
 		return codeset.Set{}, false
 	}
-	return (facts.Err{Types: ev.errTypes[v]}).TypeCodes(typeKey(target.Elem()))
+	return (facts.Err{Types: ev.ErrTypes[v]}).TypeCodes(facts.TypeKey(target.Elem()))
 }
 
 // classVar returns the definition of x, a local variable of this package
 // given one value, status/100.
-func (ev *evaluator) classVar(x ast.Expr) (ast.Expr, bool) {
+func (ev *Evaluator) classVar(x ast.Expr) (ast.Expr, bool) {
 	id, ok := ast.Unparen(x).(*ast.Ident)
 	if !ok {
 		return nil, false
 	}
-	v, ok := ev.c.Pass.TypesInfo.Uses[id].(*types.Var)
+	v, ok := ev.O.Pass.TypesInfo.Uses[id].(*types.Var)
 	if !ok {
 		return nil, false
 	}
-	val, ok := ev.c.onlyValue(v)
+	val, ok := ev.O.onlyValue(v)
 	if !ok || val.Index != 0 {
 		return nil, false
 	}
@@ -475,8 +475,8 @@ func (ev *evaluator) classVar(x ast.Expr) (ast.Expr, bool) {
 // type assertion), or by a status it is given (gcrane's
 // hasStatusCode(err, 429)), then decides statuses its fact, evaluated for
 // any error and any status, cannot say. i is the result that decides.
-func (ev *evaluator) typedPredicate(call *ast.CallExpr, fn *types.Func, i int) (codeset.Set, bool) {
-	decl := ev.c.Decls[fn.Origin()]
+func (ev *Evaluator) typedPredicate(call *ast.CallExpr, fn *types.Func, i int) (codeset.Set, bool) {
+	decl := ev.O.Decls[fn.Origin()]
 	if decl == nil || decl.Body == nil {
 		return codeset.Set{}, false
 	}
@@ -484,7 +484,7 @@ func (ev *evaluator) typedPredicate(call *ast.CallExpr, fn *types.Func, i int) (
 	var consts map[*types.Var]int64
 	for j := 0; j < params.Len() && j < len(call.Args); j++ {
 		if p := params.At(j); typesx.IsInteger(p.Type()) {
-			if k, ok := ev.intConst(call.Args[j]); ok {
+			if k, ok := ev.IntConst(call.Args[j]); ok {
 				if consts == nil {
 					consts = map[*types.Var]int64{}
 				}
@@ -493,15 +493,15 @@ func (ev *evaluator) typedPredicate(call *ast.CallExpr, fn *types.Func, i int) (
 		}
 	}
 	for _, a := range call.Args {
-		v, errs, known := ev.errVar(a)
-		if !known || len(ev.errTypes[v]) == 0 && consts == nil {
+		v, errs, known := ev.ErrVar(a)
+		if !known || len(ev.ErrTypes[v]) == 0 && consts == nil {
 			continue
 		}
-		p, ok := ev.c.evalErrPredicateOf(decl.Type, decl.Body, errs, ev.errTypes[v], consts)
+		p, ok := ev.O.evalErrPredicateOf(decl.Type, decl.Body, errs, ev.ErrTypes[v], consts)
 		if !ok || p.Result != i || p.Arg >= len(call.Args) || call.Args[p.Arg] != a {
 			return codeset.Set{}, false
 		}
-		ev.touched = true
+		ev.Touched = true
 		return p.Set.And(errs), true
 	}
 	return codeset.Set{}, false
@@ -513,12 +513,12 @@ func (ev *evaluator) typedPredicate(call *ast.CallExpr, fn *types.Func, i int) (
 // hasStatusCode(err, 429) || isServerError(err)) admits no status there:
 // the disjunction holds for sure only where another alternative does, and
 // a finding lists only the statuses sure to be retried.
-func (ev *evaluator) disjunct(e ast.Expr, neg bool) codeset.Set {
-	before := ev.touched
-	ev.touched = false
-	s := ev.admits(e, neg)
-	touched := ev.touched
-	ev.touched = before || touched
+func (ev *Evaluator) disjunct(e ast.Expr, neg bool) codeset.Set {
+	before := ev.Touched
+	ev.Touched = false
+	s := ev.Admits(e, neg)
+	touched := ev.Touched
+	ev.Touched = before || touched
 	x := ast.Unparen(e)
 	if u, ok := x.(*ast.UnaryExpr); ok && u.Op == token.NOT {
 		x = ast.Unparen(u.X)
@@ -531,21 +531,28 @@ func (ev *evaluator) disjunct(e ast.Expr, neg bool) codeset.Set {
 
 // testsSymbolic reports whether call is given a symbolic error, as an
 // argument or as its receiver.
-func (ev *evaluator) testsSymbolic(call *ast.CallExpr) bool {
-	if len(ev.symbolic) == 0 {
+func (ev *Evaluator) testsSymbolic(call *ast.CallExpr) bool {
+	if len(ev.Symbolic) == 0 {
 		return false
 	}
-	info := ev.c.Pass.TypesInfo
+	info := ev.O.Pass.TypesInfo
 	isSym := func(e ast.Expr) bool {
 		id, ok := ast.Unparen(e).(*ast.Ident)
 		if !ok {
 			return false
 		}
 		v, ok := info.Uses[id].(*types.Var)
-		return ok && ev.symbolic[v]
+		return ok && ev.Symbolic[v]
 	}
 	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && isSym(sel.X) {
 		return true
 	}
 	return slices.ContainsFunc(call.Args, isSym)
+}
+
+// isQuestion reports whether fn is a method with no parameters and one
+// bool result: a question its receiver answers (Temporary).
+func IsQuestion(fn *types.Func) bool {
+	sig := fn.Signature()
+	return sig.Recv() != nil && sig.Params().Len() == 0 && sig.Results().Len() == 1 && typesx.IsBool(sig.Results().At(0).Type())
 }

@@ -24,7 +24,7 @@ import (
 // isErrMethod reports whether fn is a method of an error type with no
 // parameters and one bool result: a question the error answers.
 func isErrMethod(fn *types.Func) bool {
-	if !isQuestion(fn) {
+	if !IsQuestion(fn) {
 		return false
 	}
 	t := fn.Signature().Recv().Type()
@@ -32,13 +32,6 @@ func isErrMethod(fn *types.Func) bool {
 		return false
 	}
 	return types.Implements(t, errorType) || types.Implements(types.NewPointer(t), errorType)
-}
-
-// isQuestion reports whether fn is a method with no parameters and one
-// bool result: a question its receiver answers (Temporary).
-func isQuestion(fn *types.Func) bool {
-	sig := fn.Signature()
-	return sig.Recv() != nil && sig.Params().Len() == 0 && sig.Results().Len() == 1 && typesx.IsBool(sig.Results().At(0).Type())
 }
 
 // errMethod returns the statuses for which fn, a method of an error type
@@ -72,16 +65,16 @@ func (c *retryChecker) errMethod(fn *types.Func) (codeset.Set, bool) {
 // the status its receiver carries (e.StatusCode): the statuses for which
 // a status test leads to returning true.
 func (c *retryChecker) evalErrMethod(decl *ast.FuncDecl) codeset.Set {
-	ev := &evaluator{c: c, errs: map[*types.Var]codeset.Set{}, params: map[*types.Var]bool{}}
-	fl := &flow{ev: ev, mode: modePredicate}
-	fl.stmts(decl.Body.List, []frag{{set: codeset.All}}, nil)
-	if !ev.touched {
+	ev := &Evaluator{O: c, Errs: map[*types.Var]codeset.Set{}, Params: map[*types.Var]bool{}}
+	fl := &Flow{Ev: ev, Mode: ModePredicate}
+	fl.Stmts(decl.Body.List, []Frag{{Set: codeset.All}}, nil)
+	if !ev.Touched {
 		return codeset.Set{}
 	}
 	var s codeset.Set
-	for _, fr := range fl.edges {
-		if fr.at != nil {
-			s = s.Or(fr.set)
+	for _, fr := range fl.Edges {
+		if fr.At != nil {
+			s = s.Or(fr.Set)
 		}
 	}
 	return s
@@ -103,15 +96,15 @@ func (c *retryChecker) exportErrMethods() {
 // (a method with no parameters and a bool result), asked of an error
 // variable of the evaluation or of its assertion to an interface
 // (te, ok := err.(temporary); te.Temporary()).
-func (ev *evaluator) methodDecision(call *ast.CallExpr, fn *types.Func) (codeset.Set, bool) {
-	if !isQuestion(fn) {
+func (ev *Evaluator) methodDecision(call *ast.CallExpr, fn *types.Func) (codeset.Set, bool) {
+	if !IsQuestion(fn) {
 		return codeset.Set{}, false
 	}
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 	if !ok {
 		return codeset.Set{}, false
 	}
-	v := ev.errOfRecv(sel.X)
+	v := ev.ErrOfRecv(sel.X)
 	if v == nil {
 		return codeset.Set{}, false
 	}
@@ -121,8 +114,8 @@ func (ev *evaluator) methodDecision(call *ast.CallExpr, fn *types.Func) (codeset
 // errOfRecv returns the error variable of the evaluation that x, the
 // receiver of a method call, is: the variable itself, its assertion to
 // another type, or a variable given only that assertion.
-func (ev *evaluator) errOfRecv(x ast.Expr) *types.Var {
-	info := ev.c.Pass.TypesInfo
+func (ev *Evaluator) ErrOfRecv(x ast.Expr) *types.Var {
+	info := ev.O.Pass.TypesInfo
 	x = ast.Unparen(x)
 	if ta, ok := x.(*ast.TypeAssertExpr); ok {
 		x = ast.Unparen(ta.X)
@@ -135,10 +128,10 @@ func (ev *evaluator) errOfRecv(x ast.Expr) *types.Var {
 	if !ok {
 		return nil
 	}
-	if _, known := ev.errs[v]; known || ev.symbolic[v] {
+	if _, known := ev.Errs[v]; known || ev.Symbolic[v] {
 		return v
 	}
-	vals := ev.c.ValuesOf(v)
+	vals := ev.O.ValuesOf(v)
 	if len(vals) != 1 || vals[0].Index != 0 {
 		return nil
 	}
@@ -148,7 +141,7 @@ func (ev *evaluator) errOfRecv(x ast.Expr) *types.Var {
 	}
 	if id, ok := ast.Unparen(ta.X).(*ast.Ident); ok {
 		if w, ok := info.Uses[id].(*types.Var); ok {
-			if _, known := ev.errs[w]; known || ev.symbolic[w] {
+			if _, known := ev.Errs[w]; known || ev.Symbolic[w] {
 				return w
 			}
 		}
@@ -161,13 +154,13 @@ func (ev *evaluator) errOfRecv(x ast.Expr) *types.Var {
 // evaluation that assumes it), or by the error's types where they are
 // known, each type's method deciding the statuses for which the error is
 // of that type.
-func (ev *evaluator) methodCodes(v *types.Var, name string) (codeset.Set, bool) {
-	if s, ok := ev.methods[name]; ok {
-		ev.touched = true
+func (ev *Evaluator) methodCodes(v *types.Var, name string) (codeset.Set, bool) {
+	if s, ok := ev.Methods[name]; ok {
+		ev.Touched = true
 		return s, true
 	}
-	s, ok := ev.c.typedMethodCodes(ev.errTypes[v], name)
-	ev.touched = ev.touched || ok
+	s, ok := ev.O.typedMethodCodes(ev.ErrTypes[v], name)
+	ev.Touched = ev.Touched || ok
 	return s, ok
 }
 

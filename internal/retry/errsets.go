@@ -15,16 +15,6 @@ import (
 	"github.com/statuslint/statuslint/internal/typesx"
 )
 
-// typeKey names an error type as facts do, aliases resolved: anthropic's
-// *anthropic.Error is the *apierror.Error its requests make.
-func typeKey(t types.Type) string {
-	t = types.Unalias(t)
-	if p, ok := t.(*types.Pointer); ok {
-		return "*" + types.TypeString(types.Unalias(p.Elem()), nil)
-	}
-	return types.TypeString(t, nil)
-}
-
 // typedErrs lists the statuses by error type, sorted by type.
 func typedErrs(m map[string]codeset.Set) []facts.TypedErr {
 	var out []facts.TypedErr
@@ -104,12 +94,12 @@ func (c *retryChecker) evalErrSummary(fn *types.Func, decl *ast.FuncDecl) errRes
 // twice, accepting every status and none: what only the second returns an
 // error for is what a caller's list decides (Unless).
 func (c *retryChecker) evalCheck(fn *types.Func, decl *ast.FuncDecl) errResult {
-	run := func(lists map[*types.Var]codeset.Set) (*flow, bool) {
+	run := func(lists map[*types.Var]codeset.Set) (*Flow, bool) {
 		ev, _ := c.statusParams(decl.Type)
-		ev.lists = lists
-		fl := &flow{ev: ev, mode: modeErrors, errTypes: map[string]codeset.Set{}}
-		fl.stmts(decl.Body.List, []frag{{set: codeset.All}}, nil)
-		return fl, ev.touched
+		ev.Lists = lists
+		fl := &Flow{Ev: ev, Mode: ModeErrors, ErrTypes: map[string]codeset.Set{}}
+		fl.Stmts(decl.Body.List, []Frag{{Set: codeset.All}}, nil)
+		return fl, ev.Touched
 	}
 	list := -1
 	params := fn.Signature().Params()
@@ -121,16 +111,16 @@ func (c *retryChecker) evalCheck(fn *types.Func, decl *ast.FuncDecl) errResult {
 	}
 	if list < 0 {
 		fl, touched := run(nil)
-		return errResult{facts.Err{Errs: fl.errCodes, Types: typedErrs(fl.errTypes)}, touched && !fl.errCodes.Empty()}
+		return errResult{facts.Err{Errs: fl.ErrCodes, Types: typedErrs(fl.ErrTypes)}, touched && !fl.ErrCodes.Empty()}
 	}
 	v := params.At(list)
 	none, touched := run(map[*types.Var]codeset.Set{v: {}})
 	all, _ := run(map[*types.Var]codeset.Set{v: codeset.All})
-	f := facts.Err{Errs: all.errCodes, Types: typedErrs(none.errTypes)}
-	if unless := none.errCodes.And(all.errCodes.Not()); !unless.Empty() {
+	f := facts.Err{Errs: all.ErrCodes, Types: typedErrs(none.ErrTypes)}
+	if unless := none.ErrCodes.And(all.ErrCodes.Not()); !unless.Empty() {
 		f.List, f.Unless = list+1, unless
 	}
-	return errResult{f, touched && !none.errCodes.Empty()}
+	return errResult{f, touched && !none.ErrCodes.Empty()}
 }
 
 // given returns what a call of a check with a list parameter (facts.Err's
@@ -175,17 +165,17 @@ func (c *retryChecker) evalTranslator(fn *types.Func, decl *ast.FuncDecl) errRes
 	if from < 0 {
 		return errResult{}
 	}
-	ev := &evaluator{c: c, errs: map[*types.Var]codeset.Set{params.At(from): codeset.All}, symbolic: map[*types.Var]bool{params.At(from): true}}
-	fl := &flow{ev: ev, mode: modeErrors, errTypes: map[string]codeset.Set{}}
+	ev := &Evaluator{O: c, Errs: map[*types.Var]codeset.Set{params.At(from): codeset.All}, Symbolic: map[*types.Var]bool{params.At(from): true}}
+	fl := &Flow{Ev: ev, Mode: ModeErrors, ErrTypes: map[string]codeset.Set{}}
 	if res := fn.Signature().Results(); res.Len() > 0 {
-		fl.resultErr = res.At(res.Len() - 1)
+		fl.ResultErr = res.At(res.Len() - 1)
 	}
-	fl.stmts(decl.Body.List, []frag{{set: codeset.All}}, nil)
-	typed := typedErrs(fl.errTypes)
-	if !ev.touched || len(typed) == 0 {
+	fl.Stmts(decl.Body.List, []Frag{{Set: codeset.All}}, nil)
+	typed := typedErrs(fl.ErrTypes)
+	if !ev.Touched || len(typed) == 0 {
 		return errResult{}
 	}
-	return errResult{facts.Err{Errs: fl.errCodes, Types: typed, From: from + 1}, true}
+	return errResult{facts.Err{Errs: fl.ErrCodes, Types: typed, From: from + 1}, true}
 }
 
 // sentErrors follows code from its first send to its returns: the
@@ -214,13 +204,13 @@ func (c *retryChecker) sentErrorFactWith(list []ast.Stmt, result *types.Var, lis
 	if send == nil {
 		return facts.Err{}, false
 	}
-	fl := &flow{ev: c.sendEvaluator(list[i], send, errs), mode: modeErrors, errTypes: map[string]codeset.Set{}}
-	fl.ev.lists, fl.ev.madeTypes = lists, lists != nil
+	fl := &Flow{Ev: c.sendEvaluator(list[i], send, errs), Mode: ModeErrors, ErrTypes: map[string]codeset.Set{}}
+	fl.Ev.Lists, fl.Ev.MadeTypes = lists, lists != nil
 	if result != nil && result.Name() != "" && result.Name() != "_" {
-		fl.resultErr = result
+		fl.ResultErr = result
 	}
-	fl.stmts(list[i:], []frag{{set: codeset.All}}, nil)
-	return facts.Err{Sends: true, Errs: fl.errCodes, Types: typedErrs(fl.errTypes)}, true
+	fl.Stmts(list[i:], []Frag{{Set: codeset.All}}, nil)
+	return facts.Err{Sends: true, Errs: fl.ErrCodes, Types: typedErrs(fl.ErrTypes)}, true
 }
 
 // findLoopSend returns the first statement of list that is a loop with a
@@ -263,9 +253,9 @@ func returnsRequest(res *types.Tuple) bool {
 // statusParams returns an evaluator for a function that takes a response
 // or a status: its first integer parameter named for one (status, code)
 // is the status.
-func (c *retryChecker) statusParams(ft *ast.FuncType) (*evaluator, bool) {
+func (c *retryChecker) statusParams(ft *ast.FuncType) (*Evaluator, bool) {
 	info := c.Pass.TypesInfo
-	ev := &evaluator{c: c, errs: map[*types.Var]codeset.Set{}, params: map[*types.Var]bool{}}
+	ev := &Evaluator{O: c, Errs: map[*types.Var]codeset.Set{}, Params: map[*types.Var]bool{}}
 	found := false
 	for _, field := range ft.Params.List {
 		t := info.TypeOf(field.Type)
@@ -275,7 +265,7 @@ func (c *retryChecker) statusParams(ft *ast.FuncType) (*evaluator, bool) {
 		case typesx.IsInteger(t) && !found:
 			for _, name := range field.Names {
 				if v, ok := info.Defs[name].(*types.Var); ok && knowledge.StatusParamNames.Match(name.Name) {
-					ev.params[v] = true
+					ev.Params[v] = true
 					found = true
 					break
 				}
@@ -322,32 +312,32 @@ func (c *retryChecker) callErrFact(call *ast.CallExpr) (facts.Err, bool) {
 // error value, is non-nil because of the status: a variable whose
 // statuses are known, a call of a function errSummary knows, or a new
 // error made where a status condition decided.
-func (f *flow) errorCodes(e ast.Expr, live []frag) codeset.Set {
-	info := f.ev.c.Pass.TypesInfo
+func (f *Flow) errorCodes(e ast.Expr, live []Frag) codeset.Set {
+	info := f.Ev.O.Pass.TypesInfo
 	e = ast.Unparen(e)
 	if info.Types[e].IsNil() {
 		return codeset.Set{}
 	}
 	var in, decided codeset.Set
 	for _, fr := range live {
-		in = in.Or(fr.set)
+		in = in.Or(fr.Set)
 		if f.decided(fr) {
-			decided = decided.Or(fr.set)
+			decided = decided.Or(fr.Set)
 		}
 	}
 	if id, ok := e.(*ast.Ident); ok {
 		if v, ok := info.Uses[id].(*types.Var); ok {
-			if codes, ok := f.ev.errs[v]; ok {
+			if codes, ok := f.Ev.Errs[v]; ok {
 				return in.And(codes)
 			}
 		}
 	}
 	if call, ok := e.(*ast.CallExpr); ok {
-		if codes, ok := f.ev.c.callErrs(call); ok {
+		if codes, ok := f.Ev.O.callErrs(call); ok {
 			return in.And(codes)
 		}
 	}
-	if f.ev.c.newError(e) {
+	if f.Ev.O.newError(e) {
 		return decided
 	}
 	return codeset.Set{}
@@ -389,8 +379,8 @@ func (c *retryChecker) newError(e ast.Expr) bool {
 // errSummary knows sets the statuses of the variable; a new error made
 // where a status condition decided adds those statuses; any other error
 // value is taken as one that a response makes nil (a read error).
-func (f *flow) assignErr(s *ast.AssignStmt, live []frag) {
-	info := f.ev.c.Pass.TypesInfo
+func (f *Flow) assignErr(s *ast.AssignStmt, live []Frag) {
+	info := f.Ev.O.Pass.TypesInfo
 	for i, lhs := range s.Lhs {
 		id, ok := lhs.(*ast.Ident)
 		if !ok {
@@ -400,31 +390,31 @@ func (f *flow) assignErr(s *ast.AssignStmt, live []frag) {
 		if !ok || !typesx.IsError(v.Type()) {
 			continue
 		}
-		_, tracked := f.ev.errs[v]
+		_, tracked := f.Ev.Errs[v]
 		switch {
 		case len(s.Rhs) == len(s.Lhs):
 			rhs := s.Rhs[i]
 			if call, ok := ast.Unparen(rhs).(*ast.CallExpr); ok {
-				if fact, ok := f.ev.c.callErrFact(call); ok {
-					if t, ok := f.ev.translated(call, fact); ok {
+				if fact, ok := f.Ev.O.callErrFact(call); ok {
+					if t, ok := f.Ev.translated(call, fact); ok {
 						fact = t
 					}
-					f.ev.setErr(v, fact)
+					f.Ev.SetErr(v, fact)
 					continue
 				}
 			}
 			if tracked {
-				f.ev.errs[v] = f.ev.errs[v].Or(f.errorCodes(rhs, live))
+				f.Ev.Errs[v] = f.Ev.Errs[v].Or(f.errorCodes(rhs, live))
 			}
 		case len(s.Rhs) == 1 && i == len(s.Lhs)-1:
 			if call, ok := ast.Unparen(s.Rhs[0]).(*ast.CallExpr); ok {
-				if fact, ok := f.ev.c.callErrFact(call); ok {
-					f.ev.setErr(v, fact)
+				if fact, ok := f.Ev.O.callErrFact(call); ok {
+					f.Ev.SetErr(v, fact)
 					continue
 				}
 			}
 			if tracked {
-				f.ev.setErr(v, facts.Err{})
+				f.Ev.SetErr(v, facts.Err{})
 			}
 		}
 	}
@@ -434,11 +424,11 @@ func (f *flow) assignErr(s *ast.AssignStmt, live []frag) {
 // statuses of the error it is given, each of the type the translator
 // makes for it. ok is false when call is no translator's or its argument
 // is not an error variable whose statuses are known.
-func (ev *evaluator) translated(call *ast.CallExpr, f facts.Err) (facts.Err, bool) {
+func (ev *Evaluator) translated(call *ast.CallExpr, f facts.Err) (facts.Err, bool) {
 	if f.From == 0 || f.From > len(call.Args) {
 		return facts.Err{}, false
 	}
-	_, in, ok := ev.errVar(call.Args[f.From-1])
+	_, in, ok := ev.ErrVar(call.Args[f.From-1])
 	if !ok {
 		return facts.Err{}, false
 	}
@@ -453,33 +443,33 @@ func (ev *evaluator) translated(call *ast.CallExpr, f facts.Err) (facts.Err, boo
 
 // errVar returns the error variable e names and the statuses it holds,
 // if the evaluation knows them.
-func (ev *evaluator) errVar(e ast.Expr) (*types.Var, codeset.Set, bool) {
+func (ev *Evaluator) ErrVar(e ast.Expr) (*types.Var, codeset.Set, bool) {
 	id, ok := ast.Unparen(e).(*ast.Ident)
 	if !ok {
 		return nil, codeset.Set{}, false
 	}
-	v, ok := ev.c.Pass.TypesInfo.Uses[id].(*types.Var)
+	v, ok := ev.O.Pass.TypesInfo.Uses[id].(*types.Var)
 	if !ok {
 		return nil, codeset.Set{}, false
 	}
-	errs, ok := ev.errs[v]
+	errs, ok := ev.Errs[v]
 	return v, errs, ok
 }
 
 // setErr records what the error variable v now holds.
-func (ev *evaluator) setErr(v *types.Var, f facts.Err) {
-	ev.errs[v] = f.Errs
-	if ev.errTypes == nil {
-		ev.errTypes = map[*types.Var][]facts.TypedErr{}
+func (ev *Evaluator) SetErr(v *types.Var, f facts.Err) {
+	ev.Errs[v] = f.Errs
+	if ev.ErrTypes == nil {
+		ev.ErrTypes = map[*types.Var][]facts.TypedErr{}
 	}
-	ev.errTypes[v] = f.Types
+	ev.ErrTypes[v] = f.Types
 }
 
 // typeTest follows v, ok := err.(*T), where err is an error variable
 // whose statuses by type are known: ok holds for the statuses for which
 // err is a *T. Any other assignment to ok forgets what it held.
-func (f *flow) typeTest(s *ast.AssignStmt) {
-	info := f.ev.c.Pass.TypesInfo
+func (f *Flow) typeTest(s *ast.AssignStmt) {
+	info := f.Ev.O.Pass.TypesInfo
 	if len(s.Lhs) != 2 || len(s.Rhs) != 1 {
 		return
 	}
@@ -488,7 +478,7 @@ func (f *flow) typeTest(s *ast.AssignStmt) {
 	if !isIdent || !isVar {
 		return
 	}
-	delete(f.ev.typeTests, okVar)
+	delete(f.Ev.typeTests, okVar)
 	ta, isAssert := ast.Unparen(s.Rhs[0]).(*ast.TypeAssertExpr)
 	if !isAssert || ta.Type == nil {
 		return
@@ -501,11 +491,11 @@ func (f *flow) typeTest(s *ast.AssignStmt) {
 	if !isVar {
 		return
 	}
-	if codes, ok := (facts.Err{Types: f.ev.errTypes[errVar]}).TypeCodes(typeKey(info.TypeOf(ta.Type))); ok {
-		if f.ev.typeTests == nil {
-			f.ev.typeTests = map[*types.Var]codeset.Set{}
+	if codes, ok := (facts.Err{Types: f.Ev.ErrTypes[errVar]}).TypeCodes(facts.TypeKey(info.TypeOf(ta.Type))); ok {
+		if f.Ev.typeTests == nil {
+			f.Ev.typeTests = map[*types.Var]codeset.Set{}
 		}
-		f.ev.typeTests[okVar] = codes
+		f.Ev.typeTests[okVar] = codes
 	}
 }
 
@@ -514,21 +504,21 @@ func (f *flow) typeTest(s *ast.AssignStmt) {
 // (returnedType, for every status), or those of the error of a call or a
 // variable it hands on (anthropic's send returns cfg.apiError(res), a
 // *apierror.Error, and Execute returns what send does).
-func (f *flow) returnedTypes(e ast.Expr) []facts.TypedErr {
-	if t, ok := f.ev.c.returnedType(e); ok {
-		return []facts.TypedErr{{Type: typeKey(t), Codes: codeset.All}}
+func (f *Flow) returnedTypes(e ast.Expr) []facts.TypedErr {
+	if t, ok := f.Ev.O.returnedType(e); ok {
+		return []facts.TypedErr{{Type: facts.TypeKey(t), Codes: codeset.All}}
 	}
 	switch x := ast.Unparen(e).(type) {
 	case *ast.CallExpr:
-		if fact, ok := f.ev.c.callErrFact(x); ok {
+		if fact, ok := f.Ev.O.callErrFact(x); ok {
 			return fact.Types
 		}
-		if fn := typesx.StaticCallee(f.ev.c.Pass.TypesInfo, x); fn != nil && f.ev.madeTypes {
-			return f.ev.c.madeErrTypes(fn)
+		if fn := typesx.StaticCallee(f.Ev.O.Pass.TypesInfo, x); fn != nil && f.Ev.MadeTypes {
+			return f.Ev.O.madeErrTypes(fn)
 		}
 	case *ast.Ident:
-		if v, ok := f.ev.c.Pass.TypesInfo.Uses[x].(*types.Var); ok {
-			return f.ev.errTypes[v]
+		if v, ok := f.Ev.O.Pass.TypesInfo.Uses[x].(*types.Var); ok {
+			return f.Ev.ErrTypes[v]
 		}
 	}
 	return nil
@@ -556,7 +546,7 @@ func (c *retryChecker) madeErrTypes(fn *types.Func) []facts.TypedErr {
 				return false
 			}
 			if t, ok := c.returnedType(n.Results[len(n.Results)-1]); ok {
-				te := facts.TypedErr{Type: typeKey(t), Codes: codeset.All}
+				te := facts.TypedErr{Type: facts.TypeKey(t), Codes: codeset.All}
 				if !slices.Contains(out, te) {
 					out = append(out, te)
 				}

@@ -19,7 +19,7 @@ import (
 
 // evalCondition type-checks cond as the body of func(code int) bool and
 // returns an evaluator over it, with code as the status parameter.
-func evalCondition(src string) (*evaluator, ast.Expr, bool) {
+func evalCondition(src string) (*Evaluator, ast.Expr, bool) {
 	fset := token.NewFileSet()
 	f, err := parser.ParseFile(fset, "c.go", "package c\nfunc f(code int, other int) bool { return "+src+" }\n", 0)
 	if err != nil {
@@ -35,7 +35,7 @@ func evalCondition(src string) (*evaluator, ast.Expr, bool) {
 	x := status.NewIndex(pass, inspector.New(pass.Files), func(*analysis.Pass, *ast.File) bool { return true })
 	x.StatusVars = map[*types.Var]bool{}
 	c := &retryChecker{Pass: pass, Index: x, sets: map[*types.Var]codeset.Set{}, sums: map[*types.Func]summary{}, solving: map[*types.Func]*summary{}}
-	ev := &evaluator{c: c, errs: map[*types.Var]codeset.Set{}, params: map[*types.Var]bool{info.Defs[fd.Type.Params.List[0].Names[0]].(*types.Var): true}}
+	ev := &Evaluator{O: c, Errs: map[*types.Var]codeset.Set{}, Params: map[*types.Var]bool{info.Defs[fd.Type.Params.List[0].Names[0]].(*types.Var): true}}
 	return ev, fd.Body.List[0].(*ast.ReturnStmt).Results[0], true
 }
 
@@ -100,9 +100,9 @@ func FuzzAdmits(f *testing.F) {
 		if !ok {
 			return
 		}
-		pos, neg := ev.admits(cond, false), ev.admits(cond, true)
+		pos, neg := ev.Admits(cond, false), ev.Admits(cond, true)
 		for code := int64(table.MinCode); code <= table.MaxCode; code++ {
-			v, ok := truth(cond, code, ev.c.Pass.TypesInfo)
+			v, ok := truth(cond, code, ev.O.Pass.TypesInfo)
 			if !ok || v.Kind() != constant.Bool {
 				continue // depends on something else: no exact truth
 			}

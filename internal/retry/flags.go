@@ -16,7 +16,7 @@ import (
 // flag keeps the fragments that set it and drops the others.
 
 // maxFlags bounds the flags followed in one loop: one bit each.
-const maxFlags = 64
+const MaxFlags = 64
 
 // loopFlags returns the flags of a retry loop's body, each with its bit:
 // boolean locals of this package given only constants in the body, never
@@ -34,7 +34,7 @@ func (c *retryChecker) loopFlags(body *ast.BlockStmt) map[*types.Var]uint {
 			constOnly[v] = true
 			order = append(order, v)
 		}
-		if _, ok := boolConst(info, rhs); !ok {
+		if _, ok := BoolConst(info, rhs); !ok {
 			constOnly[v] = false
 		}
 	}
@@ -56,7 +56,7 @@ func (c *retryChecker) loopFlags(body *ast.BlockStmt) map[*types.Var]uint {
 			}
 		case *ast.ValueSpec:
 			for i, id := range n.Names {
-				note(id, specValue(n, i))
+				note(id, SpecValue(n, i))
 			}
 		case *ast.UnaryExpr:
 			if id, ok := ast.Unparen(n.X).(*ast.Ident); ok && n.Op == token.AND {
@@ -69,7 +69,7 @@ func (c *retryChecker) loopFlags(body *ast.BlockStmt) map[*types.Var]uint {
 	})
 	flags := map[*types.Var]uint{}
 	for _, v := range order {
-		if constOnly[v] && len(flags) < maxFlags {
+		if constOnly[v] && len(flags) < MaxFlags {
 			flags[v] = uint(len(flags))
 		}
 	}
@@ -81,7 +81,7 @@ var declaredZero = ast.NewIdent("false")
 
 // specValue returns the value a declaration gives its i-th name:
 // declaredZero when it gives none, nil when one call gives them all.
-func specValue(vs *ast.ValueSpec, i int) ast.Expr {
+func SpecValue(vs *ast.ValueSpec, i int) ast.Expr {
 	switch {
 	case i < len(vs.Values) && len(vs.Values) == len(vs.Names):
 		return vs.Values[i]
@@ -93,7 +93,7 @@ func specValue(vs *ast.ValueSpec, i int) ast.Expr {
 
 // boolConst returns the value of a constant boolean expression, or of
 // declaredZero.
-func boolConst(info *types.Info, e ast.Expr) (bool, bool) {
+func BoolConst(info *types.Info, e ast.Expr) (bool, bool) {
 	if e == nil {
 		return false, false
 	}
@@ -109,11 +109,11 @@ func boolConst(info *types.Info, e ast.Expr) (bool, bool) {
 
 // setFlags records on every fragment of live the flags s sets to
 // constants.
-func (f *flow) setFlags(s ast.Stmt, live []frag) []frag {
-	if len(f.flags) == 0 {
+func (f *Flow) SetFlags(s ast.Stmt, live []Frag) []Frag {
+	if len(f.Flags) == 0 {
 		return live
 	}
-	info := f.ev.c.Pass.TypesInfo
+	info := f.Ev.O.Pass.TypesInfo
 	type set struct {
 		bit uint
 		val bool
@@ -124,11 +124,11 @@ func (f *flow) setFlags(s ast.Stmt, live []frag) []frag {
 		if !ok {
 			return
 		}
-		bit, tracked := f.flags[v]
+		bit, tracked := f.Flags[v]
 		if !tracked {
 			return
 		}
-		if val, ok := boolConst(info, rhs); ok {
+		if val, ok := BoolConst(info, rhs); ok {
 			sets = append(sets, set{bit, val})
 		}
 	}
@@ -146,7 +146,7 @@ func (f *flow) setFlags(s ast.Stmt, live []frag) []frag {
 			for _, spec := range gd.Specs {
 				if vs, ok := spec.(*ast.ValueSpec); ok {
 					for i, id := range vs.Names {
-						add(id, specValue(vs, i))
+						add(id, SpecValue(vs, i))
 					}
 				}
 			}
@@ -155,7 +155,7 @@ func (f *flow) setFlags(s ast.Stmt, live []frag) []frag {
 	if len(sets) == 0 {
 		return live
 	}
-	var out []frag
+	var out []Frag
 	for _, fr := range live {
 		for _, st := range sets {
 			fr.known |= 1 << st.bit
@@ -174,8 +174,8 @@ func (f *flow) setFlags(s ast.Stmt, live []frag) []frag {
 // the fragments where the flag holds what the branch needs, and those
 // where it is not known, which then hold it. ok is false when cond is no
 // such test.
-func (f *flow) flagTest(live []frag, cond ast.Expr, neg bool) ([]frag, bool) {
-	if len(f.flags) == 0 {
+func (f *Flow) flagTest(live []Frag, cond ast.Expr, neg bool) ([]Frag, bool) {
+	if len(f.Flags) == 0 {
 		return nil, false
 	}
 	want := !neg
@@ -187,15 +187,15 @@ func (f *flow) flagTest(live []frag, cond ast.Expr, neg bool) ([]frag, bool) {
 	if !ok {
 		return nil, false
 	}
-	v, ok := f.ev.c.Pass.TypesInfo.Uses[id].(*types.Var)
+	v, ok := f.Ev.O.Pass.TypesInfo.Uses[id].(*types.Var)
 	if !ok {
 		return nil, false
 	}
-	bit, tracked := f.flags[v]
+	bit, tracked := f.Flags[v]
 	if !tracked {
 		return nil, false
 	}
-	var out []frag
+	var out []Frag
 	for _, fr := range live {
 		if fr.known&(1<<bit) != 0 {
 			if (fr.value&(1<<bit) != 0) != want {

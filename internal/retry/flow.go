@@ -14,19 +14,19 @@ import (
 // A frag is a set of status codes that reaches a point of the code, with
 // the condition that last narrowed it: where a diagnostic about those codes
 // belongs.
-type frag struct {
-	set codeset.Set
-	at  ast.Node
+type Frag struct {
+	Set codeset.Set
+	At  ast.Node
 	// varied is set once the path changed what the send depends on: the
 	// next round sends another request.
 	varied bool
 	// decided is set on a re-send that a status condition decided, with
 	// no other condition in between (see flow.decided).
-	decided bool
+	Decided bool
 	// opaque is set once something the check cannot read decided on the
 	// response (a user's callback): what goes round there says nothing
 	// of whether the loop repeats every status.
-	opaque bool
+	Opaque bool
 	// known and value hold, one bit per flag of the loop (flags.go),
 	// whether the flag's value is known on this path, and what it is.
 	known, value uint64
@@ -36,7 +36,7 @@ type frag struct {
 // holds. A condition on the status decides the fragments that pass it even
 // when it lets every code through, as "err != nil" does when errors carry
 // the status.
-func (f *flow) narrow(live []frag, cond ast.Expr, neg bool) []frag {
+func (f *Flow) narrow(live []Frag, cond ast.Expr, neg bool) []Frag {
 	out, _ := f.narrowOn(live, cond, neg)
 	return out
 }
@@ -44,39 +44,39 @@ func (f *flow) narrow(live []frag, cond ast.Expr, neg bool) []frag {
 // narrowOn is narrow, and reports whether cond tests a status. The
 // fragments it decides are placed at what decides them: a boolean
 // variable's definition (a delegated policy call), or cond itself.
-func (f *flow) narrowOn(live []frag, cond ast.Expr, neg bool) ([]frag, bool) {
+func (f *Flow) narrowOn(live []Frag, cond ast.Expr, neg bool) ([]Frag, bool) {
 	if out, ok := f.flagTest(live, cond, neg); ok {
 		return out, false
 	}
 	if out, ok := f.splitOn(live, cond, neg); ok {
 		return out, true
 	}
-	set, onStatus := f.ev.decide(cond, neg)
-	var out []frag
+	set, onStatus := f.Ev.Decide(cond, neg)
+	var out []Frag
 	if onStatus && neg {
 		// A fragment that passes a negated test because none of its
 		// codes is what the test names (503 past `res.StatusCode ==
 		// 429 && pool != ""`) was decided where it was before, if
 		// anywhere: the test is about other statuses.
-		named, _ := f.ev.decide(cond, false)
-		var kept, rest []frag
+		named, _ := f.Ev.Decide(cond, false)
+		var kept, rest []Frag
 		for _, fr := range live {
-			if fr.at != nil && fr.set.And(set) == fr.set && fr.set.And(named).Empty() {
+			if fr.At != nil && fr.Set.And(set) == fr.Set && fr.Set.And(named).Empty() {
 				kept = append(kept, fr)
 			} else {
 				rest = append(rest, fr)
 			}
 		}
-		out = unionFrags(restrictAt(rest, set, f.ev.anchor(cond), true), kept)
+		out = unionFrags(restrictAt(rest, set, f.Ev.anchor(cond), true), kept)
 	} else {
-		out = restrictAt(live, set, f.ev.anchor(cond), onStatus)
+		out = restrictAt(live, set, f.Ev.anchor(cond), onStatus)
 	}
 	if !onStatus && f.opaque(cond) {
 		// Something this check cannot read decides on the response
 		// (client-go's done, from a closure over IsNextRetry): what goes
 		// round after it was not decided by a status test.
 		for i := range out {
-			out[i].at, out[i].opaque = nil, true
+			out[i].At, out[i].Opaque = nil, true
 		}
 	}
 	return out, onStatus
@@ -92,13 +92,13 @@ func (f *flow) narrowOn(live []frag, cond ast.Expr, neg bool) ([]frag, bool) {
 // codeErr.Code == 404` and goes round on every other error, 404 never.
 // Where a tests it, !a is what the status decided and a and !b goes on
 // only as b says.
-func (f *flow) splitOn(live []frag, cond ast.Expr, neg bool) ([]frag, bool) {
+func (f *Flow) splitOn(live []Frag, cond ast.Expr, neg bool) ([]Frag, bool) {
 	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
 	if !ok || (b.Op != token.LAND && b.Op != token.LOR) || (b.Op == token.LAND) != neg {
 		return nil, false
 	}
-	_, onX := f.ev.decide(b.X, neg)
-	_, onY := f.ev.decide(b.Y, neg)
+	_, onX := f.Ev.Decide(b.X, neg)
+	_, onY := f.Ev.Decide(b.Y, neg)
 	if onX == onY {
 		return nil, false
 	}
@@ -111,7 +111,7 @@ func (f *flow) splitOn(live []frag, cond ast.Expr, neg bool) ([]frag, bool) {
 		// as b, which no status decides, says, so it tells nothing of
 		// whether the loop repeats every status.
 		for i := range xNotY {
-			xNotY[i].at, xNotY[i].opaque = nil, true
+			xNotY[i].At, xNotY[i].Opaque = nil, true
 		}
 	}
 	return unionFrags(notX, xNotY), true
@@ -120,8 +120,8 @@ func (f *flow) splitOn(live []frag, cond ast.Expr, neg bool) ([]frag, bool) {
 // onlyGoesOn reports whether both branches of s end where s does: they
 // return nowhere, branch nowhere, call nothing that does not return, and
 // set none of the loop's flags.
-func (f *flow) onlyGoesOn(s *ast.IfStmt) bool {
-	info := f.ev.c.Pass.TypesInfo
+func (f *Flow) onlyGoesOn(s *ast.IfStmt) bool {
+	info := f.Ev.O.Pass.TypesInfo
 	goesOn := true
 	check := func(n ast.Node) bool {
 		switch n := n.(type) {
@@ -130,12 +130,12 @@ func (f *flow) onlyGoesOn(s *ast.IfStmt) bool {
 		case *ast.ReturnStmt, *ast.BranchStmt:
 			goesOn = false
 		case *ast.CallExpr:
-			goesOn = goesOn && !f.ev.c.isNoReturn(n)
+			goesOn = goesOn && !f.Ev.O.isNoReturn(n)
 		case *ast.AssignStmt:
 			for _, lhs := range n.Lhs {
 				if id, ok := ast.Unparen(lhs).(*ast.Ident); ok {
 					if v, ok := info.ObjectOf(id).(*types.Var); ok {
-						_, flag := f.flags[v]
+						_, flag := f.Flags[v]
 						goesOn = goesOn && !flag
 					}
 				}
@@ -153,11 +153,11 @@ func (f *flow) onlyGoesOn(s *ast.IfStmt) bool {
 // opaque reports whether cond decides on the send's response or error
 // through what the evaluator cannot read: a boolean defined from them, a
 // call given them.
-func (f *flow) opaque(cond ast.Expr) bool {
-	if len(f.sendVars) == 0 {
+func (f *Flow) opaque(cond ast.Expr) bool {
+	if len(f.SendVars) == 0 {
 		return false
 	}
-	info := f.ev.c.Pass.TypesInfo
+	info := f.Ev.O.Pass.TypesInfo
 	x := ast.Unparen(cond)
 	if u, ok := x.(*ast.UnaryExpr); ok && u.Op == token.NOT {
 		x = ast.Unparen(u.X)
@@ -170,25 +170,25 @@ func (f *flow) opaque(cond ast.Expr) bool {
 		return (x.Op == token.LAND || x.Op == token.LOR) && (f.opaque(x.X) || f.opaque(x.Y))
 	case *ast.Ident:
 		v, ok := info.Uses[x].(*types.Var)
-		if !ok || f.sendVars[v] {
+		if !ok || f.SendVars[v] {
 			return false
 		}
-		for _, d := range f.ev.c.ValuesOf(v) {
-			if d.Expr != nil && typesx.UsesAny(info, d.Expr, f.respVars) {
+		for _, d := range f.Ev.O.ValuesOf(v) {
+			if d.Expr != nil && typesx.UsesAny(info, d.Expr, f.RespVars) {
 				return true
 			}
 		}
 	case *ast.CallExpr:
 		// minio-go's isS3CodeRetryable(errResponse.Code), the code of
 		// the error parsed from the body.
-		return typesx.UsesAny(info, x, f.respVars)
+		return typesx.UsesAny(info, x, f.RespVars)
 	}
 	return false
 }
 
 // responseVars returns sendVars and the locals declared in body that are
 // assigned from them, directly or through one another.
-func responseVars(info *types.Info, body *ast.BlockStmt, sendVars map[*types.Var]bool) map[*types.Var]bool {
+func ResponseVars(info *types.Info, body *ast.BlockStmt, sendVars map[*types.Var]bool) map[*types.Var]bool {
 	vars := maps.Clone(sendVars)
 	local := func(id ast.Expr) *types.Var {
 		x, ok := ast.Unparen(id).(*ast.Ident)
@@ -236,49 +236,49 @@ func responseVars(info *types.Info, body *ast.BlockStmt, sendVars map[*types.Var
 // decided reports whether a status condition decided that the codes of fr
 // take the path being followed: the innermost condition around it tests
 // a status, or, outside any condition, an earlier one did.
-func (f *flow) decided(fr frag) bool {
+func (f *Flow) decided(fr Frag) bool {
 	if n := len(f.guards); n > 0 {
-		return fr.at != nil && f.guards[n-1]
+		return fr.At != nil && f.guards[n-1]
 	}
-	return fr.at != nil
+	return fr.At != nil
 }
 
 // restrict narrows every fragment to the codes in s, noting at as the
 // narrowing condition, and drops the fragments left empty.
-func restrict(live []frag, s codeset.Set, at ast.Node) []frag {
+func restrict(live []Frag, s codeset.Set, at ast.Node) []Frag {
 	return restrictAt(live, s, at, false)
 }
 
 // restrictAt is restrict; with force, at becomes the fragments' condition
 // even where it lets every code through (an error that carries the status).
-func restrictAt(live []frag, s codeset.Set, at ast.Node, force bool) []frag {
-	var out []frag
+func restrictAt(live []Frag, s codeset.Set, at ast.Node, force bool) []Frag {
+	var out []Frag
 	for _, fr := range live {
-		n := fr.set.And(s)
+		n := fr.Set.And(s)
 		if n.Empty() {
 			continue
 		}
-		if n != fr.set || force {
-			fr.at = at
+		if n != fr.Set || force {
+			fr.At = at
 		}
-		fr.set = n
+		fr.Set = n
 		out = appendFrag(out, fr)
 	}
 	return out
 }
 
 // appendFrag adds fr, merging it with a fragment from the same condition.
-func appendFrag(list []frag, fr frag) []frag {
+func appendFrag(list []Frag, fr Frag) []Frag {
 	for i := range list {
-		if list[i].at == fr.at && list[i].varied == fr.varied && list[i].decided == fr.decided && list[i].known == fr.known && list[i].value == fr.value {
-			list[i].set = list[i].set.Or(fr.set)
+		if list[i].At == fr.At && list[i].varied == fr.varied && list[i].Decided == fr.Decided && list[i].known == fr.known && list[i].value == fr.value {
+			list[i].Set = list[i].Set.Or(fr.Set)
 			return list
 		}
 	}
 	return append(list, fr)
 }
 
-func unionFrags(a, b []frag) []frag {
+func unionFrags(a, b []Frag) []Frag {
 	for _, fr := range b {
 		a = appendFrag(a, fr)
 	}
@@ -286,55 +286,55 @@ func unionFrags(a, b []frag) []frag {
 }
 
 // flowMode says what makes a request go out again.
-type flowMode uint8
+type Mode uint8
 
 const (
 	// modeLoop: reaching the end of a loop body or a continue.
-	modeLoop flowMode = iota
+	ModeLoop Mode = iota
 	// modePredicate: returning true (the first result) from a retry
 	// decision.
-	modePredicate
+	ModePredicate
 	// modeOperation: returning an error a retry library retries.
-	modeOperation
+	ModeOperation
 	// modeErrors: nothing re-sends; the flow collects the statuses for
 	// which the function returns a non-nil error (errCodes).
-	modeErrors
+	ModeErrors
 )
 
 // flow follows status codes through statements, from the response to the
 // points where the request is sent again.
-type flow struct {
-	ev   *evaluator
-	mode flowMode
+type Flow struct {
+	Ev   *Evaluator
+	Mode Mode
 	// result is, in modePredicate, the index of the result that decides.
-	result int
+	Result int
 	// self is the function being checked for self-recursive retries; a
 	// call of it that re-sends the same request is a retry.
-	self     *types.Func
-	sameArgs func(*ast.CallExpr) bool
+	Self     *types.Func
+	SameArgs func(*ast.CallExpr) bool
 	// retried reports whether an operation's returned error is retried.
-	retried func(ast.Expr) bool
+	Retried func(ast.Expr) bool
 	// label is the retry loop's label, if it has one: "continue label"
 	// from a nested loop re-sends.
-	label string
+	Label string
 	// loops are the loops nested in the retry loop around the statement
 	// being followed, innermost last.
 	loops []*innerLoop
 	// guards says, for each condition around the statement being followed,
 	// innermost last, whether it tests a status.
 	guards []bool
-	edges  []frag
+	Edges  []Frag
 	// errCodes are, in modeErrors, the statuses for which the function
 	// returns a non-nil error; errTypes, those for which it returns an
 	// error of a concrete type it makes, by type.
-	errCodes codeset.Set
-	errTypes map[string]codeset.Set
+	ErrCodes codeset.Set
+	ErrTypes map[string]codeset.Set
 	// resultErr is the named error result a bare return returns.
-	resultErr *types.Var
-	// deps are what the loop's send depends on: a change to them varies
-	// the request on that path. send is the send.
-	deps *sendDeps
-	send *ast.CallExpr
+	ResultErr *types.Var
+	// changes, if not nil, reports whether a statement changes what the
+	// loop's send depends on: such a change varies the request on that
+	// path.
+	Changes func(ast.Stmt) bool
 	// sendStmt is the loop body's statement that holds the send, and
 	// local the variables the loop body declares. Where the send is
 	// nested (azcore's if timeout == 0 { clone = req.Clone(ctx); resp,
@@ -342,15 +342,15 @@ type flow struct {
 	// block build this round's request: setting a local there is no change
 	// made after the send (requestVaries has judged what it is built
 	// from).
-	sendStmt ast.Stmt
-	local    func(*types.Var) bool
+	SendStmt ast.Stmt
+	Local    func(*types.Var) bool
 	// flags are the retry loop's flags, each with its bit (flags.go).
-	flags map[*types.Var]uint
+	Flags map[*types.Var]uint
 	// sendVars are the variables the loop's send assigns: its response
 	// and its error. respVars adds the locals made from them (an error
 	// parsed from the body, its code): what the response says.
-	sendVars map[*types.Var]bool
-	respVars map[*types.Var]bool
+	SendVars map[*types.Var]bool
+	RespVars map[*types.Var]bool
 }
 
 // innerLoop is a loop nested in the code being followed, or a labeled
@@ -358,7 +358,7 @@ type flow struct {
 type innerLoop struct {
 	label       string
 	notLoop     bool
-	conts, brks []frag
+	conts, brks []Frag
 }
 
 // nestedLoop follows live through a loop nested in the retry loop (or in
@@ -366,10 +366,10 @@ type innerLoop struct {
 // leaves it is what may skip it (it may run no round), what falls out of
 // its body or continues, and what breaks out; a continue or break that
 // names an outer loop is the outer loop's.
-func (f *flow) nestedLoop(label string, body *ast.BlockStmt, live []frag) []frag {
+func (f *Flow) nestedLoop(label string, body *ast.BlockStmt, live []Frag) []Frag {
 	l := &innerLoop{label: label}
 	f.loops = append(f.loops, l)
-	end := f.stmts(body.List, live, &l.brks)
+	end := f.Stmts(body.List, live, &l.brks)
 	f.loops = f.loops[:len(f.loops)-1]
 	return unionFrags(unionFrags(unionFrags(live, end), l.conts), l.brks)
 }
@@ -377,7 +377,7 @@ func (f *flow) nestedLoop(label string, body *ast.BlockStmt, live []frag) []frag
 // branch follows a break or continue: to the loop it names or the
 // innermost one, to the retry loop's next round, or out of the code
 // being followed.
-func (f *flow) branch(s *ast.BranchStmt, live []frag, breaks *[]frag) {
+func (f *Flow) branch(s *ast.BranchStmt, live []Frag, breaks *[]Frag) {
 	label := ""
 	if s.Label != nil {
 		label = s.Label.Name
@@ -390,8 +390,8 @@ func (f *flow) branch(s *ast.BranchStmt, live []frag, breaks *[]frag) {
 				return
 			}
 		}
-		if f.mode == modeLoop && (label == "" || label == f.label) {
-			f.retry(live, s)
+		if f.Mode == ModeLoop && (label == "" || label == f.Label) {
+			f.Retry(live, s)
 		}
 	case token.BREAK:
 		if label == "" {
@@ -416,11 +416,11 @@ func (f *flow) branch(s *ast.BranchStmt, live []frag, breaks *[]frag) {
 // status condition decided on (fr.at == nil) are kept too: a loop that
 // repeats whatever the status is repeats, it does not retry, and the
 // report skips them.
-func (f *flow) retry(live []frag, at ast.Node) {
+func (f *Flow) Retry(live []Frag, at ast.Node) {
 	for _, fr := range live {
 		if !fr.varied {
-			fr.decided = f.decided(fr)
-			f.edges = appendFrag(f.edges, fr)
+			fr.Decided = f.decided(fr)
+			f.Edges = appendFrag(f.Edges, fr)
 		}
 	}
 }
@@ -428,7 +428,7 @@ func (f *flow) retry(live []frag, at ast.Node) {
 // stmts follows live through list and returns what falls out of its end;
 // breaks collects what an unlabeled break carries out of an enclosing
 // switch or select.
-func (f *flow) stmts(list []ast.Stmt, live []frag, breaks *[]frag) []frag {
+func (f *Flow) Stmts(list []ast.Stmt, live []Frag, breaks *[]Frag) []Frag {
 	pre := f.preSend(list)
 	for i, s := range list {
 		if len(live) == 0 {
@@ -446,32 +446,32 @@ func (f *flow) stmts(list []ast.Stmt, live []frag, breaks *[]frag) []frag {
 // preSend returns how many statements of list come before a send in it,
 // where list is a block inside the statement that holds the loop's send;
 // 0 elsewhere.
-func (f *flow) preSend(list []ast.Stmt) int {
-	if f.sendStmt == nil || len(list) == 0 || list[0] == f.sendStmt ||
-		list[0].Pos() < f.sendStmt.Pos() || list[len(list)-1].End() > f.sendStmt.End() {
+func (f *Flow) preSend(list []ast.Stmt) int {
+	if f.SendStmt == nil || len(list) == 0 || list[0] == f.SendStmt ||
+		list[0].Pos() < f.SendStmt.Pos() || list[len(list)-1].End() > f.SendStmt.End() {
 		return 0
 	}
-	i, _, _ := f.ev.c.findSend(list)
+	i, _, _ := f.Ev.O.findSend(list)
 	return max(i, 0)
 }
 
 // stmtBefore follows a statement that builds the request the send after
 // it in its block sends: setting a variable the loop body declares is no
 // change; anything else is judged as after the send.
-func (f *flow) stmtBefore(s ast.Stmt, live []frag, breaks *[]frag) []frag {
+func (f *Flow) stmtBefore(s ast.Stmt, live []Frag, breaks *[]Frag) []Frag {
 	if f.setsLocalsOnly(s) {
-		deps := f.deps
-		f.deps = nil
-		defer func() { f.deps = deps }()
+		changes := f.Changes
+		f.Changes = nil
+		defer func() { f.Changes = changes }()
 	}
 	return f.stmt(s, live, breaks)
 }
 
 // setsLocalsOnly reports whether s is an assignment to variables the loop
 // body declares, and to nothing else.
-func (f *flow) setsLocalsOnly(s ast.Stmt) bool {
+func (f *Flow) setsLocalsOnly(s ast.Stmt) bool {
 	as, ok := s.(*ast.AssignStmt)
-	if !ok || f.local == nil {
+	if !ok || f.Local == nil {
 		return false
 	}
 	for _, lhs := range as.Lhs {
@@ -479,26 +479,26 @@ func (f *flow) setsLocalsOnly(s ast.Stmt) bool {
 		if !ok {
 			return false
 		}
-		if v, _ := f.ev.c.Pass.TypesInfo.ObjectOf(id).(*types.Var); v == nil || !f.local(v) {
+		if v, _ := f.Ev.O.Pass.TypesInfo.ObjectOf(id).(*types.Var); v == nil || !f.Local(v) {
 			return false
 		}
 	}
 	return true
 }
 
-func (f *flow) stmt(s ast.Stmt, live []frag, breaks *[]frag) []frag {
-	if f.deps != nil && f.ev.c.changesDeps(s, f.deps, f.send) {
-		var out []frag
+func (f *Flow) stmt(s ast.Stmt, live []Frag, breaks *[]Frag) []Frag {
+	if f.Changes != nil && f.Changes(s) {
+		var out []Frag
 		for _, fr := range live {
 			fr.varied = true
 			out = appendFrag(out, fr)
 		}
 		live = out
 	}
-	live = f.setFlags(s, live)
+	live = f.SetFlags(s, live)
 	switch s := s.(type) {
 	case *ast.BlockStmt:
-		return f.stmts(s.List, live, breaks)
+		return f.Stmts(s.List, live, breaks)
 	case *ast.LabeledStmt:
 		switch loop := s.Stmt.(type) {
 		case *ast.ForStmt:
@@ -533,7 +533,7 @@ func (f *flow) stmt(s ast.Stmt, live []frag, breaks *[]frag) []frag {
 		}
 		f.guards = append(f.guards, onStatus)
 		defer func() { f.guards = f.guards[:len(f.guards)-1] }()
-		then := f.stmts(s.Body.List, in, breaks)
+		then := f.Stmts(s.Body.List, in, breaks)
 		if s.Else != nil {
 			els = f.stmt(s.Else, els, breaks)
 		}
@@ -546,12 +546,12 @@ func (f *flow) stmt(s ast.Stmt, live []frag, breaks *[]frag) []frag {
 	case *ast.TypeSwitchStmt:
 		f.guards = append(f.guards, false)
 		defer func() { f.guards = f.guards[:len(f.guards)-1] }()
-		var out, brk []frag
+		var out, brk []Frag
 		hasDefault := false
 		for _, cc := range s.Body.List {
 			cc := cc.(*ast.CaseClause)
 			hasDefault = hasDefault || cc.List == nil
-			out = unionFrags(out, f.stmts(cc.Body, live, &brk))
+			out = unionFrags(out, f.Stmts(cc.Body, live, &brk))
 		}
 		if !hasDefault {
 			out = unionFrags(out, live) // no case matched
@@ -560,9 +560,9 @@ func (f *flow) stmt(s ast.Stmt, live []frag, breaks *[]frag) []frag {
 	case *ast.SelectStmt:
 		f.guards = append(f.guards, false)
 		defer func() { f.guards = f.guards[:len(f.guards)-1] }()
-		var out, brk []frag
+		var out, brk []Frag
 		for _, cc := range s.Body.List {
-			out = unionFrags(out, f.stmts(cc.(*ast.CommClause).Body, live, &brk))
+			out = unionFrags(out, f.Stmts(cc.(*ast.CommClause).Body, live, &brk))
 		}
 		return unionFrags(out, brk)
 	case *ast.BranchStmt:
@@ -574,16 +574,16 @@ func (f *flow) stmt(s ast.Stmt, live []frag, breaks *[]frag) []frag {
 	case *ast.ExprStmt:
 		if call, ok := s.X.(*ast.CallExpr); ok {
 			if f.selfCall(call) {
-				f.retry(live, call)
+				f.Retry(live, call)
 			}
-			if f.ev.c.isNoReturn(call) {
+			if f.Ev.O.isNoReturn(call) {
 				return nil
 			}
 		}
 	case *ast.AssignStmt:
 		for _, r := range s.Rhs {
 			if call, ok := r.(*ast.CallExpr); ok && f.selfCall(call) {
-				f.retry(live, call)
+				f.Retry(live, call)
 			}
 		}
 		f.assignErr(s, live)
@@ -593,47 +593,47 @@ func (f *flow) stmt(s ast.Stmt, live []frag, breaks *[]frag) []frag {
 }
 
 // forStmt follows a nested for loop; its init runs once, before it.
-func (f *flow) forStmt(label string, s *ast.ForStmt, live []frag) []frag {
+func (f *Flow) forStmt(label string, s *ast.ForStmt, live []Frag) []Frag {
 	if s.Init != nil {
 		live = f.stmt(s.Init, live, nil)
 	}
 	return f.nestedLoop(label, s.Body, live)
 }
 
-func (f *flow) selfCall(call *ast.CallExpr) bool {
-	if f.self == nil {
+func (f *Flow) selfCall(call *ast.CallExpr) bool {
+	if f.Self == nil {
 		return false
 	}
-	fn := typesx.Callee(f.ev.c.Pass.TypesInfo, call)
-	return fn == f.self && f.sameArgs(call)
+	fn := typesx.Callee(f.Ev.O.Pass.TypesInfo, call)
+	return fn == f.Self && f.SameArgs(call)
 }
 
-func (f *flow) returnStmt(s *ast.ReturnStmt, live []frag) {
+func (f *Flow) returnStmt(s *ast.ReturnStmt, live []Frag) {
 	for _, r := range s.Results {
 		if call, ok := r.(*ast.CallExpr); ok && f.selfCall(call) {
-			f.retry(live, call)
+			f.Retry(live, call)
 			return
 		}
 	}
-	switch f.mode {
-	case modePredicate:
-		if len(s.Results) <= f.result {
+	switch f.Mode {
+	case ModePredicate:
+		if len(s.Results) <= f.Result {
 			return
 		}
-		f.retry(f.narrow(live, s.Results[f.result], false), s)
-	case modeErrors:
-		if len(s.Results) == 0 && f.resultErr != nil {
-			if codes, ok := f.ev.errs[f.resultErr]; ok {
+		f.Retry(f.narrow(live, s.Results[f.Result], false), s)
+	case ModeErrors:
+		if len(s.Results) == 0 && f.ResultErr != nil {
+			if codes, ok := f.Ev.Errs[f.ResultErr]; ok {
 				var returned codeset.Set
 				for _, fr := range live {
-					returned = returned.Or(fr.set.And(codes))
+					returned = returned.Or(fr.Set.And(codes))
 				}
-				f.errCodes = f.errCodes.Or(returned)
-				if f.errTypes != nil {
+				f.ErrCodes = f.ErrCodes.Or(returned)
+				if f.ErrTypes != nil {
 					// A bare return hands on the types the named result
 					// holds (dropbox's err = auth.ParseError(err); return).
-					for _, te := range f.ev.errTypes[f.resultErr] {
-						f.errTypes[te.Type] = f.errTypes[te.Type].Or(te.Codes.And(returned))
+					for _, te := range f.Ev.ErrTypes[f.ResultErr] {
+						f.ErrTypes[te.Type] = f.ErrTypes[te.Type].Or(te.Codes.And(returned))
 					}
 				}
 			}
@@ -641,31 +641,31 @@ func (f *flow) returnStmt(s *ast.ReturnStmt, live []frag) {
 		if len(s.Results) > 0 {
 			err := s.Results[len(s.Results)-1]
 			codes := f.errorCodes(err, live)
-			f.errCodes = f.errCodes.Or(codes)
-			if f.errTypes != nil {
+			f.ErrCodes = f.ErrCodes.Or(codes)
+			if f.ErrTypes != nil {
 				for _, te := range f.returnedTypes(err) {
-					f.errTypes[te.Type] = f.errTypes[te.Type].Or(te.Codes.And(codes))
+					f.ErrTypes[te.Type] = f.ErrTypes[te.Type].Or(te.Codes.And(codes))
 				}
 			}
 		}
-	case modeOperation:
+	case ModeOperation:
 		if len(s.Results) == 0 {
 			return
 		}
 		err := s.Results[len(s.Results)-1]
-		if !f.retried(err) {
+		if !f.Retried(err) {
 			return
 		}
 		if id, ok := ast.Unparen(err).(*ast.Ident); ok {
-			v, _ := f.ev.c.Pass.TypesInfo.Uses[id].(*types.Var)
-			if codes, ok := f.ev.errs[v]; ok {
+			v, _ := f.Ev.O.Pass.TypesInfo.Uses[id].(*types.Var)
+			if codes, ok := f.Ev.Errs[v]; ok {
 				// Returning the send's error retries the statuses it
 				// carries; where there is a response, a transport error
 				// is nil.
 				live = restrictAt(live, codes, s, !codes.Empty())
 			}
 		}
-		f.retry(live, s)
+		f.Retry(live, s)
 	}
 }
 
@@ -673,10 +673,10 @@ func (f *flow) returnStmt(s *ast.ReturnStmt, live []frag) {
 // cases' codes; without a tag, the cases' conditions in order. The default
 // takes the codes no case took, wherever it stands; a fallthrough carries
 // what ends a clause into the next one in the source, the default's too.
-func (f *flow) switchStmt(s *ast.SwitchStmt, live []frag) []frag {
+func (f *Flow) switchStmt(s *ast.SwitchStmt, live []Frag) []Frag {
 	type clause struct {
 		cc    *ast.CaseClause
-		in    []frag
+		in    []Frag
 		guard bool
 	}
 	// First the codes each clause takes, in the order Go tests them.
@@ -694,9 +694,9 @@ func (f *flow) switchStmt(s *ast.SwitchStmt, live []frag) []frag {
 		for _, e := range cc.List {
 			switch {
 			case s.Tag == nil:
-				set = set.Or(f.ev.admits(e, false))
-			case f.ev.isStatus(s.Tag):
-				if k, ok := f.ev.intConst(e); ok {
+				set = set.Or(f.Ev.Admits(e, false))
+			case f.Ev.isStatus(s.Tag):
+				if k, ok := f.Ev.IntConst(e); ok {
 					set = set.Or(codeset.Single(k))
 				} else {
 					set = codeset.All
@@ -714,10 +714,10 @@ func (f *flow) switchStmt(s *ast.SwitchStmt, live []frag) []frag {
 			rest = restrict(rest, set.Not(), at)
 		}
 	}
-	var out, brk, carry []frag
+	var out, brk, carry []Frag
 	if deflt >= 0 {
 		// The default decides by the status if the cases took codes away.
-		clauses[deflt].in, clauses[deflt].guard = rest, rest != nil && codesOf(rest) != codesOf(live)
+		clauses[deflt].in, clauses[deflt].guard = rest, rest != nil && CodesOf(rest) != CodesOf(live)
 	} else {
 		out = rest
 	}
@@ -725,7 +725,7 @@ func (f *flow) switchStmt(s *ast.SwitchStmt, live []frag) []frag {
 	for _, cl := range clauses {
 		body, falls := fallsThrough(cl.cc.Body)
 		f.guards = append(f.guards, cl.guard)
-		end := f.stmts(body, unionFrags(cl.in, carry), &brk)
+		end := f.Stmts(body, unionFrags(cl.in, carry), &brk)
 		f.guards = f.guards[:len(f.guards)-1]
 		carry = nil
 		if falls {
@@ -759,10 +759,10 @@ func (c *retryChecker) isNoReturn(call *ast.CallExpr) bool {
 }
 
 // codesOf returns every code the fragments carry.
-func codesOf(frags []frag) codeset.Set {
+func CodesOf(frags []Frag) codeset.Set {
 	var s codeset.Set
 	for _, fr := range frags {
-		s = s.Or(fr.set)
+		s = s.Or(fr.Set)
 	}
 	return s
 }

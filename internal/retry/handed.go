@@ -163,15 +163,15 @@ func (c *retryChecker) wrappedCondition(arg ast.Expr, attempt, preds map[*types.
 		return facts.Repeat{}
 	}
 	undone := func(bound map[*types.Var]codeset.Set) codeset.Set {
-		ev := &evaluator{c: c, errs: c.sendErrs(body.List[i], call, codeset.All), symbolic: map[*types.Var]bool{}, preds: bound}
-		for v := range ev.errs {
-			ev.symbolic[v] = true
+		ev := &Evaluator{O: c, Errs: c.sendErrs(body.List[i], call, codeset.All), Symbolic: map[*types.Var]bool{}, Preds: bound}
+		for v := range ev.Errs {
+			ev.Symbolic[v] = true
 		}
-		fl := &flow{ev: ev, mode: modePredicate, result: 0}
-		fl.stmts(body.List[i:], []frag{{set: codeset.All}}, nil)
+		fl := &Flow{Ev: ev, Mode: ModePredicate, Result: 0}
+		fl.Stmts(body.List[i:], []Frag{{Set: codeset.All}}, nil)
 		var done codeset.Set
-		for _, fr := range fl.edges {
-			done = done.Or(fr.set)
+		for _, fr := range fl.Edges {
+			done = done.Or(fr.Set)
 		}
 		return done.Not()
 	}

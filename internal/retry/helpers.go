@@ -213,20 +213,20 @@ func (c *retryChecker) findAttempt(list []ast.Stmt, attempt map[*types.Var]int) 
 // error stands for one that carries any status: the statuses for which a
 // status test lets it go round.
 func (c *retryChecker) helperLoop(body *ast.BlockStmt, i int, call *ast.CallExpr, preds, bools map[*types.Var]codeset.Set) codeset.Set {
-	ev := &evaluator{c: c, errs: c.sendErrs(body.List[i], call, codeset.All), symbolic: map[*types.Var]bool{}, preds: preds, bools: bools}
-	if len(ev.errs) == 0 {
+	ev := &Evaluator{O: c, Errs: c.sendErrs(body.List[i], call, codeset.All), Symbolic: map[*types.Var]bool{}, Preds: preds, Bools: bools}
+	if len(ev.Errs) == 0 {
 		return codeset.Set{} // the attempt's error is not kept: nothing decides on it
 	}
-	for v := range ev.errs {
+	for v := range ev.Errs {
 		// That it is nil or not decides no status: the statuses are
 		// those of the errors the attempts return.
-		ev.symbolic[v] = true
+		ev.Symbolic[v] = true
 	}
 	fl := c.followRound(ev, body, i, call, nil, "")
 	var set codeset.Set
-	for _, fr := range fl.edges {
-		if fr.at != nil && !fr.opaque {
-			set = set.Or(fr.set)
+	for _, fr := range fl.Edges {
+		if fr.At != nil && !fr.Opaque {
+			set = set.Or(fr.Set)
 		}
 	}
 	return set
@@ -296,5 +296,5 @@ func (c *retryChecker) helperRetry(cur inspector.Cursor, call *ast.CallExpr) {
 		return
 	}
 	waits := f.Waits || c.readsRetryAfter(body)
-	c.reportRetriesFor(c.sendOp(send), []frag{{set: set, at: call.Fun}}, send, waitedIf(waits), fmt.Sprintf(" (through %s)", fn.Name()), more...)
+	c.reportRetriesFor(c.sendOp(send), []Frag{{Set: set, At: call.Fun}}, send, waitedIf(waits), fmt.Sprintf(" (through %s)", fn.Name()), more...)
 }

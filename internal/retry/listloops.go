@@ -83,14 +83,14 @@ func (c *retryChecker) listDecided(cur inspector.Cursor, loop ast.Stmt, body *as
 		if !isIntList(p.Type()) || !mentions(c.Pass.TypesInfo, body, p) {
 			continue
 		}
-		round := func(list codeset.Set) (codeset.Set, *evaluator) {
+		round := func(list codeset.Set) (codeset.Set, *Evaluator) {
 			ev := c.sendEvaluator(body.List[i], send, errs)
-			ev.lists = map[*types.Var]codeset.Set{p: list}
+			ev.Lists = map[*types.Var]codeset.Set{p: list}
 			fl := c.followRound(ev, body, i, send, deps, label)
 			var out codeset.Set
-			for _, fr := range fl.edges {
-				if fr.at != nil && !fr.set.Has(200) {
-					out = out.Or(fr.set)
+			for _, fr := range fl.Edges {
+				if fr.At != nil && !fr.Set.Has(200) {
+					out = out.Or(fr.Set)
 				}
 			}
 			return out, ev
@@ -104,7 +104,7 @@ func (c *retryChecker) listDecided(cur inspector.Cursor, loop ast.Stmt, body *as
 			continue
 		}
 		c.listLoops = append(c.listLoops, listLoop{fn: fn, param: idx + shift, set: decided,
-			waited: ev.waited.Or(waitedIf(c.readsRetryAfter(loop))), send: send})
+			waited: ev.Waited.Or(waitedIf(c.readsRetryAfter(loop))), send: send})
 	}
 }
 
@@ -222,8 +222,8 @@ func (c *retryChecker) checkListCall(call *ast.CallExpr, fn *types.Func, i int, 
 	if i < 0 {
 		return
 	}
-	ev := &evaluator{c: c}
-	list, known := c.listGiven(call, fn, i, ev.intConst)
+	ev := &Evaluator{O: c}
+	list, known := c.listGiven(call, fn, i, ev.IntConst)
 	if !known || list.Empty() {
 		return // a list of the caller's caller, or none
 	}
@@ -241,7 +241,7 @@ func (c *retryChecker) checkListCall(call *ast.CallExpr, fn *types.Func, i int, 
 			}
 		}
 		why := fmt.Sprintf(" (through %s, whose loop re-sends at %s the statuses it is given)", fn.Name(), t.send)
-		c.reportRetries([]frag{{set: set, at: call}}, send, t.waited, why)
+		c.reportRetries([]Frag{{Set: set, At: call}}, send, t.waited, why)
 	}
 }
 

@@ -21,43 +21,28 @@ import (
 
 // rangedCodes returns the codes a variable ranges over: v is the value
 // of a range statement of the package over a list whose codes are known.
-func (ev *evaluator) rangedCodes(e ast.Expr) (codeset.Set, bool) {
+func (ev *Evaluator) rangedCodes(e ast.Expr) (codeset.Set, bool) {
 	id, ok := ast.Unparen(e).(*ast.Ident)
 	if !ok {
 		return codeset.Set{}, false
 	}
-	v, ok := ev.c.Pass.TypesInfo.Uses[id].(*types.Var)
-	if !ok || v.Pkg() != ev.c.Pass.Pkg {
+	v, ok := ev.O.Pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok || v.Pkg() != ev.O.Pass.Pkg {
 		return codeset.Set{}, false
 	}
-	rs := ev.c.rangeOf(v)
+	rs := ev.O.rangeOf(v)
 	if rs == nil {
 		return codeset.Set{}, false
 	}
-	if lv := listVar(ev.c.Pass.TypesInfo, rs.X); lv != nil && ev.lists != nil {
+	if lv := ListVar(ev.O.Pass.TypesInfo, rs.X); lv != nil && ev.Lists != nil {
 		// A list parameter, or a list field, the evaluation binds
 		// (evalCheck's, fieldListed's).
-		if s, ok := ev.lists[lv]; ok {
+		if s, ok := ev.Lists[lv]; ok {
 			return s, true
 		}
 	}
-	s := ev.c.listCodes(rs.X, 0)
+	s := ev.O.listCodes(rs.X, 0)
 	return s, !s.Empty()
-}
-
-// listVar returns the variable e names, or the field it selects.
-func listVar(info *types.Info, e ast.Expr) *types.Var {
-	switch x := ast.Unparen(e).(type) {
-	case *ast.Ident:
-		v, _ := info.Uses[x].(*types.Var)
-		return v
-	case *ast.SelectorExpr:
-		if s, ok := info.Selections[x]; ok && s.Kind() == types.FieldVal {
-			v, _ := s.Obj().(*types.Var)
-			return v
-		}
-	}
-	return nil
 }
 
 // rangeOf returns the range statement whose value variable is v, or nil.
@@ -171,7 +156,7 @@ func (c *retryChecker) fieldListed(f facts.Repeat, call *ast.CallExpr, body *ast
 	var fields []*types.Var
 	ast.Inspect(body, func(n ast.Node) bool {
 		if rs, ok := n.(*ast.RangeStmt); ok {
-			if v := listVar(info, rs.X); v != nil && v.IsField() && isIntList(v.Type()) && !slices.Contains(fields, v) {
+			if v := ListVar(info, rs.X); v != nil && v.IsField() && isIntList(v.Type()) && !slices.Contains(fields, v) {
 				fields = append(fields, v)
 			}
 		}
@@ -235,7 +220,7 @@ func (c *retryChecker) listFeeders(field *types.Var, seen map[*types.Var]bool) [
 	info := c.Pass.TypesInfo
 	var out []listParam
 	for _, given := range c.fieldValues(field) {
-		v := listVar(info, given)
+		v := ListVar(info, given)
 		switch {
 		case v == nil:
 		case v.IsField():

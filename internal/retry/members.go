@@ -136,21 +136,21 @@ func returnsConst(info *types.Info, s ast.Stmt, b bool) bool {
 // memberCodes returns the codes of the list a membership test is given at
 // call: one list argument (codes... or a slice), or the codes of the
 // variadic arguments, each a constant.
-func (ev *evaluator) memberCodes(call *ast.CallExpr, fn *types.Func, p facts.Pred) (codeset.Set, bool) {
+func (ev *Evaluator) memberCodes(call *ast.CallExpr, fn *types.Func, p facts.Pred) (codeset.Set, bool) {
 	i := p.List - 1
 	if i >= len(call.Args) {
 		return codeset.Set{}, false // no codes given: never true
 	}
 	// A list parameter the evaluation binds, handed on whole
 	// (ResponseHasStatusCode(resp, codes...) in a loop over codes).
-	if id, ok := ast.Unparen(call.Args[i]).(*ast.Ident); ok && ev.lists != nil && (call.Ellipsis.IsValid() || !fn.Signature().Variadic()) {
-		if v, ok := ev.c.Pass.TypesInfo.Uses[id].(*types.Var); ok {
-			if s, ok := ev.lists[v]; ok {
+	if id, ok := ast.Unparen(call.Args[i]).(*ast.Ident); ok && ev.Lists != nil && (call.Ellipsis.IsValid() || !fn.Signature().Variadic()) {
+		if v, ok := ev.O.Pass.TypesInfo.Uses[id].(*types.Var); ok {
+			if s, ok := ev.Lists[v]; ok {
 				return s, true
 			}
 		}
 	}
-	return ev.c.listGiven(call, fn, i, ev.intConst)
+	return ev.O.listGiven(call, fn, i, ev.IntConst)
 }
 
 // listGiven returns the codes of the list parameter i of fn that call

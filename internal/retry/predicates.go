@@ -26,7 +26,7 @@ func policyCodes(p knowledge.Policy) codeset.Set {
 type predResult struct {
 	fact  facts.Pred
 	ok    bool
-	edges []frag // where its body returns true, for reports
+	edges []Frag // where its body returns true, for reports
 }
 
 // predicate returns what fn retries, if it is a retry decision over a
@@ -56,12 +56,12 @@ func (c *retryChecker) predicate(fn *types.Func) (facts.Pred, bool) {
 // condition, and which argument carries the status.
 type predEval struct {
 	arg, result int
-	edges       []frag
+	edges       []Frag
 	waited      codeset.Set
 }
 
 func (p predEval) fact() facts.Pred {
-	s := codesOf(p.edges)
+	s := CodesOf(p.edges)
 	return facts.Pred{Arg: p.arg, Set: s, Waited: s.And(p.waited), Result: p.result}
 }
 
@@ -118,8 +118,8 @@ func (c *retryChecker) funcTypeDecision(ft *ast.FuncType) (int, bool) {
 // the status of its first response parameter; its error parameter is of
 // the given kind. ok is false when it has no such parameter or its result
 // does not depend on a status.
-func (c *retryChecker) evalPredicate(ft *ast.FuncType, body *ast.BlockStmt, kind errKind) (predEval, bool) {
-	errs, known := errCodes(kind)
+func (c *retryChecker) evalPredicate(ft *ast.FuncType, body *ast.BlockStmt, kind ErrKind) (predEval, bool) {
+	errs, known := ErrCodes(kind)
 	return c.evalPredicateErrs(ft, body, errs, known)
 }
 
@@ -131,7 +131,7 @@ func (c *retryChecker) evalPredicateErrs(ft *ast.FuncType, body *ast.BlockStmt, 
 	if body == nil || !ok {
 		return predEval{}, false
 	}
-	ev := &evaluator{c: c, errs: map[*types.Var]codeset.Set{}, params: map[*types.Var]bool{}}
+	ev := &Evaluator{O: c, Errs: map[*types.Var]codeset.Set{}, Params: map[*types.Var]bool{}}
 	arg, i := -1, 0
 	for _, field := range ft.Params.List {
 		names := field.Names
@@ -148,12 +148,12 @@ func (c *retryChecker) evalPredicateErrs(ft *ast.FuncType, body *ast.BlockStmt, 
 			case arg < 0 && typesx.IsInteger(t):
 				arg = i
 				if v != nil {
-					ev.params[v] = true
+					ev.Params[v] = true
 				}
 			case arg < 0 && status.IsResponseType(t):
 				arg = i
 			case v != nil && typesx.IsError(t) && known:
-				ev.errs[v] = errs
+				ev.Errs[v] = errs
 			}
 			i++
 		}
@@ -161,12 +161,12 @@ func (c *retryChecker) evalPredicateErrs(ft *ast.FuncType, body *ast.BlockStmt, 
 	if arg < 0 && errs.Empty() {
 		return predEval{}, false
 	}
-	fl := &flow{ev: ev, mode: modePredicate, result: result}
-	fl.stmts(body.List, []frag{{set: codeset.All}}, nil)
-	if !ev.touched {
+	fl := &Flow{Ev: ev, Mode: ModePredicate, Result: result}
+	fl.Stmts(body.List, []Frag{{Set: codeset.All}}, nil)
+	if !ev.Touched {
 		return predEval{}, false
 	}
-	return predEval{arg: max(arg, 0), result: result, edges: fl.edges, waited: ev.waited}, true
+	return predEval{arg: max(arg, 0), result: result, edges: fl.Edges, waited: ev.Waited}, true
 }
 
 // codeSetVar returns the codes a package-level map or slice literal of
@@ -315,7 +315,7 @@ func (c *retryChecker) runErrPredicate(ft *ast.FuncType, body *ast.BlockStmt, er
 	if body == nil || !ok {
 		return errPredRun{}, false
 	}
-	ev := &evaluator{c: c, errs: map[*types.Var]codeset.Set{}, params: map[*types.Var]bool{}, symbolic: map[*types.Var]bool{}, errTypes: map[*types.Var][]facts.TypedErr{}, consts: consts, methods: methods}
+	ev := &Evaluator{O: c, Errs: map[*types.Var]codeset.Set{}, Params: map[*types.Var]bool{}, Symbolic: map[*types.Var]bool{}, ErrTypes: map[*types.Var][]facts.TypedErr{}, Consts: consts, Methods: methods}
 	arg, i := -1, 0
 	var errVar *types.Var
 	for _, field := range ft.Params.List {
@@ -327,9 +327,9 @@ func (c *retryChecker) runErrPredicate(ft *ast.FuncType, body *ast.BlockStmt, er
 			if v, ok := info.Defs[name].(*types.Var); ok && arg < 0 && typesx.IsError(t) {
 				arg = i
 				errVar = v
-				ev.errs[v] = errs
-				ev.errTypes[v] = typed
-				ev.symbolic[v] = true
+				ev.Errs[v] = errs
+				ev.ErrTypes[v] = typed
+				ev.Symbolic[v] = true
 			}
 			i++
 		}
@@ -340,15 +340,15 @@ func (c *retryChecker) runErrPredicate(ft *ast.FuncType, body *ast.BlockStmt, er
 	if arg < 0 {
 		return errPredRun{}, false
 	}
-	fl := &flow{ev: ev, mode: modePredicate, result: result}
-	fl.stmts(body.List, []frag{{set: codeset.All}}, nil)
+	fl := &Flow{Ev: ev, Mode: ModePredicate, Result: result}
+	fl.Stmts(body.List, []Frag{{Set: codeset.All}}, nil)
 	var set codeset.Set
-	for _, fr := range fl.edges {
-		if fr.at != nil {
-			set = set.Or(fr.set)
+	for _, fr := range fl.Edges {
+		if fr.At != nil {
+			set = set.Or(fr.Set)
 		}
 	}
-	return errPredRun{set: set, touched: ev.touched, arg: arg, result: result, errVar: errVar}, true
+	return errPredRun{set: set, touched: ev.Touched, arg: arg, result: result, errVar: errVar}, true
 }
 
 // errPredicateByMethod returns the fact of a decision over an error that
@@ -381,7 +381,7 @@ func (c *retryChecker) errPredicateByMethod(ft *ast.FuncType, body *ast.BlockStm
 // one ask of it, sorted.
 func (c *retryChecker) methodsAsked(body *ast.BlockStmt, v *types.Var) []string {
 	info := c.Pass.TypesInfo
-	ev := &evaluator{c: c, errs: map[*types.Var]codeset.Set{v: codeset.All}, symbolic: map[*types.Var]bool{v: true}}
+	ev := &Evaluator{O: c, Errs: map[*types.Var]codeset.Set{v: codeset.All}, Symbolic: map[*types.Var]bool{v: true}}
 	names := map[string]bool{}
 	ast.Inspect(body, func(n ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)
@@ -392,14 +392,14 @@ func (c *retryChecker) methodsAsked(body *ast.BlockStmt, v *types.Var) []string 
 		if fn == nil {
 			return true
 		}
-		if isQuestion(fn) {
-			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && ev.errOfRecv(sel.X) == v {
+		if IsQuestion(fn) {
+			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && ev.ErrOfRecv(sel.X) == v {
 				names[fn.Name()] = true
 			}
 			return true
 		}
 		if p, ok := c.predicate(fn); ok && p.OfErr && p.Method != "" && p.Arg < len(call.Args) {
-			if w, _, ok := ev.errVar(call.Args[p.Arg]); ok && w == v {
+			if w, _, ok := ev.ErrVar(call.Args[p.Arg]); ok && w == v {
 				names[p.Method] = true
 			}
 		}

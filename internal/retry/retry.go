@@ -216,26 +216,26 @@ func (c *retryChecker) scanCalls(cur inspector.Cursor, self *types.Func) (sends,
 // A fragment with 200 in it is no retry: the condition that sent it round
 // did not tell success from failure, so something other than the status
 // (the body, a budget) decided the re-send.
-func (c *retryChecker) reportRetries(edges []frag, send ast.Node, waited codeset.Set, why string) {
+func (c *retryChecker) reportRetries(edges []Frag, send ast.Node, waited codeset.Set, why string) {
 	c.reportRetriesFor(nil, edges, send, waited, why)
 }
 
 // reportRetriesFor is reportRetries for a request tied to op, an OpenAPI
 // operation: its responses' retry guidance comes first. more are other
 // sends the same retry repeats (an attempt that sends one way or another).
-func (c *retryChecker) reportRetriesFor(op *table.Operation, edges []frag, send ast.Node, waited codeset.Set, why string, more ...ast.Node) {
+func (c *retryChecker) reportRetriesFor(op *table.Operation, edges []Frag, send ast.Node, waited codeset.Set, why string, more ...ast.Node) {
 	tab := c.tableFor(send)
 	says := cmp.Or(tab.RetryGuidance, tab.Name)
 	if op != nil {
 		says += " for " + op.Name()
 	}
 	for _, fr := range edges {
-		if fr.set.Has(200) {
+		if fr.Set.Has(200) {
 			continue
 		}
 		var never, wait []string
 		for _, e := range tab.Entries {
-			if !fr.set.Has(e.Code) {
+			if !fr.Set.Has(e.Code) {
 				continue
 			}
 			retry := e.Retry
@@ -253,7 +253,7 @@ func (c *retryChecker) reportRetriesFor(op *table.Operation, edges []frag, send 
 				}
 			}
 		}
-		at := fr.at
+		at := fr.At
 		if at == nil {
 			continue // no status decided this: a repetition, not a retry
 		}

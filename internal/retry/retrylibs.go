@@ -31,13 +31,13 @@ func (c *retryChecker) retryHook(cur inspector.Cursor, call *ast.CallExpr) {
 		return
 	}
 	if why, ok := knowledge.RetryAllErrors[key]; ok {
-		c.reportRetries([]frag{{set: errorStatuses, at: calledName(call)}}, nil, codeset.All, " ("+why+")")
+		c.reportRetries([]Frag{{Set: ErrorStatuses, At: calledName(call)}}, nil, codeset.All, " ("+why+")")
 		return
 	}
 	for _, d := range knowledge.PredicateDefaults {
 		if strings.HasPrefix(key.Path, d.Prefix) && strings.HasSuffix(key.Recv, d.RecvSuffix) && key.Name == d.Name &&
 			d.Arg < len(call.Args) && c.mayBeNil(cur, call.Args[d.Arg]) {
-			c.reportRetries([]frag{{set: policyCodes(knowledge.Policy{Codes: d.Codes}), at: calledName(call)}}, nil, codeset.Set{}, " ("+d.Why+")")
+			c.reportRetries([]Frag{{Set: policyCodes(knowledge.Policy{Codes: d.Codes}), At: calledName(call)}}, nil, codeset.Set{}, " ("+d.Why+")")
 			return
 		}
 	}
@@ -46,7 +46,7 @@ func (c *retryChecker) retryHook(cur inspector.Cursor, call *ast.CallExpr) {
 			// Its default backoff honours Retry-After, so only the never
 			// codes are at fault.
 			p := knowledge.Policies[d.Policy]
-			c.reportRetries([]frag{{set: policyCodes(p), at: calledName(call)}}, nil, waitedIf(p.WaitsRetryAfter), " ("+d.Why+")")
+			c.reportRetries([]Frag{{Set: policyCodes(p), At: calledName(call)}}, nil, waitedIf(p.WaitsRetryAfter), " ("+d.Why+")")
 		}
 		return
 	}
@@ -203,7 +203,7 @@ func (c *retryChecker) checkHookFunc(arg ast.Expr, hook retryHook, call *ast.Cal
 		if p, ok := c.predicate(fn); ok && !p.OfErr {
 			// Libraries' own policies may come with a backoff that
 			// honours Retry-After.
-			c.reportRetries([]frag{{set: p.Set, at: arg}}, nil, waited.Or(p.Waited), fmt.Sprintf(" (through %s)", fn.Name()))
+			c.reportRetries([]Frag{{Set: p.Set, At: arg}}, nil, waited.Or(p.Waited), fmt.Sprintf(" (through %s)", fn.Name()))
 		}
 	}
 }
@@ -217,8 +217,8 @@ func (c *retryChecker) checkOperation(lit *ast.FuncLit, hook retryHook, call *as
 	}
 	ev := c.sendEvaluator(lit.Body.List[i], send, errs)
 	info := c.Pass.TypesInfo
-	fl := &flow{ev: ev, mode: modeOperation}
-	fl.retried = func(e ast.Expr) bool {
+	fl := &Flow{Ev: ev, Mode: ModeOperation}
+	fl.Retried = func(e ast.Expr) bool {
 		e = ast.Unparen(e)
 		if info.Types[e].IsNil() {
 			return false
@@ -235,8 +235,8 @@ func (c *retryChecker) checkOperation(lit *ast.FuncLit, hook retryHook, call *as
 		}
 		return hook.Only == (knowledge.Key{})
 	}
-	fl.stmts(lit.Body.List[i:], []frag{{set: codeset.All}}, nil)
-	c.reportRetries(fl.edges, call, ev.waited.Or(waitedIf(c.readsRetryAfter(lit.Body))), "")
+	fl.Stmts(lit.Body.List[i:], []Frag{{Set: codeset.All}}, nil)
+	c.reportRetries(fl.Edges, call, ev.Waited.Or(waitedIf(c.readsRetryAfter(lit.Body))), "")
 }
 
 // findOption returns the option opt given to a retry call (retry-go's
@@ -335,7 +335,7 @@ func (c *retryChecker) checkRetrySet(value ast.Expr, field knowledge.Key) {
 		}
 	}
 	if !set.Empty() {
-		c.reportRetries([]frag{{set: set, at: value}}, nil, codeset.All, fmt.Sprintf(" (through %s.%s)", field.Recv, field.Name))
+		c.reportRetries([]Frag{{Set: set, At: value}}, nil, codeset.All, fmt.Sprintf(" (through %s.%s)", field.Recv, field.Name))
 	}
 }
 

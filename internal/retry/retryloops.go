@@ -28,21 +28,21 @@ func (c *retryChecker) sendKind(call *ast.CallExpr) (codeset.Set, bool) {
 		return c.sendTyped(call)
 	}
 	if kind, ok := knowledge.Lookup(knowledge.Sends, key, via); ok {
-		return errCodes(kind)
+		return ErrCodes(kind)
 	}
 	switch {
 	case key.Name == "RoundTrip" && len(call.Args) == 1 && typesx.IsRequestPtr(c.Pass.TypesInfo.TypeOf(call.Args[0])):
-		return errCodes(errTransport)
+		return ErrCodes(ErrTransport)
 	case fn != nil && isInterfaceMethod(fn) && isDoSignature(fn.Signature()):
 		// An SDK's replaceable client: type httpClient interface {
 		// Do(*http.Request) (*http.Response, error) }.
-		return errCodes(errTransport)
+		return ErrCodes(ErrTransport)
 	}
 	for _, r := range knowledge.SDKSends {
 		if strings.HasPrefix(key.Path, r.Prefix) && key.Recv != "" && strings.HasSuffix(key.Recv, r.RecvSuffix) &&
 			(r.Name == "" || key.Name == r.Name) && (r.Except == "" || !strings.HasSuffix(key.Name, r.Except)) &&
 			(fn == nil || returnsError(fn.Signature())) {
-			return errCodes(r.Kind)
+			return ErrCodes(r.Kind)
 		}
 	}
 	if fn != nil {
@@ -63,14 +63,14 @@ func (c *retryChecker) sendTyped(call *ast.CallExpr) (codeset.Set, bool) {
 	}
 	sig, ok := types.Unalias(c.Pass.TypesInfo.TypeOf(call.Fun)).Underlying().(*types.Signature)
 	if ok && isDoSignature(sig) {
-		return errCodes(errTransport)
+		return ErrCodes(ErrTransport)
 	}
 	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && c.sendParams != nil {
 		// A parameter that sends, while its function is evaluated as a
 		// helper that repeats it.
 		if v, ok := c.Pass.TypesInfo.Uses[id].(*types.Var); ok {
 			if _, ok := c.sendParams[v]; ok {
-				return errCodes(errTransport)
+				return ErrCodes(ErrTransport)
 			}
 		}
 	}
@@ -160,28 +160,32 @@ func (c *retryChecker) retryLoop(cur inspector.Cursor, loop ast.Stmt, body *ast.
 	}
 	fl := c.followRound(ev, body, i, send, deps, label)
 	c.listDecided(cur, loop, body, i, send, deps, label, errs)
-	if repeatsAll(fl.edges) {
+	if repeatsAll(fl.Edges) {
 		return // every status goes round: a repetition, not a retry
 	}
-	c.reportRetriesFor(c.sendOp(send), c.notDeclared(fl.edges), send, ev.waited.Or(waitedIf(c.readsRetryAfter(loop))), "")
+	c.reportRetriesFor(c.sendOp(send), c.notDeclared(fl.Edges), send, ev.Waited.Or(waitedIf(c.readsRetryAfter(loop))), "")
 }
 
 // followRound follows one round of a loop whose body's statement i holds
 // the send, from the send to where the round goes round again, and returns
 // the flow with its edges. deps, if not nil, are what the send depends on;
 // label is the loop's.
-func (c *retryChecker) followRound(ev *evaluator, body *ast.BlockStmt, i int, send *ast.CallExpr, deps *sendDeps, label string) *flow {
-	fl := &flow{ev: ev, mode: modeLoop, deps: deps, send: send, label: label, flags: c.loopFlags(body), sendVars: c.sendResults(body.List[i], send),
-		sendStmt: body.List[i], local: func(v *types.Var) bool { return v.Pos() >= body.Pos() && v.Pos() < body.End() }}
-	fl.respVars = responseVars(c.Pass.TypesInfo, body, fl.sendVars)
+func (c *retryChecker) followRound(ev *Evaluator, body *ast.BlockStmt, i int, send *ast.CallExpr, deps *sendDeps, label string) *Flow {
+	var changes func(ast.Stmt) bool
+	if deps != nil {
+		changes = func(s ast.Stmt) bool { return c.changesDeps(s, deps, send) }
+	}
+	fl := &Flow{Ev: ev, Mode: ModeLoop, Changes: changes, Label: label, Flags: c.loopFlags(body), SendVars: c.sendResults(body.List[i], send),
+		SendStmt: body.List[i], Local: func(v *types.Var) bool { return v.Pos() >= body.Pos() && v.Pos() < body.End() }}
+	fl.RespVars = ResponseVars(c.Pass.TypesInfo, body, fl.SendVars)
 	// Flags the round sets before it sends (var shouldRetry bool) start
 	// each round with that value.
-	live := []frag{{set: codeset.All}}
+	live := []Frag{{Set: codeset.All}}
 	for _, s := range body.List[:i] {
-		live = fl.setFlags(s, live)
+		live = fl.SetFlags(s, live)
 	}
-	end := fl.stmts(body.List[i:], live, nil)
-	fl.retry(end, nil)
+	end := fl.Stmts(body.List[i:], live, nil)
+	fl.Retry(end, nil)
 	return fl
 }
 
@@ -209,11 +213,11 @@ func (c *retryChecker) sendResults(stmt ast.Stmt, send *ast.CallExpr) map[*types
 // stmt: its error variable holds the statuses in codes, and the types its
 // error has for some of them (an SDK's *Error, from the send's summary or
 // fact).
-func (c *retryChecker) sendEvaluator(stmt ast.Stmt, send *ast.CallExpr, codes codeset.Set) *evaluator {
-	ev := &evaluator{c: c, errs: c.sendErrs(stmt, send, codes)}
+func (c *retryChecker) sendEvaluator(stmt ast.Stmt, send *ast.CallExpr, codes codeset.Set) *Evaluator {
+	ev := &Evaluator{O: c, Errs: c.sendErrs(stmt, send, codes)}
 	if fact, ok := c.callErrFact(send); ok && len(fact.Types) > 0 {
-		for v := range ev.errs {
-			ev.setErr(v, facts.Err{Errs: ev.errs[v], Types: fact.Types})
+		for v := range ev.Errs {
+			ev.SetErr(v, facts.Err{Errs: ev.Errs[v], Types: fact.Types})
 		}
 	}
 	return ev
@@ -611,13 +615,13 @@ func (c *retryChecker) recursiveRetry(fd *ast.FuncDecl, fn *types.Func) {
 		return true
 	}
 	ev := c.sendEvaluator(fd.Body.List[i], send, errs)
-	fl := &flow{ev: ev, mode: modeLoop, self: fn, sameArgs: sameArgs, sendVars: c.sendResults(fd.Body.List[i], send)}
-	fl.respVars = responseVars(c.Pass.TypesInfo, fd.Body, fl.sendVars)
-	fl.stmts(fd.Body.List[i:], []frag{{set: codeset.All}}, nil)
-	if repeatsAll(fl.edges) {
+	fl := &Flow{Ev: ev, Mode: ModeLoop, Self: fn, SameArgs: sameArgs, SendVars: c.sendResults(fd.Body.List[i], send)}
+	fl.RespVars = ResponseVars(c.Pass.TypesInfo, fd.Body, fl.SendVars)
+	fl.Stmts(fd.Body.List[i:], []Frag{{Set: codeset.All}}, nil)
+	if repeatsAll(fl.Edges) {
 		return
 	}
-	c.reportRetries(c.notDeclared(fl.edges), send, ev.waited.Or(waitedIf(c.readsRetryAfter(fd.Body))), "")
+	c.reportRetries(c.notDeclared(fl.Edges), send, ev.Waited.Or(waitedIf(c.readsRetryAfter(fd.Body))), "")
 }
 
 // sendOp returns the OpenAPI operation a send is tied to, if the table is
@@ -634,10 +638,10 @@ func (c *retryChecker) sendOp(send *ast.CallExpr) *table.Operation {
 // notDeclared drops the re-sends decided by a call of a retry decision
 // of this package named as one: those are reported where it is declared,
 // once, on its own conditions.
-func (c *retryChecker) notDeclared(edges []frag) []frag {
-	var out []frag
+func (c *retryChecker) notDeclared(edges []Frag) []Frag {
+	var out []Frag
 	for _, fr := range edges {
-		at := fr.at
+		at := fr.At
 		if e, ok := at.(ast.Expr); ok {
 			// if !shouldRetry(resp) { return }: the call decides.
 			at = ast.Unparen(e)
@@ -663,12 +667,12 @@ func (c *retryChecker) notDeclared(edges []frag) []frag {
 // whatever the answer, it does not retry. (A success sent round by another
 // condition, an error code in the body, leaves the loop a retry for the
 // statuses it tests.)
-func repeatsAll(edges []frag) bool {
+func repeatsAll(edges []Frag) bool {
 	var all codeset.Set
 	plain := false
 	for _, fr := range edges {
-		all = all.Or(fr.set)
-		plain = plain || (fr.set.Has(200) && (fr.decided || fr.at == nil) && !fr.opaque)
+		all = all.Or(fr.Set)
+		plain = plain || (fr.Set.Has(200) && (fr.Decided || fr.At == nil) && !fr.Opaque)
 	}
 	return all == codeset.All && plain
 }

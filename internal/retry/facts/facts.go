@@ -9,6 +9,7 @@ package facts
 
 import (
 	"fmt"
+	"go/types"
 	"slices"
 	"strings"
 
@@ -242,4 +243,14 @@ func (f Err) TypeCodes(key string) (codeset.Set, bool) {
 		}
 	}
 	return codeset.Set{}, false
+}
+
+// TypeKey names an error type as facts do, aliases resolved: anthropic's
+// *anthropic.Error is the *apierror.Error its requests make.
+func TypeKey(t types.Type) string {
+	t = types.Unalias(t)
+	if p, ok := t.(*types.Pointer); ok {
+		return "*" + types.TypeString(types.Unalias(p.Elem()), nil)
+	}
+	return types.TypeString(t, nil)
 }
