@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/statuslint/statuslint/internal/retry/codeset"
+	"github.com/statuslint/statuslint/internal/retry/engine"
 	"github.com/statuslint/statuslint/internal/retry/facts"
 	"github.com/statuslint/statuslint/internal/status"
 	"github.com/statuslint/statuslint/internal/typesx"
@@ -24,7 +25,7 @@ import (
 // isErrMethod reports whether fn is a method of an error type with no
 // parameters and one bool result: a question the error answers.
 func isErrMethod(fn *types.Func) bool {
-	if !IsQuestion(fn) {
+	if !engine.IsQuestion(fn) {
 		return false
 	}
 	t := fn.Signature().Recv().Type()
@@ -65,9 +66,9 @@ func (c *retryChecker) errMethod(fn *types.Func) (codeset.Set, bool) {
 // the status its receiver carries (e.StatusCode): the statuses for which
 // a status test leads to returning true.
 func (c *retryChecker) evalErrMethod(decl *ast.FuncDecl) codeset.Set {
-	ev := &Evaluator{O: c, Errs: map[*types.Var]codeset.Set{}, Params: map[*types.Var]bool{}}
-	fl := &Flow{Ev: ev, Mode: ModePredicate}
-	fl.Stmts(decl.Body.List, []Frag{{Set: codeset.All}}, nil)
+	ev := &engine.Evaluator{Pass: c.Pass, Index: c.Index, O: c, Errs: map[*types.Var]codeset.Set{}, Params: map[*types.Var]bool{}}
+	fl := &engine.Flow{Ev: ev, Mode: engine.ModePredicate}
+	fl.Stmts(decl.Body.List, []engine.Frag{{Set: codeset.All}}, nil)
 	if !ev.Touched {
 		return codeset.Set{}
 	}
@@ -92,89 +93,17 @@ func (c *retryChecker) exportErrMethods() {
 	}
 }
 
-// methodDecision evaluates call, a call of a question an error answers
-// (a method with no parameters and a bool result), asked of an error
-// variable of the evaluation or of its assertion to an interface
-// (te, ok := err.(temporary); te.Temporary()).
-func (ev *Evaluator) methodDecision(call *ast.CallExpr, fn *types.Func) (codeset.Set, bool) {
-	if !IsQuestion(fn) {
-		return codeset.Set{}, false
-	}
-	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	if !ok {
-		return codeset.Set{}, false
-	}
-	v := ev.ErrOfRecv(sel.X)
-	if v == nil {
-		return codeset.Set{}, false
-	}
-	return ev.methodCodes(v, fn.Name())
-}
-
-// errOfRecv returns the error variable of the evaluation that x, the
-// receiver of a method call, is: the variable itself, its assertion to
-// another type, or a variable given only that assertion.
-func (ev *Evaluator) ErrOfRecv(x ast.Expr) *types.Var {
-	info := ev.O.Pass.TypesInfo
-	x = ast.Unparen(x)
-	if ta, ok := x.(*ast.TypeAssertExpr); ok {
-		x = ast.Unparen(ta.X)
-	}
-	id, ok := x.(*ast.Ident)
-	if !ok {
-		return nil
-	}
-	v, ok := info.Uses[id].(*types.Var)
-	if !ok {
-		return nil
-	}
-	if _, known := ev.Errs[v]; known || ev.Symbolic[v] {
-		return v
-	}
-	vals := ev.O.ValuesOf(v)
-	if len(vals) != 1 || vals[0].Index != 0 {
-		return nil
-	}
-	ta, ok := ast.Unparen(vals[0].Expr).(*ast.TypeAssertExpr)
-	if !ok || ta.Type == nil {
-		return nil
-	}
-	if id, ok := ast.Unparen(ta.X).(*ast.Ident); ok {
-		if w, ok := info.Uses[id].(*types.Var); ok {
-			if _, known := ev.Errs[w]; known || ev.Symbolic[w] {
-				return w
-			}
-		}
-	}
-	return nil
-}
-
-// methodCodes returns the statuses for which the method name of the
-// error variable v is true: as the evaluation binds it (a decision's
-// evaluation that assumes it), or by the error's types where they are
-// known, each type's method deciding the statuses for which the error is
-// of that type.
-func (ev *Evaluator) methodCodes(v *types.Var, name string) (codeset.Set, bool) {
-	if s, ok := ev.Methods[name]; ok {
-		ev.Touched = true
-		return s, true
-	}
-	s, ok := ev.O.typedMethodCodes(ev.ErrTypes[v], name)
-	ev.Touched = ev.Touched || ok
-	return s, ok
-}
-
 // errPredSet returns the statuses p, a decision over an error (OfErr),
 // holds for, for an error of the types typed: its Set and, where it asks
 // the error's method (IsTemporary), what methods binds that method to or
 // else what the types' methods say.
-func (c *retryChecker) errPredSet(p facts.Pred, typed []facts.TypedErr, methods map[string]codeset.Set) (codeset.Set, bool) {
+func (c *retryChecker) ErrPredSet(p facts.Pred, typed []facts.TypedErr, methods map[string]codeset.Set) (codeset.Set, bool) {
 	if p.Method == "" {
 		return p.Set, true
 	}
 	m, ok := methods[p.Method]
 	if !ok {
-		m, ok = c.typedMethodCodes(typed, p.Method)
+		m, ok = c.TypedMethodCodes(typed, p.Method)
 	}
 	if !ok && p.Set.Empty() {
 		return codeset.Set{}, false
@@ -185,7 +114,7 @@ func (c *retryChecker) errPredSet(p facts.Pred, typed []facts.TypedErr, methods 
 // typedMethodCodes returns the statuses for which the method name of an
 // error of the types typed is true: for each type, those of its statuses
 // its method decides (facts.ErrMethod).
-func (c *retryChecker) typedMethodCodes(typed []facts.TypedErr, name string) (codeset.Set, bool) {
+func (c *retryChecker) TypedMethodCodes(typed []facts.TypedErr, name string) (codeset.Set, bool) {
 	var s codeset.Set
 	known := false
 	for _, te := range typed {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/statuslint/statuslint/internal/knowledge"
 	"github.com/statuslint/statuslint/internal/retry/codeset"
+	"github.com/statuslint/statuslint/internal/retry/engine"
 	"github.com/statuslint/statuslint/internal/retry/facts"
 	"github.com/statuslint/statuslint/internal/status"
 	"github.com/statuslint/statuslint/internal/typesx"
@@ -94,11 +95,11 @@ func (c *retryChecker) evalErrSummary(fn *types.Func, decl *ast.FuncDecl) errRes
 // twice, accepting every status and none: what only the second returns an
 // error for is what a caller's list decides (Unless).
 func (c *retryChecker) evalCheck(fn *types.Func, decl *ast.FuncDecl) errResult {
-	run := func(lists map[*types.Var]codeset.Set) (*Flow, bool) {
+	run := func(lists map[*types.Var]codeset.Set) (*engine.Flow, bool) {
 		ev, _ := c.statusParams(decl.Type)
 		ev.Lists = lists
-		fl := &Flow{Ev: ev, Mode: ModeErrors, ErrTypes: map[string]codeset.Set{}}
-		fl.Stmts(decl.Body.List, []Frag{{Set: codeset.All}}, nil)
+		fl := &engine.Flow{Ev: ev, Mode: engine.ModeErrors, ErrTypes: map[string]codeset.Set{}}
+		fl.Stmts(decl.Body.List, []engine.Frag{{Set: codeset.All}}, nil)
 		return fl, ev.Touched
 	}
 	list := -1
@@ -128,7 +129,7 @@ func (c *retryChecker) evalCheck(fn *types.Func, decl *ast.FuncDecl) errResult {
 // returns one for, and for those of Unless that the list given at call
 // does not hold. A list not known holds any status.
 func (c *retryChecker) given(call *ast.CallExpr, fn *types.Func, f facts.Err) facts.Err {
-	list, known := c.listGiven(call, fn, f.List-1, func(e ast.Expr) (int64, bool) {
+	list, known := c.ListGiven(call, fn, f.List-1, func(e ast.Expr) (int64, bool) {
 		tv := c.Pass.TypesInfo.Types[e]
 		if tv.Value == nil || tv.Value.Kind() != constant.Int {
 			return 0, false
@@ -165,12 +166,12 @@ func (c *retryChecker) evalTranslator(fn *types.Func, decl *ast.FuncDecl) errRes
 	if from < 0 {
 		return errResult{}
 	}
-	ev := &Evaluator{O: c, Errs: map[*types.Var]codeset.Set{params.At(from): codeset.All}, Symbolic: map[*types.Var]bool{params.At(from): true}}
-	fl := &Flow{Ev: ev, Mode: ModeErrors, ErrTypes: map[string]codeset.Set{}}
+	ev := &engine.Evaluator{Pass: c.Pass, Index: c.Index, O: c, Errs: map[*types.Var]codeset.Set{params.At(from): codeset.All}, Symbolic: map[*types.Var]bool{params.At(from): true}}
+	fl := &engine.Flow{Ev: ev, Mode: engine.ModeErrors, ErrTypes: map[string]codeset.Set{}}
 	if res := fn.Signature().Results(); res.Len() > 0 {
 		fl.ResultErr = res.At(res.Len() - 1)
 	}
-	fl.Stmts(decl.Body.List, []Frag{{Set: codeset.All}}, nil)
+	fl.Stmts(decl.Body.List, []engine.Frag{{Set: codeset.All}}, nil)
 	typed := typedErrs(fl.ErrTypes)
 	if !ev.Touched || len(typed) == 0 {
 		return errResult{}
@@ -197,19 +198,19 @@ func (c *retryChecker) sentErrorFact(list []ast.Stmt, result *types.Var) (facts.
 // sentErrorFactWith is sentErrorFact with the lists of lists bound to
 // the statuses they hold.
 func (c *retryChecker) sentErrorFactWith(list []ast.Stmt, result *types.Var, lists map[*types.Var]codeset.Set) (facts.Err, bool) {
-	i, send, errs := c.findSend(list)
+	i, send, errs := c.FindSend(list)
 	if send == nil {
 		i, send, errs = c.findLoopSend(list)
 	}
 	if send == nil {
 		return facts.Err{}, false
 	}
-	fl := &Flow{Ev: c.sendEvaluator(list[i], send, errs), Mode: ModeErrors, ErrTypes: map[string]codeset.Set{}}
+	fl := &engine.Flow{Ev: c.sendEvaluator(list[i], send, errs), Mode: engine.ModeErrors, ErrTypes: map[string]codeset.Set{}}
 	fl.Ev.Lists, fl.Ev.MadeTypes = lists, lists != nil
 	if result != nil && result.Name() != "" && result.Name() != "_" {
 		fl.ResultErr = result
 	}
-	fl.Stmts(list[i:], []Frag{{Set: codeset.All}}, nil)
+	fl.Stmts(list[i:], []engine.Frag{{Set: codeset.All}}, nil)
 	return facts.Err{Sends: true, Errs: fl.ErrCodes, Types: typedErrs(fl.ErrTypes)}, true
 }
 
@@ -253,9 +254,9 @@ func returnsRequest(res *types.Tuple) bool {
 // statusParams returns an evaluator for a function that takes a response
 // or a status: its first integer parameter named for one (status, code)
 // is the status.
-func (c *retryChecker) statusParams(ft *ast.FuncType) (*Evaluator, bool) {
+func (c *retryChecker) statusParams(ft *ast.FuncType) (*engine.Evaluator, bool) {
 	info := c.Pass.TypesInfo
-	ev := &Evaluator{O: c, Errs: map[*types.Var]codeset.Set{}, Params: map[*types.Var]bool{}}
+	ev := &engine.Evaluator{Pass: c.Pass, Index: c.Index, O: c, Errs: map[*types.Var]codeset.Set{}, Params: map[*types.Var]bool{}}
 	found := false
 	for _, field := range ft.Params.List {
 		t := info.TypeOf(field.Type)
@@ -277,14 +278,14 @@ func (c *retryChecker) statusParams(ft *ast.FuncType) (*Evaluator, bool) {
 
 // callErrs returns the statuses for which the error of call, a function
 // errSummary knows, is non-nil.
-func (c *retryChecker) callErrs(call *ast.CallExpr) (codeset.Set, bool) {
-	f, ok := c.callErrFact(call)
+func (c *retryChecker) CallErrs(call *ast.CallExpr) (codeset.Set, bool) {
+	f, ok := c.CallErrFact(call)
 	return f.Errs, ok
 }
 
 // callErrFact returns what the error of call, a send or a function
 // errSummary knows, tells about the status.
-func (c *retryChecker) callErrFact(call *ast.CallExpr) (facts.Err, bool) {
+func (c *retryChecker) CallErrFact(call *ast.CallExpr) (facts.Err, bool) {
 	_, _, fn, resolved := typesx.Resolve(c.Pass.TypesInfo, call)
 	if codes, ok := c.sendKind(call); ok {
 		f := facts.Err{Sends: true, Errs: codes}
@@ -308,45 +309,10 @@ func (c *retryChecker) callErrFact(call *ast.CallExpr) (facts.Err, bool) {
 	return f, ok
 }
 
-// errorCodes returns the statuses, among those live, for which e, an
-// error value, is non-nil because of the status: a variable whose
-// statuses are known, a call of a function errSummary knows, or a new
-// error made where a status condition decided.
-func (f *Flow) errorCodes(e ast.Expr, live []Frag) codeset.Set {
-	info := f.Ev.O.Pass.TypesInfo
-	e = ast.Unparen(e)
-	if info.Types[e].IsNil() {
-		return codeset.Set{}
-	}
-	var in, decided codeset.Set
-	for _, fr := range live {
-		in = in.Or(fr.Set)
-		if f.decided(fr) {
-			decided = decided.Or(fr.Set)
-		}
-	}
-	if id, ok := e.(*ast.Ident); ok {
-		if v, ok := info.Uses[id].(*types.Var); ok {
-			if codes, ok := f.Ev.Errs[v]; ok {
-				return in.And(codes)
-			}
-		}
-	}
-	if call, ok := e.(*ast.CallExpr); ok {
-		if codes, ok := f.Ev.O.callErrs(call); ok {
-			return in.And(codes)
-		}
-	}
-	if f.Ev.O.newError(e) {
-		return decided
-	}
-	return codeset.Set{}
-}
-
 // newError reports whether e is certainly a non-nil error: errors.New,
 // fmt.Errorf, a value of a concrete error type, a package-level error
 // (a sentinel). An error-typed local or a call returning error may be nil.
-func (c *retryChecker) newError(e ast.Expr) bool {
+func (c *retryChecker) NewError(e ast.Expr) bool {
 	info := c.Pass.TypesInfo
 	e = ast.Unparen(e)
 	concrete := func(t types.Type) bool {
@@ -375,162 +341,13 @@ func (c *retryChecker) newError(e ast.Expr) bool {
 	return false
 }
 
-// assignErr follows an assignment to error variables: a send or a call
-// errSummary knows sets the statuses of the variable; a new error made
-// where a status condition decided adds those statuses; any other error
-// value is taken as one that a response makes nil (a read error).
-func (f *Flow) assignErr(s *ast.AssignStmt, live []Frag) {
-	info := f.Ev.O.Pass.TypesInfo
-	for i, lhs := range s.Lhs {
-		id, ok := lhs.(*ast.Ident)
-		if !ok {
-			continue
-		}
-		v, ok := info.ObjectOf(id).(*types.Var)
-		if !ok || !typesx.IsError(v.Type()) {
-			continue
-		}
-		_, tracked := f.Ev.Errs[v]
-		switch {
-		case len(s.Rhs) == len(s.Lhs):
-			rhs := s.Rhs[i]
-			if call, ok := ast.Unparen(rhs).(*ast.CallExpr); ok {
-				if fact, ok := f.Ev.O.callErrFact(call); ok {
-					if t, ok := f.Ev.translated(call, fact); ok {
-						fact = t
-					}
-					f.Ev.SetErr(v, fact)
-					continue
-				}
-			}
-			if tracked {
-				f.Ev.Errs[v] = f.Ev.Errs[v].Or(f.errorCodes(rhs, live))
-			}
-		case len(s.Rhs) == 1 && i == len(s.Lhs)-1:
-			if call, ok := ast.Unparen(s.Rhs[0]).(*ast.CallExpr); ok {
-				if fact, ok := f.Ev.O.callErrFact(call); ok {
-					f.Ev.SetErr(v, fact)
-					continue
-				}
-			}
-			if tracked {
-				f.Ev.SetErr(v, facts.Err{})
-			}
-		}
-	}
-}
-
-// translated returns what the error of call, a translator's, holds: the
-// statuses of the error it is given, each of the type the translator
-// makes for it. ok is false when call is no translator's or its argument
-// is not an error variable whose statuses are known.
-func (ev *Evaluator) translated(call *ast.CallExpr, f facts.Err) (facts.Err, bool) {
-	if f.From == 0 || f.From > len(call.Args) {
-		return facts.Err{}, false
-	}
-	_, in, ok := ev.ErrVar(call.Args[f.From-1])
-	if !ok {
-		return facts.Err{}, false
-	}
-	out := facts.Err{Errs: in}
-	for _, te := range f.Types {
-		if codes := te.Codes.And(in); !codes.Empty() {
-			out.Types = append(out.Types, facts.TypedErr{Type: te.Type, Codes: codes})
-		}
-	}
-	return out, true
-}
-
-// errVar returns the error variable e names and the statuses it holds,
-// if the evaluation knows them.
-func (ev *Evaluator) ErrVar(e ast.Expr) (*types.Var, codeset.Set, bool) {
-	id, ok := ast.Unparen(e).(*ast.Ident)
-	if !ok {
-		return nil, codeset.Set{}, false
-	}
-	v, ok := ev.O.Pass.TypesInfo.Uses[id].(*types.Var)
-	if !ok {
-		return nil, codeset.Set{}, false
-	}
-	errs, ok := ev.Errs[v]
-	return v, errs, ok
-}
-
-// setErr records what the error variable v now holds.
-func (ev *Evaluator) SetErr(v *types.Var, f facts.Err) {
-	ev.Errs[v] = f.Errs
-	if ev.ErrTypes == nil {
-		ev.ErrTypes = map[*types.Var][]facts.TypedErr{}
-	}
-	ev.ErrTypes[v] = f.Types
-}
-
-// typeTest follows v, ok := err.(*T), where err is an error variable
-// whose statuses by type are known: ok holds for the statuses for which
-// err is a *T. Any other assignment to ok forgets what it held.
-func (f *Flow) typeTest(s *ast.AssignStmt) {
-	info := f.Ev.O.Pass.TypesInfo
-	if len(s.Lhs) != 2 || len(s.Rhs) != 1 {
-		return
-	}
-	okID, isIdent := s.Lhs[1].(*ast.Ident)
-	okVar, isVar := info.ObjectOf(okID).(*types.Var)
-	if !isIdent || !isVar {
-		return
-	}
-	delete(f.Ev.typeTests, okVar)
-	ta, isAssert := ast.Unparen(s.Rhs[0]).(*ast.TypeAssertExpr)
-	if !isAssert || ta.Type == nil {
-		return
-	}
-	errID, isIdent := ast.Unparen(ta.X).(*ast.Ident)
-	if !isIdent {
-		return
-	}
-	errVar, isVar := info.Uses[errID].(*types.Var)
-	if !isVar {
-		return
-	}
-	if codes, ok := (facts.Err{Types: f.Ev.ErrTypes[errVar]}).TypeCodes(facts.TypeKey(info.TypeOf(ta.Type))); ok {
-		if f.Ev.typeTests == nil {
-			f.Ev.typeTests = map[*types.Var]codeset.Set{}
-		}
-		f.Ev.typeTests[okVar] = codes
-	}
-}
-
-// returnedTypes returns the concrete types of e, an error a function
-// returns, with the statuses for which it is each: the one it makes
-// (returnedType, for every status), or those of the error of a call or a
-// variable it hands on (anthropic's send returns cfg.apiError(res), a
-// *apierror.Error, and Execute returns what send does).
-func (f *Flow) returnedTypes(e ast.Expr) []facts.TypedErr {
-	if t, ok := f.Ev.O.returnedType(e); ok {
-		return []facts.TypedErr{{Type: facts.TypeKey(t), Codes: codeset.All}}
-	}
-	switch x := ast.Unparen(e).(type) {
-	case *ast.CallExpr:
-		if fact, ok := f.Ev.O.callErrFact(x); ok {
-			return fact.Types
-		}
-		if fn := typesx.StaticCallee(f.Ev.O.Pass.TypesInfo, x); fn != nil && f.Ev.MadeTypes {
-			return f.Ev.O.madeErrTypes(fn)
-		}
-	case *ast.Ident:
-		if v, ok := f.Ev.O.Pass.TypesInfo.Uses[x].(*types.Var); ok {
-			return f.Ev.ErrTypes[v]
-		}
-	}
-	return nil
-}
-
 // madeErrTypes returns, for a function of the package that decides
 // nothing by a status (its summary says nothing), the concrete error types
 // it makes and returns, each for every status: go-containerregistry's
 // retryError(resp) returns the *Error that makeError(resp, b) builds,
 // whatever the status, so a predicate asking that type's Temporary()
 // decides on it.
-func (c *retryChecker) madeErrTypes(fn *types.Func) []facts.TypedErr {
+func (c *retryChecker) MadeErrTypes(fn *types.Func) []facts.TypedErr {
 	decl := c.Decls[fn]
 	res := fn.Signature().Results()
 	if decl == nil || decl.Body == nil || res.Len() == 0 || !typesx.IsError(res.At(res.Len()-1).Type()) {
@@ -545,7 +362,7 @@ func (c *retryChecker) madeErrTypes(fn *types.Func) []facts.TypedErr {
 			if len(n.Results) != res.Len() {
 				return false
 			}
-			if t, ok := c.returnedType(n.Results[len(n.Results)-1]); ok {
+			if t, ok := c.ReturnedType(n.Results[len(n.Results)-1]); ok {
 				te := facts.TypedErr{Type: facts.TypeKey(t), Codes: codeset.All}
 				if !slices.Contains(out, te) {
 					out = append(out, te)
@@ -561,7 +378,7 @@ func (c *retryChecker) madeErrTypes(fn *types.Func) []facts.TypedErr {
 // returns, where the function makes it: &T{...}, T{...}, a conversion to
 // *T, a call of a constructor that returns *T, or a variable declared as
 // one.
-func (c *retryChecker) returnedType(e ast.Expr) (types.Type, bool) {
+func (c *retryChecker) ReturnedType(e ast.Expr) (types.Type, bool) {
 	t := c.Pass.TypesInfo.TypeOf(ast.Unparen(e))
 	if t == nil || types.IsInterface(t) || !types.Implements(t, errorType) {
 		return nil, false // an interface, or the results of a call
@@ -617,7 +434,7 @@ func (c *retryChecker) neverNil(fn *types.Func) bool {
 						break
 					}
 				}
-				never = never && c.newError(r)
+				never = never && c.NewError(r)
 			}
 			return never
 		})

@@ -13,13 +13,14 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/statuslint/statuslint/internal/retry/codeset"
+	"github.com/statuslint/statuslint/internal/retry/engine"
 	"github.com/statuslint/statuslint/internal/status"
 	"github.com/statuslint/statuslint/internal/table"
 )
 
 // evalCondition type-checks cond as the body of func(code int) bool and
 // returns an evaluator over it, with code as the status parameter.
-func evalCondition(src string) (*Evaluator, ast.Expr, bool) {
+func evalCondition(src string) (*engine.Evaluator, ast.Expr, bool) {
 	fset := token.NewFileSet()
 	f, err := parser.ParseFile(fset, "c.go", "package c\nfunc f(code int, other int) bool { return "+src+" }\n", 0)
 	if err != nil {
@@ -35,7 +36,7 @@ func evalCondition(src string) (*Evaluator, ast.Expr, bool) {
 	x := status.NewIndex(pass, inspector.New(pass.Files), func(*analysis.Pass, *ast.File) bool { return true })
 	x.StatusVars = map[*types.Var]bool{}
 	c := &retryChecker{Pass: pass, Index: x, sets: map[*types.Var]codeset.Set{}, sums: map[*types.Func]summary{}, solving: map[*types.Func]*summary{}}
-	ev := &Evaluator{O: c, Errs: map[*types.Var]codeset.Set{}, Params: map[*types.Var]bool{info.Defs[fd.Type.Params.List[0].Names[0]].(*types.Var): true}}
+	ev := &engine.Evaluator{Pass: c.Pass, Index: c.Index, O: c, Errs: map[*types.Var]codeset.Set{}, Params: map[*types.Var]bool{info.Defs[fd.Type.Params.List[0].Names[0]].(*types.Var): true}}
 	return ev, fd.Body.List[0].(*ast.ReturnStmt).Results[0], true
 }
 
@@ -102,7 +103,7 @@ func FuzzAdmits(f *testing.F) {
 		}
 		pos, neg := ev.Admits(cond, false), ev.Admits(cond, true)
 		for code := int64(table.MinCode); code <= table.MaxCode; code++ {
-			v, ok := truth(cond, code, ev.O.Pass.TypesInfo)
+			v, ok := truth(cond, code, ev.Pass.TypesInfo)
 			if !ok || v.Kind() != constant.Bool {
 				continue // depends on something else: no exact truth
 			}

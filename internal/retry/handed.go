@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"github.com/statuslint/statuslint/internal/retry/codeset"
+	"github.com/statuslint/statuslint/internal/retry/engine"
 	"github.com/statuslint/statuslint/internal/retry/facts"
 	"github.com/statuslint/statuslint/internal/typesx"
 )
@@ -163,12 +164,12 @@ func (c *retryChecker) wrappedCondition(arg ast.Expr, attempt, preds map[*types.
 		return facts.Repeat{}
 	}
 	undone := func(bound map[*types.Var]codeset.Set) codeset.Set {
-		ev := &Evaluator{O: c, Errs: c.sendErrs(body.List[i], call, codeset.All), Symbolic: map[*types.Var]bool{}, Preds: bound}
+		ev := &engine.Evaluator{Pass: c.Pass, Index: c.Index, O: c, Errs: c.sendErrs(body.List[i], call, codeset.All), Symbolic: map[*types.Var]bool{}, Preds: bound}
 		for v := range ev.Errs {
 			ev.Symbolic[v] = true
 		}
-		fl := &Flow{Ev: ev, Mode: ModePredicate, Result: 0}
-		fl.Stmts(body.List[i:], []Frag{{Set: codeset.All}}, nil)
+		fl := &engine.Flow{Ev: ev, Mode: engine.ModePredicate, Result: 0}
+		fl.Stmts(body.List[i:], []engine.Frag{{Set: codeset.All}}, nil)
 		var done codeset.Set
 		for _, fr := range fl.Edges {
 			done = done.Or(fr.Set)
@@ -238,18 +239,18 @@ func (c *retryChecker) funcsHeld(e ast.Expr, seen map[types.Object]bool) []ast.E
 // function named, by its body here or its fact.
 func (c *retryChecker) handedFunc(arg ast.Expr, errs codeset.Set, typed []facts.TypedErr) (codeset.Set, bool) {
 	if ft, body := c.attemptFunc(arg); body != nil {
-		p, ok := c.evalErrPredicateOf(ft, body, errs, typed, nil)
+		p, ok := c.EvalErrPredicateOf(ft, body, errs, typed, nil)
 		return p.Set, ok
 	}
 	fn, ok := c.Pass.TypesInfo.Uses[typesx.NameIdent(arg)].(*types.Func)
 	if !ok {
 		return codeset.Set{}, false
 	}
-	p, ok := c.predicate(fn)
+	p, ok := c.Predicate(fn)
 	if !ok || !p.OfErr {
 		return codeset.Set{}, false
 	}
-	set, ok := c.errPredSet(p, typed, nil)
+	set, ok := c.ErrPredSet(p, typed, nil)
 	if !ok {
 		return codeset.Set{}, false
 	}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/statuslint/statuslint/internal/knowledge"
 	"github.com/statuslint/statuslint/internal/retry/codeset"
+	"github.com/statuslint/statuslint/internal/retry/engine"
 	"github.com/statuslint/statuslint/internal/retry/facts"
 	"github.com/statuslint/statuslint/internal/status"
 	"github.com/statuslint/statuslint/internal/typesx"
@@ -133,7 +134,7 @@ func (c *retryChecker) evalSendRepeats(fn *types.Func, decl *ast.FuncDecl) facts
 			return true
 		}
 		c.sendParams = sendParams
-		if _, send, _ := c.findSend(body.List); send != nil {
+		if _, send, _ := c.FindSend(body.List); send != nil {
 			if i, ok := paramOf(send.Fun); ok {
 				if errs, sends := c.sentErrors(body.List, nil); sends && !f.Set.And(errs).Empty() {
 					out = facts.Repeat{Param: i, Set: f.Set.And(errs), Waits: f.Waits || c.readsRetryAfter(body), Sends: true}
@@ -175,7 +176,7 @@ func (c *retryChecker) attemptFunc(arg ast.Expr) (*ast.FuncType, *ast.BlockStmt)
 				return d.Type, d.Body
 			}
 		case *types.Var:
-			if d, ok := c.onlyValue(attempt); ok && d.Index == 0 {
+			if d, ok := c.OnlyValue(attempt); ok && d.Index == 0 {
 				if lit, ok := ast.Unparen(d.Expr).(*ast.FuncLit); ok {
 					return lit.Type, lit.Body
 				}
@@ -213,7 +214,7 @@ func (c *retryChecker) findAttempt(list []ast.Stmt, attempt map[*types.Var]int) 
 // error stands for one that carries any status: the statuses for which a
 // status test lets it go round.
 func (c *retryChecker) helperLoop(body *ast.BlockStmt, i int, call *ast.CallExpr, preds, bools map[*types.Var]codeset.Set) codeset.Set {
-	ev := &Evaluator{O: c, Errs: c.sendErrs(body.List[i], call, codeset.All), Symbolic: map[*types.Var]bool{}, Preds: preds, Bools: bools}
+	ev := &engine.Evaluator{Pass: c.Pass, Index: c.Index, O: c, Errs: c.sendErrs(body.List[i], call, codeset.All), Symbolic: map[*types.Var]bool{}, Preds: preds, Bools: bools}
 	if len(ev.Errs) == 0 {
 		return codeset.Set{} // the attempt's error is not kept: nothing decides on it
 	}
@@ -248,7 +249,7 @@ func (c *retryChecker) helperRetry(cur inspector.Cursor, call *ast.CallExpr) {
 	if body == nil {
 		return
 	}
-	i, send, _ := c.findSend(body.List)
+	i, send, _ := c.FindSend(body.List)
 	if send == nil || c.isPolling(cur, send, body.List[i]) {
 		return
 	}
@@ -296,5 +297,5 @@ func (c *retryChecker) helperRetry(cur inspector.Cursor, call *ast.CallExpr) {
 		return
 	}
 	waits := f.Waits || c.readsRetryAfter(body)
-	c.reportRetriesFor(c.sendOp(send), []Frag{{Set: set, At: call.Fun}}, send, waitedIf(waits), fmt.Sprintf(" (through %s)", fn.Name()), more...)
+	c.reportRetriesFor(c.sendOp(send), []engine.Frag{{Set: set, At: call.Fun}}, send, waitedIf(waits), fmt.Sprintf(" (through %s)", fn.Name()), more...)
 }

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/statuslint/statuslint/internal/retry/codeset"
+	"github.com/statuslint/statuslint/internal/retry/engine"
 	"github.com/statuslint/statuslint/internal/retry/facts"
 	"github.com/statuslint/statuslint/internal/status"
 	"github.com/statuslint/statuslint/internal/typesx"
@@ -37,7 +38,7 @@ func (c *retryChecker) exportCodesFacts() {
 		if !ok || !v.Exported() || !isIntList(v.Type()) {
 			continue
 		}
-		if s, ok := c.codeSetVar(v); ok {
+		if s, ok := c.CodeSetVar(v); ok {
 			c.Pass.ExportObjectFact(v, &facts.Codes{Set: s})
 		}
 	}
@@ -83,7 +84,7 @@ func (c *retryChecker) listDecided(cur inspector.Cursor, loop ast.Stmt, body *as
 		if !isIntList(p.Type()) || !mentions(c.Pass.TypesInfo, body, p) {
 			continue
 		}
-		round := func(list codeset.Set) (codeset.Set, *Evaluator) {
+		round := func(list codeset.Set) (codeset.Set, *engine.Evaluator) {
 			ev := c.sendEvaluator(body.List[i], send, errs)
 			ev.Lists = map[*types.Var]codeset.Set{p: list}
 			fl := c.followRound(ev, body, i, send, deps, label)
@@ -222,8 +223,8 @@ func (c *retryChecker) checkListCall(call *ast.CallExpr, fn *types.Func, i int, 
 	if i < 0 {
 		return
 	}
-	ev := &Evaluator{O: c}
-	list, known := c.listGiven(call, fn, i, ev.IntConst)
+	ev := &engine.Evaluator{Pass: c.Pass, Index: c.Index, O: c}
+	list, known := c.ListGiven(call, fn, i, ev.IntConst)
 	if !known || list.Empty() {
 		return // a list of the caller's caller, or none
 	}
@@ -241,7 +242,7 @@ func (c *retryChecker) checkListCall(call *ast.CallExpr, fn *types.Func, i int, 
 			}
 		}
 		why := fmt.Sprintf(" (through %s, whose loop re-sends at %s the statuses it is given)", fn.Name(), t.send)
-		c.reportRetries([]Frag{{Set: set, At: call}}, send, t.waited, why)
+		c.reportRetries([]engine.Frag{{Set: set, At: call}}, send, t.waited, why)
 	}
 }
 

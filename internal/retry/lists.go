@@ -7,46 +7,13 @@ import (
 	"slices"
 
 	"github.com/statuslint/statuslint/internal/retry/codeset"
+	"github.com/statuslint/statuslint/internal/retry/engine"
 	"github.com/statuslint/statuslint/internal/retry/facts"
 	"github.com/statuslint/statuslint/internal/typesx"
 )
 
-// Statuses to re-send are often a list the loop ranges over, compared one
-// by one with the response's: for _, code := range c.retryOnStatus { if
-// res.StatusCode == code { retry = true } }. The list is a literal, a
-// package-level list, or a struct field the package gives one of those:
-// elastic-transport-go's retryOnStatus, defaulted from defaultRetryOnStatus
-// ([...]int{502, 503, 504}) when the user configures none. What a user may
-// configure instead is not known; the library's own lists are.
-
-// rangedCodes returns the codes a variable ranges over: v is the value
-// of a range statement of the package over a list whose codes are known.
-func (ev *Evaluator) rangedCodes(e ast.Expr) (codeset.Set, bool) {
-	id, ok := ast.Unparen(e).(*ast.Ident)
-	if !ok {
-		return codeset.Set{}, false
-	}
-	v, ok := ev.O.Pass.TypesInfo.Uses[id].(*types.Var)
-	if !ok || v.Pkg() != ev.O.Pass.Pkg {
-		return codeset.Set{}, false
-	}
-	rs := ev.O.rangeOf(v)
-	if rs == nil {
-		return codeset.Set{}, false
-	}
-	if lv := ListVar(ev.O.Pass.TypesInfo, rs.X); lv != nil && ev.Lists != nil {
-		// A list parameter, or a list field, the evaluation binds
-		// (evalCheck's, fieldListed's).
-		if s, ok := ev.Lists[lv]; ok {
-			return s, true
-		}
-	}
-	s := ev.O.listCodes(rs.X, 0)
-	return s, !s.Empty()
-}
-
 // rangeOf returns the range statement whose value variable is v, or nil.
-func (c *retryChecker) rangeOf(v *types.Var) *ast.RangeStmt {
+func (c *retryChecker) RangeOf(v *types.Var) *ast.RangeStmt {
 	if c.ranges == nil {
 		c.ranges = map[*types.Var]*ast.RangeStmt{}
 		for _, fc := range c.AllFiles {
@@ -66,7 +33,7 @@ func (c *retryChecker) rangeOf(v *types.Var) *ast.RangeStmt {
 // listCodes returns the codes of a list expression: a literal, a slice of
 // one, a package-level list, or a field of the package's that it gives
 // lists of those; codes of lists it cannot know are left out.
-func (c *retryChecker) listCodes(e ast.Expr, depth int) codeset.Set {
+func (c *retryChecker) ListCodes(e ast.Expr, depth int) codeset.Set {
 	if depth > 4 {
 		return codeset.Set{}
 	}
@@ -75,10 +42,10 @@ func (c *retryChecker) listCodes(e ast.Expr, depth int) codeset.Set {
 	case *ast.CompositeLit:
 		return c.literalCodes(x)
 	case *ast.SliceExpr:
-		return c.listCodes(x.X, depth+1)
+		return c.ListCodes(x.X, depth+1)
 	case *ast.Ident:
 		if v, ok := info.Uses[x].(*types.Var); ok {
-			s, _ := c.codeSetVar(v)
+			s, _ := c.CodeSetVar(v)
 			return s
 		}
 	case *ast.SelectorExpr:
@@ -89,13 +56,13 @@ func (c *retryChecker) listCodes(e ast.Expr, depth int) codeset.Set {
 			if f, ok := sel.Obj().(*types.Var); ok && f.IsField() {
 				var s codeset.Set
 				for _, given := range c.fieldValues(f) {
-					s = s.Or(c.listCodes(given, depth+1))
+					s = s.Or(c.ListCodes(given, depth+1))
 				}
 				return s
 			}
 		}
 		if v, ok := info.Uses[x.Sel].(*types.Var); ok && !v.IsField() {
-			s, _ := c.codeSetVar(v) // pkg.List
+			s, _ := c.CodeSetVar(v) // pkg.List
 			return s
 		}
 	}
@@ -156,7 +123,7 @@ func (c *retryChecker) fieldListed(f facts.Repeat, call *ast.CallExpr, body *ast
 	var fields []*types.Var
 	ast.Inspect(body, func(n ast.Node) bool {
 		if rs, ok := n.(*ast.RangeStmt); ok {
-			if v := ListVar(info, rs.X); v != nil && v.IsField() && isIntList(v.Type()) && !slices.Contains(fields, v) {
+			if v := engine.ListVar(info, rs.X); v != nil && v.IsField() && isIntList(v.Type()) && !slices.Contains(fields, v) {
 				fields = append(fields, v)
 			}
 		}
@@ -220,7 +187,7 @@ func (c *retryChecker) listFeeders(field *types.Var, seen map[*types.Var]bool) [
 	info := c.Pass.TypesInfo
 	var out []listParam
 	for _, given := range c.fieldValues(field) {
-		v := ListVar(info, given)
+		v := engine.ListVar(info, given)
 		switch {
 		case v == nil:
 		case v.IsField():

@@ -48,7 +48,7 @@ func (c *retryChecker) memberPred(fn *types.Func, decl *ast.FuncDecl) (facts.Pre
 		if callee == nil || callee == fn {
 			return facts.Pred{}, false
 		}
-		p, ok := c.predicate(callee)
+		p, ok := c.Predicate(callee)
 		if !ok || p.List == 0 || p.Arg >= len(call.Args) || p.List-1 >= len(call.Args) {
 			return facts.Pred{}, false
 		}
@@ -133,36 +133,16 @@ func returnsConst(info *types.Info, s ast.Stmt, b bool) bool {
 	return tv.Value != nil && tv.Value.Kind() == constant.Bool && constant.BoolVal(tv.Value) == b
 }
 
-// memberCodes returns the codes of the list a membership test is given at
-// call: one list argument (codes... or a slice), or the codes of the
-// variadic arguments, each a constant.
-func (ev *Evaluator) memberCodes(call *ast.CallExpr, fn *types.Func, p facts.Pred) (codeset.Set, bool) {
-	i := p.List - 1
-	if i >= len(call.Args) {
-		return codeset.Set{}, false // no codes given: never true
-	}
-	// A list parameter the evaluation binds, handed on whole
-	// (ResponseHasStatusCode(resp, codes...) in a loop over codes).
-	if id, ok := ast.Unparen(call.Args[i]).(*ast.Ident); ok && ev.Lists != nil && (call.Ellipsis.IsValid() || !fn.Signature().Variadic()) {
-		if v, ok := ev.O.Pass.TypesInfo.Uses[id].(*types.Var); ok {
-			if s, ok := ev.Lists[v]; ok {
-				return s, true
-			}
-		}
-	}
-	return ev.O.listGiven(call, fn, i, ev.IntConst)
-}
-
 // listGiven returns the codes of the list parameter i of fn that call
 // gives: one list argument (codes... or a slice), or the variadic
 // arguments, each a constant (by intConst); none if it gives none. ok is
 // false if they are not known.
-func (c *retryChecker) listGiven(call *ast.CallExpr, fn *types.Func, i int, intConst func(ast.Expr) (int64, bool)) (codeset.Set, bool) {
+func (c *retryChecker) ListGiven(call *ast.CallExpr, fn *types.Func, i int, intConst func(ast.Expr) (int64, bool)) (codeset.Set, bool) {
 	if i >= len(call.Args) {
 		return codeset.Set{}, true
 	}
 	if !fn.Signature().Variadic() || i != fn.Signature().Params().Len()-1 || call.Ellipsis.IsValid() {
-		s := c.listCodes(call.Args[i], 0)
+		s := c.ListCodes(call.Args[i], 0)
 		return s, !s.Empty()
 	}
 	var s codeset.Set

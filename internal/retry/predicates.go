@@ -9,6 +9,7 @@ import (
 
 	"github.com/statuslint/statuslint/internal/knowledge"
 	"github.com/statuslint/statuslint/internal/retry/codeset"
+	"github.com/statuslint/statuslint/internal/retry/engine"
 	"github.com/statuslint/statuslint/internal/retry/facts"
 	"github.com/statuslint/statuslint/internal/status"
 	"github.com/statuslint/statuslint/internal/typesx"
@@ -26,13 +27,13 @@ func policyCodes(p knowledge.Policy) codeset.Set {
 type predResult struct {
 	fact  facts.Pred
 	ok    bool
-	edges []Frag // where its body returns true, for reports
+	edges []engine.Frag // where its body returns true, for reports
 }
 
 // predicate returns what fn retries, if it is a retry decision over a
 // status or a response: from its body in this package, from its fact in
 // another.
-func (c *retryChecker) predicate(fn *types.Func) (facts.Pred, bool) {
+func (c *retryChecker) Predicate(fn *types.Func) (facts.Pred, bool) {
 	if fn.Pkg() == nil {
 		return facts.Pred{}, false
 	}
@@ -56,12 +57,12 @@ func (c *retryChecker) predicate(fn *types.Func) (facts.Pred, bool) {
 // condition, and which argument carries the status.
 type predEval struct {
 	arg, result int
-	edges       []Frag
+	edges       []engine.Frag
 	waited      codeset.Set
 }
 
 func (p predEval) fact() facts.Pred {
-	s := CodesOf(p.edges)
+	s := engine.CodesOf(p.edges)
 	return facts.Pred{Arg: p.arg, Set: s, Waited: s.And(p.waited), Result: p.result}
 }
 
@@ -118,8 +119,8 @@ func (c *retryChecker) funcTypeDecision(ft *ast.FuncType) (int, bool) {
 // the status of its first response parameter; its error parameter is of
 // the given kind. ok is false when it has no such parameter or its result
 // does not depend on a status.
-func (c *retryChecker) evalPredicate(ft *ast.FuncType, body *ast.BlockStmt, kind ErrKind) (predEval, bool) {
-	errs, known := ErrCodes(kind)
+func (c *retryChecker) evalPredicate(ft *ast.FuncType, body *ast.BlockStmt, kind engine.ErrKind) (predEval, bool) {
+	errs, known := engine.ErrCodes(kind)
 	return c.evalPredicateErrs(ft, body, errs, known)
 }
 
@@ -131,7 +132,7 @@ func (c *retryChecker) evalPredicateErrs(ft *ast.FuncType, body *ast.BlockStmt, 
 	if body == nil || !ok {
 		return predEval{}, false
 	}
-	ev := &Evaluator{O: c, Errs: map[*types.Var]codeset.Set{}, Params: map[*types.Var]bool{}}
+	ev := &engine.Evaluator{Pass: c.Pass, Index: c.Index, O: c, Errs: map[*types.Var]codeset.Set{}, Params: map[*types.Var]bool{}}
 	arg, i := -1, 0
 	for _, field := range ft.Params.List {
 		names := field.Names
@@ -161,8 +162,8 @@ func (c *retryChecker) evalPredicateErrs(ft *ast.FuncType, body *ast.BlockStmt, 
 	if arg < 0 && errs.Empty() {
 		return predEval{}, false
 	}
-	fl := &Flow{Ev: ev, Mode: ModePredicate, Result: result}
-	fl.Stmts(body.List, []Frag{{Set: codeset.All}}, nil)
+	fl := &engine.Flow{Ev: ev, Mode: engine.ModePredicate, Result: result}
+	fl.Stmts(body.List, []engine.Frag{{Set: codeset.All}}, nil)
 	if !ev.Touched {
 		return predEval{}, false
 	}
@@ -172,7 +173,7 @@ func (c *retryChecker) evalPredicateErrs(ft *ast.FuncType, body *ast.BlockStmt, 
 // codeSetVar returns the codes a package-level map or slice literal of
 // this package lists (map keys whose value is not false, slice elements),
 // or that a set constructor is given.
-func (c *retryChecker) codeSetVar(v *types.Var) (codeset.Set, bool) {
+func (c *retryChecker) CodeSetVar(v *types.Var) (codeset.Set, bool) {
 	if v.Pkg() != nil && v.Pkg() != c.Pass.Pkg && v.Parent() == v.Pkg().Scope() {
 		var f facts.Codes // another package's list, by its fact
 		if status.ImportFact(c.Pass, c.Index, v, &f) {
@@ -255,7 +256,7 @@ func (c *retryChecker) literalCodes(e ast.Expr) codeset.Set {
 // counted: for the statuses a caller's error carries, that error is
 // neither nil nor one of those.
 func (c *retryChecker) evalErrPredicate(ft *ast.FuncType, body *ast.BlockStmt) (facts.Pred, bool) {
-	return c.evalErrPredicateOf(ft, body, codeset.All, nil, nil)
+	return c.EvalErrPredicateOf(ft, body, codeset.All, nil, nil)
 }
 
 // boundAll reports whether every parameter of names is bound in consts.
@@ -277,7 +278,7 @@ func boundAll(info *types.Info, names []*ast.Ident, consts map[*types.Var]int64)
 // the error's type (dropbox's errors.As(err, &auth.ServerError{})) then
 // decides those statuses. consts binds integer parameters to the
 // constants a call gives them (gcrane's hasStatusCode(err, 429)).
-func (c *retryChecker) evalErrPredicateOf(ft *ast.FuncType, body *ast.BlockStmt, errs codeset.Set, typed []facts.TypedErr, consts map[*types.Var]int64) (facts.Pred, bool) {
+func (c *retryChecker) EvalErrPredicateOf(ft *ast.FuncType, body *ast.BlockStmt, errs codeset.Set, typed []facts.TypedErr, consts map[*types.Var]int64) (facts.Pred, bool) {
 	r, ok := c.runErrPredicate(ft, body, errs, typed, consts, nil)
 	if !ok {
 		return facts.Pred{}, false
@@ -315,7 +316,7 @@ func (c *retryChecker) runErrPredicate(ft *ast.FuncType, body *ast.BlockStmt, er
 	if body == nil || !ok {
 		return errPredRun{}, false
 	}
-	ev := &Evaluator{O: c, Errs: map[*types.Var]codeset.Set{}, Params: map[*types.Var]bool{}, Symbolic: map[*types.Var]bool{}, ErrTypes: map[*types.Var][]facts.TypedErr{}, Consts: consts, Methods: methods}
+	ev := &engine.Evaluator{Pass: c.Pass, Index: c.Index, O: c, Errs: map[*types.Var]codeset.Set{}, Params: map[*types.Var]bool{}, Symbolic: map[*types.Var]bool{}, ErrTypes: map[*types.Var][]facts.TypedErr{}, Consts: consts, Methods: methods}
 	arg, i := -1, 0
 	var errVar *types.Var
 	for _, field := range ft.Params.List {
@@ -340,8 +341,8 @@ func (c *retryChecker) runErrPredicate(ft *ast.FuncType, body *ast.BlockStmt, er
 	if arg < 0 {
 		return errPredRun{}, false
 	}
-	fl := &Flow{Ev: ev, Mode: ModePredicate, Result: result}
-	fl.Stmts(body.List, []Frag{{Set: codeset.All}}, nil)
+	fl := &engine.Flow{Ev: ev, Mode: engine.ModePredicate, Result: result}
+	fl.Stmts(body.List, []engine.Frag{{Set: codeset.All}}, nil)
 	var set codeset.Set
 	for _, fr := range fl.Edges {
 		if fr.At != nil {
@@ -381,7 +382,7 @@ func (c *retryChecker) errPredicateByMethod(ft *ast.FuncType, body *ast.BlockStm
 // one ask of it, sorted.
 func (c *retryChecker) methodsAsked(body *ast.BlockStmt, v *types.Var) []string {
 	info := c.Pass.TypesInfo
-	ev := &Evaluator{O: c, Errs: map[*types.Var]codeset.Set{v: codeset.All}, Symbolic: map[*types.Var]bool{v: true}}
+	ev := &engine.Evaluator{Pass: c.Pass, Index: c.Index, O: c, Errs: map[*types.Var]codeset.Set{v: codeset.All}, Symbolic: map[*types.Var]bool{v: true}}
 	names := map[string]bool{}
 	ast.Inspect(body, func(n ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)
@@ -392,13 +393,13 @@ func (c *retryChecker) methodsAsked(body *ast.BlockStmt, v *types.Var) []string 
 		if fn == nil {
 			return true
 		}
-		if IsQuestion(fn) {
+		if engine.IsQuestion(fn) {
 			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && ev.ErrOfRecv(sel.X) == v {
 				names[fn.Name()] = true
 			}
 			return true
 		}
-		if p, ok := c.predicate(fn); ok && p.OfErr && p.Method != "" && p.Arg < len(call.Args) {
+		if p, ok := c.Predicate(fn); ok && p.OfErr && p.Method != "" && p.Arg < len(call.Args) {
 			if w, _, ok := ev.ErrVar(call.Args[p.Arg]); ok && w == v {
 				names[p.Method] = true
 			}

@@ -18,6 +18,7 @@ import (
 	"github.com/statuslint/statuslint/internal/knowledge"
 	"github.com/statuslint/statuslint/internal/requests"
 	"github.com/statuslint/statuslint/internal/retry/codeset"
+	"github.com/statuslint/statuslint/internal/retry/engine"
 	"github.com/statuslint/statuslint/internal/retry/facts"
 	"github.com/statuslint/statuslint/internal/status"
 	"github.com/statuslint/statuslint/internal/table"
@@ -129,7 +130,7 @@ func (c *retryChecker) checkRetries() {
 		if f, ok := c.repeats(fn); ok && fn.Exported() {
 			c.Pass.ExportObjectFact(fn, &f)
 		}
-		p, ok := c.predicate(fn)
+		p, ok := c.Predicate(fn)
 		if !ok {
 			continue
 		}
@@ -216,14 +217,14 @@ func (c *retryChecker) scanCalls(cur inspector.Cursor, self *types.Func) (sends,
 // A fragment with 200 in it is no retry: the condition that sent it round
 // did not tell success from failure, so something other than the status
 // (the body, a budget) decided the re-send.
-func (c *retryChecker) reportRetries(edges []Frag, send ast.Node, waited codeset.Set, why string) {
+func (c *retryChecker) reportRetries(edges []engine.Frag, send ast.Node, waited codeset.Set, why string) {
 	c.reportRetriesFor(nil, edges, send, waited, why)
 }
 
 // reportRetriesFor is reportRetries for a request tied to op, an OpenAPI
 // operation: its responses' retry guidance comes first. more are other
 // sends the same retry repeats (an attempt that sends one way or another).
-func (c *retryChecker) reportRetriesFor(op *table.Operation, edges []Frag, send ast.Node, waited codeset.Set, why string, more ...ast.Node) {
+func (c *retryChecker) reportRetriesFor(op *table.Operation, edges []engine.Frag, send ast.Node, waited codeset.Set, why string, more ...ast.Node) {
 	tab := c.tableFor(send)
 	says := cmp.Or(tab.RetryGuidance, tab.Name)
 	if op != nil {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/statuslint/statuslint/internal/knowledge"
 	"github.com/statuslint/statuslint/internal/retry/codeset"
+	"github.com/statuslint/statuslint/internal/retry/engine"
 	"github.com/statuslint/statuslint/internal/retry/facts"
 	"github.com/statuslint/statuslint/internal/status"
 	"github.com/statuslint/statuslint/internal/typesx"
@@ -31,13 +32,13 @@ func (c *retryChecker) retryHook(cur inspector.Cursor, call *ast.CallExpr) {
 		return
 	}
 	if why, ok := knowledge.RetryAllErrors[key]; ok {
-		c.reportRetries([]Frag{{Set: ErrorStatuses, At: calledName(call)}}, nil, codeset.All, " ("+why+")")
+		c.reportRetries([]engine.Frag{{Set: engine.ErrorStatuses, At: calledName(call)}}, nil, codeset.All, " ("+why+")")
 		return
 	}
 	for _, d := range knowledge.PredicateDefaults {
 		if strings.HasPrefix(key.Path, d.Prefix) && strings.HasSuffix(key.Recv, d.RecvSuffix) && key.Name == d.Name &&
 			d.Arg < len(call.Args) && c.mayBeNil(cur, call.Args[d.Arg]) {
-			c.reportRetries([]Frag{{Set: policyCodes(knowledge.Policy{Codes: d.Codes}), At: calledName(call)}}, nil, codeset.Set{}, " ("+d.Why+")")
+			c.reportRetries([]engine.Frag{{Set: policyCodes(knowledge.Policy{Codes: d.Codes}), At: calledName(call)}}, nil, codeset.Set{}, " ("+d.Why+")")
 			return
 		}
 	}
@@ -46,7 +47,7 @@ func (c *retryChecker) retryHook(cur inspector.Cursor, call *ast.CallExpr) {
 			// Its default backoff honours Retry-After, so only the never
 			// codes are at fault.
 			p := knowledge.Policies[d.Policy]
-			c.reportRetries([]Frag{{Set: policyCodes(p), At: calledName(call)}}, nil, waitedIf(p.WaitsRetryAfter), " ("+d.Why+")")
+			c.reportRetries([]engine.Frag{{Set: policyCodes(p), At: calledName(call)}}, nil, waitedIf(p.WaitsRetryAfter), " ("+d.Why+")")
 		}
 		return
 	}
@@ -200,10 +201,10 @@ func (c *retryChecker) checkHookFunc(arg ast.Expr, hook retryHook, call *ast.Cal
 		if fn.Pkg() == c.Pass.Pkg && knowledge.RetryDecisionNames.Match(fn.Name()) {
 			return // reported where it is declared, on its conditions
 		}
-		if p, ok := c.predicate(fn); ok && !p.OfErr {
+		if p, ok := c.Predicate(fn); ok && !p.OfErr {
 			// Libraries' own policies may come with a backoff that
 			// honours Retry-After.
-			c.reportRetries([]Frag{{Set: p.Set, At: arg}}, nil, waited.Or(p.Waited), fmt.Sprintf(" (through %s)", fn.Name()))
+			c.reportRetries([]engine.Frag{{Set: p.Set, At: arg}}, nil, waited.Or(p.Waited), fmt.Sprintf(" (through %s)", fn.Name()))
 		}
 	}
 }
@@ -211,13 +212,13 @@ func (c *retryChecker) checkHookFunc(arg ast.Expr, hook retryHook, call *ast.Cal
 // checkOperation checks an operation a retry library re-runs while it
 // returns a retryable error.
 func (c *retryChecker) checkOperation(lit *ast.FuncLit, hook retryHook, call *ast.CallExpr) {
-	i, send, errs := c.findSend(lit.Body.List)
+	i, send, errs := c.FindSend(lit.Body.List)
 	if send == nil {
 		return
 	}
 	ev := c.sendEvaluator(lit.Body.List[i], send, errs)
 	info := c.Pass.TypesInfo
-	fl := &Flow{Ev: ev, Mode: ModeOperation}
+	fl := &engine.Flow{Ev: ev, Mode: engine.ModeOperation}
 	fl.Retried = func(e ast.Expr) bool {
 		e = ast.Unparen(e)
 		if info.Types[e].IsNil() {
@@ -235,7 +236,7 @@ func (c *retryChecker) checkOperation(lit *ast.FuncLit, hook retryHook, call *as
 		}
 		return hook.Only == (knowledge.Key{})
 	}
-	fl.Stmts(lit.Body.List[i:], []Frag{{Set: codeset.All}}, nil)
+	fl.Stmts(lit.Body.List[i:], []engine.Frag{{Set: codeset.All}}, nil)
 	c.reportRetries(fl.Edges, call, ev.Waited.Or(waitedIf(c.readsRetryAfter(lit.Body))), "")
 }
 
@@ -331,11 +332,11 @@ func (c *retryChecker) checkRetrySet(value ast.Expr, field knowledge.Key) {
 	set := c.literalCodes(value)
 	if id, ok := ast.Unparen(value).(*ast.Ident); ok {
 		if v, ok := c.Pass.TypesInfo.Uses[id].(*types.Var); ok {
-			set, _ = c.codeSetVar(v)
+			set, _ = c.CodeSetVar(v)
 		}
 	}
 	if !set.Empty() {
-		c.reportRetries([]Frag{{Set: set, At: value}}, nil, codeset.All, fmt.Sprintf(" (through %s.%s)", field.Recv, field.Name))
+		c.reportRetries([]engine.Frag{{Set: set, At: value}}, nil, codeset.All, fmt.Sprintf(" (through %s.%s)", field.Recv, field.Name))
 	}
 }
 

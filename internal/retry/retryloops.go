@@ -11,6 +11,7 @@ import (
 
 	"github.com/statuslint/statuslint/internal/knowledge"
 	"github.com/statuslint/statuslint/internal/retry/codeset"
+	"github.com/statuslint/statuslint/internal/retry/engine"
 	"github.com/statuslint/statuslint/internal/retry/facts"
 	"github.com/statuslint/statuslint/internal/status"
 	"github.com/statuslint/statuslint/internal/table"
@@ -28,21 +29,21 @@ func (c *retryChecker) sendKind(call *ast.CallExpr) (codeset.Set, bool) {
 		return c.sendTyped(call)
 	}
 	if kind, ok := knowledge.Lookup(knowledge.Sends, key, via); ok {
-		return ErrCodes(kind)
+		return engine.ErrCodes(kind)
 	}
 	switch {
 	case key.Name == "RoundTrip" && len(call.Args) == 1 && typesx.IsRequestPtr(c.Pass.TypesInfo.TypeOf(call.Args[0])):
-		return ErrCodes(ErrTransport)
+		return engine.ErrCodes(engine.ErrTransport)
 	case fn != nil && isInterfaceMethod(fn) && isDoSignature(fn.Signature()):
 		// An SDK's replaceable client: type httpClient interface {
 		// Do(*http.Request) (*http.Response, error) }.
-		return ErrCodes(ErrTransport)
+		return engine.ErrCodes(engine.ErrTransport)
 	}
 	for _, r := range knowledge.SDKSends {
 		if strings.HasPrefix(key.Path, r.Prefix) && key.Recv != "" && strings.HasSuffix(key.Recv, r.RecvSuffix) &&
 			(r.Name == "" || key.Name == r.Name) && (r.Except == "" || !strings.HasSuffix(key.Name, r.Except)) &&
 			(fn == nil || returnsError(fn.Signature())) {
-			return ErrCodes(r.Kind)
+			return engine.ErrCodes(r.Kind)
 		}
 	}
 	if fn != nil {
@@ -63,14 +64,14 @@ func (c *retryChecker) sendTyped(call *ast.CallExpr) (codeset.Set, bool) {
 	}
 	sig, ok := types.Unalias(c.Pass.TypesInfo.TypeOf(call.Fun)).Underlying().(*types.Signature)
 	if ok && isDoSignature(sig) {
-		return ErrCodes(ErrTransport)
+		return engine.ErrCodes(engine.ErrTransport)
 	}
 	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && c.sendParams != nil {
 		// A parameter that sends, while its function is evaluated as a
 		// helper that repeats it.
 		if v, ok := c.Pass.TypesInfo.Uses[id].(*types.Var); ok {
 			if _, ok := c.sendParams[v]; ok {
-				return ErrCodes(ErrTransport)
+				return engine.ErrCodes(engine.ErrTransport)
 			}
 		}
 	}
@@ -102,7 +103,7 @@ func isDoSignature(sig *types.Signature) bool {
 
 // findSend returns the first statement of list that sends a request,
 // outside function literals, with the send and its kind.
-func (c *retryChecker) findSend(list []ast.Stmt) (int, *ast.CallExpr, codeset.Set) {
+func (c *retryChecker) FindSend(list []ast.Stmt) (int, *ast.CallExpr, codeset.Set) {
 	for i, s := range list {
 		var kind codeset.Set
 		send := firstCall(s, false, func(call *ast.CallExpr) (ok bool) {
@@ -144,7 +145,7 @@ func firstCall(n ast.Node, intoLoops bool, match func(*ast.CallExpr) bool) *ast.
 // retryLoop checks a loop that sends a request and goes round again under
 // a status the table forbids retrying.
 func (c *retryChecker) retryLoop(cur inspector.Cursor, loop ast.Stmt, body *ast.BlockStmt) {
-	i, send, errs := c.findSend(body.List)
+	i, send, errs := c.FindSend(body.List)
 	if send == nil || c.isPolling(cur, send, body.List[i]) {
 		return
 	}
@@ -170,17 +171,17 @@ func (c *retryChecker) retryLoop(cur inspector.Cursor, loop ast.Stmt, body *ast.
 // the send, from the send to where the round goes round again, and returns
 // the flow with its edges. deps, if not nil, are what the send depends on;
 // label is the loop's.
-func (c *retryChecker) followRound(ev *Evaluator, body *ast.BlockStmt, i int, send *ast.CallExpr, deps *sendDeps, label string) *Flow {
+func (c *retryChecker) followRound(ev *engine.Evaluator, body *ast.BlockStmt, i int, send *ast.CallExpr, deps *sendDeps, label string) *engine.Flow {
 	var changes func(ast.Stmt) bool
 	if deps != nil {
 		changes = func(s ast.Stmt) bool { return c.changesDeps(s, deps, send) }
 	}
-	fl := &Flow{Ev: ev, Mode: ModeLoop, Changes: changes, Label: label, Flags: c.loopFlags(body), SendVars: c.sendResults(body.List[i], send),
+	fl := &engine.Flow{Ev: ev, Mode: engine.ModeLoop, Changes: changes, Label: label, Flags: c.loopFlags(body), SendVars: c.sendResults(body.List[i], send),
 		SendStmt: body.List[i], Local: func(v *types.Var) bool { return v.Pos() >= body.Pos() && v.Pos() < body.End() }}
-	fl.RespVars = ResponseVars(c.Pass.TypesInfo, body, fl.SendVars)
+	fl.RespVars = engine.ResponseVars(c.Pass.TypesInfo, body, fl.SendVars)
 	// Flags the round sets before it sends (var shouldRetry bool) start
 	// each round with that value.
-	live := []Frag{{Set: codeset.All}}
+	live := []engine.Frag{{Set: codeset.All}}
 	for _, s := range body.List[:i] {
 		live = fl.SetFlags(s, live)
 	}
@@ -213,9 +214,9 @@ func (c *retryChecker) sendResults(stmt ast.Stmt, send *ast.CallExpr) map[*types
 // stmt: its error variable holds the statuses in codes, and the types its
 // error has for some of them (an SDK's *Error, from the send's summary or
 // fact).
-func (c *retryChecker) sendEvaluator(stmt ast.Stmt, send *ast.CallExpr, codes codeset.Set) *Evaluator {
-	ev := &Evaluator{O: c, Errs: c.sendErrs(stmt, send, codes)}
-	if fact, ok := c.callErrFact(send); ok && len(fact.Types) > 0 {
+func (c *retryChecker) sendEvaluator(stmt ast.Stmt, send *ast.CallExpr, codes codeset.Set) *engine.Evaluator {
+	ev := &engine.Evaluator{Pass: c.Pass, Index: c.Index, O: c, Errs: c.sendErrs(stmt, send, codes)}
+	if fact, ok := c.CallErrFact(send); ok && len(fact.Types) > 0 {
 		for v := range ev.Errs {
 			ev.SetErr(v, facts.Err{Errs: ev.Errs[v], Types: fact.Types})
 		}
@@ -583,7 +584,7 @@ func (c *retryChecker) recursiveRetry(fd *ast.FuncDecl, fn *types.Func) {
 	if fd.Body == nil || fn == nil {
 		return
 	}
-	i, send, errs := c.findSend(fd.Body.List)
+	i, send, errs := c.FindSend(fd.Body.List)
 	if send == nil {
 		return
 	}
@@ -615,9 +616,9 @@ func (c *retryChecker) recursiveRetry(fd *ast.FuncDecl, fn *types.Func) {
 		return true
 	}
 	ev := c.sendEvaluator(fd.Body.List[i], send, errs)
-	fl := &Flow{Ev: ev, Mode: ModeLoop, Self: fn, SameArgs: sameArgs, SendVars: c.sendResults(fd.Body.List[i], send)}
-	fl.RespVars = ResponseVars(c.Pass.TypesInfo, fd.Body, fl.SendVars)
-	fl.Stmts(fd.Body.List[i:], []Frag{{Set: codeset.All}}, nil)
+	fl := &engine.Flow{Ev: ev, Mode: engine.ModeLoop, Self: fn, SameArgs: sameArgs, SendVars: c.sendResults(fd.Body.List[i], send)}
+	fl.RespVars = engine.ResponseVars(c.Pass.TypesInfo, fd.Body, fl.SendVars)
+	fl.Stmts(fd.Body.List[i:], []engine.Frag{{Set: codeset.All}}, nil)
 	if repeatsAll(fl.Edges) {
 		return
 	}
@@ -638,8 +639,8 @@ func (c *retryChecker) sendOp(send *ast.CallExpr) *table.Operation {
 // notDeclared drops the re-sends decided by a call of a retry decision
 // of this package named as one: those are reported where it is declared,
 // once, on its own conditions.
-func (c *retryChecker) notDeclared(edges []Frag) []Frag {
-	var out []Frag
+func (c *retryChecker) notDeclared(edges []engine.Frag) []engine.Frag {
+	var out []engine.Frag
 	for _, fr := range edges {
 		at := fr.At
 		if e, ok := at.(ast.Expr); ok {
@@ -667,7 +668,7 @@ func (c *retryChecker) notDeclared(edges []Frag) []Frag {
 // whatever the answer, it does not retry. (A success sent round by another
 // condition, an error code in the body, leaves the loop a retry for the
 // statuses it tests.)
-func repeatsAll(edges []Frag) bool {
+func repeatsAll(edges []engine.Frag) bool {
 	var all codeset.Set
 	plain := false
 	for _, fr := range edges {

@@ -1,10 +1,11 @@
-package retry
+package engine
 
 import (
 	"go/ast"
 	"go/constant"
 	"go/token"
 	"go/types"
+	"golang.org/x/tools/go/analysis"
 	"slices"
 
 	"github.com/statuslint/statuslint/internal/knowledge"
@@ -42,7 +43,11 @@ func ErrCodes(kind ErrKind) (codeset.Set, bool) {
 
 // evaluator computes the status codes a condition lets through.
 type Evaluator struct {
-	O *retryChecker
+	// Pass and Index are the package's; O answers what the check knows
+	// of its functions and values.
+	Pass  *analysis.Pass
+	Index *status.Index
+	O     Oracle
 	// errs holds, for the error variables of the code being evaluated that
 	// tell about the status, the statuses for which each is non-nil; a
 	// non-nil error means no response for every other status.
@@ -90,7 +95,7 @@ type Evaluator struct {
 // evaluation binds holds for, or those a boolean variable it binds is
 // true for.
 func (ev *Evaluator) bound(e ast.Expr) (codeset.Set, bool) {
-	info := ev.O.Pass.TypesInfo
+	info := ev.Pass.TypesInfo
 	switch x := ast.Unparen(e).(type) {
 	case *ast.CallExpr:
 		if id, ok := ast.Unparen(x.Fun).(*ast.Ident); ok && ev.Preds != nil {
@@ -124,7 +129,7 @@ func (ev *Evaluator) Decide(cond ast.Expr, neg bool) (set codeset.Set, onStatus 
 // there is no response ("err != nil" after Client.Do, "resp == nil") admits
 // no status at all.
 func (ev *Evaluator) Admits(cond ast.Expr, neg bool) codeset.Set {
-	info := ev.O.Pass.TypesInfo
+	info := ev.Pass.TypesInfo
 	if s, ok := ev.bound(cond); ok {
 		ev.Touched = true
 		if neg {
@@ -252,13 +257,13 @@ func flip(op token.Token) token.Token {
 
 func (ev *Evaluator) IntConst(e ast.Expr) (int64, bool) {
 	if id, ok := ast.Unparen(e).(*ast.Ident); ok && ev.Consts != nil {
-		if v, ok := ev.O.Pass.TypesInfo.Uses[id].(*types.Var); ok {
+		if v, ok := ev.Pass.TypesInfo.Uses[id].(*types.Var); ok {
 			if k, ok := ev.Consts[v]; ok {
 				return k, true
 			}
 		}
 	}
-	tv, ok := ev.O.Pass.TypesInfo.Types[e]
+	tv, ok := ev.Pass.TypesInfo.Types[e]
 	if !ok || tv.Value == nil || tv.Value.Kind() != constant.Int {
 		return 0, false
 	}
@@ -271,13 +276,13 @@ func (ev *Evaluator) nilTest(e *ast.BinaryExpr, neg bool) (codeset.Set, bool) {
 		return codeset.Set{}, false
 	}
 	x := e.X
-	if ev.O.Pass.TypesInfo.Types[x].IsNil() {
+	if ev.Pass.TypesInfo.Types[x].IsNil() {
 		x = e.Y
-	} else if !ev.O.Pass.TypesInfo.Types[e.Y].IsNil() {
+	} else if !ev.Pass.TypesInfo.Types[e.Y].IsNil() {
 		return codeset.Set{}, false
 	}
 	isNil := (e.Op == token.EQL) != neg
-	if status.IsResponse(ev.O.Pass, x) {
+	if status.IsResponse(ev.Pass, x) {
 		if isNil {
 			return codeset.Set{}, true // no response, no status
 		}
@@ -287,7 +292,7 @@ func (ev *Evaluator) nilTest(e *ast.BinaryExpr, neg bool) (codeset.Set, bool) {
 	if !ok {
 		return codeset.Set{}, false
 	}
-	v, _ := ev.O.Pass.TypesInfo.Uses[id].(*types.Var)
+	v, _ := ev.Pass.TypesInfo.Uses[id].(*types.Var)
 	return ev.errTest(v, isNil)
 }
 
@@ -312,9 +317,9 @@ func (ev *Evaluator) errTest(v *types.Var, isNil bool) (codeset.Set, bool) {
 // parameter.
 func (ev *Evaluator) isStatus(e ast.Expr) bool {
 	e = ast.Unparen(e)
-	is := status.IsStatusExpr(ev.O.Pass, ev.O.Index, e)
+	is := status.IsStatusExpr(ev.Pass, ev.Index, e)
 	if id, ok := e.(*ast.Ident); ok && !is {
-		v, _ := ev.O.Pass.TypesInfo.Uses[id].(*types.Var)
+		v, _ := ev.Pass.TypesInfo.Uses[id].(*types.Var)
 		is = v != nil && ev.Params[v]
 	}
 	ev.Touched = ev.Touched || is
@@ -330,12 +335,12 @@ func (ev *Evaluator) predicateCall(call *ast.CallExpr) (codeset.Set, bool) {
 // predicateResult is predicateCall for result i of call: a decision whose
 // deciding result is i (ok in d, ok := c.shouldRetry(resp, n)).
 func (ev *Evaluator) predicateResult(call *ast.CallExpr, i int) (codeset.Set, bool) {
-	fn := typesx.Callee(ev.O.Pass.TypesInfo, call)
+	fn := typesx.Callee(ev.Pass.TypesInfo, call)
 	if fn == nil {
 		return codeset.Set{}, false
 	}
 	if i != 0 {
-		if p, ok := ev.O.predicate(fn); !ok || p.Result != i {
+		if p, ok := ev.O.Predicate(fn); !ok || p.Result != i {
 			return codeset.Set{}, false
 		}
 	}
@@ -367,7 +372,7 @@ func (ev *Evaluator) predicateResult(call *ast.CallExpr, i int) (codeset.Set, bo
 			return set, true
 		}
 	}
-	p, ok := ev.O.predicate(fn)
+	p, ok := ev.O.Predicate(fn)
 	if !ok || p.Arg >= len(call.Args) || p.Result != i {
 		return codeset.Set{}, false
 	}
@@ -379,14 +384,14 @@ func (ev *Evaluator) predicateResult(call *ast.CallExpr, i int) (codeset.Set, bo
 		if !ok {
 			return codeset.Set{}, false
 		}
-		set, ok := ev.O.errPredSet(p, ev.ErrTypes[v], ev.Methods)
+		set, ok := ev.O.ErrPredSet(p, ev.ErrTypes[v], ev.Methods)
 		if !ok {
 			return codeset.Set{}, false
 		}
 		ev.Touched = true
 		return set.And(errs), true
 	}
-	if ev.isStatus(arg) || status.IsResponse(ev.O.Pass, arg) {
+	if ev.isStatus(arg) || status.IsResponse(ev.Pass, arg) {
 		set := p.Set
 		if p.List > 0 {
 			if set, ok = ev.memberCodes(call, fn, p); !ok {
@@ -406,7 +411,7 @@ func (ev *Evaluator) setLookup(set, key ast.Expr) (codeset.Set, bool) {
 	if !ev.isStatus(key) {
 		return codeset.Set{}, false
 	}
-	v, _ := ev.O.Pass.TypesInfo.Uses[typesx.NameIdent(set)].(*types.Var)
+	v, _ := ev.Pass.TypesInfo.Uses[typesx.NameIdent(set)].(*types.Var)
 	if v == nil {
 		return codeset.Set{}, false
 	}
@@ -414,10 +419,10 @@ func (ev *Evaluator) setLookup(set, key ast.Expr) (codeset.Set, bool) {
 		// c.retryOnStatus[resp.StatusCode]: the sets the package gives
 		// the field (a constructor's default, a literal), as for a list
 		// ranged over.
-		s := ev.O.listCodes(set, 0)
+		s := ev.O.ListCodes(set, 0)
 		return s, !s.Empty()
 	}
-	return ev.O.codeSetVar(v)
+	return ev.O.CodeSetVar(v)
 }
 
 // errorsAs evaluates errors.As(err, &target), where err is an error
@@ -426,7 +431,7 @@ func (ev *Evaluator) setLookup(set, key ast.Expr) (codeset.Set, bool) {
 // says only that the error is of another type. An error wrapped in one of
 // that type is not counted: the statuses are those the check is sure of.)
 func (ev *Evaluator) errorsAs(call *ast.CallExpr) (codeset.Set, bool) {
-	info := ev.O.Pass.TypesInfo
+	info := ev.Pass.TypesInfo
 	fn := typesx.Callee(info, call)
 	if fn == nil || typesx.FuncKey(fn) != knowledge.ErrorsAs || len(call.Args) != 2 {
 		return codeset.Set{}, false
@@ -453,11 +458,11 @@ func (ev *Evaluator) classVar(x ast.Expr) (ast.Expr, bool) {
 	if !ok {
 		return nil, false
 	}
-	v, ok := ev.O.Pass.TypesInfo.Uses[id].(*types.Var)
+	v, ok := ev.Pass.TypesInfo.Uses[id].(*types.Var)
 	if !ok {
 		return nil, false
 	}
-	val, ok := ev.O.onlyValue(v)
+	val, ok := ev.O.OnlyValue(v)
 	if !ok || val.Index != 0 {
 		return nil, false
 	}
@@ -476,7 +481,7 @@ func (ev *Evaluator) classVar(x ast.Expr) (ast.Expr, bool) {
 // hasStatusCode(err, 429)), then decides statuses its fact, evaluated for
 // any error and any status, cannot say. i is the result that decides.
 func (ev *Evaluator) typedPredicate(call *ast.CallExpr, fn *types.Func, i int) (codeset.Set, bool) {
-	decl := ev.O.Decls[fn.Origin()]
+	decl := ev.Index.Decls[fn.Origin()]
 	if decl == nil || decl.Body == nil {
 		return codeset.Set{}, false
 	}
@@ -497,7 +502,7 @@ func (ev *Evaluator) typedPredicate(call *ast.CallExpr, fn *types.Func, i int) (
 		if !known || len(ev.ErrTypes[v]) == 0 && consts == nil {
 			continue
 		}
-		p, ok := ev.O.evalErrPredicateOf(decl.Type, decl.Body, errs, ev.ErrTypes[v], consts)
+		p, ok := ev.O.EvalErrPredicateOf(decl.Type, decl.Body, errs, ev.ErrTypes[v], consts)
 		if !ok || p.Result != i || p.Arg >= len(call.Args) || call.Args[p.Arg] != a {
 			return codeset.Set{}, false
 		}
@@ -535,7 +540,7 @@ func (ev *Evaluator) testsSymbolic(call *ast.CallExpr) bool {
 	if len(ev.Symbolic) == 0 {
 		return false
 	}
-	info := ev.O.Pass.TypesInfo
+	info := ev.Pass.TypesInfo
 	isSym := func(e ast.Expr) bool {
 		id, ok := ast.Unparen(e).(*ast.Ident)
 		if !ok {
@@ -555,4 +560,47 @@ func (ev *Evaluator) testsSymbolic(call *ast.CallExpr) bool {
 func IsQuestion(fn *types.Func) bool {
 	sig := fn.Signature()
 	return sig.Recv() != nil && sig.Params().Len() == 0 && sig.Results().Len() == 1 && typesx.IsBool(sig.Results().At(0).Type())
+}
+
+// Oracle is what the engine asks of the check around it: what a function
+// decides, sends, returns as an error and makes, what a variable or a list
+// holds, and where a statement list sends.
+type Oracle interface {
+	// Predicate returns what fn retries, if it is a retry decision.
+	Predicate(fn *types.Func) (facts.Pred, bool)
+	// ErrPredSet returns the statuses a decision over an error holds for,
+	// given the error's types by status and the answers of its methods.
+	ErrPredSet(p facts.Pred, typed []facts.TypedErr, methods map[string]codeset.Set) (codeset.Set, bool)
+	// EvalErrPredicateOf evaluates a function literal or declaration as a
+	// decision over an error that is non-nil for errs.
+	EvalErrPredicateOf(ft *ast.FuncType, body *ast.BlockStmt, errs codeset.Set, typed []facts.TypedErr, consts map[*types.Var]int64) (facts.Pred, bool)
+	// TypedMethodCodes returns the statuses for which a method of the
+	// error's types is true.
+	TypedMethodCodes(typed []facts.TypedErr, name string) (codeset.Set, bool)
+	// CallErrFact returns what the error of a call tells about the status;
+	// CallErrs, the statuses for which it is non-nil.
+	CallErrFact(call *ast.CallExpr) (facts.Err, bool)
+	CallErrs(call *ast.CallExpr) (codeset.Set, bool)
+	// NewError reports whether e makes a new error; ReturnedType, the
+	// concrete type of the error e returns; MadeErrTypes, the error types
+	// fn makes whatever the status.
+	NewError(e ast.Expr) bool
+	ReturnedType(e ast.Expr) (types.Type, bool)
+	MadeErrTypes(fn *types.Func) []facts.TypedErr
+	// IsNoReturn reports whether a call never returns (log.Fatal).
+	IsNoReturn(call *ast.CallExpr) bool
+	// FindSend returns the index of the statement of list that sends, the
+	// send, and the statuses its response can have.
+	FindSend(list []ast.Stmt) (int, *ast.CallExpr, codeset.Set)
+	// CondDef and OnlyValue return the one value a condition variable or
+	// a variable is given; CodeSetVar, the statuses a set variable holds.
+	CondDef(v *types.Var) (status.Value, bool)
+	OnlyValue(v *types.Var) (status.Value, bool)
+	CodeSetVar(v *types.Var) (codeset.Set, bool)
+	// RangeOf returns the range statement whose value v is; ListCodes the
+	// statuses a list expression holds; ListGiven those a call hands to
+	// fn's list parameter i.
+	RangeOf(v *types.Var) *ast.RangeStmt
+	ListCodes(e ast.Expr, depth int) codeset.Set
+	ListGiven(call *ast.CallExpr, fn *types.Func, i int, intConst func(ast.Expr) (int64, bool)) (codeset.Set, bool)
 }
