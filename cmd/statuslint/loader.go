@@ -1,6 +1,8 @@
 package main
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"go/ast"
 	"go/parser"
@@ -8,7 +10,10 @@ import (
 	"go/token"
 	"go/types"
 	"os"
+	"path/filepath"
 	"runtime"
+	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -31,16 +36,27 @@ import (
 // a test build has export data for, and what imports those; all but the
 // matched packages without function bodies, as packages.Load reads
 // dependencies.
-func loadSyntax(patterns []string, tests bool, tags string) ([]*packages.Package, error) {
+//
+// The second go list costs about what the first does (the go command
+// loads the whole graph again), which on a small module is a third of a
+// run. With oneCall the first asks for export data itself, as
+// packages.Load does: the go command then compiles the packages read from
+// source too, nothing once its cache holds them (loadPlan says when that
+// is the cheaper way). It returns the size of the files read from
+// source, for the next run's plan.
+func loadSyntax(patterns []string, tests bool, tags string, oneCall bool) ([]*packages.Package, int64, error) {
 	var flags []string
 	if tags != "" {
 		flags = []string{"-tags=" + tags}
 	}
-	const graph = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
+	graph := packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
 		packages.NeedImports | packages.NeedDeps | packages.NeedModule | packages.NeedTypesSizes
+	if oneCall {
+		graph |= packages.NeedExportFile
+	}
 	roots, err := packages.Load(&packages.Config{Mode: graph, Tests: tests, BuildFlags: flags}, patterns...)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	initial := make(map[*packages.Package]bool, len(roots))
 	for _, p := range roots {
@@ -65,15 +81,29 @@ func loadSyntax(patterns []string, tests bool, tags string) ([]*packages.Package
 		case src:
 			isSource[p] = true
 			fromSource = append(fromSource, p)
+			if oneCall {
+				// The compiler's errors, which the type checker
+				// reports again, and better.
+				p.Errors = slices.DeleteFunc(p.Errors, compileError(p))
+				p.ExportFile = ""
+			}
 		case p.PkgPath == "unsafe":
 			p.Types = types.Unsafe
 		default:
 			exported = append(exported, p.ID)
 		}
 	})
-	if len(exported) > 0 {
+	if len(exported) > 0 && !oneCall {
 		if err := exportFiles(roots, exported, flags); err != nil {
-			return nil, err
+			return nil, 0, err
+		}
+	}
+	var size int64
+	for _, p := range fromSource {
+		for _, name := range p.CompiledGoFiles {
+			if fi, err := os.Stat(name); err == nil {
+				size += fi.Size()
+			}
 		}
 	}
 
@@ -126,7 +156,72 @@ func loadSyntax(patterns []string, tests bool, tags string) ([]*packages.Package
 			p.Types = shared[p.PkgPath]
 		}
 	})
-	return roots, nil
+	return roots, size, nil
+}
+
+// compileError reports whether e is the compiler's output for p, which
+// go list -export gives as p's error when p does not build ("# path\n"
+// and the compiler's messages).
+func compileError(p *packages.Package) func(packages.Error) bool {
+	return func(e packages.Error) bool {
+		return strings.HasPrefix(e.Msg, "# "+p.PkgPath+"\n") || strings.HasPrefix(e.Msg, "# "+p.ID+"\n")
+	}
+}
+
+// oneCallBytes bounds what a run that loads with one go list may have
+// the go command compile: the files of the packages read from source.
+// Compiling a package costs about the second go list on a cold cache at a
+// few hundred kilobytes, and nothing on a warm one; a package several
+// megabytes big (anthropic-sdk-go's 170 generated files) costs a minute.
+const oneCallBytes = 2 << 20
+
+// loadPlan remembers, for a working directory and its patterns, how much
+// the last run read from source, so that the next one knows before it
+// lists anything whether one go list is the cheaper load (loadSyntax).
+type loadPlan struct {
+	file string // "" without a user cache directory
+}
+
+// newLoadPlan returns the plan of a run over patterns in the current
+// directory.
+func newLoadPlan(patterns []string, tests bool, tags string) *loadPlan {
+	dir, err := os.UserCacheDir()
+	wd, werr := os.Getwd()
+	if err != nil || dir == "" || werr != nil {
+		return &loadPlan{}
+	}
+	h := sha256.New()
+	fmt.Fprintf(h, "statuslint load 1\n%s\n%v\n%s\n%s\n%s\n", wd, tests, tags, os.Getenv("GOFLAGS"), strings.Join(patterns, "\x00"))
+	return &loadPlan{file: filepath.Join(dir, "statuslint", "load", hex.EncodeToString(h.Sum(nil)))}
+}
+
+// oneCall reports whether the last run read at most oneCallBytes from
+// source; a first run lists twice.
+func (lp *loadPlan) oneCall() bool {
+	if lp.file == "" {
+		return false
+	}
+	data, err := os.ReadFile(lp.file)
+	if err != nil {
+		return false
+	}
+	n, err := strconv.ParseInt(strings.TrimSpace(string(data)), 10, 64)
+	return err == nil && n <= oneCallBytes
+}
+
+// record keeps what this run read from source for the next; a cache that
+// cannot be written only costs the next run a second go list.
+func (lp *loadPlan) record(size int64) {
+	if lp.file == "" {
+		return
+	}
+	if err := os.MkdirAll(filepath.Dir(lp.file), 0o755); err != nil {
+		return
+	}
+	tmp := lp.file + ".tmp" + strconv.Itoa(os.Getpid())
+	if os.WriteFile(tmp, []byte(strconv.FormatInt(size, 10)+"\n"), 0o644) == nil {
+		os.Rename(tmp, lp.file)
+	}
 }
 
 // exportFiles sets the export file of each package among the graph of

@@ -34,7 +34,7 @@ func TestLoadCompilesDependenciesOnly(t *testing.T) {
 	t.Setenv("GOFLAGS", "-toolexec="+tool)
 	t.Setenv("GOPROXY", "off")
 
-	roots, err := loadSyntax([]string{"./a"}, true, "")
+	roots, _, err := loadSyntax([]string{"./a"}, true, "", false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -99,12 +99,18 @@ func TestLoadBrokenDependency(t *testing.T) {
 	t.Chdir(dir)
 	t.Setenv("GOFLAGS", "")
 	t.Setenv("GOPROXY", "off")
-	roots, err := loadSyntax([]string{"./f"}, false, "")
+	for _, oneCall := range []bool{false, true} {
+		brokenDependency(t, oneCall)
+	}
+}
+
+func brokenDependency(t *testing.T, oneCall bool) {
+	roots, _, err := loadSyntax([]string{"./f"}, false, "", oneCall)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(roots) != 1 || !roots[0].IllTyped || len(roots[0].Errors) > 0 {
-		t.Fatalf("f: want one ill-typed package with no errors of its own, got %d: %v", len(roots), roots[0].Errors)
+		t.Fatalf("one go list %v: f: want one ill-typed package with no errors of its own, got %d: %v", oneCall, len(roots), roots[0].Errors)
 	}
 	var errs []string
 	packages.Visit(roots, nil, func(p *packages.Package) {
@@ -113,6 +119,81 @@ func TestLoadBrokenDependency(t *testing.T) {
 		}
 	})
 	if len(errs) == 0 || !strings.Contains(strings.Join(errs, "\n"), "demo/e: ") || strings.Contains(strings.Join(errs, "\n"), "could not import") {
-		t.Errorf("errors:\n%s\nwant e's own only", strings.Join(errs, "\n"))
+		t.Errorf("one go list %v: errors:\n%s\nwant e's own only", oneCall, strings.Join(errs, "\n"))
+	}
+}
+
+// With one go list, the go command gives every export file and compiles
+// the matched packages too; what the loader returns is the same: the
+// matched packages and their test variants type-checked from source, one
+// object per dependency, and a package that does not compile reported by
+// the type checker alone, not again by the compiler's output.
+func TestLoadOneCall(t *testing.T) {
+	dir := module(t, map[string]string{
+		"a/a.go":      "package a\n\nimport \"demo/d\"\n\nfunc A() int { return d.D() }\n",
+		"a/a_test.go": "package a_test\n\nimport (\n\t\"testing\"\n\n\t\"demo/a\"\n)\n\nfunc TestA(t *testing.T) { _ = a.A() }\n",
+		"b/b.go":      "package b\n\nfunc B() int { return \"x\" }\n",
+		"d/d.go":      "package d\n\nfunc D() int { return 1 }\n",
+	})
+	t.Chdir(dir)
+	t.Setenv("GOFLAGS", "")
+	t.Setenv("GOPROXY", "off")
+	ids := func(roots []*packages.Package) []string {
+		var out []string
+		for _, p := range roots {
+			out = append(out, p.ID)
+		}
+		slices.Sort(out)
+		return out
+	}
+	two, size2, err := loadSyntax([]string{"./a"}, true, "", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	one, size1, err := loadSyntax([]string{"./a"}, true, "", true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(ids(one), ids(two)) || size1 != size2 || size1 == 0 {
+		t.Errorf("one go list: %v (%d bytes from source), two: %v (%d bytes)", ids(one), size1, ids(two), size2)
+	}
+	for _, p := range one {
+		if len(p.Errors) > 0 || p.IllTyped || p.Types == nil || !p.Types.Complete() || p.TypesInfo == nil || p.ExportFile != "" {
+			t.Errorf("%s: not type-checked whole from source: errors %v, ill-typed %v, export file %q", p.ID, p.Errors, p.IllTyped, p.ExportFile)
+		}
+		if d := p.Imports["demo/d"]; d != nil && (d.Types == nil || d.ExportFile == "") {
+			t.Errorf("%s: demo/d has no export data", p.ID)
+		}
+	}
+
+	broken, _, err := loadSyntax([]string{"./b"}, false, "", true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(broken) != 1 || len(broken[0].Errors) != 1 || !strings.Contains(broken[0].Errors[0].Msg, "cannot use \"x\"") || broken[0].Errors[0].Kind != packages.TypeError {
+		t.Errorf("b: want the type checker's one error, got %+v", broken[0].Errors)
+	}
+}
+
+// The plan remembers what a run read from source: a run after one that
+// read little lists once, after one that read much (or none before it)
+// twice; runs elsewhere or over other patterns have plans of their own.
+func TestLoadPlan(t *testing.T) {
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	t.Chdir(t.TempDir())
+	plan := newLoadPlan([]string{"./..."}, true, "")
+	if plan.oneCall() {
+		t.Error("a first run must list twice: it cannot know what it will compile")
+	}
+	plan.record(oneCallBytes / 2)
+	if !newLoadPlan([]string{"./..."}, true, "").oneCall() {
+		t.Error("after a small run, the next must list once")
+	}
+	if newLoadPlan([]string{"./a"}, true, "").oneCall() || newLoadPlan([]string{"./..."}, false, "").oneCall() {
+		t.Error("other patterns or modes must have plans of their own")
+	}
+	plan.record(oneCallBytes + 1)
+	if newLoadPlan([]string{"./..."}, true, "").oneCall() {
+		t.Error("after a run that read more than oneCallBytes from source, the next must list twice")
 	}
 }

@@ -251,7 +251,11 @@ func listsRoutes(a *analysis.Analyzer) bool {
 // packages that stand for those, with the types of their export data, on
 // which the cache's analyzers export the facts (factCache.wrap).
 func load(patterns []string, tests bool, tags string, known func(path string) bool, holdsAlone func(*types.Package) bool, demand func(types.Object) bool, cache *factCache) (roots, report, views []*packages.Package, err error) {
-	report, err = loadSyntax(patterns, tests, tags)
+	plan := newLoadPlan(patterns, tests, tags)
+	report, size, err := loadSyntax(patterns, tests, tags, plan.oneCall())
+	if err == nil {
+		plan.record(size)
+	}
 	if err == nil && len(report) == 0 {
 		err = fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
 	}
