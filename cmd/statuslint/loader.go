@@ -5,10 +5,12 @@ import (
 	"encoding/hex"
 	"fmt"
 	"go/ast"
+	"go/build"
 	"go/parser"
 	"go/scanner"
 	"go/token"
 	"go/types"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -94,7 +96,7 @@ func loadSyntax(patterns []string, tests bool, tags string, oneCall bool) ([]*pa
 		}
 	})
 	if len(exported) > 0 && !oneCall {
-		if err := exportFiles(roots, exported, flags); err != nil {
+		if err := cachedExportFiles(roots, exported, flags); err != nil {
 			return nil, 0, err
 		}
 	}
@@ -254,6 +256,175 @@ func exportFiles(roots []*packages.Package, ids, flags []string) error {
 	return nil
 }
 
+// cachedExportFiles is exportFiles, without asking the go command again
+// when the packages of ids are what they were at a run that asked: the
+// same toolchain, environment and flags, the same module versions in the
+// module cache (which cannot change under their names) and the same files
+// of the others (the main module's packages, directory replacements).
+// Their export data is then what it was, and the files the go command gave
+// for it are used while they exist: its cache keeps what it compiled by
+// its contents.
+func cachedExportFiles(roots []*packages.Package, ids, flags []string) error {
+	file := exportCacheFile(roots, ids, flags)
+	if file != "" && useExportCache(roots, file) {
+		return nil
+	}
+	if err := exportFiles(roots, ids, flags); err != nil {
+		return err
+	}
+	if file != "" {
+		writeExportCache(roots, ids, file)
+	}
+	return nil
+}
+
+// exportCacheFile returns the file of the export cache entry for ids, or
+// "" when they cannot be cached: a package with errors or a file that
+// cannot be read, no user cache directory.
+func exportCacheFile(roots []*packages.Package, ids, flags []string) string {
+	dir, err := os.UserCacheDir()
+	if err != nil || dir == "" {
+		return ""
+	}
+	byID := map[string]*packages.Package{}
+	packages.Visit(roots, nil, func(p *packages.Package) { byID[p.ID] = p })
+	modcache := os.Getenv("GOMODCACHE")
+	if modcache == "" {
+		modcache = filepath.Join(build.Default.GOPATH, "pkg", "mod")
+	}
+	h := sha256.New()
+	fmt.Fprintf(h, "statuslint export 1\n%s\n", strings.Join(flags, " "))
+	// What the go command builds with: its environment and settings.
+	env := os.Environ()
+	slices.Sort(env)
+	for _, kv := range env {
+		if strings.HasPrefix(kv, "GO") || strings.HasPrefix(kv, "CGO_") || strings.HasPrefix(kv, "CC=") || strings.HasPrefix(kv, "CXX=") {
+			fmt.Fprintln(h, kv)
+		}
+	}
+	if cfg, err := os.UserConfigDir(); err == nil {
+		data, _ := os.ReadFile(filepath.Join(cfg, "go", "env"))
+		h.Write(data)
+	}
+	goroots := map[string]bool{}
+	for _, id := range slices.Sorted(slices.Values(ids)) {
+		p := byID[id]
+		if p == nil || len(p.Errors) > 0 || len(p.CompiledGoFiles) == 0 && len(p.GoFiles) == 0 {
+			return ""
+		}
+		// GoFiles, not CompiledGoFiles: cgo's output is in the go
+		// command's cache.
+		files := p.GoFiles
+		if len(files) == 0 {
+			files = p.CompiledGoFiles
+		}
+		switch m := p.Module; {
+		case m == nil:
+			// The standard library: its files are its toolchain's,
+			// whose version the key holds.
+			i := strings.LastIndex(files[0], string(filepath.Separator)+"src"+string(filepath.Separator))
+			if i < 0 {
+				return ""
+			}
+			goroot := files[0][:i]
+			if !goroots[goroot] {
+				goroots[goroot] = true
+				version, err := os.ReadFile(filepath.Join(goroot, "VERSION"))
+				if err != nil {
+					return ""
+				}
+				fmt.Fprintf(h, "goroot %s %s\n", goroot, version)
+			}
+			fmt.Fprintf(h, "std %s\n", id)
+		case m.Replace != nil && m.Replace.Version != "" && inDir(m.Replace.Dir, modcache):
+			fmt.Fprintf(h, "mod %s %s@%s\n", id, m.Replace.Path, m.Replace.Version)
+		case m.Replace == nil && m.Version != "" && inDir(m.Dir, modcache):
+			fmt.Fprintf(h, "mod %s %s@%s\n", id, m.Path, m.Version)
+		default:
+			// A package that can change under its name (the main
+			// module's, a directory replacement): by the contents of
+			// its files.
+			fmt.Fprintf(h, "dir %s\n", id)
+			for _, name := range slices.Concat(p.GoFiles, p.OtherFiles) {
+				data, err := os.ReadFile(name)
+				if err != nil {
+					return ""
+				}
+				fmt.Fprintf(h, "%s %d\n", name, len(data))
+				h.Write(data)
+			}
+		}
+	}
+	return filepath.Join(dir, "statuslint", "export", hex.EncodeToString(h.Sum(nil)))
+}
+
+// inDir reports whether path is inside dir.
+func inDir(path, dir string) bool {
+	rel, err := filepath.Rel(dir, path)
+	return err == nil && rel != "." && !strings.HasPrefix(rel, "..")
+}
+
+// useExportCache gives the packages the export files of the entry, if it
+// has one for each of them and each still exists.
+func useExportCache(roots []*packages.Package, file string) bool {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return false
+	}
+	export := map[string]string{}
+	for line := range strings.Lines(string(data)) {
+		id, path, ok := strings.Cut(strings.TrimSuffix(line, "\n"), "\t")
+		if !ok {
+			return false
+		}
+		if _, err := os.Stat(path); err != nil {
+			return false
+		}
+		export[id] = path
+	}
+	all := true
+	var given []*packages.Package
+	packages.Visit(roots, nil, func(p *packages.Package) {
+		if path, ok := export[p.ID]; ok && p.ExportFile == "" {
+			p.ExportFile = path
+			given = append(given, p)
+		}
+	})
+	for _, id := range slices.Sorted(maps.Keys(export)) {
+		all = all && slices.ContainsFunc(given, func(p *packages.Package) bool { return p.ID == id })
+	}
+	if !all {
+		for _, p := range given {
+			p.ExportFile = ""
+		}
+	}
+	return all
+}
+
+// writeExportCache keeps the export files of ids for the next run, when
+// the go command gave one for each.
+func writeExportCache(roots []*packages.Package, ids []string, file string) {
+	want := map[string]bool{}
+	for _, id := range ids {
+		want[id] = true
+	}
+	var b strings.Builder
+	n := 0
+	packages.Visit(roots, nil, func(p *packages.Package) {
+		if want[p.ID] && p.ExportFile != "" {
+			fmt.Fprintf(&b, "%s\t%s\n", p.ID, p.ExportFile)
+			n++
+		}
+	})
+	if n != len(want) || os.MkdirAll(filepath.Dir(file), 0o755) != nil {
+		return
+	}
+	tmp := file + ".tmp" + strconv.Itoa(os.Getpid())
+	if os.WriteFile(tmp, []byte(b.String()), 0o644) == nil {
+		os.Rename(tmp, file)
+	}
+}
+
 func containsError(list []packages.Error, e packages.Error) bool {
 	for _, x := range list {
 		if x.Pos == e.Pos && x.Msg == e.Msg {
@@ -292,8 +463,9 @@ func check(p *packages.Package, full bool, imported func(*packages.Package) (*ty
 			p.Errors = append(p.Errors, packages.Error{Pos: "-", Msg: err.Error(), Kind: packages.UnknownError})
 		}
 	}
-	// The same mode as packages.Load, ast.Objects included.
-	const mode = parser.AllErrors | parser.ParseComments
+	// packages.Load's mode, without the deprecated ast.Objects: no pass
+	// reads them, and resolving them is a twentieth of a small run.
+	const mode = parser.AllErrors | parser.ParseComments | parser.SkipObjectResolution
 	for _, name := range p.CompiledGoFiles {
 		f, err := parser.ParseFile(p.Fset, name, nil, mode)
 		if err != nil {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -195,5 +196,63 @@ func TestLoadPlan(t *testing.T) {
 	plan.record(oneCallBytes + 1)
 	if newLoadPlan([]string{"./..."}, true, "").oneCall() {
 		t.Error("after a run that read more than oneCallBytes from source, the next must list twice")
+	}
+}
+
+// The export files of the dependencies are asked of the go command once
+// while the dependencies stay what they were: a second run over the same
+// graph uses them without a second go list; a change to a dependency's
+// file asks again, and gets its new export data.
+func TestLoadExportCache(t *testing.T) {
+	dir := module(t, map[string]string{
+		"a/a.go": "package a\n\nimport (\n\t\"fmt\"\n\n\t\"demo/d\"\n)\n\nfunc A() string { return fmt.Sprint(d.D()) }\n",
+		"d/d.go": "package d\n\nfunc D() int { return 1 }\n",
+	})
+	goCmd, err := exec.LookPath("go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	bin := t.TempDir()
+	log := filepath.Join(t.TempDir(), "go.log")
+	writeFile(t, bin, "go", "#!/bin/sh\necho \"$@\" >> "+log+"\nexec "+goCmd+" \"$@\"\n")
+	if err := os.Chmod(filepath.Join(bin, "go"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("PATH", bin+string(os.PathListSeparator)+os.Getenv("PATH"))
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	t.Setenv("GOFLAGS", "")
+	t.Setenv("GOPROXY", "off")
+	t.Chdir(dir)
+	// load returns the export file of d, and how many times the go
+	// command was asked for export data.
+	load := func() (string, int) {
+		t.Helper()
+		os.Remove(log)
+		roots, _, err := loadSyntax([]string{"./a"}, false, "", false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(roots) != 1 || len(roots[0].Errors) > 0 || roots[0].IllTyped {
+			t.Fatalf("a: %v", roots[0].Errors)
+		}
+		d := roots[0].Imports["demo/d"]
+		if d == nil || d.ExportFile == "" || d.Types == nil || d.Types.Scope().Lookup("D") == nil {
+			t.Fatalf("demo/d has no export data")
+		}
+		data, _ := os.ReadFile(log)
+		return d.ExportFile, strings.Count(string(data), "-export=true")
+	}
+	first, n := load()
+	if n != 1 {
+		t.Errorf("first run: export data asked %d times, want 1", n)
+	}
+	again, n := load()
+	if n != 0 || again != first {
+		t.Errorf("second run: export data asked %d times (want 0), d's file %s (want %s)", n, again, first)
+	}
+	writeFile(t, dir, "d/d.go", "package d\n\nfunc D() int { return 2 }\n\nfunc E() {}\n")
+	changed, n := load()
+	if n != 1 || changed == first {
+		t.Errorf("after d changed: export data asked %d times (want 1), d's file %s (want a new one)", n, changed)
 	}
 }

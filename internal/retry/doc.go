@@ -6,6 +6,9 @@
 // senders and the statuses of the error types they make, and retry
 // helpers.
 //
-// Its flow engine (flow.go) evaluates which statuses reach each statement
-// of a loop or predicate; code sets (codeset.go) are what it computes.
+// It is the check: it finds the sends, loops, helpers and hooks, and asks
+// the engine (package engine) which statuses reach each re-send; it
+// answers what the engine asks of other functions (the engine's Oracle)
+// from their bodies in this package and from the facts (package facts)
+// of other packages. The statuses are package codeset's sets.
 package retry

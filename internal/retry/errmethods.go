@@ -93,7 +93,7 @@ func (c *retryChecker) exportErrMethods() {
 	}
 }
 
-// errPredSet returns the statuses p, a decision over an error (OfErr),
+// ErrPredSet returns the statuses p, a decision over an error (OfErr),
 // holds for, for an error of the types typed: its Set and, where it asks
 // the error's method (IsTemporary), what methods binds that method to or
 // else what the types' methods say.
@@ -111,7 +111,7 @@ func (c *retryChecker) ErrPredSet(p facts.Pred, typed []facts.TypedErr, methods 
 	return p.Set.Or(m), true
 }
 
-// typedMethodCodes returns the statuses for which the method name of an
+// TypedMethodCodes returns the statuses for which the method name of an
 // error of the types typed is true: for each type, those of its statuses
 // its method decides (facts.ErrMethod).
 func (c *retryChecker) TypedMethodCodes(typed []facts.TypedErr, name string) (codeset.Set, bool) {

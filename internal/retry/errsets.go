@@ -276,14 +276,14 @@ func (c *retryChecker) statusParams(ft *ast.FuncType) (*engine.Evaluator, bool) 
 	return ev, found
 }
 
-// callErrs returns the statuses for which the error of call, a function
+// CallErrs returns the statuses for which the error of call, a function
 // errSummary knows, is non-nil.
 func (c *retryChecker) CallErrs(call *ast.CallExpr) (codeset.Set, bool) {
 	f, ok := c.CallErrFact(call)
 	return f.Errs, ok
 }
 
-// callErrFact returns what the error of call, a send or a function
+// CallErrFact returns what the error of call, a send or a function
 // errSummary knows, tells about the status.
 func (c *retryChecker) CallErrFact(call *ast.CallExpr) (facts.Err, bool) {
 	_, _, fn, resolved := typesx.Resolve(c.Pass.TypesInfo, call)
@@ -309,7 +309,7 @@ func (c *retryChecker) CallErrFact(call *ast.CallExpr) (facts.Err, bool) {
 	return f, ok
 }
 
-// newError reports whether e is certainly a non-nil error: errors.New,
+// NewError reports whether e is certainly a non-nil error: errors.New,
 // fmt.Errorf, a value of a concrete error type, a package-level error
 // (a sentinel). An error-typed local or a call returning error may be nil.
 func (c *retryChecker) NewError(e ast.Expr) bool {
@@ -341,7 +341,7 @@ func (c *retryChecker) NewError(e ast.Expr) bool {
 	return false
 }
 
-// madeErrTypes returns, for a function of the package that decides
+// MadeErrTypes returns, for a function of the package that decides
 // nothing by a status (its summary says nothing), the concrete error types
 // it makes and returns, each for every status: go-containerregistry's
 // retryError(resp) returns the *Error that makeError(resp, b) builds,
@@ -374,7 +374,7 @@ func (c *retryChecker) MadeErrTypes(fn *types.Func) []facts.TypedErr {
 	return out
 }
 
-// returnedType returns the concrete type of e, an error a function
+// ReturnedType returns the concrete type of e, an error a function
 // returns, where the function makes it: &T{...}, T{...}, a conversion to
 // *T, a call of a constructor that returns *T, or a variable declared as
 // one.

@@ -47,7 +47,7 @@ func (s fieldSet) union(t fieldSet) fieldSet {
 
 func (s fieldSet) Empty() bool { return !s.all && len(s.idx) == 0 }
 
-// has reports whether s holds field i; i < 0 (the whole struct) meets any
+// Has reports whether s holds field i; i < 0 (the whole struct) meets any
 // non-empty set.
 func (s fieldSet) Has(i int) bool {
 	return s.all || (i < 0 && len(s.idx) > 0) || s.idx[i]

@@ -176,7 +176,7 @@ func (c *retryChecker) attemptFunc(arg ast.Expr) (*ast.FuncType, *ast.BlockStmt)
 				return d.Type, d.Body
 			}
 		case *types.Var:
-			if d, ok := c.OnlyValue(attempt); ok && d.Index == 0 {
+			if d, ok := engine.OnlyValue(c.Index, attempt); ok && d.Index == 0 {
 				if lit, ok := ast.Unparen(d.Expr).(*ast.FuncLit); ok {
 					return lit.Type, lit.Body
 				}

@@ -12,7 +12,7 @@ import (
 	"github.com/statuslint/statuslint/internal/typesx"
 )
 
-// rangeOf returns the range statement whose value variable is v, or nil.
+// RangeOf returns the range statement whose value variable is v, or nil.
 func (c *retryChecker) RangeOf(v *types.Var) *ast.RangeStmt {
 	if c.ranges == nil {
 		c.ranges = map[*types.Var]*ast.RangeStmt{}
@@ -30,7 +30,7 @@ func (c *retryChecker) RangeOf(v *types.Var) *ast.RangeStmt {
 	return c.ranges[v]
 }
 
-// listCodes returns the codes of a list expression: a literal, a slice of
+// ListCodes returns the codes of a list expression: a literal, a slice of
 // one, a package-level list, or a field of the package's that it gives
 // lists of those; codes of lists it cannot know are left out.
 func (c *retryChecker) ListCodes(e ast.Expr, depth int) codeset.Set {

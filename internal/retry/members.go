@@ -133,7 +133,7 @@ func returnsConst(info *types.Info, s ast.Stmt, b bool) bool {
 	return tv.Value != nil && tv.Value.Kind() == constant.Bool && constant.BoolVal(tv.Value) == b
 }
 
-// listGiven returns the codes of the list parameter i of fn that call
+// ListGiven returns the codes of the list parameter i of fn that call
 // gives: one list argument (codes... or a slice), or the variadic
 // arguments, each a constant (by intConst); none if it gives none. ok is
 // false if they are not known.

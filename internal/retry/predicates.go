@@ -30,7 +30,7 @@ type predResult struct {
 	edges []engine.Frag // where its body returns true, for reports
 }
 
-// predicate returns what fn retries, if it is a retry decision over a
+// Predicate returns what fn retries, if it is a retry decision over a
 // status or a response: from its body in this package, from its fact in
 // another.
 func (c *retryChecker) Predicate(fn *types.Func) (facts.Pred, bool) {
@@ -170,7 +170,7 @@ func (c *retryChecker) evalPredicateErrs(ft *ast.FuncType, body *ast.BlockStmt, 
 	return predEval{arg: max(arg, 0), result: result, edges: fl.Edges, waited: ev.Waited}, true
 }
 
-// codeSetVar returns the codes a package-level map or slice literal of
+// CodeSetVar returns the codes a package-level map or slice literal of
 // this package lists (map keys whose value is not false, slice elements),
 // or that a set constructor is given.
 func (c *retryChecker) CodeSetVar(v *types.Var) (codeset.Set, bool) {
@@ -273,7 +273,7 @@ func boundAll(info *types.Info, names []*ast.Ident, consts map[*types.Var]int64)
 	return len(names) > 0
 }
 
-// evalErrPredicateOf is evalErrPredicate for an error argument that
+// EvalErrPredicateOf is evalErrPredicate for an error argument that
 // carries the statuses errs, of the types typed for some: a decision by
 // the error's type (dropbox's errors.As(err, &auth.ServerError{})) then
 // decides those statuses. consts binds integer parameters to the

@@ -101,7 +101,7 @@ func isDoSignature(sig *types.Signature) bool {
 	return isPtr && typesx.Is(sig.Results().At(0).Type(), knowledge.HTTPResponse) && typesx.IsError(sig.Results().At(1).Type())
 }
 
-// findSend returns the first statement of list that sends a request,
+// FindSend returns the first statement of list that sends a request,
 // outside function literals, with the send and its kind.
 func (c *retryChecker) FindSend(list []ast.Stmt) (int, *ast.CallExpr, codeset.Set) {
 	for i, s := range list {

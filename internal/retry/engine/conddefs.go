@@ -21,7 +21,7 @@ func (ev *Evaluator) condOf(e ast.Expr) (status.Value, bool) {
 	if !ok {
 		return status.Value{}, false
 	}
-	return ev.O.CondDef(v)
+	return condDef(ev.Index, v)
 }
 
 // condOrFalse returns the one value of v, a boolean local variable of
@@ -92,7 +92,7 @@ func (ev *Evaluator) anchor(cond ast.Expr) ast.Node {
 	return cond
 }
 
-// listVar returns the variable e names, or the field it selects.
+// ListVar returns the variable e names, or the field it selects.
 func ListVar(info *types.Info, e ast.Expr) *types.Var {
 	switch x := ast.Unparen(e).(type) {
 	case *ast.Ident:
@@ -105,4 +105,26 @@ func ListVar(info *types.Info, e ast.Expr) *types.Var {
 		}
 	}
 	return nil
+}
+
+// condDef returns the definition of v, a boolean local variable of this
+// package assigned exactly once and never through a pointer.
+func condDef(x *status.Index, v *types.Var) (status.Value, bool) {
+	if !typesx.IsBool(v.Type()) {
+		return status.Value{}, false
+	}
+	return OnlyValue(x, v)
+}
+
+// OnlyValue returns the one value v, a local variable of this package, is
+// given, if it is given exactly one, never through a pointer.
+func OnlyValue(x *status.Index, v *types.Var) (status.Value, bool) {
+	if typesx.IsPackageLevel(v) {
+		return status.Value{}, false
+	}
+	vals := x.ValuesOf(v)
+	if len(vals) != 1 || vals[0].Expr == nil {
+		return status.Value{}, false
+	}
+	return vals[0], true
 }

@@ -15,7 +15,7 @@ import (
 	"github.com/statuslint/statuslint/internal/typesx"
 )
 
-// errKind says what a nil test of an error variable tells about the status.
+// ErrKind says what a nil test of an error variable tells about the status.
 type ErrKind = knowledge.ErrKind
 
 const (
@@ -24,10 +24,10 @@ const (
 	ErrStatus      = knowledge.ErrStatus
 )
 
-// errorStatuses are the statuses an SDK returns as its status error.
+// ErrorStatuses are the statuses an SDK returns as its status error.
 var ErrorStatuses = codeset.Range(knowledge.SDKErrorStatuses[0], knowledge.SDKErrorStatuses[1])
 
-// errCodes returns the statuses for which an error of this kind is
+// ErrCodes returns the statuses for which an error of this kind is
 // non-nil: none for a transport error (non-nil means no response at all),
 // 400-999 for the cloud SDK's. ok is false when the error says nothing
 // about the status.
@@ -41,41 +41,41 @@ func ErrCodes(kind ErrKind) (codeset.Set, bool) {
 	return codeset.Set{}, false
 }
 
-// evaluator computes the status codes a condition lets through.
+// Evaluator computes the status codes a condition lets through.
 type Evaluator struct {
 	// Pass and Index are the package's; O answers what the check knows
 	// of its functions and values.
 	Pass  *analysis.Pass
 	Index *status.Index
 	O     Oracle
-	// errs holds, for the error variables of the code being evaluated that
+	// Errs holds, for the error variables of the code being evaluated that
 	// tell about the status, the statuses for which each is non-nil; a
 	// non-nil error means no response for every other status.
 	Errs map[*types.Var]codeset.Set
-	// params are integer parameters that hold a status in a predicate.
+	// Params are integer parameters that hold a status in a predicate.
 	Params map[*types.Var]bool
-	// touched records that some condition depended on a status.
+	// Touched records that some condition depended on a status.
 	Touched bool
-	// waited are the codes a library's policy decided, where the library
+	// Waited are the codes a library's policy decided, where the library
 	// pairs it with a backoff that waits for Retry-After.
 	Waited codeset.Set
-	// errTypes holds, for the error variables errs holds, the statuses
+	// ErrTypes holds, for the error variables errs holds, the statuses
 	// for which each is of an error type the function that made it names;
 	// typeTests, for the ok of a type assertion of one, the statuses for
 	// which it holds.
 	ErrTypes  map[*types.Var][]facts.TypedErr
 	typeTests map[*types.Var]codeset.Set
-	// symbolic are error parameters of a decision over an error: they
+	// Symbolic are error parameters of a decision over an error: they
 	// stand for an error that carries a status, so a nil test of one
 	// tests no status.
 	Symbolic map[*types.Var]bool
-	// lists binds list parameters to the statuses they hold, for an
+	// Lists binds list parameters to the statuses they hold, for an
 	// evaluation that assumes them. preds binds predicate parameters
 	// (func(error) bool) to the statuses they hold for, bools boolean
 	// variables to the statuses they are true for, and consts integer
 	// parameters to the constants a call gives them.
 	Lists map[*types.Var]codeset.Set
-	// madeTypes types the errors the package's functions make whatever
+	// MadeTypes types the errors the package's functions make whatever
 	// the status (madeErrTypes), for an attempt followed with a list
 	// field bound (fieldListed). Elsewhere it is off: an error typed so
 	// lets a predicate that reads the error's body (anthropic's
@@ -83,7 +83,7 @@ type Evaluator struct {
 	// re-sends around it; that rule is to be revisited first.
 	MadeTypes bool
 	Preds     map[*types.Var]codeset.Set
-	// methods binds questions an error answers (Temporary) to the
+	// Methods binds questions an error answers (Temporary) to the
 	// statuses they are assumed true for, in an evaluation of a decision
 	// by one (errPredicateByMethod).
 	Methods map[string]codeset.Set
@@ -113,7 +113,7 @@ func (ev *Evaluator) bound(e ast.Expr) (codeset.Set, bool) {
 	return codeset.Set{}, false
 }
 
-// decide returns admits(cond, neg), and whether cond tests a status; the
+// Decide returns admits(cond, neg), and whether cond tests a status; the
 // evaluator keeps the record that some condition did.
 func (ev *Evaluator) Decide(cond ast.Expr, neg bool) (set codeset.Set, onStatus bool) {
 	before := ev.Touched
@@ -124,7 +124,7 @@ func (ev *Evaluator) Decide(cond ast.Expr, neg bool) (set codeset.Set, onStatus 
 	return set, onStatus
 }
 
-// admits returns the codes for which cond (negated if neg) can hold. Parts
+// Admits returns the codes for which cond (negated if neg) can hold. Parts
 // of cond that do not mention a status do not constrain it; a test that
 // there is no response ("err != nil" after Client.Do, "resp == nil") admits
 // no status at all.
@@ -462,7 +462,7 @@ func (ev *Evaluator) classVar(x ast.Expr) (ast.Expr, bool) {
 	if !ok {
 		return nil, false
 	}
-	val, ok := ev.O.OnlyValue(v)
+	val, ok := OnlyValue(ev.Index, v)
 	if !ok || val.Index != 0 {
 		return nil, false
 	}
@@ -555,7 +555,7 @@ func (ev *Evaluator) testsSymbolic(call *ast.CallExpr) bool {
 	return slices.ContainsFunc(call.Args, isSym)
 }
 
-// isQuestion reports whether fn is a method with no parameters and one
+// IsQuestion reports whether fn is a method with no parameters and one
 // bool result: a question its receiver answers (Temporary).
 func IsQuestion(fn *types.Func) bool {
 	sig := fn.Signature()
@@ -587,15 +587,10 @@ type Oracle interface {
 	NewError(e ast.Expr) bool
 	ReturnedType(e ast.Expr) (types.Type, bool)
 	MadeErrTypes(fn *types.Func) []facts.TypedErr
-	// IsNoReturn reports whether a call never returns (log.Fatal).
-	IsNoReturn(call *ast.CallExpr) bool
 	// FindSend returns the index of the statement of list that sends, the
 	// send, and the statuses its response can have.
 	FindSend(list []ast.Stmt) (int, *ast.CallExpr, codeset.Set)
-	// CondDef and OnlyValue return the one value a condition variable or
-	// a variable is given; CodeSetVar, the statuses a set variable holds.
-	CondDef(v *types.Var) (status.Value, bool)
-	OnlyValue(v *types.Var) (status.Value, bool)
+	// CodeSetVar returns the statuses a set variable holds.
 	CodeSetVar(v *types.Var) (codeset.Set, bool)
 	// RangeOf returns the range statement whose value v is; ListCodes the
 	// statuses a list expression holds; ListGiven those a call hands to

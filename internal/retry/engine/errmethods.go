@@ -26,7 +26,7 @@ func (ev *Evaluator) methodDecision(call *ast.CallExpr, fn *types.Func) (codeset
 	return ev.methodCodes(v, fn.Name())
 }
 
-// errOfRecv returns the error variable of the evaluation that x, the
+// ErrOfRecv returns the error variable of the evaluation that x, the
 // receiver of a method call, is: the variable itself, its assertion to
 // another type, or a variable given only that assertion.
 func (ev *Evaluator) ErrOfRecv(x ast.Expr) *types.Var {

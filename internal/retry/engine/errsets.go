@@ -110,7 +110,7 @@ func (ev *Evaluator) translated(call *ast.CallExpr, f facts.Err) (facts.Err, boo
 	return out, true
 }
 
-// errVar returns the error variable e names and the statuses it holds,
+// ErrVar returns the error variable e names and the statuses it holds,
 // if the evaluation knows them.
 func (ev *Evaluator) ErrVar(e ast.Expr) (*types.Var, codeset.Set, bool) {
 	id, ok := ast.Unparen(e).(*ast.Ident)
@@ -125,7 +125,7 @@ func (ev *Evaluator) ErrVar(e ast.Expr) (*types.Var, codeset.Set, bool) {
 	return v, errs, ok
 }
 
-// setErr records what the error variable v now holds.
+// SetErr records what the error variable v now holds.
 func (ev *Evaluator) SetErr(v *types.Var, f facts.Err) {
 	ev.Errs[v] = f.Errs
 	if ev.ErrTypes == nil {

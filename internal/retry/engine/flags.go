@@ -13,13 +13,13 @@ import (
 // each fragment, what each such flag holds on that path, so a test of the
 // flag keeps the fragments that set it and drops the others.
 
-// maxFlags bounds the flags followed in one loop: one bit each.
+// MaxFlags bounds the flags followed in one loop: one bit each.
 const MaxFlags = 64
 
 // declaredZero stands for the value of a flag declared without one.
 var declaredZero = ast.NewIdent("false")
 
-// specValue returns the value a declaration gives its i-th name:
+// SpecValue returns the value a declaration gives its i-th name:
 // declaredZero when it gives none, nil when one call gives them all.
 func SpecValue(vs *ast.ValueSpec, i int) ast.Expr {
 	switch {
@@ -31,7 +31,7 @@ func SpecValue(vs *ast.ValueSpec, i int) ast.Expr {
 	return nil
 }
 
-// boolConst returns the value of a constant boolean expression, or of
+// BoolConst returns the value of a constant boolean expression, or of
 // declaredZero.
 func BoolConst(info *types.Info, e ast.Expr) (bool, bool) {
 	if e == nil {
@@ -47,7 +47,7 @@ func BoolConst(info *types.Info, e ast.Expr) (bool, bool) {
 	return constant.BoolVal(tv.Value), true
 }
 
-// setFlags records on every fragment of live the flags s sets to
+// SetFlags records on every fragment of live the flags s sets to
 // constants.
 func (f *Flow) SetFlags(s ast.Stmt, live []Frag) []Frag {
 	if len(f.Flags) == 0 {

@@ -6,6 +6,7 @@ import (
 	"go/types"
 	"maps"
 
+	"github.com/statuslint/statuslint/internal/knowledge"
 	"github.com/statuslint/statuslint/internal/retry/codeset"
 	"github.com/statuslint/statuslint/internal/typesx"
 )
@@ -19,10 +20,10 @@ type Frag struct {
 	// varied is set once the path changed what the send depends on: the
 	// next round sends another request.
 	varied bool
-	// decided is set on a re-send that a status condition decided, with
+	// Decided is set on a re-send that a status condition decided, with
 	// no other condition in between (see flow.decided).
 	Decided bool
-	// opaque is set once something the check cannot read decided on the
+	// Opaque is set once something the check cannot read decided on the
 	// response (a user's callback): what goes round there says nothing
 	// of whether the loop repeats every status.
 	Opaque bool
@@ -129,7 +130,7 @@ func (f *Flow) onlyGoesOn(s *ast.IfStmt) bool {
 		case *ast.ReturnStmt, *ast.BranchStmt:
 			goesOn = false
 		case *ast.CallExpr:
-			goesOn = goesOn && !f.Ev.O.IsNoReturn(n)
+			goesOn = goesOn && !isNoReturn(f.Ev.Pass.TypesInfo, n)
 		case *ast.AssignStmt:
 			for _, lhs := range n.Lhs {
 				if id, ok := ast.Unparen(lhs).(*ast.Ident); ok {
@@ -185,7 +186,7 @@ func (f *Flow) opaque(cond ast.Expr) bool {
 	return false
 }
 
-// responseVars returns sendVars and the locals declared in body that are
+// ResponseVars returns sendVars and the locals declared in body that are
 // assigned from them, directly or through one another.
 func ResponseVars(info *types.Info, body *ast.BlockStmt, sendVars map[*types.Var]bool) map[*types.Var]bool {
 	vars := maps.Clone(sendVars)
@@ -288,32 +289,32 @@ func unionFrags(a, b []Frag) []Frag {
 type Mode uint8
 
 const (
-	// modeLoop: reaching the end of a loop body or a continue.
+	// ModeLoop: reaching the end of a loop body or a continue.
 	ModeLoop Mode = iota
-	// modePredicate: returning true (the first result) from a retry
+	// ModePredicate: returning true (the first result) from a retry
 	// decision.
 	ModePredicate
-	// modeOperation: returning an error a retry library retries.
+	// ModeOperation: returning an error a retry library retries.
 	ModeOperation
-	// modeErrors: nothing re-sends; the flow collects the statuses for
+	// ModeErrors: nothing re-sends; the flow collects the statuses for
 	// which the function returns a non-nil error (errCodes).
 	ModeErrors
 )
 
-// flow follows status codes through statements, from the response to the
+// Flow follows status codes through statements, from the response to the
 // points where the request is sent again.
 type Flow struct {
 	Ev   *Evaluator
 	Mode Mode
-	// result is, in modePredicate, the index of the result that decides.
+	// Result is, in modePredicate, the index of the result that decides.
 	Result int
-	// self is the function being checked for self-recursive retries; a
+	// Self is the function being checked for self-recursive retries; a
 	// call of it that re-sends the same request is a retry.
 	Self     *types.Func
 	SameArgs func(*ast.CallExpr) bool
-	// retried reports whether an operation's returned error is retried.
+	// Retried reports whether an operation's returned error is retried.
 	Retried func(ast.Expr) bool
-	// label is the retry loop's label, if it has one: "continue label"
+	// Label is the retry loop's label, if it has one: "continue label"
 	// from a nested loop re-sends.
 	Label string
 	// loops are the loops nested in the retry loop around the statement
@@ -323,18 +324,18 @@ type Flow struct {
 	// innermost last, whether it tests a status.
 	guards []bool
 	Edges  []Frag
-	// errCodes are, in modeErrors, the statuses for which the function
+	// ErrCodes are, in modeErrors, the statuses for which the function
 	// returns a non-nil error; errTypes, those for which it returns an
 	// error of a concrete type it makes, by type.
 	ErrCodes codeset.Set
 	ErrTypes map[string]codeset.Set
-	// resultErr is the named error result a bare return returns.
+	// ResultErr is the named error result a bare return returns.
 	ResultErr *types.Var
-	// changes, if not nil, reports whether a statement changes what the
+	// Changes, if not nil, reports whether a statement changes what the
 	// loop's send depends on: such a change varies the request on that
 	// path.
 	Changes func(ast.Stmt) bool
-	// sendStmt is the loop body's statement that holds the send, and
+	// SendStmt is the loop body's statement that holds the send, and
 	// local the variables the loop body declares. Where the send is
 	// nested (azcore's if timeout == 0 { clone = req.Clone(ctx); resp,
 	// err = clone.Next() } else { ... }), the statements before it in its
@@ -343,9 +344,9 @@ type Flow struct {
 	// from).
 	SendStmt ast.Stmt
 	Local    func(*types.Var) bool
-	// flags are the retry loop's flags, each with its bit (flags.go).
+	// Flags are the retry loop's flags, each with its bit (flags.go).
 	Flags map[*types.Var]uint
-	// sendVars are the variables the loop's send assigns: its response
+	// SendVars are the variables the loop's send assigns: its response
 	// and its error. respVars adds the locals made from them (an error
 	// parsed from the body, its code): what the response says.
 	SendVars map[*types.Var]bool
@@ -411,7 +412,7 @@ func (f *Flow) branch(s *ast.BranchStmt, live []Frag, breaks *[]Frag) {
 	// follows), which can miss a retry and never makes one up.
 }
 
-// retry records that the codes in live reach a re-send at at. Codes no
+// Retry records that the codes in live reach a re-send at at. Codes no
 // status condition decided on (fr.at == nil) are kept too: a loop that
 // repeats whatever the status is repeats, it does not retry, and the
 // report skips them.
@@ -424,7 +425,7 @@ func (f *Flow) Retry(live []Frag, at ast.Node) {
 	}
 }
 
-// stmts follows live through list and returns what falls out of its end;
+// Stmts follows live through list and returns what falls out of its end;
 // breaks collects what an unlabeled break carries out of an enclosing
 // switch or select.
 func (f *Flow) Stmts(list []ast.Stmt, live []Frag, breaks *[]Frag) []Frag {
@@ -575,7 +576,7 @@ func (f *Flow) stmt(s ast.Stmt, live []Frag, breaks *[]Frag) []Frag {
 			if f.selfCall(call) {
 				f.Retry(live, call)
 			}
-			if f.Ev.O.IsNoReturn(call) {
+			if isNoReturn(f.Ev.Pass.TypesInfo, call) {
 				return nil
 			}
 		}
@@ -747,11 +748,21 @@ func fallsThrough(body []ast.Stmt) ([]ast.Stmt, bool) {
 	return body, false
 }
 
-// codesOf returns every code the fragments carry.
+// CodesOf returns every code the fragments carry.
 func CodesOf(frags []Frag) codeset.Set {
 	var s codeset.Set
 	for _, fr := range frags {
 		s = s.Or(fr.Set)
 	}
 	return s
+}
+
+// isNoReturn reports whether call never returns: panic, os.Exit, log.Fatal
+// and friends, t.Fatal.
+func isNoReturn(info *types.Info, call *ast.CallExpr) bool {
+	if typesx.IsBuiltin(info, call, "panic") {
+		return true
+	}
+	key, via, _, ok := typesx.Resolve(info, call)
+	return ok && (knowledge.NoReturn[key] || knowledge.NoReturn[via])
 }
