@@ -2,9 +2,13 @@ package engine
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 
+	"github.com/statuslint/statuslint/internal/knowledge"
 	"github.com/statuslint/statuslint/internal/retry/codeset"
+	"github.com/statuslint/statuslint/internal/status"
+	"github.com/statuslint/statuslint/internal/typesx"
 )
 
 // methodDecision evaluates call, a call of a question an error answers
@@ -47,6 +51,9 @@ func (ev *Evaluator) ErrOfRecv(x ast.Expr) *types.Var {
 		return v
 	}
 	vals := ev.Index.ValuesOf(v)
+	if w := ev.asTarget(v, vals); w != nil {
+		return w
+	}
 	if len(vals) != 1 || vals[0].Index != 0 {
 		return nil
 	}
@@ -77,4 +84,64 @@ func (ev *Evaluator) methodCodes(v *types.Var, name string) (codeset.Set, bool) 
 	s, ok := ev.O.TypedMethodCodes(ev.ErrTypes[v], name)
 	ev.Touched = ev.Touched || ok
 	return s, ok
+}
+
+// asTarget returns the error variable w that v, a variable of an interface
+// type, is the target of errors.As(w, &v) for, where that is all v is
+// given: declared zero, its address taken there and nowhere else. Where
+// w's type has v's methods, errors.As sets v to w itself; where it has
+// not, v's methods are not w's, and the methods' statuses counted are
+// those of w's types that have them (TypedMethodCodes), as for
+// w.(I).
+func (ev *Evaluator) asTarget(v *types.Var, vals []status.Value) *types.Var {
+	if !types.IsInterface(v.Type()) || len(vals) != 2 || vals[0].Expr != nil || vals[1].Expr != nil || v.Parent() == nil {
+		return nil
+	}
+	info := ev.Pass.TypesInfo
+	scope := v.Parent()
+	var file *ast.File
+	for _, f := range ev.Pass.Files {
+		if f.FileStart <= v.Pos() && v.Pos() < f.FileEnd {
+			file = f
+		}
+	}
+	if file == nil {
+		return nil
+	}
+	var target *types.Var
+	addrs := 0
+	ast.Inspect(file, func(n ast.Node) bool {
+		if n == nil || n.End() < scope.Pos() || n.Pos() > scope.End() {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.UnaryExpr:
+			if id, ok := ast.Unparen(n.X).(*ast.Ident); ok && n.Op == token.AND && info.Uses[id] == v {
+				addrs++
+			}
+		case *ast.CallExpr:
+			fn := typesx.Callee(info, n)
+			if fn == nil || typesx.FuncKey(fn) != knowledge.ErrorsAs || len(n.Args) != 2 {
+				return true
+			}
+			u, ok := ast.Unparen(n.Args[1]).(*ast.UnaryExpr)
+			if !ok || u.Op != token.AND {
+				return true
+			}
+			if id, ok := ast.Unparen(u.X).(*ast.Ident); !ok || info.Uses[id] != v {
+				return true
+			}
+			if id, ok := ast.Unparen(n.Args[0]).(*ast.Ident); ok {
+				target, _ = info.Uses[id].(*types.Var)
+			}
+		}
+		return true
+	})
+	if addrs != 1 || target == nil {
+		return nil
+	}
+	if _, known := ev.Errs[target]; known || ev.Symbolic[target] {
+		return target
+	}
+	return nil
 }

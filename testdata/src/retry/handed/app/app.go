@@ -175,3 +175,20 @@ func HeadTemporary(repo string) error {
 		return registry.Head(repo)
 	}, retryx.IsTemporary, 3)
 }
+
+// TagsTemporaryAs is TagsTemporary with the errors.As form of the
+// predicate: the same statuses.
+func TagsTemporaryAs(repo string) error {
+	return retryx.Retry(func() error { // want `retrying on 503 \(Service Unavailable\)` `retrying on 429 \(Too Many Requests\) \(through Retry\) without reading Retry-After`
+		_, err := registry.List(repo)
+		return err
+	}, retryx.IsTemporaryAs, 3)
+}
+
+// HeadTemporaryAs is HeadTemporary with the errors.As form: still no
+// status is sure to be retried.
+func HeadTemporaryAs(repo string) error {
+	return retryx.Retry(func() error {
+		return registry.Head(repo)
+	}, retryx.IsTemporaryAs, 3)
+}

@@ -53,3 +53,10 @@ func IsTemporary(err error) bool {
 	}
 	return false
 }
+
+// IsTemporaryAs is IsTemporary written with errors.As into a variable of
+// the interface: the same decision by the error's own method.
+func IsTemporaryAs(err error) bool {
+	var te temporary
+	return errors.As(err, &te) && te.Temporary()
+}
