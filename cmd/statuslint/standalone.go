@@ -421,7 +421,11 @@ func fromSource(p *packages.Package, seen map[string]*types.Package) (*packages.
 		}
 		src.Syntax = append(src.Syntax, f)
 	}
-	src.TypesInfo = newInfo()
+	size := 0
+	for _, f := range src.Syntax {
+		size += p.Fset.File(f.Pos()).Size()
+	}
+	src.TypesInfo = newInfo(size)
 	conf := types.Config{
 		Importer: importerFunc(func(path string) (*types.Package, error) {
 			imp := p.Imports[path]
