@@ -373,15 +373,20 @@ const (
 
 // trim removes the entries no run has used for trimAge, at most once per
 // trimEvery.
-func (c *factCache) trim() {
-	mark := filepath.Join(c.dir, "trim.txt")
+func (c *factCache) trim() { trimOld(c.dir, ".gob") }
+
+// trimOld removes the files under dir whose names end in suffix and that
+// no run has used (read, and touched, or written) for trimAge, at most
+// once per trimEvery.
+func trimOld(dir, suffix string) {
+	mark := filepath.Join(dir, "trim.txt")
 	now := time.Now()
 	if fi, err := os.Stat(mark); err == nil && now.Sub(fi.ModTime()) < trimEvery {
 		return
 	}
 	writeAtomic(mark, []byte(now.Format(time.RFC3339)+"\n"))
-	filepath.WalkDir(c.dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".gob") {
+	filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, suffix) {
 			return nil
 		}
 		if fi, err := d.Info(); err == nil && now.Sub(fi.ModTime()) > trimAge {

@@ -18,6 +18,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"golang.org/x/tools/go/packages"
 )
@@ -194,7 +195,7 @@ func newLoadPlan(patterns []string, tests bool, tags string) *loadPlan {
 	}
 	h := sha256.New()
 	fmt.Fprintf(h, "statuslint load 1\n%s\n%v\n%s\n%s\n%s\n", wd, tests, tags, os.Getenv("GOFLAGS"), strings.Join(patterns, "\x00"))
-	return &loadPlan{file: filepath.Join(dir, "statuslint", "load", hex.EncodeToString(h.Sum(nil)))}
+	return &loadPlan{file: filepath.Join(dir, "statuslint", "load", hex.EncodeToString(h.Sum(nil))+".size")}
 }
 
 // oneCall reports whether the last run read at most oneCallBytes from
@@ -208,7 +209,12 @@ func (lp *loadPlan) oneCall() bool {
 		return false
 	}
 	n, err := strconv.ParseInt(strings.TrimSpace(string(data)), 10, 64)
-	return err == nil && n <= oneCallBytes
+	if err != nil {
+		return false
+	}
+	now := time.Now()
+	os.Chtimes(lp.file, now, now) // used: trimOld keeps it
+	return n <= oneCallBytes
 }
 
 // record keeps what this run read from source for the next; a cache that
@@ -217,13 +223,8 @@ func (lp *loadPlan) record(size int64) {
 	if lp.file == "" {
 		return
 	}
-	if err := os.MkdirAll(filepath.Dir(lp.file), 0o755); err != nil {
-		return
-	}
-	tmp := lp.file + ".tmp" + strconv.Itoa(os.Getpid())
-	if os.WriteFile(tmp, []byte(strconv.FormatInt(size, 10)+"\n"), 0o644) == nil {
-		os.Rename(tmp, lp.file)
-	}
+	writeAtomic(lp.file, []byte(strconv.FormatInt(size, 10)+"\n"))
+	trimOld(filepath.Dir(lp.file), ".size")
 }
 
 // exportFiles sets the export file of each package among the graph of
@@ -355,7 +356,7 @@ func exportCacheFile(roots []*packages.Package, ids, flags []string) string {
 			}
 		}
 	}
-	return filepath.Join(dir, "statuslint", "export", hex.EncodeToString(h.Sum(nil)))
+	return filepath.Join(dir, "statuslint", "export", hex.EncodeToString(h.Sum(nil))+".export")
 }
 
 // inDir reports whether path is inside dir.
@@ -397,8 +398,11 @@ func useExportCache(roots []*packages.Package, file string) bool {
 		for _, p := range given {
 			p.ExportFile = ""
 		}
+		return false
 	}
-	return all
+	now := time.Now()
+	os.Chtimes(file, now, now) // used: trimOld keeps it
+	return true
 }
 
 // writeExportCache keeps the export files of ids for the next run, when
@@ -416,13 +420,11 @@ func writeExportCache(roots []*packages.Package, ids []string, file string) {
 			n++
 		}
 	})
-	if n != len(want) || os.MkdirAll(filepath.Dir(file), 0o755) != nil {
+	if n != len(want) {
 		return
 	}
-	tmp := file + ".tmp" + strconv.Itoa(os.Getpid())
-	if os.WriteFile(tmp, []byte(b.String()), 0o644) == nil {
-		os.Rename(tmp, file)
-	}
+	writeAtomic(file, []byte(b.String()))
+	trimOld(filepath.Dir(file), ".export")
 }
 
 func containsError(list []packages.Error, e packages.Error) bool {

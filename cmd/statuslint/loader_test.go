@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/tools/go/packages"
 )
@@ -196,6 +197,21 @@ func TestLoadPlan(t *testing.T) {
 	plan.record(oneCallBytes + 1)
 	if newLoadPlan([]string{"./..."}, true, "").oneCall() {
 		t.Error("after a run that read more than oneCallBytes from source, the next must list twice")
+	}
+
+	// A plan no run has used for trimAge goes at the next day's trim;
+	// one in use stays.
+	stale := newLoadPlan([]string{"./stale"}, true, "")
+	stale.record(1)
+	old := time.Now().Add(-trimAge - time.Hour)
+	os.Chtimes(stale.file, old, old)
+	os.Remove(filepath.Join(filepath.Dir(stale.file), "trim.txt"))
+	plan.record(1)
+	if _, err := os.Stat(stale.file); err == nil {
+		t.Error("a plan unused for trimAge was not trimmed")
+	}
+	if !plan.oneCall() {
+		t.Error("the plan in use was trimmed")
 	}
 }
 

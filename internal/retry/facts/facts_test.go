@@ -1,22 +1,18 @@
 package facts
 
 import (
-	"bytes"
-	"encoding/gob"
-	"reflect"
 	"testing"
-
-	"golang.org/x/tools/go/analysis"
 
 	"github.com/statuslint/statuslint/internal/knowledge"
 	"github.com/statuslint/statuslint/internal/retry/codeset"
+	"github.com/statuslint/statuslint/internal/testenv"
 )
 
 // Facts cross process boundaries (go vet, Bazel's nogo) gob-encoded: every
 // field must survive the trip.
 func TestGobRoundTrip(t *testing.T) {
 	fives := codeset.Range(500, 599)
-	for _, f := range []analysis.Fact{
+	testenv.GobRoundTrip(t,
 		&Pred{Arg: 1, Set: fives, Waited: codeset.Single(429), List: 2, OfErr: true, Result: 1, Method: "Temporary"},
 		&Err{Sends: true, Errs: codeset.Range(400, 999), Types: []TypedErr{{Type: "*example.com/sdk.RateLimitError", Codes: codeset.Single(403)}}, List: 1, Unless: fives, From: 2},
 		&Repeat{Param: 1, Set: fives, Waits: true, Sends: true, Pred: 2, Cond: true},
@@ -25,19 +21,7 @@ func TestGobRoundTrip(t *testing.T) {
 		&Codes{Set: fives},
 		&ErrMethod{Set: fives},
 		&Wait{},
-	} {
-		var buf bytes.Buffer
-		if err := gob.NewEncoder(&buf).Encode(f); err != nil {
-			t.Fatalf("%T: %v", f, err)
-		}
-		got := reflect.New(reflect.TypeOf(f).Elem()).Interface()
-		if err := gob.NewDecoder(&buf).Decode(got); err != nil {
-			t.Fatalf("%T: %v", f, err)
-		}
-		if !reflect.DeepEqual(got, f) {
-			t.Errorf("%T: got %+v, want %+v", f, got, f)
-		}
-	}
+	)
 }
 
 func TestErrEqualAndTypeCodes(t *testing.T) {
