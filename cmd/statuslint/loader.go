@@ -330,8 +330,10 @@ func exportCacheFile(roots []*packages.Package, ids, flags []string) string {
 			goroot := files[0][:i]
 			if !goroots[goroot] {
 				goroots[goroot] = true
+				// A toolchain's tree, not a GOPATH's, whose files can
+				// change under the same name.
 				version, err := os.ReadFile(filepath.Join(goroot, "VERSION"))
-				if err != nil {
+				if _, serr := os.Stat(filepath.Join(goroot, "src", "cmd", "go", "main.go")); err != nil || serr != nil {
 					return ""
 				}
 				fmt.Fprintf(h, "goroot %s %s\n", goroot, version)
