@@ -59,7 +59,7 @@ type Evaluator struct {
 	// Waited are the codes a library's policy decided, where the library
 	// pairs it with a backoff that waits for Retry-After.
 	Waited codeset.Set
-	// ErrTypes holds, for the error variables errs holds, the statuses
+	// ErrTypes holds, for the error variables Errs holds, the statuses
 	// for which each is of an error type the function that made it names;
 	// typeTests, for the ok of a type assertion of one, the statuses for
 	// which it holds.
@@ -70,13 +70,13 @@ type Evaluator struct {
 	// tests no status.
 	Symbolic map[*types.Var]bool
 	// Lists binds list parameters to the statuses they hold, for an
-	// evaluation that assumes them. preds binds predicate parameters
-	// (func(error) bool) to the statuses they hold for, bools boolean
-	// variables to the statuses they are true for, and consts integer
+	// evaluation that assumes them. Preds binds predicate parameters
+	// (func(error) bool) to the statuses they hold for, Bools boolean
+	// variables to the statuses they are true for, and Consts integer
 	// parameters to the constants a call gives them.
 	Lists map[*types.Var]codeset.Set
 	// MadeTypes types the errors the package's functions make whatever
-	// the status (madeErrTypes), for an attempt followed with a list
+	// the status (Oracle.MadeErrTypes), for an attempt followed with a list
 	// field bound (fieldListed). Elsewhere it is off: an error typed so
 	// lets a predicate that reads the error's body (anthropic's
 	// isHeartbeatPreconditionFailure) decide opaquely, which hides the
