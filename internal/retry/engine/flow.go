@@ -11,7 +11,7 @@ import (
 	"github.com/statuslint/statuslint/internal/typesx"
 )
 
-// A frag is a set of status codes that reaches a point of the code, with
+// A Frag is a set of status codes that reaches a point of the code, with
 // the condition that last narrowed it: where a diagnostic about those codes
 // belongs.
 type Frag struct {
@@ -21,7 +21,7 @@ type Frag struct {
 	// next round sends another request.
 	varied bool
 	// Decided is set on a re-send that a status condition decided, with
-	// no other condition in between (see flow.decided).
+	// no other condition in between (see Flow.decided).
 	Decided bool
 	// Opaque is set once something the check cannot read decided on the
 	// response (a user's callback): what goes round there says nothing
@@ -285,7 +285,7 @@ func unionFrags(a, b []Frag) []Frag {
 	return a
 }
 
-// flowMode says what makes a request go out again.
+// Mode says what makes a request go out again.
 type Mode uint8
 
 const (
@@ -297,7 +297,7 @@ const (
 	// ModeOperation: returning an error a retry library retries.
 	ModeOperation
 	// ModeErrors: nothing re-sends; the flow collects the statuses for
-	// which the function returns a non-nil error (errCodes).
+	// which the function returns a non-nil error (ErrCodes).
 	ModeErrors
 )
 
@@ -306,7 +306,7 @@ const (
 type Flow struct {
 	Ev   *Evaluator
 	Mode Mode
-	// Result is, in modePredicate, the index of the result that decides.
+	// Result is, in ModePredicate, the index of the result that decides.
 	Result int
 	// Self is the function being checked for self-recursive retries; a
 	// call of it that re-sends the same request is a retry.
@@ -323,9 +323,11 @@ type Flow struct {
 	// guards says, for each condition around the statement being followed,
 	// innermost last, whether it tests a status.
 	guards []bool
-	Edges  []Frag
-	// ErrCodes are, in modeErrors, the statuses for which the function
-	// returns a non-nil error; errTypes, those for which it returns an
+	// Edges are where the statuses reach a re-send (or, in
+	// ModeErrors, a return of an error), each with its condition.
+	Edges []Frag
+	// ErrCodes are, in ModeErrors, the statuses for which the function
+	// returns a non-nil error; ErrTypes, those for which it returns an
 	// error of a concrete type it makes, by type.
 	ErrCodes codeset.Set
 	ErrTypes map[string]codeset.Set
@@ -336,7 +338,7 @@ type Flow struct {
 	// path.
 	Changes func(ast.Stmt) bool
 	// SendStmt is the loop body's statement that holds the send, and
-	// local the variables the loop body declares. Where the send is
+	// Local the variables the loop body declares. Where the send is
 	// nested (azcore's if timeout == 0 { clone = req.Clone(ctx); resp,
 	// err = clone.Next() } else { ... }), the statements before it in its
 	// block build this round's request: setting a local there is no change
@@ -347,7 +349,7 @@ type Flow struct {
 	// Flags are the retry loop's flags, each with its bit (flags.go).
 	Flags map[*types.Var]uint
 	// SendVars are the variables the loop's send assigns: its response
-	// and its error. respVars adds the locals made from them (an error
+	// and its error. RespVars adds the locals made from them (an error
 	// parsed from the body, its code): what the response says.
 	SendVars map[*types.Var]bool
 	RespVars map[*types.Var]bool
