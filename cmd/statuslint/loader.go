@@ -10,7 +10,6 @@ import (
 	"go/scanner"
 	"go/token"
 	"go/types"
-	"maps"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -385,7 +384,6 @@ func useExportCache(roots []*packages.Package, file string) bool {
 		}
 		export[id] = path
 	}
-	all := true
 	var given []*packages.Package
 	packages.Visit(roots, nil, func(p *packages.Package) {
 		if path, ok := export[p.ID]; ok && p.ExportFile == "" {
@@ -393,10 +391,9 @@ func useExportCache(roots []*packages.Package, file string) bool {
 			given = append(given, p)
 		}
 	})
-	for _, id := range slices.Sorted(maps.Keys(export)) {
-		all = all && slices.ContainsFunc(given, func(p *packages.Package) bool { return p.ID == id })
-	}
-	if !all {
+	// The graph visits each ID once: every entry was given if as many
+	// packages took one.
+	if len(given) != len(export) {
 		for _, p := range given {
 			p.ExportFile = ""
 		}
