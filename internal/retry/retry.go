@@ -266,11 +266,11 @@ func (c *retryChecker) reportRetriesFor(op *table.Operation, edges []engine.Frag
 		}
 		if len(never) > 0 {
 			c.reportOnce(analysis.Diagnostic{Pos: at.Pos(), End: at.End(), Category: RetryNever, Related: related,
-				Message: fmt.Sprintf("retrying on %s%s: %s says to modify the request instead of re-initiating it", joinAnd(never), why, says)})
+				Message: fmt.Sprintf("retrying on %s%s: %s says to modify the request instead of re-initiating it", status.JoinAnd(never), why, says)})
 		}
 		if len(wait) > 0 {
 			c.reportOnce(analysis.Diagnostic{Pos: at.Pos(), End: at.End(), Category: RetryAfterWait, Related: related,
-				Message: fmt.Sprintf("retrying on %s%s without reading Retry-After: %s says to re-initiate only after the time in the response's Retry-After header", joinAnd(wait), why, says)})
+				Message: fmt.Sprintf("retrying on %s%s without reading Retry-After: %s says to re-initiate only after the time in the response's Retry-After header", status.JoinAnd(wait), why, says)})
 		}
 	}
 }
@@ -291,14 +291,6 @@ func (c *retryChecker) reportOnce(d analysis.Diagnostic) {
 	}
 	c.reported[key] = true
 	c.Pass.Report(d)
-}
-
-// joinAnd joins "a", "b" and "c" as "a, b and c".
-func joinAnd(items []string) string {
-	if len(items) <= 1 {
-		return strings.Join(items, "")
-	}
-	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
 }
 
 // readsRetryAfter reports whether n reads the Retry-After header (a

@@ -84,11 +84,15 @@ func exportHandlers(f *routeFinder, found []status.Found) {
 		for _, fd := range writes {
 			if inAny(bodies, fd.E.Pos()) {
 				code, _ := constCode(f.Pass.TypesInfo, fd.E)
-				p := f.Pass.Fset.Position(fd.E.Pos())
-				fact.Writes = append(fact.Writes, Written{Code: code, At: fmt.Sprintf("%s:%d", filepath.Base(p.Filename), p.Line)})
+				fact.Writes = append(fact.Writes, Written{Code: code, At: f.place(fd.E.Pos())})
 			}
 		}
 		for _, w := range f.importedWrites(bodies) {
+			if !slices.Contains(fact.Writes, w) {
+				fact.Writes = append(fact.Writes, w)
+			}
+		}
+		for _, w := range f.carried(found).writes(bodies) {
 			if !slices.Contains(fact.Writes, w) {
 				fact.Writes = append(fact.Writes, w)
 			}
@@ -114,8 +118,7 @@ func (c *routeFinder) importedWrites(bodies []*ast.BlockStmt) []Written {
 				if fn := typesx.Callee(c.Pass.TypesInfo, call); fn != nil && fn.Pkg() != nil && fn.Pkg() != c.Pass.Pkg {
 					var fact HandlerFact
 					if status.ImportFact(c.Pass, c.Index, fn, &fact) {
-						p := c.Pass.Fset.Position(call.Pos())
-						at := fmt.Sprintf("%s:%d", filepath.Base(p.Filename), p.Line)
+						at := c.place(call.Pos())
 						for _, w := range fact.Writes {
 							if w := (Written{Code: w.Code, At: at, Via: cmp.Or(w.Via, w.At)}); !slices.Contains(out, w) {
 								out = append(out, w)
@@ -217,11 +220,15 @@ func (c *routeFinder) handlerWritten(r route, found []status.Found) (writes []Wr
 	bodies := c.bodies(r.handler)
 	for _, fd := range found {
 		if code, ok := constCode(c.Pass.TypesInfo, fd.E); ok && fd.S.Writes && !fd.S.Stored && inAny(bodies, fd.E.Pos()) {
-			p := c.Pass.Fset.Position(fd.E.Pos())
-			writes = append(writes, Written{Code: code, At: fmt.Sprintf("%s:%d", filepath.Base(p.Filename), p.Line)})
+			writes = append(writes, Written{Code: code, At: c.place(fd.E.Pos())})
 		}
 	}
 	for _, w := range c.importedWrites(bodies) {
+		if !slices.Contains(writes, w) {
+			writes = append(writes, w)
+		}
+	}
+	for _, w := range c.carried(found).writes(bodies) {
 		if !slices.Contains(writes, w) {
 			writes = append(writes, w)
 		}

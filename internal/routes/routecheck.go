@@ -316,6 +316,7 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteRe
 		bodies := f.bodies(r.handler)
 		checkHandler(f, bodies, ops, r.method == "", typesx.InTestFile(pass.Fset, r.call.Pos()), found, registered, specAt, reported, &res)
 		checkImplicitOK(f, r.handler, bodies, ops, r.method == "", found, registered, specAt, reported, &res)
+		checkCarried(f, f.carried(found), bodies, ops, r.method == "", typesx.InTestFile(pass.Fset, r.call.Pos()), registered, specAt, reported, &res)
 	}
 	for _, m := range missing {
 		if op := aliasOf(m); op != "" && m.handler != nil {
@@ -339,6 +340,7 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteRe
 	checkGenerated(f, spec, found, specAt, reported, &res)
 	checkClients(f, tab, &res)
 	exportHandlers(f, found)
+	f.carried(found).export()
 	exportRoutes(f, found, tied)
 	exportRegistrars(f)
 	exportRouterFields(f)

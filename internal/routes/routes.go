@@ -126,6 +126,10 @@ type routeFinder struct {
 	// whose methods are registrars (learntRouter).
 	imported map[*types.Func]*registrar
 	learnt   map[types.Type]bool
+	// carriers are the package's statuses carried by errors (carried),
+	// computed once.
+	carriers     *carriers
+	carriersDone bool
 }
 
 // newRouteFinder returns the routes pass's state for the package of x,

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"net/http"
+	"strings"
 )
 
 // Describe names a status: "307 (Temporary Redirect)", or just "299".
@@ -12,6 +13,14 @@ func Describe(code int64) string {
 		return fmt.Sprintf("%d (%s)", code, text)
 	}
 	return fmt.Sprint(code)
+}
+
+// JoinAnd joins "a", "b" and "c" as "a, b and c", for a diagnostic.
+func JoinAnd(items []string) string {
+	if len(items) <= 1 {
+		return strings.Join(items, "")
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
 }
 
 // Site says where a status value was found, for the diagnostic.
