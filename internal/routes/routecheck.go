@@ -16,7 +16,6 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
-	"honnef.co/go/tools/analysis/report"
 
 	"github.com/statuslint/statuslint/internal/knowledge"
 	"github.com/statuslint/statuslint/internal/status"
@@ -355,7 +354,7 @@ func checkWrapperStatuses(f *routeFinder, r route, ops []*table.Operation, specA
 	for _, call := range r.wrappers {
 		key, via, _, _ := typesx.Resolve(f.Pass.TypesInfo, call)
 		w, _ := knowledge.Lookup(knowledge.WrapperStatuses, key, via)
-		what := fmt.Sprintf(", which %s answers %s,", report.Render(f.Pass, call.Fun), w.When)
+		what := fmt.Sprintf(", which %s answers %s,", typesx.Render(f.Pass.Fset, call.Fun), w.When)
 		reportUndocumented(call, w.Code, what, "add the response to the spec", ops, r.method == "", nil, specAt, reported, res)
 	}
 }

@@ -5,8 +5,6 @@ import (
 	"go/token"
 	"go/types"
 
-	"honnef.co/go/tools/analysis/report"
-
 	"github.com/statuslint/statuslint/internal/knowledge"
 	"github.com/statuslint/statuslint/internal/status"
 	"github.com/statuslint/statuslint/internal/typesx"
@@ -64,7 +62,7 @@ func (c *sinkFinder) callSinks(call *ast.CallExpr, fn func(arg ast.Expr, s statu
 	if key == knowledge.SliceContains && len(call.Args) == 2 && status.IsStatusExpr(c.Pass, c.Index, call.Args[1]) {
 		// slices.Contains(codes, resp.StatusCode): the codes are statuses,
 		// a literal's elements or a variadic parameter's arguments.
-		s := status.Site{What: "comparison with " + report.Render(c.Pass, call.Args[1])}
+		s := status.Site{What: "comparison with " + typesx.Render(c.Pass.Fset, call.Args[1])}
 		if lit, ok := ast.Unparen(call.Args[0]).(*ast.CompositeLit); ok {
 			for _, e := range lit.Elts {
 				fn(e, s)
@@ -205,9 +203,9 @@ func (c *sinkFinder) netHTTPWriter(call *ast.CallExpr) bool {
 // comparison calls fn for the side of x == y that is compared with a status.
 func (c *sinkFinder) comparison(x, y ast.Expr, fn func(ast.Expr, status.Site)) {
 	if status.IsStatusExpr(c.Pass, c.Index, x) {
-		fn(y, status.Site{What: "comparison with " + report.Render(c.Pass, x)})
+		fn(y, status.Site{What: "comparison with " + typesx.Render(c.Pass.Fset, x)})
 	} else if status.IsStatusExpr(c.Pass, c.Index, y) {
-		fn(x, status.Site{What: "comparison with " + report.Render(c.Pass, y)})
+		fn(x, status.Site{What: "comparison with " + typesx.Render(c.Pass.Fset, y)})
 	}
 }
 
@@ -226,7 +224,7 @@ func (c *sinkFinder) statuses(n ast.Node, fn func(ast.Expr, status.Site)) {
 		}
 		for i, lhs := range n.Lhs {
 			if status.IsStatusExpr(c.Pass, c.Index, lhs) {
-				fn(n.Rhs[i], status.Site{What: "assignment to " + report.Render(c.Pass, lhs), Writes: true, Stored: true})
+				fn(n.Rhs[i], status.Site{What: "assignment to " + typesx.Render(c.Pass.Fset, lhs), Writes: true, Stored: true})
 			}
 		}
 	case *ast.CompositeLit:
@@ -235,7 +233,7 @@ func (c *sinkFinder) statuses(n ast.Node, fn func(ast.Expr, status.Site)) {
 		if n.Tag == nil || !status.IsStatusExpr(c.Pass, c.Index, n.Tag) {
 			return
 		}
-		s := status.Site{What: "case of switch on " + report.Render(c.Pass, n.Tag)}
+		s := status.Site{What: "case of switch on " + typesx.Render(c.Pass.Fset, n.Tag)}
 		for _, stmt := range n.Body.List {
 			for _, e := range stmt.(*ast.CaseClause).List {
 				fn(e, s)
