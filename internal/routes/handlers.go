@@ -236,6 +236,10 @@ func (c *routeFinder) handlerWritten(r route, found []status.Found) (writes []Wr
 	return writes, c.upgrades(bodies), true
 }
 
+// onlyRedirects is notAnOperation's answer for a handler that only
+// redirects.
+const onlyRedirects = "its handler only redirects (it writes a 3xx and no 2xx)"
+
 // notAnOperation says why a route the spec lacks serves no operation of
 // it, or "": it serves the spec document itself (its last segment is
 // the spec's file name), its handler takes the connection over (a
@@ -258,7 +262,7 @@ func (c *routeFinder) notAnOperation(r route, spec *table.Spec, found []status.F
 		return "its handler takes the connection over (a websocket), which no operation describes"
 	case slices.ContainsFunc(codes, func(code int) bool { return code >= 300 && code < 400 }) &&
 		!slices.ContainsFunc(codes, func(code int) bool { return code >= 200 && code < 300 }):
-		return "its handler only redirects (it writes a 3xx and no 2xx)"
+		return onlyRedirects
 	}
 	return ""
 }

@@ -56,6 +56,10 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteRe
 		handler *types.Func
 		method  string
 		segs    []string
+		// redirects: its handler only redirects here, which is a
+		// browser's shortcut unless the handler serves an operation
+		// on the same router.
+		redirects bool
 	}
 	// tiedHandlers are the handler functions of routes tied to an
 	// operation, by router, with the route: a route the spec lacks that
@@ -223,7 +227,7 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteRe
 			res.Listing = append(res.Listing, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: "routes",
 				Message: fmt.Sprintf("route %s -> no operation%s; its router is handed elsewhere and may be mounted under a prefix, so the API-wide table applies", name, why)})
 			missing = append(missing, missingRoute{len(res.Listing) - 1, r.root, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: Route,
-				Message: fmt.Sprintf("route %s is not in %s: clients cannot know it; document the operation in the spec or remove the route", name, tab.Name)}, true, f.handlerObj(r.handlerExpr), r.method, table.Segments(r.path)})
+				Message: fmt.Sprintf("route %s is not in %s: clients cannot know it; document the operation in the spec or remove the route", name, tab.Name)}, true, f.handlerObj(r.handlerExpr), r.method, table.Segments(r.path), false})
 			continue
 		case len(ops) == 0 && r.mounted:
 			res.Listing = append(res.Listing, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: "routes",
@@ -248,14 +252,21 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteRe
 			besideAPI(f, r, found, &res)
 			continue
 		case len(ops) == 0 && f.notAnOperation(r, spec, found) != "":
+			not := f.notAnOperation(r, spec, found)
 			res.Listing = append(res.Listing, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: "routes",
-				Message: fmt.Sprintf("route %s -> no operation; %s, so not reported", name, f.notAnOperation(r, spec, found))})
+				Message: fmt.Sprintf("route %s -> no operation; %s, so not reported", name, not)})
+			if h := f.handlerObj(r.handlerExpr); not == onlyRedirects && h != nil && r.method != "" && !typesx.InTestFile(pass.Fset, r.call.Pos()) {
+				// Judged once every route is tied: a handler that
+				// serves an operation here is no browser's shortcut.
+				missing = append(missing, missingRoute{len(res.Listing) - 1, r.root, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: Route,
+					Message: fmt.Sprintf("route %s is not in %s: clients cannot know it; document the operation in the spec or remove the route", name, tab.Name)}, false, h, r.method, table.Segments(r.path), true})
+			}
 			continue
 		case len(ops) == 0:
 			res.Listing = append(res.Listing, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: "routes",
 				Message: fmt.Sprintf("route %s -> no operation%s", name, why)})
 			missing = append(missing, missingRoute{len(res.Listing) - 1, r.root, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: Route,
-				Message: fmt.Sprintf("route %s is not in %s: clients cannot know it; document the operation in the spec or remove the route", name, tab.Name)}, false, f.handlerObj(r.handlerExpr), r.method, table.Segments(r.path)})
+				Message: fmt.Sprintf("route %s is not in %s: clients cannot know it; document the operation in the spec or remove the route", name, tab.Name)}, false, f.handlerObj(r.handlerExpr), r.method, table.Segments(r.path), false})
 			continue
 		}
 		tiedRoots[r.root] = true
@@ -318,6 +329,14 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteRe
 		checkCarried(f, f.carried(found), bodies, ops, r.method == "", typesx.InTestFile(pass.Fset, r.call.Pos()), registered, specAt, reported, &res)
 	}
 	for _, m := range missing {
+		if m.redirects {
+			tied := tiedHandlers[served{m.root, m.handler}]
+			if m.root == nil || len(tied) == 0 {
+				continue // a browser's shortcut: not reported
+			}
+			res.Listing[m.listing].Message = strings.Replace(res.Listing[m.listing].Message, onlyRedirects+", so not reported",
+				fmt.Sprintf("its handler only redirects here, but serves %s on the same router: a route of the API", tied[0].op), 1)
+		}
 		if op := aliasOf(m); op != "" && m.handler != nil {
 			res.Listing[m.listing].Message += fmt.Sprintf("; an alias of %s, whose handler it serves, so not reported", op)
 			continue
