@@ -89,6 +89,9 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteRe
 	// operation by its whole path as written: they serve the spec's
 	// paths at its prefix, mounted elsewhere or not.
 	exactRoots := map[any]bool{}
+	// apiRoots are those of exactRoots tied outside tests: a router
+	// parameter's type among them serves the API (APIRoutersFact).
+	apiRoots := map[any]bool{}
 	// tied maps a registration to the one operation it ties to here,
 	// for the RoutesFact of the function it is in.
 	tied := map[*ast.CallExpr]string{}
@@ -272,6 +275,9 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteRe
 		tiedRoots[r.root] = true
 		if !local && !ending && !r.tentative && r.root != nil {
 			exactRoots[r.root] = true
+			if !typesx.InTestFile(pass.Fset, r.call.Pos()) {
+				apiRoots[r.root] = true
+			}
 		}
 		if len(r.methods) > 0 && !r.mounted && !r.tentative && !typesx.InTestFile(pass.Fset, r.call.Pos()) {
 			// Served for methods of which the spec has some: the others
@@ -350,8 +356,11 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteRe
 			continue
 		}
 		if m.root != nil && !tiedRoots[m.root] {
-			res.Listing[m.listing].Message += "; its router serves no operation of the spec (a debug or metrics server beside the API), so not reported"
-			continue
+			if !f.servesAPI(m.root) {
+				res.Listing[m.listing].Message += "; its router serves no operation of the spec (a debug or metrics server beside the API), so not reported"
+				continue
+			}
+			res.Listing[m.listing].Message += fmt.Sprintf("; its router is of a type, %s, that the packages it depends on serve the spec's operations on", f.apiRouterParam(m.root))
 		}
 		res.Diags = append(res.Diags, m.diag)
 	}
@@ -362,6 +371,7 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteRe
 	exportRoutes(f, found, tied)
 	exportRegistrars(f)
 	exportRouterFields(f)
+	exportAPIRouters(f, apiRoots)
 	return res
 }
 

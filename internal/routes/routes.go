@@ -130,6 +130,9 @@ type routeFinder struct {
 	// computed once.
 	carriers     *carriers
 	carriersDone bool
+	// apiRouters are the router types other packages serve the API on
+	// (servesAPI).
+	apiRouters map[string]bool
 }
 
 // newRouteFinder returns the routes pass's state for the package of x,
