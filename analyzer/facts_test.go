@@ -21,6 +21,9 @@ func TestFactsGobRoundTrip(t *testing.T) {
 		&facts.Pred{Arg: 1, Set: codeset.Range(500, 599)},
 		&facts.Err{Sends: true, Errs: codeset.Range(500, 999)},
 		&routes.HandlerFact{Writes: []routes.Written{{Code: 409, At: "create.go:12"}}},
+		&routes.CarriesFact{Result: 1, Carried: []routes.Carried{{Type: "example.com/util.ServiceError", Code: 500, At: "service.go:160"}}},
+		&routes.WritesCarriedFact{Params: []routes.CarriedParam{{Index: 0, Type: "example.com/util.ServiceError"}}},
+		&routes.APIRoutersFact{Types: []string{"*example.com/x.RouterPublic"}},
 	)
 }
 
