@@ -37,6 +37,13 @@ type Written struct {
 	Code int
 	At   string
 	Via  string
+	// OnArg says that the status may be written only for some values of
+	// an argument other than the response and the request (a default
+	// beside the status an error carries, a branch on the error), or
+	// that this is not known (a write in a function it calls): a caller
+	// that hands the function its ResponseWriter does not write it for
+	// sure.
+	OnArg bool
 }
 
 // place says where w is written: "file.go:12", or "file.go:12 calling
@@ -84,16 +91,16 @@ func exportHandlers(f *routeFinder, found []status.Found) {
 		for _, fd := range writes {
 			if inAny(bodies, fd.E.Pos()) {
 				code, _ := constCode(f.Pass.TypesInfo, fd.E)
-				fact.Writes = append(fact.Writes, Written{Code: code, At: f.place(fd.E.Pos())})
+				fact.Writes = append(fact.Writes, Written{Code: code, At: f.place(fd.E.Pos()), OnArg: f.onArg(f.Decls[fn], fd)})
 			}
 		}
 		for _, w := range f.importedWrites(bodies) {
-			if !slices.Contains(fact.Writes, w) {
+			if w.OnArg = true; !slices.Contains(fact.Writes, w) {
 				fact.Writes = append(fact.Writes, w)
 			}
 		}
 		for _, w := range f.carried(found).writes(bodies) {
-			if !slices.Contains(fact.Writes, w) {
+			if w.OnArg = true; !slices.Contains(fact.Writes, w) {
 				fact.Writes = append(fact.Writes, w)
 			}
 		}
@@ -131,6 +138,110 @@ func (c *routeFinder) importedWrites(bodies []*ast.BlockStmt) []Written {
 		})
 	}
 	return out
+}
+
+// handedWriter returns the statuses the calls in bodies write through
+// functions of other packages that they hand a ResponseWriter
+// (errorx.Manager.Forward(ctx, w, r, err) writes its 303 on the
+// handler's response), by their HandlerFact, each with its call: what a
+// function writes that is given no writer (a service's constant
+// statuses) is no write of the handler's.
+func (c *routeFinder) handedWriter(bodies []*ast.BlockStmt) []handedWrite {
+	info := c.Pass.TypesInfo
+	var out []handedWrite
+	for _, body := range bodies {
+		ast.Inspect(body, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			fn := typesx.Callee(info, call)
+			if fn == nil || fn.Pkg() == nil || fn.Pkg() == c.Pass.Pkg ||
+				!slices.ContainsFunc(call.Args, func(a ast.Expr) bool { return typesx.Is(info.TypeOf(a), knowledge.HTTPResponseWriter) }) {
+				return true
+			}
+			var fact HandlerFact
+			if status.ImportFact(c.Pass, c.Index, fn, &fact) {
+				at := c.place(call.Pos())
+				for _, w := range fact.Writes {
+					if !w.OnArg {
+						out = append(out, handedWrite{call, fn, Written{Code: w.Code, At: at, Via: cmp.Or(w.Via, w.At)}})
+					}
+				}
+			}
+			return true
+		})
+	}
+	return out
+}
+
+// onArg reports whether the status fd writes in decl, a function of the
+// package, may be written only for some values of an argument other than
+// the response and the request: a condition before the write (where the
+// status reaches its sink) or around it reads such a parameter (if err
+// == nil, switch e := err.(type)). A write in another function than decl
+// (one it calls) is not known so: true.
+func (c *routeFinder) onArg(decl *ast.FuncDecl, fd status.Found) bool {
+	if decl == nil || decl.Body == nil || !inAny([]*ast.BlockStmt{decl.Body}, fd.E.Pos()) {
+		return true
+	}
+	info := c.Pass.TypesInfo
+	params := map[*types.Var]bool{}
+	for _, field := range decl.Type.Params.List {
+		for _, name := range field.Names {
+			v, ok := info.Defs[name].(*types.Var)
+			if ok && !typesx.Is(v.Type(), knowledge.HTTPResponseWriter) && !typesx.IsRequestPtr(v.Type()) && !typesx.Is(v.Type(), knowledge.Context) {
+				params[v] = true
+			}
+		}
+	}
+	if len(params) == 0 {
+		return false
+	}
+	at := fd.E.Pos()
+	if fd.S.Via != nil && fd.S.Via.Pos() > at {
+		at = fd.S.Via.Pos() // a default in a variable, overwritten before the sink
+	}
+	on := false
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		if on || n == nil || n.Pos() > at {
+			return false
+		}
+		var conds []ast.Node
+		switch s := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.IfStmt:
+			conds = []ast.Node{s.Init, s.Cond}
+		case *ast.SwitchStmt:
+			conds = []ast.Node{s.Init, s.Tag}
+		case *ast.TypeSwitchStmt:
+			conds = []ast.Node{s.Init, s.Assign}
+		case *ast.CaseClause:
+			for _, e := range s.List {
+				conds = append(conds, e)
+			}
+		case *ast.ForStmt:
+			conds = []ast.Node{s.Cond}
+		case *ast.RangeStmt:
+			conds = []ast.Node{s.X}
+		}
+		for _, cond := range conds {
+			if cond != nil && typesx.UsesAny(info, cond, params) {
+				on = true
+			}
+		}
+		return !on
+	})
+	return on
+}
+
+// A handedWrite is a status a function of another package writes on the
+// ResponseWriter a handler's call hands it.
+type handedWrite struct {
+	call *ast.CallExpr
+	fn   *types.Func
+	Written
 }
 
 // exportInterfaceHandlers exports, on each method of the package's

@@ -333,6 +333,11 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteRe
 		checkHandler(f, bodies, ops, r.method == "", typesx.InTestFile(pass.Fset, r.call.Pos()), found, registered, specAt, reported, &res)
 		checkImplicitOK(f, r.handler, bodies, ops, r.method == "", found, registered, specAt, reported, &res)
 		checkCarried(f, f.carried(found), bodies, ops, r.method == "", typesx.InTestFile(pass.Fset, r.call.Pos()), registered, specAt, reported, &res)
+		for _, w := range f.handedWriter(bodies) {
+			if !typesx.InTestFile(pass.Fset, r.call.Pos()) || typesx.InTestFile(pass.Fset, w.call.Pos()) {
+				reportUndocumented(w.call, w.Code, fmt.Sprintf(" written by %s (%s)", handlerName(w.fn), w.place()), "write a documented status or add the response to the spec", ops, r.method == "", []analysis.RelatedInformation{registered}, specAt, reported, &res)
+			}
+		}
 	}
 	for _, m := range missing {
 		if m.redirects {

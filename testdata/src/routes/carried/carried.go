@@ -85,8 +85,10 @@ func deleteVolume(w http.ResponseWriter, r *http.Request) {
 }
 
 // Negative: an error of no known status; a writer that writes its own
-// status, not the error's; a wrapped error; an error whose status is
-// kept by a type the writer does not read. Positive: the writer of that
+// status, not the error's (its own is found as such); a wrapped error;
+// an error whose status is kept by a type the writer does not read; the
+// default status of a writer of an error's status (500 for another
+// error), written for some errors only. Positive: the writer of that
 // type (createInstance documents 200, 400 and 403).
 func createInstance(w http.ResponseWriter, r *http.Request) {
 	if r.URL.Query().Has("reserve") {
@@ -99,7 +101,8 @@ func createInstance(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if err := svc.Delete(""); err != nil {
-		apperr.Text(w, err)
+		// Positive: Text writes its own 502 on w, whatever the error.
+		apperr.Text(w, err) // want `status 502 \(Bad Gateway\) written by apperr.Text \(carried.go:\d+ calling apperr.go:\d+\) is not documented for POST /v2/\{project_id\}/instances`
 		return
 	}
 	apperr.Respond(w, svc.Create())

@@ -2,7 +2,10 @@
 // registers: each exported one's written statuses are a fact.
 package handlers
 
-import "net/http"
+import (
+	"net/http"
+	"net/http/httptest"
+)
 
 // Create writes 409 through a helper of its package.
 func Create(w http.ResponseWriter, r *http.Request) { // want Create:"writes\\[409\\]"
@@ -96,4 +99,17 @@ func Conflicting() http.HandlerFunc { // want Conflicting:"writes\\[409\\]"
 	return func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusConflict)
 	}
+}
+
+// Forward answers an error by redirecting to the error page, on the
+// ResponseWriter it is given (kratos's errorx.Manager.Forward).
+func Forward(w http.ResponseWriter, r *http.Request, err error) { // want Forward:"writes\\[303\\]"
+	http.Redirect(w, r, "/v2/errors", http.StatusSeeOther)
+}
+
+// Probe writes on a recorder of its own: given no ResponseWriter, what it
+// writes is no caller's response.
+func Probe() { // want Probe:"writes\\[418\\]"
+	rec := httptest.NewRecorder()
+	rec.WriteHeader(http.StatusTeapot)
 }

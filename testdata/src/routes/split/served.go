@@ -30,7 +30,7 @@ func both(a, b http.HandlerFunc) http.HandlerFunc {
 func apiRoutes() *http.ServeMux {
 	mux := http.NewServeMux()
 	// Positive: the route serves the handler the middleware is given.
-	mux.HandleFunc("POST /v2/{project}/instances", guard(handlers.Create)) // want `status 409 \(Conflict\) written by handlers.Create \(handlers.go:13\) is not documented for POST /v2/\{project_id\}/instances`
+	mux.HandleFunc("POST /v2/{project}/instances", guard(handlers.Create)) // want `status 409 \(Conflict\) written by handlers.Create \(handlers.go:16\) is not documented for POST /v2/\{project_id\}/instances`
 	// Negative: the middleware's own 403 is every route's, not the
 	// operation's; 503 is documented for health.
 	mux.HandleFunc("GET /v2/health", guard(handlers.Health))
