@@ -141,7 +141,8 @@ func (c *routeFinder) importedWrites(bodies []*ast.BlockStmt) []Written {
 }
 
 // handedWriter returns the statuses the calls in bodies write through
-// functions of other packages that they hand a ResponseWriter
+// functions of other packages that they hand a ResponseWriter (or a
+// framework's context, isResponse)
 // (errorx.Manager.Forward(ctx, w, r, err) writes its 303 on the
 // handler's response), by their HandlerFact, each with its call: what a
 // function writes that is given no writer (a service's constant
@@ -157,7 +158,7 @@ func (c *routeFinder) handedWriter(bodies []*ast.BlockStmt) []handedWrite {
 			}
 			fn := typesx.Callee(info, call)
 			if fn == nil || fn.Pkg() == nil || fn.Pkg() == c.Pass.Pkg ||
-				!slices.ContainsFunc(call.Args, func(a ast.Expr) bool { return typesx.Is(info.TypeOf(a), knowledge.HTTPResponseWriter) }) {
+				!slices.ContainsFunc(call.Args, func(a ast.Expr) bool { return isResponse(info.TypeOf(a)) }) {
 				return true
 			}
 			var fact HandlerFact
@@ -190,7 +191,7 @@ func (c *routeFinder) onArg(decl *ast.FuncDecl, fd status.Found) bool {
 	for _, field := range decl.Type.Params.List {
 		for _, name := range field.Names {
 			v, ok := info.Defs[name].(*types.Var)
-			if ok && !typesx.Is(v.Type(), knowledge.HTTPResponseWriter) && !typesx.IsRequestPtr(v.Type()) && !typesx.Is(v.Type(), knowledge.Context) {
+			if ok && !isResponse(v.Type()) && !typesx.IsRequestPtr(v.Type()) && !typesx.Is(v.Type(), knowledge.Context) {
 				params[v] = true
 			}
 		}
@@ -234,6 +235,33 @@ func (c *routeFinder) onArg(decl *ast.FuncDecl, fd status.Found) bool {
 		return !on
 	})
 	return on
+}
+
+// responders are the types whose methods write a response's status: the
+// receivers of the known sinks' methods (*gin.Context, echo.Context,
+// *fiber.Ctx).
+var responders = func() map[[2]string]bool {
+	m := map[[2]string]bool{}
+	for _, s := range knowledge.Sinks {
+		if s.Recv != "" {
+			m[[2]string{s.Path, s.Recv}] = true
+		}
+	}
+	return m
+}()
+
+// isResponse reports whether t is what a handler writes its response
+// through: net/http's ResponseWriter, or a framework's context whose
+// methods write a status.
+func isResponse(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	if typesx.Is(t, knowledge.HTTPResponseWriter) {
+		return true
+	}
+	path, name, ok := typesx.TypeName(t)
+	return ok && responders[[2]string{path, name}]
 }
 
 // A handedWrite is a status a function of another package writes on the
