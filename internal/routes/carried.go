@@ -466,31 +466,24 @@ func (cs *carriers) carriedWrites(bodies []*ast.BlockStmt) []carriedWrite {
 		return nil
 	}
 	var out []carriedWrite
-	for _, body := range bodies {
-		ast.Inspect(body, func(n ast.Node) bool {
-			call, ok := n.(*ast.CallExpr)
-			if !ok {
-				return true
+	for call := range callsIn(bodies) {
+		sc := cs.calls[call.Lparen]
+		if sc == nil {
+			continue
+		}
+		for _, p := range cs.writerParams(sc) {
+			i := p.Index + receivers(sc)
+			if p.Index >= len(call.Args) || i >= len(sc.Call.Args) {
+				continue
 			}
-			sc := cs.calls[call.Lparen]
-			if sc == nil {
-				return true
-			}
-			for _, p := range cs.writerParams(sc) {
-				i := p.Index + receivers(sc)
-				if p.Index >= len(call.Args) || i >= len(sc.Call.Args) {
-					continue
-				}
-				for _, c := range cs.carriedBy(sc.Call.Args[i], p.Type) {
-					// A status given in the handler is its own write,
-					// checked where it is given.
-					if !inAny(bodies, c.pos) {
-						out = append(out, carriedWrite{call.Args[p.Index], calleeObj(sc), c})
-					}
+			for _, c := range cs.carriedBy(sc.Call.Args[i], p.Type) {
+				// A status given in the handler is its own write,
+				// checked where it is given.
+				if !inAny(bodies, c.pos) {
+					out = append(out, carriedWrite{call.Args[p.Index], calleeObj(sc), c})
 				}
 			}
-			return true
-		})
+		}
 	}
 	return out
 }

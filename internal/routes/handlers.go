@@ -7,6 +7,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"iter"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -119,61 +120,67 @@ func exportHandlers(f *routeFinder, found []status.Found) {
 // auth.go:69), where a reader of this package looks.
 func (c *routeFinder) importedWrites(bodies []*ast.BlockStmt) []Written {
 	var out []Written
-	for _, body := range bodies {
-		ast.Inspect(body, func(n ast.Node) bool {
-			if call, ok := n.(*ast.CallExpr); ok {
-				if fn := typesx.Callee(c.Pass.TypesInfo, call); fn != nil && fn.Pkg() != nil && fn.Pkg() != c.Pass.Pkg {
-					var fact HandlerFact
-					if status.ImportFact(c.Pass, c.Index, fn, &fact) {
-						at := c.place(call.Pos())
-						for _, w := range fact.Writes {
-							if w := (Written{Code: w.Code, At: at, Via: cmp.Or(w.Via, w.At)}); !slices.Contains(out, w) {
-								out = append(out, w)
-							}
-						}
+	for call := range callsIn(bodies) {
+		if fn := typesx.Callee(c.Pass.TypesInfo, call); fn != nil && fn.Pkg() != nil && fn.Pkg() != c.Pass.Pkg {
+			var fact HandlerFact
+			if status.ImportFact(c.Pass, c.Index, fn, &fact) {
+				at := c.place(call.Pos())
+				for _, w := range fact.Writes {
+					if w := (Written{Code: w.Code, At: at, Via: cmp.Or(w.Via, w.At)}); !slices.Contains(out, w) {
+						out = append(out, w)
 					}
 				}
 			}
-			return true
-		})
+		}
 	}
 	return out
 }
 
 // handedWriter returns the statuses the calls in bodies write through
-// functions of other packages that they hand a ResponseWriter (or a
-// framework's context, isResponse)
-// (errorx.Manager.Forward(ctx, w, r, err) writes its 303 on the
-// handler's response), by their HandlerFact, each with its call: what a
-// function writes that is given no writer (a service's constant
-// statuses) is no write of the handler's.
+// functions of other packages that they hand a ResponseWriter, or a
+// framework's context (isResponse): errorx.Manager.Forward(ctx, w, r,
+// err) writes its 303 on the handler's response. Each is read from the
+// function's HandlerFact, with its call; what a function writes that is
+// given no writer (a service's constant statuses) is no write of the
+// handler's.
 func (c *routeFinder) handedWriter(bodies []*ast.BlockStmt) []handedWrite {
 	info := c.Pass.TypesInfo
 	var out []handedWrite
-	for _, body := range bodies {
-		ast.Inspect(body, func(n ast.Node) bool {
-			call, ok := n.(*ast.CallExpr)
-			if !ok {
-				return true
-			}
-			fn := typesx.Callee(info, call)
-			if fn == nil || fn.Pkg() == nil || fn.Pkg() == c.Pass.Pkg ||
-				!slices.ContainsFunc(call.Args, func(a ast.Expr) bool { return isResponse(info.TypeOf(a)) }) {
-				return true
-			}
-			var fact HandlerFact
-			if status.ImportFact(c.Pass, c.Index, fn, &fact) {
-				at := c.place(call.Pos())
-				for _, w := range fact.Writes {
-					if !w.OnArg {
-						out = append(out, handedWrite{call, fn, Written{Code: w.Code, At: at, Via: cmp.Or(w.Via, w.At)}})
-					}
+	for call := range callsIn(bodies) {
+		fn := typesx.Callee(info, call)
+		if fn == nil || fn.Pkg() == nil || fn.Pkg() == c.Pass.Pkg ||
+			!slices.ContainsFunc(call.Args, func(a ast.Expr) bool { return isResponse(info.TypeOf(a)) }) {
+			continue
+		}
+		var fact HandlerFact
+		if status.ImportFact(c.Pass, c.Index, fn, &fact) {
+			at := c.place(call.Pos())
+			for _, w := range fact.Writes {
+				if !w.OnArg {
+					out = append(out, handedWrite{call, fn, Written{Code: w.Code, At: at, Via: cmp.Or(w.Via, w.At)}})
 				}
 			}
-			return true
-		})
+		}
 	}
 	return out
+}
+
+// callsIn yields the calls in bodies, in order.
+func callsIn(bodies []*ast.BlockStmt) iter.Seq[*ast.CallExpr] {
+	return func(yield func(*ast.CallExpr) bool) {
+		for _, body := range bodies {
+			stop := false
+			ast.Inspect(body, func(n ast.Node) bool {
+				if call, ok := n.(*ast.CallExpr); ok && !stop {
+					stop = !yield(call)
+				}
+				return !stop
+			})
+			if stop {
+				return
+			}
+		}
+	}
 }
 
 // onArg reports whether the status fd writes in decl, a function of the
