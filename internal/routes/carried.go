@@ -92,7 +92,8 @@ func (f *WritesCarriedFact) String() string {
 }
 
 // carriers is what the routes pass knows of carried statuses in one
-// package; nil fields when the package makes, returns and writes none.
+// package (nil when it makes, returns and writes none, so that its SSA
+// form is not built).
 type carriers struct {
 	f  *routeFinder
 	sp *ssa.Package
