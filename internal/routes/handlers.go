@@ -165,6 +165,18 @@ func (c *routeFinder) handedWriter(bodies []*ast.BlockStmt) []handedWrite {
 	return out
 }
 
+// checkHanded reports the statuses the handler writes through the
+// functions of other packages it hands its response (handedWriter) that
+// an operation of ops does not document, at the call; a route a test
+// registers, only those its test files write.
+func checkHanded(f *routeFinder, bodies []*ast.BlockStmt, ops []*table.Operation, anyOp, testsOnly bool, how analysis.RelatedInformation, specAt func(int) token.Pos, reported map[string]bool, res *RouteResult) {
+	for _, w := range f.handedWriter(bodies) {
+		if !testsOnly || typesx.InTestFile(f.Pass.Fset, w.call.Pos()) {
+			reportUndocumented(w.call, w.Code, fmt.Sprintf(" written by %s (%s)", handlerName(w.fn), w.place()), "write a documented status or add the response to the spec", ops, anyOp, []analysis.RelatedInformation{how}, specAt, reported, res)
+		}
+	}
+}
+
 // callsIn yields the calls in bodies, in order.
 func callsIn(bodies []*ast.BlockStmt) iter.Seq[*ast.CallExpr] {
 	return func(yield func(*ast.CallExpr) bool) {

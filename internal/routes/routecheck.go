@@ -84,6 +84,11 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteRe
 		return ""
 	}
 	var missing []missingRoute
+	// notInSpec is the finding for a route the spec lacks.
+	notInSpec := func(r route, name string) analysis.Diagnostic {
+		return analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: Route,
+			Message: fmt.Sprintf("route %s is not in %s: clients cannot know it; document the operation in the spec or remove the route", name, tab.Name)}
+	}
 	tiedRoots := map[any]bool{}
 	// exactRoots are the routers one of whose routes ties to an
 	// operation by its whole path as written: they serve the spec's
@@ -229,8 +234,7 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteRe
 		case len(ops) == 0 && r.mounted && ok && spec.Covers(table.Segments(r.path)) && f.notAnOperation(r, spec, found) == "" && !typesx.InTestFile(pass.Fset, r.call.Pos()):
 			res.Listing = append(res.Listing, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: "routes",
 				Message: fmt.Sprintf("route %s -> no operation%s; its router is handed elsewhere and may be mounted under a prefix, so the API-wide table applies", name, why)})
-			missing = append(missing, missingRoute{len(res.Listing) - 1, r.root, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: Route,
-				Message: fmt.Sprintf("route %s is not in %s: clients cannot know it; document the operation in the spec or remove the route", name, tab.Name)}, true, f.handlerObj(r.handlerExpr), r.method, table.Segments(r.path), false})
+			missing = append(missing, missingRoute{len(res.Listing) - 1, r.root, notInSpec(r, name), true, f.handlerObj(r.handlerExpr), r.method, table.Segments(r.path), false})
 			continue
 		case len(ops) == 0 && r.mounted:
 			res.Listing = append(res.Listing, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: "routes",
@@ -261,15 +265,13 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteRe
 			if h := f.handlerObj(r.handlerExpr); not == onlyRedirects && h != nil && r.method != "" && !typesx.InTestFile(pass.Fset, r.call.Pos()) {
 				// Judged once every route is tied: a handler that
 				// serves an operation here is no browser's shortcut.
-				missing = append(missing, missingRoute{len(res.Listing) - 1, r.root, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: Route,
-					Message: fmt.Sprintf("route %s is not in %s: clients cannot know it; document the operation in the spec or remove the route", name, tab.Name)}, false, h, r.method, table.Segments(r.path), true})
+				missing = append(missing, missingRoute{len(res.Listing) - 1, r.root, notInSpec(r, name), false, h, r.method, table.Segments(r.path), true})
 			}
 			continue
 		case len(ops) == 0:
 			res.Listing = append(res.Listing, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: "routes",
 				Message: fmt.Sprintf("route %s -> no operation%s", name, why)})
-			missing = append(missing, missingRoute{len(res.Listing) - 1, r.root, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: Route,
-				Message: fmt.Sprintf("route %s is not in %s: clients cannot know it; document the operation in the spec or remove the route", name, tab.Name)}, false, f.handlerObj(r.handlerExpr), r.method, table.Segments(r.path), false})
+			missing = append(missing, missingRoute{len(res.Listing) - 1, r.root, notInSpec(r, name), false, f.handlerObj(r.handlerExpr), r.method, table.Segments(r.path), false})
 			continue
 		}
 		tiedRoots[r.root] = true
@@ -333,11 +335,7 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteRe
 		checkHandler(f, bodies, ops, r.method == "", typesx.InTestFile(pass.Fset, r.call.Pos()), found, registered, specAt, reported, &res)
 		checkImplicitOK(f, r.handler, bodies, ops, r.method == "", found, registered, specAt, reported, &res)
 		checkCarried(f, f.carried(found), bodies, ops, r.method == "", typesx.InTestFile(pass.Fset, r.call.Pos()), registered, specAt, reported, &res)
-		for _, w := range f.handedWriter(bodies) {
-			if !typesx.InTestFile(pass.Fset, r.call.Pos()) || typesx.InTestFile(pass.Fset, w.call.Pos()) {
-				reportUndocumented(w.call, w.Code, fmt.Sprintf(" written by %s (%s)", handlerName(w.fn), w.place()), "write a documented status or add the response to the spec", ops, r.method == "", []analysis.RelatedInformation{registered}, specAt, reported, &res)
-			}
-		}
+		checkHanded(f, bodies, ops, r.method == "", typesx.InTestFile(pass.Fset, r.call.Pos()), registered, specAt, reported, &res)
 	}
 	for _, m := range missing {
 		if m.redirects {
