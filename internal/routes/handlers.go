@@ -200,7 +200,7 @@ func callsIn(bodies []*ast.BlockStmt) iter.Seq[*ast.CallExpr] {
 // the response and the request: a condition before the write (where the
 // status reaches its sink) or around it reads such a parameter (if err
 // == nil, switch e := err.(type)). A write in another function than decl
-// (one it calls) is not known so: true.
+// (one it calls, a function literal in it) is not known so: true.
 func (c *routeFinder) onArg(decl *ast.FuncDecl, fd status.Found) bool {
 	if decl == nil || decl.Body == nil || !inAny([]*ast.BlockStmt{decl.Body}, fd.E.Pos()) {
 		return true
@@ -215,9 +215,6 @@ func (c *routeFinder) onArg(decl *ast.FuncDecl, fd status.Found) bool {
 			}
 		}
 	}
-	if len(params) == 0 {
-		return false
-	}
 	at := fd.E.Pos()
 	if fd.S.Via != nil && fd.S.Via.Pos() > at {
 		at = fd.S.Via.Pos() // a default in a variable, overwritten before the sink
@@ -230,6 +227,9 @@ func (c *routeFinder) onArg(decl *ast.FuncDecl, fd status.Found) bool {
 		var conds []ast.Node
 		switch s := n.(type) {
 		case *ast.FuncLit:
+			// A write in a literal runs when its caller calls it: not
+			// known to be unconditional.
+			on = s.Pos() <= at && at < s.End()
 			return false
 		case *ast.IfStmt:
 			conds = []ast.Node{s.Init, s.Cond}

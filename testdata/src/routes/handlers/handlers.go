@@ -113,3 +113,13 @@ func Probe() { // want Probe:"writes\\[418\\]"
 	rec := httptest.NewRecorder()
 	rec.WriteHeader(http.StatusTeapot)
 }
+
+// Recovering answers 500 from a deferred function, when it recovers a
+// panic: a write in a function literal is not known to happen.
+func Recovering(w http.ResponseWriter, r *http.Request) { // want Recovering:"writes\\[500\\]"
+	defer func() {
+		if recover() != nil {
+			w.WriteHeader(http.StatusInternalServerError)
+		}
+	}()
+}

@@ -32,8 +32,9 @@ func submit(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	// Negative: Probe is given no ResponseWriter: what it writes is not
-	// this response's.
+	// this response's; Recovering writes only in a function literal.
 	handlers.Probe()
+	handlers.Recovering(w, r)
 	w.WriteHeader(http.StatusOK)
 }
 
