@@ -1,4 +1,4 @@
-// Package ginresp answers on the gin context it is handed: routes/gin's
+// Package ginresp answers on the gin context it is handed: routes/ginhanded's
 // handlers write what it writes.
 package ginresp
 
