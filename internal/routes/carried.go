@@ -95,8 +95,7 @@ func (f *WritesCarriedFact) String() string {
 // package (nil when it makes, returns and writes none, so that its SSA
 // form is not built).
 type carriers struct {
-	f  *routeFinder
-	sp *ssa.Package
+	f *routeFinder
 	// calls are the package's calls by position (the Lparen), funcs its
 	// declared functions.
 	calls map[token.Pos]*ssa.Call
@@ -167,9 +166,9 @@ func (c *routeFinder) carried(found []status.Found) *carriers {
 	}
 	args := map[ast.Expr]made{}
 	uses := false
-	for _, file := range c.Pass.Files {
-		ast.Inspect(file, func(n ast.Node) bool {
-			switch n := n.(type) {
+	for _, fc := range c.AllFiles {
+		for cur := range fc.Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)) {
+			switch n := cur.Node().(type) {
 			case *ast.CallExpr:
 				if typ := carrierType(info.TypeOf(n)); typ != "" {
 					for _, a := range n.Args {
@@ -189,8 +188,7 @@ func (c *routeFinder) carried(found []status.Found) *carriers {
 					}
 				}
 			}
-			return true
-		})
+		}
 	}
 	var reads []status.Found
 	for _, fd := range found {
@@ -210,10 +208,9 @@ func (c *routeFinder) carried(found []status.Found) *carriers {
 		return nil
 	}
 	c.carriers = cs
-	cs.sp = values.Build(c.Pass, nil)
 	cs.calls = map[token.Pos]*ssa.Call{}
 	cs.funcs = map[*types.Func]*ssa.Function{}
-	for _, fn := range values.Funcs(cs.sp, c.Pass.Files, info) {
+	for _, fn := range values.Funcs(values.Build(c.Pass, nil), c.Pass.Files, info) {
 		if obj, ok := fn.Object().(*types.Func); ok {
 			cs.funcs[obj] = fn
 		}
@@ -244,9 +241,10 @@ func (c *routeFinder) carried(found []status.Found) *carriers {
 		}
 		cs.paramsOf(recv, typ)
 	}
+	order := slices.Sorted(maps.Keys(cs.calls))
 	for range 8 {
 		changed := false
-		for _, pos := range slices.Sorted(maps.Keys(cs.calls)) {
+		for _, pos := range order {
 			sc := cs.calls[pos]
 			for _, p := range cs.writerParams(sc) {
 				if i := p.Index + receivers(sc); i < len(sc.Call.Args) && cs.paramsOf(sc.Call.Args[i], p.Type) {
