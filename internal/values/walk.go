@@ -1,0 +1,161 @@
+package values
+
+import (
+	"fmt"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// Env is what one path through a function knows of its φ-nodes: the value
+// each took on the edge the path came in by. Where a function picks a
+// value by its branches (err = ErrDefault when err is nil, code := 500
+// then code = 404 in one case), a path knows which it picked.
+type Env struct {
+	binds []bind
+}
+
+type bind struct {
+	phi *ssa.Phi
+	v   ssa.Value
+}
+
+// Resolve returns the value v is on the path: the value a φ-node took,
+// else v.
+func (e Env) Resolve(v ssa.Value) ssa.Value {
+	if phi, ok := v.(*ssa.Phi); ok {
+		for _, b := range e.binds {
+			if b.phi == phi {
+				return b.v
+			}
+		}
+	}
+	return v
+}
+
+// Const returns the constant v is on the path, if it is one.
+func (e Env) Const(v ssa.Value) (*ssa.Const, bool) {
+	c, ok := e.Resolve(v).(*ssa.Const)
+	return c, ok
+}
+
+// enter returns the environment of a path that goes from pred into b:
+// b's φ-nodes take their values on that edge, resolved on the path so
+// far.
+func (e Env) enter(pred, b *ssa.BasicBlock) Env {
+	i := -1
+	for k, p := range b.Preds {
+		if p == pred {
+			i = k
+			break
+		}
+	}
+	out := e
+	copied := false
+	for _, instr := range b.Instrs {
+		phi, ok := instr.(*ssa.Phi)
+		if !ok {
+			break
+		}
+		if i < 0 || i >= len(phi.Edges) {
+			continue
+		}
+		v := e.Resolve(phi.Edges[i])
+		if !copied {
+			out.binds = append([]bind(nil), e.binds...)
+			copied = true
+		}
+		set := false
+		for k := range out.binds {
+			if out.binds[k].phi == phi {
+				out.binds[k].v, set = v, true
+			}
+		}
+		if !set {
+			out.binds = append(out.binds, bind{phi, v})
+		}
+	}
+	return out
+}
+
+// key identifies e among the environments of one function.
+func (e Env) key() string {
+	var sb strings.Builder
+	for _, b := range e.binds {
+		fmt.Fprintf(&sb, "%s=%p;", b.phi.Name(), b.v)
+	}
+	return sb.String()
+}
+
+// Branch says which ways a path may go on at a conditional jump.
+type Branch uint8
+
+const (
+	// Neither ends the path: where it goes is not known.
+	Neither Branch = iota
+	// Then and Else go one way, Both either way.
+	Then
+	Else
+	Both
+)
+
+// maxPaths bounds the states one Walk visits: a block entered with an
+// environment it was not entered with before is one state.
+const maxPaths = 4096
+
+// Walk follows the paths of fn forward from its entry, each with its Env:
+// at each conditional jump decide says which ways the path goes on, and
+// visit is called with every instruction a path reaches (false ends the
+// path there). A block is followed once per environment it is entered
+// with, so loops end; Walk reports whether it followed every path (false:
+// it stopped at maxPaths).
+func Walk(fn *ssa.Function, decide func(cond ssa.Value, env Env) Branch, visit func(instr ssa.Instruction, env Env) bool) bool {
+	if len(fn.Blocks) == 0 {
+		return true
+	}
+	type state struct {
+		b   *ssa.BasicBlock
+		env Env
+	}
+	seen := map[string]bool{}
+	queue := []state{{b: fn.Blocks[0]}}
+	for len(queue) > 0 {
+		s := queue[0]
+		queue = queue[1:]
+		k := fmt.Sprint(s.b.Index, "|", s.env.key())
+		if seen[k] {
+			continue
+		}
+		if len(seen) >= maxPaths {
+			return false
+		}
+		seen[k] = true
+		ended := false
+		for _, instr := range s.b.Instrs {
+			if !visit(instr, s.env) {
+				ended = true
+				break
+			}
+		}
+		if ended {
+			continue
+		}
+		succs := s.b.Succs
+		if len(succs) == 2 {
+			if jump, ok := s.b.Instrs[len(s.b.Instrs)-1].(*ssa.If); ok {
+				switch decide(jump.Cond, s.env) {
+				case Neither:
+					succs = nil
+				case Then:
+					succs = succs[:1]
+				case Else:
+					succs = succs[1:]
+				}
+			}
+		}
+		for _, next := range succs {
+			queue = append(queue, state{next, s.env.enter(s.b, next)})
+		}
+	}
+	return true
+}

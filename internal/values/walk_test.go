@@ -1,0 +1,136 @@
+package values
+
+import (
+	"fmt"
+	"go/constant"
+	"go/token"
+	"slices"
+	"testing"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// walkSrc picks values by its branches: what a path knows of them depends
+// on the way it came.
+const walkSrc = `package p
+
+func sink(int) {}
+
+func pick(err error, other bool) {
+	code := 500
+	if err == nil {
+		code = 200
+	}
+	if other {
+		sink(1)
+	}
+	sink(code)
+}
+
+func loop(n int, c bool) {
+	again := false
+	for i := 0; i < n; i++ {
+		if c {
+			again = true
+		}
+		if again {
+			sink(7)
+			continue
+		}
+		sink(8)
+	}
+}
+
+func unknown(c bool) {
+	if c {
+		sink(3)
+	}
+	sink(4)
+}
+`
+
+// sunk walks fn with decide and returns the constants its paths hand to
+// sink, as "code" or "?" where the path does not know it.
+func sunk(t *testing.T, sp *ssa.Package, name string, decide func(ssa.Value, Env) Branch) []string {
+	t.Helper()
+	fn := sp.Func(name)
+	if fn == nil {
+		t.Fatalf("no function %s", name)
+	}
+	var out []string
+	complete := Walk(fn, decide, func(instr ssa.Instruction, env Env) bool {
+		call, ok := instr.(*ssa.Call)
+		if !ok || call.Call.StaticCallee() == nil || call.Call.StaticCallee().Name() != "sink" {
+			return true
+		}
+		d := "?"
+		if c, ok := env.Const(call.Call.Args[0]); ok {
+			d = fmt.Sprint(c.Int64())
+		}
+		if !slices.Contains(out, d) {
+			out = append(out, d)
+		}
+		return true
+	})
+	if !complete {
+		t.Errorf("%s: the walk stopped before it followed every path", name)
+	}
+	slices.Sort(out)
+	return out
+}
+
+func TestWalk(t *testing.T) {
+	sp, _, _ := load(t, walkSrc)
+	// errNotNil decides err == nil as false (the error given is not
+	// nil), and everything else either way.
+	errNotNil := func(cond ssa.Value, env Env) Branch {
+		if b, ok := cond.(*ssa.BinOp); ok && b.Op == token.EQL {
+			if p, ok := b.X.(*ssa.Parameter); ok && p.Name() == "err" {
+				return Else
+			}
+		}
+		if c, ok := env.Const(cond); ok && c.Value != nil && c.Value.Kind() == constant.Bool {
+			if constant.BoolVal(c.Value) {
+				return Then
+			}
+			return Else
+		}
+		return Both
+	}
+	for _, c := range []struct {
+		fn     string
+		decide func(ssa.Value, Env) Branch
+		want   []string
+	}{
+		// The default the path keeps, not the one the other branch sets;
+		// a branch that does not matter goes both ways.
+		{"pick", errNotNil, []string{"1", "500"}},
+		// A flag set in one round is known in the next: both sinks are
+		// reached, and the walk ends although the loop does not.
+		{"loop", errNotNil, []string{"7", "8"}},
+		// A branch not known ends the path: no sink past it is reached.
+		{"unknown", func(ssa.Value, Env) Branch { return Neither }, nil},
+	} {
+		if got := sunk(t, sp, c.fn, c.decide); !slices.Equal(got, c.want) {
+			t.Errorf("%s: sunk %v, want %v", c.fn, got, c.want)
+		}
+	}
+	// Without the flag's value, the loop's second sink would be reached
+	// on the first round: a path that has not set it yet never takes
+	// the flag's branch.
+	flagOnly := func(cond ssa.Value, env Env) Branch {
+		if c, ok := env.Const(cond); ok {
+			if constant.BoolVal(c.Value) {
+				return Then
+			}
+			return Else
+		}
+		if p, ok := cond.(*ssa.Parameter); ok && p.Name() == "c" {
+			return Else // c is false: again stays false
+		}
+		return Both
+	}
+	if got := sunk(t, sp, "loop", flagOnly); !slices.Equal(got, []string{"8"}) {
+		t.Errorf("loop with c false: sunk %v, want [8]", got)
+	}
+}
