@@ -43,6 +43,8 @@ type CarriesFact struct {
 	// Result is the index of the result that is the error.
 	Result  int
 	Carried []Carried
+	// Sentinels are the error variables the errors may be, or wrap.
+	Sentinels []SentinelRef
 }
 
 // Carried is a status an error carries: the error's type
@@ -64,6 +66,9 @@ func (f *CarriesFact) String() string {
 	for _, c := range f.Carried {
 		codes = append(codes, fmt.Sprint(c.Code))
 	}
+	for _, r := range f.Sentinels {
+		codes = append(codes, r.String())
+	}
 	return fmt.Sprintf("carries[%s]", strings.Join(codes, " "))
 }
 
@@ -74,10 +79,18 @@ type WritesCarriedFact struct {
 }
 
 // CarriedParam is a parameter (its index in the signature) whose error's
-// status is written when the error is of Type.
+// status is written when the error is of Type; or, where Sentinel is
+// set, the status Code written (at At) when the error is that variable
+// or (Wrapped) wraps it (sentinels.go).
 type CarriedParam struct {
-	Index int
-	Type  string
+	Index    int
+	Type     string
+	Sentinel string
+	Wrapped  bool
+	Code     int
+	At       string
+	// pos is where Code is written, when in this package.
+	pos token.Pos
 }
 
 // AFact marks WritesCarriedFact as a fact.
@@ -86,6 +99,10 @@ func (*WritesCarriedFact) AFact() {}
 func (f *WritesCarriedFact) String() string {
 	var ps []string
 	for _, p := range f.Params {
+		if p.Sentinel != "" {
+			ps = append(ps, fmt.Sprintf("%d:%s=%d", p.Index, SentinelRef{p.Sentinel, p.Wrapped}, p.Code))
+			continue
+		}
 		ps = append(ps, fmt.Sprintf("%d:%s", p.Index, p.Type[strings.LastIndex(p.Type, "/")+1:]))
 	}
 	return fmt.Sprintf("writesCarried[%s]", strings.Join(ps, " "))
@@ -108,6 +125,14 @@ type carriers struct {
 	writers  map[*types.Func][]CarriedParam
 	imported map[*types.Func]*WritesCarriedFact
 	carries  map[*types.Func]*CarriesFact
+	// What sentinel errors need (sentinels.go): the package's sinks by
+	// the position of their call, with the status's argument; its error
+	// variables that wrap no other; what a function answers for a
+	// parameter taken to be a sentinel.
+	sinkArgs     map[token.Pos]int
+	plain        map[string]bool
+	sentinelObjs map[string]*types.Var
+	answers      map[sentinelKey]answered
 }
 
 // carrierType returns the name of t's error type when t is a named
@@ -167,7 +192,10 @@ func (c *routeFinder) carried(found []status.Found) *carriers {
 	args := map[ast.Expr]made{}
 	uses := false
 	for _, fc := range c.AllFiles {
-		for cur := range fc.Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)) {
+		for cur := range fc.Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.BinaryExpr)(nil), (*ast.CaseClause)(nil)) {
+			if !uses && testsSentinel(info, cur.Node()) {
+				uses = true
+			}
 			switch n := cur.Node().(type) {
 			case *ast.CallExpr:
 				if typ := carrierType(info.TypeOf(n)); typ != "" {
@@ -204,13 +232,16 @@ func (c *routeFinder) carried(found []status.Found) *carriers {
 			reads = append(reads, fd)
 		}
 	}
-	if len(cs.made) == 0 && len(reads) == 0 && !uses {
+	if len(cs.made) == 0 && len(reads) == 0 && !uses && !declaresSentinels(c.Pass.Pkg, info) {
 		return nil
 	}
 	c.carriers = cs
 	cs.calls = map[token.Pos]*ssa.Call{}
 	cs.funcs = map[*types.Func]*ssa.Function{}
-	for _, fn := range values.Funcs(values.Build(c.Pass, nil), c.Pass.Files, info) {
+	sp := values.Build(c.Pass, nil)
+	cs.plain, cs.sentinelObjs, cs.answers = plainSentinels(sp), map[string]*types.Var{}, map[sentinelKey]answered{}
+	cs.sinkArgs = sinkArgs(c.Pass.Files, found)
+	for _, fn := range values.Funcs(sp, c.Pass.Files, info) {
 		if obj, ok := fn.Object().(*types.Func); ok {
 			cs.funcs[obj] = fn
 		}
@@ -239,15 +270,19 @@ func (c *routeFinder) carried(found []status.Found) *carriers {
 			}
 			recv = sc.Call.Args[0]
 		}
-		cs.paramsOf(recv, typ)
+		cs.paramsOf(recv, CarriedParam{Type: typ})
 	}
+	cs.sentinelWriters()
 	order := slices.Sorted(maps.Keys(cs.calls))
 	for range 8 {
 		changed := false
 		for _, pos := range order {
 			sc := cs.calls[pos]
 			for _, p := range cs.writerParams(sc) {
-				if i := p.Index + receivers(sc); i < len(sc.Call.Args) && cs.paramsOf(sc.Call.Args[i], p.Type) {
+				if p.Sentinel != "" {
+					continue // followed by the paths that reach the call (sentinels.go)
+				}
+				if i := p.Index + receivers(sc); i < len(sc.Call.Args) && cs.paramsOf(sc.Call.Args[i], p) {
 					changed = true
 				}
 			}
@@ -283,9 +318,10 @@ func statusMethod(fn *types.Func) string {
 }
 
 // paramsOf records, for each parameter of a declared function of the
-// package that v comes from, that the function writes the status its
-// error of typ carries; it reports whether one is new.
-func (cs *carriers) paramsOf(v ssa.Value, typ string) bool {
+// package that v comes from, that the function writes what cp says of
+// the error (the status its error of cp.Type carries, or cp.Code for a
+// sentinel); it reports whether one is new.
+func (cs *carriers) paramsOf(v ssa.Value, cp CarriedParam) bool {
 	changed := false
 	for _, s := range values.Sources(v, nil) {
 		p, ok := s.Value.(*ssa.Parameter)
@@ -304,7 +340,7 @@ func (cs *carriers) paramsOf(v ssa.Value, typ string) bool {
 		if i < 0 || !isErrorish(p.Type()) {
 			continue
 		}
-		if cp := (CarriedParam{i, typ}); !slices.Contains(cs.writers[obj], cp) {
+		if cp.Index = i; !slices.Contains(cs.writers[obj], cp) {
 			cs.writers[obj] = append(cs.writers[obj], cp)
 			changed = true
 		}
@@ -413,6 +449,11 @@ func (cs *carriers) export() {
 	if cs == nil {
 		return
 	}
+	for _, name := range slices.Sorted(maps.Keys(cs.plain)) {
+		if v, ok := cs.f.Pass.Pkg.Scope().Lookup(name[strings.LastIndex(name, ".")+1:]).(*types.Var); ok && v.Exported() {
+			cs.f.Pass.ExportObjectFact(v, new(PlainErrorFact))
+		}
+	}
 	for _, fn := range typesx.SortedDecls(cs.f.Decls) {
 		if !fn.Exported() {
 			continue
@@ -426,6 +467,7 @@ func (cs *carriers) export() {
 			continue
 		}
 		var carried []Carried
+		var sentinels []SentinelRef
 		for _, b := range sf.Blocks {
 			if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && r < len(ret.Results) {
 				for _, c := range cs.carriedBy(ret.Results[r], "") {
@@ -433,11 +475,16 @@ func (cs *carriers) export() {
 						carried = append(carried, c)
 					}
 				}
+				for _, ref := range cs.sentinelsOf(ret.Results[r], 0) {
+					if !slices.Contains(sentinels, ref) {
+						sentinels = append(sentinels, ref)
+					}
+				}
 			}
 		}
-		if len(carried) > 0 {
+		if len(carried) > 0 || len(sentinels) > 0 {
 			slices.SortStableFunc(carried, func(a, b Carried) int { return a.Code - b.Code })
-			cs.f.Pass.ExportObjectFact(fn, &CarriesFact{Result: r, Carried: carried})
+			cs.f.Pass.ExportObjectFact(fn, &CarriesFact{Result: r, Carried: carried, Sentinels: sentinels})
 		}
 	}
 }
@@ -473,6 +520,13 @@ func (cs *carriers) carriedWrites(bodies []*ast.BlockStmt) []carriedWrite {
 		for _, p := range cs.writerParams(sc) {
 			i := p.Index + receivers(sc)
 			if p.Index >= len(call.Args) || i >= len(sc.Call.Args) {
+				continue
+			}
+			if p.Sentinel != "" {
+				ref := SentinelRef{p.Sentinel, p.Wrapped}
+				if slices.Contains(cs.sentinelsOf(sc.Call.Args[i], 0), ref) && !inAny(bodies, p.pos) {
+					out = append(out, carriedWrite{call.Args[p.Index], calleeObj(sc), Carried{Code: p.Code, At: p.At + " for " + ref.String()}})
+				}
 				continue
 			}
 			for _, c := range cs.carriedBy(sc.Call.Args[i], p.Type) {

@@ -10,7 +10,8 @@ import (
 // a fact of this pass under s: with an OpenAPI table (the flags' or a configuration file's), any function or
 // method (a handler's HandlerFact, a generated interface method's
 // OperationFact, a RoutesFact, a RegistrarFact) or struct field (a
-// RouterFieldFact); without one the pass finds nothing and exports
+// RouterFieldFact) or package-level error variable (a PlainErrorFact);
+// without one the pass finds nothing and exports
 // nothing.
 // Drivers that load a package's imports for facts read an import from
 // source when the package uses such an object of it; TestFactDemand
@@ -23,8 +24,8 @@ func FactDemand(s *config.Settings) func(obj types.Object) bool {
 		switch obj := obj.(type) {
 		case *types.Func:
 		case *types.Var:
-			if !obj.IsField() {
-				return false // a RouterFieldFact is on a field
+			if !obj.IsField() && !isSentinel(obj) {
+				return false // a RouterFieldFact is on a field, a PlainErrorFact on an error variable
 			}
 		default:
 			return false

@@ -24,7 +24,7 @@ func New(s *config.Settings, sinks *analysis.Analyzer) *analysis.Analyzer {
 		Requires:   []*analysis.Analyzer{sinks},
 		Run:        func(pass *analysis.Pass) (any, error) { return runRoutes(s, pass, sinks) },
 		ResultType: reflect.TypeFor[RouteResult](),
-		FactTypes:  []analysis.Fact{new(HandlerFact), new(OperationFact), new(RoutesFact), new(RegistrarFact), new(RouterFieldFact), new(CarriesFact), new(WritesCarriedFact), new(APIRoutersFact)},
+		FactTypes:  []analysis.Fact{new(HandlerFact), new(OperationFact), new(RoutesFact), new(RegistrarFact), new(RouterFieldFact), new(CarriesFact), new(WritesCarriedFact), new(APIRoutersFact), new(PlainErrorFact)},
 	}
 }
 

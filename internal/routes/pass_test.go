@@ -25,7 +25,7 @@ func TestFixtures(t *testing.T) {
 		suite := analyzer.NewSuite(cfg)
 		return suite.Only(suite.Routes)
 	}
-	analysistest.Run(t, testdata, only(analyzer.Config{Codes: spec}), "routes/nethttp", "routes/gin", "routes/echo", "routes/chi", "routes/fiber", "routes/fallbackopen", "routes/gorilla", "routes/httprouter", "routes/split", "routes/fields", "routes/mount", "routes/xapi", "routes/xstrategy", "routes/apiext", "routes/swaggerapi", "routes/carried", "routes/ginhanded", "oapi/server")
+	analysistest.Run(t, testdata, only(analyzer.Config{Codes: spec}), "routes/nethttp", "routes/gin", "routes/echo", "routes/chi", "routes/fiber", "routes/fallbackopen", "routes/gorilla", "routes/httprouter", "routes/split", "routes/fields", "routes/mount", "routes/xapi", "routes/xstrategy", "routes/apiext", "routes/swaggerapi", "routes/carried", "routes/sentinels", "routes/ginhanded", "oapi/server")
 	// With the other passes: a client's retry judged by its operation's
 	// rules (the retry pass); without a default response anywhere, the
 	// statuses no route ties judged by the API-wide table (the codes
@@ -42,7 +42,7 @@ func TestFixtures(t *testing.T) {
 func TestHandlerFacts(t *testing.T) {
 	testdata := testenv.Testdata("../..")
 	suite := analyzer.NewSuite(analyzer.Config{Codes: filepath.Join(testdata, "specs", "routes.yaml")})
-	analysistest.Run(t, testdata, suite.Routes, "routes/handlers", "routes/relay", "routes/register", "routes/xrouter", "routes/apifield", "routes/apperr", "routes/service", "oapi/gen")
+	analysistest.Run(t, testdata, suite.Routes, "routes/handlers", "routes/relay", "routes/register", "routes/xrouter", "routes/apifield", "routes/apperr", "routes/service", "routes/sentinelerr", "oapi/gen")
 }
 
 // -routes says how each route was tied: a route whose router's prefix is
