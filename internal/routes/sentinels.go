@@ -3,9 +3,9 @@ package routes
 import (
 	"go/ast"
 	"go/constant"
-	"maps"
 	"go/token"
 	"go/types"
+	"maps"
 	"slices"
 	"strings"
 
@@ -597,7 +597,6 @@ func sinkArgs(files []*ast.File, found []status.Found) map[token.Pos]int {
 	}
 	return out
 }
-
 
 // importedSentinels returns the sentinel writes of the function of
 // another package that call calls, by its fact, whose parameter is among
