@@ -68,6 +68,7 @@ func tables() []table {
 		{"Routes", "route", maps.Keys(Routes), true},
 		{"RouteLinks", "route link", maps.Keys(RouteLinks), true},
 		{"WrapperStatuses", "handler wrapper's own status", maps.Keys(WrapperStatuses), true},
+		{"HandlerBuilders", "handler built from functions whose errors an encoder answers", maps.Keys(HandlerBuilders), true},
 		{"Upgrades", "connection upgrade", maps.Keys(Upgrades), false},
 		{"DebugHandlers", "debug handler", maps.Keys(DebugHandlers), false},
 		{"BodyWriters", "response body write", maps.Keys(BodyWriters), false},

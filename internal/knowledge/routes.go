@@ -75,6 +75,26 @@ var WrapperStatuses = map[Key]WrapperStatus{
 	{NetHTTP, "", "TimeoutHandler"}: {Handler: 0, Code: 503, When: "when the handler runs out of time"},
 }
 
+// A HandlerBuilder is a library function that builds a handler from the
+// functions it is given and hands the errors those at Errs return (their
+// last result) to an error encoder: the function given to the option
+// Option, one of its variadic arguments from Options on, as that
+// option's first argument; the encoder's parameter Param is the error.
+type HandlerBuilder struct {
+	Errs    []int
+	Options int
+	Option  Key
+	Param   int
+}
+
+// HandlerBuilders are the handlers built from an endpoint's functions
+// whose errors an encoder the application gives answers: go-kit's
+// NewServer(endpoint, decoder, encoder, ServerErrorEncoder(encodeError))
+// hands the errors of the decoder and the endpoint to encodeError.
+var HandlerBuilders = map[Key]HandlerBuilder{
+	{GoKitHTTP, "", "NewServer"}: {Errs: []int{0, 1}, Options: 3, Option: Key{GoKitHTTP, "", "ServerErrorEncoder"}, Param: 1},
+}
+
 // Upgrades are the calls that take a request's connection over for
 // another protocol (a websocket): a handler that makes one serves a
 // connection, not an operation of a REST spec.
@@ -146,6 +166,8 @@ const (
 	// julienschmidt/httprouter.
 	GorillaMux = "github.com/gorilla/mux"
 	HTTPRouter = "github.com/julienschmidt/httprouter"
+	// GoKitHTTP is go-kit's HTTP transport.
+	GoKitHTTP = "github.com/go-kit/kit/transport/http"
 )
 
 // Routes are the calls that register handlers.

@@ -133,6 +133,9 @@ type carriers struct {
 	plain        map[string]bool
 	sentinelObjs map[string]*types.Var
 	answers      map[sentinelKey]answered
+	// returns are the package's return statements by position, for the
+	// errors a built handler's functions return (built.go).
+	returns map[token.Pos]*ast.ReturnStmt
 }
 
 // carrierType returns the name of t's error type when t is a named
@@ -351,7 +354,12 @@ func (cs *carriers) paramsOf(v ssa.Value, cp CarriedParam) bool {
 // writerParams returns the parameters of sc's callee whose error's
 // status it writes.
 func (cs *carriers) writerParams(sc *ssa.Call) []CarriedParam {
-	fn := calleeObj(sc)
+	return cs.writerParamsOf(calleeObj(sc))
+}
+
+// writerParamsOf returns the parameters of fn whose error's status it
+// writes: by its body here, by its fact elsewhere.
+func (cs *carriers) writerParamsOf(fn *types.Func) []CarriedParam {
 	if fn == nil {
 		return nil
 	}
@@ -501,7 +509,20 @@ func (c *routeFinder) place(pos token.Pos) string {
 type carriedWrite struct {
 	arg    ast.Expr
 	writer *types.Func
+	// by says how the error reaches the writer, when not as the call's
+	// argument: "decodeFile returns and NewServer hands".
+	by string
 	Carried
+}
+
+// handed says how the error w.arg reaches its writer: "err hands to
+// Respond", "err, which decodeFile returns and NewServer hands to
+// encodeError".
+func (w carriedWrite) handed() string {
+	if w.by != "" {
+		return fmt.Sprintf("%s, which %s to %s", types.ExprString(w.arg), w.by, w.writer.Name())
+	}
+	return fmt.Sprintf("%s hands to %s", types.ExprString(w.arg), w.writer.Name())
 }
 
 // carriedWrites returns the statuses the calls in bodies write by
@@ -522,20 +543,30 @@ func (cs *carriers) carriedWrites(bodies []*ast.BlockStmt) []carriedWrite {
 			if p.Index >= len(call.Args) || i >= len(sc.Call.Args) {
 				continue
 			}
-			if p.Sentinel != "" {
-				ref := SentinelRef{p.Sentinel, p.Wrapped}
-				if slices.Contains(cs.sentinelsOf(sc.Call.Args[i], 0), ref) && !inAny(bodies, p.pos) {
-					out = append(out, carriedWrite{call.Args[p.Index], calleeObj(sc), Carried{Code: p.Code, At: p.At + " for " + ref.String()}})
-				}
-				continue
+			for _, c := range cs.answeredFor(sc.Call.Args[i], p, bodies) {
+				out = append(out, carriedWrite{arg: call.Args[p.Index], writer: calleeObj(sc), Carried: c})
 			}
-			for _, c := range cs.carriedBy(sc.Call.Args[i], p.Type) {
-				// A status given in the handler is its own write,
-				// checked where it is given.
-				if !inAny(bodies, c.pos) {
-					out = append(out, carriedWrite{call.Args[p.Index], calleeObj(sc), c})
-				}
-			}
+		}
+	}
+	return out
+}
+
+// answeredFor returns the statuses a writer writes, by what p says of
+// its parameter, for the error v: the statuses of p.Type v carries, or
+// p.Code when v may be, or wrap, p's sentinel. A status given in bodies,
+// the handler's, is its own write, checked where it is given.
+func (cs *carriers) answeredFor(v ssa.Value, p CarriedParam, bodies []*ast.BlockStmt) []Carried {
+	if p.Sentinel != "" {
+		ref := SentinelRef{p.Sentinel, p.Wrapped}
+		if slices.Contains(cs.sentinelsOf(v, 0), ref) && !inAny(bodies, p.pos) {
+			return []Carried{{Code: p.Code, At: p.At + " for " + ref.String()}}
+		}
+		return nil
+	}
+	var out []Carried
+	for _, c := range cs.carriedBy(v, p.Type) {
+		if !inAny(bodies, c.pos) {
+			out = append(out, c)
 		}
 	}
 	return out
@@ -551,12 +582,12 @@ func (cs *carriers) writes(bodies []*ast.BlockStmt) []Written {
 	return out
 }
 
-// checkCarried reports the statuses the handler writes through the
-// errors it hands to a writer of their status that an operation of ops
-// does not document: one finding per error handed and operation, at the
-// error, naming where each status is given.
-func checkCarried(f *routeFinder, cs *carriers, bodies []*ast.BlockStmt, ops []*table.Operation, anyOp, testsOnly bool, how analysis.RelatedInformation, specAt func(int) token.Pos, reported map[string]bool, res *RouteResult) {
-	writes := cs.carriedWrites(bodies)
+// checkCarried reports the statuses a handler writes through the errors
+// it hands to a writer of their status (writes, in the order of the
+// errors) that an operation of ops does not document: one finding per
+// error handed and operation, at the error, naming where each status is
+// given.
+func checkCarried(f *routeFinder, writes []carriedWrite, ops []*table.Operation, anyOp, testsOnly bool, how analysis.RelatedInformation, specAt func(int) token.Pos, reported map[string]bool, res *RouteResult) {
 	for i, w := range writes {
 		if i > 0 && writes[i-1].arg == w.arg || testsOnly && !typesx.InTestFile(f.Pass.Fset, w.arg.Pos()) {
 			continue // the first of its argument's reports them all
@@ -585,11 +616,11 @@ func checkCarried(f *routeFinder, cs *carriers, bodies []*ast.BlockStmt, ops []*
 				continue
 			}
 			reported[key] = true
-			msg := fmt.Sprintf("status %s, carried by the error %s hands to %s (the status given at %s), is not documented for %s %s (documented: %s): its clients do not expect it",
-				codes[0], types.ExprString(w.arg), w.writer.Name(), at[0], op.Method, op.Path, op.Documented())
+			msg := fmt.Sprintf("status %s, carried by the error %s (the status given at %s), is not documented for %s %s (documented: %s): its clients do not expect it",
+				codes[0], w.handed(), at[0], op.Method, op.Path, op.Documented())
 			if len(codes) > 1 {
-				msg = fmt.Sprintf("statuses %s, carried by the error %s hands to %s (given at %s), are not documented for %s %s (documented: %s): its clients do not expect them",
-					status.JoinAnd(codes), types.ExprString(w.arg), w.writer.Name(), status.JoinAnd(at), op.Method, op.Path, op.Documented())
+				msg = fmt.Sprintf("statuses %s, carried by the error %s (given at %s), are not documented for %s %s (documented: %s): its clients do not expect them",
+					status.JoinAnd(codes), w.handed(), status.JoinAnd(at), op.Method, op.Path, op.Documented())
 			}
 			res.Diags = append(res.Diags, analysis.Diagnostic{Pos: w.arg.Pos(), End: w.arg.End(), Category: Operation,
 				Message: msg + "; write a documented status or add the response to the spec",

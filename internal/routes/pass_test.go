@@ -25,7 +25,7 @@ func TestFixtures(t *testing.T) {
 		suite := analyzer.NewSuite(cfg)
 		return suite.Only(suite.Routes)
 	}
-	analysistest.Run(t, testdata, only(analyzer.Config{Codes: spec}), "routes/nethttp", "routes/gin", "routes/echo", "routes/chi", "routes/fiber", "routes/fallbackopen", "routes/gorilla", "routes/httprouter", "routes/split", "routes/fields", "routes/mount", "routes/xapi", "routes/xstrategy", "routes/apiext", "routes/swaggerapi", "routes/carried", "routes/sentinels", "routes/ginhanded", "oapi/server")
+	analysistest.Run(t, testdata, only(analyzer.Config{Codes: spec}), "routes/nethttp", "routes/gin", "routes/echo", "routes/chi", "routes/fiber", "routes/fallbackopen", "routes/gorilla", "routes/httprouter", "routes/split", "routes/fields", "routes/mount", "routes/xapi", "routes/xstrategy", "routes/apiext", "routes/swaggerapi", "routes/carried", "routes/sentinels", "routes/gokit", "routes/ginhanded", "oapi/server")
 	// With the other passes: a client's retry judged by its operation's
 	// rules (the retry pass); without a default response anywhere, the
 	// statuses no route ties judged by the API-wide table (the codes

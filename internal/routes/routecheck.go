@@ -318,13 +318,14 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteRe
 			}
 			continue
 		}
+		registered := analysis.RelatedInformation{Pos: r.at.Pos(), End: r.at.End(), Message: fmt.Sprintf("the handler is registered here for %s", name)}
 		if r.handler == nil {
 			if fn := f.importedHandler(r.handlerExpr); fn != nil {
 				res.Diags = append(res.Diags, checkImported(f, fn, r, ops, specAt)...)
 			}
+			checkCarried(f, f.carried(found).builtWrites(r.handlerExpr), ops, r.method == "", typesx.InTestFile(pass.Fset, r.call.Pos()), registered, specAt, reported, &res)
 			continue
 		}
-		registered := analysis.RelatedInformation{Pos: r.at.Pos(), End: r.at.End(), Message: fmt.Sprintf("the handler is registered here for %s", name)}
 		// A handler served for several methods may write a status for
 		// one of them only: it is reported when no operation of the
 		// route documents it. A route a test registers ties only what
@@ -334,7 +335,7 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteRe
 		bodies := f.bodies(r.handler)
 		checkHandler(f, bodies, ops, r.method == "", typesx.InTestFile(pass.Fset, r.call.Pos()), found, registered, specAt, reported, &res)
 		checkImplicitOK(f, r.handler, bodies, ops, r.method == "", found, registered, specAt, reported, &res)
-		checkCarried(f, f.carried(found), bodies, ops, r.method == "", typesx.InTestFile(pass.Fset, r.call.Pos()), registered, specAt, reported, &res)
+		checkCarried(f, f.carried(found).carriedWrites(bodies), ops, r.method == "", typesx.InTestFile(pass.Fset, r.call.Pos()), registered, specAt, reported, &res)
 		checkHanded(f, bodies, ops, r.method == "", typesx.InTestFile(pass.Fset, r.call.Pos()), registered, specAt, reported, &res)
 	}
 	for _, m := range missing {

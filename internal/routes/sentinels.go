@@ -271,7 +271,7 @@ func (cs *carriers) sentinelsTested(fn *ssa.Function, p *ssa.Parameter, depth in
 				}
 				// A writer of another package, by its fact.
 				for _, w := range cs.importedSentinels(x) {
-					if isValue(x.Call.Args[w.Index+receivers(x)], p) {
+					if mayBe(x.Call.Args[w.Index+receivers(x)], p) {
 						add(w.Sentinel)
 					}
 				}
@@ -280,7 +280,7 @@ func (cs *carriers) sentinelsTested(fn *ssa.Function, p *ssa.Parameter, depth in
 					continue
 				}
 				for j, a := range x.Call.Args {
-					if j < len(callee.Params) && isValue(a, p) {
+					if j < len(callee.Params) && mayBe(a, p) {
 						for _, g := range cs.sentinelsTested(callee, callee.Params[j], depth+1) {
 							add(g)
 						}
@@ -296,6 +296,12 @@ func (cs *carriers) sentinelsTested(fn *ssa.Function, p *ssa.Parameter, depth in
 func isErrorsIs(call *ssa.Call) bool {
 	fn := call.Call.StaticCallee()
 	return fn != nil && fn.Pkg != nil && fn.Pkg.Pkg.Path() == "errors" && fn.Name() == "Is" && len(call.Call.Args) == 2
+}
+
+// mayBe reports whether v may be p: p is among its sources (err after
+// if err == nil { err = ErrDefault }).
+func mayBe(v ssa.Value, p *ssa.Parameter) bool {
+	return slices.ContainsFunc(values.Sources(v, func(*ssa.Call) bool { return false }), func(s values.Source) bool { return s.Value == p })
 }
 
 // isValue reports whether v is p, through conversions to an interface.
@@ -685,14 +691,7 @@ func testsSentinel(info *types.Info, n ast.Node) bool {
 		operands = n.List
 	}
 	for _, e := range operands {
-		var id *ast.Ident
-		switch e := ast.Unparen(e).(type) {
-		case *ast.Ident:
-			id = e
-		case *ast.SelectorExpr:
-			id = e.Sel
-		}
-		if id != nil && isSentinel(info.Uses[id]) {
+		if id := typesx.NameIdent(ast.Unparen(e)); id != nil && isSentinel(info.Uses[id]) {
 			return true
 		}
 	}
