@@ -1,6 +1,7 @@
 package routes
 
 import (
+	"cmp"
 	"fmt"
 	"go/ast"
 	"go/token"
@@ -13,6 +14,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/statuslint/statuslint/internal/knowledge"
 	"github.com/statuslint/statuslint/internal/status"
 	"github.com/statuslint/statuslint/internal/table"
 	"github.com/statuslint/statuslint/internal/typesx"
@@ -193,21 +195,55 @@ func (c *routeFinder) carried(found []status.Found) *carriers {
 		typ string
 	}
 	args := map[ast.Expr]made{}
-	uses := false
+	// The declarations where a question of carried statuses arises (a
+	// constructor, a sentinel returned or tested, a writer or carrier of
+	// another package called, a handler built by a library), and the
+	// calls between the package's declarations: only those that reach
+	// such a declaration are built (needed, below).
+	var (
+		decls   []*ast.FuncDecl
+		decl    *ast.FuncDecl
+		asks    = map[*ast.FuncDecl]bool{}
+		returns = map[*ast.FuncDecl]bool{}
+		callers = map[*ast.FuncDecl][]*ast.FuncDecl{}
+	)
 	for _, fc := range c.AllFiles {
-		for cur := range fc.Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.BinaryExpr)(nil), (*ast.CaseClause)(nil)) {
-			if !uses && testsSentinel(info, cur.Node()) {
-				uses = true
+		for cur := range fc.Preorder((*ast.FuncDecl)(nil), (*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.BinaryExpr)(nil), (*ast.CaseClause)(nil), (*ast.ReturnStmt)(nil)) {
+			n := cur.Node()
+			if fd, ok := n.(*ast.FuncDecl); ok {
+				decl = fd
+				decls = append(decls, fd)
+				continue
 			}
-			switch n := cur.Node().(type) {
+			if decl != nil && n.Pos() >= decl.End() {
+				decl = nil // a package-level variable's initializer
+			}
+			switch {
+			case testsSentinel(info, cur):
+				asks[decl] = true
+			case returnsSentinel(info, n) && !asks[decl]:
+				returns[decl] = true
+			}
+			switch n := n.(type) {
 			case *ast.CallExpr:
 				if typ := carrierType(info.TypeOf(n)); typ != "" {
 					for _, a := range n.Args {
 						args[ast.Unparen(a)] = made{n.Lparen, typ}
 					}
 				}
-				if fn := typesx.Callee(info, n); fn != nil && fn.Pkg() != nil && fn.Pkg() != c.Pass.Pkg && (cs.importedCarries(fn) != nil || cs.importedWriter(fn) != nil) {
-					uses = true
+				fn := typesx.Callee(info, n)
+				switch {
+				case fn == nil || fn.Pkg() == nil:
+				case fn.Pkg() == c.Pass.Pkg:
+					if callee := c.Decls[fn]; callee != nil && decl != nil {
+						callers[callee] = append(callers[callee], decl)
+					}
+				case cs.importedCarries(fn) != nil || cs.importedWriter(fn) != nil:
+					asks[decl] = true
+				default:
+					if _, ok := knowledge.HandlerBuilders[typesx.FuncKey(fn)]; ok {
+						asks[decl] = true
+					}
 				}
 			case *ast.CompositeLit:
 				if typ := carrierType(info.TypeOf(n)); typ != "" {
@@ -235,14 +271,46 @@ func (c *routeFinder) carried(found []status.Found) *carriers {
 			reads = append(reads, fd)
 		}
 	}
-	if len(cs.made) == 0 && len(reads) == 0 && !uses && !declaresSentinels(c.Pass.Pkg, info) {
+	slices.SortFunc(decls, func(a, b *ast.FuncDecl) int { return cmp.Compare(a.Pos(), b.Pos()) })
+	for _, fd := range reads {
+		asks[enclosingDecl(decls, fd.E.Pos())] = true
+	}
+	for pos := range cs.made {
+		asks[enclosingDecl(decls, pos)] = true
+	}
+	delete(asks, nil)
+	delete(returns, nil)
+	if len(asks) == 0 && len(returns) == 0 {
+		return nil
+	}
+	// The declarations that reach one that asks, through the package's
+	// calls: the others are built without their bodies. A function that
+	// returns a sentinel matters only to the exported functions that
+	// return it on (their facts) and to the package's handlers and
+	// writers, which ask themselves.
+	needed := map[*ast.FuncDecl]bool{}
+	var need func(d *ast.FuncDecl)
+	need = func(d *ast.FuncDecl) {
+		if !needed[d] {
+			needed[d] = true
+			for _, caller := range callers[d] {
+				need(caller)
+			}
+		}
+	}
+	for _, d := range decls {
+		if asks[d] || returns[d] {
+			need(d)
+		}
+	}
+	if len(asks) == 0 && !slices.ContainsFunc(decls, func(d *ast.FuncDecl) bool { return needed[d] && d.Name.IsExported() }) {
 		return nil
 	}
 	c.carriers = cs
 	cs.calls = map[token.Pos]*ssa.Call{}
 	cs.funcs = map[*types.Func]*ssa.Function{}
-	sp := values.Build(c.Pass, nil)
-	cs.plain, cs.sentinelObjs, cs.answers = plainSentinels(sp), map[string]*types.Var{}, map[sentinelKey]answered{}
+	sp := values.BuildDecls(c.Pass, func(fd *ast.FuncDecl) bool { return needed[fd] })
+	cs.plain, cs.sentinelObjs, cs.answers = plainSentinels(c.Pass), map[string]*types.Var{}, map[sentinelKey]answered{}
 	cs.sinkArgs = sinkArgs(c.Pass.Files, found)
 	for _, fn := range values.Funcs(sp, c.Pass.Files, info) {
 		if obj, ok := fn.Object().(*types.Func); ok {
@@ -295,6 +363,19 @@ func (c *routeFinder) carried(found []status.Found) *carriers {
 		}
 	}
 	return cs
+}
+
+// enclosingDecl returns the declaration of decls, sorted by position,
+// that holds pos, or nil.
+func enclosingDecl(decls []*ast.FuncDecl, pos token.Pos) *ast.FuncDecl {
+	i, _ := slices.BinarySearchFunc(decls, pos, func(d *ast.FuncDecl, pos token.Pos) int { return cmp.Compare(d.Pos(), pos) })
+	if i < len(decls) && decls[i].Pos() == pos {
+		return decls[i]
+	}
+	if i > 0 && pos < decls[i-1].End() {
+		return decls[i-1]
+	}
+	return nil
 }
 
 // receivers is 1 for a static call of a method, whose receiver is its
@@ -456,11 +537,6 @@ func (cs *carriers) carriedBy(v ssa.Value, typ string) []Carried {
 func (cs *carriers) export() {
 	if cs == nil {
 		return
-	}
-	for _, name := range slices.Sorted(maps.Keys(cs.plain)) {
-		if v, ok := cs.f.Pass.Pkg.Scope().Lookup(name[strings.LastIndex(name, ".")+1:]).(*types.Var); ok && v.Exported() {
-			cs.f.Pass.ExportObjectFact(v, new(PlainErrorFact))
-		}
 	}
 	for _, fn := range typesx.SortedDecls(cs.f.Decls) {
 		if !fn.Exported() {

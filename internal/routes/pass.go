@@ -1,10 +1,13 @@
 package routes
 
 import (
+	"go/ast"
 	"reflect"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/statuslint/statuslint/internal/checks"
 	"github.com/statuslint/statuslint/internal/config"
@@ -21,7 +24,7 @@ func New(s *config.Settings, sinks *analysis.Analyzer) *analysis.Analyzer {
 	return &analysis.Analyzer{
 		Name:       Name,
 		Doc:        Name + ": check the statuses of each route's handler against its OpenAPI operation (" + strings.Join(checks.IDs(Checks), ", ") + "); its findings are reported by statuslint",
-		Requires:   []*analysis.Analyzer{sinks},
+		Requires:   []*analysis.Analyzer{sinks, inspect.Analyzer},
 		Run:        func(pass *analysis.Pass) (any, error) { return runRoutes(s, pass, sinks) },
 		ResultType: reflect.TypeFor[RouteResult](),
 		FactTypes:  []analysis.Fact{new(HandlerFact), new(OperationFact), new(RoutesFact), new(RegistrarFact), new(RouterFieldFact), new(CarriesFact), new(WritesCarriedFact), new(APIRoutersFact), new(PlainErrorFact)},
@@ -39,11 +42,19 @@ func runRoutes(s *config.Settings, pass *analysis.Pass, sinksPass *analysis.Anal
 		return RouteResult{}, err
 	}
 	sinks := pass.ResultOf[sinksPass].(*status.Statuses)
-	if !s.PassOn(Name) || !sinks.Reached || !s.Routes && !s.AnyOn(Checks) {
+	if !s.PassOn(Name) || !s.Routes && !s.AnyOn(Checks) {
 		return RouteResult{}, nil
 	}
 	tab, err := s.Codes.Table()
 	if err != nil || tab.Spec == nil {
+		return RouteResult{}, nil
+	}
+	// A store that speaks no HTTP declares the errors its callers'
+	// writers compare with, and returns them: its facts say so.
+	exportPlainErrors(pass)
+	if !sinks.Reached {
+		x := status.NewIndex(pass, pass.ResultOf[inspect.Analyzer].(*inspector.Inspector), func(*analysis.Pass, *ast.File) bool { return true })
+		newRouteFinder(pass, x).carried(nil).export()
 		return RouteResult{}, nil
 	}
 	return checkRoutes(newRouteFinder(pass, sinks.Index), tab, sinks.Found), nil

@@ -42,7 +42,7 @@ func TestFixtures(t *testing.T) {
 func TestHandlerFacts(t *testing.T) {
 	testdata := testenv.Testdata("../..")
 	suite := analyzer.NewSuite(analyzer.Config{Codes: filepath.Join(testdata, "specs", "routes.yaml")})
-	analysistest.Run(t, testdata, suite.Routes, "routes/handlers", "routes/relay", "routes/register", "routes/xrouter", "routes/apifield", "routes/apperr", "routes/service", "routes/sentinelerr", "oapi/gen")
+	analysistest.Run(t, testdata, suite.Routes, "routes/handlers", "routes/relay", "routes/register", "routes/xrouter", "routes/apifield", "routes/apperr", "routes/service", "routes/sentinelerr", "routes/sentinelstore", "oapi/gen")
 }
 
 // -routes says how each route was tied: a route whose router's prefix is

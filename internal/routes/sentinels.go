@@ -2,13 +2,19 @@ package routes
 
 import (
 	"go/ast"
+	"go/build"
 	"go/constant"
 	"go/token"
 	"go/types"
 	"maps"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/statuslint/statuslint/internal/status"
@@ -540,33 +546,46 @@ func storedAt(instr ssa.Instruction, addr ssa.Value) ssa.Value {
 }
 
 // plainSentinels returns the error variables of the package made by
-// errors.New: they wrap no other.
-func plainSentinels(sp *ssa.Package) map[string]bool {
+// errors.New ("example.com/store.ErrNotFound"): they wrap no other.
+func plainSentinels(pass *analysis.Pass) map[string]bool {
 	out := map[string]bool{}
-	init := sp.Func("init")
-	if init == nil {
-		return out
-	}
-	for _, b := range init.Blocks {
-		for _, instr := range b.Instrs {
-			st, ok := instr.(*ssa.Store)
-			if !ok {
+	for _, f := range pass.Files {
+		for _, d := range f.Decls {
+			gd, ok := d.(*ast.GenDecl)
+			if !ok || gd.Tok != token.VAR {
 				continue
 			}
-			g, ok := st.Addr.(*ssa.Global)
-			if !ok {
-				continue
-			}
-			call, ok := st.Val.(*ssa.Call)
-			if !ok {
-				continue
-			}
-			if fn := call.Call.StaticCallee(); fn != nil && fn.Pkg != nil && fn.Pkg.Pkg.Path() == "errors" && fn.Name() == "New" {
-				out[sp.Pkg.Path()+"."+g.Name()] = true
+			for _, spec := range gd.Specs {
+				vs := spec.(*ast.ValueSpec)
+				if len(vs.Values) != len(vs.Names) {
+					continue
+				}
+				for i, name := range vs.Names {
+					call, ok := ast.Unparen(vs.Values[i]).(*ast.CallExpr)
+					if !ok {
+						continue
+					}
+					fn := typesx.Callee(pass.TypesInfo, call)
+					if fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "errors" && fn.Name() == "New" && isSentinel(pass.TypesInfo.Defs[name]) {
+						out[pass.Pkg.Path()+"."+name.Name] = true
+					}
+				}
 			}
 		}
 	}
 	return out
+}
+
+// exportPlainErrors exports a PlainErrorFact for each exported error
+// variable of the package that errors.New makes: writers of other
+// packages compare errors with it.
+func exportPlainErrors(pass *analysis.Pass) {
+	plain := plainSentinels(pass)
+	for _, name := range slices.Sorted(maps.Keys(plain)) {
+		if v, ok := pass.Pkg.Scope().Lookup(name[strings.LastIndex(name, ".")+1:]).(*types.Var); ok && v.Exported() {
+			pass.ExportObjectFact(v, new(PlainErrorFact))
+		}
+	}
 }
 
 // sinkArgs maps the position of each call of found's sinks (its Lparen)
@@ -657,15 +676,39 @@ func (cs *carriers) sentinelWriters() {
 	}
 }
 
-// declaresSentinels reports whether the package uses an error variable
-// it declares: its functions may return it.
-func declaresSentinels(pkg *types.Package, info *types.Info) bool {
-	for _, obj := range info.Uses {
-		if isSentinel(obj) && obj.Pkg() == pkg {
-			return true
-		}
+// returnsSentinel reports whether n is a return statement that names an
+// error variable of a package outside the standard library (ErrNotFound,
+// fmt.Errorf("%w: %s", store.ErrGone, id)): its function may return it.
+// The standard library's (io.EOF) are returned by readers, not services.
+func returnsSentinel(info *types.Info, n ast.Node) bool {
+	ret, ok := n.(*ast.ReturnStmt)
+	if !ok {
+		return false
 	}
-	return false
+	found := false
+	for _, r := range ret.Results {
+		ast.Inspect(r, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok && isSentinel(info.Uses[id]) && !inGOROOT(info.Uses[id].Pkg().Path()) {
+				found = true
+			}
+			return !found
+		})
+	}
+	return found
+}
+
+// goroot memoizes inGOROOT.
+var goroot sync.Map
+
+// inGOROOT reports whether the package at path is the standard library's.
+func inGOROOT(path string) bool {
+	if v, ok := goroot.Load(path); ok {
+		return v.(bool)
+	}
+	fi, err := os.Stat(filepath.Join(build.Default.GOROOT, "src", filepath.FromSlash(path)))
+	std := err == nil && fi.IsDir() && build.Default.GOROOT != ""
+	goroot.Store(path, std)
+	return std
 }
 
 // isSentinel reports whether obj is a package-level error variable.
@@ -674,11 +717,12 @@ func isSentinel(obj types.Object) bool {
 	return ok && v.Pkg() != nil && v.Parent() == v.Pkg().Scope() && typesx.IsError(v.Type())
 }
 
-// testsSentinel reports whether n tests an error against a package-level
-// error variable: errors.Is(err, ErrX), err == ErrX.
-func testsSentinel(info *types.Info, n ast.Node) bool {
+// testsSentinel reports whether the node at cur tests an error against a
+// package-level error variable (errors.Is(err, ErrX), err == ErrX) in a
+// function given an error: a writer may answer it.
+func testsSentinel(info *types.Info, cur inspector.Cursor) bool {
 	var operands []ast.Expr
-	switch n := n.(type) {
+	switch n := cur.Node().(type) {
 	case *ast.CallExpr:
 		if fn := typesx.Callee(info, n); fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "errors" && fn.Name() == "Is" && len(n.Args) == 2 {
 			operands = n.Args[1:]
@@ -690,8 +734,30 @@ func testsSentinel(info *types.Info, n ast.Node) bool {
 	case *ast.CaseClause:
 		operands = n.List
 	}
+	tests := false
 	for _, e := range operands {
 		if id := typesx.NameIdent(ast.Unparen(e)); id != nil && isSentinel(info.Uses[id]) {
+			tests = true
+		}
+	}
+	if !tests {
+		return false
+	}
+	var params *ast.FieldList
+	for fn := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		switch f := fn.Node().(type) {
+		case *ast.FuncDecl:
+			params = f.Type.Params
+		case *ast.FuncLit:
+			params = f.Type.Params
+		}
+		break
+	}
+	if params == nil {
+		return false
+	}
+	for _, field := range params.List {
+		if typesx.IsError(info.TypeOf(field.Type)) {
 			return true
 		}
 	}

@@ -33,33 +33,57 @@ func Build(pass *analysis.Pass, keep func(*ast.File) bool) *ssa.Package {
 	return BuildFiles(pass.Fset, pass.Pkg, pass.Files, pass.TypesInfo, keep)
 }
 
+// BuildDecls is Build with the bodies of only the function declarations
+// keep accepts (and of the function literals in them): the others are
+// known by their signatures alone.
+func BuildDecls(pass *analysis.Pass, keep func(*ast.FuncDecl) bool) *ssa.Package {
+	return build(pass.Fset, pass.Pkg, pass.Files, pass.TypesInfo, func(f *ast.File) *ast.File { return withoutBodies(f, keep) })
+}
+
 // BuildFiles is Build for a type-checked package outside a pass (tests).
 func BuildFiles(fset *token.FileSet, pkg *types.Package, files []*ast.File, info *types.Info, keep func(*ast.File) bool) *ssa.Package {
+	return build(fset, pkg, files, info, func(f *ast.File) *ast.File {
+		if keep != nil && !keep(f) {
+			return withoutBodies(f, nil)
+		}
+		return f
+	})
+}
+
+// build builds pkg from what syntax makes of each of its files.
+func build(fset *token.FileSet, pkg *types.Package, files []*ast.File, info *types.Info, syntax func(*ast.File) *ast.File) *ssa.Package {
 	prog := ssa.NewProgram(fset, ssa.BuilderMode(0))
 	for _, p := range pkg.Imports() {
 		prog.CreatePackage(p, nil, nil, true)
 	}
 	// The files left out are given without their functions' bodies (a
 	// copy of each: the syntax is the pass's, shared with other passes).
-	syntax := make([]*ast.File, len(files))
+	built := make([]*ast.File, len(files))
 	for i, f := range files {
-		syntax[i] = f
-		if keep != nil && !keep(f) {
-			syntax[i] = withoutBodies(f)
-		}
+		built[i] = syntax(f)
 	}
-	sp := prog.CreatePackage(pkg, syntax, info, false)
+	sp := prog.CreatePackage(pkg, built, info, false)
 	sp.Build()
 	return sp
 }
 
-// withoutBodies returns a copy of f whose function declarations have no
-// body.
-func withoutBodies(f *ast.File) *ast.File {
+// withoutBodies returns f, or a copy of it whose function declarations
+// keep does not accept (nil: none) have no body.
+func withoutBodies(f *ast.File, keep func(*ast.FuncDecl) bool) *ast.File {
+	all := true
+	for _, d := range f.Decls {
+		if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil && (keep == nil || !keep(fd)) {
+			all = false
+			break
+		}
+	}
+	if all {
+		return f
+	}
 	c := *f
 	c.Decls = make([]ast.Decl, len(f.Decls))
 	for i, d := range f.Decls {
-		if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
+		if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil && (keep == nil || !keep(fd)) {
 			cp := *fd
 			cp.Body = nil
 			d = &cp

@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+
+	"routes/sentinelstore"
 )
 
 var (
@@ -34,6 +36,19 @@ func Write(w http.ResponseWriter, err error) { // want Write:"writes\\[404 409 5
 			code = http.StatusGone
 		}
 		http.Error(w, err.Error(), code)
+	}
+}
+
+// WriteLocked answers 404 for ErrNotFound and 423 for the store's
+// ErrLocked: that ErrLocked is not ErrNotFound is known by its package's
+// fact (it wraps no other error).
+func WriteLocked(w http.ResponseWriter, err error) { // want WriteLocked:"writes\\[404 423\\]" WriteLocked:"writesCarried\\[1:sentinelerr.ErrNotFound=404 1:%w sentinelerr.ErrNotFound=404 1:sentinelstore.ErrLocked=423 1:%w sentinelstore.ErrLocked=423\\]"
+	if errors.Is(err, ErrNotFound) {
+		w.WriteHeader(http.StatusNotFound)
+		return
+	}
+	if errors.Is(err, sentinelstore.ErrLocked) {
+		w.WriteHeader(http.StatusLocked)
 	}
 }
 

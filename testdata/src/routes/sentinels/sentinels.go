@@ -9,6 +9,7 @@ import (
 	"net/http"
 
 	"routes/sentinelerr"
+	"routes/sentinelstore"
 )
 
 func routes() {
@@ -71,9 +72,12 @@ func fail(w http.ResponseWriter, err error) {
 
 // createInstance documents 200, 400 and 403. Negative: the wrapped
 // ErrNotFound reaches a writer of this package only after a test of the
-// error's type, which decides nothing known for it.
+// error's type, which decides nothing known for it. Positive: the
+// store's ErrLocked, through its package's facts (a store that speaks no
+// HTTP), answered 423.
 func createInstance(w http.ResponseWriter, r *http.Request) {
 	failTyped(w, sentinelerr.Find(""))
+	sentinelerr.WriteLocked(w, sentinelstore.Lock("")) // want `status 423 \(Locked\), carried by the error sentinelstore.Lock\(""\) hands to WriteLocked \(the status given at sentinelerr.go:\d+ for sentinelstore.ErrLocked\), is not documented for POST /v2/\{project_id\}/instances`
 }
 
 type typedErr struct{}
