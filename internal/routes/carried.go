@@ -138,6 +138,10 @@ type carriers struct {
 	// returns are the package's return statements by position, for the
 	// errors a built handler's functions return (built.go).
 	returns map[token.Pos]*ast.ReturnStmt
+	// pkg is the package's SSA form; mapsChanged says of its map
+	// variables whether a statement changes them (sentinels.go).
+	pkg         *ssa.Package
+	mapsChanged map[*types.Var]bool
 }
 
 // carrierType returns the name of t's error type when t is a named
@@ -208,7 +212,7 @@ func (c *routeFinder) carried(found []status.Found) *carriers {
 		callers = map[*ast.FuncDecl][]*ast.FuncDecl{}
 	)
 	for _, fc := range c.AllFiles {
-		for cur := range fc.Preorder((*ast.FuncDecl)(nil), (*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.BinaryExpr)(nil), (*ast.CaseClause)(nil), (*ast.ReturnStmt)(nil)) {
+		for cur := range fc.Preorder((*ast.FuncDecl)(nil), (*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.BinaryExpr)(nil), (*ast.CaseClause)(nil), (*ast.ReturnStmt)(nil), (*ast.IndexExpr)(nil)) {
 			n := cur.Node()
 			if fd, ok := n.(*ast.FuncDecl); ok {
 				decl = fd
@@ -311,6 +315,7 @@ func (c *routeFinder) carried(found []status.Found) *carriers {
 	cs.funcs = map[*types.Func]*ssa.Function{}
 	sp := values.BuildDecls(c.Pass, func(fd *ast.FuncDecl) bool { return needed[fd] })
 	cs.plain, cs.sentinelObjs, cs.answers = plainSentinels(c.Pass), map[string]*types.Var{}, map[sentinelKey]answered{}
+	cs.pkg, cs.mapsChanged = sp, map[*types.Var]bool{}
 	cs.sinkArgs = sinkArgs(c.Pass.Files, found)
 	for _, fn := range values.Funcs(sp, c.Pass.Files, info) {
 		if obj, ok := fn.Object().(*types.Func); ok {

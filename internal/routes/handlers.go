@@ -215,6 +215,30 @@ func (c *routeFinder) onArg(decl *ast.FuncDecl, fd status.Found) bool {
 			}
 		}
 	}
+	// The locals made from such a parameter decide as it does
+	// (code, ok := statusOf[err]; if !ok ...).
+	for changed := true; changed; {
+		changed = false
+		ast.Inspect(decl.Body, func(n ast.Node) bool {
+			as, ok := n.(*ast.AssignStmt)
+			if !ok {
+				return true
+			}
+			for _, rhs := range as.Rhs {
+				if !madeOf(info, rhs, params) {
+					continue
+				}
+				for _, lhs := range as.Lhs {
+					if id, ok := lhs.(*ast.Ident); ok {
+						if v, ok := info.ObjectOf(id).(*types.Var); ok && !params[v] {
+							params[v], changed = true, true
+						}
+					}
+				}
+			}
+			return true
+		})
+	}
 	at := fd.E.Pos()
 	if fd.S.Via != nil && fd.S.Via.Pos() > at {
 		at = fd.S.Via.Pos() // a default in a variable, overwritten before the sink
@@ -254,6 +278,41 @@ func (c *routeFinder) onArg(decl *ast.FuncDecl, fd status.Found) bool {
 		return !on
 	})
 	return on
+}
+
+// madeOf reports whether e is computed from the values of vars: their
+// parts, elements, conversions, methods (err.Error()) and what the errors
+// package says of them (errors.Is(err, ErrX)); not the result of a
+// function that is handed one among its arguments (a service given the
+// error to store), whose outcome is its own.
+func madeOf(info *types.Info, e ast.Expr, vars map[*types.Var]bool) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.CallExpr:
+			if tv, ok := info.Types[n.Fun]; ok && tv.IsType() {
+				return true // a conversion
+			}
+			if fn := typesx.Callee(info, n); fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "errors" {
+				return true
+			}
+			if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok && typesx.UsesAny(info, sel.X, vars) {
+				found = true // a method of the value
+			}
+			return false
+		case *ast.Ident:
+			if v, ok := info.Uses[n].(*types.Var); ok && vars[v] {
+				found = true
+			}
+		}
+		return true
+	})
+	return found
 }
 
 // responders are the types whose methods write a response's status: the

@@ -271,6 +271,14 @@ func (cs *carriers) sentinelsTested(fn *ssa.Function, p *ssa.Parameter, depth in
 						addVar(x.X)
 					}
 				}
+			case *ssa.Lookup:
+				if mayBe(x.Index, p) {
+					if entries, ok := cs.mapEntries(x.X); ok {
+						for _, g := range slices.Sorted(maps.Keys(entries)) {
+							add(g)
+						}
+					}
+				}
 			case *ssa.Call:
 				if isErrorsIs(x) && isValue(x.Call.Args[0], p) {
 					addVar(x.Call.Args[1])
@@ -418,8 +426,109 @@ func (cs *carriers) codesOf(v ssa.Value, env values.Env, p *ssa.Parameter, ref S
 			}
 		}
 		return out
+	case *ssa.Extract:
+		if l, ok := x.Tuple.(*ssa.Lookup); ok && x.Index == 0 {
+			return cs.codesOf(l, env, p, ref, at, depth)
+		}
+	case *ssa.Lookup:
+		// A map from the error variables to their statuses, looked up
+		// with the error itself: an error that wraps one is no key.
+		if !isValue(env.Resolve(x.Index), p) || ref.Wrapped {
+			return nil
+		}
+		if entries, ok := cs.mapEntries(x.X); ok && entries[ref.Var] != nil {
+			return cs.codesOf(entries[ref.Var], env, p, ref, at, depth)
+		}
 	}
 	return nil
+}
+
+// mapEntries returns the entries of the package's map variable that m
+// loads, by the error variable each key is, and whether every key is one
+// and the map is only its initial value (no statement of the package
+// sets, deletes or replaces an entry, or takes its address).
+func (cs *carriers) mapEntries(m ssa.Value) (map[string]ssa.Value, bool) {
+	load, ok := m.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return nil, false
+	}
+	g, ok := load.X.(*ssa.Global)
+	if !ok || g.Pkg != cs.pkg {
+		return nil, false
+	}
+	v, ok := g.Object().(*types.Var)
+	if !ok || cs.changed(v) {
+		return nil, false
+	}
+	init := cs.pkg.Func("init")
+	if init == nil {
+		return nil, false
+	}
+	var made *ssa.MakeMap
+	for _, b := range init.Blocks {
+		for _, instr := range b.Instrs {
+			if st, ok := instr.(*ssa.Store); ok && st.Addr == g {
+				if made, ok = st.Val.(*ssa.MakeMap); !ok {
+					return nil, false
+				}
+			}
+		}
+	}
+	if made == nil || made.Referrers() == nil {
+		return nil, false
+	}
+	out := map[string]ssa.Value{}
+	for _, r := range *made.Referrers() {
+		switch r := r.(type) {
+		case *ssa.MapUpdate:
+			key := sentinelVar(r.Key)
+			if key == "" {
+				return nil, false
+			}
+			out[key] = r.Value
+		case *ssa.Store:
+		default:
+			return nil, false
+		}
+	}
+	return out, true
+}
+
+// changed reports whether a statement of the package changes the
+// package-level map v after its declaration: sets or deletes an entry,
+// replaces it, or takes its address.
+func (cs *carriers) changed(v *types.Var) bool {
+	if c, ok := cs.mapsChanged[v]; ok {
+		return c
+	}
+	info := cs.f.Pass.TypesInfo
+	is := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		return ok && info.Uses[id] == v
+	}
+	changed := false
+	for _, fc := range cs.f.AllFiles {
+		for cur := range fc.Preorder((*ast.AssignStmt)(nil), (*ast.CallExpr)(nil), (*ast.UnaryExpr)(nil)) {
+			switch n := cur.Node().(type) {
+			case *ast.AssignStmt:
+				for _, lhs := range n.Lhs {
+					if ix, ok := lhs.(*ast.IndexExpr); ok && is(ix.X) || is(lhs) {
+						changed = true
+					}
+				}
+			case *ast.CallExpr:
+				if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok && id.Name == "delete" && len(n.Args) > 0 && is(n.Args[0]) {
+					changed = true
+				}
+			case *ast.UnaryExpr:
+				if n.Op == token.AND && is(n.X) {
+					changed = true
+				}
+			}
+		}
+	}
+	cs.mapsChanged[v] = changed
+	return changed
 }
 
 // decideSentinel says which ways a path goes at cond where p is an error
@@ -461,6 +570,17 @@ func (cs *carriers) decideSentinel(cond ssa.Value, env values.Env, p *ssa.Parame
 			return values.Neither
 		}
 		return branchOf(eq == (x.Op == token.EQL))
+	case *ssa.Extract:
+		// A map of error variables holds the error itself as a key: an
+		// error that wraps one it does not.
+		l, ok := x.Tuple.(*ssa.Lookup)
+		if !ok || x.Index != 1 || !isValue(env.Resolve(l.Index), p) {
+			break
+		}
+		if entries, ok := cs.mapEntries(l.X); ok {
+			return branchOf(!ref.Wrapped && entries[ref.Var] != nil)
+		}
+		return values.Neither
 	case *ssa.Call:
 		if !isErrorsIs(x) || !isValue(env.Resolve(x.Call.Args[0]), p) {
 			break
@@ -711,6 +831,16 @@ func inGOROOT(path string) bool {
 	return std
 }
 
+// isErrorMap reports whether obj is a package-level map keyed by errors.
+func isErrorMap(obj types.Object) bool {
+	v, ok := obj.(*types.Var)
+	if !ok || v.Pkg() == nil || v.Parent() != v.Pkg().Scope() {
+		return false
+	}
+	m, ok := v.Type().Underlying().(*types.Map)
+	return ok && typesx.IsError(m.Key())
+}
+
 // isSentinel reports whether obj is a package-level error variable.
 func isSentinel(obj types.Object) bool {
 	v, ok := obj.(*types.Var)
@@ -733,10 +863,15 @@ func testsSentinel(info *types.Info, cur inspector.Cursor) bool {
 		}
 	case *ast.CaseClause:
 		operands = n.List
+	case *ast.IndexExpr:
+		// A map from errors to statuses, looked up with the error.
+		if m, ok := types.Unalias(info.TypeOf(n.X)).Underlying().(*types.Map); ok && typesx.IsError(m.Key()) {
+			operands = []ast.Expr{n.X}
+		}
 	}
 	tests := false
 	for _, e := range operands {
-		if id := typesx.NameIdent(ast.Unparen(e)); id != nil && isSentinel(info.Uses[id]) {
+		if id := typesx.NameIdent(ast.Unparen(e)); id != nil && (isSentinel(info.Uses[id]) || isErrorMap(info.Uses[id])) {
 			tests = true
 		}
 	}

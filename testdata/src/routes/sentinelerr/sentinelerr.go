@@ -52,6 +52,22 @@ func WriteLocked(w http.ResponseWriter, err error) { // want WriteLocked:"writes
 	}
 }
 
+// statusOf maps the package's errors to their statuses.
+var statusOf = map[error]int{
+	ErrNotFound: http.StatusNotFound,
+	ErrGone:     http.StatusGone,
+}
+
+// WriteMapped answers the status statusOf gives the error itself, and
+// 500 for any other: an error that wraps ErrNotFound is no key.
+func WriteMapped(w http.ResponseWriter, err error) { // want WriteMapped:"writes\\[500\\]" WriteMapped:"writesCarried\\[1:sentinelerr.ErrGone=410 1:%w sentinelerr.ErrGone=500 1:sentinelerr.ErrNotFound=404 1:%w sentinelerr.ErrNotFound=500\\]"
+	code, ok := statusOf[err]
+	if !ok {
+		code = http.StatusInternalServerError
+	}
+	w.WriteHeader(code)
+}
+
 // WriteCode writes the status codeFor picks.
 func WriteCode(w http.ResponseWriter, err error) { // want WriteCode:"writes\\[409 400\\]" WriteCode:"writesCarried\\[1:sentinelerr.ErrConflict=409 1:%w sentinelerr.ErrConflict=409\\]"
 	w.WriteHeader(codeFor(err))

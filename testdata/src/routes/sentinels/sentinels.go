@@ -40,7 +40,11 @@ func showVolume(w http.ResponseWriter, r *http.Request) {
 		sentinelerr.Write(w, err) // want `statuses 409 \(Conflict\) and 410 \(Gone\), carried by the error err hands to Write \(given at sentinelerr.go:\d+ for %w sentinelerr.ErrConflict and sentinelerr.go:\d+ for sentinelerr.ErrGone\), are not documented for GET /v2/\{project_id\}/volumes/\{volume_id\} \(documented: 200, 404\)`
 		return
 	}
-	sentinelerr.Write(w, sentinelerr.Expire("x")) // want `status 500 \(Internal Server Error\), carried by the error sentinelerr.Expire\("x"\) hands to Write \(the status given at sentinelerr.go:\d+ for %w sentinelerr.ErrGone\), is not documented for GET /v2/\{project_id\}/volumes/\{volume_id\}`
+	// Negative: ErrNotFound itself is statusOf's key for 404. Positive:
+	// wrapped, it is no key: 500.
+	sentinelerr.WriteMapped(w, sentinelerr.ErrNotFound)
+	sentinelerr.WriteMapped(w, sentinelerr.Find("")) // want `status 500 \(Internal Server Error\), carried by the error sentinelerr.Find\(""\) hands to WriteMapped \(the status given at sentinelerr.go:\d+ for %w sentinelerr.ErrNotFound\)`
+	sentinelerr.Write(w, sentinelerr.Expire("x"))    // want `status 500 \(Internal Server Error\), carried by the error sentinelerr.Expire\("x"\) hands to Write \(the status given at sentinelerr.go:\d+ for %w sentinelerr.ErrGone\), is not documented for GET /v2/\{project_id\}/volumes/\{volume_id\}`
 	w.WriteHeader(http.StatusOK)
 }
 
