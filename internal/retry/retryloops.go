@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/statuslint/statuslint/internal/knowledge"
@@ -142,6 +143,12 @@ func firstCall(n ast.Node, intoLoops bool, match func(*ast.CallExpr) bool) *ast.
 	return found
 }
 
+// flowCompared, when a test sets it, is told what the AST flow finds a
+// retry loop re-sends: the send, the statuses its error is not nil for,
+// those that reach the re-send, and the decisions' facts. TestFlowsAgree
+// compares it with the SSA flow (engine.Resent), which is to replace it.
+var flowCompared func(pass *analysis.Pass, send *ast.CallExpr, errs, resent codeset.Set, pred func(*types.Func) (facts.Pred, bool))
+
 // retryLoop checks a loop that sends a request and goes round again under
 // a status the table forbids retrying.
 func (c *retryChecker) retryLoop(cur inspector.Cursor, loop ast.Stmt, body *ast.BlockStmt) {
@@ -160,6 +167,9 @@ func (c *retryChecker) retryLoop(cur inspector.Cursor, loop ast.Stmt, body *ast.
 		label = l.Label.Name
 	}
 	fl := c.followRound(ev, body, i, send, deps, label)
+	if flowCompared != nil {
+		flowCompared(c.Pass, send, errs, engine.CodesOf(fl.Edges), c.Predicate)
+	}
 	c.listDecided(cur, loop, body, i, send, deps, label, errs)
 	if repeatsAll(fl.Edges) {
 		return // every status goes round: a repetition, not a retry

@@ -593,7 +593,7 @@ func (cs *carriers) decideSentinel(cond ssa.Value, env values.Env, p *ssa.Parame
 		}
 		return values.Neither
 	}
-	if dependsOn(cond, p) {
+	if values.DependsOn(cond, func(v ssa.Value) bool { return v == p }) {
 		return values.Neither
 	}
 	return values.Both
@@ -605,64 +605,6 @@ func branchOf(b bool) values.Branch {
 		return values.Then
 	}
 	return values.Else
-}
-
-// dependsOn reports whether v is computed from p: through the operands
-// of the instructions that make it, and what is stored in the variables
-// they read (fmt.Sprintf("%#v", err) reads err from its arguments'
-// array).
-func dependsOn(v ssa.Value, p *ssa.Parameter) bool {
-	seen := map[ssa.Value]bool{}
-	var walk func(v ssa.Value) bool
-	walk = func(v ssa.Value) bool {
-		if v == nil || seen[v] || len(seen) > 256 {
-			return false
-		}
-		seen[v] = true
-		if v == p {
-			return true
-		}
-		if a, ok := v.(*ssa.Alloc); ok && a.Referrers() != nil {
-			for _, r := range *a.Referrers() {
-				if walk(storedAt(r, a)) {
-					return true
-				}
-				if ia, ok := r.(*ssa.IndexAddr); ok && ia.Referrers() != nil {
-					for _, u := range *ia.Referrers() {
-						if walk(storedAt(u, ia)) {
-							return true
-						}
-					}
-				}
-				if fa, ok := r.(*ssa.FieldAddr); ok && fa.Referrers() != nil {
-					for _, u := range *fa.Referrers() {
-						if walk(storedAt(u, fa)) {
-							return true
-						}
-					}
-				}
-			}
-		}
-		instr, ok := v.(ssa.Instruction)
-		if !ok {
-			return false
-		}
-		for _, op := range instr.Operands(nil) {
-			if op != nil && walk(*op) {
-				return true
-			}
-		}
-		return false
-	}
-	return walk(v)
-}
-
-// storedAt returns the value instr stores at addr, or nil.
-func storedAt(instr ssa.Instruction, addr ssa.Value) ssa.Value {
-	if st, ok := instr.(*ssa.Store); ok && st.Addr == addr {
-		return st.Val
-	}
-	return nil
 }
 
 // plainSentinels returns the error variables of the package made by

@@ -113,16 +113,35 @@ func Walk(fn *ssa.Function, decide func(cond ssa.Value, env Env) Branch, visit f
 	if len(fn.Blocks) == 0 {
 		return true
 	}
+	return Paths(fn.Blocks[0], 0, struct{}{}, func(cond ssa.Value, env Env, s struct{}) (struct{}, struct{}, Branch) {
+		return s, s, decide(cond, env)
+	}, func(instr ssa.Instruction, env Env, _ struct{}) bool { return visit(instr, env) })
+}
+
+// Paths is Walk from the instruction at index i of block b, each path
+// carrying a state of its own that a conditional jump may split: decide
+// returns the state of each way it goes (a status narrowed by a test of
+// it). A block is followed once per environment and state it is entered
+// with.
+func Paths[S comparable](b *ssa.BasicBlock, i int, init S, decide func(cond ssa.Value, env Env, s S) (then, els S, ways Branch), visit func(instr ssa.Instruction, env Env, s S) bool) bool {
 	type state struct {
-		b   *ssa.BasicBlock
-		env Env
+		b     *ssa.BasicBlock
+		from  int
+		env   Env
+		state S
 	}
-	seen := map[string]bool{}
-	queue := []state{{b: fn.Blocks[0]}}
+	type key struct {
+		b     int
+		from  int
+		env   string
+		state S
+	}
+	seen := map[key]bool{}
+	queue := []state{{b: b, from: i, state: init}}
 	for len(queue) > 0 {
 		s := queue[0]
 		queue = queue[1:]
-		k := fmt.Sprint(s.b.Index, "|", s.env.key())
+		k := key{s.b.Index, s.from, s.env.key(), s.state}
 		if seen[k] {
 			continue
 		}
@@ -131,8 +150,8 @@ func Walk(fn *ssa.Function, decide func(cond ssa.Value, env Env) Branch, visit f
 		}
 		seen[k] = true
 		ended := false
-		for _, instr := range s.b.Instrs {
-			if !visit(instr, s.env) {
+		for _, instr := range s.b.Instrs[s.from:] {
+			if !visit(instr, s.env, s.state) {
 				ended = true
 				break
 			}
@@ -141,20 +160,23 @@ func Walk(fn *ssa.Function, decide func(cond ssa.Value, env Env) Branch, visit f
 			continue
 		}
 		succs := s.b.Succs
+		states := []S{s.state, s.state}
 		if len(succs) == 2 {
 			if jump, ok := s.b.Instrs[len(s.b.Instrs)-1].(*ssa.If); ok {
-				switch decide(jump.Cond, s.env) {
+				then, els, ways := decide(jump.Cond, s.env, s.state)
+				states = []S{then, els}
+				switch ways {
 				case Neither:
 					succs = nil
 				case Then:
-					succs = succs[:1]
+					succs, states = succs[:1], states[:1]
 				case Else:
-					succs = succs[1:]
+					succs, states = succs[1:], states[1:]
 				}
 			}
 		}
-		for _, next := range succs {
-			queue = append(queue, state{next, s.env.enter(s.b, next)})
+		for k, next := range succs {
+			queue = append(queue, state{next, 0, s.env.enter(s.b, next), states[k]})
 		}
 	}
 	return true

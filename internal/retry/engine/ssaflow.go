@@ -1,0 +1,302 @@
+package engine
+
+import (
+	"go/constant"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/statuslint/statuslint/internal/knowledge"
+	"github.com/statuslint/statuslint/internal/retry/codeset"
+	"github.com/statuslint/statuslint/internal/retry/facts"
+	"github.com/statuslint/statuslint/internal/typesx"
+	"github.com/statuslint/statuslint/internal/values"
+)
+
+// Resent follows, on the SSA form, the statuses of the response a send
+// gets, from the send along every path of its function, and returns those
+// that reach the same send again: the statuses its loop re-sends.
+//
+// It is the flow of the AST engine (Flow in ModeLoop) as values and
+// control flow: a test of the status (a comparison with a constant, its
+// class, through any local it is kept in) narrows the statuses on each
+// way; a flag, a default overwritten in one case, a switch, && and ||
+// are branches and φ-nodes that a path knows the value of
+// (values.Paths), and need no case each. A test of the send's error
+// holds for the statuses errs says the error is not nil for (none for
+// net/http: its error means no response). Any other branch on what the
+// send returned ends the path: what it decides is not known here, so
+// nothing is reported of it. Branches on anything else go either way.
+//
+// complete is false when the paths were too many to follow.
+//
+// The request is the send's argument of type *http.Request: a path that
+// changes it (sets a field of it other than its body's, calls a method
+// that changes its headers, query or credentials, hands it to a function
+// of the package or another's, or sends another request in its place)
+// ends there, as a changed request is no re-send. pred gives a decision
+// function's fact (facts.Pred): a call of it given the status or the
+// response holds for the statuses its fact says.
+func Resent(send *ssa.Call, errs codeset.Set, pred func(*types.Func) (facts.Pred, bool)) (resent codeset.Set, complete bool) {
+	b := send.Block()
+	i := -1
+	for k, instr := range b.Instrs {
+		if instr == send {
+			i = k
+		}
+	}
+	if i < 0 {
+		return codeset.Set{}, true
+	}
+	s := &sendFlow{send: send, errs: errs, pred: pred}
+	for _, a := range send.Call.Args {
+		if typesx.IsRequestPtr(a.Type()) {
+			s.req = a
+			break
+		}
+	}
+	complete = values.Paths(b, i+1, codeset.All, s.decide, func(instr ssa.Instruction, env values.Env, live codeset.Set) bool {
+		if instr == send {
+			if s.req != nil && env.Resolve(s.req) != s.req && s.isPhi(s.req) {
+				return false // another request in the loop's variable
+			}
+			resent = resent.Or(live)
+			return false // the next round starts with a new response
+		}
+		return !s.changes(instr)
+	})
+	return resent, complete
+}
+
+// isPhi reports whether v is a φ-node: a variable the loop sets.
+func (s *sendFlow) isPhi(v ssa.Value) bool {
+	_, ok := v.(*ssa.Phi)
+	return ok
+}
+
+// changes reports whether instr changes the request: a store into it (its
+// body rewound aside), a method that changes it, a function it is handed
+// to.
+func (s *sendFlow) changes(instr ssa.Instruction) bool {
+	if s.req == nil {
+		return false
+	}
+	switch x := instr.(type) {
+	case *ssa.Store:
+		if fa, ok := x.Addr.(*ssa.FieldAddr); ok && fa.X == s.req {
+			if n := typesx.NamedOf(fa.X.Type()); n != nil {
+				if st, ok := n.Underlying().(*types.Struct); ok {
+					name := st.Field(fa.Field).Name()
+					if knowledge.BodyRewinds[knowledge.Key{Path: n.Obj().Pkg().Path(), Recv: n.Obj().Name(), Name: name}] {
+						return false
+					}
+				}
+			}
+		}
+		return s.rooted(x.Addr)
+	case *ssa.Call:
+		if x == s.send {
+			return false
+		}
+		if fn := x.Call.StaticCallee(); fn != nil {
+			if obj, ok := fn.Object().(*types.Func); ok && knowledge.RequestMutators[typesx.FuncKey(obj)] {
+				return len(x.Call.Args) > 0 && s.rooted(x.Call.Args[0])
+			}
+		}
+		for _, a := range x.Call.Args {
+			if a == s.req {
+				return true // handed to a function that may change it
+			}
+		}
+	}
+	return false
+}
+
+// rooted reports whether addr is the request or a part of it (req.URL,
+// req.Header's map, req.URL.Path's field).
+func (s *sendFlow) rooted(addr ssa.Value) bool {
+	for range 8 {
+		if addr == s.req {
+			return true
+		}
+		switch a := addr.(type) {
+		case *ssa.FieldAddr:
+			addr = a.X
+		case *ssa.IndexAddr:
+			addr = a.X
+		case *ssa.UnOp:
+			if a.Op != token.MUL {
+				return false
+			}
+			addr = a.X
+		case *ssa.Field:
+			addr = a.X
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// sendFlow is what Resent knows of one send.
+type sendFlow struct {
+	send *ssa.Call
+	req  ssa.Value
+	errs codeset.Set
+	pred func(*types.Func) (facts.Pred, bool)
+}
+
+// result reports whether v is the send's i-th result, as the path knows
+// it.
+func (s *sendFlow) result(v ssa.Value, env values.Env, i int) bool {
+	v = env.Resolve(v)
+	x, ok := v.(*ssa.Extract)
+	return ok && x.Tuple == s.send && x.Index == i
+}
+
+// isStatus reports whether v is the status of the send's response: its
+// StatusCode field, through conversions.
+func (s *sendFlow) isStatus(v ssa.Value, env values.Env) bool {
+	v = strip(env.Resolve(v), env)
+	load, ok := v.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return false
+	}
+	fa, ok := env.Resolve(load.X).(*ssa.FieldAddr)
+	if !ok || !s.result(fa.X, env, 0) {
+		return false
+	}
+	n := typesx.NamedOf(fa.X.Type())
+	if n == nil || !typesx.Is(fa.X.Type(), knowledge.HTTPResponse) {
+		return false
+	}
+	st, ok := n.Underlying().(*types.Struct)
+	return ok && st.Field(fa.Field).Name() == "StatusCode"
+}
+
+// strip returns v without conversions between integer types.
+func strip(v ssa.Value, env values.Env) ssa.Value {
+	for range 4 {
+		c, ok := v.(*ssa.Convert)
+		if !ok {
+			break
+		}
+		v = env.Resolve(c.X)
+	}
+	return v
+}
+
+// decide narrows live at cond, for each way a path goes.
+func (s *sendFlow) decide(cond ssa.Value, env values.Env, live codeset.Set) (then, els codeset.Set, ways values.Branch) {
+	set, ok := s.holds(cond, env)
+	if !ok {
+		if values.DependsOn(cond, func(v ssa.Value) bool { return v == s.send }) {
+			return live, live, values.Neither
+		}
+		return live, live, values.Both
+	}
+	then, els = live.And(set), live.And(set.Not())
+	switch {
+	case then.Empty() && els.Empty():
+		return then, els, values.Neither
+	case then.Empty():
+		return then, els, values.Else
+	case els.Empty():
+		return then, els, values.Then
+	}
+	return then, els, values.Both
+}
+
+// holds returns the statuses for which cond holds, when cond tests the
+// status or the send's error alone, or is a constant on the path (a
+// flag): all or none.
+func (s *sendFlow) holds(cond ssa.Value, env values.Env) (codeset.Set, bool) {
+	switch x := env.Resolve(cond).(type) {
+	case *ssa.Const:
+		if x.Value != nil && x.Value.Kind() == constant.Bool {
+			if constant.BoolVal(x.Value) {
+				return codeset.All, true
+			}
+			return codeset.Set{}, true
+		}
+	case *ssa.UnOp:
+		if x.Op == token.NOT {
+			if set, ok := s.holds(x.X, env); ok {
+				return set.Not(), true
+			}
+		}
+	case *ssa.Call:
+		return s.decision(x, 0, env)
+	case *ssa.Extract:
+		if call, ok := x.Tuple.(*ssa.Call); ok {
+			return s.decision(call, x.Index, env)
+		}
+	case *ssa.BinOp:
+		a, b, op := strip(env.Resolve(x.X), env), strip(env.Resolve(x.Y), env), x.Op
+		if _, isConst := a.(*ssa.Const); isConst {
+			a, b, op = b, a, flip(op)
+		}
+		k, isConst := b.(*ssa.Const)
+		if !isConst {
+			break
+		}
+		if k.IsNil() && (op == token.EQL || op == token.NEQ) && s.result(a, env, 1) {
+			// The send's error: not nil for errs.
+			if op == token.NEQ {
+				return s.errs, true
+			}
+			return s.errs.Not(), true
+		}
+		if k.Value == nil || k.Value.Kind() != constant.Int {
+			break
+		}
+		n, exact := constant.Int64Val(k.Value)
+		if !exact {
+			break
+		}
+		if s.isStatus(a, env) {
+			return codeset.Relation(op, n), true
+		}
+		// Its class: status/100 op n.
+		if q, ok := a.(*ssa.BinOp); ok && q.Op == token.QUO && s.isStatus(q.X, env) {
+			if d, ok := strip(env.Resolve(q.Y), env).(*ssa.Const); ok && d.Value != nil && d.Value.Kind() == constant.Int {
+				if dv, _ := constant.Int64Val(d.Value); dv == 100 {
+					return codeset.ClassRelation(op, n), true
+				}
+			}
+		}
+	}
+	return codeset.Set{}, false
+}
+
+// decision returns the statuses for which result i of call, a decision
+// function by its fact, holds: given the status, or the response.
+func (s *sendFlow) decision(call *ssa.Call, i int, env values.Env) (codeset.Set, bool) {
+	if s.pred == nil {
+		return codeset.Set{}, false
+	}
+	fn := call.Call.StaticCallee()
+	if fn == nil {
+		return codeset.Set{}, false
+	}
+	obj, ok := fn.Object().(*types.Func)
+	if !ok {
+		return codeset.Set{}, false
+	}
+	p, ok := s.pred(obj)
+	if !ok || p.Result != i || p.OfErr || p.List > 0 {
+		return codeset.Set{}, false
+	}
+	arg := p.Arg
+	if obj.Signature().Recv() != nil {
+		arg++ // a static call of a method: its receiver is the first argument
+	}
+	if arg >= len(call.Call.Args) {
+		return codeset.Set{}, false
+	}
+	if a := env.Resolve(call.Call.Args[arg]); s.isStatus(a, env) || s.result(a, env, 0) {
+		return p.Set, true
+	}
+	return codeset.Set{}, false
+}

@@ -1,0 +1,269 @@
+package engine
+
+import (
+	"go/ast"
+	"go/importer"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"testing"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/statuslint/statuslint/internal/retry/codeset"
+	"github.com/statuslint/statuslint/internal/values"
+)
+
+// httpStub is net/http as far as the sends below need it.
+const httpStub = `package http
+
+type Header map[string][]string
+
+func (h Header) Set(key, value string) {}
+
+type Request struct {
+	Method string
+	Header Header
+}
+
+type Response struct {
+	Status     string
+	StatusCode int
+}
+
+type Client struct{}
+
+func (c *Client) Do(req *Request) (*Response, error) { return nil, nil }
+`
+
+// resentSrc re-sends its request in every way the flow follows: each
+// function's comment says which statuses go round.
+const resentSrc = `package p
+
+import "net/http"
+
+var c = &http.Client{}
+
+func sleep() {}
+
+func decide(*http.Response) bool { return false }
+
+// 503.
+func equal(req *http.Request) {
+	for {
+		resp, err := c.Do(req)
+		if err != nil {
+			continue
+		}
+		if resp.StatusCode == 503 {
+			continue
+		}
+		return
+	}
+}
+
+// 500 and above, through a local.
+func atLeast(req *http.Request) {
+	for i := 0; i < 3; i++ {
+		resp, _ := c.Do(req)
+		code := resp.StatusCode
+		if code < 500 {
+			break
+		}
+		sleep()
+	}
+}
+
+// 429 and 5xx, through a flag set by || and its class.
+func flag(req *http.Request) {
+	for {
+		resp, _ := c.Do(req)
+		retry := resp.StatusCode == 429 || resp.StatusCode/100 == 5
+		if !retry {
+			return
+		}
+	}
+}
+
+// 404 and 409, each case of a switch; 200 returns; the default breaks.
+func cases(req *http.Request) {
+loop:
+	for {
+		resp, _ := c.Do(req)
+		switch resp.StatusCode {
+		case 200:
+			return
+		case 404, 409:
+			continue
+		default:
+			break loop
+		}
+	}
+}
+
+// Whatever is left when the flag set in one case is read after.
+func late(req *http.Request) {
+	for {
+		resp, _ := c.Do(req)
+		again := false
+		if resp.StatusCode == 502 {
+			again = true
+		}
+		sleep()
+		if again {
+			continue
+		}
+		return
+	}
+}
+
+// 503, through a flag negated.
+func negated(req *http.Request) {
+	for {
+		resp, _ := c.Do(req)
+		ok := resp.StatusCode != 503
+		done := !ok
+		if !done {
+			return
+		}
+	}
+}
+
+// 503: the request is changed before it goes again after a 401.
+func reauth(req *http.Request) {
+	for {
+		resp, _ := c.Do(req)
+		if resp.StatusCode == 401 {
+			req.Header.Set("Authorization", "token")
+			continue
+		}
+		if resp.StatusCode == 503 {
+			continue
+		}
+		return
+	}
+}
+
+func sign(*http.Request) {}
+
+// Nothing: the request is handed to a function that may change it, or
+// set in a field, or replaced by another.
+func resign(req *http.Request) {
+	for {
+		resp, _ := c.Do(req)
+		switch resp.StatusCode {
+		case 403:
+			sign(req)
+		case 405:
+			req.Method = "POST"
+		case 404:
+			req = &http.Request{Method: "GET"}
+		default:
+			return
+		}
+	}
+}
+
+// Nothing: a decision not known here.
+func unknown(req *http.Request) {
+	for {
+		resp, _ := c.Do(req)
+		if decide(resp) {
+			continue
+		}
+		return
+	}
+}
+
+// Everything: an attempt counter decides, not the status.
+func counter(req *http.Request) {
+	for i := 0; i < 3; i++ {
+		c.Do(req)
+	}
+}
+`
+
+// loadSSA type-checks src as package p, with httpStub as net/http, and
+// builds it.
+func loadSSA(t *testing.T, src string) *ssa.Package {
+	t.Helper()
+	fset := token.NewFileSet()
+	hf, err := parser.ParseFile(fset, "http.go", httpStub, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	httpPkg, err := (&types.Config{}).Check("net/http", fset, []*ast.File{hf}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := parser.ParseFile(fset, "p.go", src, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info := &types.Info{
+		Types: map[ast.Expr]types.TypeAndValue{}, Defs: map[*ast.Ident]types.Object{}, Uses: map[*ast.Ident]types.Object{},
+		Implicits: map[ast.Node]types.Object{}, Selections: map[*ast.SelectorExpr]*types.Selection{}, Scopes: map[ast.Node]*types.Scope{},
+		Instances: map[*ast.Ident]types.Instance{}, FileVersions: map[*ast.File]string{},
+	}
+	imp := importerFunc(func(path string) (*types.Package, error) {
+		if path == "net/http" {
+			return httpPkg, nil
+		}
+		return importer.Default().Import(path)
+	})
+	pkg, err := (&types.Config{Importer: imp}).Check("p", fset, []*ast.File{f}, info)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return values.BuildFiles(fset, pkg, []*ast.File{f}, info, nil)
+}
+
+type importerFunc func(string) (*types.Package, error)
+
+func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
+
+// sendIn returns the call of Do in fn.
+func sendIn(t *testing.T, fn *ssa.Function) *ssa.Call {
+	t.Helper()
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			if call, ok := instr.(*ssa.Call); ok && call.Call.StaticCallee() != nil && call.Call.StaticCallee().Name() == "Do" {
+				return call
+			}
+		}
+	}
+	t.Fatalf("%s: no send", fn.Name())
+	return nil
+}
+
+func TestResent(t *testing.T) {
+	sp := loadSSA(t, resentSrc)
+	class5 := codeset.ClassRelation(token.EQL, 5)
+	for _, c := range []struct {
+		fn   string
+		want codeset.Set
+	}{
+		{"equal", codeset.Single(503)},
+		{"atLeast", codeset.Relation(token.GEQ, 500)},
+		{"flag", codeset.Single(429).Or(class5)},
+		{"cases", codeset.Single(404).Or(codeset.Single(409))},
+		{"late", codeset.Single(502)},
+		{"negated", codeset.Single(503)},
+		{"reauth", codeset.Single(503)},
+		{"resign", codeset.Set{}},
+		{"unknown", codeset.Set{}},
+		{"counter", codeset.All},
+	} {
+		fn := sp.Func(c.fn)
+		if fn == nil {
+			t.Fatalf("no function %s", c.fn)
+		}
+		got, complete := Resent(sendIn(t, fn), codeset.Set{}, nil)
+		if !complete {
+			t.Errorf("%s: not every path followed", c.fn)
+		}
+		if got != c.want {
+			t.Errorf("%s: re-sends %v, want %v", c.fn, got, c.want)
+		}
+	}
+}

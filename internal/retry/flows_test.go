@@ -1,0 +1,97 @@
+package retry_test
+
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+	"slices"
+	"sync"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/statuslint/statuslint/analyzer"
+	"github.com/statuslint/statuslint/internal/retry"
+	"github.com/statuslint/statuslint/internal/retry/codeset"
+	"github.com/statuslint/statuslint/internal/retry/engine"
+	"github.com/statuslint/statuslint/internal/retry/facts"
+	"github.com/statuslint/statuslint/internal/values"
+)
+
+// flowsAgreeFloor is how many of the fixtures' retry loops the SSA flow
+// (engine.Resent) answers as the AST flow does: it rises as the SSA flow
+// learns what the AST flow's cases know, until the AST flow retires.
+const flowsAgreeFloor = 115
+
+// The SSA flow, on every retry loop of the fixtures that the AST flow
+// follows: the statuses that reach the re-send, compared. A loop the SSA
+// flow answers otherwise is listed with both answers.
+func TestFlowsAgree(t *testing.T) {
+	type loop struct {
+		at          string
+		astSet, ssa codeset.Set
+		ssaComplete bool
+	}
+	var (
+		mu    sync.Mutex
+		loops []loop
+		built = map[*analysis.Pass]map[int]*ssa.Call{}
+	)
+	retry.SetFlowCompared(func(pass *analysis.Pass, send *ast.CallExpr, errs, resent codeset.Set, pred func(*types.Func) (facts.Pred, bool)) {
+		mu.Lock()
+		defer mu.Unlock()
+		calls := built[pass]
+		if calls == nil {
+			calls = map[int]*ssa.Call{}
+			for _, fn := range values.Funcs(values.Build(pass, nil), pass.Files, pass.TypesInfo) {
+				for _, b := range fn.Blocks {
+					for _, instr := range b.Instrs {
+						if call, ok := instr.(*ssa.Call); ok {
+							calls[int(call.Pos())] = call
+						}
+					}
+				}
+			}
+			built[pass] = calls
+		}
+		l := loop{at: pass.Fset.Position(send.Pos()).String(), astSet: resent}
+		if call := calls[int(send.Lparen)]; call != nil {
+			l.ssa, l.ssaComplete = engine.Resent(call, errs, pred)
+		}
+		loops = append(loops, l)
+	})
+	defer retry.SetFlowCompared(nil)
+	suite := analyzer.NewSuite(analyzer.Config{})
+	analysistest.Run(&quiet{t}, testdata, suite.Only(suite.Retry), "retry/loops", "retry/policy", "retry/preds", "retry/pipeline", "retry/layered/transfer", "retry/handed/app", "retry/listed/app")
+	agree := 0
+	slices.SortFunc(loops, func(a, b loop) int { return cmpStrings(a.at, b.at) })
+	for _, l := range loops {
+		if l.astSet == l.ssa && l.ssaComplete {
+			agree++
+			continue
+		}
+		t.Logf("%s: the AST flow re-sends %v, the SSA flow %v (every path: %v)", l.at, l.astSet, l.ssa, l.ssaComplete)
+	}
+	t.Logf("%d of %d retry loops answered alike", agree, len(loops))
+	if agree < flowsAgreeFloor {
+		t.Errorf("the SSA flow answers %d retry loops as the AST flow does, fewer than %d", agree, flowsAgreeFloor)
+	}
+}
+
+func cmpStrings(a, b string) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// quiet is a testing.T for analysistest whose findings are not this
+// test's concern: the fixtures' expectations are TestFixtures'.
+type quiet struct{ *testing.T }
+
+func (q *quiet) Errorf(format string, args ...any) { _ = fmt.Sprintf(format, args...) }
