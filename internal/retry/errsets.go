@@ -457,3 +457,7 @@ func (c *retryChecker) nonNilTest(cond ast.Expr) *types.Var {
 	v, _ := c.Pass.TypesInfo.Uses[id].(*types.Var)
 	return v
 }
+
+// ErrOf is errSummary for the SSA flow (engine.Known): for which statuses
+// fn's error is not nil.
+func (c *retryChecker) ErrOf(fn *types.Func) (facts.Err, bool) { return c.errSummary(fn) }

@@ -144,10 +144,11 @@ func firstCall(n ast.Node, intoLoops bool, match func(*ast.CallExpr) bool) *ast.
 }
 
 // flowCompared, when a test sets it, is told what the AST flow finds a
-// retry loop re-sends: the send, the statuses its error is not nil for,
-// those that reach the re-send, and the decisions' facts. TestFlowsAgree
+// retry loop retries: the send, the statuses its error is not nil for,
+// those a status test sends round (retried), and what the check knows of
+// other functions. TestFlowsAgree
 // compares it with the SSA flow (engine.Resent), which is to replace it.
-var flowCompared func(pass *analysis.Pass, send *ast.CallExpr, errs, resent codeset.Set, pred func(*types.Func) (facts.Pred, bool))
+var flowCompared func(pass *analysis.Pass, send *ast.CallExpr, errs, resent codeset.Set, known engine.Known)
 
 // retryLoop checks a loop that sends a request and goes round again under
 // a status the table forbids retrying.
@@ -168,7 +169,7 @@ func (c *retryChecker) retryLoop(cur inspector.Cursor, loop ast.Stmt, body *ast.
 	}
 	fl := c.followRound(ev, body, i, send, deps, label)
 	if flowCompared != nil {
-		flowCompared(c.Pass, send, errs, engine.CodesOf(fl.Edges), c.Predicate)
+		flowCompared(c.Pass, send, errs, c.retried(fl.Edges), c)
 	}
 	c.listDecided(cur, loop, body, i, send, deps, label, errs)
 	if repeatsAll(fl.Edges) {
@@ -669,6 +670,22 @@ func (c *retryChecker) notDeclared(edges []engine.Frag) []engine.Frag {
 			}
 		}
 		out = append(out, fr)
+	}
+	return out
+}
+
+// retried returns the statuses of edges that a status test sends round,
+// as reportRetriesFor reads them: none where the code repeats every
+// status, none of a path that re-sends success too.
+func (c *retryChecker) retried(edges []engine.Frag) codeset.Set {
+	var out codeset.Set
+	if repeatsAll(edges) {
+		return out
+	}
+	for _, fr := range c.notDeclared(edges) {
+		if fr.At != nil && !fr.Set.Has(200) {
+			out = out.Or(fr.Set)
+		}
 	}
 	return out
 }

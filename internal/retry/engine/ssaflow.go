@@ -16,29 +16,35 @@ import (
 
 // Resent follows, on the SSA form, the statuses of the response a send
 // gets, from the send along every path of its function, and returns those
-// that reach the same send again: the statuses its loop re-sends.
+// a status test sends round to the same send: the statuses its loop
+// retries.
 //
 // It is the flow of the AST engine (Flow in ModeLoop) as values and
 // control flow: a test of the status (a comparison with a constant, its
 // class, through any local it is kept in) narrows the statuses on each
 // way; a flag, a default overwritten in one case, a switch, && and ||
 // are branches and φ-nodes that a path knows the value of
-// (values.Paths), and need no case each. A test of the send's error
-// holds for the statuses errs says the error is not nil for (none for
-// net/http: its error means no response). Any other branch on what the
+// (values.Paths), and need no case each. Any other branch on what the
 // send returned ends the path: what it decides is not known here, so
 // nothing is reported of it. Branches on anything else go either way.
-//
-// complete is false when the paths were too many to follow.
+// A path that re-sends success too, or that no status test decided, is a
+// repetition, not a retry; a loop whose paths re-send every status,
+// success among them, retries nothing.
 //
 // The request is the send's argument of type *http.Request: a path that
 // changes it (sets a field of it other than its body's, calls a method
 // that changes its headers, query or credentials, hands it to a function
 // of the package or another's, or sends another request in its place)
-// ends there, as a changed request is no re-send. pred gives a decision
-// function's fact (facts.Pred): a call of it given the status or the
-// response holds for the statuses its fact says.
-func Resent(send *ssa.Call, errs codeset.Set, pred func(*types.Func) (facts.Pred, bool)) (resent codeset.Set, complete bool) {
+// ends there, as a changed request is no re-send. A decision function,
+// by its fact (facts.Pred, from known), holds for the statuses its fact
+// says when given the status or the response. An error is not nil for
+// the statuses its making says: the send's for errs, a function's given
+// the response for those its fact (facts.Err) says, errors.New's and any
+// value put in an interface for all, nil for none; a φ-node's as the
+// path took it.
+//
+// complete is false when the paths were too many to follow.
+func Resent(send *ssa.Call, errs codeset.Set, known Known) (retried codeset.Set, complete bool) {
 	b := send.Block()
 	i := -1
 	for k, instr := range b.Instrs {
@@ -49,24 +55,42 @@ func Resent(send *ssa.Call, errs codeset.Set, pred func(*types.Func) (facts.Pred
 	if i < 0 {
 		return codeset.Set{}, true
 	}
-	s := &sendFlow{send: send, errs: errs, pred: pred}
+	s := &sendFlow{send: send, errs: errs, known: known}
 	for _, a := range send.Call.Args {
 		if typesx.IsRequestPtr(a.Type()) {
 			s.req = a
 			break
 		}
 	}
-	complete = values.Paths(b, i+1, codeset.All, s.decide, func(instr ssa.Instruction, env values.Env, live codeset.Set) bool {
+	var all codeset.Set
+	success := false
+	complete = values.Paths(b, i+1, round{live: codeset.All}, s.decide, func(instr ssa.Instruction, env values.Env, r round) bool {
 		if instr == send {
 			if s.req != nil && env.Resolve(s.req) != s.req && s.isPhi(s.req) {
 				return false // another request in the loop's variable
 			}
-			resent = resent.Or(live)
+			all = all.Or(r.live)
+			switch {
+			case r.live.Has(200):
+				success = true
+			case r.decided:
+				retried = retried.Or(r.live)
+			}
 			return false // the next round starts with a new response
 		}
 		return !s.changes(instr)
 	})
-	return resent, complete
+	if all == codeset.All && success {
+		return codeset.Set{}, complete // a repetition
+	}
+	return retried, complete
+}
+
+// round is what one path knows of the response: the statuses it may be,
+// and whether a test of the status narrowed them.
+type round struct {
+	live    codeset.Set
+	decided bool
 }
 
 // isPhi reports whether v is a φ-node: a variable the loop sets.
@@ -141,10 +165,17 @@ func (s *sendFlow) rooted(addr ssa.Value) bool {
 
 // sendFlow is what Resent knows of one send.
 type sendFlow struct {
-	send *ssa.Call
-	req  ssa.Value
-	errs codeset.Set
-	pred func(*types.Func) (facts.Pred, bool)
+	send  *ssa.Call
+	req   ssa.Value
+	errs  codeset.Set
+	known Known
+}
+
+// Known is what Resent asks of the check of other functions: a decision's
+// fact, and for which statuses a function's error is not nil.
+type Known interface {
+	Predicate(*types.Func) (facts.Pred, bool)
+	ErrOf(*types.Func) (facts.Err, bool)
 }
 
 // result reports whether v is the send's i-th result, as the path knows
@@ -187,22 +218,26 @@ func strip(v ssa.Value, env values.Env) ssa.Value {
 	return v
 }
 
-// decide narrows live at cond, for each way a path goes.
-func (s *sendFlow) decide(cond ssa.Value, env values.Env, live codeset.Set) (then, els codeset.Set, ways values.Branch) {
+// decide narrows the statuses of r at cond, for each way a path goes.
+func (s *sendFlow) decide(cond ssa.Value, env values.Env, r round) (then, els round, ways values.Branch) {
 	set, ok := s.holds(cond, env)
 	if !ok {
 		if values.DependsOn(cond, func(v ssa.Value) bool { return v == s.send }) {
-			return live, live, values.Neither
+			return r, r, values.Neither
 		}
-		return live, live, values.Both
+		return r, r, values.Both
 	}
-	then, els = live.And(set), live.And(set.Not())
+	then, els = round{r.live.And(set), true}, round{r.live.And(set.Not()), true}
+	if set == codeset.All || set.Empty() {
+		// A flag or a constant: no status decides here.
+		then.decided, els.decided = r.decided, r.decided
+	}
 	switch {
-	case then.Empty() && els.Empty():
+	case then.live.Empty() && els.live.Empty():
 		return then, els, values.Neither
-	case then.Empty():
+	case then.live.Empty():
 		return then, els, values.Else
-	case els.Empty():
+	case els.live.Empty():
 		return then, els, values.Then
 	}
 	return then, els, values.Both
@@ -241,12 +276,15 @@ func (s *sendFlow) holds(cond ssa.Value, env values.Env) (codeset.Set, bool) {
 		if !isConst {
 			break
 		}
-		if k.IsNil() && (op == token.EQL || op == token.NEQ) && s.result(a, env, 1) {
-			// The send's error: not nil for errs.
-			if op == token.NEQ {
-				return s.errs, true
+		if k.IsNil() && (op == token.EQL || op == token.NEQ) {
+			set, ok := s.errFor(a, env)
+			if !ok {
+				break
 			}
-			return s.errs.Not(), true
+			if op == token.NEQ {
+				return set, true
+			}
+			return set.Not(), true
 		}
 		if k.Value == nil || k.Value.Kind() != constant.Int {
 			break
@@ -273,7 +311,7 @@ func (s *sendFlow) holds(cond ssa.Value, env values.Env) (codeset.Set, bool) {
 // decision returns the statuses for which result i of call, a decision
 // function by its fact, holds: given the status, or the response.
 func (s *sendFlow) decision(call *ssa.Call, i int, env values.Env) (codeset.Set, bool) {
-	if s.pred == nil {
+	if s.known == nil {
 		return codeset.Set{}, false
 	}
 	fn := call.Call.StaticCallee()
@@ -284,7 +322,7 @@ func (s *sendFlow) decision(call *ssa.Call, i int, env values.Env) (codeset.Set,
 	if !ok {
 		return codeset.Set{}, false
 	}
-	p, ok := s.pred(obj)
+	p, ok := s.known.Predicate(obj)
 	if !ok || p.Result != i || p.OfErr || p.List > 0 {
 		return codeset.Set{}, false
 	}
@@ -297,6 +335,56 @@ func (s *sendFlow) decision(call *ssa.Call, i int, env values.Env) (codeset.Set,
 	}
 	if a := env.Resolve(call.Call.Args[arg]); s.isStatus(a, env) || s.result(a, env, 0) {
 		return p.Set, true
+	}
+	return codeset.Set{}, false
+}
+
+// errFor returns the statuses for which the error v is not nil on the
+// path: the send's for errs, one made on the path (errors.New, a value
+// put in an interface) for all, nil for none, a function's given the
+// response (or its status) for those its fact says.
+func (s *sendFlow) errFor(v ssa.Value, env values.Env) (codeset.Set, bool) {
+	v = env.Resolve(v)
+	if s.result(v, env, 1) {
+		return s.errs, true
+	}
+	var call *ssa.Call
+	switch x := v.(type) {
+	case *ssa.Const:
+		if x.IsNil() {
+			return codeset.Set{}, true
+		}
+	case *ssa.MakeInterface:
+		return codeset.All, true
+	case *ssa.Call:
+		call = x
+	case *ssa.Extract:
+		if c, ok := x.Tuple.(*ssa.Call); ok && x.Index == c.Call.Signature().Results().Len()-1 {
+			call = c
+		}
+	}
+	if call == nil {
+		return codeset.Set{}, false
+	}
+	fn := call.Call.StaticCallee()
+	if fn == nil {
+		return codeset.Set{}, false
+	}
+	if fn.Pkg != nil && (fn.Pkg.Pkg.Path() == "errors" && fn.Name() == "New" || fn.Pkg.Pkg.Path() == "fmt" && fn.Name() == "Errorf") {
+		return codeset.All, true
+	}
+	obj, ok := fn.Object().(*types.Func)
+	if !ok || s.known == nil {
+		return codeset.Set{}, false
+	}
+	f, ok := s.known.ErrOf(obj)
+	if !ok || f.Sends || f.List > 0 || f.From > 0 {
+		return codeset.Set{}, false
+	}
+	for _, a := range call.Call.Args {
+		if a := env.Resolve(a); s.result(a, env, 0) || s.isStatus(a, env) {
+			return f.Errs, true
+		}
 	}
 	return codeset.Set{}, false
 }
