@@ -3,9 +3,11 @@ package values
 import "golang.org/x/tools/go/ssa"
 
 // DependsOn reports whether v is computed from a value is accepts:
-// through the operands of the instructions that make it, and what is
-// stored in the variables they read (fmt.Sprintf("%#v", err) reads err
-// from its arguments' array). It looks at most 256 values deep.
+// through the operands of the instructions that make it, what is stored
+// in the variables they read (fmt.Sprintf("%#v", err) reads err from its
+// arguments' array), and what the calls a variable's address is handed
+// to are given (json.NewDecoder(resp.Body).Decode(&job) fills job from
+// the response). It looks at most 256 values deep.
 func DependsOn(v ssa.Value, is func(ssa.Value) bool) bool {
 	seen := map[ssa.Value]bool{}
 	var walk func(v ssa.Value) bool
@@ -23,6 +25,20 @@ func DependsOn(v ssa.Value, is func(ssa.Value) bool) bool {
 					return true
 				}
 				switch r := r.(type) {
+				case *ssa.Call:
+					// Its address handed to a call, which may store what
+					// the call is given (json.Decode(&v)).
+					if walk(r) {
+						return true
+					}
+				case *ssa.MakeInterface:
+					if refs := r.Referrers(); refs != nil {
+						for _, u := range *refs {
+							if call, ok := u.(*ssa.Call); ok && walk(call) {
+								return true
+							}
+						}
+					}
 				case *ssa.IndexAddr, *ssa.FieldAddr:
 					if refs := r.(ssa.Value).Referrers(); refs != nil {
 						for _, u := range *refs {

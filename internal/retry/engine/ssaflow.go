@@ -34,8 +34,9 @@ import (
 // The request is the send's argument of type *http.Request: a path that
 // changes it (sets a field of it other than its body's, calls a method
 // that changes its headers, query or credentials, hands it to a function
-// of the package or another's, or sends another request in its place)
-// ends there, as a changed request is no re-send. A decision function,
+// of the package or another's, or gives the send another request, or
+// another value to build it from, in a variable the loop sets) ends
+// there, as a changed request is no re-send. A decision function,
 // by its fact (facts.Pred, from known), holds for the statuses its fact
 // says when given the status or the response. An error is not nil for
 // the statuses its making says: the send's for errs, a function's given
@@ -66,8 +67,10 @@ func Resent(send *ssa.Call, errs codeset.Set, known Known) (retried codeset.Set,
 	success := false
 	complete = values.Paths(b, i+1, round{live: codeset.All}, s.decide, func(instr ssa.Instruction, env values.Env, r round) bool {
 		if instr == send {
-			if s.req != nil && env.Resolve(s.req) != s.req && s.isPhi(s.req) {
-				return false // another request in the loop's variable
+			for _, a := range send.Call.Args {
+				if s.isPhi(a) && env.Resolve(a) != a {
+					return false // another request, or what builds it, in the loop's variable
+				}
 			}
 			all = all.Or(r.live)
 			switch {

@@ -182,6 +182,42 @@ func inline(req *http.Request) {
 	}
 }
 
+func attempt(req *http.Request, token string) (*http.Response, error) { return c.Do(req) }
+
+func refresh() string { return "" }
+
+// Nothing: the next round sends with a new token.
+func retoken(req *http.Request) {
+	token := refresh()
+	for {
+		resp, _ := attempt(req, token)
+		if resp.StatusCode != 403 {
+			return
+		}
+		token = refresh()
+	}
+}
+
+type job struct{ State string }
+
+func decode(resp *http.Response, v any) {}
+
+// Nothing: 404 goes round only while the body says the job runs, which
+// is not known here.
+func poll(req *http.Request) {
+	for {
+		resp, _ := c.Do(req)
+		var j job
+		decode(resp, &j)
+		if resp.StatusCode != 200 && resp.StatusCode != 404 {
+			return
+		}
+		if j.State == "done" {
+			return
+		}
+	}
+}
+
 // Nothing: a decision not known here.
 func unknown(req *http.Request) {
 	for {
@@ -241,12 +277,12 @@ type importerFunc func(string) (*types.Package, error)
 
 func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
 
-// sendIn returns the call of Do in fn.
+// sendIn returns the call of Do, or of attempt, in fn.
 func sendIn(t *testing.T, fn *ssa.Function) *ssa.Call {
 	t.Helper()
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
-			if call, ok := instr.(*ssa.Call); ok && call.Call.StaticCallee() != nil && call.Call.StaticCallee().Name() == "Do" {
+			if call, ok := instr.(*ssa.Call); ok && call.Call.StaticCallee() != nil && (call.Call.StaticCallee().Name() == "Do" || call.Call.StaticCallee().Name() == "attempt") {
 				return call
 			}
 		}
@@ -270,7 +306,9 @@ func TestResent(t *testing.T) {
 		{"negated", codeset.Single(503)},
 		{"reauth", codeset.Single(503)},
 		{"inline", codeset.Relation(token.GEQ, 500)},
+		{"poll", codeset.Set{}},
 		{"resign", codeset.Set{}},
+		{"retoken", codeset.Set{}},
 		{"unknown", codeset.Set{}},
 		{"counter", codeset.Set{}},
 	} {
