@@ -104,13 +104,15 @@ func (s *sendFlow) isPhi(v ssa.Value) bool {
 
 // changes reports whether instr changes the request: a store into it (its
 // body rewound aside), a method that changes it, a function it is handed
-// to.
+// to; or a function of the package that writes through a pointer the
+// request is built from (rc.setRegion(bucket, r), when the request is
+// rc.newRequest(bucket), or c.refresh() when the send is c.open()).
 func (s *sendFlow) changes(instr ssa.Instruction) bool {
-	if s.req == nil {
-		return false
-	}
 	switch x := instr.(type) {
 	case *ssa.Store:
+		if s.req == nil {
+			return false
+		}
 		if fa, ok := x.Addr.(*ssa.FieldAddr); ok && fa.X == s.req {
 			if n := typesx.NamedOf(fa.X.Type()); n != nil {
 				if st, ok := n.Underlying().(*types.Struct); ok {
@@ -121,30 +123,72 @@ func (s *sendFlow) changes(instr ssa.Instruction) bool {
 				}
 			}
 		}
-		return s.rooted(x.Addr)
+		return rootedIn(x.Addr, map[ssa.Value]bool{s.req: true})
 	case *ssa.Call:
 		if x == s.send {
 			return false
 		}
-		if fn := x.Call.StaticCallee(); fn != nil {
+		fn := x.Call.StaticCallee()
+		if fn != nil && s.req != nil {
 			if obj, ok := fn.Object().(*types.Func); ok && knowledge.RequestMutators[typesx.FuncKey(obj)] {
-				return len(x.Call.Args) > 0 && s.rooted(x.Call.Args[0])
+				return len(x.Call.Args) > 0 && rootedIn(x.Call.Args[0], map[ssa.Value]bool{s.req: true})
 			}
 		}
 		for _, a := range x.Call.Args {
-			if a == s.req {
+			if s.req != nil && a == s.req {
 				return true // handed to a function that may change it
+			}
+		}
+		if fn == nil || fn.Pkg != s.send.Parent().Pkg || fn.Blocks == nil {
+			return false
+		}
+		roots := s.sources()
+		for j, a := range x.Call.Args {
+			if rootedIn(a, roots) && writesThrough(fn, j, map[*ssa.Function]bool{}) {
+				return true
 			}
 		}
 	}
 	return false
 }
 
-// rooted reports whether addr is the request or a part of it (req.URL,
-// req.Header's map, req.URL.Path's field).
-func (s *sendFlow) rooted(addr ssa.Value) bool {
+// sources returns the pointers the send's request is built from: what
+// its arguments are made of, through the operands that make them (not
+// through what is stored in them).
+func (s *sendFlow) sources() map[ssa.Value]bool {
+	if s.roots != nil {
+		return s.roots
+	}
+	s.roots = map[ssa.Value]bool{}
+	seen := map[ssa.Value]bool{}
+	var walk func(v ssa.Value, depth int)
+	walk = func(v ssa.Value, depth int) {
+		if v == nil || depth > 8 || seen[v] {
+			return
+		}
+		seen[v] = true
+		if _, isPtr := v.Type().Underlying().(*types.Pointer); isPtr {
+			s.roots[v] = true
+		}
+		if instr, ok := v.(ssa.Instruction); ok {
+			for _, op := range instr.Operands(nil) {
+				if op != nil {
+					walk(*op, depth+1)
+				}
+			}
+		}
+	}
+	for _, a := range s.send.Call.Args {
+		walk(a, 0)
+	}
+	return s.roots
+}
+
+// rootedIn reports whether addr is one of roots or a part of one
+// (req.URL, req.Header's map, a field of a field).
+func rootedIn(addr ssa.Value, roots map[ssa.Value]bool) bool {
 	for range 8 {
-		if addr == s.req {
+		if roots[addr] {
 			return true
 		}
 		switch a := addr.(type) {
@@ -166,12 +210,50 @@ func (s *sendFlow) rooted(addr ssa.Value) bool {
 	return false
 }
 
+// writesThrough reports whether fn, a function of the package, writes
+// through its parameter i: stores into what it points to, sets an entry
+// of a map it holds, or hands it to a function of the package that does.
+func writesThrough(fn *ssa.Function, i int, seen map[*ssa.Function]bool) bool {
+	if i >= len(fn.Params) || seen[fn] {
+		return false
+	}
+	seen[fn] = true
+	p := map[ssa.Value]bool{fn.Params[i]: true}
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			switch x := instr.(type) {
+			case *ssa.Store:
+				if rootedIn(x.Addr, p) {
+					return true
+				}
+			case *ssa.MapUpdate:
+				if rootedIn(x.Map, p) {
+					return true
+				}
+			case *ssa.Call:
+				callee := x.Call.StaticCallee()
+				if callee == nil || callee.Pkg != fn.Pkg || callee.Blocks == nil {
+					continue
+				}
+				for j, a := range x.Call.Args {
+					if rootedIn(a, p) && writesThrough(callee, j, seen) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
 // sendFlow is what Resent knows of one send.
 type sendFlow struct {
 	send  *ssa.Call
 	req   ssa.Value
 	errs  codeset.Set
 	known Known
+	// roots are the pointers the request is built from (sources).
+	roots map[ssa.Value]bool
 }
 
 // Known is what Resent asks of the check of other functions: a decision's

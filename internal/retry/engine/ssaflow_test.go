@@ -218,6 +218,41 @@ func poll(req *http.Request) {
 	}
 }
 
+type region struct{ regions map[string]string }
+
+func (r *region) newRequest(b string) *http.Request { return &http.Request{Method: r.regions[b]} }
+
+func (r *region) set(b, v string) { r.regions[b] = v }
+
+func (r *region) log(string) {}
+
+// Nothing: what the request is built from is set before the next round.
+func regions(r *region) {
+	for {
+		req := r.newRequest("b")
+		resp, _ := c.Do(req)
+		if resp.StatusCode == 301 {
+			r.set("b", "x")
+			continue
+		}
+		return
+	}
+}
+
+// 503: what the loop calls on the client changes nothing the request is
+// built from.
+func logged(r *region) {
+	for {
+		req := r.newRequest("b")
+		resp, _ := c.Do(req)
+		if resp.StatusCode == 503 {
+			r.log("again")
+			continue
+		}
+		return
+	}
+}
+
 // Nothing: a decision not known here.
 func unknown(req *http.Request) {
 	for {
@@ -307,6 +342,8 @@ func TestResent(t *testing.T) {
 		{"reauth", codeset.Single(503)},
 		{"inline", codeset.Relation(token.GEQ, 500)},
 		{"poll", codeset.Set{}},
+		{"regions", codeset.Set{}},
+		{"logged", codeset.Single(503)},
 		{"resign", codeset.Set{}},
 		{"retoken", codeset.Set{}},
 		{"unknown", codeset.Set{}},
