@@ -110,10 +110,7 @@ func (s *sendFlow) isPhi(v ssa.Value) bool {
 func (s *sendFlow) changes(instr ssa.Instruction) bool {
 	switch x := instr.(type) {
 	case *ssa.Store:
-		if s.req == nil {
-			return false
-		}
-		if fa, ok := x.Addr.(*ssa.FieldAddr); ok && fa.X == s.req {
+		if fa, ok := x.Addr.(*ssa.FieldAddr); ok && s.req != nil && fa.X == s.req {
 			if n := typesx.NamedOf(fa.X.Type()); n != nil {
 				if st, ok := n.Underlying().(*types.Struct); ok {
 					name := st.Field(fa.Field).Name()
@@ -123,7 +120,7 @@ func (s *sendFlow) changes(instr ssa.Instruction) bool {
 				}
 			}
 		}
-		return rootedIn(x.Addr, map[ssa.Value]bool{s.req: true})
+		return rootedIn(x.Addr, s.sources())
 	case *ssa.Call:
 		if x == s.send {
 			return false
@@ -139,12 +136,9 @@ func (s *sendFlow) changes(instr ssa.Instruction) bool {
 				return true // handed to a function that may change it
 			}
 		}
-		if fn == nil || fn.Pkg != s.send.Parent().Pkg || fn.Blocks == nil {
-			return false
-		}
 		roots := s.sources()
 		for j, a := range x.Call.Args {
-			if rootedIn(a, roots) && writesThrough(fn, j, map[*ssa.Function]bool{}) {
+			if rootedIn(a, roots) && writesThrough(x, j, map[*ssa.Function]bool{}) {
 				return true
 			}
 		}
@@ -210,11 +204,23 @@ func rootedIn(addr ssa.Value, roots map[ssa.Value]bool) bool {
 	return false
 }
 
-// writesThrough reports whether fn, a function of the package, writes
-// through its parameter i: stores into what it points to, sets an entry
-// of a map it holds, or hands it to a function of the package that does.
-func writesThrough(fn *ssa.Function, i int, seen map[*ssa.Function]bool) bool {
-	if i >= len(fn.Params) || seen[fn] {
+// writesThrough reports whether call may write through its argument i:
+// a method that changes a request's headers or query called on it; a
+// function of the package that stores into what the argument points to,
+// sets an entry of a map it holds, or hands it on to a call that may
+// write through it; a function value (a hook: it may do anything with
+// what it is given, or what it holds). Another package's function is
+// taken to keep to what it documents: it changes no value of this
+// package's types.
+func writesThrough(call *ssa.Call, i int, seen map[*ssa.Function]bool) bool {
+	fn := call.Call.StaticCallee()
+	if fn == nil {
+		return true
+	}
+	if obj, ok := fn.Object().(*types.Func); ok && knowledge.RequestMutators[typesx.FuncKey(obj)] {
+		return i == 0
+	}
+	if fn.Pkg != call.Parent().Pkg || fn.Blocks == nil || i >= len(fn.Params) || seen[fn] {
 		return false
 	}
 	seen[fn] = true
@@ -231,12 +237,11 @@ func writesThrough(fn *ssa.Function, i int, seen map[*ssa.Function]bool) bool {
 					return true
 				}
 			case *ssa.Call:
-				callee := x.Call.StaticCallee()
-				if callee == nil || callee.Pkg != fn.Pkg || callee.Blocks == nil {
-					continue
+				if x.Call.StaticCallee() == nil && rootedIn(x.Call.Value, p) {
+					return true // a hook it holds
 				}
 				for j, a := range x.Call.Args {
-					if rootedIn(a, p) && writesThrough(callee, j, seen) {
+					if rootedIn(a, p) && writesThrough(x, j, seen) {
 						return true
 					}
 				}

@@ -253,6 +253,36 @@ func logged(r *region) {
 	}
 }
 
+type opts struct {
+	timeout int
+	renew   func() bool
+}
+
+func (o *opts) request() *http.Request { return &http.Request{Method: "GET"} }
+
+func (o *opts) renewed() bool { return o.renew() }
+
+// Nothing: a field the request is built from grows each round.
+func growing(o *opts) {
+	for {
+		resp, _ := c.Do(o.request())
+		if resp.StatusCode != 503 {
+			return
+		}
+		o.timeout *= 2
+	}
+}
+
+// Nothing: a hook the options hold may change anything they hold.
+func hooked(o *opts) {
+	for {
+		resp, _ := c.Do(o.request())
+		if resp.StatusCode != 503 || !o.renewed() {
+			return
+		}
+	}
+}
+
 // Nothing: a decision not known here.
 func unknown(req *http.Request) {
 	for {
@@ -344,6 +374,8 @@ func TestResent(t *testing.T) {
 		{"poll", codeset.Set{}},
 		{"regions", codeset.Set{}},
 		{"logged", codeset.Single(503)},
+		{"growing", codeset.Set{}},
+		{"hooked", codeset.Set{}},
 		{"resign", codeset.Set{}},
 		{"retoken", codeset.Set{}},
 		{"unknown", codeset.Set{}},
