@@ -461,3 +461,9 @@ func (c *retryChecker) nonNilTest(cond ast.Expr) *types.Var {
 // ErrOf is errSummary for the SSA flow (engine.Known): for which statuses
 // fn's error is not nil.
 func (c *retryChecker) ErrOf(fn *types.Func) (facts.Err, bool) { return c.errSummary(fn) }
+
+// StatusField reports whether field, of recv's type, holds a status
+// (engine.Known).
+func (c *retryChecker) StatusField(field *types.Var, recv types.Type) bool {
+	return status.IsStatusFieldOf(c.Index, field, recv)
+}

@@ -237,8 +237,8 @@ func writesThrough(call *ssa.Call, i int, seen map[*ssa.Function]bool) bool {
 					return true
 				}
 			case *ssa.Call:
-				if x.Call.StaticCallee() == nil && rootedIn(x.Call.Value, p) {
-					return true // a hook it holds
+				if x.Call.StaticCallee() == nil && !x.Call.IsInvoke() && rootedIn(x.Call.Value, p) {
+					return true // a hook it holds, which may hold it too (an interface's method has a value of its own)
 				}
 				for j, a := range x.Call.Args {
 					if rootedIn(a, p) && writesThrough(x, j, seen) {
@@ -262,10 +262,12 @@ type sendFlow struct {
 }
 
 // Known is what Resent asks of the check of other functions: a decision's
-// fact, and for which statuses a function's error is not nil.
+// fact, for which statuses a function's error is not nil (and of which
+// type), and whether a field of an error type holds its status.
 type Known interface {
 	Predicate(*types.Func) (facts.Pred, bool)
 	ErrOf(*types.Func) (facts.Err, bool)
+	StatusField(field *types.Var, recv types.Type) bool
 }
 
 // result reports whether v is the send's i-th result, as the path knows
@@ -285,7 +287,20 @@ func (s *sendFlow) isStatus(v ssa.Value, env values.Env) bool {
 		return false
 	}
 	fa, ok := env.Resolve(load.X).(*ssa.FieldAddr)
-	if !ok || !s.result(fa.X, env, 0) {
+	if !ok {
+		return false
+	}
+	if s.typedErr(fa.X, env) {
+		// A status field of the error the send's error is, as errors.As
+		// or an assertion found it.
+		n := typesx.NamedOf(fa.X.Type())
+		if n == nil || s.known == nil {
+			return false
+		}
+		st, ok := n.Underlying().(*types.Struct)
+		return ok && s.known.StatusField(st.Field(fa.Field), fa.X.Type())
+	}
+	if !s.result(fa.X, env, 0) {
 		return false
 	}
 	n := typesx.NamedOf(fa.X.Type())
@@ -352,8 +367,21 @@ func (s *sendFlow) holds(cond ssa.Value, env values.Env) (codeset.Set, bool) {
 			}
 		}
 	case *ssa.Call:
+		if isErrorsAs(x) {
+			// errors.As(err, &target): for the statuses its error is of
+			// the target's type.
+			if mi, ok := x.Call.Args[1].(*ssa.MakeInterface); ok {
+				if ptr, ok := mi.X.Type().Underlying().(*types.Pointer); ok {
+					return s.ofType(x.Call.Args[0], ptr.Elem(), env)
+				}
+			}
+			return codeset.Set{}, false
+		}
 		return s.decision(x, 0, env)
 	case *ssa.Extract:
+		if ta, ok := x.Tuple.(*ssa.TypeAssert); ok && x.Index == 1 {
+			return s.ofType(ta.X, ta.AssertedType, env)
+		}
 		if call, ok := x.Tuple.(*ssa.Call); ok {
 			return s.decision(call, x.Index, env)
 		}
@@ -477,4 +505,98 @@ func (s *sendFlow) errFor(v ssa.Value, env values.Env) (codeset.Set, bool) {
 		}
 	}
 	return codeset.Set{}, false
+}
+
+// errFact returns what the facts say of the error v: the send's, or a
+// function's given the response.
+func (s *sendFlow) errFact(v ssa.Value, env values.Env) (facts.Err, bool) {
+	v = env.Resolve(v)
+	if s.known == nil {
+		return facts.Err{}, false
+	}
+	var call *ssa.Call
+	switch x := v.(type) {
+	case *ssa.Call:
+		call = x
+	case *ssa.Extract:
+		if c, ok := x.Tuple.(*ssa.Call); ok && x.Index == c.Call.Signature().Results().Len()-1 {
+			call = c
+		}
+	}
+	if call == nil {
+		return facts.Err{}, false
+	}
+	var obj *types.Func
+	if call.Call.IsInvoke() {
+		obj = call.Call.Method
+	} else if fn := call.Call.StaticCallee(); fn != nil {
+		obj, _ = fn.Object().(*types.Func)
+	}
+	if obj == nil {
+		return facts.Err{}, false
+	}
+	f, ok := s.known.ErrOf(obj)
+	if !ok || f.List > 0 || f.From > 0 {
+		return facts.Err{}, false
+	}
+	if call == s.send {
+		return f, true
+	}
+	for _, a := range call.Call.Args {
+		if a := env.Resolve(a); s.result(a, env, 0) || s.isStatus(a, env) {
+			return f, true
+		}
+	}
+	return facts.Err{}, false
+}
+
+// ofType returns the statuses for which the error v is of type t, by the
+// facts of its making.
+func (s *sendFlow) ofType(v ssa.Value, t types.Type, env values.Env) (codeset.Set, bool) {
+	f, ok := s.errFact(v, env)
+	if !ok {
+		return codeset.Set{}, false
+	}
+	return f.TypeCodes(facts.TypeKey(t))
+}
+
+// typedErr reports whether x is the send's error as a value of one of
+// its types: the target errors.As filled, or what an assertion gave.
+func (s *sendFlow) typedErr(x ssa.Value, env values.Env) bool {
+	switch x := env.Resolve(x).(type) {
+	case *ssa.UnOp:
+		cell, ok := x.X.(*ssa.Alloc)
+		if !ok || x.Op != token.MUL || cell.Referrers() == nil {
+			return false
+		}
+		for _, r := range *cell.Referrers() {
+			mi, ok := r.(*ssa.MakeInterface)
+			if !ok || mi.Referrers() == nil {
+				continue
+			}
+			for _, u := range *mi.Referrers() {
+				if call, ok := u.(*ssa.Call); ok && isErrorsAs(call) && call.Call.Args[1] == mi {
+					if _, ok := s.errFact(call.Call.Args[0], env); ok {
+						return true
+					}
+				}
+			}
+		}
+	case *ssa.Extract:
+		if ta, ok := x.Tuple.(*ssa.TypeAssert); ok && x.Index == 0 {
+			_, ok := s.errFact(ta.X, env)
+			return ok
+		}
+	}
+	return false
+}
+
+// isErrorsAs reports whether call calls errors.As.
+func isErrorsAs(call *ssa.Call) bool {
+	fn := call.Call.StaticCallee()
+	if fn == nil || len(call.Call.Args) != 2 {
+		return false
+	}
+	obj, ok := fn.Object().(*types.Func)
+	return ok && typesx.FuncKey(obj) == knowledge.ErrorsAs
 }

@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/statuslint/statuslint/internal/retry/codeset"
+	"github.com/statuslint/statuslint/internal/retry/facts"
 	"github.com/statuslint/statuslint/internal/values"
 )
 
@@ -283,6 +284,60 @@ func hooked(o *opts) {
 	}
 }
 
+type StatusError struct{ Code int }
+
+func (e *StatusError) Error() string { return "status" }
+
+func check(*http.Response) error { return nil }
+
+// 503: the error check returns for it is a *StatusError.
+func typed(req *http.Request) {
+	for {
+		resp, _ := c.Do(req)
+		err := check(resp)
+		var se *StatusError
+		if errors.As(err, &se) {
+			continue
+		}
+		return
+	}
+}
+
+// 503: the status field of the error errors.As found.
+func typedField(req *http.Request) {
+	for {
+		resp, _ := c.Do(req)
+		err := check(resp)
+		var se *StatusError
+		if errors.As(err, &se) && se.Code == 503 {
+			continue
+		}
+		return
+	}
+}
+
+// 503: an assertion of the type.
+func asserted(req *http.Request) {
+	for {
+		resp, _ := c.Do(req)
+		if _, ok := check(resp).(*StatusError); ok {
+			continue
+		}
+		return
+	}
+}
+
+// 404 and 503: any error check returns.
+func checked(req *http.Request) {
+	for {
+		resp, _ := c.Do(req)
+		if err := check(resp); err != nil {
+			continue
+		}
+		return
+	}
+}
+
 // Nothing: a decision not known here.
 func unknown(req *http.Request) {
 	for {
@@ -356,6 +411,21 @@ func sendIn(t *testing.T, fn *ssa.Function) *ssa.Call {
 	return nil
 }
 
+// stubKnown knows check: its error is not nil for 404 and 503, a
+// *StatusError for 503, whose Code is the status.
+type stubKnown struct{}
+
+func (stubKnown) Predicate(*types.Func) (facts.Pred, bool) { return facts.Pred{}, false }
+
+func (stubKnown) ErrOf(fn *types.Func) (facts.Err, bool) {
+	if fn.Name() != "check" {
+		return facts.Err{}, false
+	}
+	return facts.Err{Errs: codeset.Single(404).Or(codeset.Single(503)), Types: []facts.TypedErr{{Type: "*p.StatusError", Codes: codeset.Single(503)}}}, true
+}
+
+func (stubKnown) StatusField(f *types.Var, _ types.Type) bool { return f.Name() == "Code" }
+
 func TestResent(t *testing.T) {
 	sp := loadSSA(t, resentSrc)
 	class5 := codeset.ClassRelation(token.EQL, 5)
@@ -375,6 +445,10 @@ func TestResent(t *testing.T) {
 		{"regions", codeset.Set{}},
 		{"logged", codeset.Single(503)},
 		{"growing", codeset.Set{}},
+		{"typed", codeset.Single(503)},
+		{"typedField", codeset.Single(503)},
+		{"asserted", codeset.Single(503)},
+		{"checked", codeset.Single(404).Or(codeset.Single(503))},
 		{"hooked", codeset.Set{}},
 		{"resign", codeset.Set{}},
 		{"retoken", codeset.Set{}},
@@ -385,7 +459,7 @@ func TestResent(t *testing.T) {
 		if fn == nil {
 			t.Fatalf("no function %s", c.fn)
 		}
-		got, complete := Resent(sendIn(t, fn), codeset.Set{}, nil)
+		got, complete := Resent(sendIn(t, fn), codeset.Set{}, stubKnown{})
 		if !complete {
 			t.Errorf("%s: not every path followed", c.fn)
 		}
