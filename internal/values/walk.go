@@ -115,15 +115,16 @@ func Walk(fn *ssa.Function, decide func(cond ssa.Value, env Env) Branch, visit f
 	}
 	return Paths(fn.Blocks[0], 0, struct{}{}, func(cond ssa.Value, env Env, s struct{}) (struct{}, struct{}, Branch) {
 		return s, s, decide(cond, env)
-	}, func(instr ssa.Instruction, env Env, _ struct{}) bool { return visit(instr, env) })
+	}, func(instr ssa.Instruction, env Env, s struct{}) (struct{}, bool) { return s, visit(instr, env) })
 }
 
 // Paths is Walk from the instruction at index i of block b, each path
-// carrying a state of its own that a conditional jump may split: decide
-// returns the state of each way it goes (a status narrowed by a test of
-// it). A block is followed once per environment and state it is entered
-// with.
-func Paths[S comparable](b *ssa.BasicBlock, i int, init S, decide func(cond ssa.Value, env Env, s S) (then, els S, ways Branch), visit func(instr ssa.Instruction, env Env, s S) bool) bool {
+// carrying a state of its own that a conditional jump may split, and an
+// instruction change: decide returns the state of each way it goes (a
+// status narrowed by a test of it), visit the state after the
+// instruction. A block is followed once per environment and state it is
+// entered with.
+func Paths[S comparable](b *ssa.BasicBlock, i int, init S, decide func(cond ssa.Value, env Env, s S) (then, els S, ways Branch), visit func(instr ssa.Instruction, env Env, s S) (S, bool)) bool {
 	type state struct {
 		b     *ssa.BasicBlock
 		from  int
@@ -151,7 +152,8 @@ func Paths[S comparable](b *ssa.BasicBlock, i int, init S, decide func(cond ssa.
 		seen[k] = true
 		ended := false
 		for _, instr := range s.b.Instrs[s.from:] {
-			if !visit(instr, s.env, s.state) {
+			var goOn bool
+			if s.state, goOn = visit(instr, s.env, s.state); !goOn {
 				ended = true
 				break
 			}

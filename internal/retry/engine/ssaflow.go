@@ -65,11 +65,11 @@ func Resent(send *ssa.Call, errs codeset.Set, known Known) (retried codeset.Set,
 	}
 	var all codeset.Set
 	success := false
-	complete = values.Paths(b, i+1, round{live: codeset.All}, s.decide, func(instr ssa.Instruction, env values.Env, r round) bool {
+	complete = values.Paths(b, i+1, round{live: codeset.All}, s.decide, func(instr ssa.Instruction, env values.Env, r round) (round, bool) {
 		if instr == send {
 			for _, a := range send.Call.Args {
 				if s.isPhi(a) && env.Resolve(a) != a {
-					return false // another request, or what builds it, in the loop's variable
+					return r, false // another request, or what builds it, in the loop's variable
 				}
 			}
 			all = all.Or(r.live)
@@ -79,9 +79,12 @@ func Resent(send *ssa.Call, errs codeset.Set, known Known) (retried codeset.Set,
 			case r.decided:
 				retried = retried.Or(r.live)
 			}
-			return false // the next round starts with a new response
+			return r, false // the next round starts with a new response
 		}
-		return !s.changes(instr)
+		if v, ok := instr.(ssa.Value); ok && s.req != nil && v == s.req {
+			r.rebuilt = true // the next round's request, made anew
+		}
+		return r, r.rebuilt || !s.changes(instr)
 	})
 	if all == codeset.All && success {
 		return codeset.Set{}, complete // a repetition
@@ -94,6 +97,9 @@ func Resent(send *ssa.Call, errs codeset.Set, known Known) (retried codeset.Set,
 type round struct {
 	live    codeset.Set
 	decided bool
+	// rebuilt is set once the path has made the next round's request
+	// (http.NewRequest in the loop): what it then sets on it builds it.
+	rebuilt bool
 }
 
 // isPhi reports whether v is a φ-node: a variable the loop sets.
@@ -332,7 +338,9 @@ func (s *sendFlow) decide(cond ssa.Value, env values.Env, r round) (then, els ro
 		}
 		return r, r, values.Both
 	}
-	then, els = round{r.live.And(set), true}, round{r.live.And(set.Not()), true}
+	then, els = r, r
+	then.live, els.live = r.live.And(set), r.live.And(set.Not())
+	then.decided, els.decided = true, true
 	if set == codeset.All || set.Empty() {
 		// A flag or a constant: no status decides here.
 		then.decided, els.decided = r.decided, r.decided
@@ -393,6 +401,13 @@ func (s *sendFlow) holds(cond ssa.Value, env values.Env) (codeset.Set, bool) {
 		k, isConst := b.(*ssa.Const)
 		if !isConst {
 			break
+		}
+		if k.IsNil() && (op == token.EQL || op == token.NEQ) && s.result(a, env, 0) {
+			// The response: there is one wherever there is a status.
+			if op == token.NEQ {
+				return codeset.All, true
+			}
+			return codeset.Set{}, true
 		}
 		if k.IsNil() && (op == token.EQL || op == token.NEQ) {
 			set, ok := s.errFor(a, env)

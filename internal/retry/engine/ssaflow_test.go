@@ -338,6 +338,21 @@ func checked(req *http.Request) {
 	}
 }
 
+func newRequest() *http.Request { return &http.Request{Header: http.Header{}} }
+
+// 503: the request made and set up the same way each round.
+func rebuilt() {
+	for {
+		req := newRequest()
+		req.Header.Set("Content-Type", "application/json")
+		resp, _ := c.Do(req)
+		if resp != nil && resp.StatusCode == 503 {
+			continue
+		}
+		return
+	}
+}
+
 // Nothing: a decision not known here.
 func unknown(req *http.Request) {
 	for {
@@ -445,6 +460,7 @@ func TestResent(t *testing.T) {
 		{"regions", codeset.Set{}},
 		{"logged", codeset.Single(503)},
 		{"growing", codeset.Set{}},
+		{"rebuilt", codeset.Single(503)},
 		{"typed", codeset.Single(503)},
 		{"typedField", codeset.Single(503)},
 		{"asserted", codeset.Single(503)},
