@@ -137,8 +137,8 @@ func (s *sendFlow) changes(instr ssa.Instruction) bool {
 				return len(x.Call.Args) > 0 && rootedIn(x.Call.Args[0], map[ssa.Value]bool{s.req: true})
 			}
 		}
-		for _, a := range x.Call.Args {
-			if s.req != nil && a == s.req {
+		for j, a := range x.Call.Args {
+			if s.req != nil && a == s.req && (fn == nil || fn.Pkg != s.send.Parent().Pkg || writesThrough(x, j, map[*ssa.Function]bool{})) {
 				return true // handed to a function that may change it
 			}
 		}

@@ -148,10 +148,24 @@ func reauth(req *http.Request) {
 	}
 }
 
-func sign(*http.Request) {}
+func sign(r *http.Request) { r.Header.Set("Signature", "x") }
 
-// Nothing: the request is handed to a function that may change it, or
-// set in a field, or replaced by another.
+func logRequest(*http.Request, int) {}
+
+// 503: the request is only logged after the send.
+func logs(req *http.Request) {
+	for {
+		resp, _ := c.Do(req)
+		logRequest(req, resp.StatusCode)
+		if resp.StatusCode == 503 {
+			continue
+		}
+		return
+	}
+}
+
+// Nothing: the request is handed to a function that changes it, or set
+// in a field, or replaced by another.
 func resign(req *http.Request) {
 	for {
 		resp, _ := c.Do(req)
@@ -468,6 +482,7 @@ func TestResent(t *testing.T) {
 		{"hooked", codeset.Set{}},
 		{"resign", codeset.Set{}},
 		{"retoken", codeset.Set{}},
+		{"logs", codeset.Single(503)},
 		{"unknown", codeset.Set{}},
 		{"counter", codeset.Set{}},
 	} {
