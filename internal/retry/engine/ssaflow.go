@@ -4,6 +4,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -126,7 +127,11 @@ func (s *sendFlow) changes(instr ssa.Instruction) bool {
 				}
 			}
 		}
-		return rootedIn(x.Addr, s.sources())
+		roots := s.sources()
+		if fa, ok := x.Addr.(*ssa.FieldAddr); ok && roots[fa.X] && !slices.Contains(s.whole, fa.X) && !s.reads[fa.X][fa.Field] {
+			return false // a field nothing the request is built from reads (p.backoff)
+		}
+		return rootedIn(x.Addr, roots)
 	case *ssa.Call:
 		if x == s.send {
 			return false
@@ -154,12 +159,17 @@ func (s *sendFlow) changes(instr ssa.Instruction) bool {
 
 // sources returns the pointers the send's request is built from: what
 // its arguments are made of, through the operands that make them (not
-// through what is stored in them).
+// through what is stored in them). It records, of each, the fields read
+// to build it (reads): those loaded here, and those the functions of the
+// package it is handed to (the send among them) read through it; a
+// pointer handed to another package's function, or whose fields are not
+// known, is read whole.
 func (s *sendFlow) sources() map[ssa.Value]bool {
 	if s.roots != nil {
 		return s.roots
 	}
-	s.roots = map[ssa.Value]bool{}
+	s.roots, s.reads = map[ssa.Value]bool{}, map[ssa.Value]map[int]bool{}
+	whole := func(v ssa.Value) { s.reads[v] = nil; s.whole = append(s.whole, v) }
 	seen := map[ssa.Value]bool{}
 	var walk func(v ssa.Value, depth int)
 	walk = func(v ssa.Value, depth int) {
@@ -170,6 +180,17 @@ func (s *sendFlow) sources() map[ssa.Value]bool {
 		if _, isPtr := v.Type().Underlying().(*types.Pointer); isPtr {
 			s.roots[v] = true
 		}
+		switch x := v.(type) {
+		case *ssa.FieldAddr:
+			if !slices.Contains(s.whole, x.X) {
+				if s.reads[x.X] == nil {
+					s.reads[x.X] = map[int]bool{}
+				}
+				s.reads[x.X][x.Field] = true
+			}
+		case *ssa.Call:
+			s.handed(x, whole)
+		}
 		if instr, ok := v.(ssa.Instruction); ok {
 			for _, op := range instr.Operands(nil) {
 				if op != nil {
@@ -178,10 +199,75 @@ func (s *sendFlow) sources() map[ssa.Value]bool {
 			}
 		}
 	}
+	s.handed(s.send, whole)
 	for _, a := range s.send.Call.Args {
 		walk(a, 0)
 	}
 	return s.roots
+}
+
+// handed records what call reads of the pointers it is given: by the
+// body of a function of the package, whole for any other.
+func (s *sendFlow) handed(call *ssa.Call, whole func(ssa.Value)) {
+	fn := call.Call.StaticCallee()
+	for j, a := range call.Call.Args {
+		if _, isPtr := a.Type().Underlying().(*types.Pointer); !isPtr {
+			continue
+		}
+		fields := map[int]bool{}
+		if fn == nil || fn.Pkg != s.send.Parent().Pkg || fn.Blocks == nil || !fieldsRead(fn, j, fields, map[*ssa.Function]bool{}) {
+			whole(a)
+			continue
+		}
+		if slices.Contains(s.whole, a) {
+			continue
+		}
+		if s.reads[a] == nil {
+			s.reads[a] = map[int]bool{}
+		}
+		for f := range fields {
+			s.reads[a][f] = true
+		}
+	}
+}
+
+// fieldsRead adds to fields the fields fn reads through its parameter i
+// (those of the struct it points to), and reports whether they are all
+// known: false where it hands the pointer to a function that is not of
+// the package, or uses it otherwise than to read a field.
+func fieldsRead(fn *ssa.Function, i int, fields map[int]bool, seen map[*ssa.Function]bool) bool {
+	if i >= len(fn.Params) {
+		return false
+	}
+	if seen[fn] {
+		return true
+	}
+	seen[fn] = true
+	p := fn.Params[i]
+	refs := p.Referrers()
+	if refs == nil {
+		return true
+	}
+	for _, r := range *refs {
+		switch x := r.(type) {
+		case *ssa.FieldAddr:
+			fields[x.Field] = true
+		case *ssa.Call:
+			callee := x.Call.StaticCallee()
+			if callee == nil || callee.Pkg != fn.Pkg || callee.Blocks == nil {
+				return false
+			}
+			for j, a := range x.Call.Args {
+				if a == p && !fieldsRead(callee, j, fields, seen) {
+					return false
+				}
+			}
+		case *ssa.DebugRef:
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // rootedIn reports whether addr is one of roots or a part of one
@@ -263,8 +349,12 @@ type sendFlow struct {
 	req   ssa.Value
 	errs  codeset.Set
 	known Known
-	// roots are the pointers the request is built from (sources).
+	// roots are the pointers the request is built from (sources), and
+	// reads the fields of each read to build it (nil: all of them);
+	// whole lists those read whole.
 	roots map[ssa.Value]bool
+	reads map[ssa.Value]map[int]bool
+	whole []ssa.Value
 }
 
 // Known is what Resent asks of the check of other functions: a decision's

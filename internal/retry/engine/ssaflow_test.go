@@ -270,10 +270,11 @@ func logged(r *region) {
 
 type opts struct {
 	timeout int
+	backoff int
 	renew   func() bool
 }
 
-func (o *opts) request() *http.Request { return &http.Request{Method: "GET"} }
+func (o *opts) request() *http.Request { return &http.Request{Method: string(rune(o.timeout))} }
 
 func (o *opts) renewed() bool { return o.renew() }
 
@@ -285,6 +286,17 @@ func growing(o *opts) {
 			return
 		}
 		o.timeout *= 2
+	}
+}
+
+// 503: a field the request is not built from grows each round.
+func backingOff(o *opts) {
+	for {
+		o.backoff *= 2
+		resp, _ := c.Do(o.request())
+		if resp.StatusCode != 503 {
+			return
+		}
 	}
 }
 
@@ -480,6 +492,7 @@ func TestResent(t *testing.T) {
 		{"asserted", codeset.Single(503)},
 		{"checked", codeset.Single(404).Or(codeset.Single(503))},
 		{"hooked", codeset.Set{}},
+		{"backingOff", codeset.Single(503)},
 		{"resign", codeset.Set{}},
 		{"retoken", codeset.Set{}},
 		{"logs", codeset.Single(503)},
