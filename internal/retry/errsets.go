@@ -467,3 +467,16 @@ func (c *retryChecker) ErrOf(fn *types.Func) (facts.Err, bool) { return c.errSum
 func (c *retryChecker) StatusField(field *types.Var, recv types.Type) bool {
 	return status.IsStatusFieldOf(c.Index, field, recv)
 }
+
+// ListOf returns the statuses the list v, a variable or a field, may
+// hold: what the package gives it (engine.Known).
+func (c *retryChecker) ListOf(v *types.Var) (codeset.Set, bool) {
+	if v.IsField() {
+		var s codeset.Set
+		for _, given := range c.fieldValues(v) {
+			s = s.Or(c.ListCodes(given, 1))
+		}
+		return s, !s.Empty()
+	}
+	return c.CodeSetVar(v)
+}

@@ -297,7 +297,9 @@ func rootedIn(addr ssa.Value, roots map[ssa.Value]bool) bool {
 }
 
 // writesThrough reports whether call may write through its argument i:
-// a method that changes a request's headers or query called on it; a
+// a builtin that changes its first argument (append, copy, delete,
+// clear); a method that changes a request's headers or query called on
+// it; a
 // function of the package that stores into what the argument points to,
 // sets an entry of a map it holds, or hands it on to a call that may
 // write through it; a function value (a hook: it may do anything with
@@ -305,6 +307,13 @@ func rootedIn(addr ssa.Value, roots map[ssa.Value]bool) bool {
 // taken to keep to what it documents: it changes no value of this
 // package's types.
 func writesThrough(call *ssa.Call, i int, seen map[*ssa.Function]bool) bool {
+	if b, ok := call.Call.Value.(*ssa.Builtin); ok {
+		switch b.Name() {
+		case "append", "copy", "delete", "clear":
+			return i == 0 // what they change
+		}
+		return false
+	}
 	fn := call.Call.StaticCallee()
 	if fn == nil {
 		return true
@@ -359,11 +368,13 @@ type sendFlow struct {
 
 // Known is what Resent asks of the check of other functions: a decision's
 // fact, for which statuses a function's error is not nil (and of which
-// type), and whether a field of an error type holds its status.
+// type), whether a field of an error type holds its status, and the
+// statuses a list (a variable or a field) may hold.
 type Known interface {
 	Predicate(*types.Func) (facts.Pred, bool)
 	ErrOf(*types.Func) (facts.Err, bool)
 	StatusField(field *types.Var, recv types.Type) bool
+	ListOf(v *types.Var) (codeset.Set, bool)
 }
 
 // result reports whether v is the send's i-th result, as the path knows
@@ -421,6 +432,22 @@ func strip(v ssa.Value, env values.Env) ssa.Value {
 
 // decide narrows the statuses of r at cond, for each way a path goes.
 func (s *sendFlow) decide(cond ssa.Value, env values.Env, r round) (then, els round, ways values.Branch) {
+	if list, eq, ok := s.member(cond, env); ok {
+		// The status against one element of a list: where it is that
+		// element, it is in the list; where not, it may be another.
+		in, other := r, r
+		in.live, in.decided = r.live.And(list), true
+		if !eq {
+			in, other = other, in
+		}
+		switch {
+		case in.live.Empty() && eq:
+			return in, other, values.Else
+		case other.live.Empty() && !eq:
+			return in, other, values.Then
+		}
+		return in, other, values.Both
+	}
 	set, ok := s.holds(cond, env)
 	if !ok {
 		if values.DependsOn(cond, func(v ssa.Value) bool { return v == s.send }) {
@@ -704,4 +731,61 @@ func isErrorsAs(call *ssa.Call) bool {
 	}
 	obj, ok := fn.Object().(*types.Func)
 	return ok && typesx.FuncKey(obj) == knowledge.ErrorsAs
+}
+
+// member reports whether cond compares the status with an element of a
+// list whose statuses are known (for _, code := range lc.retryOn { if
+// resp.StatusCode == code ... }): the list, and whether cond holds where
+// they are equal.
+func (s *sendFlow) member(cond ssa.Value, env values.Env) (codeset.Set, bool, bool) {
+	b, ok := env.Resolve(cond).(*ssa.BinOp)
+	if !ok || b.Op != token.EQL && b.Op != token.NEQ || s.known == nil {
+		return codeset.Set{}, false, false
+	}
+	x, y := strip(env.Resolve(b.X), env), strip(env.Resolve(b.Y), env)
+	if !s.isStatus(x, env) {
+		x, y = y, x
+	}
+	if !s.isStatus(x, env) {
+		return codeset.Set{}, false, false
+	}
+	load, ok := y.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return codeset.Set{}, false, false
+	}
+	ia, ok := env.Resolve(load.X).(*ssa.IndexAddr)
+	if !ok {
+		return codeset.Set{}, false, false
+	}
+	v := listVar(env.Resolve(ia.X))
+	if v == nil {
+		return codeset.Set{}, false, false
+	}
+	list, ok := s.known.ListOf(v)
+	return list, b.Op == token.EQL, ok && !list.Empty()
+}
+
+// listVar returns the variable or field a list is loaded from.
+func listVar(v ssa.Value) *types.Var {
+	if sl, ok := v.(*ssa.Slice); ok {
+		v = sl.X
+	}
+	load, ok := v.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return nil
+	}
+	switch a := load.X.(type) {
+	case *ssa.Global:
+		g, _ := a.Object().(*types.Var)
+		return g
+	case *ssa.FieldAddr:
+		n := typesx.NamedOf(a.X.Type())
+		if n == nil {
+			return nil
+		}
+		if st, ok := n.Underlying().(*types.Struct); ok {
+			return st.Field(a.Field)
+		}
+	}
+	return nil
 }

@@ -379,6 +379,24 @@ func rebuilt() {
 	}
 }
 
+var retryOn = []int{429, 503}
+
+// 429 and 503: the statuses of a list, compared one by one.
+func listed(req *http.Request) {
+	for {
+		resp, _ := c.Do(req)
+		again := false
+		for _, code := range retryOn {
+			if resp.StatusCode == code {
+				again = true
+			}
+		}
+		if !again {
+			return
+		}
+	}
+}
+
 // Nothing: a decision not known here.
 func unknown(req *http.Request) {
 	for {
@@ -467,6 +485,13 @@ func (stubKnown) ErrOf(fn *types.Func) (facts.Err, bool) {
 
 func (stubKnown) StatusField(f *types.Var, _ types.Type) bool { return f.Name() == "Code" }
 
+func (stubKnown) ListOf(v *types.Var) (codeset.Set, bool) {
+	if v.Name() != "retryOn" {
+		return codeset.Set{}, false
+	}
+	return codeset.Single(429).Or(codeset.Single(503)), true
+}
+
 func TestResent(t *testing.T) {
 	sp := loadSSA(t, resentSrc)
 	class5 := codeset.ClassRelation(token.EQL, 5)
@@ -487,6 +512,7 @@ func TestResent(t *testing.T) {
 		{"logged", codeset.Single(503)},
 		{"growing", codeset.Set{}},
 		{"rebuilt", codeset.Single(503)},
+		{"listed", codeset.Single(429).Or(codeset.Single(503))},
 		{"typed", codeset.Single(503)},
 		{"typedField", codeset.Single(503)},
 		{"asserted", codeset.Single(503)},
