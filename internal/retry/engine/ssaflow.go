@@ -573,7 +573,7 @@ func (s *sendFlow) decision(call *ssa.Call, i int, env values.Env) (codeset.Set,
 		return codeset.Set{}, false
 	}
 	p, ok := s.known.Predicate(obj)
-	if !ok || p.Result != i || p.OfErr || p.List > 0 {
+	if !ok || p.Result != i || p.List > 0 {
 		return codeset.Set{}, false
 	}
 	arg := p.Arg
@@ -582,6 +582,15 @@ func (s *sendFlow) decision(call *ssa.Call, i int, env values.Env) (codeset.Set,
 	}
 	if arg >= len(call.Call.Args) {
 		return codeset.Set{}, false
+	}
+	if p.OfErr {
+		// A decision over an error: true for the statuses it retries
+		// of those the error carries (an error's own methods aside).
+		errs, ok := s.errFor(call.Call.Args[arg], env)
+		if !ok || p.Method != "" {
+			return codeset.Set{}, false
+		}
+		return p.Set.And(errs), true
 	}
 	if a := env.Resolve(call.Call.Args[arg]); s.isStatus(a, env) || s.result(a, env, 0) {
 		return p.Set, true

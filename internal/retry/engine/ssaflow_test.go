@@ -397,6 +397,20 @@ func listed(req *http.Request) {
 	}
 }
 
+func retryable(error) bool { return false }
+
+// 503: a decision over the error, of the statuses it carries (404 and
+// 503), true for 5xx.
+func whileRetryable(req *http.Request) {
+	for {
+		resp, _ := c.Do(req)
+		if err := check(resp); err != nil && retryable(err) {
+			continue
+		}
+		return
+	}
+}
+
 // Nothing: a decision not known here.
 func unknown(req *http.Request) {
 	for {
@@ -471,10 +485,16 @@ func sendIn(t *testing.T, fn *ssa.Function) *ssa.Call {
 }
 
 // stubKnown knows check: its error is not nil for 404 and 503, a
-// *StatusError for 503, whose Code is the status.
+// *StatusError for 503, whose Code is the status; retryable, a decision
+// over an error, true for 5xx; the list retryOn, 429 and 503.
 type stubKnown struct{}
 
-func (stubKnown) Predicate(*types.Func) (facts.Pred, bool) { return facts.Pred{}, false }
+func (stubKnown) Predicate(fn *types.Func) (facts.Pred, bool) {
+	if fn.Name() != "retryable" {
+		return facts.Pred{}, false
+	}
+	return facts.Pred{Arg: 0, OfErr: true, Set: codeset.Relation(token.GEQ, 500)}, true
+}
 
 func (stubKnown) ErrOf(fn *types.Func) (facts.Err, bool) {
 	if fn.Name() != "check" {
@@ -513,6 +533,7 @@ func TestResent(t *testing.T) {
 		{"growing", codeset.Set{}},
 		{"rebuilt", codeset.Single(503)},
 		{"listed", codeset.Single(429).Or(codeset.Single(503))},
+		{"whileRetryable", codeset.Single(503)},
 		{"typed", codeset.Single(503)},
 		{"typedField", codeset.Single(503)},
 		{"asserted", codeset.Single(503)},
