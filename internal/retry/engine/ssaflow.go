@@ -503,9 +503,17 @@ func (s *sendFlow) holds(cond ssa.Value, env values.Env) (codeset.Set, bool) {
 			return codeset.Set{}, false
 		}
 		return s.decision(x, 0, env)
+	case *ssa.Lookup:
+		// set[status] of a map of statuses to true.
+		if b, ok := x.Type().Underlying().(*types.Basic); ok && b.Kind() == types.Bool && !x.CommaOk {
+			return s.setOf(x, env)
+		}
 	case *ssa.Extract:
 		if ta, ok := x.Tuple.(*ssa.TypeAssert); ok && x.Index == 1 {
 			return s.ofType(ta.X, ta.AssertedType, env)
+		}
+		if l, ok := x.Tuple.(*ssa.Lookup); ok && x.Index == 1 {
+			return s.setOf(l, env) // _, ok := set[status]
 		}
 		if call, ok := x.Tuple.(*ssa.Call); ok {
 			return s.decision(call, x.Index, env)
@@ -797,4 +805,18 @@ func listVar(v ssa.Value) *types.Var {
 		}
 	}
 	return nil
+}
+
+// setOf returns the statuses a lookup of the status in a map of statuses
+// holds for: the keys the package gives the map (Known.ListOf).
+func (s *sendFlow) setOf(l *ssa.Lookup, env values.Env) (codeset.Set, bool) {
+	if s.known == nil || !s.isStatus(l.Index, env) {
+		return codeset.Set{}, false
+	}
+	v := listVar(env.Resolve(l.X))
+	if v == nil {
+		return codeset.Set{}, false
+	}
+	set, ok := s.known.ListOf(v)
+	return set, ok && !set.Empty()
 }

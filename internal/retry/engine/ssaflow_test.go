@@ -411,6 +411,18 @@ func whileRetryable(req *http.Request) {
 	}
 }
 
+var retrySet = map[int]bool{429: true, 503: true}
+
+// 429 and 503: the statuses of a set.
+func inSet(req *http.Request) {
+	for {
+		resp, _ := c.Do(req)
+		if !retrySet[resp.StatusCode] {
+			return
+		}
+	}
+}
+
 // Nothing: a decision not known here.
 func unknown(req *http.Request) {
 	for {
@@ -506,7 +518,7 @@ func (stubKnown) ErrOf(fn *types.Func) (facts.Err, bool) {
 func (stubKnown) StatusField(f *types.Var, _ types.Type) bool { return f.Name() == "Code" }
 
 func (stubKnown) ListOf(v *types.Var) (codeset.Set, bool) {
-	if v.Name() != "retryOn" {
+	if v.Name() != "retryOn" && v.Name() != "retrySet" {
 		return codeset.Set{}, false
 	}
 	return codeset.Single(429).Or(codeset.Single(503)), true
@@ -534,6 +546,7 @@ func TestResent(t *testing.T) {
 		{"rebuilt", codeset.Single(503)},
 		{"listed", codeset.Single(429).Or(codeset.Single(503))},
 		{"whileRetryable", codeset.Single(503)},
+		{"inSet", codeset.Single(429).Or(codeset.Single(503))},
 		{"typed", codeset.Single(503)},
 		{"typedField", codeset.Single(503)},
 		{"asserted", codeset.Single(503)},
