@@ -615,64 +615,42 @@ func (s *sendFlow) errFor(v ssa.Value, env values.Env) (codeset.Set, bool) {
 	if s.result(v, env, 1) {
 		return s.errs, true
 	}
-	var call *ssa.Call
 	switch x := v.(type) {
 	case *ssa.Const:
-		if x.IsNil() {
-			return codeset.Set{}, true
-		}
+		return codeset.Set{}, x.IsNil()
 	case *ssa.MakeInterface:
 		return codeset.All, true
-	case *ssa.Call:
-		call = x
-	case *ssa.Extract:
-		if c, ok := x.Tuple.(*ssa.Call); ok && x.Index == c.Call.Signature().Results().Len()-1 {
-			call = c
+	}
+	if call := errCall(v); call != nil {
+		if fn := call.Call.StaticCallee(); fn != nil && fn.Pkg != nil && (fn.Pkg.Pkg.Path() == "errors" && fn.Name() == "New" || fn.Pkg.Pkg.Path() == "fmt" && fn.Name() == "Errorf") {
+			return codeset.All, true
 		}
 	}
-	if call == nil {
-		return codeset.Set{}, false
-	}
-	fn := call.Call.StaticCallee()
-	if fn == nil {
-		return codeset.Set{}, false
-	}
-	if fn.Pkg != nil && (fn.Pkg.Pkg.Path() == "errors" && fn.Name() == "New" || fn.Pkg.Pkg.Path() == "fmt" && fn.Name() == "Errorf") {
-		return codeset.All, true
-	}
-	obj, ok := fn.Object().(*types.Func)
-	if !ok || s.known == nil {
-		return codeset.Set{}, false
-	}
-	f, ok := s.known.ErrOf(obj)
-	if !ok || f.Sends || f.List > 0 || f.From > 0 {
-		return codeset.Set{}, false
-	}
-	for _, a := range call.Call.Args {
-		if a := env.Resolve(a); s.result(a, env, 0) || s.isStatus(a, env) {
-			return f.Errs, true
-		}
+	if f, ok := s.errFact(v, env); ok && !f.Sends {
+		return f.Errs, true
 	}
 	return codeset.Set{}, false
+}
+
+// errCall returns the call whose error v is: the call itself, or its
+// last result.
+func errCall(v ssa.Value) *ssa.Call {
+	switch x := v.(type) {
+	case *ssa.Call:
+		return x
+	case *ssa.Extract:
+		if c, ok := x.Tuple.(*ssa.Call); ok && x.Index == c.Call.Signature().Results().Len()-1 {
+			return c
+		}
+	}
+	return nil
 }
 
 // errFact returns what the facts say of the error v: the send's, or a
 // function's given the response.
 func (s *sendFlow) errFact(v ssa.Value, env values.Env) (facts.Err, bool) {
-	v = env.Resolve(v)
-	if s.known == nil {
-		return facts.Err{}, false
-	}
-	var call *ssa.Call
-	switch x := v.(type) {
-	case *ssa.Call:
-		call = x
-	case *ssa.Extract:
-		if c, ok := x.Tuple.(*ssa.Call); ok && x.Index == c.Call.Signature().Results().Len()-1 {
-			call = c
-		}
-	}
-	if call == nil {
+	call := errCall(env.Resolve(v))
+	if call == nil || s.known == nil {
 		return facts.Err{}, false
 	}
 	var obj *types.Func
