@@ -3,15 +3,14 @@ package values
 import (
 	"fmt"
 	"go/ast"
-	"go/importer"
-	"go/parser"
-	"go/token"
 	"go/types"
 	"slices"
 	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/statuslint/statuslint/internal/testenv"
 )
 
 // contextSrc stands for package context: what the engine knows of it is
@@ -25,40 +24,9 @@ func WithValue(parent Context, key, val any) Context { return nil }
 // it.
 func load(t *testing.T, src string) (*ssa.Package, []*ast.File, *types.Info) {
 	t.Helper()
-	fset := token.NewFileSet()
-	ctxFile, err := parser.ParseFile(fset, "context.go", contextSrc, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctxPkg, err := (&types.Config{Importer: importer.Default()}).Check("context", fset, []*ast.File{ctxFile}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	f, err := parser.ParseFile(fset, "p.go", src, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	info := &types.Info{
-		Types: map[ast.Expr]types.TypeAndValue{}, Defs: map[*ast.Ident]types.Object{}, Uses: map[*ast.Ident]types.Object{},
-		Implicits: map[ast.Node]types.Object{}, Selections: map[*ast.SelectorExpr]*types.Selection{}, Scopes: map[ast.Node]*types.Scope{},
-		Instances: map[*ast.Ident]types.Instance{}, FileVersions: map[*ast.File]string{},
-	}
-	imp := importerFunc(func(path string) (*types.Package, error) {
-		if path == "context" {
-			return ctxPkg, nil
-		}
-		return importer.Default().Import(path)
-	})
-	pkg, err := (&types.Config{Importer: imp}).Check("p", fset, []*ast.File{f}, info)
-	if err != nil {
-		t.Fatal(err)
-	}
+	fset, pkg, f, info := testenv.TypeCheck(t, src, testenv.Stub{Path: "context", Src: contextSrc})
 	return BuildFiles(fset, pkg, []*ast.File{f}, info, nil), []*ast.File{f}, info
 }
-
-type importerFunc func(string) (*types.Package, error)
-
-func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
 
 // hookSrc hands a decision to a client's Check field in every way the
 // engine follows: directly, through a parameter, a closure's free

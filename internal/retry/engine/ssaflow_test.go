@@ -2,8 +2,6 @@ package engine
 
 import (
 	"go/ast"
-	"go/importer"
-	"go/parser"
 	"go/token"
 	"go/types"
 	"testing"
@@ -12,6 +10,7 @@ import (
 
 	"github.com/statuslint/statuslint/internal/retry/codeset"
 	"github.com/statuslint/statuslint/internal/retry/facts"
+	"github.com/statuslint/statuslint/internal/testenv"
 	"github.com/statuslint/statuslint/internal/values"
 )
 
@@ -447,40 +446,9 @@ func counter(req *http.Request) {
 // builds it.
 func loadSSA(t *testing.T, src string) *ssa.Package {
 	t.Helper()
-	fset := token.NewFileSet()
-	hf, err := parser.ParseFile(fset, "http.go", httpStub, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	httpPkg, err := (&types.Config{}).Check("net/http", fset, []*ast.File{hf}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	f, err := parser.ParseFile(fset, "p.go", src, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	info := &types.Info{
-		Types: map[ast.Expr]types.TypeAndValue{}, Defs: map[*ast.Ident]types.Object{}, Uses: map[*ast.Ident]types.Object{},
-		Implicits: map[ast.Node]types.Object{}, Selections: map[*ast.SelectorExpr]*types.Selection{}, Scopes: map[ast.Node]*types.Scope{},
-		Instances: map[*ast.Ident]types.Instance{}, FileVersions: map[*ast.File]string{},
-	}
-	imp := importerFunc(func(path string) (*types.Package, error) {
-		if path == "net/http" {
-			return httpPkg, nil
-		}
-		return importer.Default().Import(path)
-	})
-	pkg, err := (&types.Config{Importer: imp}).Check("p", fset, []*ast.File{f}, info)
-	if err != nil {
-		t.Fatal(err)
-	}
+	fset, pkg, f, info := testenv.TypeCheck(t, src, testenv.Stub{Path: "net/http", Src: httpStub})
 	return values.BuildFiles(fset, pkg, []*ast.File{f}, info, nil)
 }
-
-type importerFunc func(string) (*types.Package, error)
-
-func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
 
 // sendIn returns the call of Do, or of attempt, in fn.
 func sendIn(t *testing.T, fn *ssa.Function) *ssa.Call {
