@@ -581,15 +581,33 @@ func (s *sendFlow) decision(call *ssa.Call, i int, env values.Env) (codeset.Set,
 		return codeset.Set{}, false
 	}
 	p, ok := s.known.Predicate(obj)
-	if !ok || p.Result != i || p.List > 0 {
+	if !ok || p.Result != i {
 		return codeset.Set{}, false
 	}
-	arg := p.Arg
+	recv := 0
 	if obj.Signature().Recv() != nil {
-		arg++ // a static call of a method: its receiver is the first argument
+		recv = 1 // a static call of a method: its receiver is the first argument
 	}
+	arg := p.Arg + recv
 	if arg >= len(call.Call.Args) {
 		return codeset.Set{}, false
+	}
+	if p.List > 0 {
+		// A membership test: true for the statuses of the list it is
+		// given (HasStatusCode(resp, options.StatusCodes...)).
+		l := p.List - 1 + recv
+		if l >= len(call.Call.Args) {
+			return codeset.Set{}, false
+		}
+		v := listVar(env.Resolve(call.Call.Args[l]))
+		if v == nil {
+			return codeset.Set{}, false
+		}
+		if a := env.Resolve(call.Call.Args[arg]); !s.isStatus(a, env) && !s.result(a, env, 0) {
+			return codeset.Set{}, false
+		}
+		set, ok := s.known.ListOf(v)
+		return set, ok && !set.Empty()
 	}
 	if p.OfErr {
 		// A decision over an error: true for the statuses it retries

@@ -422,6 +422,18 @@ func inSet(req *http.Request) {
 	}
 }
 
+func hasCode(resp *http.Response, codes ...int) bool { return false }
+
+// 429 and 503: a membership test given the list.
+func member(req *http.Request) {
+	for {
+		resp, _ := c.Do(req)
+		if !hasCode(resp, retryOn...) {
+			return
+		}
+	}
+}
+
 // Nothing: a decision not known here.
 func unknown(req *http.Request) {
 	for {
@@ -466,10 +478,14 @@ func sendIn(t *testing.T, fn *ssa.Function) *ssa.Call {
 
 // stubKnown knows check: its error is not nil for 404 and 503, a
 // *StatusError for 503, whose Code is the status; retryable, a decision
-// over an error, true for 5xx; the list retryOn, 429 and 503.
+// over an error, true for 5xx; hasCode, true for the statuses of the
+// list it is given; the list retryOn, 429 and 503.
 type stubKnown struct{}
 
 func (stubKnown) Predicate(fn *types.Func) (facts.Pred, bool) {
+	if fn.Name() == "hasCode" {
+		return facts.Pred{Arg: 0, List: 2}, true
+	}
 	if fn.Name() != "retryable" {
 		return facts.Pred{}, false
 	}
@@ -515,6 +531,7 @@ func TestResent(t *testing.T) {
 		{"listed", codeset.Single(429).Or(codeset.Single(503))},
 		{"whileRetryable", codeset.Single(503)},
 		{"inSet", codeset.Single(429).Or(codeset.Single(503))},
+		{"member", codeset.Single(429).Or(codeset.Single(503))},
 		{"typed", codeset.Single(503)},
 		{"typedField", codeset.Single(503)},
 		{"asserted", codeset.Single(503)},
