@@ -142,6 +142,8 @@ type carriers struct {
 	// variables whether a statement changes them (sentinels.go).
 	pkg         *ssa.Package
 	mapsChanged map[*types.Var]bool
+	// sentinelsMemo holds what sentinelsOf found of each value.
+	sentinelsMemo map[ssa.Value][]SentinelRef
 }
 
 // carrierType returns the name of t's error type when t is a named
@@ -315,7 +317,7 @@ func (c *routeFinder) carried(found []status.Found) *carriers {
 	cs.funcs = map[*types.Func]*ssa.Function{}
 	sp := values.BuildDecls(c.Pass, func(fd *ast.FuncDecl) bool { return needed[fd] })
 	cs.plain, cs.sentinelObjs, cs.answers = plainSentinels(c.Pass), map[string]*types.Var{}, map[sentinelKey]answered{}
-	cs.pkg, cs.mapsChanged = sp, map[*types.Var]bool{}
+	cs.pkg, cs.mapsChanged, cs.sentinelsMemo = sp, map[*types.Var]bool{}, map[ssa.Value][]SentinelRef{}
 	cs.sinkArgs = sinkArgs(c.Pass.Files, found)
 	for _, fn := range values.Funcs(sp, c.Pass.Files, info) {
 		if obj, ok := fn.Object().(*types.Func); ok {

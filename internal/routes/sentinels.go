@@ -105,6 +105,17 @@ func sentinelVar(v ssa.Value) string {
 // error fmt.Errorf wraps with %w, and what other packages' functions
 // return by their facts.
 func (cs *carriers) sentinelsOf(v ssa.Value, depth int) []SentinelRef {
+	if refs, ok := cs.sentinelsMemo[v]; ok {
+		return refs // known, or being found (an error wrapped round a loop)
+	}
+	cs.sentinelsMemo[v] = nil
+	refs := cs.findSentinels(v, depth)
+	cs.sentinelsMemo[v] = refs
+	return refs
+}
+
+// findSentinels is sentinelsOf, not memoized.
+func (cs *carriers) findSentinels(v ssa.Value, depth int) []SentinelRef {
 	var out []SentinelRef
 	add := func(r SentinelRef) {
 		if !slices.Contains(out, r) {

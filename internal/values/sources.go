@@ -6,6 +6,9 @@ import (
 	"golang.org/x/tools/go/ssa"
 )
 
+// maxSources bounds the values one Sources walk visits.
+const maxSources = 4096
+
 // A Source is a value that another is made of and that Sources does not
 // look through: a constant, a parameter of a function it was not called
 // from, a call it does not enter, an allocation, a field's value.
@@ -24,6 +27,9 @@ type Source struct {
 // source too (a composite literal built in place). Calls are entered at
 // most 8 deep, and only those enter allows (nil: every one): a call not
 // entered is a source.
+//
+// The walk is bounded (maxSources values): past it, what it has found is
+// what it returns, fewer sources, never others.
 func Sources(v ssa.Value, enter func(*ssa.Call) bool) []Source {
 	var out []Source
 	// A frame is a call entered: a parameter of its callee stands for
@@ -41,7 +47,10 @@ func Sources(v ssa.Value, enter func(*ssa.Call) bool) []Source {
 	seen := map[key]bool{}
 	var walk func(v ssa.Value, index, depth int, at *frame)
 	walk = func(v ssa.Value, index, depth int, at *frame) {
-		if v == nil || depth > 8 || seen[key{v, index, at}] {
+		// Each call entered is a frame of its own: functions that call
+		// each other from many places would be walked once per path of
+		// calls, so the walk stops at maxSources values.
+		if v == nil || depth > 8 || seen[key{v, index, at}] || len(seen) >= maxSources {
 			return
 		}
 		seen[key{v, index, at}] = true
