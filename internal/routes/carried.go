@@ -128,7 +128,8 @@ type carriers struct {
 	imported map[*types.Func]*WritesCarriedFact
 	carries  map[*types.Func]*CarriesFact
 	// What sentinel errors need (sentinels.go): the package's sinks by
-	// the position of their call, with the status's argument; its error
+	// the position of their call (its Lparen), with the index of the
+	// status's argument in the call's syntax; its error
 	// variables that wrap no other; what a function answers for a
 	// parameter taken to be a sentinel.
 	sinkArgs     map[token.Pos]int
@@ -201,6 +202,7 @@ func (c *routeFinder) carried(found []status.Found) *carriers {
 		typ string
 	}
 	args := map[ast.Expr]made{}
+	sinkArgs, sinkAt := map[token.Pos]int{}, sinkArgExprs(found)
 	// The declarations where a question of carried statuses arises (a
 	// constructor, a sentinel returned or tested, a writer or carrier of
 	// another package called, a handler built by a library), and the
@@ -232,6 +234,11 @@ func (c *routeFinder) carried(found []status.Found) *carriers {
 			}
 			switch n := n.(type) {
 			case *ast.CallExpr:
+				for i, a := range n.Args {
+					if sinkAt[ast.Unparen(a)] {
+						sinkArgs[n.Lparen] = i // a sink, given the status
+					}
+				}
 				if typ := carrierType(info.TypeOf(n)); typ != "" {
 					for _, a := range n.Args {
 						args[ast.Unparen(a)] = made{n.Lparen, typ}
@@ -318,7 +325,7 @@ func (c *routeFinder) carried(found []status.Found) *carriers {
 	sp := values.BuildDecls(c.Pass, func(fd *ast.FuncDecl) bool { return needed[fd] })
 	cs.plain, cs.sentinelObjs, cs.answers = plainSentinels(c.Pass), map[string]*types.Var{}, map[sentinelKey]answered{}
 	cs.pkg, cs.mapsChanged, cs.sentinelsMemo = sp, map[*types.Var]bool{}, map[ssa.Value][]SentinelRef{}
-	cs.sinkArgs = sinkArgs(c.Pass.Files, found)
+	cs.sinkArgs = sinkArgs
 	for _, fn := range values.Funcs(sp, c.Pass.Files, info) {
 		if obj, ok := fn.Object().(*types.Func); ok {
 			cs.funcs[obj] = fn

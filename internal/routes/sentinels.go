@@ -661,9 +661,10 @@ func exportPlainErrors(pass *analysis.Pass) {
 	}
 }
 
-// sinkArgs maps the position of each call of found's sinks (its Lparen)
-// to the index of the argument that is the status, in the call's syntax.
-func sinkArgs(files []*ast.File, found []status.Found) map[token.Pos]int {
+// sinkArgExprs returns the expressions that found's sinks are given as
+// the status: the calls that hold them are the sinks the sentinel
+// reading visits (carriers.sinkArgs).
+func sinkArgExprs(found []status.Found) map[ast.Expr]bool {
 	at := map[ast.Expr]bool{}
 	for _, fd := range found {
 		if !fd.S.Writes {
@@ -675,25 +676,7 @@ func sinkArgs(files []*ast.File, found []status.Found) map[token.Pos]int {
 		}
 		at[ast.Unparen(e)] = true
 	}
-	out := map[token.Pos]int{}
-	if len(at) == 0 {
-		return out
-	}
-	for _, f := range files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			call, ok := n.(*ast.CallExpr)
-			if !ok {
-				return true
-			}
-			for i, a := range call.Args {
-				if at[ast.Unparen(a)] {
-					out[call.Lparen] = i
-				}
-			}
-			return true
-		})
-	}
-	return out
+	return at
 }
 
 // importedSentinels returns the sentinel writes of the function of
