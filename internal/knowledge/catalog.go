@@ -54,6 +54,7 @@ func tables() []table {
 		{"RequestCopies", "request copy", maps.Keys(RequestCopies), false},
 		{"RequestBuilders", "request builder", maps.Keys(RequestBuilders), false},
 		{"BodyRewinds", "body rewind", maps.Keys(BodyRewinds), false},
+		{"ServerFields", "server field", maps.Keys(ServerFields), false},
 		{"BodyDrains", "body drain", maps.Keys(BodyDrains), false},
 		{"ResponseTypes", "response type", maps.Keys(ResponseTypes), true},
 		{"HeaderReads", "header read", maps.Keys(HeaderReads), false},

@@ -332,6 +332,15 @@ var BodyRewinds = map[Key]bool{
 	{NetHTTP, "Request", "ContentLength"}: true,
 }
 
+// ServerFields are the request fields that name the server a request
+// goes to, not what the API is asked: a retry that points them at the
+// next node (a host rotation) re-sends the same request.
+var ServerFields = map[Key]bool{
+	{NetHTTP, "Request", "Host"}: true,
+	{"net/url", "URL", "Host"}:   true,
+	{"net/url", "URL", "Scheme"}: true,
+}
+
 // ResponseTypes are the response types whose nil test means "no status"
 // and whose status a retry decision reads (Name is the type name).
 var ResponseTypes = map[Key]bool{

@@ -62,6 +62,10 @@ var (
 // type.
 var ErrorsAs = Key{Path: "errors", Name: "As"}
 
+// ErrorsAsType is errors.AsType[T]: its second result holds where the
+// error is of the type T, its first is the error as a T.
+var ErrorsAsType = Key{Path: "errors", Name: "AsType"}
+
 // ContextValues are the calls that store a value in a context and read
 // it back: a hook handed on through one is still the caller's.
 var ContextValues = map[Key]bool{

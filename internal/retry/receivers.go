@@ -6,6 +6,7 @@ import (
 	"go/types"
 
 	"github.com/statuslint/statuslint/internal/knowledge"
+	"github.com/statuslint/statuslint/internal/retry/engine"
 	"github.com/statuslint/statuslint/internal/typesx"
 )
 
@@ -112,20 +113,11 @@ func (c *retryChecker) evalChangedFields(fn *types.Func) fieldSet {
 	return fs
 }
 
-// isGetter reports whether t is a function that takes nothing and returns
-// values, none an error: a getter, not an action that may fail (a token
-// refresh).
+// isGetter reports whether t is a function that only gives a value
+// (engine.Getter): not an action that may fail (a token refresh).
 func isGetter(t types.Type) bool {
 	sig, ok := t.Underlying().(*types.Signature)
-	if !ok || sig.Params().Len() > 0 || sig.Results().Len() == 0 {
-		return false
-	}
-	for v := range sig.Results().Variables() {
-		if typesx.IsError(v.Type()) {
-			return false
-		}
-	}
-	return true
+	return ok && engine.Getter(sig)
 }
 
 // readFields returns the fields of fn's receiver that fn, a method of

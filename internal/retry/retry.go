@@ -12,6 +12,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/ssa"
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/statuslint/statuslint/internal/config"
@@ -54,6 +55,9 @@ type retryChecker struct {
 	cyclic   map[*types.Func]bool
 	sets     map[*types.Var]codeset.Set
 	reported map[string]bool
+	// loopSends are the calls of the functions holding loops that send,
+	// on their SSA form, by position (checkLoops).
+	ssaCalls map[token.Pos]*ssa.Call
 	funcSeen map[*types.Var]bool
 	// waits memoizes funcWaits.
 	waits map[*types.Func]waitInfo
@@ -156,16 +160,17 @@ func (c *retryChecker) checkRetries() {
 		c.exportInterfaceFacts()
 	}
 
+	var loops []pendingLoop
 	for _, fc := range c.Checked {
 		for cur := range fc.Preorder((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil), (*ast.FuncDecl)(nil), (*ast.CallExpr)(nil), (*ast.AssignStmt)(nil), (*ast.CompositeLit)(nil)) {
 			switch n := cur.Node().(type) {
 			case *ast.ForStmt:
 				if sends, _ := c.scanCalls(cur, nil); sends {
-					c.retryLoop(cur, n, n.Body)
+					loops = append(loops, pendingLoop{cur, n, n.Body})
 				}
 			case *ast.RangeStmt:
 				if sends, _ := c.scanCalls(cur, nil); sends {
-					c.retryLoop(cur, n, n.Body)
+					loops = append(loops, pendingLoop{cur, n, n.Body})
 				}
 			case *ast.FuncDecl:
 				fn, _ := c.Pass.TypesInfo.Defs[n.Name].(*types.Func)
@@ -185,6 +190,7 @@ func (c *retryChecker) checkRetries() {
 			}
 		}
 	}
+	c.checkLoops(loops)
 	c.handedHooks()
 	c.listLoopCalls()
 	c.exportCodesFacts()

@@ -172,10 +172,19 @@ func (c *retryChecker) retryLoop(cur inspector.Cursor, loop ast.Stmt, body *ast.
 		flowCompared(c.Pass, send, errs, c.retried(fl.Edges), c)
 	}
 	c.listDecided(cur, loop, body, i, send, deps, label, errs)
-	if repeatsAll(fl.Edges) {
+	// The SSA flow's answer stands where it has one; where it retries
+	// what the AST flow does, the AST flow's edges are kept for where
+	// they place each finding (the err != nil that an error made under a
+	// status test reaches), so the two differ only in what they find.
+	edges := fl.Edges
+	if ssaEdges, ok := c.resends(body, send, errs); ssaOnly || ok && c.retried(edges) != c.retried(ssaEdges) {
+		edges = ssaEdges
+	} else if !ok && repeatsAll(edges) {
 		return // every status goes round: a repetition, not a retry
+	} else if ok && len(ssaEdges) == 0 {
+		return
 	}
-	c.reportRetriesFor(c.sendOp(send), c.notDeclared(fl.Edges), send, ev.Waited.Or(waitedIf(c.readsRetryAfter(loop))), "")
+	c.reportRetriesFor(c.sendOp(send), c.notDeclared(edges), send, ev.Waited.Or(waitedIf(c.readsRetryAfter(loop))), "")
 }
 
 // followRound follows one round of a loop whose body's statement i holds
@@ -686,6 +695,15 @@ func (c *retryChecker) retried(edges []engine.Frag) codeset.Set {
 		if fr.At != nil && !fr.Set.Has(200) {
 			out = out.Or(fr.Set)
 		}
+	}
+	return out
+}
+
+// union returns the statuses of edges.
+func union(edges []engine.Frag) codeset.Set {
+	var out codeset.Set
+	for _, fr := range edges {
+		out = out.Or(fr.Set)
 	}
 	return out
 }

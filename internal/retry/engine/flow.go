@@ -410,8 +410,8 @@ func (f *Flow) branch(s *ast.BranchStmt, live []Frag, breaks *[]Frag) {
 		}
 	}
 	// goto, and breaks out of the retry loop, leave the code followed: a
-	// goto's path is not followed (see docs/checks: what the retry check
-	// follows), which can miss a retry and never makes one up.
+	// goto's path is not followed here, which can miss a retry and never
+	// makes one up; the SSA flow (Resends) follows it.
 }
 
 // Retry records that the codes in live reach a re-send at at. Codes no

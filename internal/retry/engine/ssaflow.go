@@ -47,6 +47,35 @@ import (
 //
 // complete is false when the paths were too many to follow.
 func Resent(send *ssa.Call, errs codeset.Set, known Known) (retried codeset.Set, complete bool) {
+	edges, complete, _ := follow(send, errs, known)
+	for _, e := range edges {
+		retried = retried.Or(e.Set)
+	}
+	return retried, complete
+}
+
+// An Edge is one way round a retry loop: the statuses a path sends round
+// to the same send, and the position of the test of the status that last
+// narrowed them (a comparison's operator, a decision's call, a case's
+// value).
+type Edge struct {
+	Set codeset.Set
+	At  token.Pos
+}
+
+// Resends is Resent with the ways round, each with the test that admits
+// its statuses, in the order of their tests. answered is false when the
+// loop's retries are not known here: a path ended at a branch on what the
+// send returned that the flow cannot read (a callback's answer, a field
+// of the body), or the paths were too many.
+func Resends(send *ssa.Call, errs codeset.Set, known Known) (edges []Edge, answered bool) {
+	edges, complete, unread := follow(send, errs, known)
+	return edges, complete && !unread
+}
+
+// follow follows the paths from send: the ways round it finds, whether it
+// followed every path, and whether one ended at a branch it cannot read.
+func follow(send *ssa.Call, errs codeset.Set, known Known) (edges []Edge, complete, unread bool) {
 	b := send.Block()
 	i := -1
 	for k, instr := range b.Instrs {
@@ -55,7 +84,7 @@ func Resent(send *ssa.Call, errs codeset.Set, known Known) (retried codeset.Set,
 		}
 	}
 	if i < 0 {
-		return codeset.Set{}, true
+		return nil, true, false
 	}
 	s := &sendFlow{send: send, errs: errs, known: known}
 	for _, a := range send.Call.Args {
@@ -78,19 +107,40 @@ func Resent(send *ssa.Call, errs codeset.Set, known Known) (retried codeset.Set,
 			case r.live.Has(200):
 				success = true
 			case r.decided:
-				retried = retried.Or(r.live)
+				edges = addEdge(edges, Edge{Set: r.live, At: r.at})
 			}
 			return r, false // the next round starts with a new response
 		}
 		if v, ok := instr.(ssa.Value); ok && s.req != nil && v == s.req {
 			r.rebuilt = true // the next round's request, made anew
 		}
-		return r, r.rebuilt || !s.changes(instr)
+		if r.rebuilt {
+			return r, true
+		}
+		if changed, known := s.changes(instr); changed {
+			// A path that changes the request ends; one that hands it
+			// to what the flow cannot see into ends unanswered.
+			s.unread = s.unread || !known
+			return r, false
+		}
+		return r, true
 	})
-	if all == codeset.All && success {
-		return codeset.Set{}, complete // a repetition
+	if success {
+		return nil, complete, s.unread // a repetition
 	}
-	return retried, complete
+	slices.SortFunc(edges, func(a, b Edge) int { return int(a.At) - int(b.At) })
+	return edges, complete, s.unread
+}
+
+// addEdge adds e to edges, merged with the edge of the same test.
+func addEdge(edges []Edge, e Edge) []Edge {
+	for i := range edges {
+		if edges[i].At == e.At {
+			edges[i].Set = edges[i].Set.Or(e.Set)
+			return edges
+		}
+	}
+	return append(edges, e)
 }
 
 // round is what one path knows of the response: the statuses it may be,
@@ -101,6 +151,8 @@ type round struct {
 	// rebuilt is set once the path has made the next round's request
 	// (http.NewRequest in the loop): what it then sets on it builds it.
 	rebuilt bool
+	// at is the position of the test that last narrowed live.
+	at token.Pos
 }
 
 // isPhi reports whether v is a φ-node: a variable the loop sets.
@@ -114,7 +166,11 @@ func (s *sendFlow) isPhi(v ssa.Value) bool {
 // to; or a function of the package that writes through a pointer the
 // request is built from (rc.setRegion(bucket, r), when the request is
 // rc.newRequest(bucket), or c.refresh() when the send is c.open()).
-func (s *sendFlow) changes(instr ssa.Instruction) bool {
+//
+// known is false where it may change the request through what the flow
+// cannot see into: a function of another package, a function value, an
+// interface's method.
+func (s *sendFlow) changes(instr ssa.Instruction) (changed, known bool) {
 	switch x := instr.(type) {
 	case *ssa.Store:
 		if fa, ok := x.Addr.(*ssa.FieldAddr); ok && s.req != nil && fa.X == s.req {
@@ -122,39 +178,58 @@ func (s *sendFlow) changes(instr ssa.Instruction) bool {
 				if st, ok := n.Underlying().(*types.Struct); ok {
 					name := st.Field(fa.Field).Name()
 					if knowledge.BodyRewinds[knowledge.Key{Path: n.Obj().Pkg().Path(), Recv: n.Obj().Name(), Name: name}] {
-						return false
+						return false, true
 					}
 				}
 			}
 		}
+		if serverField(x.Addr) {
+			return false, true // the next node's host, not another request
+		}
 		roots := s.sources()
 		if fa, ok := x.Addr.(*ssa.FieldAddr); ok && roots[fa.X] && !slices.Contains(s.whole, fa.X) && !s.reads[fa.X][fa.Field] {
-			return false // a field nothing the request is built from reads (p.backoff)
+			return false, true // a field nothing the request is built from reads (p.backoff)
 		}
-		return rootedIn(x.Addr, roots)
+		return rootedIn(x.Addr, roots), true
 	case *ssa.Call:
 		if x == s.send {
-			return false
+			return false, true
 		}
 		fn := x.Call.StaticCallee()
-		if fn != nil && s.req != nil {
-			if obj, ok := fn.Object().(*types.Func); ok && knowledge.RequestMutators[typesx.FuncKey(obj)] {
-				return len(x.Call.Args) > 0 && rootedIn(x.Call.Args[0], map[ssa.Value]bool{s.req: true})
+		if obj, ok := calleeObj(fn); ok && knowledge.RequestMutators[typesx.FuncKey(obj)] {
+			roots := map[ssa.Value]bool{s.req: true}
+			if s.req == nil {
+				roots = s.sources() // a wrapper's request (req.Raw().Header.Set)
 			}
+			return len(x.Call.Args) > 0 && rootedIn(x.Call.Args[0], roots), true
 		}
 		for j, a := range x.Call.Args {
-			if s.req != nil && a == s.req && (fn == nil || fn.Pkg != s.send.Parent().Pkg || writesThrough(x, j, map[*ssa.Function]bool{})) {
-				return true // handed to a function that may change it
+			if s.req == nil || a != s.req {
+				continue
+			}
+			if fn == nil || fn.Pkg != s.send.Parent().Pkg {
+				return true, false // handed to a function that may change it
+			}
+			if w := newThrough(); w.writes(x, j) {
+				return true, !w.unknown
 			}
 		}
 		roots := s.sources()
 		for j, a := range x.Call.Args {
-			if rootedIn(a, roots) && writesThrough(x, j, map[*ssa.Function]bool{}) {
-				return true
+			if !rootedIn(a, roots) {
+				continue
 			}
+			w := newThrough()
+			if !w.writes(x, j) {
+				continue
+			}
+			if reads := s.reads[a]; roots[a] && !w.whole && !w.unknown && reads != nil && !slices.Contains(s.whole, a) && !meets(w.fields, reads) {
+				continue // writes only fields the request is not built from (a node's index)
+			}
+			return true, !w.unknown
 		}
 	}
-	return false
+	return false, true
 }
 
 // sources returns the pointers the send's request is built from: what
@@ -289,6 +364,17 @@ func rootedIn(addr ssa.Value, roots map[ssa.Value]bool) bool {
 			addr = a.X
 		case *ssa.Field:
 			addr = a.X
+		case *ssa.Call:
+			// The request inside a wrapper (azcore's req.Raw()).
+			fn := a.Call.StaticCallee()
+			if fn == nil || len(a.Call.Args) == 0 {
+				return false
+			}
+			obj, ok := fn.Object().(*types.Func)
+			if !ok || !knowledge.RequestUnwraps[typesx.FuncKey(obj)] {
+				return false
+			}
+			addr = a.Call.Args[0]
 		default:
 			return false
 		}
@@ -296,60 +382,199 @@ func rootedIn(addr ssa.Value, roots map[ssa.Value]bool) bool {
 	return false
 }
 
-// writesThrough reports whether call may write through its argument i:
+// through asks whether calls write through an argument: seen are the
+// functions asked already, and unknown is set once the answer rests on
+// what cannot be seen into (a function value, an interface's method).
+// fields are the fields of what the first call's argument points to
+// that it writes, where it writes a field of it; whole is set where it
+// writes it otherwise.
+type through struct {
+	seen    map[*ssa.Function]bool
+	unknown bool
+	fields  map[int]bool
+	whole   bool
+}
+
+func newThrough() *through {
+	return &through{seen: map[*ssa.Function]bool{}, fields: map[int]bool{}}
+}
+
+// writes reports whether call may write through its argument i:
 // a builtin that changes its first argument (append, copy, delete,
 // clear); a method that changes a request's headers or query called on
-// it; a
-// function of the package that stores into what the argument points to,
-// sets an entry of a map it holds, or hands it on to a call that may
-// write through it; a function value (a hook: it may do anything with
-// what it is given, or what it holds). Another package's function is
-// taken to keep to what it documents: it changes no value of this
-// package's types.
-func writesThrough(call *ssa.Call, i int, seen map[*ssa.Function]bool) bool {
+// it; a function of the package that stores into what the argument
+// points to, sets an entry of a map it holds, or hands it on to a call
+// that may write through it; a function value (a hook: it may do
+// anything with what it is given, or what it holds). Another package's
+// function is taken to keep to what it documents: it changes no value
+// of this package's types. A store into a field that names the server
+// (knowledge.ServerFields: the host a node rotation points the request
+// at) writes nothing the API sees.
+func (w *through) writes(call *ssa.Call, i int) bool { return w.writesAt(call, i, true) }
+
+func (w *through) writesAt(call *ssa.Call, i int, top bool) bool {
+	whole := func() {
+		if top {
+			w.whole = true
+		}
+	}
 	if b, ok := call.Call.Value.(*ssa.Builtin); ok {
 		switch b.Name() {
 		case "append", "copy", "delete", "clear":
-			return i == 0 // what they change
+			if i == 0 { // what they change
+				whole()
+				return true
+			}
 		}
 		return false
 	}
 	fn := call.Call.StaticCallee()
 	if fn == nil {
+		w.unknown = true
+		whole()
 		return true
 	}
 	if obj, ok := fn.Object().(*types.Func); ok && knowledge.RequestMutators[typesx.FuncKey(obj)] {
-		return i == 0
-	}
-	if fn.Pkg != call.Parent().Pkg || fn.Blocks == nil || i >= len(fn.Params) || seen[fn] {
+		if i == 0 {
+			whole()
+			return true
+		}
 		return false
 	}
-	seen[fn] = true
-	p := map[ssa.Value]bool{fn.Params[i]: true}
+	if fn.Pkg != call.Parent().Pkg || fn.Blocks == nil || i >= len(fn.Params) || w.seen[fn] {
+		return false
+	}
+	w.seen[fn] = true
+	param := fn.Params[i]
+	p := map[ssa.Value]bool{param: true}
+	found := false
+	wrote := func(addr ssa.Value) {
+		found = true
+		if !top {
+			return
+		}
+		if f, ok := fieldOf(addr, param); ok {
+			w.fields[f] = true
+		} else {
+			w.whole = true
+		}
+	}
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
 			switch x := instr.(type) {
 			case *ssa.Store:
-				if rootedIn(x.Addr, p) {
-					return true
+				if rootedIn(x.Addr, p) && !serverField(x.Addr) {
+					wrote(x.Addr)
 				}
 			case *ssa.MapUpdate:
 				if rootedIn(x.Map, p) {
-					return true
+					wrote(x.Map)
 				}
 			case *ssa.Call:
-				if x.Call.StaticCallee() == nil && !x.Call.IsInvoke() && rootedIn(x.Call.Value, p) {
+				if x.Call.StaticCallee() == nil && !x.Call.IsInvoke() && rootedIn(x.Call.Value, p) && !Getter(x.Call.Signature()) {
+					w.unknown = true
+					whole()
 					return true // a hook it holds, which may hold it too (an interface's method has a value of its own)
 				}
 				for j, a := range x.Call.Args {
-					if rootedIn(a, p) && writesThrough(x, j, seen) {
-						return true
+					if !rootedIn(a, p) || !w.writesAt(x, j, top && a == param) {
+						continue
+					}
+					if a == param {
+						found = true // the call recorded the fields it writes
+					} else {
+						wrote(a)
 					}
 				}
 			}
 		}
 	}
+	return found
+}
+
+// Getter reports whether a function of signature sig only gives a
+// value: given nothing, it returns values, none an error and not a lone
+// bool (how an action that may fail, a token refresh, says so): a
+// lease's TTL(). Calling one is taken to change nothing.
+func Getter(sig *types.Signature) bool {
+	if sig.Params().Len() != 0 || sig.Results().Len() == 0 {
+		return false
+	}
+	if sig.Results().Len() == 1 {
+		if b, ok := sig.Results().At(0).Type().Underlying().(*types.Basic); ok && b.Kind() == types.Bool {
+			return false
+		}
+	}
+	for v := range sig.Results().Variables() {
+		if typesx.IsError(v.Type()) {
+			return false
+		}
+	}
+	return true
+}
+
+// calleeObj returns the function fn is the body of.
+func calleeObj(fn *ssa.Function) (*types.Func, bool) {
+	if fn == nil {
+		return nil, false
+	}
+	obj, ok := fn.Object().(*types.Func)
+	return obj, ok
+}
+
+// meets reports whether a and b share a field.
+func meets(a, b map[int]bool) bool {
+	for f := range a {
+		if b[f] {
+			return true
+		}
+	}
 	return false
+}
+
+// fieldOf returns the field of what param points to that addr is in,
+// where addr is in one (param.f, param.f.g, param.f[i]).
+func fieldOf(addr, param ssa.Value) (int, bool) {
+	field := -1
+	for range 8 {
+		if addr == param {
+			return field, field >= 0
+		}
+		switch a := addr.(type) {
+		case *ssa.FieldAddr:
+			field, addr = a.Field, a.X
+			if addr == param {
+				return field, true
+			}
+		case *ssa.IndexAddr:
+			field, addr = -1, a.X
+		case *ssa.UnOp:
+			if a.Op != token.MUL {
+				return 0, false
+			}
+			field, addr = -1, a.X
+		case *ssa.Field:
+			field, addr = a.Field, a.X
+		default:
+			return 0, false
+		}
+	}
+	return 0, false
+}
+
+// serverField reports whether addr is a field that names the server a
+// request goes to, not what the API is asked (knowledge.ServerFields).
+func serverField(addr ssa.Value) bool {
+	fa, ok := addr.(*ssa.FieldAddr)
+	if !ok {
+		return false
+	}
+	n := typesx.NamedOf(fa.X.Type())
+	if n == nil || n.Obj().Pkg() == nil {
+		return false
+	}
+	st, ok := n.Underlying().(*types.Struct)
+	return ok && knowledge.ServerFields[knowledge.Key{Path: n.Obj().Pkg().Path(), Recv: n.Obj().Name(), Name: st.Field(fa.Field).Name()}]
 }
 
 // sendFlow is what Resent knows of one send.
@@ -364,6 +589,9 @@ type sendFlow struct {
 	roots map[ssa.Value]bool
 	reads map[ssa.Value]map[int]bool
 	whole []ssa.Value
+	// unread is set once a path ended at a branch on what the send
+	// returned that the flow cannot read.
+	unread bool
 }
 
 // Known is what Resent asks of the check of other functions: a decision's
@@ -389,6 +617,14 @@ func (s *sendFlow) result(v ssa.Value, env values.Env, i int) bool {
 // StatusCode field, through conversions.
 func (s *sendFlow) isStatus(v ssa.Value, env values.Env) bool {
 	v = strip(env.Resolve(v), env)
+	if f, ok := v.(*ssa.Field); ok {
+		// A field of an error held by value (errors.AsType[codeError]).
+		if !s.typedErr(f.X, env) || s.known == nil {
+			return false
+		}
+		st, ok := f.X.Type().Underlying().(*types.Struct)
+		return ok && s.known.StatusField(st.Field(f.Field), f.X.Type())
+	}
 	load, ok := v.(*ssa.UnOp)
 	if !ok || load.Op != token.MUL {
 		return false
@@ -437,6 +673,7 @@ func (s *sendFlow) decide(cond ssa.Value, env values.Env, r round) (then, els ro
 		// element, it is in the list; where not, it may be another.
 		in, other := r, r
 		in.live, in.decided = r.live.And(list), true
+		in.at = testPos(cond, env)
 		if !eq {
 			in, other = other, in
 		}
@@ -450,7 +687,8 @@ func (s *sendFlow) decide(cond ssa.Value, env values.Env, r round) (then, els ro
 	}
 	set, ok := s.holds(cond, env)
 	if !ok {
-		if values.DependsOn(cond, func(v ssa.Value) bool { return v == s.send }) {
+		if values.DependsOn(cond, s.filled) {
+			s.unread = true
 			return r, r, values.Neither
 		}
 		return r, r, values.Both
@@ -461,6 +699,12 @@ func (s *sendFlow) decide(cond ssa.Value, env values.Env, r round) (then, els ro
 	if set == codeset.All || set.Empty() {
 		// A flag or a constant: no status decides here.
 		then.decided, els.decided = r.decided, r.decided
+	} else {
+		// A test of the status, or of an error that carries it, is
+		// where what passes it is decided, even when an earlier test
+		// narrowed it already (err != nil after err = errors.New(...)
+		// under a test of the status).
+		then.at, els.at = testPos(cond, env), testPos(cond, env)
 	}
 	switch {
 	case then.live.Empty() && els.live.Empty():
@@ -471,6 +715,36 @@ func (s *sendFlow) decide(cond ssa.Value, env values.Env, r round) (then, els ro
 		return then, els, values.Then
 	}
 	return then, els, values.Both
+}
+
+// filled reports whether v is what the send returns or fills: its
+// results, and what it is handed a pointer to besides its receiver and
+// its request (fasthttp.Do(req, resp) fills resp).
+func (s *sendFlow) filled(v ssa.Value) bool {
+	if v == s.send {
+		return true
+	}
+	if _, isPtr := v.Type().Underlying().(*types.Pointer); !isPtr || v == s.req {
+		return false
+	}
+	args := s.send.Call.Args
+	if s.send.Call.Signature().Recv() != nil && !s.send.Call.IsInvoke() && len(args) > 0 {
+		args = args[1:] // the receiver: a client, not what it fills
+	}
+	return slices.Contains(args, v)
+}
+
+// testPos returns the position of the test cond is, as the path knows
+// it: a flag's is that of the test it was set from.
+func testPos(cond ssa.Value, env values.Env) token.Pos {
+	v := env.Resolve(cond)
+	if x, ok := v.(*ssa.Extract); ok {
+		v = x.Tuple // ok of an assertion, a lookup, errors.AsType: the expression's
+	}
+	if p := v.Pos(); p.IsValid() {
+		return p
+	}
+	return cond.Pos()
 }
 
 // holds returns the statuses for which cond holds, when cond tests the
@@ -516,6 +790,12 @@ func (s *sendFlow) holds(cond ssa.Value, env values.Env) (codeset.Set, bool) {
 			return s.setOf(l, env) // _, ok := set[status]
 		}
 		if call, ok := x.Tuple.(*ssa.Call); ok {
+			if t := asType(call); t != nil {
+				if x.Index == 1 {
+					return s.ofType(call.Call.Args[0], t, env)
+				}
+				return codeset.Set{}, false
+			}
 			return s.decision(call, x.Index, env)
 		}
 	case *ssa.BinOp:
@@ -599,11 +879,14 @@ func (s *sendFlow) decision(call *ssa.Call, i int, env values.Env) (codeset.Set,
 		if l >= len(call.Call.Args) {
 			return codeset.Set{}, false
 		}
-		v := listVar(env.Resolve(call.Call.Args[l]))
-		if v == nil {
+		if a := env.Resolve(call.Call.Args[arg]); !s.isStatus(a, env) && !s.result(a, env, 0) {
 			return codeset.Set{}, false
 		}
-		if a := env.Resolve(call.Call.Args[arg]); !s.isStatus(a, env) && !s.result(a, env, 0) {
+		if set, ok := constList(env.Resolve(call.Call.Args[l])); ok {
+			return set, true
+		}
+		v := listVar(env.Resolve(call.Call.Args[l]))
+		if v == nil {
 			return codeset.Set{}, false
 		}
 		set, ok := s.known.ListOf(v)
@@ -630,8 +913,8 @@ func (s *sendFlow) decision(call *ssa.Call, i int, env values.Env) (codeset.Set,
 // response (or its status) for those its fact says.
 func (s *sendFlow) errFor(v ssa.Value, env values.Env) (codeset.Set, bool) {
 	v = env.Resolve(v)
-	if s.result(v, env, 1) {
-		return s.errs, true
+	if s.result(v, env, 1) || v == s.send && s.send.Call.Signature().Results().Len() == 1 {
+		return s.errs, true // the send's error (openStream's only result)
 	}
 	switch x := v.(type) {
 	case *ssa.Const:
@@ -709,31 +992,75 @@ func (s *sendFlow) ofType(v ssa.Value, t types.Type, env values.Env) (codeset.Se
 // its types: the target errors.As filled, or what an assertion gave.
 func (s *sendFlow) typedErr(x ssa.Value, env values.Env) bool {
 	switch x := env.Resolve(x).(type) {
-	case *ssa.UnOp:
-		cell, ok := x.X.(*ssa.Alloc)
-		if !ok || x.Op != token.MUL || cell.Referrers() == nil {
+	case *ssa.Alloc:
+		// A variable of an error type held by value: the target
+		// errors.As filled, or a variable every store into which is
+		// the error as that type (ce, ok := errors.AsType[codeError](err)).
+		if x.Referrers() == nil {
 			return false
 		}
-		for _, r := range *cell.Referrers() {
-			mi, ok := r.(*ssa.MakeInterface)
-			if !ok || mi.Referrers() == nil {
-				continue
-			}
-			for _, u := range *mi.Referrers() {
-				if call, ok := u.(*ssa.Call); ok && isErrorsAs(call) && call.Call.Args[1] == mi {
-					if _, ok := s.errFact(call.Call.Args[0], env); ok {
-						return true
-					}
+		stored := false
+		for _, r := range *x.Referrers() {
+			if st, ok := r.(*ssa.Store); ok && st.Addr == x {
+				if !s.typedErr(st.Val, env) {
+					return false
 				}
+				stored = true
 			}
 		}
+		return stored || s.asTarget(x, env)
+	case *ssa.UnOp:
+		cell, ok := x.X.(*ssa.Alloc)
+		if !ok || x.Op != token.MUL {
+			return false
+		}
+		return s.asTarget(cell, env)
 	case *ssa.Extract:
 		if ta, ok := x.Tuple.(*ssa.TypeAssert); ok && x.Index == 0 {
 			_, ok := s.errFact(ta.X, env)
 			return ok
 		}
+		if call, ok := x.Tuple.(*ssa.Call); ok && x.Index == 0 && asType(call) != nil {
+			_, ok := s.errFact(call.Call.Args[0], env)
+			return ok
+		}
 	}
 	return false
+}
+
+// asTarget reports whether cell is the target that errors.As fills with
+// the send's error.
+func (s *sendFlow) asTarget(cell *ssa.Alloc, env values.Env) bool {
+	if cell.Referrers() == nil {
+		return false
+	}
+	for _, r := range *cell.Referrers() {
+		mi, ok := r.(*ssa.MakeInterface)
+		if !ok || mi.Referrers() == nil {
+			continue
+		}
+		for _, u := range *mi.Referrers() {
+			if call, ok := u.(*ssa.Call); ok && isErrorsAs(call) && call.Call.Args[1] == mi {
+				if _, ok := s.errFact(call.Call.Args[0], env); ok {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// asType returns T where call calls errors.AsType[T], nil elsewhere.
+func asType(call *ssa.Call) types.Type {
+	fn := call.Call.StaticCallee()
+	if fn == nil || fn.Origin() == nil || len(fn.TypeArgs()) != 1 || len(call.Call.Args) != 1 {
+		return nil
+	}
+	obj, ok := fn.Origin().Object().(*types.Func)
+	if !ok || typesx.FuncKey(obj) != knowledge.ErrorsAsType {
+		return nil
+	}
+	return fn.TypeArgs()[0]
 }
 
 // isErrorsAs reports whether call calls errors.As.
@@ -776,6 +1103,58 @@ func (s *sendFlow) member(cond ssa.Value, env values.Env) (codeset.Set, bool, bo
 	}
 	list, ok := s.known.ListOf(v)
 	return list, b.Op == token.EQL, ok && !list.Empty()
+}
+
+// constList returns the statuses of a list written out where it is
+// given (HasStatusCode(resp, 408, 502): the array of a variadic call's
+// constants), when every element is a constant.
+func constList(v ssa.Value) (codeset.Set, bool) {
+	sl, ok := v.(*ssa.Slice)
+	if !ok {
+		return codeset.Set{}, false
+	}
+	arr, ok := sl.X.(*ssa.Alloc)
+	if !ok || arr.Referrers() == nil {
+		return codeset.Set{}, false
+	}
+	ptr, ok := arr.Type().Underlying().(*types.Pointer)
+	if !ok {
+		return codeset.Set{}, false
+	}
+	at, ok := ptr.Elem().Underlying().(*types.Array)
+	if !ok || at.Len() == 0 {
+		return codeset.Set{}, false
+	}
+	var set codeset.Set
+	stored := int64(0)
+	for _, r := range *arr.Referrers() {
+		switch x := r.(type) {
+		case *ssa.Slice:
+		case *ssa.IndexAddr:
+			if x.Referrers() == nil {
+				return codeset.Set{}, false
+			}
+			for _, u := range *x.Referrers() {
+				st, ok := u.(*ssa.Store)
+				if !ok || st.Addr != x {
+					return codeset.Set{}, false
+				}
+				k, ok := st.Val.(*ssa.Const)
+				if !ok || k.Value == nil || k.Value.Kind() != constant.Int {
+					return codeset.Set{}, false
+				}
+				n, exact := constant.Int64Val(k.Value)
+				if !exact {
+					return codeset.Set{}, false
+				}
+				set = set.Or(codeset.Single(n))
+				stored++
+			}
+		default:
+			return codeset.Set{}, false
+		}
+	}
+	return set, stored == at.Len()
 }
 
 // listVar returns the variable or field a list is loaded from.

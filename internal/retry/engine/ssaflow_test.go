@@ -2,6 +2,7 @@ package engine
 
 import (
 	"go/ast"
+	"slices"
 	"go/token"
 	"go/types"
 	"testing"
@@ -24,6 +25,7 @@ func (h Header) Set(key, value string) {}
 type Request struct {
 	Method string
 	Header Header
+	Host   string
 }
 
 type Response struct {
@@ -434,6 +436,16 @@ func member(req *http.Request) {
 	}
 }
 
+// 408 and 502: a membership test given a list written out.
+func memberListed(req *http.Request) {
+	for {
+		resp, _ := c.Do(req)
+		if !hasCode(resp, 408, 502) {
+			return
+		}
+	}
+}
+
 // Nothing: a decision not known here.
 func unknown(req *http.Request) {
 	for {
@@ -452,6 +464,149 @@ func counter(req *http.Request) {
 		c.Do(req)
 	}
 }
+
+// 404: a goto is a jump like any other.
+func jumps(req *http.Request) {
+	for i := 0; i < 3; i++ {
+		resp, err := c.Do(req)
+		if err != nil {
+			return
+		}
+		if resp.StatusCode == 404 {
+			goto next
+		}
+		return
+	next:
+		sleep()
+	}
+}
+
+// CodeError is an error held by value, its status in Code.
+type CodeError struct{ Code int }
+
+func (e CodeError) Error() string { return "" }
+
+func checkValue(*http.Response) error { return nil }
+
+// 503: the status field of the error errors.AsType gave, by value.
+func asTypeValue(req *http.Request) {
+	for {
+		resp, _ := c.Do(req)
+		err := checkValue(resp)
+		if ce, ok := errors.AsType[CodeError](err); ok && ce.Code == 503 {
+			continue
+		}
+		return
+	}
+}
+
+// Nothing: every status but a 404 goes round, success among them (a
+// watch re-opened whenever it ends): a repetition, not a retry.
+func reopened(req *http.Request) {
+	for {
+		resp, _ := c.Do(req)
+		if ce, ok := errors.AsType[CodeError](checkValue(resp)); ok && ce.Code == 404 {
+			return
+		}
+		sleep()
+	}
+}
+
+type fillResponse struct{ code int }
+
+func (r *fillResponse) StatusCode() int { return r.code }
+
+func fill(req *http.Request, resp *fillResponse) error { return nil }
+
+// Not answered: the status is read from what the send fills (fasthttp's
+// Do(req, resp)), which the flow does not know as one.
+func filled(req *http.Request) {
+	resp := &fillResponse{}
+	for {
+		if err := attemptFill(req, resp); err != nil {
+			return
+		}
+		if resp.StatusCode() == 503 {
+			continue
+		}
+		return
+	}
+}
+
+func attemptFill(req *http.Request, resp *fillResponse) error { return fill(req, resp) }
+
+type nodePool struct {
+	nodes []string
+	next  int
+	hc    *http.Client
+}
+
+// pick moves to the next node: a field the send does not read.
+func (p *nodePool) pick() string {
+	p.next = (p.next + 1) % len(p.nodes)
+	return p.nodes[p.next]
+}
+
+// redial replaces the client the send goes through.
+func (p *nodePool) redial() { p.hc = &http.Client{} }
+
+func pointAt(req *http.Request, host string) { req.Host = host }
+
+// 500 and above: each round points the same request at the next node (a
+// host rotation, typesense-go's shape).
+func rotate(p *nodePool, req *http.Request) {
+	for {
+		pointAt(req, p.pick())
+		resp, _ := p.hc.Do(req)
+		if resp.StatusCode >= 500 {
+			continue
+		}
+		return
+	}
+}
+
+// Nothing: the round replaces the client the send goes through.
+func redialed(p *nodePool, req *http.Request) {
+	for {
+		resp, _ := p.hc.Do(req)
+		if resp.StatusCode < 500 {
+			return
+		}
+		p.redial()
+	}
+}
+
+type lease struct {
+	hc  *http.Client
+	ttl func() int
+}
+
+func alive(l *lease) bool { return l.ttl() > 0 }
+
+// 503: the round asks a getter the lease holds (given nothing, it gives
+// a value), which changes nothing; hooked's renew, a bool, may.
+func leased(l *lease, req *http.Request) {
+	for {
+		resp, _ := l.hc.Do(req)
+		if resp.StatusCode != 503 || !alive(l) {
+			return
+		}
+	}
+}
+
+type signer interface{ Sign(*http.Request) }
+
+// Not answered: the request is handed to an interface's method, which
+// may change it or not.
+func signed(req *http.Request, s signer) {
+	for {
+		resp, _ := c.Do(req)
+		if resp.StatusCode != 503 {
+			return
+		}
+		s.Sign(req)
+	}
+}
 `
 
 // loadSSA type-checks src as package p, with httpStub as net/http, and
@@ -462,12 +617,12 @@ func loadSSA(t *testing.T, src string) *ssa.Package {
 	return values.BuildFiles(fset, pkg, []*ast.File{f}, info, nil)
 }
 
-// sendIn returns the call of Do, or of attempt, in fn.
+// sendIn returns the call of Do, attempt or attemptFill in fn.
 func sendIn(t *testing.T, fn *ssa.Function) *ssa.Call {
 	t.Helper()
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
-			if call, ok := instr.(*ssa.Call); ok && call.Call.StaticCallee() != nil && (call.Call.StaticCallee().Name() == "Do" || call.Call.StaticCallee().Name() == "attempt") {
+			if call, ok := instr.(*ssa.Call); ok && call.Call.StaticCallee() != nil && slices.Contains([]string{"Do", "attempt", "attemptFill"}, call.Call.StaticCallee().Name()) {
 				return call
 			}
 		}
@@ -493,6 +648,9 @@ func (stubKnown) Predicate(fn *types.Func) (facts.Pred, bool) {
 }
 
 func (stubKnown) ErrOf(fn *types.Func) (facts.Err, bool) {
+	if fn.Name() == "checkValue" {
+		return facts.Err{Errs: codeset.Single(404).Or(codeset.Single(503)), Types: []facts.TypedErr{{Type: "p.CodeError", Codes: codeset.Single(404).Or(codeset.Single(503))}}}, true
+	}
 	if fn.Name() != "check" {
 		return facts.Err{}, false
 	}
@@ -543,6 +701,13 @@ func TestResent(t *testing.T) {
 		{"logs", codeset.Single(503)},
 		{"unknown", codeset.Set{}},
 		{"counter", codeset.Set{}},
+		{"jumps", codeset.Single(404)},
+		{"asTypeValue", codeset.Single(503)},
+		{"reopened", codeset.Set{}},
+		{"rotate", codeset.Relation(token.GEQ, 500)},
+		{"memberListed", codeset.Single(408).Or(codeset.Single(502))},
+		{"leased", codeset.Single(503)},
+		{"redialed", codeset.Set{}},
 	} {
 		fn := sp.Func(c.fn)
 		if fn == nil {
@@ -554,6 +719,46 @@ func TestResent(t *testing.T) {
 		}
 		if got != c.want {
 			t.Errorf("%s: re-sends %v, want %v", c.fn, got, c.want)
+		}
+	}
+}
+
+// Resends answers alone where no path ends at what it cannot read, and
+// places each way round at the test that last admitted its statuses.
+func TestResends(t *testing.T) {
+	sp := loadSSA(t, resentSrc)
+	for _, c := range []struct {
+		fn       string
+		answered bool
+		lines    []int // the lines of the edges' tests, from the function's
+	}{
+		{"equal", true, []int{6}},
+		{"jumps", true, []int{6}},
+		{"asTypeValue", true, []int{4}},
+		{"reopened", true, nil},
+		{"counter", true, nil},
+		{"unknown", false, nil},
+		{"filled", false, nil},
+		{"signed", false, nil},
+	} {
+		fn := sp.Func(c.fn)
+		if fn == nil {
+			t.Fatalf("no function %s", c.fn)
+		}
+		edges, answered := Resends(sendIn(t, fn), codeset.Set{}, stubKnown{})
+		if answered != c.answered {
+			t.Errorf("%s: answered %v, want %v", c.fn, answered, c.answered)
+		}
+		if !answered {
+			continue
+		}
+		start := fn.Prog.Fset.Position(fn.Pos()).Line
+		var lines []int
+		for _, e := range edges {
+			lines = append(lines, fn.Prog.Fset.Position(e.At).Line-start)
+		}
+		if !slices.Equal(lines, c.lines) {
+			t.Errorf("%s: edges at lines %v of the function, want %v", c.fn, lines, c.lines)
 		}
 	}
 }

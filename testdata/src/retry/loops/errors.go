@@ -261,9 +261,9 @@ func connectOther(c *http.Client, req *http.Request) error {
 	}
 }
 
-// Negative: the rate-limit branch returns: which statuses make that
-// error, the check cannot tell, so what goes round is not a status's
-// decision.
+// Positive: the rate-limit branch returns, and Connect's fact says which
+// status makes that error (429): every other status but 404 and 200, a
+// CodeError, goes round, reported at the last test it passes.
 func connectOtherStops(c *http.Client, req *http.Request) error {
 	for {
 		err := policy.Connect(c, req)
@@ -272,7 +272,7 @@ func connectOtherStops(c *http.Client, req *http.Request) error {
 		}
 		if ce, ok := errors.AsType[policy.CodeError](err); ok && ce.Code == http.StatusNotFound {
 			return err
-		} else if _, ok := errors.AsType[*policy.RateLimitedError](err); ok {
+		} else if _, ok := errors.AsType[*policy.RateLimitedError](err); ok { // want `retrying on 400 \(Bad Request\), 403 \(Forbidden\), 405 \(Method Not Allowed\) and 503 \(Service Unavailable\): huaweicloud says`
 			return err
 		}
 		time.Sleep(time.Second)

@@ -1,0 +1,154 @@
+package retry
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"os"
+
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/statuslint/statuslint/internal/retry/codeset"
+	"github.com/statuslint/statuslint/internal/retry/engine"
+	"github.com/statuslint/statuslint/internal/values"
+)
+
+// ssaOnly, set by STATUSLINT_RETRY_FLOW=ssa, reports every retry loop
+// by the SSA flow alone, answered or not, the AST flow's answer unused:
+// a development switch, to measure on the real-world records how far the
+// SSA flow is from replacing the AST flow (docs/checks: SL2001).
+var ssaOnly = os.Getenv("STATUSLINT_RETRY_FLOW") == "ssa"
+
+// A pendingLoop is a loop that sends, kept until the package's SSA form
+// is built for the functions that hold such loops.
+type pendingLoop struct {
+	cur  inspector.Cursor
+	loop ast.Stmt
+	body *ast.BlockStmt
+}
+
+// checkLoops checks the loops that send, on the SSA form of the
+// functions declaring them and of the package's functions they name,
+// which the flow reads to know what a call changes: built once, for
+// those declarations alone, so that a package's other functions cost
+// nothing.
+func (c *retryChecker) checkLoops(loops []pendingLoop) {
+	if len(loops) == 0 {
+		return
+	}
+	keep := map[*ast.FuncDecl]bool{}
+	var add func(d *ast.FuncDecl)
+	add = func(d *ast.FuncDecl) {
+		if keep[d] || d.Body == nil {
+			return
+		}
+		keep[d] = true
+		ast.Inspect(d.Body, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok {
+				if fn, ok := c.Pass.TypesInfo.Uses[id].(*types.Func); ok && c.Decls[fn] != nil {
+					add(c.Decls[fn])
+				}
+			}
+			return true
+		})
+	}
+	for _, l := range loops {
+		for d := range l.cur.Enclosing((*ast.FuncDecl)(nil)) {
+			add(d.Node().(*ast.FuncDecl))
+		}
+	}
+	c.ssaCalls = map[token.Pos]*ssa.Call{}
+	if len(keep) > 0 {
+		sp := values.BuildDecls(c.Pass, func(d *ast.FuncDecl) bool { return keep[d] })
+		for _, fn := range values.Funcs(sp, c.Pass.Files, c.Pass.TypesInfo) {
+			for _, b := range fn.Blocks {
+				for _, instr := range b.Instrs {
+					if call, ok := instr.(*ssa.Call); ok && call.Pos().IsValid() {
+						c.ssaCalls[call.Pos()] = call
+					}
+				}
+			}
+		}
+	}
+	for _, l := range loops {
+		c.retryLoop(l.cur, l.loop, l.body)
+	}
+}
+
+// resends returns the ways round a retry loop that the SSA flow
+// (engine.Resends) finds from send, as the reports take them: each with
+// the test that admits its statuses. ok is false when the flow does not
+// answer (a branch it cannot read, a send it has no SSA form of, a test
+// it cannot place in the source): the AST flow's answer stands there.
+func (c *retryChecker) resends(body *ast.BlockStmt, send *ast.CallExpr, errs codeset.Set) ([]engine.Frag, bool) {
+	call := c.ssaCalls[send.Lparen]
+	if call == nil {
+		return nil, false
+	}
+	edges, answered := engine.Resends(call, errs, c)
+	if !answered && !ssaOnly {
+		return nil, false
+	}
+	var out []engine.Frag
+	for _, e := range edges {
+		at := testAt(body, e.At)
+		if at == nil {
+			if ssaOnly {
+				continue
+			}
+			return nil, false
+		}
+		out = append(out, engine.Frag{Set: e.Set, At: at, Decided: true})
+	}
+	return out, true
+}
+
+// testAt returns the expression under root whose test is at pos in the
+// SSA form: a comparison by its operator, a call by its parenthesis, a
+// map lookup by its bracket, an assertion by its parenthesis; a case's
+// value, or its clause when it lists more than one.
+func testAt(root ast.Node, pos token.Pos) ast.Node {
+	var found, plain ast.Node
+	ast.Inspect(root, func(n ast.Node) bool {
+		if found != nil || n == nil || pos < n.Pos() || pos >= n.End() {
+			return false
+		}
+		switch x := n.(type) {
+		case *ast.BinaryExpr:
+			if x.OpPos == pos {
+				found = x
+			}
+		case *ast.CallExpr:
+			if x.Lparen == pos {
+				found = x
+			}
+		case *ast.IndexExpr:
+			if x.Lbrack == pos {
+				found = x
+			}
+		case *ast.TypeAssertExpr:
+			if x.Lparen == pos {
+				found = x
+			}
+		case *ast.CaseClause:
+			for _, e := range x.List {
+				if e.Pos() == pos {
+					found = e
+					if len(x.List) > 1 {
+						found = x
+					}
+				}
+			}
+		case ast.Expr:
+			if plain == nil && x.Pos() == pos {
+				plain = x
+			}
+		}
+		return found == nil
+	})
+	if found == nil {
+		return plain
+	}
+	return found
+}
