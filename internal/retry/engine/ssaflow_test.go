@@ -2,9 +2,9 @@ package engine
 
 import (
 	"go/ast"
-	"slices"
 	"go/token"
 	"go/types"
+	"slices"
 	"testing"
 
 	"golang.org/x/tools/go/ssa"
