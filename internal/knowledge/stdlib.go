@@ -73,6 +73,19 @@ var ContextValues = map[Key]bool{
 	{Path: "context", Recv: "Context", Name: "Value"}: true,
 }
 
+// ContextDeadlines derive a context that ends at a time or on a cancel:
+// what they are given besides the parent context bounds how long a
+// request may take, not what the request asks (a retry that doubles its
+// timeout each round re-sends the same request).
+var ContextDeadlines = map[Key]bool{
+	{Path: "context", Name: "WithTimeout"}:       true,
+	{Path: "context", Name: "WithDeadline"}:      true,
+	{Path: "context", Name: "WithCancel"}:        true,
+	{Path: "context", Name: "WithTimeoutCause"}:  true,
+	{Path: "context", Name: "WithDeadlineCause"}: true,
+	{Path: "context", Name: "WithCancelCause"}:   true,
+}
+
 // ErrorConstructors make an error from a message: a sender that returns
 // one for a status returns an error for that status.
 var ErrorConstructors = map[Key]bool{

@@ -11,4 +11,10 @@
 // answers what the engine asks of other functions (the engine's Oracle)
 // from their bodies in this package and from the facts (package facts)
 // of other packages. The statuses are package codeset's sets.
+//
+// A retry loop is read twice: by the engine's flow on the SSA form of the
+// function that holds it (engine.Resends, ssaloops.go), whose answer is
+// the one reported wherever no path ends at what it cannot read, and by
+// the engine's AST flow, whose answer stands elsewhere until the SSA
+// flow learns what it still knows (TestFlowsAgree counts both).
 package retry

@@ -264,6 +264,12 @@ func (s *sendFlow) sources() map[ssa.Value]bool {
 				s.reads[x.X][x.Field] = true
 			}
 		case *ssa.Call:
+			if obj, ok := calleeObj(x.Call.StaticCallee()); ok && knowledge.ContextDeadlines[typesx.FuncKey(obj)] && len(x.Call.Args) > 0 {
+				// A deadline bounds how long the request may take, not
+				// what it asks: only the parent context builds it.
+				walk(x.Call.Args[0], depth+1)
+				return
+			}
 			s.handed(x, whole)
 		}
 		if instr, ok := v.(ssa.Instruction); ok {

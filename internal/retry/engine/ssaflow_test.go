@@ -43,6 +43,7 @@ func (c *Client) Do(req *Request) (*Response, error) { return nil, nil }
 const resentSrc = `package p
 
 import (
+	"context"
 	"errors"
 	"net/http"
 )
@@ -594,6 +595,29 @@ func leased(l *lease, req *http.Request) {
 	}
 }
 
+type timedPoster struct {
+	shift  int
+	header string
+}
+
+func requestFor(ctx context.Context, h string) *http.Request {
+	return &http.Request{Header: http.Header{"X": {h}}}
+}
+
+// 503: the round doubles the deadline the request is made with, which
+// bounds how long it may take, not what it asks.
+func doubling(p *timedPoster) {
+	for {
+		ctx, cancel := context.WithTimeout(context.Background(), 1000<<p.shift)
+		resp, _ := c.Do(requestFor(ctx, p.header))
+		cancel()
+		if resp.StatusCode != 503 {
+			return
+		}
+		p.shift++
+	}
+}
+
 type signer interface{ Sign(*http.Request) }
 
 // Not answered: the request is handed to an interface's method, which
@@ -707,6 +731,7 @@ func TestResent(t *testing.T) {
 		{"rotate", codeset.Relation(token.GEQ, 500)},
 		{"memberListed", codeset.Single(408).Or(codeset.Single(502))},
 		{"leased", codeset.Single(503)},
+		{"doubling", codeset.Single(503)},
 		{"redialed", codeset.Set{}},
 	} {
 		fn := sp.Func(c.fn)

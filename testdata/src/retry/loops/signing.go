@@ -127,7 +127,9 @@ func withTimeouts(c *http.Client, req *http.Request, opts *tryOptions) (*http.Re
 	}
 }
 
-// Negative: the field the request is built from grows each round.
+// Positive: the timeout grows each round, and a timeout bounds how long
+// the request may take, not what the API is asked: the same request goes
+// again (anthropic-sdk-go's resultPoster doubles its own).
 func withGrowingTimeouts(c *http.Client, req *http.Request, opts *tryOptions) (*http.Response, error) {
 	for {
 		ctx, cancel := context.WithTimeout(req.Context(), opts.TryTimeout)
@@ -136,7 +138,7 @@ func withGrowingTimeouts(c *http.Client, req *http.Request, opts *tryOptions) (*
 		if err != nil {
 			return nil, err
 		}
-		if resp.StatusCode != http.StatusServiceUnavailable {
+		if resp.StatusCode != http.StatusServiceUnavailable { // want `retrying on 503 \(Service Unavailable\): huaweicloud says`
 			return resp, nil
 		}
 		opts.TryTimeout *= 2
