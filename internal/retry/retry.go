@@ -166,11 +166,15 @@ func (c *retryChecker) checkRetries() {
 			switch n := cur.Node().(type) {
 			case *ast.ForStmt:
 				if sends, _ := c.scanCalls(cur, nil); sends {
-					loops = append(loops, pendingLoop{cur, n, n.Body})
+					if l, ok := c.loopToCheck(cur, n, n.Body); ok {
+						loops = append(loops, l)
+					}
 				}
 			case *ast.RangeStmt:
 				if sends, _ := c.scanCalls(cur, nil); sends {
-					loops = append(loops, pendingLoop{cur, n, n.Body})
+					if l, ok := c.loopToCheck(cur, n, n.Body); ok {
+						loops = append(loops, l)
+					}
 				}
 			case *ast.FuncDecl:
 				fn, _ := c.Pass.TypesInfo.Defs[n.Name].(*types.Func)

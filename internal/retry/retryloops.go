@@ -150,17 +150,25 @@ func firstCall(n ast.Node, intoLoops bool, match func(*ast.CallExpr) bool) *ast.
 // compares it with the SSA flow (engine.Resent), which is to replace it.
 var flowCompared func(pass *analysis.Pass, send *ast.CallExpr, errs, resent codeset.Set, known engine.Known)
 
-// retryLoop checks a loop that sends a request and goes round again under
-// a status the table forbids retrying.
-func (c *retryChecker) retryLoop(cur inspector.Cursor, loop ast.Stmt, body *ast.BlockStmt) {
+// loopToCheck returns a loop that sends as one to check for retries, or
+// false where it cannot retry: it sends nothing itself, it polls, or it
+// sends another request each round.
+func (c *retryChecker) loopToCheck(cur inspector.Cursor, loop ast.Stmt, body *ast.BlockStmt) (pendingLoop, bool) {
 	i, send, errs := c.FindSend(body.List)
 	if send == nil || c.isPolling(cur, send, body.List[i]) {
-		return
+		return pendingLoop{}, false
 	}
 	varies, deps := c.requestVaries(loop, body, i, send)
 	if varies {
-		return
+		return pendingLoop{}, false
 	}
+	return pendingLoop{cur: cur, loop: loop, body: body, i: i, send: send, errs: errs, deps: deps}, true
+}
+
+// retryLoop checks a loop that sends a request and goes round again under
+// a status the table forbids retrying.
+func (c *retryChecker) retryLoop(l pendingLoop) {
+	cur, loop, body, i, send, errs, deps := l.cur, l.loop, l.body, l.i, l.send, l.errs, l.deps
 	deps.restores = c.restoresOf(cur, loop)
 	ev := c.sendEvaluator(body.List[i], send, errs)
 	label := ""

@@ -20,12 +20,22 @@ import (
 // SSA flow is from replacing the AST flow (docs/checks: SL2001).
 var ssaOnly = os.Getenv("STATUSLINT_RETRY_FLOW") == "ssa"
 
-// A pendingLoop is a loop that sends, kept until the package's SSA form
-// is built for the functions that hold such loops.
+// loopCallDepth is how deep the functions a retry loop's function calls
+// are built for the SSA flow to read what they change.
+const loopCallDepth = 2
+
+// A pendingLoop is a loop that may retry (loopToCheck), kept until the
+// package's SSA form is built for the functions that hold such loops:
+// its send, the statement i of its body that holds it, the statuses its
+// error is not nil for, and what the send depends on.
 type pendingLoop struct {
 	cur  inspector.Cursor
 	loop ast.Stmt
 	body *ast.BlockStmt
+	i    int
+	send *ast.CallExpr
+	errs codeset.Set
+	deps *sendDeps
 }
 
 // checkLoops checks the loops that send, on the SSA form of the
@@ -37,17 +47,25 @@ func (c *retryChecker) checkLoops(loops []pendingLoop) {
 	if len(loops) == 0 {
 		return
 	}
-	keep := map[*ast.FuncDecl]bool{}
-	var add func(d *ast.FuncDecl)
-	add = func(d *ast.FuncDecl) {
-		if keep[d] || d.Body == nil {
+	// The functions holding the loops, and those of the package they
+	// name, and those these name: deeper calls are left unbuilt, and a
+	// path that hands the request to one ends unanswered (the AST flow
+	// answers that loop), so that a loop in a big package does not build
+	// most of it.
+	keep := map[*ast.FuncDecl]int{}
+	var add func(d *ast.FuncDecl, depth int)
+	add = func(d *ast.FuncDecl, depth int) {
+		if d.Body == nil || depth > loopCallDepth {
 			return
 		}
-		keep[d] = true
+		if seen, ok := keep[d]; ok && seen <= depth {
+			return
+		}
+		keep[d] = depth
 		ast.Inspect(d.Body, func(n ast.Node) bool {
 			if id, ok := n.(*ast.Ident); ok {
 				if fn, ok := c.Pass.TypesInfo.Uses[id].(*types.Func); ok && c.Decls[fn] != nil {
-					add(c.Decls[fn])
+					add(c.Decls[fn], depth+1)
 				}
 			}
 			return true
@@ -55,12 +73,12 @@ func (c *retryChecker) checkLoops(loops []pendingLoop) {
 	}
 	for _, l := range loops {
 		for d := range l.cur.Enclosing((*ast.FuncDecl)(nil)) {
-			add(d.Node().(*ast.FuncDecl))
+			add(d.Node().(*ast.FuncDecl), 0)
 		}
 	}
 	c.ssaCalls = map[token.Pos]*ssa.Call{}
 	if len(keep) > 0 {
-		sp := values.BuildDecls(c.Pass, func(d *ast.FuncDecl) bool { return keep[d] })
+		sp := values.BuildBodies(c.Pass, func(d *ast.FuncDecl) bool { _, ok := keep[d]; return ok })
 		for _, fn := range values.Funcs(sp, c.Pass.Files, c.Pass.TypesInfo) {
 			for _, b := range fn.Blocks {
 				for _, instr := range b.Instrs {
@@ -72,8 +90,9 @@ func (c *retryChecker) checkLoops(loops []pendingLoop) {
 		}
 	}
 	for _, l := range loops {
-		c.retryLoop(l.cur, l.loop, l.body)
+		c.retryLoop(l)
 	}
+	c.ssaCalls = nil // the SSA form goes with the loops: nothing else reads it
 }
 
 // resends returns the ways round a retry loop that the SSA flow

@@ -40,6 +40,55 @@ func BuildDecls(pass *analysis.Pass, keep func(*ast.FuncDecl) bool) *ssa.Package
 	return build(pass.Fset, pass.Pkg, pass.Files, pass.TypesInfo, func(f *ast.File) *ast.File { return withoutBodies(f, keep) })
 }
 
+// BuildBodies builds the function declarations keep accepts, and no
+// other: the package's variables are known by their types alone, not by
+// the values they are given, the functions the kept ones name by their
+// signatures, and its other functions not at all, for a question that
+// only follows values through the kept functions (the retry check's
+// loops). It creates fewer members and names fewer imports than
+// BuildDecls, which costs less.
+func BuildBodies(pass *analysis.Pass, keep func(*ast.FuncDecl) bool) *ssa.Package {
+	info := *pass.TypesInfo
+	info.InitOrder = nil
+	named := map[types.Object]bool{}
+	for _, f := range pass.Files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil && keep(fd) {
+				ast.Inspect(fd.Body, func(n ast.Node) bool {
+					if id, ok := n.(*ast.Ident); ok {
+						if fn, ok := info.Uses[id].(*types.Func); ok && fn.Pkg() == pass.Pkg {
+							named[fn.Origin()] = true
+						}
+					}
+					return true
+				})
+			}
+		}
+	}
+	return buildWith(pass.Fset, pass.Pkg, pass.Files, &info, func(f *ast.File) *ast.File {
+		return onlyKept(f, keep, func(fd *ast.FuncDecl) bool { return named[info.Defs[fd.Name]] })
+	}, false)
+}
+
+// onlyKept returns a copy of f with the function declarations keep
+// accepts, those named accepts without their bodies, and no other.
+func onlyKept(f *ast.File, keep, named func(*ast.FuncDecl) bool) *ast.File {
+	c := *f
+	c.Decls = nil
+	for _, d := range f.Decls {
+		if fd, ok := d.(*ast.FuncDecl); ok && !keep(fd) {
+			if !named(fd) {
+				continue
+			}
+			cp := *fd
+			cp.Body = nil
+			d = &cp
+		}
+		c.Decls = append(c.Decls, d)
+	}
+	return &c
+}
+
 // BuildFiles is Build for a type-checked package outside a pass (tests).
 func BuildFiles(fset *token.FileSet, pkg *types.Package, files []*ast.File, info *types.Info, keep func(*ast.File) bool) *ssa.Package {
 	return build(fset, pkg, files, info, func(f *ast.File) *ast.File {
@@ -51,20 +100,76 @@ func BuildFiles(fset *token.FileSet, pkg *types.Package, files []*ast.File, info
 }
 
 // build builds pkg from what syntax makes of each of its files.
+//
+// Of its imports, only those whose functions and variables the built
+// code names are created (their members made from their types, which for
+// net/http and the like is most of the cost of a small build); the
+// initializer is built bare (ssa.BareInits), so that it calls no
+// import's initializer and needs no other.
 func build(fset *token.FileSet, pkg *types.Package, files []*ast.File, info *types.Info, syntax func(*ast.File) *ast.File) *ssa.Package {
-	prog := ssa.NewProgram(fset, ssa.BuilderMode(0))
-	for _, p := range pkg.Imports() {
-		prog.CreatePackage(p, nil, nil, true)
-	}
+	return buildWith(fset, pkg, files, info, syntax, true)
+}
+
+// buildWith is build; inits says whether the package's variables'
+// initializers are built (info's InitOrder), and so name imports.
+func buildWith(fset *token.FileSet, pkg *types.Package, files []*ast.File, info *types.Info, syntax func(*ast.File) *ast.File, inits bool) *ssa.Package {
+	prog := ssa.NewProgram(fset, ssa.BareInits)
 	// The files left out are given without their functions' bodies (a
 	// copy of each: the syntax is the pass's, shared with other passes).
 	built := make([]*ast.File, len(files))
 	for i, f := range files {
 		built[i] = syntax(f)
 	}
+	named := namedImports(pkg, built, info, inits)
+	for _, p := range pkg.Imports() {
+		if named[p] {
+			prog.CreatePackage(p, nil, nil, true)
+		}
+	}
 	sp := prog.CreatePackage(pkg, built, info, false)
 	sp.Build()
 	return sp
+}
+
+// namedImports returns the imports of pkg whose package-level functions
+// or variables files name (outside variable declarations unless inits):
+// the packages the SSA builder looks their members up in. A method, a
+// type or a constant needs none.
+func namedImports(pkg *types.Package, files []*ast.File, info *types.Info, inits bool) map[*types.Package]bool {
+	named := map[*types.Package]bool{}
+	var decls []ast.Decl
+	for _, f := range files {
+		for _, d := range f.Decls {
+			if g, ok := d.(*ast.GenDecl); ok && !inits && g.Tok == token.VAR {
+				continue // no initializer built (BuildBodies)
+			}
+			decls = append(decls, d)
+		}
+	}
+	for _, d := range decls {
+		ast.Inspect(d, func(n ast.Node) bool {
+			id, ok := n.(*ast.Ident)
+			if !ok {
+				return true
+			}
+			obj := info.Uses[id]
+			if obj == nil || obj.Pkg() == nil || obj.Pkg() == pkg || named[obj.Pkg()] {
+				return true
+			}
+			switch o := obj.(type) {
+			case *types.Func:
+				if o.Signature().Recv() == nil {
+					named[o.Pkg()] = true
+				}
+			case *types.Var:
+				if !o.IsField() && o.Parent() == o.Pkg().Scope() {
+					named[o.Pkg()] = true
+				}
+			}
+			return true
+		})
+	}
+	return named
 }
 
 // withoutBodies returns f, or a copy of it whose function declarations

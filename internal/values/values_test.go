@@ -255,3 +255,56 @@ func b() func() {
 		t.Errorf("origins of b's result: %v, want [a]", got)
 	}
 }
+
+// A build creates only the imports its built code names: strings, named
+// by a kept function, and errors, by a variable's initializer; not
+// strconv, named only by a function whose body is left out, nor bytes,
+// whose type alone a signature names. BuildBodies leaves the
+// initializer, and errors, out too.
+func TestBuildNamesImports(t *testing.T) {
+	const src = `package p
+
+import (
+	"bytes"
+	"errors"
+	"strconv"
+	"strings"
+)
+
+var errGone = errors.New("gone")
+
+func kept(s string) string { return strings.ToUpper(s) }
+
+func left(n int) string { return strconv.Itoa(n) }
+
+func typed(b *bytes.Buffer) {}
+`
+	fset, pkg, f, info := testenv.TypeCheck(t, src)
+	keep := func(d *ast.FuncDecl) bool { return d.Name.Name == "kept" }
+	for _, c := range []struct {
+		inits bool
+		want  []string
+	}{
+		{true, []string{"errors", "strings"}},
+		{false, []string{"strings"}},
+	} {
+		cinfo := *info
+		if !c.inits {
+			cinfo.InitOrder = nil
+		}
+		sp := buildWith(fset, pkg, []*ast.File{f}, &cinfo, func(f *ast.File) *ast.File { return withoutBodies(f, keep) }, c.inits)
+		var got []string
+		for _, p := range sp.Prog.AllPackages() {
+			if p != sp {
+				got = append(got, p.Pkg.Path())
+			}
+		}
+		slices.Sort(got)
+		if !slices.Equal(got, c.want) {
+			t.Errorf("inits %v: created %v, want %v", c.inits, got, c.want)
+		}
+		if fn := sp.Func("kept"); fn == nil || len(fn.Blocks) == 0 {
+			t.Errorf("inits %v: kept has no body", c.inits)
+		}
+	}
+}

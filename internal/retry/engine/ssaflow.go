@@ -447,6 +447,13 @@ func (w *through) writesAt(call *ssa.Call, i int, top bool) bool {
 		}
 		return false
 	}
+	if fn.Pkg == call.Parent().Pkg && fn.Blocks == nil && fn.Synthetic == "" {
+		// A function of the package whose body was not built: what it
+		// does is not known here.
+		w.unknown = true
+		whole()
+		return true
+	}
 	if fn.Pkg != call.Parent().Pkg || fn.Blocks == nil || i >= len(fn.Params) || w.seen[fn] {
 		return false
 	}
