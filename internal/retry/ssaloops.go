@@ -123,6 +123,23 @@ func (c *retryChecker) resends(body *ast.BlockStmt, send *ast.CallExpr, errs cod
 	return out, true
 }
 
+// opPos returns where the SSA form places the value of e, when it is a
+// comparison (its operator), a call or an assertion (its parenthesis) or
+// an index (its bracket).
+func opPos(e ast.Expr) token.Pos {
+	switch x := e.(type) {
+	case *ast.BinaryExpr:
+		return x.OpPos
+	case *ast.CallExpr:
+		return x.Lparen
+	case *ast.IndexExpr:
+		return x.Lbrack
+	case *ast.TypeAssertExpr:
+		return x.Lparen
+	}
+	return token.NoPos
+}
+
 // testAt returns the expression under root whose test is at pos in the
 // SSA form: a comparison by its operator, a call by its parenthesis, a
 // map lookup by its bracket, an assertion by its parenthesis; a case's
@@ -134,22 +151,6 @@ func testAt(root ast.Node, pos token.Pos) ast.Node {
 			return false
 		}
 		switch x := n.(type) {
-		case *ast.BinaryExpr:
-			if x.OpPos == pos {
-				found = x
-			}
-		case *ast.CallExpr:
-			if x.Lparen == pos {
-				found = x
-			}
-		case *ast.IndexExpr:
-			if x.Lbrack == pos {
-				found = x
-			}
-		case *ast.TypeAssertExpr:
-			if x.Lparen == pos {
-				found = x
-			}
 		case *ast.CaseClause:
 			for _, e := range x.List {
 				if e.Pos() == pos {
@@ -160,7 +161,10 @@ func testAt(root ast.Node, pos token.Pos) ast.Node {
 				}
 			}
 		case ast.Expr:
-			if plain == nil && x.Pos() == pos {
+			switch {
+			case opPos(x) == pos:
+				found = x
+			case plain == nil && x.Pos() == pos:
 				plain = x
 			}
 		}
