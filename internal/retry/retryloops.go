@@ -185,12 +185,12 @@ func (c *retryChecker) retryLoop(l pendingLoop) {
 	// they place each finding (the err != nil that an error made under a
 	// status test reaches), so the two differ only in what they find.
 	edges := fl.Edges
-	if ssaEdges, ok := c.resends(body, send, errs); ssaOnly || ok && c.retried(edges) != c.retried(ssaEdges) {
+	ssaEdges, answered := c.resends(body, send, errs)
+	switch {
+	case ssaOnly || answered && c.retried(edges) != c.retried(ssaEdges):
 		edges = ssaEdges
-	} else if !ok && repeatsAll(edges) {
-		return // every status goes round: a repetition, not a retry
-	} else if ok && len(ssaEdges) == 0 {
-		return
+	case answered && len(ssaEdges) == 0, !answered && repeatsAll(edges):
+		return // no retry, or every status goes round: a repetition
 	}
 	c.reportRetriesFor(c.sendOp(send), c.notDeclared(edges), send, ev.Waited.Or(waitedIf(c.readsRetryAfter(loop))), "")
 }
@@ -703,15 +703,6 @@ func (c *retryChecker) retried(edges []engine.Frag) codeset.Set {
 		if fr.At != nil && !fr.Set.Has(200) {
 			out = out.Or(fr.Set)
 		}
-	}
-	return out
-}
-
-// union returns the statuses of edges.
-func union(edges []engine.Frag) codeset.Set {
-	var out codeset.Set
-	for _, fr := range edges {
-		out = out.Or(fr.Set)
 	}
 	return out
 }
