@@ -122,8 +122,8 @@ func buildWith(fset *token.FileSet, pkg *types.Package, files []*ast.File, info 
 	}
 	named := namedImports(pkg, built, info, inits)
 	for _, p := range pkg.Imports() {
-		if named[p] {
-			prog.CreatePackage(p, nil, nil, true)
+		if objs := named[p]; len(objs) > 0 {
+			createNamed(prog, p, objs)
 		}
 	}
 	sp := prog.CreatePackage(pkg, built, info, false)
@@ -131,45 +131,70 @@ func buildWith(fset *token.FileSet, pkg *types.Package, files []*ast.File, info 
 	return sp
 }
 
-// namedImports returns the imports of pkg whose package-level functions
-// or variables files name (outside variable declarations unless inits):
-// the packages the SSA builder looks their members up in. A method, a
-// type or a constant needs none.
-func namedImports(pkg *types.Package, files []*ast.File, info *types.Info, inits bool) map[*types.Package]bool {
-	named := map[*types.Package]bool{}
-	var decls []ast.Decl
+// namedImports returns the package-level functions and variables of
+// pkg's imports that files name (outside variable declarations unless
+// inits), by import: what the SSA builder looks up in those packages. A
+// method, a type or a constant needs none.
+func namedImports(pkg *types.Package, files []*ast.File, info *types.Info, inits bool) map[*types.Package][]types.Object {
+	named := map[*types.Package][]types.Object{}
+	seen := map[types.Object]bool{}
 	for _, f := range files {
 		for _, d := range f.Decls {
 			if g, ok := d.(*ast.GenDecl); ok && !inits && g.Tok == token.VAR {
 				continue // no initializer built (BuildBodies)
 			}
-			decls = append(decls, d)
+			ast.Inspect(d, func(n ast.Node) bool {
+				id, ok := n.(*ast.Ident)
+				if !ok {
+					return true
+				}
+				obj := info.Uses[id]
+				if obj == nil || obj.Pkg() == nil || obj.Pkg() == pkg || seen[obj] {
+					return true
+				}
+				switch o := obj.(type) {
+				case *types.Func:
+					if o.Signature().Recv() != nil {
+						return true
+					}
+				case *types.Var:
+					if o.IsField() || o.Parent() != o.Pkg().Scope() {
+						return true
+					}
+				default:
+					return true
+				}
+				seen[obj] = true
+				named[obj.Pkg()] = append(named[obj.Pkg()], obj)
+				return true
+			})
 		}
 	}
-	for _, d := range decls {
-		ast.Inspect(d, func(n ast.Node) bool {
-			id, ok := n.(*ast.Ident)
-			if !ok {
-				return true
-			}
-			obj := info.Uses[id]
-			if obj == nil || obj.Pkg() == nil || obj.Pkg() == pkg || named[obj.Pkg()] {
-				return true
-			}
-			switch o := obj.(type) {
-			case *types.Func:
-				if o.Signature().Recv() == nil {
-					named[o.Pkg()] = true
-				}
-			case *types.Var:
-				if !o.IsField() && o.Parent() == o.Pkg().Scope() {
-					named[o.Pkg()] = true
-				}
-			}
-			return true
-		})
-	}
 	return named
+}
+
+// createNamed creates p in prog with the members objs alone. The SSA
+// builder creates a package without syntax with every member of its
+// scope and every method of its types (thousands for net/http or a
+// Kubernetes API package), when the built code names a few: here the
+// package is created from a declaration of each named object (a
+// function without a body, a variable without a value), which makes
+// the same members as the full creation would, and no other. The
+// declarations are never built: p is not.
+func createNamed(prog *ssa.Program, p *types.Package, objs []types.Object) {
+	info := &types.Info{Defs: map[*ast.Ident]types.Object{}}
+	f := &ast.File{Name: ast.NewIdent(p.Name())}
+	for _, obj := range objs {
+		id := ast.NewIdent(obj.Name())
+		info.Defs[id] = obj
+		switch obj.(type) {
+		case *types.Func:
+			f.Decls = append(f.Decls, &ast.FuncDecl{Name: id, Type: &ast.FuncType{}})
+		case *types.Var:
+			f.Decls = append(f.Decls, &ast.GenDecl{Tok: token.VAR, Specs: []ast.Spec{&ast.ValueSpec{Names: []*ast.Ident{id}}}})
+		}
+	}
+	prog.CreatePackage(p, []*ast.File{f}, info, true)
 }
 
 // withoutBodies returns f, or a copy of it whose function declarations
