@@ -282,26 +282,48 @@ func typed(b *bytes.Buffer) {}
 	fset, pkg, f, info := testenv.TypeCheck(t, src)
 	keep := func(d *ast.FuncDecl) bool { return d.Name.Name == "kept" }
 	for _, c := range []struct {
-		inits bool
-		want  []string
+		inits   bool
+		want    []string
+		members []string
 	}{
-		{true, []string{"errors", "strings"}},
-		{false, []string{"strings"}},
+		{true, []string{"errors", "strings"}, []string{"errors.New", "errors.init", "strings.ToUpper", "strings.init"}},
+		{false, []string{"strings"}, []string{"strings.ToUpper", "strings.init"}},
 	} {
 		cinfo := *info
 		if !c.inits {
 			cinfo.InitOrder = nil
 		}
 		sp := buildWith(fset, pkg, []*ast.File{f}, &cinfo, func(f *ast.File) *ast.File { return withoutBodies(f, keep) }, c.inits)
-		var got []string
+		var got, members []string
 		for _, p := range sp.Prog.AllPackages() {
 			if p != sp {
 				got = append(got, p.Pkg.Path())
+				for name := range p.Members {
+					members = append(members, p.Pkg.Name()+"."+name)
+				}
 			}
 		}
 		slices.Sort(got)
 		if !slices.Equal(got, c.want) {
 			t.Errorf("inits %v: created %v, want %v", c.inits, got, c.want)
+		}
+		// Each import with what the built code names (and the
+		// initializer every package has), not its whole scope.
+		slices.Sort(members)
+		if !slices.Equal(members, c.members) {
+			t.Errorf("inits %v: members %v, want %v", c.inits, members, c.members)
+		}
+		// The call of strings.ToUpper is a static call of its member.
+		var callee *ssa.Function
+		for _, b := range sp.Func("kept").Blocks {
+			for _, instr := range b.Instrs {
+				if call, ok := instr.(*ssa.Call); ok {
+					callee = call.Call.StaticCallee()
+				}
+			}
+		}
+		if callee == nil || callee.Name() != "ToUpper" || callee.Pkg == nil || callee.Pkg.Pkg.Path() != "strings" {
+			t.Errorf("inits %v: kept calls %v, want strings.ToUpper", c.inits, callee)
 		}
 		if fn := sp.Func("kept"); fn == nil || len(fn.Blocks) == 0 {
 			t.Errorf("inits %v: kept has no body", c.inits)
