@@ -171,7 +171,39 @@ func testAt(root ast.Node, pos token.Pos) ast.Node {
 		return found == nil
 	})
 	if found == nil {
-		return plain
+		found = plain
+	}
+	if e, ok := found.(ast.Expr); ok {
+		return negated(root, e)
 	}
 	return found
+}
+
+// negated returns the test e is the operand of, through negations and
+// parentheses: the SSA form branches on f() where the source says
+// !f(), and a finding names the condition as written.
+func negated(root ast.Node, e ast.Expr) ast.Expr {
+	for {
+		var outer ast.Expr
+		ast.Inspect(root, func(n ast.Node) bool {
+			if outer != nil || n == nil || e.Pos() < n.Pos() || e.End() > n.End() {
+				return false
+			}
+			switch x := n.(type) {
+			case *ast.UnaryExpr:
+				if x.Op == token.NOT && x.X == e {
+					outer = x
+				}
+			case *ast.ParenExpr:
+				if x.X == e {
+					outer = x
+				}
+			}
+			return outer == nil
+		})
+		if outer == nil {
+			return e
+		}
+		e = outer
+	}
 }

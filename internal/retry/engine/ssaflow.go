@@ -26,18 +26,31 @@ import (
 // way; a flag, a default overwritten in one case, a switch, && and ||
 // are branches and φ-nodes that a path knows the value of
 // (values.Paths), and need no case each. Any other branch on what the
-// send returned ends the path: what it decides is not known here, so
-// nothing is reported of it. Branches on anything else go either way.
-// A path that re-sends success too, or that no status test decided, is a
-// repetition, not a retry; a loop whose paths re-send every status,
-// success among them, retries nothing.
+// send returned goes either way, and a path past one that comes round to
+// the same request with a failure among its statuses leaves the loop
+// unanswered (Resends): what it decided is not known here. One that
+// changes the request or leaves the loop after it does not matter; nor
+// does one that only successes come round by (a body that came empty).
+// What a function of the package returns depends on the arguments its
+// body says (values.ParamsDecide): a wait given the send's error, which
+// returns the context's, decides nothing on the status. Branches on
+// anything else go either way. A path that re-sends success too, or that
+// no status test decided, is a repetition, not a retry; a loop whose
+// paths re-send every status, success among them, retries nothing.
 //
 // The request is the send's argument of type *http.Request: a path that
 // changes it (sets a field of it other than its body's, calls a method
 // that changes its headers, query or credentials, hands it to a function
 // of the package or another's, or gives the send another request, or
 // another value to build it from, in a variable the loop sets) ends
-// there, as a changed request is no re-send. A decision function,
+// there, as a changed request is no re-send. What the request is built
+// from is what the send is given, what those are made from, and, of a
+// value the function makes (an SDK's argument, files.NewDownloadArg(p)),
+// what is set on it or handed with it to a call that may set it: set on
+// a value the path has made anew this round, it builds this round's
+// request, the same request when what it is set to is the same; a number
+// or a string the loop carries round (an offset, an attempt) is another
+// when the path comes round with another value. A decision function,
 // by its fact (facts.Pred, from known), holds for the statuses its fact
 // says when given the status or the response. An error is not nil for
 // the statuses its making says: the send's for errs, a function's given
@@ -65,9 +78,10 @@ type Edge struct {
 
 // Resends is Resent with the ways round, each with the test that admits
 // its statuses, in the order of their tests. answered is false when the
-// loop's retries are not known here: a path ended at a branch on what the
-// send returned that the flow cannot read (a callback's answer, a field
-// of the body), or the paths were too many.
+// loop's retries are not known here: a path came round to the same
+// request, a failure among its statuses, past a branch on what the send
+// returned that the flow cannot read (a callback's answer, a field of
+// the body), or the paths were too many.
 func Resends(send *ssa.Call, errs codeset.Set, known Known) (edges []Edge, answered bool) {
 	edges, complete, unread := follow(send, errs, known)
 	return edges, complete && !unread
@@ -93,34 +107,73 @@ func follow(send *ssa.Call, errs codeset.Set, known Known) (edges []Edge, comple
 			break
 		}
 	}
-	var all codeset.Set
 	success := false
+	s.sources()
+	// Each path's tests (round.tests) that end where it leaves the loop
+	// (returns, or goes round with another request) decide; an edge is
+	// placed at the last of its tests that does (placed).
+	var round1 []pathEdge
+	left := map[step]bool{}
+	leaves := func(r round) {
+		if r.again {
+			return // left in the next round (its attempts spent), not by a test of this one
+		}
+		for _, t := range r.tests {
+			if t.at.IsValid() {
+				left[t] = true
+			}
+		}
+	}
 	complete = values.Paths(b, i+1, round{live: codeset.All}, s.decide, func(instr ssa.Instruction, env values.Env, r round) (round, bool) {
 		if instr == send {
-			for _, a := range send.Call.Args {
-				if s.isPhi(a) && env.Resolve(a) != a {
-					return r, false // another request, or what builds it, in the loop's variable
-				}
+			if !s.sameRequest(env) {
+				leaves(r)
+				return r, false
 			}
-			all = all.Or(r.live)
+			if r.unread {
+				// Round again past a branch not read: unanswered,
+				// unless only successes come this way (a body that
+				// came empty), which are no retry of a failure.
+				if !r.live.And(codeset.Range(200, 299).Not()).Empty() {
+					s.unread = true
+				}
+				return r, false
+			}
 			switch {
 			case r.live.Has(200):
 				success = true
 			case r.decided:
-				edges = addEdge(edges, Edge{Set: r.live, At: r.at})
+				round1 = append(round1, pathEdge{r.live, r.tests})
 			}
 			return r, false // the next round starts with a new response
+		}
+		switch instr.(type) {
+		case *ssa.Return, *ssa.Panic:
+			leaves(r)
+			return r, false
+		}
+		if b := instr.Block(); b != send.Block() && b.Dominates(send.Block()) {
+			r.again = true // back before the send: the next round
 		}
 		if v, ok := instr.(ssa.Value); ok && s.req != nil && v == s.req {
 			r.rebuilt = true // the next round's request, made anew
 		}
+		if st, ok := instr.(*ssa.Store); ok && s.req != nil && st.Addr == s.req {
+			r.rebuilt = true // made anew whole, in the variable the send is given the address of
+		}
+		if v, ok := instr.(ssa.Value); ok {
+			if k, ok := s.fresh[v]; ok {
+				r.fresh |= 1 << k // made anew this round: what is set on it builds it
+			}
+		}
 		if r.rebuilt {
 			return r, true
 		}
-		if changed, known := s.changes(instr); changed {
+		if changed, known := s.changes(instr, r.fresh); changed {
 			// A path that changes the request ends; one that hands it
 			// to what the flow cannot see into ends unanswered.
 			s.unread = s.unread || !known
+			leaves(r)
 			return r, false
 		}
 		return r, true
@@ -128,8 +181,76 @@ func follow(send *ssa.Call, errs codeset.Set, known Known) (edges []Edge, comple
 	if success {
 		return nil, complete, s.unread // a repetition
 	}
+	for _, e := range round1 {
+		edges = addEdge(edges, Edge{Set: e.live, At: placed(e.tests, left)})
+	}
 	slices.SortFunc(edges, func(a, b Edge) int { return int(a.At) - int(b.At) })
 	return edges, complete, s.unread
+}
+
+// sameRequest reports whether a path that has come round to the send
+// with env sends the request it sent: not another one the loop's
+// variable holds, nor one built from a number or a string the loop
+// carries that the path changed. It leaves the loop unanswered where a
+// branch picks the request from values that may differ by round.
+func (s *sendFlow) sameRequest(env values.Env) bool {
+	for _, a := range s.send.Call.Args {
+		p, ok := a.(*ssa.Phi)
+		if !ok || env.Resolve(a) == a {
+			continue
+		}
+		if carried(p) {
+			return false // another request, or what builds it, in the loop's variable
+		}
+		if !s.sameEachRound(p, env, map[ssa.Value]bool{}) {
+			// One of the values a branch picks (a body made from the
+			// parameters), and what picks it may differ from the last
+			// round's: not known here.
+			s.unread = true
+			return false
+		}
+	}
+	for _, p := range s.carried {
+		if env.Resolve(p) != p {
+			return false // what the request is built from, changed by the loop
+		}
+	}
+	return true
+}
+
+// A step is a test of the status on a path, and the way the path took.
+type step struct {
+	at   token.Pos
+	then bool
+}
+
+// maxTests is how many of its last tests a path keeps.
+const maxTests = 4
+
+// A pathEdge is a way round as one path found it: its statuses and the
+// tests that narrowed them, the last first.
+type pathEdge struct {
+	live  codeset.Set
+	tests [maxTests]step
+}
+
+// placed returns the position of the last of tests some path left the
+// loop by, either way: the test that separates what goes round from what
+// does not. A test both of whose ways come round (cloudflare-go's 429
+// under its test of 429 and 5xx, which only picks the error's message)
+// decides no retry. With none, the first.
+func placed(tests [maxTests]step, left map[step]bool) token.Pos {
+	first := tests[0].at
+	for _, t := range tests {
+		if !t.at.IsValid() {
+			break
+		}
+		first = t.at
+		if left[step{t.at, true}] || left[step{t.at, false}] {
+			return t.at
+		}
+	}
+	return first
 }
 
 // addEdge adds e to edges, merged with the edge of the same test.
@@ -151,14 +272,151 @@ type round struct {
 	// rebuilt is set once the path has made the next round's request
 	// (http.NewRequest in the loop): what it then sets on it builds it.
 	rebuilt bool
-	// at is the position of the test that last narrowed live.
-	at token.Pos
+	// tests are the tests that narrowed live, the last first.
+	tests [maxTests]step
+	// again is set once the path has come back to what runs before the
+	// send: it is in the next round.
+	again bool
+	// unread is set once the path has gone past a branch on what the
+	// send returned that the flow cannot read.
+	unread bool
+	// fresh has a bit set for each value the request is built from
+	// (sendFlow.fresh) that the path has made anew: what is set on one
+	// then, or handed with it to a call, builds this round's request.
+	fresh uint64
 }
 
-// isPhi reports whether v is a φ-node: a variable the loop sets.
-func (s *sendFlow) isPhi(v ssa.Value) bool {
-	_, ok := v.(*ssa.Phi)
-	return ok
+// sameEachRound reports whether v is the same value in each round of the
+// loop that holds the send, as far as values tell: a constant, a
+// parameter, what the function made before the loop, what the round
+// makes from such values alone, a variable the loop carries that the
+// path has not changed, and a value a branch picks (a φ-node of the
+// round) where each it may pick and each test that picks it are.
+func (s *sendFlow) sameEachRound(v ssa.Value, env values.Env, seen map[ssa.Value]bool) bool {
+	if seen[v] {
+		return true // as the values it is made from are
+	}
+	if len(seen) > 64 {
+		return false
+	}
+	seen[v] = true
+	switch x := v.(type) {
+	case *ssa.Const, *ssa.Parameter, *ssa.Function, *ssa.FreeVar, *ssa.Builtin:
+		return true
+	case *ssa.Global:
+		return true // its address
+	case *ssa.UnOp:
+		if x.Op == token.MUL || x.Op == token.ARROW {
+			return !s.inLoop(x.Block()) // what memory or a channel holds may differ
+		}
+	case *ssa.Phi:
+		if carried(x) {
+			return env.Resolve(x) == ssa.Value(x)
+		}
+		for _, e := range x.Edges {
+			if !s.sameEachRound(e, env, seen) {
+				return false
+			}
+		}
+		for _, c := range picking(x) {
+			if !s.sameEachRound(c, env, seen) {
+				return false
+			}
+		}
+		return true
+	}
+	instr, ok := v.(ssa.Instruction)
+	if !ok {
+		return false
+	}
+	if !s.inLoop(instr.Block()) {
+		return true // made once, before the loop
+	}
+	for _, op := range instr.Operands(nil) {
+		if op != nil && *op != nil && !s.sameEachRound(*op, env, seen) {
+			return false
+		}
+	}
+	return true
+}
+
+// inLoop reports whether b is in the loop that holds the send: a block
+// the send's block reaches that reaches it back.
+func (s *sendFlow) inLoop(b *ssa.BasicBlock) bool {
+	if s.loop == nil {
+		s.loop = map[*ssa.BasicBlock]bool{}
+		from := reachable(s.send.Block(), func(b *ssa.BasicBlock) []*ssa.BasicBlock { return b.Succs })
+		to := reachable(s.send.Block(), func(b *ssa.BasicBlock) []*ssa.BasicBlock { return b.Preds })
+		for b := range from {
+			if to[b] {
+				s.loop[b] = true
+			}
+		}
+	}
+	return s.loop[b]
+}
+
+// reachable returns the blocks next leads to from b, b among them.
+func reachable(b *ssa.BasicBlock, next func(*ssa.BasicBlock) []*ssa.BasicBlock) map[*ssa.BasicBlock]bool {
+	seen := map[*ssa.BasicBlock]bool{b: true}
+	queue := []*ssa.BasicBlock{b}
+	for len(queue) > 0 {
+		b := queue[0]
+		queue = queue[1:]
+		for _, n := range next(b) {
+			if !seen[n] {
+				seen[n] = true
+				queue = append(queue, n)
+			}
+		}
+	}
+	return seen
+}
+
+// picking returns the conditions of the branches that pick which value
+// the φ-node p takes: those of the blocks between its block's immediate
+// dominator and its block.
+func picking(p *ssa.Phi) []ssa.Value {
+	b := p.Block()
+	d := b.Idom()
+	if d == nil {
+		return nil
+	}
+	before := reachable(b, func(x *ssa.BasicBlock) []*ssa.BasicBlock {
+		if x == d {
+			return nil
+		}
+		return x.Preds
+	})
+	var conds []ssa.Value
+	for x := range before {
+		if x == b || !d.Dominates(x) {
+			continue
+		}
+		if jump, ok := x.Instrs[len(x.Instrs)-1].(*ssa.If); ok {
+			conds = append(conds, jump.Cond)
+		}
+	}
+	return conds
+}
+
+// carried reports whether p is a variable a loop carries round: a
+// φ-node of a block that one of its predecessors comes back to.
+func carried(p *ssa.Phi) bool {
+	for _, pred := range p.Block().Preds {
+		if p.Block().Dominates(pred) {
+			return true
+		}
+	}
+	return false
+}
+
+// pushed returns r's tests with t the last.
+func (r round) pushed(t step) [maxTests]step {
+	var out [maxTests]step
+	out[0] = t
+	copy(out[1:], r.tests[:maxTests-1])
+	return out
 }
 
 // changes reports whether instr changes the request: a store into it (its
@@ -170,7 +428,14 @@ func (s *sendFlow) isPhi(v ssa.Value) bool {
 // known is false where it may change the request through what the flow
 // cannot see into: a function of another package, a function value, an
 // interface's method.
-func (s *sendFlow) changes(instr ssa.Instruction) (changed, known bool) {
+//
+// What is set on a value the path made anew this round (fresh), or done
+// with it by a call, builds the request rather than changing it: what
+// it is set to, or the call is given with it, is what the request is
+// built from (sources), and the send's test of the loop's variables
+// among those (carried) says whether it differs from the last round's.
+func (s *sendFlow) changes(instr ssa.Instruction, fresh uint64) (changed, known bool) {
+	made := func(v ssa.Value) bool { return s.madeAgain(rootOf(v, s.roots), fresh) }
 	switch x := instr.(type) {
 	case *ssa.Store:
 		if fa, ok := x.Addr.(*ssa.FieldAddr); ok && s.req != nil && fa.X == s.req {
@@ -185,6 +450,9 @@ func (s *sendFlow) changes(instr ssa.Instruction) (changed, known bool) {
 		}
 		if serverField(x.Addr) {
 			return false, true // the next node's host, not another request
+		}
+		if made(x.Addr) {
+			return false, true
 		}
 		roots := s.sources()
 		if fa, ok := x.Addr.(*ssa.FieldAddr); ok && roots[fa.X] && !slices.Contains(s.whole, fa.X) && !s.reads[fa.X][fa.Field] {
@@ -201,7 +469,7 @@ func (s *sendFlow) changes(instr ssa.Instruction) (changed, known bool) {
 			if s.req == nil {
 				roots = s.sources() // a wrapper's request (req.Raw().Header.Set)
 			}
-			return len(x.Call.Args) > 0 && rootedIn(x.Call.Args[0], roots), true
+			return len(x.Call.Args) > 0 && rootedIn(x.Call.Args[0], roots) && !made(x.Call.Args[0]), true
 		}
 		for j, a := range x.Call.Args {
 			if s.req == nil || a != s.req {
@@ -216,7 +484,7 @@ func (s *sendFlow) changes(instr ssa.Instruction) (changed, known bool) {
 		}
 		roots := s.sources()
 		for j, a := range x.Call.Args {
-			if !rootedIn(a, roots) {
+			if !rootedIn(a, roots) || made(a) {
 				continue
 			}
 			w := newThrough()
@@ -246,6 +514,7 @@ func (s *sendFlow) sources() map[ssa.Value]bool {
 	s.roots, s.reads = map[ssa.Value]bool{}, map[ssa.Value]map[int]bool{}
 	whole := func(v ssa.Value) { s.reads[v] = nil; s.whole = append(s.whole, v) }
 	seen := map[ssa.Value]bool{}
+	var order []ssa.Value // the roots, as found
 	var walk func(v ssa.Value, depth int)
 	walk = func(v ssa.Value, depth int) {
 		if v == nil || depth > 8 || seen[v] {
@@ -254,8 +523,16 @@ func (s *sendFlow) sources() map[ssa.Value]bool {
 		seen[v] = true
 		if _, isPtr := v.Type().Underlying().(*types.Pointer); isPtr {
 			s.roots[v] = true
+			order = append(order, v)
 		}
 		switch x := v.(type) {
+		case *ssa.Phi:
+			// A number or a string the loop carries is another when it
+			// is another value; a pointer may be another pointer to
+			// the same request (a clone), which stores into it tell.
+			if _, basic := x.Type().Underlying().(*types.Basic); basic && carried(x) {
+				s.carried = append(s.carried, x)
+			}
 		case *ssa.FieldAddr:
 			if !slices.Contains(s.whole, x.X) {
 				if s.reads[x.X] == nil {
@@ -284,7 +561,88 @@ func (s *sendFlow) sources() map[ssa.Value]bool {
 	for _, a := range s.send.Call.Args {
 		walk(a, 0)
 	}
+	// A pointer made in the send's function (not a φ-node: a variable the
+	// loop sets) is made anew each round the loop makes it: what is
+	// stored into it, and what is handed with it to a call, builds the
+	// request too. Each is indexed for round.fresh (64 at most: others
+	// are taken as changed when set).
+	s.fresh = map[ssa.Value]int{}
+	for k := 0; k < len(order) && len(s.fresh) < 64; k++ {
+		if v := order[k]; s.madeHere(v) {
+			s.fresh[v] = len(s.fresh)
+			building(v, func(in ssa.Value) { walk(in, 0) }) // may add to order
+		}
+	}
 	return s.roots
+}
+
+// madeHere reports whether v is a value the send's function makes (an
+// allocation, a call's result), not one it is given or a φ-node.
+func (s *sendFlow) madeHere(v ssa.Value) bool {
+	instr, ok := v.(ssa.Instruction)
+	if !ok || instr.Parent() != s.send.Parent() {
+		return false
+	}
+	switch v.(type) {
+	case *ssa.Phi, *ssa.FieldAddr, *ssa.IndexAddr, *ssa.UnOp, *ssa.Field:
+		return false // a variable the loop sets, or a part of another value
+	}
+	return true
+}
+
+// building calls in with each value set on v (stored into it or a part of
+// it, put in a map it holds) or handed with it to a call that may set
+// it.
+func building(v ssa.Value, in func(ssa.Value)) {
+	seen := map[ssa.Value]bool{}
+	var parts func(v ssa.Value)
+	parts = func(v ssa.Value) {
+		if seen[v] || v.Referrers() == nil {
+			return
+		}
+		seen[v] = true
+		for _, r := range *v.Referrers() {
+			switch x := r.(type) {
+			case *ssa.FieldAddr:
+				parts(x)
+			case *ssa.IndexAddr:
+				parts(x)
+			case *ssa.UnOp:
+				if x.Op == token.MUL {
+					parts(x)
+				}
+			case *ssa.Store:
+				if x.Addr == v {
+					in(x.Val)
+				}
+			case *ssa.MapUpdate:
+				if x.Map == v {
+					in(x.Key)
+					in(x.Value)
+				}
+			case *ssa.Call:
+				j := slices.Index(x.Call.Args, v)
+				if j < 0 {
+					continue
+				}
+				// A function of the package is read for whether it
+				// sets v (logArg(arg, attempt) does not); any other
+				// call may.
+				if fn := x.Call.StaticCallee(); fn != nil && fn.Pkg == x.Parent().Pkg && fn.Blocks != nil && !newThrough().writes(x, j) {
+					continue
+				}
+				for _, a := range x.Call.Args {
+					if a != v {
+						in(a)
+					}
+				}
+				if x.Call.IsInvoke() {
+					in(x.Call.Value)
+				}
+			}
+		}
+	}
+	parts(v)
 }
 
 // handed records what call reads of the pointers it is given: by the
@@ -354,9 +712,14 @@ func fieldsRead(fn *ssa.Function, i int, fields map[int]bool, seen map[*ssa.Func
 // rootedIn reports whether addr is one of roots or a part of one
 // (req.URL, req.Header's map, a field of a field).
 func rootedIn(addr ssa.Value, roots map[ssa.Value]bool) bool {
+	return rootOf(addr, roots) != nil
+}
+
+// rootOf returns the one of roots addr is, or is a part of; nil if none.
+func rootOf(addr ssa.Value, roots map[ssa.Value]bool) ssa.Value {
 	for range 8 {
 		if roots[addr] {
-			return true
+			return addr
 		}
 		switch a := addr.(type) {
 		case *ssa.FieldAddr:
@@ -365,7 +728,7 @@ func rootedIn(addr ssa.Value, roots map[ssa.Value]bool) bool {
 			addr = a.X
 		case *ssa.UnOp:
 			if a.Op != token.MUL {
-				return false
+				return nil
 			}
 			addr = a.X
 		case *ssa.Field:
@@ -374,18 +737,18 @@ func rootedIn(addr ssa.Value, roots map[ssa.Value]bool) bool {
 			// The request inside a wrapper (azcore's req.Raw()).
 			fn := a.Call.StaticCallee()
 			if fn == nil || len(a.Call.Args) == 0 {
-				return false
+				return nil
 			}
 			obj, ok := fn.Object().(*types.Func)
 			if !ok || !knowledge.RequestUnwraps[typesx.FuncKey(obj)] {
-				return false
+				return nil
 			}
 			addr = a.Call.Args[0]
 		default:
-			return false
+			return nil
 		}
 	}
-	return false
+	return nil
 }
 
 // through asks whether calls write through an argument: seen are the
@@ -602,6 +965,12 @@ type sendFlow struct {
 	roots map[ssa.Value]bool
 	reads map[ssa.Value]map[int]bool
 	whole []ssa.Value
+	// fresh indexes the roots the send's function makes (round.fresh);
+	// carried are the loop's variables the request is built from.
+	fresh   map[ssa.Value]int
+	carried []*ssa.Phi
+	// loop holds the blocks of the loop the send is in (inLoop).
+	loop map[*ssa.BasicBlock]bool
 	// unread is set once a path ended at a branch on what the send
 	// returned that the flow cannot read.
 	unread bool
@@ -686,7 +1055,8 @@ func (s *sendFlow) decide(cond ssa.Value, env values.Env, r round) (then, els ro
 		// element, it is in the list; where not, it may be another.
 		in, other := r, r
 		in.live, in.decided = r.live.And(list), true
-		in.at = testPos(cond, env)
+		at := testPos(cond, env)
+		in.tests, other.tests = r.pushed(step{at, eq}), r.pushed(step{at, !eq})
 		if !eq {
 			in, other = other, in
 		}
@@ -700,9 +1070,12 @@ func (s *sendFlow) decide(cond ssa.Value, env values.Env, r round) (then, els ro
 	}
 	set, ok := s.holds(cond, env)
 	if !ok {
-		if values.DependsOn(cond, s.filled) {
-			s.unread = true
-			return r, r, values.Neither
+		if values.DependsOnAt(cond, env, func(v ssa.Value) bool { return s.filled(v) && !s.madeAgain(v, r.fresh) }) {
+			// Either way, and unanswered if the path then goes round
+			// to the same request: where it changes the request, or
+			// leaves the loop, what the branch decided does not matter.
+			r.unread = true
+			return r, r, values.Both
 		}
 		return r, r, values.Both
 	}
@@ -717,7 +1090,8 @@ func (s *sendFlow) decide(cond ssa.Value, env values.Env, r round) (then, els ro
 		// where what passes it is decided, even when an earlier test
 		// narrowed it already (err != nil after err = errors.New(...)
 		// under a test of the status).
-		then.at, els.at = testPos(cond, env), testPos(cond, env)
+		at := testPos(cond, env)
+		then.tests, els.tests = r.pushed(step{at, true}), r.pushed(step{at, false})
 	}
 	switch {
 	case then.live.Empty() && els.live.Empty():
@@ -745,6 +1119,13 @@ func (s *sendFlow) filled(v ssa.Value) bool {
 		args = args[1:] // the receiver: a client, not what it fills
 	}
 	return slices.Contains(args, v)
+}
+
+// madeAgain reports whether v is a value the path has made anew since
+// the send (round.fresh): not the one the send was given, or filled.
+func (s *sendFlow) madeAgain(v ssa.Value, fresh uint64) bool {
+	k, ok := s.fresh[v]
+	return ok && fresh&(1<<k) != 0
 }
 
 // testPos returns the position of the test cond is, as the path knows
@@ -926,8 +1307,8 @@ func (s *sendFlow) decision(call *ssa.Call, i int, env values.Env) (codeset.Set,
 // response (or its status) for those its fact says.
 func (s *sendFlow) errFor(v ssa.Value, env values.Env) (codeset.Set, bool) {
 	v = env.Resolve(v)
-	if s.result(v, env, 1) || v == s.send && s.send.Call.Signature().Results().Len() == 1 {
-		return s.errs, true // the send's error (openStream's only result)
+	if n := s.send.Call.Signature().Results().Len(); n > 1 && s.result(v, env, n-1) || v == s.send && n == 1 {
+		return s.errs, true // the send's error: its last result (openStream's only one)
 	}
 	switch x := v.(type) {
 	case *ssa.Const:

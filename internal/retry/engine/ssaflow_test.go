@@ -52,7 +52,7 @@ var c = &http.Client{}
 
 func sleep() {}
 
-func decide(*http.Response) bool { return false }
+func decide(r *http.Response) bool { return r.Status == "retry" }
 
 // 503.
 func equal(req *http.Request) {
@@ -618,6 +618,57 @@ func doubling(p *timedPoster) {
 	}
 }
 
+func makeRequest() http.Request { return http.Request{Method: "POST"} }
+
+// 503: the request made anew whole, in the variable whose address the
+// send is given.
+func storedWhole() {
+	var req http.Request
+	for {
+		req = makeRequest()
+		resp, _ := c.Do(&req)
+		if resp.StatusCode == 503 {
+			continue
+		}
+		return
+	}
+}
+
+// 503: what the flow cannot read (the status line's text) is tested only
+// on the way out.
+func unreadOut(req *http.Request) {
+	for {
+		resp, _ := c.Do(req)
+		if resp.StatusCode == 503 {
+			continue
+		}
+		if resp.Status == "418 teapot" {
+			return
+		}
+		return
+	}
+}
+
+// 429 and 500 and above, placed at the tests that admit them, not at the
+// test under them that only picks the error's message (though a later
+// round leaves once its attempts are spent).
+func placedOuter(req *http.Request) {
+	for i := 0; i < 3; i++ {
+		resp, _ := c.Do(req)
+		if resp.StatusCode == 429 || resp.StatusCode >= 500 {
+			err := errors.New("server")
+			if resp.StatusCode == 429 {
+				err = errors.New("rate")
+			}
+			logErr(err)
+			continue
+		}
+		return
+	}
+}
+
+func logErr(error) {}
+
 type signer interface{ Sign(*http.Request) }
 
 // Not answered: the request is handed to an interface's method, which
@@ -733,6 +784,9 @@ func TestResent(t *testing.T) {
 		{"leased", codeset.Single(503)},
 		{"doubling", codeset.Single(503)},
 		{"redialed", codeset.Set{}},
+		{"storedWhole", codeset.Single(503)},
+		{"unreadOut", codeset.Single(503)},
+		{"placedOuter", codeset.Single(429).Or(codeset.Relation(token.GEQ, 500))},
 	} {
 		fn := sp.Func(c.fn)
 		if fn == nil {
@@ -765,6 +819,8 @@ func TestResends(t *testing.T) {
 		{"unknown", false, nil},
 		{"filled", false, nil},
 		{"signed", false, nil},
+		{"unreadOut", true, []int{3}},
+		{"placedOuter", true, []int{3, 3}},
 	} {
 		fn := sp.Func(c.fn)
 		if fn == nil {
@@ -784,6 +840,240 @@ func TestResends(t *testing.T) {
 		}
 		if !slices.Equal(lines, c.lines) {
 			t.Errorf("%s: edges at lines %v of the function, want %v", c.fn, lines, c.lines)
+		}
+	}
+}
+
+// filesStub is an SDK's package of request arguments, made by
+// constructors and set up by its functions, sent through a client
+// interface whose error is not nil for the statuses the test gives.
+const filesStub = `package files
+
+type DownloadArg struct {
+	Path  string
+	Range int64
+	Close bool
+}
+
+func NewDownloadArg(path string) *DownloadArg { return &DownloadArg{Path: path} }
+
+func SetRange(a *DownloadArg, from int64) error { a.Range = from; return nil }
+
+type Client interface {
+	Download(arg *DownloadArg) error
+	Fetch(arg *DownloadArg) (meta string, body []byte, err error)
+}
+`
+
+// builtSrc sends an SDK's argument, made anew each round.
+const builtSrc = `package p
+
+import "files"
+
+func wait() {}
+
+func logArg(*files.DownloadArg, int) {}
+
+// Each status: the argument made anew from the same path and offset
+// (the offset moves only once a download succeeds).
+func sameRange(cl files.Client, path string) {
+	var committed int64
+	for attempt := 0; attempt < 5; attempt++ {
+		arg := files.NewDownloadArg(path)
+		if committed > 0 {
+			files.SetRange(arg, committed)
+		}
+		if err := cl.Download(arg); err != nil {
+			wait()
+			continue
+		}
+		committed += 10
+	}
+}
+
+// None: the offset moves after a failure too, so each round asks for
+// another range.
+func movedRange(cl files.Client, path string) {
+	var committed int64
+	for attempt := 0; attempt < 5; attempt++ {
+		arg := files.NewDownloadArg(path)
+		files.SetRange(arg, committed)
+		if err := cl.Download(arg); err != nil {
+			committed++
+			continue
+		}
+		return
+	}
+}
+
+// Each status: a field set to what the function was given.
+func closeSet(cl files.Client, path string, close bool) {
+	for {
+		arg := files.NewDownloadArg(path)
+		arg.Close = close
+		if err := cl.Download(arg); err != nil {
+			continue
+		}
+		return
+	}
+}
+
+// None: a field set to the attempt, which each round counts on.
+func attemptSet(cl files.Client, path string) {
+	for attempt := 0; attempt < 5; attempt++ {
+		arg := files.NewDownloadArg(path)
+		arg.Range = int64(attempt)
+		if err := cl.Download(arg); err != nil {
+			continue
+		}
+		return
+	}
+}
+
+// Each status: the argument is handed to a function that only reads it,
+// with the attempt.
+func logged(cl files.Client, path string) {
+	for attempt := 0; attempt < 5; attempt++ {
+		arg := files.NewDownloadArg(path)
+		logArg(arg, attempt)
+		if err := cl.Download(arg); err != nil {
+			continue
+		}
+		return
+	}
+}
+
+// Each status: the send's error is the last of its three results.
+func threeResults(cl files.Client, path string) []byte {
+	for {
+		_, body, err := cl.Fetch(files.NewDownloadArg(path))
+		if err != nil {
+			wait()
+			continue
+		}
+		return body
+	}
+}
+
+// Each status: the offset, which the branch at the top of each round
+// tests, moves by what a success returned, not after a failure; the
+// argument the send was given is made anew before it is set up.
+func resumed(cl files.Client, path string) {
+	var committed int64
+	for attempt := 0; attempt < 5; attempt++ {
+		arg := files.NewDownloadArg(path)
+		if committed > 0 {
+			if err := files.SetRange(arg, committed); err != nil {
+				return
+			}
+		}
+		_, body, err := cl.Fetch(arg)
+		if err != nil {
+			wait()
+			continue
+		}
+		committed += int64(len(body))
+	}
+}
+
+// Each status: the argument a branch picks, by what the function was
+// given, the same each round.
+func pickedByParam(cl files.Client, path string) {
+	for attempt := 0; attempt < 5; attempt++ {
+		var arg *files.DownloadArg
+		if path != "" {
+			arg = files.NewDownloadArg(path)
+		} else {
+			arg = files.NewDownloadArg("/")
+		}
+		if err := cl.Download(arg); err != nil {
+			continue
+		}
+		return
+	}
+}
+
+// Not answered: the argument a branch picks by the attempt, which may
+// differ from the last round's.
+func pickedByAttempt(cl files.Client, path string) {
+	for attempt := 0; attempt < 5; attempt++ {
+		var arg *files.DownloadArg
+		if attempt > 2 {
+			arg = files.NewDownloadArg(path)
+		} else {
+			arg = files.NewDownloadArg("/")
+		}
+		if err := cl.Download(arg); err != nil {
+			continue
+		}
+		return
+	}
+}
+
+// None: the argument made once, before the loop, and moved on after a
+// failure.
+func movedOnce(cl files.Client, path string) {
+	arg := files.NewDownloadArg(path)
+	for attempt := 0; attempt < 5; attempt++ {
+		if err := cl.Download(arg); err != nil {
+			arg.Range++
+			continue
+		}
+		return
+	}
+}
+`
+
+// TestResentBuilt follows sends of an SDK's argument made anew each
+// round: what is set on it, or done with it by a call, builds the
+// request, which is the same request when what it is built from is.
+func TestResentBuilt(t *testing.T) {
+	fset, pkg, f, info := testenv.TypeCheck(t, builtSrc, testenv.Stub{Path: "files", Src: filesStub})
+	sp := values.BuildFiles(fset, pkg, []*ast.File{f}, info, nil)
+	errs := codeset.Single(429).Or(codeset.Single(503))
+	for _, c := range []struct {
+		fn   string
+		want codeset.Set
+	}{
+		{"sameRange", errs},
+		{"movedRange", codeset.Set{}},
+		{"closeSet", errs},
+		{"attemptSet", codeset.Set{}},
+		{"logged", errs},
+		{"movedOnce", codeset.Set{}},
+		{"threeResults", errs},
+		{"resumed", errs},
+		{"pickedByParam", errs},
+		{"pickedByAttempt", codeset.Set{}},
+	} {
+		fn := sp.Func(c.fn)
+		if fn == nil {
+			t.Fatalf("no function %s", c.fn)
+		}
+		var send *ssa.Call
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				if call, ok := instr.(*ssa.Call); ok && call.Call.IsInvoke() && (call.Call.Method.Name() == "Download" || call.Call.Method.Name() == "Fetch") {
+					send = call
+				}
+			}
+		}
+		edges, answered := Resends(send, errs, stubKnown{})
+		if !answered {
+			if c.fn != "pickedByAttempt" {
+				t.Errorf("%s: not answered", c.fn)
+			}
+			continue
+		}
+		if c.fn == "pickedByAttempt" {
+			t.Errorf("%s: answered %v, want no answer", c.fn, edges)
+		}
+		var got codeset.Set
+		for _, e := range edges {
+			got = got.Or(e.Set)
+		}
+		if got != c.want {
+			t.Errorf("%s: re-sends %v, want %v", c.fn, got, c.want)
 		}
 	}
 }
