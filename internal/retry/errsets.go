@@ -468,6 +468,17 @@ func (c *retryChecker) StatusField(field *types.Var, recv types.Type) bool {
 	return status.IsStatusFieldOf(c.Index, field, recv)
 }
 
+// StatusResult returns the index of fn's result that is the status it
+// got: a library's (knowledge.StatusResults, fasthttp.Get's first), or
+// a sender of the package's that returns it among others; -1 if none
+// (engine.Known).
+func (c *retryChecker) StatusResult(fn *types.Func) int {
+	if i, ok := knowledge.StatusResults[typesx.FuncKey(fn)]; ok {
+		return i
+	}
+	return c.Index.FuncStatusResult(c.Pass, fn)
+}
+
 // ListOf returns the statuses the list v, a variable or a field, may
 // hold: what the package gives it (engine.Known).
 func (c *retryChecker) ListOf(v *types.Var) (codeset.Set, bool) {

@@ -55,6 +55,28 @@ func statusResult(pass *analysis.Pass, x *Index, call *ast.CallExpr, n int) int 
 			}
 		}
 	}
+	return statusResultOf(pass, x, sig, n, body, key)
+}
+
+// FuncStatusResult returns the index of the result of fn, a function of
+// the package, that is a status, as statusResult finds it; -1 if none.
+func (x *Index) FuncStatusResult(pass *analysis.Pass, fn *types.Func) int {
+	sig := fn.Signature()
+	n := sig.Results().Len()
+	if fn.Pkg() != pass.Pkg || n == 0 || !hasIntegerResult(sig) {
+		return -1
+	}
+	decl := x.Decls[fn.Origin()]
+	if decl == nil {
+		return -1
+	}
+	return statusResultOf(pass, x, sig, n, decl.Body, fn.Origin())
+}
+
+// statusResultOf is statusResult for a function of signature sig with n
+// results, body and key.
+func statusResultOf(pass *analysis.Pass, x *Index, sig *types.Signature, n int, body *ast.BlockStmt, key types.Object) int {
+	info := pass.TypesInfo
 	if body == nil {
 		return -1
 	}

@@ -984,6 +984,7 @@ type Known interface {
 	Predicate(*types.Func) (facts.Pred, bool)
 	ErrOf(*types.Func) (facts.Err, bool)
 	StatusField(field *types.Var, recv types.Type) bool
+	StatusResult(fn *types.Func) int
 	ListOf(v *types.Var) (codeset.Set, bool)
 }
 
@@ -999,6 +1000,21 @@ func (s *sendFlow) result(v ssa.Value, env values.Env, i int) bool {
 // StatusCode field, through conversions.
 func (s *sendFlow) isStatus(v ssa.Value, env values.Env) bool {
 	v = strip(env.Resolve(v), env)
+	if x, ok := v.(*ssa.Extract); ok && x.Tuple == s.send && s.known != nil {
+		// The status a sender returns among its results (the
+		// package's fetch(url) (body, code, err), fasthttp.Get).
+		if obj, ok := s.sendObj(); ok && s.known.StatusResult(obj) == x.Index {
+			return true
+		}
+	}
+	if call, ok := v.(*ssa.Call); ok && len(call.Call.Args) == 1 {
+		// A response's status method (fasthttp's resp.StatusCode()),
+		// of what the send returned or filled.
+		if obj, ok := calleeObj(call.Call.StaticCallee()); ok && knowledge.StatusMethods[typesx.FuncKey(obj)] {
+			recv := env.Resolve(call.Call.Args[0])
+			return s.result(recv, env, 0) || s.filled(recv)
+		}
+	}
 	if f, ok := v.(*ssa.Field); ok {
 		// A field of an error held by value (errors.AsType[codeError]).
 		if !s.typedErr(f.X, env) || s.known == nil {
@@ -1034,6 +1050,14 @@ func (s *sendFlow) isStatus(v ssa.Value, env values.Env) bool {
 	}
 	st, ok := n.Underlying().(*types.Struct)
 	return ok && st.Field(fa.Field).Name() == "StatusCode"
+}
+
+// sendObj returns the function or method the send calls.
+func (s *sendFlow) sendObj() (*types.Func, bool) {
+	if s.send.Call.IsInvoke() {
+		return s.send.Call.Method, true
+	}
+	return calleeObj(s.send.Call.StaticCallee())
 }
 
 // strip returns v without conversions between integer types.

@@ -618,6 +618,25 @@ func doubling(p *timedPoster) {
 	}
 }
 
+func fetchCode(req *http.Request) ([]byte, int, error) {
+	resp, err := c.Do(req)
+	if err != nil {
+		return nil, 0, err
+	}
+	return nil, resp.StatusCode, nil
+}
+
+// 503: the status a sender of the package returns among its results.
+func codeResult(req *http.Request) {
+	for {
+		_, code, err := fetchCode(req)
+		if err == nil && code == 503 {
+			continue
+		}
+		return
+	}
+}
+
 func makeRequest() http.Request { return http.Request{Method: "POST"} }
 
 // 503: the request made anew whole, in the variable whose address the
@@ -692,12 +711,12 @@ func loadSSA(t *testing.T, src string) *ssa.Package {
 	return values.BuildFiles(fset, pkg, []*ast.File{f}, info, nil)
 }
 
-// sendIn returns the call of Do, attempt or attemptFill in fn.
+// sendIn returns the call of Do, attempt, attemptFill or fetchCode in fn.
 func sendIn(t *testing.T, fn *ssa.Function) *ssa.Call {
 	t.Helper()
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
-			if call, ok := instr.(*ssa.Call); ok && call.Call.StaticCallee() != nil && slices.Contains([]string{"Do", "attempt", "attemptFill"}, call.Call.StaticCallee().Name()) {
+			if call, ok := instr.(*ssa.Call); ok && call.Call.StaticCallee() != nil && slices.Contains([]string{"Do", "attempt", "attemptFill", "fetchCode"}, call.Call.StaticCallee().Name()) {
 				return call
 			}
 		}
@@ -733,6 +752,13 @@ func (stubKnown) ErrOf(fn *types.Func) (facts.Err, bool) {
 }
 
 func (stubKnown) StatusField(f *types.Var, _ types.Type) bool { return f.Name() == "Code" }
+
+func (stubKnown) StatusResult(fn *types.Func) int {
+	if fn.Name() == "fetchCode" {
+		return 1
+	}
+	return -1
+}
 
 func (stubKnown) ListOf(v *types.Var) (codeset.Set, bool) {
 	if v.Name() != "retryOn" && v.Name() != "retrySet" {
@@ -785,6 +811,7 @@ func TestResent(t *testing.T) {
 		{"doubling", codeset.Single(503)},
 		{"redialed", codeset.Set{}},
 		{"storedWhole", codeset.Single(503)},
+		{"codeResult", codeset.Single(503)},
 		{"unreadOut", codeset.Single(503)},
 		{"placedOuter", codeset.Single(429).Or(codeset.Relation(token.GEQ, 500))},
 	} {
