@@ -125,6 +125,9 @@ func follow(send *ssa.Call, errs codeset.Set, known Known) (edges []Edge, comple
 		}
 	}
 	complete = values.Paths(b, i+1, round{live: codeset.All}, s.decide, func(instr ssa.Instruction, env values.Env, r round) (round, bool) {
+		if r.rejoin != nil && instr.Block() == r.rejoin {
+			r.unread, r.rejoin = false, nil
+		}
 		if instr == send {
 			if !s.sameRequest(env) {
 				leaves(r)
@@ -278,8 +281,10 @@ type round struct {
 	// send: it is in the next round.
 	again bool
 	// unread is set once the path has gone past a branch on what the
-	// send returned that the flow cannot read.
+	// send returned that the flow cannot read; rejoin, if not nil, is
+	// where its ways meet again having set nothing (clearing unread).
 	unread bool
+	rejoin *ssa.BasicBlock
 	// fresh has a bit set for each value the request is built from
 	// (sendFlow.fresh) that the path has made anew: what is set on one
 	// then, or handed with it to a call, builds this round's request.
@@ -306,8 +311,14 @@ func (s *sendFlow) sameEachRound(v ssa.Value, env values.Env, seen map[ssa.Value
 	case *ssa.Global:
 		return true // its address
 	case *ssa.UnOp:
-		if x.Op == token.MUL || x.Op == token.ARROW {
-			return !s.inLoop(x.Block()) // what memory or a channel holds may differ
+		switch x.Op {
+		case token.ARROW:
+			return !s.inLoop(x.Block()) // what a channel gives may differ
+		case token.MUL:
+			// What the loop reads from memory it does not write
+			// (config.Client, where the loop only logs through
+			// config.Loggers).
+			return !s.inLoop(x.Block()) || s.sameEachRound(x.X, env, seen) && !s.writtenInLoop(x.X)
 		}
 	case *ssa.Phi:
 		if carried(x) {
@@ -338,6 +349,72 @@ func (s *sendFlow) sameEachRound(v ssa.Value, env values.Env, seen map[ssa.Value
 		}
 	}
 	return true
+}
+
+// apart reports whether addr is a field (or a part of one) of a value
+// the request is built from that building it does not read: a pointer
+// to one field reaches no other (cfg.Logs, where the request reads
+// cfg.Client).
+func (s *sendFlow) apart(addr ssa.Value) bool {
+	root, path := fieldPath(addr)
+	if len(path) == 0 || !s.roots[root] || slices.Contains(s.whole, root) {
+		return false
+	}
+	reads := s.reads[root]
+	return reads != nil && !reads[path[0]]
+}
+
+// writtenInLoop reports whether the loop may write what addr points to:
+// a store into it, or into what holds it or is part of it, or a call
+// given a pointer to one of those. Parts are told apart by their fields:
+// a pointer to one field reaches no other.
+func (s *sendFlow) writtenInLoop(addr ssa.Value) bool {
+	s.inLoop(s.send.Block()) // s.loop, once
+	root, path := fieldPath(addr)
+	overlaps := func(v ssa.Value) bool {
+		r, p := fieldPath(v)
+		if r != root {
+			return false
+		}
+		n := min(len(p), len(path))
+		return slices.Equal(p[:n], path[:n])
+	}
+	for b := range s.loop {
+		for _, instr := range b.Instrs {
+			switch x := instr.(type) {
+			case *ssa.Store:
+				if overlaps(x.Addr) {
+					return true
+				}
+			case ssa.CallInstruction:
+				c := x.Common()
+				if c.IsInvoke() && overlaps(c.Value) {
+					return true
+				}
+				for _, a := range c.Args {
+					if _, ok := a.Type().Underlying().(*types.Pointer); ok && overlaps(a) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// fieldPath returns the value addr is a part of, and the fields that
+// lead from it to addr.
+func fieldPath(addr ssa.Value) (ssa.Value, []int) {
+	var path []int
+	for {
+		fa, ok := addr.(*ssa.FieldAddr)
+		if !ok {
+			slices.Reverse(path)
+			return addr, path
+		}
+		path = append(path, fa.Field)
+		addr = fa.X
+	}
 }
 
 // inLoop reports whether b is in the loop that holds the send: a block
@@ -400,6 +477,109 @@ func picking(p *ssa.Phi) []ssa.Value {
 	return conds
 }
 
+// blockOf returns the block whose branch tests cond: the block of the
+// If that uses it. The test is cond's block's own jump where it ends it.
+func blockOf(cond ssa.Value) *ssa.BasicBlock {
+	if refs := cond.Referrers(); refs != nil {
+		for _, r := range *refs {
+			if jump, ok := r.(*ssa.If); ok {
+				return jump.Block()
+			}
+		}
+	}
+	return nil
+}
+
+// rejoin returns the block where the ways of the branch that ends b
+// meet again (its immediate post-dominator) when neither sets anything
+// on the way: the block has no φ-node and no block between stores or
+// updates a map. nil otherwise.
+func (s *sendFlow) rejoin(fn *ssa.Function, b *ssa.BasicBlock) *ssa.BasicBlock {
+	if b == nil || len(b.Succs) != 2 {
+		return nil
+	}
+	if s.pdom == nil {
+		s.pdom = postDominators(fn)
+	}
+	var join *ssa.BasicBlock
+	for _, c := range fn.Blocks {
+		if c == b || !s.pdom[b.Index][c.Index] {
+			continue
+		}
+		// The nearest strict post-dominator: every other one
+		// post-dominates it.
+		if join == nil || s.pdom[c.Index][join.Index] {
+			join = c
+		}
+	}
+	if join == nil {
+		return nil
+	}
+	for _, instr := range join.Instrs {
+		if _, ok := instr.(*ssa.Phi); ok {
+			return nil
+		}
+	}
+	between := reachable(b, func(x *ssa.BasicBlock) []*ssa.BasicBlock {
+		if x == join {
+			return nil
+		}
+		return x.Succs
+	})
+	for x := range between {
+		if x == join {
+			continue
+		}
+		for _, instr := range x.Instrs {
+			switch instr.(type) {
+			case *ssa.Store, *ssa.MapUpdate:
+				return nil
+			}
+		}
+	}
+	return join
+}
+
+// postDominators returns, for each block of fn by index, the blocks that
+// post-dominate it (every path from it to the function's end passes
+// them), itself among them.
+func postDominators(fn *ssa.Function) [][]bool {
+	n := len(fn.Blocks)
+	pdom := make([][]bool, n)
+	for i, b := range fn.Blocks {
+		pdom[i] = make([]bool, n)
+		if len(b.Succs) == 0 {
+			pdom[i][i] = true
+			continue
+		}
+		for j := range pdom[i] {
+			pdom[i][j] = true
+		}
+	}
+	for changed := true; changed; {
+		changed = false
+		for i := n - 1; i >= 0; i-- {
+			b := fn.Blocks[i]
+			if len(b.Succs) == 0 {
+				continue
+			}
+			for j := range n {
+				in := j == i
+				if !in {
+					in = true
+					for _, succ := range b.Succs {
+						in = in && pdom[succ.Index][j]
+					}
+				}
+				if pdom[i][j] != in {
+					pdom[i][j], changed = in, true
+				}
+			}
+		}
+	}
+	return pdom
+}
+
 // carried reports whether p is a variable a loop carries round: a
 // φ-node of a block that one of its predecessors comes back to.
 func carried(p *ssa.Phi) bool {
@@ -455,7 +635,7 @@ func (s *sendFlow) changes(instr ssa.Instruction, fresh uint64) (changed, known 
 			return false, true
 		}
 		roots := s.sources()
-		if fa, ok := x.Addr.(*ssa.FieldAddr); ok && roots[fa.X] && !slices.Contains(s.whole, fa.X) && !s.reads[fa.X][fa.Field] {
+		if s.apart(x.Addr) {
 			return false, true // a field nothing the request is built from reads (p.backoff)
 		}
 		return rootedIn(x.Addr, roots), true
@@ -484,7 +664,7 @@ func (s *sendFlow) changes(instr ssa.Instruction, fresh uint64) (changed, known 
 		}
 		roots := s.sources()
 		for j, a := range x.Call.Args {
-			if !rootedIn(a, roots) || made(a) {
+			if !rootedIn(a, roots) || made(a) || s.apart(a) {
 				continue
 			}
 			w := newThrough()
@@ -576,12 +756,13 @@ func (s *sendFlow) sources() map[ssa.Value]bool {
 	return s.roots
 }
 
-// madeHere reports whether v is a value the send's function makes (an
-// allocation, a call's result), not one it is given or a φ-node.
+// madeHere reports whether v is a value the loop that holds the send
+// makes (an allocation, a call's result), not one it is given, made
+// before it, or a φ-node.
 func (s *sendFlow) madeHere(v ssa.Value) bool {
 	instr, ok := v.(ssa.Instruction)
-	if !ok || instr.Parent() != s.send.Parent() {
-		return false
+	if !ok || instr.Parent() != s.send.Parent() || !s.inLoop(instr.Block()) {
+		return false // made once, before the loop: what is set on it changes it
 	}
 	switch v.(type) {
 	case *ssa.Phi, *ssa.FieldAddr, *ssa.IndexAddr, *ssa.UnOp, *ssa.Field:
@@ -971,6 +1152,9 @@ type sendFlow struct {
 	carried []*ssa.Phi
 	// loop holds the blocks of the loop the send is in (inLoop).
 	loop map[*ssa.BasicBlock]bool
+	// pdom are the post-dominators of the send's function's blocks,
+	// once asked (rejoin).
+	pdom [][]bool
 	// unread is set once a path ended at a branch on what the send
 	// returned that the flow cannot read.
 	unread bool
@@ -1098,7 +1282,13 @@ func (s *sendFlow) decide(cond ssa.Value, env values.Env, r round) (then, els ro
 			// Either way, and unanswered if the path then goes round
 			// to the same request: where it changes the request, or
 			// leaves the loop, what the branch decided does not matter.
-			r.unread = true
+			if !r.unread {
+				r.unread = true
+				// Until the ways meet again having set nothing: then
+				// the branch decided nothing (a body read and closed
+				// when there is one).
+				r.rejoin = s.rejoin(cond.Parent(), blockOf(cond))
+			}
 			return r, r, values.Both
 		}
 		return r, r, values.Both

@@ -688,6 +688,83 @@ func placedOuter(req *http.Request) {
 
 func logErr(error) {}
 
+// 503: the text of the status line, which the flow cannot read, only
+// picks whether to log; the ways meet again having set nothing.
+func unreadRejoins(req *http.Request) {
+	for {
+		resp, _ := c.Do(req)
+		if resp.Status != "" {
+			logRequest(req, 0)
+		}
+		if resp.StatusCode == 503 {
+			continue
+		}
+		return
+	}
+}
+
+// Not answered: the text of the status line decides what the error is,
+// which decides the retry.
+func unreadSets(req *http.Request) {
+	for {
+		resp, _ := c.Do(req)
+		var err error
+		if resp.Status == "slow down" {
+			err = errors.New("slow")
+		}
+		if err != nil {
+			continue
+		}
+		return
+	}
+}
+
+type warnings struct{ n int }
+
+func (l *warnings) warn() { l.n++ }
+
+type sendConfig struct {
+	Client *http.Client
+	Logs   warnings
+}
+
+func (s *sendConfig) reset() { s.Client = nil }
+
+// 503: the client a branch picks from a configuration the loop only
+// logs through (another field of it).
+func configured(cfg sendConfig, req *http.Request) {
+	for {
+		client := cfg.Client
+		if client == nil {
+			client = c
+		}
+		cfg.Logs.warn()
+		cfg.Logs.n++
+		resp, _ := client.Do(req)
+		if resp.StatusCode == 503 {
+			continue
+		}
+		return
+	}
+}
+
+// None: the loop resets the configuration the client is picked from,
+// so the next round goes through another client (as redialed).
+func reconfigured(cfg sendConfig, req *http.Request) {
+	for {
+		client := cfg.Client
+		if client == nil {
+			client = c
+		}
+		cfg.reset()
+		resp, _ := client.Do(req)
+		if resp.StatusCode == 503 {
+			continue
+		}
+		return
+	}
+}
+
 type signer interface{ Sign(*http.Request) }
 
 // Not answered: the request is handed to an interface's method, which
@@ -847,6 +924,10 @@ func TestResends(t *testing.T) {
 		{"filled", false, nil},
 		{"signed", false, nil},
 		{"unreadOut", true, []int{3}},
+		{"unreadRejoins", true, []int{6}},
+		{"unreadSets", false, nil},
+		{"configured", true, []int{9}},
+		{"reconfigured", true, nil},
 		{"placedOuter", true, []int{3, 3}},
 	} {
 		fn := sp.Func(c.fn)
