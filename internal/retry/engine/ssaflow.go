@@ -655,6 +655,9 @@ func (s *sendFlow) changes(instr ssa.Instruction, fresh uint64) (changed, known 
 			if s.req == nil || a != s.req {
 				continue
 			}
+			if j == 0 && x.Call.Signature().Recv() != nil && Getter(x.Call.Signature()) {
+				continue // a method that only gives a value of it (req.Context())
+			}
 			if fn == nil || fn.Pkg != s.send.Parent().Pkg {
 				return true, false // handed to a function that may change it
 			}
