@@ -60,7 +60,6 @@ func tables() []table {
 		{"HeaderReads", "header read", maps.Keys(HeaderReads), false},
 		{"ResponseReads", "response status or header read", maps.Keys(ResponseReads), false},
 		{"ContextValues", "context value", maps.Keys(ContextValues), false},
-		{"ContextDeadlines", "context deadline", maps.Keys(ContextDeadlines), false},
 		{"RetryAfterWaits", "Retry-After wait", maps.Keys(RetryAfterWaits), false},
 		{"RetryAfterOptions", "Retry-After wait option", maps.Keys(RetryAfterOptions), false},
 		{"WaitingClients", "client that waits", maps.Keys(WaitingClients), false},

@@ -29,7 +29,11 @@ var (
 )
 
 // Context is context.Context: no call can change a context it is given
-// (a derived one is a new value), so handing one on changes nothing.
+// (a derived one is a new value), so handing one on changes nothing. It
+// is what a request is made with besides what it asks (a deadline, a
+// cancel, values for the client's own code): a retry that doubles its
+// timeout each round, or calls itself with a context that marks it
+// waited, re-sends the same request.
 var Context = Key{Path: "context", Name: "Context"}
 
 // PanicsOnInvalid reports whether the sinks of the package at path panic
@@ -71,19 +75,6 @@ var ErrorsAsType = Key{Path: "errors", Name: "AsType"}
 var ContextValues = map[Key]bool{
 	{Path: "context", Name: "WithValue"}:              true,
 	{Path: "context", Recv: "Context", Name: "Value"}: true,
-}
-
-// ContextDeadlines derive a context that ends at a time or on a cancel:
-// what they are given besides the parent context bounds how long a
-// request may take, not what the request asks (a retry that doubles its
-// timeout each round re-sends the same request).
-var ContextDeadlines = map[Key]bool{
-	{Path: "context", Name: "WithTimeout"}:       true,
-	{Path: "context", Name: "WithDeadline"}:      true,
-	{Path: "context", Name: "WithCancel"}:        true,
-	{Path: "context", Name: "WithTimeoutCause"}:  true,
-	{Path: "context", Name: "WithDeadlineCause"}: true,
-	{Path: "context", Name: "WithCancelCause"}:   true,
 }
 
 // ErrorConstructors make an error from a message: a sender that returns

@@ -161,6 +161,7 @@ func (c *retryChecker) checkRetries() {
 	}
 
 	var loops []pendingLoop
+	var recursions []pendingRecursion
 	for _, fc := range c.Checked {
 		for cur := range fc.Preorder((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil), (*ast.FuncDecl)(nil), (*ast.CallExpr)(nil), (*ast.AssignStmt)(nil), (*ast.CompositeLit)(nil)) {
 			switch n := cur.Node().(type) {
@@ -182,7 +183,7 @@ func (c *retryChecker) checkRetries() {
 					continue // names itself nowhere: no recursion to look for
 				}
 				if sends, recurses := c.scanCalls(cur, fn); sends && recurses {
-					c.recursiveRetry(n, fn)
+					recursions = append(recursions, pendingRecursion{n, fn})
 				}
 			case *ast.CallExpr:
 				c.retryHook(cur, n)
@@ -194,7 +195,7 @@ func (c *retryChecker) checkRetries() {
 			}
 		}
 	}
-	c.checkLoops(loops)
+	c.checkLoops(loops, recursions)
 	c.handedHooks()
 	c.listLoopCalls()
 	c.exportCodesFacts()

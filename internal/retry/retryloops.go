@@ -647,10 +647,17 @@ func (c *retryChecker) recursiveRetry(fd *ast.FuncDecl, fn *types.Func) {
 	fl := &engine.Flow{Ev: ev, Mode: engine.ModeLoop, Self: fn, SameArgs: sameArgs, SendVars: c.sendResults(fd.Body.List[i], send)}
 	fl.RespVars = engine.ResponseVars(c.Pass.TypesInfo, fd.Body, fl.SendVars)
 	fl.Stmts(fd.Body.List[i:], []engine.Frag{{Set: codeset.All}}, nil)
-	if repeatsAll(fl.Edges) {
-		return
+	// The SSA flow's answer stands where it has one, as for a loop
+	// (retryLoop).
+	edges := fl.Edges
+	ssaEdges, answered := c.recurses(fd.Body, send, errs)
+	switch {
+	case ssaOnly || answered && c.retried(edges) != c.retried(ssaEdges):
+		edges = ssaEdges
+	case answered && len(ssaEdges) == 0, !answered && repeatsAll(edges):
+		return // no retry, or every status goes round: a repetition
 	}
-	c.reportRetries(c.notDeclared(fl.Edges), send, ev.Waited.Or(waitedIf(c.readsRetryAfter(fd.Body))), "")
+	c.reportRetries(c.notDeclared(edges), send, ev.Waited.Or(waitedIf(c.readsRetryAfter(fd.Body))), "")
 }
 
 // sendOp returns the OpenAPI operation a send is tied to, if the table is

@@ -38,13 +38,21 @@ type pendingLoop struct {
 	deps *sendDeps
 }
 
-// checkLoops checks the loops that send, on the SSA form of the
+// A pendingRecursion is a function that sends and calls itself, kept, as
+// a pendingLoop is, until the package's SSA form is built.
+type pendingRecursion struct {
+	fd *ast.FuncDecl
+	fn *types.Func
+}
+
+// checkLoops checks the loops that send, and the functions that send and
+// call themselves (recursiveRetry), on the SSA form of the
 // functions declaring them and of the package's functions they name,
 // which the flow reads to know what a call changes: built once, for
 // those declarations alone, so that a package's other functions cost
 // nothing.
-func (c *retryChecker) checkLoops(loops []pendingLoop) {
-	if len(loops) == 0 {
+func (c *retryChecker) checkLoops(loops []pendingLoop, recursions []pendingRecursion) {
+	if len(loops) == 0 && len(recursions) == 0 {
 		return
 	}
 	// The functions holding the loops, and those of the package they
@@ -76,6 +84,9 @@ func (c *retryChecker) checkLoops(loops []pendingLoop) {
 			add(d.Node().(*ast.FuncDecl), 0)
 		}
 	}
+	for _, r := range recursions {
+		add(r.fd, 0)
+	}
 	c.ssaCalls = map[token.Pos]*ssa.Call{}
 	if len(keep) > 0 {
 		sp := values.BuildBodies(c.Pass, func(d *ast.FuncDecl) bool { _, ok := keep[d]; return ok })
@@ -92,6 +103,9 @@ func (c *retryChecker) checkLoops(loops []pendingLoop) {
 	for _, l := range loops {
 		c.retryLoop(l)
 	}
+	for _, r := range recursions {
+		c.recursiveRetry(r.fd, r.fn)
+	}
 	c.ssaCalls = nil // the SSA form goes with the loops: nothing else reads it
 }
 
@@ -101,11 +115,23 @@ func (c *retryChecker) checkLoops(loops []pendingLoop) {
 // answer (a branch it cannot read, a send it has no SSA form of, a test
 // it cannot place in the source): the AST flow's answer stands there.
 func (c *retryChecker) resends(body *ast.BlockStmt, send *ast.CallExpr, errs codeset.Set) ([]engine.Frag, bool) {
+	return c.ssaEdges(body, send, errs, engine.Resends)
+}
+
+// recurses is resends for a function that calls itself again
+// (engine.Recurses).
+func (c *retryChecker) recurses(body *ast.BlockStmt, send *ast.CallExpr, errs codeset.Set) ([]engine.Frag, bool) {
+	return c.ssaEdges(body, send, errs, engine.Recurses)
+}
+
+// ssaEdges returns the ways round that flow finds from send, as the
+// reports take them (resends).
+func (c *retryChecker) ssaEdges(body *ast.BlockStmt, send *ast.CallExpr, errs codeset.Set, flow func(*ssa.Call, codeset.Set, engine.Known) ([]engine.Edge, bool)) ([]engine.Frag, bool) {
 	call := c.ssaCalls[send.Lparen]
 	if call == nil {
 		return nil, false
 	}
-	edges, answered := engine.Resends(call, errs, c)
+	edges, answered := flow(call, errs, c)
 	if !answered && !ssaOnly {
 		return nil, false
 	}

@@ -20,6 +20,8 @@ func f() {
 	}
 	if !(retryable(err)) {
 	}
+	if off || !retryOn[resp.StatusCode] {
+	}
 	switch resp.StatusCode {
 	case 429:
 	case 500, 503:
@@ -51,6 +53,7 @@ func f() {
 	}{
 		{at("== 503", 0), "resp.StatusCode == 503"},
 		{at("(err)", 0), "!(retryable(err))"},
+		{at("[resp", 0), "!retryOn[resp.StatusCode]"},
 		{at("429", 0), "429"},
 		{at("500, 503", 0), "case 500, 503:"},
 	} {

@@ -87,9 +87,27 @@ func Resends(send *ssa.Call, errs codeset.Set, known Known) (edges []Edge, answe
 	return edges, complete && !unread
 }
 
+// Recurses is Resends for a function that sends and calls itself again:
+// the ways from the send to a call of the function itself that passes on
+// the parameters the request is made of, or that pick which request is
+// made, as it was given them (a recursive retry), each with the test
+// that admits its statuses. A call that passes another value for one of
+// those is another request; a path that reaches the send again is a
+// loop's, not followed here.
+func Recurses(send *ssa.Call, errs codeset.Set, known Known) (edges []Edge, answered bool) {
+	edges, complete, unread := followFrom(send, errs, known, true)
+	return edges, complete && !unread
+}
+
 // follow follows the paths from send: the ways round it finds, whether it
 // followed every path, and whether one ended at a branch it cannot read.
 func follow(send *ssa.Call, errs codeset.Set, known Known) (edges []Edge, complete, unread bool) {
+	return followFrom(send, errs, known, false)
+}
+
+// followFrom is follow; self says the way round is a call of the send's
+// function itself (Recurses), not the send again.
+func followFrom(send *ssa.Call, errs codeset.Set, known Known, self bool) (edges []Edge, complete, unread bool) {
 	b := send.Block()
 	i := -1
 	for k, instr := range b.Instrs {
@@ -128,8 +146,20 @@ func follow(send *ssa.Call, errs codeset.Set, known Known) (edges []Edge, comple
 		if r.rejoin != nil && instr.Block() == r.rejoin {
 			r.unread, r.rejoin = false, nil
 		}
-		if instr == send {
-			if !s.sameRequest(env) {
+		again := instr == send
+		if self {
+			if instr == send {
+				return r, false // a loop's way round, not the recursion's
+			}
+			call, ok := instr.(*ssa.Call)
+			again = ok && call.Call.StaticCallee() == send.Parent()
+			if again && !s.sameParams(call, env) {
+				leaves(r)
+				return r, false
+			}
+		}
+		if again {
+			if !self && !s.sameRequest(env) {
 				leaves(r)
 				return r, false
 			}
@@ -219,6 +249,57 @@ func (s *sendFlow) sameRequest(env values.Env) bool {
 		}
 	}
 	return true
+}
+
+// sameParams reports whether the recursive call passes on, as the
+// function was given them, the parameters the request is made of (what
+// the sources reach) and those the tests that lead to the send read.
+func (s *sendFlow) sameParams(call *ssa.Call, env values.Env) bool {
+	fn := s.send.Parent()
+	need := map[*ssa.Parameter]bool{}
+	for _, p := range fn.Params {
+		if s.params[p] {
+			need[p] = true
+		}
+	}
+	for _, b := range fn.Blocks {
+		if b == s.send.Block() || !b.Dominates(s.send.Block()) {
+			continue
+		}
+		if jump, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If); ok {
+			for _, p := range fn.Params {
+				if !need[p] && values.DependsOn(jump.Cond, func(v ssa.Value) bool { return v == p }) {
+					need[p] = true
+				}
+			}
+		}
+	}
+	for j, p := range fn.Params {
+		if need[p] && (j >= len(call.Call.Args) || !copyOf(env.Resolve(call.Call.Args[j]), p)) {
+			return false
+		}
+	}
+	return true
+}
+
+// copyOf reports whether v is p, or a copy of the request p made by its
+// own methods (knowledge.RequestCopies: req.WithContext(ctx)).
+func copyOf(v ssa.Value, p *ssa.Parameter) bool {
+	for range 8 {
+		if v == ssa.Value(p) {
+			return true
+		}
+		call, ok := v.(*ssa.Call)
+		if !ok || len(call.Call.Args) == 0 {
+			return false
+		}
+		obj, ok := calleeObj(call.Call.StaticCallee())
+		if !ok || !knowledge.RequestCopies[typesx.FuncKey(obj)] {
+			return false
+		}
+		v = call.Call.Args[0]
+	}
+	return false
 }
 
 // A step is a test of the status on a path, and the way the path took.
@@ -694,7 +775,7 @@ func (s *sendFlow) sources() map[ssa.Value]bool {
 	if s.roots != nil {
 		return s.roots
 	}
-	s.roots, s.reads = map[ssa.Value]bool{}, map[ssa.Value]map[int]bool{}
+	s.roots, s.reads, s.params = map[ssa.Value]bool{}, map[ssa.Value]map[int]bool{}, map[*ssa.Parameter]bool{}
 	whole := func(v ssa.Value) { s.reads[v] = nil; s.whole = append(s.whole, v) }
 	seen := map[ssa.Value]bool{}
 	var order []ssa.Value // the roots, as found
@@ -704,9 +785,15 @@ func (s *sendFlow) sources() map[ssa.Value]bool {
 			return
 		}
 		seen[v] = true
+		if typesx.Is(v.Type(), knowledge.Context) {
+			return // what the request is made with, not what it asks
+		}
 		if _, isPtr := v.Type().Underlying().(*types.Pointer); isPtr {
 			s.roots[v] = true
 			order = append(order, v)
+		}
+		if p, ok := v.(*ssa.Parameter); ok {
+			s.params[p] = true
 		}
 		switch x := v.(type) {
 		case *ssa.Phi:
@@ -724,12 +811,6 @@ func (s *sendFlow) sources() map[ssa.Value]bool {
 				s.reads[x.X][x.Field] = true
 			}
 		case *ssa.Call:
-			if obj, ok := calleeObj(x.Call.StaticCallee()); ok && knowledge.ContextDeadlines[typesx.FuncKey(obj)] && len(x.Call.Args) > 0 {
-				// A deadline bounds how long the request may take, not
-				// what it asks: only the parent context builds it.
-				walk(x.Call.Args[0], depth+1)
-				return
-			}
 			s.handed(x, whole)
 		}
 		if instr, ok := v.(ssa.Instruction); ok {
@@ -1155,6 +1236,8 @@ type sendFlow struct {
 	carried []*ssa.Phi
 	// loop holds the blocks of the loop the send is in (inLoop).
 	loop map[*ssa.BasicBlock]bool
+	// params are the function's parameters the request is made of.
+	params map[*ssa.Parameter]bool
 	// pdom are the post-dominators of the send's function's blocks,
 	// once asked (rejoin).
 	pdom [][]bool

@@ -30,6 +30,8 @@ type Request struct {
 
 func (r *Request) UserAgent() string { return "" }
 
+func (r *Request) WithContext(ctx any) *Request { return r }
+
 type Response struct {
 	Status     string
 	StatusCode int
@@ -1146,6 +1148,83 @@ func movedOnce(cl files.Client, path string) {
 	}
 }
 `
+
+// recursiveSrc retries by calling itself again.
+const recursiveSrc = `package p
+
+import (
+	"context"
+	"net/http"
+)
+
+var c = &http.Client{}
+
+// 503: the function calls itself again with the request it was given,
+// after a 503; the attempt it counts is no part of the request.
+func recursive(req *http.Request, attempt int) {
+	resp, _ := c.Do(req)
+	if resp.StatusCode == 503 && attempt < 3 {
+		recursive(req, attempt+1)
+	}
+}
+
+// 503: the call passes on a copy of the request made with another
+// context (go-github's bareDo marks its context waited).
+func recursiveCopy(ctx context.Context, req *http.Request) {
+	req = req.WithContext(ctx)
+	resp, _ := c.Do(req)
+	if resp.StatusCode == 503 {
+		recursiveCopy(context.WithValue(ctx, "waited", true), req)
+	}
+}
+
+// None: the call sends another request.
+func recursiveOther(req, next *http.Request) {
+	resp, _ := c.Do(req)
+	if resp.StatusCode == 503 {
+		recursiveOther(next, nil)
+	}
+}
+
+// None: the parameter that picks the request is another.
+func recursivePicked(a, b *http.Request, first bool) {
+	req := b
+	if first {
+		req = a
+	}
+	resp, _ := c.Do(req)
+	if resp.StatusCode == 503 {
+		recursivePicked(a, b, !first)
+	}
+}
+`
+
+// TestRecurses follows a send to calls of its function itself.
+func TestRecurses(t *testing.T) {
+	sp := loadSSA(t, recursiveSrc)
+	for _, c := range []struct {
+		fn   string
+		want codeset.Set
+	}{
+		{"recursive", codeset.Single(503)},
+		{"recursiveCopy", codeset.Single(503)},
+		{"recursiveOther", codeset.Set{}},
+		{"recursivePicked", codeset.Set{}},
+	} {
+		fn := sp.Func(c.fn)
+		edges, answered := Recurses(sendIn(t, fn), codeset.Set{}, stubKnown{})
+		if !answered {
+			t.Errorf("%s: not answered", c.fn)
+		}
+		var got codeset.Set
+		for _, e := range edges {
+			got = got.Or(e.Set)
+		}
+		if got != c.want {
+			t.Errorf("%s: re-sends %v, want %v", c.fn, got, c.want)
+		}
+	}
+}
 
 // TestResentBuilt follows sends of an SDK's argument made anew each
 // round: what is set on it, or done with it by a call, builds the
