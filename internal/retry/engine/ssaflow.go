@@ -268,7 +268,8 @@ func (s *sendFlow) sameParams(call *ssa.Call, env values.Env) bool {
 		}
 		if jump, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If); ok {
 			for _, p := range fn.Params {
-				if !need[p] && values.DependsOn(jump.Cond, func(v ssa.Value) bool { return v == p }) {
+				// A context picks whether to wait, not what is sent.
+				if !need[p] && !typesx.Is(p.Type(), knowledge.Context) && values.DependsOn(jump.Cond, func(v ssa.Value) bool { return v == p }) {
 					need[p] = true
 				}
 			}
@@ -283,23 +284,45 @@ func (s *sendFlow) sameParams(call *ssa.Call, env values.Env) bool {
 }
 
 // copyOf reports whether v is p, or a copy of the request p made by its
-// own methods (knowledge.RequestCopies: req.WithContext(ctx)).
+// own methods (knowledge.RequestCopies: req.WithContext(ctx)) or by a
+// function of the package that returns one of what it is given
+// (go-github's withContext(ctx, req)).
 func copyOf(v ssa.Value, p *ssa.Parameter) bool {
-	for range 8 {
-		if v == ssa.Value(p) {
-			return true
-		}
-		call, ok := v.(*ssa.Call)
-		if !ok || len(call.Call.Args) == 0 {
-			return false
-		}
-		obj, ok := calleeObj(call.Call.StaticCallee())
-		if !ok || !knowledge.RequestCopies[typesx.FuncKey(obj)] {
-			return false
-		}
-		v = call.Call.Args[0]
+	return copyDepth(v, p, 8)
+}
+
+func copyDepth(v ssa.Value, p ssa.Value, depth int) bool {
+	if v == p {
+		return true
 	}
-	return false
+	call, ok := v.(*ssa.Call)
+	if !ok || depth == 0 || len(call.Call.Args) == 0 {
+		return false
+	}
+	fn := call.Call.StaticCallee()
+	if obj, ok := calleeObj(fn); ok && knowledge.RequestCopies[typesx.FuncKey(obj)] {
+		return copyDepth(call.Call.Args[0], p, depth-1)
+	}
+	if fn == nil || len(fn.Blocks) == 0 || fn.Pkg != call.Parent().Pkg {
+		return false
+	}
+	// Each return gives back a copy of the same parameter.
+	given := -1
+	for _, b := range fn.Blocks {
+		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !ok {
+			continue
+		}
+		if len(ret.Results) != 1 {
+			return false
+		}
+		j := slices.IndexFunc(fn.Params, func(q *ssa.Parameter) bool { return copyDepth(ret.Results[0], q, depth-1) })
+		if j < 0 || given >= 0 && j != given {
+			return false
+		}
+		given = j
+	}
+	return given >= 0 && given < len(call.Call.Args) && copyDepth(call.Call.Args[given], p, depth-1)
 }
 
 // A step is a test of the status on a path, and the way the path took.

@@ -1168,10 +1168,18 @@ func recursive(req *http.Request, attempt int) {
 	}
 }
 
+func wait() {}
+
+func withCtx(ctx context.Context, req *http.Request) *http.Request { return req.WithContext(ctx) }
+
 // 503: the call passes on a copy of the request made with another
-// context (go-github's bareDo marks its context waited).
+// context (go-github's bareDo marks its context waited), which picks only
+// whether to wait before the send.
 func recursiveCopy(ctx context.Context, req *http.Request) {
-	req = req.WithContext(ctx)
+	if ctx.Value("bypass") == nil {
+		wait()
+	}
+	req = withCtx(ctx, req)
 	resp, _ := c.Do(req)
 	if resp.StatusCode == 503 {
 		recursiveCopy(context.WithValue(ctx, "waited", true), req)
