@@ -130,7 +130,7 @@ func followFrom(send *ssa.Call, errs codeset.Set, known Known, self bool) (edges
 	// Each path's tests (round.tests) that end where it leaves the loop
 	// (returns, or goes round with another request) decide; an edge is
 	// placed at the last of its tests that does (placed).
-	var round1 []pathEdge
+	var ways []pathEdge
 	left := map[step]bool{}
 	leaves := func(r round) {
 		if r.again {
@@ -176,7 +176,7 @@ func followFrom(send *ssa.Call, errs codeset.Set, known Known, self bool) (edges
 			case r.live.Has(200):
 				success = true
 			case r.decided:
-				round1 = append(round1, pathEdge{r.live, r.tests})
+				ways = append(ways, pathEdge{r.live, r.tests})
 			}
 			return r, false // the next round starts with a new response
 		}
@@ -214,7 +214,7 @@ func followFrom(send *ssa.Call, errs codeset.Set, known Known, self bool) (edges
 	if success {
 		return nil, complete, s.unread // a repetition
 	}
-	for _, e := range round1 {
+	for _, e := range ways {
 		edges = addEdge(edges, Edge{Set: e.live, At: placed(e.tests, left)})
 	}
 	slices.SortFunc(edges, func(a, b Edge) int { return int(a.At) - int(b.At) })
