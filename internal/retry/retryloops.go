@@ -184,15 +184,28 @@ func (c *retryChecker) retryLoop(l pendingLoop) {
 	// what the AST flow does, the AST flow's edges are kept for where
 	// they place each finding (the err != nil that an error made under a
 	// status test reaches), so the two differ only in what they find.
-	edges := fl.Edges
 	ssaEdges, answered := c.resends(body, send, errs)
-	switch {
-	case ssaOnly || answered && c.retried(edges) != c.retried(ssaEdges):
-		edges = ssaEdges
-	case answered && len(ssaEdges) == 0, !answered && repeatsAll(edges):
-		return // no retry, or every status goes round: a repetition
+	edges, ok := c.pickEdges(fl.Edges, ssaEdges, answered)
+	if !ok {
+		return
 	}
 	c.reportRetriesFor(c.sendOp(send), c.notDeclared(edges), send, ev.Waited.Or(waitedIf(c.readsRetryAfter(loop))), "")
+}
+
+// pickEdges returns the ways round to report, of the AST flow's (ast) and
+// the SSA flow's (ssa, answered): the SSA flow's where it answers and
+// retries other statuses (every loop's with STATUSLINT_RETRY_FLOW=ssa),
+// the AST flow's where both retry the same statuses, for where they
+// place each finding. ok is false where there is nothing to report: no
+// retry, or every status goes round (a repetition).
+func (c *retryChecker) pickEdges(astEdges, ssaEdges []engine.Frag, answered bool) (edges []engine.Frag, ok bool) {
+	switch {
+	case ssaOnly || answered && c.retried(astEdges) != c.retried(ssaEdges):
+		return ssaEdges, true
+	case answered && len(ssaEdges) == 0, !answered && repeatsAll(astEdges):
+		return nil, false
+	}
+	return astEdges, true
 }
 
 // followRound follows one round of a loop whose body's statement i holds
@@ -649,13 +662,10 @@ func (c *retryChecker) recursiveRetry(fd *ast.FuncDecl, fn *types.Func) {
 	fl.Stmts(fd.Body.List[i:], []engine.Frag{{Set: codeset.All}}, nil)
 	// The SSA flow's answer stands where it has one, as for a loop
 	// (retryLoop).
-	edges := fl.Edges
 	ssaEdges, answered := c.recurses(fd.Body, send, errs)
-	switch {
-	case ssaOnly || answered && c.retried(edges) != c.retried(ssaEdges):
-		edges = ssaEdges
-	case answered && len(ssaEdges) == 0, !answered && repeatsAll(edges):
-		return // no retry, or every status goes round: a repetition
+	edges, ok := c.pickEdges(fl.Edges, ssaEdges, answered)
+	if !ok {
+		return
 	}
 	c.reportRetries(c.notDeclared(edges), send, ev.Waited.Or(waitedIf(c.readsRetryAfter(fd.Body))), "")
 }

@@ -256,6 +256,21 @@ func (s *sendFlow) sameRequest(env values.Env) bool {
 // the sources reach) and those the tests that lead to the send read.
 func (s *sendFlow) sameParams(call *ssa.Call, env values.Env) bool {
 	fn := s.send.Parent()
+	for j, p := range fn.Params {
+		if s.needed()[p] && (j >= len(call.Call.Args) || !copyOf(env.Resolve(call.Call.Args[j]), p)) {
+			return false
+		}
+	}
+	return true
+}
+
+// needed returns, once, the parameters a recursive call must pass on
+// (sameParams).
+func (s *sendFlow) needed() map[*ssa.Parameter]bool {
+	if s.need != nil {
+		return s.need
+	}
+	fn := s.send.Parent()
 	need := map[*ssa.Parameter]bool{}
 	for _, p := range fn.Params {
 		if s.params[p] {
@@ -275,12 +290,8 @@ func (s *sendFlow) sameParams(call *ssa.Call, env values.Env) bool {
 			}
 		}
 	}
-	for j, p := range fn.Params {
-		if need[p] && (j >= len(call.Call.Args) || !copyOf(env.Resolve(call.Call.Args[j]), p)) {
-			return false
-		}
-	}
-	return true
+	s.need = need
+	return need
 }
 
 // copyOf reports whether v is p, or a copy of the request p made by its
@@ -1259,8 +1270,10 @@ type sendFlow struct {
 	carried []*ssa.Phi
 	// loop holds the blocks of the loop the send is in (inLoop).
 	loop map[*ssa.BasicBlock]bool
-	// params are the function's parameters the request is made of.
+	// params are the function's parameters the request is made of;
+	// need, once asked, those a recursive call must pass on (needed).
 	params map[*ssa.Parameter]bool
+	need   map[*ssa.Parameter]bool
 	// pdom are the post-dominators of the send's function's blocks,
 	// once asked (rejoin).
 	pdom [][]bool
