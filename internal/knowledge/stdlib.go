@@ -36,6 +36,12 @@ var (
 // waited, re-sends the same request.
 var Context = Key{Path: "context", Name: "Context"}
 
+// Timers are the types whose methods answer the time's question: Stop
+// and Reset say whether the timer had fired, which the clock decides,
+// not the duration it was made with (a delay computed from a response
+// decides when a wait ends, not what it returns).
+var Timers = []Key{{Path: "time", Name: "Timer"}, {Path: "time", Name: "Ticker"}}
+
 // PanicsOnInvalid reports whether the sinks of the package at path panic
 // on a status outside 100-999 (net/http's); the others take values below
 // 100 for "no status" (gin's Render(-1, r), a framework's own writer).

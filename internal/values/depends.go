@@ -1,6 +1,13 @@
 package values
 
-import "golang.org/x/tools/go/ssa"
+import (
+	"go/types"
+	"slices"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/statuslint/statuslint/internal/knowledge"
+)
 
 // DependsOn reports whether v is computed from a value is accepts:
 // through the operands of the instructions that make it, what is stored
@@ -30,7 +37,9 @@ func DependsOnAt(v ssa.Value, env Env, is func(ssa.Value) bool) bool {
 // depends on it: the values it returns, and the conditions of its
 // branches, which decide which it returns. Which case of a select goes on
 // is the time's, not decided by the channels it waits on (a timer's
-// delay computed from the error waited after decides when, not what). A
+// delay computed from the error waited after decides when, not what), and
+// so is what a timer's methods answer (knowledge.Timers: whether it had
+// fired). A
 // function without a body depends on each of its parameters.
 func ParamsDecide(fn *ssa.Function) []bool {
 	return (&depends{decides: map[*ssa.Function][]bool{}}).paramsDecide(fn)
@@ -143,6 +152,9 @@ func (d *depends) walk(v ssa.Value) bool {
 			return d.walk(r)
 		}
 	case *ssa.Call:
+		if isTimerMethod(x.Call) {
+			return false // the time's answer (ParamsDecide)
+		}
 		// What it returns: of a function whose body is built, from the
 		// arguments that decide it.
 		if fn := x.Call.StaticCallee(); fn != nil && len(fn.Blocks) > 0 && len(fn.FreeVars) == 0 {
@@ -180,4 +192,22 @@ func storedAt(instr ssa.Instruction, addr ssa.Value) ssa.Value {
 		return st.Val
 	}
 	return nil
+}
+
+// isTimerMethod reports whether call is a method of one of
+// knowledge.Timers.
+func isTimerMethod(call ssa.CallCommon) bool {
+	fn := call.StaticCallee()
+	if fn == nil || fn.Signature.Recv() == nil {
+		return false
+	}
+	t := fn.Signature.Recv().Type()
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	named, ok := t.(*types.Named)
+	if !ok || named.Obj().Pkg() == nil {
+		return false
+	}
+	return slices.Contains(knowledge.Timers, knowledge.Key{Path: named.Obj().Pkg().Path(), Name: named.Obj().Name()})
 }

@@ -41,6 +41,21 @@ func wait(ctx context.Context, attempt, max int, err error) error {
 	}
 }
 
+// sleepUntil stops its timer if the context ends first: whether Stop
+// finds it fired is the time's too, not decided by reset.
+func sleepUntil(ctx context.Context, reset time.Time) error {
+	timer := time.NewTimer(time.Until(reset) + time.Second)
+	select {
+	case <-ctx.Done():
+		if !timer.Stop() {
+			<-timer.C
+		}
+		return ctx.Err()
+	case <-timer.C:
+	}
+	return nil
+}
+
 // classify returns nil for some errors: err decides.
 func classify(ctx context.Context, err error) error {
 	if errors.Is(err, context.Canceled) {
@@ -83,6 +98,7 @@ func TestParamsDecide(t *testing.T) {
 		want []bool
 	}{
 		{"wait", []bool{true, true, true, false}},
+		{"sleepUntil", []bool{true, false}},
 		{"classify", []bool{true, true}},
 		{"wrapped", []bool{true, false}},
 		{"delay", []bool{true, true}},
