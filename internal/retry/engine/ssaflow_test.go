@@ -335,6 +335,29 @@ func typed(req *http.Request) {
 	}
 }
 
+// statusOf returns the status of a *StatusError, and whether err is one.
+func statusOf(err error) (int, bool) {
+	var se *StatusError
+	if errors.As(err, &se) {
+		return se.Code, true
+	}
+	return 0, false
+}
+
+// 503: a function of the package answers whether the error is a
+// *StatusError, which its error's types at the call say
+// (Known.TypedPredicate).
+func typedHelper(req *http.Request) {
+	for {
+		resp, _ := c.Do(req)
+		err := check(resp)
+		if _, ok := statusOf(err); ok {
+			continue
+		}
+		return
+	}
+}
+
 // 503: the status field of the error errors.As found.
 func typedField(req *http.Request) {
 	for {
@@ -834,6 +857,20 @@ func (stubKnown) Predicate(fn *types.Func) (facts.Pred, bool) {
 	return facts.Pred{Arg: 0, OfErr: true, Set: codeset.Relation(token.GEQ, 500)}, true
 }
 
+// TypedPredicate knows statusOf: true for the statuses its error is a
+// *StatusError for.
+func (stubKnown) TypedPredicate(fn *types.Func, errs codeset.Set, typed []facts.TypedErr) (facts.Pred, bool) {
+	if fn.Name() != "statusOf" {
+		return facts.Pred{}, false
+	}
+	for _, t := range typed {
+		if t.Type == "*p.StatusError" {
+			return facts.Pred{Arg: 0, OfErr: true, Result: 1, Set: t.Codes}, true
+		}
+	}
+	return facts.Pred{}, false
+}
+
 func (stubKnown) ErrOf(fn *types.Func) (facts.Err, bool) {
 	if fn.Name() == "checkValue" {
 		return facts.Err{Errs: codeset.Single(404).Or(codeset.Single(503)), Types: []facts.TypedErr{{Type: "p.CodeError", Codes: codeset.Single(404).Or(codeset.Single(503))}}}, true
@@ -886,6 +923,7 @@ func TestResent(t *testing.T) {
 		{"member", codeset.Single(429).Or(codeset.Single(503))},
 		{"typed", codeset.Single(503)},
 		{"typedField", codeset.Single(503)},
+		{"typedHelper", codeset.Single(503)},
 		{"asserted", codeset.Single(503)},
 		{"checked", codeset.Single(404).Or(codeset.Single(503))},
 		{"hooked", codeset.Set{}},
