@@ -265,13 +265,16 @@ func load(patterns []string, tests bool, tags string, known func(path string) bo
 	if demand == nil {
 		demand = func(types.Object) bool { return true }
 	}
+	// The packages read for alone, apart from the loader's: one set for
+	// all, so that what many export files mention is read once.
+	aloneFset, aloneSeen := token.NewFileSet(), map[string]*types.Package{}
 	alone := func(p *packages.Package) bool {
 		// Its own exports: from the loader if it has them whole, else
 		// from its export data, read apart.
 		pkg := p.Types
 		if pkg == nil || !pkg.Complete() {
 			var err error
-			if pkg, err = readExport(p, token.NewFileSet(), map[string]*types.Package{}); err != nil {
+			if pkg, err = readExport(p, aloneFset, aloneSeen); err != nil {
 				return false
 			}
 		}
