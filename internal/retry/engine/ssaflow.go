@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -144,7 +145,7 @@ func followFrom(send *ssa.Call, errs codeset.Set, known Known, self bool) (edges
 	}
 	complete = values.Paths(b, i+1, round{live: codeset.All}, s.decide, func(instr ssa.Instruction, env values.Env, r round) (round, bool) {
 		if r.rejoin != nil && instr.Block() == r.rejoin {
-			r.unread, r.rejoin = false, nil
+			r.unread, r.rejoin = codeset.Set{}, nil
 		}
 		again := instr == send
 		if self {
@@ -163,14 +164,19 @@ func followFrom(send *ssa.Call, errs codeset.Set, known Known, self bool) (edges
 				leaves(r)
 				return r, false
 			}
-			if r.unread {
-				// Round again past a branch not read: unanswered,
-				// unless only successes come this way (a body that
-				// came empty), which are no retry of a failure.
-				if !r.live.And(codeset.Range(200, 299).Not()).Empty() {
+			if open := r.live.And(r.unread); !open.Empty() {
+				// Round again past a branch not read, for these
+				// statuses: unanswered, unless only successes come
+				// this way (a body that came empty), which are no
+				// retry of a failure. The statuses the path read all
+				// the way go on.
+				if !open.And(codeset.Range(200, 299).Not()).Empty() {
 					s.unread = true
 				}
-				return r, false
+				r.live = r.live.And(r.unread.Not())
+				if r.live.Empty() {
+					return r, false
+				}
 			}
 			switch {
 			case r.live.Has(200):
@@ -395,10 +401,12 @@ type round struct {
 	// again is set once the path has come back to what runs before the
 	// send: it is in the next round.
 	again bool
-	// unread is set once the path has gone past a branch on what the
-	// send returned that the flow cannot read; rejoin, if not nil, is
-	// where its ways meet again having set nothing (clearing unread).
-	unread bool
+	// unread holds the statuses for which the path has gone past a
+	// branch on what the send returned that the flow cannot read (all
+	// it had, or those a partial answer leaves open); rejoin, if not
+	// nil, is where its ways meet again having set nothing (clearing
+	// unread).
+	unread codeset.Set
 	rejoin *ssa.BasicBlock
 	// fresh has a bit set for each value the request is built from
 	// (sendFlow.fresh) that the path has made anew: what is set on one
@@ -1280,6 +1288,69 @@ type sendFlow struct {
 	// unread is set once a path ended at a branch on what the send
 	// returned that the flow cannot read.
 	unread bool
+	// outer, for the flow through a function a decision calls
+	// (calleeHolds), is the flow that called it, where, with which of
+	// the callee's parameters are given what there (binds); depth
+	// counts such calls.
+	outer    *sendFlow
+	outerEnv values.Env
+	binds    map[*ssa.Parameter]ssa.Value
+	depth    int
+}
+
+// calleeDepth is how many calls deep calleeHolds reads decisions.
+const calleeDepth = 2
+
+// bound returns what the flow that called this one gave the parameter v
+// is, with that flow and its path: what the flow asks of it, it asks
+// there.
+func (s *sendFlow) bound(v ssa.Value, env values.Env) (ssa.Value, *sendFlow, values.Env, bool) {
+	p, ok := env.Resolve(v).(*ssa.Parameter)
+	if !ok || s.binds == nil {
+		return nil, nil, values.Env{}, false
+	}
+	a, ok := s.binds[p]
+	return a, s.outer, s.outerEnv, ok
+}
+
+// calleeHolds returns the statuses for which result i of call holds, of
+// those it knows, by the body of the function it calls read as the send's
+// own flow reads a branch, its parameters what the call gives them: a
+// decision of the package that returns a value and whether it found one
+// (dropbox's uploadAppendCorrectOffset(err) (int64, bool), true only for
+// the error errors.As finds of another type than the send's 5xx and 429
+// errors). A status for which some path returns true and another false,
+// or that a path reaches past a branch not read, is not known.
+func (s *sendFlow) calleeHolds(call *ssa.Call, i int, env values.Env) (set, known codeset.Set) {
+	fn := call.Call.StaticCallee()
+	if fn == nil || len(fn.Blocks) == 0 || len(fn.FreeVars) > 0 || s.depth >= calleeDepth || fn == s.send.Parent() || call.Call.Signature().Results().Len() <= i || len(call.Call.Args) != len(fn.Params) {
+		return codeset.Set{}, codeset.Set{}
+	}
+	child := &sendFlow{send: s.send, errs: s.errs, known: s.known, outer: s, outerEnv: env, binds: map[*ssa.Parameter]ssa.Value{}, depth: s.depth + 1}
+	for j, p := range fn.Params {
+		child.binds[p] = call.Call.Args[j]
+	}
+	var yes, no, open codeset.Set
+	complete := values.Paths(fn.Blocks[0], 0, round{live: codeset.All}, child.decide, func(instr ssa.Instruction, env values.Env, r round) (round, bool) {
+		ret, ok := instr.(*ssa.Return)
+		if !ok {
+			_, panics := instr.(*ssa.Panic)
+			return r, !panics
+		}
+		open = open.Or(r.live.And(r.unread))
+		live := r.live.And(r.unread.Not())
+		set, known := child.holds(ret.Results[i], env) // a tuple is returned by its parts
+		yes = yes.Or(live.And(known).And(set))
+		no = no.Or(live.And(known).And(set.Not()))
+		open = open.Or(live.And(known.Not()))
+		return r, false
+	})
+	if !complete {
+		return codeset.Set{}, codeset.Set{}
+	}
+	open = open.Or(yes.And(no))
+	known = yes.Or(no).And(open.Not())
+	return yes.And(known), known
 }
 
 // Known is what Resent asks of the check of other functions: a decision's
@@ -1302,6 +1373,9 @@ type Known interface {
 // result reports whether v is the send's i-th result, as the path knows
 // it.
 func (s *sendFlow) result(v ssa.Value, env values.Env, i int) bool {
+	if a, o, oenv, ok := s.bound(v, env); ok {
+		return o.result(a, oenv, i)
+	}
 	v = env.Resolve(v)
 	x, ok := v.(*ssa.Extract)
 	return ok && x.Tuple == s.send && x.Index == i
@@ -1311,6 +1385,9 @@ func (s *sendFlow) result(v ssa.Value, env values.Env, i int) bool {
 // StatusCode field, through conversions.
 func (s *sendFlow) isStatus(v ssa.Value, env values.Env) bool {
 	v = strip(env.Resolve(v), env)
+	if a, o, oenv, ok := s.bound(v, env); ok {
+		return o.isStatus(a, oenv)
+	}
 	if x, ok := v.(*ssa.Extract); ok && x.Tuple == s.send && s.known != nil {
 		// The status a sender returns among its results (the
 		// package's fetch(url) (body, code, err), fasthttp.Get).
@@ -1403,27 +1480,27 @@ func (s *sendFlow) decide(cond ssa.Value, env values.Env, r round) (then, els ro
 		}
 		return in, other, values.Both
 	}
-	set, ok := s.holds(cond, env)
-	if !ok {
+	set, known := s.holds(cond, env)
+	if known.Empty() {
 		if values.DependsOnAt(cond, env, func(v ssa.Value) bool { return s.filled(v) && !s.madeAgain(v, r.fresh) }) {
 			// Either way, and unanswered if the path then goes round
 			// to the same request: where it changes the request, or
 			// leaves the loop, what the branch decided does not matter.
-			if !r.unread {
-				r.unread = true
-				// Until the ways meet again having set nothing: then
-				// the branch decided nothing (a body read and closed
-				// when there is one).
-				r.rejoin = s.rejoin(cond.Parent(), blockOf(cond))
-			}
-			return r, r, values.Both
+			r = s.unreadAt(cond, r, r.live)
 		}
 		return r, r, values.Both
 	}
 	then, els = r, r
-	then.live, els.live = r.live.And(set), r.live.And(set.Not())
+	open := known.Not()
+	then.live, els.live = r.live.And(set.Or(open)), r.live.And(known.And(set.Not()).Or(open))
+	if !open.Empty() {
+		// Read for the statuses it knows, either way for the others
+		// (a test of the error's type, for those of its statuses
+		// whose type the send's fact does not say).
+		then, els = s.unreadAt(cond, then, then.live.And(open)), s.unreadAt(cond, els, els.live.And(open))
+	}
 	then.decided, els.decided = true, true
-	if set == codeset.All || set.Empty() {
+	if known == codeset.All && (set == codeset.All || set.Empty()) {
 		// A flag or a constant: no status decides here.
 		then.decided, els.decided = r.decided, r.decided
 	} else {
@@ -1445,12 +1522,34 @@ func (s *sendFlow) decide(cond ssa.Value, env values.Env, r round) (then, els ro
 	return then, els, values.Both
 }
 
+// unreadAt returns r gone past the branch at cond, which the flow cannot
+// read for the statuses open: unread for those until the ways meet again
+// having set nothing (then the branch decided nothing: a body read and
+// closed when there is one).
+func (s *sendFlow) unreadAt(cond ssa.Value, r round, open codeset.Set) round {
+	if open.Empty() {
+		return r
+	}
+	if r.unread.Empty() {
+		r.rejoin = s.rejoin(cond.Parent(), blockOf(cond))
+	}
+	r.unread = r.unread.Or(open)
+	return r
+}
+
 // filled reports whether v is what the send returns or fills: its
 // results, and what it is handed a pointer to besides its receiver and
 // its request (fasthttp.Do(req, resp) fills resp).
 func (s *sendFlow) filled(v ssa.Value) bool {
 	if v == s.send {
 		return true
+	}
+	if p, ok := v.(*ssa.Parameter); ok && s.binds != nil {
+		if a, ok := s.binds[p]; ok {
+			// What the calling flow gave it: filled if made of what
+			// the send returned there.
+			return values.DependsOnAt(a, s.outerEnv, s.outer.filled)
+		}
 	}
 	if _, isPtr := v.Type().Underlying().(*types.Pointer); !isPtr || v == s.req {
 		return false
@@ -1482,22 +1581,25 @@ func testPos(cond ssa.Value, env values.Env) token.Pos {
 	return cond.Pos()
 }
 
-// holds returns the statuses for which cond holds, when cond tests the
-// status or the send's error alone, or is a constant on the path (a
-// flag): all or none.
-func (s *sendFlow) holds(cond ssa.Value, env values.Env) (codeset.Set, bool) {
+// holds returns the statuses for which cond holds, of those it knows,
+// when cond tests the status or the send's error alone, or is a
+// constant on the path (a flag): all or none. known is all statuses
+// where the test is read whole, none where it is not read, and those
+// whose answer is known where it is read in part (a test of the error's
+// type, of the statuses whose type the send's fact says).
+func (s *sendFlow) holds(cond ssa.Value, env values.Env) (set, known codeset.Set) {
 	switch x := env.Resolve(cond).(type) {
 	case *ssa.Const:
 		if x.Value != nil && x.Value.Kind() == constant.Bool {
 			if constant.BoolVal(x.Value) {
-				return codeset.All, true
+				return codeset.All, codeset.All
 			}
-			return codeset.Set{}, true
+			return codeset.Set{}, codeset.All
 		}
 	case *ssa.UnOp:
 		if x.Op == token.NOT {
-			if set, ok := s.holds(x.X, env); ok {
-				return set.Not(), true
+			if set, known := s.holds(x.X, env); !known.Empty() {
+				return known.And(set.Not()), known
 			}
 		}
 	case *ssa.Call:
@@ -1506,32 +1608,32 @@ func (s *sendFlow) holds(cond ssa.Value, env values.Env) (codeset.Set, bool) {
 			// the target's type.
 			if mi, ok := x.Call.Args[1].(*ssa.MakeInterface); ok {
 				if ptr, ok := mi.X.Type().Underlying().(*types.Pointer); ok {
-					return s.ofType(x.Call.Args[0], ptr.Elem(), env)
+					return s.ofTypePart(x.Call.Args[0], ptr.Elem(), env, true)
 				}
 			}
-			return codeset.Set{}, false
+			return codeset.Set{}, codeset.Set{}
 		}
-		return s.decision(x, 0, env)
+		return s.decided(x, 0, env)
 	case *ssa.Lookup:
 		// set[status] of a map of statuses to true.
 		if b, ok := x.Type().Underlying().(*types.Basic); ok && b.Kind() == types.Bool && !x.CommaOk {
-			return s.setOf(x, env)
+			return whole(s.setOf(x, env))
 		}
 	case *ssa.Extract:
 		if ta, ok := x.Tuple.(*ssa.TypeAssert); ok && x.Index == 1 {
-			return s.ofType(ta.X, ta.AssertedType, env)
+			return s.ofTypePart(ta.X, ta.AssertedType, env, false)
 		}
 		if l, ok := x.Tuple.(*ssa.Lookup); ok && x.Index == 1 {
-			return s.setOf(l, env) // _, ok := set[status]
+			return whole(s.setOf(l, env)) // _, ok := set[status]
 		}
 		if call, ok := x.Tuple.(*ssa.Call); ok {
 			if t := asType(call); t != nil {
 				if x.Index == 1 {
-					return s.ofType(call.Call.Args[0], t, env)
+					return s.ofTypePart(call.Call.Args[0], t, env, true)
 				}
-				return codeset.Set{}, false
+				return codeset.Set{}, codeset.Set{}
 			}
-			return s.decision(call, x.Index, env)
+			return s.decided(call, x.Index, env)
 		}
 	case *ssa.BinOp:
 		a, b, op := strip(env.Resolve(x.X), env), strip(env.Resolve(x.Y), env), x.Op
@@ -1545,9 +1647,9 @@ func (s *sendFlow) holds(cond ssa.Value, env values.Env) (codeset.Set, bool) {
 		if k.IsNil() && (op == token.EQL || op == token.NEQ) && s.result(a, env, 0) {
 			// The response: there is one wherever there is a status.
 			if op == token.NEQ {
-				return codeset.All, true
+				return codeset.All, codeset.All
 			}
-			return codeset.Set{}, true
+			return codeset.Set{}, codeset.All
 		}
 		if k.IsNil() && (op == token.EQL || op == token.NEQ) {
 			set, ok := s.errFor(a, env)
@@ -1555,9 +1657,9 @@ func (s *sendFlow) holds(cond ssa.Value, env values.Env) (codeset.Set, bool) {
 				break
 			}
 			if op == token.NEQ {
-				return set, true
+				return set, codeset.All
 			}
-			return set.Not(), true
+			return set.Not(), codeset.All
 		}
 		if k.Value == nil || k.Value.Kind() != constant.Int {
 			break
@@ -1567,18 +1669,35 @@ func (s *sendFlow) holds(cond ssa.Value, env values.Env) (codeset.Set, bool) {
 			break
 		}
 		if s.isStatus(a, env) {
-			return codeset.Relation(op, n), true
+			return codeset.Relation(op, n), codeset.All
 		}
 		// Its class: status/100 op n.
 		if q, ok := a.(*ssa.BinOp); ok && q.Op == token.QUO && s.isStatus(q.X, env) {
 			if d, ok := strip(env.Resolve(q.Y), env).(*ssa.Const); ok && d.Value != nil && d.Value.Kind() == constant.Int {
 				if dv, _ := constant.Int64Val(d.Value); dv == 100 {
-					return codeset.ClassRelation(op, n), true
+					return codeset.ClassRelation(op, n), codeset.All
 				}
 			}
 		}
 	}
-	return codeset.Set{}, false
+	return codeset.Set{}, codeset.Set{}
+}
+
+// whole is holds' answer for a test read whole, or not at all.
+func whole(set codeset.Set, ok bool) (codeset.Set, codeset.Set) {
+	if !ok {
+		return codeset.Set{}, codeset.Set{}
+	}
+	return set, codeset.All
+}
+
+// decided is holds for result i of call: a decision by its fact, or
+// else by its body read here (calleeHolds).
+func (s *sendFlow) decided(call *ssa.Call, i int, env values.Env) (set, known codeset.Set) {
+	if set, ok := s.decision(call, i, env); ok {
+		return set, codeset.All
+	}
+	return s.calleeHolds(call, i, env)
 }
 
 // decision returns the statuses for which result i of call, a decision
@@ -1669,6 +1788,9 @@ func (s *sendFlow) typedDecision(call *ssa.Call, obj *types.Func, i, recv int, e
 // put in an interface) for all, nil for none, a function's given the
 // response (or its status) for those its fact says.
 func (s *sendFlow) errFor(v ssa.Value, env values.Env) (codeset.Set, bool) {
+	if a, o, oenv, ok := s.bound(v, env); ok {
+		return o.errFor(a, oenv)
+	}
 	v = env.Resolve(v)
 	if n := s.send.Call.Signature().Results().Len(); n > 1 && s.result(v, env, n-1) || v == s.send && n == 1 {
 		return s.errs, true // the send's error: its last result (openStream's only one)
@@ -1707,6 +1829,9 @@ func errCall(v ssa.Value) *ssa.Call {
 // errFact returns what the facts say of the error v: the send's, or a
 // function's given the response.
 func (s *sendFlow) errFact(v ssa.Value, env values.Env) (facts.Err, bool) {
+	if a, o, oenv, ok := s.bound(v, env); ok {
+		return o.errFact(a, oenv)
+	}
 	call := errCall(env.Resolve(v))
 	if call == nil || s.known == nil {
 		return facts.Err{}, false
@@ -1737,12 +1862,76 @@ func (s *sendFlow) errFact(v ssa.Value, env values.Env) (facts.Err, bool) {
 
 // ofType returns the statuses for which the error v is of type t, by the
 // facts of its making.
-func (s *sendFlow) ofType(v ssa.Value, t types.Type, env values.Env) (codeset.Set, bool) {
+//
+// Where the fact does not list t, the error is not a t for the statuses
+// of the types it lists that are concrete and, for errors.As (unwraps),
+// which looks through wrapping, have no Unwrap or As method: those are
+// known, the others not.
+func (s *sendFlow) ofTypePart(v ssa.Value, t types.Type, env values.Env, unwraps bool) (set, known codeset.Set) {
 	f, ok := s.errFact(v, env)
 	if !ok {
-		return codeset.Set{}, false
+		return codeset.Set{}, codeset.Set{}
 	}
-	return f.TypeCodes(facts.TypeKey(t))
+	if codes, ok := f.TypeCodes(facts.TypeKey(t)); ok {
+		return codes, codeset.All
+	}
+	if types.IsInterface(t) {
+		return codeset.Set{}, codeset.Set{}
+	}
+	for _, te := range f.Types {
+		u := lookupType(s.send.Parent().Pkg.Pkg, te.Type)
+		if u == nil || types.IsInterface(u) || unwraps && wraps(u) {
+			continue
+		}
+		known = known.Or(te.Codes)
+	}
+	return codeset.Set{}, known
+}
+
+// lookupType returns the type a fact names (facts.TypeKey), found among
+// the packages from imports, directly or not; nil if none has it.
+func lookupType(from *types.Package, key string) types.Type {
+	name, ptr := strings.CutPrefix(key, "*")
+	dot := strings.LastIndex(name, ".")
+	if dot < 0 {
+		return nil
+	}
+	path, name := name[:dot], name[dot+1:]
+	seen := map[*types.Package]bool{}
+	queue := []*types.Package{from}
+	for len(queue) > 0 && len(seen) < 1024 {
+		p := queue[0]
+		queue = queue[1:]
+		if seen[p] {
+			continue
+		}
+		seen[p] = true
+		if p.Path() == path {
+			tn, ok := p.Scope().Lookup(name).(*types.TypeName)
+			if !ok {
+				return nil
+			}
+			if ptr {
+				return types.NewPointer(tn.Type())
+			}
+			return tn.Type()
+		}
+		queue = append(queue, p.Imports()...)
+	}
+	return nil
+}
+
+// wraps reports whether an error of type t may hold another that
+// errors.As finds: it has an Unwrap or an As method.
+func wraps(t types.Type) bool {
+	for _, name := range []string{"Unwrap", "As"} {
+		if obj, _, _ := types.LookupFieldOrMethod(t, true, nil, name); obj != nil {
+			if _, ok := obj.(*types.Func); ok {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // typedErr reports whether x is the send's error as a value of one of

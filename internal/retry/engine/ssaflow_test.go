@@ -358,6 +358,61 @@ func typedHelper(req *http.Request) {
 	}
 }
 
+// isBusy has no fact (stubKnown): its body says it is true for 503.
+func isBusy(resp *http.Response) (string, bool) {
+	if resp.StatusCode == 503 {
+		return "busy", true
+	}
+	return "", false
+}
+
+// 503: a decision that no fact says, read from its body where it is
+// called (calleeHolds).
+func calleeRead(req *http.Request) {
+	for {
+		resp, _ := c.Do(req)
+		if _, busy := isBusy(resp); busy {
+			continue
+		}
+		return
+	}
+}
+
+// OtherError is of a type that check's fact does not list.
+type OtherError struct{ Offset int }
+
+func (OtherError) Error() string { return "other" }
+
+// offsetOf returns the offset of an OtherError, and whether err is one.
+func offsetOf(err error) (int, bool) {
+	var oe OtherError
+	if errors.As(err, &oe) {
+		return oe.Offset, true
+	}
+	return 0, false
+}
+
+var lastOffset int
+
+// 503, unanswered: for 503 check's error is a *StatusError, in which
+// errors.As finds no OtherError, so offsetOf says false; for 404, whose
+// error's type check's fact does not say, it may say either, and both
+// ways come round unread (one has set something: they do not rejoin).
+func partlyTyped(req *http.Request) {
+	for {
+		resp, _ := c.Do(req)
+		err := check(resp)
+		if n, ok := offsetOf(err); ok {
+			lastOffset = n
+			continue
+		}
+		if err != nil {
+			continue
+		}
+		return
+	}
+}
+
 // 503: the status field of the error errors.As found.
 func typedField(req *http.Request) {
 	for {
@@ -924,6 +979,8 @@ func TestResent(t *testing.T) {
 		{"typed", codeset.Single(503)},
 		{"typedField", codeset.Single(503)},
 		{"typedHelper", codeset.Single(503)},
+		{"calleeRead", codeset.Single(503)},
+		{"partlyTyped", codeset.Single(503)},
 		{"asserted", codeset.Single(503)},
 		{"checked", codeset.Single(404).Or(codeset.Single(503))},
 		{"hooked", codeset.Set{}},
@@ -984,6 +1041,8 @@ func TestResends(t *testing.T) {
 		{"configured", true, []int{9}},
 		{"reconfigured", true, nil},
 		{"placedOuter", true, []int{3, 3}},
+		{"calleeRead", true, []int{3}},
+		{"partlyTyped", false, nil},
 	} {
 		fn := sp.Func(c.fn)
 		if fn == nil {

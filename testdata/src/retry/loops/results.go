@@ -64,15 +64,16 @@ func (c *delayed) giveUp(resp *http.Response) (string, bool) {
 	return "give up", true
 }
 
-// Negative: two flags after the first result; which one decides is not
-// known, so nothing is said.
+// Positive: two flags after the first result. Which one decides, no fact
+// of twoFlags says; its body, read where it is called, does: the loop
+// goes round where the second is true: on 503.
 func (c *delayed) callTwoFlags(req *http.Request) (*http.Response, error) {
 	for n := 0; n < c.max; n++ {
 		resp, err := c.hc.Do(req)
 		if err != nil {
 			return nil, err
 		}
-		if _, again, _ := c.twoFlags(resp); !again {
+		if _, again, _ := c.twoFlags(resp); !again { // want `retrying on 503 \(Service Unavailable\): huaweicloud says`
 			return resp, nil
 		}
 		resp.Body.Close()
