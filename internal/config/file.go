@@ -433,6 +433,17 @@ func ModuleFiles(dir string) ([]*File, error) {
 	if !ok {
 		return Chain(dir)
 	}
+	walk, _ := walks.LoadOrStore(root, sync.OnceValues(func() ([]*File, error) { return moduleFiles(root) }))
+	return walk.(func() ([]*File, error))()
+}
+
+// walks caches ModuleFiles by module root: a module's tree is walked once
+// per process (the settings and the fingerprint both ask; a big module
+// has thousands of directories).
+var walks sync.Map // root -> func() ([]*File, error)
+
+// moduleFiles is ModuleFiles for the module at root.
+func moduleFiles(root string) ([]*File, error) {
 	var out []*File
 	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {

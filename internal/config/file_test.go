@@ -118,7 +118,8 @@ func TestFingerprint(t *testing.T) {
 	write(t, filepath.Join(mod, "api.md"), "| Status Code | Name |\n|---|---|\n| 200 | OK |\n")
 	write(t, filepath.Join(mod, "sub", FileName), "codes: ../api.md\n")
 	fp := func() []byte {
-		files.Clear() // as a new process: each reads its files once
+		files.Clear() // as a new process: each reads its files once,
+		walks.Clear() // and walks its module once
 		return Fingerprint(mod)
 	}
 	first := fp()
