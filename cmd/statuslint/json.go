@@ -11,6 +11,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
 )
 
 // The -json output has the shape of go vet's and the checkers' of x/tools
@@ -18,7 +19,7 @@ import (
 // an analysis that failed), so that tools written for them read it, with
 // three differences users asked for: each finding is listed once, under
 // the first package ID that reports it (a package's own ID before its test
-// variant's), paths are relative to the working directory when they are
+// variant's, also where the variant alone was analyzed: coveredByTests), paths are relative to the working directory when they are
 // below it, and each list is sorted as the text output is.
 
 type jsonTextEdit struct {
@@ -50,8 +51,10 @@ type jsonFinding struct {
 	sortKey token.Position
 }
 
-// writeJSON writes the findings of graph's roots as -json output.
-func writeJSON(w io.Writer, graph *checker.Graph) error {
+// writeJSON writes the findings of graph's roots as -json output;
+// covered maps the test variants analyzed for their packages to those
+// packages, under whose ID the findings in their files are listed.
+func writeJSON(w io.Writer, graph *checker.Graph, covered map[*packages.Package]*packages.Package) error {
 	cwd, _ := os.Getwd()
 	roots := slices.Clone(graph.Roots)
 	slices.SortStableFunc(roots, func(a, b *checker.Action) int {
@@ -65,6 +68,7 @@ func writeJSON(w io.Writer, graph *checker.Graph) error {
 		tree[id][name] = v
 	}
 	seen := map[string]bool{}
+	lists := map[[2]string][]jsonFinding{}
 	for _, act := range roots {
 		if act.Err != nil {
 			add(act.Package.ID, act.Analyzer.Name, struct {
@@ -73,7 +77,7 @@ func writeJSON(w io.Writer, graph *checker.Graph) error {
 			continue
 		}
 		fset := act.Package.Fset
-		var list []jsonFinding
+		plain := covered[act.Package]
 		for _, d := range act.Diagnostics {
 			f := toJSONFinding(fset, d, cwd)
 			key := fmt.Sprint(f.Posn, f.End, f.Category, f.Message)
@@ -81,16 +85,20 @@ func writeJSON(w io.Writer, graph *checker.Graph) error {
 				continue
 			}
 			seen[key] = true
-			list = append(list, f)
+			id := act.Package.ID
+			if plain != nil && slices.Contains(plain.CompiledGoFiles, f.sortKey.Filename) {
+				id = plain.ID
+			}
+			k := [2]string{id, act.Analyzer.Name}
+			lists[k] = append(lists[k], f)
 		}
-		if len(list) == 0 {
-			continue
-		}
+	}
+	for k, list := range lists {
 		slices.SortFunc(list, func(a, b jsonFinding) int {
 			return cmp.Or(cmp.Compare(a.sortKey.Filename, b.sortKey.Filename), cmp.Compare(a.sortKey.Line, b.sortKey.Line),
 				cmp.Compare(a.sortKey.Column, b.sortKey.Column), cmp.Compare(a.Category, b.Category), cmp.Compare(a.Message, b.Message))
 		})
-		add(act.Package.ID, act.Analyzer.Name, list)
+		add(k[0], k[1], list)
 	}
 	data, err := json.MarshalIndent(tree, "", "\t") // maps' keys sorted
 	if err != nil {

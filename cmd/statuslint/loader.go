@@ -45,8 +45,9 @@ import (
 // packages.Load does: the go command then compiles the packages read from
 // source too, nothing once its cache holds them (loadPlan says when that
 // is the cheaper way). It returns the size of the files read from
-// source, for the next run's plan.
-func loadSyntax(patterns []string, tests bool, tags string, oneCall bool) ([]*packages.Package, int64, error) {
+// source, for the next run's plan, and the packages that their test
+// variants cover (coveredByTests), which are not read at all.
+func loadSyntax(patterns []string, tests bool, tags string, oneCall bool) ([]*packages.Package, int64, map[*packages.Package]*packages.Package, error) {
 	var flags []string
 	if tags != "" {
 		flags = []string{"-tags=" + tags}
@@ -58,8 +59,9 @@ func loadSyntax(patterns []string, tests bool, tags string, oneCall bool) ([]*pa
 	}
 	roots, err := packages.Load(&packages.Config{Mode: graph, Tests: tests, BuildFlags: flags}, patterns...)
 	if err != nil {
-		return nil, 0, err
+		return nil, 0, nil, err
 	}
+	roots, covered := coveredByTests(roots)
 	initial := make(map[*packages.Package]bool, len(roots))
 	for _, p := range roots {
 		initial[p] = true
@@ -97,7 +99,7 @@ func loadSyntax(patterns []string, tests bool, tags string, oneCall bool) ([]*pa
 	})
 	if len(exported) > 0 && !oneCall {
 		if err := cachedExportFiles(roots, exported, flags); err != nil {
-			return nil, 0, err
+			return nil, 0, nil, err
 		}
 	}
 	var size int64
@@ -158,7 +160,49 @@ func loadSyntax(patterns []string, tests bool, tags string, oneCall bool) ([]*pa
 			p.Types = shared[p.PkgPath]
 		}
 	})
-	return roots, size, nil
+	return roots, size, covered, nil
+}
+
+// coveredByTests drops from roots each package whose test variant is a
+// root too ("p" beside "p [p.test]") and covers it: the variant holds
+// every file of the package, and nothing a package's own tests add can
+// change what its other files do, so the package's findings are the
+// variant's on its files; analyzing both, as go vet and x/tools' checkers
+// do, reads and type-checks those files twice. A package that another
+// loaded package imports stays: that one needs its facts. covered maps
+// each variant to the package it stands for.
+func coveredByTests(roots []*packages.Package) ([]*packages.Package, map[*packages.Package]*packages.Package) {
+	byID := make(map[string]*packages.Package, len(roots))
+	for _, p := range roots {
+		byID[p.ID] = p
+	}
+	imported := map[*packages.Package]bool{}
+	packages.Visit(roots, nil, func(p *packages.Package) {
+		for _, imp := range p.Imports {
+			imported[imp] = true
+		}
+	})
+	covered := map[*packages.Package]*packages.Package{}
+	var kept []*packages.Package
+	for _, p := range roots {
+		v := byID[p.PkgPath+" ["+p.PkgPath+".test]"]
+		if p.ID == p.PkgPath && v != nil && !imported[p] && len(p.Errors) == 0 && len(v.Errors) == 0 && holdsAll(v.CompiledGoFiles, p.CompiledGoFiles) {
+			covered[v] = p
+			continue
+		}
+		kept = append(kept, p)
+	}
+	return kept, covered
+}
+
+// holdsAll reports whether every element of sub is in list.
+func holdsAll(list, sub []string) bool {
+	for _, s := range sub {
+		if !slices.Contains(list, s) {
+			return false
+		}
+	}
+	return true
 }
 
 // compileError reports whether e is the compiler's output for p, which

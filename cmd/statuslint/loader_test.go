@@ -16,8 +16,9 @@ import (
 // The loader compiles what the matched packages import, and nothing it
 // reads from source: not the matched package, not its test variants, not
 // a dependency that imports it (c, which a's external test imports). Every
-// package it returns is type-checked, sharing one object per dependency.
-// The go command's -toolexec logs what it compiles.
+// package it returns is type-checked, sharing one object per dependency
+// (a stays beside its test variant: b imports it). The go command's
+// -toolexec logs what it compiles.
 func TestLoadCompilesDependenciesOnly(t *testing.T) {
 	dir := module(t, map[string]string{
 		"a/a.go":       "package a\n\nimport \"demo/d\"\n\nfunc A() int { return d.D() }\n",
@@ -25,6 +26,7 @@ func TestLoadCompilesDependenciesOnly(t *testing.T) {
 		"a/in_test.go": "package a\n\nimport \"testing\"\n\nfunc TestIn(t *testing.T) { _ = A() }\n",
 		"c/c.go":       "package c\n\nimport \"demo/a\"\n\nfunc C() int { return a.A() }\n",
 		"d/d.go":       "package d\n\nfunc D() int { return 1 }\n",
+		"b/b.go":       "package b\n\nimport \"demo/a\"\n\nfunc B() int { return a.A() }\n",
 	})
 	log := filepath.Join(t.TempDir(), "compiles")
 	tool := filepath.Join(t.TempDir(), "toolexec")
@@ -36,9 +38,12 @@ func TestLoadCompilesDependenciesOnly(t *testing.T) {
 	t.Setenv("GOFLAGS", "-toolexec="+tool)
 	t.Setenv("GOPROXY", "off")
 
-	roots, _, err := loadSyntax([]string{"./a"}, true, "", false)
+	roots, _, covered, err := loadSyntax([]string{"./a", "./b"}, true, "", false)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if len(covered) > 0 {
+		t.Errorf("covered %v, though b imports a", covered)
 	}
 	var ids []string
 	for _, p := range roots {
@@ -48,7 +53,7 @@ func TestLoadCompilesDependenciesOnly(t *testing.T) {
 		}
 	}
 	slices.Sort(ids)
-	if want := []string{"demo/a", "demo/a [demo/a.test]", "demo/a.test", "demo/a_test [demo/a.test]"}; !slices.Equal(ids, want) {
+	if want := []string{"demo/a", "demo/a [demo/a.test]", "demo/a.test", "demo/a_test [demo/a.test]", "demo/b"}; !slices.Equal(ids, want) {
 		t.Errorf("roots %v, want %v", ids, want)
 	}
 
@@ -90,6 +95,60 @@ func TestLoadCompilesDependenciesOnly(t *testing.T) {
 	}
 }
 
+// A package whose test variant is loaded too, and that no loaded package
+// imports, is not read: its variant, which holds its files, is analyzed
+// for it (coveredByTests). Without tests, or imported, it is read.
+func TestLoadCoveredByTests(t *testing.T) {
+	dir := module(t, map[string]string{
+		"a/a.go":       "package a\n\nfunc A() int { return 1 }\n",
+		"a/in_test.go": "package a\n\nimport \"testing\"\n\nfunc TestIn(t *testing.T) { _ = A() }\n",
+		"b/b.go":       "package b\n\nimport \"demo/a\"\n\nfunc B() int { return a.A() }\n",
+	})
+	t.Chdir(dir)
+	t.Setenv("GOFLAGS", "")
+	t.Setenv("GOPROXY", "off")
+	ids := func(roots []*packages.Package) []string {
+		var out []string
+		for _, p := range roots {
+			out = append(out, p.ID)
+		}
+		slices.Sort(out)
+		return out
+	}
+	for _, c := range []struct {
+		patterns []string
+		tests    bool
+		want     []string
+		covered  bool
+	}{
+		{[]string{"./a"}, true, []string{"demo/a [demo/a.test]", "demo/a.test"}, true},
+		{[]string{"./a"}, false, []string{"demo/a"}, false},
+		{[]string{"./a", "./b"}, true, []string{"demo/a", "demo/a [demo/a.test]", "demo/a.test", "demo/b"}, false},
+	} {
+		roots, _, covered, err := loadSyntax(c.patterns, c.tests, "", false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := ids(roots); !slices.Equal(got, c.want) {
+			t.Errorf("%v, tests %v: roots %v, want %v", c.patterns, c.tests, got, c.want)
+		}
+		if !c.covered {
+			if len(covered) > 0 {
+				t.Errorf("%v, tests %v: covered %v", c.patterns, c.tests, covered)
+			}
+			continue
+		}
+		if len(covered) != 1 {
+			t.Fatalf("%v: covered %v, want a by its variant", c.patterns, covered)
+		}
+		for v, p := range covered {
+			if v.ID != "demo/a [demo/a.test]" || p.ID != "demo/a" || p.Syntax != nil || p.Types != nil {
+				t.Errorf("covered %s by %s (read: %v)", p.ID, v.ID, p.Syntax != nil || p.Types != nil)
+			}
+		}
+	}
+}
+
 // A dependency that does not type-check is reported once, on itself; the
 // package importing it is ill-typed, without a "could not import" of its
 // own.
@@ -107,7 +166,7 @@ func TestLoadBrokenDependency(t *testing.T) {
 }
 
 func brokenDependency(t *testing.T, oneCall bool) {
-	roots, _, err := loadSyntax([]string{"./f"}, false, "", oneCall)
+	roots, _, _, err := loadSyntax([]string{"./f"}, false, "", oneCall)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -148,11 +207,11 @@ func TestLoadOneCall(t *testing.T) {
 		slices.Sort(out)
 		return out
 	}
-	two, size2, err := loadSyntax([]string{"./a"}, true, "", false)
+	two, size2, _, err := loadSyntax([]string{"./a"}, true, "", false)
 	if err != nil {
 		t.Fatal(err)
 	}
-	one, size1, err := loadSyntax([]string{"./a"}, true, "", true)
+	one, size1, _, err := loadSyntax([]string{"./a"}, true, "", true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -168,7 +227,7 @@ func TestLoadOneCall(t *testing.T) {
 		}
 	}
 
-	broken, _, err := loadSyntax([]string{"./b"}, false, "", true)
+	broken, _, _, err := loadSyntax([]string{"./b"}, false, "", true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -244,7 +303,7 @@ func TestLoadExportCache(t *testing.T) {
 	load := func() (string, int) {
 		t.Helper()
 		os.Remove(log)
-		roots, _, err := loadSyntax([]string{"./a"}, false, "", false)
+		roots, _, _, err := loadSyntax([]string{"./a"}, false, "", false)
 		if err != nil {
 			t.Fatal(err)
 		}

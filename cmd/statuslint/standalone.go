@@ -113,7 +113,7 @@ func standalone(a *analysis.Analyzer, patterns []string, o *options) (code int) 
 	cache := newFactCache(a)
 	known := func(path string) bool { return analyzer.KnownPackage(a, path) }
 	alone := func(pkg *types.Package) bool { return analyzer.HoldsFactsAlone(a, pkg) }
-	roots, report, views, err := load(patterns, o.tests, o.tags, known, alone, demand, cache)
+	roots, report, views, covered, err := load(patterns, o.tests, o.tags, known, alone, demand, cache)
 	if err != nil {
 		log.Print(err)
 		return 1
@@ -177,7 +177,7 @@ func standalone(a *analysis.Analyzer, patterns []string, o *options) (code int) 
 		}
 		return code
 	case o.json:
-		if err := writeJSON(os.Stdout, graph); err != nil {
+		if err := writeJSON(os.Stdout, graph, covered); err != nil {
 			log.Printf("writing -json output: %v", err)
 			return 1
 		}
@@ -199,10 +199,10 @@ func standalone(a *analysis.Analyzer, patterns []string, o *options) (code int) 
 		return 1
 	}
 	if o.verbose {
-		log.Printf("%s analyzed, %s", plural(len(report), "package"), plural(len(list), "finding"))
+		log.Printf("%s analyzed, %s", plural(len(report)+len(covered), "package"), plural(len(list), "finding"))
 	}
 	if listsRoutes(a) {
-		log.Print(routesSummary(list, len(report)))
+		log.Print(routesSummary(list, len(report)+len(covered)))
 	}
 	if len(list) > 0 && code == 0 && !listsRoutes(a) {
 		return 3 // errors, exit 1, come first; -routes lists, it finds nothing
@@ -250,9 +250,12 @@ func listsRoutes(a *analysis.Analyzer) bool {
 // With a cache, a package whose facts it holds is not read: views are the
 // packages that stand for those, with the types of their export data, on
 // which the cache's analyzers export the facts (factCache.wrap).
-func load(patterns []string, tests bool, tags string, known func(path string) bool, holdsAlone func(*types.Package) bool, demand func(types.Object) bool, cache *factCache) (roots, report, views []*packages.Package, err error) {
+//
+// covered maps the test variants that stand for their packages
+// (coveredByTests) to those packages, which are not loaded further.
+func load(patterns []string, tests bool, tags string, known func(path string) bool, holdsAlone func(*types.Package) bool, demand func(types.Object) bool, cache *factCache) (roots, report, views []*packages.Package, covered map[*packages.Package]*packages.Package, err error) {
 	plan := newLoadPlan(patterns, tests, tags)
-	report, size, err := loadSyntax(patterns, tests, tags, plan.oneCall())
+	report, size, covered, err := loadSyntax(patterns, tests, tags, plan.oneCall())
 	if err == nil {
 		plan.record(size)
 	}
@@ -260,7 +263,7 @@ func load(patterns []string, tests bool, tags string, known func(path string) bo
 		err = fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
 	}
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, nil, nil, err
 	}
 	if demand == nil {
 		demand = func(types.Object) bool { return true }
@@ -282,7 +285,7 @@ func load(patterns []string, tests bool, tags string, known func(path string) bo
 	}
 	extra := mainModuleDeps(report, canHoldFacts(known, alone))
 	if len(extra) == 0 {
-		return report, report, nil, nil
+		return report, report, nil, covered, nil
 	}
 	// The module's own imported packages, type-checked from the source
 	// files the go command listed, against the export data of their
@@ -367,7 +370,7 @@ func load(patterns []string, tests bool, tags string, known func(path string) bo
 			}
 		}
 	}
-	return roots, report, views, nil
+	return roots, report, views, covered, nil
 }
 
 // cachedView returns a package that stands for p, whose facts the cache
