@@ -15,7 +15,9 @@ import (
 )
 
 // ssaOnly, set by STATUSLINT_RETRY_FLOW=ssa, reports every retry loop
-// by the SSA flow alone, answered or not, the AST flow's answer unused:
+// by the SSA flow alone, answered or not (with the ways round past a
+// branch it cannot read, where a test it reads picked their statuses:
+// engine.Edge.Unread), the AST flow's answer unused:
 // a development switch, to measure on the real-world records how far the
 // SSA flow is from replacing the AST flow (docs/checks: SL2001).
 var ssaOnly = os.Getenv("STATUSLINT_RETRY_FLOW") == "ssa"

@@ -63,7 +63,9 @@ import (
 func Resent(send *ssa.Call, errs codeset.Set, known Known) (retried codeset.Set, complete bool) {
 	edges, complete, _ := follow(send, errs, known)
 	for _, e := range edges {
-		retried = retried.Or(e.Set)
+		if !e.Unread {
+			retried = retried.Or(e.Set)
+		}
 	}
 	return retried, complete
 }
@@ -75,6 +77,11 @@ func Resent(send *ssa.Call, errs codeset.Set, known Known) (retried codeset.Set,
 type Edge struct {
 	Set codeset.Set
 	At  token.Pos
+	// Unread marks a way round past a branch the flow cannot read,
+	// for statuses a test it reads picked (round.picked): they go round
+	// where that branch lets them, which the flow does not know. Such a
+	// loop is unanswered.
+	Unread bool
 }
 
 // Resends is Resent with the ways round, each with the test that admits
@@ -173,6 +180,12 @@ func followFrom(send *ssa.Call, errs codeset.Set, known Known, self bool) (edges
 				if !open.And(codeset.Range(200, 299).Not()).Empty() {
 					s.unread = true
 				}
+				if fails := open.And(codeset.Range(200, 299).Not()); r.picked && r.decided && !fails.Empty() {
+					// Statuses a read test picked, past a branch
+					// not read that may only take some off: a way
+					// round where that branch lets them (Edge.Unread).
+					ways = append(ways, pathEdge{fails, r.tests, true})
+				}
 				r.live = r.live.And(r.unread.Not())
 				if r.live.Empty() {
 					return r, false
@@ -182,7 +195,7 @@ func followFrom(send *ssa.Call, errs codeset.Set, known Known, self bool) (edges
 			case r.live.Has(200):
 				success = true
 			case r.decided:
-				ways = append(ways, pathEdge{r.live, r.tests})
+				ways = append(ways, pathEdge{r.live, r.tests, false})
 			}
 			return r, false // the next round starts with a new response
 		}
@@ -221,7 +234,7 @@ func followFrom(send *ssa.Call, errs codeset.Set, known Known, self bool) (edges
 		return nil, complete, s.unread // a repetition
 	}
 	for _, e := range ways {
-		edges = addEdge(edges, Edge{Set: e.live, At: placed(e.tests, left)})
+		edges = addEdge(edges, Edge{Set: e.live, At: placed(e.tests, left), Unread: e.unread})
 	}
 	slices.SortFunc(edges, func(a, b Edge) int { return int(a.At) - int(b.At) })
 	return edges, complete, s.unread
@@ -354,8 +367,9 @@ const maxTests = 4
 // A pathEdge is a way round as one path found it: its statuses and the
 // tests that narrowed them, the last first.
 type pathEdge struct {
-	live  codeset.Set
-	tests [maxTests]step
+	live   codeset.Set
+	tests  [maxTests]step
+	unread bool
 }
 
 // placed returns the position of the last of tests some path left the
@@ -380,7 +394,7 @@ func placed(tests [maxTests]step, left map[step]bool) token.Pos {
 // addEdge adds e to edges, merged with the edge of the same test.
 func addEdge(edges []Edge, e Edge) []Edge {
 	for i := range edges {
-		if edges[i].At == e.At {
+		if edges[i].At == e.At && edges[i].Unread == e.Unread {
 			edges[i].Set = edges[i].Set.Or(e.Set)
 			return edges
 		}
@@ -408,6 +422,11 @@ type round struct {
 	// unread).
 	unread codeset.Set
 	rejoin *ssa.BasicBlock
+	// picked is set once a test the flow reads has kept some error
+	// status (4xx, 5xx) off this way: its statuses are told apart by
+	// what the code reads,
+	// and a branch not read on the way may only take some of them off.
+	picked bool
 	// fresh has a bit set for each value the request is built from
 	// (sendFlow.fresh) that the path has made anew: what is set on one
 	// then, or handed with it to a call, builds this round's request.
@@ -1500,6 +1519,9 @@ func (s *sendFlow) decide(cond ssa.Value, env values.Env, r round) (then, els ro
 		then, els = s.unreadAt(cond, then, then.live.And(open)), s.unreadAt(cond, els, els.live.And(open))
 	}
 	then.decided, els.decided = true, true
+	fails := r.live.And(codeset.Relation(token.GEQ, 400)) // the errors, client's and server's
+	then.picked = r.picked || !fails.And(then.live.Not()).Empty()
+	els.picked = r.picked || !fails.And(els.live.Not()).Empty()
 	if known == codeset.All && (set == codeset.All || set.Empty()) {
 		// A flag or a constant: no status decides here.
 		then.decided, els.decided = r.decided, r.decided

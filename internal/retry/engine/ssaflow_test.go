@@ -392,6 +392,38 @@ func offsetOf(err error) (int, bool) {
 	return 0, false
 }
 
+// bodyFails is read where it is called: what it answers is the status
+// line's text, which no test of the status says.
+func bodyFails(r *http.Response) bool { return r.Status == "" }
+
+// 503 only where a branch on the body lets it, which the flow cannot
+// read: a way round it does not answer alone (Edge.Unread).
+func guarded(req *http.Request) {
+	for {
+		resp, _ := c.Do(req)
+		if resp.StatusCode != 503 {
+			return
+		}
+		if bodyFails(resp) {
+			return
+		}
+	}
+}
+
+// All failures, past a branch on the body that decides which go round:
+// no test the flow reads picked them, so no way round is said.
+func unguarded(req *http.Request) {
+	for {
+		resp, err := c.Do(req)
+		if err != nil || resp.StatusCode < 400 {
+			return
+		}
+		if bodyFails(resp) {
+			return
+		}
+	}
+}
+
 var lastOffset int
 
 // 503, unanswered: for 503 check's error is a *StatusError, in which
@@ -1019,6 +1051,35 @@ func TestResent(t *testing.T) {
 
 // Resends answers alone where no path ends at what it cannot read, and
 // places each way round at the test that last admitted its statuses.
+// A way round past a branch the flow cannot read is an Unread edge where
+// a test the flow reads picked its statuses, and no edge elsewhere; the
+// loop is unanswered, and Resent leaves it out.
+func TestResendsUnread(t *testing.T) {
+	sp := loadSSA(t, resentSrc)
+	for _, c := range []struct {
+		fn   string
+		want codeset.Set
+	}{
+		{"guarded", codeset.Single(503)},
+		{"unguarded", codeset.Set{}},
+	} {
+		edges, answered := Resends(sendIn(t, sp.Func(c.fn)), codeset.Set{}, stubKnown{})
+		var unread codeset.Set
+		for _, e := range edges {
+			if !e.Unread {
+				t.Errorf("%s: an edge read whole: %v", c.fn, e.Set)
+			}
+			unread = unread.Or(e.Set)
+		}
+		if answered || unread != c.want {
+			t.Errorf("%s: answered %v, unread ways round %v; want false, %v", c.fn, answered, unread, c.want)
+		}
+		if got, _ := Resent(sendIn(t, sp.Func(c.fn)), codeset.Set{}, stubKnown{}); !got.Empty() {
+			t.Errorf("%s: Resent %v, want none", c.fn, got)
+		}
+	}
+}
+
 func TestResends(t *testing.T) {
 	sp := loadSSA(t, resentSrc)
 	for _, c := range []struct {
