@@ -107,14 +107,6 @@ func TestLoadCoveredByTests(t *testing.T) {
 	t.Chdir(dir)
 	t.Setenv("GOFLAGS", "")
 	t.Setenv("GOPROXY", "off")
-	ids := func(roots []*packages.Package) []string {
-		var out []string
-		for _, p := range roots {
-			out = append(out, p.ID)
-		}
-		slices.Sort(out)
-		return out
-	}
 	for _, c := range []struct {
 		patterns []string
 		tests    bool
@@ -147,6 +139,16 @@ func TestLoadCoveredByTests(t *testing.T) {
 			}
 		}
 	}
+}
+
+// ids returns the IDs of roots, sorted.
+func ids(roots []*packages.Package) []string {
+	var out []string
+	for _, p := range roots {
+		out = append(out, p.ID)
+	}
+	slices.Sort(out)
+	return out
 }
 
 // A dependency that does not type-check is reported once, on itself; the
@@ -199,14 +201,6 @@ func TestLoadOneCall(t *testing.T) {
 	t.Chdir(dir)
 	t.Setenv("GOFLAGS", "")
 	t.Setenv("GOPROXY", "off")
-	ids := func(roots []*packages.Package) []string {
-		var out []string
-		for _, p := range roots {
-			out = append(out, p.ID)
-		}
-		slices.Sort(out)
-		return out
-	}
 	two, size2, _, err := loadSyntax([]string{"./a"}, true, "", false)
 	if err != nil {
 		t.Fatal(err)

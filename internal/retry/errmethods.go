@@ -3,7 +3,6 @@ package retry
 import (
 	"go/ast"
 	"go/types"
-	"strings"
 
 	"github.com/statuslint/statuslint/internal/retry/codeset"
 	"github.com/statuslint/statuslint/internal/retry/engine"
@@ -134,45 +133,12 @@ func (c *retryChecker) TypedMethodCodes(typed []facts.TypedErr, name string) (co
 // (typeKey: *example.com/sdk.Error), found among the packages this one
 // sees.
 func (c *retryChecker) methodOfType(key, name string) *types.Func {
-	ptr := strings.HasPrefix(key, "*")
-	key = strings.TrimPrefix(key, "*")
-	dot := strings.LastIndex(key, ".")
-	if dot < 0 {
+	t := typesx.TypeOfKey(c.Pass.Pkg, key)
+	n := typesx.NamedOf(t)
+	if n == nil {
 		return nil
 	}
-	pkg := c.visiblePackage(key[:dot])
-	if pkg == nil {
-		return nil
-	}
-	tn, ok := pkg.Scope().Lookup(key[dot+1:]).(*types.TypeName)
-	if !ok {
-		return nil
-	}
-	t := tn.Type()
-	if ptr {
-		t = types.NewPointer(t)
-	}
-	obj, _, _ := types.LookupFieldOrMethod(t, true, pkg, name)
+	obj, _, _ := types.LookupFieldOrMethod(t, true, n.Obj().Pkg(), name)
 	fn, _ := obj.(*types.Func)
 	return fn
-}
-
-// visiblePackage returns the package of path among this package and
-// those it imports, however deep, if the type checker has it.
-func (c *retryChecker) visiblePackage(path string) *types.Package {
-	seen := map[*types.Package]bool{}
-	list := []*types.Package{c.Pass.Pkg}
-	for len(list) > 0 {
-		p := list[0]
-		list = list[1:]
-		if seen[p] {
-			continue
-		}
-		seen[p] = true
-		if p.Path() == path {
-			return p
-		}
-		list = append(list, p.Imports()...)
-	}
-	return nil
 }

@@ -5,7 +5,6 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
-	"strings"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -1901,46 +1900,13 @@ func (s *sendFlow) ofTypePart(v ssa.Value, t types.Type, env values.Env, unwraps
 		return codeset.Set{}, codeset.Set{}
 	}
 	for _, te := range f.Types {
-		u := lookupType(s.send.Parent().Pkg.Pkg, te.Type)
+		u := typesx.TypeOfKey(s.send.Parent().Pkg.Pkg, te.Type)
 		if u == nil || types.IsInterface(u) || unwraps && wraps(u) {
 			continue
 		}
 		known = known.Or(te.Codes)
 	}
 	return codeset.Set{}, known
-}
-
-// lookupType returns the type a fact names (facts.TypeKey), found among
-// the packages from imports, directly or not; nil if none has it.
-func lookupType(from *types.Package, key string) types.Type {
-	name, ptr := strings.CutPrefix(key, "*")
-	dot := strings.LastIndex(name, ".")
-	if dot < 0 {
-		return nil
-	}
-	path, name := name[:dot], name[dot+1:]
-	seen := map[*types.Package]bool{}
-	queue := []*types.Package{from}
-	for len(queue) > 0 && len(seen) < 1024 {
-		p := queue[0]
-		queue = queue[1:]
-		if seen[p] {
-			continue
-		}
-		seen[p] = true
-		if p.Path() == path {
-			tn, ok := p.Scope().Lookup(name).(*types.TypeName)
-			if !ok {
-				return nil
-			}
-			if ptr {
-				return types.NewPointer(tn.Type())
-			}
-			return tn.Type()
-		}
-		queue = append(queue, p.Imports()...)
-	}
-	return nil
 }
 
 // wraps reports whether an error of type t may hold another that
