@@ -1518,9 +1518,13 @@ func (s *sendFlow) decide(cond ssa.Value, env values.Env, r round) (then, els ro
 		then, els = s.unreadAt(cond, then, then.live.And(open)), s.unreadAt(cond, els, els.live.And(open))
 	}
 	then.decided, els.decided = true, true
-	fails := r.live.And(codeset.Relation(token.GEQ, 400)) // the errors, client's and server's
-	then.picked = r.picked || !fails.And(then.live.Not()).Empty()
-	els.picked = r.picked || !fails.And(els.live.Not()).Empty()
+	if known == codeset.All {
+		// Read whole (a partial test picks only the statuses it knows,
+		// and leaves the others as they were).
+		fails := r.live.And(codeset.Relation(token.GEQ, 400)) // the errors, client's and server's
+		then.picked = r.picked || !fails.And(then.live.Not()).Empty()
+		els.picked = r.picked || !fails.And(els.live.Not()).Empty()
+	}
 	if known == codeset.All && (set == codeset.All || set.Empty()) {
 		// A flag or a constant: no status decides here.
 		then.decided, els.decided = r.decided, r.decided
