@@ -77,7 +77,7 @@ type Edge struct {
 	Set codeset.Set
 	At  token.Pos
 	// Unread marks a way round past a branch the flow cannot read,
-	// for statuses a test it reads picked (round.picked): they go round
+	// for statuses a test it reads whole picked (round.picked): they go round
 	// where that branch lets them, which the flow does not know. Such a
 	// loop is unanswered.
 	Unread bool
@@ -176,10 +176,11 @@ func followFrom(send *ssa.Call, errs codeset.Set, known Known, self bool) (edges
 				// this way (a body that came empty), which are no
 				// retry of a failure. The statuses the path read all
 				// the way go on.
-				if !open.And(codeset.Range(200, 299).Not()).Empty() {
+				fails := open.And(codeset.Range(200, 299).Not())
+				if !fails.Empty() {
 					s.unread = true
 				}
-				if fails := open.And(codeset.Range(200, 299).Not()); r.picked && r.decided && !fails.Empty() {
+				if r.picked && r.decided && !fails.Empty() {
 					// Statuses a read test picked, past a branch
 					// not read that may only take some off: a way
 					// round where that branch lets them (Edge.Unread).
@@ -421,10 +422,10 @@ type round struct {
 	// unread).
 	unread codeset.Set
 	rejoin *ssa.BasicBlock
-	// picked is set once a test the flow reads has kept some error
-	// status (4xx, 5xx) off this way: its statuses are told apart by
-	// what the code reads,
-	// and a branch not read on the way may only take some of them off.
+	// picked is set once a test the flow reads whole has kept some
+	// error status (4xx, 5xx) off this way: its statuses are told apart
+	// by what the code reads, and a branch not read on the way may only
+	// take some of them off (Edge.Unread).
 	picked bool
 	// fresh has a bit set for each value the request is built from
 	// (sendFlow.fresh) that the path has made anew: what is set on one
