@@ -1,12 +1,12 @@
 package values
 
 import (
-	"go/types"
 	"slices"
 
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/statuslint/statuslint/internal/knowledge"
+	"github.com/statuslint/statuslint/internal/typesx"
 )
 
 // DependsOn reports whether v is computed from a value is accepts:
@@ -201,13 +201,6 @@ func isTimerMethod(call ssa.CallCommon) bool {
 	if fn == nil || fn.Signature.Recv() == nil {
 		return false
 	}
-	t := fn.Signature.Recv().Type()
-	if p, ok := t.(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	named, ok := t.(*types.Named)
-	if !ok || named.Obj().Pkg() == nil {
-		return false
-	}
-	return slices.Contains(knowledge.Timers, knowledge.Key{Path: named.Obj().Pkg().Path(), Name: named.Obj().Name()})
+	recv := fn.Signature.Recv().Type()
+	return slices.ContainsFunc(knowledge.Timers, func(k knowledge.Key) bool { return typesx.Is(recv, k) })
 }
