@@ -19,8 +19,9 @@ import (
 // an analysis that failed), so that tools written for them read it, with
 // three differences users asked for: each finding is listed once, under
 // the first package ID that reports it (a package's own ID before its test
-// variant's, also where the variant alone was analyzed: coveredByTests), paths are relative to the working directory when they are
-// below it, and each list is sorted as the text output is.
+// variant's, also where the variant alone was analyzed: coveredByTests),
+// paths are relative to the working directory when they are below it, and
+// each list is sorted as the text output is.
 
 type jsonTextEdit struct {
 	Filename string `json:"filename"`
