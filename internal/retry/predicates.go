@@ -53,17 +53,6 @@ func (c *retryChecker) Predicate(fn *types.Func) (facts.Pred, bool) {
 	return r.fact, r.ok
 }
 
-// TypedPredicate is the fact of fn, a decision of this package over an
-// error, evaluated where it is given one that carries errs, of the types
-// typed for some (engine.Known).
-func (c *retryChecker) TypedPredicate(fn *types.Func, errs codeset.Set, typed []facts.TypedErr) (facts.Pred, bool) {
-	decl := c.Decls[fn.Origin()]
-	if fn.Pkg() != c.Pass.Pkg || decl == nil || decl.Body == nil {
-		return facts.Pred{}, false
-	}
-	return c.EvalErrPredicateOf(decl.Type, decl.Body, errs, typed, nil)
-}
-
 // predEval is a predicate's evaluation: the codes it retries, by
 // condition, and which argument carries the status.
 type predEval struct {

@@ -1378,11 +1378,6 @@ func (s *sendFlow) calleeHolds(call *ssa.Call, i int, env values.Env) (set, know
 // statuses a list (a variable or a field) may hold.
 type Known interface {
 	Predicate(*types.Func) (facts.Pred, bool)
-	// TypedPredicate is the fact of a decision of this package over an
-	// error, evaluated where it is given one that carries errs, of the
-	// types typed for some: a test of the error's type (errors.As) then
-	// decides statuses its fact, for any error, cannot say.
-	TypedPredicate(fn *types.Func, errs codeset.Set, typed []facts.TypedErr) (facts.Pred, bool)
 	ErrOf(*types.Func) (facts.Err, bool)
 	StatusField(field *types.Var, recv types.Type) bool
 	StatusResult(fn *types.Func) int
@@ -1746,7 +1741,7 @@ func (s *sendFlow) decision(call *ssa.Call, i int, env values.Env) (codeset.Set,
 	}
 	p, ok := s.known.Predicate(obj)
 	if !ok || p.Result != i {
-		return s.typedDecision(call, obj, i, recv, env)
+		return codeset.Set{}, false
 	}
 	arg := p.Arg + recv
 	if arg >= len(call.Call.Args) {
@@ -1783,28 +1778,6 @@ func (s *sendFlow) decision(call *ssa.Call, i int, env values.Env) (codeset.Set,
 	}
 	if a := env.Resolve(call.Call.Args[arg]); s.isStatus(a, env) || s.result(a, env, 0) {
 		return p.Set, true
-	}
-	return codeset.Set{}, false
-}
-
-// typedDecision returns the statuses for which result i of call, a
-// decision of this package over an error of known types, holds
-// (Known.TypedPredicate): the error's types at the call say.
-func (s *sendFlow) typedDecision(call *ssa.Call, obj *types.Func, i, recv int, env values.Env) (codeset.Set, bool) {
-	for j, a := range call.Call.Args {
-		f, ok := s.errFact(a, env)
-		if !ok || len(f.Types) == 0 {
-			continue
-		}
-		errs, ok := s.errFor(a, env)
-		if !ok {
-			continue
-		}
-		p, ok := s.known.TypedPredicate(obj, errs, f.Types)
-		if !ok || !p.OfErr || p.Result != i || p.Arg+recv != j {
-			return codeset.Set{}, false
-		}
-		return p.Set.And(errs), true
 	}
 	return codeset.Set{}, false
 }

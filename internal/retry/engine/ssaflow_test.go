@@ -345,8 +345,8 @@ func statusOf(err error) (int, bool) {
 }
 
 // 503: a function of the package answers whether the error is a
-// *StatusError, which its error's types at the call say
-// (Known.TypedPredicate).
+// *StatusError, which its body, read with the error's types at the call,
+// says (calleeHolds).
 func typedHelper(req *http.Request) {
 	for {
 		resp, _ := c.Do(req)
@@ -944,20 +944,6 @@ func (stubKnown) Predicate(fn *types.Func) (facts.Pred, bool) {
 	return facts.Pred{Arg: 0, OfErr: true, Set: codeset.Relation(token.GEQ, 500)}, true
 }
 
-// TypedPredicate knows statusOf: true for the statuses its error is a
-// *StatusError for.
-func (stubKnown) TypedPredicate(fn *types.Func, errs codeset.Set, typed []facts.TypedErr) (facts.Pred, bool) {
-	if fn.Name() != "statusOf" {
-		return facts.Pred{}, false
-	}
-	for _, t := range typed {
-		if t.Type == "*p.StatusError" {
-			return facts.Pred{Arg: 0, OfErr: true, Result: 1, Set: t.Codes}, true
-		}
-	}
-	return facts.Pred{}, false
-}
-
 func (stubKnown) ErrOf(fn *types.Func) (facts.Err, bool) {
 	if fn.Name() == "checkValue" {
 		return facts.Err{Errs: codeset.Single(404).Or(codeset.Single(503)), Types: []facts.TypedErr{{Type: "p.CodeError", Codes: codeset.Single(404).Or(codeset.Single(503))}}}, true
@@ -1049,8 +1035,6 @@ func TestResent(t *testing.T) {
 	}
 }
 
-// Resends answers alone where no path ends at what it cannot read, and
-// places each way round at the test that last admitted its statuses.
 // A way round past a branch the flow cannot read is an Unread edge where
 // a test the flow reads whole picked its statuses, and no edge elsewhere;
 // the loop is unanswered, and Resent leaves those out.
@@ -1086,6 +1070,8 @@ func TestResendsUnread(t *testing.T) {
 	}
 }
 
+// Resends answers alone where no path ends at what it cannot read, and
+// places each way round at the test that last admitted its statuses.
 func TestResends(t *testing.T) {
 	sp := loadSSA(t, resentSrc)
 	for _, c := range []struct {
