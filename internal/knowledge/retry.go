@@ -333,12 +333,14 @@ var BodyRewinds = map[Key]bool{
 }
 
 // ServerFields are the request fields that name the server a request
-// goes to, not what the API is asked: a retry that points them at the
-// next node (a host rotation) re-sends the same request.
+// goes to, or say how its connection is used, not what the API is asked:
+// a retry that points them at the next node (a host rotation) or closes
+// the connection after it (Request.Close) re-sends the same request.
 var ServerFields = map[Key]bool{
-	{NetHTTP, "Request", "Host"}: true,
-	{"net/url", "URL", "Host"}:   true,
-	{"net/url", "URL", "Scheme"}: true,
+	{NetHTTP, "Request", "Host"}:  true,
+	{NetHTTP, "Request", "Close"}: true,
+	{"net/url", "URL", "Host"}:    true,
+	{"net/url", "URL", "Scheme"}:  true,
 }
 
 // ResponseTypes are the response types whose nil test means "no status"

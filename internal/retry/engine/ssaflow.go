@@ -218,8 +218,8 @@ func followFrom(send *ssa.Call, errs codeset.Set, known Known, self bool) (edges
 				r.fresh |= 1 << k // made anew this round: what is set on it builds it
 			}
 		}
-		if r.rebuilt {
-			return r, true
+		if r.rebuilt || !self && !s.inLoop(instr.Block()) {
+			return r, true // made anew, or gone from the loop: it does not come round
 		}
 		if changed, known := s.changes(instr, r.fresh); changed {
 			// A path that changes the request ends; one that hands it
@@ -498,12 +498,40 @@ func (s *sendFlow) sameEachRound(v ssa.Value, env values.Env, seen map[ssa.Value
 // to one field reaches no other (cfg.Logs, where the request reads
 // cfg.Client).
 func (s *sendFlow) apart(addr ssa.Value) bool {
-	root, path := fieldPath(addr)
-	if len(path) == 0 || !s.roots[root] || slices.Contains(s.whole, root) {
+	root, field := firstField(addr)
+	if field < 0 || !s.roots[root] || slices.Contains(s.whole, root) {
 		return false
 	}
 	reads := s.reads[root]
-	return reads != nil && !reads[path[0]]
+	return reads != nil && !reads[field]
+}
+
+// firstField returns the value addr is a part of, through fields,
+// elements and what pointers in them point to (c.conns[i], a node of
+// the client's list), and the field of it that leads to addr; -1 if
+// none does.
+func firstField(addr ssa.Value) (ssa.Value, int) {
+	field := -1
+	for range 8 {
+		switch x := addr.(type) {
+		case *ssa.FieldAddr:
+			addr, field = x.X, x.Field
+		case *ssa.Field:
+			addr, field = x.X, x.Field
+		case *ssa.IndexAddr:
+			addr = x.X
+		case *ssa.Index:
+			addr = x.X
+		case *ssa.UnOp:
+			if x.Op != token.MUL {
+				return addr, field
+			}
+			addr = x.X
+		default:
+			return addr, field
+		}
+	}
+	return addr, -1
 }
 
 // writtenInLoop reports whether the loop may write what addr points to:
@@ -682,6 +710,24 @@ func (s *sendFlow) rejoin(fn *ssa.Function, b *ssa.BasicBlock) *ssa.BasicBlock {
 	return join
 }
 
+// meetInLoop reports whether the ways of the branch that ends b meet
+// again in the loop that holds the send: neither leaves it.
+func (s *sendFlow) meetInLoop(b *ssa.BasicBlock) bool {
+	if len(b.Succs) != 2 {
+		return false
+	}
+	fn := b.Parent()
+	if s.pdom == nil {
+		s.pdom = postDominators(fn)
+	}
+	for _, c := range fn.Blocks {
+		if c != b && s.pdom[b.Index][c.Index] && s.inLoop(c) {
+			return true
+		}
+	}
+	return false
+}
+
 // postDominators returns, for each block of fn by index, the blocks that
 // post-dominate it (every path from it to the function's end passes
 // them), itself among them.
@@ -786,6 +832,9 @@ func (s *sendFlow) changes(instr ssa.Instruction, fresh uint64) (changed, known 
 			return false, true
 		}
 		fn := x.Call.StaticCallee()
+		if obj, ok := calleeObj(fn); ok && (knowledge.RequestReads[typesx.FuncKey(obj)] || knowledge.RequestCopies[typesx.FuncKey(obj)]) {
+			return false, true // req.Cookie(name), req.Clone(ctx): it stays as it was
+		}
 		if obj, ok := calleeObj(fn); ok && knowledge.RequestMutators[typesx.FuncKey(obj)] {
 			roots := map[ssa.Value]bool{s.req: true}
 			if s.req == nil {
@@ -883,8 +932,10 @@ func (s *sendFlow) sources() map[ssa.Value]bool {
 		}
 	}
 	s.handed(s.send, whole)
-	for _, a := range s.send.Call.Args {
-		walk(a, 0)
+	for j, a := range s.send.Call.Args {
+		if !connectionOnly(s.send.Call.StaticCallee(), j) {
+			walk(a, 0)
+		}
 	}
 	// A pointer made in the send's function (not a φ-node: a variable the
 	// loop sets) is made anew each round the loop makes it: what is
@@ -978,6 +1029,9 @@ func (s *sendFlow) handed(call *ssa.Call, whole func(ssa.Value)) {
 	for j, a := range call.Call.Args {
 		if _, isPtr := a.Type().Underlying().(*types.Pointer); !isPtr {
 			continue
+		}
+		if call == s.send && connectionOnly(fn, j) {
+			continue // how the request goes, not what it asks
 		}
 		fields := map[int]bool{}
 		if fn == nil || fn.Pkg != s.send.Parent().Pkg || fn.Blocks == nil || !fieldsRead(fn, j, fields, map[*ssa.Function]bool{}) {
@@ -1500,7 +1554,14 @@ func (s *sendFlow) decide(cond ssa.Value, env values.Env, r round) (then, els ro
 			// Either way, and unanswered if the path then goes round
 			// to the same request: where it changes the request, or
 			// leaves the loop, what the branch decided does not matter.
+			// What a test picked before it, it may take off, unless
+			// its ways meet again in the loop (a wait's length, read
+			// from the response): only a test read after it picks the
+			// statuses of a way round (Edge.Unread).
 			r = s.unreadAt(cond, r, r.live)
+			if b := blockOf(cond); b == nil || !s.meetInLoop(b) {
+				r.picked = false
+			}
 		}
 		return r, r, values.Both
 	}
@@ -1531,6 +1592,17 @@ func (s *sendFlow) decide(cond ssa.Value, env values.Env, r round) (then, els ro
 		// under a test of the status).
 		at := testPos(cond, env)
 		then.tests, els.tests = r.pushed(step{at, true}), r.pushed(step{at, false})
+		if !onError(cond, env) {
+			// A test of the status that every status the path has
+			// passes one way separates nothing on it (503, in the
+			// list to retry, past a later test of 429).
+			if then.live == r.live {
+				then.tests = r.tests
+			}
+			if els.live == r.live {
+				els.tests = r.tests
+			}
+		}
 	}
 	switch {
 	case then.live.Empty() && els.live.Empty():
@@ -1541,6 +1613,32 @@ func (s *sendFlow) decide(cond ssa.Value, env values.Env, r round) (then, els ro
 		return then, els, values.Then
 	}
 	return then, els, values.Both
+}
+
+// onError reports whether cond tests an error (err != nil, a
+// decision or an assertion given one), not the status itself.
+func onError(cond ssa.Value, env values.Env) bool {
+	for range 4 {
+		switch x := env.Resolve(cond).(type) {
+		case *ssa.UnOp:
+			if x.Op != token.NOT {
+				return false
+			}
+			cond = x.X
+			continue
+		case *ssa.BinOp:
+			return typesx.IsError(x.X.Type()) || typesx.IsError(x.Y.Type())
+		case *ssa.Call:
+			return slices.ContainsFunc(x.Call.Args, func(a ssa.Value) bool { return typesx.IsError(a.Type()) })
+		case *ssa.Extract:
+			cond = x.Tuple // ok of an assertion, or of errors.AsType
+			continue
+		case *ssa.TypeAssert:
+			return typesx.IsError(x.X.Type())
+		}
+		return false
+	}
+	return false
 }
 
 // unreadAt returns r gone past the branch at cond, which the flow cannot
@@ -1658,6 +1756,18 @@ func (s *sendFlow) holds(cond ssa.Value, env values.Env) (set, known codeset.Set
 		}
 	case *ssa.BinOp:
 		a, b, op := strip(env.Resolve(x.X), env), strip(env.Resolve(x.Y), env), x.Op
+		if op == token.EQL || op == token.NEQ {
+			// The error against a sentinel (err == ErrAlreadyOpen):
+			// false for the statuses whose error is made anew.
+			for _, e := range [][2]ssa.Value{{a, b}, {b, a}} {
+				if known := s.unlikeGlobal(e[0], e[1], env); !known.Empty() {
+					if op == token.NEQ {
+						return known, known
+					}
+					return codeset.Set{}, known
+				}
+			}
+		}
 		if _, isConst := a.(*ssa.Const); isConst {
 			a, b, op = b, a, flip(op)
 		}
@@ -1885,6 +1995,35 @@ func (s *sendFlow) ofTypePart(v ssa.Value, t types.Type, env values.Env, unwraps
 		known = known.Or(te.Codes)
 	}
 	return codeset.Set{}, known
+}
+
+// unlikeGlobal returns the statuses for which the error v cannot be the
+// error a package-level variable holds (g loads it): those whose error,
+// by the send's fact, is a pointer to a struct of the module's, which
+// the function that makes it makes anew (&RESTError{...}), never the
+// one a variable keeps.
+func (s *sendFlow) unlikeGlobal(v, g ssa.Value, env values.Env) (known codeset.Set) {
+	ld, ok := g.(*ssa.UnOp)
+	if !ok || ld.Op != token.MUL || !types.IsInterface(g.Type()) {
+		return codeset.Set{}
+	}
+	if _, ok := ld.X.(*ssa.Global); !ok {
+		return codeset.Set{}
+	}
+	f, ok := s.errFact(v, env)
+	if !ok {
+		return codeset.Set{}
+	}
+	for _, te := range f.Types {
+		u, ok := typesx.TypeOfKey(s.send.Parent().Pkg.Pkg, te.Type).(*types.Pointer)
+		if !ok {
+			continue
+		}
+		if _, isStruct := u.Elem().Underlying().(*types.Struct); isStruct {
+			known = known.Or(te.Codes)
+		}
+	}
+	return known
 }
 
 // wraps reports whether an error of type t may hold another that

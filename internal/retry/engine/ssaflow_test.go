@@ -26,11 +26,14 @@ type Request struct {
 	Method string
 	Header Header
 	Host   string
+	Close  bool
 }
 
 func (r *Request) UserAgent() string { return "" }
 
 func (r *Request) WithContext(ctx any) *Request { return r }
+
+func (r *Request) Clone(ctx any) *Request { return r }
 
 type Response struct {
 	Status     string
@@ -55,6 +58,8 @@ import (
 var c = &http.Client{}
 
 func sleep() {}
+
+func waitFor(seconds int) {}
 
 func decide(r *http.Response) bool { return r.Status == "retry" }
 
@@ -396,8 +401,9 @@ func offsetOf(err error) (int, bool) {
 // line's text, which no test of the status says.
 func bodyFails(r *http.Response) bool { return r.Status == "" }
 
-// 503 only where a branch on the body lets it, which the flow cannot
-// read: a way round it does not answer alone (Edge.Unread).
+// 503 where a branch on the body, which the flow cannot read, lets it:
+// the body has the last word (a test of 5xx and then of the body's
+// "slow down"), so no way round is said.
 func guarded(req *http.Request) {
 	for {
 		resp, _ := c.Do(req)
@@ -407,6 +413,71 @@ func guarded(req *http.Request) {
 		if bodyFails(resp) {
 			return
 		}
+	}
+}
+
+var keeper interface{ Keep(*http.Request) }
+
+// 503 goes round: what is done with the request once the loop is left
+// (handed to what the flow cannot see into) does not come round, and
+// a copy of it taken in the loop leaves it as it was.
+func handedAfter(req *http.Request) {
+	for {
+		resp, _ := c.Do(req)
+		logged := req.Clone(nil)
+		_ = logged
+		if resp.StatusCode != 503 {
+			break
+		}
+	}
+	keeper.Keep(req)
+}
+
+// 503 and 429 go round, each at its own test: the test of 429
+// separates nothing of what the test of 503 let through.
+func flagsInTurn(req *http.Request) {
+	for {
+		resp, _ := c.Do(req)
+		again := false
+		if resp.StatusCode == 503 {
+			again = true
+		}
+		if resp.StatusCode == 429 {
+			again = true
+		}
+		if !again {
+			return
+		}
+	}
+}
+
+// 503, picked by a test read after a branch on the body that the flow
+// cannot read: a way round it does not answer alone (Edge.Unread).
+func pickedAfter(req *http.Request) {
+	for {
+		resp, _ := c.Do(req)
+		if bodyFails(resp) {
+			return
+		}
+		if resp.StatusCode != 503 {
+			return
+		}
+	}
+}
+
+// 503, picked before a branch on the response whose ways meet again in
+// the loop (how long to wait): it takes nothing off.
+func pickedThenWait(req *http.Request) {
+	for {
+		resp, _ := c.Do(req)
+		if resp.StatusCode != 503 {
+			return
+		}
+		d := 1
+		if bodyFails(resp) {
+			d = 2
+		}
+		waitFor(d)
 	}
 }
 
@@ -1044,7 +1115,9 @@ func TestResendsUnread(t *testing.T) {
 		fn   string
 		want codeset.Set
 	}{
-		{"guarded", codeset.Single(503)},
+		{"guarded", codeset.Set{}},
+		{"pickedAfter", codeset.Single(503)},
+		{"pickedThenWait", codeset.Single(503)},
 		{"unguarded", codeset.Set{}},
 		// The test of the error's type picks 503 off the way where
 		// offsetOf says true, not the statuses it cannot read there
@@ -1096,6 +1169,8 @@ func TestResends(t *testing.T) {
 		{"placedOuter", true, []int{3, 3}},
 		{"calleeRead", true, []int{3}},
 		{"partlyTyped", false, nil},
+		{"flagsInTurn", true, []int{4, 7}},
+		{"handedAfter", true, []int{5}},
 	} {
 		fn := sp.Func(c.fn)
 		if fn == nil {
