@@ -138,6 +138,7 @@ func Paths[S comparable](b *ssa.BasicBlock, i int, init S, decide func(cond ssa.
 		state S
 	}
 	seen := map[key]bool{}
+	var needs *phiNeeds // made when the paths grow many
 	queue := []state{{b: b, from: i, state: init}}
 	for len(queue) > 0 {
 		s := queue[0]
@@ -177,9 +178,116 @@ func Paths[S comparable](b *ssa.BasicBlock, i int, init S, decide func(cond ssa.
 				}
 			}
 		}
+		if needs == nil && len(seen) >= pruneFrom {
+			needs = neededPhis(b.Parent())
+		}
 		for k, next := range succs {
-			queue = append(queue, state{next, 0, s.env.enter(s.b, next), states[k]})
+			env := s.env.enter(s.b, next)
+			if needs != nil {
+				env = needs.only(env, next)
+			}
+			queue = append(queue, state{next, 0, env, states[k]})
 		}
 	}
 	return true
+}
+
+// pruneFrom is how many states a walk visits before it forgets, on each
+// path, the values φ-nodes took that nothing ahead reads: paths that
+// differ only in those are one (a big function's branches that set
+// what only a log reads).
+const pruneFrom = 256
+
+// phiNeeds says where a φ-node's value on a path may still be read: the
+// blocks that use it or a value made from it, and which blocks reach
+// which.
+type phiNeeds struct {
+	uses  map[*ssa.Phi][]int
+	reach [][]bool // reach[b][c]: block c is reachable from block b (or is b)
+}
+
+// neededPhis returns the uses and the reach of fn's φ-nodes.
+func neededPhis(fn *ssa.Function) *phiNeeds {
+	n := len(fn.Blocks)
+	p := &phiNeeds{uses: map[*ssa.Phi][]int{}, reach: make([][]bool, n)}
+	for _, b := range fn.Blocks {
+		r := make([]bool, n)
+		stack := []*ssa.BasicBlock{b}
+		r[b.Index] = true
+		for len(stack) > 0 {
+			x := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			for _, s := range x.Succs {
+				if !r[s.Index] {
+					r[s.Index] = true
+					stack = append(stack, s)
+				}
+			}
+		}
+		p.reach[b.Index] = r
+	}
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			phi, ok := instr.(*ssa.Phi)
+			if !ok {
+				break
+			}
+			seen := map[ssa.Value]bool{phi: true}
+			blocks := map[int]bool{}
+			work := []ssa.Value{phi}
+			for len(work) > 0 {
+				v := work[len(work)-1]
+				work = work[:len(work)-1]
+				if v.Referrers() == nil {
+					continue
+				}
+				for _, r := range *v.Referrers() {
+					if r.Block() != nil {
+						blocks[r.Block().Index] = true
+					}
+					if rv, ok := r.(ssa.Value); ok && !seen[rv] {
+						seen[rv] = true
+						work = append(work, rv)
+					}
+				}
+			}
+			for k := range blocks {
+				p.uses[phi] = append(p.uses[phi], k)
+			}
+		}
+	}
+	return p
+}
+
+// only returns e without the values of φ-nodes that nothing reachable
+// from b reads.
+func (p *phiNeeds) only(e Env, b *ssa.BasicBlock) Env {
+	keep := 0
+	for _, bd := range e.binds {
+		if p.needed(bd.phi, b) {
+			keep++
+		}
+	}
+	if keep == len(e.binds) {
+		return e
+	}
+	out := Env{binds: make([]bind, 0, keep)}
+	for _, bd := range e.binds {
+		if p.needed(bd.phi, b) {
+			out.binds = append(out.binds, bd)
+		}
+	}
+	return out
+}
+
+func (p *phiNeeds) needed(phi *ssa.Phi, b *ssa.BasicBlock) bool {
+	if phi.Parent() != b.Parent() {
+		return true
+	}
+	for _, u := range p.uses[phi] {
+		if p.reach[b.Index][u] {
+			return true
+		}
+	}
+	return false
 }

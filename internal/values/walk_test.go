@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"slices"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/ssa"
@@ -132,5 +133,22 @@ func TestWalk(t *testing.T) {
 	}
 	if got := sunk(t, sp, "loop", flagOnly); !slices.Equal(got, []string{"8"}) {
 		t.Errorf("loop with c false: sunk %v, want [8]", got)
+	}
+}
+
+// A path forgets what a φ-node took once nothing ahead reads it: a
+// function whose fourteen branches each set a value only the next call
+// reads is walked whole (2^14 paths, but one state per branch once each
+// value is read), and each value is still known where it is read.
+func TestWalkForgets(t *testing.T) {
+	var src strings.Builder
+	src.WriteString("package p\n\nfunc sink(int) {}\n\nfunc many(a []bool) {\n")
+	for i := range 14 {
+		fmt.Fprintf(&src, "\tx%d := 0\n\tif a[%d] {\n\t\tx%d = 1\n\t}\n\tsink(x%d)\n", i, i, i, i)
+	}
+	src.WriteString("\tsink(9)\n}\n")
+	sp, _, _ := load(t, src.String())
+	if got := sunk(t, sp, "many", func(ssa.Value, Env) Branch { return Both }); !slices.Equal(got, []string{"0", "1", "9"}) {
+		t.Errorf("many: sunk %v, want [0 1 9]", got)
 	}
 }

@@ -327,6 +327,25 @@ func (e *StatusError) Error() string { return "status" }
 
 func check(*http.Response) error { return nil }
 
+var errClosed = errors.New("closed")
+
+// 503: check's error for it is a *StatusError made anew, never the error
+// a variable keeps; for 404, whose error's type the fact does not say,
+// the test of the sentinel is not read (a way round unanswered).
+func sentinel(req *http.Request) {
+	for {
+		resp, _ := c.Do(req)
+		err := check(resp)
+		if err == errClosed {
+			return
+		}
+		if err != nil {
+			continue
+		}
+		return
+	}
+}
+
 // 503: the error check returns for it is a *StatusError.
 func typed(req *http.Request) {
 	for {
@@ -1049,6 +1068,7 @@ func TestResent(t *testing.T) {
 		want codeset.Set
 	}{
 		{"equal", codeset.Single(503)},
+		{"sentinel", codeset.Single(503)},
 		{"atLeast", codeset.Relation(token.GEQ, 500)},
 		{"flag", codeset.Single(429).Or(class5)},
 		{"cases", codeset.Single(404).Or(codeset.Single(409))},
