@@ -204,6 +204,12 @@ func followFrom(send *ssa.Call, errs codeset.Set, known Known, self bool) (edges
 			leaves(r)
 			return r, false
 		}
+		if !self && !s.inLoop(instr.Block()) {
+			// Gone from the loop: it does not come round, whatever it
+			// does with the request then.
+			leaves(r)
+			return r, false
+		}
 		if b := instr.Block(); b != send.Block() && b.Dominates(send.Block()) {
 			r.again = true // back before the send: the next round
 		}
@@ -218,8 +224,8 @@ func followFrom(send *ssa.Call, errs codeset.Set, known Known, self bool) (edges
 				r.fresh |= 1 << k // made anew this round: what is set on it builds it
 			}
 		}
-		if r.rebuilt || !self && !s.inLoop(instr.Block()) {
-			return r, true // made anew, or gone from the loop: it does not come round
+		if r.rebuilt {
+			return r, true
 		}
 		if changed, known := s.changes(instr, r.fresh); changed {
 			// A path that changes the request ends; one that hands it
