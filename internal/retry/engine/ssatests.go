@@ -1,0 +1,873 @@
+package engine
+
+import (
+	"go/constant"
+	"go/token"
+	"go/types"
+	"slices"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/statuslint/statuslint/internal/knowledge"
+	"github.com/statuslint/statuslint/internal/retry/codeset"
+	"github.com/statuslint/statuslint/internal/retry/facts"
+	"github.com/statuslint/statuslint/internal/typesx"
+	"github.com/statuslint/statuslint/internal/values"
+)
+
+// calleeDepth is how many calls deep calleeHolds reads decisions.
+const calleeDepth = 2
+
+// bound returns what the flow that called this one gave the parameter v
+// is, with that flow and its path: what the flow asks of it, it asks
+// there.
+func (s *sendFlow) bound(v ssa.Value, env values.Env) (ssa.Value, *sendFlow, values.Env, bool) {
+	p, ok := env.Resolve(v).(*ssa.Parameter)
+	if !ok || s.binds == nil {
+		return nil, nil, values.Env{}, false
+	}
+	a, ok := s.binds[p]
+	return a, s.outer, s.outerEnv, ok
+}
+
+// calleeHolds returns the statuses for which result i of call holds, of
+// those it knows, by the body of the function it calls read as the send's
+// own flow reads a branch, its parameters what the call gives them: a
+// decision of the package that returns a value and whether it found one
+// (dropbox's uploadAppendCorrectOffset(err) (int64, bool), true only for
+// the error errors.As finds of another type than the send's 5xx and 429
+// errors). A status for which some path returns true and another false,
+// or that a path reaches past a branch not read, is not known.
+func (s *sendFlow) calleeHolds(call *ssa.Call, i int, env values.Env) (set, known codeset.Set) {
+	fn := call.Call.StaticCallee()
+	if fn == nil || len(fn.Blocks) == 0 || len(fn.FreeVars) > 0 || s.depth >= calleeDepth || fn == s.send.Parent() || call.Call.Signature().Results().Len() <= i || len(call.Call.Args) != len(fn.Params) {
+		return codeset.Set{}, codeset.Set{}
+	}
+	child := &sendFlow{send: s.send, errs: s.errs, known: s.known, outer: s, outerEnv: env, binds: map[*ssa.Parameter]ssa.Value{}, depth: s.depth + 1}
+	for j, p := range fn.Params {
+		child.binds[p] = call.Call.Args[j]
+	}
+	var yes, no, open codeset.Set
+	complete := values.Paths(fn.Blocks[0], 0, round{live: codeset.All}, child.decide, func(instr ssa.Instruction, env values.Env, r round) (round, bool) {
+		ret, ok := instr.(*ssa.Return)
+		if !ok {
+			_, panics := instr.(*ssa.Panic)
+			return r, !panics
+		}
+		open = open.Or(r.live.And(r.unread))
+		live := r.live.And(r.unread.Not())
+		set, known := child.holds(ret.Results[i], env) // a tuple is returned by its parts
+		yes = yes.Or(live.And(known).And(set))
+		no = no.Or(live.And(known).And(set.Not()))
+		open = open.Or(live.And(known.Not()))
+		return r, false
+	})
+	if !complete {
+		return codeset.Set{}, codeset.Set{}
+	}
+	open = open.Or(yes.And(no))
+	known = yes.Or(no).And(open.Not())
+	return yes.And(known), known
+}
+
+// result reports whether v is the send's i-th result, as the path knows
+// it.
+func (s *sendFlow) result(v ssa.Value, env values.Env, i int) bool {
+	if a, o, oenv, ok := s.bound(v, env); ok {
+		return o.result(a, oenv, i)
+	}
+	v = env.Resolve(v)
+	x, ok := v.(*ssa.Extract)
+	return ok && x.Tuple == s.send && x.Index == i
+}
+
+// isStatus reports whether v is the status of the send's response: its
+// StatusCode field, through conversions.
+func (s *sendFlow) isStatus(v ssa.Value, env values.Env) bool {
+	v = strip(env.Resolve(v), env)
+	if a, o, oenv, ok := s.bound(v, env); ok {
+		return o.isStatus(a, oenv)
+	}
+	if x, ok := v.(*ssa.Extract); ok && x.Tuple == s.send && s.known != nil {
+		// The status a sender returns among its results (the
+		// package's fetch(url) (body, code, err), fasthttp.Get).
+		if obj, ok := s.sendObj(); ok && s.known.StatusResult(obj) == x.Index {
+			return true
+		}
+	}
+	if call, ok := v.(*ssa.Call); ok && len(call.Call.Args) == 1 {
+		// A response's status method (fasthttp's resp.StatusCode()),
+		// of what the send returned or filled.
+		if obj, ok := calleeObj(call.Call.StaticCallee()); ok && knowledge.StatusMethods[typesx.FuncKey(obj)] {
+			recv := env.Resolve(call.Call.Args[0])
+			return s.result(recv, env, 0) || s.filled(recv)
+		}
+	}
+	if f, ok := v.(*ssa.Field); ok {
+		// A field of an error held by value (errors.AsType[codeError]).
+		if !s.typedErr(f.X, env) || s.known == nil {
+			return false
+		}
+		st, ok := f.X.Type().Underlying().(*types.Struct)
+		return ok && s.known.StatusField(st.Field(f.Field), f.X.Type())
+	}
+	load, ok := v.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return false
+	}
+	fa, ok := env.Resolve(load.X).(*ssa.FieldAddr)
+	if !ok {
+		return false
+	}
+	if s.typedErr(fa.X, env) {
+		// A status field of the error the send's error is, as errors.As
+		// or an assertion found it.
+		n := typesx.NamedOf(fa.X.Type())
+		if n == nil || s.known == nil {
+			return false
+		}
+		st, ok := n.Underlying().(*types.Struct)
+		return ok && s.known.StatusField(st.Field(fa.Field), fa.X.Type())
+	}
+	if !s.result(fa.X, env, 0) {
+		return false
+	}
+	n := typesx.NamedOf(fa.X.Type())
+	if n == nil || !typesx.Is(fa.X.Type(), knowledge.HTTPResponse) {
+		return false
+	}
+	st, ok := n.Underlying().(*types.Struct)
+	return ok && st.Field(fa.Field).Name() == "StatusCode"
+}
+
+// sendObj returns the function or method the send calls.
+func (s *sendFlow) sendObj() (*types.Func, bool) {
+	if s.send.Call.IsInvoke() {
+		return s.send.Call.Method, true
+	}
+	return calleeObj(s.send.Call.StaticCallee())
+}
+
+// strip returns v without conversions between integer types.
+func strip(v ssa.Value, env values.Env) ssa.Value {
+	for range 4 {
+		c, ok := v.(*ssa.Convert)
+		if !ok {
+			break
+		}
+		v = env.Resolve(c.X)
+	}
+	return v
+}
+
+// decide narrows the statuses of r at cond, for each way a path goes.
+func (s *sendFlow) decide(cond ssa.Value, env values.Env, r round) (then, els round, ways values.Branch) {
+	if list, eq, ok := s.member(cond, env); ok {
+		// The status against one element of a list: where it is that
+		// element, it is in the list; where not, it may be another.
+		in, other := r, r
+		in.live, in.decided = r.live.And(list), true
+		at := testPos(cond, env)
+		in.tests, other.tests = r.pushed(step{at, eq}), r.pushed(step{at, !eq})
+		if !eq {
+			in, other = other, in
+		}
+		switch {
+		case in.live.Empty() && eq:
+			return in, other, values.Else
+		case other.live.Empty() && !eq:
+			return in, other, values.Then
+		}
+		return in, other, values.Both
+	}
+	set, known := s.holds(cond, env)
+	if known.Empty() {
+		if values.DependsOnAt(cond, env, func(v ssa.Value) bool { return s.filled(v) && !s.madeAgain(v, r.fresh) }) {
+			// Either way, and unanswered if the path then goes round
+			// to the same request: where it changes the request, or
+			// leaves the loop, what the branch decided does not matter.
+			// What a test picked before it, it may take off, unless
+			// its ways meet again in the loop (a wait's length, read
+			// from the response): only a test read after it picks the
+			// statuses of a way round (Edge.Unread).
+			r = s.unreadAt(cond, r, r.live)
+			if b := blockOf(cond); b == nil || !s.meetInLoop(b) {
+				r.picked = false
+			}
+		}
+		return r, r, values.Both
+	}
+	then, els = r, r
+	open := known.Not()
+	then.live, els.live = r.live.And(set.Or(open)), r.live.And(known.And(set.Not()).Or(open))
+	if !open.Empty() {
+		// Read for the statuses it knows, either way for the others
+		// (a test of the error's type, for those of its statuses
+		// whose type the send's fact does not say).
+		then, els = s.unreadAt(cond, then, then.live.And(open)), s.unreadAt(cond, els, els.live.And(open))
+	}
+	then.decided, els.decided = true, true
+	if known == codeset.All {
+		// Read whole (a partial test picks only the statuses it knows,
+		// and leaves the others as they were).
+		fails := r.live.And(codeset.Relation(token.GEQ, 400)) // the errors, client's and server's
+		then.picked = r.picked || !fails.And(then.live.Not()).Empty()
+		els.picked = r.picked || !fails.And(els.live.Not()).Empty()
+	}
+	if known == codeset.All && (set == codeset.All || set.Empty()) {
+		// A flag or a constant: no status decides here.
+		then.decided, els.decided = r.decided, r.decided
+	} else {
+		// A test of the status, or of an error that carries it, is
+		// where what passes it is decided, even when an earlier test
+		// narrowed it already (err != nil after err = errors.New(...)
+		// under a test of the status).
+		at := testPos(cond, env)
+		then.tests, els.tests = r.pushed(step{at, true}), r.pushed(step{at, false})
+		if !onError(cond, env) {
+			// A test of the status that every status the path has
+			// passes one way separates nothing on it (503, in the
+			// list to retry, past a later test of 429).
+			if then.live == r.live {
+				then.tests = r.tests
+			}
+			if els.live == r.live {
+				els.tests = r.tests
+			}
+		}
+	}
+	switch {
+	case then.live.Empty() && els.live.Empty():
+		return then, els, values.Neither
+	case then.live.Empty():
+		return then, els, values.Else
+	case els.live.Empty():
+		return then, els, values.Then
+	}
+	return then, els, values.Both
+}
+
+// onError reports whether cond tests an error (err != nil, a
+// decision or an assertion given one), not the status itself.
+func onError(cond ssa.Value, env values.Env) bool {
+	for range 4 {
+		switch x := env.Resolve(cond).(type) {
+		case *ssa.UnOp:
+			if x.Op != token.NOT {
+				return false
+			}
+			cond = x.X
+			continue
+		case *ssa.BinOp:
+			return typesx.IsError(x.X.Type()) || typesx.IsError(x.Y.Type())
+		case *ssa.Call:
+			return slices.ContainsFunc(x.Call.Args, func(a ssa.Value) bool { return typesx.IsError(a.Type()) })
+		case *ssa.Extract:
+			cond = x.Tuple // ok of an assertion, or of errors.AsType
+			continue
+		case *ssa.TypeAssert:
+			return typesx.IsError(x.X.Type())
+		}
+		return false
+	}
+	return false
+}
+
+// unreadAt returns r gone past the branch at cond, which the flow cannot
+// read for the statuses open: unread for those until the ways meet again
+// having set nothing (then the branch decided nothing: a body read and
+// closed when there is one).
+func (s *sendFlow) unreadAt(cond ssa.Value, r round, open codeset.Set) round {
+	if open.Empty() {
+		return r
+	}
+	if r.unread.Empty() {
+		r.rejoin = s.rejoin(cond.Parent(), blockOf(cond))
+	}
+	r.unread = r.unread.Or(open)
+	return r
+}
+
+// filled reports whether v is what the send returns or fills: its
+// results, and what it is handed a pointer to besides its receiver and
+// its request (fasthttp.Do(req, resp) fills resp).
+func (s *sendFlow) filled(v ssa.Value) bool {
+	if v == s.send {
+		return true
+	}
+	if p, ok := v.(*ssa.Parameter); ok && s.binds != nil {
+		if a, ok := s.binds[p]; ok {
+			// What the calling flow gave it: filled if made of what
+			// the send returned there.
+			return values.DependsOnAt(a, s.outerEnv, s.outer.filled)
+		}
+	}
+	if _, isPtr := v.Type().Underlying().(*types.Pointer); !isPtr || v == s.req {
+		return false
+	}
+	args := s.send.Call.Args
+	if s.send.Call.Signature().Recv() != nil && !s.send.Call.IsInvoke() && len(args) > 0 {
+		args = args[1:] // the receiver: a client, not what it fills
+	}
+	return slices.Contains(args, v)
+}
+
+// testPos returns the position of the test cond is, as the path knows
+// it: a flag's is that of the test it was set from.
+func testPos(cond ssa.Value, env values.Env) token.Pos {
+	v := env.Resolve(cond)
+	if x, ok := v.(*ssa.Extract); ok {
+		v = x.Tuple // ok of an assertion, a lookup, errors.AsType: the expression's
+	}
+	if p := v.Pos(); p.IsValid() {
+		return p
+	}
+	return cond.Pos()
+}
+
+// holds returns the statuses for which cond holds, of those it knows,
+// when cond tests the status or the send's error alone, or is a
+// constant on the path (a flag): all or none. known is all statuses
+// where the test is read whole, none where it is not read, and those
+// whose answer is known where it is read in part (a test of the error's
+// type, of the statuses whose type the send's fact says).
+func (s *sendFlow) holds(cond ssa.Value, env values.Env) (set, known codeset.Set) {
+	switch x := env.Resolve(cond).(type) {
+	case *ssa.Const:
+		if x.Value != nil && x.Value.Kind() == constant.Bool {
+			if constant.BoolVal(x.Value) {
+				return codeset.All, codeset.All
+			}
+			return codeset.Set{}, codeset.All
+		}
+	case *ssa.UnOp:
+		if x.Op == token.NOT {
+			if set, known := s.holds(x.X, env); !known.Empty() {
+				return known.And(set.Not()), known
+			}
+		}
+	case *ssa.Call:
+		if isErrorsAs(x) {
+			// errors.As(err, &target): for the statuses its error is of
+			// the target's type.
+			if mi, ok := x.Call.Args[1].(*ssa.MakeInterface); ok {
+				if ptr, ok := mi.X.Type().Underlying().(*types.Pointer); ok {
+					return s.ofTypePart(x.Call.Args[0], ptr.Elem(), env, true)
+				}
+			}
+			return codeset.Set{}, codeset.Set{}
+		}
+		return s.decided(x, 0, env)
+	case *ssa.Lookup:
+		// set[status] of a map of statuses to true.
+		if b, ok := x.Type().Underlying().(*types.Basic); ok && b.Kind() == types.Bool && !x.CommaOk {
+			return whole(s.setOf(x, env))
+		}
+	case *ssa.Extract:
+		if ta, ok := x.Tuple.(*ssa.TypeAssert); ok && x.Index == 1 {
+			return s.ofTypePart(ta.X, ta.AssertedType, env, false)
+		}
+		if l, ok := x.Tuple.(*ssa.Lookup); ok && x.Index == 1 {
+			return whole(s.setOf(l, env)) // _, ok := set[status]
+		}
+		if call, ok := x.Tuple.(*ssa.Call); ok {
+			if t := asType(call); t != nil {
+				if x.Index == 1 {
+					return s.ofTypePart(call.Call.Args[0], t, env, true)
+				}
+				return codeset.Set{}, codeset.Set{}
+			}
+			return s.decided(call, x.Index, env)
+		}
+	case *ssa.BinOp:
+		a, b, op := strip(env.Resolve(x.X), env), strip(env.Resolve(x.Y), env), x.Op
+		if op == token.EQL || op == token.NEQ {
+			// The error against a sentinel (err == ErrAlreadyOpen):
+			// false for the statuses whose error is made anew.
+			for _, e := range [][2]ssa.Value{{a, b}, {b, a}} {
+				if known := s.unlikeGlobal(e[0], e[1], env); !known.Empty() {
+					if op == token.NEQ {
+						return known, known
+					}
+					return codeset.Set{}, known
+				}
+			}
+		}
+		if _, isConst := a.(*ssa.Const); isConst {
+			a, b, op = b, a, flip(op)
+		}
+		k, isConst := b.(*ssa.Const)
+		if !isConst {
+			break
+		}
+		if k.IsNil() && (op == token.EQL || op == token.NEQ) && s.result(a, env, 0) {
+			// The response: there is one wherever there is a status.
+			if op == token.NEQ {
+				return codeset.All, codeset.All
+			}
+			return codeset.Set{}, codeset.All
+		}
+		if k.IsNil() && (op == token.EQL || op == token.NEQ) {
+			set, ok := s.errFor(a, env)
+			if !ok {
+				break
+			}
+			if op == token.NEQ {
+				return set, codeset.All
+			}
+			return set.Not(), codeset.All
+		}
+		if k.Value == nil || k.Value.Kind() != constant.Int {
+			break
+		}
+		n, exact := constant.Int64Val(k.Value)
+		if !exact {
+			break
+		}
+		if s.isStatus(a, env) {
+			return codeset.Relation(op, n), codeset.All
+		}
+		// Its class: status/100 op n.
+		if q, ok := a.(*ssa.BinOp); ok && q.Op == token.QUO && s.isStatus(q.X, env) {
+			if d, ok := strip(env.Resolve(q.Y), env).(*ssa.Const); ok && d.Value != nil && d.Value.Kind() == constant.Int {
+				if dv, _ := constant.Int64Val(d.Value); dv == 100 {
+					return codeset.ClassRelation(op, n), codeset.All
+				}
+			}
+		}
+	}
+	return codeset.Set{}, codeset.Set{}
+}
+
+// whole is holds' answer for a test read whole, or not at all.
+func whole(set codeset.Set, ok bool) (codeset.Set, codeset.Set) {
+	if !ok {
+		return codeset.Set{}, codeset.Set{}
+	}
+	return set, codeset.All
+}
+
+// decided is holds for result i of call: a decision by its fact, or
+// else by its body read here (calleeHolds).
+func (s *sendFlow) decided(call *ssa.Call, i int, env values.Env) (set, known codeset.Set) {
+	if set, ok := s.decision(call, i, env); ok {
+		return set, codeset.All
+	}
+	return s.calleeHolds(call, i, env)
+}
+
+// decision returns the statuses for which result i of call, a decision
+// function by its fact, holds: given the status, or the response.
+func (s *sendFlow) decision(call *ssa.Call, i int, env values.Env) (codeset.Set, bool) {
+	if s.known == nil {
+		return codeset.Set{}, false
+	}
+	fn := call.Call.StaticCallee()
+	if fn == nil {
+		return codeset.Set{}, false
+	}
+	obj, ok := fn.Object().(*types.Func)
+	if !ok {
+		return codeset.Set{}, false
+	}
+	recv := 0
+	if obj.Signature().Recv() != nil {
+		recv = 1 // a static call of a method: its receiver is the first argument
+	}
+	p, ok := s.known.Predicate(obj)
+	if !ok || p.Result != i {
+		return codeset.Set{}, false
+	}
+	arg := p.Arg + recv
+	if arg >= len(call.Call.Args) {
+		return codeset.Set{}, false
+	}
+	if p.List > 0 {
+		// A membership test: true for the statuses of the list it is
+		// given (HasStatusCode(resp, options.StatusCodes...)).
+		l := p.List - 1 + recv
+		if l >= len(call.Call.Args) {
+			return codeset.Set{}, false
+		}
+		if a := env.Resolve(call.Call.Args[arg]); !s.isStatus(a, env) && !s.result(a, env, 0) {
+			return codeset.Set{}, false
+		}
+		if set, ok := constList(env.Resolve(call.Call.Args[l])); ok {
+			return set, true
+		}
+		v := listVar(env.Resolve(call.Call.Args[l]))
+		if v == nil {
+			return codeset.Set{}, false
+		}
+		set, ok := s.known.ListOf(v)
+		return set, ok && !set.Empty()
+	}
+	if p.OfErr {
+		// A decision over an error: true for the statuses it retries
+		// of those the error carries (an error's own methods aside).
+		errs, ok := s.errFor(call.Call.Args[arg], env)
+		if !ok || p.Method != "" {
+			return codeset.Set{}, false
+		}
+		return p.Set.And(errs), true
+	}
+	if a := env.Resolve(call.Call.Args[arg]); s.isStatus(a, env) || s.result(a, env, 0) {
+		return p.Set, true
+	}
+	return codeset.Set{}, false
+}
+
+// errFor returns the statuses for which the error v is not nil on the
+// path: the send's for errs, one made on the path (errors.New, a value
+// put in an interface) for all, nil for none, a function's given the
+// response (or its status) for those its fact says.
+func (s *sendFlow) errFor(v ssa.Value, env values.Env) (codeset.Set, bool) {
+	if a, o, oenv, ok := s.bound(v, env); ok {
+		return o.errFor(a, oenv)
+	}
+	v = env.Resolve(v)
+	if n := s.send.Call.Signature().Results().Len(); n > 1 && s.result(v, env, n-1) || v == s.send && n == 1 {
+		return s.errs, true // the send's error: its last result (openStream's only one)
+	}
+	switch x := v.(type) {
+	case *ssa.Const:
+		return codeset.Set{}, x.IsNil()
+	case *ssa.MakeInterface:
+		return codeset.All, true
+	}
+	if call := errCall(v); call != nil {
+		if fn := call.Call.StaticCallee(); fn != nil && fn.Pkg != nil && (fn.Pkg.Pkg.Path() == "errors" && fn.Name() == "New" || fn.Pkg.Pkg.Path() == "fmt" && fn.Name() == "Errorf") {
+			return codeset.All, true
+		}
+	}
+	if f, ok := s.errFact(v, env); ok && !f.Sends {
+		return f.Errs, true
+	}
+	return codeset.Set{}, false
+}
+
+// errCall returns the call whose error v is: the call itself, or its
+// last result.
+func errCall(v ssa.Value) *ssa.Call {
+	switch x := v.(type) {
+	case *ssa.Call:
+		return x
+	case *ssa.Extract:
+		if c, ok := x.Tuple.(*ssa.Call); ok && x.Index == c.Call.Signature().Results().Len()-1 {
+			return c
+		}
+	}
+	return nil
+}
+
+// errFact returns what the facts say of the error v: the send's, or a
+// function's given the response.
+func (s *sendFlow) errFact(v ssa.Value, env values.Env) (facts.Err, bool) {
+	if a, o, oenv, ok := s.bound(v, env); ok {
+		return o.errFact(a, oenv)
+	}
+	call := errCall(env.Resolve(v))
+	if call == nil || s.known == nil {
+		return facts.Err{}, false
+	}
+	var obj *types.Func
+	if call.Call.IsInvoke() {
+		obj = call.Call.Method
+	} else if fn := call.Call.StaticCallee(); fn != nil {
+		obj, _ = fn.Object().(*types.Func)
+	}
+	if obj == nil {
+		return facts.Err{}, false
+	}
+	f, ok := s.known.ErrOf(obj)
+	if !ok || f.List > 0 || f.From > 0 {
+		return facts.Err{}, false
+	}
+	if call == s.send {
+		return f, true
+	}
+	for _, a := range call.Call.Args {
+		if a := env.Resolve(a); s.result(a, env, 0) || s.isStatus(a, env) {
+			return f, true
+		}
+	}
+	return facts.Err{}, false
+}
+
+// ofType returns the statuses for which the error v is of type t, by the
+// facts of its making.
+//
+// Where the fact does not list t, the error is not a t for the statuses
+// of the types it lists that are concrete and, for errors.As (unwraps),
+// which looks through wrapping, have no Unwrap or As method: those are
+// known, the others not.
+func (s *sendFlow) ofTypePart(v ssa.Value, t types.Type, env values.Env, unwraps bool) (set, known codeset.Set) {
+	f, ok := s.errFact(v, env)
+	if !ok {
+		return codeset.Set{}, codeset.Set{}
+	}
+	if codes, ok := f.TypeCodes(facts.TypeKey(t)); ok {
+		return codes, codeset.All
+	}
+	if types.IsInterface(t) {
+		return codeset.Set{}, codeset.Set{}
+	}
+	for _, te := range f.Types {
+		u := typesx.TypeOfKey(s.send.Parent().Pkg.Pkg, te.Type)
+		if u == nil || types.IsInterface(u) || unwraps && wraps(u) {
+			continue
+		}
+		known = known.Or(te.Codes)
+	}
+	return codeset.Set{}, known
+}
+
+// unlikeGlobal returns the statuses for which the error v cannot be the
+// error a package-level variable holds (g loads it): those whose error,
+// by the send's fact, is a pointer to a struct of the module's, which
+// the function that makes it makes anew (&RESTError{...}), never the
+// one a variable keeps.
+func (s *sendFlow) unlikeGlobal(v, g ssa.Value, env values.Env) (known codeset.Set) {
+	ld, ok := g.(*ssa.UnOp)
+	if !ok || ld.Op != token.MUL || !types.IsInterface(g.Type()) {
+		return codeset.Set{}
+	}
+	if _, ok := ld.X.(*ssa.Global); !ok {
+		return codeset.Set{}
+	}
+	f, ok := s.errFact(v, env)
+	if !ok {
+		return codeset.Set{}
+	}
+	for _, te := range f.Types {
+		u, ok := typesx.TypeOfKey(s.send.Parent().Pkg.Pkg, te.Type).(*types.Pointer)
+		if !ok {
+			continue
+		}
+		if _, isStruct := u.Elem().Underlying().(*types.Struct); isStruct {
+			known = known.Or(te.Codes)
+		}
+	}
+	return known
+}
+
+// wraps reports whether an error of type t may hold another that
+// errors.As finds: it has an Unwrap or an As method.
+func wraps(t types.Type) bool {
+	for _, name := range []string{"Unwrap", "As"} {
+		if obj, _, _ := types.LookupFieldOrMethod(t, true, nil, name); obj != nil {
+			if _, ok := obj.(*types.Func); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// typedErr reports whether x is the send's error as a value of one of
+// its types: the target errors.As filled, or what an assertion gave.
+func (s *sendFlow) typedErr(x ssa.Value, env values.Env) bool {
+	switch x := env.Resolve(x).(type) {
+	case *ssa.Alloc:
+		// A variable of an error type held by value: the target
+		// errors.As filled, or a variable every store into which is
+		// the error as that type (ce, ok := errors.AsType[codeError](err)).
+		if x.Referrers() == nil {
+			return false
+		}
+		stored := false
+		for _, r := range *x.Referrers() {
+			if st, ok := r.(*ssa.Store); ok && st.Addr == x {
+				if !s.typedErr(st.Val, env) {
+					return false
+				}
+				stored = true
+			}
+		}
+		return stored || s.asTarget(x, env)
+	case *ssa.UnOp:
+		cell, ok := x.X.(*ssa.Alloc)
+		if !ok || x.Op != token.MUL {
+			return false
+		}
+		return s.asTarget(cell, env)
+	case *ssa.Extract:
+		if ta, ok := x.Tuple.(*ssa.TypeAssert); ok && x.Index == 0 {
+			_, ok := s.errFact(ta.X, env)
+			return ok
+		}
+		if call, ok := x.Tuple.(*ssa.Call); ok && x.Index == 0 && asType(call) != nil {
+			_, ok := s.errFact(call.Call.Args[0], env)
+			return ok
+		}
+	}
+	return false
+}
+
+// asTarget reports whether cell is the target that errors.As fills with
+// the send's error.
+func (s *sendFlow) asTarget(cell *ssa.Alloc, env values.Env) bool {
+	if cell.Referrers() == nil {
+		return false
+	}
+	for _, r := range *cell.Referrers() {
+		mi, ok := r.(*ssa.MakeInterface)
+		if !ok || mi.Referrers() == nil {
+			continue
+		}
+		for _, u := range *mi.Referrers() {
+			if call, ok := u.(*ssa.Call); ok && isErrorsAs(call) && call.Call.Args[1] == mi {
+				if _, ok := s.errFact(call.Call.Args[0], env); ok {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// asType returns T where call calls errors.AsType[T], nil elsewhere.
+func asType(call *ssa.Call) types.Type {
+	fn := call.Call.StaticCallee()
+	if fn == nil || fn.Origin() == nil || len(fn.TypeArgs()) != 1 || len(call.Call.Args) != 1 {
+		return nil
+	}
+	obj, ok := fn.Origin().Object().(*types.Func)
+	if !ok || typesx.FuncKey(obj) != knowledge.ErrorsAsType {
+		return nil
+	}
+	return fn.TypeArgs()[0]
+}
+
+// isErrorsAs reports whether call calls errors.As.
+func isErrorsAs(call *ssa.Call) bool {
+	fn := call.Call.StaticCallee()
+	if fn == nil || len(call.Call.Args) != 2 {
+		return false
+	}
+	obj, ok := fn.Object().(*types.Func)
+	return ok && typesx.FuncKey(obj) == knowledge.ErrorsAs
+}
+
+// member reports whether cond compares the status with an element of a
+// list whose statuses are known (for _, code := range lc.retryOn { if
+// resp.StatusCode == code ... }): the list, and whether cond holds where
+// they are equal.
+func (s *sendFlow) member(cond ssa.Value, env values.Env) (codeset.Set, bool, bool) {
+	b, ok := env.Resolve(cond).(*ssa.BinOp)
+	if !ok || b.Op != token.EQL && b.Op != token.NEQ || s.known == nil {
+		return codeset.Set{}, false, false
+	}
+	x, y := strip(env.Resolve(b.X), env), strip(env.Resolve(b.Y), env)
+	if !s.isStatus(x, env) {
+		x, y = y, x
+	}
+	if !s.isStatus(x, env) {
+		return codeset.Set{}, false, false
+	}
+	load, ok := y.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return codeset.Set{}, false, false
+	}
+	ia, ok := env.Resolve(load.X).(*ssa.IndexAddr)
+	if !ok {
+		return codeset.Set{}, false, false
+	}
+	v := listVar(env.Resolve(ia.X))
+	if v == nil {
+		return codeset.Set{}, false, false
+	}
+	list, ok := s.known.ListOf(v)
+	return list, b.Op == token.EQL, ok && !list.Empty()
+}
+
+// constList returns the statuses of a list written out where it is
+// given (HasStatusCode(resp, 408, 502): the array of a variadic call's
+// constants), when every element is a constant.
+func constList(v ssa.Value) (codeset.Set, bool) {
+	sl, ok := v.(*ssa.Slice)
+	if !ok {
+		return codeset.Set{}, false
+	}
+	arr, ok := sl.X.(*ssa.Alloc)
+	if !ok || arr.Referrers() == nil {
+		return codeset.Set{}, false
+	}
+	ptr, ok := arr.Type().Underlying().(*types.Pointer)
+	if !ok {
+		return codeset.Set{}, false
+	}
+	at, ok := ptr.Elem().Underlying().(*types.Array)
+	if !ok || at.Len() == 0 {
+		return codeset.Set{}, false
+	}
+	var set codeset.Set
+	stored := int64(0)
+	for _, r := range *arr.Referrers() {
+		switch x := r.(type) {
+		case *ssa.Slice:
+		case *ssa.IndexAddr:
+			if x.Referrers() == nil {
+				return codeset.Set{}, false
+			}
+			for _, u := range *x.Referrers() {
+				st, ok := u.(*ssa.Store)
+				if !ok || st.Addr != x {
+					return codeset.Set{}, false
+				}
+				k, ok := st.Val.(*ssa.Const)
+				if !ok || k.Value == nil || k.Value.Kind() != constant.Int {
+					return codeset.Set{}, false
+				}
+				n, exact := constant.Int64Val(k.Value)
+				if !exact {
+					return codeset.Set{}, false
+				}
+				set = set.Or(codeset.Single(n))
+				stored++
+			}
+		default:
+			return codeset.Set{}, false
+		}
+	}
+	return set, stored == at.Len()
+}
+
+// listVar returns the variable or field a list is loaded from.
+func listVar(v ssa.Value) *types.Var {
+	if sl, ok := v.(*ssa.Slice); ok {
+		v = sl.X
+	}
+	load, ok := v.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return nil
+	}
+	switch a := load.X.(type) {
+	case *ssa.Global:
+		g, _ := a.Object().(*types.Var)
+		return g
+	case *ssa.FieldAddr:
+		n := typesx.NamedOf(a.X.Type())
+		if n == nil {
+			return nil
+		}
+		if st, ok := n.Underlying().(*types.Struct); ok {
+			return st.Field(a.Field)
+		}
+	}
+	return nil
+}
+
+// setOf returns the statuses a lookup of the status in a map of statuses
+// holds for: the keys the package gives the map (Known.ListOf).
+func (s *sendFlow) setOf(l *ssa.Lookup, env values.Env) (codeset.Set, bool) {
+	if s.known == nil || !s.isStatus(l.Index, env) {
+		return codeset.Set{}, false
+	}
+	v := listVar(env.Resolve(l.X))
+	if v == nil {
+		return codeset.Set{}, false
+	}
+	set, ok := s.known.ListOf(v)
+	return set, ok && !set.Empty()
+}
