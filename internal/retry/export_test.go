@@ -14,3 +14,11 @@ import (
 func SetFlowCompared(f func(pass *analysis.Pass, send *ast.CallExpr, errs, resent codeset.Set, known engine.Known)) {
 	flowCompared = f
 }
+
+// SetSSAOnly sets whether every retry loop is reported by the SSA flow
+// alone (STATUSLINT_RETRY_FLOW=ssa), and returns what puts it back.
+func SetSSAOnly(on bool) (restore func()) {
+	was := ssaOnly
+	ssaOnly = on
+	return func() { ssaOnly = was }
+}

@@ -13,6 +13,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/statuslint/statuslint/analyzer"
+	"github.com/statuslint/statuslint/internal/retry"
 	"github.com/statuslint/statuslint/internal/testenv"
 )
 
@@ -27,6 +28,16 @@ var testdata = testenv.Testdata("../..")
 func TestFixtures(t *testing.T) {
 	suite := analyzer.NewSuite(analyzer.Config{})
 	analysistest.Run(t, testdata, suite.Only(suite.Retry), "retry/loops", "retry/policy", "retry/preds", "retry/libs", "retry/recursive", "retry/pipeline", "retry/restywait", "retry/restynowait", "retry/rhwait", "retry/callerwait", "retry/layered/transfer", "retry/layered/files", "retry/handed/app", "retry/hooked/client", "retry/hooked/app", "retry/listed/lib", "retry/listed/app")
+}
+
+// The SSA flow alone (the AST flow's answers unused) reports what the
+// fixtures want, but in retry/loops, whose pools.go is the one loop it
+// does not answer yet (a logger's interface handed the request, and a
+// path a node's prefix rewrites and the loop puts back).
+func TestFixturesSSAOnly(t *testing.T) {
+	defer retry.SetSSAOnly(true)()
+	suite := analyzer.NewSuite(analyzer.Config{})
+	analysistest.Run(t, testdata, suite.Only(suite.Retry), "retry/policy", "retry/preds", "retry/libs", "retry/recursive", "retry/pipeline", "retry/restywait", "retry/restynowait", "retry/rhwait", "retry/callerwait", "retry/layered/transfer", "retry/layered/files", "retry/handed/app", "retry/hooked/client", "retry/hooked/app", "retry/listed/lib", "retry/listed/app")
 }
 
 // The retry pass exports what each exported retry predicate retries, and

@@ -11,6 +11,7 @@ import (
 
 	"github.com/statuslint/statuslint/internal/retry/codeset"
 	"github.com/statuslint/statuslint/internal/retry/engine"
+	"github.com/statuslint/statuslint/internal/typesx"
 	"github.com/statuslint/statuslint/internal/values"
 )
 
@@ -139,7 +140,7 @@ func (c *retryChecker) ssaEdges(body *ast.BlockStmt, send *ast.CallExpr, errs co
 	}
 	var out []engine.Frag
 	for _, e := range edges {
-		at := testAt(body, e.At)
+		at := c.okTested(body, testAt(body, e.At))
 		if at == nil {
 			if ssaOnly {
 				continue
@@ -149,6 +150,46 @@ func (c *retryChecker) ssaEdges(body *ast.BlockStmt, send *ast.CallExpr, errs co
 		out = append(out, engine.Frag{Set: e.Set, At: at, Decided: true})
 	}
 	return out, true
+}
+
+// okTested returns, for an assertion or a map lookup whose ok the code
+// assigns (rl, ok := err.(*RateLimitError)), the condition of the first
+// if that reads that ok: where the SSA form's branch on it is in the
+// source. Any other test, a decision's call among them (d, ok :=
+// c.backoff(resp)), is returned as it is.
+func (c *retryChecker) okTested(body *ast.BlockStmt, at ast.Node) ast.Node {
+	var e ast.Expr
+	switch x := at.(type) {
+	case *ast.TypeAssertExpr:
+		e = x
+	case *ast.IndexExpr:
+		e = x
+	default:
+		return at
+	}
+	var okVar *types.Var
+	ast.Inspect(body, func(n ast.Node) bool {
+		if as, isAssign := n.(*ast.AssignStmt); isAssign && len(as.Lhs) == 2 && len(as.Rhs) == 1 && ast.Unparen(as.Rhs[0]) == e {
+			if id, isIdent := as.Lhs[1].(*ast.Ident); isIdent {
+				okVar, _ = c.Pass.TypesInfo.ObjectOf(id).(*types.Var)
+			}
+		}
+		return okVar == nil
+	})
+	if okVar == nil {
+		return at
+	}
+	var cond ast.Expr
+	ast.Inspect(body, func(n ast.Node) bool {
+		if is, isIf := n.(*ast.IfStmt); isIf && cond == nil && is.Pos() > e.Pos() && typesx.UsesAny(c.Pass.TypesInfo, is.Cond, map[*types.Var]bool{okVar: true}) {
+			cond = is.Cond
+		}
+		return cond == nil
+	})
+	if cond == nil {
+		return at
+	}
+	return cond
 }
 
 // opPos returns where the SSA form places the value of e, when it is a

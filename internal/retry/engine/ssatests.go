@@ -215,8 +215,15 @@ func (s *sendFlow) decide(cond ssa.Value, env values.Env, r round) (then, els ro
 		els.picked = r.picked || !fails.And(els.live.Not()).Empty()
 	}
 	if known == codeset.All && (set == codeset.All || set.Empty()) {
-		// A flag or a constant: no status decides here.
+		// A flag or a constant: no status decides here. But an error
+		// some way made under a test of the status (err = errors.New
+		// where resp.StatusCode >= 500) carries it: its test is where
+		// what goes round parts from what does not.
 		then.decided, els.decided = r.decided, r.decided
+		if madeErrorTest(cond) {
+			at := testPos(cond, env)
+			then.tests, els.tests = r.pushed(step{at, true}), r.pushed(step{at, false})
+		}
 	} else {
 		// A test of the status, or of an error that carries it, is
 		// where what passes it is decided, even when an earlier test
@@ -245,6 +252,51 @@ func (s *sendFlow) decide(cond ssa.Value, env values.Env, r round) (then, els ro
 		return then, els, values.Then
 	}
 	return then, els, values.Both
+}
+
+// madeErrorTest reports whether cond compares with nil an error that
+// some way into it is made in the function (errors.New, fmt.Errorf, a
+// value of an error type), not only one it was given or a call returned.
+func madeErrorTest(cond ssa.Value) bool {
+	if n, ok := cond.(*ssa.UnOp); ok && n.Op == token.NOT {
+		cond = n.X
+	}
+	b, ok := cond.(*ssa.BinOp)
+	if !ok || b.Op != token.EQL && b.Op != token.NEQ {
+		return false
+	}
+	v := b.X
+	if k, ok := v.(*ssa.Const); ok && k.IsNil() {
+		v = b.Y
+	}
+	phi, ok := v.(*ssa.Phi)
+	if !ok || !typesx.IsError(phi.Type()) {
+		return false
+	}
+	seen := map[*ssa.Phi]bool{}
+	var made func(p *ssa.Phi) bool
+	made = func(p *ssa.Phi) bool {
+		if seen[p] {
+			return false
+		}
+		seen[p] = true
+		for _, e := range p.Edges {
+			switch x := e.(type) {
+			case *ssa.Phi:
+				if made(x) {
+					return true
+				}
+			case *ssa.MakeInterface:
+				return true
+			case *ssa.Call:
+				if fn := x.Call.StaticCallee(); fn != nil && fn.Pkg != nil && (fn.Pkg.Pkg.Path() == "errors" && fn.Name() == "New" || fn.Pkg.Pkg.Path() == "fmt" && fn.Name() == "Errorf") {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return made(phi)
 }
 
 // onError reports whether cond tests an error (err != nil, a
