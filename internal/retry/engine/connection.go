@@ -1,8 +1,6 @@
 package engine
 
 import (
-	"go/token"
-
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/statuslint/statuslint/internal/typesx"
@@ -78,20 +76,11 @@ func (c *connUses) ofRequest(v ssa.Value) bool {
 		if v == c.req {
 			return true
 		}
+		if whole, ok := container(v); ok {
+			v = whole
+			continue
+		}
 		switch x := v.(type) {
-		case *ssa.FieldAddr:
-			v = x.X
-		case *ssa.Field:
-			v = x.X
-		case *ssa.IndexAddr:
-			v = x.X
-		case *ssa.Index:
-			v = x.X
-		case *ssa.UnOp:
-			if x.Op != token.MUL {
-				return false
-			}
-			v = x.X
 		case *ssa.Phi:
 			for _, e := range x.Edges {
 				if e != x && c.ofRequest(e) {

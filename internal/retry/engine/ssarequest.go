@@ -94,23 +94,35 @@ func firstField(addr ssa.Value) (ssa.Value, int) {
 	for range 8 {
 		switch x := addr.(type) {
 		case *ssa.FieldAddr:
-			addr, field = x.X, x.Field
+			field = x.Field
 		case *ssa.Field:
-			addr, field = x.X, x.Field
-		case *ssa.IndexAddr:
-			addr = x.X
-		case *ssa.Index:
-			addr = x.X
-		case *ssa.UnOp:
-			if x.Op != token.MUL {
-				return addr, field
-			}
-			addr = x.X
-		default:
+			field = x.Field
+		}
+		whole, ok := container(addr)
+		if !ok {
 			return addr, field
 		}
+		addr = whole
 	}
 	return addr, -1
+}
+
+// container returns the value v is a part of: the struct of a field,
+// the array or slice of an element, what a pointer loaded points into.
+func container(v ssa.Value) (ssa.Value, bool) {
+	switch x := v.(type) {
+	case *ssa.FieldAddr:
+		return x.X, true
+	case *ssa.Field:
+		return x.X, true
+	case *ssa.IndexAddr:
+		return x.X, true
+	case *ssa.Index:
+		return x.X, true
+	case *ssa.UnOp:
+		return x.X, x.Op == token.MUL
+	}
+	return nil, false
 }
 
 // writtenInLoop reports whether the loop may write what addr points to:
@@ -480,18 +492,11 @@ func rootOf(addr ssa.Value, roots map[ssa.Value]bool) ssa.Value {
 		if roots[addr] {
 			return addr
 		}
+		if whole, ok := container(addr); ok {
+			addr = whole
+			continue
+		}
 		switch a := addr.(type) {
-		case *ssa.FieldAddr:
-			addr = a.X
-		case *ssa.IndexAddr:
-			addr = a.X
-		case *ssa.UnOp:
-			if a.Op != token.MUL {
-				return nil
-			}
-			addr = a.X
-		case *ssa.Field:
-			addr = a.X
 		case *ssa.Call:
 			// The request inside a wrapper (azcore's req.Raw()).
 			fn := a.Call.StaticCallee()
