@@ -100,7 +100,7 @@ func (s *sendFlow) isStatus(v ssa.Value, env values.Env) bool {
 		// of what the send returned or filled.
 		if obj, ok := calleeObj(call.Call.StaticCallee()); ok && knowledge.StatusMethods[typesx.FuncKey(obj)] {
 			recv := env.Resolve(call.Call.Args[0])
-			return s.result(recv, env, 0) || s.filled(recv)
+			return s.result(recv, env, 0) || s.filled(recv) || s.typedErr(recv, env)
 		}
 	}
 	if f, ok := v.(*ssa.Field); ok {
@@ -522,6 +522,19 @@ func (s *sendFlow) decision(call *ssa.Call, i int, env values.Env) (codeset.Set,
 	if !ok {
 		return codeset.Set{}, false
 	}
+	if codes, ok := knowledge.ErrorPredicates[typesx.FuncKey(obj)]; ok && i == 0 && len(call.Call.Args) == 1 {
+		// apierrors.IsServiceUnavailable(err): true for the status the
+		// error carries, of those it may carry.
+		errs, ok := s.errFor(call.Call.Args[0], env)
+		if !ok {
+			return codeset.Set{}, false
+		}
+		var set codeset.Set
+		for _, r := range codes {
+			set = set.Or(codeset.Range(int64(r[0]), int64(r[1])))
+		}
+		return set.And(errs), true
+	}
 	recv := 0
 	if obj.Signature().Recv() != nil {
 		recv = 1 // a static call of a method: its receiver is the first argument
@@ -656,6 +669,11 @@ func (s *sendFlow) errFact(v ssa.Value, env values.Env) (facts.Err, bool) {
 func (s *sendFlow) ofTypePart(v ssa.Value, t types.Type, env values.Env, unwraps bool) (set, known codeset.Set) {
 	f, ok := s.errFact(v, env)
 	if !ok {
+		if s.sdkErr(v, env) && s.statusCarrying(t) {
+			// An SDK's call: its error is the status-carrying one for
+			// each status it is not nil for.
+			return s.errs, codeset.All
+		}
 		return codeset.Set{}, codeset.Set{}
 	}
 	if codes, ok := f.TypeCodes(facts.TypeKey(t)); ok {
@@ -701,6 +719,51 @@ func (s *sendFlow) unlikeGlobal(v, g ssa.Value, env values.Env) (known codeset.S
 		}
 	}
 	return known
+}
+
+// sdkErr reports whether v is the error of a send no fact describes
+// but that is not nil for some statuses: an SDK's generated call
+// (knowledge.SDKSends), whose error carries the status.
+func (s *sendFlow) sdkErr(v ssa.Value, env values.Env) bool {
+	if s.errs.Empty() || s.known == nil {
+		return false
+	}
+	v = env.Resolve(v)
+	n := s.send.Call.Signature().Results().Len()
+	if !(n > 1 && s.result(v, env, n-1) || v == s.send && n == 1) {
+		return false
+	}
+	if obj, ok := s.sendObj(); ok {
+		if _, ok := s.known.ErrOf(obj); ok {
+			return false // a fact says which errors: read by it
+		}
+	}
+	return true
+}
+
+// statusCarrying reports whether t, or what it points to, is an error
+// type that carries a status in a field or method statuslint knows
+// (googleapi.Error's Code, smithy-go's HTTPStatusCode()).
+func (s *sendFlow) statusCarrying(t types.Type) bool {
+	for range 2 {
+		if p, ok := t.Underlying().(*types.Pointer); ok {
+			t = p.Elem()
+		}
+	}
+	mset := types.NewMethodSet(types.NewPointer(t))
+	for i := range mset.Len() {
+		if fn, ok := mset.At(i).Obj().(*types.Func); ok && knowledge.StatusMethods[typesx.FuncKey(fn)] {
+			return true
+		}
+	}
+	if st, ok := t.Underlying().(*types.Struct); ok {
+		for i := range st.NumFields() {
+			if s.known.StatusField(st.Field(i), t) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // wraps reports whether an error of type t may hold another that
@@ -769,7 +832,7 @@ func (s *sendFlow) asTarget(cell *ssa.Alloc, env values.Env) bool {
 		}
 		for _, u := range *mi.Referrers() {
 			if call, ok := u.(*ssa.Call); ok && isErrorsAs(call) && call.Call.Args[1] == mi {
-				if _, ok := s.errFact(call.Call.Args[0], env); ok {
+				if _, ok := s.errFact(call.Call.Args[0], env); ok || s.sdkErr(call.Call.Args[0], env) && s.statusCarrying(cell.Type()) {
 					return true
 				}
 			}
