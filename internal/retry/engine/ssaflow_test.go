@@ -435,21 +435,6 @@ func guarded(req *http.Request) {
 	}
 }
 
-// 500 and above go round at the test of the error made under the test
-// of the status: where what goes round parts from what does not.
-func madeErr(req *http.Request) {
-	for {
-		resp, err := c.Do(req)
-		if err == nil && resp.StatusCode >= 500 {
-			err = errors.New("server error")
-		}
-		if err != nil {
-			continue
-		}
-		return
-	}
-}
-
 var keeper interface{ Keep(*http.Request) }
 
 // 503 goes round: what is done with the request once the loop is left
@@ -1206,7 +1191,9 @@ func TestResends(t *testing.T) {
 		{"partlyTyped", false, nil},
 		{"flagsInTurn", true, []int{4, 7}},
 		{"handedAfter", true, []int{5}},
-		{"madeErr", true, []int{6}},
+		// At the test of the error made under the test of the status:
+		// where what goes round parts from what does not.
+		{"inline", true, []int{6}},
 	} {
 		fn := sp.Func(c.fn)
 		if fn == nil {
