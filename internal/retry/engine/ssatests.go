@@ -289,7 +289,7 @@ func madeErrorTest(cond ssa.Value) bool {
 			case *ssa.MakeInterface:
 				return true
 			case *ssa.Call:
-				if fn := x.Call.StaticCallee(); fn != nil && fn.Pkg != nil && (fn.Pkg.Pkg.Path() == "errors" && fn.Name() == "New" || fn.Pkg.Pkg.Path() == "fmt" && fn.Name() == "Errorf") {
+				if madeByErrors(x) {
 					return true
 				}
 			}
@@ -591,8 +591,8 @@ func (s *sendFlow) errFor(v ssa.Value, env values.Env) (codeset.Set, bool) {
 		return o.errFor(a, oenv)
 	}
 	v = env.Resolve(v)
-	if n := s.send.Call.Signature().Results().Len(); n > 1 && s.result(v, env, n-1) || v == s.send && n == 1 {
-		return s.errs, true // the send's error: its last result (openStream's only one)
+	if s.sendErr(v, env) {
+		return s.errs, true
 	}
 	switch x := v.(type) {
 	case *ssa.Const:
@@ -600,10 +600,8 @@ func (s *sendFlow) errFor(v ssa.Value, env values.Env) (codeset.Set, bool) {
 	case *ssa.MakeInterface:
 		return codeset.All, true
 	}
-	if call := errCall(v); call != nil {
-		if fn := call.Call.StaticCallee(); fn != nil && fn.Pkg != nil && (fn.Pkg.Pkg.Path() == "errors" && fn.Name() == "New" || fn.Pkg.Pkg.Path() == "fmt" && fn.Name() == "Errorf") {
-			return codeset.All, true
-		}
+	if call := errCall(v); call != nil && madeByErrors(call) {
+		return codeset.All, true
 	}
 	if f, ok := s.errFact(v, env); ok && !f.Sends {
 		return f.Errs, true
@@ -721,6 +719,20 @@ func (s *sendFlow) unlikeGlobal(v, g ssa.Value, env values.Env) (known codeset.S
 	return known
 }
 
+// sendErr reports whether v, resolved on the path, is the send's error:
+// its last result (openStream's only one).
+func (s *sendFlow) sendErr(v ssa.Value, env values.Env) bool {
+	n := s.send.Call.Signature().Results().Len()
+	return n > 1 && s.result(v, env, n-1) || v == s.send && n == 1
+}
+
+// madeByErrors reports whether call makes a new error of its own:
+// errors.New, fmt.Errorf.
+func madeByErrors(call *ssa.Call) bool {
+	fn := call.Call.StaticCallee()
+	return fn != nil && fn.Pkg != nil && (fn.Pkg.Pkg.Path() == "errors" && fn.Name() == "New" || fn.Pkg.Pkg.Path() == "fmt" && fn.Name() == "Errorf")
+}
+
 // sdkErr reports whether v is the error of a send no fact describes
 // but that is not nil for some statuses: an SDK's generated call
 // (knowledge.SDKSends), whose error carries the status.
@@ -728,9 +740,7 @@ func (s *sendFlow) sdkErr(v ssa.Value, env values.Env) bool {
 	if s.errs.Empty() || s.known == nil {
 		return false
 	}
-	v = env.Resolve(v)
-	n := s.send.Call.Signature().Results().Len()
-	if !(n > 1 && s.result(v, env, n-1) || v == s.send && n == 1) {
+	if !s.sendErr(env.Resolve(v), env) {
 		return false
 	}
 	if obj, ok := s.sendObj(); ok {
