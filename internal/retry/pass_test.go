@@ -19,6 +19,9 @@ import (
 
 var testdata = testenv.Testdata("../..")
 
+// fixtures are the retry check's fixture packages.
+var fixtures = []string{"retry/loops", "retry/policy", "retry/preds", "retry/libs", "retry/recursive", "retry/pipeline", "retry/restywait", "retry/restynowait", "retry/rhwait", "retry/callerwait", "retry/layered/transfer", "retry/layered/files", "retry/handed/app", "retry/hooked/client", "retry/hooked/app", "retry/listed/lib", "retry/listed/app"}
+
 // The retry pass's fixtures, in one load (net/http is loaded once):
 // hand-written retry loops and self-recursive retries; retry predicates
 // and retryable-code sets, in this package and, through facts, in
@@ -27,17 +30,15 @@ var testdata = testenv.Testdata("../..")
 // first.
 func TestFixtures(t *testing.T) {
 	suite := analyzer.NewSuite(analyzer.Config{})
-	analysistest.Run(t, testdata, suite.Only(suite.Retry), "retry/loops", "retry/policy", "retry/preds", "retry/libs", "retry/recursive", "retry/pipeline", "retry/restywait", "retry/restynowait", "retry/rhwait", "retry/callerwait", "retry/layered/transfer", "retry/layered/files", "retry/handed/app", "retry/hooked/client", "retry/hooked/app", "retry/listed/lib", "retry/listed/app")
+	analysistest.Run(t, testdata, suite.Only(suite.Retry), fixtures...)
 }
 
 // The SSA flow alone (the AST flow's answers unused) reports what the
-// fixtures want, but in retry/loops, whose pools.go is the one loop it
-// does not answer yet (a logger's interface handed the request, and a
-// path a node's prefix rewrites and the loop puts back).
+// fixtures want.
 func TestFixturesSSAOnly(t *testing.T) {
 	defer retry.SetSSAOnly(true)()
 	suite := analyzer.NewSuite(analyzer.Config{})
-	analysistest.Run(t, testdata, suite.Only(suite.Retry), "retry/policy", "retry/preds", "retry/libs", "retry/recursive", "retry/pipeline", "retry/restywait", "retry/restynowait", "retry/rhwait", "retry/callerwait", "retry/layered/transfer", "retry/layered/files", "retry/handed/app", "retry/hooked/client", "retry/hooked/app", "retry/listed/lib", "retry/listed/app")
+	analysistest.Run(t, testdata, suite.Only(suite.Retry), fixtures...)
 }
 
 // The retry pass exports what each exported retry predicate retries, and

@@ -75,8 +75,21 @@ func (c *retryChecker) checkLoops(loops []pendingLoop, recursions []pendingRecur
 		keep[d] = depth
 		ast.Inspect(d.Body, func(n ast.Node) bool {
 			if id, ok := n.(*ast.Ident); ok {
-				if fn, ok := c.Pass.TypesInfo.Uses[id].(*types.Func); ok && c.Decls[fn] != nil {
+				fn, ok := c.Pass.TypesInfo.Uses[id].(*types.Func)
+				if ok && c.Decls[fn] != nil {
 					add(c.Decls[fn], depth+1)
+				}
+				// A method of the package's own interface: its
+				// implementations in the package are what it does
+				// (engine.Implementations).
+				if ok && fn.Pkg() == c.Pass.Pkg && fn.Signature().Recv() != nil {
+					if iface, isIface := fn.Signature().Recv().Type().Underlying().(*types.Interface); isIface {
+						for _, m := range engine.Methods(c.Pass.Pkg, iface, fn.Name()) {
+							if d := c.Decls[m]; d != nil {
+								add(d, depth+1)
+							}
+						}
+					}
 				}
 			}
 			return true

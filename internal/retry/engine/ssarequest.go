@@ -207,8 +207,11 @@ func (s *sendFlow) changes(instr ssa.Instruction, fresh uint64) (changed, known 
 				}
 			}
 		}
-		if serverField(x.Addr) {
+		if serverField(x.Addr) || baseWrite(x) {
 			return false, true // the next node's host, not another request
+		}
+		if s.restores(x) {
+			return false, true
 		}
 		if made(x.Addr) {
 			return false, true
@@ -240,7 +243,7 @@ func (s *sendFlow) changes(instr ssa.Instruction, fresh uint64) (changed, known 
 			if j == 0 && x.Call.Signature().Recv() != nil && Getter(x.Call.Signature()) {
 				continue // a method that only gives a value of it (req.Context())
 			}
-			if fn == nil || fn.Pkg != s.send.Parent().Pkg {
+			if (fn == nil || fn.Pkg != s.send.Parent().Pkg) && Implementations(x) == nil {
 				return true, false // handed to a function that may change it
 			}
 			if w := newThrough(); w.writes(x, j) {
@@ -563,6 +566,22 @@ func (w *through) writesAt(call *ssa.Call, i int, top bool) bool {
 	}
 	fn := call.Call.StaticCallee()
 	if fn == nil {
+		if impls := Implementations(call); len(impls) > 0 {
+			// The interface's contract as its own package's code
+			// shows it: a value it is given is written by none of
+			// them, and read by one (a no-op implementation shows
+			// nothing of what the method is for).
+			read := false
+			for _, m := range impls {
+				if w.bodyWrites(m, i+1, top) {
+					return true
+				}
+				read = read || used(m.Params[i+1])
+			}
+			if read {
+				return false
+			}
+		}
 		w.unknown = true
 		whole()
 		return true
@@ -581,7 +600,21 @@ func (w *through) writesAt(call *ssa.Call, i int, top bool) bool {
 		whole()
 		return true
 	}
-	if fn.Pkg != call.Parent().Pkg || fn.Blocks == nil || i >= len(fn.Params) || w.seen[fn] {
+	if fn.Pkg != call.Parent().Pkg {
+		return false
+	}
+	return w.bodyWrites(fn, i, top)
+}
+
+// bodyWrites reports whether fn, a function of the package, may write
+// through its parameter i (writesAt).
+func (w *through) bodyWrites(fn *ssa.Function, i int, top bool) bool {
+	whole := func() {
+		if top {
+			w.whole = true
+		}
+	}
+	if fn.Blocks == nil || i >= len(fn.Params) || w.seen[fn] {
 		return false
 	}
 	w.seen[fn] = true
@@ -603,7 +636,7 @@ func (w *through) writesAt(call *ssa.Call, i int, top bool) bool {
 		for _, instr := range b.Instrs {
 			switch x := instr.(type) {
 			case *ssa.Store:
-				if rootedIn(x.Addr, p) && !serverField(x.Addr) {
+				if rootedIn(x.Addr, p) && !serverField(x.Addr) && !baseWrite(x) {
 					wrote(x.Addr)
 				}
 			case *ssa.MapUpdate:

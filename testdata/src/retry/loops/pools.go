@@ -18,6 +18,37 @@ type roundLogger interface {
 	LogRoundTrip(*http.Request, *http.Response) error
 }
 
+// textLogger is the package's one roundLogger: it reads what it is
+// given, which is what the interface is for.
+type textLogger struct{ lines []string }
+
+func (l *textLogger) LogRoundTrip(req *http.Request, res *http.Response) error {
+	l.lines = append(l.lines, req.Method+" "+req.URL.String()+" "+res.Status)
+	return nil
+}
+
+// roundSigner's one implementation sets a header on the request.
+type roundSigner interface {
+	SignRound(*http.Request) error
+}
+
+type headerSigner struct{ key string }
+
+func (s headerSigner) SignRound(req *http.Request) error {
+	req.Header.Set("Signature", s.key+req.URL.Path)
+	return nil
+}
+
+// roundObserver's one implementation ignores the request: that shows
+// nothing of what another may do with it.
+type roundObserver interface {
+	Observe(*http.Request, int)
+}
+
+type countObserver struct{ n map[int]int }
+
+func (o countObserver) Observe(_ *http.Request, code int) { o.n[code]++ }
+
 type poolMetrics struct {
 	sync.Mutex
 	responses map[int]int
@@ -176,6 +207,45 @@ func (c *poolClient) performClonedAttempt(req *http.Request) (*http.Response, er
 		if err != nil {
 			return nil, err
 		}
+		if res.StatusCode != http.StatusServiceUnavailable {
+			break
+		}
+	}
+	return res, err
+}
+
+// Negative: the package's signer, handed the request through its
+// interface after each round, sets a header on it.
+func (c *poolClient) performSigned(req *http.Request, signer roundSigner) (*http.Response, error) {
+	var res *http.Response
+	var err error
+	for i := 0; i < 3; i++ {
+		res, err = c.roundTrip(req)
+		if err != nil {
+			return nil, err
+		}
+		if res.StatusCode != http.StatusServiceUnavailable {
+			break
+		}
+		if err := signer.SignRound(req); err != nil {
+			return nil, err
+		}
+	}
+	return res, err
+}
+
+// Negative: an observer of the package's own interface is handed the
+// request, and the package's one observer does not read it: what
+// another does with it is not known.
+func (c *poolClient) performObserved(req *http.Request, o roundObserver) (*http.Response, error) {
+	var res *http.Response
+	var err error
+	for i := 0; i < 3; i++ {
+		res, err = c.roundTrip(req)
+		if err != nil {
+			return nil, err
+		}
+		o.Observe(req, res.StatusCode)
 		if res.StatusCode != http.StatusServiceUnavailable {
 			break
 		}
