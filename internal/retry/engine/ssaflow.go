@@ -80,6 +80,9 @@ type Edge struct {
 	// where that branch lets them, which the flow does not know. Such a
 	// loop is unanswered.
 	Unread bool
+	// Waited are the statuses a decision the flow read waits for
+	// Retry-After for before they go round (a retry library's policy).
+	Waited codeset.Set
 }
 
 // Resends is Resent with the ways round, each with the test that admits
@@ -239,7 +242,7 @@ func followFrom(send *ssa.Call, errs codeset.Set, known Known, self bool) (edges
 		return nil, complete, s.unread // a repetition
 	}
 	for _, e := range ways {
-		edges = addEdge(edges, Edge{Set: e.live, At: placed(e.tests, left), Unread: e.unread})
+		edges = addEdge(edges, Edge{Set: e.live, At: placed(e.tests, left), Unread: e.unread, Waited: s.waited})
 	}
 	slices.SortFunc(edges, func(a, b Edge) int { return int(a.At) - int(b.At) })
 	return edges, complete, s.unread
@@ -482,6 +485,9 @@ type sendFlow struct {
 	outerEnv values.Env
 	binds    map[*ssa.Parameter]ssa.Value
 	depth    int
+	// waited are the statuses the decisions read wait for Retry-After
+	// for (wait).
+	waited codeset.Set
 }
 
 // Known is what Resent asks of the check of other functions: a decision's

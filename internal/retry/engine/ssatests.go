@@ -558,14 +558,20 @@ func (s *sendFlow) decision(call *ssa.Call, i int, env values.Env) (codeset.Set,
 			return codeset.Set{}, false
 		}
 		if set, ok := constList(env.Resolve(call.Call.Args[l])); ok {
+			s.wait(p.Waited)
 			return set, true
 		}
 		v := listVar(env.Resolve(call.Call.Args[l]))
 		if v == nil {
 			return codeset.Set{}, false
 		}
+		// A list known to be empty holds for no status (a caller's
+		// list, followed as none: listDecided).
 		set, ok := s.known.ListOf(v)
-		return set, ok && !set.Empty()
+		if ok {
+			s.wait(p.Waited)
+		}
+		return set, ok
 	}
 	if p.OfErr {
 		// A decision over an error: true for the statuses it retries
@@ -577,9 +583,20 @@ func (s *sendFlow) decision(call *ssa.Call, i int, env values.Env) (codeset.Set,
 		return p.Set.And(errs), true
 	}
 	if a := env.Resolve(call.Call.Args[arg]); s.isStatus(a, env) || s.result(a, env, 0) {
+		s.wait(p.Waited)
 		return p.Set, true
 	}
 	return codeset.Set{}, false
+}
+
+// wait records that a decision the flow read waits for Retry-After
+// before its statuses go round (a retry library's policy:
+// facts.Pred.Waited).
+func (s *sendFlow) wait(set codeset.Set) {
+	for s.outer != nil {
+		s = s.outer
+	}
+	s.waited = s.waited.Or(set)
 }
 
 // errFor returns the statuses for which the error v is not nil on the
@@ -903,7 +920,7 @@ func (s *sendFlow) member(cond ssa.Value, env values.Env) (codeset.Set, bool, bo
 		return codeset.Set{}, false, false
 	}
 	list, ok := s.known.ListOf(v)
-	return list, b.Op == token.EQL, ok && !list.Empty()
+	return list, b.Op == token.EQL, ok
 }
 
 // constList returns the statuses of a list written out where it is
@@ -963,6 +980,10 @@ func listVar(v ssa.Value) *types.Var {
 	if sl, ok := v.(*ssa.Slice); ok {
 		v = sl.X
 	}
+	if p, ok := v.(*ssa.Parameter); ok {
+		pv, _ := p.Object().(*types.Var)
+		return pv // a list the function is given (listDecided)
+	}
 	load, ok := v.(*ssa.UnOp)
 	if !ok || load.Op != token.MUL {
 		return nil
@@ -994,5 +1015,5 @@ func (s *sendFlow) setOf(l *ssa.Lookup, env values.Env) (codeset.Set, bool) {
 		return codeset.Set{}, false
 	}
 	set, ok := s.known.ListOf(v)
-	return set, ok && !set.Empty()
+	return set, ok
 }
