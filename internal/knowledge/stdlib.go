@@ -36,6 +36,10 @@ var (
 // waited, re-sends the same request.
 var Context = Key{Path: "context", Name: "Context"}
 
+// Duration is time.Duration: a comparison of two says how long a wait
+// is, not what a response's status is.
+var Duration = Key{Path: "time", Name: "Duration"}
+
 // Timers are the types whose methods answer the time's question: Stop
 // and Reset say whether the timer had fired, which the clock decides,
 // not the duration it was made with (a delay computed from a response

@@ -26,7 +26,7 @@ import (
 // statement i, of parameter p.
 func (c *retryChecker) loopRepeats(fn *types.Func, body *ast.BlockStmt, i int, call *ast.CallExpr, p int) facts.Repeat {
 	waits := c.readsRetryAfter(body)
-	if set := c.helperLoop(body, i, call, nil, nil); !set.Empty() {
+	if set := c.helperLoop(call, nil, nil); !set.Empty() {
 		return facts.Repeat{Param: p, Set: set, Waits: waits}
 	}
 	params := fn.Signature().Params()
@@ -35,15 +35,15 @@ func (c *retryChecker) loopRepeats(fn *types.Func, body *ast.BlockStmt, i int, c
 		if !isErrPredicate(q.Type()) {
 			continue
 		}
-		all := c.helperLoop(body, i, call, map[*types.Var]codeset.Set{q: codeset.All}, nil)
-		none := c.helperLoop(body, i, call, map[*types.Var]codeset.Set{q: {}}, nil)
+		all := c.helperLoop(call, map[*types.Var]codeset.Set{q: failures}, nil)
+		none := c.helperLoop(call, map[*types.Var]codeset.Set{q: {}}, nil)
 		if !all.Empty() && none.Empty() {
 			return facts.Repeat{Param: p, Pred: j + 1, Set: all, Waits: waits}
 		}
 	}
 	if done := c.doneVar(body.List[i], call); done != nil {
-		notDone := c.helperLoop(body, i, call, nil, map[*types.Var]codeset.Set{done: {}})
-		isDone := c.helperLoop(body, i, call, nil, map[*types.Var]codeset.Set{done: codeset.All})
+		notDone := c.helperLoop(call, nil, &successes)
+		isDone := c.helperLoop(call, nil, &codeset.All)
 		if !notDone.Empty() && isDone.Empty() {
 			return facts.Repeat{Param: p, Cond: true, Set: codeset.All, Waits: waits}
 		}

@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"go/ast"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/ssa"
 
 	"github.com/statuslint/statuslint/internal/knowledge"
 	"github.com/statuslint/statuslint/internal/retry/codeset"
@@ -211,26 +213,71 @@ func (c *retryChecker) findAttempt(list []ast.Stmt, attempt map[*types.Var]int) 
 }
 
 // helperLoop follows a helper's loop from its call of the attempt, whose
-// error stands for one that carries any status: the statuses for which a
-// status test lets it go round.
-func (c *retryChecker) helperLoop(body *ast.BlockStmt, i int, call *ast.CallExpr, preds, bools map[*types.Var]codeset.Set) codeset.Set {
-	ev := &engine.Evaluator{Pass: c.Pass, Index: c.Index, O: c, Errs: c.sendErrs(body.List[i], call, codeset.All), Symbolic: map[*types.Var]bool{}, Preds: preds, Bools: bools}
-	if len(ev.Errs) == 0 {
-		return codeset.Set{} // the attempt's error is not kept: nothing decides on it
+// error stands for one that carries any failing status (engine.Repeats,
+// on the SSA form): the statuses for which a test of them lets it go
+// round. preds bind the helper's predicate parameters, done (if not
+// nil) the attempt's first result, a condition's verdict.
+func (c *retryChecker) helperLoop(call *ast.CallExpr, preds map[*types.Var]codeset.Set, done *codeset.Set) codeset.Set {
+	sc := c.helperCall(call)
+	if sc == nil {
+		return codeset.Set{}
 	}
-	for v := range ev.Errs {
-		// That it is nil or not decides no status: the statuses are
-		// those of the errors the attempts return.
-		ev.Symbolic[v] = true
-	}
-	fl := c.followRound(ev, body, i, call, nil, "")
+	edges, _ := engine.Repeats(sc, failures, helperKnown{c, preds, done})
 	var set codeset.Set
-	for _, fr := range fl.Edges {
-		if fr.At != nil && !fr.Opaque {
-			set = set.Or(fr.Set)
+	for _, e := range edges {
+		if !e.Unread {
+			set = set.Or(e.Set)
 		}
 	}
 	return set
+}
+
+// successes and failures are the statuses an attempt succeeds and fails
+// for, as a helper's loop is followed: a predicate bound to hold for
+// the failures, or a condition's done for the successes, decides where
+// it goes round (a binding to every status or none would be a constant,
+// which decides nothing).
+var (
+	successes = codeset.Range(200, 299)
+	failures  = codeset.All.And(successes.Not())
+)
+
+// helperCall returns the SSA form of call, a retry helper's call of its
+// attempt: the package's functions that take an attempt are built
+// once, when the first is asked about.
+func (c *retryChecker) helperCall(call *ast.CallExpr) *ssa.Call {
+	if c.helperCalls == nil {
+		var roots []*ast.FuncDecl
+		for fn, d := range c.Decls {
+			if d.Body != nil && takesAttempt(fn) {
+				roots = append(roots, d)
+			}
+		}
+		slices.SortFunc(roots, func(a, b *ast.FuncDecl) int { return int(a.Pos() - b.Pos()) })
+		c.helperCalls = c.buildCalls(roots)
+	}
+	return c.helperCalls[call.Lparen]
+}
+
+// helperKnown is what the check knows, with a helper's predicates bound
+// to what they hold for (engine.Bindings), and the attempt's first
+// result to done.
+type helperKnown struct {
+	engine.Known
+	preds map[*types.Var]codeset.Set
+	done  *codeset.Set
+}
+
+func (k helperKnown) BoundCall(v *types.Var) (codeset.Set, bool) {
+	set, ok := k.preds[v]
+	return set, ok
+}
+
+func (k helperKnown) BoundResult(i int) (codeset.Set, bool) {
+	if i != 0 || k.done == nil {
+		return codeset.Set{}, false
+	}
+	return *k.done, true
 }
 
 // helperRetry checks a call of a retry helper with an attempt that sends:

@@ -58,7 +58,10 @@ type retryChecker struct {
 	// loopSends are the calls of the functions holding loops that send,
 	// on their SSA form, by position (checkLoops).
 	ssaCalls map[token.Pos]*ssa.Call
-	funcSeen map[*types.Var]bool
+	// helperCalls are the calls of the package's functions that take an
+	// attempt, on their SSA form, by position, once asked (helperCall).
+	helperCalls map[token.Pos]*ssa.Call
+	funcSeen    map[*types.Var]bool
 	// waits memoizes funcWaits.
 	waits map[*types.Func]waitInfo
 	// ranges indexes range statements by their value variable (rangeOf),

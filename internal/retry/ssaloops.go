@@ -58,11 +58,33 @@ func (c *retryChecker) checkLoops(loops []pendingLoop, recursions []pendingRecur
 	if len(loops) == 0 && len(recursions) == 0 {
 		return
 	}
-	// The functions holding the loops, and those of the package they
-	// name, and those these name: deeper calls are left unbuilt, and a
-	// path that hands the request to one ends unanswered (the AST flow
-	// answers that loop), so that a loop in a big package does not build
-	// most of it.
+	var roots []*ast.FuncDecl
+	for _, l := range loops {
+		for d := range l.cur.Enclosing((*ast.FuncDecl)(nil)) {
+			roots = append(roots, d.Node().(*ast.FuncDecl))
+		}
+	}
+	for _, r := range recursions {
+		roots = append(roots, r.fd)
+	}
+	c.ssaCalls = c.buildCalls(roots)
+	for _, l := range loops {
+		c.retryLoop(l)
+	}
+	for _, r := range recursions {
+		c.recursiveRetry(r.fd, r.fn)
+	}
+	c.ssaCalls = nil // the SSA form goes with the loops: nothing else reads it
+}
+
+// buildCalls builds the SSA form of the functions roots, and of those
+// of the package they name, and those these name, and returns their
+// calls by position: deeper calls are left unbuilt, and a path that
+// hands the request to one ends unanswered, so that a loop in a big
+// package does not build most of it. A method of the package's own
+// interface they call brings in the package's implementations of it
+// (engine.Implementations).
+func (c *retryChecker) buildCalls(roots []*ast.FuncDecl) map[token.Pos]*ssa.Call {
 	keep := map[*ast.FuncDecl]int{}
 	var add func(d *ast.FuncDecl, depth int)
 	add = func(d *ast.FuncDecl, depth int) {
@@ -79,9 +101,6 @@ func (c *retryChecker) checkLoops(loops []pendingLoop, recursions []pendingRecur
 				if ok && c.Decls[fn] != nil {
 					add(c.Decls[fn], depth+1)
 				}
-				// A method of the package's own interface: its
-				// implementations in the package are what it does
-				// (engine.Implementations).
 				if ok && fn.Pkg() == c.Pass.Pkg && fn.Signature().Recv() != nil {
 					if iface, isIface := fn.Signature().Recv().Type().Underlying().(*types.Interface); isIface {
 						for _, m := range engine.Methods(c.Pass.Pkg, iface, fn.Name()) {
@@ -95,34 +114,24 @@ func (c *retryChecker) checkLoops(loops []pendingLoop, recursions []pendingRecur
 			return true
 		})
 	}
-	for _, l := range loops {
-		for d := range l.cur.Enclosing((*ast.FuncDecl)(nil)) {
-			add(d.Node().(*ast.FuncDecl), 0)
-		}
+	for _, d := range roots {
+		add(d, 0)
 	}
-	for _, r := range recursions {
-		add(r.fd, 0)
+	calls := map[token.Pos]*ssa.Call{}
+	if len(keep) == 0 {
+		return calls
 	}
-	c.ssaCalls = map[token.Pos]*ssa.Call{}
-	if len(keep) > 0 {
-		sp := values.BuildBodies(c.Pass, func(d *ast.FuncDecl) bool { _, ok := keep[d]; return ok })
-		for _, fn := range values.Funcs(sp, c.Pass.Files, c.Pass.TypesInfo) {
-			for _, b := range fn.Blocks {
-				for _, instr := range b.Instrs {
-					if call, ok := instr.(*ssa.Call); ok && call.Pos().IsValid() {
-						c.ssaCalls[call.Pos()] = call
-					}
+	sp := values.BuildBodies(c.Pass, func(d *ast.FuncDecl) bool { _, ok := keep[d]; return ok })
+	for _, fn := range values.Funcs(sp, c.Pass.Files, c.Pass.TypesInfo) {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				if call, ok := instr.(*ssa.Call); ok && call.Pos().IsValid() {
+					calls[call.Pos()] = call
 				}
 			}
 		}
 	}
-	for _, l := range loops {
-		c.retryLoop(l)
-	}
-	for _, r := range recursions {
-		c.recursiveRetry(r.fd, r.fn)
-	}
-	c.ssaCalls = nil // the SSA form goes with the loops: nothing else reads it
+	return calls
 }
 
 // resends returns the ways round a retry loop that the SSA flow

@@ -111,6 +111,11 @@ func (d *depends) walk(v ssa.Value) bool {
 	if d.is(v) {
 		return true
 	}
+	if x, ok := v.(*ssa.UnOp); ok && d.env != nil {
+		if r := d.env.Resolve(x); r != ssa.Value(x) {
+			return d.walk(r) // what the path stored in the variable it loads
+		}
+	}
 	if a, ok := v.(*ssa.Alloc); ok && a.Referrers() != nil {
 		for _, r := range *a.Referrers() {
 			if d.walk(storedAt(r, a)) {

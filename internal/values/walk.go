@@ -2,6 +2,7 @@ package values
 
 import (
 	"fmt"
+	"go/token"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
@@ -10,27 +11,130 @@ import (
 // Env is what one path through a function knows of its φ-nodes: the value
 // each took on the edge the path came in by. Where a function picks a
 // value by its branches (err = ErrDefault when err is nil, code := 500
-// then code = 404 in one case), a path knows which it picked.
+// then code = 404 in one case), a path knows which it picked. So it
+// knows of the function's variables that the SSA form keeps in memory
+// (localCells: a named result under a defer), what the path last stored
+// in each, and what each load of one read.
 type Env struct {
 	binds []bind
 }
 
+// A bind is a φ-node's value on the path, a load's, or (k an
+// *ssa.Alloc) what a variable kept in memory holds.
 type bind struct {
-	phi *ssa.Phi
-	v   ssa.Value
+	k ssa.Value
+	v ssa.Value
 }
 
 // Resolve returns the value v is on the path: the value a φ-node took,
-// else v.
+// or a load of a variable kept in memory read, else v.
 func (e Env) Resolve(v ssa.Value) ssa.Value {
-	if phi, ok := v.(*ssa.Phi); ok {
+	switch v.(type) {
+	case *ssa.Phi, *ssa.UnOp:
 		for _, b := range e.binds {
-			if b.phi == phi {
+			if b.k == v {
 				return b.v
 			}
 		}
 	}
 	return v
+}
+
+// lookup returns what k is bound to on the path.
+func (e Env) lookup(k ssa.Value) (ssa.Value, bool) {
+	for _, b := range e.binds {
+		if b.k == k {
+			return b.v, true
+		}
+	}
+	return nil, false
+}
+
+// with returns e with k bound to v, or unbound where v is nil.
+func (e Env) with(k, v ssa.Value) Env {
+	out := Env{binds: make([]bind, 0, len(e.binds)+1)}
+	for _, b := range e.binds {
+		if b.k != k {
+			out.binds = append(out.binds, b)
+		}
+	}
+	if v != nil {
+		out.binds = append(out.binds, bind{k, v})
+	}
+	return out
+}
+
+// step returns e after instr, for the variables kept in memory cells:
+// a store into one is what it holds from then on, and a load of one
+// reads what it holds (nothing known, where the path stored nothing in
+// it yet).
+func (e Env) step(instr ssa.Instruction, cells map[*ssa.Alloc]bool) Env {
+	switch x := instr.(type) {
+	case *ssa.Store:
+		if a, ok := x.Addr.(*ssa.Alloc); ok && cells[a] {
+			return e.with(a, e.Resolve(x.Val))
+		}
+	case *ssa.UnOp:
+		if a, ok := x.X.(*ssa.Alloc); ok && x.Op == token.MUL && cells[a] {
+			v, _ := e.lookup(a)
+			if old, bound := e.lookup(x); bound && old == v || !bound && v == nil {
+				return e
+			}
+			return e.with(x, v)
+		}
+	}
+	return e
+}
+
+// localCells returns the variables of fn that its SSA form keeps in
+// memory but that only fn reads and writes, directly: stores into them
+// and loads, or a closure's reads that only a defer runs, after the
+// function's body (a named result under a defer: go/ssa lifts none).
+func localCells(fn *ssa.Function) map[*ssa.Alloc]bool {
+	var cells map[*ssa.Alloc]bool
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			a, ok := instr.(*ssa.Alloc)
+			if !ok || !onlyHere(a) {
+				continue
+			}
+			if cells == nil {
+				cells = map[*ssa.Alloc]bool{}
+			}
+			cells[a] = true
+		}
+	}
+	return cells
+}
+
+// onlyHere reports whether a is only stored into and loaded, or read by
+// a closure only a defer calls.
+func onlyHere(a *ssa.Alloc) bool {
+	if a.Referrers() == nil {
+		return false
+	}
+	for _, r := range *a.Referrers() {
+		switch x := r.(type) {
+		case *ssa.Store:
+			if x.Val == ssa.Value(a) {
+				return false
+			}
+		case *ssa.UnOp:
+			if x.Op != token.MUL {
+				return false
+			}
+		case *ssa.DebugRef:
+		case *ssa.MakeClosure:
+			for _, u := range *x.Referrers() {
+				if _, ok := u.(*ssa.Defer); !ok {
+					return false
+				}
+			}
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // Const returns the constant v is on the path, if it is one.
@@ -67,7 +171,7 @@ func (e Env) enter(pred, b *ssa.BasicBlock) Env {
 		}
 		set := false
 		for k := range out.binds {
-			if out.binds[k].phi == phi {
+			if out.binds[k].k == ssa.Value(phi) {
 				out.binds[k].v, set = v, true
 			}
 		}
@@ -82,7 +186,7 @@ func (e Env) enter(pred, b *ssa.BasicBlock) Env {
 func (e Env) key() string {
 	var sb strings.Builder
 	for _, b := range e.binds {
-		fmt.Fprintf(&sb, "%s=%p;", b.phi.Name(), b.v)
+		fmt.Fprintf(&sb, "%p=%p;", b.k, b.v)
 	}
 	return sb.String()
 }
@@ -138,6 +242,7 @@ func Paths[S comparable](b *ssa.BasicBlock, i int, init S, decide func(cond ssa.
 		state S
 	}
 	seen := map[key]bool{}
+	cells := localCells(b.Parent())
 	var needs *phiNeeds // made when the paths grow many
 	queue := []state{{b: b, from: i, state: init}}
 	for len(queue) > 0 {
@@ -153,6 +258,9 @@ func Paths[S comparable](b *ssa.BasicBlock, i int, init S, decide func(cond ssa.
 		seen[k] = true
 		ended := false
 		for _, instr := range s.b.Instrs[s.from:] {
+			if cells != nil {
+				s.env = s.env.step(instr, cells)
+			}
 			var goOn bool
 			if s.state, goOn = visit(instr, s.env, s.state); !goOn {
 				ended = true
@@ -264,7 +372,7 @@ func neededPhis(fn *ssa.Function) *phiNeeds {
 func (p *phiNeeds) only(e Env, b *ssa.BasicBlock) Env {
 	keep := 0
 	for _, bd := range e.binds {
-		if p.needed(bd.phi, b) {
+		if p.needed(bd.k, b) {
 			keep++
 		}
 	}
@@ -273,15 +381,19 @@ func (p *phiNeeds) only(e Env, b *ssa.BasicBlock) Env {
 	}
 	out := Env{binds: make([]bind, 0, keep)}
 	for _, bd := range e.binds {
-		if p.needed(bd.phi, b) {
+		if p.needed(bd.k, b) {
 			out.binds = append(out.binds, bd)
 		}
 	}
 	return out
 }
 
-func (p *phiNeeds) needed(phi *ssa.Phi, b *ssa.BasicBlock) bool {
-	if phi.Parent() != b.Parent() {
+// needed reports whether a read of k may still come from b: a φ-node's
+// value that a block b reaches uses; what a variable kept in memory
+// holds, and what its loads read, always.
+func (p *phiNeeds) needed(k ssa.Value, b *ssa.BasicBlock) bool {
+	phi, ok := k.(*ssa.Phi)
+	if !ok || phi.Parent() != b.Parent() {
 		return true
 	}
 	for _, u := range p.uses[phi] {

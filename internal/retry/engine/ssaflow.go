@@ -104,19 +104,38 @@ func Resends(send *ssa.Call, errs codeset.Set, known Known) (edges []Edge, answe
 // those is another request; a path that reaches the send again is a
 // loop's, not followed here.
 func Recurses(send *ssa.Call, errs codeset.Set, known Known) (edges []Edge, answered bool) {
-	edges, complete, unread := followFrom(send, errs, known, true)
+	edges, complete, unread := followFrom(send, errs, known, modeSelf)
+	return edges, complete && !unread
+}
+
+// Repeats is Resends for a retry helper's call of the attempt it is
+// given (err := f(ctx)): the ways round to that call again, whatever it
+// is given and whatever the path does, as the attempt makes its own
+// request. Its error carries errs; a Known that has Bindings says what
+// the helper's own predicate, or the attempt's other result, holds for.
+func Repeats(call *ssa.Call, errs codeset.Set, known Known) (edges []Edge, answered bool) {
+	edges, complete, unread := followFrom(call, errs, known, modeAttempt)
 	return edges, complete && !unread
 }
 
 // follow follows the paths from send: the ways round it finds, whether it
 // followed every path, and whether one ended at a branch it cannot read.
 func follow(send *ssa.Call, errs codeset.Set, known Known) (edges []Edge, complete, unread bool) {
-	return followFrom(send, errs, known, false)
+	return followFrom(send, errs, known, modeLoop)
 }
 
-// followFrom is follow; self says the way round is a call of the send's
-// function itself (Recurses), not the send again.
-func followFrom(send *ssa.Call, errs codeset.Set, known Known, self bool) (edges []Edge, complete, unread bool) {
+// What a way round is: the send again (a loop's), a call of the send's
+// function itself (a recursion's), or the attempt's call again, which
+// makes its own request (a helper's).
+const (
+	modeLoop = iota
+	modeSelf
+	modeAttempt
+)
+
+// followFrom is follow, for a way round of mode.
+func followFrom(send *ssa.Call, errs codeset.Set, known Known, mode int) (edges []Edge, complete, unread bool) {
+	self := mode == modeSelf
 	b := send.Block()
 	i := -1
 	for k, instr := range b.Instrs {
@@ -127,7 +146,7 @@ func followFrom(send *ssa.Call, errs codeset.Set, known Known, self bool) (edges
 	if i < 0 {
 		return nil, true, false
 	}
-	s := &sendFlow{send: send, errs: errs, known: known}
+	s := &sendFlow{send: send, errs: errs, known: known, mode: mode}
 	for _, a := range send.Call.Args {
 		if typesx.IsRequestPtr(a.Type()) {
 			s.req = a
@@ -168,7 +187,7 @@ func followFrom(send *ssa.Call, errs codeset.Set, known Known, self bool) (edges
 			}
 		}
 		if again {
-			if !self && !s.sameRequest(env) {
+			if mode == modeLoop && !s.sameRequest(env) {
 				leaves(r)
 				return r, false
 			}
@@ -226,7 +245,7 @@ func followFrom(send *ssa.Call, errs codeset.Set, known Known, self bool) (edges
 				r.fresh |= 1 << k // made anew this round: what is set on it builds it
 			}
 		}
-		if r.rebuilt {
+		if r.rebuilt || mode == modeAttempt {
 			return r, true
 		}
 		if changed, known := s.changes(instr, r.fresh); changed {
@@ -488,6 +507,8 @@ type sendFlow struct {
 	// waited are the statuses the decisions read wait for Retry-After
 	// for (wait).
 	waited codeset.Set
+	// mode is what a way round is (modeLoop, modeSelf, modeAttempt).
+	mode int
 }
 
 // Known is what Resent asks of the check of other functions: a decision's

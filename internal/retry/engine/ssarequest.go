@@ -197,8 +197,10 @@ func (s *sendFlow) changes(instr ssa.Instruction, fresh uint64) (changed, known 
 	made := func(v ssa.Value) bool { return s.madeAgain(rootOf(v, s.roots), fresh) }
 	switch x := instr.(type) {
 	case *ssa.Store:
-		if fa, ok := x.Addr.(*ssa.FieldAddr); ok && s.req != nil && fa.X == s.req {
-			if n := typesx.NamedOf(fa.X.Type()); n != nil {
+		if fa, ok := x.Addr.(*ssa.FieldAddr); ok {
+			// The body rewound, of the request or of the one a wrapper
+			// holds (req.Raw().Body = rewound).
+			if n := typesx.NamedOf(fa.X.Type()); n != nil && n.Obj().Pkg() != nil {
 				if st, ok := n.Underlying().(*types.Struct); ok {
 					name := st.Field(fa.Field).Name()
 					if knowledge.BodyRewinds[knowledge.Key{Path: n.Obj().Pkg().Path(), Recv: n.Obj().Name(), Name: name}] {

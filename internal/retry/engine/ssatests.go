@@ -162,6 +162,15 @@ func strip(v ssa.Value, env values.Env) ssa.Value {
 
 // decide narrows the statuses of r at cond, for each way a path goes.
 func (s *sendFlow) decide(cond ssa.Value, env values.Env, r round) (then, els round, ways values.Branch) {
+	if s.mode == modeAttempt && s.nilTest(cond, env) {
+		// Whether a helper's attempt failed decides no status: the
+		// statuses are those of the errors its callers' attempts
+		// return (Repeats).
+		return r, r, values.Both
+	}
+	if way, ok := s.sendSide(cond); ok {
+		return r, r, way
+	}
 	if list, eq, ok := s.member(cond, env); ok {
 		// The status against one element of a list: where it is that
 		// element, it is in the list; where not, it may be another.
@@ -191,7 +200,7 @@ func (s *sendFlow) decide(cond ssa.Value, env values.Env, r round) (then, els ro
 			// from the response): only a test read after it picks the
 			// statuses of a way round (Edge.Unread).
 			r = s.unreadAt(cond, r, r.live)
-			if b := blockOf(cond); b == nil || !s.meetInLoop(b) {
+			if b := blockOf(cond); (b == nil || !s.meetInLoop(b)) && !durationTest(cond) {
 				r.picked = false
 			}
 		}
@@ -252,6 +261,88 @@ func (s *sendFlow) decide(cond ssa.Value, env values.Env, r round) (then, els ro
 		return then, els, values.Then
 	}
 	return then, els, values.Both
+}
+
+// sendSide returns the way a branch of the loop goes that only one way
+// of which leads to the send, on a value that is the same each round
+// (a per-try timeout set or not, azcore's options.TryTimeout == 0): it
+// went that way in the round that sent, and goes it again.
+func (s *sendFlow) sendSide(cond ssa.Value) (values.Branch, bool) {
+	b := blockOf(cond)
+	if b == nil || len(b.Succs) != 2 || !s.inLoop(b) || b == s.send.Block() {
+		return values.Neither, false
+	}
+	way := values.Neither
+	switch sb := s.send.Block(); {
+	case b.Succs[0].Dominates(sb):
+		way = values.Then
+	case b.Succs[1].Dominates(sb):
+		way = values.Else
+	default:
+		return values.Neither, false
+	}
+	if !s.invariant(cond, 0) {
+		return values.Neither, false
+	}
+	return way, true
+}
+
+// invariant reports whether v is computed the same way from the same
+// values in each round of the loop: from constants, parameters and
+// what was made before the loop, through operators and fields, and
+// loads of what the loop does not write; not from a call, nor a
+// variable the loop carries.
+func (s *sendFlow) invariant(v ssa.Value, depth int) bool {
+	if depth > 8 {
+		return false
+	}
+	switch x := v.(type) {
+	case *ssa.Const, *ssa.Parameter, *ssa.Global, *ssa.Function, *ssa.FreeVar:
+		return true
+	case *ssa.UnOp:
+		if x.Op == token.ARROW {
+			return !s.inLoop(x.Block())
+		}
+		if x.Op == token.MUL && s.inLoop(x.Block()) && s.writtenInLoop(x.X) {
+			return false
+		}
+	case *ssa.BinOp, *ssa.FieldAddr, *ssa.Field, *ssa.Convert, *ssa.ChangeType:
+	default:
+		instr, ok := v.(ssa.Instruction)
+		return ok && !s.inLoop(instr.Block())
+	}
+	if !s.inLoop(v.(ssa.Instruction).Block()) {
+		return true
+	}
+	for _, op := range v.(ssa.Instruction).Operands(nil) {
+		if op != nil && *op != nil && !s.invariant(*op, depth+1) {
+			return false
+		}
+	}
+	return true
+}
+
+// durationTest reports whether cond compares durations: a wait's
+// length (the Retry-After a response asks for, against a cap), which
+// says when the request goes round, or whether it waits that long, not
+// whether its status does.
+func durationTest(cond ssa.Value) bool {
+	b, ok := cond.(*ssa.BinOp)
+	return ok && typesx.Is(b.X.Type(), knowledge.Duration)
+}
+
+// nilTest reports whether cond compares the send's error with nil.
+func (s *sendFlow) nilTest(cond ssa.Value, env values.Env) bool {
+	b, ok := env.Resolve(cond).(*ssa.BinOp)
+	if !ok || b.Op != token.EQL && b.Op != token.NEQ {
+		return false
+	}
+	x, y := b.X, b.Y
+	if k, ok := x.(*ssa.Const); ok && k.IsNil() {
+		x, y = y, x
+	}
+	k, ok := y.(*ssa.Const)
+	return ok && k.IsNil() && s.sendErr(env.Resolve(x), env)
 }
 
 // madeErrorTest reports whether cond compares with nil an error that
@@ -502,10 +593,53 @@ func whole(set codeset.Set, ok bool) (codeset.Set, codeset.Set) {
 // decided is holds for result i of call: a decision by its fact, or
 // else by its body read here (calleeHolds).
 func (s *sendFlow) decided(call *ssa.Call, i int, env values.Env) (set, known codeset.Set) {
+	if set, ok := s.bindings(call, i, env); ok {
+		return set, codeset.All
+	}
 	if set, ok := s.decision(call, i, env); ok {
 		return set, codeset.All
 	}
 	return s.calleeHolds(call, i, env)
+}
+
+// Bindings, where a Known has them, are what a retry helper's own
+// parameters hold while the flow follows the helper for its callers
+// (Repeats): the predicate over the attempt's error it is given, and
+// the attempt's other result (a condition's done).
+type Bindings interface {
+	// BoundCall returns the statuses of the error it is given for
+	// which a call of the function value v holds.
+	BoundCall(v *types.Var) (codeset.Set, bool)
+	// BoundResult returns the statuses for which the send's result i
+	// holds.
+	BoundResult(i int) (codeset.Set, bool)
+}
+
+// bindings is decided for what the Known's Bindings say: result i of
+// the send, or the result of a call of a function value the function
+// is given, over an error.
+func (s *sendFlow) bindings(call *ssa.Call, i int, env values.Env) (codeset.Set, bool) {
+	b, ok := s.known.(Bindings)
+	if !ok {
+		return codeset.Set{}, false
+	}
+	if call == s.send {
+		return b.BoundResult(i)
+	}
+	p, ok := call.Call.Value.(*ssa.Parameter)
+	if !ok || i != 0 || len(call.Call.Args) != 1 {
+		return codeset.Set{}, false
+	}
+	v, _ := p.Object().(*types.Var)
+	set, ok := b.BoundCall(v)
+	if !ok {
+		return codeset.Set{}, false
+	}
+	errs, ok := s.errFor(call.Call.Args[0], env)
+	if !ok {
+		return codeset.Set{}, false
+	}
+	return set.And(errs), true
 }
 
 // decision returns the statuses for which result i of call, a decision

@@ -1,0 +1,102 @@
+package engine
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/statuslint/statuslint/internal/retry/codeset"
+)
+
+// memorySrc re-sends its request where the SSA form keeps a variable in
+// memory (a named result under a defer), where one of two sends is
+// picked by a value the loop does not change, and where the wait a
+// response asks for is capped.
+const memorySrc = `package p
+
+import (
+	"net/http"
+	"time"
+)
+
+var c = &http.Client{}
+
+func named(req *http.Request) (resp *http.Response, err error) {
+	defer func() {}()
+	for {
+		resp, err = c.Do(req)
+		if err != nil {
+			return
+		}
+		if resp.StatusCode == 503 {
+			continue
+		}
+		return
+	}
+}
+
+func perTry(req *http.Request, timeout int) (resp *http.Response, err error) {
+	defer func() {}()
+	for {
+		if timeout == 0 {
+			resp, err = c.Do(req)
+		} else {
+			resp, err = c.Do(req)
+		}
+		if err != nil {
+			return
+		}
+		if resp.StatusCode != 503 {
+			return
+		}
+	}
+}
+
+func capped(req *http.Request, max time.Duration) {
+	for {
+		resp, err := c.Do(req)
+		if err != nil || resp.StatusCode != 503 {
+			return
+		}
+		if time.Duration(len(resp.Status)) > max {
+			return
+		}
+	}
+}
+`
+
+// TestResendsMemory: what a path stores in a variable kept in memory is
+// what it loads (named); a branch of the loop only one way of which
+// leads to the send, on a value the loop does not change, goes that way
+// again (perTry: the other send's error is not this one's); a branch
+// on the length of a wait the response asks for does not take back the
+// statuses a test picked (capped: a way round past it, unread).
+func TestResendsMemory(t *testing.T) {
+	sp := loadSSA(t, memorySrc)
+	for _, c := range []struct {
+		fn       string
+		answered bool
+		lines    []int
+		unread   bool
+	}{
+		{"named", true, []int{7}, false},
+		{"perTry", true, []int{11}, false},
+		{"capped", false, []int{3}, true},
+	} {
+		fn := sp.Func(c.fn)
+		edges, answered := Resends(sendIn(t, fn), codeset.Set{}, stubKnown{})
+		if answered != c.answered {
+			t.Errorf("%s: answered %v, want %v", c.fn, answered, c.answered)
+		}
+		start := fn.Prog.Fset.Position(fn.Pos()).Line
+		var lines []int
+		for _, e := range edges {
+			lines = append(lines, fn.Prog.Fset.Position(e.At).Line-start)
+			if e.Unread != c.unread {
+				t.Errorf("%s: edge unread %v, want %v", c.fn, e.Unread, c.unread)
+			}
+		}
+		if !slices.Equal(lines, c.lines) {
+			t.Errorf("%s: edges at lines %v of the function, want %v", c.fn, lines, c.lines)
+		}
+	}
+}
