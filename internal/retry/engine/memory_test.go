@@ -51,6 +51,25 @@ func perTry(req *http.Request, timeout int) (resp *http.Response, err error) {
 	}
 }
 
+func leftBySelect(req *http.Request, done chan struct{}) {
+	for {
+		resp, err := c.Do(req)
+		if err != nil || resp.StatusCode < 500 {
+			return
+		}
+		wait := 1
+		if resp.StatusCode == 503 {
+			wait = 2
+		}
+		select {
+		case <-done:
+			return
+		default:
+		}
+		_ = wait
+	}
+}
+
 func capped(req *http.Request, max time.Duration) {
 	for {
 		resp, err := c.Do(req)
@@ -69,7 +88,10 @@ func capped(req *http.Request, max time.Duration) {
 // leads to the send, on a value the loop does not change, goes that way
 // again (perTry: the other send's error is not this one's); a branch
 // on the length of a wait the response asks for does not take back the
-// statuses a test picked (capped: a way round past it, unread).
+// statuses a test picked (capped: a way round past it, unread); a path
+// that leaves by a branch after its last test (a select on a channel)
+// does not make that test where what goes round parts from what does
+// not (leftBySelect: the test of 5xx is, not the one of 503).
 func TestResendsMemory(t *testing.T) {
 	sp := loadSSA(t, memorySrc)
 	for _, c := range []struct {
@@ -80,6 +102,7 @@ func TestResendsMemory(t *testing.T) {
 	}{
 		{"named", true, []int{7}, false},
 		{"perTry", true, []int{11}, false},
+		{"leftBySelect", true, []int{3}, false},
 		{"capped", false, []int{3}, true},
 	} {
 		fn := sp.Func(c.fn)

@@ -164,6 +164,9 @@ func followFrom(send *ssa.Call, errs codeset.Set, known Known, mode int) (edges 
 		if r.again {
 			return // left in the next round (its attempts spent), not by a test of this one
 		}
+		if r.parted && r.partedAt == r.tests[0] {
+			return // left by a branch after its last test, not by a test
+		}
 		for _, t := range r.tests {
 			if t.at.IsValid() {
 				left[t] = true
@@ -458,6 +461,10 @@ type round struct {
 	// (sendFlow.fresh) that the path has made anew: what is set on one
 	// then, or handed with it to a call, builds this round's request.
 	fresh uint64
+	// parted is set where the path went past a branch the flow does not
+	// read whose ways do not meet again, partedAt its last test then.
+	parted   bool
+	partedAt step
 }
 
 // pushed returns r's tests with t the last.

@@ -204,6 +204,13 @@ func (s *sendFlow) decide(cond ssa.Value, env values.Env, r round) (then, els ro
 				r.picked = false
 			}
 		}
+		if b := blockOf(cond); b != nil && s.rejoin(b.Parent(), b) == nil {
+			// Ways that part here: a path that leaves the loop
+			// after this, with no test between, left it by this
+			// branch, not by a test before it (a select on the
+			// context's end).
+			r.parted, r.partedAt = true, r.tests[0]
+		}
 		return r, r, values.Both
 	}
 	then, els = r, r
