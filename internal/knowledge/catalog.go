@@ -49,6 +49,7 @@ func tables() []table {
 		{"Defaults", "retry default", maps.Keys(Defaults), true},
 		{"RetryAllErrors", "retries every error", maps.Keys(RetryAllErrors), true},
 		{"RequestMutators", "request change", maps.Keys(RequestMutators), false},
+		{"RequestSetters", "request change that replaces what it sets", maps.Keys(RequestSetters), false},
 		{"RequestReads", "request read", maps.Keys(RequestReads), false},
 		{"RequestUnwraps", "request unwrap", maps.Keys(RequestUnwraps), false},
 		{"RequestCopies", "request copy", maps.Keys(RequestCopies), false},

@@ -316,6 +316,17 @@ var RequestMutators = map[Key]bool{
 	{"net/url", "Values", "Del"}:         true,
 }
 
+// RequestSetters are the request changes that replace what they set
+// (a header, basic auth, a query value): made each round before the
+// send with the same values, they make the same request again.
+var RequestSetters = map[Key]bool{
+	{NetHTTP, "Header", "Set"}:           true,
+	{NetHTTP, "Header", "Del"}:           true,
+	{NetHTTP, "Request", "SetBasicAuth"}: true,
+	{"net/url", "Values", "Set"}:         true,
+	{"net/url", "Values", "Del"}:         true,
+}
+
 // RequestCopies are calls that return a copy of the request they are
 // called on: a copy sent again is the same request (opensearch-go clones
 // its request each round before it points it at the next node).

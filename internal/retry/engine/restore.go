@@ -2,8 +2,11 @@ package engine
 
 import (
 	"go/token"
+	"go/types"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/statuslint/statuslint/internal/typesx"
 )
 
 // restores reports whether st puts back into a part of the request the
@@ -48,43 +51,122 @@ func samePlace(a, b ssa.Value) bool {
 	return false
 }
 
-// baseWrite reports whether st prefixes a part of a URL with the same
-// part of the URL its function points the request at (a node: its host
-// is stored as the request's, knowledge.ServerFields): req.URL.Path =
-// node.Path + req.URL.Path. A node's path is where the server is (its
-// base path, as an OpenAPI server URL has one), not what the API is
-// asked.
+// baseWrite reports whether st sets a part of a URL to that part of the
+// URL its function points the request at (a node: its host is stored as
+// the request's, knowledge.ServerFields) put before what the part holds:
+// req.URL.Path = node.Path + req.URL.Path, or the same written into a
+// strings.Builder. A node's path is where the server is (its base path,
+// as an OpenAPI server URL has one), not what the API is asked.
 func baseWrite(st *ssa.Store) bool {
 	fa, ok := st.Addr.(*ssa.FieldAddr)
 	if !ok {
 		return false
 	}
-	cat, ok := st.Val.(*ssa.BinOp)
-	if !ok || cat.Op != token.ADD {
+	nodes := nodesOf(st.Parent())
+	if len(nodes) == 0 {
 		return false
 	}
-	base, ok := cat.X.(*ssa.UnOp)
-	rest, ok2 := cat.Y.(*ssa.UnOp)
-	if !ok || !ok2 || base.Op != token.MUL || rest.Op != token.MUL || !samePlace(rest.X, st.Addr) {
+	base, own := false, false
+	ok = madeOf(st.Val, 0, func(ld *ssa.UnOp) bool {
+		if samePlace(ld.X, st.Addr) {
+			own = true
+			return true
+		}
+		if f, ok := ld.X.(*ssa.FieldAddr); ok && f.Field == fa.Field && nodes[f.X] && sameType(f.X, fa.X) {
+			base = true
+			return true
+		}
 		return false
-	}
-	bf, ok := base.X.(*ssa.FieldAddr)
-	if !ok || bf.Field != fa.Field || !sameType(bf.X, fa.X) {
-		return false
-	}
-	node := bf.X
-	for _, b := range st.Parent().Blocks {
+	})
+	return ok && base && own
+}
+
+// nodesOf returns the values whose host fn stores as a request's (a
+// load of their Host field stored into a server field).
+func nodesOf(fn *ssa.Function) map[ssa.Value]bool {
+	var nodes map[ssa.Value]bool
+	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
-			if w, ok := instr.(*ssa.Store); ok && serverField(w.Addr) {
-				if ld, ok := w.Val.(*ssa.UnOp); ok && ld.Op == token.MUL {
-					if f, ok := ld.X.(*ssa.FieldAddr); ok && f.X == node {
-						return true
+			w, ok := instr.(*ssa.Store)
+			if !ok || !serverField(w.Addr) {
+				continue
+			}
+			if ld, ok := w.Val.(*ssa.UnOp); ok && ld.Op == token.MUL {
+				if f, ok := ld.X.(*ssa.FieldAddr); ok {
+					if nodes == nil {
+						nodes = map[ssa.Value]bool{}
 					}
+					nodes[f.X] = true
 				}
 			}
 		}
 	}
+	return nodes
+}
+
+// madeOf reports whether the string v is made only of constants and of
+// loads leaf accepts: joined with +, sliced, or written into a
+// strings.Builder or a bytes.Buffer whose String gives v.
+func madeOf(v ssa.Value, depth int, leaf func(*ssa.UnOp) bool) bool {
+	if depth > 8 {
+		return false
+	}
+	switch x := v.(type) {
+	case *ssa.Const:
+		return true
+	case *ssa.UnOp:
+		return x.Op == token.MUL && leaf(x)
+	case *ssa.BinOp:
+		return x.Op == token.ADD && madeOf(x.X, depth+1, leaf) && madeOf(x.Y, depth+1, leaf)
+	case *ssa.Slice:
+		return madeOf(x.X, depth+1, leaf)
+	case *ssa.Call:
+		fn := x.Call.StaticCallee()
+		if fn == nil || fn.Name() != "String" || len(x.Call.Args) != 1 || !isStringBuilder(x.Call.Args[0].Type()) {
+			return false
+		}
+		b, ok := x.Call.Args[0].(*ssa.Alloc)
+		if !ok {
+			return false
+		}
+		for _, r := range *b.Referrers() {
+			switch u := r.(type) {
+			case *ssa.DebugRef:
+			case *ssa.Call:
+				if u == x {
+					continue
+				}
+				m := u.Call.StaticCallee()
+				if m == nil || len(u.Call.Args) == 0 || u.Call.Args[0] != ssa.Value(b) {
+					return false
+				}
+				switch m.Name() {
+				case "Grow", "Reset":
+				case "WriteString", "WriteByte", "WriteRune":
+					if !madeOf(u.Call.Args[1], depth+1, leaf) {
+						return false
+					}
+				default:
+					return false
+				}
+			default:
+				return false
+			}
+		}
+		return true
+	}
 	return false
+}
+
+// isStringBuilder reports whether t is *strings.Builder or
+// *bytes.Buffer.
+func isStringBuilder(t types.Type) bool {
+	p, ok := t.(*types.Pointer)
+	if !ok {
+		return false
+	}
+	path, name, ok := typesx.TypeName(p.Elem())
+	return ok && (path == "strings" && name == "Builder" || path == "bytes" && name == "Buffer")
 }
 
 // sameType reports whether a and b have the same type.

@@ -15,10 +15,20 @@ const nodeHTTPStub = `package http
 
 import "net/url"
 
+type Header map[string][]string
+
+func (h Header) Set(key, value string) {}
+
+func (h Header) Add(key, value string) {}
+
 type Request struct {
 	Method string
 	URL    *url.URL
+	Host   string
+	Header Header
 }
+
+func (r *Request) SetBasicAuth(username, password string) {}
 
 type Response struct {
 	Status     string
@@ -124,6 +134,80 @@ func signed(req *http.Request, s signer) {
 	}
 }
 
+func pointAt(n *http.Request, req *http.Request) { req.Host = n.Host }
+
+func authFor(n *http.Request, req *http.Request, key string) {
+	if n.URL.User != nil {
+		p, _ := n.URL.User.Password()
+		req.SetBasicAuth(n.URL.User.Username(), p)
+		return
+	}
+	req.Header.Set("Authorization", "Key "+key)
+}
+
+func stamp(req *http.Request, n int) { req.Header.Set("X-Attempt", string(rune(n))) }
+
+func addKey(req *http.Request, key string) { req.Header.Add("Authorization", key) }
+
+func pointedAuth(req *http.Request, nodes []*http.Request, key string) {
+	for i := 0; ; i++ {
+		n := nodes[i%len(nodes)]
+		pointAt(n, req)
+		authFor(n, req, key)
+		resp, err := c.Do(req)
+		if err != nil || resp.StatusCode != 503 {
+			return
+		}
+	}
+}
+
+func stamped(req *http.Request) {
+	for i := 0; ; i++ {
+		stamp(req, i)
+		resp, err := c.Do(req)
+		if err != nil || resp.StatusCode != 503 {
+			return
+		}
+	}
+}
+
+func added(req *http.Request, key string) {
+	for {
+		addKey(req, key)
+		resp, err := c.Do(req)
+		if err != nil || resp.StatusCode != 503 {
+			return
+		}
+	}
+}
+
+type keyring struct{ key string }
+
+func (k *keyring) refresh() { k.key = "new" }
+
+func signWith(k *keyring, req *http.Request) { req.Header.Set("Authorization", k.key) }
+
+func signedSame(req *http.Request, k *keyring) {
+	for {
+		signWith(k, req)
+		resp, err := c.Do(req)
+		if err != nil || resp.StatusCode != 403 {
+			return
+		}
+	}
+}
+
+func refreshed(req *http.Request, k *keyring) {
+	for {
+		signWith(k, req)
+		resp, err := c.Do(req)
+		if err != nil || resp.StatusCode != 403 {
+			return
+		}
+		k.refresh()
+	}
+}
+
 func observed(req *http.Request, o observer) {
 	for {
 		resp, err := c.Do(req)
@@ -142,7 +226,13 @@ func observed(req *http.Request, o observer) {
 // call through the package's own interface does what the package's
 // implementations do: its logger reads the request (logged), its signer
 // writes it (signed); an implementation that does not read it shows
-// nothing of what another may do (observed: unanswered).
+// nothing of what another may do (observed: unanswered). What the loop
+// does to the request before each send with what is the same each
+// round and the node it points the request at (pointedAuth: the node's
+// user as basic auth, else a key) makes the same request; a header set
+// to the attempt (stamped), or added each round (added), another; so
+// is one set from a key the loop does not change (signedSame), but not
+// from one it refreshes (refreshed).
 func TestResendsNodes(t *testing.T) {
 	fset, pkg, f, info := testenv.TypeCheck(t, nodesSrc, testenv.Stub{Path: "net/http", Src: nodeHTTPStub})
 	sp := values.BuildFiles(fset, pkg, []*ast.File{f}, info, nil)
@@ -157,6 +247,11 @@ func TestResendsNodes(t *testing.T) {
 		{"logged", true, []int{7}},
 		{"signed", true, nil},
 		{"observed", false, nil},
+		{"pointedAuth", true, []int{6}},
+		{"stamped", true, nil},
+		{"added", true, nil},
+		{"signedSame", true, []int{4}},
+		{"refreshed", true, nil},
 	} {
 		fn := sp.Func(c.fn)
 		edges, answered := Resends(sendIn(t, fn), codeset.Set{}, stubKnown{})

@@ -251,6 +251,9 @@ func followFrom(send *ssa.Call, errs codeset.Set, known Known, mode int) (edges 
 		if r.rebuilt || mode == modeAttempt {
 			return r, true
 		}
+		if call, ok := instr.(*ssa.Call); ok && (r.again || call.Block() == b && slices.Index(b.Instrs, instr) < i) && s.presendSame(call) {
+			return r, true // the same each round, before the send
+		}
 		if changed, known := s.changes(instr, r.fresh); changed {
 			// A path that changes the request ends; one that hands it
 			// to what the flow cannot see into ends unanswered.

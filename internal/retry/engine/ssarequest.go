@@ -197,17 +197,10 @@ func (s *sendFlow) changes(instr ssa.Instruction, fresh uint64) (changed, known 
 	made := func(v ssa.Value) bool { return s.madeAgain(rootOf(v, s.roots), fresh) }
 	switch x := instr.(type) {
 	case *ssa.Store:
-		if fa, ok := x.Addr.(*ssa.FieldAddr); ok {
+		if bodyField(x.Addr) {
 			// The body rewound, of the request or of the one a wrapper
 			// holds (req.Raw().Body = rewound).
-			if n := typesx.NamedOf(fa.X.Type()); n != nil && n.Obj().Pkg() != nil {
-				if st, ok := n.Underlying().(*types.Struct); ok {
-					name := st.Field(fa.Field).Name()
-					if knowledge.BodyRewinds[knowledge.Key{Path: n.Obj().Pkg().Path(), Recv: n.Obj().Name(), Name: name}] {
-						return false, true
-					}
-				}
-			}
+			return false, true
 		}
 		if serverField(x.Addr) || baseWrite(x) {
 			return false, true // the next node's host, not another request
@@ -638,7 +631,7 @@ func (w *through) bodyWrites(fn *ssa.Function, i int, top bool) bool {
 		for _, instr := range b.Instrs {
 			switch x := instr.(type) {
 			case *ssa.Store:
-				if rootedIn(x.Addr, p) && !serverField(x.Addr) && !baseWrite(x) {
+				if rootedIn(x.Addr, p) && !serverField(x.Addr) && !baseWrite(x) && !bodyField(x.Addr) {
 					wrote(x.Addr)
 				}
 			case *ssa.MapUpdate:
@@ -646,6 +639,9 @@ func (w *through) bodyWrites(fn *ssa.Function, i int, top bool) bool {
 					wrote(x.Map)
 				}
 			case *ssa.Call:
+				if ld, ok := x.Call.Value.(*ssa.UnOp); ok && ld.Op == token.MUL && bodyField(ld.X) {
+					continue // req.GetBody(): a copy of the body, which it keeps
+				}
 				if x.Call.StaticCallee() == nil && !x.Call.IsInvoke() && rootedIn(x.Call.Value, p) && !Getter(x.Call.Signature()) {
 					w.unknown = true
 					whole()
@@ -735,6 +731,21 @@ func fieldOf(addr, param ssa.Value) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// bodyField reports whether addr is a field of a request's body that a
+// retry resets to send it again (knowledge.BodyRewinds).
+func bodyField(addr ssa.Value) bool {
+	fa, ok := addr.(*ssa.FieldAddr)
+	if !ok {
+		return false
+	}
+	n := typesx.NamedOf(fa.X.Type())
+	if n == nil || n.Obj().Pkg() == nil {
+		return false
+	}
+	st, ok := n.Underlying().(*types.Struct)
+	return ok && knowledge.BodyRewinds[knowledge.Key{Path: n.Obj().Pkg().Path(), Recv: n.Obj().Name(), Name: st.Field(fa.Field).Name()}]
 }
 
 // serverField reports whether addr is a field that names the server a
