@@ -16,5 +16,7 @@
 // function that holds it (engine.Resends, ssaloops.go), whose answer is
 // the one reported wherever no path ends at what it cannot read, and by
 // the engine's AST flow, whose answer stands elsewhere until the SSA
-// flow learns what it still knows (TestFlowsAgree counts both).
+// flow learns what it still knows (TestFlowsAgree counts both). A retry
+// helper's loop (engine.Repeats) and a loop that re-sends what a list
+// parameter holds (listDecided) are read by the SSA flow alone.
 package retry
