@@ -71,9 +71,8 @@ type Evaluator struct {
 	Symbolic map[*types.Var]bool
 	// Lists binds list parameters to the statuses they hold, for an
 	// evaluation that assumes them. Preds binds predicate parameters
-	// (func(error) bool) to the statuses they hold for, Bools boolean
-	// variables to the statuses they are true for, and Consts integer
-	// parameters to the constants a call gives them.
+	// (func(error) bool) to the statuses they hold for, and Consts
+	// integer parameters to the constants a call gives them.
 	Lists map[*types.Var]codeset.Set
 	// MadeTypes types the errors the package's functions make whatever
 	// the status (Oracle.MadeErrTypes), for an attempt followed with a list
@@ -87,30 +86,26 @@ type Evaluator struct {
 	// statuses they are assumed true for, in an evaluation of a decision
 	// by one (errPredicateByMethod).
 	Methods map[string]codeset.Set
-	Bools   map[*types.Var]codeset.Set
 	Consts  map[*types.Var]int64
 }
 
 // bound returns the statuses a call of a predicate parameter the
-// evaluation binds holds for, or those a boolean variable it binds is
-// true for.
+// evaluation binds holds for.
 func (ev *Evaluator) bound(e ast.Expr) (codeset.Set, bool) {
-	info := ev.Pass.TypesInfo
-	switch x := ast.Unparen(e).(type) {
-	case *ast.CallExpr:
-		if id, ok := ast.Unparen(x.Fun).(*ast.Ident); ok && ev.Preds != nil {
-			if v, ok := info.Uses[id].(*types.Var); ok {
-				s, ok := ev.Preds[v]
-				return s, ok
-			}
-		}
-	case *ast.Ident:
-		if v, ok := info.Uses[x].(*types.Var); ok && ev.Bools != nil {
-			s, ok := ev.Bools[v]
-			return s, ok
-		}
+	x, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || ev.Preds == nil {
+		return codeset.Set{}, false
 	}
-	return codeset.Set{}, false
+	id, ok := ast.Unparen(x.Fun).(*ast.Ident)
+	if !ok {
+		return codeset.Set{}, false
+	}
+	v, ok := ev.Pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok {
+		return codeset.Set{}, false
+	}
+	s, ok := ev.Preds[v]
+	return s, ok
 }
 
 // Decide returns admits(cond, neg), and whether cond tests a status; the
