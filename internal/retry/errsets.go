@@ -491,3 +491,141 @@ func (c *retryChecker) ListOf(v *types.Var) (codeset.Set, bool) {
 	}
 	return c.CodeSetVar(v)
 }
+
+// MayReturn reports whether fn, a function of the package, may return
+// the error g holds: its body names g, or it calls a function of the
+// package that returns an error and may, or calls through an interface
+// or a function value something that returns an error (what that is is
+// not known). A function of another package cannot name g, which its
+// package does not import: it is asked nothing (engine.Known). The
+// answer is the package's, found once for g: the functions that name g
+// or call what is not known, and those that call one of them.
+func (c *retryChecker) MayReturn(fn *types.Func, g *types.Var) bool {
+	may, ok := c.mayReturn[g]
+	if !ok {
+		may = c.mayReturnAll(g)
+		c.mayReturn[g] = may
+	}
+	decl := c.Decls[fn.Origin()]
+	return decl == nil || decl.Body == nil || may[fn.Origin()]
+}
+
+// mayReturnAll returns the functions of the package that may return g
+// (MayReturn).
+func (c *retryChecker) mayReturnAll(g *types.Var) map[*types.Func]bool {
+	info := c.Pass.TypesInfo
+	may := map[*types.Func]bool{}
+	callers := map[*types.Func][]*types.Func{}
+	var work []*types.Func
+	fns := slices.Collect(maps.Keys(c.Decls))
+	slices.SortFunc(fns, func(a, b *types.Func) int { return int(a.Pos() - b.Pos()) })
+	for _, fn := range fns {
+		decl := c.Decls[fn]
+		if decl.Body == nil {
+			continue
+		}
+		direct := false
+		ast.Inspect(decl.Body, func(n ast.Node) bool {
+			switch x := n.(type) {
+			case *ast.Ident:
+				direct = direct || info.Uses[x] == types.Object(g)
+			case *ast.CallExpr:
+				if !returnsAnError(info.TypeOf(x)) {
+					break
+				}
+				callee := typesx.Callee(info, x)
+				switch {
+				case callee == nil:
+					if info.Types[x.Fun].IsType() {
+						break // a conversion
+					}
+					held, ok := c.heldFunc(x.Fun)
+					switch {
+					case !ok:
+						direct = true
+					case held.Pkg() == c.Pass.Pkg:
+						callers[held.Origin()] = append(callers[held.Origin()], fn)
+					}
+				case callee.Pkg() != c.Pass.Pkg:
+				case recvOf(callee) != nil && types.IsInterface(recvOf(callee)):
+					direct = true
+				default:
+					callers[callee.Origin()] = append(callers[callee.Origin()], fn)
+				}
+			}
+			return true
+		})
+		if direct {
+			may[fn] = true
+			work = append(work, fn)
+		}
+	}
+	for len(work) > 0 {
+		fn := work[len(work)-1]
+		work = work[:len(work)-1]
+		for _, caller := range callers[fn] {
+			if !may[caller] {
+				may[caller] = true
+				work = append(work, caller)
+			}
+		}
+	}
+	return may
+}
+
+// heldFunc returns the function a package-level variable of the
+// package that e names is given, where it is given one and only that
+// (discordgo's Unmarshal = json.Unmarshal): a call of the variable is
+// taken to call it, as a replacement keeps to what it replaces.
+func (c *retryChecker) heldFunc(e ast.Expr) (*types.Func, bool) {
+	var id *ast.Ident
+	switch x := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		id = x
+	case *ast.SelectorExpr:
+		id = x.Sel
+	default:
+		return nil, false
+	}
+	v, ok := c.Pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok || v.Pkg() != c.Pass.Pkg || v.Parent() != c.Pass.Pkg.Scope() {
+		return nil, false
+	}
+	vals := c.Index.ValuesOf(v)
+	if len(vals) != 1 || vals[0].Expr == nil {
+		return nil, false
+	}
+	var fid *ast.Ident
+	switch x := ast.Unparen(vals[0].Expr).(type) {
+	case *ast.Ident:
+		fid = x
+	case *ast.SelectorExpr:
+		fid = x.Sel
+	default:
+		return nil, false
+	}
+	fn, ok := c.Pass.TypesInfo.Uses[fid].(*types.Func)
+	return fn, ok
+}
+
+// returnsAnError reports whether a call's type, a result or a tuple of
+// them, holds an error.
+func returnsAnError(t types.Type) bool {
+	if tup, ok := t.(*types.Tuple); ok {
+		for v := range tup.Variables() {
+			if typesx.IsError(v.Type()) {
+				return true
+			}
+		}
+		return false
+	}
+	return t != nil && typesx.IsError(t)
+}
+
+// recvOf returns fn's receiver type, nil for a function.
+func recvOf(fn *types.Func) types.Type {
+	if r := fn.Signature().Recv(); r != nil {
+		return r.Type()
+	}
+	return nil
+}

@@ -61,7 +61,10 @@ type retryChecker struct {
 	// helperCalls are the calls of the package's functions that take an
 	// attempt, on their SSA form, by position, once asked (helperCall).
 	helperCalls map[token.Pos]*ssa.Call
-	funcSeen    map[*types.Var]bool
+	// mayReturn holds, by error variable, the functions that may return
+	// it (MayReturn).
+	mayReturn map[*types.Var]map[*types.Func]bool
+	funcSeen  map[*types.Var]bool
 	// waits memoizes funcWaits.
 	waits map[*types.Func]waitInfo
 	// ranges indexes range statements by their value variable (rangeOf),

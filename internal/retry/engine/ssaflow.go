@@ -531,4 +531,7 @@ type Known interface {
 	StatusField(field *types.Var, recv types.Type) bool
 	StatusResult(fn *types.Func) int
 	ListOf(v *types.Var) (codeset.Set, bool)
+	// MayReturn reports whether fn, a function of the package, may
+	// return the error variable g holds.
+	MayReturn(fn *types.Func, g *types.Var) bool
 }

@@ -1053,6 +1053,8 @@ func (stubKnown) StatusResult(fn *types.Func) int {
 	return -1
 }
 
+func (stubKnown) MayReturn(fn *types.Func, g *types.Var) bool { return fn.Name() != "open" }
+
 func (stubKnown) ListOf(v *types.Var) (codeset.Set, bool) {
 	if v.Name() != "retryOn" && v.Name() != "retrySet" {
 		return codeset.Set{}, false

@@ -4,6 +4,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"maps"
 	"slices"
 
 	"golang.org/x/tools/go/ssa"
@@ -861,6 +862,9 @@ func (s *sendFlow) unlikeGlobal(v, g ssa.Value, env values.Env) (known codeset.S
 	if _, ok := ld.X.(*ssa.Global); !ok {
 		return codeset.Set{}
 	}
+	if s.sentinelBefore(v, ld.X.(*ssa.Global), env) {
+		return s.errs
+	}
 	f, ok := s.errFact(v, env)
 	if !ok {
 		return codeset.Set{}
@@ -875,6 +879,151 @@ func (s *sendFlow) unlikeGlobal(v, g ssa.Value, env values.Env) (known codeset.S
 		}
 	}
 	return known
+}
+
+// sentinelBefore reports whether v is the error of a send that is a
+// function of the package built here, which returns the variable g of
+// its own package only before it calls anything that carries a status
+// (discordgo's Open: ErrWSAlreadyOpen when the socket is open already,
+// before it asks for the gateway), and after one only errors made there,
+// another package's, or those of functions of the package that never
+// return g (Known.MayReturn): when the error carries a status, it is
+// not g.
+func (s *sendFlow) sentinelBefore(v ssa.Value, g *ssa.Global, env values.Env) bool {
+	if s.known == nil || !s.sendErr(v, env) {
+		return false
+	}
+	fn := s.send.Call.StaticCallee()
+	gv, ok := g.Object().(*types.Var)
+	if fn == nil || fn.Blocks == nil || !ok || fn.Pkg == nil || gv.Pkg() != fn.Pkg.Pkg {
+		return false
+	}
+	var from []*ssa.BasicBlock
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			if c, ok := instr.(*ssa.Call); ok && s.carries(c) {
+				from = append(from, b)
+				break
+			}
+		}
+	}
+	after := map[*ssa.BasicBlock]bool{}
+	for _, b := range from {
+		maps.Copy(after, reachable(b, func(b *ssa.BasicBlock) []*ssa.BasicBlock { return b.Succs }))
+	}
+	for _, b := range fn.Blocks {
+		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !ok || !after[b] || len(ret.Results) == 0 {
+			continue
+		}
+		if !s.notSentinel(ret.Results[len(ret.Results)-1], gv, map[ssa.Value]bool{}) {
+			return false
+		}
+	}
+	return true
+}
+
+// carries reports whether call's error may carry a status: a call of a
+// function whose fact says it sends, or of what the flow cannot see.
+func (s *sendFlow) carries(call *ssa.Call) bool {
+	var obj *types.Func
+	if call.Call.IsInvoke() {
+		obj = call.Call.Method
+	} else if fn := call.Call.StaticCallee(); fn != nil {
+		obj, _ = fn.Object().(*types.Func)
+	} else {
+		return true
+	}
+	if obj == nil {
+		return false
+	}
+	f, ok := s.known.ErrOf(obj)
+	return ok && f.Sends
+}
+
+// notSentinel reports whether the error v cannot be the one variable g
+// holds: nil, another variable's, a value made here, what another
+// package's function returns (it cannot name g), or what a function of
+// the package returns that never returns g.
+func (s *sendFlow) notSentinel(v ssa.Value, g *types.Var, seen map[ssa.Value]bool) bool {
+	if seen[v] {
+		return true
+	}
+	seen[v] = true
+	switch x := v.(type) {
+	case *ssa.Const:
+		return x.IsNil()
+	case *ssa.MakeInterface:
+		return true
+	case *ssa.UnOp:
+		if a, ok := x.X.(*ssa.Alloc); ok && x.Op == token.MUL {
+			// A variable kept in memory (a result under a defer): what
+			// each way into the load stored there last.
+			vals, ok := storedBefore(a, x)
+			if !ok {
+				return false
+			}
+			for _, v := range vals {
+				if !s.notSentinel(v, g, seen) {
+					return false
+				}
+			}
+			return true
+		}
+		glob, ok := x.X.(*ssa.Global)
+		return ok && x.Op == token.MUL && glob.Object() != types.Object(g)
+	case *ssa.Phi:
+		for _, e := range x.Edges {
+			if !s.notSentinel(e, g, seen) {
+				return false
+			}
+		}
+		return true
+	case *ssa.Extract:
+		return s.notSentinel(x.Tuple, g, seen)
+	case *ssa.Call:
+		obj, ok := calleeObj(x.Call.StaticCallee())
+		if !ok {
+			return false
+		}
+		if obj.Pkg() != g.Pkg() {
+			return true
+		}
+		return !s.known.MayReturn(obj, g)
+	}
+	return false
+}
+
+// storedBefore returns what the ways into the load ld stored in a last:
+// the last store before it in its block, else in each block before,
+// back to the function's entry (where a variable is its zero value, nil).
+// ok is false where the ways are too many to follow.
+func storedBefore(a *ssa.Alloc, ld *ssa.UnOp) (vals []ssa.Value, ok bool) {
+	seen := map[*ssa.BasicBlock]bool{}
+	var back func(b *ssa.BasicBlock, end int) bool
+	back = func(b *ssa.BasicBlock, end int) bool {
+		for i := end - 1; i >= 0; i-- {
+			if st, ok := b.Instrs[i].(*ssa.Store); ok && st.Addr == ssa.Value(a) {
+				vals = append(vals, st.Val)
+				return true
+			}
+			if b.Instrs[i] == ssa.Instruction(a) {
+				return true // made here, zero: nil
+			}
+		}
+		if seen[b] || len(seen) > 64 {
+			return len(seen) <= 64
+		}
+		seen[b] = true
+		for _, p := range b.Preds {
+			if !back(p, len(p.Instrs)) {
+				return false
+			}
+		}
+		return true
+	}
+	end := slices.Index(ld.Block().Instrs, ssa.Instruction(ld))
+	return vals, back(ld.Block(), end)
 }
 
 // sendErr reports whether v, resolved on the path, is the send's error:
