@@ -578,13 +578,8 @@ func (c *retryChecker) mayReturnAll(g *types.Var) map[*types.Func]bool {
 // (discordgo's Unmarshal = json.Unmarshal): a call of the variable is
 // taken to call it, as a replacement keeps to what it replaces.
 func (c *retryChecker) heldFunc(e ast.Expr) (*types.Func, bool) {
-	var id *ast.Ident
-	switch x := ast.Unparen(e).(type) {
-	case *ast.Ident:
-		id = x
-	case *ast.SelectorExpr:
-		id = x.Sel
-	default:
+	id := typesx.NameIdent(e)
+	if id == nil {
 		return nil, false
 	}
 	v, ok := c.Pass.TypesInfo.Uses[id].(*types.Var)
@@ -595,13 +590,8 @@ func (c *retryChecker) heldFunc(e ast.Expr) (*types.Func, bool) {
 	if len(vals) != 1 || vals[0].Expr == nil {
 		return nil, false
 	}
-	var fid *ast.Ident
-	switch x := ast.Unparen(vals[0].Expr).(type) {
-	case *ast.Ident:
-		fid = x
-	case *ast.SelectorExpr:
-		fid = x.Sel
-	default:
+	fid := typesx.NameIdent(vals[0].Expr)
+	if fid == nil {
 		return nil, false
 	}
 	fn, ok := c.Pass.TypesInfo.Uses[fid].(*types.Func)

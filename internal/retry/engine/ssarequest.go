@@ -735,22 +735,14 @@ func fieldOf(addr, param ssa.Value) (int, bool) {
 
 // bodyField reports whether addr is a field of a request's body that a
 // retry resets to send it again (knowledge.BodyRewinds).
-func bodyField(addr ssa.Value) bool {
-	fa, ok := addr.(*ssa.FieldAddr)
-	if !ok {
-		return false
-	}
-	n := typesx.NamedOf(fa.X.Type())
-	if n == nil || n.Obj().Pkg() == nil {
-		return false
-	}
-	st, ok := n.Underlying().(*types.Struct)
-	return ok && knowledge.BodyRewinds[knowledge.Key{Path: n.Obj().Pkg().Path(), Recv: n.Obj().Name(), Name: st.Field(fa.Field).Name()}]
-}
+func bodyField(addr ssa.Value) bool { return fieldIn(addr, knowledge.BodyRewinds) }
 
 // serverField reports whether addr is a field that names the server a
 // request goes to, not what the API is asked (knowledge.ServerFields).
-func serverField(addr ssa.Value) bool {
+func serverField(addr ssa.Value) bool { return fieldIn(addr, knowledge.ServerFields) }
+
+// fieldIn reports whether addr is the address of a field set names.
+func fieldIn(addr ssa.Value, set map[knowledge.Key]bool) bool {
 	fa, ok := addr.(*ssa.FieldAddr)
 	if !ok {
 		return false
@@ -760,7 +752,7 @@ func serverField(addr ssa.Value) bool {
 		return false
 	}
 	st, ok := n.Underlying().(*types.Struct)
-	return ok && knowledge.ServerFields[knowledge.Key{Path: n.Obj().Pkg().Path(), Recv: n.Obj().Name(), Name: st.Field(fa.Field).Name()}]
+	return ok && set[knowledge.Key{Path: n.Obj().Pkg().Path(), Recv: n.Obj().Name(), Name: st.Field(fa.Field).Name()}]
 }
 
 // madeAgain reports whether v is a value the path has made anew since
