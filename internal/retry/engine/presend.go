@@ -73,18 +73,18 @@ func (s *sendFlow) keeps(a ssa.Value, p *ssa.Parameter) bool {
 		for _, instr := range b.Instrs {
 			switch x := instr.(type) {
 			case *ssa.Store:
-				if fa, ok := x.Addr.(*ssa.FieldAddr); ok && fa.X == a && read[fa.Field] {
+				if fa, ok := x.Addr.(*ssa.FieldAddr); ok && sameLoad(fa.X, a) && read[fa.Field] {
 					return false
 				}
 			case *ssa.Call:
 				if x == s.send {
 					continue // the send changes nothing it is built from (changes)
 				}
-				if x.Call.IsInvoke() && x.Call.Value == a {
+				if x.Call.IsInvoke() && sameLoad(x.Call.Value, a) {
 					return false
 				}
 				for j, arg := range x.Call.Args {
-					if arg != a {
+					if !sameLoad(arg, a) {
 						continue
 					}
 					w := newThrough()
@@ -96,6 +96,17 @@ func (s *sendFlow) keeps(a ssa.Value, p *ssa.Parameter) bool {
 		}
 	}
 	return true
+}
+
+// sameLoad reports whether x is a, or a load of the place a is loaded
+// from (conn.URL read twice).
+func sameLoad(x, a ssa.Value) bool {
+	if x == a {
+		return true
+	}
+	lx, ok := x.(*ssa.UnOp)
+	la, ok2 := a.(*ssa.UnOp)
+	return ok && ok2 && lx.Op == token.MUL && la.Op == token.MUL && samePlace(lx.X, la.X)
 }
 
 // node reports whether v is a node of the loop: a load of a place some
