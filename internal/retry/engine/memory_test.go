@@ -87,8 +87,8 @@ func capped(req *http.Request, max time.Duration) {
 // what it loads (named); a branch of the loop only one way of which
 // leads to the send, on a value the loop does not change, goes that way
 // again (perTry: the other send's error is not this one's); a branch
-// on the length of a wait the response asks for does not take back the
-// statuses a test picked (capped: a way round past it, unread); a path
+// on the length of a wait the response asks for says when the request
+// goes round, not whether its status does: either way (capped); a path
 // that leaves by a branch after its last test (a select on a channel)
 // does not make that test where what goes round parts from what does
 // not (leftBySelect: the test of 5xx is, not the one of 503).
@@ -103,7 +103,7 @@ func TestResendsMemory(t *testing.T) {
 		{"named", true, []int{7}, false},
 		{"perTry", true, []int{11}, false},
 		{"leftBySelect", true, []int{3}, false},
-		{"capped", false, []int{3}, true},
+		{"capped", true, []int{3}, false},
 	} {
 		fn := sp.Func(c.fn)
 		edges, answered := Resends(sendIn(t, fn), codeset.Set{}, stubKnown{})

@@ -204,10 +204,12 @@ func followFrom(send *ssa.Call, errs codeset.Set, known Known, mode int) (edges 
 				if !fails.Empty() {
 					s.unread = true
 				}
-				if r.picked && r.decided && !fails.Empty() {
+				if r.picked && r.decided && !fails.Empty() && !r.live.Has(200) {
 					// Statuses a read test picked, past a branch
 					// not read that may only take some off: a way
 					// round where that branch lets them (Edge.Unread).
+					// Not where a success comes round with them (a
+					// renewal repeated: consul's RenewPeriodic).
 					ways = append(ways, pathEdge{fails, r.tests, true})
 				}
 				r.live = r.live.And(r.unread.Not())

@@ -191,6 +191,10 @@ func (s *sendFlow) decide(cond ssa.Value, env values.Env, r round) (then, els ro
 		return in, other, values.Both
 	}
 	set, known := s.holds(cond, env)
+	if known.Empty() && durationTest(cond) {
+		// When, not whether: either way, the statuses as they were.
+		return r, r, values.Both
+	}
 	if known.Empty() {
 		if values.DependsOnAt(cond, env, func(v ssa.Value) bool { return s.filled(v) && !s.madeAgain(v, r.fresh) }) {
 			// Either way, and unanswered if the path then goes round
@@ -201,7 +205,7 @@ func (s *sendFlow) decide(cond ssa.Value, env values.Env, r round) (then, els ro
 			// from the response): only a test read after it picks the
 			// statuses of a way round (Edge.Unread).
 			r = s.unreadAt(cond, r, r.live)
-			if b := blockOf(cond); (b == nil || !s.meetInLoop(b)) && !durationTest(cond) {
+			if b := blockOf(cond); b == nil || !s.meetInLoop(b) {
 				r.picked = false
 			}
 		}
@@ -331,9 +335,11 @@ func (s *sendFlow) invariant(v ssa.Value, depth int) bool {
 }
 
 // durationTest reports whether cond compares durations: a wait's
-// length (the Retry-After a response asks for, against a cap), which
-// says when the request goes round, or whether it waits that long, not
-// whether its status does.
+// length (the Retry-After a response asks for, against a cap), or the
+// time a loop has spent, which say when the request goes round, or
+// whether it waits that long, not whether its status does: the flow
+// takes either way, with the statuses as they were (azcore's cap of
+// Retry-After, consul's renewal until the TTL is spent).
 func durationTest(cond ssa.Value) bool {
 	b, ok := cond.(*ssa.BinOp)
 	return ok && typesx.Is(b.X.Type(), knowledge.Duration)
