@@ -23,6 +23,20 @@ import (
 // presendSame reports whether call, in the round after the send, is such
 // a call.
 func (s *sendFlow) presendSame(call *ssa.Call) bool {
+	if same, ok := s.presend[call]; ok {
+		return same
+	}
+	same := s.evalPresend(call)
+	if s.presend == nil {
+		s.presend = map[*ssa.Call]bool{}
+	}
+	s.presend[call] = same
+	return same
+}
+
+// evalPresend is presendSame, asked once for each call: what it does
+// depends on no path.
+func (s *sendFlow) evalPresend(call *ssa.Call) bool {
 	if call == s.send || !s.inLoop(call.Block()) || !call.Block().Dominates(s.send.Block()) {
 		return false
 	}

@@ -521,6 +521,8 @@ type sendFlow struct {
 	waited codeset.Set
 	// mode is what a way round is (modeLoop, modeSelf, modeAttempt).
 	mode int
+	// presend memoizes presendSame by call.
+	presend map[*ssa.Call]bool
 }
 
 // Known is what Resent asks of the check of other functions: a decision's
