@@ -130,11 +130,41 @@ func onlyHere(a *ssa.Alloc) bool {
 					return false
 				}
 			}
+			if writesBound(x, a) {
+				return false // set again as the function returns
+			}
 		default:
 			return false
 		}
 	}
 	return true
+}
+
+// writesBound reports whether the closure mc makes stores into the
+// variable a it is bound to.
+func writesBound(mc *ssa.MakeClosure, a *ssa.Alloc) bool {
+	fn, ok := mc.Fn.(*ssa.Function)
+	if !ok {
+		return true
+	}
+	for i, b := range mc.Bindings {
+		if b != ssa.Value(a) || i >= len(fn.FreeVars) {
+			continue
+		}
+		refs := fn.FreeVars[i].Referrers()
+		if refs == nil {
+			continue
+		}
+		for _, r := range *refs {
+			if st, ok := r.(*ssa.Store); ok && st.Addr == ssa.Value(fn.FreeVars[i]) {
+				return true
+			}
+			if _, ok := r.(*ssa.UnOp); !ok {
+				return true // handed on: it may be set
+			}
+		}
+	}
+	return false
 }
 
 // Const returns the constant v is on the path, if it is one.

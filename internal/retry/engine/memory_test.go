@@ -14,6 +14,7 @@ import (
 const memorySrc = `package p
 
 import (
+	"errors"
 	"net/http"
 	"time"
 )
@@ -22,6 +23,24 @@ var c = &http.Client{}
 
 func named(req *http.Request) (resp *http.Response, err error) {
 	defer func() {}()
+	for {
+		resp, err = c.Do(req)
+		if err != nil {
+			return
+		}
+		if resp.StatusCode == 503 {
+			continue
+		}
+		return
+	}
+}
+
+func namedWrapped(req *http.Request) (resp *http.Response, err error) {
+	defer func() {
+		if err != nil {
+			err = errors.New("wrapped")
+		}
+	}()
 	for {
 		resp, err = c.Do(req)
 		if err != nil {
@@ -84,7 +103,8 @@ func capped(req *http.Request, max time.Duration) {
 `
 
 // TestResendsMemory: what a path stores in a variable kept in memory is
-// what it loads (named); a branch of the loop only one way of which
+// what it loads (named), but not where a deferred closure sets it again
+// (namedWrapped: not followed, unanswered); a branch of the loop only one way of which
 // leads to the send, on a value the loop does not change, goes that way
 // again (perTry: the other send's error is not this one's); a branch
 // on the length of a wait the response asks for says when the request
@@ -101,6 +121,7 @@ func TestResendsMemory(t *testing.T) {
 		unread   bool
 	}{
 		{"named", true, []int{7}, false},
+		{"namedWrapped", false, []int{11}, true},
 		{"perTry", true, []int{11}, false},
 		{"leftBySelect", true, []int{3}, false},
 		{"capped", true, []int{3}, false},

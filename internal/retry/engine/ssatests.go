@@ -1005,6 +1005,11 @@ func (s *sendFlow) notSentinel(v ssa.Value, g *types.Var, seen map[ssa.Value]boo
 // back to the function's entry (where a variable is its zero value, nil).
 // ok is false where the ways are too many to follow.
 func storedBefore(a *ssa.Alloc, ld *ssa.UnOp) (vals []ssa.Value, ok bool) {
+	for _, r := range *a.Referrers() {
+		if _, captured := r.(*ssa.MakeClosure); captured {
+			return nil, false // a closure may set it (a deferred one as the function returns)
+		}
+	}
 	seen := map[*ssa.BasicBlock]bool{}
 	var back func(b *ssa.BasicBlock, end int) bool
 	back = func(b *ssa.BasicBlock, end int) bool {
