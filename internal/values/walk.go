@@ -95,7 +95,7 @@ func localCells(fn *ssa.Function) map[*ssa.Alloc]bool {
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
 			a, ok := instr.(*ssa.Alloc)
-			if !ok || !onlyHere(a) {
+			if !ok || !KeptHere(a) {
 				continue
 			}
 			if cells == nil {
@@ -107,9 +107,10 @@ func localCells(fn *ssa.Function) map[*ssa.Alloc]bool {
 	return cells
 }
 
-// onlyHere reports whether a is only stored into and loaded, or read by
-// a closure only a defer calls.
-func onlyHere(a *ssa.Alloc) bool {
+// KeptHere reports whether a, a variable the SSA form keeps in memory,
+// is only stored into and loaded by its function, or read by a closure
+// only a defer calls: what a path stored in it last is what it holds.
+func KeptHere(a *ssa.Alloc) bool {
 	if a.Referrers() == nil {
 		return false
 	}

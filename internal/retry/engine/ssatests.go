@@ -1005,10 +1005,8 @@ func (s *sendFlow) notSentinel(v ssa.Value, g *types.Var, seen map[ssa.Value]boo
 // back to the function's entry (where a variable is its zero value, nil).
 // ok is false where the ways are too many to follow.
 func storedBefore(a *ssa.Alloc, ld *ssa.UnOp) (vals []ssa.Value, ok bool) {
-	for _, r := range *a.Referrers() {
-		if _, captured := r.(*ssa.MakeClosure); captured {
-			return nil, false // a closure may set it (a deferred one as the function returns)
-		}
+	if !values.KeptHere(a) {
+		return nil, false // set elsewhere too: by a call given its address, a closure
 	}
 	seen := map[*ssa.BasicBlock]bool{}
 	var back func(b *ssa.BasicBlock, end int) bool
