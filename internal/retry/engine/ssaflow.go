@@ -80,9 +80,6 @@ type Edge struct {
 	// where that branch lets them, which the flow does not know. Such a
 	// loop is unanswered.
 	Unread bool
-	// Waited are the statuses a decision the flow read waits for
-	// Retry-After for before they go round (a retry library's policy).
-	Waited codeset.Set
 }
 
 // Resends is Resent with the ways round, each with the test that admits
@@ -269,7 +266,7 @@ func followFrom(send *ssa.Call, errs codeset.Set, known Known, mode int) (edges 
 		return nil, complete, s.unread // a repetition
 	}
 	for _, e := range ways {
-		edges = addEdge(edges, Edge{Set: e.live, At: placed(e.tests, left), Unread: e.unread, Waited: s.waited})
+		edges = addEdge(edges, Edge{Set: e.live, At: placed(e.tests, left), Unread: e.unread})
 	}
 	slices.SortFunc(edges, func(a, b Edge) int { return int(a.At) - int(b.At) })
 	return edges, complete, s.unread
@@ -516,9 +513,6 @@ type sendFlow struct {
 	outerEnv values.Env
 	binds    map[*ssa.Parameter]ssa.Value
 	depth    int
-	// waited are the statuses the decisions read wait for Retry-After
-	// for (wait).
-	waited codeset.Set
 	// mode is what a way round is (modeLoop, modeSelf, modeAttempt).
 	mode int
 	// presend memoizes presendSame by call.
