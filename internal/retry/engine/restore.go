@@ -62,23 +62,32 @@ func baseWrite(st *ssa.Store) bool {
 	if !ok {
 		return false
 	}
-	nodes := nodesOf(st.Parent())
-	if len(nodes) == 0 {
-		return false
-	}
-	base, own := false, false
+	// The function's nodes are looked for only once the value is made of
+	// the place and of the same field of other values: a store's value
+	// seldom is, and finding them walks the whole function.
+	var bases []ssa.Value
+	own := false
 	ok = madeOf(st.Val, 0, func(ld *ssa.UnOp) bool {
 		if samePlace(ld.X, st.Addr) {
 			own = true
 			return true
 		}
-		if f, ok := ld.X.(*ssa.FieldAddr); ok && f.Field == fa.Field && nodes[f.X] && sameType(f.X, fa.X) {
-			base = true
+		if f, ok := ld.X.(*ssa.FieldAddr); ok && f.Field == fa.Field && types.Identical(f.X.Type(), fa.X.Type()) {
+			bases = append(bases, f.X)
 			return true
 		}
 		return false
 	})
-	return ok && base && own
+	if !ok || !own || len(bases) == 0 {
+		return false
+	}
+	nodes := nodesOf(st.Parent())
+	for _, b := range bases {
+		if !nodes[b] {
+			return false
+		}
+	}
+	return true
 }
 
 // nodesOf returns the values whose host fn stores as a request's (a
@@ -167,9 +176,4 @@ func isStringBuilder(t types.Type) bool {
 	}
 	path, name, ok := typesx.TypeName(p.Elem())
 	return ok && (path == "strings" && name == "Builder" || path == "bytes" && name == "Buffer")
-}
-
-// sameType reports whether a and b have the same type.
-func sameType(a, b ssa.Value) bool {
-	return a.Type().String() == b.Type().String()
 }

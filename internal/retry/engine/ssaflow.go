@@ -250,7 +250,7 @@ func followFrom(send *ssa.Call, errs codeset.Set, known Known, mode int) (edges 
 		if r.rebuilt || mode == modeAttempt {
 			return r, true
 		}
-		if call, ok := instr.(*ssa.Call); ok && (r.again || call.Block() == b && slices.Index(b.Instrs, instr) < i) && s.presendSame(call) {
+		if call, ok := instr.(*ssa.Call); ok && s.presendSame(call) && (r.again || call.Block() == b && slices.Index(b.Instrs, instr) < i) {
 			return r, true // the same each round, before the send
 		}
 		if changed, known := s.changes(instr, r.fresh); changed {
