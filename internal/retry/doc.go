@@ -17,8 +17,6 @@
 // the one reported wherever no path ends at what it cannot read, and by
 // the engine's AST flow, whose answer stands elsewhere until the SSA
 // flow learns what it still knows (TestFlowsAgree counts both). A retry
-// helper's loop (engine.Repeats) is read by the SSA flow alone; a loop
-// that re-sends what a list parameter holds (listDecided), by the AST
-// flow alone still (go-autorest's doRetryForStatusCodesImpl waits by
-// functions whose answer the SSA flow does not read).
+// helper's loop (engine.Repeats) and a loop that re-sends what a list
+// parameter holds (listDecided) are read by the SSA flow alone.
 package retry

@@ -619,3 +619,18 @@ func recvOf(fn *types.Func) types.Type {
 	}
 	return nil
 }
+
+// Waits reports whether fn waits as the response's Retry-After says:
+// a function of the package that takes a response and reads the header
+// (or hands the wait to what does), one of another package with the
+// facts.Wait, or a library's known wait (engine.Known).
+func (c *retryChecker) Waits(fn *types.Func) bool {
+	if knowledge.RetryAfterWaits[typesx.FuncKey(fn)] {
+		return true
+	}
+	if fn.Pkg() != c.Pass.Pkg {
+		return status.ImportFact(c.Pass, c.Index, fn, new(facts.Wait))
+	}
+	d := c.Decls[fn]
+	return d != nil && c.takesResponse(fn) && c.readsRetryAfter(d.Body)
+}

@@ -65,15 +65,16 @@ type listTarget struct {
 }
 
 // listDecided records the statuses a loop re-sends only when a list
-// parameter of its function holds them: followed once with the list
-// holding every status, once with none.
-func (c *retryChecker) listDecided(cur inspector.Cursor, loop ast.Stmt, body *ast.BlockStmt, i int, send *ast.CallExpr, deps *sendDeps, label string, errs codeset.Set) {
+// parameter of its function holds them: the SSA flow followed once with
+// the list holding every error status, once with none (listKnown).
+func (c *retryChecker) listDecided(cur inspector.Cursor, loop ast.Stmt, body *ast.BlockStmt, send *ast.CallExpr, errs codeset.Set) {
 	fd := typesx.EnclosingFunc(cur)
 	if fd == nil {
 		return
 	}
 	fn, _ := c.Pass.TypesInfo.Defs[fd.Name].(*types.Func)
-	if fn == nil {
+	call := c.ssaCalls[send.Lparen]
+	if fn == nil || call == nil {
 		return
 	}
 	shift := 0
@@ -84,29 +85,40 @@ func (c *retryChecker) listDecided(cur inspector.Cursor, loop ast.Stmt, body *as
 		if !isIntList(p.Type()) || !mentions(c.Pass.TypesInfo, body, p) {
 			continue
 		}
-		round := func(list codeset.Set) (codeset.Set, *engine.Evaluator) {
-			ev := c.sendEvaluator(body.List[i], send, errs)
-			ev.Lists = map[*types.Var]codeset.Set{p: list}
-			fl := c.followRound(ev, body, i, send, deps, label)
-			var out codeset.Set
-			for _, fr := range fl.Edges {
-				if fr.At != nil && !fr.Set.Has(200) {
-					out = out.Or(fr.Set)
+		round := func(list codeset.Set) (out codeset.Set) {
+			edges, _ := engine.Resends(call, errs, listKnown{c, p, list})
+			for _, e := range edges {
+				if !e.Unread && !e.Set.Has(200) {
+					out = out.Or(e.Set)
 				}
 			}
-			return out, ev
+			return out
 		}
 		// The list holding every error status: a list that holds 200
 		// too would read as a loop that goes round on success.
-		with, ev := round(codeset.Range(400, 599))
-		without, _ := round(codeset.Set{})
+		with := round(codeset.Range(400, 599))
+		without := round(codeset.Set{})
 		decided := with.And(without.Not())
 		if decided.Empty() {
 			continue
 		}
 		c.listLoops = append(c.listLoops, listLoop{fn: fn, param: idx + shift, set: decided,
-			waited: ev.Waited.Or(waitedIf(c.readsRetryAfter(loop))), send: send})
+			waited: waitedIf(c.readsRetryAfter(loop)), send: send})
 	}
+}
+
+// listKnown is what the check knows, but that the list param holds set.
+type listKnown struct {
+	engine.Known
+	param *types.Var
+	set   codeset.Set
+}
+
+func (k listKnown) ListOf(v *types.Var) (codeset.Set, bool) {
+	if v == k.param {
+		return k.set, true
+	}
+	return k.Known.ListOf(v)
 }
 
 // isIntList reports whether t is a list of integers ([]int, a variadic

@@ -179,7 +179,7 @@ func (c *retryChecker) retryLoop(l pendingLoop) {
 	if flowCompared != nil {
 		flowCompared(c.Pass, send, errs, c.retried(fl.Edges), c)
 	}
-	c.listDecided(cur, loop, body, i, send, deps, label, errs)
+	c.listDecided(cur, loop, body, send, errs)
 	// The SSA flow's answer stands where it has one; where it retries
 	// what the AST flow does, the AST flow's edges are kept for where
 	// they place each finding (the err != nil that an error made under a

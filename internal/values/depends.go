@@ -45,8 +45,18 @@ func ParamsDecide(fn *ssa.Function) []bool {
 	return (&depends{decides: map[*ssa.Function][]bool{}}).paramsDecide(fn)
 }
 
+// DependsOnAtPast is DependsOnAt where the values past accepts are not
+// looked into: what they are made of does not count (a wait's answer,
+// made from the response's Retry-After, says when the request goes
+// again, not what it got).
+func DependsOnAtPast(v ssa.Value, env Env, is, past func(ssa.Value) bool) bool {
+	d := &depends{is: is, past: past, seen: map[ssa.Value]bool{}, decides: map[*ssa.Function][]bool{}, env: &env}
+	return d.walk(v)
+}
+
 type depends struct {
 	is   func(ssa.Value) bool
+	past func(ssa.Value) bool // if not nil, what is not looked into
 	seen map[ssa.Value]bool
 	// decides holds ParamsDecide's answers, and nil for a function
 	// being asked (a recursion: each parameter is taken to decide).
@@ -110,6 +120,9 @@ func (d *depends) walk(v ssa.Value) bool {
 	d.seen[v] = true
 	if d.is(v) {
 		return true
+	}
+	if d.past != nil && d.past(v) {
+		return false
 	}
 	if x, ok := v.(*ssa.UnOp); ok && d.env != nil {
 		if r := d.env.Resolve(x); r != ssa.Value(x) {

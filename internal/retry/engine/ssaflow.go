@@ -515,8 +515,10 @@ type sendFlow struct {
 	depth    int
 	// mode is what a way round is (modeLoop, modeSelf, modeAttempt).
 	mode int
-	// presend memoizes presendSame by call.
+	// presend memoizes presendSame by call; waits, waitAnswer by the
+	// wait.
 	presend map[*ssa.Call]bool
+	waits   map[*ssa.Function]bool
 }
 
 // Known is what Resent asks of the check of other functions: a decision's
@@ -532,4 +534,7 @@ type Known interface {
 	// MayReturn reports whether fn, a function of the package, may
 	// return the error variable g holds.
 	MayReturn(fn *types.Func, g *types.Var) bool
+	// Waits reports whether fn waits as the response's Retry-After
+	// says (it reads the header, or hands the wait to what does).
+	Waits(fn *types.Func) bool
 }

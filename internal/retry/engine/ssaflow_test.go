@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/ssa"
@@ -1044,7 +1045,9 @@ func (stubKnown) ErrOf(fn *types.Func) (facts.Err, bool) {
 	return facts.Err{Errs: codeset.Single(404).Or(codeset.Single(503)), Types: []facts.TypedErr{{Type: "*p.StatusError", Codes: codeset.Single(503)}}}, true
 }
 
-func (stubKnown) StatusField(f *types.Var, _ types.Type) bool { return f.Name() == "Code" }
+func (stubKnown) StatusField(f *types.Var, _ types.Type) bool {
+	return f.Name() == "Code" || f.Name() == "StatusCode"
+}
 
 func (stubKnown) StatusResult(fn *types.Func) int {
 	if fn.Name() == "fetchCode" {
@@ -1054,6 +1057,9 @@ func (stubKnown) StatusResult(fn *types.Func) int {
 }
 
 func (stubKnown) MayReturn(fn *types.Func, g *types.Var) bool { return fn.Name() != "open" }
+
+// Waits: the functions named wait* wait as Retry-After says.
+func (stubKnown) Waits(fn *types.Func) bool { return strings.HasPrefix(fn.Name(), "wait") }
 
 func (stubKnown) ListOf(v *types.Var) (codeset.Set, bool) {
 	if v.Name() != "retryOn" && v.Name() != "retrySet" {

@@ -196,7 +196,14 @@ func (s *sendFlow) decide(cond ssa.Value, env values.Env, r round) (then, els ro
 		return r, r, values.Both
 	}
 	if known.Empty() {
-		if values.DependsOnAt(cond, env, func(v ssa.Value) bool { return s.filled(v) && !s.madeAgain(v, r.fresh) }) {
+		filled := func(v ssa.Value) bool { return s.filled(v) && !s.madeAgain(v, r.fresh) }
+		if values.DependsOnAt(cond, env, filled) && !values.DependsOnAtPast(cond, env, filled, s.waitAnswer) {
+			// Made of the response only through what a wait answers
+			// (whether it waited as Retry-After says): when, not
+			// whether; either way, the statuses as they were.
+			return r, r, values.Both
+		}
+		if values.DependsOnAt(cond, env, filled) {
 			// Either way, and unanswered if the path then goes round
 			// to the same request: where it changes the request, or
 			// leaves the loop, what the branch decided does not matter.
@@ -343,6 +350,70 @@ func (s *sendFlow) invariant(v ssa.Value, depth int) bool {
 func durationTest(cond ssa.Value) bool {
 	b, ok := cond.(*ssa.BinOp)
 	return ok && typesx.Is(b.X.Type(), knowledge.Duration)
+}
+
+// waitAnswer reports whether v is what a wait answers: a call of a
+// function of the package that waits as Retry-After says (Known.Waits),
+// whose answer is made of the response it is given only through its
+// headers and whether it has one, not its status, and of the time
+// (go-autorest's DelayWithRetryAfter: whether it waited).
+func (s *sendFlow) waitAnswer(v ssa.Value) bool {
+	if x, ok := v.(*ssa.Extract); ok {
+		v = x.Tuple
+	}
+	call, ok := v.(*ssa.Call)
+	if !ok || s.known == nil {
+		return false
+	}
+	fn := call.Call.StaticCallee()
+	obj, ok := calleeObj(fn)
+	if !ok || len(fn.Blocks) == 0 || !s.known.Waits(obj) {
+		return false
+	}
+	if s.waits == nil {
+		s.waits = map[*ssa.Function]bool{}
+	}
+	if w, ok := s.waits[fn]; ok {
+		return w
+	}
+	status := func(v ssa.Value) bool {
+		switch x := v.(type) {
+		case *ssa.FieldAddr:
+			p, ok := x.X.Type().Underlying().(*types.Pointer)
+			if !ok {
+				return false
+			}
+			st, ok := p.Elem().Underlying().(*types.Struct)
+			return ok && s.known.StatusField(st.Field(x.Field), x.X.Type())
+		case *ssa.Field:
+			st, ok := x.X.Type().Underlying().(*types.Struct)
+			return ok && s.known.StatusField(st.Field(x.Field), x.X.Type())
+		case *ssa.Call:
+			// A call handed the response itself may read its status.
+			return slices.ContainsFunc(x.Call.Args, func(a ssa.Value) bool {
+				p, ok := a.(*ssa.Parameter)
+				return ok && p.Parent() == fn && typesx.Is(a.Type(), knowledge.HTTPResponse)
+			})
+		}
+		return false
+	}
+	w := true
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			var vs []ssa.Value
+			switch x := instr.(type) {
+			case *ssa.Return:
+				vs = x.Results
+			case *ssa.If:
+				vs = []ssa.Value{x.Cond}
+			}
+			for _, v := range vs {
+				w = w && !values.DependsOn(v, status)
+			}
+		}
+	}
+	s.waits[fn] = w
+	return w
 }
 
 // nilTest reports whether cond compares the send's error with nil.
@@ -815,6 +886,18 @@ func (s *sendFlow) errFact(v ssa.Value, env values.Env) (facts.Err, bool) {
 // which looks through wrapping, have no Unwrap or As method: those are
 // known, the others not.
 func (s *sendFlow) ofTypePart(v ssa.Value, t types.Type, env values.Env, unwraps bool) (set, known codeset.Set) {
+	if errs, ok := s.errFor(v, env); ok && errs != codeset.All {
+		// Where the error is nil it is of no type: an assertion is not
+		// ok, errors.As false (go-autorest's IsTokenRefreshError(err)
+		// after a send that fails with no status).
+		set, known = s.ofTypeMade(v, t, env, unwraps)
+		return set.And(errs), known.Or(errs.Not())
+	}
+	return s.ofTypeMade(v, t, env, unwraps)
+}
+
+// ofTypeMade is ofTypePart for where the error is not nil.
+func (s *sendFlow) ofTypeMade(v ssa.Value, t types.Type, env values.Env, unwraps bool) (set, known codeset.Set) {
 	f, ok := s.errFact(v, env)
 	if !ok {
 		if s.sdkErr(v, env) && s.statusCarrying(t) {
