@@ -12,11 +12,12 @@
 // from their bodies in this package and from the facts (package facts)
 // of other packages. The statuses are package codeset's sets.
 //
-// A retry loop is read twice: by the engine's flow on the SSA form of the
-// function that holds it (engine.Resends, ssaloops.go), whose answer is
-// the one reported wherever no path ends at what it cannot read, and by
-// the engine's AST flow, whose answer stands elsewhere until the SSA
-// flow learns what it still knows (TestFlowsAgree counts both). A retry
-// helper's loop (engine.Repeats) and a loop that re-sends what a list
-// parameter holds (listDecided) are read by the SSA flow alone.
+// A retry loop, a function that sends and calls itself, a retry helper's
+// loop (engine.Repeats) and a loop that re-sends what a list parameter
+// holds (listDecided) are read by the engine's flow on the SSA form of
+// the function that holds them (engine.Resends, ssaloops.go). Where it
+// cannot read a branch, only the ways round past it whose statuses a test
+// it reads picked are reported (engine.Edge.Unread). The engine's AST
+// flow (engine.Flow) reads what a decision, an error-returning function
+// and a retry library's operation do with a status, for their facts.
 package retry

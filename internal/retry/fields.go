@@ -4,7 +4,6 @@ import (
 	"go/ast"
 	"go/types"
 
-	"github.com/statuslint/statuslint/internal/knowledge"
 	"github.com/statuslint/statuslint/internal/typesx"
 )
 
@@ -105,19 +104,21 @@ func stripStar(e ast.Expr) ast.Expr {
 	}
 }
 
-// sharesState reports whether a value of type t shares what it refers to
-// with where it was copied from: a pointer, map, slice, channel, function
-// or interface, but a context, which nothing can change.
-func sharesState(t types.Type) bool {
-	if t == nil {
-		return true
+// clientFields returns the variable at the root of x, the client a send is
+// called on, and the fields of it the send reads: the one x selects
+// (c.transport.RoundTrip(req)), or those a method of this package reads
+// (c.roundTrip(req)); all where that cannot be told.
+func (c *retryChecker) clientFields(send *ast.CallExpr, x ast.Expr) (*types.Var, fieldSet) {
+	root, field := topField(c.Pass.TypesInfo, x)
+	if root == nil || structOf(root.Type()) == nil {
+		return root, allFields
 	}
-	if typesx.Is(t, knowledge.Context) {
-		return false
+	if field >= 0 {
+		return root, fieldSet{}.with(field)
 	}
-	switch t.Underlying().(type) {
-	case *types.Pointer, *types.Map, *types.Slice, *types.Chan, *types.Signature, *types.Interface:
-		return true
+	fn := typesx.Callee(c.Pass.TypesInfo, send)
+	if fn == nil || fn.Pkg() != c.Pass.Pkg || c.Decls[fn] == nil {
+		return root, allFields
 	}
-	return false
+	return root, c.readFields(fn)
 }

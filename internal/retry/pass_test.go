@@ -13,7 +13,6 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/statuslint/statuslint/analyzer"
-	"github.com/statuslint/statuslint/internal/retry"
 	"github.com/statuslint/statuslint/internal/testenv"
 )
 
@@ -29,14 +28,6 @@ var fixtures = []string{"retry/loops", "retry/policy", "retry/preds", "retry/lib
 // that call each other, with the same findings whichever is evaluated
 // first.
 func TestFixtures(t *testing.T) {
-	suite := analyzer.NewSuite(analyzer.Config{})
-	analysistest.Run(t, testdata, suite.Only(suite.Retry), fixtures...)
-}
-
-// The SSA flow alone (the AST flow's answers unused) reports what the
-// fixtures want.
-func TestFixturesSSAOnly(t *testing.T) {
-	defer retry.SetSSAOnly(true)()
 	suite := analyzer.NewSuite(analyzer.Config{})
 	analysistest.Run(t, testdata, suite.Only(suite.Retry), fixtures...)
 }

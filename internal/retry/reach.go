@@ -7,6 +7,12 @@ import (
 	"github.com/statuslint/statuslint/internal/typesx"
 )
 
+// paramKey names a parameter of a function by its index.
+type paramKey struct {
+	fn *types.Func
+	i  int
+}
+
 // argReachesRequest reports whether argument j of send can change the
 // request it sends. Only for a function of this package that is handed
 // the request too (a *http.Request parameter) is it told, by

@@ -71,15 +71,10 @@ type retryChecker struct {
 	// built on first use; fields memoizes fieldValues.
 	ranges map[*types.Var]*ast.RangeStmt
 	fields map[*types.Var][]ast.Expr
-	// changed and read memoize changedFields and readFields; stdLog is
-	// log.Logger's type, once stdLogRead.
-	changed, read map[*types.Func]fieldSet
+	// read memoizes readFields.
+	read map[*types.Func]fieldSet
 	// reachesReq memoizes paramReachesRequest.
 	reachesReq map[paramKey]bool
-	// leavesParams memoizes leavesParam.
-	leavesParams map[paramKey]bool
-	stdLog       types.Type
-	stdLogRead   bool
 	// callers indexes the package's calls by callee, for callersWait.
 	callers map[*types.Func][]inspector.Cursor
 	// libWaits caches libraryWaits by the library's path.

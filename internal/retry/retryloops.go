@@ -7,14 +7,12 @@ import (
 	"slices"
 	"strings"
 
-	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/statuslint/statuslint/internal/knowledge"
 	"github.com/statuslint/statuslint/internal/retry/codeset"
 	"github.com/statuslint/statuslint/internal/retry/engine"
 	"github.com/statuslint/statuslint/internal/retry/facts"
-	"github.com/statuslint/statuslint/internal/status"
 	"github.com/statuslint/statuslint/internal/table"
 	"github.com/statuslint/statuslint/internal/typesx"
 )
@@ -143,13 +141,6 @@ func firstCall(n ast.Node, intoLoops bool, match func(*ast.CallExpr) bool) *ast.
 	return found
 }
 
-// flowCompared, when a test sets it, is told what the AST flow finds a
-// retry loop retries: the send, the statuses its error is not nil for,
-// those a status test sends round (retried), and what the check knows of
-// other functions. TestFlowsAgree
-// compares it with the SSA flow (engine.Resent), which is to replace it.
-var flowCompared func(pass *analysis.Pass, send *ast.CallExpr, errs, resent codeset.Set, known engine.Known)
-
 // loopToCheck returns a loop that sends as one to check for retries, or
 // false where it cannot retry: it sends nothing itself, it polls, or it
 // sends another request each round.
@@ -158,97 +149,22 @@ func (c *retryChecker) loopToCheck(cur inspector.Cursor, loop ast.Stmt, body *as
 	if send == nil || c.isPolling(cur, send, body.List[i]) {
 		return pendingLoop{}, false
 	}
-	varies, deps := c.requestVaries(loop, body, i, send)
-	if varies {
+	if c.requestVaries(loop, body, i, send) {
 		return pendingLoop{}, false
 	}
-	return pendingLoop{cur: cur, loop: loop, body: body, i: i, send: send, errs: errs, deps: deps}, true
+	return pendingLoop{cur: cur, loop: loop, body: body, send: send, errs: errs}, true
 }
 
 // retryLoop checks a loop that sends a request and goes round again under
-// a status the table forbids retrying.
+// a status the table forbids retrying: the ways round the SSA flow finds
+// (engine.Resends).
 func (c *retryChecker) retryLoop(l pendingLoop) {
-	cur, loop, body, i, send, errs, deps := l.cur, l.loop, l.body, l.i, l.send, l.errs, l.deps
-	deps.restores = c.restoresOf(cur, loop)
-	ev := c.sendEvaluator(body.List[i], send, errs)
-	label := ""
-	if l, ok := cur.Parent().Node().(*ast.LabeledStmt); ok {
-		label = l.Label.Name
-	}
-	fl := c.followRound(ev, body, i, send, deps, label)
-	if flowCompared != nil {
-		flowCompared(c.Pass, send, errs, c.retried(fl.Edges), c)
-	}
-	c.listDecided(cur, loop, body, send, errs)
-	// The SSA flow's answer stands where it has one; where it retries
-	// what the AST flow does, the AST flow's edges are kept for where
-	// they place each finding (the err != nil that an error made under a
-	// status test reaches), so the two differ only in what they find.
-	ssaEdges, answered := c.resends(body, send, errs)
-	edges, ok := c.pickEdges(fl.Edges, ssaEdges, answered)
-	if !ok {
+	c.listDecided(l.cur, l.loop, l.body, l.send, l.errs)
+	edges, waited := c.resends(l.body, l.send, l.errs)
+	if len(edges) == 0 {
 		return
 	}
-	c.reportRetriesFor(c.sendOp(send), c.notDeclared(edges), send, ev.Waited.Or(waitedIf(c.readsRetryAfter(loop))), "")
-}
-
-// pickEdges returns the ways round to report, of the AST flow's (ast) and
-// the SSA flow's (ssa, answered): the SSA flow's where it answers and
-// retries other statuses (every loop's with STATUSLINT_RETRY_FLOW=ssa),
-// the AST flow's where both retry the same statuses, for where they
-// place each finding. ok is false where there is nothing to report: no
-// retry, or every status goes round (a repetition).
-func (c *retryChecker) pickEdges(astEdges, ssaEdges []engine.Frag, answered bool) (edges []engine.Frag, ok bool) {
-	switch {
-	case ssaOnly || answered && c.retried(astEdges) != c.retried(ssaEdges):
-		return ssaEdges, true
-	case answered && len(ssaEdges) == 0, !answered && repeatsAll(astEdges):
-		return nil, false
-	}
-	return astEdges, true
-}
-
-// followRound follows one round of a loop whose body's statement i holds
-// the send, from the send to where the round goes round again, and returns
-// the flow with its edges. deps, if not nil, are what the send depends on;
-// label is the loop's.
-func (c *retryChecker) followRound(ev *engine.Evaluator, body *ast.BlockStmt, i int, send *ast.CallExpr, deps *sendDeps, label string) *engine.Flow {
-	var changes func(ast.Stmt) bool
-	if deps != nil {
-		changes = func(s ast.Stmt) bool { return c.changesDeps(s, deps, send) }
-	}
-	fl := &engine.Flow{Ev: ev, Mode: engine.ModeLoop, Changes: changes, Label: label, Flags: c.loopFlags(body), SendVars: c.sendResults(body.List[i], send),
-		SendStmt: body.List[i], Local: func(v *types.Var) bool { return v.Pos() >= body.Pos() && v.Pos() < body.End() }}
-	fl.RespVars = engine.ResponseVars(c.Pass.TypesInfo, body, fl.SendVars)
-	// Flags the round sets before it sends (var shouldRetry bool) start
-	// each round with that value.
-	live := []engine.Frag{{Set: codeset.All}}
-	for _, s := range body.List[:i] {
-		live = fl.SetFlags(s, live)
-	}
-	end := fl.Stmts(body.List[i:], live, nil)
-	fl.Retry(end, nil)
-	return fl
-}
-
-// sendResults returns the variables the send's statement assigns.
-func (c *retryChecker) sendResults(stmt ast.Stmt, send *ast.CallExpr) map[*types.Var]bool {
-	vars := map[*types.Var]bool{}
-	ast.Inspect(stmt, func(n ast.Node) bool {
-		as, ok := n.(*ast.AssignStmt)
-		if !ok || len(as.Rhs) != 1 || ast.Unparen(as.Rhs[0]) != send {
-			return true
-		}
-		for _, lhs := range as.Lhs {
-			if id, ok := lhs.(*ast.Ident); ok {
-				if v, ok := c.Pass.TypesInfo.ObjectOf(id).(*types.Var); ok {
-					vars[v] = true
-				}
-			}
-		}
-		return false
-	})
-	return vars
+	c.reportRetriesFor(c.sendOp(l.send), c.notDeclared(edges), l.send, waited.Or(waitedIf(c.readsRetryAfter(l.loop))), "")
 }
 
 // sendEvaluator returns an evaluator of a round that starts with send in
@@ -288,10 +204,8 @@ func (c *retryChecker) sendErrs(stmt ast.Stmt, send *ast.CallExpr, codes codeset
 // round: the send depends on a range variable, or on a variable the loop
 // changes before the send (a page, an offset, a rebuilt URL, a header set
 // from a changing value) or in its post statement. Rewinding a request
-// body is no change. deps are the variables the send depends on, for
-// changes after the send, which vary the request on their path only
-// (a token refreshed after a 401).
-func (c *retryChecker) requestVaries(loop ast.Stmt, body *ast.BlockStmt, i int, send *ast.CallExpr) (bool, *sendDeps) {
+// body is no change.
+func (c *retryChecker) requestVaries(loop ast.Stmt, body *ast.BlockStmt, i int, send *ast.CallExpr) bool {
 	info := c.Pass.TypesInfo
 	changed := map[*types.Var]bool{}
 	var rangeVars []ast.Expr
@@ -407,7 +321,7 @@ func (c *retryChecker) requestVaries(loop ast.Stmt, body *ast.BlockStmt, i int, 
 		}
 	}
 	if slices.ContainsFunc(args, varies) {
-		return true, nil
+		return true
 	}
 	// The request built in the send's own expression: svc.Objects.Get(b,
 	// name).Do(), name ranging over the objects.
@@ -420,85 +334,13 @@ func (c *retryChecker) requestVaries(loop ast.Stmt, body *ast.BlockStmt, i int, 
 		fc, some := fieldsChanged[root]
 		if isIdent && root != nil && info.Uses[id] == root && some && !changed[root] && !fs.all {
 			if fc.meets(fs) {
-				return true, nil
+				return true
 			}
 		} else if varies(sel.X) {
-			return true, nil
-		}
-	}
-	// What the send depends on, through the body's definitions: of a
-	// struct used only through some of its fields (options.TryTimeout),
-	// those fields.
-	deps := &sendDeps{vars: map[*types.Var]bool{}}
-	usage := map[*types.Var]fieldSet{}
-	var add func(e ast.Node)
-	use := func(v *types.Var, fs fieldSet) {
-		// A response the send fills (fasthttp's Do(req, resp)) is not
-		// what is sent.
-		if status.IsResponseType(v.Type()) {
-			return
-		}
-		usage[v] = usage[v].union(fs)
-		if !deps.vars[v] {
-			deps.vars[v] = true
-			for _, d := range defs[v] {
-				add(d)
-			}
-		}
-	}
-	add = func(e ast.Node) {
-		ast.Inspect(e, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.SelectorExpr:
-				id, ok := stripStar(n.X).(*ast.Ident)
-				if !ok {
-					break
-				}
-				v, ok := info.Uses[id].(*types.Var)
-				if s := info.Selections[n]; ok && s != nil && s.Kind() == types.FieldVal && structOf(v.Type()) != nil {
-					use(v, fieldSet{}.with(s.Index()[0]))
-					return false
-				}
-			case *ast.Ident:
-				if v, ok := info.Uses[n].(*types.Var); ok && !v.IsField() {
-					use(v, allFields)
-				}
-			}
 			return true
-		})
-	}
-	for _, a := range args {
-		add(a)
-	}
-	if sel, ok := ast.Unparen(send.Fun).(*ast.SelectorExpr); ok {
-		// The client, which may carry the request's settings: those of
-		// its fields the send reads, where that can be told, and those
-		// the calls before the send that build the request read.
-		root, fs := c.clientFields(send, sel.X)
-		if root != nil && !fs.all {
-			fs = fs.union(c.preSendReads(body.List[:i], root, deps.vars))
-		}
-		if root != nil {
-			use(root, fs)
-		}
-		ast.Inspect(sel.X, func(n ast.Node) bool {
-			if id, ok := n.(*ast.Ident); ok {
-				if v, ok := info.Uses[id].(*types.Var); ok && v != root && !v.IsField() {
-					use(v, allFields)
-				}
-			}
-			return true
-		})
-	}
-	for v, fs := range usage {
-		if !fs.all && structOf(v.Type()) != nil {
-			if deps.fields == nil {
-				deps.fields = map[*types.Var]fieldSet{}
-			}
-			deps.fields[v] = fs
 		}
 	}
-	return false, deps
+	return false
 }
 
 // mutatesRequest reports whether call changes a request, its header or
@@ -620,54 +462,21 @@ func markAssigned(info *types.Info, n ast.Node, changed map[*types.Var]bool) {
 }
 
 // recursiveRetry checks a function that sends a request and calls itself
-// with the same request under a status the table forbids retrying.
+// with the same request under a status the table forbids retrying: the
+// ways round the SSA flow finds (engine.Recurses).
 func (c *retryChecker) recursiveRetry(fd *ast.FuncDecl, fn *types.Func) {
 	if fd.Body == nil || fn == nil {
 		return
 	}
-	i, send, errs := c.FindSend(fd.Body.List)
+	_, send, errs := c.FindSend(fd.Body.List)
 	if send == nil {
 		return
 	}
-	// The request's parameters must be passed on unchanged: those the
-	// send is given, and those that choose which send is made (anthropic's
-	// upload sends Memories.New when existing is nil, Update when not).
-	var reqParams []int
-	params := fn.Signature().Params()
-	deps := slices.Concat(send.Args, conditionsAround(fd.Body, send))
-	for j := range params.Len() {
-		p := params.At(j)
-		for _, a := range deps {
-			if typesx.UsesAny(c.Pass.TypesInfo, a, map[*types.Var]bool{p: true}) {
-				reqParams = append(reqParams, j)
-				break
-			}
-		}
-	}
-	sameArgs := func(call *ast.CallExpr) bool {
-		for _, j := range reqParams {
-			if j >= len(call.Args) {
-				return false
-			}
-			id, ok := ast.Unparen(call.Args[j]).(*ast.Ident)
-			if !ok || c.Pass.TypesInfo.Uses[id] != params.At(j) {
-				return false
-			}
-		}
-		return true
-	}
-	ev := c.sendEvaluator(fd.Body.List[i], send, errs)
-	fl := &engine.Flow{Ev: ev, Mode: engine.ModeLoop, Self: fn, SameArgs: sameArgs, SendVars: c.sendResults(fd.Body.List[i], send)}
-	fl.RespVars = engine.ResponseVars(c.Pass.TypesInfo, fd.Body, fl.SendVars)
-	fl.Stmts(fd.Body.List[i:], []engine.Frag{{Set: codeset.All}}, nil)
-	// The SSA flow's answer stands where it has one, as for a loop
-	// (retryLoop).
-	ssaEdges, answered := c.recurses(fd.Body, send, errs)
-	edges, ok := c.pickEdges(fl.Edges, ssaEdges, answered)
-	if !ok {
+	edges, waited := c.recurses(fd.Body, send, errs)
+	if len(edges) == 0 {
 		return
 	}
-	c.reportRetries(c.notDeclared(edges), send, ev.Waited.Or(waitedIf(c.readsRetryAfter(fd.Body))), "")
+	c.reportRetries(c.notDeclared(edges), send, waited.Or(waitedIf(c.readsRetryAfter(fd.Body))), "")
 }
 
 // sendOp returns the OpenAPI operation a send is tied to, if the table is
@@ -708,75 +517,9 @@ func (c *retryChecker) notDeclared(edges []engine.Frag) []engine.Frag {
 	return out
 }
 
-// retried returns the statuses of edges that a status test sends round,
-// as reportRetriesFor reads them: none where the code repeats every
-// status, none of a path that re-sends success too.
-func (c *retryChecker) retried(edges []engine.Frag) codeset.Set {
-	var out codeset.Set
-	if repeatsAll(edges) {
-		return out
-	}
-	for _, fr := range c.notDeclared(edges) {
-		if fr.At != nil && !fr.Set.Has(200) {
-			out = out.Or(fr.Set)
-		}
-	}
-	return out
-}
-
-// repeatsAll reports whether every status reaches a re-send, success
-// included with nothing but the status deciding it: the code repeats
-// whatever the answer, it does not retry. (A success sent round by another
-// condition, an error code in the body, leaves the loop a retry for the
-// statuses it tests.)
-func repeatsAll(edges []engine.Frag) bool {
-	var all codeset.Set
-	plain := false
-	for _, fr := range edges {
-		all = all.Or(fr.Set)
-		plain = plain || (fr.Set.Has(200) && (fr.Decided || fr.At == nil) && !fr.Opaque)
-	}
-	return all == codeset.All && plain
-}
-
 func isIdent(e ast.Expr) bool {
 	_, ok := e.(*ast.Ident)
 	return ok
-}
-
-// conditionsAround returns the conditions and switch tags of the if and
-// switch statements under root that n is in.
-func conditionsAround(root ast.Node, n ast.Node) []ast.Expr {
-	var stack []ast.Node
-	var out []ast.Expr
-	ast.Inspect(root, func(m ast.Node) bool {
-		if out != nil {
-			return false
-		}
-		if m == nil {
-			stack = stack[:len(stack)-1]
-			return true
-		}
-		if m == n {
-			out = []ast.Expr{}
-			for _, a := range stack {
-				switch a := a.(type) {
-				case *ast.IfStmt:
-					out = append(out, a.Cond)
-				case *ast.SwitchStmt:
-					if a.Tag != nil {
-						out = append(out, a.Tag)
-					}
-				case *ast.CaseClause:
-					out = append(out, a.List...)
-				}
-			}
-			return false
-		}
-		stack = append(stack, m)
-		return true
-	})
-	return out
 }
 
 // isContext reports whether t is context.Context.

@@ -4,7 +4,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"os"
 
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/ssa"
@@ -15,30 +14,19 @@ import (
 	"github.com/statuslint/statuslint/internal/values"
 )
 
-// ssaOnly, set by STATUSLINT_RETRY_FLOW=ssa, reports every retry loop
-// by the SSA flow alone, answered or not (with the ways round past a
-// branch it cannot read, where a test it reads picked their statuses:
-// engine.Edge.Unread), the AST flow's answer unused:
-// a development switch, to measure on the real-world records how far the
-// SSA flow is from replacing the AST flow (docs/checks: SL2001).
-var ssaOnly = os.Getenv("STATUSLINT_RETRY_FLOW") == "ssa"
-
 // loopCallDepth is how deep the functions a retry loop's function calls
 // are built for the SSA flow to read what they change.
 const loopCallDepth = 2
 
 // A pendingLoop is a loop that may retry (loopToCheck), kept until the
 // package's SSA form is built for the functions that hold such loops:
-// its send, the statement i of its body that holds it, the statuses its
-// error is not nil for, and what the send depends on.
+// its send and the statuses its error is not nil for.
 type pendingLoop struct {
 	cur  inspector.Cursor
 	loop ast.Stmt
 	body *ast.BlockStmt
-	i    int
 	send *ast.CallExpr
 	errs codeset.Set
-	deps *sendDeps
 }
 
 // A pendingRecursion is a function that sends and calls itself, kept, as
@@ -134,44 +122,41 @@ func (c *retryChecker) buildCalls(roots []*ast.FuncDecl) map[token.Pos]*ssa.Call
 	return calls
 }
 
-// resends returns the ways round a retry loop that the SSA flow
-// (engine.Resends) finds from send, as the reports take them: each with
-// the test that admits its statuses. ok is false when the flow does not
-// answer (a branch it cannot read, a send it has no SSA form of, a test
-// it cannot place in the source): the AST flow's answer stands there.
-func (c *retryChecker) resends(body *ast.BlockStmt, send *ast.CallExpr, errs codeset.Set) ([]engine.Frag, bool) {
+// resends returns the ways round the SSA flow (engine.Resends) finds
+// from send, as the reports take them, each with the test that admits its
+// statuses, and the statuses a decision it read waits for Retry-After for.
+// Where the flow cannot read a branch, only the ways round past it whose
+// statuses a test it reads picked are taken (engine.Edge.Unread); a way it
+// cannot place in the source is left out.
+func (c *retryChecker) resends(body *ast.BlockStmt, send *ast.CallExpr, errs codeset.Set) ([]engine.Frag, codeset.Set) {
 	return c.ssaEdges(body, send, errs, engine.Resends)
 }
 
 // recurses is resends for a function that calls itself again
 // (engine.Recurses).
-func (c *retryChecker) recurses(body *ast.BlockStmt, send *ast.CallExpr, errs codeset.Set) ([]engine.Frag, bool) {
+func (c *retryChecker) recurses(body *ast.BlockStmt, send *ast.CallExpr, errs codeset.Set) ([]engine.Frag, codeset.Set) {
 	return c.ssaEdges(body, send, errs, engine.Recurses)
 }
 
 // ssaEdges returns the ways round that flow finds from send, as the
 // reports take them (resends).
-func (c *retryChecker) ssaEdges(body *ast.BlockStmt, send *ast.CallExpr, errs codeset.Set, flow func(*ssa.Call, codeset.Set, engine.Known) ([]engine.Edge, bool)) ([]engine.Frag, bool) {
+func (c *retryChecker) ssaEdges(body *ast.BlockStmt, send *ast.CallExpr, errs codeset.Set, flow func(*ssa.Call, codeset.Set, engine.Known) ([]engine.Edge, bool)) ([]engine.Frag, codeset.Set) {
 	call := c.ssaCalls[send.Lparen]
 	if call == nil {
-		return nil, false
+		return nil, codeset.Set{}
 	}
-	edges, answered := flow(call, errs, c)
-	if !answered && !ssaOnly {
-		return nil, false
-	}
+	edges, _ := flow(call, errs, c)
 	var out []engine.Frag
+	var waited codeset.Set
 	for _, e := range edges {
 		at := c.okTested(body, testAt(body, e.At))
 		if at == nil {
-			if ssaOnly {
-				continue
-			}
-			return nil, false
+			continue
 		}
 		out = append(out, engine.Frag{Set: e.Set, At: at, Decided: true})
+		waited = waited.Or(e.Waited)
 	}
-	return out, true
+	return out, waited
 }
 
 // okTested returns, for an assertion or a map lookup whose ok the code

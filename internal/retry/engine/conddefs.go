@@ -2,6 +2,7 @@ package engine
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 
@@ -127,4 +128,16 @@ func OnlyValue(x *status.Index, v *types.Var) (status.Value, bool) {
 		return status.Value{}, false
 	}
 	return vals[0], true
+}
+
+// BoolConst returns the value of a constant boolean expression.
+func BoolConst(info *types.Info, e ast.Expr) (bool, bool) {
+	if e == nil {
+		return false, false
+	}
+	tv := info.Types[e]
+	if tv.Value == nil || tv.Value.Kind() != constant.Bool {
+		return false, false
+	}
+	return constant.BoolVal(tv.Value), true
 }

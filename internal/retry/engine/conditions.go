@@ -582,9 +582,6 @@ type Oracle interface {
 	NewError(e ast.Expr) bool
 	ReturnedType(e ast.Expr) (types.Type, bool)
 	MadeErrTypes(fn *types.Func) []facts.TypedErr
-	// FindSend returns the index of the statement of list that sends, the
-	// send, and the statuses its response can have.
-	FindSend(list []ast.Stmt) (int, *ast.CallExpr, codeset.Set)
 	// CodeSetVar returns the statuses a set variable holds.
 	CodeSetVar(v *types.Var) (codeset.Set, bool)
 	// RangeOf returns the range statement whose value v is; ListCodes the

@@ -1,15 +1,24 @@
-// Package engine is the retry check's evaluator and flow, apart from the
-// check: an Evaluator turns a condition into the statuses it lets through
-// (a comparison, a class, a switch, a set or list lookup, a decision
-// function by its fact, an error's type or method), and a Flow follows
-// those statuses through a loop body or a function's statements to where
-// the request goes out again (a continue, the end of a round, a decision
-// that returns true, an error a retry library retries) or to the errors a
-// function returns. What the engine cannot see from the code in front of
-// it (another function's decision or error, a list's contents, where a
-// statement list sends) it asks the check through the Oracle interface;
-// the statuses themselves are codeset.Sets, and the facts it reads are
-// package facts'.
+// Package engine is the retry check's evaluator and flows, apart from the
+// check.
 //
-// Its tests run it alone, with an Oracle that knows nothing.
+// Resends (ssaflow.go and the files beside it) follows, on the SSA form of
+// a send's function, the statuses of its response along every path to the
+// same send again: a retry loop's next round, a function calling itself,
+// a retry helper calling its attempt again (Repeats). What it cannot see in
+// the code in front of it (a decision's or an error's fact, a list's
+// statuses, whether a function waits as Retry-After says) it asks the
+// check through Known.
+//
+// An Evaluator turns a condition's syntax into the statuses it lets
+// through (a comparison, a class, a switch, a set or list lookup, a
+// decision function by its fact, an error's type or method), and a Flow
+// follows those through a function's statements to where a decision
+// returns true, an operation returns an error a retry library retries, or
+// the function returns an error: the facts of decisions, operations and
+// error-returning functions. What it cannot see it asks through the
+// Oracle interface.
+//
+// The statuses are codeset.Sets, and the facts read are package facts'.
+// The tests run the engine alone, with a Known and an Oracle that know
+// nothing or what each case says.
 package engine

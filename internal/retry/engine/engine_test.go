@@ -32,15 +32,14 @@ func (noOracle) EvalErrPredicateOf(*ast.FuncType, *ast.BlockStmt, codeset.Set, [
 func (noOracle) TypedMethodCodes([]facts.TypedErr, string) (codeset.Set, bool) {
 	return codeset.Set{}, false
 }
-func (noOracle) CallErrFact(*ast.CallExpr) (facts.Err, bool)           { return facts.Err{}, false }
-func (noOracle) CallErrs(*ast.CallExpr) (codeset.Set, bool)            { return codeset.Set{}, false }
-func (noOracle) NewError(ast.Expr) bool                                { return false }
-func (noOracle) ReturnedType(ast.Expr) (types.Type, bool)              { return nil, false }
-func (noOracle) MadeErrTypes(*types.Func) []facts.TypedErr             { return nil }
-func (noOracle) FindSend([]ast.Stmt) (int, *ast.CallExpr, codeset.Set) { return -1, nil, codeset.Set{} }
-func (noOracle) CodeSetVar(*types.Var) (codeset.Set, bool)             { return codeset.Set{}, false }
-func (noOracle) RangeOf(*types.Var) *ast.RangeStmt                     { return nil }
-func (noOracle) ListCodes(ast.Expr, int) codeset.Set                   { return codeset.Set{} }
+func (noOracle) CallErrFact(*ast.CallExpr) (facts.Err, bool) { return facts.Err{}, false }
+func (noOracle) CallErrs(*ast.CallExpr) (codeset.Set, bool)  { return codeset.Set{}, false }
+func (noOracle) NewError(ast.Expr) bool                      { return false }
+func (noOracle) ReturnedType(ast.Expr) (types.Type, bool)    { return nil, false }
+func (noOracle) MadeErrTypes(*types.Func) []facts.TypedErr   { return nil }
+func (noOracle) CodeSetVar(*types.Var) (codeset.Set, bool)   { return codeset.Set{}, false }
+func (noOracle) RangeOf(*types.Var) *ast.RangeStmt           { return nil }
+func (noOracle) ListCodes(ast.Expr, int) codeset.Set         { return codeset.Set{} }
 func (noOracle) ListGiven(*ast.CallExpr, *types.Func, int, func(ast.Expr) (int64, bool)) (codeset.Set, bool) {
 	return codeset.Set{}, false
 }
@@ -181,9 +180,9 @@ func TestDecide(t *testing.T) {
 	}
 }
 
-// The flow follows the statuses through statements to where a decision
-// returns true (ModePredicate) or a loop goes round (ModeLoop: a
-// continue, the end of the body), each with the condition that decided.
+// The flow follows the statuses through statements, loops among them, to
+// where a decision returns true (ModePredicate), each with the condition
+// that decided.
 func TestFlow(t *testing.T) {
 	for _, c := range []struct {
 		name, src string
@@ -207,26 +206,18 @@ func TestFlow(t *testing.T) {
 	}
 	return code != 501
 }`, ModePredicate, "[500 502-999]"},
-		{"loop body", `func f(code int) {
-	for {
-		if code < 500 {
-			return
-		}
-		if code == 501 {
-			break
-		}
-		if code == 503 {
+		{"predicate with a loop", `func f(code int, tries []int) bool {
+	for _, t := range tries {
+		if t == code {
 			continue
 		}
-	}
-}`, ModeLoop, "[500 502-999]"},
-		{"loop body that leaves on all but 503", `func f(code int) {
-	for {
-		if code != 503 {
-			break
+		if code == 503 {
+			return true
 		}
+		break
 	}
-}`, ModeLoop, "[503]"},
+	return code == 429
+}`, ModePredicate, "[429 503]"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			ev, fd, ok := evalFunc(c.src)
@@ -234,14 +225,7 @@ func TestFlow(t *testing.T) {
 				t.Fatal("does not type-check")
 			}
 			fl := &Flow{Ev: ev, Mode: c.mode}
-			body := fd.Body.List
-			if c.mode == ModeLoop {
-				body = fd.Body.List[0].(*ast.ForStmt).Body.List
-			}
-			end := fl.Stmts(body, []Frag{{Set: codeset.All}}, nil)
-			if c.mode == ModeLoop {
-				fl.Retry(end, nil)
-			}
+			fl.Stmts(fd.Body.List, []Frag{{Set: codeset.All}}, nil)
 			if got := CodesOf(fl.Edges).String(); got != c.want {
 				t.Errorf("re-sent %s, want %s", got, c.want)
 			}
@@ -251,42 +235,5 @@ func TestFlow(t *testing.T) {
 				}
 			}
 		})
-	}
-}
-
-// A statement that changes what the send depends on makes the path a new
-// request: nothing past it is a re-send.
-func TestFlowChanges(t *testing.T) {
-	ev, fd, ok := evalFunc(`func f(code int) {
-	n := 0
-	for {
-		if code == 503 {
-			n++
-			continue
-		}
-		if code == 429 {
-			continue
-		}
-		break
-	}
-	_ = n
-}`)
-	if !ok {
-		t.Fatal("does not type-check")
-	}
-	changes := func(s ast.Stmt) bool {
-		_, ok := s.(*ast.IncDecStmt)
-		return ok
-	}
-	for _, c := range []struct {
-		changes func(ast.Stmt) bool
-		want    string
-	}{{nil, "[429 503]"}, {changes, "[429]"}} {
-		fl := &Flow{Ev: ev, Mode: ModeLoop, Changes: c.changes}
-		end := fl.Stmts(fd.Body.List[1].(*ast.ForStmt).Body.List, []Frag{{Set: codeset.All}}, nil)
-		fl.Retry(end, nil)
-		if got := CodesOf(fl.Edges).String(); got != c.want {
-			t.Errorf("changes %v: re-sent %s, want %s", c.changes != nil, got, c.want)
-		}
 	}
 }

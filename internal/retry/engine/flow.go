@@ -4,7 +4,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"maps"
 
 	"github.com/statuslint/statuslint/internal/knowledge"
 	"github.com/statuslint/statuslint/internal/retry/codeset"
@@ -17,9 +16,6 @@ import (
 type Frag struct {
 	Set codeset.Set
 	At  ast.Node
-	// varied is set once the path changed what the send depends on: the
-	// next round sends another request.
-	varied bool
 	// Decided is set on a re-send that a status condition decided, with
 	// no other condition in between (see Flow.decided).
 	Decided bool
@@ -27,9 +23,6 @@ type Frag struct {
 	// response (a user's callback): what goes round there says nothing
 	// of whether the loop repeats every status.
 	Opaque bool
-	// known and value hold, one bit per flag of the loop (flags.go),
-	// whether the flag's value is known on this path, and what it is.
-	known, value uint64
 }
 
 // narrow restricts live to the codes for which cond (negated if neg)
@@ -45,9 +38,6 @@ func (f *Flow) narrow(live []Frag, cond ast.Expr, neg bool) []Frag {
 // fragments it decides are placed at what decides them: a boolean
 // variable's definition (a delegated policy call), or cond itself.
 func (f *Flow) narrowOn(live []Frag, cond ast.Expr, neg bool) ([]Frag, bool) {
-	if out, ok := f.flagTest(live, cond, neg); ok {
-		return out, false
-	}
 	if out, ok := f.splitOn(live, cond, neg); ok {
 		return out, true
 	}
@@ -70,14 +60,6 @@ func (f *Flow) narrowOn(live []Frag, cond ast.Expr, neg bool) ([]Frag, bool) {
 		out = unionFrags(restrictAt(rest, set, f.Ev.anchor(cond), true), kept)
 	} else {
 		out = restrictAt(live, set, f.Ev.anchor(cond), onStatus)
-	}
-	if !onStatus && f.opaque(cond) {
-		// Something this check cannot read decides on the response
-		// (client-go's done, from a closure over IsNextRetry): what goes
-		// round after it was not decided by a status test.
-		for i := range out {
-			out[i].At, out[i].Opaque = nil, true
-		}
 	}
 	return out, onStatus
 }
@@ -117,122 +99,6 @@ func (f *Flow) splitOn(live []Frag, cond ast.Expr, neg bool) ([]Frag, bool) {
 	return unionFrags(notX, xNotY), true
 }
 
-// onlyGoesOn reports whether both branches of s end where s does: they
-// return nowhere, branch nowhere, call nothing that does not return, and
-// set none of the loop's flags.
-func (f *Flow) onlyGoesOn(s *ast.IfStmt) bool {
-	info := f.Ev.Pass.TypesInfo
-	goesOn := true
-	check := func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.ReturnStmt, *ast.BranchStmt:
-			goesOn = false
-		case *ast.CallExpr:
-			goesOn = goesOn && !isNoReturn(f.Ev.Pass.TypesInfo, n)
-		case *ast.AssignStmt:
-			for _, lhs := range n.Lhs {
-				if id, ok := ast.Unparen(lhs).(*ast.Ident); ok {
-					if v, ok := info.ObjectOf(id).(*types.Var); ok {
-						_, flag := f.Flags[v]
-						goesOn = goesOn && !flag
-					}
-				}
-			}
-		}
-		return goesOn
-	}
-	ast.Inspect(s.Body, check)
-	if s.Else != nil {
-		ast.Inspect(s.Else, check)
-	}
-	return goesOn
-}
-
-// opaque reports whether cond decides on the send's response or error
-// through what the evaluator cannot read: a boolean defined from them, a
-// call given them.
-func (f *Flow) opaque(cond ast.Expr) bool {
-	if len(f.SendVars) == 0 {
-		return false
-	}
-	info := f.Ev.Pass.TypesInfo
-	x := ast.Unparen(cond)
-	if u, ok := x.(*ast.UnaryExpr); ok && u.Op == token.NOT {
-		x = ast.Unparen(u.X)
-	}
-	switch x := x.(type) {
-	case *ast.BinaryExpr:
-		// Part of a condition that decides so decides which statuses
-		// pass, through what the evaluator cannot read: go-github's
-		// `ok && ctx.Value(k) != nil`, ok from err.(*RateLimitError).
-		return (x.Op == token.LAND || x.Op == token.LOR) && (f.opaque(x.X) || f.opaque(x.Y))
-	case *ast.Ident:
-		v, ok := info.Uses[x].(*types.Var)
-		if !ok || f.SendVars[v] {
-			return false
-		}
-		for _, d := range f.Ev.Index.ValuesOf(v) {
-			if d.Expr != nil && typesx.UsesAny(info, d.Expr, f.RespVars) {
-				return true
-			}
-		}
-	case *ast.CallExpr:
-		// minio-go's isS3CodeRetryable(errResponse.Code), the code of
-		// the error parsed from the body.
-		return typesx.UsesAny(info, x, f.RespVars)
-	}
-	return false
-}
-
-// ResponseVars returns sendVars and the locals declared in body that are
-// assigned from them, directly or through one another.
-func ResponseVars(info *types.Info, body *ast.BlockStmt, sendVars map[*types.Var]bool) map[*types.Var]bool {
-	vars := maps.Clone(sendVars)
-	local := func(id ast.Expr) *types.Var {
-		x, ok := ast.Unparen(id).(*ast.Ident)
-		if !ok {
-			return nil
-		}
-		v, ok := info.ObjectOf(x).(*types.Var)
-		if !ok || v.Pos() < body.Pos() || v.Pos() >= body.End() || vars[v] {
-			return nil
-		}
-		return v
-	}
-	for grew := true; grew; {
-		grew = false
-		add := func(lhs []ast.Expr, rhs []ast.Expr) {
-			for i, l := range lhs {
-				r := rhs[0]
-				if len(rhs) == len(lhs) {
-					r = rhs[i]
-				}
-				if v := local(l); v != nil && typesx.UsesAny(info, r, vars) {
-					vars[v], grew = true, true
-				}
-			}
-		}
-		ast.Inspect(body, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.AssignStmt:
-				add(n.Lhs, n.Rhs)
-			case *ast.ValueSpec:
-				if len(n.Values) > 0 {
-					lhs := make([]ast.Expr, len(n.Names))
-					for i, name := range n.Names {
-						lhs[i] = name
-					}
-					add(lhs, n.Values)
-				}
-			}
-			return true
-		})
-	}
-	return vars
-}
-
 // decided reports whether a status condition decided that the codes of fr
 // take the path being followed: the innermost condition around it tests
 // a status, or, outside any condition, an earlier one did.
@@ -270,7 +136,7 @@ func restrictAt(live []Frag, s codeset.Set, at ast.Node, force bool) []Frag {
 // appendFrag adds fr, merging it with a fragment from the same condition.
 func appendFrag(list []Frag, fr Frag) []Frag {
 	for i := range list {
-		if list[i].At == fr.At && list[i].varied == fr.varied && list[i].Decided == fr.Decided && list[i].known == fr.known && list[i].value == fr.value {
+		if list[i].At == fr.At && list[i].Decided == fr.Decided {
 			list[i].Set = list[i].Set.Or(fr.Set)
 			return list
 		}
@@ -289,11 +155,9 @@ func unionFrags(a, b []Frag) []Frag {
 type Mode uint8
 
 const (
-	// ModeLoop: reaching the end of a loop body or a continue.
-	ModeLoop Mode = iota
 	// ModePredicate: returning true (the first result) from a retry
 	// decision.
-	ModePredicate
+	ModePredicate Mode = iota
 	// ModeOperation: returning an error a retry library retries.
 	ModeOperation
 	// ModeErrors: nothing re-sends; the flow collects the statuses for
@@ -301,24 +165,18 @@ const (
 	ModeErrors
 )
 
-// Flow follows status codes through statements, from the response to the
-// points where the request is sent again.
+// Flow follows status codes through a function's statements to where a
+// decision says to go again, an operation returns an error that a retry
+// library retries, or the function returns an error (Mode).
 type Flow struct {
 	Ev   *Evaluator
 	Mode Mode
 	// Result is, in ModePredicate, the index of the result that decides.
 	Result int
-	// Self is the function being checked for self-recursive retries; a
-	// call of it that re-sends the same request is a retry.
-	Self     *types.Func
-	SameArgs func(*ast.CallExpr) bool
 	// Retried reports whether an operation's returned error is retried.
 	Retried func(ast.Expr) bool
-	// Label is the retry loop's label, if it has one: "continue label"
-	// from a nested loop re-sends.
-	Label string
-	// loops are the loops nested in the retry loop around the statement
-	// being followed, innermost last.
+	// loops are the loops nested in the code followed around the
+	// statement being followed, innermost last.
 	loops []*innerLoop
 	// guards says, for each condition around the statement being followed,
 	// innermost last, whether it tests a status.
@@ -333,26 +191,6 @@ type Flow struct {
 	ErrTypes map[string]codeset.Set
 	// ResultErr is the named error result a bare return returns.
 	ResultErr *types.Var
-	// Changes, if not nil, reports whether a statement changes what the
-	// loop's send depends on: such a change varies the request on that
-	// path.
-	Changes func(ast.Stmt) bool
-	// SendStmt is the loop body's statement that holds the send, and
-	// Local the variables the loop body declares. Where the send is
-	// nested (azcore's if timeout == 0 { clone = req.Clone(ctx); resp,
-	// err = clone.Next() } else { ... }), the statements before it in its
-	// block build this round's request: setting a local there is no change
-	// made after the send (requestVaries has judged what it is built
-	// from).
-	SendStmt ast.Stmt
-	Local    func(*types.Var) bool
-	// Flags are the retry loop's flags, each with its bit (flags.go).
-	Flags map[*types.Var]uint
-	// SendVars are the variables the loop's send assigns: its response
-	// and its error. RespVars adds the locals made from them (an error
-	// parsed from the body, its code): what the response says.
-	SendVars map[*types.Var]bool
-	RespVars map[*types.Var]bool
 }
 
 // innerLoop is a loop nested in the code being followed, or a labeled
@@ -363,8 +201,8 @@ type innerLoop struct {
 	conts, brks []Frag
 }
 
-// nestedLoop follows live through a loop nested in the retry loop (or in
-// a predicate or operation). The loop does not change the status, so what
+// nestedLoop follows live through a loop in the decision, operation or
+// function followed. The loop does not change the status, so what
 // leaves it is what may skip it (it may run no round), what falls out of
 // its body or continues, and what breaks out; a continue or break that
 // names an outer loop is the outer loop's.
@@ -377,8 +215,7 @@ func (f *Flow) nestedLoop(label string, body *ast.BlockStmt, live []Frag) []Frag
 }
 
 // branch follows a break or continue: to the loop it names or the
-// innermost one, to the retry loop's next round, or out of the code
-// being followed.
+// innermost one, or out of the code being followed.
 func (f *Flow) branch(s *ast.BranchStmt, live []Frag, breaks *[]Frag) {
 	label := ""
 	if s.Label != nil {
@@ -392,15 +229,12 @@ func (f *Flow) branch(s *ast.BranchStmt, live []Frag, breaks *[]Frag) {
 				return
 			}
 		}
-		if f.Mode == ModeLoop && (label == "" || label == f.Label) {
-			f.Retry(live, s)
-		}
 	case token.BREAK:
 		if label == "" {
 			if breaks != nil {
 				*breaks = unionFrags(*breaks, live)
 			}
-			return // with no enclosing switch, select or loop: out of the retry loop
+			return // with no enclosing switch, select or loop: out of the code followed
 		}
 		for _, l := range f.loops {
 			if l.label == label {
@@ -409,21 +243,19 @@ func (f *Flow) branch(s *ast.BranchStmt, live []Frag, breaks *[]Frag) {
 			}
 		}
 	}
-	// goto, and breaks out of the retry loop, leave the code followed: a
+	// goto, and breaks out of the code followed, leave it: a
 	// goto's path is not followed here, which can miss a retry and never
 	// makes one up; the SSA flow (Resends) follows it.
 }
 
 // Retry records that the codes in live reach a re-send at at. Codes no
-// status condition decided on (fr.at == nil) are kept too: a loop that
-// repeats whatever the status is repeats, it does not retry, and the
+// status condition decided on (fr.at == nil) are kept too: a decision
+// that retries whatever the status is repeats, it does not retry, and the
 // report skips them.
 func (f *Flow) Retry(live []Frag, at ast.Node) {
 	for _, fr := range live {
-		if !fr.varied {
-			fr.Decided = f.decided(fr)
-			f.Edges = appendFrag(f.Edges, fr)
-		}
+		fr.Decided = f.decided(fr)
+		f.Edges = appendFrag(f.Edges, fr)
 	}
 }
 
@@ -431,73 +263,16 @@ func (f *Flow) Retry(live []Frag, at ast.Node) {
 // breaks collects what an unlabeled break carries out of an enclosing
 // switch or select.
 func (f *Flow) Stmts(list []ast.Stmt, live []Frag, breaks *[]Frag) []Frag {
-	pre := f.preSend(list)
-	for i, s := range list {
+	for _, s := range list {
 		if len(live) == 0 {
 			return nil
-		}
-		if i < pre {
-			live = f.stmtBefore(s, live, breaks)
-			continue
 		}
 		live = f.stmt(s, live, breaks)
 	}
 	return live
 }
 
-// preSend returns how many statements of list come before a send in it,
-// where list is a block inside the statement that holds the loop's send;
-// 0 elsewhere.
-func (f *Flow) preSend(list []ast.Stmt) int {
-	if f.SendStmt == nil || len(list) == 0 || list[0] == f.SendStmt ||
-		list[0].Pos() < f.SendStmt.Pos() || list[len(list)-1].End() > f.SendStmt.End() {
-		return 0
-	}
-	i, _, _ := f.Ev.O.FindSend(list)
-	return max(i, 0)
-}
-
-// stmtBefore follows a statement that builds the request the send after
-// it in its block sends: setting a variable the loop body declares is no
-// change; anything else is judged as after the send.
-func (f *Flow) stmtBefore(s ast.Stmt, live []Frag, breaks *[]Frag) []Frag {
-	if f.setsLocalsOnly(s) {
-		changes := f.Changes
-		f.Changes = nil
-		defer func() { f.Changes = changes }()
-	}
-	return f.stmt(s, live, breaks)
-}
-
-// setsLocalsOnly reports whether s is an assignment to variables the loop
-// body declares, and to nothing else.
-func (f *Flow) setsLocalsOnly(s ast.Stmt) bool {
-	as, ok := s.(*ast.AssignStmt)
-	if !ok || f.Local == nil {
-		return false
-	}
-	for _, lhs := range as.Lhs {
-		id, ok := ast.Unparen(lhs).(*ast.Ident)
-		if !ok {
-			return false
-		}
-		if v, _ := f.Ev.Pass.TypesInfo.ObjectOf(id).(*types.Var); v == nil || !f.Local(v) {
-			return false
-		}
-	}
-	return true
-}
-
 func (f *Flow) stmt(s ast.Stmt, live []Frag, breaks *[]Frag) []Frag {
-	if f.Changes != nil && f.Changes(s) {
-		var out []Frag
-		for _, fr := range live {
-			fr.varied = true
-			out = appendFrag(out, fr)
-		}
-		live = out
-	}
-	live = f.SetFlags(s, live)
 	switch s := s.(type) {
 	case *ast.BlockStmt:
 		return f.Stmts(s.List, live, breaks)
@@ -527,12 +302,6 @@ func (f *Flow) stmt(s ast.Stmt, live []Frag, breaks *[]Frag) []Frag {
 		}
 		in, onStatus := f.narrowOn(live, s.Cond, false)
 		els := f.narrow(live, s.Cond, true)
-		if !onStatus && f.opaque(s.Cond) && f.onlyGoesOn(s) {
-			// What the check cannot read picks between branches that
-			// both go on (a backoff taken from a rate-limit error): it
-			// decides nothing.
-			in, els = live, live
-		}
 		f.guards = append(f.guards, onStatus)
 		defer func() { f.guards = f.guards[:len(f.guards)-1] }()
 		then := f.Stmts(s.Body.List, in, breaks)
@@ -574,20 +343,10 @@ func (f *Flow) stmt(s ast.Stmt, live []Frag, breaks *[]Frag) []Frag {
 		f.returnStmt(s, live)
 		return nil
 	case *ast.ExprStmt:
-		if call, ok := s.X.(*ast.CallExpr); ok {
-			if f.selfCall(call) {
-				f.Retry(live, call)
-			}
-			if isNoReturn(f.Ev.Pass.TypesInfo, call) {
-				return nil
-			}
+		if call, ok := s.X.(*ast.CallExpr); ok && isNoReturn(f.Ev.Pass.TypesInfo, call) {
+			return nil
 		}
 	case *ast.AssignStmt:
-		for _, r := range s.Rhs {
-			if call, ok := r.(*ast.CallExpr); ok && f.selfCall(call) {
-				f.Retry(live, call)
-			}
-		}
 		f.assignErr(s, live)
 		f.typeTest(s)
 	}
@@ -602,21 +361,7 @@ func (f *Flow) forStmt(label string, s *ast.ForStmt, live []Frag) []Frag {
 	return f.nestedLoop(label, s.Body, live)
 }
 
-func (f *Flow) selfCall(call *ast.CallExpr) bool {
-	if f.Self == nil {
-		return false
-	}
-	fn := typesx.Callee(f.Ev.Pass.TypesInfo, call)
-	return fn == f.Self && f.SameArgs(call)
-}
-
 func (f *Flow) returnStmt(s *ast.ReturnStmt, live []Frag) {
-	for _, r := range s.Results {
-		if call, ok := r.(*ast.CallExpr); ok && f.selfCall(call) {
-			f.Retry(live, call)
-			return
-		}
-	}
 	switch f.Mode {
 	case ModePredicate:
 		if len(s.Results) <= f.Result {

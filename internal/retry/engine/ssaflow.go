@@ -19,8 +19,7 @@ import (
 // a status test sends round to the same send: the statuses its loop
 // retries.
 //
-// It is the flow of the AST engine (Flow in ModeLoop) as values and
-// control flow: a test of the status (a comparison with a constant, its
+// It is the retry loop's flow, on values and control flow: a test of the status (a comparison with a constant, its
 // class, through any local it is kept in) narrows the statuses on each
 // way; a flag, a default overwritten in one case, a switch, && and ||
 // are branches and φ-nodes that a path knows the value of
@@ -80,6 +79,9 @@ type Edge struct {
 	// where that branch lets them, which the flow does not know. Such a
 	// loop is unanswered.
 	Unread bool
+	// Waited are the statuses a decision the flow read waits for
+	// Retry-After for before they go round (a retry library's policy).
+	Waited codeset.Set
 }
 
 // Resends is Resent with the ways round, each with the test that admits
@@ -266,7 +268,7 @@ func followFrom(send *ssa.Call, errs codeset.Set, known Known, mode int) (edges 
 		return nil, complete, s.unread // a repetition
 	}
 	for _, e := range ways {
-		edges = addEdge(edges, Edge{Set: e.live, At: placed(e.tests, left), Unread: e.unread})
+		edges = addEdge(edges, Edge{Set: e.live, At: placed(e.tests, left), Unread: e.unread, Waited: s.waited})
 	}
 	slices.SortFunc(edges, func(a, b Edge) int { return int(a.At) - int(b.At) })
 	return edges, complete, s.unread
@@ -513,6 +515,9 @@ type sendFlow struct {
 	outerEnv values.Env
 	binds    map[*ssa.Parameter]ssa.Value
 	depth    int
+	// waited are the statuses the decisions read wait for Retry-After
+	// for (wait).
+	waited codeset.Set
 	// mode is what a way round is (modeLoop, modeSelf, modeAttempt).
 	mode int
 	// presend memoizes presendSame by call; waits, waitAnswer by the

@@ -777,6 +777,7 @@ func (s *sendFlow) decision(call *ssa.Call, i int, env values.Env) (codeset.Set,
 			return codeset.Set{}, false
 		}
 		if set, ok := constList(env.Resolve(call.Call.Args[l])); ok {
+			s.wait(p.Waited)
 			return set, true
 		}
 		v := listVar(env.Resolve(call.Call.Args[l]))
@@ -786,6 +787,9 @@ func (s *sendFlow) decision(call *ssa.Call, i int, env values.Env) (codeset.Set,
 		// A list known to be empty holds for no status (a caller's
 		// list, followed as none: listDecided).
 		set, ok := s.known.ListOf(v)
+		if ok {
+			s.wait(p.Waited)
+		}
 		return set, ok
 	}
 	if p.OfErr {
@@ -798,9 +802,20 @@ func (s *sendFlow) decision(call *ssa.Call, i int, env values.Env) (codeset.Set,
 		return p.Set.And(errs), true
 	}
 	if a := env.Resolve(call.Call.Args[arg]); s.isStatus(a, env) || s.result(a, env, 0) {
+		s.wait(p.Waited)
 		return p.Set, true
 	}
 	return codeset.Set{}, false
+}
+
+// wait records that a decision the flow read waits for Retry-After
+// before its statuses go round (a retry library's policy:
+// facts.Pred.Waited).
+func (s *sendFlow) wait(set codeset.Set) {
+	for s.outer != nil {
+		s = s.outer
+	}
+	s.waited = s.waited.Or(set)
 }
 
 // errFor returns the statuses for which the error v is not nil on the

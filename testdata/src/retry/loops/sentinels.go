@@ -53,3 +53,24 @@ func (s *session) reconnect() {
 		}
 	}
 }
+
+// openChecked returns the sentinel for every failure, as its caller
+// takes it: whatever the status, the error is errAlreadyOpen.
+func (s *session) openChecked() error {
+	if err := s.fetchGateway(); err != nil {
+		return errAlreadyOpen
+	}
+	return nil
+}
+
+// Negative: every failure comes back as the sentinel, which ends the
+// loop: nothing goes round (the AST flow, which did not read what
+// openChecked returns, reported 400-405, 503 and 429 here).
+func (s *session) reconnectChecked() {
+	for {
+		err := s.openChecked()
+		if err == nil || err == errAlreadyOpen {
+			return
+		}
+	}
+}
