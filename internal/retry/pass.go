@@ -124,7 +124,7 @@ func newRetryChecker(pass *analysis.Pass, s *config.Settings, tab *table.Table, 
 	c := &retryChecker{Pass: pass, Index: x, tab: tab,
 		sums: map[*types.Func]summary{}, solving: map[*types.Func]*summary{},
 		funcSeen: map[*types.Var]bool{}, sets: map[*types.Var]codeset.Set{}, reported: map[string]bool{}, waits: map[*types.Func]waitInfo{},
-		fields: map[*types.Var][]ast.Expr{}, reachesReq: map[paramKey]bool{}, read: map[*types.Func]fieldSet{}, libWaits: map[string]bool{}, repeatSums: map[*types.Func]facts.Repeat{}, nonNil: map[*types.Func]bool{}, implFacts: map[*types.Func]errResult{}, implTypes: map[string][]types.Type{}, mayReturn: map[*types.Var]map[*types.Func]bool{}}
+		fields: map[*types.Var][]ast.Expr{}, libWaits: map[string]bool{}, repeatSums: map[*types.Func]facts.Repeat{}, nonNil: map[*types.Func]bool{}, implFacts: map[*types.Func]errResult{}, implTypes: map[string][]types.Type{}, mayReturn: map[*types.Var]map[*types.Func]bool{}}
 	if !sinks.Reached {
 		status.FindStatusVars(c.Pass, c.Index) // on an index of its own, not yet shared
 	}

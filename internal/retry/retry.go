@@ -71,10 +71,6 @@ type retryChecker struct {
 	// built on first use; fields memoizes fieldValues.
 	ranges map[*types.Var]*ast.RangeStmt
 	fields map[*types.Var][]ast.Expr
-	// read memoizes readFields.
-	read map[*types.Func]fieldSet
-	// reachesReq memoizes paramReachesRequest.
-	reachesReq map[paramKey]bool
 	// callers indexes the package's calls by callee, for callersWait.
 	callers map[*types.Func][]inspector.Cursor
 	// libWaits caches libraryWaits by the library's path.
@@ -665,4 +661,13 @@ func (c *retryChecker) handsHeaders(call *ast.CallExpr) bool {
 		}
 	}
 	return false
+}
+
+// structOf returns the struct t is, or points to; nil for anything else.
+func structOf(t types.Type) *types.Struct {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	s, _ := t.Underlying().(*types.Struct)
+	return s
 }
