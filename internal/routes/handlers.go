@@ -8,6 +8,7 @@ import (
 	"go/token"
 	"go/types"
 	"iter"
+	"net/http"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -459,13 +460,17 @@ const onlyRedirects = "its handler only redirects (it writes a 3xx and no 2xx)"
 
 // notAnOperation says why a route the spec lacks serves no operation of
 // it, or "": it serves the spec document itself (its last segment is
-// the spec's file name), its handler takes the connection over (a
-// websocket), or it only redirects (a 3xx and no 2xx written: a
-// browser's shortcut).
+// the spec's file name), it is an OPTIONS route whose handler does
+// nothing (a CORS preflight its middleware answers), its handler takes
+// the connection over (a websocket), or it only redirects (a 3xx and no
+// 2xx written: a browser's shortcut).
 func (c *routeFinder) notAnOperation(r route, spec *table.Spec, found []status.Found) string {
 	segs := strings.Split(strings.TrimSuffix(r.path, "/"), "/")
 	if last := segs[len(segs)-1]; last != "" && last == filepath.Base(spec.Source) {
 		return "it serves the spec document itself"
+	}
+	if r.method == http.MethodOptions && emptyHandler(r.handler) {
+		return "an OPTIONS route whose handler does nothing: a CORS preflight, which its middleware answers and no operation describes"
 	}
 	writes, upgrades, known := c.handlerWritten(r, found)
 	var codes []int
@@ -482,6 +487,18 @@ func (c *routeFinder) notAnOperation(r route, spec *table.Spec, found []status.F
 		return onlyRedirects
 	}
 	return ""
+}
+
+// emptyHandler reports whether h, a handler's function, has no
+// statements: whatever answers its requests, it is not h.
+func emptyHandler(h ast.Node) bool {
+	switch h := h.(type) {
+	case *ast.FuncLit:
+		return len(h.Body.List) == 0
+	case *ast.FuncDecl:
+		return h.Body != nil && len(h.Body.List) == 0
+	}
+	return false
 }
 
 // constCode returns the status e holds, a constant in 100-999.
