@@ -58,6 +58,9 @@ type retryChecker struct {
 	// loopSends are the calls of the functions holding loops that send,
 	// on their SSA form, by position (checkLoops).
 	ssaCalls map[token.Pos]*ssa.Call
+	// operations are the operations given to retry libraries, kept until
+	// the SSA form of the functions that hold them is built (checkLoops).
+	operations []pendingOperation
 	// helperCalls are the calls of the package's functions that take an
 	// attempt, on their SSA form, by position, once asked (helperCall).
 	helperCalls map[token.Pos]*ssa.Call

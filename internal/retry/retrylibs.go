@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/ssa"
 
 	"github.com/statuslint/statuslint/internal/knowledge"
 	"github.com/statuslint/statuslint/internal/retry/codeset"
@@ -209,35 +210,96 @@ func (c *retryChecker) checkHookFunc(arg ast.Expr, hook retryHook, call *ast.Cal
 	}
 }
 
-// checkOperation checks an operation a retry library re-runs while it
-// returns a retryable error.
+// A pendingOperation is an operation a retry library runs again while it
+// returns an error the library retries (backoff.Retry(op, b)), kept
+// until the SSA form of the function that holds it is built: that
+// function, the operation, the hook, the library's call, and the
+// operation's send and the statuses its error is not nil for.
+type pendingOperation struct {
+	decl *ast.FuncDecl // the function that holds it
+	lit  *ast.FuncLit
+	hook retryHook
+	call *ast.CallExpr
+	send *ast.CallExpr
+	errs codeset.Set
+}
+
+// checkOperation keeps an operation a retry library re-runs while it
+// returns a retryable error, to be read on the SSA form (operation).
 func (c *retryChecker) checkOperation(lit *ast.FuncLit, hook retryHook, call *ast.CallExpr) {
-	i, send, errs := c.FindSend(lit.Body.List)
+	_, send, errs := c.FindSend(lit.Body.List)
 	if send == nil {
 		return
 	}
-	ev := c.sendEvaluator(lit.Body.List[i], send, errs)
-	info := c.Pass.TypesInfo
-	fl := &engine.Flow{Ev: ev, Mode: engine.ModeOperation}
-	fl.Retried = func(e ast.Expr) bool {
-		e = ast.Unparen(e)
-		if info.Types[e].IsNil() {
+	for _, f := range c.Pass.Files {
+		if f.FileStart > lit.Pos() || lit.End() > f.FileEnd {
+			continue
+		}
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Pos() <= lit.Pos() && lit.End() <= fd.End() {
+				c.operations = append(c.operations, pendingOperation{fd, lit, hook, call, send, errs})
+				return
+			}
+		}
+	}
+}
+
+// operation reports the statuses an operation a retry library runs again
+// re-sends: the ways from its send to a return of an error the library
+// retries, on the SSA form (engine.Operation): not nil, not wrapped in
+// the library's marker that stops it, or wrapped in the one that
+// retries where the library has one.
+func (c *retryChecker) operation(o pendingOperation) {
+	sc := c.ssaCalls[o.send.Lparen]
+	if sc == nil {
+		return
+	}
+	retried := func(v ssa.Value) bool {
+		if k, ok := v.(*ssa.Const); ok && k.IsNil() {
 			return false
 		}
-		if call, ok := e.(*ast.CallExpr); ok {
-			if key, _, _, ok := typesx.Resolve(info, call); ok {
-				if hook.Only != (knowledge.Key{}) {
-					return key == hook.Only
-				}
-				if key == hook.Stop {
-					return false
+		marker := knowledge.Key{}
+		if mi, ok := v.(*ssa.MakeInterface); ok {
+			v = mi.X
+		}
+		if call, ok := v.(*ssa.Call); ok {
+			if callee := call.Call.StaticCallee(); callee != nil {
+				if fn, ok := callee.Object().(*types.Func); ok {
+					marker = typesx.FuncKey(fn)
 				}
 			}
 		}
-		return hook.Only == (knowledge.Key{})
+		if o.hook.Only != (knowledge.Key{}) {
+			return marker == o.hook.Only
+		}
+		return marker != o.hook.Stop || marker == (knowledge.Key{})
 	}
-	fl.Stmts(lit.Body.List[i:], []engine.Frag{{Set: codeset.All}}, nil)
-	c.reportRetries(fl.Edges, call, ev.Waited.Or(waitedIf(c.readsRetryAfter(lit.Body))), "")
+	edges, _ := engine.Operation(sc, o.errs, c, retried)
+	var frags []engine.Frag
+	var waited codeset.Set
+	for _, e := range edges {
+		at := c.okTested(o.lit.Body, testAt(o.lit.Body, e.At))
+		if at == nil {
+			at = returnAt(o.lit.Body, e.At) // the send's error returned
+		}
+		if at != nil {
+			frags = append(frags, engine.Frag{Set: e.Set, At: at, Decided: true})
+			waited = waited.Or(e.Waited)
+		}
+	}
+	c.reportRetries(frags, o.call, waited.Or(waitedIf(c.readsRetryAfter(o.lit.Body))), "")
+}
+
+// returnAt returns the return statement of root at pos, or nil.
+func returnAt(root ast.Node, pos token.Pos) ast.Node {
+	var found ast.Node
+	ast.Inspect(root, func(n ast.Node) bool {
+		if r, ok := n.(*ast.ReturnStmt); ok && r.Return == pos {
+			found = r
+		}
+		return found == nil
+	})
+	return found
 }
 
 // findOption returns the option opt given to a retry call (retry-go's

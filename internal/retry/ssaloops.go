@@ -43,7 +43,7 @@ type pendingRecursion struct {
 // those declarations alone, so that a package's other functions cost
 // nothing.
 func (c *retryChecker) checkLoops(loops []pendingLoop, recursions []pendingRecursion) {
-	if len(loops) == 0 && len(recursions) == 0 {
+	if len(loops) == 0 && len(recursions) == 0 && len(c.operations) == 0 {
 		return
 	}
 	var roots []*ast.FuncDecl
@@ -55,12 +55,18 @@ func (c *retryChecker) checkLoops(loops []pendingLoop, recursions []pendingRecur
 	for _, r := range recursions {
 		roots = append(roots, r.fd)
 	}
+	for _, o := range c.operations {
+		roots = append(roots, o.decl)
+	}
 	c.ssaCalls = c.buildCalls(roots)
 	for _, l := range loops {
 		c.retryLoop(l)
 	}
 	for _, r := range recursions {
 		c.recursiveRetry(r.fd, r.fn)
+	}
+	for _, o := range c.operations {
+		c.operation(o)
 	}
 	c.ssaCalls = nil // the SSA form goes with the loops: nothing else reads it
 }

@@ -158,23 +158,18 @@ const (
 	// ModePredicate: returning true (the first result) from a retry
 	// decision.
 	ModePredicate Mode = iota
-	// ModeOperation: returning an error a retry library retries.
-	ModeOperation
 	// ModeErrors: nothing re-sends; the flow collects the statuses for
 	// which the function returns a non-nil error (ErrCodes).
 	ModeErrors
 )
 
 // Flow follows status codes through a function's statements to where a
-// decision says to go again, an operation returns an error that a retry
-// library retries, or the function returns an error (Mode).
+// decision says to go again, or the function returns an error (Mode).
 type Flow struct {
 	Ev   *Evaluator
 	Mode Mode
 	// Result is, in ModePredicate, the index of the result that decides.
 	Result int
-	// Retried reports whether an operation's returned error is retried.
-	Retried func(ast.Expr) bool
 	// loops are the loops nested in the code followed around the
 	// statement being followed, innermost last.
 	loops []*innerLoop
@@ -201,8 +196,8 @@ type innerLoop struct {
 	conts, brks []Frag
 }
 
-// nestedLoop follows live through a loop in the decision, operation or
-// function followed. The loop does not change the status, so what
+// nestedLoop follows live through a loop in the decision or function
+// followed. The loop does not change the status, so what
 // leaves it is what may skip it (it may run no round), what falls out of
 // its body or continues, and what breaks out; a continue or break that
 // names an outer loop is the outer loop's.
@@ -395,24 +390,6 @@ func (f *Flow) returnStmt(s *ast.ReturnStmt, live []Frag) {
 				}
 			}
 		}
-	case ModeOperation:
-		if len(s.Results) == 0 {
-			return
-		}
-		err := s.Results[len(s.Results)-1]
-		if !f.Retried(err) {
-			return
-		}
-		if id, ok := ast.Unparen(err).(*ast.Ident); ok {
-			v, _ := f.Ev.Pass.TypesInfo.Uses[id].(*types.Var)
-			if codes, ok := f.Ev.Errs[v]; ok {
-				// Returning the send's error retries the statuses it
-				// carries; where there is a response, a transport error
-				// is nil.
-				live = restrictAt(live, codes, s, !codes.Empty())
-			}
-		}
-		f.Retry(live, s)
 	}
 }
 

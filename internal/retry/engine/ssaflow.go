@@ -117,6 +117,17 @@ func Repeats(call *ssa.Call, errs codeset.Set, known Known) (edges []Edge, answe
 	return edges, complete && !unread
 }
 
+// Operation is Resends for an operation a retry library runs again while
+// it returns an error the library retries (backoff.Retry(op, b)): the
+// ways from the send to a return of the operation whose error retried
+// says the library retries, each with the test that admits its
+// statuses. Returning the send's error retries the statuses it is not
+// nil for; an error made on the path, any.
+func Operation(send *ssa.Call, errs codeset.Set, known Known, retried func(ssa.Value) bool) (edges []Edge, answered bool) {
+	edges, complete, unread := followWith(send, errs, known, modeOperation, retried)
+	return edges, complete && !unread
+}
+
 // follow follows the paths from send: the ways round it finds, whether it
 // followed every path, and whether one ended at a branch it cannot read.
 func follow(send *ssa.Call, errs codeset.Set, known Known) (edges []Edge, complete, unread bool) {
@@ -124,17 +135,25 @@ func follow(send *ssa.Call, errs codeset.Set, known Known) (edges []Edge, comple
 }
 
 // What a way round is: the send again (a loop's), a call of the send's
-// function itself (a recursion's), or the attempt's call again, which
-// makes its own request (a helper's).
+// function itself (a recursion's), the attempt's call again, which
+// makes its own request (a helper's), or a return of an error a retry
+// library retries (an operation's).
 const (
 	modeLoop = iota
 	modeSelf
 	modeAttempt
+	modeOperation
 )
 
 // followFrom is follow, for a way round of mode.
 func followFrom(send *ssa.Call, errs codeset.Set, known Known, mode int) (edges []Edge, complete, unread bool) {
-	self := mode == modeSelf
+	return followWith(send, errs, known, mode, nil)
+}
+
+// followWith is followFrom; retried says, in modeOperation, whether a
+// returned error is one the library retries.
+func followWith(send *ssa.Call, errs codeset.Set, known Known, mode int, retried func(ssa.Value) bool) (edges []Edge, complete, unread bool) {
+	self, op := mode == modeSelf, mode == modeOperation
 	b := send.Block()
 	i := -1
 	for k, instr := range b.Instrs {
@@ -177,6 +196,30 @@ func followFrom(send *ssa.Call, errs codeset.Set, known Known, mode int) (edges 
 			r.unread, r.rejoin = codeset.Set{}, nil
 		}
 		again := instr == send
+		if op {
+			if instr == send {
+				return r, false // a loop's way round in the operation, not the library's
+			}
+			if ret, ok := instr.(*ssa.Return); ok && len(ret.Results) > 0 {
+				v := env.Resolve(ret.Results[len(ret.Results)-1])
+				if !retried(v) {
+					leaves(r)
+					return r, false
+				}
+				if set, ok := s.errFor(v, env); ok {
+					r.live = r.live.And(set)
+					if !r.decided && set != codeset.All && ret.Pos().IsValid() {
+						// The send's error, which carries the statuses
+						// it is not nil for: the return decides.
+						r.decided, r.tests = true, [maxTests]step{{at: ret.Pos(), then: true}}
+					}
+				}
+				if r.live.Empty() {
+					return r, false
+				}
+				again = true
+			}
+		}
 		if self {
 			if instr == send {
 				return r, false // a loop's way round, not the recursion's
@@ -229,7 +272,7 @@ func followFrom(send *ssa.Call, errs codeset.Set, known Known, mode int) (edges 
 			leaves(r)
 			return r, false
 		}
-		if !self && !s.inLoop(instr.Block()) {
+		if !self && !op && !s.inLoop(instr.Block()) {
 			// Gone from the loop: it does not come round, whatever it
 			// does with the request then.
 			leaves(r)
@@ -249,8 +292,8 @@ func followFrom(send *ssa.Call, errs codeset.Set, known Known, mode int) (edges 
 				r.fresh |= 1 << k // made anew this round: what is set on it builds it
 			}
 		}
-		if r.rebuilt || mode == modeAttempt {
-			return r, true
+		if r.rebuilt || mode == modeAttempt || op {
+			return r, true // the attempt, or the operation, makes its own request
 		}
 		if call, ok := instr.(*ssa.Call); ok && s.presendSame(call) && (r.again || call.Block() == b && slices.Index(b.Instrs, instr) < i) {
 			return r, true // the same each round, before the send
@@ -518,7 +561,8 @@ type sendFlow struct {
 	// waited are the statuses the decisions read wait for Retry-After
 	// for (wait).
 	waited codeset.Set
-	// mode is what a way round is (modeLoop, modeSelf, modeAttempt).
+	// mode is what a way round is (modeLoop, modeSelf, modeAttempt,
+	// modeOperation).
 	mode int
 	// presend memoizes presendSame by call; waits, waitAnswer by the
 	// wait.
