@@ -122,3 +122,26 @@ func TestParamsDecide(t *testing.T) {
 		t.Errorf("use: tests depend on err %v, want %v", got, want)
 	}
 }
+
+// What a value accepted by past is made of does not count: the test of
+// classify's result depends on err, but not past classify's call.
+func TestDependsOnAtPast(t *testing.T) {
+	fset, pkg, f, info := testenv.TypeCheck(t, dependsSrc)
+	sp := BuildFiles(fset, pkg, []*ast.File{f}, info, nil)
+	use := sp.Func("use")
+	errParam := use.Params[1]
+	is := func(v ssa.Value) bool { return v == errParam }
+	pastClassify := func(v ssa.Value) bool {
+		call, ok := v.(*ssa.Call)
+		return ok && call.Call.StaticCallee() != nil && call.Call.StaticCallee().Name() == "classify"
+	}
+	var got []bool
+	for _, b := range use.Blocks {
+		if jump, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If); ok {
+			got = append(got, DependsOnAtPast(jump.Cond, Env{}, is, pastClassify))
+		}
+	}
+	if want := []bool{false, false, true}; !slices.Equal(got, want) {
+		t.Errorf("use: tests depend on err past classify %v, want %v", got, want)
+	}
+}

@@ -197,13 +197,14 @@ func (s *sendFlow) decide(cond ssa.Value, env values.Env, r round) (then, els ro
 	}
 	if known.Empty() {
 		filled := func(v ssa.Value) bool { return s.filled(v) && !s.madeAgain(v, r.fresh) }
-		if values.DependsOnAt(cond, env, filled) && !values.DependsOnAtPast(cond, env, filled, s.waitAnswer) {
-			// Made of the response only through what a wait answers
-			// (whether it waited as Retry-After says): when, not
-			// whether; either way, the statuses as they were.
-			return r, r, values.Both
-		}
 		if values.DependsOnAt(cond, env, filled) {
+			if !values.DependsOnAtPast(cond, env, filled, s.waitAnswer) {
+				// Made of the response only through what a wait
+				// answers (whether it waited as Retry-After says):
+				// when, not whether; either way, the statuses as they
+				// were.
+				return r, r, values.Both
+			}
 			// Either way, and unanswered if the path then goes round
 			// to the same request: where it changes the request, or
 			// leaves the loop, what the branch decided does not matter.
