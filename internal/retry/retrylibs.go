@@ -272,7 +272,7 @@ func (c *retryChecker) operation(o pendingOperation) {
 		if o.hook.Only != (knowledge.Key{}) {
 			return marker == o.hook.Only
 		}
-		return marker != o.hook.Stop || marker == (knowledge.Key{})
+		return marker == (knowledge.Key{}) || marker != o.hook.Stop
 	}
 	edges, _ := engine.Operation(sc, o.errs, c, retried)
 	var frags []engine.Frag

@@ -36,9 +36,10 @@ type pendingRecursion struct {
 	fn *types.Func
 }
 
-// checkLoops checks the loops that send, and the functions that send and
-// call themselves (recursiveRetry), on the SSA form of the
-// functions declaring them and of the package's functions they name,
+// checkLoops checks the loops that send, the functions that send and
+// call themselves (recursiveRetry), and the operations given to retry
+// libraries (c.operations), on the SSA form of the functions declaring
+// them and of the package's functions they name,
 // which the flow reads to know what a call changes: built once, for
 // those declarations alone, so that a package's other functions cost
 // nothing.
