@@ -275,18 +275,7 @@ func (c *retryChecker) operation(o pendingOperation) {
 		return marker == (knowledge.Key{}) || marker != o.hook.Stop
 	}
 	edges, _ := engine.Operation(sc, o.errs, c, retried)
-	var frags []engine.Frag
-	var waited codeset.Set
-	for _, e := range edges {
-		at := c.okTested(o.lit.Body, testAt(o.lit.Body, e.At))
-		if at == nil {
-			at = returnAt(o.lit.Body, e.At) // the send's error returned
-		}
-		if at != nil {
-			frags = append(frags, engine.Frag{Set: e.Set, At: at, Decided: true})
-			waited = waited.Or(e.Waited)
-		}
-	}
+	frags, waited := c.edgeFrags(o.lit.Body, edges)
 	c.reportRetries(frags, o.call, waited.Or(waitedIf(c.readsRetryAfter(o.lit.Body))), "")
 }
 

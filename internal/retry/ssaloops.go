@@ -153,17 +153,27 @@ func (c *retryChecker) ssaEdges(body *ast.BlockStmt, send *ast.CallExpr, errs co
 		return nil, codeset.Set{}
 	}
 	edges, _ := flow(call, errs, c)
-	var out []engine.Frag
-	var waited codeset.Set
+	return c.edgeFrags(body, edges)
+}
+
+// edgeFrags returns the ways round the SSA flow found in body, as the
+// reports take them: each at the test that admits its statuses, or the
+// return that does (an operation's send's error returned); one it cannot
+// place in the source is left out. waited are the statuses a decision the
+// flow read waits for Retry-After for.
+func (c *retryChecker) edgeFrags(body *ast.BlockStmt, edges []engine.Edge) (frags []engine.Frag, waited codeset.Set) {
 	for _, e := range edges {
 		at := c.okTested(body, testAt(body, e.At))
 		if at == nil {
+			at = returnAt(body, e.At)
+		}
+		if at == nil {
 			continue
 		}
-		out = append(out, engine.Frag{Set: e.Set, At: at, Decided: true})
+		frags = append(frags, engine.Frag{Set: e.Set, At: at, Decided: true})
 		waited = waited.Or(e.Waited)
 	}
-	return out, waited
+	return frags, waited
 }
 
 // okTested returns, for an assertion or a map lookup whose ok the code
