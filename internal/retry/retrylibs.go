@@ -231,15 +231,12 @@ func (c *retryChecker) checkOperation(lit *ast.FuncLit, hook retryHook, call *as
 	if send == nil {
 		return
 	}
-	for _, f := range c.Pass.Files {
-		if f.FileStart > lit.Pos() || lit.End() > f.FileEnd {
-			continue
-		}
-		for _, d := range f.Decls {
-			if fd, ok := d.(*ast.FuncDecl); ok && fd.Pos() <= lit.Pos() && lit.End() <= fd.End() {
+	for _, fc := range c.AllFiles {
+		if cur, ok := fc.FindByPos(lit.Pos(), lit.End()); ok {
+			if fd := typesx.EnclosingFunc(cur); fd != nil {
 				c.operations = append(c.operations, pendingOperation{fd, lit, hook, call, send, errs})
-				return
 			}
+			return
 		}
 	}
 }
