@@ -3,6 +3,7 @@ package values
 import (
 	"fmt"
 	"go/token"
+	"go/types"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
@@ -68,15 +69,15 @@ func (e Env) with(k, v ssa.Value) Env {
 // a store into one is what it holds from then on, and a load of one
 // reads what it holds (nothing known, where the path stored nothing in
 // it yet).
-func (e Env) step(instr ssa.Instruction, cells map[*ssa.Alloc]bool) Env {
+func (e Env) step(instr ssa.Instruction, cells map[ssa.Value]bool) Env {
 	switch x := instr.(type) {
 	case *ssa.Store:
-		if a, ok := x.Addr.(*ssa.Alloc); ok && cells[a] {
-			return e.with(a, e.Resolve(x.Val))
+		if cells[x.Addr] {
+			return e.with(x.Addr, e.Resolve(x.Val))
 		}
 	case *ssa.UnOp:
-		if a, ok := x.X.(*ssa.Alloc); ok && x.Op == token.MUL && cells[a] {
-			v, _ := e.lookup(a)
+		if x.Op == token.MUL && cells[x.X] {
+			v, _ := e.lookup(x.X)
 			if old, bound := e.lookup(x); bound && old == v || !bound && v == nil {
 				return e
 			}
@@ -90,21 +91,87 @@ func (e Env) step(instr ssa.Instruction, cells map[*ssa.Alloc]bool) Env {
 // memory but that only fn reads and writes, directly: stores into them
 // and loads, or a closure's reads that only a defer runs, after the
 // function's body (a named result under a defer: go/ssa lifts none).
-func localCells(fn *ssa.Function) map[*ssa.Alloc]bool {
-	var cells map[*ssa.Alloc]bool
+// A closure's free variable is one too where, while the closure runs,
+// only it stores into the variable (ownedFreeVar).
+func localCells(fn *ssa.Function) map[ssa.Value]bool {
+	var cells map[ssa.Value]bool
+	add := func(v ssa.Value) {
+		if cells == nil {
+			cells = map[ssa.Value]bool{}
+		}
+		cells[v] = true
+	}
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
-			a, ok := instr.(*ssa.Alloc)
-			if !ok || !KeptHere(a) {
-				continue
+			if a, ok := instr.(*ssa.Alloc); ok && KeptHere(a) {
+				add(a)
 			}
-			if cells == nil {
-				cells = map[*ssa.Alloc]bool{}
-			}
-			cells[a] = true
+		}
+	}
+	for i, fv := range fn.FreeVars {
+		if ownedFreeVar(fn, i) {
+			add(fv)
 		}
 	}
 	return cells
+}
+
+// ownedFreeVar reports whether the closure fn's free variable i is a
+// variable of its enclosing function that, while fn runs, nothing but fn
+// writes: fn only stores into it and loads it, and the enclosing
+// function only stores, loads, and binds it to closures of fn. What the
+// closure stored in it last is then what it holds (okta's operation
+// keeps its response in `resp, err = c.callAPI(req)`, a variable of the
+// function that hands the operation to backoff.Retry). What it holds as
+// the closure starts is not known.
+func ownedFreeVar(fn *ssa.Function, i int) bool {
+	fv := fn.FreeVars[i]
+	if _, ok := fv.Type().Underlying().(*types.Pointer); !ok || fv.Referrers() == nil || fn.Parent() == nil {
+		return false
+	}
+	if !onlyLoadsStores(fv, nil) {
+		return false
+	}
+	bound := false
+	for _, b := range fn.Parent().Blocks {
+		for _, instr := range b.Instrs {
+			mc, ok := instr.(*ssa.MakeClosure)
+			if !ok || mc.Fn != ssa.Value(fn) {
+				continue
+			}
+			a, ok := mc.Bindings[i].(*ssa.Alloc)
+			if !ok || !onlyLoadsStores(a, fn) {
+				return false
+			}
+			bound = true
+		}
+	}
+	return bound
+}
+
+// onlyLoadsStores reports whether the variable at addr is only stored
+// into and loaded, or bound to closures of fn (where fn is not nil).
+func onlyLoadsStores(addr ssa.Value, fn *ssa.Function) bool {
+	for _, r := range *addr.Referrers() {
+		switch x := r.(type) {
+		case *ssa.Store:
+			if x.Val == addr {
+				return false
+			}
+		case *ssa.UnOp:
+			if x.Op != token.MUL {
+				return false
+			}
+		case *ssa.DebugRef:
+		case *ssa.MakeClosure:
+			if fn == nil || x.Fn != ssa.Value(fn) {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // KeptHere reports whether a, a variable the SSA form keeps in memory,

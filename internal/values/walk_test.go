@@ -152,3 +152,64 @@ func TestWalkForgets(t *testing.T) {
 		t.Errorf("many: sunk %v, want [0 1 9]", got)
 	}
 }
+
+// freeVarSrc holds closures that store into a variable of their
+// function and read it back.
+const freeVarSrc = `package p
+
+func sink(int) {}
+
+func owned() func() {
+	x := 0
+	return func() {
+		x = 5
+		sink(x)
+	}
+}
+
+func shared() (func(), func()) {
+	x := 0
+	set := func() { x = 6 }
+	return func() {
+		x = 5
+		set()
+		sink(x)
+	}, set
+}
+`
+
+// A closure's free variable is a cell of the walk where only the closure
+// writes it while it runs: what it stored is what it reads. Where
+// another closure of the function may set it in between, nothing is
+// known of it.
+func TestWalkFreeVars(t *testing.T) {
+	sp, _, _ := load(t, freeVarSrc)
+	for _, c := range []struct {
+		fn   string
+		want []string
+	}{
+		{"owned", []string{"5"}},
+		{"shared", []string{"?"}},
+	} {
+		fn := sp.Func(c.fn)
+		if fn == nil || len(fn.AnonFuncs) == 0 {
+			t.Fatalf("no closure in %s", c.fn)
+		}
+		var got []string
+		Walk(fn.AnonFuncs[len(fn.AnonFuncs)-1], func(ssa.Value, Env) Branch { return Both }, func(instr ssa.Instruction, env Env) bool {
+			call, ok := instr.(*ssa.Call)
+			if !ok || call.Call.StaticCallee() == nil || call.Call.StaticCallee().Name() != "sink" {
+				return true
+			}
+			d := "?"
+			if k, ok := env.Const(call.Call.Args[0]); ok {
+				d = fmt.Sprint(k.Int64())
+			}
+			got = append(got, d)
+			return true
+		})
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%s: sunk %v, want %v", c.fn, got, c.want)
+		}
+	}
+}

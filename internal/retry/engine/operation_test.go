@@ -66,6 +66,25 @@ func failures(req *http.Request) func() error {
 	}
 }
 
+// 429: the operation keeps the response in a variable of its function
+// (okta's doWithRetries), and a function of the package reads it.
+func shared(req *http.Request) func() error {
+	var resp *http.Response
+	var err error
+	return func() error {
+		resp, err = c.Do(req)
+		if err != nil {
+			return permanent(err)
+		}
+		if !tooMany(resp) {
+			return nil
+		}
+		return errors.New("too many requests")
+	}
+}
+
+func tooMany(r *http.Response) bool { return r != nil && r.StatusCode == 429 }
+
 // Nothing: the transport's error is nil wherever there is a status.
 func transport(req *http.Request) func() error {
 	return func() error {
@@ -96,6 +115,7 @@ func TestOperation(t *testing.T) {
 		{"stopped", codeset.Set{}, codeset.Set{}},
 		{"failures", codeset.Set{}, codeset.Range(400, 999).And(codeset.Single(404).Not())},
 		{"transport", codeset.Set{}, codeset.Set{}},
+		{"shared", codeset.Set{}, codeset.Single(429)},
 		// An error that carries every failing status: the return decides.
 		{"transport", codeset.Range(400, 599), codeset.Range(400, 599)},
 	} {

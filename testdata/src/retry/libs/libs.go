@@ -99,6 +99,23 @@ func backoffs(c *http.Client, req *http.Request) {
 	}
 	_ = backoff4.Retry(operation, backoff4.NewExponentialBackOff())
 
+	// The response kept in a variable of the function, the status read by
+	// a function of the package (okta's doWithRetries).
+	var shared *http.Response
+	var sharedErr error
+	keeps := func() error {
+		shared, sharedErr = c.Do(req)
+		if sharedErr != nil {
+			return backoff4.Permanent(sharedErr)
+		}
+		if !tooMany(shared) { // want `retrying on 429 \(Too Many Requests\) without reading Retry-After`
+			return nil
+		}
+		return errors.New("too many requests")
+	}
+	_ = backoff4.Retry(keeps, backoff4.NewExponentialBackOff())
+	_ = shared
+
 	// Negative: kept in a variable, it stops on every status.
 	once := func() error {
 		resp, err := c.Do(req)
@@ -126,6 +143,10 @@ func backoffs(c *http.Client, req *http.Request) {
 		}
 		return resp, nil
 	}, backoff5.WithMaxTries(3))
+}
+
+func tooMany(resp *http.Response) bool {
+	return resp != nil && resp.StatusCode == http.StatusTooManyRequests
 }
 
 // avast/retry-go v4
