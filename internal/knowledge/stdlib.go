@@ -76,6 +76,9 @@ var (
 // type.
 var ErrorsAs = Key{Path: "errors", Name: "As"}
 
+// ErrorsIs is errors.Is: whether an error is, or wraps, a given one.
+var ErrorsIs = Key{Path: "errors", Name: "Is"}
+
 // ErrorsAsType is errors.AsType[T]: its second result holds where the
 // error is of the type T, its first is the error as a T.
 var ErrorsAsType = Key{Path: "errors", Name: "AsType"}

@@ -17,7 +17,13 @@
 // holds (listDecided) are read by the engine's flow on the SSA form of
 // the function that holds them (engine.Resends, ssaloops.go). Where it
 // cannot read a branch, only the ways round past it whose statuses a test
-// it reads picked are reported (engine.Edge.Unread). The engine's AST
-// flow (engine.Flow) reads what a decision, an error-returning function
-// and a retry library's operation do with a status, for their facts.
+// it reads picked are reported (engine.Edge.Unread). A decision, over a
+// status, a response or an error, declared or written where a retry
+// library or helper is given it, and a question an error type answers
+// (Temporary()), are read by the same flow on their own SSA form, their
+// parameters standing for what a send returned (engine.Decision,
+// decisions.go). The engine's AST flow (engine.Flow) reads what an
+// error-returning function does with a status (its facts.Err), the
+// decisions over an error such a function's body calls, and the
+// condition a helper wraps around its attempt.
 package retry

@@ -1,7 +1,6 @@
 package retry
 
 import (
-	"go/ast"
 	"go/types"
 
 	"github.com/statuslint/statuslint/internal/retry/codeset"
@@ -51,33 +50,14 @@ func (c *retryChecker) errMethod(fn *types.Func) (codeset.Set, bool) {
 		return s, !s.Empty()
 	}
 	var s codeset.Set
-	if decl := c.Decls[fn]; decl != nil {
-		s = c.evalErrMethod(decl)
+	if c.Decls[fn] != nil {
+		s = c.ssaErrMethod(fn)
 	}
 	if c.errMethods == nil {
 		c.errMethods = map[*types.Func]codeset.Set{}
 	}
 	c.errMethods[fn] = s
 	return s, !s.Empty()
-}
-
-// evalErrMethod evaluates a method of an error type as a decision over
-// the status its receiver carries (e.StatusCode): the statuses for which
-// a status test leads to returning true.
-func (c *retryChecker) evalErrMethod(decl *ast.FuncDecl) codeset.Set {
-	ev := &engine.Evaluator{Pass: c.Pass, Index: c.Index, O: c, Errs: map[*types.Var]codeset.Set{}, Params: map[*types.Var]bool{}}
-	fl := &engine.Flow{Ev: ev, Mode: engine.ModePredicate}
-	fl.Stmts(decl.Body.List, []engine.Frag{{Set: codeset.All}}, nil)
-	if !ev.Touched {
-		return codeset.Set{}
-	}
-	var s codeset.Set
-	for _, fr := range fl.Edges {
-		if fr.At != nil {
-			s = s.Or(fr.Set)
-		}
-	}
-	return s
 }
 
 // exportErrMethods exports what the package's exported error methods

@@ -238,9 +238,9 @@ func (c *retryChecker) funcsHeld(e ast.Expr, seen map[types.Object]bool) []ast.E
 // handedFunc is handedPredicate for one function: a literal, or a
 // function named, by its body here or its fact.
 func (c *retryChecker) handedFunc(arg ast.Expr, errs codeset.Set, typed []facts.TypedErr) (codeset.Set, bool) {
-	if ft, body := c.attemptFunc(arg); body != nil {
-		p, ok := c.EvalErrPredicateOf(ft, body, errs, typed, nil)
-		return p.Set, ok
+	if _, body := c.attemptFunc(arg); body != nil {
+		r, ok := c.errDecisionOn(c.attemptSSA(arg), errs, typed)
+		return r.fact.Set, ok
 	}
 	fn, ok := c.Pass.TypesInfo.Uses[typesx.NameIdent(arg)].(*types.Func)
 	if !ok {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/statuslint/statuslint/internal/knowledge"
 	"github.com/statuslint/statuslint/internal/retry/codeset"
+	"github.com/statuslint/statuslint/internal/retry/engine"
 	"github.com/statuslint/statuslint/internal/retry/facts"
 	"github.com/statuslint/statuslint/internal/status"
 	"github.com/statuslint/statuslint/internal/typesx"
@@ -411,7 +412,8 @@ func (c *retryChecker) callAt(pos token.Pos) *ast.CallExpr {
 // decision.
 func (c *retryChecker) checkHandedHook(arg ast.Expr, hook retryHook, waited codeset.Set, why string) {
 	if lit, ok := ast.Unparen(arg).(*ast.FuncLit); ok && hook.Kind == hookPredicate {
-		ev, _ := c.evalPredicate(lit.Type, lit.Body, hook.Errs)
+		errs, known := engine.ErrCodes(hook.Errs)
+		ev, _ := c.litDecision(lit, errs, known)
 		c.reportRetries(ev.edges, nil, waited.Or(ev.waited).Or(waitedIf(c.readsRetryAfter(lit.Body))), why)
 		return
 	}

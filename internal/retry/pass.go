@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/ssa"
 
 	"github.com/statuslint/statuslint/internal/checks"
 	"github.com/statuslint/statuslint/internal/config"
@@ -123,7 +124,7 @@ func newRetryChecker(pass *analysis.Pass, s *config.Settings, tab *table.Table, 
 	}
 	c := &retryChecker{Pass: pass, Index: x, tab: tab,
 		sums: map[*types.Func]summary{}, solving: map[*types.Func]*summary{},
-		funcSeen: map[*types.Var]bool{}, sets: map[*types.Var]codeset.Set{}, reported: map[string]bool{}, waits: map[*types.Func]waitInfo{},
+		funcSeen: map[*types.Var]bool{}, litFuncs: map[*ast.FuncLit]*ssa.Function{}, sets: map[*types.Var]codeset.Set{}, reported: map[string]bool{}, waits: map[*types.Func]waitInfo{},
 		fields: map[*types.Var][]ast.Expr{}, libWaits: map[string]bool{}, repeatSums: map[*types.Func]facts.Repeat{}, nonNil: map[*types.Func]bool{}, implFacts: map[*types.Func]errResult{}, implTypes: map[string][]types.Type{}, mayReturn: map[*types.Var]map[*types.Func]bool{}}
 	if !sinks.Reached {
 		status.FindStatusVars(c.Pass, c.Index) // on an index of its own, not yet shared

@@ -113,63 +113,6 @@ func (c *retryChecker) funcTypeDecision(ft *ast.FuncType) (int, bool) {
 	return decisionResult(ts)
 }
 
-// evalPredicate evaluates a decision (decisionResult says which result
-// decides): the codes for which it returns true. Its status is its first
-// integer parameter or
-// the status of its first response parameter; its error parameter is of
-// the given kind. ok is false when it has no such parameter or its result
-// does not depend on a status.
-func (c *retryChecker) evalPredicate(ft *ast.FuncType, body *ast.BlockStmt, kind engine.ErrKind) (predEval, bool) {
-	errs, known := engine.ErrCodes(kind)
-	return c.evalPredicateErrs(ft, body, errs, known)
-}
-
-// evalPredicateErrs is evalPredicate for an error parameter that is
-// non-nil for the statuses in errs (if known).
-func (c *retryChecker) evalPredicateErrs(ft *ast.FuncType, body *ast.BlockStmt, errs codeset.Set, known bool) (predEval, bool) {
-	info := c.Pass.TypesInfo
-	result, ok := c.funcTypeDecision(ft)
-	if body == nil || !ok {
-		return predEval{}, false
-	}
-	ev := &engine.Evaluator{Pass: c.Pass, Index: c.Index, O: c, Errs: map[*types.Var]codeset.Set{}, Params: map[*types.Var]bool{}}
-	arg, i := -1, 0
-	for _, field := range ft.Params.List {
-		names := field.Names
-		if len(names) == 0 {
-			names = []*ast.Ident{nil}
-		}
-		for _, name := range names {
-			var v *types.Var
-			if name != nil {
-				v, _ = info.Defs[name].(*types.Var)
-			}
-			t := info.TypeOf(field.Type)
-			switch {
-			case arg < 0 && typesx.IsInteger(t):
-				arg = i
-				if v != nil {
-					ev.Params[v] = true
-				}
-			case arg < 0 && status.IsResponseType(t):
-				arg = i
-			case v != nil && typesx.IsError(t) && known:
-				ev.Errs[v] = errs
-			}
-			i++
-		}
-	}
-	if arg < 0 && errs.Empty() {
-		return predEval{}, false
-	}
-	fl := &engine.Flow{Ev: ev, Mode: engine.ModePredicate, Result: result}
-	fl.Stmts(body.List, []engine.Frag{{Set: codeset.All}}, nil)
-	if !ev.Touched {
-		return predEval{}, false
-	}
-	return predEval{arg: max(arg, 0), result: result, edges: fl.Edges, waited: ev.Waited}, true
-}
-
 // CodeSetVar returns the codes a package-level map or slice literal of
 // this package lists (map keys whose value is not false, slice elements),
 // or that a set constructor is given.
@@ -249,16 +192,6 @@ func (c *retryChecker) literalCodes(e ast.Expr) codeset.Set {
 	return s
 }
 
-// evalErrPredicate evaluates a decision (decisionResult) whose only
-// way to a status is an error parameter: the codes for which a status
-// test in its body returns true. What it returns true for without testing
-// a status (a nil error, io.ErrUnexpectedEOF, a network error) is not
-// counted: for the statuses a caller's error carries, that error is
-// neither nil nor one of those.
-func (c *retryChecker) evalErrPredicate(ft *ast.FuncType, body *ast.BlockStmt) (facts.Pred, bool) {
-	return c.EvalErrPredicateOf(ft, body, codeset.All, nil, nil)
-}
-
 // boundAll reports whether every parameter of names is bound in consts.
 func boundAll(info *types.Info, names []*ast.Ident, consts map[*types.Var]int64) bool {
 	for _, name := range names {
@@ -273,11 +206,18 @@ func boundAll(info *types.Info, names []*ast.Ident, consts map[*types.Var]int64)
 	return len(names) > 0
 }
 
-// EvalErrPredicateOf is evalErrPredicate for an error argument that
-// carries the statuses errs, of the types typed for some: a decision by
-// the error's type (dropbox's errors.As(err, &auth.ServerError{})) then
-// decides those statuses. consts binds integer parameters to the
-// constants a call gives them (gcrane's hasStatusCode(err, 429)).
+// EvalErrPredicateOf evaluates a decision (decisionResult) whose only way
+// to a status is an error parameter, for the syntax flow's evaluator
+// (engine.Oracle): the codes for which a status test in its body returns
+// true, for an error argument that carries the statuses errs, of the
+// types typed for some: a decision by the error's type (dropbox's
+// errors.As(err, &auth.ServerError{})) then decides those statuses.
+// consts binds integer parameters to the constants a call gives them
+// (gcrane's hasStatusCode(err, 429)). What it returns true for without
+// testing a status (a nil error, io.ErrUnexpectedEOF, a network error) is
+// not counted: for the statuses a caller's error carries, that error is
+// neither nil nor one of those. The check's own facts read decisions on
+// their SSA form (ssaErrDecision).
 func (c *retryChecker) EvalErrPredicateOf(ft *ast.FuncType, body *ast.BlockStmt, errs codeset.Set, typed []facts.TypedErr, consts map[*types.Var]int64) (facts.Pred, bool) {
 	r, ok := c.runErrPredicate(ft, body, errs, typed, consts, nil)
 	if !ok {
@@ -322,7 +262,7 @@ func (c *retryChecker) runErrPredicate(ft *ast.FuncType, body *ast.BlockStmt, er
 	for _, field := range ft.Params.List {
 		t := info.TypeOf(field.Type)
 		if status.IsResponseType(t) || typesx.IsInteger(t) && !boundAll(info, field.Names, consts) {
-			return errPredRun{}, false // evalPredicate's
+			return errPredRun{}, false // decisionOn's
 		}
 		for _, name := range field.Names {
 			if v, ok := info.Defs[name].(*types.Var); ok && arg < 0 && typesx.IsError(t) {

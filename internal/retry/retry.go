@@ -58,6 +58,12 @@ type retryChecker struct {
 	// loopSends are the calls of the functions holding loops that send,
 	// on their SSA form, by position (checkLoops).
 	ssaCalls map[token.Pos]*ssa.Call
+	// decisions are the SSA forms of the package's decisions, once
+	// built (decisionFuncs).
+	decisions map[*types.Func]*ssa.Function
+	// litFuncs are the SSA forms of the decisions written where they
+	// are given, once built (litDecision).
+	litFuncs map[*ast.FuncLit]*ssa.Function
 	// operations are the operations given to retry libraries, kept until
 	// the SSA form of the functions that hold them is built (checkLoops).
 	operations []pendingOperation

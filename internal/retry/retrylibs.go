@@ -175,7 +175,8 @@ func (c *retryChecker) checkHookFunc(arg ast.Expr, hook retryHook, call *ast.Cal
 	switch f := ast.Unparen(arg).(type) {
 	case *ast.FuncLit:
 		if hook.Kind == hookPredicate {
-			ev, _ := c.evalPredicate(f.Type, f.Body, hook.Errs)
+			errs, known := engine.ErrCodes(hook.Errs)
+			ev, _ := c.litDecision(f, errs, known)
 			c.reportRetries(ev.edges, nil, waited.Or(ev.waited).Or(waitedIf(c.readsRetryAfter(f.Body))), "")
 			return
 		}
@@ -318,20 +319,16 @@ func (c *retryChecker) checkRetryIf(call *ast.CallExpr, hook retryHook, opt *ast
 	if !sends {
 		return
 	}
-	var ft *ast.FuncType
-	var body *ast.BlockStmt
+	var ev predEval
+	ok = false
 	switch p := ast.Unparen(opt.Args[0]).(type) {
 	case *ast.FuncLit:
-		ft, body = p.Type, p.Body
+		ev, ok = c.litDecision(p, opErrs, true)
 	case *ast.Ident:
-		if fn, ok := c.Pass.TypesInfo.Uses[p].(*types.Func); ok && c.Decls[fn] != nil {
-			ft, body = c.Decls[fn].Type, c.Decls[fn].Body
+		if fn, isFunc := c.Pass.TypesInfo.Uses[p].(*types.Func); isFunc && c.decisionFuncs()[fn] != nil {
+			ev, ok = c.decisionOn(c.decisionFuncs()[fn], c.Decls[fn].Body, opErrs, true)
 		}
 	}
-	if body == nil {
-		return
-	}
-	ev, ok := c.evalPredicateErrs(ft, body, opErrs, true)
 	if ok {
 		c.reportRetries(ev.edges, call, ev.waited.Or(waitedIf(c.readsRetryAfter(op.Body))), "")
 	}

@@ -5,6 +5,7 @@ import (
 	"go/types"
 	"slices"
 
+	"github.com/statuslint/statuslint/internal/retry/codeset"
 	"github.com/statuslint/statuslint/internal/retry/engine"
 	"github.com/statuslint/statuslint/internal/retry/facts"
 	"github.com/statuslint/statuslint/internal/status"
@@ -107,10 +108,11 @@ func (c *retryChecker) evalSummary(fn *types.Func) summary {
 		s.pred = predResult{fact: f, ok: true}
 	} else if _, decides := sigDecision(fn.Signature()); decides {
 		// Both evaluations ask this first, from the syntax.
-		if f, ok := c.evalPredicate(decl.Type, decl.Body, engine.ErrTransport); ok {
+		f, ok := c.ssaDecision(fn, engine.ErrTransport)
+		if ok {
 			s.pred = predResult{f.fact(), true, f.edges}
-		} else if f, ok := c.evalErrPredicate(decl.Type, decl.Body); ok {
-			s.pred = predResult{fact: f, ok: true}
+		} else if r, ok := c.ssaErrDecision(fn, codeset.All, nil); ok {
+			s.pred = r
 		}
 	}
 	s.err = c.evalErrSummary(fn, decl)

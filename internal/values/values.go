@@ -48,8 +48,21 @@ func BuildDecls(pass *analysis.Pass, keep func(*ast.FuncDecl) bool) *ssa.Package
 // loops). It creates fewer members and names fewer imports than
 // BuildDecls, which costs less.
 func BuildBodies(pass *analysis.Pass, keep func(*ast.FuncDecl) bool) *ssa.Package {
+	return buildBodies(pass, keep, false)
+}
+
+// BuildBodiesInits is BuildBodies with the package's variables'
+// initializers built too (in its init): the function literals a
+// package-level variable holds.
+func BuildBodiesInits(pass *analysis.Pass, keep func(*ast.FuncDecl) bool) *ssa.Package {
+	return buildBodies(pass, keep, true)
+}
+
+func buildBodies(pass *analysis.Pass, keep func(*ast.FuncDecl) bool, inits bool) *ssa.Package {
 	info := *pass.TypesInfo
-	info.InitOrder = nil
+	if !inits {
+		info.InitOrder = nil
+	}
 	named := map[types.Object]bool{}
 	for _, f := range pass.Files {
 		for _, d := range f.Decls {
@@ -67,7 +80,7 @@ func BuildBodies(pass *analysis.Pass, keep func(*ast.FuncDecl) bool) *ssa.Packag
 	}
 	return buildWith(pass.Fset, pass.Pkg, pass.Files, &info, func(f *ast.File) *ast.File {
 		return onlyKept(f, keep, func(fd *ast.FuncDecl) bool { return named[info.Defs[fd.Name]] })
-	}, false)
+	}, inits)
 }
 
 // onlyKept returns a copy of f with the function declarations keep

@@ -152,6 +152,12 @@ func ownedFreeVar(fn *ssa.Function, i int) bool {
 // onlyLoadsStores reports whether the variable at addr is only stored
 // into and loaded, or bound to closures of fn (where fn is not nil).
 func onlyLoadsStores(addr ssa.Value, fn *ssa.Function) bool {
+	return loadsStores(addr, func(mc *ssa.MakeClosure) bool { return fn != nil && mc.Fn == ssa.Value(fn) })
+}
+
+// loadsStores reports whether the variable at addr is only stored into
+// (not stored itself) and loaded, or bound to closures closure accepts.
+func loadsStores(addr ssa.Value, closure func(*ssa.MakeClosure) bool) bool {
 	for _, r := range *addr.Referrers() {
 		switch x := r.(type) {
 		case *ssa.Store:
@@ -164,7 +170,7 @@ func onlyLoadsStores(addr ssa.Value, fn *ssa.Function) bool {
 			}
 		case *ssa.DebugRef:
 		case *ssa.MakeClosure:
-			if fn == nil || x.Fn != ssa.Value(fn) {
+			if !closure(x) {
 				return false
 			}
 		default:
@@ -181,31 +187,14 @@ func KeptHere(a *ssa.Alloc) bool {
 	if a.Referrers() == nil {
 		return false
 	}
-	for _, r := range *a.Referrers() {
-		switch x := r.(type) {
-		case *ssa.Store:
-			if x.Val == ssa.Value(a) {
+	return loadsStores(a, func(mc *ssa.MakeClosure) bool {
+		for _, u := range *mc.Referrers() {
+			if _, ok := u.(*ssa.Defer); !ok {
 				return false
 			}
-		case *ssa.UnOp:
-			if x.Op != token.MUL {
-				return false
-			}
-		case *ssa.DebugRef:
-		case *ssa.MakeClosure:
-			for _, u := range *x.Referrers() {
-				if _, ok := u.(*ssa.Defer); !ok {
-					return false
-				}
-			}
-			if writesBound(x, a) {
-				return false // set again as the function returns
-			}
-		default:
-			return false
 		}
-	}
-	return true
+		return !writesBound(mc, a) // else set again as the function returns
+	})
 }
 
 // writesBound reports whether the closure mc makes stores into the

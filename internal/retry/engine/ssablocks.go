@@ -5,6 +5,9 @@ import "golang.org/x/tools/go/ssa"
 // inLoop reports whether b is in the loop that holds the send: a block
 // the send's block reaches that reaches it back.
 func (s *sendFlow) inLoop(b *ssa.BasicBlock) bool {
+	if s.send == nil {
+		return false // a decision read alone: no loop
+	}
 	if s.loop == nil {
 		s.loop = map[*ssa.BasicBlock]bool{}
 		from := reachable(s.send.Block(), func(b *ssa.BasicBlock) []*ssa.BasicBlock { return b.Succs })

@@ -512,6 +512,14 @@ type round struct {
 	// read whose ways do not meet again, partedAt its last test then.
 	parted   bool
 	partedAt step
+	// aside is set where the path went into the body of a branch on
+	// something else (a field of the body, a header) that returns at
+	// once, its statuses not admitted by the last test of the status
+	// (they failed it): what a decision read alone returns there, no
+	// status decided. admitted is set where the last test of the status
+	// held for the path's statuses.
+	aside    bool
+	admitted bool
 }
 
 // pushed returns r's tests with t the last.
@@ -524,7 +532,10 @@ func (r round) pushed(t step) [maxTests]step {
 
 // sendFlow is what Resent knows of one send.
 type sendFlow struct {
-	send  *ssa.Call
+	send *ssa.Call
+	// given, where send is nil, are what a decision read alone is
+	// given for what a send returned (Decision).
+	given *given
 	req   ssa.Value
 	errs  codeset.Set
 	known Known
@@ -586,4 +597,7 @@ type Known interface {
 	// Waits reports whether fn waits as the response's Retry-After
 	// says (it reads the header, or hands the wait to what does).
 	Waits(fn *types.Func) bool
+	// TypedMethodCodes returns the statuses for which the method name
+	// (a question: Temporary) of an error of the types typed is true.
+	TypedMethodCodes(typed []facts.TypedErr, name string) (codeset.Set, bool)
 }

@@ -1061,6 +1061,10 @@ func (stubKnown) MayReturn(fn *types.Func, g *types.Var) bool { return fn.Name()
 // Waits: the functions named wait* wait as Retry-After says.
 func (stubKnown) Waits(fn *types.Func) bool { return strings.HasPrefix(fn.Name(), "wait") }
 
+func (stubKnown) TypedMethodCodes([]facts.TypedErr, string) (codeset.Set, bool) {
+	return codeset.Set{}, false
+}
+
 func (stubKnown) ListOf(v *types.Var) (codeset.Set, bool) {
 	if v.Name() != "retryOn" && v.Name() != "retrySet" {
 		return codeset.Set{}, false

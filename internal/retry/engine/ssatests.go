@@ -31,6 +31,18 @@ func (s *sendFlow) bound(v ssa.Value, env values.Env) (ssa.Value, *sendFlow, val
 	return a, s.outer, s.outerEnv, ok
 }
 
+// constOf returns the constant the calling flow gave v, a parameter of
+// the function this flow reads for it (gcrane's hasStatusCode(err, 429):
+// code is 429), or v.
+func (s *sendFlow) constOf(v ssa.Value, env values.Env) ssa.Value {
+	if a, o, oenv, ok := s.bound(v, env); ok {
+		if k, ok := o.constOf(strip(oenv.Resolve(a), oenv), oenv).(*ssa.Const); ok {
+			return k
+		}
+	}
+	return v
+}
+
 // calleeHolds returns the statuses for which result i of call holds, of
 // those it knows, by the body of the function it calls read as the send's
 // own flow reads a branch, its parameters what the call gives them: a
@@ -41,34 +53,232 @@ func (s *sendFlow) bound(v ssa.Value, env values.Env) (ssa.Value, *sendFlow, val
 // or that a path reaches past a branch not read, is not known.
 func (s *sendFlow) calleeHolds(call *ssa.Call, i int, env values.Env) (set, known codeset.Set) {
 	fn := call.Call.StaticCallee()
-	if fn == nil || len(fn.Blocks) == 0 || len(fn.FreeVars) > 0 || s.depth >= calleeDepth || fn == s.send.Parent() || call.Call.Signature().Results().Len() <= i || len(call.Call.Args) != len(fn.Params) {
+	if fn == nil || len(fn.Blocks) == 0 || len(fn.FreeVars) > 0 || s.depth >= calleeDepth || fn == s.home() || call.Call.Signature().Results().Len() <= i || len(call.Call.Args) != len(fn.Params) {
 		return codeset.Set{}, codeset.Set{}
 	}
-	child := &sendFlow{send: s.send, errs: s.errs, known: s.known, outer: s, outerEnv: env, binds: map[*ssa.Parameter]ssa.Value{}, depth: s.depth + 1}
+	child := &sendFlow{send: s.send, given: s.given, errs: s.errs, known: s.known, outer: s, outerEnv: env, binds: map[*ssa.Parameter]ssa.Value{}, depth: s.depth + 1}
 	for j, p := range fn.Params {
 		child.binds[p] = call.Call.Args[j]
 	}
-	var yes, no, open codeset.Set
-	complete := values.Paths(fn.Blocks[0], 0, round{live: codeset.All}, child.decide, func(instr ssa.Instruction, env values.Env, r round) (round, bool) {
+	yes, no, open, _, complete := child.returns(fn, i, false)
+	if !complete {
+		return codeset.Set{}, codeset.Set{}
+	}
+	// A status some path returns true for and another false for is not
+	// known, as one a path reaches past a branch not read.
+	open = open.Or(yes.And(no))
+	known = yes.Or(no).And(open.Not())
+	return yes.And(known), known
+}
+
+// returns follows fn's paths, read as the flow reads a branch, to its
+// returns, and reports the statuses for which its result i is true on
+// some path (yes), false on some path (no), and not known on some path
+// (open: the value returned is not read, or the path went past a branch
+// not read), and the ways it returns true, each at the test that decided
+// it: the test it returns, or the last the path went past. complete is
+// false where the paths were too many.
+//
+// With eitherWay, a branch not read goes either way with the statuses it
+// has: what the path returns after it is what it returns for them; a
+// value returned that is not read may be true for the statuses a test of
+// the status let through on the path; and a path no test of the status
+// decided, or whose last branch was on something else (round.aside),
+// returns nothing of the statuses.
+func (s *sendFlow) returns(fn *ssa.Function, i int, eitherWay bool) (yes, no, open codeset.Set, edges []Edge, complete bool) {
+	complete = values.Paths(fn.Blocks[0], 0, round{live: codeset.All}, s.decide, func(instr ssa.Instruction, env values.Env, r round) (round, bool) {
 		ret, ok := instr.(*ssa.Return)
 		if !ok {
 			_, panics := instr.(*ssa.Panic)
 			return r, !panics
 		}
-		open = open.Or(r.live.And(r.unread))
-		live := r.live.And(r.unread.Not())
-		set, known := child.holds(ret.Results[i], env) // a tuple is returned by its parts
+		live := r.live
+		if !eitherWay {
+			open = open.Or(r.live.And(r.unread))
+			live = r.live.And(r.unread.Not())
+		}
+		v := ret.Results[i] // a tuple is returned by its parts
+		set, known := s.holds(v, env)
+		decided := r.decided && !r.aside
+		if q, ok := s.question(v, env); ok {
+			set, known, decided = q, codeset.All, true // it returns the answer
+		}
+		if eitherWay && !decided && (known != codeset.All || set == codeset.All) {
+			// True, or what it returns not read, where no test of the
+			// status let the statuses through (no response, a header
+			// that overrides the status): no status decides it.
+			return r, false
+		}
+		if eitherWay {
+			// What it returns is not read where a status test let the
+			// statuses through (429 && the error's message): it may be
+			// true for them.
+			set, known = set.Or(known.Not()), codeset.All
+		}
 		yes = yes.Or(live.And(known).And(set))
 		no = no.Or(live.And(known).And(set.Not()))
 		open = open.Or(live.And(known.Not()))
+		if t := live.And(known).And(set); !t.Empty() {
+			at := r.tests[0].at
+			if set != codeset.All {
+				at = testPos(v, env) // the test it returns
+			}
+			edges = addEdge(edges, Edge{Set: t, At: at})
+		}
 		return r, false
 	})
-	if !complete {
-		return codeset.Set{}, codeset.Set{}
+	return yes, no, open, edges, complete
+}
+
+// Given are the parameters of a decision read alone (Decision) that
+// stand for what a send returned: its response, its status, its error,
+// and an error of a type that carries the status (a method's receiver:
+// Temporary() over e.StatusCode). Any may be nil.
+type Given struct {
+	Resp, Status, Err, Typed ssa.Value
+	// Types are, for Err, the statuses for which it is of each type.
+	Types []facts.TypedErr
+	// Methods, if not nil, answer the questions Err is asked (a method
+	// with no parameters and a bool result, of Err or of what an
+	// assertion or errors.As made of it: Temporary()), by name: true
+	// for those statuses.
+	Methods map[string]codeset.Set
+}
+
+// question returns the statuses for which cond, a question asked of the
+// error a decision read alone is given (Given.Methods answers it), or of
+// an error whose fact says its types (their methods answer it for their
+// statuses: facts.ErrMethod), holds.
+func (s *sendFlow) question(cond ssa.Value, env values.Env) (codeset.Set, bool) {
+	name, of, ok := s.asked(env.Resolve(cond), env)
+	if !ok {
+		return codeset.Set{}, false
 	}
-	open = open.Or(yes.And(no))
-	known = yes.Or(no).And(open.Not())
-	return yes.And(known), known
+	if s.send == nil && s.given.Methods != nil {
+		set, ok := s.given.Methods[name]
+		return set, ok
+	}
+	if of == nil || s.known == nil {
+		return codeset.Set{}, false
+	}
+	f, ok := s.errFact(of, env)
+	if !ok || len(f.Types) == 0 {
+		return codeset.Set{}, false
+	}
+	set, ok := s.known.TypedMethodCodes(f.Types, name)
+	if !ok {
+		return codeset.Set{}, false
+	}
+	if errs, ok := s.errFor(of, env); ok {
+		set = set.And(errs)
+	}
+	return set, true
+}
+
+// asked returns the name of the question v is the answer of, and the
+// error it is asked of (nil where not known): a call with no arguments
+// of a method with a bool result, on the given error or on what an
+// assertion or errors.As made of an error.
+func (s *sendFlow) asked(v ssa.Value, env values.Env) (string, ssa.Value, bool) {
+	call, ok := v.(*ssa.Call)
+	if !ok || len(call.Call.Args) > 1 {
+		return "", nil, false
+	}
+	var obj *types.Func
+	var recv ssa.Value
+	switch {
+	case call.Call.IsInvoke():
+		obj, recv = call.Call.Method, call.Call.Value
+	case len(call.Call.Args) == 1:
+		obj, _ = calleeObj(call.Call.StaticCallee())
+		recv = call.Call.Args[0]
+	}
+	if obj == nil || !IsQuestion(obj) {
+		return "", nil, false
+	}
+	recv = env.Resolve(recv)
+	if s.errFact0(recv, env) {
+		return obj.Name(), recv, true
+	}
+	if !s.typedErr(recv, env) {
+		return "", nil, false
+	}
+	if x, ok := recv.(*ssa.Extract); ok {
+		if ta, ok := x.Tuple.(*ssa.TypeAssert); ok {
+			return obj.Name(), env.Resolve(ta.X), true
+		}
+	}
+	if s.send == nil && s.given.Err != nil {
+		return obj.Name(), s.given.Err, true // what errors.As made of it
+	}
+	return obj.Name(), nil, true
+}
+
+// Asked returns the names of the questions fn, a decision over its
+// error parameter err, asks of it (Given.Methods), sorted.
+func Asked(fn *ssa.Function, err ssa.Value, known Known) []string {
+	s := &sendFlow{errs: codeset.All, known: known, given: &given{fn: fn, Given: Given{Err: err}}}
+	names := map[string]bool{}
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			v, ok := instr.(ssa.Value)
+			if !ok {
+				continue
+			}
+			if name, _, ok := s.asked(v, values.Env{}); ok {
+				names[name] = true
+			}
+			if call, ok := v.(*ssa.Call); ok && known != nil {
+				if obj, ok := calleeObj(call.Call.StaticCallee()); ok {
+					if p, ok := known.Predicate(obj); ok && p.OfErr && p.Method != "" && p.Arg < len(call.Call.Args) && s.errFact0(call.Call.Args[p.Arg], values.Env{}) {
+						names[p.Method] = true
+					}
+				}
+			}
+		}
+	}
+	return slices.Sorted(maps.Keys(names))
+}
+
+// errFact0 reports whether v is the given error itself.
+func (s *sendFlow) errFact0(v ssa.Value, env values.Env) bool {
+	return s.send == nil && s.given.Err != nil && env.Resolve(v) == s.given.Err
+}
+
+// Decision reads fn, a decision, alone: the parameters g names stand for
+// what a send returned, its error not nil for the statuses errs.
+// It returns the statuses for which its result
+// i is true on some path, where a status test let them through (a
+// decision that also asks something else, whether the client is
+// enabled, decides its statuses where it says true), and those for
+// which what it returns is read on every path (sure); and the ways it
+// returns true, each at the test that decided it. ok is false where the
+// paths were too many.
+func Decision(fn *ssa.Function, g Given, i int, errs codeset.Set, known Known) (set, sure codeset.Set, edges []Edge, ok bool) {
+	if len(fn.Blocks) == 0 {
+		return codeset.Set{}, codeset.Set{}, nil, false
+	}
+	s := &sendFlow{errs: errs, known: known, given: &given{fn: fn, Given: g}}
+	yes, _, open, edges, ok := s.returns(fn, i, true)
+	for k := range edges {
+		edges[k].Waited = edges[k].Set.And(s.waited)
+	}
+	return yes, open.Not(), edges, ok
+}
+
+// given is a decision read alone and what it is given.
+type given struct {
+	fn *ssa.Function
+	Given
+}
+
+// home returns the function the flow starts in: the send's, or the
+// decision's read alone.
+func (s *sendFlow) home() *ssa.Function {
+	if s.send == nil {
+		return s.given.fn
+	}
+	return s.send.Parent()
 }
 
 // result reports whether v is the send's i-th result, as the path knows
@@ -78,6 +288,11 @@ func (s *sendFlow) result(v ssa.Value, env values.Env, i int) bool {
 		return o.result(a, oenv, i)
 	}
 	v = env.Resolve(v)
+	if s.send == nil {
+		// A decision read alone: its response is result 0, its error
+		// the last.
+		return v != nil && (i == 0 && v == s.given.Resp || i > 0 && v == s.given.Err)
+	}
 	x, ok := v.(*ssa.Extract)
 	return ok && x.Tuple == s.send && x.Index == i
 }
@@ -88,6 +303,9 @@ func (s *sendFlow) isStatus(v ssa.Value, env values.Env) bool {
 	v = strip(env.Resolve(v), env)
 	if a, o, oenv, ok := s.bound(v, env); ok {
 		return o.isStatus(a, oenv)
+	}
+	if s.send == nil && s.given.Status != nil && v == s.given.Status {
+		return true
 	}
 	if x, ok := v.(*ssa.Extract); ok && x.Tuple == s.send && s.known != nil {
 		// The status a sender returns among its results (the
@@ -143,6 +361,9 @@ func (s *sendFlow) isStatus(v ssa.Value, env values.Env) bool {
 
 // sendObj returns the function or method the send calls.
 func (s *sendFlow) sendObj() (*types.Func, bool) {
+	if s.send == nil {
+		return nil, false
+	}
 	if s.send.Call.IsInvoke() {
 		return s.send.Call.Method, true
 	}
@@ -176,6 +397,8 @@ func (s *sendFlow) decide(cond ssa.Value, env values.Env, r round) (then, els ro
 		// The status against one element of a list: where it is that
 		// element, it is in the list; where not, it may be another.
 		in, other := r, r
+		in.aside, other.aside = false, false
+		in.admitted, other.admitted = true, false
 		in.live, in.decided = r.live.And(list), true
 		at := testPos(cond, env)
 		in.tests, other.tests = r.pushed(step{at, eq}), r.pushed(step{at, !eq})
@@ -190,41 +413,40 @@ func (s *sendFlow) decide(cond ssa.Value, env values.Env, r round) (then, els ro
 		}
 		return in, other, values.Both
 	}
-	set, known := s.holds(cond, env)
-	if known.Empty() && durationTest(cond) {
-		// When, not whether: either way, the statuses as they were.
-		return r, r, values.Both
+	if set, ok := s.question(cond, env); ok {
+		// A question of the error a decision read alone is given,
+		// answered as asked (Given.Methods): it decides.
+		then, els = r, r
+		then.live, els.live = r.live.And(set), r.live.And(set.Not())
+		then.decided, els.decided = true, true
+		then.aside, els.aside = false, false
+		then.admitted, els.admitted = true, false
+		at := testPos(cond, env)
+		then.tests, els.tests = r.pushed(step{at, true}), r.pushed(step{at, false})
+		return then, els, branchWays(then, els)
 	}
+	set, known := s.holds(cond, env)
 	if known.Empty() {
-		filled := func(v ssa.Value) bool { return s.filled(v) && !s.madeAgain(v, r.fresh) }
-		if values.DependsOnAt(cond, env, filled) {
-			if !values.DependsOnAtPast(cond, env, filled, s.waitAnswer) {
-				// Made of the response only through what a wait
-				// answers (whether it waited as Retry-After says):
-				// when, not whether; either way, the statuses as they
-				// were.
-				return r, r, values.Both
-			}
-			// Either way, and unanswered if the path then goes round
-			// to the same request: where it changes the request, or
-			// leaves the loop, what the branch decided does not matter.
-			// What a test picked before it, it may take off, unless
-			// its ways meet again in the loop (a wait's length, read
-			// from the response): only a test read after it picks the
-			// statuses of a way round (Edge.Unread).
-			r = s.unreadAt(cond, r, r.live)
-			if b := blockOf(cond); b == nil || !s.meetInLoop(b) {
-				r.picked = false
+		then, els := s.unknownBranch(cond, env, r)
+		// A branch on something else, the way into its body returning
+		// at once (a header that overrides the status: if ... { return
+		// true }), for statuses the last test of the status did not
+		// admit: what that return says, no status decided. The way
+		// past it (past a guard: if !retryable(req) { return false })
+		// goes on as it was, and so do statuses a test admitted (if
+		// 5xx { if idempotent { return true } }). The body is the way
+		// whose return comes first in the source.
+		if b := blockOf(cond); b != nil && len(b.Succs) == 2 && !r.admitted {
+			p0, at0 := returnsAtOnce(b.Succs[0])
+			p1, at1 := returnsAtOnce(b.Succs[1])
+			switch {
+			case at0 && (!at1 || p0 < p1):
+				then.aside = true
+			case at1 && (!at0 || p1 < p0):
+				els.aside = true
 			}
 		}
-		if b := blockOf(cond); b != nil && s.rejoin(b.Parent(), b) == nil {
-			// Ways that part here: a path that leaves the loop
-			// after this, with no test between, left it by this
-			// branch, not by a test before it (a select on the
-			// context's end).
-			r.parted, r.partedAt = true, r.tests[0]
-		}
-		return r, r, values.Both
+		return then, els, values.Both
 	}
 	then, els = r, r
 	open := known.Not()
@@ -236,6 +458,8 @@ func (s *sendFlow) decide(cond ssa.Value, env values.Env, r round) (then, els ro
 		then, els = s.unreadAt(cond, then, then.live.And(open)), s.unreadAt(cond, els, els.live.And(open))
 	}
 	then.decided, els.decided = true, true
+	then.aside, els.aside = false, false
+	then.admitted, els.admitted = true, false
 	if known == codeset.All {
 		// Read whole (a partial test picks only the statuses it knows,
 		// and leaves the others as they were).
@@ -249,6 +473,8 @@ func (s *sendFlow) decide(cond ssa.Value, env values.Env, r round) (then, els ro
 		// where resp.StatusCode >= 500) carries it: its test is where
 		// what goes round parts from what does not.
 		then.decided, els.decided = r.decided, r.decided
+		then.aside, els.aside = r.aside, r.aside
+		then.admitted, els.admitted = r.admitted, r.admitted
 		if madeErrorTest(cond) {
 			at := testPos(cond, env)
 			then.tests, els.tests = r.pushed(step{at, true}), r.pushed(step{at, false})
@@ -272,15 +498,76 @@ func (s *sendFlow) decide(cond ssa.Value, env values.Env, r round) (then, els ro
 			}
 		}
 	}
+	return then, els, branchWays(then, els)
+}
+
+// branchWays returns the ways a branch goes on: those with statuses left.
+func branchWays(then, els round) values.Branch {
 	switch {
 	case then.live.Empty() && els.live.Empty():
-		return then, els, values.Neither
+		return values.Neither
 	case then.live.Empty():
-		return then, els, values.Else
+		return values.Else
 	case els.live.Empty():
-		return then, els, values.Then
+		return values.Then
 	}
-	return then, els, values.Both
+	return values.Both
+}
+
+// unknownBranch is decide for a branch it cannot read the statuses of:
+// either way, with the statuses as they were, or unread where it
+// depends on the response.
+func (s *sendFlow) unknownBranch(cond ssa.Value, env values.Env, r round) (then, els round) {
+	if durationTest(cond) {
+		// When, not whether: either way, the statuses as they were.
+		return r, r
+	}
+	filled := func(v ssa.Value) bool { return s.filled(v) && !s.madeAgain(v, r.fresh) }
+	if values.DependsOnAt(cond, env, filled) {
+		if !values.DependsOnAtPast(cond, env, filled, s.waitAnswer) {
+			// Made of the response only through what a wait answers
+			// (whether it waited as Retry-After says): when, not
+			// whether; either way, the statuses as they were.
+			return r, r
+		}
+		// Either way, and unanswered if the path then goes round to
+		// the same request: where it changes the request, or leaves
+		// the loop, what the branch decided does not matter. What a
+		// test picked before it, it may take off, unless its ways meet
+		// again in the loop (a wait's length, read from the response):
+		// only a test read after it picks the statuses of a way round
+		// (Edge.Unread).
+		r = s.unreadAt(cond, r, r.live)
+		if b := blockOf(cond); b == nil || !s.meetInLoop(b) {
+			r.picked = false
+		}
+	}
+	if b := blockOf(cond); b != nil && s.rejoin(b.Parent(), b) == nil {
+		// Ways that part here: a path that leaves the loop after this,
+		// with no test between, left it by this branch, not by a test
+		// before it (a select on the context's end).
+		r.parted, r.partedAt = true, r.tests[0]
+	}
+	return r, r
+}
+
+// returnsAtOnce reports whether b returns with no branch first, through
+// plain jumps, and the position of its return statement.
+func returnsAtOnce(b *ssa.BasicBlock) (token.Pos, bool) {
+	for range 8 {
+		if len(b.Instrs) == 0 {
+			return token.NoPos, false
+		}
+		switch x := b.Instrs[len(b.Instrs)-1].(type) {
+		case *ssa.Return:
+			return x.Pos(), x.Pos().IsValid()
+		case *ssa.Jump:
+			b = b.Succs[0]
+		default:
+			return token.NoPos, false
+		}
+	}
+	return token.NoPos, false
 }
 
 // sendSide returns the way a branch of the loop goes that only one way
@@ -531,6 +818,9 @@ func (s *sendFlow) filled(v ssa.Value) bool {
 			return values.DependsOnAt(a, s.outerEnv, s.outer.filled)
 		}
 	}
+	if s.send == nil {
+		return v == s.given.Resp
+	}
 	if _, isPtr := v.Type().Underlying().(*types.Pointer); !isPtr || v == s.req {
 		return false
 	}
@@ -586,6 +876,14 @@ func (s *sendFlow) holds(cond ssa.Value, env values.Env) (set, known codeset.Set
 			}
 			return codeset.Set{}, codeset.Set{}
 		}
+		if foreignSentinel(x) {
+			// errors.Is(err, io.ErrUnexpectedEOF): a variable of
+			// another package is no error that carries a status, so it
+			// is false wherever the error carries one.
+			if errs, ok := s.errFor(x.Call.Args[0], env); ok && s.carriesStatus(x.Call.Args[0], env) {
+				return codeset.Set{}, errs
+			}
+		}
 		return s.decided(x, 0, env)
 	case *ssa.Lookup:
 		// set[status] of a map of statuses to true.
@@ -609,7 +907,7 @@ func (s *sendFlow) holds(cond ssa.Value, env values.Env) (set, known codeset.Set
 			return s.decided(call, x.Index, env)
 		}
 	case *ssa.BinOp:
-		a, b, op := strip(env.Resolve(x.X), env), strip(env.Resolve(x.Y), env), x.Op
+		a, b, op := s.constOf(strip(env.Resolve(x.X), env), env), s.constOf(strip(env.Resolve(x.Y), env), env), x.Op
 		if op == token.EQL || op == token.NEQ {
 			// The error against a sentinel (err == ErrAlreadyOpen):
 			// false for the statuses whose error is made anew.
@@ -755,6 +1053,18 @@ func (s *sendFlow) decision(call *ssa.Call, i int, env values.Env) (codeset.Set,
 		}
 		return set.And(errs), true
 	}
+	if i == 0 && len(call.Call.Args) == 2 && (typesx.FuncKey(obj) == knowledge.SliceContains || obj.Signature().Recv() != nil && knowledge.SetMethodNames.Match(obj.Name())) {
+		// The status looked up in a list or a set of the package's, a
+		// variable or a field (slices.Contains(retryOn, code),
+		// minio's set.CreateIntSet(...).Contains(code)).
+		if a := env.Resolve(call.Call.Args[1]); s.isStatus(a, env) {
+			if v := listVar(env.Resolve(call.Call.Args[0])); v != nil {
+				if set, ok := s.known.ListOf(v); ok {
+					return set, true
+				}
+			}
+		}
+	}
 	recv := 0
 	if obj.Signature().Recv() != nil {
 		recv = 1 // a static call of a method: its receiver is the first argument
@@ -797,6 +1107,22 @@ func (s *sendFlow) decision(call *ssa.Call, i int, env values.Env) (codeset.Set,
 		// A decision over an error: true for the statuses it retries
 		// of those the error carries (an error's own methods aside).
 		errs, ok := s.errFor(call.Call.Args[arg], env)
+		if ok && p.Method != "" {
+			// A decision by the question the error answers too
+			// (IsTemporary asks Temporary()): as it is answered where
+			// a decision read alone is asked, or as the methods of the
+			// error's types say for their statuses.
+			if s.send == nil && s.given.Methods != nil && s.errFact0(call.Call.Args[arg], env) {
+				if m, asked := s.given.Methods[p.Method]; asked {
+					return p.Set.Or(m).And(errs), true
+				}
+			}
+			if f, ok := s.errFact(call.Call.Args[arg], env); ok && len(f.Types) > 0 {
+				if m, ok := s.known.TypedMethodCodes(f.Types, p.Method); ok {
+					return p.Set.Or(m).And(errs), true
+				}
+			}
+		}
 		if !ok || p.Method != "" {
 			return codeset.Set{}, false
 		}
@@ -805,6 +1131,16 @@ func (s *sendFlow) decision(call *ssa.Call, i int, env values.Env) (codeset.Set,
 	if a := env.Resolve(call.Call.Args[arg]); s.isStatus(a, env) || s.result(a, env, 0) {
 		s.wait(p.Waited)
 		return p.Set, true
+	}
+	if k, ok := env.Const(call.Call.Args[arg]); ok && k.Value != nil && k.Value.Kind() == constant.Int {
+		// A status the call names (a decision that asks itself of
+		// another: retryable(503) where the status is 502): true for
+		// every status or none, as its fact says of that one.
+		code, exact := constant.Int64Val(k.Value)
+		if exact && !p.OfErr && p.List == 0 && p.Set.And(codeset.Single(code)) == codeset.Single(code) {
+			return codeset.All, true
+		}
+		return codeset.Set{}, exact && !p.OfErr && p.List == 0
 	}
 	return codeset.Set{}, false
 }
@@ -866,6 +1202,11 @@ func (s *sendFlow) errFact(v ssa.Value, env values.Env) (facts.Err, bool) {
 	if a, o, oenv, ok := s.bound(v, env); ok {
 		return o.errFact(a, oenv)
 	}
+	if s.send == nil && s.given.Err != nil && env.Resolve(v) == s.given.Err {
+		// The error a decision read alone is given: not nil for the
+		// statuses it carries, of the types it is made of for some.
+		return facts.Err{Errs: s.errs, Types: s.given.Types}, true
+	}
 	call := errCall(env.Resolve(v))
 	if call == nil || s.known == nil {
 		return facts.Err{}, false
@@ -926,11 +1267,24 @@ func (s *sendFlow) ofTypeMade(v ssa.Value, t types.Type, env values.Env, unwraps
 	if codes, ok := f.TypeCodes(facts.TypeKey(t)); ok {
 		return codes, codeset.All
 	}
-	if types.IsInterface(t) {
-		return codeset.Set{}, codeset.Set{}
+	if iface, ok := t.Underlying().(*types.Interface); ok {
+		// An interface (interface{ Temporary() bool }): the error is
+		// one for the statuses of the types it makes that implement it,
+		// and not one for those of the others.
+		for _, te := range f.Types {
+			u := typesx.TypeOfKey(s.home().Pkg.Pkg, te.Type)
+			if u == nil || types.IsInterface(u) || unwraps && wraps(u) {
+				continue
+			}
+			known = known.Or(te.Codes)
+			if types.Implements(u, iface) {
+				set = set.Or(te.Codes)
+			}
+		}
+		return set, known
 	}
 	for _, te := range f.Types {
-		u := typesx.TypeOfKey(s.send.Parent().Pkg.Pkg, te.Type)
+		u := typesx.TypeOfKey(s.home().Pkg.Pkg, te.Type)
 		if u == nil || types.IsInterface(u) || unwraps && wraps(u) {
 			continue
 		}
@@ -960,7 +1314,7 @@ func (s *sendFlow) unlikeGlobal(v, g ssa.Value, env values.Env) (known codeset.S
 		return codeset.Set{}
 	}
 	for _, te := range f.Types {
-		u, ok := typesx.TypeOfKey(s.send.Parent().Pkg.Pkg, te.Type).(*types.Pointer)
+		u, ok := typesx.TypeOfKey(s.home().Pkg.Pkg, te.Type).(*types.Pointer)
 		if !ok {
 			continue
 		}
@@ -980,7 +1334,7 @@ func (s *sendFlow) unlikeGlobal(v, g ssa.Value, env values.Env) (known codeset.S
 // return g (Known.MayReturn): when the error carries a status, it is
 // not g.
 func (s *sendFlow) sentinelBefore(v ssa.Value, g *ssa.Global, env values.Env) bool {
-	if s.known == nil || !s.sendErr(v, env) {
+	if s.known == nil || s.send == nil || !s.sendErr(v, env) {
 		return false
 	}
 	fn := s.send.Call.StaticCallee()
@@ -1122,6 +1476,9 @@ func storedBefore(a *ssa.Alloc, ld *ssa.UnOp) (vals []ssa.Value, ok bool) {
 // sendErr reports whether v, resolved on the path, is the send's error:
 // its last result (openStream's only one).
 func (s *sendFlow) sendErr(v ssa.Value, env values.Env) bool {
+	if s.send == nil {
+		return s.result(v, env, 1)
+	}
 	n := s.send.Call.Signature().Results().Len()
 	return n > 1 && s.result(v, env, n-1) || v == s.send && n == 1
 }
@@ -1192,6 +1549,9 @@ func wraps(t types.Type) bool {
 // typedErr reports whether x is the send's error as a value of one of
 // its types: the target errors.As filled, or what an assertion gave.
 func (s *sendFlow) typedErr(x ssa.Value, env values.Env) bool {
+	if s.send == nil && s.given.Typed != nil && env.Resolve(x) == s.given.Typed {
+		return true // the error a method of its type is asked of
+	}
 	switch x := env.Resolve(x).(type) {
 	case *ssa.Alloc:
 		// A variable of an error type held by value: the target
@@ -1265,6 +1625,46 @@ func asType(call *ssa.Call) types.Type {
 }
 
 // isErrorsAs reports whether call calls errors.As.
+// foreignSentinel reports whether call is errors.Is(err, v) with v a
+// variable of a package other than the caller's (io.ErrUnexpectedEOF),
+// or a constant of such a package's type (syscall.EPIPE).
+func foreignSentinel(call *ssa.Call) bool {
+	fn := call.Call.StaticCallee()
+	if fn == nil || len(call.Call.Args) != 2 {
+		return false
+	}
+	obj, ok := fn.Object().(*types.Func)
+	if !ok || typesx.FuncKey(obj) != knowledge.ErrorsIs {
+		return false
+	}
+	arg := call.Call.Args[1]
+	if mi, ok := arg.(*ssa.MakeInterface); ok {
+		arg = mi.X
+	}
+	if k, ok := arg.(*ssa.Const); ok {
+		// A constant error of another package's type (syscall.EPIPE).
+		n := typesx.NamedOf(k.Type())
+		return n != nil && n.Obj().Pkg() != nil && n.Obj().Pkg() != call.Parent().Pkg.Pkg
+	}
+	ld, ok := arg.(*ssa.UnOp)
+	if !ok || ld.Op != token.MUL {
+		return false
+	}
+	g, ok := ld.X.(*ssa.Global)
+	return ok && g.Pkg != nil && g.Pkg.Pkg != call.Parent().Pkg.Pkg
+}
+
+// carriesStatus reports whether v is an error that carries the status
+// where it is not nil: the error a decision read alone is given, or the
+// send's where its statuses are known.
+func (s *sendFlow) carriesStatus(v ssa.Value, env values.Env) bool {
+	if s.errFact0(v, env) {
+		return true
+	}
+	f, ok := s.errFact(v, env)
+	return ok && !f.Errs.Empty()
+}
+
 func isErrorsAs(call *ssa.Call) bool {
 	fn := call.Call.StaticCallee()
 	if fn == nil || len(call.Call.Args) != 2 {

@@ -103,3 +103,36 @@ func (c *typedClient) upload(ctx context.Context, url string, existing *string) 
 	}
 	return nil
 }
+
+// statusError is what checkStatus makes of every failure: temporary, by
+// its own status field, for 429 and 5xx.
+type statusError struct{ StatusCode int }
+
+func (e *statusError) Error() string { return http.StatusText(e.StatusCode) }
+
+func (e *statusError) Temporary() bool {
+	return e.StatusCode == http.StatusTooManyRequests || e.StatusCode >= 500
+}
+
+func checkStatus(resp *http.Response) error {
+	if resp.StatusCode < 300 {
+		return nil
+	}
+	return &statusError{StatusCode: resp.StatusCode}
+}
+
+// Positive: re-sent while the error says it is temporary, which its
+// type's method says of 429 and 5xx.
+func (c *typedClient) doWhileTemporary(req *http.Request) (*http.Response, error) {
+	for {
+		resp, err := c.hc.Do(req)
+		if err != nil {
+			return nil, err
+		}
+		err = checkStatus(resp)
+		if t, ok := err.(interface{ Temporary() bool }); ok && t.Temporary() { // want `retrying on 503 \(Service Unavailable\): huaweicloud says` `retrying on 429 \(Too Many Requests\) without reading Retry-After`
+			continue
+		}
+		return resp, err
+	}
+}
