@@ -185,19 +185,6 @@ func toolProtocol(args []string) bool {
 	return false
 }
 
-// cutFlag removes the boolean flag -name (or --name) from args.
-func cutFlag(args []string, name string) ([]string, bool) {
-	for i, a := range args {
-		if a == "--" {
-			break
-		}
-		if a == "-"+name || a == "--"+name {
-			return append(append([]string{}, args[:i]...), args[i+1:]...), true
-		}
-	}
-	return args, false
-}
-
 // cutValueFlag finds -name=value, -name value or -name (value "") in args.
 func cutValueFlag(args []string, name string) (string, bool) {
 	for i, a := range args {
