@@ -38,15 +38,18 @@ func (c *retryChecker) decisionFuncs() map[*types.Func]*ssa.Function {
 }
 
 // decisionDecls returns the declarations of the package's decisions
-// (decisionFuncs).
+// (decisionFuncs), found once.
 func (c *retryChecker) decisionDecls() map[*ast.FuncDecl]bool {
-	keep := map[*ast.FuncDecl]bool{}
+	if c.decisionDecl != nil {
+		return c.decisionDecl
+	}
+	c.decisionDecl = map[*ast.FuncDecl]bool{}
 	for fn, decl := range c.Decls {
 		if _, ok := sigDecision(fn.Signature()); ok && decl.Body != nil && (decisionParams(fn.Signature()) || isErrMethod(fn)) {
-			keep[decl] = true
+			c.decisionDecl[decl] = true
 		}
 	}
-	return keep
+	return c.decisionDecl
 }
 
 // framed returns a decision's ways to true as the reports take them,

@@ -11,7 +11,6 @@ import (
 
 	"github.com/statuslint/statuslint/internal/knowledge"
 	"github.com/statuslint/statuslint/internal/retry/codeset"
-	"github.com/statuslint/statuslint/internal/retry/engine"
 	"github.com/statuslint/statuslint/internal/retry/facts"
 	"github.com/statuslint/statuslint/internal/status"
 	"github.com/statuslint/statuslint/internal/typesx"
@@ -412,9 +411,7 @@ func (c *retryChecker) callAt(pos token.Pos) *ast.CallExpr {
 // decision.
 func (c *retryChecker) checkHandedHook(arg ast.Expr, hook retryHook, waited codeset.Set, why string) {
 	if lit, ok := ast.Unparen(arg).(*ast.FuncLit); ok && hook.Kind == hookPredicate {
-		errs, known := engine.ErrCodes(hook.Errs)
-		ev, _ := c.litDecision(lit, errs, known)
-		c.reportRetries(ev.edges, nil, waited.Or(ev.waited).Or(waitedIf(c.readsRetryAfter(lit.Body))), why)
+		c.checkHookLit(lit, hook, waited, why)
 		return
 	}
 	c.checkHookFunc(arg, hook, nil, waited)

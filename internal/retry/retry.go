@@ -60,7 +60,8 @@ type retryChecker struct {
 	ssaCalls map[token.Pos]*ssa.Call
 	// decisions are the SSA forms of the package's decisions, once
 	// built (decisionFuncs).
-	decisions map[*types.Func]*ssa.Function
+	decisions    map[*types.Func]*ssa.Function
+	decisionDecl map[*ast.FuncDecl]bool // their declarations (decisionDecls)
 	// litFuncs are the SSA forms of the decisions written where they
 	// are given, once built (litDecision).
 	litFuncs map[*ast.FuncLit]*ssa.Function

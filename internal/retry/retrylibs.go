@@ -168,6 +168,16 @@ func (s span) Pos() token.Pos { return s.pos }
 
 func (s span) End() token.Pos { return s.end }
 
+// checkHookLit checks lit, a decision written where a retry library's
+// hook is given it: what it retries, on its SSA form, reported at its
+// tests; waited are the codes the client waits for Retry-After on, and
+// why says how the decision reached the hook.
+func (c *retryChecker) checkHookLit(lit *ast.FuncLit, hook retryHook, waited codeset.Set, why string) {
+	errs, known := engine.ErrCodes(hook.Errs)
+	ev, _ := c.litDecision(lit, errs, known)
+	c.reportRetries(ev.edges, nil, waited.Or(ev.waited).Or(waitedIf(c.readsRetryAfter(lit.Body))), why)
+}
+
 // checkHookFunc checks one function given to a retry library; waited are
 // the codes the client already waits for Retry-After on (its backoff).
 func (c *retryChecker) checkHookFunc(arg ast.Expr, hook retryHook, call *ast.CallExpr, waited codeset.Set) {
@@ -175,9 +185,7 @@ func (c *retryChecker) checkHookFunc(arg ast.Expr, hook retryHook, call *ast.Cal
 	switch f := ast.Unparen(arg).(type) {
 	case *ast.FuncLit:
 		if hook.Kind == hookPredicate {
-			errs, known := engine.ErrCodes(hook.Errs)
-			ev, _ := c.litDecision(f, errs, known)
-			c.reportRetries(ev.edges, nil, waited.Or(ev.waited).Or(waitedIf(c.readsRetryAfter(f.Body))), "")
+			c.checkHookLit(f, hook, waited, "")
 			return
 		}
 		c.checkOperation(f, hook, call)

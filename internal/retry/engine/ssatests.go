@@ -197,7 +197,7 @@ func (s *sendFlow) asked(v ssa.Value, env values.Env) (string, ssa.Value, bool) 
 		return "", nil, false
 	}
 	recv = env.Resolve(recv)
-	if s.errFact0(recv, env) {
+	if s.givenErr(recv, env) {
 		return obj.Name(), recv, true
 	}
 	if !s.typedErr(recv, env) {
@@ -230,7 +230,7 @@ func Asked(fn *ssa.Function, err ssa.Value, known Known) []string {
 			}
 			if call, ok := v.(*ssa.Call); ok && known != nil {
 				if obj, ok := calleeObj(call.Call.StaticCallee()); ok {
-					if p, ok := known.Predicate(obj); ok && p.OfErr && p.Method != "" && p.Arg < len(call.Call.Args) && s.errFact0(call.Call.Args[p.Arg], values.Env{}) {
+					if p, ok := known.Predicate(obj); ok && p.OfErr && p.Method != "" && p.Arg < len(call.Call.Args) && s.givenErr(call.Call.Args[p.Arg], values.Env{}) {
 						names[p.Method] = true
 					}
 				}
@@ -240,8 +240,9 @@ func Asked(fn *ssa.Function, err ssa.Value, known Known) []string {
 	return slices.Sorted(maps.Keys(names))
 }
 
-// errFact0 reports whether v is the given error itself.
-func (s *sendFlow) errFact0(v ssa.Value, env values.Env) bool {
+// givenErr reports whether v is the error a decision read alone is
+// given (Given.Err), itself.
+func (s *sendFlow) givenErr(v ssa.Value, env values.Env) bool {
 	return s.send == nil && s.given.Err != nil && env.Resolve(v) == s.given.Err
 }
 
@@ -1112,7 +1113,7 @@ func (s *sendFlow) decision(call *ssa.Call, i int, env values.Env) (codeset.Set,
 			// (IsTemporary asks Temporary()): as it is answered where
 			// a decision read alone is asked, or as the methods of the
 			// error's types say for their statuses.
-			if s.send == nil && s.given.Methods != nil && s.errFact0(call.Call.Args[arg], env) {
+			if s.givenErr(call.Call.Args[arg], env) && s.given.Methods != nil {
 				if m, asked := s.given.Methods[p.Method]; asked {
 					return p.Set.Or(m).And(errs), true
 				}
@@ -1202,7 +1203,7 @@ func (s *sendFlow) errFact(v ssa.Value, env values.Env) (facts.Err, bool) {
 	if a, o, oenv, ok := s.bound(v, env); ok {
 		return o.errFact(a, oenv)
 	}
-	if s.send == nil && s.given.Err != nil && env.Resolve(v) == s.given.Err {
+	if s.givenErr(v, env) {
 		// The error a decision read alone is given: not nil for the
 		// statuses it carries, of the types it is made of for some.
 		return facts.Err{Errs: s.errs, Types: s.given.Types}, true
@@ -1658,7 +1659,7 @@ func foreignSentinel(call *ssa.Call) bool {
 // where it is not nil: the error a decision read alone is given, or the
 // send's where its statuses are known.
 func (s *sendFlow) carriesStatus(v ssa.Value, env values.Env) bool {
-	if s.errFact0(v, env) {
+	if s.givenErr(v, env) {
 		return true
 	}
 	f, ok := s.errFact(v, env)
