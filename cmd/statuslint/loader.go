@@ -135,6 +135,7 @@ func loadSyntax(patterns []string, tests bool, tags string, oneCall bool) ([]*pa
 	for _, p := range fromSource {
 		done[p] = make(chan struct{})
 	}
+	files := newParseCache(fset, fromSource)
 	cpu := make(chan struct{}, runtime.GOMAXPROCS(0))
 	var wg sync.WaitGroup
 	for _, p := range fromSource {
@@ -147,7 +148,7 @@ func loadSyntax(patterns []string, tests bool, tags string, oneCall bool) ([]*pa
 			}
 			cpu <- struct{}{}
 			defer func() { <-cpu }()
-			check(p, initial[p], imported)
+			check(p, initial[p], imported, files.parse)
 		})
 	}
 	wg.Wait()
@@ -480,10 +481,64 @@ func containsError(list []packages.Error, e packages.Error) bool {
 	return false
 }
 
-// check parses p and type-checks it as packages.Load does: every error
-// in p.Errors, p.IllTyped if there is one here or in an import, function
-// bodies only for the matched packages (full).
-func check(p *packages.Package, full bool, imported func(*packages.Package) (*types.Package, error)) {
+// A parseCache parses each file once for every package that holds it, as
+// packages.Load's does: a package and its test variants ("p", "p
+// [p.test]", and "q [p.test]" for each q between p and its tests) hold
+// the same files, and parsing them again for each was two thirds of the
+// parsing of a run over std. The type checker does not change what it is
+// given, so the packages share the trees. An entry goes from the cache
+// once the last package that holds its file has asked for it: only the
+// packages that keep their syntax keep it alive.
+type parseCache struct {
+	fset    *token.FileSet
+	mu      sync.Mutex
+	entries map[string]*parsed
+}
+
+type parsed struct {
+	once sync.Once
+	left int // the packages yet to ask for it
+	f    *ast.File
+	err  error
+}
+
+func newParseCache(fset *token.FileSet, pkgs []*packages.Package) *parseCache {
+	c := &parseCache{fset: fset, entries: map[string]*parsed{}}
+	for _, p := range pkgs {
+		for _, name := range p.CompiledGoFiles {
+			e := c.entries[name]
+			if e == nil {
+				e = new(parsed)
+				c.entries[name] = e
+			}
+			e.left++
+		}
+	}
+	return c
+}
+
+// parse returns the file name parsed as packages.Load parses it, without
+// the deprecated ast.Objects: no pass reads them, and resolving them is a
+// twentieth of a small run.
+func (c *parseCache) parse(name string) (*ast.File, error) {
+	c.mu.Lock()
+	e := c.entries[name]
+	if e == nil {
+		e = new(parsed) // not counted: parsed for this caller alone
+	} else if e.left--; e.left <= 0 {
+		delete(c.entries, name)
+	}
+	c.mu.Unlock()
+	e.once.Do(func() {
+		e.f, e.err = parser.ParseFile(c.fset, name, nil, parser.AllErrors|parser.ParseComments|parser.SkipObjectResolution)
+	})
+	return e.f, e.err
+}
+
+// check parses p (with parse) and type-checks it as packages.Load does:
+// every error in p.Errors, p.IllTyped if there is one here or in an
+// import, function bodies only for the matched packages (full).
+func check(p *packages.Package, full bool, imported func(*packages.Package) (*types.Package, error), parse func(string) (*ast.File, error)) {
 	// An import that failed for errors of its own: those are reported
 	// on it, and the type checker's "could not import" adds nothing.
 	failed := map[string]bool{}
@@ -509,11 +564,8 @@ func check(p *packages.Package, full bool, imported func(*packages.Package) (*ty
 			p.Errors = append(p.Errors, packages.Error{Pos: "-", Msg: err.Error(), Kind: packages.UnknownError})
 		}
 	}
-	// packages.Load's mode, without the deprecated ast.Objects: no pass
-	// reads them, and resolving them is a twentieth of a small run.
-	const mode = parser.AllErrors | parser.ParseComments | parser.SkipObjectResolution
 	for _, name := range p.CompiledGoFiles {
-		f, err := parser.ParseFile(p.Fset, name, nil, mode)
+		f, err := parse(name)
 		if err != nil {
 			report(err)
 		}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"go/ast"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -92,6 +93,20 @@ func TestLoadCompilesDependenciesOnly(t *testing.T) {
 	}
 	if len(uses) != 2 {
 		t.Errorf("d.D used %d times in a and its test variant, want 2", len(uses))
+	}
+
+	// a.go is parsed once: a and its test variant share its tree
+	// (parseCache), as packages.Load's do.
+	trees := map[*ast.File]bool{}
+	for _, p := range roots {
+		for _, f := range p.Syntax {
+			if filepath.Base(p.Fset.File(f.Pos()).Name()) == "a.go" {
+				trees[f] = true
+			}
+		}
+	}
+	if len(trees) != 1 {
+		t.Errorf("a.go parsed into %d trees for a and its test variant, want 1", len(trees))
 	}
 }
 
