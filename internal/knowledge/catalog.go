@@ -43,6 +43,7 @@ func tables() []table {
 		{"Sends", "send", maps.Keys(Sends), true},
 		{"SendMethods", "send of a known method", maps.Keys(SendMethods), false},
 		{"Hooks", "retry hook", maps.Keys(Hooks), true},
+		{"Repeats", "retry library's repeat", maps.Keys(Repeats), true},
 		{"PredicateFields", "retry predicate field", maps.Keys(PredicateFields), true},
 		{"RetrySetFields", "retry status list", maps.Keys(RetrySetFields), true},
 		{"Policies", "retry policy", maps.Keys(Policies), true},

@@ -126,29 +126,43 @@ var SendMethods = with(map[Key]string{}, func(m map[Key]string) {
 	}
 })
 
-// HookKind says how a retry library uses a function it is given.
-type HookKind uint8
-
-const (
-	// HookPredicate: a function returning true to retry, given the
-	// response (or, with ErrStatus, an error carrying the status).
-	HookPredicate HookKind = iota
-	// HookOperation: an operation retried when it returns an error other
-	// than the library's stop marker.
-	HookOperation
-)
-
-// A Hook is a retry library entry point: which of its arguments are
-// functions the library calls, and how it treats them.
+// A Hook is a retry library's entry point for a predicate: which of its
+// arguments are functions the library calls with the response (or, with
+// ErrStatus, an error carrying the status) and that return true to
+// retry.
 type Hook struct {
 	// Args are the indexes of the function arguments; -1 means every
 	// argument from the first function on.
 	Args []int
-	Kind HookKind
 	Errs ErrKind
-	// Stop, for operations, is the library's "do not retry" marker; Only,
-	// if set, is the one marker that retries.
-	Stop, Only Key
+}
+
+// Hooks are the retry libraries' entry points for predicates. A method
+// promoted from an embedded interface (failsafe-go's builders) is listed
+// under the type it is called on.
+var Hooks = map[Key]Hook{
+	{RestyV2, "Client", "AddRetryCondition"}:   {Args: []int{0}, Errs: ErrTransport},
+	{RestyV2, "Request", "AddRetryCondition"}:  {Args: []int{0}, Errs: ErrTransport},
+	{RestyV3, "Client", "AddRetryConditions"}:  {Args: []int{-1}, Errs: ErrTransport},
+	{RestyV3, "Client", "SetRetryConditions"}:  {Args: []int{-1}, Errs: ErrTransport},
+	{RestyV3, "Request", "AddRetryConditions"}: {Args: []int{-1}, Errs: ErrTransport},
+	{RestyV3, "Request", "SetRetryConditions"}: {Args: []int{-1}, Errs: ErrTransport},
+	{RetryPolicy, "Builder", "HandleIf"}:       {Args: []int{0}, Errs: ErrTransport},
+	{SDKInvoker, "BaseInvoker", "WithRetry"}:   {Args: []int{1}, Errs: ErrStatus},
+}
+
+// A Repeat is a retry library's function that calls a function it is
+// given (an operation) again while the operation returns an error: what
+// the retry check's facts say of a module's own retry helpers
+// (facts.Repeat), written down for the libraries, whose code is not read.
+// The operation's own returns decide: an error wrapped by Stop, the
+// library's "do not retry" marker, ends it; with Only set, only an error
+// wrapped by Only, the one marker that retries, goes round.
+type Repeat struct {
+	// Param is the index of the operation.
+	Param int
+	Stop  Key
+	Only  Key
 	// Option, if set, is an option whose presence hands the decision to
 	// a predicate given with it (retry-go's RetryIf).
 	Option Key
@@ -162,35 +176,25 @@ var (
 	goRetryOnly   = Key{GoRetry, "", "RetryableError"}
 )
 
-// Hooks are the retry libraries' entry points. A method promoted from an
-// embedded interface (failsafe-go's builders) is listed under the type it
-// is called on.
-var Hooks = map[Key]Hook{
-	{RestyV2, "Client", "AddRetryCondition"}:       {Args: []int{0}, Kind: HookPredicate, Errs: ErrTransport},
-	{RestyV2, "Request", "AddRetryCondition"}:      {Args: []int{0}, Kind: HookPredicate, Errs: ErrTransport},
-	{RestyV3, "Client", "AddRetryConditions"}:      {Args: []int{-1}, Kind: HookPredicate, Errs: ErrTransport},
-	{RestyV3, "Client", "SetRetryConditions"}:      {Args: []int{-1}, Kind: HookPredicate, Errs: ErrTransport},
-	{RestyV3, "Request", "AddRetryConditions"}:     {Args: []int{-1}, Kind: HookPredicate, Errs: ErrTransport},
-	{RestyV3, "Request", "SetRetryConditions"}:     {Args: []int{-1}, Kind: HookPredicate, Errs: ErrTransport},
-	{RetryPolicy, "Builder", "HandleIf"}:           {Args: []int{0}, Kind: HookPredicate, Errs: ErrTransport},
-	{SDKInvoker, "BaseInvoker", "WithRetry"}:       {Args: []int{1}, Kind: HookPredicate, Errs: ErrStatus},
-	{BackoffV4, "", "Retry"}:                       {Args: []int{0}, Kind: HookOperation, Stop: backoffV4Stop},
-	{BackoffV4, "", "RetryNotify"}:                 {Args: []int{0}, Kind: HookOperation, Stop: backoffV4Stop},
-	{BackoffV4, "", "RetryWithData"}:               {Args: []int{0}, Kind: HookOperation, Stop: backoffV4Stop},
-	{BackoffV4, "", "RetryNotifyWithData"}:         {Args: []int{0}, Kind: HookOperation, Stop: backoffV4Stop},
-	{BackoffV4, "", "RetryNotifyWithTimer"}:        {Args: []int{0}, Kind: HookOperation, Stop: backoffV4Stop},
-	{BackoffV4, "", "RetryNotifyWithTimerAndData"}: {Args: []int{0}, Kind: HookOperation, Stop: backoffV4Stop},
-	{BackoffV5, "", "Retry"}:                       {Args: []int{1}, Kind: HookOperation, Stop: backoffV5Stop},
-	{RetryGo, "", "Do"}:                            {Args: []int{0}, Kind: HookOperation, Stop: retryGoStop, Option: retryGoIf},
-	{RetryGo, "", "DoWithData"}:                    {Args: []int{0}, Kind: HookOperation, Stop: retryGoStop, Option: retryGoIf},
-	{GoRetry, "", "Do"}:                            {Args: []int{2}, Kind: HookOperation, Only: goRetryOnly},
-	{GoRetry, "", "DoValue"}:                       {Args: []int{2}, Kind: HookOperation, Only: goRetryOnly},
+// Repeats are the retry libraries' functions that run an operation again.
+var Repeats = map[Key]Repeat{
+	{BackoffV4, "", "Retry"}:                       {Param: 0, Stop: backoffV4Stop},
+	{BackoffV4, "", "RetryNotify"}:                 {Param: 0, Stop: backoffV4Stop},
+	{BackoffV4, "", "RetryWithData"}:               {Param: 0, Stop: backoffV4Stop},
+	{BackoffV4, "", "RetryNotifyWithData"}:         {Param: 0, Stop: backoffV4Stop},
+	{BackoffV4, "", "RetryNotifyWithTimer"}:        {Param: 0, Stop: backoffV4Stop},
+	{BackoffV4, "", "RetryNotifyWithTimerAndData"}: {Param: 0, Stop: backoffV4Stop},
+	{BackoffV5, "", "Retry"}:                       {Param: 1, Stop: backoffV5Stop},
+	{RetryGo, "", "Do"}:                            {Param: 0, Stop: retryGoStop, Option: retryGoIf},
+	{RetryGo, "", "DoWithData"}:                    {Param: 0, Stop: retryGoStop, Option: retryGoIf},
+	{GoRetry, "", "Do"}:                            {Param: 2, Only: goRetryOnly},
+	{GoRetry, "", "DoValue"}:                       {Param: 2, Only: goRetryOnly},
 }
 
 // PredicateFields are function-valued fields that hold a retry predicate
 // (retryablehttp's Client.CheckRetry).
 var PredicateFields = map[Key]Hook{
-	{RetryableHTTP, "Client", "CheckRetry"}: {Kind: HookPredicate, Errs: ErrTransport},
+	{RetryableHTTP, "Client", "CheckRetry"}: {Errs: ErrTransport},
 }
 
 // RetrySetFields are struct fields that hold a set of retried statuses

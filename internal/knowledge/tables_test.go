@@ -10,14 +10,17 @@ import (
 )
 
 func TestTablesConsistent(t *testing.T) {
-	for key, h := range Hooks {
-		for _, marker := range []Key{h.Stop, h.Only, h.Option} {
+	for key, r := range Repeats {
+		for _, marker := range []Key{r.Stop, r.Only, r.Option} {
 			if marker != (Key{}) && marker.Path != key.Path {
 				t.Errorf("%v: marker %v is in another package", key, marker)
 			}
 		}
-		if h.Kind == HookOperation && h.Stop == (Key{}) && h.Only == (Key{}) {
-			t.Errorf("%v: an operation hook with no stop marker", key)
+		if r.Stop == (Key{}) && r.Only == (Key{}) {
+			t.Errorf("%v: a library's repeat with no marker", key)
+		}
+		if _, ok := Hooks[key]; ok {
+			t.Errorf("%v: both a hook and a repeat", key)
 		}
 	}
 	for key, d := range Defaults {

@@ -12,6 +12,15 @@
 // from their bodies in this package and from the facts (package facts)
 // of other packages. The statuses are package codeset's sets.
 //
+// A function that runs a function it is given again is a retry helper by
+// one fact (facts.Repeat), whoever wrote it: a helper of a module's own,
+// by its body; a retry library's (backoff.Retry, retry-go's Do), by its
+// entry in knowledge.Repeats; a helper that hands its own parameter on to
+// either, by that one's fact. A library's operation, and an operation
+// handed on to one, goes round as its own returns decide (engine.Operation,
+// the library's markers); a helper's attempt, as the helper's loop
+// decides.
+//
 // A retry loop, a function that sends and calls itself, a retry helper's
 // loop (engine.Repeats) and a loop that re-sends what a list parameter
 // holds (listDecided) are read by the engine's flow on the SSA form of

@@ -6,6 +6,7 @@ import (
 	"maps"
 	"slices"
 
+	"github.com/statuslint/statuslint/internal/knowledge"
 	"github.com/statuslint/statuslint/internal/retry/codeset"
 	"github.com/statuslint/statuslint/internal/retry/engine"
 	"github.com/statuslint/statuslint/internal/retry/facts"
@@ -123,6 +124,18 @@ func (c *retryChecker) evalWrappedRepeats(fn *types.Func, decl *ast.FuncDecl) fa
 			return true
 		}
 		a, ok := paramOf(arg, attempt)
+		if f.Op {
+			// An operation run again: the helper's own attempt, handed
+			// on as it is, is run again as the caller's operation
+			// returns (a closure around it may change what it
+			// returns, and an option that hands the decision to a
+			// predicate decides instead).
+			if r, lib := knowledge.Repeats[typesx.FuncKey(helper.Origin())]; ok && (!lib || r.Option == (knowledge.Key{}) || c.findOption(call, r.Option) == nil) {
+				out = f
+				out.Param = a
+			}
+			return true
+		}
 		if !ok {
 			// A closure that calls the attempt.
 			body := c.attemptBody(arg)

@@ -31,6 +31,10 @@ func (c *retryChecker) repeats(fn *types.Func) (facts.Repeat, bool) {
 		return facts.Repeat{}, false
 	}
 	if fn.Pkg() != c.Pass.Pkg {
+		if r, ok := knowledge.Repeats[typesx.FuncKey(fn)]; ok {
+			// A retry library's: its operation's returns decide.
+			return facts.Repeat{Param: r.Param, Set: codeset.All, Op: true, Stop: r.Stop, Only: r.Only, Waits: c.libraryWaits(fn.Pkg().Path())}, true
+		}
 		var f facts.Repeat
 		ok := status.ImportFact(c.Pass, c.Index, fn, &f)
 		return f, ok
@@ -290,6 +294,10 @@ func (c *retryChecker) helperRetry(cur inspector.Cursor, call *ast.CallExpr) {
 	}
 	f, ok := c.repeats(fn.Origin())
 	if !ok || f.Param >= len(call.Args) {
+		return
+	}
+	if f.Op {
+		c.runsAgain(call, fn.Origin(), f)
 		return
 	}
 	body := c.attemptBody(call.Args[f.Param])

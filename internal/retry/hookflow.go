@@ -150,7 +150,7 @@ func hookCall(call *ssa.CallCommon) (knowledge.Key, []int) {
 	}
 	key := typesx.FuncKey(obj)
 	hook, ok := knowledge.Hooks[key]
-	if !ok || hook.Kind != hookPredicate {
+	if !ok {
 		return knowledge.Key{}, nil
 	}
 	shift := 0
@@ -173,10 +173,8 @@ var hookPaths = func() map[string]bool {
 	for key := range knowledge.PredicateFields {
 		m[key.Path] = true
 	}
-	for key, hook := range knowledge.Hooks {
-		if hook.Kind == hookPredicate {
-			m[key.Path] = true
-		}
+	for key := range knowledge.Hooks {
+		m[key.Path] = true
 	}
 	return m
 }()
@@ -278,7 +276,7 @@ func (c *retryChecker) handsOn(call *ast.CallExpr) bool {
 	if knowledge.ContextValues[typesx.FuncKey(fn)] {
 		return true
 	}
-	if hook, ok := knowledge.Hooks[typesx.FuncKey(fn)]; ok && hook.Kind == hookPredicate {
+	if _, ok := knowledge.Hooks[typesx.FuncKey(fn)]; ok {
 		return true
 	}
 	if fn.Pkg() != c.Pass.Pkg && !status.ImportFact(c.Pass, c.Index, fn, new(facts.Hook)) {
@@ -410,7 +408,7 @@ func (c *retryChecker) callAt(pos token.Pos) *ast.CallExpr {
 // checkHandedHook checks a function handed to a hook as that hook's
 // decision.
 func (c *retryChecker) checkHandedHook(arg ast.Expr, hook retryHook, waited codeset.Set, why string) {
-	if lit, ok := ast.Unparen(arg).(*ast.FuncLit); ok && hook.Kind == hookPredicate {
+	if lit, ok := ast.Unparen(arg).(*ast.FuncLit); ok {
 		c.checkHookLit(lit, hook, waited, why)
 		return
 	}

@@ -20,11 +20,6 @@ import (
 
 type retryHook = knowledge.Hook
 
-const (
-	hookPredicate = knowledge.HookPredicate
-	hookOperation = knowledge.HookOperation
-)
-
 // retryHook checks the calls of retry libraries: the conditions and
 // operations they are given, and the policies they retry by default.
 func (c *retryChecker) retryHook(cur inspector.Cursor, call *ast.CallExpr) {
@@ -55,12 +50,6 @@ func (c *retryChecker) retryHook(cur inspector.Cursor, call *ast.CallExpr) {
 	hook, ok := knowledge.Lookup(knowledge.Hooks, key, via)
 	if !ok {
 		return
-	}
-	if hook.Option != (knowledge.Key{}) {
-		if opt := c.findOption(call, hook.Option); opt != nil {
-			c.checkRetryIf(call, hook, opt)
-			return
-		}
 	}
 	var args []ast.Expr
 	for _, i := range hook.Args {
@@ -184,11 +173,7 @@ func (c *retryChecker) checkHookFunc(arg ast.Expr, hook retryHook, call *ast.Cal
 	info := c.Pass.TypesInfo
 	switch f := ast.Unparen(arg).(type) {
 	case *ast.FuncLit:
-		if hook.Kind == hookPredicate {
-			c.checkHookLit(f, hook, waited, "")
-			return
-		}
-		c.checkOperation(f, hook, call)
+		c.checkHookLit(f, hook, waited, "")
 	case *ast.Ident, *ast.SelectorExpr, *ast.IndexExpr:
 		id := typesx.NameIdent(f) // nil for an instantiation, which is left alone
 		if v, ok := info.Uses[id].(*types.Var); ok {
@@ -205,7 +190,7 @@ func (c *retryChecker) checkHookFunc(arg ast.Expr, hook retryHook, call *ast.Cal
 			return
 		}
 		fn, ok := info.Uses[id].(*types.Func)
-		if !ok || hook.Kind != hookPredicate {
+		if !ok {
 			return
 		}
 		if fn.Pkg() == c.Pass.Pkg && knowledge.RetryDecisionNames.Match(fn.Name()) {
@@ -219,42 +204,78 @@ func (c *retryChecker) checkHookFunc(arg ast.Expr, hook retryHook, call *ast.Cal
 	}
 }
 
-// A pendingOperation is an operation a retry library runs again while it
-// returns an error the library retries (backoff.Retry(op, b)), kept
-// until the SSA form of the function that holds it is built: that
-// function, the operation, the hook, the library's call, and the
-// operation's send and the statuses its error is not nil for.
+// runsAgain checks a call of a function that runs an operation again
+// while it returns an error (rep.Op: a retry library's, knowledge.Repeats,
+// or a helper that hands its own to one): the operation it is given, read
+// on the SSA form (operation). A library's option that hands the decision
+// to a predicate (retry-go's RetryIf) decides instead.
+func (c *retryChecker) runsAgain(call *ast.CallExpr, fn *types.Func, rep facts.Repeat) {
+	if r, ok := knowledge.Repeats[typesx.FuncKey(fn)]; ok && r.Option != (knowledge.Key{}) {
+		if opt := c.findOption(call, r.Option); opt != nil {
+			c.checkRetryIf(call, rep.Param, opt)
+			return
+		}
+	}
+	c.checkOperationArg(call.Args[rep.Param], rep, call)
+}
+
+// checkOperationArg checks arg, an operation call runs again: a function
+// literal, or a local given one or more (okta's operation := func() error
+// {...}; backoff.Retry(operation, b)), each once (locals may be given
+// each other).
+func (c *retryChecker) checkOperationArg(arg ast.Expr, rep facts.Repeat, call *ast.CallExpr) {
+	switch f := ast.Unparen(arg).(type) {
+	case *ast.FuncLit:
+		c.checkOperation(f, rep, call)
+	case *ast.Ident:
+		if v, ok := c.Pass.TypesInfo.Uses[f].(*types.Var); ok && !c.funcSeen[v] {
+			c.funcSeen[v] = true
+			for _, val := range c.funcValues(v) {
+				c.checkOperationArg(val, rep, call)
+			}
+		}
+	}
+}
+
+// A pendingOperation is an operation run again while it returns an error
+// (backoff.Retry(op, b)), kept until the SSA form of the function that
+// holds it is built: that function, the operation, what runs it again
+// and the call that does, and the operation's send and the statuses its
+// error is not nil for.
 type pendingOperation struct {
 	decl *ast.FuncDecl // the function that holds it
 	lit  *ast.FuncLit
-	hook retryHook
+	rep  facts.Repeat
 	call *ast.CallExpr
 	send *ast.CallExpr
 	errs codeset.Set
 }
 
-// checkOperation keeps an operation a retry library re-runs while it
-// returns a retryable error, to be read on the SSA form (operation).
-func (c *retryChecker) checkOperation(lit *ast.FuncLit, hook retryHook, call *ast.CallExpr) {
-	_, send, errs := c.FindSend(lit.Body.List)
+// checkOperation keeps an operation run again while it returns an error,
+// to be read on the SSA form (operation).
+func (c *retryChecker) checkOperation(lit *ast.FuncLit, rep facts.Repeat, call *ast.CallExpr) {
+	i, send, errs := c.FindSend(lit.Body.List)
 	if send == nil {
 		return
 	}
 	for _, fc := range c.AllFiles {
 		if cur, ok := fc.FindByPos(lit.Pos(), lit.End()); ok {
+			if c.isPolling(cur, send, lit.Body.List[i]) {
+				return // a wait for readiness, not a retry
+			}
 			if fd := typesx.EnclosingFunc(cur); fd != nil {
-				c.operations = append(c.operations, pendingOperation{fd, lit, hook, call, send, errs})
+				c.operations = append(c.operations, pendingOperation{fd, lit, rep, call, send, errs})
 			}
 			return
 		}
 	}
 }
 
-// operation reports the statuses an operation a retry library runs again
-// re-sends: the ways from its send to a return of an error the library
-// retries, on the SSA form (engine.Operation): not nil, not wrapped in
-// the library's marker that stops it, or wrapped in the one that
-// retries where the library has one.
+// operation reports the statuses an operation run again re-sends: the
+// ways from its send to a return of an error that goes round, on the SSA
+// form (engine.Operation): not nil, not wrapped in the library's marker
+// that stops it, or wrapped in the one that retries where the library
+// has one.
 func (c *retryChecker) operation(o pendingOperation) {
 	sc := c.ssaCalls[o.send.Lparen]
 	if sc == nil {
@@ -275,14 +296,14 @@ func (c *retryChecker) operation(o pendingOperation) {
 				}
 			}
 		}
-		if o.hook.Only != (knowledge.Key{}) {
-			return marker == o.hook.Only
+		if o.rep.Only != (knowledge.Key{}) {
+			return marker == o.rep.Only
 		}
-		return marker == (knowledge.Key{}) || marker != o.hook.Stop
+		return marker == (knowledge.Key{}) || marker != o.rep.Stop
 	}
 	edges, _ := engine.Operation(sc, o.errs, c, retried)
 	frags, waited := c.edgeFrags(o.lit.Body, edges)
-	c.reportRetries(frags, o.call, waited.Or(waitedIf(c.readsRetryAfter(o.lit.Body))), "")
+	c.reportRetries(frags, o.call, waited.Or(waitedIf(o.rep.Waits || c.readsRetryAfter(o.lit.Body))), "")
 }
 
 // returnAt returns the return statement of root at pos, or nil.
@@ -315,11 +336,11 @@ func (c *retryChecker) findOption(call *ast.CallExpr, opt knowledge.Key) *ast.Ca
 // for which the operation returns an error and the option's predicate,
 // given that error, returns true. A predicate that does not test the error
 // against nil (only its type or text) is not judged.
-func (c *retryChecker) checkRetryIf(call *ast.CallExpr, hook retryHook, opt *ast.CallExpr) {
-	if len(opt.Args) != 1 || len(hook.Args) != 1 || hook.Args[0] < 0 || hook.Args[0] >= len(call.Args) {
+func (c *retryChecker) checkRetryIf(call *ast.CallExpr, param int, opt *ast.CallExpr) {
+	if len(opt.Args) != 1 || param >= len(call.Args) {
 		return
 	}
-	op, ok := ast.Unparen(call.Args[hook.Args[0]]).(*ast.FuncLit)
+	op, ok := ast.Unparen(call.Args[param]).(*ast.FuncLit)
 	if !ok {
 		return
 	}

@@ -105,11 +105,21 @@ type Repeat struct {
 	// done and an error: the helper calls it again while it is not done
 	// (wait.ExponentialBackoff). Set is then every status.
 	Cond bool
+	// Op makes Param an operation of a retry library's
+	// (knowledge.Repeats), or handed on to one: what its own returns
+	// decide goes round. An error it returns goes round unless Stop, the
+	// library's "do not retry" marker, wraps it, or, with Only set,
+	// unless Only wraps it. Set is then every status.
+	Op         bool
+	Stop, Only knowledge.Key
 }
 
 func (*Repeat) AFact() {}
 
 func (f *Repeat) String() string {
+	if f.Op {
+		return fmt.Sprintf("runs operation %d again while it returns an error", f.Param)
+	}
 	if f.Cond {
 		return fmt.Sprintf("calls argument %d again until it is done", f.Param)
 	}

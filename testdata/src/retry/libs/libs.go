@@ -249,6 +249,100 @@ func sdkLoop(client *kafka.KafkaClient, req *model.ShowInstanceRequest) (*model.
 	return nil, errors.New("gave up")
 }
 
+// withBackoff hands the operation it is given to backoff: it runs it
+// again as backoff does, the operation's own returns deciding.
+func withBackoff(op func() error) error {
+	return backoff4.Retry(op, backoff4.NewExponentialBackOff())
+}
+
+// stopping hands backoff a closure that stops on every error of the
+// operation: it does not run its operation again.
+func stopping(op func() error) error {
+	return backoff4.Retry(func() error {
+		if err := op(); err != nil {
+			return backoff4.Permanent(err)
+		}
+		return nil
+	}, backoff4.NewExponentialBackOff())
+}
+
+// retryIf hands retry-go a predicate of its own: the predicate decides,
+// not what the operation returns.
+func retryIf(op func() error) error {
+	return retrygo.Do(op, retrygo.RetryIf(func(error) bool { return false }))
+}
+
+func wrappedBackoff(c *http.Client, req *http.Request) {
+	_ = withBackoff(func() error {
+		resp, err := c.Do(req)
+		if err != nil {
+			return err
+		}
+		if resp.StatusCode == http.StatusServiceUnavailable { // want `retrying on 503 \(Service Unavailable\): huaweicloud says`
+			return errors.New("unavailable")
+		}
+		if resp.StatusCode >= 400 {
+			return backoff4.Permanent(fmt.Errorf("status %d", resp.StatusCode))
+		}
+		return nil
+	})
+
+	// Negative: the helper stops on every error its operation returns.
+	_ = stopping(func() error {
+		resp, err := c.Do(req)
+		if err != nil {
+			return err
+		}
+		if resp.StatusCode == http.StatusServiceUnavailable {
+			return errors.New("unavailable")
+		}
+		return nil
+	})
+
+	// Negative: the helper's own predicate retries nothing.
+	_ = retryIf(func() error {
+		resp, err := c.Do(req)
+		if err != nil {
+			return err
+		}
+		if resp.StatusCode == http.StatusServiceUnavailable {
+			return errors.New("unavailable")
+		}
+		return nil
+	})
+}
+
+// Negative: a readiness wait through backoff, a GET whose status alone is
+// read, directly and through a helper that hands backoff its operation:
+// polls.
+func waitReady(url string) error {
+	return backoff4.Retry(func() error {
+		resp, err := http.Get(url)
+		if err != nil {
+			return err
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusOK {
+			return errors.New("not ready")
+		}
+		return nil
+	}, backoff4.NewExponentialBackOff())
+}
+
+func waitReadyHelped(url string) error {
+	return withBackoff(func() error {
+		resp, err := http.Get(url)
+		if err != nil {
+			return err
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusOK {
+			return errors.New("not ready")
+		}
+		return nil
+	})
+}
+
 // backoff around an SDK call: the returned error carries 404 and the rest.
 func sdkBackoff(client *kafka.KafkaClient, req *model.ShowInstanceRequest) {
 	_ = backoff4.Retry(func() error {

@@ -192,3 +192,15 @@ func HeadTemporaryAs(repo string) error {
 		return registry.Head(repo)
 	}, retryx.IsTemporaryAs, 3)
 }
+
+// TagsBackoff re-lists through retryx.Backoff, which hands its operation
+// to backoff: every status the list's error carries goes round.
+func TagsBackoff(repo string) ([]string, error) {
+	var tags []string
+	err := retryx.Backoff(func() error {
+		var err error
+		tags, err = registry.List(repo)
+		return err // want `retrying on 400 \(Bad Request\), 403 \(Forbidden\), 404 \(Not Found\), 405 \(Method Not Allowed\) and 503 \(Service Unavailable\)` `retrying on 429 \(Too Many Requests\) without reading Retry-After`
+	})
+	return tags, err
+}

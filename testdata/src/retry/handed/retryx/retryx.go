@@ -7,6 +7,8 @@ import (
 	"context"
 	"errors"
 
+	"github.com/cenkalti/backoff/v4"
+
 	"retry/handed/wait"
 )
 
@@ -24,6 +26,12 @@ func Retry(f func() error, p Predicate, steps int) (err error) {
 	}
 	wait.ExponentialBackoff(steps, condition)
 	return
+}
+
+// Backoff runs f again as backoff.Retry does: while it returns an error
+// backoff.Permanent does not wrap.
+func Backoff(f func() error) error {
+	return backoff.Retry(f, backoff.NewExponentialBackOff())
 }
 
 // Loop is Retry written as a loop of its own.
