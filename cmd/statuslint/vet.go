@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/gob"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -55,4 +56,26 @@ var typesOnly = &analysis.Analyzer{
 	Name: "statuslint",
 	Doc:  "statuslint: types only",
 	Run:  func(*analysis.Pass) (any, error) { return nil, nil },
+}
+
+// registerFactTypes registers with gob the fact types of a and of the
+// analyzers it requires, as unitchecker does for the analyzers it runs:
+// typesOnly runs none, but reads the facts the packages it imports were
+// given.
+func registerFactTypes(a *analysis.Analyzer) {
+	seen := map[*analysis.Analyzer]bool{}
+	var walk func(*analysis.Analyzer)
+	walk = func(a *analysis.Analyzer) {
+		if seen[a] {
+			return
+		}
+		seen[a] = true
+		for _, f := range a.FactTypes {
+			gob.Register(f)
+		}
+		for _, r := range a.Requires {
+			walk(r)
+		}
+	}
+	walk(a)
 }
