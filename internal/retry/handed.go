@@ -49,6 +49,20 @@ func (c *retryChecker) loopRepeats(fn *types.Func, body *ast.BlockStmt, i int, c
 			return facts.Repeat{Param: p, Cond: true, Set: codeset.All, Waits: waits}
 		}
 	}
+	if sc := c.helperCall(call); sc != nil {
+		// Whenever the attempt fails, and nothing else of the helper's
+		// decides (elastic's RetryNotify(op, b, notify), as
+		// backoff.Retry): what its callers' attempts return decides,
+		// as a retry library's operation's returns do.
+		edges, answered := engine.RepeatsOnFailure(sc, failures, helperKnown{Known: c})
+		var set codeset.Set
+		for _, e := range edges {
+			set = set.Or(e.Set)
+		}
+		if answered && set == failures {
+			return facts.Repeat{Param: p, Set: codeset.All, Op: true, Waits: waits}
+		}
+	}
 	return facts.Repeat{}
 }
 
@@ -166,32 +180,36 @@ func (c *retryChecker) evalWrappedRepeats(fn *types.Func, decl *ast.FuncDecl) fa
 // wrappedCondition evaluates the condition a helper is handed, a closure
 // that calls one of attempt and returns whether it is done: it calls the
 // attempt again while it is not done, which a predicate of preds may
-// decide.
+// decide. The condition is read on its SSA form (engine.Undone), with the
+// predicate bound to hold for every failure and for none: what is not
+// done in the first and done in the second is what the caller's
+// predicate decides.
 func (c *retryChecker) wrappedCondition(arg ast.Expr, attempt, preds map[*types.Var]int) facts.Repeat {
 	body := c.attemptBody(arg)
 	if body == nil {
 		return facts.Repeat{}
 	}
-	i, call, a := c.findAttempt(body.List, attempt)
+	_, call, a := c.findAttempt(body.List, attempt)
 	if call == nil {
 		return facts.Repeat{}
 	}
+	sc := c.helperCall(call)
+	if sc == nil {
+		return facts.Repeat{}
+	}
 	undone := func(bound map[*types.Var]codeset.Set) codeset.Set {
-		ev := &engine.Evaluator{Pass: c.Pass, Index: c.Index, O: c, Errs: c.sendErrs(body.List[i], call, codeset.All), Symbolic: map[*types.Var]bool{}, Preds: bound}
-		for v := range ev.Errs {
-			ev.Symbolic[v] = true
+		edges, _ := engine.Undone(sc, failures, helperKnown{c, bound, nil})
+		var set codeset.Set
+		for _, e := range edges {
+			if !e.Unread {
+				set = set.Or(e.Set)
+			}
 		}
-		fl := &engine.Flow{Ev: ev, Mode: engine.ModePredicate, Result: 0}
-		fl.Stmts(body.List[i:], []engine.Frag{{Set: codeset.All}}, nil)
-		var done codeset.Set
-		for _, fr := range fl.Edges {
-			done = done.Or(fr.Set)
-		}
-		return done.Not()
+		return set
 	}
 	for _, q := range sortedByIndex(preds) {
 		j := preds[q]
-		all := undone(map[*types.Var]codeset.Set{q: codeset.All})
+		all := undone(map[*types.Var]codeset.Set{q: failures})
 		none := undone(map[*types.Var]codeset.Set{q: {}})
 		if !all.Empty() && none.Empty() {
 			return facts.Repeat{Param: a, Pred: j + 1, Set: all, Waits: c.readsRetryAfter(body)}

@@ -70,9 +70,8 @@ type Evaluator struct {
 	// tests no status.
 	Symbolic map[*types.Var]bool
 	// Lists binds list parameters to the statuses they hold, for an
-	// evaluation that assumes them. Preds binds predicate parameters
-	// (func(error) bool) to the statuses they hold for, and Consts
-	// integer parameters to the constants a call gives them.
+	// evaluation that assumes them, and Consts integer parameters to the
+	// constants a call gives them.
 	Lists map[*types.Var]codeset.Set
 	// MadeTypes types the errors the package's functions make whatever
 	// the status (Oracle.MadeErrTypes), for an attempt followed with a list
@@ -81,31 +80,11 @@ type Evaluator struct {
 	// isHeartbeatPreconditionFailure) decide opaquely, which hides the
 	// re-sends around it; that rule is to be revisited first.
 	MadeTypes bool
-	Preds     map[*types.Var]codeset.Set
 	// Methods binds questions an error answers (Temporary) to the
 	// statuses they are assumed true for, in an evaluation of a decision
 	// by one (errPredicateByMethod).
 	Methods map[string]codeset.Set
 	Consts  map[*types.Var]int64
-}
-
-// bound returns the statuses a call of a predicate parameter the
-// evaluation binds holds for.
-func (ev *Evaluator) bound(e ast.Expr) (codeset.Set, bool) {
-	x, ok := ast.Unparen(e).(*ast.CallExpr)
-	if !ok || ev.Preds == nil {
-		return codeset.Set{}, false
-	}
-	id, ok := ast.Unparen(x.Fun).(*ast.Ident)
-	if !ok {
-		return codeset.Set{}, false
-	}
-	v, ok := ev.Pass.TypesInfo.Uses[id].(*types.Var)
-	if !ok {
-		return codeset.Set{}, false
-	}
-	s, ok := ev.Preds[v]
-	return s, ok
 }
 
 // Decide returns admits(cond, neg), and whether cond tests a status; the
@@ -125,13 +104,6 @@ func (ev *Evaluator) Decide(cond ast.Expr, neg bool) (set codeset.Set, onStatus 
 // no status at all.
 func (ev *Evaluator) Admits(cond ast.Expr, neg bool) codeset.Set {
 	info := ev.Pass.TypesInfo
-	if s, ok := ev.bound(cond); ok {
-		ev.Touched = true
-		if neg {
-			return s.Not()
-		}
-		return s
-	}
 	switch e := cond.(type) {
 	case *ast.ParenExpr:
 		return ev.Admits(e.X, neg)

@@ -37,6 +37,20 @@ func times(f func() error) error {
 	return err
 }
 
+// A condition handed to a helper that calls it again while it is not
+// done: not done while p holds for the attempt's error.
+func wrapped(f func() error, p func(error) bool) (err error) {
+	cond := func() (bool, error) {
+		err = f()
+		if p(err) {
+			return false, nil
+		}
+		return true, err
+	}
+	poll(cond)
+	return
+}
+
 // Until the condition says it is done.
 func poll(cond func() (bool, error)) error {
 	for {
@@ -89,6 +103,71 @@ func TestRepeats(t *testing.T) {
 		}
 		if got != c.want {
 			t.Errorf("case %d, %s: goes round on %v, want %v", i, c.fn, got, c.want)
+		}
+	}
+}
+
+// TestRepeatsOnFailure: where whether the attempt failed decides, a
+// helper that calls it again whenever it fails (times) goes round for
+// every failure; one that goes round when it succeeded (poll, not done)
+// or where its predicate, not bound, may stop it (retry) does not say.
+func TestRepeatsOnFailure(t *testing.T) {
+	sp := loadSSA(t, helpersSrc)
+	fails := codeset.All.And(codeset.Range(200, 299).Not())
+	for _, c := range []struct {
+		fn       string
+		want     codeset.Set
+		answered bool
+	}{
+		{"times", fails, true},
+		{"poll", codeset.Set{}, true},
+		{"retry", codeset.Set{}, false},
+	} {
+		edges, answered := RepeatsOnFailure(attemptIn(t, sp.Func(c.fn)), fails, stubKnown{})
+		var got codeset.Set
+		for _, e := range edges {
+			if !e.Unread {
+				got = got.Or(e.Set)
+			}
+		}
+		if got != c.want || answered != c.answered {
+			t.Errorf("%s: goes round on %v (answered %v), want %v (%v)", c.fn, got, answered, c.want, c.answered)
+		}
+	}
+}
+
+// TestUndone: a condition handed to a helper is not done where the
+// predicate it asks, bound, holds; bound to hold for none, it is done.
+func TestUndone(t *testing.T) {
+	sp := loadSSA(t, helpersSrc)
+	fails := codeset.All.And(codeset.Range(200, 299).Not())
+	cond := sp.Func("wrapped").AnonFuncs[0]
+	var call *ssa.Call
+	for _, b := range cond.Blocks {
+		for _, instr := range b.Instrs {
+			if c, ok := instr.(*ssa.Call); ok && c.Call.Signature().Params().Len() == 0 {
+				call = c
+			}
+		}
+	}
+	if call == nil {
+		t.Fatal("no call of the attempt in the condition")
+	}
+	for _, c := range []struct {
+		pred, want codeset.Set
+	}{
+		{fails, fails},
+		{codeset.Set{}, codeset.Set{}},
+	} {
+		edges, _ := Undone(call, fails, bound{pred: c.pred})
+		var got codeset.Set
+		for _, e := range edges {
+			if !e.Unread {
+				got = got.Or(e.Set)
+			}
+		}
+		if got != c.want {
+			t.Errorf("predicate holding for %v: not done for %v, want %v", c.pred, got, c.want)
 		}
 	}
 }

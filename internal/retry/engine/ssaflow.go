@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"go/constant"
 	"go/token"
 	"go/types"
 	"slices"
@@ -117,6 +118,29 @@ func Repeats(call *ssa.Call, errs codeset.Set, known Known) (edges []Edge, answe
 	return edges, complete && !unread
 }
 
+// RepeatsOnFailure is Repeats where whether the attempt failed decides:
+// a helper that calls its attempt again whenever it fails, and its own
+// predicate or condition decides nothing (a module's own Retry(op, b),
+// as backoff.Retry does), goes round for the statuses of errs, placed at
+// its test of the error. What the attempt returns then decides, as a
+// retry library's operation's does (Operation).
+func RepeatsOnFailure(call *ssa.Call, errs codeset.Set, known Known) (edges []Edge, answered bool) {
+	edges, complete, unread := followFrom(call, errs, known, modeAttemptFails)
+	return edges, complete && !unread
+}
+
+// Undone is Resends for a condition a retry helper is handed, a closure
+// that calls the attempt (call) and returns whether it is done
+// (wait.ExponentialBackoff's): the ways from the attempt's call to a
+// return of not done, a constant false first result, after which the
+// helper calls the condition again. As in Repeats, whether the attempt
+// failed decides nothing, and a Known that has Bindings says what a
+// predicate the condition asks holds for.
+func Undone(call *ssa.Call, errs codeset.Set, known Known) (edges []Edge, answered bool) {
+	edges, complete, unread := followFrom(call, errs, known, modeCondition)
+	return edges, complete && !unread
+}
+
 // Operation is Resends for an operation a retry library runs again while
 // it returns an error the library retries (backoff.Retry(op, b)): the
 // ways from the send to a return of the operation whose error retried
@@ -128,6 +152,16 @@ func Operation(send *ssa.Call, errs codeset.Set, known Known, retried func(ssa.V
 	return edges, complete && !unread
 }
 
+// notDone reports whether ret returns a constant false first result: a
+// condition's "not done".
+func notDone(ret *ssa.Return, env values.Env) bool {
+	if len(ret.Results) == 0 {
+		return false
+	}
+	k, ok := env.Resolve(ret.Results[0]).(*ssa.Const)
+	return ok && k.Value != nil && k.Value.Kind() == constant.Bool && !constant.BoolVal(k.Value)
+}
+
 // follow follows the paths from send: the ways round it finds, whether it
 // followed every path, and whether one ended at a branch it cannot read.
 func follow(send *ssa.Call, errs codeset.Set, known Known) (edges []Edge, complete, unread bool) {
@@ -136,12 +170,15 @@ func follow(send *ssa.Call, errs codeset.Set, known Known) (edges []Edge, comple
 
 // What a way round is: the send again (a loop's), a call of the send's
 // function itself (a recursion's), the attempt's call again, which
-// makes its own request (a helper's), or a return of an error a retry
-// library retries (an operation's).
+// makes its own request (a helper's; where whether it failed decides,
+// modeAttemptFails), or a return of an error a retry library retries
+// (an operation's).
 const (
 	modeLoop = iota
 	modeSelf
 	modeAttempt
+	modeAttemptFails
+	modeCondition
 	modeOperation
 )
 
@@ -196,6 +233,18 @@ func followWith(send *ssa.Call, errs codeset.Set, known Known, mode int, retried
 			r.unread, r.rejoin = codeset.Set{}, nil
 		}
 		again := instr == send
+		if mode == modeCondition {
+			if instr == send {
+				return r, false // the helper's way round is the condition's, not a loop in it
+			}
+			if ret, ok := instr.(*ssa.Return); ok {
+				if !notDone(ret, env) {
+					leaves(r)
+					return r, false
+				}
+				again = true
+			}
+		}
 		if op {
 			if instr == send {
 				return r, false // a loop's way round in the operation, not the library's
@@ -292,7 +341,7 @@ func followWith(send *ssa.Call, errs codeset.Set, known Known, mode int, retried
 				r.fresh |= 1 << k // made anew this round: what is set on it builds it
 			}
 		}
-		if r.rebuilt || mode == modeAttempt || op {
+		if r.rebuilt || mode == modeAttempt || mode == modeAttemptFails || mode == modeCondition || op {
 			return r, true // the attempt, or the operation, makes its own request
 		}
 		if call, ok := instr.(*ssa.Call); ok && s.presendSame(call) && (r.again || call.Block() == b && slices.Index(b.Instrs, instr) < i) {

@@ -385,7 +385,7 @@ func strip(v ssa.Value, env values.Env) ssa.Value {
 
 // decide narrows the statuses of r at cond, for each way a path goes.
 func (s *sendFlow) decide(cond ssa.Value, env values.Env, r round) (then, els round, ways values.Branch) {
-	if s.mode == modeAttempt && s.nilTest(cond, env) {
+	if (s.mode == modeAttempt || s.mode == modeCondition) && s.nilTest(cond, env) {
 		// Whether a helper's attempt failed decides no status: the
 		// statuses are those of the errors its callers' attempts
 		// return (Repeats).
@@ -1011,7 +1011,7 @@ func (s *sendFlow) bindings(call *ssa.Call, i int, env values.Env) (codeset.Set,
 	if call == s.send {
 		return b.BoundResult(i)
 	}
-	p, ok := call.Call.Value.(*ssa.Parameter)
+	p, ok := boundParam(call.Call.Value)
 	if !ok || i != 0 || len(call.Call.Args) != 1 {
 		return codeset.Set{}, false
 	}
@@ -1025,6 +1025,80 @@ func (s *sendFlow) bindings(call *ssa.Call, i int, env values.Env) (codeset.Set,
 		return codeset.Set{}, false
 	}
 	return set.And(errs), true
+}
+
+// boundParam returns the parameter v stands for: v itself, or the
+// parameter of the enclosing function a closure's free variable holds
+// (a condition that asks the helper's predicate): bound to it where the
+// closure is made, or to the variable the parameter is kept in when
+// closures capture it, which nothing else stores into.
+func boundParam(v ssa.Value) (*ssa.Parameter, bool) {
+	switch v := v.(type) {
+	case *ssa.Parameter:
+		return v, true
+	case *ssa.FreeVar:
+		p, ok := closureBinding(v).(*ssa.Parameter)
+		return p, ok
+	case *ssa.UnOp:
+		fv, ok := v.X.(*ssa.FreeVar)
+		if !ok || v.Op != token.MUL {
+			return nil, false
+		}
+		cell, ok := closureBinding(fv).(*ssa.Alloc)
+		if !ok {
+			return nil, false
+		}
+		var kept *ssa.Parameter
+		for _, ref := range *cell.Referrers() {
+			switch ref := ref.(type) {
+			case *ssa.Store:
+				p, ok := ref.Val.(*ssa.Parameter)
+				if !ok || kept != nil {
+					return nil, false
+				}
+				kept = p
+			case *ssa.MakeClosure:
+				for i, b := range ref.Bindings {
+					if b == cell && storedInto(ref.Fn.(*ssa.Function).FreeVars[i]) {
+						return nil, false
+					}
+				}
+			case *ssa.UnOp:
+			default:
+				return nil, false
+			}
+		}
+		return kept, kept != nil
+	}
+	return nil, false
+}
+
+// closureBinding returns what the free variable fv is bound to where
+// its function is made, or nil.
+func closureBinding(fv *ssa.FreeVar) ssa.Value {
+	fn := fv.Parent()
+	i := slices.Index(fn.FreeVars, fv)
+	if i < 0 || fn.Parent() == nil {
+		return nil
+	}
+	for _, b := range fn.Parent().Blocks {
+		for _, instr := range b.Instrs {
+			if mc, ok := instr.(*ssa.MakeClosure); ok && mc.Fn == fn {
+				return mc.Bindings[i]
+			}
+		}
+	}
+	return nil
+}
+
+// storedInto reports whether a closure stores into its free variable fv.
+func storedInto(fv *ssa.FreeVar) bool {
+	for _, ref := range *fv.Referrers() {
+		if st, ok := ref.(*ssa.Store); ok && st.Addr == fv {
+			return true
+		}
+	}
+	return false
 }
 
 // decision returns the statuses for which result i of call, a decision

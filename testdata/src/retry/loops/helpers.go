@@ -27,8 +27,9 @@ func runWithRetry(ctx context.Context, attempt func(context.Context) error) erro
 	}
 }
 
-// runTimes calls attempt again whatever its error: a repetition, not a
-// retry decided by a status.
+// runTimes calls attempt again whenever it fails: a retry helper, as
+// backoff.Retry is, where what the attempt returns decides what goes
+// round.
 func runTimes(n int, attempt func() error) (err error) {
 	for i := 0; i < n; i++ {
 		if err = attempt(); err == nil {
@@ -77,7 +78,8 @@ func pingThing(ctx context.Context, c *http.Client, req *http.Request) error {
 	})
 }
 
-// Negative: runTimes repeats whatever the status.
+// Positive: runTimes calls the attempt again whenever it fails, and the
+// attempt fails for every status checkAPI turns into an error.
 func getTimes(c *http.Client, req *http.Request) error {
 	return runTimes(3, func() error {
 		resp, err := c.Do(req)
@@ -85,7 +87,19 @@ func getTimes(c *http.Client, req *http.Request) error {
 			return err
 		}
 		defer resp.Body.Close()
-		return checkAPI(resp)
+		return checkAPI(resp) // want `retrying on 400 \(Bad Request\), 403 \(Forbidden\), 404 \(Not Found\), 405 \(Method Not Allowed\) and 503 \(Service Unavailable\): huaweicloud says` `retrying on 429 \(Too Many Requests\) without reading Retry-After`
+	})
+}
+
+// Negative: the attempt fails for no status, only when the request
+// could not be sent.
+func pingTimes(c *http.Client, req *http.Request) error {
+	return runTimes(3, func() error {
+		resp, err := c.Do(req)
+		if err != nil {
+			return err
+		}
+		return resp.Body.Close()
 	})
 }
 
