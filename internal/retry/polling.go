@@ -125,10 +125,13 @@ func (c *retryChecker) statusUse(id inspector.Cursor) bool {
 		case knowledge.ResponseReads[key]:
 			return true
 		case key == knowledge.HTTPResponseBody:
-			// resp.Body.Close(), io.Copy(io.Discard, resp.Body)
+			// resp.Body.Close(), io.Copy(io.Discard, resp.Body),
+			// resp.Body != nil
 			switch gp := parent.Parent().Node().(type) {
 			case *ast.SelectorExpr:
 				return gp.Sel.Name == "Close"
+			case *ast.BinaryExpr:
+				return c.Pass.TypesInfo.Types[gp.X].IsNil() || c.Pass.TypesInfo.Types[gp.Y].IsNil()
 			case *ast.CallExpr:
 				fn := typesx.Callee(c.Pass.TypesInfo, gp)
 				if fn == nil || len(gp.Args) != 2 || gp.Args[1] != p {

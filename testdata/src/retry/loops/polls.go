@@ -43,6 +43,23 @@ func probeService(ctx context.Context, c *http.Client, url string) bool {
 	return false
 }
 
+// Negative: the same, its body closed where it has one (opensearch-go's
+// WaitForServerReady): a nil test of the body reads nothing of it.
+func waitReadyBody(c *http.Client, req *http.Request) bool {
+	for range 30 {
+		resp, err := c.Do(req)
+		if err == nil && resp.StatusCode == http.StatusOK {
+			resp.Body.Close()
+			return true
+		}
+		if resp != nil && resp.Body != nil {
+			resp.Body.Close()
+		}
+		time.Sleep(time.Second)
+	}
+	return false
+}
+
 // Positive: the response is decoded: the loop wants it, and re-sends the
 // same GET on 503.
 func fetchConfig(url string, v any) error {
