@@ -398,6 +398,13 @@ func (c *retryChecker) readsRetryAfterHere(root ast.Node) (bool, []*types.Func) 
 			key, via, fn, ok := typesx.Resolve(info, n)
 			switch {
 			case !ok:
+				if made := c.madeHere(n.Fun); made != nil {
+					// A function value the package made (nomad's f :=
+					// requireStatusIn(200); f(d, resp, e)): its code
+					// is read, not the user's.
+					callees = append(callees, made)
+					break
+				}
 				// A hook the user gives (gophercloud's RetryBackoffFunc)
 				// handed the response's headers: how long it waits is
 				// the user's, who can read Retry-After there.
@@ -430,6 +437,32 @@ func (c *retryChecker) readsRetryAfterHere(root ast.Node) (bool, []*types.Func) 
 		return !found
 	})
 	return found || namesIt && readsByName, callees
+}
+
+// madeHere returns the function of this package that made the function
+// value fun, a local given once the result of a call of it (f :=
+// requireStatusIn(200)), or nil.
+func (c *retryChecker) madeHere(fun ast.Expr) *types.Func {
+	id, ok := ast.Unparen(fun).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, ok := c.Pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok {
+		return nil
+	}
+	d, ok := engine.OnlyValue(c.Index, v)
+	if !ok {
+		return nil
+	}
+	call, ok := ast.Unparen(d.Expr).(*ast.CallExpr)
+	if !ok {
+		return nil
+	}
+	if fn := typesx.StaticCallee(c.Pass.TypesInfo, call); fn != nil && c.Decls[fn.Origin()] != nil {
+		return fn.Origin()
+	}
+	return nil
 }
 
 // callersWait reports whether every call of fn, a retry decision of this
