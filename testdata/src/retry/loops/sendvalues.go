@@ -60,6 +60,27 @@ func viaParam(send func(*http.Request) (*http.Response, error), req *http.Reques
 	}
 }
 
+// Positive: a method value of the client, kept in a variable.
+func viaMethodValue(hc *http.Client, req *http.Request) {
+	send := hc.Do
+	for attempt := 0; attempt < 5; attempt++ {
+		resp, err := send(req)
+		if err == nil && resp.StatusCode < 500 { // want `retrying on 503 \(Service Unavailable\): huaweicloud says`
+			return
+		}
+	}
+}
+
+// Positive: an interface's send, a transport's RoundTrip.
+func viaTransport(rt http.RoundTripper, req *http.Request) {
+	for attempt := 0; attempt < 5; attempt++ {
+		resp, err := rt.RoundTrip(req)
+		if err == nil && resp.StatusCode < 500 { // want `retrying on 503 \(Service Unavailable\): huaweicloud says`
+			return
+		}
+	}
+}
+
 // Negative: a conversion to a send type calls nothing; the loop only
 // builds transports.
 func conversions(fns []func(*http.Request) (*http.Response, error)) []sendFunc {
