@@ -31,8 +31,8 @@
 // library or helper is given it, and a question an error type answers
 // (Temporary()), are read by the same flow on their own SSA form, their
 // parameters standing for what a send returned (engine.Decision,
-// decisions.go). The engine's AST flow (engine.Flow) reads what an
-// error-returning function does with a status (its facts.Err), the
-// decisions over an error such a function's body calls, and the
-// condition a helper wraps around its attempt.
+// decisions.go), and so is the condition a helper wraps around its
+// attempt (engine.Undone). The engine's AST flow (engine.Flow) reads what
+// an error-returning function does with a status (its facts.Err) and the
+// decisions over an error such a function's body calls.
 package retry
