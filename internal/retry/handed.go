@@ -55,11 +55,7 @@ func (c *retryChecker) loopRepeats(fn *types.Func, body *ast.BlockStmt, i int, c
 		// backoff.Retry): what its callers' attempts return decides,
 		// as a retry library's operation's returns do.
 		edges, answered := engine.RepeatsOnFailure(sc, failures, helperKnown{Known: c})
-		var set codeset.Set
-		for _, e := range edges {
-			set = set.Or(e.Set)
-		}
-		if answered && set == failures {
+		if answered && engine.ReadSet(edges) == failures {
 			return facts.Repeat{Param: p, Set: codeset.All, Op: true, Waits: waits}
 		}
 	}
@@ -199,13 +195,7 @@ func (c *retryChecker) wrappedCondition(arg ast.Expr, attempt, preds map[*types.
 	}
 	undone := func(bound map[*types.Var]codeset.Set) codeset.Set {
 		edges, _ := engine.Undone(sc, failures, helperKnown{c, bound, nil})
-		var set codeset.Set
-		for _, e := range edges {
-			if !e.Unread {
-				set = set.Or(e.Set)
-			}
-		}
-		return set
+		return engine.ReadSet(edges)
 	}
 	for _, q := range sortedByIndex(preds) {
 		j := preds[q]

@@ -227,13 +227,7 @@ func (c *retryChecker) helperLoop(call *ast.CallExpr, preds map[*types.Var]codes
 		return codeset.Set{}
 	}
 	edges, _ := engine.Repeats(sc, failures, helperKnown{c, preds, done})
-	var set codeset.Set
-	for _, e := range edges {
-		if !e.Unread {
-			set = set.Or(e.Set)
-		}
-	}
-	return set
+	return engine.ReadSet(edges)
 }
 
 // successes and failures are the statuses an attempt succeeds and fails

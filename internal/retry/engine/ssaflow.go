@@ -60,12 +60,19 @@ import (
 // complete is false when the paths were too many to follow.
 func Resent(send *ssa.Call, errs codeset.Set, known Known) (retried codeset.Set, complete bool) {
 	edges, complete, _ := follow(send, errs, known)
+	return ReadSet(edges), complete
+}
+
+// ReadSet returns the statuses of the ways round in edges that a test
+// the flow reads picked (not Unread).
+func ReadSet(edges []Edge) codeset.Set {
+	var set codeset.Set
 	for _, e := range edges {
 		if !e.Unread {
-			retried = retried.Or(e.Set)
+			set = set.Or(e.Set)
 		}
 	}
-	return retried, complete
+	return set
 }
 
 // An Edge is one way round a retry loop: the statuses a path sends round
