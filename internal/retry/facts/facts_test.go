@@ -15,7 +15,7 @@ func TestGobRoundTrip(t *testing.T) {
 	testenv.GobRoundTrip(t,
 		&Pred{Arg: 1, Set: fives, Waited: codeset.Single(429), List: 2, OfErr: true, Result: 1, Method: "Temporary"},
 		&Err{Sends: true, Errs: codeset.Range(400, 999), Types: []TypedErr{{Type: "*example.com/sdk.RateLimitError", Codes: codeset.Single(403)}}, List: 1, Unless: fives, From: 2},
-		&Repeat{Param: 1, Set: fives, Waits: true, Sends: true, Pred: 2, Cond: true},
+		&Repeat{Param: 1, Set: fives, Waits: true, Sends: true, Pred: 2, Cond: true, Op: true, Stop: knowledge.Key{Path: "example.com/retry", Name: "Stop"}, Only: knowledge.Key{Path: "example.com/retry", Name: "Again"}},
 		&Hook{Params: []HookParam{{Index: 1, Hook: knowledge.Key{Path: "example.com/retry", Name: "If"}, Call: true, Waits: true}}},
 		&ListRepeat{Param: 1, Set: fives, Waited: codeset.Single(429), Send: "retry.go:12"},
 		&Codes{Set: fives},
