@@ -1454,6 +1454,25 @@ func recursiveOther(req, next *http.Request) {
 	}
 }
 
+// 503 (and 502, not judged): discordgo's RequestWithLockedBucket,
+// another status's recursion counting an attempt beside it.
+func recursiveCounted(req *http.Request, sequence int) {
+	resp, err := c.Do(req)
+	if err != nil {
+		return
+	}
+	switch resp.StatusCode {
+	case 200:
+	case 502:
+		if sequence < 3 {
+			recursiveCounted(req, sequence+1)
+		}
+	case 503:
+		wait()
+		recursiveCounted(req, sequence)
+	}
+}
+
 // None: the parameter that picks the request is another.
 func recursivePicked(a, b *http.Request, first bool) {
 	req := b
@@ -1477,6 +1496,7 @@ func TestRecurses(t *testing.T) {
 		{"recursive", codeset.Single(503)},
 		{"recursiveCopy", codeset.Single(503)},
 		{"recursiveOther", codeset.Set{}},
+		{"recursiveCounted", codeset.Single(502).Or(codeset.Single(503))},
 		{"recursivePicked", codeset.Set{}},
 	} {
 		fn := sp.Func(c.fn)
