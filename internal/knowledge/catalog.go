@@ -58,6 +58,7 @@ func tables() []table {
 		{"BodyRewinds", "body rewind", maps.Keys(BodyRewinds), false},
 		{"ServerFields", "server field", maps.Keys(ServerFields), false},
 		{"BodyDrains", "body drain", maps.Keys(BodyDrains), false},
+		{"BodyDecoders", "body read or decode", maps.Keys(BodyDecoders), false},
 		{"ResponseTypes", "response type", maps.Keys(ResponseTypes), true},
 		{"HeaderReads", "header read", maps.Keys(HeaderReads), false},
 		{"ResponseReads", "response status or header read", maps.Keys(ResponseReads), false},

@@ -101,6 +101,17 @@ var ErrorConstructors = map[Key]bool{
 // constants makes each a status.
 var SliceContains = Key{Path: "slices", Name: "Contains"}
 
+// BodyDecoders are the calls that read or decode a response's body: their
+// error says whether it could be read or parsed, not what it says.
+var BodyDecoders = map[Key]bool{
+	{Path: "io", Name: "ReadAll"}:                            true,
+	{Path: "io/ioutil", Name: "ReadAll"}:                     true,
+	{Path: "encoding/json", Name: "Unmarshal"}:               true,
+	{Path: "encoding/json", Recv: "Decoder", Name: "Decode"}: true,
+	{Path: "encoding/xml", Name: "Unmarshal"}:                true,
+	{Path: "encoding/xml", Recv: "Decoder", Name: "Decode"}:  true,
+}
+
 // BodyDrains are the calls that read a response's body to the end (into
 // io.Discard) so that its connection is reused: a poll, not a use of the
 // response.

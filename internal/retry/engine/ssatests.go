@@ -523,6 +523,13 @@ func (s *sendFlow) unknownBranch(cond ssa.Value, env values.Env, r round) (then,
 		// When, not whether: either way, the statuses as they were.
 		return r, r
 	}
+	if decodeFailed(cond, env) {
+		// Whether the body could be read or parsed, not what it says
+		// (discordgo's 429: the wait decoded from the body, and a
+		// return if it cannot be): the way where it could goes on with
+		// what the tests before it picked.
+		return r, r
+	}
 	filled := func(v ssa.Value) bool { return s.filled(v) && !s.madeAgain(v, r.fresh) }
 	if values.DependsOnAt(cond, env, filled) {
 		if !values.DependsOnAtPast(cond, env, filled, s.waitAnswer) {
@@ -550,6 +557,43 @@ func (s *sendFlow) unknownBranch(cond ssa.Value, env values.Env, r round) (then,
 		r.parted, r.partedAt = true, r.tests[0]
 	}
 	return r, r
+}
+
+// decodeFailed reports whether cond tests the error of reading or
+// decoding something against nil: a call of knowledge.BodyDecoders, or of
+// a function value of an Unmarshal's type (func([]byte, any) error: a
+// package's swappable JSON decoder, discordgo's Unmarshal).
+func decodeFailed(cond ssa.Value, env values.Env) bool {
+	b, ok := cond.(*ssa.BinOp)
+	if !ok || b.Op != token.EQL && b.Op != token.NEQ {
+		return false
+	}
+	isNil := func(v ssa.Value) bool {
+		k, ok := v.(*ssa.Const)
+		return ok && k.IsNil()
+	}
+	v := env.Resolve(b.X)
+	if isNil(v) {
+		v = env.Resolve(b.Y)
+	} else if !isNil(env.Resolve(b.Y)) {
+		return false
+	}
+	if x, ok := v.(*ssa.Extract); ok {
+		v = x.Tuple
+	}
+	call, ok := v.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	if obj, ok := calleeObj(call.Call.StaticCallee()); ok {
+		return knowledge.BodyDecoders[typesx.FuncKey(obj)]
+	}
+	if m := call.Call.Method; m != nil {
+		return knowledge.BodyDecoders[typesx.FuncKey(m)]
+	}
+	sig := call.Call.Signature()
+	return sig.Params().Len() == 2 && sig.Results().Len() == 1 && typesx.IsError(sig.Results().At(0).Type()) &&
+		types.Identical(sig.Params().At(0).Type(), types.NewSlice(types.Typ[types.Byte])) && types.IsInterface(sig.Params().At(1).Type())
 }
 
 // returnsAtOnce reports whether b returns with no branch first, through

@@ -181,3 +181,61 @@ func s3Like(c *http.Client, req *http.Request, strict bool) (*http.Response, err
 	}
 	return res, err
 }
+
+// rateLimited is a rate limit's body: how long to wait, and whether the
+// server says to try again.
+type rateLimited struct {
+	RetryAfter time.Duration
+	Global     bool
+}
+
+// Positive: the wait is decoded from the body, and a body that cannot be
+// decoded ends the loop (discordgo's 429): whether it could be decoded is
+// not what it says, so the 429 test decides the re-send.
+func decodedWait(c *http.Client, req *http.Request, unmarshal func([]byte, any) error) error {
+	for {
+		resp, err := c.Do(req)
+		if err != nil {
+			return err
+		}
+		body, err := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if err != nil {
+			return err
+		}
+		if resp.StatusCode != http.StatusTooManyRequests { // want `retrying on 429 \(Too Many Requests\) without reading Retry-After: huaweicloud says`
+			return nil
+		}
+		var rl rateLimited
+		if err := unmarshal(body, &rl); err != nil {
+			return err
+		}
+		time.Sleep(rl.RetryAfter)
+	}
+}
+
+// Negative: what the decoded body says decides the re-send.
+func decodedDecides(c *http.Client, req *http.Request, unmarshal func([]byte, any) error) error {
+	for {
+		resp, err := c.Do(req)
+		if err != nil {
+			return err
+		}
+		body, err := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if err != nil {
+			return err
+		}
+		if resp.StatusCode != http.StatusTooManyRequests {
+			return nil
+		}
+		var rl rateLimited
+		if err := unmarshal(body, &rl); err != nil {
+			return err
+		}
+		if !rl.Global {
+			return errors.New("rate limited")
+		}
+		time.Sleep(rl.RetryAfter)
+	}
+}
