@@ -441,7 +441,9 @@ func (c *retryChecker) readsRetryAfterHere(root ast.Node) (bool, []*types.Func) 
 
 // madeHere returns the function of this package that made the function
 // value fun, a local given once the result of a call of it (f :=
-// requireStatusIn(200)), or nil.
+// requireStatusIn(200)), or nil. Every value the maker returns must be a
+// function literal of its own: one that returns what it was given or
+// keeps (a configured backoff) hands on what the user gave.
 func (c *retryChecker) madeHere(fun ast.Expr) *types.Func {
 	id, ok := ast.Unparen(fun).(*ast.Ident)
 	if !ok {
@@ -459,10 +461,37 @@ func (c *retryChecker) madeHere(fun ast.Expr) *types.Func {
 	if !ok {
 		return nil
 	}
-	if fn := typesx.StaticCallee(c.Pass.TypesInfo, call); fn != nil && c.Decls[fn.Origin()] != nil {
-		return fn.Origin()
+	fn := typesx.StaticCallee(c.Pass.TypesInfo, call)
+	if fn == nil {
+		return nil
 	}
-	return nil
+	decl := c.Decls[fn.Origin()]
+	if decl == nil || decl.Body == nil {
+		return nil
+	}
+	lits := true
+	returns := 0
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false // its own returns are the literal's
+		case *ast.ReturnStmt:
+			returns++
+			for _, r := range n.Results {
+				if _, ok := ast.Unparen(r).(*ast.FuncLit); !ok {
+					lits = false
+				}
+			}
+			if len(n.Results) == 0 {
+				lits = false
+			}
+		}
+		return lits
+	})
+	if !lits || returns == 0 {
+		return nil
+	}
+	return fn.Origin()
 }
 
 // callersWait reports whether every call of fn, a retry decision of this

@@ -459,3 +459,29 @@ func tracedAgain(c *http.Client, req *http.Request) error {
 		return err
 	}
 }
+
+// configured is a client whose backoff the user sets.
+type configured struct {
+	backoff func(*http.Response) time.Duration
+}
+
+// backoffFunc returns the backoff the user configured.
+func (c *configured) backoffFunc() func(*http.Response) time.Duration { return c.backoff }
+
+// Negative: the function value the loop hands the response is the user's
+// (backoffFunc returns what was configured, not a literal of its own),
+// which may wait as Retry-After says.
+func (c *configured) userWaits(hc *http.Client, req *http.Request) error {
+	for {
+		resp, err := hc.Do(req)
+		if err != nil {
+			return err
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusTooManyRequests {
+			return nil
+		}
+		wait := c.backoffFunc()
+		time.Sleep(wait(resp))
+	}
+}
