@@ -181,11 +181,8 @@ func (c *retryChecker) checkHookFunc(arg ast.Expr, hook retryHook, call *ast.Cal
 			// operation := func() error {...}; backoff.Retry(operation,
 			// b)): each function it is given (once: variables may be
 			// given each other).
-			if !c.funcSeen[v] {
-				c.funcSeen[v] = true
-				for _, val := range c.funcValues(v) {
-					c.checkHookFunc(val, hook, call, waited)
-				}
+			for _, val := range c.funcValuesOnce(v) {
+				c.checkHookFunc(val, hook, call, waited)
 			}
 			return
 		}
@@ -228,9 +225,8 @@ func (c *retryChecker) checkOperationArg(arg ast.Expr, rep facts.Repeat, call *a
 	case *ast.FuncLit:
 		c.checkOperation(f, rep, call)
 	case *ast.Ident:
-		if v, ok := c.Pass.TypesInfo.Uses[f].(*types.Var); ok && !c.funcSeen[v] {
-			c.funcSeen[v] = true
-			for _, val := range c.funcValues(v) {
+		if v, ok := c.Pass.TypesInfo.Uses[f].(*types.Var); ok {
+			for _, val := range c.funcValuesOnce(v) {
 				c.checkOperationArg(val, rep, call)
 			}
 		}
@@ -495,6 +491,16 @@ func (c *retryChecker) funcValues(v *types.Var) []ast.Expr {
 		return nil
 	}
 	return c.givenExprs(v)
+}
+
+// funcValuesOnce is funcValues the first time v is asked about, and
+// nothing after: variables may be given each other.
+func (c *retryChecker) funcValuesOnce(v *types.Var) []ast.Expr {
+	if c.funcSeen[v] {
+		return nil
+	}
+	c.funcSeen[v] = true
+	return c.funcValues(v)
 }
 
 // givenExprs returns the expressions v, a variable of this package, is

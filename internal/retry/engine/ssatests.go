@@ -588,9 +588,6 @@ func decodeFailed(cond ssa.Value, env values.Env) bool {
 	if obj, ok := calleeObj(call.Call.StaticCallee()); ok {
 		return knowledge.BodyDecoders[typesx.FuncKey(obj)]
 	}
-	if m := call.Call.Method; m != nil {
-		return knowledge.BodyDecoders[typesx.FuncKey(m)]
-	}
 	sig := call.Call.Signature()
 	return sig.Params().Len() == 2 && sig.Results().Len() == 1 && typesx.IsError(sig.Results().At(0).Type()) &&
 		types.Identical(sig.Params().At(0).Type(), types.NewSlice(types.Typ[types.Byte])) && types.IsInterface(sig.Params().At(1).Type())
