@@ -64,6 +64,7 @@ func tables() []table {
 		{"ResponseReads", "response status or header read", maps.Keys(ResponseReads), false},
 		{"ContextValues", "context value", maps.Keys(ContextValues), false},
 		{"RetryAfterWaits", "Retry-After wait", maps.Keys(RetryAfterWaits), false},
+		{"Waits", "wait for a duration", maps.Keys(Waits), false},
 		{"RetryAfterOptions", "Retry-After wait option", maps.Keys(RetryAfterOptions), false},
 		{"WaitingClients", "client that waits", maps.Keys(WaitingClients), false},
 		{"ErrorConstructors", "error constructor", maps.Keys(ErrorConstructors), false},

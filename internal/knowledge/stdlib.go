@@ -46,6 +46,30 @@ var Duration = Key{Path: "time", Name: "Duration"}
 // decides when a wait ends, not what it returns).
 var Timers = []Key{{Path: "time", Name: "Timer"}, {Path: "time", Name: "Ticker"}}
 
+// Waits are the standard library's calls that wait as long as the
+// duration or time they are handed says: a value of the Retry-After header
+// that reaches one of them before a re-send is a wait as the API asks.
+var Waits = map[Key]bool{
+	{"time", "", "Sleep"}:                true,
+	{"time", "", "After"}:                true,
+	{"time", "", "AfterFunc"}:            true,
+	{"time", "", "NewTimer"}:             true,
+	{"time", "", "NewTicker"}:            true,
+	{"time", "", "Tick"}:                 true,
+	{"time", "Timer", "Reset"}:           true,
+	{"time", "Ticker", "Reset"}:          true,
+	{"context", "", "WithTimeout"}:       true,
+	{"context", "", "WithDeadline"}:      true,
+	{"context", "", "WithTimeoutCause"}:  true,
+	{"context", "", "WithDeadlineCause"}: true,
+}
+
+// Inert are the standard library's packages whose functions make text
+// of what they are handed for people to read (a log line, an error's
+// message): a value of Retry-After handed to them goes nowhere a wait
+// can take it. Their scanners, which store what they read, are not.
+var Inert = map[string]bool{"fmt": true, "log": true, "log/slog": true, "errors": true}
+
 // PanicsOnInvalid reports whether the sinks of the package at path panic
 // on a status outside 100-999 (net/http's); the others take values below
 // 100 for "no status" (gin's Render(-1, r), a framework's own writer).

@@ -103,7 +103,7 @@ func (c *retryChecker) listDecided(cur inspector.Cursor, loop ast.Stmt, body *as
 			continue
 		}
 		c.listLoops = append(c.listLoops, listLoop{fn: fn, param: idx + shift, set: decided,
-			waited: waitedIf(c.readsRetryAfter(loop)), send: send})
+			waited: waitedIf(c.loopWaitsAfter(loop)), send: send})
 	}
 }
 

@@ -24,6 +24,7 @@ import (
 	"github.com/statuslint/statuslint/internal/status"
 	"github.com/statuslint/statuslint/internal/table"
 	"github.com/statuslint/statuslint/internal/typesx"
+	"github.com/statuslint/statuslint/internal/values"
 )
 
 // retryChecker is the retry pass's state.
@@ -311,20 +312,38 @@ func (c *retryChecker) reportOnce(d analysis.Diagnostic) {
 	c.Pass.Report(d)
 }
 
-// readsRetryAfter reports whether n reads the Retry-After header (a
-// header read with the constant name "Retry-After", in any case, or with a
-// name from a list that holds it, as openai-go's parseRetryAfterHeader
-// does) or hands the wait to something that honours it
-// (knowledge.RetryAfterWaits), itself or in the functions of this package
-// it calls (a retryDelay helper), however deep: an SDK's connect loop
-// reaches the reader of its response's Retry-After through a chain of its
-// own helpers (slack-go's RTM: connect -> startRTMAndDial -> ... ->
-// postForm -> checkStatusCode, seven calls).
+// readsRetryAfter reports whether n waits as the Retry-After header says
+// before its caller sends again (waitsAfter, a return of what it read
+// handed to that caller).
 func (c *retryChecker) readsRetryAfter(n ast.Node) bool {
+	return c.waitsAfter(n, false)
+}
+
+// loopWaitsAfter is readsRetryAfter for n, a loop or a function that
+// repeats its own send: what it returns ends the repetition.
+func (c *retryChecker) loopWaitsAfter(n ast.Node) bool {
+	return c.waitsAfter(n, true)
+}
+
+// waitsAfter reports whether n waits as the Retry-After header says, itself
+// or in the functions of this package it calls (a retryDelay helper),
+// however deep: it hands the wait to something that honours the header
+// (knowledge.RetryAfterWaits, a function whose fact says it waits, a hook
+// of the user's handed the response's headers), or the value of the header
+// it reads (by the constant name "Retry-After", in any case, or by a name
+// from a list that holds it, as openai-go's parseRetryAfterHeader does)
+// reaches a wait in n (engine.After). An SDK's connect loop reaches the
+// reader of its response's Retry-After through a chain of its own helpers
+// (slack-go's RTM: connect -> startRTMAndDial -> ... -> postForm ->
+// checkStatusCode, seven calls). With exits, a return of the value ends
+// what n repeats; without, the caller may wait with it.
+func (c *retryChecker) waitsAfter(n ast.Node, exits bool) bool {
 	// The functions of this package n calls, level by level, each looked
 	// at once: the search ends when a level adds no function, whatever
 	// the depth.
-	direct, callees := c.readsRetryAfterHere(n)
+	here := c.readsRetryAfterHere(n)
+	direct, reads := here.direct, here.reads
+	callees := here.callees
 	seen := map[*types.Func]bool{}
 	for !direct && len(callees) > 0 {
 		var next []*types.Func
@@ -335,11 +354,104 @@ func (c *retryChecker) readsRetryAfter(n ast.Node) bool {
 			seen[fn] = true
 			w := c.funcWaits(fn)
 			direct = direct || w.direct
+			reads = reads || w.reads
 			next = append(next, w.callees...)
 		}
 		callees = next
 	}
-	return direct
+	if direct || !reads {
+		return direct
+	}
+	return c.afterFlows(n, seen, exits)
+}
+
+// afterFlows reports whether the value of Retry-After, read in n or the
+// functions called, reaches a wait in n, on the SSA form of n's function
+// and those (engine.After). A wait inside a loop of theirs that sends is
+// that loop's, not n's (readsRetryAfterHere). Where n's function cannot
+// be built, it says yes: the flow is not sure it does not.
+func (c *retryChecker) afterFlows(n ast.Node, called map[*types.Func]bool, exits bool) bool {
+	var decl *ast.FuncDecl
+	for _, fc := range c.AllFiles {
+		if cur, ok := fc.FindByPos(n.Pos(), n.End()); ok {
+			decl = typesx.EnclosingFunc(cur)
+			if d, ok := cur.Node().(*ast.FuncDecl); ok {
+				decl = d
+			}
+			break
+		}
+	}
+	if decl == nil || decl.Body == nil {
+		return true
+	}
+	keep := map[*ast.FuncDecl]bool{decl: true}
+	for fn := range called {
+		if d := c.Decls[fn]; d != nil {
+			keep[d] = true
+		}
+	}
+	var skip [][2]token.Pos
+	for d := range keep {
+		ast.Inspect(d.Body, func(m ast.Node) bool {
+			switch m.(type) {
+			case *ast.ForStmt, *ast.RangeStmt:
+				inside := m.Pos() <= n.Pos() && n.End() <= m.End()
+				if !inside && c.loopSends(m) {
+					skip = append(skip, [2]token.Pos{m.Pos(), m.End()})
+					return false
+				}
+			}
+			return true
+		})
+	}
+	sp := values.BuildBodies(c.Pass, func(d *ast.FuncDecl) bool { return keep[d] })
+	var root *ssa.Function
+	var find func(f *ssa.Function)
+	find = func(f *ssa.Function) {
+		if syn := f.Syntax(); syn != nil && syn.Pos() <= n.Pos() && n.End() <= syn.End() {
+			root = f
+			for _, anon := range f.AnonFuncs {
+				find(anon)
+			}
+		}
+	}
+	for _, f := range values.Funcs(sp, c.Pass.Files, c.Pass.TypesInfo) {
+		if f.Syntax() == decl {
+			find(f)
+		}
+	}
+	if root == nil {
+		return true
+	}
+	flow := engine.NewAfter(afterKnown{c})
+	flow.Skip = func(pos token.Pos) bool {
+		return slices.ContainsFunc(skip, func(r [2]token.Pos) bool { return r[0] <= pos && pos < r[1] })
+	}
+	return flow.Waits(root, n.Pos(), n.End(), exits)
+}
+
+// afterKnown tells the Retry-After flow which calls read the header.
+type afterKnown struct{ c *retryChecker }
+
+// ReadsAfter reports whether call reads a response header
+// (knowledge.HeaderReads) by the name Retry-After or by a name it is
+// given (a list of names: the flow runs where the syntax found the
+// header named, and a value it takes for Retry-After's that is not makes
+// it say less, never more).
+func (k afterKnown) ReadsAfter(call *ssa.CallCommon) bool {
+	fn := call.StaticCallee()
+	if fn == nil || len(call.Args) == 0 {
+		return false
+	}
+	obj, ok := fn.Object().(*types.Func)
+	if !ok || !knowledge.HeaderReads[typesx.FuncKey(obj)] {
+		return false
+	}
+	name, ok := call.Args[len(call.Args)-1].(*ssa.Const)
+	if !ok || name.Value == nil || name.Value.Kind() != constant.String {
+		return true
+	}
+	return strings.EqualFold(constant.StringVal(name.Value), knowledge.RetryAfter)
 }
 
 // takesResponse reports whether fn has a response or header parameter,
@@ -354,10 +466,11 @@ func (c *retryChecker) takesResponse(fn *types.Func) bool {
 }
 
 // waitInfo is what a function's own body says about Retry-After: whether
-// it reads it, and the functions of this package it calls.
+// it waits as it says by itself (direct), whether it reads the header,
+// and the functions of this package it calls.
 type waitInfo struct {
-	direct  bool
-	callees []*types.Func
+	direct, reads bool
+	callees       []*types.Func
 }
 
 // funcWaits returns fn's waitInfo, memoized.
@@ -365,27 +478,27 @@ func (c *retryChecker) funcWaits(fn *types.Func) waitInfo {
 	if w, ok := c.waits[fn]; ok {
 		return w
 	}
-	var w waitInfo
-	w.direct, w.callees = c.readsRetryAfterHere(c.Decls[fn].Body)
+	w := c.readsRetryAfterHere(c.Decls[fn].Body)
 	c.waits[fn] = w
 	return w
 }
 
-// readsRetryAfterHere reports whether root itself reads Retry-After, and
-// returns the functions of this package it calls.
+// readsRetryAfterHere returns what root itself says of Retry-After: whether
+// it hands the wait to what honours the header, whether it reads the
+// header, and the functions of this package it calls.
 //
 // A loop inside root that sends is passed over: what it reads of
 // Retry-After is the wait of its own re-sends, and a sender that waits
 // between its attempts (anthropic-sdk-go's RequestConfig.send) hands its
 // caller the last 429 with no wait for the caller's re-send of it.
-func (c *retryChecker) readsRetryAfterHere(root ast.Node) (bool, []*types.Func) {
+func (c *retryChecker) readsRetryAfterHere(root ast.Node) waitInfo {
 	info := c.Pass.TypesInfo
 	isName := func(e ast.Expr) bool {
 		tv := info.Types[e]
 		return tv.Value != nil && tv.Value.Kind() == constant.String && strings.EqualFold(constant.StringVal(tv.Value), knowledge.RetryAfter)
 	}
-	found, namesIt, readsByName := false, false, false
-	var callees []*types.Func
+	var w waitInfo
+	namesIt, readsByName := false, false
 	ast.Inspect(root, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.ForStmt, *ast.RangeStmt:
@@ -402,41 +515,42 @@ func (c *retryChecker) readsRetryAfterHere(root ast.Node) (bool, []*types.Func) 
 					// A function value the package made (nomad's f :=
 					// requireStatusIn(200); f(d, resp, e)): its code
 					// is read, not the user's.
-					callees = append(callees, made)
+					w.callees = append(w.callees, made)
 					break
 				}
 				// A hook the user gives (gophercloud's RetryBackoffFunc)
 				// handed the response's headers: how long it waits is
 				// the user's, who can read Retry-After there.
-				found = c.handsHeaders(n)
+				w.direct = c.handsHeaders(n)
 			case knowledge.RetryAfterWaits[key]:
-				found = true
+				w.direct = true
 			case fn != nil && fn.Pkg() != c.Pass.Pkg && status.ImportFact(c.Pass, c.Index, fn, new(facts.Wait)):
-				found = true // azcore's shared.RetryAfter(resp)
+				w.direct = true // azcore's shared.RetryAfter(resp)
 			case (knowledge.HeaderReads[key] || knowledge.HeaderReads[via]) && len(n.Args) == 1:
 				if isName(n.Args[0]) {
-					found = true
+					w.reads = true
 				} else {
 					readsByName = true // the name from a variable: a list of them
 				}
 			case fn != nil && c.Decls[fn] != nil:
-				callees = append(callees, fn)
+				w.callees = append(w.callees, fn)
 			}
 		case *ast.IndexExpr: // resp.Header["Retry-After"]
 			if typesx.Is(info.TypeOf(n.X), knowledge.HTTPHeader) && isName(n.Index) {
-				found = true
+				w.reads = true
 			}
 		case *ast.Ident: // a wait passed as a value: backoff: retryablehttp.DefaultBackoff
 			if fn, ok := info.Uses[n].(*types.Func); ok && knowledge.RetryAfterWaits[typesx.FuncKey(fn)] {
-				found = true
+				w.direct = true
 			}
 			// A named constant in a list of header names (azcore's
 			// shared.RetryAfter: header: HeaderRetryAfter).
 			namesIt = namesIt || isName(n)
 		}
-		return !found
+		return !w.direct
 	})
-	return found || namesIt && readsByName, callees
+	w.reads = w.reads || namesIt && readsByName
+	return w
 }
 
 // madeHere returns the function of this package that made the function

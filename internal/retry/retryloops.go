@@ -161,7 +161,7 @@ func (c *retryChecker) retryLoop(l pendingLoop) {
 	if len(edges) == 0 {
 		return
 	}
-	c.reportRetriesFor(c.sendOp(l.send), c.notDeclared(edges), l.send, waited.Or(waitedIf(c.readsRetryAfter(l.loop))), "")
+	c.reportRetriesFor(c.sendOp(l.send), c.notDeclared(edges), l.send, waited.Or(waitedIf(c.loopWaitsAfter(l.loop))), "")
 }
 
 // sendEvaluator returns an evaluator of a round that starts with send in
@@ -212,7 +212,7 @@ func (c *retryChecker) recursiveRetry(fd *ast.FuncDecl, fn *types.Func) {
 	if len(edges) == 0 {
 		return
 	}
-	c.reportRetries(c.notDeclared(edges), send, waited.Or(waitedIf(c.readsRetryAfter(fd.Body))), "")
+	c.reportRetries(c.notDeclared(edges), send, waited.Or(waitedIf(c.loopWaitsAfter(fd.Body))), "")
 }
 
 // sendOp returns the OpenAPI operation a send is tied to, if the table is
