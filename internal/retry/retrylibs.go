@@ -39,7 +39,7 @@ func (c *retryChecker) retryHook(cur inspector.Cursor, call *ast.CallExpr) {
 		}
 	}
 	if d, ok := knowledge.Defaults[key]; ok {
-		if fd := typesx.EnclosingFunc(cur); fd == nil || !c.setsField(fd.Body, d.Override) {
+		if fd := typesx.EnclosingFunc(cur); (fd == nil || !c.setsField(fd.Body, d.Override)) && !c.setThroughField(cur, d.Override) {
 			// Its default backoff honours Retry-After, so only the never
 			// codes are at fault.
 			p := knowledge.Policies[d.Policy]
@@ -549,6 +549,63 @@ func (c *retryChecker) setsField(body *ast.BlockStmt, field knowledge.Key) bool 
 		return !found
 	})
 	return found
+}
+
+// setThroughField reports whether the client cur's call makes is kept in
+// a struct's field (T{F: NewClient()}, x.F = NewClient()) whose client
+// the package sets the field override of elsewhere (x.F.CheckRetry = ...,
+// in a function its constructor calls: opsgenie's setRetryPolicy). Code
+// in test files counts only for a client made in one.
+func (c *retryChecker) setThroughField(cur inspector.Cursor, override knowledge.Key) bool {
+	info := c.Pass.TypesInfo
+	var kept *types.Var
+	switch p := cur.Parent().Node().(type) {
+	case *ast.KeyValueExpr:
+		if id, ok := p.Key.(*ast.Ident); ok && p.Value == cur.Node() {
+			kept, _ = info.Uses[id].(*types.Var)
+		}
+	case *ast.AssignStmt:
+		for i, r := range p.Rhs {
+			if r != cur.Node() || i >= len(p.Lhs) || len(p.Lhs) != len(p.Rhs) {
+				continue
+			}
+			if sel, ok := ast.Unparen(p.Lhs[i]).(*ast.SelectorExpr); ok {
+				if s, ok := info.Selections[sel]; ok && s.Kind() == types.FieldVal {
+					kept, _ = s.Obj().(*types.Var)
+				}
+			}
+		}
+	}
+	if kept == nil || !kept.IsField() {
+		return false
+	}
+	inTest := typesx.InTestFile(c.Pass.Fset, cur.Node().Pos())
+	for _, fc := range c.Checked {
+		if !inTest && typesx.InTestFile(c.Pass.Fset, fc.Node().Pos()) {
+			continue
+		}
+		for a := range fc.Preorder((*ast.AssignStmt)(nil)) {
+			for _, lhs := range a.Node().(*ast.AssignStmt).Lhs {
+				sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
+				if !ok {
+					continue
+				}
+				s, ok := info.Selections[sel]
+				if !ok {
+					continue
+				}
+				if key, _ := typesx.FieldKey(s.Obj(), s.Recv()); key != override {
+					continue
+				}
+				if x, ok := ast.Unparen(sel.X).(*ast.SelectorExpr); ok {
+					if xs, ok := info.Selections[x]; ok && xs.Obj() == kept {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
 }
 
 // mayBeNil reports whether e, a function argument, may be nil: the nil

@@ -378,3 +378,32 @@ func namedPolicy() *retryablehttp.Client {
 	c.CheckRetry = shouldRetry
 	return c
 }
+
+// A client kept in a struct's field whose policy another function of the
+// package sets (opsgenie's setRetryPolicy): the default is not what runs.
+type keptClient struct{ rc *retryablehttp.Client }
+
+func newKeptClient() *keptClient {
+	k := &keptClient{rc: retryablehttp.NewClient()}
+	setKeptPolicy(k)
+	return k
+}
+
+func setKeptPolicy(k *keptClient) {
+	k.rc.CheckRetry = func(ctx context.Context, resp *http.Response, err error) (bool, error) {
+		return err != nil, nil
+	}
+}
+
+// Positive: a client kept in another field, whose policy nothing sets.
+type otherKept struct{ rc, spare *retryablehttp.Client }
+
+func newOtherKept() *otherKept {
+	return &otherKept{rc: retryablehttp.NewClient(), spare: retryablehttp.NewClient()} // want `retrying on 503 \(Service Unavailable\) \(retryablehttp.NewClient's default CheckRetry retries every 5xx but 501; set CheckRetry\): huaweicloud says`
+}
+
+func setOtherPolicy(o *otherKept) {
+	o.rc.CheckRetry = func(ctx context.Context, resp *http.Response, err error) (bool, error) {
+		return err != nil, nil
+	}
+}
