@@ -40,6 +40,9 @@ var Context = Key{Path: "context", Name: "Context"}
 // is, not what a response's status is.
 var Duration = Key{Path: "time", Name: "Duration"}
 
+// Time is time.Time: an instant a wait may last until.
+var Time = Key{Path: "time", Name: "Time"}
+
 // Timers are the types whose methods answer the time's question: Stop
 // and Reset say whether the timer had fired, which the clock decides,
 // not the duration it was made with (a delay computed from a response

@@ -440,11 +440,14 @@ type afterKnown struct{ c *retryChecker }
 // it say less, never more).
 func (k afterKnown) ReadsAfter(call *ssa.CallCommon) bool {
 	fn := call.StaticCallee()
-	if fn == nil || len(call.Args) == 0 {
+	if fn == nil {
 		return false
 	}
 	obj, ok := fn.Object().(*types.Func)
-	if !ok || !knowledge.HeaderReads[typesx.FuncKey(obj)] {
+	if ok && k.c.importedWait(obj) && givesWait(obj) {
+		return true // what it returns is the header's wait
+	}
+	if !ok || !knowledge.HeaderReads[typesx.FuncKey(obj)] || len(call.Args) == 0 {
 		return false
 	}
 	name, ok := call.Args[len(call.Args)-1].(*ssa.Const)
@@ -452,6 +455,28 @@ func (k afterKnown) ReadsAfter(call *ssa.CallCommon) bool {
 		return true
 	}
 	return strings.EqualFold(constant.StringVal(name.Value), knowledge.RetryAfter)
+}
+
+// importedWait reports whether fn, of another package, waits as
+// Retry-After says or returns how long it says (its facts.Wait).
+func (c *retryChecker) importedWait(fn *types.Func) bool {
+	return fn.Pkg() != c.Pass.Pkg && status.ImportFact(c.Pass, c.Index, fn, new(facts.Wait))
+}
+
+// givesWait reports whether fn, a function whose fact says it waits as
+// Retry-After says, returns how long to wait rather than waiting itself:
+// it returns a number (a time.Duration, seconds) or a time.Time, and no
+// response.
+func givesWait(fn *types.Func) bool {
+	gives := false
+	for v := range fn.Signature().Results().Variables() {
+		t := v.Type()
+		if status.IsResponseType(t) {
+			return false
+		}
+		gives = gives || typesx.IsInteger(t) || typesx.Is(t, knowledge.Time)
+	}
+	return gives
 }
 
 // takesResponse reports whether fn has a response or header parameter,
@@ -524,8 +549,12 @@ func (c *retryChecker) readsRetryAfterHere(root ast.Node) waitInfo {
 				w.direct = c.handsHeaders(n)
 			case knowledge.RetryAfterWaits[key]:
 				w.direct = true
-			case fn != nil && fn.Pkg() != c.Pass.Pkg && status.ImportFact(c.Pass, c.Index, fn, new(facts.Wait)):
-				w.direct = true // azcore's shared.RetryAfter(resp)
+			case fn != nil && c.importedWait(fn):
+				if givesWait(fn) {
+					w.reads = true // azcore's shared.RetryAfter(resp): its value
+				} else {
+					w.direct = true // go-autorest's DelayWithRetryAfter: it waits
+				}
 			case (knowledge.HeaderReads[key] || knowledge.HeaderReads[via]) && len(n.Args) == 1:
 				if isName(n.Args[0]) {
 					w.reads = true

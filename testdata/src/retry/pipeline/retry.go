@@ -152,3 +152,17 @@ func (p *retryPolicy) DoCodes(req *policy.Request, codes []int) (resp *http.Resp
 	}
 	return
 }
+
+// Positive: the shared reader's wait (its fact: it returns how long
+// Retry-After says) is only printed; the loop waits a second.
+func (p *retryPolicy) DoNoted(c *http.Client, req *http.Request) (resp *http.Response, err error) {
+	for try := 0; try < 3; try++ {
+		resp, err = c.Do(req)
+		if err == nil && resp.StatusCode != http.StatusTooManyRequests { // want `retrying on 429 \(Too Many Requests\) without reading Retry-After`
+			return
+		}
+		println("server asks for", int64(azshared.RetryAfter(resp)))
+		time.Sleep(time.Second)
+	}
+	return
+}
