@@ -666,8 +666,15 @@ func (c *retryChecker) callersWaitFrom(fn *types.Func, seen map[*types.Func]bool
 		if scope == nil {
 			return false
 		}
-		if c.readsRetryAfter(scope) {
-			continue
+		switch scope.(type) {
+		case *ast.ForStmt, *ast.RangeStmt:
+			if c.loopWaitsAfter(scope) {
+				continue
+			}
+		default:
+			if c.readsRetryAfter(scope) {
+				continue
+			}
 		}
 		decl, isDecl := scope.(*ast.FuncDecl)
 		if !isDecl {

@@ -60,3 +60,20 @@ func sendFixed(c *http.Client, req *http.Request) {
 		time.Sleep(time.Second)
 	}
 }
+
+// mustRetry re-sends 429, called by a loop that reads Retry-After only
+// to log it.
+func mustRetry(res *http.Response) bool {
+	return res.StatusCode == http.StatusTooManyRequests // want `retrying on 429 \(Too Many Requests\) without reading Retry-After`
+}
+
+func sendLogged(c *http.Client, req *http.Request) {
+	for tries := 0; tries < 3; tries++ {
+		res, err := c.Do(req)
+		if err != nil || !mustRetry(res) {
+			return
+		}
+		println("retry after", res.Header.Get("Retry-After"))
+		time.Sleep(time.Second)
+	}
+}
