@@ -298,8 +298,8 @@ func (c *retryChecker) helperRetry(cur inspector.Cursor, call *ast.CallExpr) {
 	if body == nil {
 		return
 	}
-	i, send, _ := c.FindSend(body.List)
-	if send == nil || c.isPolling(cur, send, body.List[i]) {
+	_, send, _ := c.FindSend(body.List)
+	if send == nil || c.polls(typesx.EnclosingFunc(cur), send, c.sendSSA(send)) {
 		return
 	}
 	set := f.Set

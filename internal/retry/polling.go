@@ -2,33 +2,80 @@ package retry
 
 import (
 	"go/ast"
-	"go/types"
+	"go/token"
 
-	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/ssa"
 
 	"github.com/statuslint/statuslint/internal/knowledge"
-	"github.com/statuslint/statuslint/internal/status"
+	"github.com/statuslint/statuslint/internal/retry/engine"
 	"github.com/statuslint/statuslint/internal/typesx"
+	"github.com/statuslint/statuslint/internal/values"
 )
 
-// isPolling reports whether a loop waits for a state rather than recovering
-// from a failure. It is a poll when its send only probes: a read (GET or
-// HEAD) whose response the code uses for nothing but its status, as health
-// and readiness checks do. Where the method cannot be known (a request
-// given as a parameter), a probe is a poll in a function named for
-// waiting; any other loop that sends is a retry.
-func (c *retryChecker) isPolling(cur inspector.Cursor, send *ast.CallExpr, stmt ast.Stmt) bool {
-	if !c.statusOnly(cur, send, stmt) {
+// polls reports whether a loop waits for a state rather than recovering
+// from a failure. It is a poll when its send, sc on the SSA form, only
+// probes: a read (GET or HEAD) whose response the code uses for nothing
+// but its status (engine.StatusOnly), as health and readiness checks do.
+// Where the method cannot be known (a request given as a parameter), a
+// probe is a poll in a function named for waiting (fd, the declaration
+// around the loop); any other loop that sends is a retry.
+func (c *retryChecker) polls(fd *ast.FuncDecl, send *ast.CallExpr, sc *ssa.Call) bool {
+	if sc == nil || !engine.StatusOnly(sc) {
 		return false
 	}
 	switch c.sendMethod(send) {
 	case "GET", "HEAD":
 		return true
 	case "":
-		fd := typesx.EnclosingFunc(cur)
 		return fd != nil && knowledge.PollNames.Match(fd.Name.Name)
 	}
 	return false
+}
+
+// sendSSA returns send on the SSA form of the declaration around it,
+// built for it alone where the loops' build (ssaCalls) does not hold it,
+// or nil.
+func (c *retryChecker) sendSSA(send *ast.CallExpr) *ssa.Call {
+	if sc := c.ssaCalls[send.Lparen]; sc != nil {
+		return sc
+	}
+	if sc, ok := c.probeCalls[send.Lparen]; ok {
+		return sc
+	}
+	var decl *ast.FuncDecl
+	for _, fc := range c.AllFiles {
+		if cur, ok := fc.FindByPos(send.Pos(), send.End()); ok {
+			decl = typesx.EnclosingFunc(cur)
+			break
+		}
+	}
+	if c.probeCalls == nil {
+		c.probeCalls = map[token.Pos]*ssa.Call{}
+	}
+	c.probeCalls[send.Lparen] = nil
+	if decl == nil {
+		return nil
+	}
+	sp := values.BuildBodies(c.Pass, func(d *ast.FuncDecl) bool { return d == decl })
+	var visit func(f *ssa.Function)
+	visit = func(f *ssa.Function) {
+		for _, b := range f.Blocks {
+			for _, instr := range b.Instrs {
+				if call, ok := instr.(*ssa.Call); ok && call.Pos().IsValid() {
+					c.probeCalls[call.Pos()] = call
+				}
+			}
+		}
+		for _, anon := range f.AnonFuncs {
+			visit(anon)
+		}
+	}
+	for _, f := range values.Funcs(sp, c.Pass.Files, c.Pass.TypesInfo) {
+		if f.Syntax() == decl {
+			visit(f)
+		}
+	}
+	return c.probeCalls[send.Lparen]
 }
 
 // sendMethod returns the HTTP method of a send, upper case, or "" when it
@@ -51,104 +98,3 @@ func (c *retryChecker) sendMethod(send *ast.CallExpr) string {
 	return method
 }
 
-// statusOnly reports whether the response of a send is used for nothing
-// but its status: its status, its headers, a nil test, closing or
-// draining its body. A response that is returned, stored, decoded or
-// handed on is wanted for itself.
-func (c *retryChecker) statusOnly(cur inspector.Cursor, send *ast.CallExpr, stmt ast.Stmt) bool {
-	info := c.Pass.TypesInfo
-	var resp *types.Var
-	ast.Inspect(stmt, func(n ast.Node) bool {
-		as, ok := n.(*ast.AssignStmt)
-		if !ok || len(as.Rhs) != 1 || ast.Unparen(as.Rhs[0]) != send {
-			return resp == nil
-		}
-		if id, ok := as.Lhs[0].(*ast.Ident); ok {
-			resp, _ = info.ObjectOf(id).(*types.Var)
-		}
-		return false
-	})
-	if resp == nil {
-		// The response is dropped, or the send's result used in place:
-		// only a plain dropped result is a probe.
-		_, isExpr := stmt.(*ast.ExprStmt)
-		return isExpr || sendsTo(stmt, send)
-	}
-	if !status.IsResponseType(resp.Type()) {
-		return false
-	}
-	fn, ok := typesx.EnclosingFuncCursor(cur)
-	if !ok {
-		return false
-	}
-	for id := range fn.Preorder((*ast.Ident)(nil)) {
-		if info.Uses[id.Node().(*ast.Ident)] != resp {
-			continue
-		}
-		if !c.statusUse(id) {
-			return false
-		}
-	}
-	return true
-}
-
-// sendsTo reports whether stmt assigns send's results to blanks only.
-func sendsTo(stmt ast.Stmt, send *ast.CallExpr) bool {
-	as, ok := stmt.(*ast.AssignStmt)
-	if !ok || len(as.Rhs) != 1 || ast.Unparen(as.Rhs[0]) != send {
-		return false
-	}
-	id, ok := as.Lhs[0].(*ast.Ident)
-	return ok && id.Name == "_"
-}
-
-// statusUse reports whether a use of a response reads only its status or
-// headers, tests it against nil, or closes or drains its body.
-func (c *retryChecker) statusUse(id inspector.Cursor) bool {
-	parent := id.Parent()
-	switch p := parent.Node().(type) {
-	case *ast.BinaryExpr:
-		return c.Pass.TypesInfo.Types[p.X].IsNil() || c.Pass.TypesInfo.Types[p.Y].IsNil()
-	case *ast.SelectorExpr:
-		s, ok := c.Pass.TypesInfo.Selections[p]
-		if !ok {
-			return false
-		}
-		var key knowledge.Key
-		switch obj := s.Obj().(type) {
-		case *types.Var:
-			key, _ = typesx.FieldKey(obj, s.Recv())
-		case *types.Func:
-			key = typesx.FuncKey(obj)
-		}
-		switch {
-		case knowledge.ResponseReads[key]:
-			return true
-		case key == knowledge.HTTPResponseBody:
-			// resp.Body.Close(), io.Copy(io.Discard, resp.Body),
-			// resp.Body != nil
-			switch gp := parent.Parent().Node().(type) {
-			case *ast.SelectorExpr:
-				return gp.Sel.Name == "Close"
-			case *ast.BinaryExpr:
-				return c.Pass.TypesInfo.Types[gp.X].IsNil() || c.Pass.TypesInfo.Types[gp.Y].IsNil()
-			case *ast.CallExpr:
-				fn := typesx.Callee(c.Pass.TypesInfo, gp)
-				if fn == nil || len(gp.Args) != 2 || gp.Args[1] != p {
-					return false
-				}
-				return knowledge.BodyDrains[typesx.FuncKey(fn)] && isDiscard(c.Pass.TypesInfo, gp.Args[0])
-			}
-		}
-	}
-	return false
-}
-
-func isDiscard(info *types.Info, e ast.Expr) bool {
-	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
-	if !ok {
-		return false
-	}
-	v, ok := info.Uses[sel.Sel].(*types.Var)
-	return ok && v.Pkg() != nil && (knowledge.Key{Path: v.Pkg().Path(), Name: v.Name()}) == knowledge.Discard
-}

@@ -78,6 +78,10 @@ type retryChecker struct {
 	funcSeen  map[*types.Var]bool
 	// waits memoizes funcWaits.
 	waits map[*types.Func]waitInfo
+	// probeCalls are the sends of retry helpers' attempts, on the SSA
+	// form of their declarations, by position, built once asked
+	// (sendSSA); nil where one could not be built.
+	probeCalls map[token.Pos]*ssa.Call
 	// ranges indexes range statements by their value variable (rangeOf),
 	// built on first use; fields memoizes fieldValues.
 	ranges map[*types.Var]*ast.RangeStmt

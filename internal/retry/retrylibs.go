@@ -250,15 +250,12 @@ type pendingOperation struct {
 // checkOperation keeps an operation run again while it returns an error,
 // to be read on the SSA form (operation).
 func (c *retryChecker) checkOperation(lit *ast.FuncLit, rep facts.Repeat, call *ast.CallExpr) {
-	i, send, errs := c.FindSend(lit.Body.List)
+	_, send, errs := c.FindSend(lit.Body.List)
 	if send == nil {
 		return
 	}
 	for _, fc := range c.AllFiles {
 		if cur, ok := fc.FindByPos(lit.Pos(), lit.End()); ok {
-			if c.isPolling(cur, send, lit.Body.List[i]) {
-				return // a wait for readiness, not a retry
-			}
 			if fd := typesx.EnclosingFunc(cur); fd != nil {
 				c.operations = append(c.operations, pendingOperation{fd, lit, rep, call, send, errs})
 			}
@@ -274,8 +271,8 @@ func (c *retryChecker) checkOperation(lit *ast.FuncLit, rep facts.Repeat, call *
 // has one.
 func (c *retryChecker) operation(o pendingOperation) {
 	sc := c.ssaCalls[o.send.Lparen]
-	if sc == nil {
-		return
+	if sc == nil || c.polls(o.decl, o.send, sc) {
+		return // not built, or a wait for readiness
 	}
 	retried := func(v ssa.Value) bool {
 		if k, ok := v.(*ssa.Const); ok && k.IsNil() {

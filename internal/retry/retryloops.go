@@ -141,12 +141,13 @@ func firstCall(n ast.Node, intoLoops bool, match func(*ast.CallExpr) bool) *ast.
 }
 
 // loopToCheck returns a loop that sends as one to check for retries, or
-// false where it cannot retry: it sends nothing itself, or it polls.
+// false where it sends nothing itself; whether it polls is read on its
+// SSA form (retryLoop).
 // Whether a round sends the same request again is the SSA flow's to
 // say, on each path (engine.Resends).
 func (c *retryChecker) loopToCheck(cur inspector.Cursor, loop ast.Stmt, body *ast.BlockStmt) (pendingLoop, bool) {
-	i, send, errs := c.FindSend(body.List)
-	if send == nil || c.isPolling(cur, send, body.List[i]) {
+	_, send, errs := c.FindSend(body.List)
+	if send == nil {
 		return pendingLoop{}, false
 	}
 	return pendingLoop{cur: cur, loop: loop, body: body, send: send, errs: errs}, true
@@ -156,6 +157,9 @@ func (c *retryChecker) loopToCheck(cur inspector.Cursor, loop ast.Stmt, body *as
 // a status the table forbids retrying: the ways round the SSA flow finds
 // (engine.Resends).
 func (c *retryChecker) retryLoop(l pendingLoop) {
+	if c.polls(typesx.EnclosingFunc(l.cur), l.send, c.ssaCalls[l.send.Lparen]) {
+		return // a wait for readiness, not a retry
+	}
 	c.listDecided(l.cur, l.loop, l.body, l.send, l.errs)
 	edges, waited := c.resends(l.body, l.send, l.errs)
 	if len(edges) == 0 {

@@ -241,7 +241,7 @@ func (a *After) step(fn *ssa.Function, v ssa.Value, instr ssa.Instruction, in fu
 		}
 		doubt(x.Pos())
 	case *ssa.BinOp:
-		if (x.Op == token.EQL || x.Op == token.NEQ) && (isNil(x.X) || isNil(x.Y)) {
+		if comparesNil(x) {
 			return // whether it holds one: not how long
 		}
 		hold(x)

@@ -110,3 +110,43 @@ func waitJob(c *http.Client, req *http.Request) (string, error) {
 		time.Sleep(time.Second)
 	}
 }
+
+// Negative: the response goes through variables of its own (the last
+// one kept across rounds, a copy closed): it is read for its status
+// only, wherever it is held.
+func probeKept(c *http.Client, url string) bool {
+	var last *http.Response
+	for range 30 {
+		resp, err := c.Get(url)
+		if err != nil {
+			continue
+		}
+		last = resp
+		r := last
+		r.Body.Close()
+		if last.StatusCode == http.StatusOK {
+			return true
+		}
+		time.Sleep(time.Second)
+	}
+	return false
+}
+
+// Positive: the response kept across rounds is returned after the loop:
+// it is wanted for itself.
+func fetchKept(c *http.Client, url string) *http.Response {
+	var last *http.Response
+	for range 30 {
+		resp, err := c.Get(url)
+		if err != nil {
+			continue
+		}
+		last = resp
+		if resp.StatusCode != http.StatusServiceUnavailable { // want `retrying on 503 \(Service Unavailable\): huaweicloud says`
+			break
+		}
+		resp.Body.Close()
+		time.Sleep(time.Second)
+	}
+	return last
+}
