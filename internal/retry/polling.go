@@ -97,4 +97,3 @@ func (c *retryChecker) sendMethod(send *ast.CallExpr) string {
 	method, _ := c.requests.NewRequestArgs(send.Args[0])
 	return method
 }
-
