@@ -32,7 +32,11 @@
 // (Temporary()), are read by the same flow on their own SSA form, their
 // parameters standing for what a send returned (engine.Decision,
 // decisions.go), and so is the condition a helper wraps around its
-// attempt (engine.Undone). The engine's AST flow (engine.Flow) reads what
-// an error-returning function does with a status (its facts.Err) and the
-// decisions over an error such a function's body calls.
+// attempt (engine.Undone). Whether a loop waits as Retry-After says is
+// where the header's value goes on the SSA form (engine.After: from its
+// read to a wait before the re-send), and whether it only polls is what
+// it does with its response (engine.StatusOnly). The engine's AST flow
+// (engine.Flow) reads what an error-returning function does with a status
+// (its facts.Err) and the decisions over an error such a function's body
+// calls.
 package retry
