@@ -111,6 +111,20 @@ func (c *retryChecker) litDecision(lit *ast.FuncLit, errs codeset.Set, known boo
 	return c.decisionOn(f, lit.Body, errs, known)
 }
 
+// enclosingDecl returns the function declaration n is in, or n itself
+// where it is one; nil for a package-level variable's initializer.
+func (c *retryChecker) enclosingDecl(n ast.Node) *ast.FuncDecl {
+	for _, fc := range c.AllFiles {
+		if cur, ok := fc.FindByPos(n.Pos(), n.End()); ok {
+			if d, ok := cur.Node().(*ast.FuncDecl); ok {
+				return d
+			}
+			return typesx.EnclosingFunc(cur)
+		}
+	}
+	return nil
+}
+
 // litFunc returns the SSA form of lit, a function literal of the
 // package, built with the other literals of its declaration.
 func (c *retryChecker) litFunc(lit *ast.FuncLit) *ssa.Function {
@@ -118,13 +132,7 @@ func (c *retryChecker) litFunc(lit *ast.FuncLit) *ssa.Function {
 	if ok {
 		return f
 	}
-	var decl *ast.FuncDecl
-	for _, fc := range c.AllFiles {
-		if cur, ok := fc.FindByPos(lit.Pos(), lit.End()); ok {
-			decl = typesx.EnclosingFunc(cur)
-			break
-		}
-	}
+	decl := c.enclosingDecl(lit)
 	// Every function literal of the declaration at once (a test gives
 	// its client many), with the package's decisions they may call.
 	keep := c.decisionDecls()

@@ -42,13 +42,7 @@ func (c *retryChecker) sendSSA(send *ast.CallExpr) *ssa.Call {
 	if sc, ok := c.probeCalls[send.Lparen]; ok {
 		return sc
 	}
-	var decl *ast.FuncDecl
-	for _, fc := range c.AllFiles {
-		if cur, ok := fc.FindByPos(send.Pos(), send.End()); ok {
-			decl = typesx.EnclosingFunc(cur)
-			break
-		}
-	}
+	decl := c.enclosingDecl(send)
 	if c.probeCalls == nil {
 		c.probeCalls = map[token.Pos]*ssa.Call{}
 	}

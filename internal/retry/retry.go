@@ -375,16 +375,7 @@ func (c *retryChecker) waitsAfter(n ast.Node, exits bool) bool {
 // that loop's, not n's (readsRetryAfterHere). Where n's function cannot
 // be built, it says yes: the flow is not sure it does not.
 func (c *retryChecker) afterFlows(n ast.Node, called map[*types.Func]bool, exits bool) bool {
-	var decl *ast.FuncDecl
-	for _, fc := range c.AllFiles {
-		if cur, ok := fc.FindByPos(n.Pos(), n.End()); ok {
-			decl = typesx.EnclosingFunc(cur)
-			if d, ok := cur.Node().(*ast.FuncDecl); ok {
-				decl = d
-			}
-			break
-		}
-	}
+	decl := c.enclosingDecl(n)
 	if decl == nil || decl.Body == nil {
 		return true
 	}

@@ -48,7 +48,7 @@ func Mixed[T comparable](given []Given[T]) map[*ssa.Function]bool {
 			switch r := r.(type) {
 			case *ssa.Store:
 				if r.Val == v {
-					label(storeRoot(r.Addr), labels[v])
+					label(StoreRoot(r.Addr), labels[v])
 				}
 			case *ssa.Call:
 				label(r, labels[v])
@@ -79,9 +79,9 @@ func Mixed[T comparable](given []Given[T]) map[*ssa.Function]bool {
 	return mixed
 }
 
-// storeRoot returns what a store into addr changes: the list or struct an
+// StoreRoot returns what a store into addr changes: the list or struct an
 // element or field address is of, or the variable itself.
-func storeRoot(addr ssa.Value) ssa.Value {
+func StoreRoot(addr ssa.Value) ssa.Value {
 	for {
 		switch a := addr.(type) {
 		case *ssa.IndexAddr:

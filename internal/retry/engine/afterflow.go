@@ -10,6 +10,7 @@ import (
 
 	"github.com/statuslint/statuslint/internal/knowledge"
 	"github.com/statuslint/statuslint/internal/typesx"
+	"github.com/statuslint/statuslint/internal/values"
 )
 
 // AfterKnown answers what the Retry-After flow (After) cannot read from
@@ -228,14 +229,14 @@ func (a *After) step(fn *ssa.Function, v ssa.Value, instr ssa.Instruction, in fu
 		if x.Val != v {
 			return
 		}
-		switch root := storeRoot(x.Addr).(type) {
+		switch root := values.StoreRoot(x.Addr).(type) {
 		case *ssa.Alloc:
 			hold(root) // a local variable or struct of fn: its loads
 		default:
 			doubt(x.Pos()) // where other functions may read it
 		}
 	case *ssa.MapUpdate:
-		if m, ok := storeRoot(x.Map).(*ssa.MakeMap); ok {
+		if m, ok := values.StoreRoot(x.Map).(*ssa.MakeMap); ok {
 			hold(m)
 			return
 		}
@@ -329,7 +330,7 @@ func (a *After) call(fn *ssa.Function, v ssa.Value, ci ssa.CallInstruction, in f
 		result()
 		for _, arg := range call.Args {
 			if arg != v {
-				if root, ok := storeRoot(arg).(*ssa.Alloc); ok && arg.Type() != nil {
+				if root, ok := values.StoreRoot(arg).(*ssa.Alloc); ok && arg.Type() != nil {
 					if _, isPtr := arg.Type().Underlying().(*types.Pointer); isPtr {
 						hold(root)
 					}
@@ -397,19 +398,4 @@ func condPos(v ssa.Value) token.Pos {
 		return instr.Pos()
 	}
 	return token.NoPos
-}
-
-// storeRoot returns what a store into addr changes: the variable, list
-// or struct an element or field address is of.
-func storeRoot(addr ssa.Value) ssa.Value {
-	for {
-		switch x := addr.(type) {
-		case *ssa.IndexAddr:
-			addr = x.X
-		case *ssa.FieldAddr:
-			addr = x.X
-		default:
-			return addr
-		}
-	}
 }
