@@ -8,7 +8,8 @@
 //
 // It is the check: it finds the sends, loops, helpers and hooks, and asks
 // the engine (package engine) which statuses reach each re-send; it
-// answers what the engine asks of other functions (the engine's Oracle)
+// answers what the engines ask of other functions (engine.Known,
+// syntax.Oracle)
 // from their bodies in this package and from the facts (package facts)
 // of other packages. The statuses are package codeset's sets.
 //
@@ -35,8 +36,8 @@
 // attempt (engine.Undone). Whether a loop waits as Retry-After says is
 // where the header's value goes on the SSA form (engine.After: from its
 // read to a wait before the re-send), and whether it only polls is what
-// it does with its response (engine.StatusOnly). The engine's AST flow
-// (engine.Flow) reads what an error-returning function does with a status
+// it does with its response (engine.StatusOnly). The flow on syntax
+// (syntax.Flow) reads what an error-returning function does with a status
 // (its facts.Err) and the decisions over an error such a function's body
 // calls.
 package retry

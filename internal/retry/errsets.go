@@ -10,8 +10,8 @@ import (
 
 	"github.com/statuslint/statuslint/internal/knowledge"
 	"github.com/statuslint/statuslint/internal/retry/codeset"
-	"github.com/statuslint/statuslint/internal/retry/engine"
 	"github.com/statuslint/statuslint/internal/retry/facts"
+	"github.com/statuslint/statuslint/internal/retry/syntax"
 	"github.com/statuslint/statuslint/internal/status"
 	"github.com/statuslint/statuslint/internal/typesx"
 )
@@ -95,11 +95,11 @@ func (c *retryChecker) evalErrSummary(fn *types.Func, decl *ast.FuncDecl) errRes
 // twice, accepting every status and none: what only the second returns an
 // error for is what a caller's list decides (Unless).
 func (c *retryChecker) evalCheck(fn *types.Func, decl *ast.FuncDecl) errResult {
-	run := func(lists map[*types.Var]codeset.Set) (*engine.Flow, bool) {
+	run := func(lists map[*types.Var]codeset.Set) (*syntax.Flow, bool) {
 		ev, _ := c.statusParams(decl.Type)
 		ev.Lists = lists
-		fl := &engine.Flow{Ev: ev, Mode: engine.ModeErrors, ErrTypes: map[string]codeset.Set{}}
-		fl.Stmts(decl.Body.List, []engine.Frag{{Set: codeset.All}}, nil)
+		fl := &syntax.Flow{Ev: ev, Mode: syntax.ModeErrors, ErrTypes: map[string]codeset.Set{}}
+		fl.Stmts(decl.Body.List, []syntax.Frag{{Set: codeset.All}}, nil)
 		return fl, ev.Touched
 	}
 	list := -1
@@ -166,12 +166,12 @@ func (c *retryChecker) evalTranslator(fn *types.Func, decl *ast.FuncDecl) errRes
 	if from < 0 {
 		return errResult{}
 	}
-	ev := &engine.Evaluator{Pass: c.Pass, Index: c.Index, O: c, Errs: map[*types.Var]codeset.Set{params.At(from): codeset.All}, Symbolic: map[*types.Var]bool{params.At(from): true}}
-	fl := &engine.Flow{Ev: ev, Mode: engine.ModeErrors, ErrTypes: map[string]codeset.Set{}}
+	ev := &syntax.Evaluator{Pass: c.Pass, Index: c.Index, O: c, Errs: map[*types.Var]codeset.Set{params.At(from): codeset.All}, Symbolic: map[*types.Var]bool{params.At(from): true}}
+	fl := &syntax.Flow{Ev: ev, Mode: syntax.ModeErrors, ErrTypes: map[string]codeset.Set{}}
 	if res := fn.Signature().Results(); res.Len() > 0 {
 		fl.ResultErr = res.At(res.Len() - 1)
 	}
-	fl.Stmts(decl.Body.List, []engine.Frag{{Set: codeset.All}}, nil)
+	fl.Stmts(decl.Body.List, []syntax.Frag{{Set: codeset.All}}, nil)
 	typed := typedErrs(fl.ErrTypes)
 	if !ev.Touched || len(typed) == 0 {
 		return errResult{}
@@ -205,12 +205,12 @@ func (c *retryChecker) sentErrorFactWith(list []ast.Stmt, result *types.Var, lis
 	if send == nil {
 		return facts.Err{}, false
 	}
-	fl := &engine.Flow{Ev: c.sendEvaluator(list[i], send, errs), Mode: engine.ModeErrors, ErrTypes: map[string]codeset.Set{}}
+	fl := &syntax.Flow{Ev: c.sendEvaluator(list[i], send, errs), Mode: syntax.ModeErrors, ErrTypes: map[string]codeset.Set{}}
 	fl.Ev.Lists, fl.Ev.MadeTypes = lists, lists != nil
 	if result != nil && result.Name() != "" && result.Name() != "_" {
 		fl.ResultErr = result
 	}
-	fl.Stmts(list[i:], []engine.Frag{{Set: codeset.All}}, nil)
+	fl.Stmts(list[i:], []syntax.Frag{{Set: codeset.All}}, nil)
 	return facts.Err{Sends: true, Errs: fl.ErrCodes, Types: typedErrs(fl.ErrTypes)}, true
 }
 
@@ -254,9 +254,9 @@ func returnsRequest(res *types.Tuple) bool {
 // statusParams returns an evaluator for a function that takes a response
 // or a status: its first integer parameter named for one (status, code)
 // is the status.
-func (c *retryChecker) statusParams(ft *ast.FuncType) (*engine.Evaluator, bool) {
+func (c *retryChecker) statusParams(ft *ast.FuncType) (*syntax.Evaluator, bool) {
 	info := c.Pass.TypesInfo
-	ev := &engine.Evaluator{Pass: c.Pass, Index: c.Index, O: c, Errs: map[*types.Var]codeset.Set{}, Params: map[*types.Var]bool{}}
+	ev := &syntax.Evaluator{Pass: c.Pass, Index: c.Index, O: c, Errs: map[*types.Var]codeset.Set{}, Params: map[*types.Var]bool{}}
 	found := false
 	for _, field := range ft.Params.List {
 		t := info.TypeOf(field.Type)

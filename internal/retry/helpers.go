@@ -13,6 +13,7 @@ import (
 	"github.com/statuslint/statuslint/internal/retry/codeset"
 	"github.com/statuslint/statuslint/internal/retry/engine"
 	"github.com/statuslint/statuslint/internal/retry/facts"
+	"github.com/statuslint/statuslint/internal/retry/syntax"
 	"github.com/statuslint/statuslint/internal/status"
 	"github.com/statuslint/statuslint/internal/typesx"
 )
@@ -182,7 +183,7 @@ func (c *retryChecker) attemptFunc(arg ast.Expr) (*ast.FuncType, *ast.BlockStmt)
 				return d.Type, d.Body
 			}
 		case *types.Var:
-			if d, ok := engine.OnlyValue(c.Index, attempt); ok && d.Index == 0 {
+			if d, ok := syntax.OnlyValue(c.Index, attempt); ok && d.Index == 0 {
 				if lit, ok := ast.Unparen(d.Expr).(*ast.FuncLit); ok {
 					return lit.Type, lit.Body
 				}
@@ -346,5 +347,5 @@ func (c *retryChecker) helperRetry(cur inspector.Cursor, call *ast.CallExpr) {
 		return
 	}
 	waits := f.Waits || c.readsRetryAfter(body)
-	c.reportRetriesFor(c.sendOp(send), []engine.Frag{{Set: set, At: call.Fun}}, send, waitedIf(waits), fmt.Sprintf(" (through %s)", fn.Name()), more...)
+	c.reportRetriesFor(c.sendOp(send), []syntax.Frag{{Set: set, At: call.Fun}}, send, waitedIf(waits), fmt.Sprintf(" (through %s)", fn.Name()), more...)
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/statuslint/statuslint/internal/retry/codeset"
 	"github.com/statuslint/statuslint/internal/retry/engine"
 	"github.com/statuslint/statuslint/internal/retry/facts"
+	"github.com/statuslint/statuslint/internal/retry/syntax"
 	"github.com/statuslint/statuslint/internal/status"
 	"github.com/statuslint/statuslint/internal/typesx"
 	"github.com/statuslint/statuslint/internal/values"
@@ -235,7 +236,7 @@ func (c *retryChecker) checkListCall(call *ast.CallExpr, fn *types.Func, i int, 
 	if i < 0 {
 		return
 	}
-	ev := &engine.Evaluator{Pass: c.Pass, Index: c.Index, O: c}
+	ev := &syntax.Evaluator{Pass: c.Pass, Index: c.Index, O: c}
 	list, known := c.ListGiven(call, fn, i, ev.IntConst)
 	if !known || list.Empty() {
 		return // a list of the caller's caller, or none
@@ -254,7 +255,7 @@ func (c *retryChecker) checkListCall(call *ast.CallExpr, fn *types.Func, i int, 
 			}
 		}
 		why := fmt.Sprintf(" (through %s, whose loop re-sends at %s the statuses it is given)", fn.Name(), t.send)
-		c.reportRetries([]engine.Frag{{Set: set, At: call}}, send, t.waited, why)
+		c.reportRetries([]syntax.Frag{{Set: set, At: call}}, send, t.waited, why)
 	}
 }
 

@@ -7,8 +7,8 @@ import (
 	"slices"
 
 	"github.com/statuslint/statuslint/internal/retry/codeset"
-	"github.com/statuslint/statuslint/internal/retry/engine"
 	"github.com/statuslint/statuslint/internal/retry/facts"
+	"github.com/statuslint/statuslint/internal/retry/syntax"
 	"github.com/statuslint/statuslint/internal/typesx"
 )
 
@@ -123,7 +123,7 @@ func (c *retryChecker) fieldListed(f facts.Repeat, call *ast.CallExpr, body *ast
 	var fields []*types.Var
 	ast.Inspect(body, func(n ast.Node) bool {
 		if rs, ok := n.(*ast.RangeStmt); ok {
-			if v := engine.ListVar(info, rs.X); v != nil && v.IsField() && isIntList(v.Type()) && !slices.Contains(fields, v) {
+			if v := syntax.ListVar(info, rs.X); v != nil && v.IsField() && isIntList(v.Type()) && !slices.Contains(fields, v) {
 				fields = append(fields, v)
 			}
 		}
@@ -187,7 +187,7 @@ func (c *retryChecker) listFeeders(field *types.Var, seen map[*types.Var]bool) [
 	info := c.Pass.TypesInfo
 	var out []listParam
 	for _, given := range c.fieldValues(field) {
-		v := engine.ListVar(info, given)
+		v := syntax.ListVar(info, given)
 		switch {
 		case v == nil:
 		case v.IsField():

@@ -11,6 +11,7 @@ import (
 	"github.com/statuslint/statuslint/internal/retry/codeset"
 	"github.com/statuslint/statuslint/internal/retry/engine"
 	"github.com/statuslint/statuslint/internal/retry/facts"
+	"github.com/statuslint/statuslint/internal/retry/syntax"
 	"github.com/statuslint/statuslint/internal/status"
 	"github.com/statuslint/statuslint/internal/typesx"
 )
@@ -27,7 +28,7 @@ func policyCodes(p knowledge.Policy) codeset.Set {
 type predResult struct {
 	fact  facts.Pred
 	ok    bool
-	edges []engine.Frag // where its body returns true, for reports
+	edges []syntax.Frag // where its body returns true, for reports
 }
 
 // Predicate returns what fn retries, if it is a retry decision over a
@@ -57,12 +58,12 @@ func (c *retryChecker) Predicate(fn *types.Func) (facts.Pred, bool) {
 // condition, and which argument carries the status.
 type predEval struct {
 	arg, result int
-	edges       []engine.Frag
+	edges       []syntax.Frag
 	waited      codeset.Set
 }
 
 func (p predEval) fact() facts.Pred {
-	s := engine.CodesOf(p.edges)
+	s := syntax.CodesOf(p.edges)
 	return facts.Pred{Arg: p.arg, Set: s, Waited: s.And(p.waited), Result: p.result}
 }
 
@@ -208,7 +209,7 @@ func boundAll(info *types.Info, names []*ast.Ident, consts map[*types.Var]int64)
 
 // EvalErrPredicateOf evaluates a decision (decisionResult) whose only way
 // to a status is an error parameter, for the syntax flow's evaluator
-// (engine.Oracle): the codes for which a status test in its body returns
+// (syntax.Oracle): the codes for which a status test in its body returns
 // true, for an error argument that carries the statuses errs, of the
 // types typed for some: a decision by the error's type (dropbox's
 // errors.As(err, &auth.ServerError{})) then decides those statuses.
@@ -256,7 +257,7 @@ func (c *retryChecker) runErrPredicate(ft *ast.FuncType, body *ast.BlockStmt, er
 	if body == nil || !ok {
 		return errPredRun{}, false
 	}
-	ev := &engine.Evaluator{Pass: c.Pass, Index: c.Index, O: c, Errs: map[*types.Var]codeset.Set{}, Params: map[*types.Var]bool{}, Symbolic: map[*types.Var]bool{}, ErrTypes: map[*types.Var][]facts.TypedErr{}, Consts: consts, Methods: methods}
+	ev := &syntax.Evaluator{Pass: c.Pass, Index: c.Index, O: c, Errs: map[*types.Var]codeset.Set{}, Params: map[*types.Var]bool{}, Symbolic: map[*types.Var]bool{}, ErrTypes: map[*types.Var][]facts.TypedErr{}, Consts: consts, Methods: methods}
 	arg, i := -1, 0
 	var errVar *types.Var
 	for _, field := range ft.Params.List {
@@ -281,8 +282,8 @@ func (c *retryChecker) runErrPredicate(ft *ast.FuncType, body *ast.BlockStmt, er
 	if arg < 0 {
 		return errPredRun{}, false
 	}
-	fl := &engine.Flow{Ev: ev, Mode: engine.ModePredicate, Result: result}
-	fl.Stmts(body.List, []engine.Frag{{Set: codeset.All}}, nil)
+	fl := &syntax.Flow{Ev: ev, Mode: syntax.ModePredicate, Result: result}
+	fl.Stmts(body.List, []syntax.Frag{{Set: codeset.All}}, nil)
 	var set codeset.Set
 	for _, fr := range fl.Edges {
 		if fr.At != nil {
@@ -322,7 +323,7 @@ func (c *retryChecker) errPredicateByMethod(ft *ast.FuncType, body *ast.BlockStm
 // one ask of it, sorted.
 func (c *retryChecker) methodsAsked(body *ast.BlockStmt, v *types.Var) []string {
 	info := c.Pass.TypesInfo
-	ev := &engine.Evaluator{Pass: c.Pass, Index: c.Index, O: c, Errs: map[*types.Var]codeset.Set{v: codeset.All}, Symbolic: map[*types.Var]bool{v: true}}
+	ev := &syntax.Evaluator{Pass: c.Pass, Index: c.Index, O: c, Errs: map[*types.Var]codeset.Set{v: codeset.All}, Symbolic: map[*types.Var]bool{v: true}}
 	names := map[string]bool{}
 	ast.Inspect(body, func(n ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)

@@ -10,8 +10,8 @@ import (
 
 	"github.com/statuslint/statuslint/internal/knowledge"
 	"github.com/statuslint/statuslint/internal/retry/codeset"
-	"github.com/statuslint/statuslint/internal/retry/engine"
 	"github.com/statuslint/statuslint/internal/retry/facts"
+	"github.com/statuslint/statuslint/internal/retry/syntax"
 	"github.com/statuslint/statuslint/internal/table"
 	"github.com/statuslint/statuslint/internal/typesx"
 )
@@ -27,21 +27,21 @@ func (c *retryChecker) sendKind(call *ast.CallExpr) (codeset.Set, bool) {
 		return c.sendTyped(call)
 	}
 	if kind, ok := knowledge.Lookup(knowledge.Sends, key, via); ok {
-		return engine.ErrCodes(kind)
+		return syntax.ErrCodes(kind)
 	}
 	switch {
 	case key.Name == "RoundTrip" && len(call.Args) == 1 && typesx.IsRequestPtr(c.Pass.TypesInfo.TypeOf(call.Args[0])):
-		return engine.ErrCodes(engine.ErrTransport)
+		return syntax.ErrCodes(syntax.ErrTransport)
 	case fn != nil && isInterfaceMethod(fn) && isDoSignature(fn.Signature()):
 		// An SDK's replaceable client: type httpClient interface {
 		// Do(*http.Request) (*http.Response, error) }.
-		return engine.ErrCodes(engine.ErrTransport)
+		return syntax.ErrCodes(syntax.ErrTransport)
 	}
 	for _, r := range knowledge.SDKSends {
 		if strings.HasPrefix(key.Path, r.Prefix) && key.Recv != "" && strings.HasSuffix(key.Recv, r.RecvSuffix) &&
 			(r.Name == "" || key.Name == r.Name) && (r.Except == "" || !strings.HasSuffix(key.Name, r.Except)) &&
 			(fn == nil || returnsError(fn.Signature())) {
-			return engine.ErrCodes(r.Kind)
+			return syntax.ErrCodes(r.Kind)
 		}
 	}
 	if fn != nil {
@@ -62,14 +62,14 @@ func (c *retryChecker) sendTyped(call *ast.CallExpr) (codeset.Set, bool) {
 	}
 	sig, ok := types.Unalias(c.Pass.TypesInfo.TypeOf(call.Fun)).Underlying().(*types.Signature)
 	if ok && isDoSignature(sig) {
-		return engine.ErrCodes(engine.ErrTransport)
+		return syntax.ErrCodes(syntax.ErrTransport)
 	}
 	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && c.sendParams != nil {
 		// A parameter that sends, while its function is evaluated as a
 		// helper that repeats it.
 		if v, ok := c.Pass.TypesInfo.Uses[id].(*types.Var); ok {
 			if _, ok := c.sendParams[v]; ok {
-				return engine.ErrCodes(engine.ErrTransport)
+				return syntax.ErrCodes(syntax.ErrTransport)
 			}
 		}
 	}
@@ -172,8 +172,8 @@ func (c *retryChecker) retryLoop(l pendingLoop) {
 // stmt: its error variable holds the statuses in codes, and the types its
 // error has for some of them (an SDK's *Error, from the send's summary or
 // fact).
-func (c *retryChecker) sendEvaluator(stmt ast.Stmt, send *ast.CallExpr, codes codeset.Set) *engine.Evaluator {
-	ev := &engine.Evaluator{Pass: c.Pass, Index: c.Index, O: c, Errs: c.sendErrs(stmt, send, codes)}
+func (c *retryChecker) sendEvaluator(stmt ast.Stmt, send *ast.CallExpr, codes codeset.Set) *syntax.Evaluator {
+	ev := &syntax.Evaluator{Pass: c.Pass, Index: c.Index, O: c, Errs: c.sendErrs(stmt, send, codes)}
 	if fact, ok := c.CallErrFact(send); ok && len(fact.Types) > 0 {
 		for v := range ev.Errs {
 			ev.SetErr(v, facts.Err{Errs: ev.Errs[v], Types: fact.Types})
@@ -233,8 +233,8 @@ func (c *retryChecker) sendOp(send *ast.CallExpr) *table.Operation {
 // notDeclared drops the re-sends decided by a call of a retry decision
 // of this package named as one: those are reported where it is declared,
 // once, on its own conditions.
-func (c *retryChecker) notDeclared(edges []engine.Frag) []engine.Frag {
-	var out []engine.Frag
+func (c *retryChecker) notDeclared(edges []syntax.Frag) []syntax.Frag {
+	var out []syntax.Frag
 	for _, fr := range edges {
 		at := fr.At
 		if e, ok := at.(ast.Expr); ok {

@@ -12,14 +12,12 @@
 // statuses, whether a function waits as Retry-After says) it asks the
 // check through Known.
 //
-// An Evaluator turns a condition's syntax into the statuses it lets
-// through (a comparison, a class, a switch, a set or list lookup, a
-// decision function by its fact, an error's type or method), and a Flow
-// follows those through a function's statements to where the function
-// returns an error: the facts of error-returning functions. What it cannot see it asks through the
-// Oracle interface.
+// After follows the value of a response's Retry-After header to the waits
+// it reaches; StatusOnly says whether a send's response is read for its
+// status alone (a poll's).
 //
 // The statuses are codeset.Sets, and the facts read are package facts'.
-// The tests run the engine alone, with a Known and an Oracle that know
-// nothing or what each case says.
+// The tests run the engine alone, with a Known that knows nothing or what
+// each case says. The facts of error-returning functions are still read
+// on syntax, by package syntax.
 package engine

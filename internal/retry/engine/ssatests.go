@@ -963,7 +963,7 @@ func (s *sendFlow) holds(cond ssa.Value, env values.Env) (set, known codeset.Set
 			}
 		}
 		if _, isConst := a.(*ssa.Const); isConst {
-			a, b, op = b, a, flip(op)
+			a, b, op = b, a, Flip(op)
 		}
 		k, isConst := b.(*ssa.Const)
 		if !isConst {

@@ -1,4 +1,4 @@
-package engine
+package syntax
 
 import (
 	"go/ast"
@@ -10,6 +10,7 @@ import (
 
 	"github.com/statuslint/statuslint/internal/knowledge"
 	"github.com/statuslint/statuslint/internal/retry/codeset"
+	"github.com/statuslint/statuslint/internal/retry/engine"
 	"github.com/statuslint/statuslint/internal/retry/facts"
 	"github.com/statuslint/statuslint/internal/status"
 	"github.com/statuslint/statuslint/internal/typesx"
@@ -192,7 +193,7 @@ func (ev *Evaluator) comparison(e *ast.BinaryExpr) (codeset.Set, bool) {
 		if k, ok = ev.IntConst(x); !ok {
 			return codeset.Set{}, false
 		}
-		x, op = y, flip(op)
+		x, op = y, engine.Flip(op)
 	}
 	if ev.isStatus(x) {
 		return codeset.Relation(op, k), true
@@ -206,20 +207,6 @@ func (ev *Evaluator) comparison(e *ast.BinaryExpr) (codeset.Set, bool) {
 		}
 	}
 	return codeset.Set{}, false
-}
-
-func flip(op token.Token) token.Token {
-	switch op {
-	case token.LSS:
-		return token.GTR
-	case token.LEQ:
-		return token.GEQ
-	case token.GTR:
-		return token.LSS
-	case token.GEQ:
-		return token.LEQ
-	}
-	return op
 }
 
 func (ev *Evaluator) IntConst(e ast.Expr) (int64, bool) {
@@ -520,13 +507,6 @@ func (ev *Evaluator) testsSymbolic(call *ast.CallExpr) bool {
 		return true
 	}
 	return slices.ContainsFunc(call.Args, isSym)
-}
-
-// IsQuestion reports whether fn is a method with no parameters and one
-// bool result: a question its receiver answers (Temporary).
-func IsQuestion(fn *types.Func) bool {
-	sig := fn.Signature()
-	return sig.Recv() != nil && sig.Params().Len() == 0 && sig.Results().Len() == 1 && typesx.IsBool(sig.Results().At(0).Type())
 }
 
 // Oracle is what the engine asks of the check around it: what a function

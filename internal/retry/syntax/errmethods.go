@@ -1,4 +1,4 @@
-package engine
+package syntax
 
 import (
 	"go/ast"
@@ -7,6 +7,7 @@ import (
 
 	"github.com/statuslint/statuslint/internal/knowledge"
 	"github.com/statuslint/statuslint/internal/retry/codeset"
+	"github.com/statuslint/statuslint/internal/retry/engine"
 	"github.com/statuslint/statuslint/internal/status"
 	"github.com/statuslint/statuslint/internal/typesx"
 )
@@ -16,7 +17,7 @@ import (
 // variable of the evaluation or of its assertion to an interface
 // (te, ok := err.(temporary); te.Temporary()).
 func (ev *Evaluator) methodDecision(call *ast.CallExpr, fn *types.Func) (codeset.Set, bool) {
-	if !IsQuestion(fn) {
+	if !engine.IsQuestion(fn) {
 		return codeset.Set{}, false
 	}
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)

@@ -1,4 +1,4 @@
-package engine
+package syntax
 
 import (
 	"go/ast"
