@@ -79,6 +79,8 @@ type retryChecker struct {
 	funcSeen  map[*types.Var]bool
 	// waits memoizes funcWaits.
 	waits map[*types.Func]waitInfo
+	// afters memoizes waitsAfter's flows.
+	afters map[afterQuery]bool
 	// probeCalls are the sends of retry helpers' attempts, on the SSA
 	// form of their declarations, by position, built once asked
 	// (sendSSA); nil where one could not be built.
@@ -367,7 +369,23 @@ func (c *retryChecker) waitsAfter(n ast.Node, exits bool) bool {
 	if direct || !reads {
 		return direct
 	}
-	return c.afterFlows(n, seen, exits)
+	q := afterQuery{n, exits}
+	if w, ok := c.afters[q]; ok {
+		return w
+	}
+	if c.afters == nil {
+		c.afters = map[afterQuery]bool{}
+	}
+	c.afters[q] = c.afterFlows(n, seen, exits)
+	return c.afters[q]
+}
+
+// afterQuery is one question waitsAfter asks the flow: each builds the
+// SSA form of its functions, so each is asked once (a decision's body is
+// asked for its fact and for its report).
+type afterQuery struct {
+	n     ast.Node
+	exits bool
 }
 
 // afterFlows reports whether the value of Retry-After, read in n or the
