@@ -10,6 +10,7 @@ import (
 
 	"github.com/statuslint/statuslint/internal/knowledge"
 	"github.com/statuslint/statuslint/internal/retry/codeset"
+	"github.com/statuslint/statuslint/internal/retry/engine"
 	"github.com/statuslint/statuslint/internal/retry/facts"
 	"github.com/statuslint/statuslint/internal/retry/syntax"
 	"github.com/statuslint/statuslint/internal/status"
@@ -77,6 +78,9 @@ func (c *retryChecker) evalErrSummary(fn *types.Func, decl *ast.FuncDecl) errRes
 	sends := false
 	if !returnsRequest(res) {
 		sent, sends = c.sentErrorFact(decl.Body.List, res.At(res.Len()-1))
+		if sends && errsCompared != nil {
+			c.compareSentErrors(fn, decl, sent)
+		}
 	}
 	if sends {
 		r = errResult{sent, true}
@@ -86,6 +90,26 @@ func (c *retryChecker) evalErrSummary(fn *types.Func, decl *ast.FuncDecl) errRes
 		r = c.evalTranslator(fn, decl)
 	}
 	return r
+}
+
+// errsCompared, set by a test, is told what the flow on syntax and the
+// flow on SSA (engine.SentErrors) say of each sender of the package, the
+// second's ok false where it could not say: how far the SSA flow is from
+// taking the syntax flow's place. Nil in production.
+var errsCompared func(fn *types.Func, syntaxFact, ssaFact facts.Err, ok bool)
+
+// compareSentErrors tells errsCompared what both flows say of fn.
+func (c *retryChecker) compareSentErrors(fn *types.Func, decl *ast.FuncDecl, sent facts.Err) {
+	_, send, errs := c.FindSend(decl.Body.List)
+	if send == nil {
+		_, send, errs = c.findLoopSend(decl.Body.List)
+	}
+	var f facts.Err
+	ok := false
+	if sc := c.sendSSA(send); sc != nil {
+		f, ok = engine.SentErrors(sc, errs, c)
+	}
+	errsCompared(fn, sent, f, ok)
 }
 
 // evalCheck evaluates fn, a function that checks a response or a status

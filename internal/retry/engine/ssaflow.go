@@ -187,6 +187,7 @@ const (
 	modeAttemptFails
 	modeCondition
 	modeOperation
+	modeErrors // no way round: the send's function's returns (SentErrors)
 )
 
 // followFrom is follow, for a way round of mode.
@@ -576,6 +577,9 @@ type round struct {
 	// held for the path's statuses.
 	aside    bool
 	admitted bool
+	// other is set, in SentErrors, where the path went past a branch on
+	// something else after its last test of the status.
+	other bool
 }
 
 // pushed returns r's tests with t the last.

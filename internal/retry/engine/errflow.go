@@ -1,0 +1,114 @@
+package engine
+
+import (
+	"go/types"
+	"maps"
+	"slices"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/statuslint/statuslint/internal/retry/codeset"
+	"github.com/statuslint/statuslint/internal/retry/facts"
+	"github.com/statuslint/statuslint/internal/typesx"
+	"github.com/statuslint/statuslint/internal/values"
+)
+
+// SentErrors follows the statuses of send's response along its
+// function's paths to the function's returns, and returns what the
+// function's error result says of the status (a sender's facts.Err): the
+// statuses for which it is not nil, and the types it has for some. The
+// send's own error is not nil for errs; an error the function makes
+// (errors.New, a value of an error type) counts for the statuses a test
+// of the status let through on the way, none where no test decided (a
+// read error, a decode error); nil for none; a call's error as its fact
+// says. A path that comes round to the send again ends there: the next
+// round is the same. ok is false where the paths were too many or the
+// function returns no error last.
+//
+// It is the SSA form of what package syntax's Flow computes in
+// ModeErrors, read beside it until it can replace it.
+func SentErrors(send *ssa.Call, errs codeset.Set, known Known) (facts.Err, bool) {
+	fn := send.Parent()
+	res := fn.Signature.Results()
+	if res.Len() == 0 || !typesx.IsError(res.At(res.Len()-1).Type()) {
+		return facts.Err{}, false
+	}
+	b := send.Block()
+	i := slices.Index(b.Instrs, ssa.Instruction(send))
+	if i < 0 {
+		return facts.Err{}, false
+	}
+	s := &sendFlow{send: send, errs: errs, known: known, mode: modeErrors}
+	var out codeset.Set
+	typed := map[string]codeset.Set{}
+	// A branch on something else the send returned (one that narrows no
+	// status) after the last test that did: an error made past it is of
+	// that branch (a decode's failure), not of the status. A branch on
+	// what the send did not fill (the attempts left) is not one.
+	decide := func(cond ssa.Value, env values.Env, r round) (then, els round, ways values.Branch) {
+		then, els, ways = s.decide(cond, env, r)
+		if then.live != r.live || els.live != r.live {
+			then.other, els.other = false, false // a test of the status
+		} else {
+			other := r.other || values.DependsOnAt(cond, env, s.ofResponse)
+			then.other, els.other = other, other
+		}
+		return then, els, ways
+	}
+	complete := values.Paths(b, i+1, round{live: codeset.All}, decide, func(instr ssa.Instruction, env values.Env, r round) (round, bool) {
+		if instr == send {
+			return r, false // the next round starts with a new response
+		}
+		switch x := instr.(type) {
+		case *ssa.Panic:
+			return r, false
+		case *ssa.Return:
+			v := env.Resolve(x.Results[len(x.Results)-1])
+			set, ok := s.errFor(v, env)
+			if !ok || set == codeset.All && (!r.decided || r.other) {
+				return r, false // not of the status
+			}
+			got := r.live.And(set)
+			out = out.Or(got)
+			for _, te := range s.typesOf(v, env) {
+				if codes := te.Codes.And(got); !codes.Empty() {
+					typed[te.Type] = typed[te.Type].Or(codes)
+				}
+			}
+			return r, false
+		}
+		return r, true
+	})
+	f := facts.Err{Sends: true, Errs: out}
+	for _, t := range slices.Sorted(maps.Keys(typed)) {
+		f.Types = append(f.Types, facts.TypedErr{Type: t, Codes: typed[t]})
+	}
+	return f, complete
+}
+
+// typesOf returns the types the error v has, for the statuses of each:
+// what the facts of its making say (the send's, a call's), or, for a
+// value of a concrete type put in the error, that type.
+func (s *sendFlow) typesOf(v ssa.Value, env values.Env) []facts.TypedErr {
+	if mi, ok := v.(*ssa.MakeInterface); ok && !types.IsInterface(mi.X.Type()) {
+		return []facts.TypedErr{{Type: facts.TypeKey(mi.X.Type()), Codes: codeset.All}}
+	}
+	if f, ok := s.errFact(v, env); ok {
+		return f.Types
+	}
+	return nil
+}
+
+// ofResponse reports whether v is what the send filled (its response) or
+// what a call handed it returns (a decode of its body).
+func (s *sendFlow) ofResponse(v ssa.Value) bool {
+	resp := func(v ssa.Value) bool { return s.filled(v) || s.result(v, values.Env{}, 0) }
+	if resp(v) {
+		return true
+	}
+	if x, ok := v.(*ssa.Extract); ok {
+		v = x.Tuple
+	}
+	call, ok := v.(*ssa.Call)
+	return ok && call != s.send && slices.ContainsFunc(call.Call.Args, resp)
+}
