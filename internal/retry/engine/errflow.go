@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"go/token"
 	"go/types"
 	"maps"
 	"slices"
@@ -48,7 +49,10 @@ func SentErrors(send *ssa.Call, errs codeset.Set, known Known) (facts.Err, bool)
 	decide := func(cond ssa.Value, env values.Env, r round) (then, els round, ways values.Branch) {
 		then, els, ways = s.decide(cond, env, r)
 		if then.live != r.live || els.live != r.live {
-			then.other, els.other = false, false // a test of the status
+			// A test of the status, the send's error's among them:
+			// an error made past it is of the statuses it let through.
+			then.other, els.other = false, false
+			then.decided, els.decided = true, true
 		} else {
 			other := r.other || values.DependsOnAt(cond, env, s.ofResponse)
 			then.other, els.other = other, other
@@ -65,12 +69,21 @@ func SentErrors(send *ssa.Call, errs codeset.Set, known Known) (facts.Err, bool)
 		case *ssa.Return:
 			v := env.Resolve(x.Results[len(x.Results)-1])
 			set, ok := s.errFor(v, env)
+			if !ok && sentinel(v) {
+				set, ok = codeset.All, true // an error a package keeps: not nil
+			}
+			ts := s.typesOf(v, env)
+			if t, tok := s.translated(v, env); tok {
+				set, ok, ts = t.Errs, true, t.Types
+			} else if l, lok := s.listed(v); lok {
+				set, ok, ts = l.Errs, true, l.Types
+			}
 			if !ok || set == codeset.All && (!r.decided || r.other) {
 				return r, false // not of the status
 			}
 			got := r.live.And(set)
 			out = out.Or(got)
-			for _, te := range s.typesOf(v, env) {
+			for _, te := range ts {
 				if codes := te.Codes.And(got); !codes.Empty() {
 					typed[te.Type] = typed[te.Type].Or(codes)
 				}
@@ -111,4 +124,88 @@ func (s *sendFlow) ofResponse(v ssa.Value) bool {
 	}
 	call, ok := v.(*ssa.Call)
 	return ok && call != s.send && slices.ContainsFunc(call.Call.Args, resp)
+}
+
+// translated returns what the error v says where it is the result of a
+// translator (facts.Err.From: dropbox's auth.ParseError), given an error
+// the flow knows: not nil for that error's statuses, of the translator's
+// types for those.
+func (s *sendFlow) translated(v ssa.Value, env values.Env) (facts.Err, bool) {
+	call := errCall(v)
+	if call == nil || s.known == nil || call.Call.IsInvoke() {
+		return facts.Err{}, false
+	}
+	obj, ok := calleeObj(call.Call.StaticCallee())
+	if !ok {
+		return facts.Err{}, false
+	}
+	f, ok := s.known.ErrOf(obj)
+	if !ok || f.From == 0 {
+		return facts.Err{}, false
+	}
+	i := f.From - 1
+	if obj.Signature().Recv() != nil {
+		i++ // the receiver is the call's first argument
+	}
+	if i >= len(call.Call.Args) {
+		return facts.Err{}, false
+	}
+	in, ok := s.errFor(call.Call.Args[i], env)
+	if !ok {
+		return facts.Err{}, false
+	}
+	out := facts.Err{Errs: in}
+	for _, te := range f.Types {
+		if codes := te.Codes.And(in); !codes.Empty() {
+			out.Types = append(out.Types, facts.TypedErr{Type: te.Type, Codes: codes})
+		}
+	}
+	return out, true
+}
+
+// listed returns what the error v says where it is the result of a check
+// given the statuses it accepts (facts.Err.List: go-containerregistry's
+// CheckError(resp, codes...)): not nil for the statuses its fact always
+// says, and for those of Unless that the constant list given at the call
+// does not hold.
+func (s *sendFlow) listed(v ssa.Value) (facts.Err, bool) {
+	call := errCall(v)
+	if call == nil || s.known == nil || call.Call.IsInvoke() {
+		return facts.Err{}, false
+	}
+	obj, ok := calleeObj(call.Call.StaticCallee())
+	if !ok {
+		return facts.Err{}, false
+	}
+	f, ok := s.known.ErrOf(obj)
+	if !ok || f.List == 0 {
+		return facts.Err{}, false
+	}
+	i := f.List - 1
+	if obj.Signature().Recv() != nil {
+		i++ // the receiver is the call's first argument
+	}
+	out := facts.Err{Errs: f.Errs}
+	if i < len(call.Call.Args) {
+		if list, ok := constList(call.Call.Args[i]); ok {
+			out.Errs = out.Errs.Or(f.Unless.And(list.Not()))
+		}
+	}
+	for _, te := range f.Types {
+		if codes := te.Codes.And(out.Errs); !codes.Empty() {
+			out.Types = append(out.Types, facts.TypedErr{Type: te.Type, Codes: codes})
+		}
+	}
+	return out, true
+}
+
+// sentinel reports whether v loads an error a package-level variable
+// holds (io.EOF, a package's errAlreadyOpen).
+func sentinel(v ssa.Value) bool {
+	ld, ok := v.(*ssa.UnOp)
+	if !ok || ld.Op != token.MUL {
+		return false
+	}
+	_, ok = ld.X.(*ssa.Global)
+	return ok && typesx.IsError(v.Type())
 }
