@@ -55,7 +55,20 @@ func ModuleCopy(t testing.TB, module, version, sum string) string {
 	if err := fillEmbeds(dir); err != nil {
 		t.Fatal(err)
 	}
+	if err := dropVendor(dir); err != nil {
+		t.Fatal(err)
+	}
 	return dir
+}
+
+// dropVendor removes the vendor directory of the module in dir: a module
+// zip keeps vendor/modules.txt and none of the vendored packages
+// (opsgenie-go-sdk-v2's), and with it the go command, and golangci-lint
+// through it, would build with -mod=vendor from packages that are not
+// there. Without it every tool resolves the modules from the proxy, as
+// the runs with -mod=mod do.
+func dropVendor(dir string) error {
+	return os.RemoveAll(filepath.Join(dir, "vendor"))
 }
 
 // fillEmbeds creates, empty, what a //go:embed directive of the module

@@ -59,3 +59,22 @@ func TestDropMissingReplaces(t *testing.T) {
 		t.Errorf("go.mod after dropping:\n%s", got)
 	}
 }
+
+func TestDropVendor(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "vendor"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "vendor", "modules.txt"), []byte("# example.com/dep v1.0.0\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := dropVendor(dir); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "vendor")); !os.IsNotExist(err) {
+		t.Errorf("vendor still there: %v", err)
+	}
+	if err := dropVendor(dir); err != nil {
+		t.Errorf("a module without vendor: %v", err)
+	}
+}
