@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/types"
 	"slices"
+	"sync"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
@@ -27,7 +28,10 @@ const sentErrorsAlike = 153
 func TestSentErrorsAgree(t *testing.T) {
 	var alike, all int
 	var diffs []string
+	var mu sync.Mutex // the checker analyzes packages in parallel
 	defer retry.CompareSentErrors(func(fn *types.Func, syn, ssa facts.Err, ok bool) {
+		mu.Lock()
+		defer mu.Unlock()
 		all++
 		if ok && syn.Errs == ssa.Errs && slices.Equal(syn.Types, ssa.Types) {
 			alike++
