@@ -164,11 +164,7 @@ func (c *retryChecker) given(call *ast.CallExpr, fn *types.Func, f facts.Err) fa
 	if known {
 		out.Errs = out.Errs.Or(f.Unless.And(list.Not()))
 	}
-	for _, te := range f.Types {
-		if codes := te.Codes.And(out.Errs); !codes.Empty() {
-			out.Types = append(out.Types, facts.TypedErr{Type: te.Type, Codes: codes})
-		}
-	}
+	out.Types = f.TypesFor(out.Errs)
 	return out
 }
 

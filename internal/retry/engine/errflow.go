@@ -126,41 +126,43 @@ func (s *sendFlow) ofResponse(v ssa.Value) bool {
 	return ok && call != s.send && slices.ContainsFunc(call.Call.Args, resp)
 }
 
+// callFact returns the call whose error v is, a static call of a function
+// whose fact the flow knows, with that fact and the index among the call's
+// arguments of its parameter i (a method's receiver comes first).
+func (s *sendFlow) callFact(v ssa.Value, param func(facts.Err) int) (*ssa.Call, facts.Err, int, bool) {
+	call := errCall(v)
+	if call == nil || s.known == nil || call.Call.IsInvoke() {
+		return nil, facts.Err{}, 0, false
+	}
+	obj, ok := calleeObj(call.Call.StaticCallee())
+	if !ok {
+		return nil, facts.Err{}, 0, false
+	}
+	f, ok := s.known.ErrOf(obj)
+	if !ok || param(f) == 0 {
+		return nil, facts.Err{}, 0, false
+	}
+	i := param(f) - 1
+	if obj.Signature().Recv() != nil {
+		i++ // the receiver is the call's first argument
+	}
+	return call, f, i, true
+}
+
 // translated returns what the error v says where it is the result of a
 // translator (facts.Err.From: dropbox's auth.ParseError), given an error
 // the flow knows: not nil for that error's statuses, of the translator's
 // types for those.
 func (s *sendFlow) translated(v ssa.Value, env values.Env) (facts.Err, bool) {
-	call := errCall(v)
-	if call == nil || s.known == nil || call.Call.IsInvoke() {
-		return facts.Err{}, false
-	}
-	obj, ok := calleeObj(call.Call.StaticCallee())
-	if !ok {
-		return facts.Err{}, false
-	}
-	f, ok := s.known.ErrOf(obj)
-	if !ok || f.From == 0 {
-		return facts.Err{}, false
-	}
-	i := f.From - 1
-	if obj.Signature().Recv() != nil {
-		i++ // the receiver is the call's first argument
-	}
-	if i >= len(call.Call.Args) {
+	call, f, i, ok := s.callFact(v, func(f facts.Err) int { return f.From })
+	if !ok || i >= len(call.Call.Args) {
 		return facts.Err{}, false
 	}
 	in, ok := s.errFor(call.Call.Args[i], env)
 	if !ok {
 		return facts.Err{}, false
 	}
-	out := facts.Err{Errs: in}
-	for _, te := range f.Types {
-		if codes := te.Codes.And(in); !codes.Empty() {
-			out.Types = append(out.Types, facts.TypedErr{Type: te.Type, Codes: codes})
-		}
-	}
-	return out, true
+	return facts.Err{Errs: in, Types: f.TypesFor(in)}, true
 }
 
 // listed returns what the error v says where it is the result of a check
@@ -169,34 +171,17 @@ func (s *sendFlow) translated(v ssa.Value, env values.Env) (facts.Err, bool) {
 // says, and for those of Unless that the constant list given at the call
 // does not hold.
 func (s *sendFlow) listed(v ssa.Value) (facts.Err, bool) {
-	call := errCall(v)
-	if call == nil || s.known == nil || call.Call.IsInvoke() {
-		return facts.Err{}, false
-	}
-	obj, ok := calleeObj(call.Call.StaticCallee())
+	call, f, i, ok := s.callFact(v, func(f facts.Err) int { return f.List })
 	if !ok {
 		return facts.Err{}, false
 	}
-	f, ok := s.known.ErrOf(obj)
-	if !ok || f.List == 0 {
-		return facts.Err{}, false
-	}
-	i := f.List - 1
-	if obj.Signature().Recv() != nil {
-		i++ // the receiver is the call's first argument
-	}
-	out := facts.Err{Errs: f.Errs}
+	errs := f.Errs
 	if i < len(call.Call.Args) {
 		if list, ok := constList(call.Call.Args[i]); ok {
-			out.Errs = out.Errs.Or(f.Unless.And(list.Not()))
+			errs = errs.Or(f.Unless.And(list.Not()))
 		}
 	}
-	for _, te := range f.Types {
-		if codes := te.Codes.And(out.Errs); !codes.Empty() {
-			out.Types = append(out.Types, facts.TypedErr{Type: te.Type, Codes: codes})
-		}
-	}
-	return out, true
+	return facts.Err{Errs: errs, Types: f.TypesFor(errs)}, true
 }
 
 // sentinel reports whether v loads an error a package-level variable

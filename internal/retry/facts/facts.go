@@ -255,6 +255,19 @@ func (f Err) TypeCodes(key string) (codeset.Set, bool) {
 	return codeset.Set{}, false
 }
 
+// TypesFor returns the fact's types for the statuses codes only: each
+// with the statuses of codes it holds, those with none left out (a
+// translator's or a list check's error at a call that narrows them).
+func (f Err) TypesFor(codes codeset.Set) []TypedErr {
+	var out []TypedErr
+	for _, te := range f.Types {
+		if c := te.Codes.And(codes); !c.Empty() {
+			out = append(out, TypedErr{Type: te.Type, Codes: c})
+		}
+	}
+	return out
+}
+
 // TypeKey names an error type as facts do, aliases resolved: anthropic's
 // *anthropic.Error is the *apierror.Error its requests make.
 func TypeKey(t types.Type) string {

@@ -102,11 +102,7 @@ func (ev *Evaluator) translated(call *ast.CallExpr, f facts.Err) (facts.Err, boo
 		return facts.Err{}, false
 	}
 	out := facts.Err{Errs: in}
-	for _, te := range f.Types {
-		if codes := te.Codes.And(in); !codes.Empty() {
-			out.Types = append(out.Types, facts.TypedErr{Type: te.Type, Codes: codes})
-		}
-	}
+	out.Types = f.TypesFor(in)
 	return out, true
 }
 
