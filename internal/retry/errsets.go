@@ -8,6 +8,8 @@ import (
 	"maps"
 	"slices"
 
+	"golang.org/x/tools/go/ssa"
+
 	"github.com/statuslint/statuslint/internal/knowledge"
 	"github.com/statuslint/statuslint/internal/retry/codeset"
 	"github.com/statuslint/statuslint/internal/retry/engine"
@@ -81,6 +83,11 @@ func (c *retryChecker) evalErrSummary(fn *types.Func, decl *ast.FuncDecl) errRes
 		if sends && errsCompared != nil {
 			c.compareSentErrors(fn, decl, sent)
 		}
+		if sends {
+			if f, ok := c.ssaSentErrors(decl); ok {
+				sent = f
+			}
+		}
 	}
 	if sends {
 		r = errResult{sent, true}
@@ -98,6 +105,41 @@ func (c *retryChecker) evalErrSummary(fn *types.Func, decl *ast.FuncDecl) errRes
 // taking the syntax flow's place. Nil in production.
 var errsCompared func(fn *types.Func, syntaxFact, ssaFact facts.Err, ok bool)
 
+// ssaSentErrors is engine.SentErrors for the sender decl: its send on
+// the SSA form of the package's senders, built once (senderCall).
+func (c *retryChecker) ssaSentErrors(decl *ast.FuncDecl) (facts.Err, bool) {
+	_, send, errs := c.FindSend(decl.Body.List)
+	if send == nil {
+		_, send, errs = c.findLoopSend(decl.Body.List)
+	}
+	if send == nil {
+		return facts.Err{}, false
+	}
+	sc := c.senderCall(send)
+	if sc == nil {
+		return facts.Err{}, false
+	}
+	return engine.SentErrors(sc, errs, c)
+}
+
+// senderCall returns send on the SSA form of the package's senders: the
+// functions that return an error last and may send (maySend), built
+// together once.
+func (c *retryChecker) senderCall(send *ast.CallExpr) *ssa.Call {
+	if c.senderCalls == nil {
+		var roots []*ast.FuncDecl
+		may := c.maySend()
+		for _, fn := range typesx.SortedDecls(c.Decls) {
+			res := fn.Signature().Results()
+			if may[fn] && res.Len() > 0 && typesx.IsError(res.At(res.Len()-1).Type()) && !returnsRequest(res) {
+				roots = append(roots, c.Decls[fn])
+			}
+		}
+		c.senderCalls = c.buildCallsDepth(roots, 0)
+	}
+	return c.senderCalls[send.Lparen]
+}
+
 // compareSentErrors tells errsCompared what both flows say of fn.
 func (c *retryChecker) compareSentErrors(fn *types.Func, decl *ast.FuncDecl, sent facts.Err) {
 	_, send, errs := c.FindSend(decl.Body.List)
@@ -106,7 +148,7 @@ func (c *retryChecker) compareSentErrors(fn *types.Func, decl *ast.FuncDecl, sen
 	}
 	var f facts.Err
 	ok := false
-	if sc := c.sendSSA(send); sc != nil {
+	if sc := c.senderCall(send); sc != nil {
 		f, ok = engine.SentErrors(sc, errs, c)
 	}
 	errsCompared(fn, sent, f, ok)
@@ -408,6 +450,13 @@ func (c *retryChecker) ReturnedType(e ast.Expr) (types.Type, bool) {
 
 // errorType is the error interface.
 var errorType = types.Universe.Lookup("error").Type().Underlying().(*types.Interface)
+
+// NeverNil reports whether fn's error is not nil on every path: a known
+// error constructor, or a function of the package whose returns each make
+// one (neverNil) (engine.Known).
+func (c *retryChecker) NeverNil(fn *types.Func) bool {
+	return knowledge.ErrorConstructors[typesx.FuncKey(fn)] || fn.Pkg() == c.Pass.Pkg && c.neverNil(fn)
+}
 
 // neverNil reports whether fn, a function of this package whose only
 // result is an error, returns a non-nil error on every path: each return

@@ -85,6 +85,11 @@ type retryChecker struct {
 	// form of their declarations, by position, built once asked
 	// (sendSSA); nil where one could not be built.
 	probeCalls map[token.Pos]*ssa.Call
+	// senderCalls are the calls of the package's senders on their SSA
+	// form, built together once asked (senderCall).
+	senderCalls map[token.Pos]*ssa.Call
+	// mayBeSenders are the functions that may send (maySend), once asked.
+	mayBeSenders map[*types.Func]bool
 	// ranges indexes range statements by their value variable (rangeOf),
 	// built on first use; fields memoizes fieldValues.
 	ranges map[*types.Var]*ast.RangeStmt

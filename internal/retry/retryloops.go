@@ -20,6 +20,12 @@ import (
 // for which its error result is non-nil (none for net/http: an error
 // there means no response).
 func (c *retryChecker) sendKind(call *ast.CallExpr) (codeset.Set, bool) {
+	return c.sendKindBy(call, c.sender)
+}
+
+// sendKindBy is sendKind with the functions the call may name, neither
+// a library's nor a transport, judged by sender.
+func (c *retryChecker) sendKindBy(call *ast.CallExpr, sender func(*types.Func) (codeset.Set, bool)) (codeset.Set, bool) {
 	key, via, fn, ok := typesx.Resolve(c.Pass.TypesInfo, call)
 	if !ok {
 		// A function value, a field or a method value of send type: a
@@ -45,9 +51,63 @@ func (c *retryChecker) sendKind(call *ast.CallExpr) (codeset.Set, bool) {
 		}
 	}
 	if fn != nil {
-		return c.sender(fn)
+		return sender(fn)
 	}
 	return c.sendTyped(call)
+}
+
+// maySend returns the package's functions that may send: those whose
+// body calls a send sendKind knows without the package's summaries (a
+// library's, a transport, another package's sender by its fact, a
+// function value of send type, a method of the package's interfaces),
+// and those that call one of them. It is what the package's senders are
+// among, found before their summaries, which are computed on the SSA form
+// of them all (senderCall).
+func (c *retryChecker) maySend() map[*types.Func]bool {
+	if c.mayBeSenders != nil {
+		return c.mayBeSenders
+	}
+	direct := func(fn *types.Func) (codeset.Set, bool) {
+		if fn.Pkg() != c.Pass.Pkg {
+			return c.sender(fn) // its fact
+		}
+		return codeset.Set{}, isInterfaceMethod(fn)
+	}
+	may := map[*types.Func]bool{}
+	callers := map[*types.Func][]*types.Func{}
+	var work []*types.Func
+	for _, fn := range typesx.SortedDecls(c.Decls) {
+		body := c.Decls[fn].Body
+		if body == nil {
+			continue
+		}
+		for _, g := range c.refsFrom(fn) {
+			callers[g] = append(callers[g], fn)
+		}
+		sends := false
+		ast.Inspect(body, func(n ast.Node) bool {
+			if call, ok := n.(*ast.CallExpr); ok && !sends {
+				_, sends = c.sendKindBy(call, direct)
+			}
+			return !sends
+		})
+		if sends {
+			may[fn] = true
+			work = append(work, fn)
+		}
+	}
+	for len(work) > 0 {
+		fn := work[len(work)-1]
+		work = work[:len(work)-1]
+		for _, caller := range callers[fn] {
+			if !may[caller] {
+				may[caller] = true
+				work = append(work, caller)
+			}
+		}
+	}
+	c.mayBeSenders = may
+	return may
 }
 
 // sendTyped reports whether call calls a value of http.Client.Do's type,

@@ -81,10 +81,17 @@ func (c *retryChecker) checkLoops(loops []pendingLoop, recursions []pendingRecur
 // interface they call brings in the package's implementations of it
 // (engine.Implementations).
 func (c *retryChecker) buildCalls(roots []*ast.FuncDecl) map[token.Pos]*ssa.Call {
+	return c.buildCallsDepth(roots, loopCallDepth)
+}
+
+// buildCallsDepth is buildCalls with the functions roots call built to
+// depth.
+func (c *retryChecker) buildCallsDepth(roots []*ast.FuncDecl, depth int) map[token.Pos]*ssa.Call {
+	maxDepth := depth
 	keep := map[*ast.FuncDecl]int{}
 	var add func(d *ast.FuncDecl, depth int)
 	add = func(d *ast.FuncDecl, depth int) {
-		if d.Body == nil || depth > loopCallDepth {
+		if d.Body == nil || depth > maxDepth {
 			return
 		}
 		if seen, ok := keep[d]; ok && seen <= depth {

@@ -181,19 +181,16 @@ func loadsStores(addr ssa.Value, closure func(*ssa.MakeClosure) bool) bool {
 }
 
 // KeptHere reports whether a, a variable the SSA form keeps in memory,
-// is only stored into and loaded by its function, or read by a closure
-// only a defer calls: what a path stored in it last is what it holds.
+// is only stored into and loaded by its function, or read by closures
+// that never write it (a deferred one, a logging callback given the
+// error: oci's IfInfo(func() { Logf("%v", err) })): what a path stored
+// in it last is what it holds.
 func KeptHere(a *ssa.Alloc) bool {
 	if a.Referrers() == nil {
 		return false
 	}
 	return loadsStores(a, func(mc *ssa.MakeClosure) bool {
-		for _, u := range *mc.Referrers() {
-			if _, ok := u.(*ssa.Defer); !ok {
-				return false
-			}
-		}
-		return !writesBound(mc, a) // else set again as the function returns
+		return !writesBound(mc, a)
 	})
 }
 

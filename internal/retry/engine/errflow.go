@@ -47,12 +47,25 @@ func SentErrors(send *ssa.Call, errs codeset.Set, known Known) (facts.Err, bool)
 	// that branch (a decode's failure), not of the status. A branch on
 	// what the send did not fill (the attempts left) is not one.
 	decide := func(cond ssa.Value, env values.Env, r round) (then, els round, ways values.Branch) {
+		if nilDeref(cond, env) {
+			return r, r, values.Neither // it panics: no way on
+		}
 		then, els, ways = s.decide(cond, env, r)
 		if then.live != r.live || els.live != r.live {
 			// A test of the status, the send's error's among them:
 			// an error made past it is of the statuses it let through.
 			then.other, els.other = false, false
 			then.decided, els.decided = true, true
+			switch errNilTest(cond) {
+			// Where the send's error, or a check's, is nil, no
+			// failure of the status is left: an error made past that
+			// (a later step's: discordgo's Open dials after its
+			// request) is not of it.
+			case token.EQL:
+				then.decided, then.other = r.decided, r.other
+			case token.NEQ:
+				els.decided, els.other = r.decided, r.other
+			}
 		} else {
 			other := r.other || values.DependsOnAt(cond, env, s.ofResponse)
 			then.other, els.other = other, other
@@ -69,16 +82,19 @@ func SentErrors(send *ssa.Call, errs codeset.Set, known Known) (facts.Err, bool)
 		case *ssa.Return:
 			v := env.Resolve(x.Results[len(x.Results)-1])
 			set, ok := s.errFor(v, env)
+			// The send's own error, or a translation of it, is of the
+			// status whatever the statuses it is not nil for.
+			own := ok && s.sendErr(v, env)
 			if !ok && sentinel(v) {
 				set, ok = codeset.All, true // an error a package keeps: not nil
 			}
 			ts := s.typesOf(v, env)
-			if t, tok := s.translated(v, env); tok {
-				set, ok, ts = t.Errs, true, t.Types
+			if t, tOwn, tok := s.translated(v, env); tok {
+				set, ok, ts, own = t.Errs, true, t.Types, tOwn
 			} else if l, lok := s.listed(v); lok {
 				set, ok, ts = l.Errs, true, l.Types
 			}
-			if !ok || set == codeset.All && (!r.decided || r.other) {
+			if !ok || !own && set == codeset.All && (!r.decided || r.other) {
 				return r, false // not of the status
 			}
 			got := r.live.And(set)
@@ -152,17 +168,18 @@ func (s *sendFlow) callFact(v ssa.Value, param func(facts.Err) int) (*ssa.Call, 
 // translated returns what the error v says where it is the result of a
 // translator (facts.Err.From: dropbox's auth.ParseError), given an error
 // the flow knows: not nil for that error's statuses, of the translator's
-// types for those.
-func (s *sendFlow) translated(v ssa.Value, env values.Env) (facts.Err, bool) {
+// types for those; own where the error it was given is the send's.
+func (s *sendFlow) translated(v ssa.Value, env values.Env) (t facts.Err, own, ok bool) {
 	call, f, i, ok := s.callFact(v, func(f facts.Err) int { return f.From })
 	if !ok || i >= len(call.Call.Args) {
-		return facts.Err{}, false
+		return facts.Err{}, false, false
 	}
 	in, ok := s.errFor(call.Call.Args[i], env)
 	if !ok {
-		return facts.Err{}, false
+		return facts.Err{}, false, false
 	}
-	return facts.Err{Errs: in, Types: f.TypesFor(in)}, true
+	own = s.sendErr(env.Resolve(call.Call.Args[i]), env)
+	return facts.Err{Errs: in, Types: f.TypesFor(in)}, own, true
 }
 
 // listed returns what the error v says where it is the result of a check
@@ -182,6 +199,47 @@ func (s *sendFlow) listed(v ssa.Value) (facts.Err, bool) {
 		}
 	}
 	return facts.Err{Errs: errs, Types: f.TypesFor(errs)}, true
+}
+
+// errNilTest returns the operator of cond where it compares an error
+// with nil (err == nil, err != nil), else token.ILLEGAL.
+func errNilTest(cond ssa.Value) token.Token {
+	b, ok := cond.(*ssa.BinOp)
+	if !ok || b.Op != token.EQL && b.Op != token.NEQ {
+		return token.ILLEGAL
+	}
+	x, y := b.X, b.Y
+	if k, ok := x.(*ssa.Const); ok && k.IsNil() {
+		x, y = y, x
+	}
+	if k, ok := y.(*ssa.Const); !ok || !k.IsNil() || !typesx.IsError(x.Type()) {
+		return token.ILLEGAL
+	}
+	return b.Op
+}
+
+// nilDeref reports whether cond reads a field through a pointer that is
+// nil on the path (res.StatusCode where res = nil on the way in): a path
+// that would panic there, not one that reaches what follows.
+func nilDeref(cond ssa.Value, env values.Env) bool {
+	var deref func(v ssa.Value, depth int) bool
+	deref = func(v ssa.Value, depth int) bool {
+		if depth > 4 {
+			return false
+		}
+		switch x := v.(type) {
+		case *ssa.UnOp:
+			if fa, ok := x.X.(*ssa.FieldAddr); ok && x.Op == token.MUL {
+				k, ok := env.Resolve(fa.X).(*ssa.Const)
+				return ok && k.IsNil()
+			}
+			return deref(x.X, depth+1)
+		case *ssa.BinOp:
+			return deref(x.X, depth+1) || deref(x.Y, depth+1)
+		}
+		return false
+	}
+	return deref(cond, 0)
 }
 
 // sentinel reports whether v loads an error a package-level variable

@@ -660,4 +660,8 @@ type Known interface {
 	// TypedMethodCodes returns the statuses for which the method name
 	// (a question: Temporary) of an error of the types typed is true.
 	TypedMethodCodes(typed []facts.TypedErr, name string) (codeset.Set, bool)
+	// NeverNil reports whether fn's error is not nil on every path (an
+	// error constructor, a function of the package each of whose
+	// returns makes one).
+	NeverNil(fn *types.Func) bool
 }

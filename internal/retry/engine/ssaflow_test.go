@@ -1065,6 +1065,9 @@ func (stubKnown) TypedMethodCodes([]facts.TypedErr, string) (codeset.Set, bool) 
 	return codeset.Set{}, false
 }
 
+// NeverNil: the functions named make* make an error on every path.
+func (stubKnown) NeverNil(fn *types.Func) bool { return strings.HasPrefix(fn.Name(), "make") }
+
 func (stubKnown) ListOf(v *types.Var) (codeset.Set, bool) {
 	if v.Name() != "retryOn" && v.Name() != "retrySet" {
 		return codeset.Set{}, false

@@ -1023,6 +1023,13 @@ func (s *sendFlow) decided(call *ssa.Call, i int, env values.Env) (set, known co
 		return set, codeset.All
 	}
 	if set, ok := s.decision(call, i, env); ok {
+		if s.mode == modeErrors {
+			// A decision's fact says for which statuses it may be
+			// true, not that it is true for each whatever else it
+			// reads (dropbox's Policy.Delay, false once the attempts
+			// are spent): where it is false, any status may be there.
+			return set, set.Not()
+		}
 		return set, codeset.All
 	}
 	return s.calleeHolds(call, i, env)
@@ -1289,13 +1296,23 @@ func (s *sendFlow) errFor(v ssa.Value, env values.Env) (codeset.Set, bool) {
 	case *ssa.MakeInterface:
 		return codeset.All, true
 	}
-	if call := errCall(v); call != nil && madeByErrors(call) {
+	if call := errCall(v); call != nil && (madeByErrors(call) || s.neverNil(call)) {
 		return codeset.All, true
 	}
 	if f, ok := s.errFact(v, env); ok && !f.Sends {
 		return f.Errs, true
 	}
 	return codeset.Set{}, false
+}
+
+// neverNil reports whether call is of a function whose error is never
+// nil (Known.NeverNil): an error the function makes on every path.
+func (s *sendFlow) neverNil(call *ssa.Call) bool {
+	if s.known == nil || call.Call.IsInvoke() {
+		return false
+	}
+	obj, ok := calleeObj(call.Call.StaticCallee())
+	return ok && s.known.NeverNil(obj)
 }
 
 // errCall returns the call whose error v is: the call itself, or its
