@@ -19,7 +19,7 @@ import (
 var testdata = testenv.Testdata("../..")
 
 // fixtures are the retry check's fixture packages.
-var fixtures = []string{"retry/loops", "retry/policy", "retry/preds", "retry/libs", "retry/recursive", "retry/pipeline", "retry/restywait", "retry/restynowait", "retry/rhwait", "retry/callerwait", "retry/layered/transfer", "retry/layered/files", "retry/handed/app", "retry/hooked/client", "retry/hooked/app", "retry/listed/lib", "retry/listed/app"}
+var fixtures = []string{"retry/loops", "retry/policy", "retry/preds", "retry/libs", "retry/recursive", "retry/pipeline", "retry/restywait", "retry/restynowait", "retry/rhwait", "retry/callerwait", "retry/layered/transfer", "retry/layered/files", "retry/handed/app", "retry/hooked/client", "retry/hooked/app", "retry/listed/lib", "retry/listed/app", "retry/sentfacts/app"}
 
 // The retry pass's fixtures, in one load (net/http is loaded once):
 // hand-written retry loops and self-recursive retries; retry predicates

@@ -1,0 +1,86 @@
+// Package app retries what package sdk sends, deciding by the facts of
+// sdk's senders.
+package app
+
+import (
+	"errors"
+	"net/http"
+	"time"
+
+	"retry/sentfacts/sdk"
+)
+
+// Positive: once ExecuteDelayed's attempts are spent, its error carries
+// the 503, and this loop sends the same request again.
+func delayedAgain(c *http.Client, req *http.Request) {
+	for i := 0; i < 3; i++ {
+		err := sdk.ExecuteDelayed(c, req)
+		var ae *sdk.APIError
+		if errors.As(err, &ae) && ae.StatusCode >= http.StatusInternalServerError { // want `retrying on 503 \(Service Unavailable\): huaweicloud says`
+			continue
+		}
+		return
+	}
+}
+
+// Positive: the error ExecuteRPC hands on carries the 404.
+func rpcAgain(c *http.Client, req *http.Request) {
+	for i := 0; i < 3; i++ {
+		err := sdk.ExecuteRPC(c, req)
+		var ae *sdk.APIError
+		if errors.As(err, &ae) && ae.StatusCode == http.StatusNotFound { // want `retrying on 404 \(Not Found\): huaweicloud says`
+			continue
+		}
+		return
+	}
+}
+
+// Positive: DoLogged's error carries its check's 503.
+func loggedAgain(c *http.Client, req *http.Request) {
+	for i := 0; i < 3; i++ {
+		_, err := sdk.DoLogged(c, req)
+		var ae *sdk.APIError
+		if errors.As(err, &ae) && ae.StatusCode == http.StatusServiceUnavailable { // want `retrying on 503 \(Service Unavailable\): huaweicloud says`
+			continue
+		}
+		return
+	}
+}
+
+// Positive: Upgrade fails with the status for 400 and up, and on its
+// own below: the loop goes round on any failure, the statuses too.
+func upgradeAgain(c *http.Client, req *http.Request, dial func() bool) {
+	for {
+		err := sdk.Upgrade(c, req, dial)
+		if err == nil { // want `retrying on 400 \(Bad Request\), 403 \(Forbidden\), 404 \(Not Found\), 405 \(Method Not Allowed\) and 503` `retrying on 429 \(Too Many Requests\) without reading Retry-After`
+			return
+		}
+		time.Sleep(time.Second)
+	}
+}
+
+// Positive: SendTimed fails with the status from 400 only (a 200 that
+// comes too late fails with the deadline's error, not the status), and
+// the loop goes round on any failure.
+func timedAgain(c *http.Client, req *http.Request, expired func() error) {
+	for {
+		err := sdk.SendTimed(c, req, expired)
+		if err == nil { // want `retrying on 400 \(Bad Request\), 403 \(Forbidden\), 404 \(Not Found\), 405 \(Method Not Allowed\) and 503` `retrying on 429 \(Too Many Requests\) without reading Retry-After`
+			return
+		}
+		time.Sleep(time.Second)
+	}
+}
+
+// Negative: Upgrade's own failure says nothing of the status, and only it
+// goes round here.
+func upgradeFailedAgain(c *http.Client, req *http.Request, dial func() bool) {
+	for {
+		err := sdk.Upgrade(c, req, dial)
+		var ae *sdk.APIError
+		if err == nil || errors.As(err, &ae) {
+			return
+		}
+		time.Sleep(time.Second)
+	}
+}
