@@ -81,12 +81,7 @@ func (c *retryChecker) evalErrSummary(fn *types.Func, decl *ast.FuncDecl) errRes
 	if !returnsRequest(res) {
 		sent, sends = c.sentErrorFact(decl.Body.List, res.At(res.Len()-1))
 		if sends && errsCompared != nil {
-			c.compareSentErrors(fn, decl, sent)
-		}
-		if sends {
-			if f, ok := c.ssaSentErrors(decl); ok {
-				sent = f
-			}
+			c.compareSentErrors(fn, decl, res.At(res.Len()-1))
 		}
 	}
 	if sends {
@@ -105,23 +100,6 @@ func (c *retryChecker) evalErrSummary(fn *types.Func, decl *ast.FuncDecl) errRes
 // taking the syntax flow's place. Nil in production.
 var errsCompared func(fn *types.Func, syntaxFact, ssaFact facts.Err, ok bool)
 
-// ssaSentErrors is engine.SentErrors for the sender decl: its send on
-// the SSA form of the package's senders, built once (senderCall).
-func (c *retryChecker) ssaSentErrors(decl *ast.FuncDecl) (facts.Err, bool) {
-	_, send, errs := c.FindSend(decl.Body.List)
-	if send == nil {
-		_, send, errs = c.findLoopSend(decl.Body.List)
-	}
-	if send == nil {
-		return facts.Err{}, false
-	}
-	sc := c.senderCall(send)
-	if sc == nil {
-		return facts.Err{}, false
-	}
-	return engine.SentErrors(sc, errs, c)
-}
-
 // senderCall returns send on the SSA form of the package's senders: the
 // functions that return an error last and may send (maySend), built
 // together once.
@@ -131,27 +109,44 @@ func (c *retryChecker) senderCall(send *ast.CallExpr) *ssa.Call {
 		may := c.maySend()
 		for _, fn := range typesx.SortedDecls(c.Decls) {
 			res := fn.Signature().Results()
-			if may[fn] && res.Len() > 0 && typesx.IsError(res.At(res.Len()-1).Type()) && !returnsRequest(res) {
+			if c.Decls[fn].Body == nil || res.Len() == 0 || !typesx.IsError(res.At(res.Len()-1).Type()) || returnsRequest(res) {
+				continue
+			}
+			if may[fn] || checkParams(fn.Signature()) {
 				roots = append(roots, c.Decls[fn])
 			}
 		}
-		c.senderCalls = c.buildCallsDepth(roots, 0)
+		c.senderCalls, c.errFuncs = c.buildFuncs(roots)
 	}
 	return c.senderCalls[send.Lparen]
 }
 
+// errFunc returns fn, a function of the package that sends, checks a
+// response or translates an error, on the SSA form senderCall builds.
+func (c *retryChecker) errFunc(fn *types.Func) *ssa.Function {
+	if c.errFuncs == nil {
+		c.senderCall(&ast.CallExpr{})
+	}
+	return c.errFuncs[fn]
+}
+
+// checkParams reports whether sig takes what a check or a translator is
+// given: a response, an integer (a status), or an error.
+func checkParams(sig *types.Signature) bool {
+	for p := range sig.Params().Variables() {
+		t := p.Type()
+		if status.IsResponseType(t) || typesx.IsInteger(t) || typesx.IsError(t) {
+			return true
+		}
+	}
+	return false
+}
+
 // compareSentErrors tells errsCompared what both flows say of fn.
-func (c *retryChecker) compareSentErrors(fn *types.Func, decl *ast.FuncDecl, sent facts.Err) {
-	_, send, errs := c.FindSend(decl.Body.List)
-	if send == nil {
-		_, send, errs = c.findLoopSend(decl.Body.List)
-	}
-	var f facts.Err
-	ok := false
-	if sc := c.senderCall(send); sc != nil {
-		f, ok = engine.SentErrors(sc, errs, c)
-	}
-	errsCompared(fn, sent, f, ok)
+func (c *retryChecker) compareSentErrors(fn *types.Func, decl *ast.FuncDecl, result *types.Var) {
+	syn, _ := c.syntaxSentErrors(decl.Body.List, result, nil)
+	f, ok := c.ssaSentErrors(decl.Body.List, nil)
+	errsCompared(fn, syn, f, ok)
 }
 
 // evalCheck evaluates fn, a function that checks a response or a status
@@ -161,6 +156,68 @@ func (c *retryChecker) compareSentErrors(fn *types.Func, decl *ast.FuncDecl, sen
 // twice, accepting every status and none: what only the second returns an
 // error for is what a caller's list decides (Unless).
 func (c *retryChecker) evalCheck(fn *types.Func, decl *ast.FuncDecl) errResult {
+	if r, ok := c.ssaCheck(fn); ok {
+		return r
+	}
+	return c.syntaxCheck(fn, decl)
+}
+
+// ssaCheck is evalCheck on fn's SSA form (engine.Checked): its first
+// response parameter, or its first integer parameter named for a status
+// before any, is what it checks. ok is false where the flow cannot
+// answer.
+func (c *retryChecker) ssaCheck(fn *types.Func) (errResult, bool) {
+	f := c.errFunc(fn)
+	if f == nil {
+		return errResult{}, false
+	}
+	var g engine.Given
+	var list *types.Var
+	params := f.Params
+	if f.Signature.Recv() != nil {
+		params = params[1:]
+	}
+	for _, p := range params {
+		v, _ := p.Object().(*types.Var)
+		t := p.Type()
+		switch {
+		case status.IsResponseType(t) && g.Resp == nil && g.Status == nil:
+			g.Resp = p
+		case typesx.IsInteger(t) && g.Resp == nil && g.Status == nil && v != nil && knowledge.StatusParamNames.Match(v.Name()):
+			g.Status = p
+		case list == nil && v != nil && isIntList(t):
+			list = v
+		}
+	}
+	if g.Resp == nil && g.Status == nil {
+		return errResult{}, false
+	}
+	if list == nil {
+		f, touched, ok := engine.Checked(f, g, codeset.Set{}, c)
+		return errResult{f, touched && !f.Errs.Empty()}, ok
+	}
+	none, touched, ok := engine.Checked(f, g, codeset.Set{}, boundLists{c, map[*types.Var]codeset.Set{list: {}}})
+	if !ok {
+		return errResult{}, false
+	}
+	all, _, ok := engine.Checked(f, g, codeset.Set{}, boundLists{c, map[*types.Var]codeset.Set{list: codeset.All}})
+	if !ok {
+		return errResult{}, false
+	}
+	out := facts.Err{Errs: all.Errs, Types: none.Types}
+	if unless := none.Errs.And(all.Errs.Not()); !unless.Empty() {
+		for i := range fn.Signature().Params().Len() {
+			if fn.Signature().Params().At(i) == list {
+				out.List = i + 1
+			}
+		}
+		out.Unless = unless
+	}
+	return errResult{out, touched && !none.Errs.Empty()}, true
+}
+
+// syntaxCheck is evalCheck on the syntax (package syntax's Flow).
+func (c *retryChecker) syntaxCheck(fn *types.Func, decl *ast.FuncDecl) errResult {
 	run := func(lists map[*types.Var]codeset.Set) (*syntax.Flow, bool) {
 		ev, _ := c.statusParams(decl.Type)
 		ev.Lists = lists
@@ -217,6 +274,41 @@ func (c *retryChecker) given(call *ast.CallExpr, fn *types.Func, f facts.Err) fa
 // for 429). Its fact has From, the parameter, and Types; a caller's error
 // keeps the statuses it had.
 func (c *retryChecker) evalTranslator(fn *types.Func, decl *ast.FuncDecl) errResult {
+	if r, ok := c.ssaTranslator(fn); ok {
+		return r
+	}
+	return c.syntaxTranslator(fn, decl)
+}
+
+// ssaTranslator is evalTranslator on fn's SSA form (engine.Checked): its
+// first error parameter is not nil for every status.
+func (c *retryChecker) ssaTranslator(fn *types.Func) (errResult, bool) {
+	f := c.errFunc(fn)
+	if f == nil {
+		return errResult{}, false
+	}
+	params := f.Params
+	if f.Signature.Recv() != nil {
+		params = params[1:]
+	}
+	from := slices.IndexFunc(params, func(p *ssa.Parameter) bool { return typesx.IsError(p.Type()) })
+	if from < 0 {
+		return errResult{}, false
+	}
+	out, _, ok := engine.Checked(f, engine.Given{Err: params[from]}, codeset.All, c)
+	if !ok {
+		return errResult{}, false
+	}
+	if len(out.Types) == 0 {
+		return errResult{}, true // no type of its own: no translator
+	}
+	out.From = from + 1
+	return errResult{out, true}, true
+}
+
+// syntaxTranslator is evalTranslator on the syntax (package syntax's
+// Flow).
+func (c *retryChecker) syntaxTranslator(fn *types.Func, decl *ast.FuncDecl) errResult {
 	params := fn.Signature().Params()
 	from := -1
 	for i := range params.Len() {
@@ -258,12 +350,75 @@ func (c *retryChecker) sentErrorFact(list []ast.Stmt, result *types.Var) (facts.
 }
 
 // sentErrorFactWith is sentErrorFact with the lists of lists bound to
-// the statuses they hold.
+// the statuses they hold: on the SSA form (ssaSentErrors), else, where
+// that cannot answer, on the syntax (syntaxSentErrors).
 func (c *retryChecker) sentErrorFactWith(list []ast.Stmt, result *types.Var, lists map[*types.Var]codeset.Set) (facts.Err, bool) {
+	if f, ok := c.ssaSentErrors(list, lists); ok {
+		return f, true
+	}
+	return c.syntaxSentErrors(list, result, lists)
+}
+
+// firstSend returns the first send of list, or of the first loop of
+// list with a send in it, and its kind; nil if none.
+func (c *retryChecker) firstSend(list []ast.Stmt) (int, *ast.CallExpr, codeset.Set) {
 	i, send, errs := c.FindSend(list)
 	if send == nil {
 		i, send, errs = c.findLoopSend(list)
 	}
+	return i, send, errs
+}
+
+// ssaSentErrors is engine.SentErrors from the first send of list, on the
+// SSA form of the function around it (ssaSend), with the lists of lists
+// bound to the statuses they hold.
+func (c *retryChecker) ssaSentErrors(list []ast.Stmt, lists map[*types.Var]codeset.Set) (facts.Err, bool) {
+	_, send, errs := c.firstSend(list)
+	if send == nil {
+		return facts.Err{}, false
+	}
+	sc := c.ssaSend(send)
+	if sc == nil {
+		return facts.Err{}, false
+	}
+	var known engine.Known = c
+	if lists != nil {
+		known = boundLists{c, lists}
+	}
+	return engine.SentErrors(sc, errs, known)
+}
+
+// ssaSend returns send on an SSA form built already (the loops', the
+// package senders') or built for the function around it.
+func (c *retryChecker) ssaSend(send *ast.CallExpr) *ssa.Call {
+	if sc := c.ssaCalls[send.Lparen]; sc != nil {
+		return sc
+	}
+	if sc := c.senderCall(send); sc != nil {
+		return sc
+	}
+	return c.sendSSA(send)
+}
+
+// boundLists is the checker with some lists bound to the statuses they
+// hold (a helper's attempt evaluated for a caller that lists them).
+type boundLists struct {
+	*retryChecker
+	lists map[*types.Var]codeset.Set
+}
+
+// ListOf returns what the list v is bound to, else what it may hold.
+func (b boundLists) ListOf(v *types.Var) (codeset.Set, bool) {
+	if s, ok := b.lists[v]; ok {
+		return s, true
+	}
+	return b.retryChecker.ListOf(v)
+}
+
+// syntaxSentErrors is sentErrorFactWith on the syntax (package syntax's
+// Flow), what the SSA form replaces.
+func (c *retryChecker) syntaxSentErrors(list []ast.Stmt, result *types.Var, lists map[*types.Var]codeset.Set) (facts.Err, bool) {
+	i, send, errs := c.firstSend(list)
 	if send == nil {
 		return facts.Err{}, false
 	}

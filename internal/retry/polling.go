@@ -9,7 +9,6 @@ import (
 	"github.com/statuslint/statuslint/internal/knowledge"
 	"github.com/statuslint/statuslint/internal/retry/engine"
 	"github.com/statuslint/statuslint/internal/typesx"
-	"github.com/statuslint/statuslint/internal/values"
 )
 
 // polls reports whether a loop waits for a state rather than recovering
@@ -50,24 +49,9 @@ func (c *retryChecker) sendSSA(send *ast.CallExpr) *ssa.Call {
 	if decl == nil {
 		return nil
 	}
-	sp := values.BuildBodies(c.Pass, func(d *ast.FuncDecl) bool { return d == decl })
-	var visit func(f *ssa.Function)
-	visit = func(f *ssa.Function) {
-		for _, b := range f.Blocks {
-			for _, instr := range b.Instrs {
-				if call, ok := instr.(*ssa.Call); ok && call.Pos().IsValid() {
-					c.probeCalls[call.Pos()] = call
-				}
-			}
-		}
-		for _, anon := range f.AnonFuncs {
-			visit(anon)
-		}
-	}
-	for _, f := range values.Funcs(sp, c.Pass.Files, c.Pass.TypesInfo) {
-		if f.Syntax() == decl {
-			visit(f)
-		}
+	calls, _ := c.buildKept(func(d *ast.FuncDecl) bool { return d == decl })
+	for pos, call := range calls {
+		c.probeCalls[pos] = call
 	}
 	return c.probeCalls[send.Lparen]
 }

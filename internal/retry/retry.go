@@ -88,6 +88,9 @@ type retryChecker struct {
 	// senderCalls are the calls of the package's senders on their SSA
 	// form, built together once asked (senderCall).
 	senderCalls map[token.Pos]*ssa.Call
+	// errFuncs are the package's senders, checks and translators on that
+	// SSA form, by object (errFunc).
+	errFuncs map[*types.Func]*ssa.Function
 	// mayBeSenders are the functions that may send (maySend), once asked.
 	mayBeSenders map[*types.Func]bool
 	// ranges indexes range statements by their value variable (rangeOf),

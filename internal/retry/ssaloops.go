@@ -81,17 +81,10 @@ func (c *retryChecker) checkLoops(loops []pendingLoop, recursions []pendingRecur
 // interface they call brings in the package's implementations of it
 // (engine.Implementations).
 func (c *retryChecker) buildCalls(roots []*ast.FuncDecl) map[token.Pos]*ssa.Call {
-	return c.buildCallsDepth(roots, loopCallDepth)
-}
-
-// buildCallsDepth is buildCalls with the functions roots call built to
-// depth.
-func (c *retryChecker) buildCallsDepth(roots []*ast.FuncDecl, depth int) map[token.Pos]*ssa.Call {
-	maxDepth := depth
 	keep := map[*ast.FuncDecl]int{}
 	var add func(d *ast.FuncDecl, depth int)
 	add = func(d *ast.FuncDecl, depth int) {
-		if d.Body == nil || depth > maxDepth {
+		if d.Body == nil || depth > loopCallDepth {
 			return
 		}
 		if seen, ok := keep[d]; ok && seen <= depth {
@@ -120,12 +113,37 @@ func (c *retryChecker) buildCallsDepth(roots []*ast.FuncDecl, depth int) map[tok
 	for _, d := range roots {
 		add(d, 0)
 	}
-	calls := map[token.Pos]*ssa.Call{}
 	if len(keep) == 0 {
-		return calls
+		return map[token.Pos]*ssa.Call{}
 	}
-	sp := values.BuildBodies(c.Pass, func(d *ast.FuncDecl) bool { _, ok := keep[d]; return ok })
+	calls, _ := c.buildKept(func(d *ast.FuncDecl) bool { _, ok := keep[d]; return ok })
+	return calls
+}
+
+// buildFuncs builds the SSA form of the functions roots alone, and
+// returns their calls by position and the functions by object.
+func (c *retryChecker) buildFuncs(roots []*ast.FuncDecl) (map[token.Pos]*ssa.Call, map[*types.Func]*ssa.Function) {
+	keep := map[*ast.FuncDecl]bool{}
+	for _, d := range roots {
+		keep[d] = true
+	}
+	if len(keep) == 0 {
+		return map[token.Pos]*ssa.Call{}, map[*types.Func]*ssa.Function{}
+	}
+	return c.buildKept(func(d *ast.FuncDecl) bool { return keep[d] })
+}
+
+// buildKept builds the SSA form of the declarations keep accepts, and
+// returns their calls, and their literals', by position, and the
+// functions declared by object.
+func (c *retryChecker) buildKept(keep func(*ast.FuncDecl) bool) (map[token.Pos]*ssa.Call, map[*types.Func]*ssa.Function) {
+	calls := map[token.Pos]*ssa.Call{}
+	funcs := map[*types.Func]*ssa.Function{}
+	sp := values.BuildBodies(c.Pass, keep)
 	for _, fn := range values.Funcs(sp, c.Pass.Files, c.Pass.TypesInfo) {
+		if obj, ok := fn.Object().(*types.Func); ok && c.Decls[obj] != nil && keep(c.Decls[obj]) {
+			funcs[obj] = fn
+		}
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
 				if call, ok := instr.(*ssa.Call); ok && call.Pos().IsValid() {
@@ -134,7 +152,7 @@ func (c *retryChecker) buildCallsDepth(roots []*ast.FuncDecl, depth int) map[tok
 			}
 		}
 	}
-	return calls
+	return calls, funcs
 }
 
 // resends returns the ways round the SSA flow (engine.Resends) finds

@@ -25,13 +25,8 @@ import (
 // says. A path that comes round to the send again ends there: the next
 // round is the same. ok is false where the paths were too many or the
 // function returns no error last.
-//
-// It is the SSA form of what package syntax's Flow computes in
-// ModeErrors, read beside it until it can replace it.
 func SentErrors(send *ssa.Call, errs codeset.Set, known Known) (facts.Err, bool) {
-	fn := send.Parent()
-	res := fn.Signature.Results()
-	if res.Len() == 0 || !typesx.IsError(res.At(res.Len()-1).Type()) {
+	if !returnsError(send.Parent()) {
 		return facts.Err{}, false
 	}
 	b := send.Block()
@@ -40,6 +35,34 @@ func SentErrors(send *ssa.Call, errs codeset.Set, known Known) (facts.Err, bool)
 		return facts.Err{}, false
 	}
 	s := &sendFlow{send: send, errs: errs, known: known, mode: modeErrors}
+	f, _, complete := s.errorsFrom(b, i+1)
+	f.Sends = true
+	return f, complete
+}
+
+// Checked is SentErrors for fn read alone, given a response or a status
+// (a check: oci's checkForSuccessfulResponse(res)) or an error not nil
+// for errs (a translator: dropbox's auth.ParseError(err)), as g says:
+// the statuses for which fn's error is not nil, and its types for some,
+// from its entry. touched is whether a test of the status decided a
+// return counted.
+func Checked(fn *ssa.Function, g Given, errs codeset.Set, known Known) (f facts.Err, touched, ok bool) {
+	if len(fn.Blocks) == 0 || !returnsError(fn) {
+		return facts.Err{}, false, false
+	}
+	s := &sendFlow{errs: errs, known: known, given: &given{fn: fn, Given: g}, mode: modeErrors}
+	return s.errorsFrom(fn.Blocks[0], 0)
+}
+
+// returnsError reports whether fn returns an error last.
+func returnsError(fn *ssa.Function) bool {
+	res := fn.Signature.Results()
+	return res.Len() > 0 && typesx.IsError(res.At(res.Len()-1).Type())
+}
+
+// errorsFrom follows the paths from instruction i of b to the function's
+// returns, for SentErrors and Checked.
+func (s *sendFlow) errorsFrom(b *ssa.BasicBlock, i int) (f facts.Err, touched, complete bool) {
 	var out codeset.Set
 	typed := map[string]codeset.Set{}
 	// A branch on something else the send returned (one that narrows no
@@ -67,13 +90,18 @@ func SentErrors(send *ssa.Call, errs codeset.Set, known Known) (facts.Err, bool)
 				els.decided, els.other = r.decided, r.other
 			}
 		} else {
-			other := r.other || values.DependsOnAt(cond, env, s.ofResponse)
+			// A step's failure on what the response holds (its body's
+			// read or decode): an error made past it is of that step.
+			// A test of what the server said besides the status (a
+			// header: go-github's 403 with no requests left) leaves
+			// it of the status.
+			other := r.other || errNilTest(cond) != token.ILLEGAL && values.DependsOnAt(cond, env, s.ofResponse)
 			then.other, els.other = other, other
 		}
 		return then, els, ways
 	}
-	complete := values.Paths(b, i+1, round{live: codeset.All}, decide, func(instr ssa.Instruction, env values.Env, r round) (round, bool) {
-		if instr == send {
+	complete = values.Paths(b, i, round{live: codeset.All}, decide, func(instr ssa.Instruction, env values.Env, r round) (round, bool) {
+		if s.send != nil && instr == s.send {
 			return r, false // the next round starts with a new response
 		}
 		switch x := instr.(type) {
@@ -99,6 +127,7 @@ func SentErrors(send *ssa.Call, errs codeset.Set, known Known) (facts.Err, bool)
 			}
 			got := r.live.And(set)
 			out = out.Or(got)
+			touched = touched || r.decided && !got.Empty()
 			for _, te := range ts {
 				if codes := te.Codes.And(got); !codes.Empty() {
 					typed[te.Type] = typed[te.Type].Or(codes)
@@ -108,11 +137,11 @@ func SentErrors(send *ssa.Call, errs codeset.Set, known Known) (facts.Err, bool)
 		}
 		return r, true
 	})
-	f := facts.Err{Sends: true, Errs: out}
+	f = facts.Err{Errs: out}
 	for _, t := range slices.Sorted(maps.Keys(typed)) {
 		f.Types = append(f.Types, facts.TypedErr{Type: t, Codes: typed[t]})
 	}
-	return f, complete
+	return f, touched, complete
 }
 
 // typesOf returns the types the error v has, for the statuses of each:

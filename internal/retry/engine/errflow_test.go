@@ -1,7 +1,11 @@
 package engine
 
 import (
+	"go/token"
+	"maps"
 	"testing"
+
+	"golang.org/x/tools/go/ssa"
 
 	"github.com/statuslint/statuslint/internal/retry/codeset"
 )
@@ -103,6 +107,105 @@ func TestSentErrors(t *testing.T) {
 		}
 		if c.typed != "" && (len(f.Types) != 1 || f.Types[0].Type != c.typed || f.Types[0].Codes != c.want) {
 			t.Errorf("%s: types %v, want %s for %v", c.fn, f.Types, c.typed, c.want)
+		}
+	}
+}
+
+// checkSrc holds checks and translators, read alone (Checked); each
+// comment says for which statuses the function's error is not nil.
+const checkSrc = `package p
+
+import (
+	"errors"
+	"net/http"
+)
+
+type apiError struct{ Code int }
+
+func (e *apiError) Error() string { return "" }
+
+type rateError struct{}
+
+func (e *rateError) Error() string { return "" }
+
+// 400 and up, as an *apiError (a check of a response).
+func checkResp(resp *http.Response) error {
+	if resp.StatusCode >= 400 {
+		return &apiError{resp.StatusCode}
+	}
+	return nil
+}
+
+// 404 (a check of a status).
+func checkCode(status int) error {
+	if status == 404 {
+		return errors.New("not found")
+	}
+	return nil
+}
+
+// 403, whatever its header says, and 500 and up (go-github's
+// CheckResponse: a test of a header is not a step's failure).
+func checkHeader(resp *http.Response) error {
+	if resp.StatusCode == 403 && resp.Header.Get("X-RateLimit-Remaining") == "0" {
+		return &rateError{}
+	}
+	if resp.StatusCode == 403 || resp.StatusCode >= 500 {
+		return errors.New(resp.Status)
+	}
+	return nil
+}
+
+// None: the body's decode fails, whatever the status.
+func checkBody(resp *http.Response) error {
+	var v struct{}
+	if err := decode(resp, &v); err != nil {
+		return errors.New("decoding")
+	}
+	return nil
+}
+
+func decode(resp *http.Response, v any) error { return nil }
+
+// Every status it is given an error for, as a *rateError for 429 (a
+// translator: dropbox's auth.ParseError).
+func translate(err error) error {
+	var ae *apiError
+	if errors.As(err, &ae) && ae.Code == 429 {
+		return &rateError{}
+	}
+	return err
+}
+`
+
+func TestChecked(t *testing.T) {
+	sp := loadSSA(t, checkSrc)
+	param := func(fn *ssa.Function) ssa.Value { return fn.Params[0] }
+	for _, c := range []struct {
+		fn      string
+		given   func(*ssa.Function) Given
+		errs    codeset.Set
+		want    codeset.Set
+		typed   map[string]codeset.Set
+		touched bool
+	}{
+		{"checkResp", func(f *ssa.Function) Given { return Given{Resp: param(f)} }, codeset.Set{}, codeset.Relation(token.GEQ, 400), map[string]codeset.Set{"*p.apiError": codeset.Relation(token.GEQ, 400)}, true},
+		{"checkCode", func(f *ssa.Function) Given { return Given{Status: param(f)} }, codeset.Set{}, codeset.Single(404), nil, true},
+		{"checkHeader", func(f *ssa.Function) Given { return Given{Resp: param(f)} }, codeset.Set{}, codeset.Single(403).Or(codeset.Relation(token.GEQ, 500)), map[string]codeset.Set{"*p.rateError": codeset.Single(403)}, true},
+		{"checkBody", func(f *ssa.Function) Given { return Given{Resp: param(f)} }, codeset.Set{}, codeset.Set{}, nil, false},
+		{"translate", func(f *ssa.Function) Given { return Given{Err: param(f)} }, codeset.All, codeset.All, map[string]codeset.Set{"*p.rateError": codeset.Single(429)}, true},
+	} {
+		fn := sp.Func(c.fn)
+		f, touched, ok := Checked(fn, c.given(fn), c.errs, stubKnown{})
+		if !ok || f.Errs != c.want || touched != c.touched {
+			t.Errorf("%s: errors for %v (touched %v, ok %v), want %v (touched %v)", c.fn, f.Errs, touched, ok, c.want, c.touched)
+		}
+		got := map[string]codeset.Set{}
+		for _, te := range f.Types {
+			got[te.Type] = te.Codes
+		}
+		if len(c.typed) > 0 && !maps.Equal(got, c.typed) {
+			t.Errorf("%s: types %v, want %v", c.fn, got, c.typed)
 		}
 	}
 }

@@ -23,6 +23,8 @@ type Header map[string][]string
 
 func (h Header) Set(key, value string) {}
 
+func (h Header) Get(key string) string { return "" }
+
 type Request struct {
 	Method string
 	Header Header
@@ -39,6 +41,7 @@ func (r *Request) Clone(ctx any) *Request { return r }
 type Response struct {
 	Status     string
 	StatusCode int
+	Header     Header
 }
 
 type Client struct{}
