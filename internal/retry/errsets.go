@@ -156,10 +156,8 @@ func (c *retryChecker) compareSentErrors(fn *types.Func, decl *ast.FuncDecl, res
 // twice, accepting every status and none: what only the second returns an
 // error for is what a caller's list decides (Unless).
 func (c *retryChecker) evalCheck(fn *types.Func, decl *ast.FuncDecl) errResult {
-	if r, ok := c.ssaCheck(fn); ok {
-		return r
-	}
-	return c.syntaxCheck(fn, decl)
+	r, _ := c.ssaCheck(fn)
+	return r
 }
 
 // ssaCheck is evalCheck on fn's SSA form (engine.Checked): its first
@@ -274,10 +272,8 @@ func (c *retryChecker) given(call *ast.CallExpr, fn *types.Func, f facts.Err) fa
 // for 429). Its fact has From, the parameter, and Types; a caller's error
 // keeps the statuses it had.
 func (c *retryChecker) evalTranslator(fn *types.Func, decl *ast.FuncDecl) errResult {
-	if r, ok := c.ssaTranslator(fn); ok {
-		return r
-	}
-	return c.syntaxTranslator(fn, decl)
+	r, _ := c.ssaTranslator(fn)
+	return r
 }
 
 // ssaTranslator is evalTranslator on fn's SSA form (engine.Checked): its
@@ -353,10 +349,12 @@ func (c *retryChecker) sentErrorFact(list []ast.Stmt, result *types.Var) (facts.
 // the statuses they hold: on the SSA form (ssaSentErrors), else, where
 // that cannot answer, on the syntax (syntaxSentErrors).
 func (c *retryChecker) sentErrorFactWith(list []ast.Stmt, result *types.Var, lists map[*types.Var]codeset.Set) (facts.Err, bool) {
-	if f, ok := c.ssaSentErrors(list, lists); ok {
-		return f, true
+	if _, send, _ := c.firstSend(list); send == nil {
+		return facts.Err{}, false
 	}
-	return c.syntaxSentErrors(list, result, lists)
+	f, _ := c.ssaSentErrors(list, lists)
+	f.Sends = true
+	return f, true
 }
 
 // firstSend returns the first send of list, or of the first loop of
@@ -406,6 +404,10 @@ type boundLists struct {
 	*retryChecker
 	lists map[*types.Var]codeset.Set
 }
+
+// MadeTypes returns the error types fn makes (MadeErrTypes), for the
+// attempt's errors where its lists are bound (engine.MadeTypes).
+func (b boundLists) MadeTypes(fn *types.Func) []facts.TypedErr { return b.MadeErrTypes(fn) }
 
 // ListOf returns what the list v is bound to, else what it may hold.
 func (b boundLists) ListOf(v *types.Var) (codeset.Set, bool) {

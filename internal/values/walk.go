@@ -119,7 +119,8 @@ func localCells(fn *ssa.Function) map[ssa.Value]bool {
 // ownedFreeVar reports whether the closure fn's free variable i is a
 // variable of its enclosing function that, while fn runs, nothing but fn
 // writes: fn only stores into it and loads it, and the enclosing
-// function only stores, loads, and binds it to closures of fn. What the
+// function only stores, loads, and binds it to closures of fn or to
+// closures that never write it (gcs's deferred record(err)). What the
 // closure stored in it last is then what it holds (okta's operation
 // keeps its response in `resp, err = c.callAPI(req)`, a variable of the
 // function that hands the operation to backoff.Retry). What it holds as
@@ -140,7 +141,9 @@ func ownedFreeVar(fn *ssa.Function, i int) bool {
 				continue
 			}
 			a, ok := mc.Bindings[i].(*ssa.Alloc)
-			if !ok || !onlyLoadsStores(a, fn) {
+			if !ok || !loadsStores(a, func(other *ssa.MakeClosure) bool {
+				return other.Fn == ssa.Value(fn) || !writesBound(other, a)
+			}) {
 				return false
 			}
 			bound = true

@@ -89,14 +89,17 @@ func (s *sendFlow) errorsFrom(b *ssa.BasicBlock, i int) (f facts.Err, touched, c
 			case token.NEQ:
 				els.decided, els.other = r.decided, r.other
 			}
-		} else {
+		} else if op := errNilTest(cond); op != token.ILLEGAL && values.DependsOnAt(cond, env, s.ofResponse) {
 			// A step's failure on what the response holds (its body's
-			// read or decode): an error made past it is of that step.
-			// A test of what the server said besides the status (a
-			// header: go-github's 403 with no requests left) leaves
-			// it of the status.
-			other := r.other || errNilTest(cond) != token.ILLEGAL && values.DependsOnAt(cond, env, s.ofResponse)
-			then.other, els.other = other, other
+			// read or decode): an error made where it failed is of
+			// that step. A test of what the server said besides the
+			// status (a header: go-github's 403 with no requests
+			// left) leaves it of the status.
+			if op == token.NEQ {
+				then.other = true
+			} else {
+				els.other = true
+			}
 		}
 		return then, els, ways
 	}
@@ -145,14 +148,23 @@ func (s *sendFlow) errorsFrom(b *ssa.BasicBlock, i int) (f facts.Err, touched, c
 }
 
 // typesOf returns the types the error v has, for the statuses of each:
-// what the facts of its making say (the send's, a call's), or, for a
-// value of a concrete type put in the error, that type.
+// what the facts of its making say (the send's, a call's), for a value of
+// a concrete type put in the error, that type, and for a call of a
+// function no fact describes, the types its body makes, where the Known
+// says (MadeTypes).
 func (s *sendFlow) typesOf(v ssa.Value, env values.Env) []facts.TypedErr {
 	if mi, ok := v.(*ssa.MakeInterface); ok && !types.IsInterface(mi.X.Type()) {
 		return []facts.TypedErr{{Type: facts.TypeKey(mi.X.Type()), Codes: codeset.All}}
 	}
 	if f, ok := s.errFact(v, env); ok {
 		return f.Types
+	}
+	if mt, ok := s.known.(MadeTypes); ok {
+		if call := errCall(v); call != nil && !call.Call.IsInvoke() {
+			if obj, ok := calleeObj(call.Call.StaticCallee()); ok {
+				return mt.MadeTypes(obj)
+			}
+		}
 	}
 	return nil
 }

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"go/token"
+	"go/types"
 	"maps"
 	"testing"
 
@@ -206,6 +207,57 @@ func TestChecked(t *testing.T) {
 		}
 		if len(c.typed) > 0 && !maps.Equal(got, c.typed) {
 			t.Errorf("%s: types %v, want %v", c.fn, got, c.typed)
+		}
+	}
+}
+
+// listKnown is stubKnown with the list codes bound to what it holds.
+type listKnown struct {
+	stubKnown
+	codes codeset.Set
+}
+
+func (k listKnown) ListOf(v *types.Var) (codeset.Set, bool) {
+	if v.Name() == "codes" {
+		return k.codes, true
+	}
+	return k.stubKnown.ListOf(v)
+}
+
+// A check given the statuses it accepts (go-containerregistry's
+// CheckError): its error is not nil for every status outside the list,
+// whatever the list holds.
+func TestCheckedList(t *testing.T) {
+	sp := loadSSA(t, `package p
+
+import "net/http"
+
+type apiError struct{ Code int }
+
+func (e *apiError) Error() string { return "" }
+
+func makeError(resp *http.Response) *apiError { return &apiError{resp.StatusCode} }
+
+func checkList(resp *http.Response, codes ...int) error {
+	for _, code := range codes {
+		if resp.StatusCode == code {
+			return nil
+		}
+	}
+	return makeError(resp)
+}
+`)
+	fn := sp.Func("checkList")
+	for _, c := range []struct {
+		codes, want codeset.Set
+	}{
+		{codeset.Set{}, codeset.All},
+		{codeset.All, codeset.Set{}},
+		{codeset.Single(200), codeset.All.And(codeset.Single(200).Not())},
+	} {
+		f, _, ok := Checked(fn, Given{Resp: fn.Params[0]}, codeset.Set{}, listKnown{codes: c.codes})
+		if !ok || f.Errs != c.want {
+			t.Errorf("codes %v: errors for %v (ok %v), want %v", c.codes, f.Errs, ok, c.want)
 		}
 	}
 }

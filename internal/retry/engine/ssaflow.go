@@ -665,3 +665,12 @@ type Known interface {
 	// returns makes one).
 	NeverNil(fn *types.Func) bool
 }
+
+// MadeTypes, where a Known has it, returns the concrete error types fn,
+// a function of the package that no fact describes, makes and returns,
+// each for every status (go-containerregistry's retryError(resp), an
+// *Error): what a helper's attempt returns, read for a caller that lists
+// the statuses it fails on.
+type MadeTypes interface {
+	MadeTypes(fn *types.Func) []facts.TypedErr
+}

@@ -394,6 +394,13 @@ func (s *sendFlow) decide(cond ssa.Value, env values.Env, r round) (then, els ro
 	if way, ok := s.sendSide(cond); ok {
 		return r, r, way
 	}
+	if list, ok := s.rangeExit(cond); ok {
+		// Out of a range over the list, past every element: none of
+		// them.
+		in, out := r, r
+		out.live, out.decided = r.live.And(list.Not()), true
+		return in, out, branchWays(in, out)
+	}
 	if list, eq, ok := s.member(cond, env); ok {
 		// The status against one element of a list: where it is that
 		// element, it is in the list; where not, it may be another.
@@ -1805,6 +1812,71 @@ func isErrorsAs(call *ssa.Call) bool {
 	}
 	obj, ok := fn.Object().(*types.Func)
 	return ok && typesx.FuncKey(obj) == knowledge.ErrorsAs
+}
+
+// rangeExit reports whether cond is the test of a range over a list whose
+// statuses are known (i < len(codes)) whose body compares the status with
+// each element and leaves where they are equal (for _, code := range
+// codes { if resp.StatusCode == code { return nil } }:
+// go-containerregistry's CheckError): the way out of the loop, past
+// every element, holds only the statuses outside the list. It returns
+// the list.
+func (s *sendFlow) rangeExit(cond ssa.Value) (codeset.Set, bool) {
+	b, ok := cond.(*ssa.BinOp)
+	if !ok || b.Op != token.LSS || s.known == nil {
+		return codeset.Set{}, false
+	}
+	n, ok := b.Y.(*ssa.Call)
+	if !ok || len(n.Call.Args) != 1 {
+		return codeset.Set{}, false
+	}
+	if bi, ok := n.Call.Value.(*ssa.Builtin); !ok || bi.Name() != "len" {
+		return codeset.Set{}, false
+	}
+	v := listVar(n.Call.Args[0])
+	if v == nil {
+		return codeset.Set{}, false
+	}
+	list, ok := s.known.ListOf(v)
+	if !ok || b.Block() == nil || len(b.Block().Succs) != 2 {
+		return codeset.Set{}, false
+	}
+	body := b.Block().Succs[0]
+	for _, bb := range b.Parent().Blocks {
+		if len(bb.Instrs) == 0 || !body.Dominates(bb) {
+			continue
+		}
+		br, ok := bb.Instrs[len(bb.Instrs)-1].(*ssa.If)
+		if !ok {
+			continue
+		}
+		if l, eq, ok := s.member(br.Cond, values.Env{}); ok && l == list {
+			way := bb.Succs[1]
+			if eq {
+				way = bb.Succs[0]
+			}
+			if leaves(way) {
+				return list, true
+			}
+		}
+	}
+	return codeset.Set{}, false
+}
+
+// leaves reports whether b returns, at once or by a jump to a block
+// that does.
+func leaves(b *ssa.BasicBlock) bool {
+	for range 2 {
+		switch x := b.Instrs[len(b.Instrs)-1].(type) {
+		case *ssa.Return:
+			return true
+		case *ssa.Jump:
+			b = x.Block().Succs[0]
+			continue
+		}
+		return false
+	}
+	return false
 }
 
 // member reports whether cond compares the status with an element of a

@@ -32,7 +32,7 @@ func passed(c *http.Client, codes []int) lib.Sender {
 // Positive: the transport's statuses, a field its option fills, hold 429
 // and 503 (of the defaults, those its predicate retries).
 func transport(rt http.RoundTripper) http.RoundTripper {
-	return lib.NewRetryTransport(rt, lib.WithStatuses(lib.Defaults...)) // want `retrying on 503 \(Service Unavailable\) \(through WithStatuses, whose loop re-sends at transport.go:89` `retrying on 429 \(Too Many Requests\) \(through WithStatuses`
+	return lib.NewRetryTransport(rt, lib.WithStatuses(lib.Defaults...)) // want `retrying on 503 \(Service Unavailable\) \(through WithStatuses, whose loop re-sends at transport.go:96` `retrying on 429 \(Too Many Requests\) \(through WithStatuses`
 }
 
 // Negative: statuses that may be re-sent.

@@ -1,6 +1,7 @@
 package lib
 
 import (
+	"io"
 	"net/http"
 	"time"
 )
@@ -59,7 +60,13 @@ func (e *StatusError) Temporary() bool {
 	return e.Code == http.StatusTooManyRequests || e.Code >= 500
 }
 
+// statusError reads the body, as go-containerregistry's retryError does
+// before it makes its *Error: where the read succeeds, the error is the
+// status's.
 func statusError(resp *http.Response) error {
+	if _, err := io.ReadAll(resp.Body); err != nil {
+		return err
+	}
 	e := &StatusError{Code: resp.StatusCode}
 	e.temporary = true
 	return e
