@@ -7,6 +7,8 @@ import (
 	"net/http"
 	"time"
 
+	backoff4 "github.com/cenkalti/backoff/v4"
+
 	"retry/sentfacts/sdk"
 )
 
@@ -83,4 +85,20 @@ func upgradeFailedAgain(c *http.Client, req *http.Request, dial func() bool) {
 		}
 		time.Sleep(time.Second)
 	}
+}
+
+// record notes how an operation ended (gcs's metrics).
+func record(err error) {}
+
+// Positive: the attempt keeps its error in the function's named result,
+// which a deferred closure also reads (gcs's fetch: defer func() {
+// record(err) }()): what the attempt returns is what it stored, the error
+// DoLogged fails with for 400 and up, and backoff.Retry sends again on it.
+func recordedAgain(c *http.Client, req *http.Request) (err error) {
+	defer func() { record(err) }()
+	err = backoff4.Retry(func() error {
+		_, err = sdk.DoLogged(c, req)
+		return err // want `retrying on 400 \(Bad Request\), 403 \(Forbidden\), 404 \(Not Found\), 405 \(Method Not Allowed\) and 503` `retrying on 429 \(Too Many Requests\) without reading Retry-After`
+	}, backoff4.NewExponentialBackOff())
+	return err
 }
