@@ -122,7 +122,7 @@ func (s *sendFlow) errorsFrom(b *ssa.BasicBlock, i int) (f facts.Err, touched, c
 			ts := s.typesOf(v, env)
 			if t, tOwn, tok := s.translated(v, env); tok {
 				set, ok, ts, own = t.Errs, true, t.Types, tOwn
-			} else if l, lok := s.listed(v); lok {
+			} else if l, lok := s.listed(v, env); lok {
 				set, ok, ts = l.Errs, true, l.Types
 			}
 			if !ok || !own && set == codeset.All && (!r.decided || r.other) {
@@ -226,17 +226,25 @@ func (s *sendFlow) translated(v ssa.Value, env values.Env) (t facts.Err, own, ok
 // listed returns what the error v says where it is the result of a check
 // given the statuses it accepts (facts.Err.List: go-containerregistry's
 // CheckError(resp, codes...)): not nil for the statuses its fact always
-// says, and for those of Unless that the constant list given at the call
-// does not hold.
-func (s *sendFlow) listed(v ssa.Value) (facts.Err, bool) {
+// says, and for those of Unless that the list given at the call does not
+// hold: a constant one as it says, a field of the caller's options none
+// (it may be left empty); a list not known (the caller's parameter)
+// holds any status.
+func (s *sendFlow) listed(v ssa.Value, env values.Env) (facts.Err, bool) {
 	call, f, i, ok := s.callFact(v, func(f facts.Err) int { return f.List })
 	if !ok {
 		return facts.Err{}, false
 	}
 	errs := f.Errs
 	if i < len(call.Call.Args) {
-		if list, ok := constList(call.Call.Args[i]); ok {
+		a := env.Resolve(call.Call.Args[i])
+		if list, ok := constList(a); ok {
 			errs = errs.Or(f.Unless.And(list.Not()))
+		} else if lv := listVar(a); lv != nil && lv.IsField() {
+			// A list the caller's options carry (olivere's
+			// opt.IgnoreErrors, empty but for the calls that set
+			// it): where it is empty, every status of Unless.
+			errs = errs.Or(f.Unless)
 		}
 	}
 	return facts.Err{Errs: errs, Types: f.TypesFor(errs)}, true

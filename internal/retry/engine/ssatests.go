@@ -1972,6 +1972,14 @@ func listVar(v ssa.Value) *types.Var {
 		pv, _ := p.Object().(*types.Var)
 		return pv // a list the function is given (listDecided)
 	}
+	if f, ok := v.(*ssa.Field); ok {
+		// A field of a struct value (opt.IgnoreErrors, opt a
+		// parameter).
+		if st, ok := f.X.Type().Underlying().(*types.Struct); ok {
+			return st.Field(f.Field)
+		}
+		return nil
+	}
 	load, ok := v.(*ssa.UnOp)
 	if !ok || load.Op != token.MUL {
 		return nil

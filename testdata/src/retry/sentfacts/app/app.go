@@ -102,3 +102,15 @@ func recordedAgain(c *http.Client, req *http.Request) (err error) {
 	}, backoff4.NewExponentialBackOff())
 	return err
 }
+
+// Positive: Perform fails for every status from 400 its options do not
+// ignore, and these ignore none.
+func performAgain(c *http.Client, req *http.Request) {
+	for i := 0; i < 3; i++ {
+		err := sdk.Perform(c, req, sdk.Options{})
+		if err == nil { // want `retrying on 400 \(Bad Request\), 403 \(Forbidden\), 404 \(Not Found\), 405 \(Method Not Allowed\) and 503` `retrying on 429 \(Too Many Requests\) without reading Retry-After`
+			return
+		}
+		time.Sleep(time.Second)
+	}
+}

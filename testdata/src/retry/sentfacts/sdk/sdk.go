@@ -129,3 +129,37 @@ func SendTimed(c *http.Client, req *http.Request, expired func() error) error {
 	}
 	return nil
 }
+
+// Options are a call's settings; Ignore lists the statuses it does not
+// fail on.
+type Options struct{ Ignore []int }
+
+// checkIgnoring fails for 400 and up but the statuses ignore lists
+// (olivere's checkResponse).
+func checkIgnoring(resp *http.Response, ignore ...int) error {
+	if resp.StatusCode < http.StatusBadRequest {
+		return nil
+	}
+	for _, code := range ignore {
+		if code == resp.StatusCode {
+			return nil
+		}
+	}
+	return &APIError{StatusCode: resp.StatusCode}
+}
+
+// Perform sends and fails as checkIgnoring says for the statuses its
+// options do not ignore (olivere's PerformRequest): for every status from
+// 400, where they ignore none.
+func Perform(c *http.Client, req *http.Request, opt Options) error {
+	resp, err := c.Do(req)
+	if err != nil {
+		return err
+	}
+	return checkIgnoring(resp, opt.Ignore...)
+}
+
+// Exists ignores a 404.
+func Exists(c *http.Client, req *http.Request) error {
+	return Perform(c, req, Options{Ignore: []int{http.StatusNotFound}})
+}
