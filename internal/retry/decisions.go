@@ -7,10 +7,10 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/statuslint/statuslint/internal/knowledge"
 	"github.com/statuslint/statuslint/internal/retry/codeset"
 	"github.com/statuslint/statuslint/internal/retry/engine"
 	"github.com/statuslint/statuslint/internal/retry/facts"
-	"github.com/statuslint/statuslint/internal/retry/syntax"
 	"github.com/statuslint/statuslint/internal/status"
 	"github.com/statuslint/statuslint/internal/typesx"
 	"github.com/statuslint/statuslint/internal/values"
@@ -57,18 +57,18 @@ func (c *retryChecker) decisionDecls() map[*ast.FuncDecl]bool {
 // each at the test in body that decided it (the cases of one clause
 // together), and the statuses they wait for Retry-After for. ok is false
 // where a way cannot be placed in the source.
-func framed(body *ast.BlockStmt, edges []engine.Edge) (frags []syntax.Frag, waited codeset.Set, ok bool) {
+func framed(body *ast.BlockStmt, edges []engine.Edge) (frags []frag, waited codeset.Set, ok bool) {
 	for _, e := range edges {
 		at := testAt(body, e.At)
 		if at == nil {
 			return nil, codeset.Set{}, false
 		}
 		waited = waited.Or(e.Waited)
-		if k := slices.IndexFunc(frags, func(f syntax.Frag) bool { return f.At == at }); k >= 0 {
+		if k := slices.IndexFunc(frags, func(f frag) bool { return f.At == at }); k >= 0 {
 			frags[k].Set = frags[k].Set.Or(e.Set)
 			continue
 		}
-		frags = append(frags, syntax.Frag{Set: e.Set, At: at, Decided: true})
+		frags = append(frags, frag{Set: e.Set, At: at})
 	}
 	return frags, waited, true
 }
@@ -92,12 +92,12 @@ func decisionParams(sig *types.Signature) bool {
 
 // ssaDecision evaluates fn, a decision of the package, on its SSA form
 // (decisionOn), its error parameter the error of the given kind.
-func (c *retryChecker) ssaDecision(fn *types.Func, kind syntax.ErrKind) (predEval, bool) {
+func (c *retryChecker) ssaDecision(fn *types.Func, kind knowledge.ErrKind) (predEval, bool) {
 	f := c.decisionFuncs()[fn]
 	if f == nil {
 		return predEval{}, false
 	}
-	errs, known := syntax.ErrCodes(kind)
+	errs, known := errCodes(kind)
 	return c.decisionOn(f, c.Decls[fn].Body, errs, known)
 }
 
@@ -163,7 +163,7 @@ func (c *retryChecker) attemptSSA(arg ast.Expr) *ssa.Function {
 		case *types.Func:
 			return c.decisionFuncs()[attempt]
 		case *types.Var:
-			if d, ok := syntax.OnlyValue(c.Index, attempt); ok && d.Index == 0 {
+			if d, ok := onlyValue(c.Index, attempt); ok && d.Index == 0 {
 				if lit, ok := ast.Unparen(d.Expr).(*ast.FuncLit); ok {
 					return c.litFunc(lit)
 				}

@@ -8,10 +8,9 @@
 //
 // It is the check: it finds the sends, loops, helpers and hooks, and asks
 // the engine (package engine) which statuses reach each re-send; it
-// answers what the engines ask of other functions (engine.Known,
-// syntax.Oracle)
-// from their bodies in this package and from the facts (package facts)
-// of other packages. The statuses are package codeset's sets.
+// answers what the engine asks of other functions (engine.Known) from
+// their bodies in this package and from the facts (package facts) of
+// other packages. The statuses are package codeset's sets.
 //
 // A function that runs a function it is given again is a retry helper by
 // one fact (facts.Repeat), whoever wrote it: a helper of a module's own,
@@ -36,8 +35,12 @@
 // attempt (engine.Undone). Whether a loop waits as Retry-After says is
 // where the header's value goes on the SSA form (engine.After: from its
 // read to a wait before the re-send), and whether it only polls is what
-// it does with its response (engine.StatusOnly). The flow on syntax
-// (syntax.Flow) reads what an error-returning function does with a status
-// (its facts.Err) and the decisions over an error such a function's body
-// calls.
+// it does with its response (engine.StatusOnly). What an error-returning
+// function's error says of the status (its facts.Err) is the same flow's
+// too: a sender's from its send to its returns (engine.SentErrors), a
+// check's or a translator's from its entry, given a response, a status or
+// an error (engine.Checked); the package's senders, checks and
+// translators are built together once (errsets.go). The syntax finds
+// where to look (a send, a loop around it, a read of Retry-After) so that
+// the SSA form is built only there.
 package retry

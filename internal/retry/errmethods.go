@@ -72,11 +72,11 @@ func (c *retryChecker) exportErrMethods() {
 	}
 }
 
-// ErrPredSet returns the statuses p, a decision over an error (OfErr),
+// errPredSet returns the statuses p, a decision over an error (OfErr),
 // holds for, for an error of the types typed: its Set and, where it asks
 // the error's method (IsTemporary), what methods binds that method to or
 // else what the types' methods say.
-func (c *retryChecker) ErrPredSet(p facts.Pred, typed []facts.TypedErr, methods map[string]codeset.Set) (codeset.Set, bool) {
+func (c *retryChecker) errPredSet(p facts.Pred, typed []facts.TypedErr, methods map[string]codeset.Set) (codeset.Set, bool) {
 	if p.Method == "" {
 		return p.Set, true
 	}

@@ -2,7 +2,6 @@ package retry
 
 import (
 	"go/ast"
-	"go/constant"
 	"go/token"
 	"go/types"
 	"maps"
@@ -14,21 +13,9 @@ import (
 	"github.com/statuslint/statuslint/internal/retry/codeset"
 	"github.com/statuslint/statuslint/internal/retry/engine"
 	"github.com/statuslint/statuslint/internal/retry/facts"
-	"github.com/statuslint/statuslint/internal/retry/syntax"
 	"github.com/statuslint/statuslint/internal/status"
 	"github.com/statuslint/statuslint/internal/typesx"
 )
-
-// typedErrs lists the statuses by error type, sorted by type.
-func typedErrs(m map[string]codeset.Set) []facts.TypedErr {
-	var out []facts.TypedErr
-	for _, t := range slices.Sorted(maps.Keys(m)) {
-		if !m[t].Empty() {
-			out = append(out, facts.TypedErr{Type: t, Codes: m[t]})
-		}
-	}
-	return out
-}
 
 type errResult struct {
 	fact facts.Err
@@ -80,25 +67,16 @@ func (c *retryChecker) evalErrSummary(fn *types.Func, decl *ast.FuncDecl) errRes
 	sends := false
 	if !returnsRequest(res) {
 		sent, sends = c.sentErrorFact(decl.Body.List, res.At(res.Len()-1))
-		if sends && errsCompared != nil {
-			c.compareSentErrors(fn, decl, res.At(res.Len()-1))
-		}
 	}
 	if sends {
 		r = errResult{sent, true}
-	} else if _, ok := c.statusParams(decl.Type); ok {
+	} else if checkGiven(fn.Signature()) {
 		r = c.evalCheck(fn, decl)
 	} else {
 		r = c.evalTranslator(fn, decl)
 	}
 	return r
 }
-
-// errsCompared, set by a test, is told what the flow on syntax and the
-// flow on SSA (engine.SentErrors) say of each sender of the package, the
-// second's ok false where it could not say: how far the SSA flow is from
-// taking the syntax flow's place. Nil in production.
-var errsCompared func(fn *types.Func, syntaxFact, ssaFact facts.Err, ok bool)
 
 // senderCall returns send on the SSA form of the package's senders: the
 // functions that return an error last and may send (maySend), built
@@ -140,13 +118,6 @@ func checkParams(sig *types.Signature) bool {
 		}
 	}
 	return false
-}
-
-// compareSentErrors tells errsCompared what both flows say of fn.
-func (c *retryChecker) compareSentErrors(fn *types.Func, decl *ast.FuncDecl, result *types.Var) {
-	syn, _ := c.syntaxSentErrors(decl.Body.List, result, nil)
-	f, ok := c.ssaSentErrors(decl.Body.List, nil)
-	errsCompared(fn, syn, f, ok)
 }
 
 // evalCheck evaluates fn, a function that checks a response or a status
@@ -214,57 +185,6 @@ func (c *retryChecker) ssaCheck(fn *types.Func) (errResult, bool) {
 	return errResult{out, touched && !none.Errs.Empty()}, true
 }
 
-// syntaxCheck is evalCheck on the syntax (package syntax's Flow).
-func (c *retryChecker) syntaxCheck(fn *types.Func, decl *ast.FuncDecl) errResult {
-	run := func(lists map[*types.Var]codeset.Set) (*syntax.Flow, bool) {
-		ev, _ := c.statusParams(decl.Type)
-		ev.Lists = lists
-		fl := &syntax.Flow{Ev: ev, Mode: syntax.ModeErrors, ErrTypes: map[string]codeset.Set{}}
-		fl.Stmts(decl.Body.List, []syntax.Frag{{Set: codeset.All}}, nil)
-		return fl, ev.Touched
-	}
-	list := -1
-	params := fn.Signature().Params()
-	for i := range params.Len() {
-		if sl, ok := params.At(i).Type().Underlying().(*types.Slice); ok && typesx.IsInteger(sl.Elem()) {
-			list = i
-			break
-		}
-	}
-	if list < 0 {
-		fl, touched := run(nil)
-		return errResult{facts.Err{Errs: fl.ErrCodes, Types: typedErrs(fl.ErrTypes)}, touched && !fl.ErrCodes.Empty()}
-	}
-	v := params.At(list)
-	none, touched := run(map[*types.Var]codeset.Set{v: {}})
-	all, _ := run(map[*types.Var]codeset.Set{v: codeset.All})
-	f := facts.Err{Errs: all.ErrCodes, Types: typedErrs(none.ErrTypes)}
-	if unless := none.ErrCodes.And(all.ErrCodes.Not()); !unless.Empty() {
-		f.List, f.Unless = list+1, unless
-	}
-	return errResult{f, touched && !none.ErrCodes.Empty()}
-}
-
-// given returns what a call of a check with a list parameter (facts.Err's
-// List) tells: its error is non-nil for the statuses its fact always
-// returns one for, and for those of Unless that the list given at call
-// does not hold. A list not known holds any status.
-func (c *retryChecker) given(call *ast.CallExpr, fn *types.Func, f facts.Err) facts.Err {
-	list, known := c.ListGiven(call, fn, f.List-1, func(e ast.Expr) (int64, bool) {
-		tv := c.Pass.TypesInfo.Types[e]
-		if tv.Value == nil || tv.Value.Kind() != constant.Int {
-			return 0, false
-		}
-		return constant.Int64Val(tv.Value)
-	})
-	out := facts.Err{Sends: f.Sends, Errs: f.Errs}
-	if known {
-		out.Errs = out.Errs.Or(f.Unless.And(list.Not()))
-	}
-	out.Types = f.TypesFor(out.Errs)
-	return out
-}
-
 // evalTranslator evaluates fn as an error translator: a function given
 // an error that carries a status, which returns an error of a type of its
 // own for some statuses (dropbox's auth.ParseError turns the core's
@@ -302,33 +222,6 @@ func (c *retryChecker) ssaTranslator(fn *types.Func) (errResult, bool) {
 	return errResult{out, true}, true
 }
 
-// syntaxTranslator is evalTranslator on the syntax (package syntax's
-// Flow).
-func (c *retryChecker) syntaxTranslator(fn *types.Func, decl *ast.FuncDecl) errResult {
-	params := fn.Signature().Params()
-	from := -1
-	for i := range params.Len() {
-		if typesx.IsError(params.At(i).Type()) {
-			from = i
-			break
-		}
-	}
-	if from < 0 {
-		return errResult{}
-	}
-	ev := &syntax.Evaluator{Pass: c.Pass, Index: c.Index, O: c, Errs: map[*types.Var]codeset.Set{params.At(from): codeset.All}, Symbolic: map[*types.Var]bool{params.At(from): true}}
-	fl := &syntax.Flow{Ev: ev, Mode: syntax.ModeErrors, ErrTypes: map[string]codeset.Set{}}
-	if res := fn.Signature().Results(); res.Len() > 0 {
-		fl.ResultErr = res.At(res.Len() - 1)
-	}
-	fl.Stmts(decl.Body.List, []syntax.Frag{{Set: codeset.All}}, nil)
-	typed := typedErrs(fl.ErrTypes)
-	if !ev.Touched || len(typed) == 0 {
-		return errResult{}
-	}
-	return errResult{facts.Err{Errs: fl.ErrCodes, Types: typed, From: from + 1}, true}
-}
-
 // sentErrors follows code from its first send to its returns: the
 // statuses for which it returns a non-nil error. ok is false when it sends
 // nothing. A send in a loop (the function's own retry loop, anthropic's
@@ -360,7 +253,7 @@ func (c *retryChecker) sentErrorFactWith(list []ast.Stmt, result *types.Var, lis
 // firstSend returns the first send of list, or of the first loop of
 // list with a send in it, and its kind; nil if none.
 func (c *retryChecker) firstSend(list []ast.Stmt) (int, *ast.CallExpr, codeset.Set) {
-	i, send, errs := c.FindSend(list)
+	i, send, errs := c.findSend(list)
 	if send == nil {
 		i, send, errs = c.findLoopSend(list)
 	}
@@ -405,9 +298,9 @@ type boundLists struct {
 	lists map[*types.Var]codeset.Set
 }
 
-// MadeTypes returns the error types fn makes (MadeErrTypes), for the
+// MadeTypes returns the error types fn makes (madeErrTypes), for the
 // attempt's errors where its lists are bound (engine.MadeTypes).
-func (b boundLists) MadeTypes(fn *types.Func) []facts.TypedErr { return b.MadeErrTypes(fn) }
+func (b boundLists) MadeTypes(fn *types.Func) []facts.TypedErr { return b.madeErrTypes(fn) }
 
 // ListOf returns what the list v is bound to, else what it may hold.
 func (b boundLists) ListOf(v *types.Var) (codeset.Set, bool) {
@@ -415,22 +308,6 @@ func (b boundLists) ListOf(v *types.Var) (codeset.Set, bool) {
 		return s, true
 	}
 	return b.retryChecker.ListOf(v)
-}
-
-// syntaxSentErrors is sentErrorFactWith on the syntax (package syntax's
-// Flow), what the SSA form replaces.
-func (c *retryChecker) syntaxSentErrors(list []ast.Stmt, result *types.Var, lists map[*types.Var]codeset.Set) (facts.Err, bool) {
-	i, send, errs := c.firstSend(list)
-	if send == nil {
-		return facts.Err{}, false
-	}
-	fl := &syntax.Flow{Ev: c.sendEvaluator(list[i], send, errs), Mode: syntax.ModeErrors, ErrTypes: map[string]codeset.Set{}}
-	fl.Ev.Lists, fl.Ev.MadeTypes = lists, lists != nil
-	if result != nil && result.Name() != "" && result.Name() != "_" {
-		fl.ResultErr = result
-	}
-	fl.Stmts(list[i:], []syntax.Frag{{Set: codeset.All}}, nil)
-	return facts.Err{Sends: true, Errs: fl.ErrCodes, Types: typedErrs(fl.ErrTypes)}, true
 }
 
 // findLoopSend returns the first statement of list that is a loop with a
@@ -470,68 +347,22 @@ func returnsRequest(res *types.Tuple) bool {
 	return false
 }
 
-// statusParams returns an evaluator for a function that takes a response
-// or a status: its first integer parameter named for one (status, code)
-// is the status.
-func (c *retryChecker) statusParams(ft *ast.FuncType) (*syntax.Evaluator, bool) {
-	info := c.Pass.TypesInfo
-	ev := &syntax.Evaluator{Pass: c.Pass, Index: c.Index, O: c, Errs: map[*types.Var]codeset.Set{}, Params: map[*types.Var]bool{}}
-	found := false
-	for _, field := range ft.Params.List {
-		t := info.TypeOf(field.Type)
-		switch {
-		case status.IsResponseType(t):
-			found = true
-		case typesx.IsInteger(t) && !found:
-			for _, name := range field.Names {
-				if v, ok := info.Defs[name].(*types.Var); ok && knowledge.StatusParamNames.Match(name.Name) {
-					ev.Params[v] = true
-					found = true
-					break
-				}
-			}
+// checkGiven reports whether sig is a check's: it takes a response, or
+// an integer named for a status (status, code).
+func checkGiven(sig *types.Signature) bool {
+	for p := range sig.Params().Variables() {
+		t := p.Type()
+		if status.IsResponseType(t) || typesx.IsInteger(t) && knowledge.StatusParamNames.Match(p.Name()) {
+			return true
 		}
 	}
-	return ev, found
+	return false
 }
 
-// CallErrs returns the statuses for which the error of call, a function
-// errSummary knows, is non-nil.
-func (c *retryChecker) CallErrs(call *ast.CallExpr) (codeset.Set, bool) {
-	f, ok := c.CallErrFact(call)
-	return f.Errs, ok
-}
-
-// CallErrFact returns what the error of call, a send or a function
-// errSummary knows, tells about the status.
-func (c *retryChecker) CallErrFact(call *ast.CallExpr) (facts.Err, bool) {
-	_, _, fn, resolved := typesx.Resolve(c.Pass.TypesInfo, call)
-	if codes, ok := c.sendKind(call); ok {
-		f := facts.Err{Sends: true, Errs: codes}
-		if resolved && fn != nil {
-			// A sender's error types, as its summary or fact has them
-			// (anthropic's Events.Send, whose *Error comes from
-			// requestconfig's apiError).
-			if s, ok := c.errSummary(fn); ok {
-				f.Types = s.Types
-			}
-		}
-		return f, true
-	}
-	if !resolved || fn == nil {
-		return facts.Err{}, false
-	}
-	f, ok := c.errSummary(fn)
-	if ok && f.List > 0 {
-		f = c.given(call, fn, f)
-	}
-	return f, ok
-}
-
-// NewError reports whether e is certainly a non-nil error: errors.New,
+// newError reports whether e is certainly a non-nil error: errors.New,
 // fmt.Errorf, a value of a concrete error type, a package-level error
 // (a sentinel). An error-typed local or a call returning error may be nil.
-func (c *retryChecker) NewError(e ast.Expr) bool {
+func (c *retryChecker) newError(e ast.Expr) bool {
 	info := c.Pass.TypesInfo
 	e = ast.Unparen(e)
 	concrete := func(t types.Type) bool {
@@ -560,13 +391,13 @@ func (c *retryChecker) NewError(e ast.Expr) bool {
 	return false
 }
 
-// MadeErrTypes returns, for a function of the package that decides
+// madeErrTypes returns, for a function of the package that decides
 // nothing by a status (its summary says nothing), the concrete error types
 // it makes and returns, each for every status: go-containerregistry's
 // retryError(resp) returns the *Error that makeError(resp, b) builds,
 // whatever the status, so a predicate asking that type's Temporary()
 // decides on it.
-func (c *retryChecker) MadeErrTypes(fn *types.Func) []facts.TypedErr {
+func (c *retryChecker) madeErrTypes(fn *types.Func) []facts.TypedErr {
 	decl := c.Decls[fn]
 	res := fn.Signature().Results()
 	if decl == nil || decl.Body == nil || res.Len() == 0 || !typesx.IsError(res.At(res.Len()-1).Type()) {
@@ -581,7 +412,7 @@ func (c *retryChecker) MadeErrTypes(fn *types.Func) []facts.TypedErr {
 			if len(n.Results) != res.Len() {
 				return false
 			}
-			if t, ok := c.ReturnedType(n.Results[len(n.Results)-1]); ok {
+			if t, ok := c.returnedType(n.Results[len(n.Results)-1]); ok {
 				te := facts.TypedErr{Type: facts.TypeKey(t), Codes: codeset.All}
 				if !slices.Contains(out, te) {
 					out = append(out, te)
@@ -593,11 +424,11 @@ func (c *retryChecker) MadeErrTypes(fn *types.Func) []facts.TypedErr {
 	return out
 }
 
-// ReturnedType returns the concrete type of e, an error a function
+// returnedType returns the concrete type of e, an error a function
 // returns, where the function makes it: &T{...}, T{...}, a conversion to
 // *T, a call of a constructor that returns *T, or a variable declared as
 // one.
-func (c *retryChecker) ReturnedType(e ast.Expr) (types.Type, bool) {
+func (c *retryChecker) returnedType(e ast.Expr) (types.Type, bool) {
 	t := c.Pass.TypesInfo.TypeOf(ast.Unparen(e))
 	if t == nil || types.IsInterface(t) || !types.Implements(t, errorType) {
 		return nil, false // an interface, or the results of a call
@@ -660,7 +491,7 @@ func (c *retryChecker) neverNil(fn *types.Func) bool {
 						break
 					}
 				}
-				never = never && c.NewError(r)
+				never = never && c.newError(r)
 			}
 			return never
 		})
@@ -711,11 +542,11 @@ func (c *retryChecker) ListOf(v *types.Var) (codeset.Set, bool) {
 	if v.IsField() {
 		var s codeset.Set
 		for _, given := range c.fieldValues(v) {
-			s = s.Or(c.ListCodes(given, 1))
+			s = s.Or(c.listCodes(given, 1))
 		}
 		return s, !s.Empty()
 	}
-	return c.CodeSetVar(v)
+	return c.codeSetVar(v)
 }
 
 // MayReturn reports whether fn, a function of the package, may return

@@ -271,7 +271,7 @@ func (c *retryChecker) handedFunc(arg ast.Expr, errs codeset.Set, typed []facts.
 	if !ok || !p.OfErr {
 		return codeset.Set{}, false
 	}
-	set, ok := c.ErrPredSet(p, typed, nil)
+	set, ok := c.errPredSet(p, typed, nil)
 	if !ok {
 		return codeset.Set{}, false
 	}

@@ -13,7 +13,6 @@ import (
 	"github.com/statuslint/statuslint/internal/retry/codeset"
 	"github.com/statuslint/statuslint/internal/retry/engine"
 	"github.com/statuslint/statuslint/internal/retry/facts"
-	"github.com/statuslint/statuslint/internal/retry/syntax"
 	"github.com/statuslint/statuslint/internal/status"
 	"github.com/statuslint/statuslint/internal/typesx"
 )
@@ -141,7 +140,7 @@ func (c *retryChecker) evalSendRepeats(fn *types.Func, decl *ast.FuncDecl) facts
 			return true
 		}
 		c.sendParams = sendParams
-		if _, send, _ := c.FindSend(body.List); send != nil {
+		if _, send, _ := c.findSend(body.List); send != nil {
 			if i, ok := paramOf(send.Fun); ok {
 				if errs, sends := c.sentErrors(body.List, nil); sends && !f.Set.And(errs).Empty() {
 					out = facts.Repeat{Param: i, Set: f.Set.And(errs), Waits: f.Waits || c.readsRetryAfter(body), Sends: true}
@@ -183,7 +182,7 @@ func (c *retryChecker) attemptFunc(arg ast.Expr) (*ast.FuncType, *ast.BlockStmt)
 				return d.Type, d.Body
 			}
 		case *types.Var:
-			if d, ok := syntax.OnlyValue(c.Index, attempt); ok && d.Index == 0 {
+			if d, ok := onlyValue(c.Index, attempt); ok && d.Index == 0 {
 				if lit, ok := ast.Unparen(d.Expr).(*ast.FuncLit); ok {
 					return lit.Type, lit.Body
 				}
@@ -299,7 +298,7 @@ func (c *retryChecker) helperRetry(cur inspector.Cursor, call *ast.CallExpr) {
 	if body == nil {
 		return
 	}
-	_, send, _ := c.FindSend(body.List)
+	_, send, _ := c.findSend(body.List)
 	if send == nil || c.polls(typesx.EnclosingFunc(cur), send, c.sendSSA(send)) {
 		return
 	}
@@ -347,5 +346,5 @@ func (c *retryChecker) helperRetry(cur inspector.Cursor, call *ast.CallExpr) {
 		return
 	}
 	waits := f.Waits || c.readsRetryAfter(body)
-	c.reportRetriesFor(c.sendOp(send), []syntax.Frag{{Set: set, At: call.Fun}}, send, waitedIf(waits), fmt.Sprintf(" (through %s)", fn.Name()), more...)
+	c.reportRetriesFor(c.sendOp(send), []frag{{Set: set, At: call.Fun}}, send, waitedIf(waits), fmt.Sprintf(" (through %s)", fn.Name()), more...)
 }

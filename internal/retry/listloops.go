@@ -12,7 +12,6 @@ import (
 	"github.com/statuslint/statuslint/internal/retry/codeset"
 	"github.com/statuslint/statuslint/internal/retry/engine"
 	"github.com/statuslint/statuslint/internal/retry/facts"
-	"github.com/statuslint/statuslint/internal/retry/syntax"
 	"github.com/statuslint/statuslint/internal/status"
 	"github.com/statuslint/statuslint/internal/typesx"
 	"github.com/statuslint/statuslint/internal/values"
@@ -39,7 +38,7 @@ func (c *retryChecker) exportCodesFacts() {
 		if !ok || !v.Exported() || !isIntList(v.Type()) {
 			continue
 		}
-		if s, ok := c.CodeSetVar(v); ok {
+		if s, ok := c.codeSetVar(v); ok {
 			c.Pass.ExportObjectFact(v, &facts.Codes{Set: s})
 		}
 	}
@@ -236,8 +235,7 @@ func (c *retryChecker) checkListCall(call *ast.CallExpr, fn *types.Func, i int, 
 	if i < 0 {
 		return
 	}
-	ev := &syntax.Evaluator{Pass: c.Pass, Index: c.Index, O: c}
-	list, known := c.ListGiven(call, fn, i, ev.IntConst)
+	list, known := c.listGiven(call, fn, i, c.intConst)
 	if !known || list.Empty() {
 		return // a list of the caller's caller, or none
 	}
@@ -255,7 +253,7 @@ func (c *retryChecker) checkListCall(call *ast.CallExpr, fn *types.Func, i int, 
 			}
 		}
 		why := fmt.Sprintf(" (through %s, whose loop re-sends at %s the statuses it is given)", fn.Name(), t.send)
-		c.reportRetries([]syntax.Frag{{Set: set, At: call}}, send, t.waited, why)
+		c.reportRetries([]frag{{Set: set, At: call}}, send, t.waited, why)
 	}
 }
 

@@ -2,38 +2,18 @@ package retry
 
 import (
 	"go/ast"
-	"go/token"
 	"go/types"
 	"slices"
 
 	"github.com/statuslint/statuslint/internal/retry/codeset"
 	"github.com/statuslint/statuslint/internal/retry/facts"
-	"github.com/statuslint/statuslint/internal/retry/syntax"
 	"github.com/statuslint/statuslint/internal/typesx"
 )
 
-// RangeOf returns the range statement whose value variable is v, or nil.
-func (c *retryChecker) RangeOf(v *types.Var) *ast.RangeStmt {
-	if c.ranges == nil {
-		c.ranges = map[*types.Var]*ast.RangeStmt{}
-		for _, fc := range c.AllFiles {
-			for cur := range fc.Preorder((*ast.RangeStmt)(nil)) {
-				rs := cur.Node().(*ast.RangeStmt)
-				if id, ok := rs.Value.(*ast.Ident); ok && rs.Tok == token.DEFINE {
-					if rv, ok := c.Pass.TypesInfo.Defs[id].(*types.Var); ok {
-						c.ranges[rv] = rs
-					}
-				}
-			}
-		}
-	}
-	return c.ranges[v]
-}
-
-// ListCodes returns the codes of a list expression: a literal, a slice of
+// listCodes returns the codes of a list expression: a literal, a slice of
 // one, a package-level list, or a field of the package's that it gives
 // lists of those; codes of lists it cannot know are left out.
-func (c *retryChecker) ListCodes(e ast.Expr, depth int) codeset.Set {
+func (c *retryChecker) listCodes(e ast.Expr, depth int) codeset.Set {
 	if depth > 4 {
 		return codeset.Set{}
 	}
@@ -42,10 +22,10 @@ func (c *retryChecker) ListCodes(e ast.Expr, depth int) codeset.Set {
 	case *ast.CompositeLit:
 		return c.literalCodes(x)
 	case *ast.SliceExpr:
-		return c.ListCodes(x.X, depth+1)
+		return c.listCodes(x.X, depth+1)
 	case *ast.Ident:
 		if v, ok := info.Uses[x].(*types.Var); ok {
-			s, _ := c.CodeSetVar(v)
+			s, _ := c.codeSetVar(v)
 			return s
 		}
 	case *ast.SelectorExpr:
@@ -56,13 +36,13 @@ func (c *retryChecker) ListCodes(e ast.Expr, depth int) codeset.Set {
 			if f, ok := sel.Obj().(*types.Var); ok && f.IsField() {
 				var s codeset.Set
 				for _, given := range c.fieldValues(f) {
-					s = s.Or(c.ListCodes(given, depth+1))
+					s = s.Or(c.listCodes(given, depth+1))
 				}
 				return s
 			}
 		}
 		if v, ok := info.Uses[x.Sel].(*types.Var); ok && !v.IsField() {
-			s, _ := c.CodeSetVar(v) // pkg.List
+			s, _ := c.codeSetVar(v) // pkg.List
 			return s
 		}
 	}
@@ -123,7 +103,7 @@ func (c *retryChecker) fieldListed(f facts.Repeat, call *ast.CallExpr, body *ast
 	var fields []*types.Var
 	ast.Inspect(body, func(n ast.Node) bool {
 		if rs, ok := n.(*ast.RangeStmt); ok {
-			if v := syntax.ListVar(info, rs.X); v != nil && v.IsField() && isIntList(v.Type()) && !slices.Contains(fields, v) {
+			if v := listVarOf(info, rs.X); v != nil && v.IsField() && isIntList(v.Type()) && !slices.Contains(fields, v) {
 				fields = append(fields, v)
 			}
 		}
@@ -187,7 +167,7 @@ func (c *retryChecker) listFeeders(field *types.Var, seen map[*types.Var]bool) [
 	info := c.Pass.TypesInfo
 	var out []listParam
 	for _, given := range c.fieldValues(field) {
-		v := syntax.ListVar(info, given)
+		v := listVarOf(info, given)
 		switch {
 		case v == nil:
 		case v.IsField():

@@ -133,16 +133,16 @@ func returnsConst(info *types.Info, s ast.Stmt, b bool) bool {
 	return tv.Value != nil && tv.Value.Kind() == constant.Bool && constant.BoolVal(tv.Value) == b
 }
 
-// ListGiven returns the codes of the list parameter i of fn that call
+// listGiven returns the codes of the list parameter i of fn that call
 // gives: one list argument (codes... or a slice), or the variadic
 // arguments, each a constant (by intConst); none if it gives none. ok is
 // false if they are not known.
-func (c *retryChecker) ListGiven(call *ast.CallExpr, fn *types.Func, i int, intConst func(ast.Expr) (int64, bool)) (codeset.Set, bool) {
+func (c *retryChecker) listGiven(call *ast.CallExpr, fn *types.Func, i int, intConst func(ast.Expr) (int64, bool)) (codeset.Set, bool) {
 	if i >= len(call.Args) {
 		return codeset.Set{}, true
 	}
 	if !fn.Signature().Variadic() || i != fn.Signature().Params().Len()-1 || call.Ellipsis.IsValid() {
-		s := c.ListCodes(call.Args[i], 0)
+		s := c.listCodes(call.Args[i], 0)
 		return s, !s.Empty()
 	}
 	var s codeset.Set

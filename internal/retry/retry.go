@@ -21,7 +21,6 @@ import (
 	"github.com/statuslint/statuslint/internal/retry/codeset"
 	"github.com/statuslint/statuslint/internal/retry/engine"
 	"github.com/statuslint/statuslint/internal/retry/facts"
-	"github.com/statuslint/statuslint/internal/retry/syntax"
 	"github.com/statuslint/statuslint/internal/status"
 	"github.com/statuslint/statuslint/internal/table"
 	"github.com/statuslint/statuslint/internal/typesx"
@@ -93,9 +92,7 @@ type retryChecker struct {
 	errFuncs map[*types.Func]*ssa.Function
 	// mayBeSenders are the functions that may send (maySend), once asked.
 	mayBeSenders map[*types.Func]bool
-	// ranges indexes range statements by their value variable (rangeOf),
-	// built on first use; fields memoizes fieldValues.
-	ranges map[*types.Var]*ast.RangeStmt
+	// fields memoizes fieldValues.
 	fields map[*types.Var][]ast.Expr
 	// callers indexes the package's calls by callee, for callersWait.
 	callers map[*types.Func][]inspector.Cursor
@@ -251,14 +248,14 @@ func (c *retryChecker) scanCalls(cur inspector.Cursor, self *types.Func) (sends,
 // A fragment with 200 in it is no retry: the condition that sent it round
 // did not tell success from failure, so something other than the status
 // (the body, a budget) decided the re-send.
-func (c *retryChecker) reportRetries(edges []syntax.Frag, send ast.Node, waited codeset.Set, why string) {
+func (c *retryChecker) reportRetries(edges []frag, send ast.Node, waited codeset.Set, why string) {
 	c.reportRetriesFor(nil, edges, send, waited, why)
 }
 
 // reportRetriesFor is reportRetries for a request tied to op, an OpenAPI
 // operation: its responses' retry guidance comes first. more are other
 // sends the same retry repeats (an attempt that sends one way or another).
-func (c *retryChecker) reportRetriesFor(op *table.Operation, edges []syntax.Frag, send ast.Node, waited codeset.Set, why string, more ...ast.Node) {
+func (c *retryChecker) reportRetriesFor(op *table.Operation, edges []frag, send ast.Node, waited codeset.Set, why string, more ...ast.Node) {
 	tab := c.tableFor(send)
 	says := cmp.Or(tab.RetryGuidance, tab.Name)
 	if op != nil {
@@ -618,7 +615,7 @@ func (c *retryChecker) madeHere(fun ast.Expr) *types.Func {
 	if !ok {
 		return nil
 	}
-	d, ok := syntax.OnlyValue(c.Index, v)
+	d, ok := onlyValue(c.Index, v)
 	if !ok {
 		return nil
 	}

@@ -14,7 +14,6 @@ import (
 	"github.com/statuslint/statuslint/internal/retry/codeset"
 	"github.com/statuslint/statuslint/internal/retry/engine"
 	"github.com/statuslint/statuslint/internal/retry/facts"
-	"github.com/statuslint/statuslint/internal/retry/syntax"
 	"github.com/statuslint/statuslint/internal/status"
 	"github.com/statuslint/statuslint/internal/typesx"
 )
@@ -29,13 +28,13 @@ func (c *retryChecker) retryHook(cur inspector.Cursor, call *ast.CallExpr) {
 		return
 	}
 	if why, ok := knowledge.RetryAllErrors[key]; ok {
-		c.reportRetries([]syntax.Frag{{Set: syntax.ErrorStatuses, At: calledName(call)}}, nil, codeset.All, " ("+why+")")
+		c.reportRetries([]frag{{Set: errorStatuses, At: calledName(call)}}, nil, codeset.All, " ("+why+")")
 		return
 	}
 	for _, d := range knowledge.PredicateDefaults {
 		if strings.HasPrefix(key.Path, d.Prefix) && strings.HasSuffix(key.Recv, d.RecvSuffix) && key.Name == d.Name &&
 			d.Arg < len(call.Args) && c.mayBeNil(cur, call.Args[d.Arg]) {
-			c.reportRetries([]syntax.Frag{{Set: policyCodes(knowledge.Policy{Codes: d.Codes}), At: calledName(call)}}, nil, codeset.Set{}, " ("+d.Why+")")
+			c.reportRetries([]frag{{Set: policyCodes(knowledge.Policy{Codes: d.Codes}), At: calledName(call)}}, nil, codeset.Set{}, " ("+d.Why+")")
 			return
 		}
 	}
@@ -44,7 +43,7 @@ func (c *retryChecker) retryHook(cur inspector.Cursor, call *ast.CallExpr) {
 			// Its default backoff honours Retry-After, so only the never
 			// codes are at fault.
 			p := knowledge.Policies[d.Policy]
-			c.reportRetries([]syntax.Frag{{Set: policyCodes(p), At: calledName(call)}}, nil, waitedIf(p.WaitsRetryAfter), " ("+d.Why+")")
+			c.reportRetries([]frag{{Set: policyCodes(p), At: calledName(call)}}, nil, waitedIf(p.WaitsRetryAfter), " ("+d.Why+")")
 		}
 		return
 	}
@@ -163,7 +162,7 @@ func (s span) End() token.Pos { return s.end }
 // tests; waited are the codes the client waits for Retry-After on, and
 // why says how the decision reached the hook.
 func (c *retryChecker) checkHookLit(lit *ast.FuncLit, hook retryHook, waited codeset.Set, why string) {
-	errs, known := syntax.ErrCodes(hook.Errs)
+	errs, known := errCodes(hook.Errs)
 	ev, _ := c.litDecision(lit, errs, known)
 	c.reportRetries(ev.edges, nil, waited.Or(ev.waited).Or(waitedIf(c.readsRetryAfter(lit.Body))), why)
 }
@@ -197,7 +196,7 @@ func (c *retryChecker) checkHookFunc(arg ast.Expr, hook retryHook, call *ast.Cal
 		if p, ok := c.Predicate(fn); ok && !p.OfErr {
 			// Libraries' own policies may come with a backoff that
 			// honours Retry-After.
-			c.reportRetries([]syntax.Frag{{Set: p.Set, At: arg}}, nil, waited.Or(p.Waited), fmt.Sprintf(" (through %s)", fn.Name()))
+			c.reportRetries([]frag{{Set: p.Set, At: arg}}, nil, waited.Or(p.Waited), fmt.Sprintf(" (through %s)", fn.Name()))
 		}
 	}
 }
@@ -251,7 +250,7 @@ type pendingOperation struct {
 // checkOperation keeps an operation run again while it returns an error,
 // to be read on the SSA form (operation).
 func (c *retryChecker) checkOperation(lit *ast.FuncLit, rep facts.Repeat, call *ast.CallExpr) {
-	_, send, errs := c.FindSend(lit.Body.List)
+	_, send, errs := c.findSend(lit.Body.List)
 	if send == nil {
 		return
 	}
@@ -400,11 +399,11 @@ func (c *retryChecker) checkRetrySet(value ast.Expr, field knowledge.Key) {
 	set := c.literalCodes(value)
 	if id, ok := ast.Unparen(value).(*ast.Ident); ok {
 		if v, ok := c.Pass.TypesInfo.Uses[id].(*types.Var); ok {
-			set, _ = c.CodeSetVar(v)
+			set, _ = c.codeSetVar(v)
 		}
 	}
 	if !set.Empty() {
-		c.reportRetries([]syntax.Frag{{Set: set, At: value}}, nil, codeset.All, fmt.Sprintf(" (through %s.%s)", field.Recv, field.Name))
+		c.reportRetries([]frag{{Set: set, At: value}}, nil, codeset.All, fmt.Sprintf(" (through %s.%s)", field.Recv, field.Name))
 	}
 }
 

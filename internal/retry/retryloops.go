@@ -10,8 +10,6 @@ import (
 
 	"github.com/statuslint/statuslint/internal/knowledge"
 	"github.com/statuslint/statuslint/internal/retry/codeset"
-	"github.com/statuslint/statuslint/internal/retry/facts"
-	"github.com/statuslint/statuslint/internal/retry/syntax"
 	"github.com/statuslint/statuslint/internal/table"
 	"github.com/statuslint/statuslint/internal/typesx"
 )
@@ -33,21 +31,21 @@ func (c *retryChecker) sendKindBy(call *ast.CallExpr, sender func(*types.Func) (
 		return c.sendTyped(call)
 	}
 	if kind, ok := knowledge.Lookup(knowledge.Sends, key, via); ok {
-		return syntax.ErrCodes(kind)
+		return errCodes(kind)
 	}
 	switch {
 	case key.Name == "RoundTrip" && len(call.Args) == 1 && typesx.IsRequestPtr(c.Pass.TypesInfo.TypeOf(call.Args[0])):
-		return syntax.ErrCodes(syntax.ErrTransport)
+		return errCodes(knowledge.ErrTransport)
 	case fn != nil && isInterfaceMethod(fn) && isDoSignature(fn.Signature()):
 		// An SDK's replaceable client: type httpClient interface {
 		// Do(*http.Request) (*http.Response, error) }.
-		return syntax.ErrCodes(syntax.ErrTransport)
+		return errCodes(knowledge.ErrTransport)
 	}
 	for _, r := range knowledge.SDKSends {
 		if strings.HasPrefix(key.Path, r.Prefix) && key.Recv != "" && strings.HasSuffix(key.Recv, r.RecvSuffix) &&
 			(r.Name == "" || key.Name == r.Name) && (r.Except == "" || !strings.HasSuffix(key.Name, r.Except)) &&
 			(fn == nil || returnsError(fn.Signature())) {
-			return syntax.ErrCodes(r.Kind)
+			return errCodes(r.Kind)
 		}
 	}
 	if fn != nil {
@@ -122,14 +120,14 @@ func (c *retryChecker) sendTyped(call *ast.CallExpr) (codeset.Set, bool) {
 	}
 	sig, ok := types.Unalias(c.Pass.TypesInfo.TypeOf(call.Fun)).Underlying().(*types.Signature)
 	if ok && isDoSignature(sig) {
-		return syntax.ErrCodes(syntax.ErrTransport)
+		return errCodes(knowledge.ErrTransport)
 	}
 	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && c.sendParams != nil {
 		// A parameter that sends, while its function is evaluated as a
 		// helper that repeats it.
 		if v, ok := c.Pass.TypesInfo.Uses[id].(*types.Var); ok {
 			if _, ok := c.sendParams[v]; ok {
-				return syntax.ErrCodes(syntax.ErrTransport)
+				return errCodes(knowledge.ErrTransport)
 			}
 		}
 	}
@@ -159,9 +157,9 @@ func isDoSignature(sig *types.Signature) bool {
 	return isPtr && typesx.Is(sig.Results().At(0).Type(), knowledge.HTTPResponse) && typesx.IsError(sig.Results().At(1).Type())
 }
 
-// FindSend returns the first statement of list that sends a request,
+// findSend returns the first statement of list that sends a request,
 // outside function literals, with the send and its kind.
-func (c *retryChecker) FindSend(list []ast.Stmt) (int, *ast.CallExpr, codeset.Set) {
+func (c *retryChecker) findSend(list []ast.Stmt) (int, *ast.CallExpr, codeset.Set) {
 	for i, s := range list {
 		var kind codeset.Set
 		send := firstCall(s, false, func(call *ast.CallExpr) (ok bool) {
@@ -206,7 +204,7 @@ func firstCall(n ast.Node, intoLoops bool, match func(*ast.CallExpr) bool) *ast.
 // Whether a round sends the same request again is the SSA flow's to
 // say, on each path (engine.Resends).
 func (c *retryChecker) loopToCheck(cur inspector.Cursor, loop ast.Stmt, body *ast.BlockStmt) (pendingLoop, bool) {
-	_, send, errs := c.FindSend(body.List)
+	_, send, errs := c.findSend(body.List)
 	if send == nil {
 		return pendingLoop{}, false
 	}
@@ -228,39 +226,6 @@ func (c *retryChecker) retryLoop(l pendingLoop) {
 	c.reportRetriesFor(c.sendOp(l.send), c.notDeclared(edges), l.send, waited.Or(waitedIf(c.loopWaitsAfter(l.loop))), "")
 }
 
-// sendEvaluator returns an evaluator of a round that starts with send in
-// stmt: its error variable holds the statuses in codes, and the types its
-// error has for some of them (an SDK's *Error, from the send's summary or
-// fact).
-func (c *retryChecker) sendEvaluator(stmt ast.Stmt, send *ast.CallExpr, codes codeset.Set) *syntax.Evaluator {
-	ev := &syntax.Evaluator{Pass: c.Pass, Index: c.Index, O: c, Errs: c.sendErrs(stmt, send, codes)}
-	if fact, ok := c.CallErrFact(send); ok && len(fact.Types) > 0 {
-		for v := range ev.Errs {
-			ev.SetErr(v, facts.Err{Errs: ev.Errs[v], Types: fact.Types})
-		}
-	}
-	return ev
-}
-
-// sendErrs maps the error variable the send's statement assigns to the
-// statuses for which the send's error is non-nil.
-func (c *retryChecker) sendErrs(stmt ast.Stmt, send *ast.CallExpr, codes codeset.Set) map[*types.Var]codeset.Set {
-	errs := map[*types.Var]codeset.Set{}
-	ast.Inspect(stmt, func(n ast.Node) bool {
-		as, ok := n.(*ast.AssignStmt)
-		if !ok || len(as.Rhs) != 1 || ast.Unparen(as.Rhs[0]) != send {
-			return true
-		}
-		if id, ok := as.Lhs[len(as.Lhs)-1].(*ast.Ident); ok {
-			if v, ok := c.Pass.TypesInfo.ObjectOf(id).(*types.Var); ok && typesx.IsError(v.Type()) {
-				errs[v] = codes
-			}
-		}
-		return false
-	})
-	return errs
-}
-
 // recursiveRetry checks a function that sends a request and calls itself
 // with the same request under a status the table forbids retrying: the
 // ways round the SSA flow finds (engine.Recurses).
@@ -268,7 +233,7 @@ func (c *retryChecker) recursiveRetry(fd *ast.FuncDecl, fn *types.Func) {
 	if fd.Body == nil || fn == nil {
 		return
 	}
-	_, send, errs := c.FindSend(fd.Body.List)
+	_, send, errs := c.findSend(fd.Body.List)
 	if send == nil {
 		return
 	}
@@ -293,8 +258,8 @@ func (c *retryChecker) sendOp(send *ast.CallExpr) *table.Operation {
 // notDeclared drops the re-sends decided by a call of a retry decision
 // of this package named as one: those are reported where it is declared,
 // once, on its own conditions.
-func (c *retryChecker) notDeclared(edges []syntax.Frag) []syntax.Frag {
-	var out []syntax.Frag
+func (c *retryChecker) notDeclared(edges []frag) []frag {
+	var out []frag
 	for _, fr := range edges {
 		at := fr.At
 		if e, ok := at.(ast.Expr); ok {

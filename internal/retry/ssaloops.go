@@ -10,7 +10,6 @@ import (
 
 	"github.com/statuslint/statuslint/internal/retry/codeset"
 	"github.com/statuslint/statuslint/internal/retry/engine"
-	"github.com/statuslint/statuslint/internal/retry/syntax"
 	"github.com/statuslint/statuslint/internal/typesx"
 	"github.com/statuslint/statuslint/internal/values"
 )
@@ -161,19 +160,19 @@ func (c *retryChecker) buildKept(keep func(*ast.FuncDecl) bool) (map[token.Pos]*
 // Where the flow cannot read a branch, only the ways round past it whose
 // statuses a test it reads picked are taken (engine.Edge.Unread); a way it
 // cannot place in the source is left out.
-func (c *retryChecker) resends(body *ast.BlockStmt, send *ast.CallExpr, errs codeset.Set) ([]syntax.Frag, codeset.Set) {
+func (c *retryChecker) resends(body *ast.BlockStmt, send *ast.CallExpr, errs codeset.Set) ([]frag, codeset.Set) {
 	return c.ssaEdges(body, send, errs, engine.Resends)
 }
 
 // recurses is resends for a function that calls itself again
 // (engine.Recurses).
-func (c *retryChecker) recurses(body *ast.BlockStmt, send *ast.CallExpr, errs codeset.Set) ([]syntax.Frag, codeset.Set) {
+func (c *retryChecker) recurses(body *ast.BlockStmt, send *ast.CallExpr, errs codeset.Set) ([]frag, codeset.Set) {
 	return c.ssaEdges(body, send, errs, engine.Recurses)
 }
 
 // ssaEdges returns the ways round that flow finds from send, as the
 // reports take them (resends).
-func (c *retryChecker) ssaEdges(body *ast.BlockStmt, send *ast.CallExpr, errs codeset.Set, flow func(*ssa.Call, codeset.Set, engine.Known) ([]engine.Edge, bool)) ([]syntax.Frag, codeset.Set) {
+func (c *retryChecker) ssaEdges(body *ast.BlockStmt, send *ast.CallExpr, errs codeset.Set, flow func(*ssa.Call, codeset.Set, engine.Known) ([]engine.Edge, bool)) ([]frag, codeset.Set) {
 	call := c.ssaCalls[send.Lparen]
 	if call == nil {
 		return nil, codeset.Set{}
@@ -187,7 +186,7 @@ func (c *retryChecker) ssaEdges(body *ast.BlockStmt, send *ast.CallExpr, errs co
 // return that does (an operation's send's error returned); one it cannot
 // place in the source is left out. waited are the statuses a decision the
 // flow read waits for Retry-After for.
-func (c *retryChecker) edgeFrags(body *ast.BlockStmt, edges []engine.Edge) (frags []syntax.Frag, waited codeset.Set) {
+func (c *retryChecker) edgeFrags(body *ast.BlockStmt, edges []engine.Edge) (frags []frag, waited codeset.Set) {
 	for _, e := range edges {
 		at := c.okTested(body, testAt(body, e.At))
 		if at == nil {
@@ -196,7 +195,7 @@ func (c *retryChecker) edgeFrags(body *ast.BlockStmt, edges []engine.Edge) (frag
 		if at == nil {
 			continue
 		}
-		frags = append(frags, syntax.Frag{Set: e.Set, At: at, Decided: true})
+		frags = append(frags, frag{Set: e.Set, At: at})
 		waited = waited.Or(e.Waited)
 	}
 	return frags, waited

@@ -5,9 +5,9 @@ import (
 	"go/types"
 	"slices"
 
+	"github.com/statuslint/statuslint/internal/knowledge"
 	"github.com/statuslint/statuslint/internal/retry/codeset"
 	"github.com/statuslint/statuslint/internal/retry/facts"
-	"github.com/statuslint/statuslint/internal/retry/syntax"
 	"github.com/statuslint/statuslint/internal/status"
 	"github.com/statuslint/statuslint/internal/typesx"
 )
@@ -108,7 +108,7 @@ func (c *retryChecker) evalSummary(fn *types.Func) summary {
 		s.pred = predResult{fact: f, ok: true}
 	} else if _, decides := sigDecision(fn.Signature()); decides {
 		// Both evaluations ask this first, from the syntax.
-		f, ok := c.ssaDecision(fn, syntax.ErrTransport)
+		f, ok := c.ssaDecision(fn, knowledge.ErrTransport)
 		if ok {
 			s.pred = predResult{f.fact(), true, f.edges}
 		} else if r, ok := c.ssaErrDecision(fn, codeset.All, nil); ok {

@@ -16,8 +16,11 @@
 // it reaches; StatusOnly says whether a send's response is read for its
 // status alone (a poll's).
 //
+// SentErrors follows a sender's statuses from its send to its returns,
+// and Checked a check's or a translator's from its entry: what the
+// function's error says of the status (facts.Err).
+//
 // The statuses are codeset.Sets, and the facts read are package facts'.
 // The tests run the engine alone, with a Known that knows nothing or what
-// each case says. The facts of error-returning functions are still read
-// on syntax, by package syntax.
+// each case says.
 package engine
