@@ -617,6 +617,14 @@ func (c *retryChecker) mayReturnAll(g *types.Var) map[*types.Func]bool {
 			work = append(work, fn)
 		}
 	}
+	toCallers(may, work, callers)
+	return may
+}
+
+// toCallers marks in may, from the functions work holds (marked
+// already), every function that calls one of them, however far up the
+// calls go (callers, by callee).
+func toCallers(may map[*types.Func]bool, work []*types.Func, callers map[*types.Func][]*types.Func) {
 	for len(work) > 0 {
 		fn := work[len(work)-1]
 		work = work[:len(work)-1]
@@ -627,7 +635,6 @@ func (c *retryChecker) mayReturnAll(g *types.Var) map[*types.Func]bool {
 			}
 		}
 	}
-	return may
 }
 
 // heldFunc returns the function a package-level variable of the

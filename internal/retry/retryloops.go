@@ -94,16 +94,7 @@ func (c *retryChecker) maySend() map[*types.Func]bool {
 			work = append(work, fn)
 		}
 	}
-	for len(work) > 0 {
-		fn := work[len(work)-1]
-		work = work[:len(work)-1]
-		for _, caller := range callers[fn] {
-			if !may[caller] {
-				may[caller] = true
-				work = append(work, caller)
-			}
-		}
-	}
+	toCallers(may, work, callers)
 	c.mayBeSenders = may
 	return may
 }
