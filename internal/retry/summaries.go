@@ -104,7 +104,7 @@ func (c *retryChecker) bottomPred(fn *types.Func) predResult {
 func (c *retryChecker) evalSummary(fn *types.Func) summary {
 	decl := c.Decls[fn]
 	var s summary
-	if f, ok := c.memberPred(fn, decl); ok {
+	if f, ok := c.memberPred(fn); ok {
 		s.pred = predResult{fact: f, ok: true}
 	} else if _, decides := sigDecision(fn.Signature()); decides {
 		// Both evaluations ask this first, from the syntax.

@@ -7,6 +7,9 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/statuslint/statuslint/internal/knowledge"
+	"github.com/statuslint/statuslint/internal/typesx"
 )
 
 // Env is what one path through a function knows of its φ-nodes: the value
@@ -85,6 +88,23 @@ func (e Env) step(instr ssa.Instruction, cells map[ssa.Value]bool) Env {
 		}
 	}
 	return e
+}
+
+// noReturn reports whether instr calls what never returns (os.Exit,
+// log.Fatal, a test's t.Fatal: knowledge.NoReturn): no path goes on past
+// it, as none goes past a panic.
+func noReturn(instr ssa.Instruction) bool {
+	call, ok := instr.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	var obj *types.Func
+	if call.Call.IsInvoke() {
+		obj = call.Call.Method
+	} else if fn := call.Call.StaticCallee(); fn != nil {
+		obj, _ = fn.Object().(*types.Func)
+	}
+	return obj != nil && knowledge.NoReturn[typesx.FuncKey(obj)]
 }
 
 // localCells returns the variables of fn that its SSA form keeps in
@@ -349,7 +369,7 @@ func Paths[S comparable](b *ssa.BasicBlock, i int, init S, decide func(cond ssa.
 				s.env = s.env.step(instr, cells)
 			}
 			var goOn bool
-			if s.state, goOn = visit(instr, s.env, s.state); !goOn {
+			if s.state, goOn = visit(instr, s.env, s.state); !goOn || noReturn(instr) {
 				ended = true
 				break
 			}

@@ -5,6 +5,7 @@ package app
 import (
 	"errors"
 	"net/http"
+	"testing"
 	"time"
 
 	backoff4 "github.com/cenkalti/backoff/v4"
@@ -113,4 +114,21 @@ func performAgain(c *http.Client, req *http.Request) {
 		}
 		time.Sleep(time.Second)
 	}
+}
+
+// Negative: a benchmark's loop that fails on any error (b.Fatalf never
+// returns: elastic-transport's benchmarks): only what succeeds goes round.
+func benchPerform(b *testing.B, g *sdk.Gateway) {
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			req, _ := http.NewRequest(http.MethodGet, "/", nil)
+			res, err := g.Perform(req)
+			if err != nil {
+				b.Fatalf("Perform: %s", err)
+			}
+			if err := res.Body.Close(); err != nil {
+				b.Fatalf("Close: %s", err)
+			}
+		}
+	})
 }

@@ -163,3 +163,19 @@ func Perform(c *http.Client, req *http.Request, opt Options) error {
 func Exists(c *http.Client, req *http.Request) error {
 	return Perform(c, req, Options{Ignore: []int{http.StatusNotFound}})
 }
+
+// A Gateway sends through HC.
+type Gateway struct{ HC *http.Client }
+
+// Perform fails for 502 to 504 alone, with the response
+// (elastic-transport's Perform, once its own attempts are spent).
+func (g *Gateway) Perform(req *http.Request) (*http.Response, error) {
+	resp, err := g.HC.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	if resp.StatusCode >= http.StatusBadGateway && resp.StatusCode <= http.StatusGatewayTimeout {
+		return resp, &APIError{StatusCode: resp.StatusCode}
+	}
+	return resp, nil
+}
