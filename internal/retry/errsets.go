@@ -66,45 +66,50 @@ func (c *retryChecker) evalErrSummary(fn *types.Func, decl *ast.FuncDecl) errRes
 	var sent facts.Err
 	sends := false
 	if !returnsRequest(res) {
-		sent, sends = c.sentErrorFact(decl.Body.List, res.At(res.Len()-1))
+		sent, sends = c.sentErrorFact(decl.Body.List)
 	}
 	if sends {
 		r = errResult{sent, true}
 	} else if checkGiven(fn.Signature()) {
-		r = c.evalCheck(fn, decl)
+		r = c.evalCheck(fn)
 	} else {
-		r = c.evalTranslator(fn, decl)
+		r = c.evalTranslator(fn)
 	}
 	return r
 }
 
-// senderCall returns send on the SSA form of the package's senders: the
-// functions that return an error last and may send (maySend), built
-// together once.
-func (c *retryChecker) senderCall(send *ast.CallExpr) *ssa.Call {
-	if c.senderCalls == nil {
-		var roots []*ast.FuncDecl
-		may := c.maySend()
-		for _, fn := range typesx.SortedDecls(c.Decls) {
-			res := fn.Signature().Results()
-			if c.Decls[fn].Body == nil || res.Len() == 0 || !typesx.IsError(res.At(res.Len()-1).Type()) || returnsRequest(res) {
-				continue
-			}
-			if may[fn] || checkParams(fn.Signature()) {
-				roots = append(roots, c.Decls[fn])
-			}
-		}
-		c.senderCalls, c.errFuncs = c.buildFuncs(roots)
+// errBuild builds, once, the SSA form of the package's senders (the
+// functions that return an error last and may send: maySend), checks and
+// translators together, and keeps their calls by position and the
+// functions by object.
+func (c *retryChecker) errBuild() {
+	if c.senderCalls != nil {
+		return
 	}
+	var roots []*ast.FuncDecl
+	may := c.maySend()
+	for _, fn := range typesx.SortedDecls(c.Decls) {
+		res := fn.Signature().Results()
+		if c.Decls[fn].Body == nil || res.Len() == 0 || !typesx.IsError(res.At(res.Len()-1).Type()) || returnsRequest(res) {
+			continue
+		}
+		if may[fn] || checkParams(fn.Signature()) {
+			roots = append(roots, c.Decls[fn])
+		}
+	}
+	c.senderCalls, c.errFuncs = c.buildFuncs(roots)
+}
+
+// senderCall returns send on the SSA form errBuild builds, or nil.
+func (c *retryChecker) senderCall(send *ast.CallExpr) *ssa.Call {
+	c.errBuild()
 	return c.senderCalls[send.Lparen]
 }
 
 // errFunc returns fn, a function of the package that sends, checks a
-// response or translates an error, on the SSA form senderCall builds.
+// response or translates an error, on the SSA form errBuild builds.
 func (c *retryChecker) errFunc(fn *types.Func) *ssa.Function {
-	if c.errFuncs == nil {
-		c.senderCall(&ast.CallExpr{})
-	}
+	c.errBuild()
 	return c.errFuncs[fn]
 }
 
@@ -126,19 +131,10 @@ func checkParams(sig *types.Signature) bool {
 // codes...), an error unless the status is one of codes) is evaluated
 // twice, accepting every status and none: what only the second returns an
 // error for is what a caller's list decides (Unless).
-func (c *retryChecker) evalCheck(fn *types.Func, decl *ast.FuncDecl) errResult {
-	r, _ := c.ssaCheck(fn)
-	return r
-}
-
-// ssaCheck is evalCheck on fn's SSA form (engine.Checked): its first
-// response parameter, or its first integer parameter named for a status
-// before any, is what it checks. ok is false where the flow cannot
-// answer.
-func (c *retryChecker) ssaCheck(fn *types.Func) (errResult, bool) {
+func (c *retryChecker) evalCheck(fn *types.Func) errResult {
 	f := c.errFunc(fn)
 	if f == nil {
-		return errResult{}, false
+		return errResult{}
 	}
 	var g engine.Given
 	var list *types.Var
@@ -159,19 +155,19 @@ func (c *retryChecker) ssaCheck(fn *types.Func) (errResult, bool) {
 		}
 	}
 	if g.Resp == nil && g.Status == nil {
-		return errResult{}, false
+		return errResult{}
 	}
 	if list == nil {
-		f, touched, ok := engine.Checked(f, g, codeset.Set{}, c)
-		return errResult{f, touched && !f.Errs.Empty()}, ok
+		f, touched, _ := engine.Checked(f, g, codeset.Set{}, c)
+		return errResult{f, touched && !f.Errs.Empty()}
 	}
 	none, touched, ok := engine.Checked(f, g, codeset.Set{}, boundLists{c, map[*types.Var]codeset.Set{list: {}}})
 	if !ok {
-		return errResult{}, false
+		return errResult{}
 	}
 	all, _, ok := engine.Checked(f, g, codeset.Set{}, boundLists{c, map[*types.Var]codeset.Set{list: codeset.All}})
 	if !ok {
-		return errResult{}, false
+		return errResult{}
 	}
 	out := facts.Err{Errs: all.Errs, Types: none.Types}
 	if unless := none.Errs.And(all.Errs.Not()); !unless.Empty() {
@@ -182,7 +178,7 @@ func (c *retryChecker) ssaCheck(fn *types.Func) (errResult, bool) {
 		}
 		out.Unless = unless
 	}
-	return errResult{out, touched && !none.Errs.Empty()}, true
+	return errResult{out, touched && !none.Errs.Empty()}
 }
 
 // evalTranslator evaluates fn as an error translator: a function given
@@ -191,17 +187,10 @@ func (c *retryChecker) ssaCheck(fn *types.Func) (errResult, bool) {
 // SDKInternalError into a ServerError for 500-599, a RateLimitAPIError
 // for 429). Its fact has From, the parameter, and Types; a caller's error
 // keeps the statuses it had.
-func (c *retryChecker) evalTranslator(fn *types.Func, decl *ast.FuncDecl) errResult {
-	r, _ := c.ssaTranslator(fn)
-	return r
-}
-
-// ssaTranslator is evalTranslator on fn's SSA form (engine.Checked): its
-// first error parameter is not nil for every status.
-func (c *retryChecker) ssaTranslator(fn *types.Func) (errResult, bool) {
+func (c *retryChecker) evalTranslator(fn *types.Func) errResult {
 	f := c.errFunc(fn)
 	if f == nil {
-		return errResult{}, false
+		return errResult{}
 	}
 	params := f.Params
 	if f.Signature.Recv() != nil {
@@ -209,43 +198,51 @@ func (c *retryChecker) ssaTranslator(fn *types.Func) (errResult, bool) {
 	}
 	from := slices.IndexFunc(params, func(p *ssa.Parameter) bool { return typesx.IsError(p.Type()) })
 	if from < 0 {
-		return errResult{}, false
+		return errResult{}
 	}
 	out, _, ok := engine.Checked(f, engine.Given{Err: params[from]}, codeset.All, c)
 	if !ok {
-		return errResult{}, false
+		return errResult{}
 	}
 	if len(out.Types) == 0 {
-		return errResult{}, true // no type of its own: no translator
+		return errResult{} // no type of its own: no translator
 	}
 	out.From = from + 1
-	return errResult{out, true}, true
+	return errResult{out, true}
 }
 
 // sentErrors follows code from its first send to its returns: the
 // statuses for which it returns a non-nil error. ok is false when it sends
 // nothing. A send in a loop (the function's own retry loop, anthropic's
-// RequestConfig.send) is followed from that loop. result is the function's
-// error result, which a bare return returns when it is named.
-func (c *retryChecker) sentErrors(list []ast.Stmt, result *types.Var) (codeset.Set, bool) {
-	f, sends := c.sentErrorFact(list, result)
+// RequestConfig.send) is followed from that loop.
+func (c *retryChecker) sentErrors(list []ast.Stmt) (codeset.Set, bool) {
+	f, sends := c.sentErrorFact(list)
 	return f.Errs, sends
 }
 
 // sentErrorFact is sentErrors with the types the error has for some of
 // the statuses: those the code makes, or hands on from a call.
-func (c *retryChecker) sentErrorFact(list []ast.Stmt, result *types.Var) (facts.Err, bool) {
-	return c.sentErrorFactWith(list, result, nil)
+func (c *retryChecker) sentErrorFact(list []ast.Stmt) (facts.Err, bool) {
+	return c.sentErrorFactWith(list, nil)
 }
 
 // sentErrorFactWith is sentErrorFact with the lists of lists bound to
-// the statuses they hold: on the SSA form (ssaSentErrors), else, where
-// that cannot answer, on the syntax (syntaxSentErrors).
-func (c *retryChecker) sentErrorFactWith(list []ast.Stmt, result *types.Var, lists map[*types.Var]codeset.Set) (facts.Err, bool) {
-	if _, send, _ := c.firstSend(list); send == nil {
+// the statuses they hold, on the SSA form of the function around the send
+// (engine.SentErrors).
+func (c *retryChecker) sentErrorFactWith(list []ast.Stmt, lists map[*types.Var]codeset.Set) (facts.Err, bool) {
+	_, send, errs := c.firstSend(list)
+	if send == nil {
 		return facts.Err{}, false
 	}
-	f, _ := c.ssaSentErrors(list, lists)
+	var f facts.Err
+	if sc := c.ssaSend(send); sc != nil {
+		var known engine.Known = c
+		if lists != nil {
+			known = boundLists{c, lists}
+		}
+		// Where the paths grow too many, what they showed so far.
+		f, _ = engine.SentErrors(sc, errs, known)
+	}
 	f.Sends = true
 	return f, true
 }
@@ -258,25 +255,6 @@ func (c *retryChecker) firstSend(list []ast.Stmt) (int, *ast.CallExpr, codeset.S
 		i, send, errs = c.findLoopSend(list)
 	}
 	return i, send, errs
-}
-
-// ssaSentErrors is engine.SentErrors from the first send of list, on the
-// SSA form of the function around it (ssaSend), with the lists of lists
-// bound to the statuses they hold.
-func (c *retryChecker) ssaSentErrors(list []ast.Stmt, lists map[*types.Var]codeset.Set) (facts.Err, bool) {
-	_, send, errs := c.firstSend(list)
-	if send == nil {
-		return facts.Err{}, false
-	}
-	sc := c.ssaSend(send)
-	if sc == nil {
-		return facts.Err{}, false
-	}
-	var known engine.Known = c
-	if lists != nil {
-		known = boundLists{c, lists}
-	}
-	return engine.SentErrors(sc, errs, known)
 }
 
 // ssaSend returns send on an SSA form built already (the loops', the

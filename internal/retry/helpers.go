@@ -142,7 +142,7 @@ func (c *retryChecker) evalSendRepeats(fn *types.Func, decl *ast.FuncDecl) facts
 		c.sendParams = sendParams
 		if _, send, _ := c.findSend(body.List); send != nil {
 			if i, ok := paramOf(send.Fun); ok {
-				if errs, sends := c.sentErrors(body.List, nil); sends && !f.Set.And(errs).Empty() {
+				if errs, sends := c.sentErrors(body.List); sends && !f.Set.And(errs).Empty() {
 					out = facts.Repeat{Param: i, Set: f.Set.And(errs), Waits: f.Waits || c.readsRetryAfter(body), Sends: true}
 				}
 			}
@@ -324,7 +324,7 @@ func (c *retryChecker) helperRetry(cur inspector.Cursor, call *ast.CallExpr) {
 	if !f.Sends {
 		// The attempt's error carries the statuses, and the helper
 		// repeats on some of them.
-		errs, sends := c.sentErrorFact(body.List, nil)
+		errs, sends := c.sentErrorFact(body.List)
 		if !sends || f.Cond {
 			return
 		}

@@ -110,7 +110,7 @@ func (c *retryChecker) fieldListed(f facts.Repeat, call *ast.CallExpr, body *ast
 		return true
 	})
 	repeated := func(field *types.Var, list codeset.Set) codeset.Set {
-		errs, ok := c.sentErrorFactWith(body.List, nil, map[*types.Var]codeset.Set{field: list})
+		errs, ok := c.sentErrorFactWith(body.List, map[*types.Var]codeset.Set{field: list})
 		if !ok {
 			return codeset.Set{}
 		}

@@ -337,7 +337,7 @@ func (c *retryChecker) checkRetryIf(call *ast.CallExpr, param int, opt *ast.Call
 	if !ok {
 		return
 	}
-	opErrs, sends := c.sentErrors(op.Body.List, nil)
+	opErrs, sends := c.sentErrors(op.Body.List)
 	if !sends {
 		return
 	}
