@@ -2,7 +2,6 @@ package retry
 
 import (
 	"go/ast"
-	"go/token"
 	"go/types"
 	"maps"
 	"slices"
@@ -337,38 +336,6 @@ func checkGiven(sig *types.Signature) bool {
 	return false
 }
 
-// newError reports whether e is certainly a non-nil error: errors.New,
-// fmt.Errorf, a value of a concrete error type, a package-level error
-// (a sentinel). An error-typed local or a call returning error may be nil.
-func (c *retryChecker) newError(e ast.Expr) bool {
-	info := c.Pass.TypesInfo
-	e = ast.Unparen(e)
-	concrete := func(t types.Type) bool {
-		return t != nil && !types.IsInterface(t)
-	}
-	switch x := e.(type) {
-	case *ast.CompositeLit, *ast.UnaryExpr:
-		return true
-	case *ast.CallExpr:
-		if tv := info.Types[x.Fun]; tv.IsType() {
-			return true
-		}
-		if fn := typesx.Callee(info, x); fn != nil {
-			if knowledge.ErrorConstructors[typesx.FuncKey(fn)] || c.neverNil(fn) {
-				return true
-			}
-		}
-		return concrete(info.TypeOf(x))
-	case *ast.Ident, *ast.SelectorExpr:
-		v, ok := info.Uses[typesx.NameIdent(x)].(*types.Var)
-		if !ok {
-			return false
-		}
-		return concrete(v.Type()) || typesx.IsPackageLevel(v)
-	}
-	return false
-}
-
 // madeErrTypes returns, for a function of the package that decides
 // nothing by a status (its summary says nothing), the concrete error types
 // it makes and returns, each for every status: go-containerregistry's
@@ -426,7 +393,8 @@ func (c *retryChecker) NeverNil(fn *types.Func) bool {
 
 // neverNil reports whether fn, a function of this package whose only
 // result is an error, returns a non-nil error on every path: each return
-// makes one (oci's newServiceFailureFromResponse, an error constructor).
+// makes one (oci's newServiceFailureFromResponse, an error constructor),
+// read on its SSA form (engine.NeverNil).
 func (c *retryChecker) neverNil(fn *types.Func) bool {
 	if v, ok := c.nonNil[fn]; ok {
 		return v
@@ -437,60 +405,22 @@ func (c *retryChecker) neverNil(fn *types.Func) bool {
 	if decl == nil || decl.Body == nil || res.Len() != 1 || !typesx.IsError(res.At(0).Type()) {
 		return false
 	}
-	never, returns := true, 0
-	var inspect func(n ast.Node, nonNil map[*types.Var]bool)
-	inspect = func(n ast.Node, nonNil map[*types.Var]bool) {
-		ast.Inspect(n, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.FuncLit:
-				return false
-			case *ast.IfStmt:
-				// if err != nil { return err }: err is not nil there.
-				if v := c.nonNilTest(n.Cond); v != nil {
-					inner := map[*types.Var]bool{v: true}
-					if n.Init != nil {
-						inspect(n.Init, nonNil)
-					}
-					inspect(n.Body, inner)
-					if n.Else != nil {
-						inspect(n.Else, nonNil)
-					}
-					return false
-				}
-			case *ast.ReturnStmt:
-				returns++
-				if len(n.Results) != 1 {
-					never = false
-					break
-				}
-				r := ast.Unparen(n.Results[0])
-				if id, ok := r.(*ast.Ident); ok {
-					if v, ok := c.Pass.TypesInfo.Uses[id].(*types.Var); ok && nonNil[v] {
-						break
-					}
-				}
-				never = never && c.newError(r)
-			}
-			return never
-		})
+	f := c.errFunc(fn)
+	if f == nil {
+		f = c.declSSA(decl)
 	}
-	inspect(decl.Body, nil)
-	c.nonNil[fn] = never && returns > 0
+	c.nonNil[fn] = f != nil && engine.NeverNil(f, c.NeverNil)
 	return c.nonNil[fn]
 }
 
-// nonNilTest returns v where cond is v != nil, v a variable.
-func (c *retryChecker) nonNilTest(cond ast.Expr) *types.Var {
-	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
-	if !ok || b.Op != token.NEQ || !c.Pass.TypesInfo.Types[b.Y].IsNil() {
-		return nil
+// declSSA returns the SSA form of decl, a function of the package,
+// built for it alone.
+func (c *retryChecker) declSSA(decl *ast.FuncDecl) *ssa.Function {
+	_, funcs := c.buildKept(func(d *ast.FuncDecl) bool { return d == decl })
+	for _, f := range funcs {
+		return f
 	}
-	id, ok := ast.Unparen(b.X).(*ast.Ident)
-	if !ok {
-		return nil
-	}
-	v, _ := c.Pass.TypesInfo.Uses[id].(*types.Var)
-	return v
+	return nil
 }
 
 // ErrOf is errSummary for the SSA flow (engine.Known): for which statuses

@@ -250,6 +250,86 @@ func (s *sendFlow) listed(v ssa.Value, env values.Env) (facts.Err, bool) {
 	return facts.Err{Errs: errs, Types: f.TypesFor(errs)}, true
 }
 
+// NeverNil reports whether fn returns a non-nil error last on every
+// path: each return's error is made there (a value put in the interface,
+// errors.New), made by a function never nil says is never nil, an error
+// a package keeps, or a value a test found not nil on the way (if err !=
+// nil { return err }). A function that never returns says nothing.
+func NeverNil(fn *ssa.Function, neverNil func(*types.Func) bool) bool {
+	returns := 0
+	for _, b := range fn.Blocks {
+		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !ok || len(ret.Results) == 0 {
+			continue
+		}
+		returns++
+		if !madeAt(ret.Results[len(ret.Results)-1], b, neverNil, 0) {
+			return false
+		}
+	}
+	return returns > 0
+}
+
+// madeAt reports whether the error v is not nil where block b uses it
+// (NeverNil).
+func madeAt(v ssa.Value, b *ssa.BasicBlock, neverNil func(*types.Func) bool, depth int) bool {
+	switch x := v.(type) {
+	case *ssa.MakeInterface:
+		return true
+	case *ssa.Call:
+		if madeByErrors(x) {
+			return true
+		}
+		if obj, ok := calleeObj(x.Call.StaticCallee()); ok && !x.Call.IsInvoke() && neverNil(obj) {
+			return true
+		}
+	case *ssa.UnOp:
+		if sentinel(x) {
+			return true
+		}
+	case *ssa.Phi:
+		if depth < 8 {
+			for k, e := range x.Edges {
+				if !madeAt(e, x.Block().Preds[k], neverNil, depth+1) {
+					return testedNotNil(v, b)
+				}
+			}
+			return true
+		}
+	}
+	return testedNotNil(v, b)
+}
+
+// testedNotNil reports whether a test that v is not nil leads to block b
+// on every way (if err != nil { return err }).
+func testedNotNil(v ssa.Value, b *ssa.BasicBlock) bool {
+	for d := b.Idom(); d != nil; d = d.Idom() {
+		br, ok := d.Instrs[len(d.Instrs)-1].(*ssa.If)
+		if !ok {
+			continue
+		}
+		c, ok := br.Cond.(*ssa.BinOp)
+		if !ok || c.Op != token.NEQ && c.Op != token.EQL {
+			continue
+		}
+		x, y := c.X, c.Y
+		if k, ok := x.(*ssa.Const); ok && k.IsNil() {
+			x, y = y, x
+		}
+		if k, ok := y.(*ssa.Const); !ok || !k.IsNil() || x != v {
+			continue
+		}
+		way := d.Succs[0] // not nil: the way where v != nil holds
+		if c.Op == token.EQL {
+			way = d.Succs[1]
+		}
+		if way.Dominates(b) && len(way.Preds) == 1 {
+			return true
+		}
+	}
+	return false
+}
+
 // errNilTest returns the operator of cond where it compares an error
 // with nil (err == nil, err != nil), else token.ILLEGAL.
 func errNilTest(cond ssa.Value) token.Token {

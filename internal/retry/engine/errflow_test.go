@@ -261,3 +261,70 @@ func checkList(resp *http.Response, codes ...int) error {
 		}
 	}
 }
+
+// Functions whose only result is an error, each comment saying whether
+// every return makes one (NeverNil).
+const neverNilSrc = `package p
+
+import (
+	"errors"
+	"net/http"
+)
+
+type apiError struct{ Code int }
+
+func (e *apiError) Error() string { return "" }
+
+var errGone = errors.New("gone")
+
+func read(resp *http.Response) error { return nil }
+
+// Yes: made on every path.
+func made(resp *http.Response) error {
+	if resp.StatusCode == 404 {
+		return errGone
+	}
+	return &apiError{resp.StatusCode}
+}
+
+// Yes: the read's error where it is not nil, else one made.
+func readOrMade(resp *http.Response) error {
+	if err := read(resp); err != nil {
+		return err
+	}
+	return errors.New("failed")
+}
+
+// Yes: by a function that makes one.
+func byMade(resp *http.Response) error {
+	return made(resp)
+}
+
+// No: the read's error, nil or not.
+func handed(resp *http.Response) error {
+	err := read(resp)
+	return err
+}
+
+// No: nil on one path.
+func sometimes(resp *http.Response) error {
+	if resp.StatusCode < 400 {
+		return nil
+	}
+	return &apiError{resp.StatusCode}
+}
+`
+
+func TestNeverNil(t *testing.T) {
+	sp := loadSSA(t, neverNilSrc)
+	var never func(fn *types.Func) bool
+	never = func(fn *types.Func) bool {
+		f := sp.Func(fn.Name())
+		return f != nil && NeverNil(f, never)
+	}
+	for name, want := range map[string]bool{"made": true, "readOrMade": true, "byMade": true, "handed": false, "sometimes": false} {
+		if got := NeverNil(sp.Func(name), never); got != want {
+			t.Errorf("%s: never nil %v, want %v", name, got, want)
+		}
+	}
+}
