@@ -348,37 +348,14 @@ func (c *retryChecker) madeErrTypes(fn *types.Func) []facts.TypedErr {
 	if decl == nil || decl.Body == nil || res.Len() == 0 || !typesx.IsError(res.At(res.Len()-1).Type()) {
 		return nil
 	}
-	var out []facts.TypedErr
-	ast.Inspect(decl.Body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.ReturnStmt:
-			if len(n.Results) != res.Len() {
-				return false
-			}
-			if t, ok := c.returnedType(n.Results[len(n.Results)-1]); ok {
-				te := facts.TypedErr{Type: facts.TypeKey(t), Codes: codeset.All}
-				if !slices.Contains(out, te) {
-					out = append(out, te)
-				}
-			}
-		}
-		return true
-	})
-	return out
-}
-
-// returnedType returns the concrete type of e, an error a function
-// returns, where the function makes it: &T{...}, T{...}, a conversion to
-// *T, a call of a constructor that returns *T, or a variable declared as
-// one.
-func (c *retryChecker) returnedType(e ast.Expr) (types.Type, bool) {
-	t := c.Pass.TypesInfo.TypeOf(ast.Unparen(e))
-	if t == nil || types.IsInterface(t) || !types.Implements(t, errorType) {
-		return nil, false // an interface, or the results of a call
+	f := c.errFunc(fn)
+	if f == nil {
+		f = c.declSSA(decl)
 	}
-	return t, true
+	if f == nil {
+		return nil
+	}
+	return engine.MadeErrTypes(f)
 }
 
 // errorType is the error interface.

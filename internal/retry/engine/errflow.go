@@ -330,6 +330,38 @@ func testedNotNil(v ssa.Value, b *ssa.BasicBlock) bool {
 	return false
 }
 
+// MadeErrTypes returns the concrete types of the errors fn makes and
+// returns last (a value of the type put in the interface where it
+// returns, or on a way into a return's φ-node), each for every status,
+// in the order of its returns.
+func MadeErrTypes(fn *ssa.Function) []facts.TypedErr {
+	var out []facts.TypedErr
+	add := func(v ssa.Value) {
+		mi, ok := v.(*ssa.MakeInterface)
+		if !ok || types.IsInterface(mi.X.Type()) {
+			return
+		}
+		te := facts.TypedErr{Type: facts.TypeKey(mi.X.Type()), Codes: codeset.All}
+		if !slices.Contains(out, te) {
+			out = append(out, te)
+		}
+	}
+	for _, b := range fn.Blocks {
+		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !ok || len(ret.Results) == 0 {
+			continue
+		}
+		v := ret.Results[len(ret.Results)-1]
+		add(v)
+		if phi, ok := v.(*ssa.Phi); ok {
+			for _, e := range phi.Edges {
+				add(e)
+			}
+		}
+	}
+	return out
+}
+
 // errNilTest returns the operator of cond where it compares an error
 // with nil (err == nil, err != nil), else token.ILLEGAL.
 func errNilTest(cond ssa.Value) token.Token {

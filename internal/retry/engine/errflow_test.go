@@ -328,3 +328,16 @@ func TestNeverNil(t *testing.T) {
 		}
 	}
 }
+
+func TestMadeErrTypes(t *testing.T) {
+	sp := loadSSA(t, neverNilSrc)
+	for name, want := range map[string]string{"made": "*p.apiError", "sometimes": "*p.apiError", "readOrMade": "", "handed": ""} {
+		got := MadeErrTypes(sp.Func(name))
+		switch {
+		case want == "" && len(got) != 0:
+			t.Errorf("%s: types %v, want none", name, got)
+		case want != "" && (len(got) != 1 || got[0].Type != want || got[0].Codes != codeset.All):
+			t.Errorf("%s: types %v, want %s for every status", name, got, want)
+		}
+	}
+}
