@@ -18,7 +18,9 @@
 //
 // SentErrors follows a sender's statuses from its send to its returns,
 // and Checked a check's or a translator's from its entry: what the
-// function's error says of the status (facts.Err).
+// function's error says of the status (facts.Err); NeverNil and
+// MadeErrTypes say whether a function makes an error on every path and
+// of which types.
 //
 // The statuses are codeset.Sets, and the facts read are package facts'.
 // The tests run the engine alone, with a Known that knows nothing or what
