@@ -65,10 +65,10 @@ func returnsError(fn *ssa.Function) bool {
 func (s *sendFlow) errorsFrom(b *ssa.BasicBlock, i int) (f facts.Err, touched, complete bool) {
 	var out codeset.Set
 	typed := map[string]codeset.Set{}
-	// A branch on something else the send returned (one that narrows no
-	// status) after the last test that did: an error made past it is of
-	// that branch (a decode's failure), not of the status. A branch on
-	// what the send did not fill (the attempts left) is not one.
+	// A test of the status decides what an error made past it is of; a
+	// step that failed on what the response holds (a decode) makes the
+	// error on its failing way its own, not the status's; a path that
+	// dereferences a nil response goes nowhere.
 	decide := func(cond ssa.Value, env values.Env, r round) (then, els round, ways values.Branch) {
 		if nilDeref(cond, env) {
 			return r, r, values.Neither // it panics: no way on
