@@ -24,6 +24,9 @@ import (
 // none, then 404 alone, then 503 alone: true for what the list holds each
 // time, and for nothing else, it is true for the list's.
 func (c *retryChecker) memberPred(fn *types.Func) (facts.Pred, bool) {
+	if _, ok := sigDecision(fn.Signature()); !ok || !takesList(fn.Signature()) {
+		return facts.Pred{}, false // no build for what cannot be one
+	}
 	f := c.decisionFuncs()[fn]
 	if f == nil {
 		return facts.Pred{}, false
@@ -63,6 +66,16 @@ func (c *retryChecker) memberPred(fn *types.Func) (facts.Pred, bool) {
 		}
 	}
 	return facts.Pred{Arg: arg, List: l + 1, Result: result}, true
+}
+
+// takesList reports whether sig takes a list of integers.
+func takesList(sig *types.Signature) bool {
+	for p := range sig.Params().Variables() {
+		if isIntList(p.Type()) {
+			return true
+		}
+	}
+	return false
 }
 
 // listGiven returns the codes of the list parameter i of fn that call
