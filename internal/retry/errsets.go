@@ -57,10 +57,10 @@ func (c *retryChecker) errSummary(fn *types.Func) (facts.Err, bool) {
 // evalErrSummary evaluates what the error result of fn, declared by decl,
 // tells about the status.
 func (c *retryChecker) evalErrSummary(fn *types.Func, decl *ast.FuncDecl) errResult {
-	res := fn.Signature().Results()
-	if res.Len() == 0 || !typesx.IsError(res.At(res.Len()-1).Type()) {
+	if !returnsError(fn.Signature()) {
 		return errResult{}
 	}
+	res := fn.Signature().Results()
 	var r errResult
 	var sent facts.Err
 	sends := false
@@ -89,7 +89,7 @@ func (c *retryChecker) errBuild() {
 	may := c.maySend()
 	for _, fn := range typesx.SortedDecls(c.Decls) {
 		res := fn.Signature().Results()
-		if c.Decls[fn].Body == nil || res.Len() == 0 || !typesx.IsError(res.At(res.Len()-1).Type()) || returnsRequest(res) {
+		if c.Decls[fn].Body == nil || !returnsError(fn.Signature()) || returnsRequest(res) {
 			continue
 		}
 		if may[fn] || checkParams(fn.Signature()) {
@@ -137,10 +137,7 @@ func (c *retryChecker) evalCheck(fn *types.Func) errResult {
 	}
 	var g engine.Given
 	var list *types.Var
-	params := f.Params
-	if f.Signature.Recv() != nil {
-		params = params[1:]
-	}
+	params := declaredParams(f)
 	for _, p := range params {
 		v, _ := p.Object().(*types.Var)
 		t := p.Type()
@@ -191,10 +188,7 @@ func (c *retryChecker) evalTranslator(fn *types.Func) errResult {
 	if f == nil {
 		return errResult{}
 	}
-	params := f.Params
-	if f.Signature.Recv() != nil {
-		params = params[1:]
-	}
+	params := declaredParams(f)
 	from := slices.IndexFunc(params, func(p *ssa.Parameter) bool { return typesx.IsError(p.Type()) })
 	if from < 0 {
 		return errResult{}
@@ -343,15 +337,10 @@ func checkGiven(sig *types.Signature) bool {
 // whatever the status, so a predicate asking that type's Temporary()
 // decides on it.
 func (c *retryChecker) madeErrTypes(fn *types.Func) []facts.TypedErr {
-	decl := c.Decls[fn]
-	res := fn.Signature().Results()
-	if decl == nil || decl.Body == nil || res.Len() == 0 || !typesx.IsError(res.At(res.Len()-1).Type()) {
+	if !returnsError(fn.Signature()) {
 		return nil
 	}
-	f := c.errFunc(fn)
-	if f == nil {
-		f = c.declSSA(decl)
-	}
+	f := c.formOf(fn)
 	if f == nil {
 		return nil
 	}
@@ -377,27 +366,27 @@ func (c *retryChecker) neverNil(fn *types.Func) bool {
 		return v
 	}
 	c.nonNil[fn] = false // a recursive constructor is not judged
-	decl := c.Decls[fn]
 	res := fn.Signature().Results()
-	if decl == nil || decl.Body == nil || res.Len() != 1 || !typesx.IsError(res.At(0).Type()) {
+	if res.Len() != 1 || !typesx.IsError(res.At(0).Type()) {
 		return false
 	}
-	f := c.errFunc(fn)
-	if f == nil {
-		f = c.declSSA(decl)
-	}
+	f := c.formOf(fn)
 	c.nonNil[fn] = f != nil && engine.NeverNil(f, c.NeverNil)
 	return c.nonNil[fn]
 }
 
-// declSSA returns the SSA form of decl, a function of the package,
-// built for it alone.
-func (c *retryChecker) declSSA(decl *ast.FuncDecl) *ssa.Function {
-	_, funcs := c.buildKept(func(d *ast.FuncDecl) bool { return d == decl })
-	for _, f := range funcs {
+// formOf returns fn, a function declared in the package, on its SSA form:
+// the one errBuild builds, or its declaration's alone (declBuild); nil
+// for one with no body.
+func (c *retryChecker) formOf(fn *types.Func) *ssa.Function {
+	if f := c.errFunc(fn); f != nil {
 		return f
 	}
-	return nil
+	decl := c.Decls[fn]
+	if decl == nil || decl.Body == nil {
+		return nil
+	}
+	return c.declBuild(decl).funcs[fn]
 }
 
 // ErrOf is errSummary for the SSA flow (engine.Known): for which statuses

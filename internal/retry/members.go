@@ -35,10 +35,7 @@ func (c *retryChecker) memberPred(fn *types.Func) (facts.Pred, bool) {
 	if !ok {
 		return facts.Pred{}, false
 	}
-	params := f.Params
-	if f.Signature.Recv() != nil {
-		params = params[1:]
-	}
+	params := declaredParams(f)
 	arg, l := -1, -1
 	var g engine.Given
 	for i, p := range params {

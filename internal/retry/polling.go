@@ -41,19 +41,15 @@ func (c *retryChecker) sendSSA(send *ast.CallExpr) *ssa.Call {
 	if sc, ok := c.probeCalls[send.Lparen]; ok {
 		return sc
 	}
-	decl := c.enclosingDecl(send)
 	if c.probeCalls == nil {
 		c.probeCalls = map[token.Pos]*ssa.Call{}
 	}
-	c.probeCalls[send.Lparen] = nil
-	if decl == nil {
-		return nil
+	var sc *ssa.Call
+	if decl := c.enclosingDecl(send); decl != nil {
+		sc = c.declBuild(decl).calls[send.Lparen]
 	}
-	calls, _ := c.buildKept(func(d *ast.FuncDecl) bool { return d == decl })
-	for pos, call := range calls {
-		c.probeCalls[pos] = call
-	}
-	return c.probeCalls[send.Lparen]
+	c.probeCalls[send.Lparen] = sc
+	return sc
 }
 
 // sendMethod returns the HTTP method of a send, upper case, or "" when it

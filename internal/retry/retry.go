@@ -81,9 +81,11 @@ type retryChecker struct {
 	// afters memoizes waitsAfter's flows.
 	afters map[afterQuery]bool
 	// probeCalls are the sends of retry helpers' attempts, on the SSA
-	// form of their declarations, by position, built once asked
-	// (sendSSA); nil where one could not be built.
+	// form of their declarations (sendSSA), by position; nil where one
+	// could not be built. declForms are declarations built alone, once
+	// each (declBuild).
 	probeCalls map[token.Pos]*ssa.Call
+	declForms  map[*ast.FuncDecl]declForm
 	// senderCalls are the calls of the package's senders on their SSA
 	// form, built together once asked (senderCall).
 	senderCalls map[token.Pos]*ssa.Call

@@ -132,6 +132,38 @@ func (c *retryChecker) buildFuncs(roots []*ast.FuncDecl) (map[token.Pos]*ssa.Cal
 	return c.buildKept(func(d *ast.FuncDecl) bool { return keep[d] })
 }
 
+// A declForm is a declaration's SSA form built for it alone: its calls,
+// and its literals', by position, and the function it declares.
+type declForm struct {
+	calls map[token.Pos]*ssa.Call
+	funcs map[*types.Func]*ssa.Function
+}
+
+// declBuild returns decl's SSA form built for it alone, built once (a
+// helper's attempt probed for a poll, a never-nil maker read outside the
+// senders' build).
+func (c *retryChecker) declBuild(decl *ast.FuncDecl) declForm {
+	if f, ok := c.declForms[decl]; ok {
+		return f
+	}
+	calls, funcs := c.buildKept(func(d *ast.FuncDecl) bool { return d == decl })
+	f := declForm{calls, funcs}
+	if c.declForms == nil {
+		c.declForms = map[*ast.FuncDecl]declForm{}
+	}
+	c.declForms[decl] = f
+	return f
+}
+
+// declaredParams returns f's parameters as its signature declares them,
+// a method's receiver left out.
+func declaredParams(f *ssa.Function) []*ssa.Parameter {
+	if f.Signature.Recv() != nil {
+		return f.Params[1:]
+	}
+	return f.Params
+}
+
 // buildKept builds the SSA form of the declarations keep accepts, and
 // returns their calls, and their literals', by position, and the
 // functions declared by object.

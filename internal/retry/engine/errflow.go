@@ -3,6 +3,7 @@ package engine
 import (
 	"go/token"
 	"go/types"
+	"iter"
 	"maps"
 	"slices"
 
@@ -257,17 +258,26 @@ func (s *sendFlow) listed(v ssa.Value, env values.Env) (facts.Err, bool) {
 // nil { return err }). A function that never returns says nothing.
 func NeverNil(fn *ssa.Function, neverNil func(*types.Func) bool) bool {
 	returns := 0
-	for _, b := range fn.Blocks {
-		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
-		if !ok || len(ret.Results) == 0 {
-			continue
-		}
+	for b, v := range returnedErrs(fn) {
 		returns++
-		if !madeAt(ret.Results[len(ret.Results)-1], b, neverNil, 0) {
+		if !madeAt(v, b, neverNil, 0) {
 			return false
 		}
 	}
 	return returns > 0
+}
+
+// returnedErrs yields each block of fn that returns, with the last value
+// it returns.
+func returnedErrs(fn *ssa.Function) iter.Seq2[*ssa.BasicBlock, ssa.Value] {
+	return func(yield func(*ssa.BasicBlock, ssa.Value) bool) {
+		for _, b := range fn.Blocks {
+			ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+			if ok && len(ret.Results) > 0 && !yield(b, ret.Results[len(ret.Results)-1]) {
+				return
+			}
+		}
+	}
 }
 
 // madeAt reports whether the error v is not nil where block b uses it
@@ -308,19 +318,12 @@ func testedNotNil(v ssa.Value, b *ssa.BasicBlock) bool {
 		if !ok {
 			continue
 		}
-		c, ok := br.Cond.(*ssa.BinOp)
-		if !ok || c.Op != token.NEQ && c.Op != token.EQL {
-			continue
-		}
-		x, y := c.X, c.Y
-		if k, ok := x.(*ssa.Const); ok && k.IsNil() {
-			x, y = y, x
-		}
-		if k, ok := y.(*ssa.Const); !ok || !k.IsNil() || x != v {
+		x, op := nilCompared(br.Cond)
+		if op == token.ILLEGAL || x != v {
 			continue
 		}
 		way := d.Succs[0] // not nil: the way where v != nil holds
-		if c.Op == token.EQL {
+		if op == token.EQL {
 			way = d.Succs[1]
 		}
 		if way.Dominates(b) && len(way.Preds) == 1 {
@@ -346,12 +349,7 @@ func MadeErrTypes(fn *ssa.Function) []facts.TypedErr {
 			out = append(out, te)
 		}
 	}
-	for _, b := range fn.Blocks {
-		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
-		if !ok || len(ret.Results) == 0 {
-			continue
-		}
-		v := ret.Results[len(ret.Results)-1]
+	for _, v := range returnedErrs(fn) {
 		add(v)
 		if phi, ok := v.(*ssa.Phi); ok {
 			for _, e := range phi.Edges {
@@ -365,18 +363,28 @@ func MadeErrTypes(fn *ssa.Function) []facts.TypedErr {
 // errNilTest returns the operator of cond where it compares an error
 // with nil (err == nil, err != nil), else token.ILLEGAL.
 func errNilTest(cond ssa.Value) token.Token {
+	x, op := nilCompared(cond)
+	if op == token.ILLEGAL || !typesx.IsError(x.Type()) {
+		return token.ILLEGAL
+	}
+	return op
+}
+
+// nilCompared returns what cond compares with nil (x == nil, nil != x)
+// and the operator; token.ILLEGAL where it compares nothing with nil.
+func nilCompared(cond ssa.Value) (ssa.Value, token.Token) {
 	b, ok := cond.(*ssa.BinOp)
 	if !ok || b.Op != token.EQL && b.Op != token.NEQ {
-		return token.ILLEGAL
+		return nil, token.ILLEGAL
 	}
 	x, y := b.X, b.Y
 	if k, ok := x.(*ssa.Const); ok && k.IsNil() {
 		x, y = y, x
 	}
-	if k, ok := y.(*ssa.Const); !ok || !k.IsNil() || !typesx.IsError(x.Type()) {
-		return token.ILLEGAL
+	if k, ok := y.(*ssa.Const); !ok || !k.IsNil() {
+		return nil, token.ILLEGAL
 	}
-	return b.Op
+	return x, b.Op
 }
 
 // nilDeref reports whether cond reads a field through a pointer that is

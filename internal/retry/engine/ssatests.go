@@ -755,16 +755,8 @@ func (s *sendFlow) waitAnswer(v ssa.Value) bool {
 
 // nilTest reports whether cond compares the send's error with nil.
 func (s *sendFlow) nilTest(cond ssa.Value, env values.Env) bool {
-	b, ok := env.Resolve(cond).(*ssa.BinOp)
-	if !ok || b.Op != token.EQL && b.Op != token.NEQ {
-		return false
-	}
-	x, y := b.X, b.Y
-	if k, ok := x.(*ssa.Const); ok && k.IsNil() {
-		x, y = y, x
-	}
-	k, ok := y.(*ssa.Const)
-	return ok && k.IsNil() && s.sendErr(env.Resolve(x), env)
+	x, op := nilCompared(env.Resolve(cond))
+	return op != token.ILLEGAL && s.sendErr(env.Resolve(x), env)
 }
 
 // madeErrorTest reports whether cond compares with nil an error that
