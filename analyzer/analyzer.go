@@ -10,6 +10,7 @@ import (
 	"github.com/statuslint/statuslint/internal/checks"
 	"github.com/statuslint/statuslint/internal/config"
 	"github.com/statuslint/statuslint/internal/retry"
+	"github.com/statuslint/statuslint/internal/routes"
 	"github.com/statuslint/statuslint/internal/table"
 )
 
@@ -184,6 +185,46 @@ func Reaches(a *analysis.Analyzer, pkg *types.Package) bool {
 // too.
 func HoldsFactsAlone(a *analysis.Analyzer, pkg *types.Package) bool {
 	return retry.DeclaresHelpers(pkg)
+}
+
+// DependencyRouters reports whether pkg, a package of a dependency
+// module, holds facts a needs from the packages that use it: a's flags
+// give an OpenAPI spec (under go vet a dependency's directory has none of
+// the module's configuration files, so that a spec only they give reads
+// no dependency, in either driver) and pkg declares a router type or a
+// function that registers on a router it is given
+// (routes.DeclaresRouters: ory/x's httprouterx and healthx). Drivers read
+// such a package from source where a package they analyze uses it; it
+// exports only the routes pass's facts.
+func DependencyRouters(a *analysis.Analyzer, pkg *types.Package) bool {
+	return FlagSpec(a) && !KnownPackage(a, pkg.Path()) && routes.DeclaresRouters(pkg)
+}
+
+// FlagSpec reports whether a's flags (or its Config) give an OpenAPI spec
+// and its routes pass is on: only then can a dependency hold a fact of
+// it (DependencyRouters).
+func FlagSpec(a *analysis.Analyzer) bool {
+	v, ok := suites.Load(a)
+	if !ok {
+		return false
+	}
+	s := v.(*Suite).settings
+	if !s.PassOn(routes.Name) || !s.Routes && !s.AnyOn(routes.Checks) {
+		return false
+	}
+	tab, err := s.Codes.Table()
+	return err == nil && tab.Spec != nil
+}
+
+// RoutesPass returns the routes pass of a, an analyzer made by New: the
+// one go vet runs on a dependency package that can hold its facts
+// (DependencyRouters), with the passes it requires.
+func RoutesPass(a *analysis.Analyzer) *analysis.Analyzer {
+	v, ok := suites.Load(a)
+	if !ok {
+		return nil
+	}
+	return v.(*Suite).Routes
 }
 
 // KnownPackage reports whether a, an analyzer made by New, knows the

@@ -54,6 +54,16 @@ func main() {
 		if err != nil {
 			log.Fatal(err)
 		}
+		if skip && mayDeclareRouters(cfg, func(path string) bool { return analyzer.KnownPackage(a, path) }) && hasCodes(args) {
+			// A dependency's router types and the functions that
+			// register on a router they are given, for the routes
+			// pass's facts, as the standalone driver reads them
+			// (analyzer.DependencyRouters): its run needs the table.
+			if err := a.Flags.Parse(analyzerFlags(a, args[:len(args)-1])); err == nil && analyzer.FlagSpec(a) {
+				registerFactTypes(a)
+				unitchecker.Run(cfg, []*analysis.Analyzer{analyzer.RoutesPass(a)})
+			}
+		}
 		if skip {
 			// Before the table is read: these runs need none. The
 			// facts of the packages it imports are still decoded,

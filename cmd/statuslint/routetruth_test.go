@@ -109,9 +109,11 @@ var (
 // was registered, relative to the module's root: where the line is, or
 // the registration in another package it names.
 func registration(rt routeTruth, line, at string) string {
-	if m := registeredAt.FindStringSubmatch(line); m != nil {
+	if m := registeredAt.FindStringSubmatch(line); m != nil && strings.HasPrefix(m[1], rt.module+"/") {
 		return strings.TrimPrefix(m[1], rt.module+"/")
 	}
+	// Registered in the module, or in a dependency: the records write
+	// a dependency's registration at the module's call of it.
 	return at
 }
 

@@ -113,7 +113,11 @@ func standalone(a *analysis.Analyzer, patterns []string, o *options) (code int) 
 	cache := newFactCache(a)
 	known := func(path string) bool { return analyzer.KnownPackage(a, path) }
 	alone := func(pkg *types.Package) bool { return analyzer.HoldsFactsAlone(a, pkg) }
-	roots, report, views, covered, err := load(patterns, o.tests, o.tags, known, alone, demand, cache)
+	var depRouters func(*types.Package) bool
+	if analyzer.FlagSpec(a) {
+		depRouters = func(pkg *types.Package) bool { return analyzer.DependencyRouters(a, pkg) }
+	}
+	roots, report, views, covered, err := load(patterns, o.tests, o.tags, known, alone, demand, depRouters, cache)
 	if err != nil {
 		log.Print(err)
 		return 1
@@ -253,7 +257,7 @@ func listsRoutes(a *analysis.Analyzer) bool {
 //
 // covered maps the test variants that stand for their packages
 // (coveredByTests) to those packages, which are not loaded further.
-func load(patterns []string, tests bool, tags string, known func(path string) bool, holdsAlone func(*types.Package) bool, demand func(types.Object) bool, cache *factCache) (roots, report, views []*packages.Package, covered map[*packages.Package]*packages.Package, err error) {
+func load(patterns []string, tests bool, tags string, known func(path string) bool, holdsAlone func(*types.Package) bool, demand func(types.Object) bool, depRouters func(*types.Package) bool, cache *factCache) (roots, report, views []*packages.Package, covered map[*packages.Package]*packages.Package, err error) {
 	plan := newLoadPlan(patterns, tests, tags)
 	report, size, covered, err := loadSyntax(patterns, tests, tags, plan.oneCall())
 	if err == nil {
@@ -284,7 +288,32 @@ func load(patterns []string, tests bool, tags string, known func(path string) bo
 		return holdsAlone(pkg)
 	}
 	extra := mainModuleDeps(report, canHoldFacts(known, alone))
-	if len(extra) == 0 {
+	// The dependency modules' packages that declare routers
+	// (analyzer.DependencyRouters): read from source where a package
+	// read from source uses one, as go vet analyzes them.
+	routerDeps := map[string]*packages.Package{}
+	declares := map[string]bool{}
+	if depRouters != nil {
+		packages.Visit(report, nil, func(p *packages.Package) {
+			if m := p.Module; m != nil && !m.Main && m.Version != "" && !known(p.PkgPath) && !strings.Contains(p.ID, " [") {
+				routerDeps[p.PkgPath] = p
+			}
+		})
+	}
+	declaresRouters := func(path string) bool {
+		r, ok := declares[path]
+		if !ok {
+			p := routerDeps[path]
+			pkg := p.Types
+			if pkg == nil || !pkg.Complete() {
+				pkg, _ = readExport(p, aloneFset, aloneSeen)
+			}
+			r = pkg != nil && depRouters(pkg)
+			declares[path] = r
+		}
+		return r
+	}
+	if len(extra) == 0 && len(routerDeps) == 0 {
 		return report, report, nil, covered, nil
 	}
 	// The module's own imported packages, type-checked from the source
@@ -328,7 +357,15 @@ func load(patterns []string, tests bool, tags string, known func(path string) bo
 	queue := report
 	for len(queue) > 0 {
 		var next []*packages.Package
-		for _, path := range demanded(queue, byPath, demand) {
+		paths := demanded(queue, byPath, demand)
+		for _, path := range usedPackages(queue, routerDeps) {
+			if declaresRouters(path) && !slices.Contains(paths, path) {
+				byPath[path] = routerDeps[path]
+				paths = append(paths, path)
+			}
+		}
+		slices.Sort(paths)
+		for _, path := range paths {
 			if _, done := bySource[path]; done {
 				continue
 			}
@@ -403,6 +440,26 @@ func demanded(pkgs []*packages.Package, candidates map[string]*packages.Package,
 				continue
 			}
 			if demand(obj) {
+				found[pkg.Path()] = true
+			}
+		}
+	}
+	return slices.Sorted(maps.Keys(found))
+}
+
+// usedPackages returns, sorted, the paths among candidates that the files
+// of pkgs use an object of.
+func usedPackages(pkgs []*packages.Package, candidates map[string]*packages.Package) []string {
+	if len(candidates) == 0 {
+		return nil
+	}
+	found := map[string]bool{}
+	for _, p := range pkgs {
+		if p.TypesInfo == nil {
+			continue
+		}
+		for _, obj := range p.TypesInfo.Uses {
+			if pkg := obj.Pkg(); pkg != nil && pkg != p.Types && candidates[pkg.Path()] != nil {
 				found[pkg.Path()] = true
 			}
 		}

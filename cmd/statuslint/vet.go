@@ -4,7 +4,10 @@ import (
 	"encoding/gob"
 	"encoding/json"
 	"fmt"
+	"go/parser"
+	"go/token"
 	"os"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -17,6 +20,7 @@ type vetConfig struct {
 	ModulePath    string // "" for the standard library
 	ModuleVersion string // "" for the main module and workspace modules
 	VetxOnly      bool
+	GoFiles       []string
 	VetxOutput    string
 }
 
@@ -46,6 +50,47 @@ func factsNotNeeded(path string) (bool, error) {
 		return false, fmt.Errorf("reading vet config %s: %v", path, err)
 	}
 	return cfg.VetxOnly && (cfg.ModulePath == "" || cfg.ModuleVersion != ""), nil
+}
+
+// mayDeclareRouters reports whether the facts-only run of the vet config
+// at path is of a dependency module's package that may declare routers
+// (analyzer.DependencyRouters): one that imports net/http or a package
+// known reaches. Its types say whether it does.
+func mayDeclareRouters(path string, known func(string) bool) bool {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return false
+	}
+	var cfg vetConfig
+	if json.Unmarshal(data, &cfg) != nil || cfg.ModuleVersion == "" {
+		return false
+	}
+	fset := token.NewFileSet()
+	for _, name := range cfg.GoFiles {
+		f, err := parser.ParseFile(fset, name, nil, parser.ImportsOnly)
+		if err != nil {
+			continue
+		}
+		for _, imp := range f.Imports {
+			if p, err := strconv.Unquote(imp.Path.Value); err == nil && (p == "net/http" || known(p)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// analyzerFlags returns the flags of args that a's flag set defines, for
+// a run that parses them apart from the go command's own.
+func analyzerFlags(a *analysis.Analyzer, args []string) []string {
+	var out []string
+	for _, arg := range args {
+		name, _, _ := strings.Cut(strings.TrimLeft(arg, "-"), "=")
+		if strings.HasPrefix(arg, "-") && a.Flags.Lookup(name) != nil && strings.Contains(arg, "=") {
+			out = append(out, arg)
+		}
+	}
+	return out
 }
 
 // typesOnly stands in for statuslint in facts-only runs that need no
@@ -78,4 +123,10 @@ func registerFactTypes(a *analysis.Analyzer) {
 		}
 	}
 	walk(a)
+}
+
+// hasCodes reports whether args give -codes.
+func hasCodes(args []string) bool {
+	_, ok := cutValueFlag(args, "codes")
+	return ok
 }

@@ -2,9 +2,11 @@ package main
 
 import (
 	"archive/zip"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -17,32 +19,9 @@ import (
 // imports the dependency then could not import it.
 func TestVetDependencyImportsMainModule(t *testing.T) {
 	proxy := t.TempDir()
-	depMod := "module dep.example/lib\n\ngo 1.26\n"
-	depSrc := "package lib\n\nimport (\n\t\"net/http\"\n\n\t\"demo/httputil\"\n)\n\n// NotFound answers 404.\nfunc NotFound(w http.ResponseWriter) { httputil.Reply(w, http.StatusNotFound) }\n"
-	modDir := filepath.Join(proxy, "dep.example", "lib", "@v")
-	writeFile(t, modDir, "list", "v1.0.0\n")
-	writeFile(t, modDir, "v1.0.0.info", `{"Version":"v1.0.0"}`)
-	writeFile(t, modDir, "v1.0.0.mod", depMod)
-	zf, err := os.Create(filepath.Join(modDir, "v1.0.0.zip"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	zw := zip.NewWriter(zf)
-	for name, text := range map[string]string{"go.mod": depMod, "lib.go": depSrc} {
-		w, err := zw.Create("dep.example/lib@v1.0.0/" + name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := w.Write([]byte(text)); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	if err := zf.Close(); err != nil {
-		t.Fatal(err)
-	}
+	proxyModule(t, proxy, "dep.example/lib", "v1.0.0", map[string]string{
+		"lib.go": "package lib\n\nimport (\n\t\"net/http\"\n\n\t\"demo/httputil\"\n)\n\n// NotFound answers 404.\nfunc NotFound(w http.ResponseWriter) { httputil.Reply(w, http.StatusNotFound) }\n",
+	})
 
 	dir := module(t, map[string]string{
 		// A wrapper: statuslint gives it a fact.
@@ -57,5 +36,38 @@ func TestVetDependencyImportsMainModule(t *testing.T) {
 	const want = "app.go:14:16: raw status code 404 in WriteHeader: use http.StatusNotFound"
 	if !strings.Contains(string(out), want) || strings.Contains(string(out), "could not import") {
 		t.Errorf("go vet ./app: want %q and no import failure\n%s", want, out)
+	}
+}
+
+// proxyModule writes the module path at version, with files and a go.mod,
+// into the file proxy at the directory proxy (GOPROXY=file://proxy).
+func proxyModule(t *testing.T, proxy, path, version string, files map[string]string) {
+	t.Helper()
+	mod := "module " + path + "\n\ngo 1.26\n"
+	modDir := filepath.Join(proxy, filepath.FromSlash(path), "@v")
+	writeFile(t, modDir, "list", version+"\n")
+	writeFile(t, modDir, version+".info", `{"Version":"`+version+`"}`)
+	writeFile(t, modDir, version+".mod", mod)
+	zf, err := os.Create(filepath.Join(modDir, version+".zip"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	zw := zip.NewWriter(zf)
+	files = maps.Clone(files)
+	files["go.mod"] = mod
+	for _, name := range slices.Sorted(maps.Keys(files)) {
+		w, err := zw.Create(path + "@" + version + "/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.Write([]byte(files[name])); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := zf.Close(); err != nil {
+		t.Fatal(err)
 	}
 }

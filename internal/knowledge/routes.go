@@ -130,17 +130,30 @@ var BodyWriters = map[Key]string{
 // headers: a call of it writes nothing yet.
 var WriterHeader = Key{NetHTTP, "ResponseWriter", "Header"}
 
+// HTMLRenders are the calls that render an HTML page to the writer of
+// their argument Writer: a handler that does so serves a page of a user
+// interface, which no operation of a REST spec describes.
+var HTMLRenders = map[Key]int{
+	{"html/template", "Template", "Execute"}:         0,
+	{"html/template", "Template", "ExecuteTemplate"}: 0,
+}
+
 // DebugHandlers are the handlers that serve the Go runtime's state
-// (net/http/pprof's profiles, expvar's variables): a route built from one
-// is a debug endpoint, which no operation of a REST spec describes.
+// (net/http/pprof's profiles, expvar's variables) or the process's
+// metrics (Prometheus's promhttp): a route built from one is a debug or
+// metrics endpoint, which no operation of a REST spec describes.
 var DebugHandlers = map[Key]bool{
-	{"net/http/pprof", "", "Index"}:   true,
-	{"net/http/pprof", "", "Cmdline"}: true,
-	{"net/http/pprof", "", "Profile"}: true,
-	{"net/http/pprof", "", "Symbol"}:  true,
-	{"net/http/pprof", "", "Trace"}:   true,
-	{"net/http/pprof", "", "Handler"}: true,
-	{"expvar", "", "Handler"}:         true,
+	{PromHTTP, "", "Handler"}:                 true,
+	{PromHTTP, "", "HandlerFor"}:              true,
+	{PromHTTP, "", "HandlerForTransactional"}: true,
+	{PromHTTP, "", "InstrumentMetricHandler"}: true,
+	{"net/http/pprof", "", "Index"}:           true,
+	{"net/http/pprof", "", "Cmdline"}:         true,
+	{"net/http/pprof", "", "Profile"}:         true,
+	{"net/http/pprof", "", "Symbol"}:          true,
+	{"net/http/pprof", "", "Trace"}:           true,
+	{"net/http/pprof", "", "Handler"}:         true,
+	{"expvar", "", "Handler"}:                 true,
 }
 
 // A Group is a call that returns a router whose routes have a prefix:
@@ -168,6 +181,8 @@ const (
 	HTTPRouter = "github.com/julienschmidt/httprouter"
 	// GoKitHTTP is go-kit's HTTP transport.
 	GoKitHTTP = "github.com/go-kit/kit/transport/http"
+	// PromHTTP is Prometheus's handler of its metrics.
+	PromHTTP = "github.com/prometheus/client_golang/prometheus/promhttp"
 )
 
 // Routes are the calls that register handlers.

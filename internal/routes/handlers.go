@@ -458,6 +458,10 @@ func (c *routeFinder) handlerWritten(r route, found []status.Found) (writes []Wr
 // redirects.
 const onlyRedirects = "its handler only redirects (it writes a 3xx and no 2xx)"
 
+// rendersPage is notAnOperation's answer for a handler that renders an
+// HTML page.
+const rendersPage = "its handler renders an HTML page (html/template), a page of a user interface, which no operation describes"
+
 // notAnOperation says why a route the spec lacks serves no operation of
 // it, or "": it serves the spec document itself (its last segment is
 // the spec's file name), it is an OPTIONS route whose handler does
@@ -471,6 +475,9 @@ func (c *routeFinder) notAnOperation(r route, spec *table.Spec, found []status.F
 	}
 	if r.method == http.MethodOptions && emptyHandler(r.handler) {
 		return "an OPTIONS route whose handler does nothing: a CORS preflight, which its middleware answers and no operation describes"
+	}
+	if r.from != nil && r.from.Page || r.from == nil && c.rendersHTML(r.handler) {
+		return rendersPage
 	}
 	writes, upgrades, known := c.handlerWritten(r, found)
 	var codes []int
@@ -487,6 +494,30 @@ func (c *routeFinder) notAnOperation(r route, spec *table.Spec, found []status.F
 		return onlyRedirects
 	}
 	return ""
+}
+
+// rendersHTML reports whether h, a handler's function (or the factory
+// that returns it), renders an HTML page to a response writer
+// (knowledge.HTMLRenders) in its own body.
+func (c *routeFinder) rendersHTML(h ast.Node) bool {
+	if h == nil {
+		return false
+	}
+	info := c.Pass.TypesInfo
+	renders := false
+	ast.Inspect(h, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || renders {
+			return !renders
+		}
+		if key, via, _, ok := typesx.Resolve(info, call); ok {
+			if i, ok := knowledge.Lookup(knowledge.HTMLRenders, key, via); ok && i < len(call.Args) && typesx.IsResponseWriter(info.TypeOf(call.Args[i])) {
+				renders = true
+			}
+		}
+		return !renders
+	})
+	return renders
 }
 
 // emptyHandler reports whether h, a handler's function, has no

@@ -34,6 +34,9 @@ func TestFixtures(t *testing.T) {
 	analysistest.Run(t, testdata, analyzer.New(analyzer.Config{Codes: filepath.Join(testdata, "specs", "nodefault.yaml")}), "routes/fallbackclosed", "routes/testroute")
 	// A group handed in, whose routes' paths end as two operations' do.
 	analysistest.Run(t, testdata, only(analyzer.Config{Codes: filepath.Join(testdata, "specs", "suffix.yaml")}), "routes/suffix")
+	// Routes registered through another package's router type and the
+	// functions that register on a router interface they are given.
+	analysistest.Run(t, testdata, only(analyzer.Config{Codes: filepath.Join(testdata, "specs", "deprouters.yaml")}), "routes/depapp")
 }
 
 // The routes pass exports, for each exported function that writes a
@@ -43,6 +46,8 @@ func TestHandlerFacts(t *testing.T) {
 	testdata := testenv.Testdata("../..")
 	suite := analyzer.NewSuite(analyzer.Config{Codes: filepath.Join(testdata, "specs", "routes.yaml")})
 	analysistest.Run(t, testdata, suite.Routes, "routes/handlers", "routes/relay", "routes/register", "routes/xrouter", "routes/apifield", "routes/apperr", "routes/service", "routes/sentinelerr", "routes/sentinelstore", "oapi/gen")
+	deps := analyzer.NewSuite(analyzer.Config{Codes: filepath.Join(testdata, "specs", "deprouters.yaml")})
+	analysistest.Run(t, testdata, deps.Routes, "routes/depweb")
 }
 
 // -routes says how each route was tied: a route whose router's prefix is

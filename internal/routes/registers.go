@@ -7,6 +7,7 @@ import (
 	"path"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/statuslint/statuslint/internal/knowledge"
@@ -39,12 +40,33 @@ type Registered struct {
 	Writes   []Written
 	Upgrades bool
 	// Debug says that the handler serves the Go runtime's state
-	// (debugHandler).
-	Debug bool
+	// (debugHandler); Page, that it renders an HTML page (rendersHTML).
+	Debug, Page bool
 	// Tied is the operation the registering package tied the route to
 	// ("GET /pets") where its path alone named one: its statuses were
 	// checked there.
 	Tied string
+	// Through, if set, says that the route is registered by calling
+	// this method of the interface the parameter is (ory/x healthx's
+	// r.Handler("GET", "/health/alive", h) on its router interface),
+	// with Args: Method and Path are those the method of the router a
+	// caller hands in reads from Args (dispatch).
+	Through string
+	Args    []Arg
+	// Added is the prefix the method of the router a caller handed in
+	// put before Path (dispatch: a RouterAdmin's Handler adding
+	// "/admin").
+	Added string
+	// Dependency says that At is in a dependency module: a package of
+	// the module that hands a router to the function puts it at its
+	// own call instead.
+	Dependency bool
+}
+
+// An Arg is an argument of a call: its constant string value, if Known.
+type Arg struct {
+	Value string
+	Known bool
 }
 
 // AFact marks RoutesFact as a fact.
@@ -59,6 +81,18 @@ func (f *RoutesFact) String() string {
 		}
 		if m == "" {
 			m = "*"
+		}
+		if r.Through != "" {
+			var args []string
+			for _, a := range r.Args {
+				v := "?"
+				if a.Known {
+					v = strconv.Quote(a.Value)
+				}
+				args = append(args, v)
+			}
+			routes = append(routes, fmt.Sprintf("%s(%s)@%d", r.Through, strings.Join(args, ","), r.Param))
+			continue
 		}
 		routes = append(routes, fmt.Sprintf("%s %s@%d", m, r.Path, r.Param))
 	}
@@ -157,6 +191,22 @@ func (c *routeFinder) follow(fn *types.Func, e *env, depth int) []route {
 			out = append(out, r)
 			return true
 		}
+		if param, name, ok := c.interfaceRegistration(call, fn); ok {
+			// A router's registration, or a method of the package's
+			// own type that callTarget follows into.
+			if e == nil {
+				out = append(out, c.throughRoute(call, param, name))
+				return true
+			}
+			if arg, _, bound := e.lookup(param); bound {
+				if rt, routerArg, ok := c.dispatch(c.Pass.TypesInfo.TypeOf(arg), name); ok {
+					var r route
+					c.inOuter(e, func() { r = c.route(call, rt, nil, routerArg) })
+					out = append(out, r)
+					return true
+				}
+			}
+		}
 		target, recvArg := c.callTarget(call, e)
 		if target == nil {
 			return true
@@ -248,6 +298,20 @@ func (c *routeFinder) factRoutes(call *ast.CallExpr, target *types.Func, e *env)
 		}
 		if arg == nil {
 			continue
+		}
+		if reg.Through != "" {
+			var ok bool
+			if reg, ok = c.dispatched(reg, arg, e); !ok {
+				continue
+			}
+			if reg.Through != "" {
+				// A router interface of the caller's own parameter:
+				// the caller's callers hand in the router.
+				var res resolution
+				c.inOuter(e, func() { c.prefix(&res, arg) })
+				out = append(out, route{call: call, at: arg, from: reg, by: target, routerArg: -3, root: res.root, through: reg.Through, args: reg.Args})
+				continue
+			}
 		}
 		r := route{call: call, at: arg, method: reg.Method, methods: reg.Methods, own: reg.Path, from: reg, by: target, routerArg: -3}
 		var res resolution
@@ -341,8 +405,15 @@ func (c *routeFinder) expansions() []route {
 			if r.via == nil && r.from == nil {
 				continue // its own registration, found with the others
 			}
-			if v, isVar := r.root.(*types.Var); isVar && c.paramFunc(v) == fn {
-				continue // on fn's own parameter: its callers' to read
+			if v, isVar := r.root.(*types.Var); r.via != nil && r.from != nil && (r.root == nil || isVar && v.IsField()) {
+				continue // on a router the call does not bring: the function called lists it
+			}
+			if v, isVar := r.root.(*types.Var); isVar && c.paramFunc(v) == fn && (r.via != nil || !r.from.Dependency) {
+				// On fn's own parameter: its callers' to read, but for
+				// a dependency's registration, which is listed at the
+				// module's first call of it, as a registration of the
+				// module is where it is written.
+				continue
 			}
 			key := fmt.Sprintf("%d %d %s %s %v", r.at.Pos(), r.call.Pos(), r.method, r.path, r.methods)
 			if seen[key] {
@@ -377,21 +448,29 @@ func exportRoutes(f *routeFinder, found []status.Found, tied map[*ast.CallExpr]s
 		var fact RoutesFact
 		for _, r := range f.registered(fn, nil, 0) {
 			v, isVar := r.root.(*types.Var)
-			if !isVar || f.paramFunc(v) != fn || !r.resolved && !r.tentative {
+			if !isVar || f.paramFunc(v) != fn || !r.resolved && !r.tentative && r.through == "" {
 				continue
 			}
 			_, index := f.ParamOf(v)
-			reg := Registered{Param: index, Method: r.method, Methods: r.methods, Path: r.path}
+			reg := Registered{Dependency: status.OfDependency(f.Pass), Param: index, Method: r.method, Methods: r.methods, Path: r.path, Through: r.through, Args: r.args}
 			if r.from != nil {
-				reg.At, reg.Writes, reg.Upgrades, reg.Debug, reg.Tied = r.from.At, r.from.Writes, r.from.Upgrades, r.from.Debug, r.from.Tied
+				reg.At, reg.Writes, reg.Upgrades, reg.Debug, reg.Page, reg.Tied = r.from.At, r.from.Writes, r.from.Upgrades, r.from.Debug, r.from.Page, r.from.Tied
+				if r.from.Dependency && !status.OfDependency(f.Pass) {
+					// Registered in a dependency: at the module's
+					// call that reaches it, the code its users own.
+					p := f.Pass.Fset.Position(r.call.Pos())
+					reg.At = path.Join(f.Pass.Pkg.Path(), filepath.Base(p.Filename)) + fmt.Sprintf(":%d", p.Line)
+				}
 			} else {
 				p := f.Pass.Fset.Position(r.at.Pos())
 				reg.At = path.Join(f.Pass.Pkg.Path(), filepath.Base(p.Filename)) + fmt.Sprintf(":%d", p.Line)
 				reg.Writes, reg.Upgrades, _ = f.handlerWritten(r, found)
-				reg.Debug = f.debugHandler(r.handlerExpr)
+				reg.Debug, reg.Page = f.debugHandler(r.handlerExpr), f.rendersHTML(r.handler)
 				reg.Tied = tied[r.call]
 			}
-			if !slices.ContainsFunc(fact.Routes, func(o Registered) bool { return o.At == reg.At && o.Path == reg.Path && o.Method == reg.Method }) {
+			if !slices.ContainsFunc(fact.Routes, func(o Registered) bool {
+				return o.At == reg.At && o.Path == reg.Path && o.Method == reg.Method && o.Through == reg.Through && slices.Equal(o.Args, reg.Args)
+			}) {
 				fact.Routes = append(fact.Routes, reg)
 			}
 		}
@@ -408,6 +487,33 @@ func (c *routeFinder) debugHandler(e ast.Expr) bool {
 	if e == nil {
 		return false
 	}
+	if c.servesDebug(e) {
+		return true
+	}
+	// A handler of the package whose body is one such handler's
+	// answer (ory/x prometheusx's Metrics, calling
+	// promhttp.Handler().ServeHTTP(w, r)).
+	var body *ast.BlockStmt
+	switch h := c.handlerFunc(e).(type) {
+	case *ast.FuncDecl:
+		body = h.Body
+	case *ast.FuncLit:
+		body = h.Body
+	}
+	if body == nil || len(body.List) != 1 {
+		return false
+	}
+	switch stmt := body.List[0].(type) {
+	case *ast.ExprStmt:
+		return c.servesDebug(stmt.X)
+	case *ast.ReturnStmt:
+		return len(stmt.Results) == 1 && c.servesDebug(stmt.Results[0])
+	}
+	return false
+}
+
+// servesDebug reports whether e names a handler of DebugHandlers.
+func (c *routeFinder) servesDebug(e ast.Node) bool {
 	debug := false
 	ast.Inspect(e, func(n ast.Node) bool {
 		if id, ok := n.(*ast.Ident); ok {

@@ -56,10 +56,13 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteRe
 		handler *types.Func
 		method  string
 		segs    []string
-		// redirects: its handler only redirects here, which is a
-		// browser's shortcut unless the handler serves an operation
-		// on the same router.
-		redirects bool
+		// page is why its handler is not an operation's (it only
+		// redirects here, a browser's shortcut; it renders an HTML
+		// page) unless it serves an operation on the same router.
+		page string
+		// added is the prefix its router type's method put before the
+		// path (a RouterAdmin's "/admin").
+		added string
 	}
 	// tiedHandlers are the handler functions of routes tied to an
 	// operation, by router, with the route: a route the spec lacks that
@@ -76,9 +79,23 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteRe
 	}
 	tiedHandlers := map[served][]tiedRoute{}
 	aliasOf := func(m missingRoute) string {
-		for _, t := range tiedHandlers[served{m.root, m.handler}] {
+		var tied []tiedRoute
+		if m.handler != nil {
+			tied = tiedHandlers[served{m.root, m.handler}]
+		}
+		for _, t := range tied {
 			if t.method == m.method && len(t.segs) < len(m.segs) && slices.Equal(t.segs, m.segs[len(m.segs)-len(t.segs):]) {
-				return t.op
+				return t.op + ", whose handler it serves"
+			}
+		}
+		if m.added != "" && m.method != "" {
+			// Under the prefix its router type adds, an operation the
+			// spec documents without it: the same endpoint, perhaps.
+			segs := table.Segments(m.added)
+			if len(segs) < len(m.segs) && slices.Equal(segs, m.segs[:len(segs)]) {
+				if op, one := spec.MatchClient(m.method, m.segs[len(segs):]); one {
+					return fmt.Sprintf("%s %s under the prefix its router type adds (%s)", op.Method, op.Path, m.added)
+				}
 			}
 		}
 		return ""
@@ -88,6 +105,14 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteRe
 	notInSpec := func(r route, name string) analysis.Diagnostic {
 		return analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: Route,
 			Message: fmt.Sprintf("route %s is not in %s: clients cannot know it; document the operation in the spec or remove the route", name, tab.Name)}
+	}
+	// miss is the route r, named name, that the spec lacks.
+	miss := func(r route, name string, mounted bool, h *types.Func, page string) missingRoute {
+		m := missingRoute{len(res.Listing) - 1, r.root, notInSpec(r, name), mounted, h, r.method, table.Segments(r.path), page, r.knowledge.Prefix}
+		if r.from != nil {
+			m.added = r.from.Added
+		}
+		return m
 	}
 	tiedRoots := map[any]bool{}
 	// exactRoots are the routers one of whose routes ties to an
@@ -131,7 +156,7 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteRe
 		}
 		if r.from != nil && r.from.Debug || r.from == nil && f.debugHandler(r.handlerExpr) {
 			res.Listing = append(res.Listing, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: "routes",
-				Message: fmt.Sprintf("route %s -> no operation; its handler serves the Go runtime's state (net/http/pprof, expvar), which no operation describes, so not reported", name)})
+				Message: fmt.Sprintf("route %s -> no operation; its handler serves the Go runtime's state or the process's metrics (net/http/pprof, expvar, promhttp), which no operation describes, so not reported", name)})
 			continue
 		}
 		var ops []*table.Operation
@@ -234,7 +259,7 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteRe
 		case len(ops) == 0 && r.mounted && ok && spec.Covers(table.Segments(r.path)) && f.notAnOperation(r, spec, found) == "" && !typesx.InTestFile(pass.Fset, r.call.Pos()):
 			res.Listing = append(res.Listing, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: "routes",
 				Message: fmt.Sprintf("route %s -> no operation%s; its router is handed elsewhere and may be mounted under a prefix, so the API-wide table applies", name, why)})
-			missing = append(missing, missingRoute{len(res.Listing) - 1, r.root, notInSpec(r, name), true, f.handlerObj(r.handlerExpr), r.method, table.Segments(r.path), false})
+			missing = append(missing, miss(r, name, true, f.handlerObj(r.handlerExpr), ""))
 			continue
 		case len(ops) == 0 && r.mounted:
 			res.Listing = append(res.Listing, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: "routes",
@@ -262,16 +287,16 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteRe
 			not := f.notAnOperation(r, spec, found)
 			res.Listing = append(res.Listing, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: "routes",
 				Message: fmt.Sprintf("route %s -> no operation; %s, so not reported", name, not)})
-			if h := f.handlerObj(r.handlerExpr); not == onlyRedirects && h != nil && r.method != "" && !typesx.InTestFile(pass.Fset, r.call.Pos()) {
+			if h := f.handlerObj(r.handlerExpr); (not == onlyRedirects || not == rendersPage) && h != nil && r.method != "" && !typesx.InTestFile(pass.Fset, r.call.Pos()) {
 				// Judged once every route is tied: a handler that
 				// serves an operation here is no browser's shortcut.
-				missing = append(missing, missingRoute{len(res.Listing) - 1, r.root, notInSpec(r, name), false, h, r.method, table.Segments(r.path), true})
+				missing = append(missing, miss(r, name, false, h, not))
 			}
 			continue
 		case len(ops) == 0:
 			res.Listing = append(res.Listing, analysis.Diagnostic{Pos: r.at.Pos(), End: r.at.End(), Category: "routes",
 				Message: fmt.Sprintf("route %s -> no operation%s", name, why)})
-			missing = append(missing, missingRoute{len(res.Listing) - 1, r.root, notInSpec(r, name), false, f.handlerObj(r.handlerExpr), r.method, table.Segments(r.path), false})
+			missing = append(missing, miss(r, name, false, f.handlerObj(r.handlerExpr), ""))
 			continue
 		}
 		tiedRoots[r.root] = true
@@ -339,16 +364,16 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteRe
 		checkHanded(f, bodies, ops, r.method == "", typesx.InTestFile(pass.Fset, r.call.Pos()), registered, specAt, reported, &res)
 	}
 	for _, m := range missing {
-		if m.redirects {
+		if m.page != "" {
 			tied := tiedHandlers[served{m.root, m.handler}]
 			if m.root == nil || len(tied) == 0 {
 				continue // a browser's shortcut: not reported
 			}
-			res.Listing[m.listing].Message = strings.Replace(res.Listing[m.listing].Message, onlyRedirects+", so not reported",
-				fmt.Sprintf("its handler only redirects here, but serves %s on the same router: a route of the API", tied[0].op), 1)
+			res.Listing[m.listing].Message = strings.Replace(res.Listing[m.listing].Message, m.page+", so not reported",
+				fmt.Sprintf("%s, but serves %s on the same router: a route of the API", m.page, tied[0].op), 1)
 		}
-		if op := aliasOf(m); op != "" && m.handler != nil {
-			res.Listing[m.listing].Message += fmt.Sprintf("; an alias of %s, whose handler it serves, so not reported", op)
+		if op := aliasOf(m); op != "" {
+			res.Listing[m.listing].Message += fmt.Sprintf("; an alias of %s, so not reported", op)
 			continue
 		}
 		if m.mounted {

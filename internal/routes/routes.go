@@ -83,6 +83,14 @@ type route struct {
 	from *Registered
 	by   *types.Func
 	via  *ast.CallExpr
+	// through is, for a route registered by calling a method of an
+	// interface a parameter brings (healthx's r.Handler("GET", path, h)
+	// on its router interface), the method's name; args, the call's
+	// constant strings ("" where not constant). Whoever hands in a
+	// router of a concrete type registers it by that type's method
+	// (dispatch).
+	through string
+	args    []Arg
 }
 
 // routeFinder finds route registrations and follows routers to their

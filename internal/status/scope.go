@@ -27,10 +27,16 @@ func FactScope(pass *analysis.Pass) *analysis.Pass {
 	return &p
 }
 
+// OfDependency reports whether pass's package is of a dependency module:
+// a module with a version, not the main one nor a workspace's.
+func OfDependency(pass *analysis.Pass) bool {
+	return pass.Module != nil && pass.Module.Version != ""
+}
+
 // ownFacts reports whether pass's package may export facts: it is not of
 // a dependency module (one with a version) nor of the standard library.
 func ownFacts(pass *analysis.Pass) bool {
-	if m := pass.Module; m != nil && m.Version != "" {
+	if OfDependency(pass) {
 		return false
 	}
 	if m := pass.Module; m != nil && m.Path != "" {

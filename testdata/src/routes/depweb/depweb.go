@@ -1,0 +1,79 @@
+// Package depweb stands for a toolkit of another module (ory/x's
+// httprouterx and healthx): a router type that puts /v1 before its
+// routes, and functions that register on any router they are given
+// through an interface, whose facts say which method they call with
+// what; the router a caller hands in says where the route goes
+// (routes/depapp).
+package depweb
+
+import (
+	"fmt"
+	"html/template"
+	"net/http"
+	"path"
+
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+)
+
+// Router serves its routes under /v1.
+type Router struct{ *http.ServeMux }
+
+// New returns a Router.
+func New() *Router { return &Router{http.NewServeMux()} }
+
+// HandleFunc registers h for the pattern p under /v1.
+func (r *Router) HandleFunc(p string, h func(http.ResponseWriter, *http.Request)) { // want HandleFunc:"registrar arg-1 /v1\\+arg0 on -2"
+	r.ServeMux.HandleFunc(path.Join("/v1", p), h)
+}
+
+type registrar interface {
+	HandleFunc(pattern string, h func(http.ResponseWriter, *http.Request))
+}
+
+// SetHealth registers the health check on r.
+func SetHealth(r registrar) { // want SetHealth:`routes\[HandleFunc\("GET /health",\?\)@0\]`
+	r.HandleFunc("GET /health", health)
+}
+
+// SetVersion registers the version on r.
+func SetVersion(r registrar) { // want SetVersion:`routes\[HandleFunc\("GET /version",\?\)@0\]`
+	r.HandleFunc("GET /version", version)
+}
+
+// SetMetrics registers Prometheus's metrics on r.
+func SetMetrics(r registrar) { // want SetMetrics:`routes\[HandleFunc\("GET /metrics",\?\)@0\]`
+	r.HandleFunc("GET /metrics", metrics)
+}
+
+// SetLogin registers a login page on r.
+func SetLogin(r registrar) { // want SetLogin:`routes\[HandleFunc\("GET /login",\?\)@0\]`
+	r.HandleFunc("GET /login", login)
+}
+
+// Register registers h at p on r: neither is constant here.
+func Register(r registrar, p string, h func(http.ResponseWriter, *http.Request)) { // want Register:`routes\[HandleFunc\(\?,\?\)@0\]`
+	r.HandleFunc(p, h)
+}
+
+func health(w http.ResponseWriter, r *http.Request) {
+	if r.URL.Query().Get("down") != "" {
+		w.WriteHeader(http.StatusServiceUnavailable)
+		return
+	}
+	w.WriteHeader(http.StatusOK)
+}
+
+func version(w http.ResponseWriter, r *http.Request) {
+	fmt.Fprintln(w, "v1.0.0")
+}
+
+func metrics(w http.ResponseWriter, r *http.Request) {
+	promhttp.Handler().ServeHTTP(w, r)
+}
+
+var page = template.Must(template.New("login").Parse("<html><body>Log in</body></html>"))
+
+func login(w http.ResponseWriter, r *http.Request) {
+	w.WriteHeader(http.StatusOK)
+	page.Execute(w, nil)
+}
