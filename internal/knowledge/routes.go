@@ -23,6 +23,11 @@ type Route struct {
 	// Prefix is put before the path the call is given: a project's
 	// router type whose GET registers path.Join("/admin", p).
 	Prefix string
+	// PrefixField, if set, is a field of the router's own value put
+	// before the path (ory/x's RouterAdmin registering
+	// path.Join(r.prefix, route)): each value of the type has its own,
+	// which a route on it does not show.
+	PrefixField string
 	// Chain marks a call whose path and methods were set by the calls
 	// that made its receiver (RouteLinks): gorilla/mux's
 	// r.Methods("GET").Path("/pets").Handler(h).

@@ -53,6 +53,10 @@ type Registered struct {
 	// caller hands in reads from Args (dispatch).
 	Through string
 	Args    []Arg
+	// Unprefixed says that Path lacks a prefix the router's value holds
+	// (knowledge.Route's PrefixField): where it is registered, it is as
+	// a router mounted under a prefix not known there.
+	Unprefixed bool
 	// Added is the prefix the method of the router a caller handed in
 	// put before Path (dispatch: a RouterAdmin's Handler adding
 	// "/admin").
@@ -317,7 +321,7 @@ func (c *routeFinder) factRoutes(call *ast.CallExpr, target *types.Func, e *env)
 		var res resolution
 		prefix, known := "", false
 		c.inOuter(e, func() { prefix, known = c.prefix(&res, arg) })
-		r.mounted, r.tentative, r.root = res.mounted, res.tentative, res.root
+		r.mounted, r.tentative, r.root = res.mounted || reg.Unprefixed, res.tentative, res.root
 		r.path, r.resolved, r.prefixUnknown = joinPath(prefix, reg.Path), known, !known
 		out = append(out, r)
 	}
@@ -452,7 +456,8 @@ func exportRoutes(f *routeFinder, found []status.Found, tied map[*ast.CallExpr]s
 				continue
 			}
 			_, index := f.ParamOf(v)
-			reg := Registered{Dependency: status.OfDependency(f.Pass), Param: index, Method: r.method, Methods: r.methods, Path: r.path, Through: r.through, Args: r.args}
+			reg := Registered{Dependency: status.OfDependency(f.Pass), Param: index, Method: r.method, Methods: r.methods, Path: r.path, Through: r.through, Args: r.args,
+				Unprefixed: r.knowledge.PrefixField != "" || r.from != nil && r.from.Unprefixed}
 			if r.from != nil {
 				reg.At, reg.Writes, reg.Upgrades, reg.Debug, reg.Page, reg.Tied = r.from.At, r.from.Writes, r.from.Upgrades, r.from.Debug, r.from.Page, r.from.Tied
 				if r.from.Dependency && !status.OfDependency(f.Pass) {

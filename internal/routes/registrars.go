@@ -52,11 +52,14 @@ func (c *routeFinder) registrarOf(cur inspector.Cursor, rt knowledge.Route, rout
 	params := fn.Signature().Params()
 	paramOf := func(e ast.Expr) int { return typesx.ParamIndex(info, fn.Signature(), e) }
 	reg := registrar{knowledge: rt, routerArg: -1}
-	pathArg, prefix := c.joinedParam(argAt(call, rt.PathArg), paramOf)
-	if pathArg < 0 {
+	pathArg, prefix, field := c.joinedParam(argAt(call, rt.PathArg), paramOf, fn)
+	if pathArg < 0 || field != "" && rt.PrefixField != "" {
 		return nil, registrar{}, false
 	}
 	reg.knowledge.PathArg, reg.knowledge.Prefix = pathArg, joinPath(rt.Prefix, prefix)
+	if field != "" {
+		reg.knowledge.PrefixField = field
+	}
 	if rt.MethodArg >= 0 {
 		if m, isConst := c.constString(argAt(call, rt.MethodArg)); isConst {
 			// r.Handle("GET", path, h): the registrar's method is fixed.
@@ -93,6 +96,11 @@ func (c *routeFinder) registrarOf(cur inspector.Cursor, rt knowledge.Route, rout
 	if handlers != 1 {
 		return nil, registrar{}, false
 	}
+	if h := argAt(call, rt.HandlerArg); h == nil || !typesx.UsesAny(info, h, madeFrom(info, decl.Body, params.At(reg.knowledge.HandlerArg))) {
+		// It registers another handler (the redirect ory/x's
+		// RouterAdmin puts at the bare path), not the one given.
+		return nil, registrar{}, false
+	}
 	if ret, ok := cur.Parent().Node().(*ast.ReturnStmt); ok && len(ret.Results) == 1 {
 		reg.returns = true
 	}
@@ -102,12 +110,100 @@ func (c *routeFinder) registrarOf(cur inspector.Cursor, rt knowledge.Route, rout
 	return fn, reg, true
 }
 
+// A registration is a registration call of a function and what it is:
+// the router's registration, or a registrar's (routerArg its router).
+type registration struct {
+	cur       inspector.Cursor
+	rt        knowledge.Route
+	routerArg int
+}
+
+// oneRegistrar returns the registrar a function with several
+// registrations is, and the calls it is made of, when the calls that
+// register its handler parameter (registrarOf) are one registration: the
+// same but for the prefix one of them puts before the path, a field of
+// the receiver that may be "" (ory/x's RouterAdmin.handle registering
+// route when r.prefix is "" and path.Join(r.prefix, route) otherwise,
+// which is route then too). A call that registers another handler (its
+// redirect of the bare path) is not the registrar's.
+func (c *routeFinder) oneRegistrar(regs []registration) (*types.Func, registrar, []*ast.CallExpr, bool) {
+	var fn *types.Func
+	var chosen registrar
+	var calls []*ast.CallExpr
+	prefixed := 0
+	for _, r := range regs {
+		f, reg, ok := c.registrarOf(r.cur, r.rt, r.routerArg)
+		if !ok {
+			continue
+		}
+		plain := reg
+		plain.knowledge.PrefixField = ""
+		if fn != nil {
+			same := chosen
+			same.knowledge.PrefixField = ""
+			if f != fn || plain != same {
+				return nil, registrar{}, nil, false
+			}
+		}
+		if reg.knowledge.PrefixField != "" {
+			prefixed++
+		}
+		if fn == nil || reg.knowledge.PrefixField != "" {
+			chosen = reg
+		}
+		fn = f
+		calls = append(calls, r.cur.Node().(*ast.CallExpr))
+	}
+	if fn == nil || len(calls) > 1 && prefixed != 1 || len(calls) > 2 {
+		return nil, registrar{}, nil, false
+	}
+	return fn, chosen, calls, true
+}
+
+// madeFrom returns v and the variables of body assigned values made of
+// it, directly or through one another (handler = logged(route, h)).
+func madeFrom(info *types.Info, body *ast.BlockStmt, v *types.Var) map[*types.Var]bool {
+	made := map[*types.Var]bool{v: true}
+	for grew := true; grew; {
+		grew = false
+		ast.Inspect(body, func(n ast.Node) bool {
+			var lhs, rhs []ast.Expr
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				lhs, rhs = n.Lhs, n.Rhs
+			case *ast.ValueSpec:
+				for _, id := range n.Names {
+					lhs = append(lhs, id)
+				}
+				rhs = n.Values
+			default:
+				return true
+			}
+			if len(lhs) != len(rhs) {
+				return true
+			}
+			for i, l := range lhs {
+				id, ok := ast.Unparen(l).(*ast.Ident)
+				if !ok {
+					continue
+				}
+				if w, ok := info.ObjectOf(id).(*types.Var); ok && !made[w] && typesx.UsesAny(info, rhs[i], made) {
+					made[w], grew = true, true
+				}
+			}
+			return true
+		})
+	}
+	return made
+}
+
 // joinedParam returns the parameter e is, perhaps after a constant
-// prefix (path.Join("/admin", p), "/admin"+p), and that prefix; -1 if it
-// is neither.
-func (c *routeFinder) joinedParam(e ast.Expr, paramOf func(ast.Expr) int) (int, string) {
+// prefix (path.Join("/admin", p), "/admin"+p), and that prefix, or after
+// a field of fn's receiver (path.Join(r.prefix, p)), and that field's
+// name; -1 if it is neither.
+func (c *routeFinder) joinedParam(e ast.Expr, paramOf func(ast.Expr) int, fn *types.Func) (int, string, string) {
 	if i := paramOf(e); i >= 0 {
-		return i, ""
+		return i, "", ""
 	}
 	var head, tail ast.Expr
 	switch x := ast.Unparen(e).(type) {
@@ -121,13 +217,23 @@ func (c *routeFinder) joinedParam(e ast.Expr, paramOf func(ast.Expr) int) (int, 
 		}
 	}
 	if head == nil {
-		return -1, ""
+		return -1, "", ""
 	}
-	prefix, ok := c.constString(head)
-	if i := paramOf(tail); ok && i >= 0 {
-		return i, prefix
+	i := paramOf(tail)
+	if i < 0 {
+		return -1, "", ""
 	}
-	return -1, ""
+	if prefix, ok := c.constString(head); ok {
+		return i, prefix, ""
+	}
+	if sel, ok := ast.Unparen(head).(*ast.SelectorExpr); ok && fn.Signature().Recv() != nil {
+		if f, ok := c.Pass.TypesInfo.ObjectOf(sel.Sel).(*types.Var); ok && f.IsField() && c.ofReceiver(fn, sel.X) {
+			if b, ok := f.Type().Underlying().(*types.Basic); ok && b.Kind() == types.String {
+				return i, "", f.Name()
+			}
+		}
+	}
+	return -1, "", ""
 }
 
 // ofReceiver reports whether e is fn's receiver or a router it embeds
@@ -177,12 +283,20 @@ func (c *routeFinder) learnRegistrars(perDecl map[*ast.FuncDecl]int) {
 			}
 		}
 		learnt := false
+		byDecl := map[*ast.FuncDecl][]registration{}
+		var decls []*ast.FuncDecl
 		for _, cl := range calls {
 			decl := typesx.EnclosingFunc(cl.cur)
-			if decl == nil || count[decl] != 1 || perDecl[decl] != 0 {
+			if decl == nil || perDecl[decl] != 0 {
 				continue
 			}
-			fn, reg, ok := c.registrarOf(cl.cur, cl.reg.knowledge, cl.reg.routerArg)
+			if byDecl[decl] == nil {
+				decls = append(decls, decl)
+			}
+			byDecl[decl] = append(byDecl[decl], registration{cl.cur, cl.reg.knowledge, cl.reg.routerArg})
+		}
+		for _, decl := range decls {
+			fn, reg, _, ok := c.oneRegistrar(byDecl[decl])
 			if !ok {
 				continue
 			}
@@ -291,7 +405,11 @@ func (f *RegistrarFact) String() string {
 	if m == "" {
 		m = fmt.Sprintf("arg%d", f.Route.MethodArg)
 	}
-	return fmt.Sprintf("registrar %s %s+arg%d on %d", m, f.Route.Prefix, f.Route.PathArg, f.RouterArg)
+	prefix := f.Route.Prefix
+	if f.Route.PrefixField != "" {
+		prefix = "{" + f.Route.PrefixField + "}" + prefix
+	}
+	return fmt.Sprintf("registrar %s %s+arg%d on %d", m, prefix, f.Route.PathArg, f.RouterArg)
 }
 
 // exportRegistrars exports a RegistrarFact for each exported registrar

@@ -370,7 +370,7 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteRe
 				continue // a browser's shortcut: not reported
 			}
 			res.Listing[m.listing].Message = strings.Replace(res.Listing[m.listing].Message, m.page+", so not reported",
-				fmt.Sprintf("%s, but serves %s on the same router: a route of the API", m.page, tied[0].op), 1)
+				fmt.Sprintf("%s, but the same handler serves %s on this router: a route of the API", m.page, tied[0].op), 1)
 		}
 		if op := aliasOf(m); op != "" {
 			res.Listing[m.listing].Message += fmt.Sprintf("; an alias of %s, so not reported", op)

@@ -213,6 +213,23 @@ func (c *routeFinder) findRoutes() []route {
 	// its parameters is a registrar: its calls are the routes.
 	registrars := c.registrars
 	var routes []route
+	// The registrations of each function with more than one, for
+	// oneRegistrar.
+	byDecl := map[*ast.FuncDecl][]registration{}
+	for _, d := range direct {
+		if decl := typesx.EnclosingFunc(d.cur); perDecl[decl] > 1 {
+			byDecl[decl] = append(byDecl[decl], registration{d.cur, d.rt, -2})
+		}
+	}
+	inRegistrar := map[*ast.CallExpr]bool{}
+	for _, regs := range byDecl {
+		if fn, reg, calls, ok := c.oneRegistrar(regs); ok {
+			registrars[fn] = reg
+			for _, call := range calls {
+				inRegistrar[call] = true
+			}
+		}
+	}
 	for _, d := range direct {
 		call := d.cur.Node().(*ast.CallExpr)
 		c.chained[call] = chainedCall(d.cur, d.rt.MethodCall)
@@ -221,6 +238,9 @@ func (c *routeFinder) findRoutes() []route {
 				registrars[fn] = reg
 				continue
 			}
+		}
+		if inRegistrar[call] {
+			continue
 		}
 		if d.checked {
 			routes = append(routes, route{call: call, knowledge: d.rt, chained: chainedCall(d.cur, d.rt.MethodCall), routerArg: -2})
@@ -377,6 +397,11 @@ func (c *routeFinder) route(call *ast.CallExpr, rt knowledge.Route, chained *ast
 	path = joinPath(rt.Prefix, path)
 	r.path, r.resolved = joinPath(prefix, path), ok && known
 	r.own, r.prefixUnknown = path, ok && !known
+	if rt.PrefixField != "" {
+		// The router value's own prefix, a field of it, goes before
+		// the path: as a router mounted under a prefix not known here.
+		r.mounted = true
+	}
 	return r
 }
 

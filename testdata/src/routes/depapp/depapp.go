@@ -5,6 +5,8 @@ package depapp
 import (
 	"net/http"
 
+	"github.com/julienschmidt/httprouter"
+
 	"routes/depweb"
 )
 
@@ -13,7 +15,7 @@ func Serve() error {
 	mux := http.NewServeMux()
 	// Positive: the health check registered on the mux, GET /health,
 	// whose 503 the spec does not document.
-	depweb.SetHealth(mux) // want `status 503 \(Service Unavailable\) written by the handler registered at routes/depweb/depweb.go:35 \(depweb.go:60\) is not documented for GET /health`
+	depweb.SetHealth(mux) // want `status 503 \(Service Unavailable\) written by the handler registered at routes/depweb/depweb.go:36 \(depweb.go:61\) is not documented for GET /health`
 	r := depweb.New()
 	// Negative: under the prefix the router type adds, the spec's
 	// GET /health and GET /version: perhaps the same endpoints.
@@ -30,6 +32,25 @@ func Serve() error {
 	r.HandleFunc("GET /orders", pets) // want `route GET /v1/orders is not in deprouters.yaml`
 	mux.Handle("/v1/", r)
 	return http.ListenAndServe(":8080", mux)
+}
+
+// ServeAdmin serves the admin API: its router's prefix is a field of
+// it, which the routes on it do not show.
+func ServeAdmin() error {
+	admin := depweb.NewAdmin("/admin")
+	// Positive: tied by its ending to GET /admin/keys, the one
+	// operation whose path ends as it does, which does not document 404.
+	admin.GET("/keys", keys)
+	// Negative: no operation ends as it does, and its router's prefix
+	// is not known here: not reported.
+	admin.GET("/clients", keys)
+	// Negative: not a registrar: no route.
+	admin.Both("/both", keys)
+	return http.ListenAndServe(":8081", admin)
+}
+
+func keys(w http.ResponseWriter, r *http.Request, _ httprouter.Params) {
+	w.WriteHeader(http.StatusNotFound) // want `status 404 \(Not Found\) in WriteHeader is not documented for GET /admin/keys`
 }
 
 // Mount registers the health check on whatever router it is given: which

@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"path"
 
+	"github.com/julienschmidt/httprouter"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 )
 
@@ -76,4 +77,41 @@ var page = template.Must(template.New("login").Parse("<html><body>Log in</body><
 func login(w http.ResponseWriter, r *http.Request) {
 	w.WriteHeader(http.StatusOK)
 	page.Execute(w, nil)
+}
+
+// Admin puts its routes under the prefix it is made with, a field of
+// each value (ory/x's RouterAdmin), and redirects the bare path there.
+type Admin struct {
+	*httprouter.Router // want Router:"router under "
+	prefix             string
+}
+
+// NewAdmin makes an Admin serving under prefix.
+func NewAdmin(prefix string) *Admin { return &Admin{Router: httprouter.New(), prefix: prefix} }
+
+// GET registers h under the admin's prefix.
+func (a *Admin) GET(route string, h httprouter.Handle) { // want GET:"registrar GET {prefix}\\+arg0 on -2"
+	a.handle("GET", route, h)
+}
+
+// handle registers h at route under the prefix, which may be "" (then
+// route is the path either way), and a redirect at the bare path.
+func (a *Admin) handle(method, route string, h httprouter.Handle) {
+	if a.prefix == "" {
+		a.Router.Handle(method, route, h)
+		return
+	}
+	a.Router.Handle(method, route, a.redirect)
+	a.Router.Handle(method, path.Join(a.prefix, route), h)
+}
+
+func (a *Admin) redirect(w http.ResponseWriter, r *http.Request, _ httprouter.Params) {
+	http.Redirect(w, r, path.Join(a.prefix, r.URL.Path), http.StatusTemporaryRedirect)
+}
+
+// Both registers h for GET and for POST: two registrations, which are
+// no one registrar.
+func (a *Admin) Both(route string, h httprouter.Handle) {
+	a.Router.Handle("GET", route, h)
+	a.Router.Handle("POST", route, h)
 }
