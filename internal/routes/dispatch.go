@@ -126,6 +126,6 @@ func (c *routeFinder) dispatched(reg *Registered, arg ast.Expr, e *env) (*Regist
 	if rt.Pattern {
 		out.Method, p = splitPattern(p)
 	}
-	out.Path, out.Added, out.Unprefixed = joinPath(rt.Prefix, p), rt.Prefix, rt.PrefixField != ""
+	out.Path, out.Added, out.PrefixField = joinPath(rt.Prefix, p), rt.Prefix, rt.PrefixField
 	return &out, true
 }

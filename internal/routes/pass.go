@@ -27,7 +27,7 @@ func New(s *config.Settings, sinks *analysis.Analyzer) *analysis.Analyzer {
 		Requires:   []*analysis.Analyzer{sinks, inspect.Analyzer},
 		Run:        func(pass *analysis.Pass) (any, error) { return runRoutes(s, pass, sinks) },
 		ResultType: reflect.TypeFor[RouteResult](),
-		FactTypes:  []analysis.Fact{new(HandlerFact), new(OperationFact), new(RoutesFact), new(RegistrarFact), new(RouterFieldFact), new(CarriesFact), new(WritesCarriedFact), new(APIRoutersFact), new(PlainErrorFact)},
+		FactTypes:  []analysis.Fact{new(HandlerFact), new(OperationFact), new(RoutesFact), new(RegistrarFact), new(RouterFieldFact), new(CarriesFact), new(WritesCarriedFact), new(APIRoutersFact), new(PlainErrorFact), new(RouterValueFact)},
 	}
 }
 

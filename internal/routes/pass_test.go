@@ -101,12 +101,40 @@ func TestListingSibling(t *testing.T) {
 	}
 }
 
+// A router value carries its prefix: known from the constructor that
+// leaves it empty and the groups that extend it, not known where the
+// value was made with one; a router type learnt from its methods, of
+// another package, ties as written at the root.
+func TestListingValueRouters(t *testing.T) {
+	listing := specListing(t, "deprouters.yaml", "routes/depapp")
+	for _, want := range []string{
+		"route GET /v1/pets -> GET /v1/pets (listPets, deprouters.yaml:19)",
+		"route GET /old/v1/pets -> no operation; beside the API's paths",
+		"route GET /legacy/v0/v1/pets -> no operation",
+		"route GET /keys -> GET /admin/keys (listKeys, deprouters.yaml:25, the one operation whose path ends as the route's: its router's prefix is not known here)",
+	} {
+		if !slices.ContainsFunc(listing, func(l string) bool { return strings.Contains(l, ": "+want) }) {
+			t.Errorf("-routes lacks %q:\n%s", want, strings.Join(listing, "\n"))
+		}
+	}
+	// A route on a router interface is its callers' to list.
+	if slices.ContainsFunc(listing, func(l string) bool { return strings.Contains(l, "route *  (") }) {
+		t.Errorf("-routes lists a route registered on a router interface:\n%s", strings.Join(listing, "\n"))
+	}
+}
+
 // routesListing returns what -routes lists for the fixture packages pkgs
 // under testdata/specs/routes.yaml, each line "file.go:line:col: message".
 func routesListing(t *testing.T, pkgs ...string) []string {
 	t.Helper()
+	return specListing(t, "routes.yaml", pkgs...)
+}
+
+// specListing is routesListing under testdata/specs/spec.
+func specListing(t *testing.T, spec string, pkgs ...string) []string {
+	t.Helper()
 	testdata := testenv.Testdata("../..")
-	a := analyzer.New(analyzer.Config{Codes: filepath.Join(testdata, "specs", "routes.yaml")})
+	a := analyzer.New(analyzer.Config{Codes: filepath.Join(testdata, "specs", spec)})
 	if err := a.Flags.Set("routes", "true"); err != nil {
 		t.Fatal(err)
 	}

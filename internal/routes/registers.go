@@ -53,10 +53,11 @@ type Registered struct {
 	// caller hands in reads from Args (dispatch).
 	Through string
 	Args    []Arg
-	// Unprefixed says that Path lacks a prefix the router's value holds
-	// (knowledge.Route's PrefixField): where it is registered, it is as
-	// a router mounted under a prefix not known there.
-	Unprefixed bool
+	// PrefixField is the field of the router's value whose prefix Path
+	// lacks (knowledge.Route's PrefixField): unless the router a caller
+	// hands in was made with it empty, it is as a router mounted under a
+	// prefix not known there.
+	PrefixField string
 	// Added is the prefix the method of the router a caller handed in
 	// put before Path (dispatch: a RouterAdmin's Handler adding
 	// "/admin").
@@ -321,7 +322,7 @@ func (c *routeFinder) factRoutes(call *ast.CallExpr, target *types.Func, e *env)
 		var res resolution
 		prefix, known := "", false
 		c.inOuter(e, func() { prefix, known = c.prefix(&res, arg) })
-		r.mounted, r.tentative, r.root = res.mounted || reg.Unprefixed, res.tentative, res.root
+		r.mounted, r.tentative, r.root = res.mounted || reg.PrefixField != "" && res.empty != reg.PrefixField, res.tentative, res.root
 		r.path, r.resolved, r.prefixUnknown = joinPath(prefix, reg.Path), known, !known
 		out = append(out, r)
 	}
@@ -409,6 +410,9 @@ func (c *routeFinder) expansions() []route {
 			if r.via == nil && r.from == nil {
 				continue // its own registration, found with the others
 			}
+			if r.through != "" {
+				continue // on a router interface of fn's: which router, its callers say
+			}
 			if v, isVar := r.root.(*types.Var); r.via != nil && r.from != nil && (r.root == nil || isVar && v.IsField()) {
 				continue // on a router the call does not bring: the function called lists it
 			}
@@ -457,7 +461,10 @@ func exportRoutes(f *routeFinder, found []status.Found, tied map[*ast.CallExpr]s
 			}
 			_, index := f.ParamOf(v)
 			reg := Registered{Dependency: status.OfDependency(f.Pass), Param: index, Method: r.method, Methods: r.methods, Path: r.path, Through: r.through, Args: r.args,
-				Unprefixed: r.knowledge.PrefixField != "" || r.from != nil && r.from.Unprefixed}
+				PrefixField: r.knowledge.PrefixField}
+			if r.from != nil {
+				reg.PrefixField = r.from.PrefixField
+			}
 			if r.from != nil {
 				reg.At, reg.Writes, reg.Upgrades, reg.Debug, reg.Page, reg.Tied = r.from.At, r.from.Writes, r.from.Upgrades, r.from.Debug, r.from.Page, r.from.Tied
 				if r.from.Dependency && !status.OfDependency(f.Pass) {

@@ -79,10 +79,16 @@ func (c *routeFinder) registrarOf(cur inspector.Cursor, rt knowledge.Route, rout
 	}
 	if router != nil {
 		if reg.routerArg = paramOf(router); reg.routerArg < 0 {
-			if !c.ofReceiver(fn, router) {
+			// The receiver, or its router field: a router type of its
+			// own. A router in a field it does not embed may have a
+			// prefix of its own; so may one whose paths go after a
+			// prefix field (prometheus/common's route.Router
+			// registering r.prefix+path on r.rtr): its routes are under
+			// a prefix not known where they are registered either way.
+			if !c.ofReceiver(fn, router) && (reg.knowledge.PrefixField == "" || !c.receiverField(fn, router)) {
 				return nil, registrar{}, false // a router of its own or a field's
 			}
-			reg.routerArg = -2 // the receiver, or its router field: a router type of its own
+			reg.routerArg = -2
 		}
 	}
 	handlers := 0
@@ -258,6 +264,16 @@ func (c *routeFinder) ofReceiver(fn *types.Func, e ast.Expr) bool {
 			return false
 		}
 	}
+}
+
+// receiverField reports whether e is a field of fn's receiver (r.rtr).
+func (c *routeFinder) receiverField(fn *types.Func, e ast.Expr) bool {
+	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	f, ok := c.Pass.TypesInfo.ObjectOf(sel.Sel).(*types.Var)
+	return ok && f.IsField() && c.ofReceiver(fn, sel.X)
 }
 
 // learnRegistrars finds the registrars built on registrars (a router

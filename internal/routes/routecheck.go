@@ -399,6 +399,7 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteRe
 	f.carried(found).export()
 	exportRoutes(f, found, tied)
 	exportRegistrars(f)
+	exportRouterValues(f)
 	exportRouterFields(f)
 	exportAPIRouters(f, apiRoots)
 	return res

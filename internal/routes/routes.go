@@ -134,6 +134,9 @@ type routeFinder struct {
 	// whose methods are registrars (learntRouter).
 	imported map[*types.Func]*registrar
 	learnt   map[types.Type]bool
+	// values are the package's groups and constructors of router types
+	// that carry their prefix in a field (valueFuncs).
+	values map[*types.Func]RouterValueFact
 	// carriers are the package's statuses carried by errors (carried),
 	// computed once.
 	carriers     *carriers
@@ -163,6 +166,10 @@ type resolution struct {
 	// tentative records that the router came in a parameter that may be
 	// mounted under a prefix.
 	tentative bool
+	// empty is the prefix field (knowledge.Route's PrefixField) the
+	// constructor the chain starts from leaves empty: the prefix found
+	// is the whole of the value's.
+	empty string
 }
 
 // findRoutes returns the package's route registrations.
@@ -389,17 +396,18 @@ func (c *routeFinder) route(call *ast.CallExpr, rt knowledge.Route, chained *ast
 	}
 	prefix, known := "", true
 	r.root = defaultMux
+	var res resolution
 	if recv != nil {
-		var res resolution
 		prefix, known = c.prefix(&res, recv)
 		r.mounted, r.tentative, r.root = res.mounted, res.tentative, res.root
 	}
 	path = joinPath(rt.Prefix, path)
 	r.path, r.resolved = joinPath(prefix, path), ok && known
 	r.own, r.prefixUnknown = path, ok && !known
-	if rt.PrefixField != "" {
+	if rt.PrefixField != "" && res.empty != rt.PrefixField {
 		// The router value's own prefix, a field of it, goes before
-		// the path: as a router mounted under a prefix not known here.
+		// the path: as a router mounted under a prefix not known here,
+		// unless the value was made with it empty.
 		r.mounted = true
 	}
 	return r
@@ -614,6 +622,15 @@ func (c *routeFinder) prefix(res *resolution, e ast.Expr) (string, bool) {
 	info := c.Pass.TypesInfo
 	switch x := ast.Unparen(e).(type) {
 	case *ast.CallExpr:
+		if f, ok := c.routerValue(typesx.StaticCallee(info, x)); ok {
+			// A router type's group, or its constructor that leaves
+			// its prefix field empty.
+			if f.Group {
+				return c.under(res, x, f.PrefixArg)
+			}
+			res.root, res.empty = x, f.Field
+			return "", true
+		}
 		if fd := c.Decls[typesx.StaticCallee(info, x)]; fd != nil {
 			return c.returnedPrefix(res, fd)
 		}
@@ -769,10 +786,13 @@ func (c *routeFinder) fieldValues() map[*types.Var][]ast.Expr {
 // paramPrefix returns the prefix of the router parameter v of an
 // unexported function of the package from its calls: the one prefix
 // every call's argument has (s.setRoutesV3(api.Group("/v3"))). An
-// exported function may be called from elsewhere, with any router.
+// exported function may be called from elsewhere, with any router; but
+// where its router carries its prefix in a field of its value
+// (prometheus/common's route.Router), which no type of parameter says,
+// the package's own calls are what is known of it.
 func (c *routeFinder) paramPrefix(res *resolution, v *types.Var) (string, bool) {
 	fn, index := c.ParamOf(v)
-	if fn == nil || index < 0 || fn.Exported() || fn.Signature().Variadic() {
+	if fn == nil || index < 0 || fn.Exported() && !c.carriesPrefix(v.Type()) || fn.Signature().Variadic() {
 		return "", false
 	}
 	prefix, root, known := "", any(nil), false

@@ -62,3 +62,36 @@ func Mount(r interface {
 }
 
 func pets(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusOK) }
+
+// ServePrefixed serves routes on a router that carries its prefix.
+func ServePrefixed() error {
+	r := depweb.NewPrefixed()
+	// Positive: made at the root, GET /v1/pets, which does not
+	// document 410; and a route the spec lacks.
+	r.Get("/v1/pets", gone)
+	r.Get("/v1/cats", gone) // want `route GET /v1/cats is not in deprouters.yaml`
+	// Negative: under its group's prefix, /old/v1/pets is beside the
+	// API's paths.
+	r.WithPrefix("/old").Get("/v1/pets", ok)
+	registerLegacy(r.WithPrefix("/legacy"))
+	return http.ListenAndServe(":8082", r)
+}
+
+// RegisterV0 registers on the router it is given, which this package's
+// call puts under /v0: beside the API's paths, where it would be
+// GET /v1/pets at the root.
+func RegisterV0(r *depweb.Prefixed) {
+	r.Get("/v1/pets", ok)
+}
+
+func registerLegacy(r *depweb.Prefixed) {
+	RegisterV0(r.WithPrefix("/v0"))
+}
+
+func gone(w http.ResponseWriter, r *http.Request) {
+	w.WriteHeader(http.StatusGone) // want `status 410 \(Gone\) in WriteHeader is not documented for GET /v1/pets`
+}
+
+func ok(w http.ResponseWriter, r *http.Request) {
+	w.WriteHeader(http.StatusTeapot)
+}

@@ -115,3 +115,25 @@ func (a *Admin) Both(route string, h httprouter.Handle) {
 	a.Router.Handle("GET", route, h)
 	a.Router.Handle("POST", route, h)
 }
+
+// Prefixed keeps its router in a field and its prefix in another
+// (prometheus/common's route.Router): each value has its own prefix,
+// which New leaves empty and WithPrefix extends.
+type Prefixed struct {
+	rtr    *httprouter.Router
+	prefix string
+}
+
+// NewPrefixed makes a Prefixed at the root.
+func NewPrefixed() *Prefixed { return &Prefixed{rtr: httprouter.New()} } // want NewPrefixed:"router with {prefix} empty"
+
+// WithPrefix returns the router under p.
+func (r *Prefixed) WithPrefix(p string) *Prefixed { return &Prefixed{rtr: r.rtr, prefix: r.prefix + p} } // want WithPrefix:"group {prefix}\\+arg0"
+
+// Get registers h for GET path under the value's prefix.
+func (r *Prefixed) Get(path string, h http.HandlerFunc) { // want Get:"registrar GET {prefix}\\+arg0 on -2"
+	r.rtr.GET(r.prefix+path, func(w http.ResponseWriter, req *http.Request, _ httprouter.Params) { h(w, req) })
+}
+
+// ServeHTTP serves the routes.
+func (r *Prefixed) ServeHTTP(w http.ResponseWriter, req *http.Request) { r.rtr.ServeHTTP(w, req) }
