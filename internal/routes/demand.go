@@ -80,8 +80,23 @@ func RouterShaped(fn *types.Func) bool {
 
 // registersFrom reports whether a function of signature sig can register
 // a route from its parameters: one holds an HTTP handler (httpHandler),
-// another a string.
+// another a string, and it returns no handler nor middleware (newrelic's
+// WrapHandleFunc(app, pattern, h) returns the pattern and a handler that
+// wraps h, for the caller to register; chi's middleware.PageRoute(path,
+// h) returns middleware).
 func registersFrom(sig *types.Signature) bool {
+	for r := range sig.Results().Variables() {
+		if httpHandler(r.Type()) {
+			return false
+		}
+		if mw, ok := r.Type().Underlying().(*types.Signature); ok {
+			for p := range mw.Params().Variables() {
+				if httpHandler(p.Type()) {
+					return false
+				}
+			}
+		}
+	}
 	handler, str := false, false
 	for p := range sig.Params().Variables() {
 		t := p.Type()

@@ -13,6 +13,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/statuslint/statuslint/analyzer"
+	"github.com/statuslint/statuslint/internal/routes"
 	"github.com/statuslint/statuslint/internal/testenv"
 )
 
@@ -149,4 +150,17 @@ func specListing(t *testing.T, spec string, pkgs ...string) []string {
 		}
 	}
 	return listing
+}
+
+// A package declares routers when its exported API can register a route
+// from its parameters or on a router it is given; one that only wraps
+// handlers for its callers to register does not.
+func TestDeclaresRouters(t *testing.T) {
+	testdata := testenv.Testdata("../..")
+	for _, p := range testenv.LoadTestdata(t, testdata, packages.NeedTypes|packages.NeedName, "routes/depweb", "routes/depwrap", "routes/xrouter") {
+		want := p.PkgPath != "routes/depwrap"
+		if got := routes.DeclaresRouters(p.Types); got != want {
+			t.Errorf("DeclaresRouters(%s) = %v, want %v", p.PkgPath, got, want)
+		}
+	}
 }
