@@ -294,8 +294,12 @@ func load(patterns []string, tests bool, tags string, known func(path string) bo
 	routerDeps := map[string]*packages.Package{}
 	declares := map[string]bool{}
 	if depRouters != nil {
+		reported := map[string]bool{}
+		for _, p := range report {
+			reported[p.PkgPath] = true // analyzed already, as a pattern matched it
+		}
 		packages.Visit(report, nil, func(p *packages.Package) {
-			if m := p.Module; m != nil && !m.Main && m.Version != "" && !known(p.PkgPath) && !strings.Contains(p.ID, " [") {
+			if m := p.Module; m != nil && !m.Main && m.Version != "" && !known(p.PkgPath) && !reported[p.PkgPath] && !strings.Contains(p.ID, " [") {
 				routerDeps[p.PkgPath] = p
 			}
 		})
