@@ -463,10 +463,8 @@ func exportRoutes(f *routeFinder, found []status.Found, tied map[*ast.CallExpr]s
 			reg := Registered{Dependency: status.OfDependency(f.Pass), Param: index, Method: r.method, Methods: r.methods, Path: r.path, Through: r.through, Args: r.args,
 				PrefixField: r.knowledge.PrefixField}
 			if r.from != nil {
-				reg.PrefixField = r.from.PrefixField
-			}
-			if r.from != nil {
 				reg.At, reg.Writes, reg.Upgrades, reg.Debug, reg.Page, reg.Tied = r.from.At, r.from.Writes, r.from.Upgrades, r.from.Debug, r.from.Page, r.from.Tied
+				reg.PrefixField = r.from.PrefixField
 				if r.from.Dependency && !status.OfDependency(f.Pass) {
 					// Registered in a dependency: at the module's
 					// call that reaches it, the code its users own.

@@ -79,11 +79,7 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteRe
 	}
 	tiedHandlers := map[served][]tiedRoute{}
 	aliasOf := func(m missingRoute) string {
-		var tied []tiedRoute
-		if m.handler != nil {
-			tied = tiedHandlers[served{m.root, m.handler}]
-		}
-		for _, t := range tied {
+		for _, t := range tiedHandlers[served{m.root, m.handler}] {
 			if t.method == m.method && len(t.segs) < len(m.segs) && slices.Equal(t.segs, m.segs[len(m.segs)-len(t.segs):]) {
 				return t.op + ", whose handler it serves"
 			}
