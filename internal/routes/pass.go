@@ -34,17 +34,19 @@ func New(s *config.Settings, sinks *analysis.Analyzer) *analysis.Analyzer {
 // runRoutes is the routes pass; it does nothing unless the table is an
 // OpenAPI spec.
 func runRoutes(s *config.Settings, pass *analysis.Pass, sinksPass *analysis.Analyzer) (any, error) {
-	if !status.OfDependency(pass) || !DeclaresRouters(pass.Pkg) {
-		// A dependency's router types and the functions that register
-		// on a router they are given are the routes of the packages
-		// that use them: their facts are kept (DeclaresRouters).
-		pass = status.FactScope(pass)
-	}
 	// The settings of the package's directory: the flags', with what
 	// its configuration files set.
 	s, err := s.For(pass)
 	if err != nil {
 		return RouteResult{}, err
+	}
+	if !status.OfDependency(pass) || !DeclaresRouters(pass.Pkg) || config.Known(pass.Pkg.Path(), s.AllSinks()) {
+		// A dependency's router types and the functions that register
+		// on a router they are given are the routes of the packages
+		// that use them: their facts are kept (DeclaresRouters). A
+		// library statuslint knows is data (internal/knowledge), not
+		// facts.
+		pass = status.FactScope(pass)
 	}
 	sinks := pass.ResultOf[sinksPass].(*status.Statuses)
 	if !s.PassOn(Name) || !s.Routes && !s.AnyOn(Checks) {
