@@ -80,13 +80,13 @@ func TestFactsNotNeeded(t *testing.T) {
 	} {
 		path := filepath.Join(t.TempDir(), "vet.cfg")
 		os.WriteFile(path, []byte(tc.cfg), 0o644)
-		if got, err := factsNotNeeded(path); err != nil || got != tc.want {
+		if got, _, err := factsNotNeeded(path); err != nil || got != tc.want {
 			t.Errorf("%s: got %v, %v; want %v", tc.cfg, got, err, tc.want)
 		}
 	}
 	path := filepath.Join(t.TempDir(), "vet.cfg")
 	os.WriteFile(path, []byte("{"), 0o644)
-	if _, err := factsNotNeeded(path); err == nil || !strings.Contains(err.Error(), path) {
+	if _, _, err := factsNotNeeded(path); err == nil || !strings.Contains(err.Error(), path) {
 		t.Errorf("malformed config: %v", err)
 	}
 }

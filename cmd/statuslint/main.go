@@ -50,11 +50,11 @@ func main() {
 				log.Fatal(err)
 			}
 		}
-		skip, err := factsNotNeeded(cfg)
+		skip, vc, err := factsNotNeeded(cfg)
 		if err != nil {
 			log.Fatal(err)
 		}
-		if skip && mayDeclareRouters(cfg, func(path string) bool { return analyzer.KnownPackage(a, path) }) && hasCodes(args) {
+		if skip && mayDeclareRouters(vc, func(path string) bool { return analyzer.KnownPackage(a, path) }) && hasCodes(args) {
 			// A dependency's router types and the functions that
 			// register on a router they are given, for the routes
 			// pass's facts, as the standalone driver reads them

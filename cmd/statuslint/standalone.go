@@ -362,7 +362,9 @@ func load(patterns []string, tests bool, tags string, known func(path string) bo
 	for len(queue) > 0 {
 		var next []*packages.Package
 		paths := demanded(queue, byPath, demand)
-		for _, path := range usedPackages(queue, routerDeps) {
+		// Any object of theirs: whether the package declares a
+		// router is read from its exports (declaresRouters).
+		for _, path := range demanded(queue, routerDeps, func(types.Object) bool { return true }) {
 			if declaresRouters(path) && !slices.Contains(paths, path) {
 				byPath[path] = routerDeps[path]
 				paths = append(paths, path)
@@ -444,26 +446,6 @@ func demanded(pkgs []*packages.Package, candidates map[string]*packages.Package,
 				continue
 			}
 			if demand(obj) {
-				found[pkg.Path()] = true
-			}
-		}
-	}
-	return slices.Sorted(maps.Keys(found))
-}
-
-// usedPackages returns, sorted, the paths among candidates that the files
-// of pkgs use an object of.
-func usedPackages(pkgs []*packages.Package, candidates map[string]*packages.Package) []string {
-	if len(candidates) == 0 {
-		return nil
-	}
-	found := map[string]bool{}
-	for _, p := range pkgs {
-		if p.TypesInfo == nil {
-			continue
-		}
-		for _, obj := range p.TypesInfo.Uses {
-			if pkg := obj.Pkg(); pkg != nil && pkg != p.Types && candidates[pkg.Path()] != nil {
 				found[pkg.Path()] = true
 			}
 		}

@@ -40,29 +40,26 @@ func vetConfigArg(args []string) (string, bool) {
 // driver does: the standard library's sinks and those of the frameworks
 // are built in, and a dependency module's own wrappers are out of scope
 // (-sinks names them).
-func factsNotNeeded(path string) (bool, error) {
+// The config read is returned for what else the run asks of it
+// (mayDeclareRouters).
+func factsNotNeeded(path string) (bool, vetConfig, error) {
+	var cfg vetConfig
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return false, err
+		return false, cfg, err
 	}
-	var cfg vetConfig
 	if err := json.Unmarshal(data, &cfg); err != nil {
-		return false, fmt.Errorf("reading vet config %s: %v", path, err)
+		return false, cfg, fmt.Errorf("reading vet config %s: %v", path, err)
 	}
-	return cfg.VetxOnly && (cfg.ModulePath == "" || cfg.ModuleVersion != ""), nil
+	return cfg.VetxOnly && (cfg.ModulePath == "" || cfg.ModuleVersion != ""), cfg, nil
 }
 
-// mayDeclareRouters reports whether the facts-only run of the vet config
-// at path is of a dependency module's package that may declare routers
+// mayDeclareRouters reports whether the facts-only run of cfg is of a
+// dependency module's package that may declare routers
 // (analyzer.DependencyRouters): one that imports net/http or a package
 // known reaches. Its types say whether it does.
-func mayDeclareRouters(path string, known func(string) bool) bool {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return false
-	}
-	var cfg vetConfig
-	if json.Unmarshal(data, &cfg) != nil || cfg.ModuleVersion == "" {
+func mayDeclareRouters(cfg vetConfig, known func(string) bool) bool {
+	if cfg.ModuleVersion == "" {
 		return false
 	}
 	fset := token.NewFileSet()

@@ -95,7 +95,7 @@ func (c *routeFinder) valueFuncs() map[*types.Func]RouterValueFact {
 		if !ok {
 			continue
 		}
-		named := namedOf(info.TypeOf(lit))
+		named := typesx.NamedOf(info.TypeOf(lit))
 		field, isRouter := fields[named]
 		if !isRouter {
 			continue
@@ -154,24 +154,15 @@ func exportRouterValues(c *routeFinder) {
 // recvNamed returns the named type of fn's receiver, or nil.
 func recvNamed(fn *types.Func) *types.Named {
 	if recv := fn.Signature().Recv(); recv != nil {
-		return namedOf(recv.Type())
+		return typesx.NamedOf(recv.Type())
 	}
 	return nil
-}
-
-// namedOf returns t, or what it points to, as a named type, or nil.
-func namedOf(t types.Type) *types.Named {
-	if p, ok := t.(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	n, _ := types.Unalias(t).(*types.Named)
-	return n
 }
 
 // carriesPrefix reports whether t, or what it points to, is a router type
 // whose registrars put a field of its value before the path.
 func (c *routeFinder) carriesPrefix(t types.Type) bool {
-	named := namedOf(t)
+	named := typesx.NamedOf(t)
 	if named == nil {
 		return false
 	}
