@@ -354,3 +354,60 @@ func toLower(s string) string {
 	}
 	return string(b)
 }
+
+// go-openapi's packages, which go-swagger's generated servers use.
+const (
+	OpenAPIErrors     = "github.com/go-openapi/errors"
+	OpenAPIValidate   = "github.com/go-openapi/validate"
+	OpenAPIMiddleware = "github.com/go-openapi/runtime/middleware"
+)
+
+// Rejections are the calls that make the error a generated go-swagger
+// binder returns for a request it rejects, with the status go-openapi's
+// errors.ServeError answers for it: a validation error's code is 600 or
+// over, answered as 422 (Unprocessable Entity); a body that does not
+// parse, 400. CompositeValidationError is not one: it wraps the others,
+// and ServeError answers its first.
+var Rejections = with(map[Key]int{
+	{OpenAPIErrors, "", "NewParseError"}:         400,
+	{OpenAPIErrors, "", "InvalidContentType"}:    415,
+	{OpenAPIErrors, "", "InvalidResponseFormat"}: 406,
+}, func(m map[Key]int) {
+	for _, name := range []string{"Required", "InvalidType", "InvalidCollectionFormat", "TooLong", "TooShort",
+		"FailedPattern", "EnumFail", "DuplicateItems", "TooManyItems", "TooFewItems", "ExceedsMaximum",
+		"ExceedsMaximumInt", "ExceedsMaximumUint", "ExceedsMinimum", "ExceedsMinimumInt", "ExceedsMinimumUint",
+		"NotMultipleOf", "ReadOnly", "PropertyNotAllowed", "TooManyProperties", "TooFewProperties",
+		"AdditionalItemsNotAllowed", "FailedAllPatternProperties"} {
+		m[Key{OpenAPIErrors, "", name}] = 422
+	}
+	for _, name := range []string{"Required", "RequiredString", "RequiredNumber", "ReadOnly", "FormatOf",
+		"Enum", "EnumCase", "MinLength", "MaxLength", "Pattern", "Minimum", "Maximum", "MinimumInt",
+		"MaximumInt", "MinimumUint", "MaximumUint", "MultipleOf", "MultipleOfInt", "MultipleOfUint",
+		"MinItems", "MaxItems", "UniqueItems", "MinimumNativeType", "MaximumNativeType",
+		"MultipleOfNativeType", "IsValueValidAgainstRange"} {
+		m[Key{OpenAPIValidate, "", name}] = 422
+	}
+})
+
+// A Bind is a call that binds a request to an operation's parameters
+// and, when its binder rejects it, answers the status of the binder's
+// error: Binder is the argument, Method the binder's method that
+// returns the error.
+type Bind struct {
+	Binder int
+	Method string
+}
+
+// Binds are the calls of a generated server's handler that bind its
+// request: go-openapi's Context.BindValidRequest(r, route, &params),
+// whose error the handler hands to Context.Respond.
+var Binds = map[Key]Bind{
+	{OpenAPIMiddleware, "Context", "BindValidRequest"}: {Binder: 2, Method: "BindRequest"},
+}
+
+// Placeholders are the responses of a handler not written yet: a
+// configured handler that answers only with one (go-swagger's scaffold,
+// configure_*.go) is no implementation of its operation.
+var Placeholders = map[Key]bool{
+	{OpenAPIMiddleware, "", "NotImplemented"}: true,
+}

@@ -26,12 +26,20 @@ import (
 // operation its doc comment names, for the packages that implement it.
 type OperationFact struct {
 	Method, Path string
+	// Rejects are the statuses a go-swagger operation's generated
+	// binder answers for a request it rejects (swagger.go).
+	Rejects []Rejected
 }
 
 // AFact marks OperationFact as a fact.
 func (*OperationFact) AFact() {}
 
-func (f *OperationFact) String() string { return "operation " + f.Method + " " + f.Path }
+func (f *OperationFact) String() string {
+	if len(f.Rejects) > 0 {
+		return "operation " + f.Method + " " + f.Path + " rejects" + rejectCodes(f.Rejects)
+	}
+	return "operation " + f.Method + " " + f.Path
+}
 
 // operationDoc is the last line of a generated interface method's doc:
 // "(GET /pets/{id})".
@@ -47,6 +55,7 @@ func bindGenerated(f *routeFinder) map[*types.Func]OperationFact {
 		if !ast.IsGenerated(file) {
 			continue
 		}
+		bindSwagger(f, file, out)
 		for n := range fc.Preorder((*ast.InterfaceType)(nil)) {
 			for _, m := range n.Node().(*ast.InterfaceType).Methods.List {
 				if m.Doc == nil || len(m.Names) != 1 {
@@ -135,9 +144,12 @@ func checkGenerated(f *routeFinder, spec *table.Spec, found []status.Found, spec
 				how := analysis.RelatedInformation{Pos: decl.Name.Pos(), End: decl.Name.End(),
 					Message: fmt.Sprintf("%s.%s implements %s %s of the generated server interface", tn.Name(), impl.Name(), op.Method, op.Path)}
 				checkHandler(f, f.bodies(decl), ops, false, false, found, how, specAt, reported, res)
+				checkReturned(f, decl, ops, found, how, specAt, reported, res)
+				checkRejects(decl.Name, op, ops, how, specAt, reported, res)
 			}
 		}
 	}
+	checkConfigured(f, spec, ifaces, local, found, specAt, reported, res)
 }
 
 // generated reports whether pos is in a generated file of the package.

@@ -27,6 +27,10 @@ import (
 // handlers in others.
 type HandlerFact struct {
 	Writes []Written
+	// Returns are the statuses the responders the function returns
+	// write (a go-swagger handler's): each at the return, by way of the
+	// responder's write.
+	Returns []Written
 	// Upgrades says that the function takes the request's connection
 	// over (a websocket): the route it serves is no REST operation.
 	Upgrades bool
@@ -64,6 +68,13 @@ func (f *HandlerFact) String() string {
 	var codes []int
 	for _, w := range f.Writes {
 		codes = append(codes, w.Code)
+	}
+	if len(f.Returns) > 0 {
+		var returned []int
+		for _, w := range f.Returns {
+			returned = append(returned, w.Code)
+		}
+		return fmt.Sprintf("writes%v returns%v", codes, returned)
 	}
 	if f.Upgrades {
 		return fmt.Sprintf("writes%v, upgrades", codes)
@@ -106,7 +117,8 @@ func exportHandlers(f *routeFinder, found []status.Found) {
 				fact.Writes = append(fact.Writes, w)
 			}
 		}
-		if len(fact.Writes) > 0 || fact.Upgrades {
+		fact.Returns = f.exportedReturns(f.Decls[fn], found)
+		if len(fact.Writes) > 0 || len(fact.Returns) > 0 || fact.Upgrades {
 			f.Pass.ExportObjectFact(fn, &fact)
 			facts[fn] = &fact
 		}

@@ -27,7 +27,7 @@ func New(s *config.Settings, sinks *analysis.Analyzer) *analysis.Analyzer {
 		Requires:   []*analysis.Analyzer{sinks, inspect.Analyzer},
 		Run:        func(pass *analysis.Pass) (any, error) { return runRoutes(s, pass, sinks) },
 		ResultType: reflect.TypeFor[RouteResult](),
-		FactTypes:  []analysis.Fact{new(HandlerFact), new(OperationFact), new(RoutesFact), new(RegistrarFact), new(RouterFieldFact), new(CarriesFact), new(WritesCarriedFact), new(APIRoutersFact), new(PlainErrorFact), new(RouterValueFact)},
+		FactTypes:  []analysis.Fact{new(HandlerFact), new(OperationFact), new(RoutesFact), new(RegistrarFact), new(RouterFieldFact), new(CarriesFact), new(WritesCarriedFact), new(APIRoutersFact), new(PlainErrorFact), new(RouterValueFact), new(RejectsFact)},
 	}
 }
 
@@ -61,7 +61,9 @@ func runRoutes(s *config.Settings, pass *analysis.Pass, sinksPass *analysis.Anal
 	exportPlainErrors(pass)
 	if !sinks.Reached {
 		x := status.NewIndex(pass, pass.ResultOf[inspect.Analyzer].(*inspector.Inspector), func(*analysis.Pass, *ast.File) bool { return true })
-		newRouteFinder(pass, x).carried(nil).export()
+		f := newRouteFinder(pass, x)
+		f.carried(nil).export()
+		exportRejects(f)
 		return RouteResult{}, nil
 	}
 	return checkRoutes(newRouteFinder(pass, sinks.Index), tab, sinks.Found), nil

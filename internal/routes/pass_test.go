@@ -38,6 +38,9 @@ func TestFixtures(t *testing.T) {
 	// Routes registered through another package's router type and the
 	// functions that register on a router interface they are given.
 	analysistest.Run(t, testdata, only(analyzer.Config{Codes: filepath.Join(testdata, "specs", "deprouters.yaml")}), "routes/depapp")
+	// go-swagger's configured handlers: their returned responders, and
+	// what the generated binder rejects a request with.
+	analysistest.Run(t, testdata, only(analyzer.Config{Codes: filepath.Join(testdata, "specs", "swagger.yaml")}), "routes/swaggerapp")
 }
 
 // The routes pass exports, for each exported function that writes a
@@ -49,6 +52,11 @@ func TestHandlerFacts(t *testing.T) {
 	analysistest.Run(t, testdata, suite.Routes, "routes/handlers", "routes/relay", "routes/register", "routes/xrouter", "routes/apifield", "routes/apperr", "routes/service", "routes/sentinelerr", "routes/sentinelstore", "oapi/gen")
 	deps := analyzer.NewSuite(analyzer.Config{Codes: filepath.Join(testdata, "specs", "deprouters.yaml")})
 	analysistest.Run(t, testdata, deps.Routes, "routes/depweb")
+	// go-swagger's operations bound to their handler interfaces, with
+	// the statuses their binders reject a request with; a model's and
+	// a handler's facts for the packages that use them.
+	swagger := analyzer.NewSuite(analyzer.Config{Codes: filepath.Join(testdata, "specs", "swagger.yaml")})
+	analysistest.Run(t, testdata, swagger.Routes, "routes/swaggerops", "routes/swaggerhandlers", "routes/swaggermodels")
 }
 
 // -routes says how each route was tied: a route whose router's prefix is

@@ -393,6 +393,7 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteRe
 	checkClients(f, tab, &res)
 	exportHandlers(f, found)
 	f.carried(found).export()
+	exportRejects(f)
 	exportRoutes(f, found, tied)
 	exportRegistrars(f)
 	exportRouterValues(f)

@@ -134,6 +134,8 @@ type routeFinder struct {
 	// whose methods are registrars (learntRouter).
 	imported map[*types.Func]*registrar
 	learnt   map[types.Type]bool
+	// rejected caches rejects.
+	rejected map[*types.Func][]Rejected
 	// values are the package's groups and constructors of router types
 	// that carry their prefix in a field (valueFuncs).
 	values map[*types.Func]RouterValueFact
