@@ -77,7 +77,7 @@ func tables() []table {
 		{"Upgrades", "connection upgrade", maps.Keys(Upgrades), false},
 		{"DebugHandlers", "debug or metrics handler", maps.Keys(DebugHandlers), false},
 		{"HTMLRenders", "HTML page render", maps.Keys(HTMLRenders), false},
-		{"Rejections", "error a generated binder rejects a request with", maps.Keys(Rejections), false},
+		{"Rejections", "error a generated binder rejects a request with", maps.Keys(Rejections), true},
 		{"Binds", "request binding of a generated server", maps.Keys(Binds), false},
 		{"Placeholders", "response of a handler not written yet", maps.Keys(Placeholders), false},
 		{"BodyWriters", "response body write", maps.Keys(BodyWriters), false},

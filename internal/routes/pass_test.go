@@ -40,7 +40,7 @@ func TestFixtures(t *testing.T) {
 	analysistest.Run(t, testdata, only(analyzer.Config{Codes: filepath.Join(testdata, "specs", "deprouters.yaml")}), "routes/depapp")
 	// go-swagger's configured handlers: their returned responders, and
 	// what the generated binder rejects a request with.
-	analysistest.Run(t, testdata, only(analyzer.Config{Codes: filepath.Join(testdata, "specs", "swagger.yaml")}), "routes/swaggerapp")
+	analysistest.Run(t, testdata, only(analyzer.Config{Codes: filepath.Join(testdata, "specs", "swagger.yaml")}), "routes/swaggerapp", "routes/swaggerconf")
 }
 
 // The routes pass exports, for each exported function that writes a

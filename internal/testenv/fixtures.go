@@ -41,7 +41,7 @@ var FixtureGroups = withDefaultGroup([]FixtureGroup{
 		"routes/client", "routes/fallbackopen", "routes/gorilla", "routes/httprouter", "routes/split", "routes/handlers", "routes/relay", "routes/fields", "routes/register", "routes/mount", "routes/xrouter", "routes/xapi", "routes/apifield", "routes/apiext", "routes/swaggerapi", "oapi/server", "oapi/gen"}},
 	{[]string{"-codes={testdata}/specs/nodefault.yaml"}, []string{"routes/fallbackclosed", "routes/testroute"}},
 	{[]string{"-codes={testdata}/specs/suffix.yaml"}, []string{"routes/suffix"}},
-	{[]string{"-codes={testdata}/specs/swagger.yaml"}, []string{"routes/swaggerapp", "routes/swaggerops", "routes/swaggerhandlers", "routes/swaggermodels"}},
+	{[]string{"-codes={testdata}/specs/swagger.yaml"}, []string{"routes/swaggerapp", "routes/swaggerconf", "routes/swaggerops", "routes/swaggerhandlers", "routes/swaggermodels"}},
 })
 
 // withDefaultGroup returns the groups of flagged after the group without
