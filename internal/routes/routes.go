@@ -1206,13 +1206,7 @@ func (c *routeFinder) bodies(fn ast.Node) []*ast.BlockStmt {
 			return
 		}
 		seen[n] = true
-		var body *ast.BlockStmt
-		switch f := n.(type) {
-		case *ast.FuncLit:
-			body = f.Body
-		case *ast.FuncDecl:
-			body = f.Body
-		}
+		body := funcBody(n)
 		if body == nil {
 			return
 		}

@@ -440,13 +440,7 @@ func checkConfigured(f *routeFinder, spec *table.Spec, ifaces []*types.Interface
 // answers only with a response of knowledge.Placeholders: a handler not
 // written yet (go-swagger's configure_*.go scaffold).
 func (c *routeFinder) placeholder(fn any) bool {
-	var body *ast.BlockStmt
-	switch fn := fn.(type) {
-	case *ast.FuncLit:
-		body = fn.Body
-	case *ast.FuncDecl:
-		body = fn.Body
-	}
+	body := funcBody(fn)
 	if body == nil {
 		return false
 	}
@@ -468,6 +462,18 @@ func (c *routeFinder) placeholder(fn any) bool {
 		return true
 	})
 	return returns > 0 && returns == placeholders
+}
+
+// funcBody returns the body of fn, a function literal or declaration, or
+// nil.
+func funcBody(fn any) *ast.BlockStmt {
+	switch fn := fn.(type) {
+	case *ast.FuncLit:
+		return fn.Body
+	case *ast.FuncDecl:
+		return fn.Body
+	}
+	return nil
 }
 
 // handlerNode returns the handler function e names: a literal, the
