@@ -420,12 +420,9 @@ func checkConfigured(f *routeFinder, spec *table.Spec, ifaces []*types.Interface
 				}
 				checkRejects(call, op, ops, how, specAt, reported, res)
 				switch fn := node.(type) {
-				case *ast.FuncLit:
-					checkHandler(f, f.bodies(fn), ops, false, false, found, how, specAt, reported, res)
-					checkReturned(f, fn, ops, found, how, specAt, reported, res)
-				case *ast.FuncDecl:
-					checkHandler(f, f.bodies(fn), ops, false, false, found, how, specAt, reported, res)
-					checkReturned(f, fn, ops, found, how, specAt, reported, res)
+				case *ast.FuncLit, *ast.FuncDecl:
+					checkHandler(f, f.bodies(fn.(ast.Node)), ops, false, false, found, how, specAt, reported, res)
+					checkReturned(f, fn.(ast.Node), ops, found, how, specAt, reported, res)
 				case *types.Func:
 					checkImportedReturns(f, arg, fn, ops, how, specAt, reported, res)
 				}
