@@ -122,6 +122,9 @@ var Sinks = []Sink{
 	{Key{"github.com/emicklei/go-restful/v3", "", "NewError"}, 0},
 	{Key{"github.com/emicklei/go-restful/v3", "", "NewErrorWithHeader"}, 0},
 	{Key{"github.com/go-openapi/runtime", "", "NewAPIError"}, 2},
+	// go-openapi's middleware.Error: a responder of the status it is
+	// given (a go-swagger handler's).
+	{Key{OpenAPIMiddleware, "", "Error"}, 0},
 
 	{Key{Fasthttp, "RequestCtx", "SetStatusCode"}, 0},
 	{Key{Fasthttp, "RequestCtx", "Error"}, 1},

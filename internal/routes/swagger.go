@@ -500,17 +500,39 @@ func handlerNode(f *routeFinder, e ast.Expr) any {
 	return nil
 }
 
-// checkImportedReturns reports, at e, the statuses of the responders fn,
-// a handler of another package, returns (its HandlerFact's Returns) that
-// an operation of ops does not document.
+// checkImportedReturns reports, at e, the statuses fn, a handler of
+// another package, writes or answers with the responders it returns (its
+// HandlerFact) that an operation of ops does not document: one finding
+// per status, as a route's handler of another package is checked
+// (checkWrites).
 func checkImportedReturns(f *routeFinder, e ast.Expr, fn *types.Func, ops []*table.Operation, how analysis.RelatedInformation, specAt func(int) token.Pos, reported map[string]bool, res *RouteResult) {
 	var fact HandlerFact
 	if !status.ImportFact(f.Pass, f.Index, fn, &fact) {
 		return
 	}
+	type answer struct {
+		Written
+		what, fix string
+	}
+	var answers []answer
+	for _, w := range fact.Writes {
+		answers = append(answers, answer{w, fmt.Sprintf(" written by %s (%s)", handlerName(fn), w.place()), "write a documented status or add the response to the spec"})
+	}
 	for _, w := range fact.Returns {
-		what := fmt.Sprintf(", which %s answers by returning a responder that writes it (%s),", fn.Name(), w.place())
-		reportUndocumented(e, w.Code, what, "return a documented response or add the response to the spec", ops, false, []analysis.RelatedInformation{how}, specAt, reported, res)
+		answers = append(answers, answer{w, fmt.Sprintf(", which %s answers by returning a responder that writes it (%s),", fn.Name(), w.place()), "return a documented response or add the response to the spec"})
+	}
+	for _, op := range ops {
+		for _, a := range answers {
+			key := fmt.Sprint(e.Pos(), op.Method, op.Path, a.Code)
+			if op.Documents(a.Code) || reported[key] {
+				continue
+			}
+			reported[key] = true
+			res.Diags = append(res.Diags, analysis.Diagnostic{Pos: e.Pos(), End: e.End(), Category: Operation,
+				Message: fmt.Sprintf("status %s%s is not documented for %s %s (documented: %s): its clients do not expect it; %s",
+					status.Describe(int64(a.Code)), a.what, op.Method, op.Path, op.Documented(), a.fix),
+				Related: related(how, analysis.RelatedInformation{Pos: specAt(op.Line), Message: fmt.Sprintf("%s is documented here", op.Name())})})
+		}
 	}
 }
 

@@ -31,6 +31,10 @@ func Configure(api *API, s *server) {
 	// Negative: DELETE documents 422; what the literal returns is
 	// checked.
 	api.DeleteSilenceHandler = swaggerops.DeleteSilenceHandlerFunc(func(params swaggerops.DeleteSilenceParams) middleware.Responder {
+		if params.SilenceID == "conflict" {
+			// Positive: a responder of the status it is given.
+			return middleware.Error(http.StatusConflict, "in use") // want `status 409 \(Conflict\) in middleware.Error is not documented for DELETE /api/v2/silence/\{silenceID\}`
+		}
 		if params.SilenceID == "teapot" {
 			return teapot{} // want `status 418 \(I'm a teapot\), which the responder teapot returned here writes \(app.go:\d+\), is not documented for DELETE /api/v2/silence/\{silenceID\}`
 		}
@@ -41,7 +45,7 @@ func Configure(api *API, s *server) {
 	// Positive: a handler of another package, by its fact; and the
 	// body's model rejects a body without a comment (422, the model's
 	// Validate, in another package).
-	api.PostSilencesHandler = swaggerops.PostSilencesHandlerFunc(swaggerhandlers.PostSilences) // want `status 422 \(Unprocessable Entity\), which go-openapi answers .* \(validate.RequiredString, models.go:\d+\), is not documented for POST /api/v2/silences` `status 404 \(Not Found\), which PostSilences answers by returning a responder that writes it \(handlers.go:\d+ calling ops.go:\d+\), is not documented for POST /api/v2/silences`
+	api.PostSilencesHandler = swaggerops.PostSilencesHandlerFunc(swaggerhandlers.PostSilences) // want `status 422 \(Unprocessable Entity\), which go-openapi answers .* \(validate.RequiredString, models.go:\d+\), is not documented for POST /api/v2/silences` `status 404 \(Not Found\), which PostSilences answers by returning a responder that writes it \(handlers.go:\d+ calling ops.go:\d+\), is not documented for POST /api/v2/silences` `status 418 \(I'm a teapot\) written by swaggerhandlers.PostSilences \(handlers.go:\d+\) is not documented for POST /api/v2/silences`
 	// Negative: a conversion to a function type of no operation.
 	_ = http.HandlerFunc(s.serve)
 }

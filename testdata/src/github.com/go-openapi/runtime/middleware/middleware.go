@@ -46,3 +46,12 @@ func (notImplemented) WriteResponse(rw http.ResponseWriter, p runtime.Producer) 
 
 // NotImplemented answers 501.
 func NotImplemented(message string) Responder { return notImplemented{} }
+
+type errorResponder struct{ code int }
+
+func (e errorResponder) WriteResponse(rw http.ResponseWriter, p runtime.Producer) {
+	rw.WriteHeader(e.code)
+}
+
+// Error answers code.
+func Error(code int, data any, headers ...http.Header) Responder { return errorResponder{code: code} }
