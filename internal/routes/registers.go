@@ -616,6 +616,9 @@ func (c *routeFinder) mapRoutes() []route {
 			method, okMethod := c.constString(outer.Index)
 			path, okPath := c.constString(inner.Index)
 			call, isCall := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
+			if okPath && path == "" {
+				path = "/" // the spec's "/", which go-swagger keys "": the base path itself
+			}
 			if !okMethod || !okPath || !isCall || !strings.HasPrefix(path, "/") {
 				continue
 			}

@@ -212,7 +212,15 @@ func checkRoutes(f *routeFinder, tab *table.Table, found []status.Found) RouteRe
 			// Registered without the servers' base path (/pets for a
 			// spec served under /api): the server sits behind a proxy or
 			// is mounted under the base where this package does not show.
-			ops = spec.MatchLocal(r.method, table.Segments(r.path))
+			segs := table.Segments(r.path)
+			// Two guesses at once say nothing: a route tied without the
+			// base path is not tied where its literal segment only takes
+			// the place of the operation's parameter (weaviate's cluster
+			// API's /backups/commit, on a server of its own, is no
+			// /v1/backups/{backend}).
+			ops = slices.DeleteFunc(spec.MatchLocal(r.method, segs), func(op *table.Operation) bool {
+				return capturesLiteral(segs, op.Local)
+			})
 			local = len(ops) > 0
 		}
 		if r.tentative {
@@ -692,6 +700,17 @@ func sibling(r route, opSegs []string, routes []route) *route {
 		}
 	}
 	return nil
+}
+
+// capturesLiteral reports whether a parameter of opSegs takes the place
+// of a literal segment of segs.
+func capturesLiteral(segs, opSegs []string) bool {
+	for i, seg := range segs {
+		if i < len(opSegs) && opSegs[i] == "{}" && seg != "{}" && seg != "*" {
+			return true
+		}
+	}
+	return false
 }
 
 // sameMethod reports whether s serves r's method: the same one, or every

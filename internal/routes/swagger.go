@@ -366,9 +366,37 @@ func checkReturned(f *routeFinder, fn ast.Node, ops []*table.Operation, found []
 // configured, the statuses its generated binder rejects a request with
 // that an operation of ops does not document.
 func checkRejects(n ast.Node, op OperationFact, ops []*table.Operation, how analysis.RelatedInformation, specAt func(int) token.Pos, reported map[string]bool, res *RouteResult) {
+	var answers []answer
 	for _, r := range op.Rejects {
-		what := fmt.Sprintf(", which go-openapi answers before the handler runs when the generated binder rejects the request (%s, %s),", r.By, r.At)
-		reportUndocumented(n, r.Code, what, "document the response in the spec, or relax the parameter's schema", ops, false, []analysis.RelatedInformation{how}, specAt, reported, res)
+		answers = append(answers, answer{r.Code, fmt.Sprintf(", which go-openapi answers before the handler runs when the generated binder rejects the request (%s, %s),", r.By, r.At),
+			"document the response in the spec, or relax the parameter's schema"})
+	}
+	reportEach(n, answers, ops, how, specAt, reported, res)
+}
+
+// An answer is a status a handler answers where it is configured, how
+// (" written by ..."), and what to do about it.
+type answer struct {
+	code      int
+	what, fix string
+}
+
+// reportEach reports, at n, each status of answers that an operation of
+// ops does not document: one finding per status and operation (several
+// statuses answered at one place are several problems).
+func reportEach(n ast.Node, answers []answer, ops []*table.Operation, how analysis.RelatedInformation, specAt func(int) token.Pos, reported map[string]bool, res *RouteResult) {
+	for _, op := range ops {
+		for _, a := range answers {
+			key := fmt.Sprint(n.Pos(), op.Method, op.Path, a.code)
+			if op.Documents(a.code) || reported[key] {
+				continue
+			}
+			reported[key] = true
+			res.Diags = append(res.Diags, analysis.Diagnostic{Pos: n.Pos(), End: n.End(), Category: Operation,
+				Message: fmt.Sprintf("status %s%s is not documented for %s %s (documented: %s): its clients do not expect it; %s",
+					status.Describe(int64(a.code)), a.what, op.Method, op.Path, op.Documented(), a.fix),
+				Related: related(how, analysis.RelatedInformation{Pos: specAt(op.Line), Message: fmt.Sprintf("%s is documented here", op.Name())})})
+		}
 	}
 }
 
@@ -510,30 +538,14 @@ func checkImportedReturns(f *routeFinder, e ast.Expr, fn *types.Func, ops []*tab
 	if !status.ImportFact(f.Pass, f.Index, fn, &fact) {
 		return
 	}
-	type answer struct {
-		Written
-		what, fix string
-	}
 	var answers []answer
 	for _, w := range fact.Writes {
-		answers = append(answers, answer{w, fmt.Sprintf(" written by %s (%s)", handlerName(fn), w.place()), "write a documented status or add the response to the spec"})
+		answers = append(answers, answer{w.Code, fmt.Sprintf(" written by %s (%s)", handlerName(fn), w.place()), "write a documented status or add the response to the spec"})
 	}
 	for _, w := range fact.Returns {
-		answers = append(answers, answer{w, fmt.Sprintf(", which %s answers by returning a responder that writes it (%s),", fn.Name(), w.place()), "return a documented response or add the response to the spec"})
+		answers = append(answers, answer{w.Code, fmt.Sprintf(", which %s answers by returning a responder that writes it (%s),", fn.Name(), w.place()), "return a documented response or add the response to the spec"})
 	}
-	for _, op := range ops {
-		for _, a := range answers {
-			key := fmt.Sprint(e.Pos(), op.Method, op.Path, a.Code)
-			if op.Documents(a.Code) || reported[key] {
-				continue
-			}
-			reported[key] = true
-			res.Diags = append(res.Diags, analysis.Diagnostic{Pos: e.Pos(), End: e.End(), Category: Operation,
-				Message: fmt.Sprintf("status %s%s is not documented for %s %s (documented: %s): its clients do not expect it; %s",
-					status.Describe(int64(a.Code)), a.what, op.Method, op.Path, op.Documented(), a.fix),
-				Related: related(how, analysis.RelatedInformation{Pos: specAt(op.Line), Message: fmt.Sprintf("%s is documented here", op.Name())})})
-		}
-	}
+	reportEach(e, answers, ops, how, specAt, reported, res)
 }
 
 // exportedReturns returns the statuses of the responders decl, a

@@ -570,6 +570,9 @@ func (s *Spec) MatchLocal(method string, segs []string) []*Operation {
 		if len(op.Local) == len(op.Segments) {
 			return nil // no base path: Match has looked already
 		}
+		if op.Local == nil {
+			return []string{} // the spec's "/": none, but not to skip
+		}
 		return op.Local
 	})
 	return ops

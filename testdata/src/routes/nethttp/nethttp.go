@@ -104,6 +104,19 @@ func behindProxy() {
 	http.ListenAndServe(":8080", mux)
 }
 
+// Negative: a server of its own (a cluster's internal API) whose route,
+// without the spec's base path, matches an operation only by its literal
+// segment taking the place of the operation's parameter (/backups/instances
+// as /{project_id}/instances): two guesses, so not tied, and its 409 is
+// not checked against createInstance.
+func clusterAPI() {
+	mux := http.NewServeMux()
+	mux.HandleFunc("POST /backups/instances", func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusConflict)
+	})
+	http.ListenAndServe(":7101", mux)
+}
+
 // handle registers on the mux it is given: a registrar on net/http.
 func handle(mux *http.ServeMux, pattern string, h http.HandlerFunc) {
 	mux.HandleFunc(pattern, h)
