@@ -86,7 +86,9 @@ func (teapot) WriteResponse(rw http.ResponseWriter, p runtime.Producer) {
 
 // routes is a table of handlers by method and path, as go-swagger's
 // generated API keeps them (its router).
-type routes struct{ handlers map[string]map[string]http.Handler }
+type routes struct {
+	handlers map[string]map[string]http.Handler
+}
 
 func (o *routes) init() {
 	o.handlers = map[string]map[string]http.Handler{"GET": {}}
