@@ -69,17 +69,18 @@ func (f *HandlerFact) String() string {
 	for _, w := range f.Writes {
 		codes = append(codes, w.Code)
 	}
+	out := fmt.Sprintf("writes%v", codes)
 	if len(f.Returns) > 0 {
 		var returned []int
 		for _, w := range f.Returns {
 			returned = append(returned, w.Code)
 		}
-		return fmt.Sprintf("writes%v returns%v", codes, returned)
+		out += fmt.Sprintf(" returns%v", returned)
 	}
 	if f.Upgrades {
-		return fmt.Sprintf("writes%v, upgrades", codes)
+		out += ", upgrades"
 	}
-	return fmt.Sprintf("writes%v", codes)
+	return out
 }
 
 // exportHandlers exports a HandlerFact for each exported function and

@@ -281,18 +281,15 @@ type returnedWrite struct {
 // here or its HandlerFact. A responder returned as the interface (a
 // variable, another function's result) says nothing.
 func (c *routeFinder) returnedWrites(fn ast.Node, found []status.Found) []returnedWrite {
-	var body *ast.BlockStmt
-	var sig *types.Signature
+	body := funcBody(fn)
+	typed := ast.Expr(nil)
 	switch fn := fn.(type) {
 	case *ast.FuncDecl:
-		body = fn.Body
-		if obj, ok := c.Pass.TypesInfo.Defs[fn.Name].(*types.Func); ok {
-			sig = obj.Signature()
-		}
+		typed = fn.Name
 	case *ast.FuncLit:
-		body = fn.Body
-		sig, _ = c.Pass.TypesInfo.TypeOf(fn).(*types.Signature)
+		typed = fn
 	}
+	sig, _ := c.Pass.TypesInfo.TypeOf(typed).(*types.Signature)
 	name := responderMethod(sig)
 	if body == nil || name == "" {
 		return nil
